@@ -1,0 +1,74 @@
+"""One Settings class for all of govkg, read from GOVKG_* environment variables."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    """The user's data directory for govkg (GOVKG_DATA_DIR overrides it)."""
+    return Path(platformdirs.user_data_dir("govkg", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; every field can be set as GOVKG_<FIELD> in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="GOVKG_", extra="ignore")
+
+    store: str = Field(default="falkordb", description="'falkordb' (embedded) or a Neo4j URI")
+    data_dir: Path = Field(default_factory=default_data_dir)
+    graph_name: str = "govkg"
+
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = "neo4j"
+    neo4j_database: str | None = None
+    batch_size: int = Field(default=1000, ge=1, le=100_000)
+
+    nlp_backend: str = Field(default="builtin", description="'builtin' or 'hanlp'")
+    hanlp_model: str | None = Field(default=None, description="HanLP model directory or id")
+
+    api_key: str | None = None
+    cors_origins: list[str] = Field(default_factory=list)
+    query_timeout: float = Field(default=5.0, gt=0, le=600)
+    row_cap: int = Field(default=10_000, ge=1)
+    max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    max_concurrent_queries: int = Field(default=4, ge=1)
+
+    @field_validator("data_dir", mode="after")
+    @classmethod
+    def _expand(cls, v: Path) -> Path:
+        return v.expanduser()
+
+    @field_validator("nlp_backend")
+    @classmethod
+    def _backend(cls, v: str) -> str:
+        if v not in ("builtin", "hanlp"):
+            raise ValueError(f"nlp_backend must be 'builtin' or 'hanlp', not {v!r}")
+        return v
+
+    def effective_store(self) -> str:
+        """The store URI in force: an explicit neo4j_uri wins over the default embedded store."""
+        if self.store in ("falkordb", "embedded", "") and self.neo4j_uri:
+            return self.neo4j_uri
+        return self.store
+
+    def ensure_data_dir(self) -> Path:
+        """Create the data directory private to the user (0700); refuse a world-writable one."""
+        d = self.data_dir
+        d.mkdir(parents=True, exist_ok=True, mode=0o700)
+        mode = d.stat().st_mode
+        if mode & stat.S_IWOTH:
+            raise PermissionError(
+                f"data directory {d} is world-writable (mode {oct(mode & 0o777)}); "
+                f"run `chmod 700 {d}` or set GOVKG_DATA_DIR to a private directory"
+            )
+        if os.name == "posix" and mode & 0o077:
+            d.chmod(0o700)
+        return d
