@@ -1,0 +1,231 @@
+"""Neo4j 5.x / 2025.x through the official ``neo4j`` driver, behind the GraphStore protocol.
+
+Writes run in managed write transactions (``session.execute_write``): the driver
+retries the whole transaction function on transient failures (deadlocks, leader
+switches, lost connections) with exponential back-off for up to
+``max_transaction_retry_time`` (30 s by default), so a transaction function must be
+idempotent — govkg's writes are single ``UNWIND … MERGE`` statements, which are.
+Reads run in managed read transactions (``session.execute_read``), which Neo4j
+refuses to write in, with the per-call timeout set through ``neo4j.unit_of_work``
+(the driver only accepts ``neo4j.Query(text, timeout=…)`` in ``session.run``).
+Every session shares the driver's bookmark manager, so a read sees earlier writes
+even on a cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+from neo4j import graph as neo4j_graph
+from neo4j import spatial as neo4j_spatial
+from neo4j import time as neo4j_time
+
+from govkg.graph.store import QueryError, Row, StoreError
+
+if TYPE_CHECKING:
+    from govkg.config import Settings
+
+NEO4J_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://")
+
+NAME_INDEX = "govkg_names"
+EVIDENCE_INDEX = "govkg_evidence"
+
+# label -> key property: one uniqueness constraint each (it also gives a range index on the key).
+UNIQUE_KEYS: dict[str, str] = {
+    "Region": "code",
+    "Practice": "key",
+    "Category": "name",
+    "Agency": "key",
+    "Report": "id",
+    "Measurement": "key",
+}
+# label -> property with a plain range index, for lookups by name.
+NAME_INDEXED: dict[str, str] = {"Region": "name", "Practice": "name", "Agency": "name"}
+
+_CJK = "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
+
+SCHEMA_DDL: tuple[str, ...] = (
+    *(
+        f"CREATE CONSTRAINT {label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
+        for label, key in UNIQUE_KEYS.items()
+    ),
+    *(
+        f"CREATE RANGE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+        for label, prop in NAME_INDEXED.items()
+    ),
+    # Full-text indexes take STRING and LIST<STRING> properties, so aliases are searchable too.
+    f"CREATE FULLTEXT INDEX {NAME_INDEX} IF NOT EXISTS "
+    f"FOR (n:Region|Practice|Agency|Category) ON EACH [n.name, n.aliases] {_CJK}",
+    f"CREATE FULLTEXT INDEX {EVIDENCE_INDEX} IF NOT EXISTS "
+    f"FOR ()-[r:ADOPTED|IMPLEMENTS]-() ON EACH [r.evidence] {_CJK}",
+)
+
+_CLEAR_BATCH = "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted"
+
+T = TypeVar("T")
+
+
+def to_plain(value: Any) -> Any:
+    """Turn a driver value into plain Python: nodes and relationships become property dicts."""
+    if isinstance(value, neo4j_graph.Node | neo4j_graph.Relationship):
+        return {k: to_plain(v) for k, v in value.items()}
+    if isinstance(value, neo4j_graph.Path):
+        return {
+            "nodes": [to_plain(n) for n in value.nodes],
+            "relationships": [to_plain(r) for r in value.relationships],
+        }
+    if isinstance(value, neo4j_time.Date | neo4j_time.DateTime | neo4j_time.Time | neo4j_time.Duration):
+        return value.iso_format()
+    if isinstance(value, neo4j_spatial.Point):
+        return {"srid": value.srid, "coordinates": [float(c) for c in value]}
+    if isinstance(value, list | tuple):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    return value
+
+
+def record_to_row(record: neo4j.Record) -> Row:
+    """One result record as a dict keyed by the RETURN column names."""
+    return {key: to_plain(record[key]) for key in record.keys()}  # noqa: SIM118
+
+
+def _consume(tx: neo4j.ManagedTransaction, query: str, params: Mapping[str, Any]) -> list[Row]:
+    # The result must be read inside the transaction function: it is gone once it returns.
+    result = tx.run(query, parameters=dict(params))
+    return [record_to_row(record) for record in result]
+
+
+class Neo4jStore:
+    """A GraphStore on a Neo4j server reached with the official Bolt driver."""
+
+    dialect = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        user: str = "neo4j",
+        password: str = "neo4j",
+        database: str | None = None,
+        *,
+        driver: neo4j.Driver | None = None,
+    ) -> None:
+        """Connect lazily to ``uri``; pass ``driver`` to reuse (or, in tests, fake) one."""
+        if not uri.startswith(NEO4J_SCHEMES):
+            raise StoreError(
+                f"{uri!r} is not a Neo4j URI: use neo4j://, neo4j+s://, bolt:// (or +s/+ssc variants)"
+            )
+        self.uri = uri
+        self.user = user
+        self.database = database
+        if driver is None:
+            try:
+                driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
+            except (neo4j_errors.ConfigurationError, ValueError) as exc:
+                raise StoreError(f"cannot configure a Neo4j driver for {uri}: {exc}") from exc
+        self._driver = driver
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, verify: bool = True) -> Neo4jStore:
+        """Open the store named by the settings (GOVKG_STORE or GOVKG_NEO4J_URI) and check it answers."""
+        uri = settings.effective_store()
+        if not uri.startswith(NEO4J_SCHEMES):
+            uri = settings.neo4j_uri or ""
+        if not uri:
+            raise StoreError("no Neo4j URI configured: set GOVKG_NEO4J_URI=neo4j://host:7687")
+        store = cls(uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database)
+        if verify:
+            with store._translate_errors():
+                store._driver.verify_connectivity()
+        return store
+
+    @contextmanager
+    def _translate_errors(self) -> Iterator[None]:
+        """Map driver exceptions onto StoreError (server side trouble) and QueryError (the query)."""
+        try:
+            yield
+        except neo4j_errors.AuthError as exc:
+            raise StoreError(
+                f"Neo4j at {self.uri} refused the credentials of user {self.user!r}: "
+                f"check GOVKG_NEO4J_USER / GOVKG_NEO4J_PASSWORD ({exc.message})"
+            ) from exc
+        except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+            raise StoreError(
+                f"Neo4j at {self.uri} is unreachable ({exc}); start it, e.g. "
+                "`docker compose -f docker/docker-compose.yml up --wait neo4j`, or fix GOVKG_NEO4J_URI"
+            ) from exc
+        except neo4j_errors.ClientError as exc:
+            raise QueryError(exc.message or str(exc)) from exc
+        except neo4j_errors.Neo4jError as exc:
+            if "TransactionTimedOut" in (exc.code or ""):
+                raise QueryError(exc.message or str(exc)) from exc
+            raise StoreError(f"Neo4j at {self.uri} failed: {exc.code}: {exc.message}") from exc
+        except neo4j_errors.DriverError as exc:
+            raise StoreError(f"Neo4j driver error talking to {self.uri}: {exc}") from exc
+
+    def _in_session(self, work: Callable[[neo4j.Session], T]) -> T:
+        with self._translate_errors():
+            session = self._driver.session(
+                database=self.database,
+                bookmark_manager=self._driver.execute_query_bookmark_manager,
+            )
+            with session:
+                return work(session)
+
+    def ensure_schema(self) -> None:
+        """Create the uniqueness constraints, name indexes and CJK full-text indexes (idempotent)."""
+        for statement in SCHEMA_DDL:
+            # Schema commands cannot share a transaction with data writes; one each.
+            self.run_write(statement)
+
+    def run_read(
+        self, query: str, params: Mapping[str, Any] | None = None, timeout: float | None = None
+    ) -> list[Row]:
+        """Run a query in a read transaction (Neo4j refuses writes there), optionally time-limited."""
+        bound = dict(params or {})
+
+        def read(tx: neo4j.ManagedTransaction) -> list[Row]:
+            return _consume(tx, query, bound)
+
+        work = neo4j.unit_of_work(timeout=timeout)(read) if timeout is not None else read
+        return self._in_session(lambda session: session.execute_read(work))
+
+    def run_write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run one statement in a managed write transaction, retried by the driver on transient errors."""
+        bound = dict(params or {})
+
+        def write(tx: neo4j.ManagedTransaction) -> list[Row]:
+            return _consume(tx, query, bound)
+
+        return self._in_session(lambda session: session.execute_write(write))
+
+    def ping(self) -> bool:
+        """True when the server accepts a connection with these credentials."""
+        try:
+            self._driver.verify_connectivity()
+        except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError):
+            return False
+        return True
+
+    def clear(self) -> None:
+        """Delete every node and relationship, in batches so huge graphs do not exhaust memory."""
+        while True:
+            rows = self.run_write(_CLEAR_BATCH)
+            if not rows or int(rows[0]["deleted"]) == 0:
+                return
+
+    def close(self) -> None:
+        """Close the driver and its connection pool."""
+        self._driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        """Use the store as a context manager that closes it."""
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Close on leaving the block."""
+        self.close()
