@@ -12,11 +12,11 @@ from neo4j.graph import Graph, Node, Path, Relationship
 from neo4j.time import Date, DateTime
 
 from govkg.config import Settings
+from govkg.graph.model import UNIQUE_KEYS
 from govkg.graph.neo4j_store import (
     EVIDENCE_INDEX,
     NAME_INDEX,
     SCHEMA_DDL,
-    UNIQUE_KEYS,
     Neo4jStore,
     to_plain,
 )

@@ -24,6 +24,7 @@ from neo4j import graph as neo4j_graph
 from neo4j import spatial as neo4j_spatial
 from neo4j import time as neo4j_time
 
+from govkg.graph import model
 from govkg.graph.store import QueryError, Row, StoreError
 
 if TYPE_CHECKING:
@@ -34,34 +35,27 @@ NEO4J_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://
 NAME_INDEX = "govkg_names"
 EVIDENCE_INDEX = "govkg_evidence"
 
-# label -> key property: one uniqueness constraint each (it also gives a range index on the key).
-UNIQUE_KEYS: dict[str, str] = {
-    "Region": "code",
-    "Practice": "key",
-    "Category": "name",
-    "Agency": "key",
-    "Report": "id",
-    "Measurement": "key",
-}
-# label -> property with a plain range index, for lookups by name.
-NAME_INDEXED: dict[str, str] = {"Region": "name", "Practice": "name", "Agency": "name"}
-
 _CJK = "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
+_FULLTEXT_LABELS = "|".join(model.FULLTEXT)
+_FULLTEXT_PROPS = ", ".join(f"n.{p}" for p in sorted({p for ps in model.FULLTEXT.values() for p in ps}))
+_EVIDENCE_TYPES = "|".join(t for t, r in model.REL_TYPES.items() if "evidence" in r.properties)
 
+# Derived from govkg.graph.model so the two cannot drift apart.
 SCHEMA_DDL: tuple[str, ...] = (
     *(
         f"CREATE CONSTRAINT {label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
-        for label, key in UNIQUE_KEYS.items()
+        for label, key in model.UNIQUE_KEYS.items()
     ),
     *(
         f"CREATE RANGE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
-        for label, prop in NAME_INDEXED.items()
+        for label, props in model.INDEXED.items()
+        for prop in props
     ),
     # Full-text indexes take STRING and LIST<STRING> properties, so aliases are searchable too.
     f"CREATE FULLTEXT INDEX {NAME_INDEX} IF NOT EXISTS "
-    f"FOR (n:Region|Practice|Agency|Category) ON EACH [n.name, n.aliases] {_CJK}",
+    f"FOR (n:{_FULLTEXT_LABELS}) ON EACH [{_FULLTEXT_PROPS}] {_CJK}",
     f"CREATE FULLTEXT INDEX {EVIDENCE_INDEX} IF NOT EXISTS "
-    f"FOR ()-[r:ADOPTED|IMPLEMENTS]-() ON EACH [r.evidence] {_CJK}",
+    f"FOR ()-[r:{_EVIDENCE_TYPES}]-() ON EACH [r.evidence] {_CJK}",
 )
 
 _CLEAR_BATCH = "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted"
