@@ -1,0 +1,108 @@
+"""Tests for govkg.loaders.metrics: quantities, units, indicators, and recall on the seed gold."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from govkg.loaders.metrics import MetricMention, find_metrics
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _one(sentence: str) -> MetricMention:
+    found = find_metrics(sentence)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_percentage_with_indicator() -> None:
+    m = _one("全市矛盾纠纷调解成功率达94.4%。")
+    assert (m.value, m.unit, m.indicator, m.approximate) == (94.4, "%", "矛盾纠纷调解成功率", False)
+    assert m.raw == "94.4%"
+
+
+def test_offsets_index_the_sentence() -> None:
+    sentence = "精准划分网格872个,配备专兼职网格员1100名。"
+    for m in find_metrics(sentence):
+        assert sentence[m.start : m.end] == m.raw
+    assert [(m.value, m.unit) for m in find_metrics(sentence)] == [(872.0, "个"), (1100.0, "名")]
+
+
+def test_multiplier_stays_in_unit_and_approximation_is_flagged() -> None:
+    m = _one("民警共走访群众14.4万余户。")
+    assert (m.value, m.unit, m.approximate, m.raw) == (14.4, "万户", True, "14.4万余户")
+    m = _one("冻结查封资产价值约2.2亿元。")
+    assert (m.value, m.unit, m.approximate) == (2.2, "亿元", True)
+    assert _one("执行到位资金9.29亿元").unit == "亿元"
+    assert _one("调解率均达85%以上").approximate
+
+
+def test_bare_multiplier_is_the_unit() -> None:
+    m = _one("关注人数达157.8万")
+    assert (m.value, m.unit, m.indicator) == (157.8, "万", "关注人数")
+
+
+def test_chinese_numerals_via_cn2an() -> None:
+    found = find_metrics("全市共有一百二十个网格,配备两千余名网格员")
+    assert [(m.value, m.unit, m.approximate) for m in found] == [(120.0, "个", False), (2000.0, "名", True)]
+    assert found[1].indicator == "网格员"
+
+
+def test_category_count_and_its_total() -> None:
+    found = find_metrics("累计摸排矛盾问题七大类42件")
+    assert [(m.value, m.unit) for m in found] == [(7.0, "大类"), (42.0, "件")]
+
+
+def test_indicator_after_the_number_when_a_verb_precedes() -> None:
+    assert _one("建立了16个法官工作站").indicator == "法官工作站"
+    assert _one("打掉涉黑涉恶团伙117个").indicator == "打掉涉黑涉恶团伙"
+
+
+def test_change_verbs_are_trimmed() -> None:
+    assert _one("刑事案件立案同比下降12.3%").indicator == "刑事案件立案"
+    assert _one("破案率提升至98.5%").indicator == "破案率"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2021年5月12日召开会议",
+        "根据〔2020〕3号文件",
+        "荣获全省第一名,位列第3位",
+        "排名前10%的单位",
+        "拨打12345热线或110",
+        "推行“3+x”模式和5G应用",
+        "“24小时警局”上线",
+        "开展为期4个月的整治",
+        "一批骨干、三级联动、十化机制",
+    ],
+)
+def test_non_metrics_are_skipped(sentence: str) -> None:
+    assert find_metrics(sentence) == []
+
+
+def _seed_sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[。!?！？])|\n", text) if s.strip()]
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="shared seed corpus/gold not present")
+def test_seed_recall_by_value_and_unit() -> None:
+    gold: dict[str, list[tuple[float, str]]] = {}
+    for line in (SHARED / "gold" / "seed_metrics.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        gold.setdefault(row["doc"], []).append((float(row["value"]), row["unit"]))
+    hits = total = emitted = 0
+    for doc, wanted in gold.items():
+        text = (SHARED / "corpus" / f"{doc}.txt").read_text(encoding="utf-8")
+        found = [m for s in _seed_sentences(text) for m in find_metrics(s)]
+        emitted += len(found)
+        got = Counter((m.value, m.unit) for m in found)
+        total += len(wanted)
+        hits += sum(1 for pair in wanted if got[pair] > 0)
+    assert hits / total >= 0.95
+    assert emitted / len(gold) <= 60  # about 46 per report here, against 15 gold lines each
