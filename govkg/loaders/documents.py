@@ -1,0 +1,717 @@
+"""Report files -> Document: formats, encodings, t2s folding, report id, title and date.
+
+Decisions worth knowing:
+- ``Document.text`` is the text every offset refers to. Before it is fixed, line endings become
+  ``\\n``, a BOM is dropped and other control characters become spaces, so ``text.split("\\n")``
+  and ``text.splitlines()`` agree.
+- A file whose last multibyte character is cut off is read without that character and says so
+  in ``meta["note"]``. A file mixing UTF-8 lines with GB18030 lines is decoded line by line, best
+  effort, with ``encoding == "mixed"`` and a note.
+- ``read_file`` is strict (any problem raises); ``iter_documents`` reports each problem as a
+  ``DocumentError`` item and carries on, so one bad JSONL line does not cost the others.
+- JSONL is streamed line by line; each line, like each file, is capped at
+  ``GOVKG_MAX_FILE_BYTES`` (default 64 MiB). The whole-file cap does not apply to JSONL.
+- In directory walks, hidden entries and README/LICENSE/CHANGELOG files are skipped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import errno
+import hashlib
+import json
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import opencc
+
+DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+PLAIN_EXTS = frozenset({".txt", ".text", ".md"})
+HTML_EXTS = frozenset({".html", ".htm"})
+TEXT_FIELDS = ("text", "content", "body")
+DATE_FIELDS = ("published", "date", "publish_date", "pubdate", "published_at", "time")
+SOURCE_FIELDS = ("source", "url")
+TITLE_MAX = 120
+
+_ARCHIVE_EXTS = (".zip", ".gz", ".tgz", ".tar", ".bz2", ".xz", ".7z", ".rar", ".zst")
+_OFFICE_EXTS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".odt")
+_MEDIA_EXTS = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".ico", ".mp3", ".mp4", ".avi", ".mov")
+_PROGRAM_EXTS = (".exe", ".dll", ".so", ".bin", ".db", ".sqlite")
+_UNSUPPORTED_EXTS = frozenset(_ARCHIVE_EXTS + _OFFICE_EXTS + _MEDIA_EXTS + _PROGRAM_EXTS)
+_MAGIC = (
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"%PDF",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"\x7fELF",
+    b"7z\xbc\xaf",
+)
+_SKIPPED_NAMES = re.compile(r"^(readme|license|licence|changelog|copying)(\.[a-z]+)?$", re.IGNORECASE)
+_SNIFF_BYTES = 8192
+
+
+@dataclass(slots=True)
+class Document:
+    """One report as read from a file: its text, folded text, id and metadata."""
+
+    id: str
+    source: str
+    text: str
+    folded: str
+    title: str
+    published: str | None
+    year: int | None
+    encoding: str
+    fmt: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+class DocumentError(Exception):
+    """A file (or a record in it) that cannot become a Document; the reason is one line."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = " ".join(reason.split())
+        super().__init__(f"{self.path}: {self.reason}")
+
+
+# ---------------------------------------------------------------- folding and ids
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    out: str = _converter().convert(ch)
+    return out if len(out) == 1 else ch
+
+
+def _fold_chars(text: str) -> str:
+    return "".join(_fold_char(c) if ord(c) > 0x2E7F else c for c in text)
+
+
+def fold(text: str) -> str:
+    """Traditional -> simplified Chinese, keeping the length so offsets into text stay valid."""
+    out: str = _converter().convert(text)
+    if len(out) == len(text):
+        return out
+    # A phrase rule changed the length somewhere: redo line by line, per character where needed.
+    lines = text.split("\n")
+    folded = []
+    for line in lines:
+        conv: str = _converter().convert(line)
+        folded.append(conv if len(conv) == len(line) else _fold_chars(line))
+    return "\n".join(folded)
+
+
+def report_id(text: str) -> str:
+    """Stable id of a report: sha256 of its NFKC-normalised, folded, whitespace-free text (16 hex)."""
+    norm = "".join(unicodedata.normalize("NFKC", fold(text)).split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- text normalisation
+
+# Besides C0/C1 controls this catches \v \f \x1c-\x1e \x85, which str.splitlines treats as breaks.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = text.replace("\ufeff", "")
+    return _CONTROL.sub(" ", text)
+
+
+# ---------------------------------------------------------------- dates
+
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+_YMD = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})(?!\d)")
+_YM = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})(?:\s*月)?(?![\d日])")
+_Y = re.compile(r"^((?:19|20)\d{2})(?:年)?$")
+_CN_NUM = "一二三四五六七八九十"
+_CN_DATE = re.compile(rf"([〇○零一二三四五六七八九]{{4}})年([{_CN_NUM}]{{1,3}})月(?:([{_CN_NUM}]{{1,3}})日)?")
+_CN_YMD_TEXT = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_DATE_LABEL = re.compile(r"(发布|发表|更新|成文|印发)?(日期|时间)|来源|作者|编辑|[:：\s|/()（）\[\]【】]")
+
+
+def _cn_number(s: str) -> int:
+    if "十" not in s:
+        return int("".join(str(_CN_DIGITS[c]) for c in s))
+    tens, _, units = s.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def _valid(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    if not 1900 <= y <= 2100:
+        return None
+    if m is None:
+        return f"{y:04d}"
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _date_in(s: str) -> str | None:
+    """The first complete date in s (Y-M-D, D.M.Y or Chinese numerals), as ISO."""
+    if m := _YMD.search(s):
+        return _valid(int(m[1]), int(m[2]), int(m[3]))
+    if m := _DMY.search(s):
+        return _valid(int(m[3]), int(m[2]), int(m[1]))
+    if m := _CN_DATE.search(s):
+        return _valid(_cn_number(m[1]), _cn_number(m[2]), _cn_number(m[3]) if m[3] else None)
+    return None
+
+
+def parse_date(value: str) -> str | None:
+    """A metadata date ('2021-3-5', '2021年3月', '2021-03-05T08:00:00+08:00', '2021') as ISO, else None."""
+    s = value.strip()
+    if not s:
+        return None
+    if found := _date_in(s):
+        return found
+    if m := _YM.search(s):
+        return _valid(int(m[1]), int(m[2]))
+    if m := _Y.match(s):
+        return _valid(int(m[1]))
+    return None
+
+
+def _is_date_line(line: str) -> str | None:
+    """The date of a short line that holds little besides a date (labels, a time), else None."""
+    if len(line) > 40:
+        return None
+    found = _date_in(line)
+    if found is None:
+        bare = _DATE_LABEL.sub("", line)
+        if m := _YM.fullmatch(bare):
+            found = _valid(int(m[1]), int(m[2]))
+        if found is None:
+            return None
+    rest = _DATE_LABEL.sub("", _TIME.sub("", line))
+    rest = _YMD.sub("", _DMY.sub("", _CN_DATE.sub("", _YM.sub("", rest))))
+    # A short leftover is allowed: a newspaper name, "星期三", an edition mark.
+    return found if len(rest) <= 12 else None
+
+
+def _date_from_text(text: str) -> str | None:
+    """A date line near the top or bottom, else a YYYY年M月D日 in the first or last 300 chars."""
+    head = [ln.strip() for ln in text[:3000].split("\n") if ln.strip()][:12]
+    tail = [ln.strip() for ln in text[-3000:].split("\n") if ln.strip()][-8:]
+    for line in head + tail[::-1]:
+        if found := _is_date_line(line):
+            return found
+    for part in (text[:300], text[-300:]):
+        m = _CN_YMD_TEXT.search(part)
+        if m and (found := _valid(int(m[1]), int(m[2]), int(m[3]))):
+            return found
+    return None
+
+
+# ---------------------------------------------------------------- titles
+
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_LABEL_LINE = re.compile(r"^[^:：]{1,8}[:：]")
+
+
+def _trim_title(line: str) -> str:
+    line = " ".join(line.split())
+    if len(line) <= TITLE_MAX:
+        return line
+    m = _SENTENCE_END.search(line, 0, TITLE_MAX)
+    return line[: m.end()] if m else line[:TITLE_MAX]
+
+
+def _title_from_text(text: str) -> str:
+    """The first line that reads like a heading: not a date line, a label line or a short UI word."""
+    first = ""
+    for raw in text[:20000].split("\n")[:40]:
+        line = raw.strip()
+        if not line:
+            continue
+        first = first or line
+        words = sum(1 for c in line if c.isalnum())
+        if words < 5 or _is_date_line(line) or (_LABEL_LINE.match(line) and len(line) <= 30):
+            continue
+        return _trim_title(line)
+    return _trim_title(first or text.strip()[:TITLE_MAX])
+
+
+# ---------------------------------------------------------------- building documents
+
+
+def _build(
+    text: str,
+    source: str,
+    *,
+    title: str | None,
+    published: str | None,
+    meta: Mapping[str, str] | None,
+    encoding: str,
+    fmt: str,
+) -> Document:
+    text = _normalise(text)
+    if not text.strip():
+        raise DocumentError(source, "empty text")
+    info = dict(meta or {})
+    iso = parse_date(published) if published else None
+    if published and iso is None:
+        info["date_raw"] = published
+    if iso is None:
+        iso = _date_from_text(text)
+    clean_title = _trim_title(title) if title and title.strip() else _title_from_text(text)
+    return Document(
+        id=report_id(text),
+        source=source,
+        text=text,
+        folded=fold(text),
+        title=clean_title,
+        published=iso,
+        year=int(iso[:4]) if iso else None,
+        encoding=encoding,
+        fmt=fmt,
+        meta=info,
+    )
+
+
+def from_text(
+    text: str,
+    source: str,
+    title: str | None = None,
+    published: str | None = None,
+    meta: Mapping[str, str] | None = None,
+) -> Document:
+    """A Document from text already in memory (raises DocumentError if it is empty)."""
+    return _build(text, source, title=title, published=published, meta=meta, encoding="utf-8", fmt="txt")
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def max_file_bytes() -> int:
+    """The per-file (and per-JSONL-line) size cap: GOVKG_MAX_FILE_BYTES, default 64 MiB."""
+    raw = os.environ.get("GOVKG_MAX_FILE_BYTES", "").strip()
+    if not raw:
+        return DEFAULT_MAX_FILE_BYTES
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(f"GOVKG_MAX_FILE_BYTES must be a whole number of bytes, not {raw!r}") from None
+    if value < 1:
+        raise ValueError(f"GOVKG_MAX_FILE_BYTES must be positive, not {value}")
+    return value
+
+
+def _looks_binary(sample: bytes) -> bool:
+    if sample.startswith(_MAGIC):
+        return True
+    # A stray NUL in a text file becomes a space; many of them mean binary data.
+    return sample.count(b"\x00") * 100 > len(sample)
+
+
+def _strict(data: bytes, encoding: str) -> tuple[str, str] | None:
+    """Decode strictly; a multibyte character cut off at the very end is dropped with a note."""
+    try:
+        return data.decode(encoding), ""
+    except UnicodeDecodeError as e:
+        if e.end < len(data) - 1 or len(data) - e.start > 4:
+            return None
+        try:
+            text = data[: e.start].decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        return text, f"incomplete character at end of file dropped ({len(data) - e.start} bytes)"
+
+
+def _mostly_chinese(text: str) -> bool:
+    if not text:
+        return True
+    good = 0
+    for c in text:
+        o = ord(c)
+        if (
+            o < 0x80
+            or 0x4E00 <= o <= 0x9FFF
+            or 0x3400 <= o <= 0x4DBF
+            or 0x3000 <= o <= 0x303F
+            or 0xFF00 <= o <= 0xFFEF
+            or 0x2000 <= o <= 0x206F
+            or o in (0xB7, 0xD7, 0xF7, 0xB0)
+        ):
+            good += 1
+    return good >= 0.9 * len(text)
+
+
+def _count_cjk(text: str) -> int:
+    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+
+
+def _decode_mixed(data: bytes) -> tuple[str, str, str] | None:
+    """Line-by-line decoding when some lines are clearly UTF-8 and others are not."""
+    lines = data.split(b"\n")
+    decoded: list[str | None] = []
+    utf8_cjk_lines = 0
+    for raw in lines:
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded.append(None)
+            continue
+        if _count_cjk(line) >= 2:
+            utf8_cjk_lines += 1
+        decoded.append(line)
+    bad = [i for i, d in enumerate(decoded) if d is None]
+    if not bad or not utf8_cjk_lines:
+        return None
+    for i in bad:
+        decoded[i] = lines[i].decode("gb18030", errors="replace")
+    text = "\n".join(d or "" for d in decoded)
+    note = f"mixed encodings: {len(bad)} of {len(lines)} lines are not UTF-8 and were read as GB18030"
+    return text, "mixed", note
+
+
+def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str, str]:
+    """Decode report bytes: (text, encoding name, note). Raises DocumentError when it cannot."""
+    if data.startswith(codecs.BOM_UTF8):
+        if got := _strict(data, "utf-8-sig"):
+            return got[0], "utf-8-sig", got[1]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and (got := _strict(data, "utf-16")):
+        return got[0], "utf-16", got[1]
+    if got := _strict(data, "utf-8"):
+        return got[0], "utf-8", got[1]
+    if mixed := _decode_mixed(data):
+        return mixed
+    if (got := _strict(data, "gb18030")) and _mostly_chinese(got[0]):
+        encoding = "gbk" if _strict(data, "gbk") is not None else "gb18030"
+        return got[0], encoding, got[1]
+    import charset_normalizer  # only for the rare file that is neither UTF-8 nor GB18030
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None and best.encoding:
+        text = str(best)
+        if text.strip() and text.count("\ufffd") * 100 < len(text):
+            return text, best.encoding, "encoding guessed by charset-normalizer"
+    raise DocumentError(path, "cannot decode as UTF-8 or GB18030")
+
+
+# ---------------------------------------------------------------- formats
+
+
+def _read_capped(path: Path) -> bytes:
+    cap = max_file_bytes()
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise DocumentError(path, e.strerror or str(e)) from None
+    if size > cap:
+        raise DocumentError(path, f"file is {size} bytes, over the cap of {cap} bytes (GOVKG_MAX_FILE_BYTES)")
+    try:
+        with path.open("rb") as f:
+            data = f.read(cap + 1)
+    except OSError as e:
+        raise DocumentError(path, e.strerror or str(e)) from None
+    if len(data) > cap:  # the file grew after stat
+        raise DocumentError(path, f"file is over the cap of {cap} bytes (GOVKG_MAX_FILE_BYTES)")
+    return data
+
+
+def _decoded(path: Path, data: bytes) -> tuple[str, str, dict[str, str]]:
+    if not data.strip():
+        raise DocumentError(path, "empty file")
+    if _looks_binary(data[:_SNIFF_BYTES]):
+        raise DocumentError(path, "binary file")
+    text, encoding, note = decode_bytes(data, path)
+    if not text.strip() or not _normalise(text).strip():
+        raise DocumentError(path, "empty file")
+    return text, encoding, ({"note": note} if note else {})
+
+
+def _read_plain(path: Path) -> Document:
+    text, encoding, meta = _decoded(path, _read_capped(path))
+    return _build(text, str(path), title=None, published=None, meta=meta, encoding=encoding, fmt="txt")
+
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed")
+_CHROME_TAGS = ("nav", "aside", "footer", "header", "form", "button", "select")
+_INNER_CHROME_TAGS = ("nav", "aside", "form", "button", "select")
+_BLOCK_TAGS = (
+    "address", "article", "blockquote", "body", "br", "caption", "center", "dd", "div", "dl", "dt",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre",
+    "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+)  # fmt: skip
+_DATE_META = (
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "article:published_time",
+    "date",
+    "dc.date",
+    "firstpublishedtime",
+)
+
+
+def html_to_text(html: str) -> tuple[str, str | None, str | None]:
+    """Visible text of an HTML page, with its title and a published date from <meta>, if any."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    title_node = tree.css_first("title")
+    h1 = tree.css_first("h1")
+    page_title = " ".join(title_node.text().split()) if title_node else ""
+    h1_title = " ".join(h1.text().split()) if h1 else ""
+    # <title> often carries a site-name suffix; the <h1> inside it is the cleaner choice.
+    title = h1_title if h1_title and h1_title in page_title else (page_title or h1_title)
+    published = None
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
+        if key in _DATE_META and (value := attrs.get("content")):
+            published = parse_date(value)
+            if published:
+                break
+    if published is None and (t := tree.css_first("time[datetime]")):
+        published = parse_date(t.attributes.get("datetime") or "")
+    tree.strip_tags(list(_DROP_TAGS))
+    root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
+    if root is None:
+        return "", title or None, published
+    # Inside <article>/<main>, a <header> holds the headline and byline, so only body-level chrome goes.
+    chrome = _CHROME_TAGS if root.tag in ("body", "html") else _INNER_CHROME_TAGS
+    for tag in chrome:
+        for node in root.css(tag):
+            node.decompose()
+    for node in root.css(",".join(_BLOCK_TAGS)):
+        node.insert_before("\n")
+        node.insert_after("\n")
+    raw = root.text(deep=True, separator="")
+    lines = (" ".join(line.replace("\xa0", " ").split()) for line in raw.split("\n"))
+    text = "\n".join(line for line in lines if line)
+    return text, title or None, published
+
+
+def _read_html(path: Path) -> Document:
+    html, encoding, meta = _decoded(path, _read_capped(path))
+    text, title, published = html_to_text(html)
+    if not text.strip():
+        raise DocumentError(path, "no visible text in HTML")
+    return _build(text, str(path), title=title, published=published, meta=meta, encoding=encoding, fmt="html")
+
+
+def _record(obj: Any, path: Path, where: str, encoding: str, fmt: str) -> Document:
+    """A Document from one JSON object; where is '#<line or index>' or ''."""
+    label = f"{path}{where}"
+    if not isinstance(obj, dict):
+        raise DocumentError(label, f"expected a JSON object, got {type(obj).__name__}")
+    key = next((k for k in TEXT_FIELDS if k in obj), None)
+    if key is None:
+        raise DocumentError(label, "no 'text' field (expected one of: text, content, body)")
+    value = obj[key]
+    if not isinstance(value, str):
+        raise DocumentError(label, f"field '{key}' must be a string, not {type(value).__name__}")
+    if not value.strip():
+        raise DocumentError(label, f"field '{key}' is empty")
+    meta = {k: str(v) for k, v in obj.items() if k not in TEXT_FIELDS and isinstance(v, str | int | float)}
+    meta["file"] = str(path)
+    source = next((obj[k] for k in SOURCE_FIELDS if isinstance(obj.get(k), str) and obj[k].strip()), label)
+    title = obj.get("title") if isinstance(obj.get("title"), str) else None
+    date = next((str(obj[k]) for k in DATE_FIELDS if isinstance(obj.get(k), str | int) and obj[k]), None)
+    return _build(value, source, title=title, published=date, meta=meta, encoding=encoding, fmt=fmt)
+
+
+def _load_json(text: str, label: str) -> Any:
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise DocumentError(label, "JSON nested too deeply") from None
+    except json.JSONDecodeError as e:
+        raise DocumentError(label, f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+
+
+def _iter_json(path: Path) -> Iterator[Document | DocumentError]:
+    text, encoding, _ = _decoded(path, _read_capped(path))
+    data = _load_json(text, str(path))
+    if isinstance(data, dict):
+        yield _record(data, path, "", encoding, "json")
+        return
+    if not isinstance(data, list):
+        raise DocumentError(path, f"expected a JSON object or a list of objects, got {type(data).__name__}")
+    if not data:
+        raise DocumentError(path, "empty JSON list")
+    for i, item in enumerate(data):
+        try:
+            yield _record(item, path, f"#{i}", encoding, "json")
+        except DocumentError as e:
+            yield e
+
+
+def _iter_jsonl(path: Path) -> Iterator[Document | DocumentError]:
+    cap = max_file_bytes()
+    seen = 0
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        raise DocumentError(path, e.strerror or str(e)) from None
+    with f:
+        head = f.read(_SNIFF_BYTES)
+        if _looks_binary(head):
+            raise DocumentError(path, "binary file")
+        f.seek(0)
+        lineno = 0
+        while True:
+            raw = f.readline(cap + 1)
+            if not raw:
+                break
+            lineno += 1
+            label = f"{path}#{lineno}"
+            if len(raw) > cap and not raw.endswith(b"\n"):
+                while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                yield DocumentError(label, f"line is over the cap of {cap} bytes (GOVKG_MAX_FILE_BYTES)")
+                continue
+            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            if not raw.strip():
+                continue
+            try:
+                text, encoding, _ = decode_bytes(raw.rstrip(b"\r\n"), label)
+                yield _record(_load_json(text, label), path, f"#{lineno}", encoding, "jsonl")
+            except DocumentError as e:
+                yield e
+            seen += 1
+    if seen == 0:
+        raise DocumentError(path, "empty file")
+
+
+def _sniff_format(path: Path) -> str:
+    try:
+        with path.open("rb") as f:
+            head = f.read(_SNIFF_BYTES)
+    except OSError as e:
+        raise DocumentError(path, e.strerror or str(e)) from None
+    if not head.strip():
+        raise DocumentError(path, "empty file")
+    if _looks_binary(head) or b"\x00" in head:
+        raise DocumentError(path, "binary file")
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
+    if start.startswith((b"<!doctype html", b"<html")) or b"<body" in start:
+        return "html"
+    return "txt"
+
+
+def _iter_file(path: Path) -> Iterator[Document | DocumentError]:
+    """Every Document (or record-level error) in one file; file-level problems raise."""
+    ext = path.suffix.lower()
+    if ext in _UNSUPPORTED_EXTS:
+        raise DocumentError(path, f"unsupported file type {ext}")
+    if ext == ".jsonl":
+        yield from _iter_jsonl(path)
+    elif ext == ".json":
+        yield from _iter_json(path)
+    elif ext in HTML_EXTS:
+        yield _read_html(path)
+    elif ext in PLAIN_EXTS:
+        yield _read_plain(path)
+    elif _sniff_format(path) == "html":
+        yield _read_html(path)
+    else:
+        yield _read_plain(path)
+
+
+def read_file(path: str | Path) -> list[Document]:
+    """All documents in one file; raises DocumentError on the first problem (file or record)."""
+    p = Path(path)
+    if not p.exists():
+        raise DocumentError(p, "no such file")
+    if p.is_dir():
+        raise DocumentError(p, "is a directory (use iter_documents)")
+    docs = []
+    for item in _iter_file(p):
+        if isinstance(item, DocumentError):
+            raise item
+        docs.append(item)
+    return docs
+
+
+def _walk(root: Path) -> Iterator[Path | DocumentError]:
+    """Files under root, sorted, hidden entries skipped, symlink loops reported, without recursion."""
+    stack: list[tuple[Path, frozenset[tuple[int, int]]]] = []
+    try:
+        st = root.stat()
+    except OSError as e:
+        yield DocumentError(root, e.strerror or str(e))
+        return
+    stack.append((root, frozenset({(st.st_dev, st.st_ino)})))
+    while stack:
+        directory, ancestors = stack.pop()
+        try:
+            entries = sorted(directory.iterdir(), key=lambda p: p.name)
+        except OSError as e:
+            yield DocumentError(directory, f"cannot list directory: {e.strerror or e}")
+            continue
+        subdirs: list[tuple[Path, frozenset[tuple[int, int]]]] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                st = entry.stat()
+            except OSError as e:
+                if e.errno == errno.ELOOP:
+                    reason = "symlink loop"
+                else:
+                    reason = "broken symlink" if entry.is_symlink() else (e.strerror or str(e))
+                yield DocumentError(entry, reason)
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                key = (st.st_dev, st.st_ino)
+                if key in ancestors:
+                    yield DocumentError(entry, "symlink loop (directory links back to an ancestor)")
+                    continue
+                subdirs.append((entry, ancestors | {key}))
+            elif stat.S_ISREG(st.st_mode):
+                if not _SKIPPED_NAMES.match(entry.name):
+                    yield entry
+            else:
+                yield DocumentError(entry, "not a regular file")
+        # Reversed so the stack pops them in sorted order, after this directory's own files.
+        stack.extend(reversed(subdirs))
+
+
+def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | DocumentError]:
+    """Documents from files and directories; each problem is yielded as a DocumentError and skipped."""
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            files: Iterable[Path | DocumentError] = _walk(root)
+        elif root.exists():
+            files = [root]
+        else:
+            files = [DocumentError(root, "broken symlink" if root.is_symlink() else "no such file")]
+        for item in files:
+            if isinstance(item, DocumentError):
+                yield item
+                continue
+            try:
+                yield from _iter_file(item)
+            except DocumentError as e:
+                yield e
+            except (OSError, MemoryError) as e:
+                yield DocumentError(item, f"cannot read: {e}")
