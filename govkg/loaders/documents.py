@@ -202,8 +202,7 @@ def _is_date_line(line: str) -> str | None:
         return None
     found = _date_in(line)
     if found is None:
-        bare = _DATE_LABEL.sub("", line)
-        if m := _YM.fullmatch(bare):
+        if m := _YM.search(line):
             found = _valid(int(m[1]), int(m[2]))
         if found is None:
             return None
