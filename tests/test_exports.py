@@ -13,7 +13,7 @@ import pytest
 from govkg.graph.exports import build_graph, export_graph, read_graph, write_graph
 from govkg.loaders.extraction import Extraction
 
-NODES = [
+NODES: list[dict[str, Any]] = [
     {"type": "Region", "key": "150000", "name": "内蒙古自治区", "category": "", "level": "province"},
     {"type": "Region", "key": "150200", "name": "包头市", "category": "", "level": "prefecture"},
     {"type": "Region", "key": "150203", "name": "昆都仑区", "category": "", "level": "county"},
@@ -23,7 +23,7 @@ NODES = [
     {"type": "Category", "key": "基层治理", "name": "基层治理", "category": "基层治理", "level": ""},
     {"type": "Agency", "key": "150200:公安局", "name": "包头市公安局", "category": "公安", "level": ""},
 ]
-FACTS = [
+FACTS: list[dict[str, Any]] = [
     {"type": "ADOPTED", "source_type": "Region", "source": "150203", "target": "fengqiao", "year": 2021,
      "report_id": "r1", "evidence": "昆都仑区深化枫桥经验。"},
     {"type": "ADOPTED", "source_type": "Region", "source": "150203", "target": "fengqiao", "year": 2023,
