@@ -1,0 +1,157 @@
+"""FastAPI dependencies: settings, the store, the query catalog, API key, query slots, name resolution."""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, Header, Query, Request
+
+from govkg.api.errors import Ambiguous, ApiError, NotFound
+from govkg.api.schemas import MAX_LIMIT, Page
+from govkg.config import Settings
+from govkg.graph.store import GraphStore, open_store
+from govkg.queries.catalog import Catalog
+
+T = TypeVar("T")
+
+
+class StoreHolder:
+    """Opens the store on first use (so the app starts even when the store is down) and closes it."""
+
+    def __init__(self, settings: Settings, store: GraphStore | None = None) -> None:
+        self.settings = settings
+        self._store = store
+        self._owned = store is None
+        self._lock = threading.Lock()
+
+    def get(self) -> GraphStore:
+        """The store, opened now if needed; StoreError when it cannot be reached."""
+        if self._store is None:
+            with self._lock:
+                if self._store is None:
+                    self._store = open_store(self.settings)
+        return self._store
+
+    def close(self) -> None:
+        """Close the store if this holder opened it."""
+        with self._lock:
+            if self._store is not None and self._owned:
+                self._store.close()
+                self._store = None
+
+
+def get_settings(request: Request) -> Settings:
+    """The app's Settings."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_store(request: Request) -> GraphStore:
+    """The app's GraphStore (opened lazily)."""
+    holder: StoreHolder = request.app.state.store_holder
+    return holder.get()
+
+
+def get_catalog(request: Request) -> Catalog:
+    """The query catalog (loaded once per app)."""
+    catalog: Catalog | None = getattr(request.app.state, "catalog", None)
+    if catalog is None:
+        catalog = Catalog.default()
+        request.app.state.catalog = catalog
+    return catalog
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+CatalogDep = Annotated[Catalog, Depends(get_catalog)]
+
+
+def query_slot(request: Request) -> Iterator[None]:
+    """Hold one of the settings.max_concurrent_queries slots for an expensive query, or answer 429."""
+    sem: threading.BoundedSemaphore = request.app.state.query_slots
+    if not sem.acquire(blocking=False):
+        limit = request.app.state.settings.max_concurrent_queries
+        raise ApiError(429, f"too many expensive queries at once (limit {limit}); retry shortly")
+    try:
+        yield
+    finally:
+        sem.release()
+
+
+QuerySlot = Annotated[None, Depends(query_slot)]
+
+
+def require_api_key(
+    settings: SettingsDep,
+    x_api_key: Annotated[str | None, Header(description="the key set as GOVKG_API_KEY")] = None,
+) -> None:
+    """Let a write through only with the configured key; 403 when none is configured, else 401."""
+    if not settings.api_key:
+        raise ApiError(403, "write routes are disabled: set GOVKG_API_KEY")
+    if x_api_key is None or not hmac.compare_digest(
+        x_api_key.encode("utf-8"), settings.api_key.encode("utf-8")
+    ):
+        raise ApiError(401, "missing or wrong X-API-Key header")
+
+
+ApiKey = Annotated[None, Depends(require_api_key)]
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"page size (at most {MAX_LIMIT})")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
+
+
+def run(
+    store: GraphStore,
+    catalog: Catalog,
+    name: str,
+    settings: Settings,
+    params: Mapping[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """Run a named catalog query read-only with the configured timeout; bad parameters → 422."""
+    query = catalog.get(name)
+    try:
+        bound = query.bind(dict(params or {}))
+    except ValueError as exc:
+        raise ApiError(422, f"invalid parameter for query {name!r}: {exc}") from exc
+    return store.run_read(query.text_for(store.dialect), bound, timeout=settings.query_timeout)
+
+
+def page(rows: Sequence[T], limit: int, offset: int) -> Page[T]:
+    """Slice a full result into the list envelope."""
+    return Page[T](data=list(rows[offset : offset + limit]), count=len(rows), limit=limit, offset=offset)
+
+
+def _resolve(rows: list[dict[str, Any]], raw: str, key_field: str, kind: str, what: str) -> dict[str, Any]:
+    exact = [r for r in rows if r.get(key_field) == raw]
+    if exact:
+        return exact[0]
+    if len(rows) == 1:
+        return rows[0]
+    if not rows:
+        raise NotFound(f"unknown {what} {raw!r}: no {what} has that {key_field} or name")
+    candidates = [
+        {
+            "key": r[key_field],
+            "name": r.get("name"),
+            "kind": kind,
+            "level": r.get("level"),
+            "category": r.get("category"),
+        }
+        for r in rows
+    ]
+    raise Ambiguous(f"{what} name {raw!r} is ambiguous: {len(rows)} candidates", candidates)
+
+
+def resolve_practice(store: GraphStore, catalog: Catalog, settings: Settings, raw: str) -> dict[str, Any]:
+    """The practice a path parameter names (key, name or alias): 404 if none, 300 if several."""
+    rows = run(store, catalog, "resolve_practice", settings, {"name": raw})
+    return _resolve(rows, raw, "key", "practice", "practice")
+
+
+def resolve_region(store: GraphStore, catalog: Catalog, settings: Settings, raw: str) -> dict[str, Any]:
+    """The region a path parameter names (code, name, short name or alias): 404 if none, 300 if several."""
+    rows = run(store, catalog, "resolve_region", settings, {"name": raw})
+    return _resolve(rows, raw, "code", "region", "region")

@@ -1,0 +1,53 @@
+"""Helpers shared by the resource routers: error responses for OpenAPI and row conversion."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from govkg.api.schemas import ErrorOut
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorOut, "description": "unknown key, code or id"},
+    422: {"model": ErrorOut, "description": "invalid parameter (the message names it)"},
+    429: {"model": ErrorOut, "description": "too many expensive queries at once"},
+    503: {"model": ErrorOut, "description": "the graph store is unavailable"},
+}
+
+AMBIGUOUS: dict[int | str, dict[str, Any]] = {
+    300: {"model": ErrorOut, "description": "the name matches several nodes; candidates listed"},
+}
+
+
+def strings(value: Any) -> list[str]:
+    """A list property as a list of strings (None → [])."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def opt_int(value: Any) -> int | None:
+    """An integer property that may be missing or stored as a float."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        return int(value) if math.isfinite(value) else None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def json_safe(value: Any) -> Any:
+    """Replace values JSON cannot carry (NaN, infinities) with their text, recursively."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)

@@ -1,0 +1,122 @@
+"""POST /cypher: read-only Cypher for power users, screened before it reaches the engine."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi import APIRouter
+from fastapi.concurrency import run_in_threadpool
+
+from govkg.api.deps import QuerySlot, SettingsDep, StoreDep
+from govkg.api.errors import BadRequest
+from govkg.api.routes.common import ERRORS, json_safe
+from govkg.api.schemas import CypherIn, CypherOut, ErrorOut
+from govkg.graph.store import QueryError
+
+router = APIRouter(tags=["cypher"], responses=ERRORS)
+
+# Read-only procedures a researcher may CALL (schema introspection and full-text lookup).
+ALLOWED_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshiptypes",
+        "db.propertykeys",
+        "db.indexes",
+        "db.constraints",
+        "db.schema.visualization",
+        "db.schema.nodetypeproperties",
+        "db.schema.reltypeproperties",
+        "db.idx.fulltext.querynodes",
+        "db.index.fulltext.querynodes",
+        "db.index.fulltext.queryrelationships",
+    }
+)
+
+_CALL = re.compile(r"\bCALL\s+([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_][\w]*)*)", re.IGNORECASE)
+_LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.IGNORECASE)
+_APOC = re.compile(r"\bapoc\s*\.", re.IGNORECASE)
+_PARAM_NAME = re.compile(r"^[A-Za-z_]\w*$")
+
+
+def code_only(query: str) -> str:
+    """The query with comments removed and string-literal contents blanked (quotes kept).
+
+    Backtick-quoted names keep their text without the backticks, so `db`.`labels` reads as db.labels.
+    Raises BadRequest on an unterminated string or block comment.
+    """
+    out: list[str] = []
+    i, n = 0, len(query)
+    while i < n:
+        ch = query[i]
+        if ch == "/" and query.startswith("//", i):
+            end = query.find("\n", i)
+            i = n if end < 0 else end
+            out.append(" ")
+        elif ch == "/" and query.startswith("/*", i):
+            end = query.find("*/", i + 2)
+            if end < 0:
+                raise BadRequest("unterminated /* comment in the query")
+            i = end + 2
+            out.append(" ")
+        elif ch in "'\"":
+            j = i + 1
+            while j < n and query[j] != ch:
+                j += 2 if query[j] == "\\" else 1
+            if j >= n:
+                raise BadRequest("unterminated string literal in the query")
+            out.append(ch + ch)
+            i = j + 1
+        elif ch == "`":
+            end = query.find("`", i + 1)
+            if end < 0:
+                raise BadRequest("unterminated `quoted name` in the query")
+            out.append(query[i + 1 : end])
+            i = end + 1
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
+def screen(query: str) -> str:
+    """Refuse what a read-only endpoint must never send; return the text to run."""
+    code = code_only(query).strip()
+    if not code:
+        raise BadRequest("the query is empty (only comments or whitespace)")
+    body = code[:-1] if code.endswith(";") else code
+    if ";" in body:
+        raise BadRequest("only one statement per request: remove the ';' between statements")
+    if _LOAD_CSV.search(body):
+        raise BadRequest("LOAD CSV is not allowed on the read-only endpoint")
+    if _APOC.search(body):
+        raise BadRequest("apoc procedures and functions are not allowed on the read-only endpoint")
+    for match in _CALL.finditer(body):
+        name = re.sub(r"\s+", "", match.group(1)).lower()
+        if name not in ALLOWED_PROCEDURES:
+            allowed = ", ".join(sorted(ALLOWED_PROCEDURES))
+            raise BadRequest(f"CALL {name} is not allowed; read-only procedures allowed: {allowed}")
+    text = query.strip()
+    # Drop one trailing ';' (outside comments, as code_only showed) so both engines accept it.
+    return text[:-1] if code.endswith(";") and text.endswith(";") else text
+
+
+@router.post(
+    "/cypher",
+    operation_id="runCypher",
+    response_model=CypherOut,
+    responses={400: {"model": ErrorOut, "description": "refused, write attempt or syntax error"}},
+)
+async def run_cypher(body: CypherIn, store: StoreDep, settings: SettingsDep, _slot: QuerySlot) -> CypherOut:
+    """Run one read-only Cypher query with the configured timeout and row cap."""
+    text = screen(body.query)
+    bad = [k for k in body.params if not _PARAM_NAME.match(k)]
+    if bad:
+        raise BadRequest(f"invalid parameter name {bad[0]!r} in params: use letters, digits and '_'")
+    try:
+        rows = await run_in_threadpool(store.run_read, text, body.params, settings.query_timeout)
+    except QueryError as exc:
+        raise BadRequest(f"the engine refused the query: {exc}") from exc
+    cap = settings.row_cap
+    kept = [json_safe(r) for r in rows[:cap]]
+    columns = list(kept[0]) if kept else []
+    return CypherOut(columns=columns, rows=kept, count=len(kept), truncated=len(rows) > cap, row_cap=cap)

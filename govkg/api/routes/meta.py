@@ -1,0 +1,85 @@
+"""Service routes: counts, health and version."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from govkg import __version__
+from govkg.api.deps import CatalogDep, SettingsDep, StoreDep, run
+from govkg.api.errors import Unavailable
+from govkg.api.routes.common import ERRORS, opt_int
+from govkg.api.schemas import HealthOut, StatsOut, VersionOut
+from govkg.config import Settings
+from govkg.graph.store import StoreError
+
+router = APIRouter(tags=["meta"], responses=ERRORS)
+
+
+def dialect_of(settings: Settings) -> str:
+    """The store dialect the settings name, without opening the store."""
+    uri = settings.effective_store()
+    return "falkordb" if uri in ("falkordb", "embedded", "") or uri.startswith("falkordb:") else "neo4j"
+
+
+def store_label(settings: Settings) -> str:
+    """Where the store is, without credentials."""
+    uri = settings.effective_store()
+    if dialect_of(settings) == "falkordb":
+        return f"falkordb (embedded, {settings.data_dir})"
+    return uri.split("@", 1)[-1] if "@" in uri else uri
+
+
+@router.get("/stats", operation_id="getStats", response_model=StatsOut)
+def get_stats(store: StoreDep, catalog: CatalogDep, settings: SettingsDep) -> StatsOut:
+    """Counts by label and relationship type, number of reports and the last load time."""
+    labels: dict[str, int] = {}
+    rels: dict[str, int] = {}
+    for r in run(store, catalog, "stats", settings):
+        name = r.get("name") or r.get("label") or r.get("type")
+        if name is None:
+            continue
+        count = opt_int(r.get("n", r.get("count"))) or 0
+        target = labels if str(r.get("kind", "")).lower() in ("label", "node", "nodes") else rels
+        target[str(name)] = target.get(str(name), 0) + count
+    return StatsOut(
+        labels=labels,
+        relationships=rels,
+        reports=labels.get("Report", 0),
+        last_load=_last_load(settings) if store.dialect == "falkordb" else None,
+    )
+
+
+def _last_load(settings: Settings) -> str | None:
+    path = settings.data_dir / "load-journal.jsonl"
+    if not path.exists():
+        return None
+    try:
+        from govkg.graph.journal import LoadJournal
+    except ModuleNotFoundError as exc:
+        if exc.name != "govkg.graph.journal":
+            raise
+        return None
+    return LoadJournal(path).last_load_time()
+
+
+@router.get(
+    "/health",
+    operation_id="getHealth",
+    response_model=HealthOut,
+)
+def get_health(request: Request, settings: SettingsDep) -> HealthOut:
+    """200 when the store answers, 503 otherwise."""
+    try:
+        store = request.app.state.store_holder.get()
+        ok = store.ping()
+    except (StoreError, OSError) as exc:
+        raise Unavailable(f"the graph store is unavailable: {exc}") from exc
+    if not ok:
+        raise Unavailable("the graph store does not answer")
+    return HealthOut(status="ok", store=store.dialect)
+
+
+@router.get("/version", operation_id="getVersion", response_model=VersionOut)
+def get_version(settings: SettingsDep) -> VersionOut:
+    """The govkg version and the store it is configured for."""
+    return VersionOut(govkg=__version__, dialect=dialect_of(settings), store=store_label(settings))

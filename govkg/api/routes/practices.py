@@ -1,0 +1,202 @@
+"""Practices: list, detail, adopters and the diffusion timeline."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from govkg.api.deps import (
+    CatalogDep,
+    Limit,
+    Offset,
+    SettingsDep,
+    StoreDep,
+    page,
+    resolve_practice,
+    resolve_region,
+    run,
+)
+from govkg.api.errors import NotFound
+from govkg.api.routes.common import AMBIGUOUS, ERRORS, opt_int, strings
+from govkg.api.schemas import (
+    Adopter,
+    Page,
+    PracticeDetail,
+    PracticeSummary,
+    Provenance,
+    Ref,
+    Timeline,
+    TimelinePoint,
+    TimelineRegion,
+)
+
+router = APIRouter(prefix="/practices", tags=["practices"], responses=ERRORS)
+
+PracticeKey = Annotated[str, Path(description="practice key, canonical name or alias", max_length=200)]
+Year = Annotated[int | None, Query(ge=1900, le=2100)]
+
+
+@router.get("", operation_id="listPractices", response_model=Page[PracticeSummary])
+def list_practices(
+    store: StoreDep,
+    catalog: CatalogDep,
+    settings: SettingsDep,
+    category: Annotated[str | None, Query(max_length=200, description="only this category")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="substring of the name or an alias")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Page[PracticeSummary]:
+    """Practices with their number of adopting regions and first year of adoption."""
+    rows = run(store, catalog, "practices", settings, {"category": category, "q": q or None})
+    items = [
+        PracticeSummary(
+            key=r["key"],
+            name=r.get("name") or r["key"],
+            category=r.get("category"),
+            aliases=strings(r.get("aliases")),
+            adopters=opt_int(r.get("adopters")) or 0,
+            first_year=opt_int(r.get("first_year")),
+        )
+        for r in rows
+    ]
+    return page(items, limit, offset)
+
+
+@router.get(
+    "/{key}",
+    operation_id="getPractice",
+    response_model=PracticeDetail,
+    responses=AMBIGUOUS,
+)
+def get_practice(
+    key: PracticeKey, store: StoreDep, catalog: CatalogDep, settings: SettingsDep
+) -> PracticeDetail:
+    """One practice: names, category, variants, description and adoption span."""
+    found = resolve_practice(store, catalog, settings, key)
+    rows = run(store, catalog, "practice_detail", settings, {"key": found["key"]})
+    if not rows:
+        raise NotFound(f"unknown practice {key!r}")
+    r = rows[0]
+    parent = Ref(key=r["variant_of_key"], name=r.get("variant_of_name")) if r.get("variant_of_key") else None
+    return PracticeDetail(
+        key=r["key"],
+        name=r.get("name") or r["key"],
+        category=r.get("category"),
+        aliases=strings(r.get("aliases")),
+        description=r.get("description") or None,
+        origin=r.get("origin"),
+        variant_of=parent,
+        variants=[Ref(key=v["key"], name=v.get("name")) for v in r.get("variants") or []],
+        adopters=opt_int(r.get("adopters")) or 0,
+        reports=opt_int(r.get("reports")) or 0,
+        first_year=opt_int(r.get("first_year")),
+        last_year=opt_int(r.get("last_year")),
+    )
+
+
+def _provenance(samples: Any, code: str | None = None) -> list[Provenance]:
+    out = []
+    for s in samples or []:
+        if isinstance(s, dict) and s.get("report_id"):
+            out.append(
+                Provenance(
+                    report_id=str(s["report_id"]),
+                    evidence=s.get("evidence"),
+                    year=opt_int(s.get("year")),
+                    region_code=s.get("region_code", code),
+                )
+            )
+    return out
+
+
+@router.get(
+    "/{key}/adopters",
+    operation_id="listPracticeAdopters",
+    response_model=Page[Adopter],
+    responses=AMBIGUOUS,
+)
+def list_adopters(
+    key: PracticeKey,
+    store: StoreDep,
+    catalog: CatalogDep,
+    settings: SettingsDep,
+    level: Annotated[str | None, Query(max_length=40, description="only regions of this level")] = None,
+    within: Annotated[
+        str | None, Query(max_length=200, description="only this region (code or name) and those under it")
+    ] = None,
+    rollup: Annotated[bool, Query(description="credit each region with its descendants' adoptions")] = False,
+    year_from: Year = None,
+    year_to: Year = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Page[Adopter]:
+    """Regions that adopted a practice, with supporting reports, first year and evidence."""
+
+    found = resolve_practice(store, catalog, settings, key)
+    within_code = resolve_region(store, catalog, settings, within)["code"] if within else None
+    rows = run(
+        store,
+        catalog,
+        "adopters",
+        settings,
+        {
+            "key": found["key"],
+            "rollup": rollup,
+            "level": level,
+            "within": within_code,
+            "year_from": year_from,
+            "year_to": year_to,
+        },
+    )
+    items = [
+        Adopter(
+            code=r["code"],
+            name=r.get("name"),
+            level=r.get("level"),
+            reports=opt_int(r.get("reports")) or 0,
+            first_year=opt_int(r.get("first_year")),
+            evidence=_provenance(r.get("evidence"), r["code"]),
+        )
+        for r in rows
+    ]
+    return page(items, limit, offset)
+
+
+@router.get(
+    "/{key}/timeline",
+    operation_id="getPracticeTimeline",
+    response_model=Timeline,
+    responses=AMBIGUOUS,
+)
+def get_timeline(key: PracticeKey, store: StoreDep, catalog: CatalogDep, settings: SettingsDep) -> Timeline:
+    """The diffusion curve: per year, the regions adopting for the first time and the running total."""
+    found = resolve_practice(store, catalog, settings, key)
+    rows = run(store, catalog, "practice_timeline", settings, {"key": found["key"]})
+    by_year: dict[int, list[TimelineRegion]] = defaultdict(list)
+    undated = 0
+    for r in rows:
+        first = r.get("first") or {}
+        year = opt_int(first.get("year"))
+        if year is None:
+            undated += 1
+            continue
+        by_year[year].append(
+            TimelineRegion(
+                code=r["code"],
+                name=r.get("name"),
+                level=r.get("level"),
+                report_id=str(first.get("report_id")),
+                evidence=first.get("evidence"),
+            )
+        )
+    points = []
+    total = 0
+    for year in sorted(by_year):
+        regions = sorted(by_year[year], key=lambda t: t.code)
+        total += len(regions)
+        points.append(TimelinePoint(year=year, new_regions=len(regions), cumulative=total, regions=regions))
+    return Timeline(
+        practice=Ref(key=found["key"], name=found.get("name")), undated_regions=undated, points=points
+    )
