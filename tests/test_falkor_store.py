@@ -151,7 +151,7 @@ def test_failed_start_reports_the_server_log(data_dir: Path, monkeypatch: pytest
 
 def test_unsupported_platform_points_to_neo4j(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "platform", "win32")
-    with pytest.raises(StoreError, match="Linux or macOS.*GOVKG_STORE=neo4j"):
+    with pytest.raises(StoreError, match=r"Linux or macOS.*GOVKG_STORE=neo4j"):
         fs._binaries()
 
 
