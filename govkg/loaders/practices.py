@@ -1,0 +1,580 @@
+"""The practice taxonomy, the practice matcher and discovery of named local programs.
+
+``Taxonomy`` holds the practices of ``data/practices.yaml``. ``PracticeMatcher.find`` reports
+taxonomy mentions (canonical names, aliases and the few regular-expression patterns) with one
+Aho-Corasick automaton, keeping the longest non-overlapping hits. Text is folded to simplified
+characters first, length-preserving, so offsets always index the text passed in.
+
+Discovery rule (``PracticeMatcher.discover``, one sentence at a time)
+--------------------------------------------------------------------
+A *candidate* is a quoted name (“…”, "…", 「…」, 『…』; 《…》 only when followed by 栏目/节目/
+专栏) or an unquoted name that follows a verb such as 开展/推进/实施 and ends in a campaign or
+pilot word (专项行动, 专项整治, 建设年, 试点改革 ...). A candidate is a *program* when:
+
+1. the quoted text itself ends in a program word (工作法, 模式, 机制, 平台, 工程, 行动, 工作室,
+   调解室, 服务站, 驿站, 中心, 队, 制度, 体系, 清单, 改革, 试点, 项目, 计划, 系统, 之家, 说事,
+   聊吧, 警局, 议事厅 ...), or
+2. the few characters after the closing quote (a leading 的 skipped, at most ten, stopping at
+   punctuation) reach a program word that is not the head of a goal phrase (“X”工作要求/目标/
+   思路 are not programs); 活动 counts only right after the quote or as 专项/集中/创建活动, or
+3. the few characters before the opening quote end in a program noun (品牌, 工作法, 模式 ...).
+
+It is then dropped when it is a slogan, goal or principle without such a word, a stock idiom
+(X位一体), a room or facility formula (“3+x”设置模式, 一厅N室), a national rule or party-study
+campaign (三个规定, 三同步, 好差评, 两学一做, 党史学习教育), a standard institution type (人大
+代表之家, 青年之家, 法官工作站), a media channel (公众号, 长安网, 微博, 报, 电视台), a one-off
+event (比赛, 开放日, 慰问, 晚会), shorter than 2 or longer than 20 characters, a pure number,
+or a whole clause (a comma inside).
+
+A surviving name that contains a taxonomy term (an alias, a pattern, or a practice's ``core``
+word such as 网格, 人民调解) yields the *taxonomy* practice only (“网络+网格” -> 网格化管理).
+Otherwise it yields a local practice (``local_practice``); when the clause around it presents it
+as mediation (调解, 调处, 化解矛盾, 纠纷化解 ...) a second mention of 矛盾纠纷多元化解 is returned
+with the same span. Mentions from ``discover`` carry ``discovered=True``; whether the practice is
+local is ``practice.origin == "discovered"``.
+
+Names are the quoted text with the wrapping quotes dropped. A short count formula (“1234”,
+“七个一”, “三打”“三治”) is not a name on its own, so its program phrase is kept with it and inner
+quotes stay: “1234”治理模式, “三打”“三治”“三清”专项整治.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import opencc
+import yaml
+
+from govkg.loaders.extraction import Practice
+
+__all__ = [
+    "PracticeMatcher",
+    "PracticeMention",
+    "Taxonomy",
+    "TaxonomyError",
+    "fold",
+    "local_practice",
+    "normalise_name",
+]
+
+LOCAL_CATEGORY = "local"
+MEDIATION_KEY_NAME = "矛盾纠纷多元化解"
+
+_T2S = opencc.OpenCC("t2s")
+_STRIP = re.compile(r"[\s“”\"'‘’「」『』《》〈〉()（）\[\]【】、，,。.·•:：;；!！?？\-—_/]+")
+_KEY_RE = re.compile(r"^[a-z0-9_]+$")
+_BRACKETS = str.maketrans("()", "（）")
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy file is malformed; the message names the offending key."""
+
+
+def fold(text: str) -> str:
+    """Traditional -> simplified with the length kept, so offsets into the result index ``text``."""
+    out: str = _T2S.convert(text)
+    if len(out) == len(text):
+        return out
+    return "".join(c if len(f := _T2S.convert(c)) != 1 else f for c in text)
+
+
+def normalise_name(name: str) -> str:
+    """Fold, NFKC-normalise, lower-case and drop quotes, brackets, punctuation and spaces."""
+    return _STRIP.sub("", fold(unicodedata.normalize("NFKC", name))).lower()
+
+
+def local_practice(name: str) -> Practice:
+    """A discovered local program as a Practice with a normalised-name key."""
+    shown = fold(name.strip())
+    return Practice(
+        key="local:" + normalise_name(shown),
+        name=shown,
+        category=LOCAL_CATEGORY,
+        origin="discovered",
+    )
+
+
+def _surface_variants(alias: str) -> set[str]:
+    """The folded alias with ASCII and full-width brackets both."""
+    folded = fold(alias)
+    return {folded, folded.translate(_BRACKETS), folded.translate(str.maketrans("（）", "()"))}
+
+
+class Taxonomy:
+    """The practice taxonomy: practices by key, categories, and lookup by any name."""
+
+    practices: dict[str, Practice]
+    categories: dict[str, str]
+
+    def __init__(
+        self,
+        practices: Mapping[str, Practice],
+        categories: Mapping[str, str],
+        core: Mapping[str, tuple[str, ...]] | None = None,
+        patterns: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        self.practices = dict(practices)
+        self.categories = dict(categories)
+        self.core: dict[str, tuple[str, ...]] = dict(core or {})
+        self.patterns: dict[str, tuple[str, ...]] = dict(patterns or {})
+        self._index: dict[str, str] = {}
+        for p in self.practices.values():
+            for n in (p.key, p.name, *p.aliases):
+                self._index.setdefault(normalise_name(n), p.key)
+
+    @classmethod
+    def default(cls) -> Taxonomy:
+        """The packaged taxonomy (loaded once per process)."""
+        return _default_taxonomy()
+
+    @classmethod
+    def load(cls, path: str | Path) -> Taxonomy:
+        """Read and validate a taxonomy YAML file."""
+        try:
+            raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise TaxonomyError(f"{path}: not valid YAML: {exc}") from exc
+        return cls.from_dict(raw, source=str(path))
+
+    @classmethod
+    def from_dict(cls, raw: Any, source: str = "<taxonomy>") -> Taxonomy:
+        """Validate a parsed taxonomy document and build the Taxonomy."""
+        if not isinstance(raw, dict):
+            raise TaxonomyError(f"{source}: top level must be a mapping with categories and practices")
+        cats = raw.get("categories")
+        items = raw.get("practices")
+        if not isinstance(cats, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in cats.items()
+        ):
+            raise TaxonomyError(f"{source}: 'categories' must map each name to a one-line description")
+        if not isinstance(items, list) or not items:
+            raise TaxonomyError(f"{source}: 'practices' must be a non-empty list")
+        practices: dict[str, Practice] = {}
+        core: dict[str, tuple[str, ...]] = {}
+        patterns: dict[str, tuple[str, ...]] = {}
+        owner: dict[str, str] = {}
+        for i, item in enumerate(items):
+            p, c, pats = _parse_practice(item, i, cats, source)
+            if p.key in practices:
+                raise TaxonomyError(f"{source}: duplicate key {p.key!r}")
+            practices[p.key] = p
+            core[p.key], patterns[p.key] = c, pats
+            for alias in (p.name, *p.aliases):
+                n = normalise_name(alias)
+                if n in owner and owner[n] != p.key:
+                    raise TaxonomyError(
+                        f"{source}: key {p.key!r}: alias {alias!r} already belongs to key {owner[n]!r}"
+                    )
+                owner[n] = p.key
+        for p in practices.values():
+            if p.variant_of is not None and p.variant_of not in practices:
+                raise TaxonomyError(f"{source}: key {p.key!r}: variant_of {p.variant_of!r} is not a key")
+            if p.variant_of == p.key:
+                raise TaxonomyError(f"{source}: key {p.key!r}: a practice cannot be a variant of itself")
+        return cls(practices, cats, core, patterns)
+
+    def get(self, key: str) -> Practice | None:
+        """The practice with this key, if any."""
+        return self.practices.get(key)
+
+    def by_name(self, name: str) -> Practice | None:
+        """The practice whose key, canonical name or alias equals ``name`` (folded)."""
+        key = self._index.get(normalise_name(name))
+        return self.practices[key] if key is not None else None
+
+
+def _parse_practice(
+    item: Any, index: int, cats: Mapping[str, str], source: str
+) -> tuple[Practice, tuple[str, ...], tuple[str, ...]]:
+    """One practice entry, validated; errors name the key (or the entry's position)."""
+    if not isinstance(item, dict):
+        raise TaxonomyError(f"{source}: practice #{index} is not a mapping")
+    key = item.get("key")
+    if not isinstance(key, str) or not _KEY_RE.match(key):
+        raise TaxonomyError(f"{source}: practice #{index}: key {key!r} must be a lower-case ASCII slug")
+
+    def text_list(field: str) -> tuple[str, ...]:
+        value = item.get(field) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise TaxonomyError(f"{source}: key {key!r}: {field!r} must be a list of non-empty strings")
+        return tuple(v.strip() for v in value)
+
+    name, category, description = item.get("name"), item.get("category"), item.get("description")
+    if not isinstance(name, str) or not name.strip():
+        raise TaxonomyError(f"{source}: key {key!r}: missing canonical name")
+    if category not in cats or category == LOCAL_CATEGORY:
+        raise TaxonomyError(f"{source}: key {key!r}: unknown category {category!r}")
+    if not isinstance(description, str) or not description.strip():
+        raise TaxonomyError(f"{source}: key {key!r}: missing description")
+    variant_of = item.get("variant_of")
+    if variant_of is not None and not isinstance(variant_of, str):
+        raise TaxonomyError(f"{source}: key {key!r}: variant_of must be a key")
+    unknown = set(item) - {
+        "key",
+        "name",
+        "category",
+        "aliases",
+        "description",
+        "variant_of",
+        "core",
+        "patterns",
+    }
+    if unknown:
+        raise TaxonomyError(f"{source}: key {key!r}: unknown fields {sorted(unknown)}")
+    pats = text_list("patterns")
+    for pat in pats:
+        try:
+            re.compile(pat)
+        except re.error as exc:
+            raise TaxonomyError(f"{source}: key {key!r}: bad pattern {pat!r}: {exc}") from exc
+    aliases = tuple(dict.fromkeys(a for a in text_list("aliases") if a != name.strip()))
+    practice = Practice(
+        key=key,
+        name=name.strip(),
+        category=str(category),
+        aliases=aliases,
+        description=description.strip(),
+        origin="taxonomy",
+        variant_of=variant_of,
+    )
+    return practice, text_list("core"), pats
+
+
+@functools.cache
+def _default_taxonomy() -> Taxonomy:
+    """Load the taxonomy shipped in govkg/loaders/data."""
+    ref = resources.files("govkg.loaders").joinpath("data/practices.yaml")
+    with resources.as_file(ref) as path:
+        return Taxonomy.load(path)
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeMention:
+    """A practice named in a text: its span, the text as written, and the practice."""
+
+    start: int
+    end: int
+    surface: str
+    practice: Practice
+    discovered: bool = False
+
+
+# --- discovery vocabulary -----------------------------------------------------------------
+# Words that make a quoted name a program when the name ends in them.
+_NAME_ENDINGS = (
+    "工作法", "模式", "机制", "平台", "品牌", "工程", "行动", "工作室", "调解室", "服务站", "工作站",
+    "驿站", "中心", "服务队", "小分队", "突击队", "巡逻队", "志愿队", "制度", "体系", "清单", "改革",
+    "试点", "项目", "计划", "系统", "之家", "说事", "聊吧", "警局", "议事厅", "专项整治", "整治",
+    "活动", "实事", "课堂", "讲堂", "班", "站", "工作", "治理法", "联盟", "专线", "热线",
+)  # fmt: skip
+# Words that make it a program when they follow the closing quote.
+_TRAILING_WORDS = tuple(
+    sorted(
+        {*_NAME_ENDINGS, "经验做法", "经验", "做法", "队", "专项活动", "集中活动", "创建活动", "栏目"}
+        - {"活动", "班", "站"},
+        key=len,
+        reverse=True,
+    )
+)
+# A program word directly followed by one of these heads a goal phrase, not a program.
+_GOAL_HEADS = (
+    "要求", "目标", "理念", "思路", "原则", "精神", "格局", "标准", "部署", "会议", "方案", "办法",
+    "意见", "通知", "责任", "任务", "考核", "重点", "成效", "局面", "新局面", "态势", "氛围",
+)  # fmt: skip
+_PRECEDING_NOUNS = ("品牌", "工作法", "模式", "机制", "平台", "工程", "项目", "服务品牌", "调解品牌")
+_MEDIATION = ("调解", "调处", "化解矛盾", "纠纷化解", "化解纠纷", "解纷", "矛盾纠纷化解")
+_STOP_SUBSTRINGS = (
+    "两学一做", "党史学习教育", "学习教育", "主题教育", "不忘初心", "三个规定", "三同步", "好差评",
+    "家门口", "绿色通道", "日清日结", "代表之家", "委员之家", "委员工作站", "青年之家", "妇女之家",
+    "职工之家", "法官工作站", "学习强国", "公众号", "长安网", "微博", "微信号", "抖音", "头条号",
+    "电视台", "日报", "晚报", "报社", "广播", "比赛", "竞赛", "开放日", "慰问", "晚会", "仪式",
+    "座谈会", "表彰大会", "宣传日", "宣传周", "宣传月", "教育日", "文艺演出", "回头看", "线上+线下",
+    "线上线下",
+)  # fmt: skip
+_STOP_PATTERNS = (
+    re.compile(r"[一二两三四五六七八九十多]位一体"),
+    re.compile(r"^(?:[一二两三四五六七八九十0-9]+[厅站室所馆区窗台]){2,}$"),  # 一厅五室 ...
+    re.compile(r"^[0-9]+\s*[+＋]\s*[0-9a-zA-Z]+$"),  # 3+x
+    re.compile(r"^以.{1,8}为中心$"),  # a principle, not a centre
+)
+# An institution named after its administrative unit is that unit's body, not a brand.
+_UNIT_INSTITUTION = re.compile(
+    r"^[\u4e00-\u9fff]{2,8}?(?:省|市|(?<!社)区|县|旗|州|盟|镇|乡|街道)[\u4e00-\u9fff]*(?:中心|站|所|室|学校|委员会|协会)$"
+)
+_UNQUOTED_BAD = ("领域", "方面", "各类", "各项", "相关", "有关", "系列", "多项", "一批", "重点")
+_VERB_PREFIX = re.compile(r"^(?:开展|推进|实施|启动|部署|推行|深化|完成|了)+")
+_QUOTES_ONLY = re.compile(r"[“”\"「」『』‘’]")
+_MAX_TRAIL_PREFIX = 6
+_FACILITY_WORDS = ("设置", "布局", "功能室", "功能区")
+_NUMERAL_START = re.compile(r"^[0-9一二两三四五六七八九十百千万双多]")
+_PURE_NUMBER = re.compile(r"^[0-9一二两三四五六七八九十百千万.．+＋%]+$")
+_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
+_UNQUOTED = re.compile(
+    r"(?:开展|推进|实施|启动|部署|推行|深化|完成)了?"
+    r"(?P<name>[\u4e00-\u9fff]{2,14}?(?:专项整治行动|专项行动|集中整治行动|攻坚行动|专项整治|建设年|试点改革|改革试点|试点))"
+)
+_QUOTE_CHARS = '“”"'
+_BRACKET_QUOTES = (("「", "」"), ("『", "』"))
+_BOOK_TRAILERS = ("栏目", "节目", "专栏", "专题节目")
+_TRAIL_WINDOW = 10
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A quoted run: the span of its content and of the whole run including quotes."""
+
+    start: int  # first char of the content (or of the first quote when grouped)
+    end: int  # one past the content (or past the last closing quote when grouped)
+    outer_start: int
+    outer_end: int
+    content: str
+    grouped: bool = False
+    book: bool = False
+
+
+class PracticeMatcher:
+    """Finds taxonomy practices in text and discovers named local programs in sentences."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
+        self.taxonomy = taxonomy if taxonomy is not None else Taxonomy.default()
+        self._automaton: Any = ahocorasick.Automaton()
+        for p in self.taxonomy.practices.values():
+            for alias in (p.name, *p.aliases):
+                for surface in _surface_variants(alias):
+                    self._automaton.add_word(surface, (p.key, len(surface)))
+        self._automaton.make_automaton()
+        self._patterns = [
+            (key, re.compile(pat)) for key, pats in self.taxonomy.patterns.items() for pat in pats
+        ]
+        self._core = [(key, fold(term)) for key, terms in self.taxonomy.core.items() for term in terms]
+        self._mediation = self.taxonomy.by_name(MEDIATION_KEY_NAME)
+
+    # --- taxonomy matching ----------------------------------------------------------------
+    def find(self, text: str) -> list[PracticeMention]:
+        """Taxonomy mentions in ``text`` (folded internally), longest non-overlapping first."""
+        folded = fold(text)
+        hits = list(self._raw_hits(folded))
+        return [
+            PracticeMention(s, e, text[s:e], self.taxonomy.practices[k]) for s, e, k in _longest_first(hits)
+        ]
+
+    def scan(self, text: str) -> int:
+        """Number of raw automaton hits in ``text`` (no folding, no overlap resolution)."""
+        return sum(1 for _ in self._automaton.iter(text))
+
+    def _raw_hits(self, folded: str) -> Iterator[tuple[int, int, str]]:
+        """Every alias and pattern hit as (start, end, key)."""
+        for end_index, (key, length) in self._automaton.iter(folded):
+            yield end_index + 1 - length, end_index + 1, key
+        for key, pattern in self._patterns:
+            for m in pattern.finditer(folded):
+                yield m.start(), m.end(), key
+
+    def _keys_in(self, name: str) -> list[str]:
+        """Taxonomy keys whose alias, pattern or core word occurs in ``name``."""
+        name = _QUOTES_ONLY.sub("", name)
+        keys = [k for _, _, k in _longest_first(list(self._raw_hits(name)))]
+        keys += [k for k, term in self._core if term in name]
+        return list(dict.fromkeys(keys))
+
+    # --- discovery ------------------------------------------------------------------------
+    def discover(self, sentence: str) -> list[PracticeMention]:
+        """Named programs in one sentence: local practices, or taxonomy ones for keyed names."""
+        s = fold(sentence)
+        out: list[PracticeMention] = []
+        taken: list[tuple[int, int]] = []
+        for cand in _quoted_candidates(s):
+            found = self._judge(s, cand)
+            if found is not None:
+                out.extend(found)
+                taken.append((cand.outer_start, cand.outer_end))
+        for m in _UNQUOTED.finditer(s):
+            start, end = m.span("name")
+            if any(a < end and start < b for a, b in taken):
+                continue
+            name = m.group("name")
+            verbs = _VERB_PREFIX.match(name)
+            lead = len(verbs.group(0)) if verbs else 0
+            start, name = start + lead, name[lead:]
+            if any(w in name for w in _UNQUOTED_BAD) or not _acceptable(name):
+                continue
+            out.extend(self._mentions(s, start, end, name))
+        out.sort(key=lambda mm: (mm.start, mm.end))
+        return out
+
+    def _judge(self, s: str, cand: _Candidate) -> list[PracticeMention] | None:
+        """Mentions for one quoted candidate, or None when it is not a program."""
+        content = cand.content
+        trail_start = cand.outer_end
+        if s.startswith("的", trail_start):
+            trail_start += 1
+        window = _CLAUSE_BREAK.split(s[trail_start : trail_start + _TRAIL_WINDOW], maxsplit=1)[0]
+        window = re.split(r"[“”\"「」『』《》]", window, maxsplit=1)[0]
+        if cand.book:
+            if not window.startswith(_BOOK_TRAILERS):
+                return None
+            trail = ""
+        elif window.startswith("等"):
+            trail = None  # “X”等工作: a list of topics, not a program
+        else:
+            trail = _program_trail(window, right_after_quote=trail_start == cand.outer_end)
+        before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip("的：:")
+        signal = (
+            trail is not None
+            or (not cand.grouped and content.endswith(_NAME_ENDINGS))
+            or before.endswith(_PRECEDING_NOUNS)
+        )
+        if not signal:
+            return None
+        trail = trail or ""
+        if any(w in trail for w in _FACILITY_WORDS):
+            return None
+        counted = cand.grouped or (_NUMERAL_START.match(content) is not None and len(content) <= 4)
+        if counted and not content.endswith(_NAME_ENDINGS):
+            if not trail:
+                return None
+            start, end = cand.outer_start, trail_start + len(trail)
+            name = s[start:end]
+        else:
+            start, end, name = cand.start, cand.end, content
+        probe = s[cand.outer_start : trail_start + len(trail) + 4]
+        if (
+            not _acceptable(name)
+            or any(w in probe for w in _STOP_SUBSTRINGS)
+            or any(p.search(probe) for p in _STOP_PATTERNS[:1])
+            or _UNIT_INSTITUTION.match(content)
+        ):
+            return None
+        if counted:
+            # a formula right after a key term is that practice's variant: 信访工作“十化”机制
+            preceding = [h for h in self._raw_hits(s[max(0, cand.outer_start - 12) : cand.outer_start])]
+            if any(e == min(12, cand.outer_start) for _, e, _ in preceding):
+                keys = [k for _, e, k in preceding if e == min(12, cand.outer_start)]
+                return [
+                    PracticeMention(start, end, s[start:end], self.taxonomy.practices[k], discovered=True)
+                    for k in dict.fromkeys(keys)
+                ]
+        return self._mentions(s, start, end, name, key_text=name if counted else content)
+
+    def _mentions(
+        self, s: str, start: int, end: int, name: str, key_text: str | None = None
+    ) -> list[PracticeMention]:
+        """Taxonomy mentions when ``key_text`` holds a key term, else the local practice (+ mediation)."""
+        keys = self._keys_in(key_text if key_text is not None else name)
+        if keys:
+            return [
+                PracticeMention(start, end, s[start:end], self.taxonomy.practices[k], discovered=True)
+                for k in keys
+            ]
+        local = PracticeMention(start, end, s[start:end], local_practice(name), discovered=True)
+        result = [local]
+        if self._mediation is not None and any(w in _clause_around(s, start, end) for w in _MEDIATION):
+            result.append(PracticeMention(start, end, s[start:end], self._mediation, discovered=True))
+        return result
+
+
+def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Greedy longest-first selection of non-overlapping hits, returned in text order."""
+    chosen: list[tuple[int, int, str]] = []
+    occupied: list[tuple[int, int]] = []
+    for s, e, k in sorted(set(hits), key=lambda h: (h[0] - h[1], h[0])):
+        if all(e <= a or s >= b for a, b in occupied):
+            chosen.append((s, e, k))
+            occupied.append((s, e))
+    return sorted(chosen)
+
+
+def _program_trail(window: str, right_after_quote: bool) -> str | None:
+    """The text from the quote up to and including the first program word, if there is one."""
+    if right_after_quote and window.startswith("活动"):
+        return "活动"
+    best: int | None = None
+    best_word = ""
+    for word in _TRAILING_WORDS:
+        i = window.find(word)
+        if i >= 0 and (best is None or i < best or (i == best and len(word) > len(best_word))):
+            best, best_word = i, word
+    if best is None:
+        return None
+    if best > _MAX_TRAIL_PREFIX or "的" in window[:best]:
+        return None
+    end = best + len(best_word)
+    while (more := next((w for w in _TRAILING_WORDS if window.startswith(w, end)), None)) is not None:
+        end += len(more)  # 工作 + 机制, 专项整治 + 行动
+    if window[end:].startswith(_GOAL_HEADS):
+        return None
+    return window[:end]
+
+
+def _acceptable(name: str) -> bool:
+    """Length, number, clause and stop-list checks on a candidate name."""
+    bare = _STRIP.sub("", name)
+    if not 2 <= len(bare) <= 20 or len(name) > 24:
+        return False
+    if _PURE_NUMBER.match(bare) or re.search(r"[，,；;。]", name):
+        return False
+    if any(p.search(bare) for p in _STOP_PATTERNS):
+        return False
+    return not any(w in name for w in _STOP_SUBSTRINGS)
+
+
+def _clause_around(s: str, start: int, end: int) -> str:
+    """The clause (between commas, semicolons or sentence ends) containing s[start:end]."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, start)), default=0)
+    m = _CLAUSE_BREAK.search(s, end)
+    return s[left : m.start() if m else len(s)]
+
+
+def _quoted_candidates(s: str) -> list[_Candidate]:
+    """Quoted runs in s; adjacent short count formulas (“三打”“三治”) are grouped into one."""
+    pairs: list[tuple[int, int]] = []  # (open index, close index)
+    opens = [i for i, c in enumerate(s) if c in _QUOTE_CHARS]
+    pairs += [(opens[i], opens[i + 1]) for i in range(0, len(opens) - 1, 2)]
+    for o, c in _BRACKET_QUOTES:
+        pairs += [(m.start(), m.end() - 1) for m in re.finditer(f"{o}[^{o}{c}]{{1,40}}{c}", s)]
+    singles = [
+        _Candidate(a + 1, b, a, b + 1, s[a + 1 : b]) for a, b in sorted(pairs) if b - a > 1 and b - a <= 42
+    ]
+    books = [
+        _Candidate(m.start() + 1, m.end() - 1, m.start(), m.end(), m.group(1), book=True)
+        for m in re.finditer(r"《([^《》]{1,40})》", s)
+    ]
+    grouped: list[_Candidate] = []
+    i = 0
+    while i < len(singles):
+        j = i
+        while (
+            j + 1 < len(singles)
+            and singles[j + 1].outer_start == singles[j].outer_end
+            and all(_is_count(c.content) for c in singles[i : j + 2])
+        ):
+            j += 1
+        if j > i:
+            first, last = singles[i], singles[j]
+            grouped.append(
+                _Candidate(
+                    first.outer_start,
+                    last.outer_end,
+                    first.outer_start,
+                    last.outer_end,
+                    s[first.outer_start : last.outer_end],
+                    grouped=True,
+                )
+            )
+        else:
+            grouped.append(singles[i])
+        i = j + 1
+    return grouped + books
+
+
+def _is_count(content: str) -> bool:
+    """A short numeral-led formula such as 三打, 七个一, 1234."""
+    return _NUMERAL_START.match(content) is not None and len(content) <= 4
