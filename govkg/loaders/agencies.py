@@ -1,0 +1,256 @@
+"""Agency recognition and normalisation: 市委政法委 in a 包头 report -> 中共包头市委政法委员会.
+
+The kinds, their surfaces and full-name templates live in ``data/agencies.yaml``. A mention is
+a surface (公安局, 中院, 委政法委 ...) plus the region prefix written before it: a region name
+(包头市, 东河区, 包头) or a lone level word (市, 区) that stands for the report's region of that
+level. Regions are resolved only through the :class:`RegionLookup` protocol.
+
+Every recognised body is returned; ``acting`` is False where the sentence does not show it
+doing local work (the guideline's exclusions), decided from the sentence's structure:
+
+- a meeting, office-holder or task force of the body (市委常委会, 市委书记, 扫黑办工作专班);
+- a place where something is set up (在法院、公安局等部门设立调解室);
+- a leading group that is only being set up (成立…领导小组);
+- the giver of an award or praise (被省委政法委表彰; 受到…领导小组表彰), or a body that only
+  receives one (…领导小组被…授予);
+- a body cited as the source of decisions being carried out (落实市委市政府决策部署);
+- a provincial body in a report about a lower region, cited as the source of instructions.
+
+Generic plurals (公安机关, 全市两级法院, 各级法院) carry no resolvable prefix, so they never
+become mentions at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+from govkg.loaders.extraction import LEVELS, Region
+
+__all__ = ["AgencyMatcher", "AgencyMention", "RegionLookup", "agency_key"]
+
+DEFAULT_PATH = Path(__file__).with_name("data") / "agencies.yaml"
+LEVEL_WORDS = "市区县州旗盟省"
+_MAX_PREFIX = 12
+# Words that make a would-be prefix a class of units (示范乡镇, 基层社区) rather than one unit.
+_GENERIC_PREFIX = re.compile(
+    r"^(?:示范|基层|重点|所有|各|全|本级|村级|镇级|乡级|县级|市级)|(?:乡镇|镇街|街镇|村居|村组)$"
+)
+_NOT_IN_PREFIX = re.compile(r"[\s,，。;；:：、!！?？“”\"'‘’《》()（）\d]")
+
+_MEETING_OR_PERSON = re.compile(
+    r"(?:常委会|常务会|全会|全体会议|会议|书记|副书记|常委|委员|领导|主要负责|院长|检察长|局长|主任|组长"
+    r"|工作专班|专班|[一二三四五六七八九十]+届)"
+)
+_SETUP_VERB = re.compile(r"(?:成立|组建|新成立|设立)(?:了)?[^,，;；。]*$")
+_PLACE_BEFORE = re.compile(r"在[^,，;；。]*$")
+_PLACE_AFTER = re.compile(r"^[^,，;；。]*?(?:设立|设置|派驻|建立|开设|建成)")
+_AWARD_VERB = r"(?:表彰|授予|评为|命名|通报表扬|嘉奖|表扬|肯定|推广|推介|刊发|报道)"
+_AWARD_AFTER = re.compile(rf"^[^,，;；。]{{0,30}}?{_AWARD_VERB}")
+_AWARD_BEFORE = re.compile(r"(?:被|受到|获得?)[^,，;；。]{0,20}$")
+_AWARDED = re.compile(rf"^(?:及其办公室|及办公室)?被[^,，;；。]{{0,30}}?{_AWARD_VERB}")
+_SOURCE_BEFORE = re.compile(r"(?:贯彻|落实|服务|按照|根据|遵照)[^,，;；。]{0,12}$")
+_SOURCE_AFTER = re.compile(r"^[^,，;；。]{0,30}?(?:决策|部署|要求|精神|指示|批示)")
+_INSTRUCTION = re.compile(r"(?:贯彻|落实|部署|决策|要求|精神|指示|批示)")
+_NOT_LOCAL = re.compile(r"(?:全国|中央|国家|国务院|省|自治区|部)$")
+_CLAUSE_BREAK = "，,;；。!！?？"
+
+
+class RegionLookup(Protocol):
+    """Region resolution in the context of one report (implemented by govkg.loaders.regions)."""
+
+    def resolve_prefix(self, surface: str) -> Region | None:
+        """Resolve a region name as written (包头市, 包头, 东河区) to a region, or None."""
+        ...
+
+    def level_region(self, level_word: str) -> Region | None:
+        """The report's region of that level word (市, 区, 县, 州, 省, 旗, 盟), or None."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyMention:
+    """An agency named in a sentence; offsets index that sentence."""
+
+    start: int
+    end: int
+    surface: str
+    name: str  # normalised full name, e.g. 中共包头市委政法委员会
+    kind: str
+    region_code: str
+    acting: bool  # False for excluded uses (mere location, awarder, meeting ...)
+
+
+def agency_key(region_code: str, name: str) -> str:
+    """The graph key of an agency: its region code and normalised name."""
+    return f"{region_code}:{name}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    names: tuple[tuple[str, str], ...]  # (kind, template)
+    by_level: Mapping[str, str]
+    needs_level: bool
+    bare: bool
+    levels: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Prefix:
+    start: int
+    text: str
+    region: Region
+
+
+class AgencyMatcher:
+    """Finds and normalises agency mentions using the kinds in ``agencies.yaml``."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        data: dict[str, Any] = yaml.safe_load(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
+        self._kinds: list[_Kind] = []
+        alternatives: list[tuple[int, str]] = []
+        for index, entry in enumerate(data["kinds"]):
+            self._kinds.append(
+                _Kind(
+                    names=tuple((str(k), str(t)) for k, t in entry["names"]),
+                    by_level=dict(entry.get("by_level", {})),
+                    needs_level=bool(entry.get("needs_level", False)),
+                    bare=bool(entry.get("bare", False)),
+                    levels=frozenset(entry.get("levels", ())),
+                )
+            )
+            for n, pattern in enumerate(entry["patterns"]):
+                re.compile(pattern)  # fail at load on a bad pattern, naming it in the traceback
+                alternatives.append((index, f"(?P<k{index}_{n}>{pattern})"))
+        # Longer literal surfaces first so that at one position the most specific body wins.
+        alternatives.sort(key=lambda item: -len(re.sub(r"\(\?[^)]*\)|[\\()?:|\[\]]", "", item[1])))
+        self._regex = re.compile("|".join(alt for _, alt in alternatives))
+        self._blockers: dict[str, str] = {str(k): str(v) for k, v in data.get("level_blockers", {}).items()}
+
+    def find(self, sentence: str, regions: RegionLookup) -> list[AgencyMention]:
+        """Return the agencies named in ``sentence``, resolved against the report's regions."""
+        found: list[AgencyMention] = []
+        for m in self._regex.finditer(sentence):
+            group = m.lastgroup
+            if group is None:
+                continue
+            kind = self._kinds[int(group[1:].split("_")[0])]
+            found.extend(self._mentions(sentence, m, kind, regions))
+        return found
+
+    def _mentions(
+        self, sentence: str, m: re.Match[str], kind: _Kind, regions: RegionLookup
+    ) -> list[AgencyMention]:
+        prefix = self._prefix(sentence, m.start(), regions)
+        if prefix is None:
+            if not kind.bare or _NOT_LOCAL.search(sentence, 0, m.start()):
+                return []
+            region = _subject(regions)
+            if region is None:
+                return []
+            prefix = _Prefix(m.start(), "", region)
+        elif kind.needs_level and prefix.text[-1] not in LEVEL_WORDS:
+            return []
+        region = prefix.region
+        if kind.levels and region.level not in kind.levels:
+            return []
+        acting = _acting(sentence, prefix.start, m.end(), region, regions)
+        full = _full_name(region, regions)
+        out = []
+        for label, template in kind.names:
+            template = kind.by_level.get(region.level, template)
+            name = template.format(region=full, prefix=prefix.text)
+            out.append(
+                AgencyMention(
+                    start=prefix.start,
+                    end=m.end(),
+                    surface=sentence[prefix.start : m.end()],
+                    name=name,
+                    kind=label,
+                    region_code=region.code,
+                    acting=acting,
+                )
+            )
+        return out
+
+    def _prefix(self, sentence: str, start: int, regions: RegionLookup) -> _Prefix | None:
+        """The region written just before ``start``: the longest name that resolves, else level words."""
+        for i in range(max(0, start - _MAX_PREFIX), start - 1):
+            text = sentence[i:start]
+            if _NOT_IN_PREFIX.search(text) or _GENERIC_PREFIX.search(text):
+                continue
+            region = regions.resolve_prefix(text)
+            if region is not None and _spells(text, region):
+                return _Prefix(i, text, region)
+        # A lone level word, or a run of them (市、旗县区): the first one names the body.
+        j = start
+        while j > 0 and sentence[j - 1] in LEVEL_WORDS + "、":
+            j -= 1
+        run = sentence[j:start].lstrip("、")
+        j = start - len(run)
+        if not run or run[-1] not in LEVEL_WORDS:
+            return None
+        before = sentence[j - 1] if j > 0 else ""
+        if before and before in self._blockers.get(run[0], ""):
+            return None
+        region = regions.level_region(run[0])
+        return _Prefix(j, run, region) if region is not None else None
+
+
+def _spells(text: str, region: Region) -> bool:
+    """Whether ``text`` is a way of writing ``region`` as a whole, not a region plus more words.
+
+    Guards against lookups that resolve any surface merely starting with a region name.
+    """
+    name = region.name
+    return (
+        text in (name, region.short)
+        or text in region.aliases
+        or name.startswith(text)
+        or text.endswith(name)
+        or (len(text) >= 2 and text[0] == name[0] and text[-1] == name[-1])  # 海西州, 昆区, 达茂旗
+    )
+
+
+def _subject(regions: RegionLookup) -> Region | None:
+    """The report's own region: the deepest one any level word resolves to."""
+    found = [r for r in map(regions.level_region, LEVEL_WORDS) if r is not None and r.level in LEVELS]
+    return max(found, key=lambda r: LEVELS.index(r.level), default=None)
+
+
+def _full_name(region: Region, regions: RegionLookup) -> str:
+    """A district's bodies carry their city's name too: 包头市东河区人民政府."""
+    if region.level == "county" and region.name.endswith("区"):
+        for word in "市州盟":
+            parent = regions.level_region(word)
+            if parent is not None and parent.code == region.parent_code:
+                return parent.name + region.name
+    return region.name
+
+
+def _acting(sentence: str, start: int, end: int, region: Region, regions: RegionLookup) -> bool:
+    clause_start = max(sentence.rfind(c, 0, start) for c in _CLAUSE_BREAK) + 1
+    before = sentence[clause_start:start]
+    after = sentence[end:]
+    if _MEETING_OR_PERSON.match(after):
+        return False
+    if _PLACE_BEFORE.search(before) and _PLACE_AFTER.search(after):
+        return False
+    if _SETUP_VERB.search(before) and "领导小组" in sentence[start:end]:
+        return False
+    if _AWARD_BEFORE.search(before) and _AWARD_AFTER.search(after):
+        return False  # the giver of an award or praise
+    if _AWARDED.search(after):
+        return False  # a body that only receives an award here
+    if _SOURCE_BEFORE.search(before) and _SOURCE_AFTER.search(after):
+        return False  # cited as the source of decisions being carried out
+    if region.level == "province":
+        subject = _subject(regions)
+        if subject is not None and subject.level != "province":
+            return not (_INSTRUCTION.search(sentence) or _AWARD_AFTER.search(after))
+    return True
