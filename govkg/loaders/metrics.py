@@ -89,7 +89,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(_UNITS), key=len, reverse=
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _NUMBER = re.compile(
-    rf"(?P<pre>约|近|逾|超过|超|达近)?"
+    rf"(?P<pre>约|近|逾|超过|超)?"
     rf"(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
     rf"(?P<mult>[万亿])?"
     rf"(?P<about>余|多)?"
