@@ -187,8 +187,8 @@ def parse_date(value: str) -> str | None:
     s = value.strip()
     if not s:
         return None
-    if found := _date_in(s):
-        return found
+    if _YMD.search(s) or _DMY.search(s) or _CN_DATE.search(s):
+        return _date_in(s)  # a full date that is not a real day ("2021-02-30") is no date
     if m := _YM.search(s):
         return _valid(int(m[1]), int(m[2]))
     if m := _Y.match(s):
@@ -436,7 +436,8 @@ def _read_capped(path: Path) -> bytes:
 def _decoded(path: Path, data: bytes) -> tuple[str, str, dict[str, str]]:
     if not data.strip():
         raise DocumentError(path, "empty file")
-    if _looks_binary(data[:_SNIFF_BYTES]):
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and _looks_binary(data[:_SNIFF_BYTES]):
         raise DocumentError(path, "binary file")
     text, encoding, note = decode_bytes(data, path)
     if not text.strip() or not _normalise(text).strip():
