@@ -113,7 +113,7 @@ class AgencyMatcher:
     def __init__(self, path: str | Path | None = None) -> None:
         data: dict[str, Any] = yaml.safe_load(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
         self._kinds: list[_Kind] = []
-        alternatives: list[tuple[int, str]] = []
+        alternatives: list[str] = []
         for index, entry in enumerate(data["kinds"]):
             self._kinds.append(
                 _Kind(
@@ -126,10 +126,10 @@ class AgencyMatcher:
             )
             for n, pattern in enumerate(entry["patterns"]):
                 re.compile(pattern)  # fail at load on a bad pattern, naming it in the traceback
-                alternatives.append((index, f"(?P<k{index}_{n}>{pattern})"))
+                alternatives.append(f"(?P<k{index}_{n}>{pattern})")
         # Longer literal surfaces first so that at one position the most specific body wins.
-        alternatives.sort(key=lambda item: -len(re.sub(r"\(\?[^)]*\)|[\\()?:|\[\]]", "", item[1])))
-        self._regex = re.compile("|".join(alt for _, alt in alternatives))
+        alternatives.sort(key=lambda alt: -len(re.sub(r"\(\?[^)]*\)|[\\()?:|\[\]]", "", alt)))
+        self._regex = re.compile("|".join(alternatives))
         self._blockers: dict[str, str] = {str(k): str(v) for k, v in data.get("level_blockers", {}).items()}
 
     def find(self, sentence: str, regions: RegionLookup) -> list[AgencyMention]:
