@@ -1,0 +1,235 @@
+"""The writer on FalkorDB: idempotent reloads, resume after a failure, delete_report, the journal."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from govkg.graph.falkor_store import FalkorStore
+from govkg.graph.journal import LoadJournal
+from govkg.graph.model import NODE_TYPES, REL_TYPES, UNIQUE_KEYS
+from govkg.graph.store import GraphStore, Row
+from govkg.graph.writer import delete_report, graph_size, load_extractions, write_extraction
+from govkg.loaders.extraction import Extraction
+
+Dump = tuple[frozenset[str], frozenset[str]]
+
+_NODES = "MATCH (n) RETURN labels(n)[0] AS label, n AS props"
+_EDGES = (
+    "MATCH (a)-[r]->(b) RETURN labels(a)[0] AS a, a AS ap, type(r) AS t, r AS rp, labels(b)[0] AS b, b AS bp"
+)
+
+
+def _key(label: str, props: Mapping[str, Any]) -> str:
+    return f"{label}:{props[UNIQUE_KEYS[label]]}"
+
+
+def dump(store: GraphStore, volatile: tuple[str, ...] = ()) -> Dump:
+    """Every node and edge with every property, as sorted-key JSON strings (order-free)."""
+
+    def clean(p: Mapping[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in p.items() if k not in volatile}
+
+    nodes = [
+        json.dumps([r["label"], clean(r["props"])], sort_keys=True, ensure_ascii=False)
+        for r in store.run_read(_NODES)
+    ]
+    edges = [
+        json.dumps(
+            [_key(r["a"], r["ap"]), r["t"], _key(r["b"], r["bp"]), clean(r["rp"])],
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+        for r in store.run_read(_EDGES)
+    ]
+    assert len(set(nodes)) == len(nodes), "duplicate nodes"
+    assert len(set(edges)) == len(edges), "duplicate edges"
+    return frozenset(nodes), frozenset(edges)
+
+
+class FailingStore:
+    """Delegates to a real store but raises on the Nth write statement (a crash mid-load)."""
+
+    dialect = "falkordb"
+
+    def __init__(self, inner: FalkorStore, fail_at: int) -> None:
+        self.inner = inner
+        self.fail_at = fail_at
+        self.writes = 0
+
+    def run_write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        self.writes += 1
+        if self.writes == self.fail_at:
+            raise ConnectionError(f"simulated failure at write {self.writes}")
+        return self.inner.run_write(query, params)
+
+    def run_read(
+        self, query: str, params: Mapping[str, Any] | None = None, timeout: float | None = None
+    ) -> list[Row]:
+        return self.inner.run_read(query, params, timeout)
+
+    def ensure_schema(self) -> None:
+        self.inner.ensure_schema()
+
+    def ping(self) -> bool:
+        return self.inner.ping()
+
+    def clear(self) -> None:
+        self.inner.clear()
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_graph_follows_the_model(falkor_store: FalkorStore, extractions: list[Extraction]) -> None:
+    load_extractions(falkor_store, extractions)
+    for row in falkor_store.run_read(_NODES):
+        node_type = NODE_TYPES[row["label"]]
+        assert set(row["props"]) <= set(node_type.properties), row
+        assert row["props"][node_type.key] is not None
+    for row in falkor_store.run_read(_EDGES):
+        rel = REL_TYPES[row["t"]]
+        assert row["a"] in rel.sources and row["b"] in rel.targets, row
+        assert set(row["rp"]) <= set(rel.properties), row
+    every_adoption = {
+        (a.region_code, a.practice_key, a.report_id) for ex in extractions for a in ex.adoptions
+    }
+    stored = falkor_store.run_read(
+        "MATCH (r:Region)-[a:ADOPTED]->(p:Practice) RETURN r.code AS r, p.key AS p, a.report_id AS id"
+    )
+    assert {(x["r"], x["p"], x["id"]) for x in stored} == every_adoption
+    texts = {ex.report.id: ex.report.text for ex in extractions}
+    for fact in falkor_store.run_read(
+        "MATCH ()-[a:ADOPTED|IMPLEMENTS]->() RETURN a.report_id AS id, a.evidence AS ev, a.offset AS off"
+    ):
+        assert texts[fact["id"]][fact["off"] : fact["off"] + len(fact["ev"])] == fact["ev"]
+
+
+def test_reload_changes_nothing(falkor_store: FalkorStore, extractions: list[Extraction]) -> None:
+    first = load_extractions(falkor_store, extractions)
+    assert first.stats.nodes_created > 0 and first.stats.edges_created > 0
+    once = dump(falkor_store)
+    size = graph_size(falkor_store)
+    assert size == (len(once[0]), len(once[1]))
+    again = load_extractions(falkor_store, extractions)
+    assert again.stats.nodes_created == 0 and again.stats.edges_created == 0
+    assert dump(falkor_store) == once  # loaded_at included: a reload must not touch it
+    assert graph_size(falkor_store) == size
+
+
+def test_batch_size_does_not_change_the_graph(
+    falkor_store: FalkorStore, extractions: list[Extraction]
+) -> None:
+    load_extractions(falkor_store, extractions, batch_size=1000)
+    big = dump(falkor_store, volatile=("loaded_at",))
+    falkor_store.clear()
+    stats = load_extractions(falkor_store, extractions, batch_size=1).stats
+    assert stats.statements > len(extractions) * 10
+    assert dump(falkor_store, volatile=("loaded_at",)) == big
+
+
+def test_journal_skips_finished_reports_unless_forced(
+    falkor_store: FalkorStore, extractions: list[Extraction], data_dir: Path
+) -> None:
+    journal = LoadJournal.in_data_dir(data_dir)
+    result = load_extractions(falkor_store, extractions[:2], journal)
+    assert result.written == [ex.report.id for ex in extractions[:2]]
+    assert journal.last_load_time() is not None
+    reopened = LoadJournal.in_data_dir(data_dir)
+    assert reopened.report_ids() == sorted(ex.report.id for ex in extractions[:2])
+    assert reopened.entry(extractions[0].report.id)["counts"]["nodes_created"] > 0  # type: ignore[index]
+    result = load_extractions(falkor_store, extractions, reopened)
+    assert result.skipped == [ex.report.id for ex in extractions[:2]]
+    assert result.written == [extractions[2].report.id]
+    forced = load_extractions(falkor_store, extractions, reopened, force=True)
+    assert len(forced.written) == 3 and forced.stats.nodes_created == 0
+
+
+def test_resume_after_a_failure_equals_a_clean_load(
+    falkor_store: FalkorStore, extractions: list[Extraction], data_dir: Path
+) -> None:
+    load_extractions(falkor_store, extractions)
+    clean = dump(falkor_store, volatile=("loaded_at",))
+    writes_per_report = []
+    for ex in extractions:
+        counter = FailingStore(falkor_store, fail_at=0)
+        write_extraction(counter, ex)
+        writes_per_report.append(counter.writes)
+    total = sum(writes_per_report)
+    for n, fail_at in enumerate(range(1, total + 1, 3)):
+        falkor_store.clear()
+        journal = LoadJournal(data_dir / f"journal-{n}.jsonl")
+        failing = FailingStore(falkor_store, fail_at)
+        with pytest.raises(ConnectionError):
+            load_extractions(failing, extractions, journal)
+        # Only the reports whose every statement ran before the failure are journalled.
+        finished, seen = 0, 0
+        for count in writes_per_report:
+            if seen + count < fail_at:
+                finished += 1
+            seen += count
+        assert journal.report_ids() == sorted(ex.report.id for ex in extractions[:finished])
+        failed_id = extractions[finished].report.id
+        assert not falkor_store.run_read("MATCH (r:Report {id: $id}) RETURN r.id AS id", {"id": failed_id})
+        resumed = load_extractions(falkor_store, extractions, LoadJournal(journal.path))
+        assert resumed.skipped == [ex.report.id for ex in extractions[:finished]]
+        assert dump(falkor_store, volatile=("loaded_at",)) == clean, f"differs after failure at {fail_at}"
+
+
+def test_delete_report_removes_only_what_it_alone_supports(
+    falkor_store: FalkorStore, extractions: list[Extraction]
+) -> None:
+    r1, r2, r3 = extractions
+    load_extractions(falkor_store, [r1, r3])
+    without = dump(falkor_store, volatile=("loaded_at",))
+    falkor_store.clear()
+    load_extractions(falkor_store, extractions)
+    full = dump(falkor_store, volatile=("loaded_at",))
+
+    removed = delete_report(falkor_store, r2.report.id)
+    after = dump(falkor_store, volatile=("loaded_at",))
+    assert removed == (len(full[0]) - len(after[0])) + (len(full[1]) - len(after[1])) > 0
+    assert without[0] <= after[0] and without[1] <= after[1]
+    # What stays beyond a load without r2: only county-and-above regions, categories and PART_OF.
+    for node in after[0] - without[0]:
+        label, props = json.loads(node)
+        assert label == "Category" or (
+            label == "Region" and props["level"] in ("province", "prefecture", "county")
+        )
+    for edge in after[1] - without[1]:
+        assert json.loads(edge)[1] in ("PART_OF", "IN_CATEGORY")
+    assert not falkor_store.run_read(
+        "MATCH ()-[a]->() WHERE a.report_id = $id RETURN a.report_id AS id", {"id": r2.report.id}
+    )
+    assert delete_report(falkor_store, r2.report.id) == 0
+    load_extractions(falkor_store, [r2])
+    assert dump(falkor_store, volatile=("loaded_at",)) == full
+
+
+def test_journal_tolerates_a_torn_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "load-journal.jsonl"
+    journal = LoadJournal(path)
+    assert journal.last_load_time() is None and not journal.done("a")
+    journal.mark_done("a", "a.txt", {"nodes_created": 3, "edges_created": 4})
+    with path.open("ab") as fh:
+        fh.write(b'{"event": "done", "report_id": "b", "sou')  # the process died mid-append
+    reread = LoadJournal(path)
+    assert reread.done("a") and not reread.done("b")
+    reread.mark_done("c", "c.txt")
+    reread.mark_deleted("a")
+    final = LoadJournal(path)
+    assert final.report_ids() == ["c"]
+    assert final.last_load_time() is not None
+    lines = path.read_bytes().split(b"\n")
+    assert lines[-1] == b"" and len(lines) == 5  # a, torn b, c, deleted a, trailing newline
+
+
+def test_write_extraction_rejects_a_bad_batch_size(
+    falkor_store: FalkorStore, extractions: list[Extraction]
+) -> None:
+    with pytest.raises(ValueError, match="batch_size"):
+        write_extraction(falkor_store, extractions[0], batch_size=0)
