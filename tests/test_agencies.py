@@ -217,3 +217,15 @@ def seed_f1(matcher: AgencyMatcher) -> tuple[float, dict[str, tuple[set[str], se
 def test_seed_agency_f1(matcher: AgencyMatcher) -> None:
     f1, _ = seed_f1(matcher)
     assert f1 >= 0.95  # 1.0 measured with this lookup; 0.99+ through the real pipeline
+
+
+def test_longer_surface_wins_whatever_the_yaml_order(tmp_path: Path) -> None:
+    path = tmp_path / "agencies.yaml"
+    path.write_text(
+        "kinds:\n"
+        "  - patterns: ['委(?![员会])']\n    names: [[党委, '中共{region}委员会']]\n"
+        "  - patterns: ['委政法委']\n    names: [[政法委, '中共{region}委政法委员会']]\n",
+        encoding="utf-8",
+    )
+    found = AgencyMatcher(path).find("市委政法委、市委", FakeRegions("包头市"))
+    assert [m.kind for m in found] == ["政法委", "党委"]

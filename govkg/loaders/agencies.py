@@ -113,7 +113,7 @@ class AgencyMatcher:
     def __init__(self, path: str | Path | None = None) -> None:
         data: dict[str, Any] = yaml.safe_load(Path(path or DEFAULT_PATH).read_text(encoding="utf-8"))
         self._kinds: list[_Kind] = []
-        alternatives: list[str] = []
+        alternatives: list[tuple[str, str]] = []  # (group name, pattern)
         for index, entry in enumerate(data["kinds"]):
             self._kinds.append(
                 _Kind(
@@ -126,10 +126,10 @@ class AgencyMatcher:
             )
             for n, pattern in enumerate(entry["patterns"]):
                 re.compile(pattern)  # fail at load on a bad pattern, naming it in the traceback
-                alternatives.append(f"(?P<k{index}_{n}>{pattern})")
+                alternatives.append((f"k{index}_{n}", pattern))
         # Longer literal surfaces first so that at one position the most specific body wins.
-        alternatives.sort(key=lambda alt: -len(re.sub(r"\(\?[^)]*\)|[\\()?:|\[\]]", "", alt)))
-        self._regex = re.compile("|".join(alternatives))
+        alternatives.sort(key=lambda alt: -_literal_length(alt[1]))
+        self._regex = re.compile("|".join(f"(?P<{group}>{pattern})" for group, pattern in alternatives))
         self._blockers: dict[str, str] = {str(k): str(v) for k, v in data.get("level_blockers", {}).items()}
 
     def find(self, sentence: str, regions: RegionLookup) -> list[AgencyMention]:
@@ -200,6 +200,11 @@ class AgencyMatcher:
             return None
         region = regions.level_region(run[0])
         return _Prefix(j, run, region) if region is not None else None
+
+
+def _literal_length(pattern: str) -> int:
+    """Roughly how many characters a pattern matches: lookarounds and syntax removed."""
+    return len(re.sub(r"\(\?[=!<][^)]*\)|[\\()?:|\[\]]", "", pattern))
 
 
 def _spells(text: str, region: Region) -> bool:
