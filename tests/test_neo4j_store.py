@@ -14,6 +14,7 @@ from neo4j.time import Date, DateTime
 from govkg.config import Settings
 from govkg.graph.model import UNIQUE_KEYS
 from govkg.graph.neo4j_store import (
+    AWAIT_INDEXES,
     EVIDENCE_INDEX,
     NAME_INDEX,
     SCHEMA_DDL,
@@ -125,8 +126,8 @@ def test_ensure_schema_issues_idempotent_ddl() -> None:
     store, _, session = make_store()
     store.ensure_schema()
     issued = [c.args[0] for c in session.tx.run.call_args_list]
-    assert issued == list(SCHEMA_DDL)
-    assert all("IF NOT EXISTS" in s for s in issued)
+    assert issued == [*SCHEMA_DDL, AWAIT_INDEXES]
+    assert all("IF NOT EXISTS" in s for s in SCHEMA_DDL)
     assert set(session.calls) == {"write"}
     for label, key in UNIQUE_KEYS.items():
         assert any(f"FOR (n:{label}) REQUIRE n.{key} IS UNIQUE" in s for s in issued), label

@@ -58,6 +58,9 @@ SCHEMA_DDL: tuple[str, ...] = (
     f"FOR ()-[r:{_EVIDENCE_TYPES}]-() ON EACH [r.evidence] {_CJK}",
 )
 
+# Wait until new indexes are ONLINE, so the first full-text query after start sees them.
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
+
 _CLEAR_BATCH = "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted"
 
 T = TypeVar("T")
@@ -171,10 +174,11 @@ class Neo4jStore:
                 return work(session)
 
     def ensure_schema(self) -> None:
-        """Create the uniqueness constraints, name indexes and CJK full-text indexes (idempotent)."""
+        """Create constraints, name indexes and CJK full-text indexes (idempotently); wait until online."""
         for statement in SCHEMA_DDL:
             # Schema commands cannot share a transaction with data writes; one each.
             self.run_write(statement)
+        self.run_write(AWAIT_INDEXES)
 
     def run_read(
         self, query: str, params: Mapping[str, Any] | None = None, timeout: float | None = None
