@@ -198,10 +198,12 @@ _STOP_SHORTS = _words(
     "富裕 通道 资源 民乐 方正 新建 温泉 平原 南部 康乐 吉利 长寿 东方 "
     "安宁 胜利 团结 和谐 文明 先锋 铁山 白云 新区 高新 开发 郊区 矿区 "
     "城区 青山 永和 和顺 清河 永定 开放 和政 宁安 宜章 正安 "
-    "华容 双桥 龙华 民主 建设 新村 全州 "
+    "华容 双桥 龙华 民主 建设 新村 全州 公安 惠民 "
 )
 # Full names that are generic district words; they count only right after their parent's name.
-_GENERIC_FULL = _words("城区 郊区 矿区 新区 市辖区 开发区 东区 西区 南区 北区 中区 新城区 城中区 ")
+_GENERIC_FULL = _words(
+    "城区 郊区 矿区 新区 市辖区 开发区 东区 西区 南区 北区 中区 新城区 城中区 东城区 西城区 "
+)
 # Words that may follow a bare short name and show it is a place (包头市委, 滨州公安, 海西州).
 _AFTER_WORDS = (
     "市委", "市政府", "市人民", "县委", "县政府", "区委", "区政府", "州委", "州政府", "旗委", "旗政府",
@@ -222,7 +224,11 @@ _MODIFIER_BEFORE = ("平安", "法治", "智慧", "美丽", "数字", "文明", 
 _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也")
 _FOLLOW_CHARS = frozenset("的和与及、等地也都已是为在各全共将")
 _NUMBER_CHARS = frozenset("一二三四五六七八九十百千万两几多个各每全该本此某诸")
-_SUB_PATTERN = re.compile(r"(街道|苏木|镇|乡|社区|村|嘎查|牧委会)(居委会|居民委员会|办事处)?")
+# The lookaheads skip compounds where the suffix starts a common noun (乡村, 镇村, 村民, 社区矫正).
+_SUB_PATTERN = re.compile(
+    r"(街道|苏木|(?<![古小])镇(?![村街])|乡(?![村镇贤亲土])|社区(?!矫正|服务|治理|工作|网格|民警|干部|戒毒|党)"
+    r"|村(?![民级务委组干规情容落集庄镇党支])|嘎查|牧委会)(居委会|居民委员会|办事处)?"
+)
 # Stems that make a common noun out of a sub-county suffix (农村, 城乡社区, 乡镇, 特色小镇…).
 _SUB_STOP = _words(
     "农 城 乡 城乡 农村 城镇 乡镇 小 小镇 新农 新农村 美丽乡 美丽 "
@@ -233,9 +239,21 @@ _SUB_STOP = _words(
 )
 
 
-def _full_like(surface: str, region: Region) -> bool:
-    """True when ``surface`` carries a level word (包头市, 海西州, 颍川办) rather than a bare stem."""
-    return surface != region.short and (surface == region.name or not _is_bare(surface, region))
+# Characters that almost never occur in a place name but often in the verb phrase before a
+# common noun (切实做好社区…, 名律师担任村…, 新型社区): a stem holding one is not a name.
+_NOT_NAME_CHARS = frozenset(
+    "实现建立覆盖担任按照强化确保推出做好完成首加打造依法断继切型每该这些个名位项进行推动开展深化创"
+    "治理作提升健全完善服务管机制体系年今把被让使对于从向等其我你他她它们"
+)
+
+
+def _plausible_stem(stem: str) -> bool:
+    """Whether ``stem`` can be the name part of a 镇/乡/街道/社区/村 found by pattern."""
+    if stem in _SUB_STOP or any(ch in _NOT_NAME_CHARS for ch in stem):
+        return False
+    if stem.endswith(("苏木", "嘎查", "村", "镇", "乡", "社区", "街道", "街")):
+        return False
+    return not any(w in stem for w in _SUB_STOP if len(w) >= 2)
 
 
 def _is_bare(surface: str, region: Region) -> bool:
@@ -278,6 +296,9 @@ class RegionMatcher:
         left_ok = not _is_cjk(before) or before in _FUNCTION_CHARS or prev_end == hit.start or modifier
         if hit.surface in _GENERIC_FULL:
             return prev_end == hit.start
+        if hit.surface.endswith(("办", "办事处")) and all(r.level == "township" for r in hit.candidates):
+            # 颍川办 for 颍川街道, but 创新开办 is no 新开街道
+            return left_ok and not any(r.short in _STOP_SHORTS for r in hit.candidates)
         if not hit.bare:
             return len(hit.surface) > 2 or left_ok
         if len(hit.surface) < 2 or hit.surface in _STOP_SHORTS:
@@ -375,11 +396,12 @@ class RegionMatcher:
             region = self._pick(hit.candidates, scope, context)
             if region is None:
                 continue
-            if (
-                region.level == "township"
-                and len(hit.candidates) > 1
-                and not self._anchored(region, scope, context)
-            ):
+            if mentions and prev_end == hit.start and not self._fits_after(mentions[-1].region, region):
+                continue
+            # a township outside the report's known places is a coincidence (苏木乡镇 is no 苏木乡),
+            # unless nothing is known yet and the name is unique
+            known = bool(scope or context) or len(hit.candidates) > 1
+            if region.level == "township" and known and not self._anchored(region, scope, context):
                 continue
             mentions.append(
                 RegionMention(hit.start, hit.end, hit.surface, region, self._role(text, hit.start, hit.end))
@@ -388,6 +410,10 @@ class RegionMatcher:
             context.append(region.code)
         mentions = self._sub_county(text, scope, mentions)
         return mentions
+
+    def _fits_after(self, previous: Region, region: Region) -> bool:
+        """A name glued to the previous one must lie inside it (格尔木东城区 is no Beijing 东城区)."""
+        return _LEVEL_RANK[region.level] > _LEVEL_RANK[previous.level]
 
     def _anchored(self, region: Region, scope: Sequence[str], context: Sequence[str]) -> bool:
         codes = {r.code for r in self.gazetteer.chain(region.code)[1:]}
@@ -409,7 +435,7 @@ class RegionMatcher:
                 continue
             stem = text[start : match.start()]
             name = stem + match.group(1)
-            if stem in _SUB_STOP or any(w in stem for w in ("社区", "乡镇", "农村", "城乡")):
+            if not _plausible_stem(stem):
                 continue
             level = {"街道": "township", "苏木": "township", "镇": "township", "乡": "township"}.get(
                 match.group(1), "community" if match.group(1) == "社区" else "village"
@@ -431,10 +457,10 @@ class RegionMatcher:
             pos = suffix_start - length
             if pos < 0 or not _is_cjk(text[pos]) or covered[pos]:
                 return pos + 1 if length > 2 else None
-            if pos in ends:
-                return pos if length >= 2 else None
             if text[pos] in _NUMBER_CHARS or text[pos] in _FUNCTION_CHARS:
                 return pos + 1 if length > 2 else None
+            if pos in ends:
+                return pos if length >= 2 else None
         return None
 
     def _resolve_sub(
@@ -456,7 +482,7 @@ class RegionMatcher:
 
     def _variant(self, ancestor: str, name: str, level: str) -> list[Region]:
         """Dataset units under ``ancestor`` spelled one character differently (杨圪塄/杨圪楞)."""
-        if len(name) < 3:
+        if len(_strip_suffix(name)) < 3:
             return []
         region = self.gazetteer.get(ancestor)
         if region is None:
@@ -469,6 +495,7 @@ class RegionMatcher:
             for r in pool
             if r.level == level
             and len(r.name) == len(name)
+            and r.name[0] == name[0]
             and sum(a != b for a, b in zip(r.name, name, strict=True)) == 1
         ]
 
