@@ -1,0 +1,203 @@
+"""The embedding API: ``open_graph()`` gives a KnowledgeGraph with the catalog's questions as methods."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from govkg.config import Settings
+from govkg.graph.store import GraphStore, open_store
+from govkg.loading import LoadSummary, journal_path, load_paths
+from govkg.queries.catalog import Catalog, run_query
+
+_PAGE = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeSummary:
+    """A practice with how many regions adopted it and when first."""
+
+    key: str
+    name: str
+    category: str
+    aliases: list[str]
+    adopters: int
+    first_year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Adopter:
+    """A region that adopted a practice, with its support."""
+
+    code: str
+    name: str
+    level: str
+    reports: int
+    adopting_regions: int
+    first_year: int | None
+    evidence: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AdoptionFact:
+    """One ADOPTED fact with its provenance."""
+
+    region_code: str
+    region_name: str
+    region_level: str
+    practice_key: str
+    practice_name: str
+    practice_aliases: list[str]
+    year: int | None
+    evidence: str
+    offset: int
+    confidence: float
+    report_id: str
+    report_title: str | None
+    report_source: str | None
+
+
+def _pick(cls: type[Any], row: dict[str, Any]) -> Any:
+    return cls(**{name: row.get(name) for name in cls.__dataclass_fields__})
+
+
+class KnowledgeGraph:
+    """A govkg graph on either store: load reports, ask catalog questions, export facts."""
+
+    def __init__(self, store: GraphStore, settings: Settings, catalog: Catalog | None = None) -> None:
+        self.store = store
+        self.settings = settings
+        self.catalog = catalog or Catalog.default()
+
+    @classmethod
+    def open(cls, settings: Settings | None = None) -> KnowledgeGraph:
+        """Open the store the settings name (the embedded FalkorDB by default) and its schema."""
+        settings = settings or Settings()
+        settings.ensure_data_dir()
+        store = open_store(settings)
+        store.ensure_schema()
+        return cls(store, settings)
+
+    # -- lifecycle -----------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the store (stopping an embedded server this process started)."""
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------------
+    def load(self, paths: Iterable[str | Path], force: bool = False, progress: bool = False) -> LoadSummary:
+        """Load report files/directories; see govkg.loading.load_paths."""
+        paths = list(paths)
+        if not progress:
+            return load_paths(self.store, paths, self.settings, force=force)
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        with Progress(
+            TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
+        ) as bar:
+            task = bar.add_task("load", total=None)
+            return load_paths(
+                self.store, paths, self.settings, force=force, on_document=lambda _: bar.advance(task)
+            )
+
+    def clear(self) -> None:
+        """Empty the graph and forget the load journal."""
+        self.store.clear()
+        journal_path(self.settings).unlink(missing_ok=True)
+
+    # -- questions ------------------------------------------------------------------------------
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run a named catalog query with parameters (validated and coerced by the catalog)."""
+        return run_query(self.store, name, params, self.catalog)
+
+    def practices(self, category: str | None = None, q: str | None = None) -> list[PracticeSummary]:
+        """Practices with their adopter counts and first year."""
+        rows = self.query("practices", category=category, q=q)
+        return [_pick(PracticeSummary, r) for r in rows]
+
+    def adopters(
+        self,
+        practice: str,
+        rollup: bool = False,
+        level: str | None = None,
+        within: str | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+    ) -> list[Adopter]:
+        """Regions that adopted a practice (with rollup, ancestors credited with descendants)."""
+        rows = self.query(
+            "practice_adopters",
+            key=practice,
+            rollup=rollup,
+            level=level,
+            within=within,
+            year_from=year_from,
+            year_to=year_to,
+            limit=10_000,
+        )
+        return [_pick(Adopter, r) for r in rows]
+
+    def region_practices(self, code: str, include_descendants: bool = False) -> list[dict[str, Any]]:
+        """Practices a region adopted, optionally with its descendants'."""
+        return self.query("region_practices", code=code, include_descendants=include_descendants)
+
+    def adoptions(self, **filters: Any) -> Iterator[AdoptionFact]:
+        """Every adoption fact matching the filters (practice, region, within, year_from, year_to, report)."""
+        offset = 0
+        while True:
+            rows = self.query("adoptions", limit=_PAGE, offset=offset, **filters)
+            for r in rows:
+                yield _pick(AdoptionFact, r)
+            if len(rows) < _PAGE:
+                return
+            offset += _PAGE
+
+    def stats(self) -> dict[str, Any]:
+        """Counts by label and relationship type, with totals."""
+        rows = self.query("stats")
+        labels = {r["label"]: r["count"] for r in rows if r["kind"] == "node"}
+        rels = {r["label"]: r["count"] for r in rows if r["kind"] == "relationship"}
+        return {
+            "nodes": sum(labels.values()),
+            "relationships": sum(rels.values()),
+            "labels": labels,
+            "relationship_types": rels,
+        }
+
+    # -- export -----------------------------------------------------------------------------------
+    def export_adoptions(self, out: IO[str]) -> int:
+        """Write one JSON line per ADOPTED fact in the scorer's format; returns the count."""
+        n = 0
+        for fact in self.adoptions():
+            row = {
+                "source": fact.report_source,
+                "report_id": fact.report_id,
+                "region": fact.region_name,
+                "region_code": fact.region_code,
+                "region_level": fact.region_level,
+                "practice": fact.practice_name,
+                "practice_aliases": fact.practice_aliases,
+                "year": fact.year,
+                "evidence": fact.evidence,
+            }
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+        return n
+
+
+def open_graph(settings: Settings | None = None, **overrides: Any) -> KnowledgeGraph:
+    """Open govkg's graph: ``open_graph()`` for the embedded default, ``open_graph(store="neo4j://…")``."""
+    if overrides:
+        settings = (settings or Settings()).model_copy(update=overrides)
+    return KnowledgeGraph.open(settings)

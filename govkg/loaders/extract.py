@@ -1,0 +1,421 @@
+"""The extraction pipeline: Document -> Extraction.
+
+Per report: split sentences, settle the subject region, find regions, agencies,
+practices (taxonomy and discovered local programs) and quantities, then decide for
+each practice mention which region acted (the adoption rule below), and attach a year.
+
+Adoption rule. A practice mention in a sentence is adopted by:
+1. the nearest acting unit named before it in the same sentence — a region (not one
+   that is only an event venue or a media outlet), an agency (its region), or a pronoun
+   (我市/全市 → the subject region; 该县 → the county named last); regions above the
+   report's subject (the province in a city report) issue instructions and awards, so
+   they are skipped; units listed together (A、B、C等) all adopt;
+2. else the unit the sentence continues from the previous one (该X / 其 openings);
+3. else the report's subject region.
+Sentences that only plan (下一步, 力争, 将进一步), or that name the practice only as the
+title of an award, adopt nothing. One adoption per (region, practice, report): the
+sentence with an explicit actor wins over one without, then the earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
+from govkg.loaders.documents import Document
+from govkg.loaders.extraction import (
+    Adoption,
+    Agency,
+    Evidence,
+    Extraction,
+    Implementation,
+    Measurement,
+    Mention,
+    Practice,
+    Region,
+    Report,
+)
+from govkg.loaders.metrics import find_metrics
+from govkg.loaders.practices import PracticeMatcher, PracticeMention, Taxonomy
+from govkg.loaders.regions import Gazetteer, RegionMatcher, RegionMention
+from govkg.loaders.sentences import Sentence, split_sentences
+from govkg.loaders.timeinfo import report_year, sentence_year
+
+_PLAN = re.compile(r"^(?:下一步|下步|今后|明年|接下来|未来)|力争|计划于|拟于|将进一步|将继续|将全面|将着力")
+_AWARD = re.compile(
+    r"被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得[^，,。]{0,12}(?:称号|表彰)"
+)
+_CLAUSE_GAP = re.compile(r"^[、,，和及与以]*$")
+_PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
+_DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村)")
+
+_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
+    "省": ("province",),
+    "州": ("prefecture",),
+    "盟": ("prefecture",),
+    "县": ("county",),
+    "旗": ("county",),
+    "区": ("county",),
+    "市": ("county", "prefecture"),
+    "镇": ("township",),
+    "乡": ("township",),
+    "街道": ("township",),
+    "社区": ("community",),
+    "村": ("village",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Actor:
+    """A unit that can act in a sentence: where it stands and which region it is."""
+
+    start: int
+    end: int
+    region: Region
+    explicit: bool  # named in the sentence (a region or agency), not a pronoun
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the pipeline knows about one report while it reads it."""
+
+    doc: Document
+    subject: Region | None
+    scope: tuple[str, ...]
+    year: int | None
+    regions: dict[str, Region] = field(default_factory=dict)
+    last_by_level: dict[str, Region] = field(default_factory=dict)
+
+
+class _Lookup:
+    """The RegionLookup agencies use: prefixes and level words resolved in the report's context."""
+
+    def __init__(self, extractor: Extractor, ctx: _Context) -> None:
+        self._ex = extractor
+        self._ctx = ctx
+
+    def resolve_prefix(self, surface: str) -> Region | None:
+        """Resolve a region prefix of an agency name (包头市, 东河区) in the report's scope."""
+        found = self._ex.region_matcher.find(surface, self._ctx.scope)
+        if found and found[0].start == 0:
+            return found[0].region
+        return None
+
+    def level_region(self, level_word: str) -> Region | None:
+        """The report's region of the level a word such as 市 or 县 names."""
+        return self._ex.level_region(self._ctx, level_word)
+
+
+class Extractor:
+    """The builtin extraction pipeline; stateless across reports, so one instance serves all."""
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        taxonomy: Taxonomy | None = None,
+        agencies: AgencyMatcher | None = None,
+    ) -> None:
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self.taxonomy = taxonomy or Taxonomy.default()
+        self.region_matcher = RegionMatcher(self.gazetteer)
+        self.practice_matcher = PracticeMatcher(self.taxonomy)
+        self.agency_matcher = agencies or AgencyMatcher()
+
+    # -- public -------------------------------------------------------------------------
+    def extract(self, doc: Document) -> Extraction:
+        """Extract every region, practice, agency, adoption and quantity from one document."""
+        text = doc.folded
+        sentences = list(split_sentences(text))
+        subject = self.region_matcher.infer_subject(text, doc.title)
+        scope = tuple(r.code for r in self.chain(subject)) if subject else ()
+        year = report_year(doc.title, doc.year, (s.text for s in sentences[:60]))
+        ctx = _Context(doc=doc, subject=subject, scope=scope, year=year)
+        report = Report(
+            id=doc.id,
+            title=doc.title,
+            source=doc.source,
+            text=doc.text,
+            published=doc.published,
+            year=year,
+        )
+        ex = Extraction(report=report, subject_region=subject.code if subject else None)
+        ex.categories = dict(self.taxonomy.categories)
+        if subject:
+            self._keep(ctx, subject)
+
+        all_regions = self.region_matcher.find(text, scope)
+        adoptions: dict[tuple[str, str], tuple[int, Adoption]] = {}
+        practices: dict[str, Practice] = {}
+        agencies: dict[str, Agency] = {}
+        implementations: dict[tuple[str, str], Implementation] = {}
+        measurements: list[Measurement] = []
+        counts: Counter[tuple[str, str]] = Counter()
+        lookup = _Lookup(self, ctx)
+        region_iter = iter(all_regions)
+        pending = next(region_iter, None)
+        prev_actor: Region | None = None
+        prev_paragraph = -1
+
+        for sent in sentences:
+            in_sentence: list[RegionMention] = []
+            while pending is not None and pending.start < sent.end:
+                if pending.start >= sent.start and pending.end <= sent.end:
+                    in_sentence.append(pending)
+                pending = next(region_iter, None)
+            local_regions = [
+                RegionMention(m.start - sent.start, m.end - sent.start, m.surface, m.region, m.role)
+                for m in in_sentence
+            ]
+            for m in local_regions:
+                counts[("Region", m.region.code)] += 1
+                self._keep(ctx, m.region)
+            agency_mentions = self.agency_matcher.find(sent.text, lookup)
+            for a in agency_mentions:
+                key = agency_key(a.region_code, a.name)
+                counts[("Agency", key)] += 1
+                if a.acting and key not in agencies:
+                    region = self._region(ctx, a.region_code)
+                    if region is not None:
+                        agencies[key] = Agency(key=key, name=a.name, kind=a.kind, region_code=region.code)
+            actors = self._actors(ctx, sent.text, local_regions, agency_mentions)
+            mentions = self._practice_mentions(sent)
+            for pm in mentions:
+                counts[("Practice", pm.practice.key)] += 1
+                practices.setdefault(pm.practice.key, pm.practice)
+            plan = bool(_PLAN.search(sent.text))
+            for pm in mentions if not plan else []:
+                if self._award_only(sent.text, pm.start):
+                    continue
+                chosen, explicit = self._attribute(ctx, sent, actors, pm.start, prev_actor)
+                yr = sentence_year(sent.text, pm.start, ctx.year) or ctx.year
+                evidence = Evidence(doc.text[sent.start : sent.end], sent.start)
+                for region in chosen:
+                    self._keep(ctx, region)
+                    adoption = Adoption(
+                        region_code=region.code,
+                        practice_key=pm.practice.key,
+                        report_id=doc.id,
+                        year=yr,
+                        evidence=evidence,
+                        surface=pm.surface,
+                        confidence=1.0 if explicit else 0.7,
+                    )
+                    rank = (0 if explicit else 1) * 10**9 + sent.start
+                    old = adoptions.get((region.code, pm.practice.key))
+                    if old is None or rank < old[0]:
+                        adoptions[(region.code, pm.practice.key)] = (rank, adoption)
+                for a in agency_mentions:
+                    if not a.acting or a.start > pm.start:
+                        continue
+                    key = agency_key(a.region_code, a.name)
+                    if key in agencies and (key, pm.practice.key) not in implementations:
+                        implementations[(key, pm.practice.key)] = Implementation(
+                            agency_key=key,
+                            practice_key=pm.practice.key,
+                            report_id=doc.id,
+                            year=yr,
+                            evidence=evidence,
+                        )
+            measurements.extend(self._measurements(ctx, sent, actors, mentions, prev_actor))
+            explicit_actors = [a for a in actors if a.explicit]
+            if explicit_actors:
+                prev_actor, prev_paragraph = explicit_actors[0].region, sent.paragraph
+            elif sent.paragraph != prev_paragraph:
+                prev_actor = None
+
+        ex.adoptions = [a for _, a in sorted(adoptions.values(), key=lambda t: (t[1].evidence.offset, t[0]))]
+        ex.practices = self._with_variants(practices)
+        ex.agencies = sorted(agencies.values(), key=lambda a: a.key)
+        ex.implementations = list(implementations.values())
+        ex.measurements = measurements
+        ex.mentions = [Mention(kind, key, n) for (kind, key), n in sorted(counts.items())]
+        ex.regions = self._closed_regions(ctx)
+        return ex
+
+    def chain(self, region: Region | None) -> list[Region]:
+        """The region and its ancestors up to the province; sub-county units not in the data included."""
+        if region is None:
+            return []
+        if self.gazetteer.get(region.code) is not None:
+            return self.gazetteer.chain(region.code)
+        parent = self.chain(self.gazetteer.get(region.parent_code) if region.parent_code else None)
+        return [region, *parent]
+
+    def level_region(self, ctx: _Context, word: str) -> Region | None:
+        """The report's region of the level ``word`` names (市 → its city), or None."""
+        levels = _LEVEL_WORDS.get(word)
+        if not levels:
+            return None
+        last = ctx.last_by_level
+        for level in levels:
+            if level in last and level in ("township", "community", "village"):
+                return last[level]
+        for region in self.chain(ctx.subject):
+            if region.level in levels and (word != "市" or region.name.endswith("市")):
+                return region
+            if word == "区" and region.level == "province" and region.name.endswith("自治区"):
+                return region
+        return None
+
+    # -- steps ----------------------------------------------------------------------------
+    def _practice_mentions(self, sent: Sentence) -> list[PracticeMention]:
+        found = list(self.practice_matcher.find(sent.text))
+        keys = {m.practice.key for m in found}
+        for m in self.practice_matcher.discover(sent.text):
+            if m.practice.key not in keys:
+                found.append(m)
+                keys.add(m.practice.key)
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _actors(
+        self,
+        ctx: _Context,
+        sentence: str,
+        regions: Sequence[RegionMention],
+        agencies: Sequence[AgencyMention],
+    ) -> list[_Actor]:
+        above = set(ctx.scope[1:])  # the subject's ancestors
+        actors: list[_Actor] = []
+        for m in regions:
+            if m.role != "actor" or m.region.code in above:
+                continue
+            actors.append(_Actor(m.start, m.end, m.region, True))
+        for a in agencies:
+            region = self._region(ctx, a.region_code)
+            if a.acting and region is not None and region.code not in above:
+                actors.append(_Actor(a.start, a.end, region, True))
+        if ctx.subject is not None:
+            for pm in _PRONOUN.finditer(sentence):
+                actors.append(_Actor(pm.start(), pm.end(), ctx.subject, False))
+        for dm in _DEMONSTRATIVE.finditer(sentence):
+            target = self.level_region(ctx, dm.group(1))
+            if target is not None:
+                actors.append(_Actor(dm.start(), dm.end(), target, False))
+        actors.sort(key=lambda a: (a.start, -a.end))
+        # An agency name contains its region name: keep one actor per span.
+        merged: list[_Actor] = []
+        for a in actors:
+            if merged and a.start < merged[-1].end:
+                continue
+            merged.append(a)
+        return merged
+
+    def _attribute(
+        self,
+        ctx: _Context,
+        sent: Sentence,
+        actors: Sequence[_Actor],
+        pos: int,
+        prev_actor: Region | None,
+    ) -> tuple[list[Region], bool]:
+        before = [a for a in actors if a.end <= pos]
+        if before:
+            last = before[-1]
+            group = [last]
+            # A list of units (A、B、C等) acts together.
+            for a in reversed(before[:-1]):
+                gap = sent.text[a.end : group[-1].start]
+                if _CLAUSE_GAP.match(gap) and a.region.level == last.region.level:
+                    group.append(a)
+                else:
+                    break
+            regions: list[Region] = []
+            for a in reversed(group):
+                if a.region.code not in {r.code for r in regions}:
+                    regions.append(a.region)
+            return regions, last.explicit
+        if sent.text.startswith("其") and prev_actor is not None:
+            return [prev_actor], True
+        if ctx.subject is not None:
+            return [ctx.subject], False
+        return [], False
+
+    @staticmethod
+    def _award_only(sentence: str, pos: int) -> bool:
+        return any(m.start() <= pos for m in _AWARD.finditer(sentence))
+
+    def _measurements(
+        self,
+        ctx: _Context,
+        sent: Sentence,
+        actors: Sequence[_Actor],
+        mentions: Sequence[PracticeMention],
+        prev_actor: Region | None,
+    ) -> list[Measurement]:
+        out: list[Measurement] = []
+        doc = ctx.doc
+        for mm in find_metrics(sent.text):
+            regions, _ = self._attribute(ctx, sent, actors, mm.start, prev_actor)
+            practice = None
+            before = [p for p in mentions if p.start <= mm.start]
+            if before:
+                practice = before[-1].practice.key
+            elif mentions:
+                practice = mentions[0].practice.key
+            offset = sent.start + mm.start
+            out.append(
+                Measurement(
+                    key=f"{doc.id}:{offset}",
+                    indicator=mm.indicator,
+                    value=mm.value,
+                    unit=mm.unit,
+                    raw=doc.text[offset : offset + (mm.end - mm.start)],
+                    year=sentence_year(sent.text, mm.start, ctx.year) or ctx.year,
+                    report_id=doc.id,
+                    evidence=Evidence(doc.text[sent.start : sent.end], sent.start),
+                    region_code=regions[0].code if regions else None,
+                    practice_key=practice,
+                    approximate=mm.approximate,
+                )
+            )
+        return out
+
+    # -- regions ------------------------------------------------------------------------------
+    def _region(self, ctx: _Context, code: str) -> Region | None:
+        return ctx.regions.get(code) or self.gazetteer.get(code)
+
+    def _keep(self, ctx: _Context, region: Region) -> None:
+        ctx.regions.setdefault(region.code, region)
+        ctx.last_by_level[region.level] = region
+
+    def _closed_regions(self, ctx: _Context) -> list[Region]:
+        out: dict[str, Region] = {}
+        for region in list(ctx.regions.values()):
+            for r in self.chain(region):
+                out.setdefault(r.code, r)
+        return sorted(out.values(), key=lambda r: r.code)
+
+    def _with_variants(self, practices: dict[str, Practice]) -> list[Practice]:
+        out = dict(practices)
+        todo = list(practices.values())
+        while todo:
+            p = todo.pop()
+            if p.variant_of and p.variant_of not in out:
+                target = self.taxonomy.get(p.variant_of)
+                if target is not None:
+                    out[target.key] = target
+                    todo.append(target)
+        return sorted(out.values(), key=lambda p: p.key)
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> Extractor:
+    """The shared builtin extractor (loading the gazetteer and taxonomy once)."""
+    return Extractor()
+
+
+def extract(doc: Document) -> Extraction:
+    """Extract one document with the default builtin pipeline."""
+    return default_extractor().extract(doc)
+
+
+def extract_all(docs: Iterable[Document]) -> Iterable[Extraction]:
+    """Extract many documents lazily."""
+    ex = default_extractor()
+    for doc in docs:
+        yield ex.extract(doc)

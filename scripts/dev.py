@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Set up govkg in ./.venv and run it: `python3 scripts/dev.py demo` or `python3 scripts/dev.py test`.
+
+Needs only Python 3.11+ on the PATH. The first run creates the virtual environment
+and installs govkg into it (editable); later runs reinstall only when pyproject.toml
+changed. `test` also installs the hanlp extra and the Cypher linter (when npm is
+present), then runs the whole test suite, slow tests included.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+EXTRAS = {"demo": "", "test": "dev,analytics,hanlp", "serve": ""}
+
+
+def run(*cmd: str | Path, cwd: Path = ROOT) -> None:
+    """Run a command, echoing it, and stop on failure."""
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], cwd=cwd, check=True)
+
+
+def ensure_env(extras: str) -> None:
+    """Create .venv and install govkg with the given extras, unless already done for this pyproject."""
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script must explain itself on an old Python
+        sys.exit(f"govkg needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    if not (BIN / "python").exists() and not (BIN / "python.exe").exists():
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()[:16]
+    stamp = VENV / f".installed-{digest}"
+    if stamp.exists():
+        return
+    py = BIN / "python"
+    run(py, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    target = f".[{extras}]" if extras else "."
+    run(py, "-m", "pip", "install", "--quiet", "-e", target)
+    stamp.touch()
+
+
+def ensure_linter() -> None:
+    """Install Neo4j's Cypher linter (pinned in tools/cypher-lint) when npm is available."""
+    lint = ROOT / "tools" / "cypher-lint"
+    npm = shutil.which("npm")
+    if npm is None:
+        print("npm not found: the Neo4j linter tests will be skipped", flush=True)
+        return
+    if not (lint / "node_modules").is_dir():
+        run(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error", cwd=lint)
+
+
+def main(argv: list[str]) -> int:
+    """Entry point."""
+    if not argv or argv[0] not in EXTRAS:
+        print(__doc__)
+        return 2
+    cmd, rest = argv[0], argv[1:]
+    ensure_env(EXTRAS[cmd])
+    if cmd == "test":
+        ensure_linter()
+        # -m "slow or not slow" includes the slow tests that the default addopts leave out.
+        return subprocess.call(
+            [str(BIN / "python"), "-m", "pytest", "-m", "slow or not slow", *rest], cwd=ROOT
+        )
+    return subprocess.call([str(BIN / "govkg"), cmd, *rest], cwd=ROOT)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,42 @@
+"""Sentence splitting keeps exact offsets; years come from the sentence, else the report."""
+
+from __future__ import annotations
+
+from govkg.loaders.sentences import split_sentences
+from govkg.loaders.timeinfo import report_year, sentence_year
+
+
+def test_sentences_index_the_text_exactly() -> None:
+    text = "标题一行\n  第一句话。第二句“引号。”后面！\n\n第三段没有句号"
+    sents = list(split_sentences(text))
+    assert [s.text for s in sents] == ["标题一行", "第一句话。", "第二句“引号。”", "后面！", "第三段没有句号"]
+    for s in sents:
+        assert text[s.start : s.end] == s.text
+    assert [s.paragraph for s in sents] == [0, 1, 1, 1, 2]
+
+
+def test_overlong_line_is_cut_into_bounded_pieces() -> None:
+    text = "网" * 5000
+    pieces = list(split_sentences(text))
+    assert len(pieces) == 3
+    assert all(len(p.text) <= 2000 for p in pieces)
+    assert "".join(p.text for p in pieces) == text
+
+
+def test_report_year_prefers_title_then_date_then_leading_year() -> None:
+    assert report_year("某州2016年政法综治工作综述", None, []) == 2016
+    assert report_year("平安建设", 2020, ["近年来,我市如何"]) == 2020
+    assert report_year("平安建设", None, ["2021年,我市深入推进平安建设。"]) == 2021
+    assert (
+        report_year("平安建设", None, ["三年来,全区试点工作扎实推进。", "通过检查,2022年,事故起数下降。"])
+        is None
+    )
+    assert report_year("平安建设", None, ["今年以来,全市工作有序推进。"]) is None
+
+
+def test_sentence_year_skips_award_years_and_resolves_relative_words() -> None:
+    s = "积极开展平安校园创建活动,2022年被自治区授予示范称号。"
+    assert sentence_year(s, 4, None) is None
+    assert sentence_year("2019年以来,全县推行一村一警。", 12, None) == 2019
+    assert sentence_year("去年,全市建成综治中心12个。", 6, 2021) == 2020
+    assert sentence_year("今年,全市建成综治中心12个。", 6, None) is None
