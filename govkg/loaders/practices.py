@@ -44,7 +44,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -408,7 +408,7 @@ class PracticeMatcher:
                 continue
             out.extend(self._mentions(s, start, end, name))
         out.sort(key=lambda mm: (mm.start, mm.end))
-        return out
+        return [replace(mm, surface=sentence[mm.start : mm.end]) for mm in out]  # surfaces as written
 
     def _judge(self, s: str, cand: _Candidate) -> list[PracticeMention] | None:
         """Mentions for one quoted candidate, or None when it is not a program."""
@@ -483,12 +483,15 @@ class PracticeMatcher:
 
 def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Greedy longest-first selection of non-overlapping hits, returned in text order."""
+    if not hits:
+        return []
+    base = min(h[0] for h in hits)
+    occupied = bytearray(max(h[1] for h in hits) - base)
     chosen: list[tuple[int, int, str]] = []
-    occupied: list[tuple[int, int]] = []
     for s, e, k in sorted(set(hits), key=lambda h: (h[0] - h[1], h[0])):
-        if all(e <= a or s >= b for a, b in occupied):
+        if not any(occupied[s - base : e - base]):
             chosen.append((s, e, k))
-            occupied.append((s, e))
+            occupied[s - base : e - base] = b"\x01" * (e - s)
     return sorted(chosen)
 
 
