@@ -81,7 +81,7 @@ def test_truncated_gbk_drops_the_partial_character(tmp_path: Path) -> None:
     path.write_bytes(GOOD.encode("gbk") + "尾".encode("gbk")[:1])
     (doc,) = read_file(path)
     assert doc.encoding == "gbk" and doc.text == GOOD
-    assert "dropped (1 bytes)" in doc.meta["note"]
+    assert "dropped (1 byte)" in doc.meta["note"]
 
 
 def test_mixed_encodings_read_line_by_line_with_a_note(tmp_path: Path) -> None:

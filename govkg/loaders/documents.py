@@ -332,13 +332,15 @@ def _strict(data: bytes, encoding: str) -> tuple[str, str] | None:
     try:
         return data.decode(encoding), ""
     except UnicodeDecodeError as e:
-        if e.end < len(data) - 1 or len(data) - e.start > 4:
+        # Only a sequence the data ends inside of counts (at most 3 bytes of a 4-byte character).
+        if len(data) - e.start > 3 or not e.reason.startswith(("unexpected end", "incomplete")):
             return None
         try:
             text = data[: e.start].decode(encoding)
         except UnicodeDecodeError:
             return None
-        return text, f"incomplete character at end of file dropped ({len(data) - e.start} bytes)"
+        cut = len(data) - e.start
+        return text, f"incomplete character at end of file dropped ({cut} byte{'s' if cut > 1 else ''})"
 
 
 def _mostly_chinese(text: str) -> bool:
