@@ -221,7 +221,7 @@ _EVENT_AFTER = re.compile(
 _MODIFIER_BEFORE = ("平安", "法治", "智慧", "美丽", "数字", "文明", "魅力", "大美", "活力")
 # Characters that may sit right before a place name inside running text: particles,
 # prepositions, conjunctions and enumeration marks.
-_FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也")
+_FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也如")
 _FOLLOW_CHARS = frozenset("的和与及、等地也都已是为在各全共将")
 _NUMBER_CHARS = frozenset("一二三四五六七八九十百千万两几多个各每全该本此某诸")
 # The lookaheads skip compounds where the suffix starts a common noun (乡村, 镇村, 村民, 社区矫正).
@@ -288,7 +288,7 @@ class RegionMatcher:
             hits.append(_Hit(start, end_idx + 1, surface, regions, bare))
         return hits
 
-    def _context_ok(self, text: str, hit: _Hit, prev_end: int) -> bool:
+    def _context_ok(self, text: str, hit: _Hit, prev_end: int, full_starts: set[int]) -> bool:
         """Apply the word-boundary rules to a bare short name or a 2-char full name."""
         before = text[hit.start - 1] if hit.start > 0 else ""
         after = text[hit.end : hit.end + 8]
@@ -305,7 +305,7 @@ class RegionMatcher:
             return False
         if after.startswith(_AFTER_WORDS) or _MEDIA_AFTER.match(after) or _EVENT_AFTER.match(after):
             return True
-        right_ok = not after or not _is_cjk(after[0]) or after[0] in _FOLLOW_CHARS
+        right_ok = not after or not _is_cjk(after[0]) or after[0] in _FOLLOW_CHARS or hit.end in full_starts
         return left_ok and (right_ok or modifier)
 
     # -- resolution ---------------------------------------------------------------------------
@@ -387,11 +387,12 @@ class RegionMatcher:
             taken.append(hit)
             used[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
         taken.sort(key=lambda h: h.start)
+        full_starts = {h.start for h in taken if not h.bare and len(h.surface) > 2}
         mentions: list[RegionMention] = []
         context: list[str] = []
         prev_end = -1
         for hit in taken:
-            if not self._context_ok(text, hit, prev_end):
+            if not self._context_ok(text, hit, prev_end, full_starts):
                 continue
             region = self._pick(hit.candidates, scope, context)
             if region is None:

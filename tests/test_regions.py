@@ -1,0 +1,264 @@
+"""Tests for the region gazetteer and the region mention matcher."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from govkg.loaders.extraction import Region
+from govkg.loaders.regions import Gazetteer, RegionMatcher, RegionMention
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+BAOTOU = ("150200", "150000")
+DONGHE = ("150202", *BAOTOU)
+YUZHOU = ("411081", "411000", "410000")
+DELINGHA = ("632802", "632800", "630000")
+GOLMUD = ("632801", "632800", "630000")
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+@pytest.fixture(scope="module")
+def matcher(gaz: Gazetteer) -> RegionMatcher:
+    return RegionMatcher(gaz)
+
+
+def names(found: list[RegionMention]) -> list[str]:
+    return [m.region.name for m in found]
+
+
+def one(matcher: RegionMatcher, text: str, scope: tuple[str, ...] = ()) -> RegionMention:
+    found = matcher.find(text, scope)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- gazetteer ---------------------------------------------------------------------------------
+def test_default_is_a_singleton(gaz: Gazetteer) -> None:
+    assert Gazetteer.default() is gaz
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("150203", ["昆都仑区", "包头市", "内蒙古自治区"]),
+        ("411081", ["禹州市", "许昌市", "河南省"]),
+        ("632801", ["格尔木市", "海西蒙古族藏族自治州", "青海省"]),
+        ("110105", ["朝阳区", "北京市"]),  # 直辖市 district: no 市辖区 pseudo level
+        ("500118", ["永川区", "重庆市"]),
+        ("419001", ["济源市", "河南省"]),  # province-administered county-level city
+    ],
+)
+def test_chains(gaz: Gazetteer, code: str, expected: list[str]) -> None:
+    assert [r.name for r in gaz.chain(code)] == expected
+
+
+def test_levels_and_parents(gaz: Gazetteer) -> None:
+    haixi = gaz.get("632800")
+    assert haixi is not None
+    assert (haixi.level, haixi.parent_code, haixi.short) == ("prefecture", "630000", "海西")
+    assert "海西州" in haixi.aliases
+    assert gaz.get("150000") == Region("150000", "内蒙古自治区", "province", None, "内蒙古", ())
+    assert gaz.get("632857") is not None and gaz.get("632857").level == "county"  # type: ignore[union-attr]
+    street = gaz.get("632802:河西街道")
+    assert street is not None and street.level == "township" and street.parent_code == "632802"
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("昆区", "昆都仑区"),
+        ("海西州", "海西蒙古族藏族自治州"),
+        ("达茂旗", "达尔罕茂明安联合旗"),
+        ("格尔木", "格尔木市"),
+        ("包头", "包头市"),
+        ("茫崖行委", "茫崖市"),
+        ("冷湖行委", "茫崖市"),  # merged into 茫崖市 in 2018
+        ("大柴旦行委", "大柴旦行政委员会"),  # still its own county-level unit
+        ("湟中县", "湟中区"),  # a 县 since made a 区
+        ("襄樊市", "襄阳市"),  # renamed 2010
+    ],
+)
+def test_lookup_aliases_and_former_names(gaz: Gazetteer, surface: str, name: str) -> None:
+    assert name in [r.name for r in gaz.lookup(surface)]
+
+
+def test_street_office_alias(gaz: Gazetteer) -> None:
+    assert [r.code for r in gaz.lookup("颍川办")] == ["411081:颍川街道"]
+
+
+def test_short_needs_two_chars(gaz: Gazetteer) -> None:
+    he = gaz.get("340523")
+    assert he is not None and (he.name, he.short) == ("和县", "")  # 和 alone is one character
+    sha = gaz.get("350405")
+    assert sha is not None and (sha.name, sha.short) == ("沙县区", "沙县")
+
+
+def test_ambiguous_lookup_returns_all(gaz: Gazetteer) -> None:
+    codes = {r.code for r in gaz.lookup("河西街道")}
+    assert {"632802:河西街道", "632801:河西街道"} <= codes
+
+
+def test_children_and_lazy_villages(gaz: Gazetteer) -> None:
+    kids = {r.name for r in gaz.children("632802")}
+    assert {"河西街道", "河东街道", "尕海镇"} <= kids
+    communities = gaz.children("632802:河西街道")
+    assert "尕南庄社区" in [c.name for c in communities]
+    assert all(c.parent_code == "632802:河西街道" for c in communities)
+    assert {c.level for c in communities} <= {"community", "village"}
+
+
+def test_make_local(gaz: Gazetteer) -> None:
+    local = gaz.make_local("红柳湾社区", "community", "150202")
+    assert local.code == "150202:红柳湾社区"
+    assert (local.level, local.parent_code) == ("community", "150202")
+    assert gaz.get(local.code) == local
+    assert [r.name for r in gaz.chain(local.code)] == ["红柳湾社区", "东河区", "包头市", "内蒙古自治区"]
+
+
+# -- matcher: context rules ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["平安是人民幸福安康的基本要求", "长治久安", "大庆安保公司", "城区350户", "平安建设", "和平", "新时代"],
+)
+def test_ordinary_words_are_not_places(matcher: RegionMatcher, text: str) -> None:
+    assert matcher.find(text) == []
+    assert matcher.find(text, DONGHE) == []
+
+
+def test_short_names_with_level_or_agency_words(matcher: RegionMatcher) -> None:
+    assert names(matcher.find("包头交警开展夜查")) == ["包头市"]
+    assert names(matcher.find("昆区法院受理")) == ["昆都仑区"]
+    assert names(matcher.find("在格尔木，")) == ["格尔木市"]
+    assert names(matcher.find("长治市委")) == ["长治市"]
+
+
+def test_generic_district_needs_its_city(matcher: RegionMatcher) -> None:
+    assert names(matcher.find("阳泉市城区")) == ["阳泉市", "城区"]
+    assert matcher.find("城区") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "name"),
+    [
+        ("青岛上合峰会期间", "event", "青岛市"),
+        ("据滨州日报报道", "media", "滨州市"),
+        ("包头日报", "media", "包头市"),
+        ("包头电视台", "media", "包头市"),
+        ("深入推进平安包头建设", "modifier", "包头市"),
+        ("包头市委召开会议", "actor", "包头市"),
+    ],
+)
+def test_roles(matcher: RegionMatcher, text: str, role: str, name: str) -> None:
+    m = one(matcher, text)
+    assert (m.region.name, m.role) == (name, role)
+
+
+def test_offsets_and_no_overlap(matcher: RegionMatcher) -> None:
+    text = "内蒙古自治区包头市东河区河东街道工作"
+    found = matcher.find(text)
+    assert names(found) == ["内蒙古自治区", "包头市", "东河区", "河东街道"]
+    for m in found:
+        assert text[m.start : m.end] == m.surface
+    for a, b in zip(found, found[1:], strict=False):
+        assert a.end <= b.start
+
+
+# -- matcher: resolution -------------------------------------------------------------------------
+def test_ambiguous_street_follows_scope(matcher: RegionMatcher) -> None:
+    assert one(matcher, "河西街道", DELINGHA).region.code == "632802:河西街道"
+    assert one(matcher, "河西街道", GOLMUD).region.code == "632801:河西街道"
+    assert matcher.find("河西街道") == []  # no way to decide
+
+
+def test_ambiguous_street_follows_earlier_mention(matcher: RegionMatcher) -> None:
+    found = matcher.find("格尔木市河西街道和德令哈市河西街道")
+    assert [m.region.code for m in found] == ["632801", "632801:河西街道", "632802", "632802:河西街道"]
+
+
+def test_higher_level_wins_without_scope(matcher: RegionMatcher) -> None:
+    assert one(matcher, "吉林、").region.name == "吉林省"
+    assert one(matcher, "吉林、", ("220200", "220000")).region.name == "吉林市"
+
+
+def test_glued_name_must_lie_inside(matcher: RegionMatcher) -> None:
+    # 格尔木 has no 东城区; Beijing's must not be picked up here
+    assert names(matcher.find("如格尔木东城区", GOLMUD)) == ["格尔木市"]
+
+
+def test_street_office_in_scope(matcher: RegionMatcher) -> None:
+    m = one(matcher, "以颍川办“大伟说事”为例", YUZHOU)
+    assert (m.surface, m.region.name) == ("颍川办", "颍川街道")
+    assert matcher.find("创新开办“枫桥班”", YUZHOU) == []
+
+
+def test_bare_township_stems_of_scope_county(matcher: RegionMatcher) -> None:
+    found = matcher.find("以褚河、颍川、韩城、古城等为代表", YUZHOU)
+    assert names(found) == ["褚河镇", "颍川街道", "韩城街道", "古城镇"]
+
+
+def test_community_under_its_street(matcher: RegionMatcher) -> None:
+    found = matcher.find("河西街道尕南庄社区", DELINGHA)
+    assert names(found) == ["河西街道", "尕南庄社区"]
+    assert found[1].region.level == "community"
+    assert found[1].region.parent_code == "632802:河西街道"
+
+
+def test_community_drops_committee_word(matcher: RegionMatcher) -> None:
+    m = one(matcher, "寨子社区居委会", DONGHE)
+    assert m.surface == "寨子社区居委会"
+    assert m.region.name == "寨子社区"
+
+
+def test_pattern_unit_attached_to_nearest_parent(matcher: RegionMatcher) -> None:
+    found = matcher.find("先后打造了安居社区、铁西街道俪城社区等", DONGHE)
+    assert names(found) == ["安居社区", "铁西街道", "俪城社区"]
+    assert found[2].region.parent_code == "150202:铁西街道"
+    assert found[0].region.code.startswith("150202:")
+
+
+def test_generic_nouns_are_not_units(matcher: RegionMatcher) -> None:
+    text = "全市120个社区和农村社区、城乡社区建设，各乡镇，切实做好社区矫正，护航乡村振兴，特色小镇"
+    assert matcher.find(text, DONGHE) == []
+
+
+def test_spelling_variant_resolves_to_dataset_unit(matcher: RegionMatcher) -> None:
+    m = one(matcher, "杨圪塄街道", DONGHE)
+    assert m.surface == "杨圪塄街道"
+    assert m.region.code == "150202:杨圪楞街道"
+
+
+def test_renamed_units_in_text(matcher: RegionMatcher) -> None:
+    assert one(matcher, "茫崖行委", ("632800", "630000")).region.code == "632803"
+    assert one(matcher, "湟中县").region.name == "湟中区"
+
+
+def test_township_elsewhere_is_ignored_in_scope(matcher: RegionMatcher) -> None:
+    # 苏木乡 exists in 河南, but in an Inner Mongolia report "苏木乡镇" is 苏木 and 乡镇
+    assert matcher.find("全面推进区、苏木乡镇(街道)", BAOTOU) == []
+
+
+# -- subject -------------------------------------------------------------------------------------
+def test_infer_subject_prefers_title_and_county(matcher: RegionMatcher) -> None:
+    text = "包头市东河区推进试点。东河区各街道开展工作。东河区获评先进。"
+    subject = matcher.infer_subject(text, "包头市东河区市域社会治理试点")
+    assert subject is not None and subject.name == "东河区"
+    assert matcher.infer_subject("没有地名的文字") is None
+
+
+def test_infer_subject_on_corpus(matcher: RegionMatcher) -> None:
+    docs = SHARED / "gold" / "seed_docs.jsonl"
+    if not docs.exists():
+        pytest.skip(f"shared gold not found at {docs}")
+    rows = [json.loads(line) for line in docs.read_text("utf-8").splitlines() if line.strip()]
+    for row in rows:
+        text = (SHARED / "corpus" / f"{row['doc']}.txt").read_text("utf-8")
+        subject = matcher.infer_subject(text, row["title"])
+        assert subject is not None and subject.name == row["subject_region"], row["doc"]
+        assert [r.name for r in matcher.gazetteer.chain(subject.code)][-1] == row["province"]
