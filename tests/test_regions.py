@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -65,7 +66,8 @@ def test_levels_and_parents(gaz: Gazetteer) -> None:
     assert (haixi.level, haixi.parent_code, haixi.short) == ("prefecture", "630000", "海西")
     assert "海西州" in haixi.aliases
     assert gaz.get("150000") == Region("150000", "内蒙古自治区", "province", None, "内蒙古", ())
-    assert gaz.get("632857") is not None and gaz.get("632857").level == "county"  # type: ignore[union-attr]
+    dachaidan = gaz.get("632857")
+    assert dachaidan is not None and dachaidan.level == "county"
     street = gaz.get("632802:河西街道")
     assert street is not None and street.level == "township" and street.parent_code == "632802"
 
@@ -166,7 +168,7 @@ def test_offsets_and_no_overlap(matcher: RegionMatcher) -> None:
     assert names(found) == ["内蒙古自治区", "包头市", "东河区", "河东街道"]
     for m in found:
         assert text[m.start : m.end] == m.surface
-    for a, b in zip(found, found[1:], strict=False):
+    for a, b in itertools.pairwise(found):
         assert a.end <= b.start
 
 
