@@ -48,7 +48,7 @@ class Expected:
         return root is None or root in self.ancestors_or_self(code)
 
     def practices_rows(self, category: str | None = None, q: str | None = None) -> list[dict[str, Any]]:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for key in sorted(self.practices):
             p = self.practices[key]
             if category is not None and p.category != category:
@@ -91,7 +91,7 @@ class Expected:
             targets = self.ancestors_or_self(a.region_code) if rollup else {a.region_code}
             for code in targets:
                 credited.setdefault(code, []).append(a)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for code, facts in credited.items():
             r = self.regions[code]
             if (level is not None and r.level != level) or not self.within(code, within):
@@ -108,7 +108,7 @@ class Expected:
                     "evidence": min(a.evidence.sentence for a in facts),
                 }
             )
-        rows.sort(key=lambda x: (-int(x["reports"]), str(x["code"])))
+        rows.sort(key=lambda x: (-x["reports"], x["code"]))
         return rows[:limit]
 
     def region_practices_rows(self, code: str, include_descendants: bool = False) -> list[dict[str, Any]]:
@@ -117,7 +117,7 @@ class Expected:
         for a in self.adoptions:
             if a.region_code in area:
                 by_practice.setdefault(a.practice_key, []).append(a)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for key in sorted(by_practice):
             facts = by_practice[key]
             years = [a.year for a in facts if a.year is not None]
@@ -145,7 +145,7 @@ class Expected:
         limit: int = 100,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        rows = []
+        rows: list[dict[str, Any]] = []
         for a in self.adoptions:
             if practice is not None and a.practice_key != practice:
                 continue
