@@ -343,51 +343,29 @@ def _strict(data: bytes, encoding: str) -> tuple[str, str] | None:
         return text, f"incomplete character at end of file dropped ({cut} byte{'s' if cut > 1 else ''})"
 
 
+_NOT_CHINESE = re.compile(
+    r"[^\x00-\x7f\u4e00-\u9fff\u3400-\u4dbf\u3000-\u303f\uff00-\uffef\u2000-\u206f\xb0\xb7\xd7\xf7]"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _mostly_chinese(text: str) -> bool:
-    if not text:
-        return True
-    good = 0
-    for c in text:
-        o = ord(c)
-        if (
-            o < 0x80
-            or 0x4E00 <= o <= 0x9FFF
-            or 0x3400 <= o <= 0x4DBF
-            or 0x3000 <= o <= 0x303F
-            or 0xFF00 <= o <= 0xFFEF
-            or 0x2000 <= o <= 0x206F
-            or o in (0xB7, 0xD7, 0xF7, 0xB0)
-        ):
-            good += 1
-    return good >= 0.9 * len(text)
-
-
-def _count_cjk(text: str) -> int:
-    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    """At least 90% ASCII, CJK ideographs or CJK/fullwidth punctuation."""
+    return _NOT_CHINESE.subn("", text)[1] <= 0.1 * len(text)
 
 
 def _decode_mixed(data: bytes) -> tuple[str, str, str] | None:
-    """Line-by-line decoding when some lines are clearly UTF-8 and others are not."""
-    lines = data.split(b"\n")
-    decoded: list[str | None] = []
-    utf8_cjk_lines = 0
-    for raw in lines:
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            decoded.append(None)
-            continue
-        if _count_cjk(line) >= 2:
-            utf8_cjk_lines += 1
-        decoded.append(line)
-    bad = [i for i, d in enumerate(decoded) if d is None]
-    if not bad or not utf8_cjk_lines:
+    """Line-by-line decoding when some lines are clearly UTF-8 (two or more CJK) and others are not."""
+    # Both splits line up: a newline byte is never part of a multibyte sequence in UTF-8 or GB18030.
+    raw_lines = data.split(b"\n")
+    loose = data.decode("utf-8", errors="replace").split("\n")
+    bad = [i for i, line in enumerate(loose) if "\ufffd" in line]
+    if not any(len(_CJK.findall(line)) >= 2 for line in loose if "\ufffd" not in line):
         return None
     for i in bad:
-        decoded[i] = lines[i].decode("gb18030", errors="replace")
-    text = "\n".join(d or "" for d in decoded)
-    note = f"mixed encodings: {len(bad)} of {len(lines)} lines are not UTF-8 and were read as GB18030"
-    return text, "mixed", note
+        loose[i] = raw_lines[i].decode("gb18030", errors="replace")
+    note = f"mixed encodings: {len(bad)} of {len(loose)} lines are not UTF-8 and were read as GB18030"
+    return "\n".join(loose), "mixed", note
 
 
 def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str, str]:
