@@ -147,6 +147,9 @@ def test_journal_skips_finished_reports_unless_forced(
     assert result.written == [extractions[2].report.id]
     forced = load_extractions(falkor_store, extractions, reopened, force=True)
     assert len(forced.written) == 3 and forced.stats.nodes_created == 0
+    falkor_store.clear()  # the graph is gone but the journal remains: nothing may be skipped
+    rebuilt = load_extractions(falkor_store, extractions, reopened)
+    assert rebuilt.skipped == [] and len(rebuilt.written) == 3
 
 
 def test_resume_after_a_failure_equals_a_clean_load(

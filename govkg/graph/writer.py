@@ -117,6 +117,7 @@ FOREACH (row IN $agency_mentions |
   MERGE (t:Agency {key: row.key}) MERGE (rep)-[x:MENTIONS]->(t) SET x.count = row.count)
 """
 
+REPORT_EXISTS = "MATCH (rep:Report {id: $id}) RETURN rep.id AS id"
 COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
 COUNT_EDGES = "MATCH ()-[r]->() RETURN count(r) AS n"
 
@@ -311,11 +312,20 @@ def load_extractions(
     batch_size: int = 1000,
     force: bool = False,
 ) -> LoadResult:
-    """Write each extraction not yet journalled (all with force), journalling each once complete."""
+    """Write each extraction not yet journalled (all with force), journalling each once complete.
+
+    A journalled report is skipped only while the store still holds its Report node (written
+    last), so a graph cleared or lost behind the journal's back is rebuilt rather than skipped.
+    """
     result = LoadResult()
     for ex in extractions:
         rid = ex.report.id
-        if journal is not None and not force and journal.done(rid):
+        if (
+            journal is not None
+            and not force
+            and journal.done(rid)
+            and store.run_read(REPORT_EXISTS, {"id": rid})
+        ):
             result.skipped.append(rid)
             continue
         stats = write_extraction(store, ex, batch_size)
