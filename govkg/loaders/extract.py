@@ -49,7 +49,19 @@ _PLAN = re.compile(r"^(?:下一步|下步|今后|明年|接下来|未来)|力争
 _AWARD = re.compile(
     r"被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得[^，,。]{0,12}(?:称号|表彰)"
 )
-_CLAUSE_GAP = re.compile(r"^[、,，和及与以]*$")
+_CLAUSE_GAP = re.compile(r"^(?:[“\"《][^”\"》]{1,24}[”\"》])?[、和及与]?$")
+_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
+# What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
+_LEAD = re.compile(
+    r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|今年以来|"
+    r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在|由|经|如|据)*$"
+)
+# 央视政论片《坚持发展“枫桥经验”》: a practice named only in the title of a media work.
+_MEDIA_TITLE = re.compile(r"(?:片|报道|节目|栏目|专栏|电视台?|央视|日报|晚报|杂志|纪录|专题)《[^《》]*$")
+_PROMOTES = re.compile(r"推广(?:了)?$")
+_OPEN_QUOTES = {"“": "”", '"': '"'}
+# “X”工作要求 / 精神 / 部署: a quoted instruction from above, not the unit's own program.
+_INSTRUCTION = re.compile(r"(?:的)?(?:工作)?(?:要求|精神|部署|号召|理念|目标|口号|思路)")
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村)")
 
@@ -183,12 +195,13 @@ class Extractor:
                         agencies[key] = Agency(key=key, name=a.name, kind=a.kind, region_code=region.code)
             actors = self._actors(ctx, sent.text, local_regions, agency_mentions)
             mentions = self._practice_mentions(sent)
+            mentions = self._with_own_programs(sent.text, actors, mentions)
             for pm in mentions:
                 counts[("Practice", pm.practice.key)] += 1
                 practices.setdefault(pm.practice.key, pm.practice)
             plan = bool(_PLAN.search(sent.text))
             for pm in mentions if not plan else []:
-                if self._award_only(sent.text, pm.start):
+                if self._award_only(sent.text, pm.start) or _MEDIA_TITLE.search(sent.text[: pm.start]):
                     continue
                 chosen, explicit = self._attribute(ctx, sent, actors, pm.start, prev_actor)
                 yr = sentence_year(sent.text, pm.start, ctx.year) or ctx.year
@@ -272,6 +285,26 @@ class Extractor:
         found.sort(key=lambda m: m.start)
         return found
 
+    def _with_own_programs(
+        self, sentence: str, actors: Sequence[_Actor], mentions: list[PracticeMention]
+    ) -> list[PracticeMention]:
+        """Add quoted names written right after a unit (包头交警“运程定责”): the unit's own program."""
+        added: list[PracticeMention] = []
+        for a in actors:
+            if not a.explicit or a.end >= len(sentence) or sentence[a.end] not in _OPEN_QUOTES:
+                continue
+            close = sentence.find(_OPEN_QUOTES[sentence[a.end]], a.end + 1)
+            if close < 0 or close - a.end > 25 or _INSTRUCTION.match(sentence, close + 1):
+                continue
+            start, end = a.end, close + 1
+            if any(m.start < end and start < m.end for m in mentions):
+                continue
+            for practice in self.practice_matcher.named_program(sentence[start + 1 : close]):
+                added.append(PracticeMention(start, end, sentence[start:end], practice, True))
+        if not added:
+            return mentions
+        return sorted([*mentions, *added], key=lambda m: m.start)
+
     def _actors(
         self,
         ctx: _Context,
@@ -289,21 +322,30 @@ class Extractor:
             region = self._region(ctx, a.region_code)
             if a.acting and region is not None and region.code not in above:
                 actors.append(_Actor(a.start, a.end, region, True))
-        if ctx.subject is not None:
-            for pm in _PRONOUN.finditer(sentence):
-                actors.append(_Actor(pm.start(), pm.end(), ctx.subject, False))
+        for pm in _PRONOUN.finditer(sentence):
+            # 全市 in a city report is the city; 全省 there is the province, which does not act.
+            target = self.level_region(ctx, pm.group(1)) or ctx.subject
+            if target is not None and target.code not in above:
+                actors.append(_Actor(pm.start(), pm.end(), target, False))
         for dm in _DEMONSTRATIVE.finditer(sentence):
             target = self.level_region(ctx, dm.group(1))
-            if target is not None:
+            if target is not None and target.code not in above:
                 actors.append(_Actor(dm.start(), dm.end(), target, False))
         actors.sort(key=lambda a: (a.start, -a.end))
-        # An agency name contains its region name: keep one actor per span.
         merged: list[_Actor] = []
         for a in actors:
             if merged and a.start < merged[-1].end:
+                continue  # an agency name contains its region name: one actor per span
+            prev = merged[-1] if merged else None
+            if prev is not None and prev.end == a.start and self._is_below(a.region, prev.region):
+                # "东河区杨圪楞街道安居社区": a unit written with its parents is the unit itself.
+                merged[-1] = _Actor(prev.start, a.end, a.region, a.explicit or prev.explicit)
                 continue
             merged.append(a)
         return merged
+
+    def _is_below(self, region: Region, ancestor: Region) -> bool:
+        return any(r.code == ancestor.code for r in self.chain(region)[1:])
 
     def _attribute(
         self,
@@ -313,7 +355,16 @@ class Extractor:
         pos: int,
         prev_actor: Region | None,
     ) -> tuple[list[Region], bool]:
-        before = [a for a in actors if a.end <= pos]
+        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sent.text, 0, pos)), default=0)
+        first_break = _CLAUSE_BREAK.search(sent.text)
+        opening = first_break.start() if first_break else len(sent.text)
+        # An actor governs its own clause; only the sentence's opening subject carries further.
+        before = [
+            a
+            for a in actors
+            if a.end <= pos
+            and (a.start >= clause_start or (a.end <= opening and _LEAD.match(sent.text[: a.start])))
+        ]
         if before:
             last = before[-1]
             group = [last]
@@ -328,6 +379,11 @@ class Extractor:
             for a in reversed(group):
                 if a.region.code not in {r.code for r in regions}:
                     regions.append(a.region)
+            first = group[-1]
+            # 全面推广乌兰县“X”经验: the originator and the region spreading it both adopt.
+            spreads = _PROMOTES.search(sent.text[: first.start]) is not None
+            if spreads and ctx.subject is not None and ctx.subject.code not in {r.code for r in regions}:
+                regions.append(ctx.subject)
             return regions, last.explicit
         if sent.text.startswith("其") and prev_actor is not None:
             return [prev_actor], True

@@ -292,7 +292,8 @@ _GOAL_HEADS = (
 _PRECEDING_NOUNS = ("品牌", "工作法", "模式", "机制", "平台", "工程", "项目", "服务品牌", "调解品牌")
 _MEDIATION = ("调解", "调处", "化解矛盾", "纠纷化解", "化解纠纷", "解纷", "矛盾纠纷化解")
 _STOP_SUBSTRINGS = (
-    "两学一做", "党史学习教育", "学习教育", "主题教育", "不忘初心", "三个规定", "三同步", "好差评",
+    "两学一做", "党史学习教育", "学习教育", "我为群众办实事", "淬火工程", "主题教育", "不忘初心",
+    "三个规定", "三同步", "好差评",
     "家门口", "绿色通道", "日清日结", "代表之家", "委员之家", "委员工作站", "青年之家", "妇女之家",
     "职工之家", "法官工作站", "学习强国", "公众号", "长安网", "微博", "微信号", "抖音", "头条号",
     "电视台", "日报", "晚报", "报社", "广播", "比赛", "竞赛", "开放日", "慰问", "晚会", "仪式",
@@ -384,6 +385,17 @@ class PracticeMatcher:
         keys = [k for _, _, k in _longest_first(list(self._raw_hits(name)))]
         keys += [k for k, term in self._core if term in name]
         return list(dict.fromkeys(keys))
+
+    def named_program(self, name: str) -> list[Practice]:
+        """What a name written as a unit's own program stands for: the taxonomy practices it
+        names, else a local practice; [] when it is no acceptable name (slogan, formula, rule)."""
+        name = fold(name)
+        if not _acceptable(name) or _is_count(name) or _UNIT_INSTITUTION.match(name):
+            return []
+        keys = self._keys_in(name)
+        if keys:
+            return [self.taxonomy.practices[k] for k in keys]
+        return [local_practice(name)]
 
     # --- discovery ------------------------------------------------------------------------
     def discover(self, sentence: str) -> list[PracticeMention]:
