@@ -239,17 +239,21 @@ _SUB_STOP = _words(
 )
 
 
-# Characters that almost never occur in a place name but often in the verb phrase before a
-# common noun (切实做好社区…, 名律师担任村…, 新型社区): a stem holding one is not a name.
-_NOT_NAME_CHARS = frozenset(
-    "实现建立覆盖担任按照强化确保推出做好完成首加打造依法断继切型每该这些个名位项进行推动开展深化创"
-    "治理作提升健全完善服务管机制体系年今把被让使对于从向等其我你他她它们"
+# Words from the verb phrase that often runs into a common noun (切实做好社区…, 名律师担任村…,
+# 新型社区) and characters that almost never sit in a place name: a stem holding one is no name.
+_NOT_NAME_WORDS = _words(
+    "实现 建立 覆盖 担任 按照 强化 确保 推出 做好 完成 首家 加强 打造 依法 不断 相继 切实 进行 推动 "
+    "开展 深化 创建 治理 工作 提升 健全 完善 服务 管理 机制 体系 今年 全面 积极 推进 落实 组织 "
+    "律师 干部 群众 居民 村民 开办 "
 )
+_NOT_NAME_CHARS = frozenset("该这些们把被让使每其你我他她它个项型")
 
 
 def _plausible_stem(stem: str) -> bool:
     """Whether ``stem`` can be the name part of a 镇/乡/街道/社区/村 found by pattern."""
     if stem in _SUB_STOP or any(ch in _NOT_NAME_CHARS for ch in stem):
+        return False
+    if any(w in stem for w in _NOT_NAME_WORDS):
         return False
     if stem.endswith(("苏木", "嘎查", "村", "镇", "乡", "社区", "街道", "街")):
         return False
