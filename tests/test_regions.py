@@ -85,6 +85,9 @@ def test_levels_and_parents(gaz: Gazetteer) -> None:
         ("大柴旦行委", "大柴旦行政委员会"),  # still its own county-level unit
         ("湟中县", "湟中区"),  # a 县 since made a 区
         ("襄樊市", "襄阳市"),  # renamed 2010
+        ("克州", "克孜勒苏柯尔克孜自治州"),  # dataset alias column
+        ("鄂温克旗", "鄂温克族自治旗"),
+        ("新疆", "新疆维吾尔自治区"),
     ],
 )
 def test_lookup_aliases_and_former_names(gaz: Gazetteer, surface: str, name: str) -> None:
@@ -139,6 +142,11 @@ def test_short_names_with_level_or_agency_words(matcher: RegionMatcher) -> None:
     assert names(matcher.find("昆区法院受理")) == ["昆都仑区"]
     assert names(matcher.find("在格尔木，")) == ["格尔木市"]
     assert names(matcher.find("长治市委")) == ["长治市"]
+
+
+def test_well_known_names_after_a_preposition(matcher: RegionMatcher) -> None:
+    assert names(matcher.find("中央政法委在北京召开会议，组织干部赴浙江学习")) == ["北京市", "浙江省"]
+    assert names(matcher.find("西藏、新疆各族群众")) == ["西藏自治区", "新疆维吾尔自治区"]
 
 
 def test_generic_district_needs_its_city(matcher: RegionMatcher) -> None:

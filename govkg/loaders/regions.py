@@ -309,6 +309,8 @@ class RegionMatcher:
             return False
         if after.startswith(_AFTER_WORDS) or _MEDIA_AFTER.match(after) or _EVENT_AFTER.match(after):
             return True
+        if before in _FUNCTION_CHARS and any(r.level in ("province", "prefecture") for r in hit.candidates):
+            return True  # 在北京召开, 赴浙江学习: a well-known name after a preposition
         right_ok = not after or not _is_cjk(after[0]) or after[0] in _FOLLOW_CHARS or hit.end in full_starts
         return left_ok and (right_ok or modifier)
 
