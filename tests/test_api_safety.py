@@ -286,7 +286,7 @@ class DownStore:
 
 @pytest.fixture
 def down_client(tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(data_dir=tmp_path), DownStore())) as c:  # type: ignore[arg-type]
+    with TestClient(create_app(Settings(data_dir=tmp_path), DownStore())) as c:
         yield c
 
 

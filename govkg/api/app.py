@@ -20,6 +20,7 @@ from govkg import __version__
 from govkg.api.deps import StoreHolder
 from govkg.api.errors import install_handlers
 from govkg.api.routes import adoptions, cooccurrence, cypher, meta, practices, regions, reports, search
+from govkg.api.routes.common import ERRORS
 from govkg.config import Settings
 from govkg.graph.store import GraphStore
 
@@ -165,7 +166,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     for module in (meta, practices, regions, adoptions, reports, search, cooccurrence, cypher):
         app.include_router(module.router)
     for router in _optional_routers():
-        app.include_router(router)
+        # Our error handlers answer for these routes too, so document the same error shape.
+        app.include_router(router, responses=ERRORS)
 
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     if settings.cors_origins:

@@ -167,7 +167,7 @@ def _from_upload(data: bytes, filename: str, title: str | None, published: str |
 )
 async def create_report(request: Request, _key: ApiKey, store: StoreDep, settings: SettingsDep) -> Extraction:
     """Extract one report (JSON text or an uploaded file), write it to the graph and return the Extraction."""
-    from govkg.loaders.documents import from_text
+    from govkg.loaders.documents import DocumentError, from_text
 
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype == "multipart/form-data":
@@ -188,12 +188,17 @@ async def create_report(request: Request, _key: ApiKey, store: StoreDep, setting
             body = ReportIn.model_validate(json.loads(await request.body()))
         except json.JSONDecodeError as exc:
             raise ApiError(422, f"invalid body: not JSON ({exc.msg})") from exc
+        except UnicodeDecodeError as exc:
+            raise ApiError(422, "invalid body: JSON must be UTF-8") from exc
         except ValidationError as exc:
             errors = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]
             raise ApiError(422, validation_message(errors)) from exc
         if not body.text.strip():
             raise ApiError(422, "invalid body field 'text': the report text is empty")
-        doc = from_text(body.text, body.source or "api", title=body.title, published=body.published)
+        try:
+            doc = from_text(body.text, body.source or "api", title=body.title, published=body.published)
+        except DocumentError as exc:
+            raise ApiError(400, f"cannot read the posted report: {exc.reason}") from exc
     else:
         raise ApiError(
             415, f"unsupported content type {ctype!r}: send application/json or multipart/form-data"
