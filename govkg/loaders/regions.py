@@ -78,11 +78,17 @@ class Gazetteer:
             return cls((_parse_row(line) for line in fh if line.strip()), villages)
 
     def _add(self, region: Region) -> None:
-        self._by_code[region.code] = region
+        code, name, short = region.code, region.name, region.short
+        self._by_code[code] = region
         if region.parent_code:
-            self._children[region.parent_code].append(region.code)
-        for surface in {region.name, region.short, *region.aliases} - {""}:
-            self._by_surface[surface].append(region.code)
+            self._children[region.parent_code].append(code)
+        by_surface = self._by_surface
+        by_surface[name].append(code)
+        if short and short != name:
+            by_surface[short].append(code)
+        for alias in region.aliases:
+            if alias != name and alias != short:
+                by_surface[alias].append(code)
 
     def _county_of(self, code: str) -> str:
         return code.split(":", 1)[0]
