@@ -279,5 +279,122 @@ def export_adoptions(
     typer.echo(f"{n} adoption facts written", err=True)
 
 
+class EventFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+class GraphFormat(StrEnum):
+    graphml = "graphml"
+    gexf = "gexf"
+    json = "json"
+
+
+@export_app.command("events")
+def export_events(
+    fmt: Annotated[EventFormat, typer.Option("--format", help="Output format")] = EventFormat.csv,
+    output: OutOpt = None,
+    practice: Annotated[str | None, typer.Option(help="Only this practice (key)")] = None,
+    within: Annotated[str | None, typer.Option(help="Only regions under this region code")] = None,
+    store: StoreOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Adoption events: one row per (region, practice) with its first year, reports and earliest evidence."""
+    from govkg.graph.analytics import adoption_events, write_events
+
+    settings = _settings(store, data_dir)
+    with _opened(settings) as kg:
+        events = adoption_events(kg.store, practice=practice, within=within)
+    with _output(output, binary=fmt is EventFormat.parquet) as fh:
+        n = write_events(events, fh, fmt.value)
+    typer.echo(f"{n} adoption events written", err=True)
+
+
+@export_app.command("graph")
+def export_graph_cmd(
+    fmt: Annotated[GraphFormat, typer.Option("--format", help="Output format")] = GraphFormat.graphml,
+    output: OutOpt = None,
+    practice: Annotated[str | None, typer.Option(help="Only this practice (key)")] = None,
+    within: Annotated[str | None, typer.Option(help="Only regions under this region code")] = None,
+    year_from: Annotated[int | None, typer.Option(help="Only facts from this year on")] = None,
+    year_to: Annotated[int | None, typer.Option(help="Only facts up to this year")] = None,
+    store: StoreOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """The graph, or a subgraph, as GraphML or GEXF (Gephi) or node-link JSON."""
+    from govkg.graph.exports import export_graph
+
+    settings = _settings(store, data_dir)
+    with _opened(settings) as kg, _output(output, binary=fmt is not GraphFormat.json) as fh:
+        nodes, edges = export_graph(
+            kg.store, fmt.value, fh, practice=practice, within=within, year_from=year_from, year_to=year_to
+        )
+    typer.echo(f"{nodes} nodes, {edges} edges written", err=True)
+
+
+@export_app.command("matrix")
+def export_matrix(
+    output: OutOpt = None,
+    weighted: Annotated[bool, typer.Option(help="Cells count supporting reports instead of 0/1")] = False,
+    level: Annotated[str | None, typer.Option(help="Only regions of this level")] = None,
+    store: StoreOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Region × practice matrix as CSV, for R and pandas."""
+    from govkg.graph.analytics import adoption_events, write_matrix
+
+    settings = _settings(store, data_dir)
+    with _opened(settings) as kg:
+        events = adoption_events(kg.store)
+    with _output(output) as fh:
+        regions, practices = write_matrix(events, fh, weighted=weighted, level=level)
+    typer.echo(f"{regions} regions × {practices} practices written", err=True)
+
+
+@export_app.command("neo4j-import")
+def export_neo4j_import_cmd(
+    directory: Annotated[Path, typer.Argument(help="Directory for the CSV files")],
+    store: StoreOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Node and relationship CSVs for `neo4j-admin database import full`; prints the command."""
+    from govkg.graph.neo4j_import import export_neo4j_import
+
+    settings = _settings(store, data_dir)
+    directory.mkdir(parents=True, exist_ok=True)
+    with _opened(settings) as kg:
+        files = export_neo4j_import(kg.store, directory)
+    counts = ", ".join(f"{label} {n}" for label, n in sorted(files.node_counts.items()))
+    typer.echo(f"nodes: {counts}", err=True)
+    typer.echo(files.command)
+
+
+@plot_app.command("diffusion")
+def plot_diffusion_cmd(
+    practice: Annotated[str, typer.Argument(help="Practice key or name, e.g. 枫桥经验")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="PNG, SVG or PDF file")],
+    level: Annotated[str | None, typer.Option(help="Only regions of this level")] = None,
+    store: StoreOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Plot a practice's cumulative adoption curve (overall and for the leading provinces)."""
+    from govkg.graph.analytics import diffusion_from_store
+    from govkg.graph.plots import plot_diffusion
+
+    settings = _settings(store, data_dir)
+    with _opened(settings) as kg:
+        try:
+            curve = diffusion_from_store(kg.store, practice, level=level)
+        except (KeyError, ValueError) as exc:
+            _fail(str(exc), 2)
+            return
+    try:
+        plot_diffusion(curve, output)
+    except ModuleNotFoundError:
+        _fail("plotting needs matplotlib: pip install 'govkg[analytics]'")
+    typer.echo(f"wrote {output}", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
