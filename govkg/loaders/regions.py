@@ -210,7 +210,7 @@ _STOP_SHORTS = _words(
 _GENERIC_FULL = _words(
     "城区 郊区 矿区 新区 市辖区 开发区 东区 西区 南区 北区 中区 新城区 城中区 东城区 西城区 "
 )
-# Words that may follow a bare short name and show it is a place (包头市委, 滨州公安, 海西州).
+# Words that may follow a bare short name and show it is a place (X市委, X公安, X州).
 _AFTER_WORDS = (
     "市委", "市政府", "市人民", "县委", "县政府", "区委", "区政府", "州委", "州政府", "旗委", "旗政府",
     "公安", "法院", "中院", "检察", "政法", "司法", "交警", "消防", "信访", "综治", "党委", "政府",
@@ -223,7 +223,8 @@ _MEDIA_AFTER = re.compile(
 _EVENT_AFTER = re.compile(
     r"^[\u4e00-\u9fff]{0,4}?(峰会|博览会|论坛|运动会|马拉松|交易会|洽谈会|展览会|艺术节|文化节|旅游节|进博会)"
 )
-# 平安包头建设, 法治禹州: a slogan built on the place name. 幸福/健康 are left out (幸福安康).
+# 平安X建设, 法治X: a slogan built on the place name. 幸福/健康 are left out: they run into
+# ordinary words (幸福安康 is no 安康市).
 _MODIFIER_BEFORE = ("平安", "法治", "智慧", "美丽", "数字", "文明", "魅力", "大美", "活力")
 # Characters that may sit right before a place name inside running text: particles,
 # prepositions, conjunctions and enumeration marks.
@@ -245,7 +246,7 @@ _SUB_STOP = _words(
 )
 
 
-# Words from the verb phrase that often runs into a common noun (切实做好社区…, 名律师担任村…,
+# Words from the verb phrase that often runs into a common noun (认真做好社区…, 担任村…,
 # 新型社区) and characters that almost never sit in a place name: a stem holding one is no name.
 _NOT_NAME_WORDS = _words(
     "实现 建立 覆盖 担任 按照 强化 确保 推出 做好 完成 首家 加强 打造 依法 不断 相继 切实 进行 推动 "
@@ -307,7 +308,7 @@ class RegionMatcher:
         if hit.surface in _GENERIC_FULL:
             return prev_end == hit.start
         if hit.surface.endswith(("办", "办事处")) and all(r.level == "township" for r in hit.candidates):
-            # 颍川办 for 颍川街道, but 创新开办 is no 新开街道
+            # X办 for X街道 only after a boundary: in 新开办 (newly opened) there is no street
             return left_ok and not any(r.short in _STOP_SHORTS for r in hit.candidates)
         if not hit.bare:
             return len(hit.surface) > 2 or left_ok
@@ -363,7 +364,7 @@ class RegionMatcher:
         return "actor"
 
     def _scope_hits(self, text: str, scope: Sequence[str]) -> list[_Hit]:
-        """Bare township stems of the scope county (以褚河、颍川等为代表 → 褚河镇, 颍川街道)."""
+        """Bare township stems of the scope county (以甲、乙等为代表 → 甲镇, 乙街道)."""
         county = next(
             (c for c in scope if (r := self.gazetteer.get(c)) is not None and r.level == "county"), None
         )
@@ -411,7 +412,7 @@ class RegionMatcher:
                 continue
             if mentions and prev_end == hit.start and not self._fits_after(mentions[-1].region, region):
                 continue
-            # a township outside the report's known places is a coincidence (苏木乡镇 is no 苏木乡),
+            # a township outside the report's known places is a coincidence (苏木乡镇 means 苏木 and 乡镇),
             # unless nothing is known yet and the name is unique
             known = bool(scope or context) or len(hit.candidates) > 1
             if region.level == "township" and known and not self._anchored(region, scope, context):
@@ -425,7 +426,7 @@ class RegionMatcher:
         return mentions
 
     def _fits_after(self, previous: Region, region: Region) -> bool:
-        """A name glued to the previous one must lie inside it (格尔木东城区 is no Beijing 东城区)."""
+        """A name glued to the previous one must lie inside it (Y市东城区 is no Beijing 东城区)."""
         return _LEVEL_RANK[region.level] > _LEVEL_RANK[previous.level]
 
     def _anchored(self, region: Region, scope: Sequence[str], context: Sequence[str]) -> bool:
@@ -494,7 +495,7 @@ class RegionMatcher:
         return self.gazetteer.make_local(name, level, parent.code)
 
     def _variant(self, ancestor: str, name: str, level: str) -> list[Region]:
-        """Dataset units under ``ancestor`` spelled one character differently (杨圪塄/杨圪楞)."""
+        """Dataset units under ``ancestor`` spelled one character differently (a variant character)."""
         if len(_strip_suffix(name)) < 3:
             return []
         region = self.gazetteer.get(ancestor)
