@@ -1,0 +1,192 @@
+"""Benchmark the REST API under uvicorn on loopback: requests/s and p50/p99 latency per endpoint.
+
+Loads the seed corpus (/work/shared/corpus, when present) and examples/ into a temporary
+embedded store, starts `uvicorn govkg.api.app:create_app --factory` in a subprocess on a free
+127.0.0.1 port, drives it with a threaded httpx load generator, and prints each endpoint's
+throughput as a ratio to /health measured in the same run (target >= 0.3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from govkg.graph.falkor_store import FalkorStore
+from govkg.graph.writer import write_extraction
+from govkg.loaders.documents import DocumentError, iter_documents
+from govkg.loaders.extract import extract
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = [REPO.parent / "shared" / "corpus", REPO / "examples"]
+TARGET = 0.3
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody is listening on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def load(data_dir: Path, graph: str) -> tuple[FalkorStore, int]:
+    """Start the embedded store in data_dir and write every readable report into it."""
+    store = FalkorStore(data_dir, graph_name=graph)
+    store.clear()
+    store.ensure_schema()
+    n = 0
+    for doc in iter_documents([p for p in SOURCES if p.is_dir()]):
+        if isinstance(doc, DocumentError):
+            continue
+        write_extraction(store, extract(doc))
+        n += 1
+    return store, n
+
+
+def start_server(data_dir: Path, graph: str, port: int) -> subprocess.Popen[bytes]:
+    """uvicorn with the app factory, reading its settings from GOVKG_* variables."""
+    env = dict(os.environ, GOVKG_DATA_DIR=str(data_dir), GOVKG_GRAPH_NAME=graph, GOVKG_STORE="falkordb")
+    cmd = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "govkg.api.app:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
+    return subprocess.Popen(cmd, env=env, cwd=REPO)
+
+
+def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
+    """Poll /health until it answers 200, or fail naming the reason."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"uvicorn exited with status {proc.returncode}")
+        try:
+            if httpx.get(f"{base}/health", timeout=1.0).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit(f"the API did not answer /health within {timeout:.0f}s")
+
+
+def drive(base: str, path: str, requests: int, threads: int) -> dict[str, Any]:
+    """Send `requests` GETs from `threads` threads; return throughput and latency percentiles."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    per_thread = [requests // threads + (1 if i < requests % threads else 0) for i in range(threads)]
+
+    def worker(n: int) -> None:
+        nonlocal errors
+        mine: list[float] = []
+        bad = 0
+        with httpx.Client(base_url=base, timeout=30.0) as client:
+            client.get(path)  # warm the connection
+            for _ in range(n):
+                t0 = time.perf_counter()
+                r = client.get(path)
+                mine.append(time.perf_counter() - t0)
+                bad += r.status_code != 200
+        with lock:
+            latencies.extend(mine)
+            errors += bad
+
+    workers = [threading.Thread(target=worker, args=(n,)) for n in per_thread]
+    start = time.perf_counter()
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    elapsed = time.perf_counter() - start
+    latencies.sort()
+    q = statistics.quantiles(latencies, n=100, method="inclusive")
+    return {"rps": len(latencies) / elapsed, "p50": q[49] * 1000, "p99": q[98] * 1000, "errors": errors}
+
+
+def pick_targets(base: str) -> tuple[str, str]:
+    """The practice with the most adopters and the province whose subtree adopted the most practices."""
+    with httpx.Client(base_url=base, timeout=30.0) as c:
+        practices = c.get("/practices", params={"limit": 1000}).json()["data"]
+        key = max(practices, key=lambda p: (p["adopters"], p["key"]))["key"]
+        provinces = c.get("/regions", params={"level": "province", "limit": 1000}).json()["data"]
+
+        def breadth(code: str) -> int:
+            r = c.get(f"/regions/{code}/practices", params={"include_descendants": "true", "limit": 1})
+            return int(r.json()["count"])
+
+        code = max((p["code"] for p in provinces), key=lambda code: (breadth(code), code))
+    return key, code
+
+
+def main() -> None:
+    """Run the benchmark and print its figures."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--requests", type=int, default=2000, help="requests per endpoint")
+    ap.add_argument("--threads", type=int, default=8, help="concurrent client threads")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="govkg-bench-api-") as tmp:
+        data_dir = Path(tmp) / "data"
+        data_dir.mkdir(mode=0o700)
+        graph = "govkg_bench"
+        t0 = time.perf_counter()
+        store, n_reports = load(data_dir, graph)
+        print(f"loaded {n_reports} reports in {time.perf_counter() - t0:.1f}s")
+        port = free_port()
+        proc = start_server(data_dir, graph, port)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_ready(base, proc)
+            key, code = pick_targets(base)
+            deep = "/regions/{code}/practices?include_descendants=true"
+            endpoints = {
+                "/health": "/health",
+                "/practices/{key}/adopters": f"/practices/{key}/adopters",
+                deep: deep.replace("{code}", code),
+            }
+            print(f"uvicorn on {base}; {args.requests} requests per endpoint from {args.threads} threads")
+            print(f"practice key = {key}, region code = {code}")
+            results = {
+                name: drive(base, path, args.requests, args.threads) for name, path in endpoints.items()
+            }
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            store.close()
+
+    health = results["/health"]["rps"]
+    print(f"{'endpoint':<55} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'ratio':>6}")
+    ok = True
+    for name, r in results.items():
+        ratio = r["rps"] / health
+        print(f"{name:<55} {r['rps']:>8.0f} {r['p50']:>8.2f} {r['p99']:>8.2f} {r['errors']:>6} {ratio:>6.2f}")
+        if name != "/health":
+            ok = ok and ratio >= TARGET and r["errors"] == 0
+    print(f"target: ratio to /health >= {TARGET} for both endpoints: {'met' if ok else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
