@@ -80,8 +80,12 @@ def _output(path: Path | None, binary: bool = False) -> Any:
     if path is None:
         yield sys.stdout.buffer if binary else sys.stdout
         return
-    with path.open("wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as fh:
-        yield fh
+    if binary:
+        with path.open("wb") as fh:
+            yield fh
+    else:
+        with path.open("w", encoding="utf-8") as fh:
+            yield fh
 
 
 @app.command()

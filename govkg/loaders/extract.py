@@ -333,15 +333,15 @@ class Extractor:
                 actors.append(_Actor(dm.start(), dm.end(), target, False))
         actors.sort(key=lambda a: (a.start, -a.end))
         merged: list[_Actor] = []
-        for a in actors:
-            if merged and a.start < merged[-1].end:
+        for actor in actors:
+            if merged and actor.start < merged[-1].end:
                 continue  # an agency name contains its region name: one actor per span
             prev = merged[-1] if merged else None
-            if prev is not None and prev.end == a.start and self._is_below(a.region, prev.region):
+            if prev is not None and prev.end == actor.start and self._is_below(actor.region, prev.region):
                 # "东河区杨圪楞街道安居社区": a unit written with its parents is the unit itself.
-                merged[-1] = _Actor(prev.start, a.end, a.region, a.explicit or prev.explicit)
+                merged[-1] = _Actor(prev.start, actor.end, actor.region, actor.explicit or prev.explicit)
                 continue
-            merged.append(a)
+            merged.append(actor)
         return merged
 
     def _is_below(self, region: Region, ancestor: Region) -> bool:
