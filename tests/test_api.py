@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from api_support import API_KEY, CORPUS_DIR, Facts, load_corpus
 from fastapi.testclient import TestClient
 
 from govkg.api.app import create_app
 from govkg.config import Settings
 from govkg.graph.falkor_store import FalkorStore
-from tests.api_support import API_KEY, CORPUS_DIR, Facts, load_corpus
 
 pytestmark = pytest.mark.skipif(not CORPUS_DIR.is_dir(), reason=f"seed corpus {CORPUS_DIR} is missing")
 
@@ -335,6 +335,8 @@ def test_search_finds_names_and_evidence(client: TestClient) -> None:
         if h["kind"] == "evidence":
             assert "枫桥" in h["evidence"] and h["report_id"]
     assert get(client, "/search", q="包头市", limit=1)["data"][0]["key"] == "150200"
+    full = get(client, "/search", q="枫桥经验")["data"][0]
+    assert full["key"] == "fengqiao" and full["score"] is not None  # answered by the full-text index
     assert "q" in get(client, "/search", 422)["detail"]
     assert get(client, "/search", q="qqzzxx-none")["count"] == 0
 

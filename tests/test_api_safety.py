@@ -16,6 +16,7 @@ from govkg.api.errors import BadRequest
 from govkg.api.routes.cypher import code_only, screen
 from govkg.config import Settings
 from govkg.graph.falkor_store import FalkorStore
+from govkg.graph.journal import LoadJournal
 from govkg.graph.store import StoreError
 from govkg.graph.writer import write_extraction
 from govkg.loaders.extraction import Adoption, Evidence, Extraction, Practice, Region, Report
@@ -119,11 +120,14 @@ def test_post_json_report_then_delete_it(small: tuple[FalkorStore, Path]) -> Non
         (a["region_code"], a["practice_key"]) for a in ex["adoptions"]
     }
     assert c.get("/adoptions", params={"report": rid}).json()["count"] > 0
+    assert LoadJournal.in_data_dir(store.data_dir).done(rid)
     d = c.delete(f"/reports/{rid}", headers=key)
     assert d.status_code == 200 and d.json()["id"] == rid
     assert c.get(f"/reports/{rid}").status_code == 404
     assert c.get("/adoptions", params={"report": rid}).json()["count"] == 0
     assert c.get("/reports/feedfacecafe0001").status_code == 200  # the other report is untouched
+    journal = LoadJournal.in_data_dir(store.data_dir)
+    assert not journal.done(rid) and c.get("/stats").json()["last_load"]
     assert c.delete(f"/reports/{rid}", headers=key).status_code == 404
 
 
@@ -319,3 +323,35 @@ def test_store_that_cannot_open_is_503(tmp_path: Path) -> None:
     r = c.get("/practices")
     assert r.status_code == 503 and "bogus" in r.json()["detail"]
     assert c.get("/health").status_code == 503
+
+
+class RecordingStore(DownStore):
+    """A store that answers every read with no rows and remembers the timeouts it was given."""
+
+    def __init__(self) -> None:
+        self.timeouts: list[float | None] = []
+
+    def run_read(self, query: str, params: Any = None, timeout: float | None = None) -> list[dict[str, Any]]:
+        self.timeouts.append(timeout)
+        return []
+
+    def ping(self) -> bool:
+        return True
+
+
+def test_every_query_gets_the_configured_timeout(tmp_path: Path) -> None:
+    store = RecordingStore()
+    c = TestClient(create_app(Settings(data_dir=tmp_path, query_timeout=2.5), store))
+    assert c.get("/practices").json()["count"] == 0
+    assert c.post("/cypher", json={"query": "RETURN 1"}).json()["rows"] == []
+    assert store.timeouts and set(store.timeouts) == {2.5}
+
+
+def test_stats_reports_the_last_load_from_the_journal(small: tuple[FalkorStore, Path]) -> None:
+    store, data_dir = small
+    c = client_for(store, data_dir)
+    assert c.get("/stats").json()["last_load"] is None
+    LoadJournal.in_data_dir(data_dir).mark_done("feedfacecafe0001", "hand-made", {"nodes": 1})
+    stats = c.get("/stats").json()
+    assert stats["last_load"] and stats["last_load"][:4].isdigit()
+    assert stats["reports"] == 1 and stats["relationships"]["ADOPTED"] == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import threading
 from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Query, Request
@@ -12,6 +13,7 @@ from fastapi import Depends, Header, Query, Request
 from govkg.api.errors import Ambiguous, ApiError, NotFound
 from govkg.api.schemas import MAX_LIMIT, Page
 from govkg.config import Settings
+from govkg.graph.journal import LoadJournal
 from govkg.graph.store import GraphStore, open_store
 from govkg.queries.catalog import Catalog
 
@@ -67,6 +69,14 @@ def get_catalog(request: Request) -> Catalog:
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
+
+
+def journal_for(store: GraphStore) -> LoadJournal | None:
+    """The load journal of an embedded store (in its data dir); None for a server store."""
+    data_dir = getattr(store, "data_dir", None)
+    if store.dialect != "falkordb" or data_dir is None:
+        return None
+    return LoadJournal.in_data_dir(Path(data_dir))
 
 
 def query_slot(request: Request) -> Iterator[None]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from govkg import __version__
-from govkg.api.deps import CatalogDep, SettingsDep, StoreDep, run
+from govkg.api.deps import CatalogDep, SettingsDep, StoreDep, journal_for, run
 from govkg.api.errors import Unavailable
 from govkg.api.routes.common import ERRORS, opt_int
 from govkg.api.schemas import HealthOut, StatsOut, VersionOut
 from govkg.config import Settings
-from govkg.graph.store import StoreError
+from govkg.graph.store import GraphStore, StoreError
 
 router = APIRouter(tags=["meta"], responses=ERRORS)
 
@@ -45,21 +45,13 @@ def get_stats(store: StoreDep, catalog: CatalogDep, settings: SettingsDep) -> St
         labels=labels,
         relationships=rels,
         reports=labels.get("Report", 0),
-        last_load=_last_load(settings) if store.dialect == "falkordb" else None,
+        last_load=_last_load(store),
     )
 
 
-def _last_load(settings: Settings) -> str | None:
-    path = settings.data_dir / "load-journal.jsonl"
-    if not path.exists():
-        return None
-    try:
-        from govkg.graph.journal import LoadJournal
-    except ModuleNotFoundError as exc:
-        if exc.name != "govkg.graph.journal":
-            raise
-        return None
-    return LoadJournal(path).last_load_time()
+def _last_load(store: GraphStore) -> str | None:
+    journal = journal_for(store)
+    return journal.last_load_time() if journal is not None else None
 
 
 @router.get(

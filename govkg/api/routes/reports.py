@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
-from govkg.api.deps import ApiKey, CatalogDep, Limit, Offset, SettingsDep, StoreDep, page, run
+from govkg.api.deps import ApiKey, CatalogDep, Limit, Offset, SettingsDep, StoreDep, journal_for, page, run
 from govkg.api.errors import ApiError, NotFound, validation_message
 from govkg.api.routes.adoptions import report_facts
 from govkg.api.routes.common import ERRORS, opt_int
@@ -118,12 +118,15 @@ _UPLOAD_BODY = {
 
 
 def _ingest(store: GraphStore, settings: Settings, doc: Any) -> Extraction:
-    """Extract one document and write it (journalled on the embedded store)."""
+    """Extract one document, write it, and journal it on the embedded store."""
     from govkg.graph import writer
     from govkg.loaders.extract import extract
 
     ex = extract(doc)
-    writer.write_extraction(store, ex, batch_size=settings.batch_size)
+    stats = writer.write_extraction(store, ex, batch_size=settings.batch_size)
+    journal = journal_for(store)
+    if journal is not None:
+        journal.mark_done(ex.report.id, ex.report.source, stats)
     return ex
 
 
@@ -221,4 +224,8 @@ def delete_report(
     if not run(store, catalog, "report_detail", settings, {"id": id}):
         raise NotFound(f"unknown report id {id!r}")
     removed = writer.delete_report(store, id)
+    journal = journal_for(store)
+    if journal is not None:
+        # Otherwise a later `govkg load` of the same file would skip it as already loaded.
+        journal.mark_deleted(id)
     return DeleteOut(id=id, removed=int(removed))
