@@ -1,0 +1,161 @@
+"""Load benchmark: extract and write N synthetic reports, print reports/s and edges/s.
+
+    python bench/bench_load.py --n 20000            # embedded FalkorDB in a temporary dir
+    NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=… python bench/bench_load.py --n 2000
+
+The Neo4j leg runs when NEO4J_URI is set, and CLEARS that database first. Figures
+are rates measured in this run, plus the ratio of load time to extraction time.
+Extraction runs on every core (a process pool). Two write modes are timed:
+``per-report`` is what ``govkg load`` does (graph.writer.write_extraction per report);
+``grouped`` merges the rows of --group reports into each writer statement, showing what
+larger UNWIND batches across reports would gain.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import SyntheticCorpus
+
+from govkg.graph.falkor_store import FalkorStore
+from govkg.graph.neo4j_store import Neo4jStore
+from govkg.graph.store import GraphStore
+from govkg.graph.writer import (
+    REPORT,
+    graph_size,
+    report_params,
+    statements_for,
+    write_extraction,
+)
+from govkg.loaders.extract import extract
+from govkg.loaders.extraction import Extraction
+
+
+def timed_extract(corpus: SyntheticCorpus, n: int, seed: int) -> tuple[list[Extraction], float]:
+    """Extract n synthetic reports; (extractions, seconds)."""
+    docs = list(corpus.documents(n, seed))
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        extractions = list(pool.map(extract, docs, chunksize=max(1, n // 64)))
+    return extractions, time.perf_counter() - start
+
+
+def write_grouped(store: GraphStore, group: Sequence[Extraction], batch_size: int) -> None:
+    """Write several extractions with each writer statement run once over all their rows."""
+    merged: dict[str, list[dict[str, Any]]] = {}
+    for ex in group:
+        for statement, rows in statements_for(ex):
+            merged.setdefault(statement, []).extend(rows)
+    for statement, rows in merged.items():  # dicts keep the writer's statement order
+        for i in range(0, len(rows), batch_size):
+            store.run_write(statement, {"rows": rows[i : i + batch_size]})
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    for ex in group:
+        store.run_write(REPORT, report_params(ex, stamp))
+
+
+def timed_load(
+    store: GraphStore, extractions: Sequence[Extraction], batch_size: int, group: int
+) -> tuple[float, int, int]:
+    """Write every extraction (grouped when group > 1); (seconds, nodes, edges) afterwards."""
+    start = time.perf_counter()
+    if group <= 1:
+        for ex in extractions:
+            write_extraction(store, ex, batch_size)
+    else:
+        for i in range(0, len(extractions), group):
+            write_grouped(store, extractions[i : i + group], batch_size)
+    elapsed = time.perf_counter() - start
+    nodes, edges = graph_size(store)
+    return elapsed, nodes, edges
+
+
+def report_line(name: str, n: int, seconds: float, edges: int, extract_seconds: float) -> str:
+    """One result line: rates, plus load time relative to extraction time."""
+    return (
+        f"{name:20s} {n:6d} reports in {seconds:7.2f} s: {n / seconds:8.1f} reports/s, "
+        f"{edges / seconds:9.1f} edges/s ({edges} edges; load/extract time {seconds / extract_seconds:.2f}x)"
+    )
+
+
+def bench_store(
+    name: str,
+    opener: Callable[[], GraphStore],
+    extractions: Sequence[Extraction],
+    extract_s: float,
+    batch: int,
+    group: int,
+) -> list[str]:
+    """Load into a fresh store per mode; the result lines and the grouped/per-report speed-up."""
+    lines, seconds = [], {}
+    for mode, size in (("per-report", 1), ("grouped", group)):
+        store = opener()
+        try:
+            store.clear()
+            store.ensure_schema()
+            seconds[mode], nodes, edges = timed_load(store, extractions, batch, size)
+            line = report_line(f"{name} {mode}", len(extractions), seconds[mode], edges, extract_s)
+            lines.append(f"{line} {nodes} nodes")
+        finally:
+            store.close()
+    lines.append(f"{name} grouped writes are {seconds['per-report'] / seconds['grouped']:.1f}x per-report")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description="Extract + load benchmark on synthetic reports.")
+    parser.add_argument("--n", type=int, default=20_000, help="number of synthetic reports")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--group", type=int, default=200, help="reports per grouped write")
+    args = parser.parse_args(argv)
+
+    corpus = SyntheticCorpus.default()
+    extractions, extract_s = timed_extract(corpus, args.n, args.seed)
+    facts = sum(len(ex.adoptions) for ex in extractions)
+    statements = sum(len(statements_for(ex)) + 1 for ex in extractions)
+    print(f"{'extract':20s} {args.n:6d} reports in {extract_s:7.2f} s: {args.n / extract_s:8.1f} reports/s")
+    print(f"{'':20s} {facts} adoptions, {statements} write statements (batch size {args.batch_size})")
+
+    with tempfile.TemporaryDirectory(prefix="govkg-bench-") as tmp:
+        fresh = iter(range(10))
+
+        def falkordb() -> GraphStore:
+            data_dir = Path(tmp) / f"data{next(fresh)}"  # a new server and data dir per mode
+            data_dir.mkdir(mode=0o700)
+            return FalkorStore(data_dir)
+
+        print(
+            "\n".join(bench_store("falkordb", falkordb, extractions, extract_s, args.batch_size, args.group))
+        )
+
+    uri = os.environ.get("NEO4J_URI")
+    if uri:
+
+        def neo4j() -> GraphStore:
+            return Neo4jStore(
+                uri,
+                os.environ.get("NEO4J_USER", "neo4j"),
+                os.environ.get("NEO4J_PASSWORD", "neo4j"),
+                os.environ.get("NEO4J_DATABASE") or None,
+            )
+
+        print("\n".join(bench_store("neo4j", neo4j, extractions, extract_s, args.batch_size, args.group)))
+    else:
+        print(f"{'neo4j':20s} skipped: NEO4J_URI not set")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
