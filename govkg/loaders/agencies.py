@@ -129,7 +129,12 @@ class AgencyMatcher:
                 alternatives.append((f"k{index}_{n}", pattern))
         # Longer literal surfaces first so that at one position the most specific body wins.
         alternatives.sort(key=lambda alt: -_literal_length(alt[1]))
-        self._regex = re.compile("|".join(f"(?P<{group}>{pattern})" for group, pattern in alternatives))
+        body = "|".join(f"(?P<{group}>{pattern})" for group, pattern in alternatives)
+        starts = _first_chars("|".join(p for _, p in alternatives))
+        # A lookahead on the characters a match can start with lets `re` reject almost every
+        # position at once instead of trying each of the ~100 alternatives there.
+        guard = f"(?=[{re.escape(''.join(sorted(starts)))}])" if starts else ""
+        self._regex = re.compile(f"{guard}(?:{body})")
         self._blockers: dict[str, str] = {str(k): str(v) for k, v in data.get("level_blockers", {}).items()}
 
     def find(self, sentence: str, regions: RegionLookup) -> list[AgencyMention]:
@@ -200,6 +205,52 @@ class AgencyMatcher:
             return None
         region = regions.level_region(run[0])
         return _Prefix(j, run, region) if region is not None else None
+
+
+def _first_chars(pattern: str) -> set[str] | None:
+    """Every character a match of ``pattern`` can start with, or None when that is not bounded."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    def first(items: Any) -> set[str] | None:
+        out: set[str] = set()
+        for op, arg in items:
+            name = str(op)
+            if name == "LITERAL":
+                return out | {chr(arg)}
+            if name == "IN":
+                chars: set[str] = set()
+                for iop, iarg in arg:
+                    if str(iop) != "LITERAL":
+                        return None
+                    chars.add(chr(iarg))
+                return out | chars
+            if name == "BRANCH":
+                for branch in arg[1]:
+                    got = first(branch)
+                    if got is None:
+                        return None
+                    out |= got
+                return out
+            if name == "SUBPATTERN":
+                got = first(arg[-1])
+                if got is None:
+                    return None
+                return out | got
+            if name in ("MAX_REPEAT", "MIN_REPEAT"):
+                low, _, sub = arg
+                got = first(sub)
+                if got is None:
+                    return None
+                out |= got
+                if low > 0:
+                    return out
+                continue  # optional: the next item may start the match too
+            if name in ("ASSERT", "ASSERT_NOT", "AT"):
+                continue  # zero-width: look at what follows
+            return None
+        return None  # the pattern can match the empty string
+
+    return first(_parser.parse(pattern))
 
 
 def _literal_length(pattern: str) -> int:

@@ -109,13 +109,14 @@ class _Lookup:
     def __init__(self, extractor: Extractor, ctx: _Context) -> None:
         self._ex = extractor
         self._ctx = ctx
+        self._prefixes: dict[str, Region | None] = {}  # agencies ask for the same prefixes again and again
 
     def resolve_prefix(self, surface: str) -> Region | None:
         """Resolve a region prefix of an agency name (包头市, 东河区) in the report's scope."""
-        found = self._ex.region_matcher.find(surface, self._ctx.scope)
-        if found and found[0].start == 0:
-            return found[0].region
-        return None
+        if surface not in self._prefixes:
+            found = self._ex.region_matcher.find(surface, self._ctx.scope)
+            self._prefixes[surface] = found[0].region if found and found[0].start == 0 else None
+        return self._prefixes[surface]
 
     def level_region(self, level_word: str) -> Region | None:
         """The report's region of the level a word such as 市 or 县 names."""
@@ -276,9 +277,9 @@ class Extractor:
 
     # -- steps ----------------------------------------------------------------------------
     def _practice_mentions(self, sent: Sentence) -> list[PracticeMention]:
-        found = list(self.practice_matcher.find(sent.text))
+        found = list(self.practice_matcher.find(sent.text, prefolded=True))
         keys = {m.practice.key for m in found}
-        for m in self.practice_matcher.discover(sent.text):
+        for m in self.practice_matcher.discover(sent.text, prefolded=True):
             if m.practice.key not in keys:
                 found.append(m)
                 keys.add(m.practice.key)

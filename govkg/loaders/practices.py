@@ -359,9 +359,9 @@ class PracticeMatcher:
         self._mediation = self.taxonomy.by_name(MEDIATION_KEY_NAME)
 
     # --- taxonomy matching ----------------------------------------------------------------
-    def find(self, text: str) -> list[PracticeMention]:
+    def find(self, text: str, prefolded: bool = False) -> list[PracticeMention]:
         """Taxonomy mentions in ``text`` (folded internally), longest non-overlapping first."""
-        folded = fold(text)
+        folded = text if prefolded else fold(text)
         hits = list(self._raw_hits(folded))
         return [
             PracticeMention(s, e, text[s:e], self.taxonomy.practices[k]) for s, e, k in _longest_first(hits)
@@ -398,9 +398,9 @@ class PracticeMatcher:
         return [local_practice(name)]
 
     # --- discovery ------------------------------------------------------------------------
-    def discover(self, sentence: str) -> list[PracticeMention]:
+    def discover(self, sentence: str, prefolded: bool = False) -> list[PracticeMention]:
         """Named programs in one sentence: local practices, or taxonomy ones for keyed names."""
-        s = fold(sentence)
+        s = sentence if prefolded else fold(sentence)
         out: list[PracticeMention] = []
         taken: list[tuple[int, int]] = []
         for cand in _quoted_candidates(s):

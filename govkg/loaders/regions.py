@@ -63,6 +63,8 @@ class Gazetteer:
         self._local: dict[str, Region] = {}
         self._villages = villages
         self._loaded: set[str] = set()
+        self._zip: zipfile.ZipFile | None = None
+        self._members: set[str] = set()
         for region in regions:
             self._add(region)
 
@@ -99,11 +101,14 @@ class Gazetteer:
         if county_code in self._loaded or self._villages is None:
             return
         self._loaded.add(county_code)
-        try:
-            with zipfile.ZipFile(self._villages) as zf:
-                text = zf.read(f"{county_code}.tsv").decode("utf-8")
-        except KeyError:
+        if self._zip is None:
+            # Opened once: reading the archive's directory (one member per county) costs ~0.1 s.
+            self._zip = zipfile.ZipFile(self._villages)
+            self._members = set(self._zip.namelist())
+        member = f"{county_code}.tsv"
+        if member not in self._members:
             return
+        text = self._zip.read(member).decode("utf-8")
         for line in text.splitlines():
             town, level, name = line.split("\t")
             parent = f"{county_code}:{town}"
@@ -288,15 +293,18 @@ class RegionMatcher:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.default()
         self._automaton = _automaton(self.gazetteer)
+        self._last_text: str | None = None
+        self._last_hits: list[_Hit] = []
 
     # -- candidates ---------------------------------------------------------------------------
     def _raw_hits(self, text: str) -> list[_Hit]:
+        if text is self._last_text:
+            return self._last_hits  # infer_subject and find read the same report text in turn
         hits: list[_Hit] = []
-        for end_idx, (surface, codes) in self._automaton.iter(text):
-            start = end_idx - len(surface) + 1
-            regions = tuple(r for c in codes if (r := self.gazetteer.get(c)) is not None)
-            bare = all(_is_bare(surface, r) for r in regions)
-            hits.append(_Hit(start, end_idx + 1, surface, regions, bare))
+        for end_idx, (surface, regions, bare) in self._automaton.iter(text):
+            hits.append(_Hit(end_idx - len(surface) + 1, end_idx + 1, surface, regions, bare))
+        if len(text) > 200:
+            self._last_text, self._last_hits = text, hits
         return hits
 
     def _context_ok(self, text: str, hit: _Hit, prev_end: int, full_starts: set[int]) -> bool:
@@ -557,6 +565,8 @@ def _cached_automaton(_key: int, gazetteer: Gazetteer) -> ahocorasick.Automaton:
         by_surface[surface].append(region.code)
     automaton = ahocorasick.Automaton()
     for surface, codes in by_surface.items():
-        automaton.add_word(surface, (surface, tuple(codes)))
+        # Resolved once here, so that a hit costs no look-ups while matching.
+        regions = tuple(r for c in codes if (r := gazetteer.get(c)) is not None)
+        automaton.add_word(surface, (surface, regions, all(_is_bare(surface, r) for r in regions)))
     automaton.make_automaton()
     return automaton
