@@ -355,3 +355,27 @@ def test_stats_reports_the_last_load_from_the_journal(small: tuple[FalkorStore, 
     stats = c.get("/stats").json()
     assert stats["last_load"] and stats["last_load"][:4].isdigit()
     assert stats["reports"] == 1 and stats["relationships"]["ADOPTED"] == 2
+
+
+class BrokenStore(RecordingStore):
+    """A store with a bug: every read raises an unexpected error."""
+
+    def run_read(self, query: str, params: Any = None, timeout: float | None = None) -> list[dict[str, Any]]:
+        raise RuntimeError("secret internal detail")
+
+
+def test_unexpected_errors_are_json_500_without_traceback(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    c = TestClient(create_app(Settings(data_dir=tmp_path), BrokenStore()), raise_server_exceptions=False)
+    r = c.get("/practices")
+    assert r.status_code == 500
+    assert r.json() == {"detail": "internal error; the server log has the details"}
+    assert "secret" not in r.text and "Traceback" not in r.text
+    assert any("unhandled error on GET /practices" in m for m in caplog.messages)
+
+
+def test_unsupported_content_type_is_415(small: tuple[FalkorStore, Path]) -> None:
+    c = client_for(*small, api_key=API_KEY)
+    r = c.post("/reports", content=b"text", headers={"X-API-Key": API_KEY, "Content-Type": "text/plain"})
+    assert r.status_code == 415 and "text/plain" in r.json()["detail"]

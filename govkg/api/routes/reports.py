@@ -38,6 +38,7 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     403: ERRORS[404] | {"description": "write routes are disabled (no GOVKG_API_KEY)"},
     413: ERRORS[404] | {"description": "request body too large"},
     400: ERRORS[404] | {"description": "the report could not be read"},
+    415: ERRORS[404] | {"description": "send application/json or multipart/form-data"},
 }
 
 
