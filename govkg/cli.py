@@ -250,19 +250,21 @@ def extract(
     path: Annotated[Path, typer.Argument(help="One report file")],
 ) -> None:
     """Extract one report and print its Extraction as JSON, without writing anything."""
-    from govkg.loaders.documents import DocumentError, read_file
+    from govkg.loaders.documents import DocumentError, iter_documents
     from govkg.loaders.extract import extract as run_extract
 
-    try:
-        docs = read_file(path)
-    except DocumentError as exc:
-        _fail(str(exc), 2)
-        return
-    for doc in docs:
+    bad = 0
+    for doc in iter_documents([path]):
+        if isinstance(doc, DocumentError):
+            typer.echo(f"rejected  {doc}", err=True)
+            bad += 1
+            continue
         ex = run_extract(doc)
         data = asdict(ex)
         data["report"].pop("text", None)
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    if bad:
+        raise typer.Exit(2)
 
 
 class AdoptionFormat(StrEnum):
