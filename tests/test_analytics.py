@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -286,7 +287,7 @@ def facts_from_extractions(extractions: list[Extraction]) -> list[AdoptionFact]:
 
 
 @pytest.fixture
-def loaded(falkor_store: object, extractions: list[Extraction]) -> object:
+def loaded(falkor_store: Any, extractions: list[Extraction]) -> Any:
     """The falkor store with the sample extractions written by the graph writer."""
     writer = pytest.importorskip("govkg.graph.writer", reason="the graph writer has not landed yet")
     for ex in extractions:
@@ -294,25 +295,46 @@ def loaded(falkor_store: object, extractions: list[Extraction]) -> object:
     return falkor_store
 
 
-def test_store_events_equal_events_from_the_extractions(
-    loaded: object, extractions: list[Extraction]
-) -> None:
+def test_store_events_equal_events_from_the_extractions(loaded: Any, extractions: list[Extraction]) -> None:
     expected = an.events_from_facts(facts_from_extractions(extractions))
-    got = an.adoption_events(loaded)  # type: ignore[arg-type]
+    got = an.adoption_events(loaded)
     assert got == expected
     assert len({(e.region_code, e.practice_key) for e in got}) == len(got)
-    inner = an.adoption_events(loaded, within="150203")  # type: ignore[arg-type]
+    inner = an.adoption_events(loaded, within="150203")
     assert {e.region_code for e in inner} == {"150203", "150203001", "150203001002"}
-    assert {e.practice_key for e in an.adoption_events(loaded, practice="grid")} == {"grid"}  # type: ignore[arg-type]
+    assert {e.practice_key for e in an.adoption_events(loaded, practice="grid")} == {"grid"}
 
 
-def test_store_analyses_equal_the_hand_made_rows(loaded: object, extractions: list[Extraction]) -> None:
+def test_store_analyses_equal_the_hand_made_rows(loaded: Any, extractions: list[Extraction]) -> None:
     events = an.events_from_facts(facts_from_extractions(extractions))
     store = loaded
-    assert an.diffusion_from_store(store, "枫桥经验") == an.diffusion_curve(events, "fengqiao")  # type: ignore[arg-type]
-    assert an.bundles_from_store(store, seed=3) == an.practice_bundles(an.coadoption_graph(events), seed=3)  # type: ignore[arg-type]
-    assert an.centrality_from_store(store, top=5) == an.centrality(events, top=5)  # type: ignore[arg-type]
+    assert an.diffusion_from_store(store, "枫桥经验") == an.diffusion_curve(events, "fengqiao")
+    assert an.bundles_from_store(store, seed=3) == an.practice_bundles(an.coadoption_graph(events), seed=3)
+    assert an.centrality_from_store(store, top=5) == an.centrality(events, top=5)
     curve = an.diffusion_curve(events, "fengqiao")
     # 包头市 2022, 昆都仑区 and 格尔木市 2023
     assert (curve.years, curve.cumulative) == ((2022, 2023), (1, 3))
     assert curve.by_province == {"内蒙古自治区": (1, 2), "青海省": (0, 1)}
+
+
+def test_store_exports_of_events_and_matrix(loaded: Any, extractions: list[Extraction]) -> None:
+    buf = io.StringIO()
+    n = an.export_events(loaded, buf, "csv")
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    pairs = {(a.region_code, a.practice_key) for ex in extractions for a in ex.adoptions}
+    assert n == len(rows) == len(pairs)
+    assert {(r["region_code"], r["practice_key"]) for r in rows} == pairs
+    for r in rows:
+        years = [
+            a.year
+            for ex in extractions
+            for a in ex.adoptions
+            if (a.region_code, a.practice_key) == (r["region_code"], r["practice_key"])
+        ]
+        assert r["first_year"] == str(min(y for y in years if y is not None))
+    matrix = io.StringIO()
+    regions, practices = an.export_matrix(loaded, matrix, level="county")
+    lines = list(csv.reader(io.StringIO(matrix.getvalue())))
+    assert len(lines) == regions + 1
+    assert len(lines[0]) == 4 + practices
+    assert {line[2] for line in lines[1:]} == {"county"}

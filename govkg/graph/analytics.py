@@ -243,6 +243,17 @@ def write_events(events: Iterable[AdoptionEvent], out: Output, fmt: str = "csv")
     return len(rows)
 
 
+def export_events(
+    store: GraphStore,
+    out: Output,
+    fmt: str = "csv",
+    practice: str | None = None,
+    within: str | None = None,
+) -> int:
+    """Read adoption events from a store and write them (csv, jsonl or parquet); return the row count."""
+    return write_events(adoption_events(store, practice=practice, within=within), out, fmt)
+
+
 def _write_parquet(rows: list[dict[str, Any]], sink: IO[bytes] | str) -> None:
     try:
         import pyarrow as pa
@@ -550,6 +561,13 @@ def write_matrix(
                 ]
             )
     return len(ports), len(practices)
+
+
+def export_matrix(
+    store: GraphStore, out: Output, weighted: bool = False, level: str | None = None
+) -> tuple[int, int]:
+    """Read adoption events from a store and write the region × practice matrix CSV."""
+    return write_matrix(adoption_events(store), out, weighted=weighted, level=level)
 
 
 # --- centrality ------------------------------------------------------------------------------
