@@ -131,6 +131,10 @@ def serve(
 ) -> None:
     """Serve the REST API (OpenAPI docs at /docs)."""
     settings = _settings(store, data_dir)
+    try:
+        settings.ensure_data_dir()  # refuse a world-writable data dir before listening, not on first query
+    except PermissionError as exc:
+        _fail(str(exc))
     _serve(settings, host, port)
 
 
