@@ -166,7 +166,10 @@ def events_from_facts(facts: Iterable[AdoptionFact]) -> list[AdoptionEvent]:
         groups[(f.region_code, f.practice_key)].append(f)
     events = []
     for (code, key), group in sorted(groups.items()):
-        first = min(group, key=lambda f: (_year_key(f.year), f.report_id, f.offset))
+        if len(group) == 1:
+            first = group[0]
+        else:
+            first = min(group, key=lambda f: (_year_key(f.year), f.report_id, f.offset))
         events.append(
             AdoptionEvent(
                 region_code=code,
@@ -180,7 +183,7 @@ def events_from_facts(facts: Iterable[AdoptionFact]) -> list[AdoptionEvent]:
                 practice_name=first.practice_name,
                 category=first.category,
                 first_year=first.year,
-                reports=len({f.report_id for f in group}),
+                reports=1 if len(group) == 1 else len({f.report_id for f in group}),
                 evidence=first.evidence,
                 evidence_report_id=first.report_id,
                 evidence_offset=first.offset,

@@ -3,6 +3,8 @@
 Node ids are ``<type>:<key>`` (e.g. ``Region:150203``) so keys of different types never
 collide. Attribute values are plain strings and ints: the GraphML and GEXF writers reject
 ``None`` and lists, so missing values are left out or written as empty strings.
+networkx writes GraphML through lxml when it is installed (the ``analytics`` extra), a few
+times faster than its ElementTree fallback on a 100k-edge graph.
 """
 
 from __future__ import annotations
