@@ -47,7 +47,10 @@ def test_events_page_and_filters(client: TestClient, falkor_store: Any) -> None:
 def test_diffusion_bundles_central_similar(client: TestClient, falkor_store: Any) -> None:
     events = an.adoption_events(falkor_store)
     curve = client.get("/analytics/diffusion/枫桥经验").json()
-    assert curve == an.diffusion_curve(events, "fengqiao").as_dict()
+    expected = an.diffusion_curve(events, "fengqiao").as_dict()
+    assert curve == {**expected, "pair_count": len(expected["pairs"])}
+    short = client.get("/analytics/diffusion/fengqiao", params={"max_pairs": 0}).json()
+    assert (short["pairs"], short["pair_count"]) == ([], len(expected["pairs"]))
     assert curve["cumulative"][-1] == len({e.region_code for e in events if e.practice_key == "fengqiao"})
     assert client.get("/analytics/diffusion/没有这个做法").status_code == 404
 

@@ -81,6 +81,7 @@ class DiffusionOut(BaseModel):
     by_province: dict[str, list[int]]
     undated: int
     adopters: int
+    pair_count: int
     pairs: list[PairOut]
 
 
@@ -178,13 +179,19 @@ def get_diffusion(
     settings: SettingsDep,
     _slot: QuerySlot,
     level: LevelQ = None,
+    max_pairs: Annotated[
+        int, Query(ge=0, le=100_000, description="at most this many leader/follower pairs")
+    ] = 1000,
 ) -> dict[str, Any]:
     """Cumulative adoption curve of a practice by year, overall and per province; leader/follower pairs."""
     key = str(resolve_practice(store, catalog, settings, practice)["key"])
     events = analytics.adoption_events(store, practice=key)
     if not events:
         raise NotFound(f"no region adopted practice {practice!r}")
-    return analytics.diffusion_curve(events, key, level=level).as_dict()
+    curve = analytics.diffusion_curve(events, key, level=level).as_dict()
+    curve["pair_count"] = len(curve["pairs"])
+    curve["pairs"] = curve["pairs"][:max_pairs]
+    return curve
 
 
 @router.get("/bundles", operation_id="listPracticeBundles", response_model=BundleList)
