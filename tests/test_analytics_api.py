@@ -55,8 +55,8 @@ def test_diffusion_bundles_central_similar(client: TestClient, falkor_store: Any
     assert client.get("/analytics/diffusion/没有这个做法").status_code == 404
 
     bundles = client.get("/analytics/bundles", params={"seed": 1}).json()
-    planted = an.practice_bundles(an.coadoption_graph(events), seed=1)
-    assert [tuple(b["practices"]) for b in bundles["data"]] == [b.practices for b in planted]
+    computed = an.practice_bundles(an.coadoption_graph(events), seed=1)
+    assert [tuple(b["practices"]) for b in bundles["data"]] == [b.practices for b in computed]
 
     central = client.get("/analytics/central", params={"top": 3}).json()
     report = an.centrality(events, top=3)
