@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -54,6 +55,48 @@ def test_reuses_a_running_server_and_leaves_it_running(data_dir: Path) -> None:
         assert first.ping(), "closing a store that reused the server must not stop it"
     finally:
         first.close()
+
+
+def test_reuses_a_server_another_process_started(data_dir: Path) -> None:
+    owner_code = (
+        "import sys; from pathlib import Path; from govkg.graph.falkor_store import FalkorStore; "
+        "s = FalkorStore(Path(sys.argv[1]), graph_name='g'); "
+        "s.run_write(\"CREATE (:Region {code: 'from-owner'})\"); "
+        "print('ready', flush=True); sys.stdin.read(); s.close()"
+    )
+    owner = subprocess.Popen(
+        [sys.executable, "-c", owner_code, str(data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert owner.stdout is not None and owner.stdout.readline().strip() == "ready"
+        pid = server_pid(data_dir)
+        assert pid is not None
+        store = FalkorStore(data_dir, graph_name="g")
+        assert not store.started_server
+        assert store.run_read("MATCH (r:Region) RETURN r.code AS code") == [{"code": "from-owner"}]
+        store.close()
+        assert _alive(pid), "a store must not stop a server another process started"
+    finally:
+        assert owner.stdin is not None
+        owner.stdin.close()
+        owner.wait(30)
+    assert owner.returncode == 0
+    assert not (data_dir / "falkor.sock").exists()
+
+
+def test_server_stops_when_the_last_store_of_this_process_closes(data_dir: Path) -> None:
+    first = FalkorStore(data_dir, graph_name="g")
+    second = FalkorStore(data_dir, graph_name="other")
+    pid = server_pid(data_dir)
+    assert pid is not None
+    first.close()
+    assert second.ping() and _alive(pid), "the starter closed first: the other store keeps the server"
+    assert second.run_read("RETURN 2 AS two") == [{"two": 2}]
+    second.close()
+    assert not _alive(pid)
 
 
 def test_data_survives_a_restart(data_dir: Path) -> None:

@@ -9,6 +9,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -25,6 +26,19 @@ PID_NAME = "falkor.pid"
 LOG_NAME = "falkor.log"
 START_TIMEOUT = 10.0
 STOP_TIMEOUT = 10.0
+
+
+class _OwnedServer:
+    """A server this process started, shared by every store in the process that uses its socket."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self.process = process
+        self.users = 1
+
+
+# socket path -> the server this process started there; the last store to close stops it.
+_OWNED: dict[str, _OwnedServer] = {}
+_OWNED_LOCK = threading.Lock()
 
 
 def _prepare_dir(data_dir: Path) -> Path:
@@ -103,6 +117,7 @@ class FalkorStore:
         self.socket_path = self.data_dir / SOCKET_NAME
         self.log_path = self.data_dir / LOG_NAME
         self._process: subprocess.Popen[bytes] | None = None
+        self._started = False
         self._closed = False
         self._db: Any = None
         self._graph: Any = None
@@ -120,8 +135,8 @@ class FalkorStore:
 
     @property
     def started_server(self) -> bool:
-        """True when this store started the server (and so will stop it on close)."""
-        return self._process is not None
+        """True when this store started the server itself (rather than finding one running)."""
+        return self._started
 
     # -- server lifecycle -------------------------------------------------------------
 
@@ -147,8 +162,17 @@ class FalkorStore:
         return False
 
     def _connect_or_start(self) -> None:
-        if not self._try_existing():
-            self._start_server()
+        key = str(self.socket_path)
+        with _OWNED_LOCK:
+            owned = _OWNED.get(key)
+            if owned is not None and owned.process.poll() is None and self._try_existing():
+                owned.users += 1
+                self._process = owned.process
+            elif not self._try_existing():
+                self._start_server()
+                assert self._process is not None
+                _OWNED[key] = _OwnedServer(self._process)
+                self._started = True
         self._graph = self._db.select_graph(self.graph_name)
         # Read-only queries fail on a graph key that does not exist yet; this creates it.
         self._query("RETURN 1", None, read_only=False, timeout=None)
@@ -180,23 +204,24 @@ class FalkorStore:
         try:
             # Own session: a Ctrl-C in the terminal reaches govkg, which then shuts the server down
             # cleanly (AOF flushed), rather than killing the server mid-write.
-            self._process = subprocess.Popen(
-                args,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                start_new_session=True,
-            )
+            with self.log_path.open("ab") as log:
+                self._process = subprocess.Popen(
+                    args,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=log,
+                    start_new_session=True,
+                )
         except OSError as e:
             raise StoreError(f"could not start FalkorDB ({server}): {e}") from e
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 code = self._process.returncode
-                err = self._process.stderr.read().decode(errors="replace") if self._process.stderr else ""
                 self._process = None
                 raise StoreError(
-                    f"FalkorDB exited at start (code {code}) in {self.data_dir}:\n{err}\n{self._log_tail()}"
+                    f"FalkorDB exited at start (code {code}) in {self.data_dir}; "
+                    f"server log:\n{self._log_tail()}"
                 )
             if self.socket_path.exists():
                 try:
@@ -226,16 +251,29 @@ class FalkorStore:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-        if proc.stderr:
-            proc.stderr.close()
 
     def close(self) -> None:
-        """Disconnect; stop the server only if this store started it (SHUTDOWN flushes the AOF)."""
+        """Disconnect; stop the server if this process started it and no other store uses it.
+
+        A server found running (started by another process) is left alone. SHUTDOWN makes
+        the server flush its append-only file before it exits.
+        """
         if self._closed:
             return
         self._closed = True
         with contextlib.suppress(Exception):
             atexit.unregister(self.close)
+        last_user = False
+        if self._process is not None:
+            with _OWNED_LOCK:
+                owned = _OWNED.get(str(self.socket_path))
+                if owned is not None and owned.process is self._process:
+                    owned.users -= 1
+                    last_user = owned.users == 0
+                    if last_user:
+                        del _OWNED[str(self.socket_path)]
+            if not last_user:
+                self._process = None
         if self._process is not None and self._db is not None:
             # The server drops the connection as it exits: that is the expected answer.
             with contextlib.suppress(Exception):
