@@ -145,7 +145,7 @@ def write_graph(graph: nx.MultiDiGraph, fmt: str, out: str | Path | IO[bytes] | 
     if fmt == "graphml":
         nx.write_graphml(graph, sink, encoding="utf-8")
     else:
-        nx.write_gexf(gexf_ready(graph), sink, encoding="utf-8")
+        nx.write_gexf(gexf_ready(graph), sink, encoding="utf-8", prettyprint=False)
 
 
 def gexf_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
