@@ -4,7 +4,7 @@
 Needs only Python 3.11+ on the PATH. The first run creates the virtual environment
 and installs govkg into it (editable); later runs reinstall only when pyproject.toml
 changed. `test` also installs the hanlp extra and the Cypher linter (when npm is
-present), then runs the whole test suite, slow tests included.
+present), checks ruff and mypy, then runs the whole test suite, slow tests included.
 """
 
 from __future__ import annotations
@@ -66,6 +66,12 @@ def main(argv: list[str]) -> int:
     ensure_env(EXTRAS[cmd])
     if cmd == "test":
         ensure_linter()
+        py = str(BIN / "python")
+        # The code standards are part of the test command: ruff clean, formatted, mypy --strict clean.
+        for check in (["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy", "govkg"]):
+            if subprocess.call([py, "-m", *check], cwd=ROOT) != 0:
+                print(f"failed: {' '.join(check)}", flush=True)
+                return 1
         # -m "slow or not slow" includes the slow tests that the default addopts leave out.
         return subprocess.call(
             [str(BIN / "python"), "-m", "pytest", "-m", "slow or not slow", *rest], cwd=ROOT
