@@ -99,6 +99,13 @@ def test_server_stops_when_the_last_store_of_this_process_closes(data_dir: Path)
     assert not _alive(pid)
 
 
+def test_stale_socket_and_pidfile_from_a_crash_are_ignored(data_dir: Path) -> None:
+    (data_dir / "falkor.sock").write_text("")  # left behind by a server that was killed
+    (data_dir / "falkor.pid").write_text(f"{os.getpid()}\n")  # a pid now used by another program
+    with FalkorStore(data_dir, graph_name="g") as store:
+        assert store.started_server and store.ping()
+
+
 def test_data_survives_a_restart(data_dir: Path) -> None:
     with FalkorStore(data_dir, graph_name="g") as store:
         store.run_write(

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 SOCKET_NAME = "falkor.sock"
 PID_NAME = "falkor.pid"
 LOG_NAME = "falkor.log"
-START_TIMEOUT = 10.0
+START_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
 
 
@@ -145,10 +145,7 @@ class FalkorStore:
 
         return FalkorDB(unix_socket_path=str(self.socket_path))
 
-    def _try_existing(self) -> bool:
-        """Connect to a server already answering on our socket; False when there is none."""
-        if not self.socket_path.exists():
-            return False
+    def _ping_once(self) -> bool:
         try:
             db = self._client()
             if db.connection.ping():
@@ -156,6 +153,27 @@ class FalkorStore:
                 return True
         except Exception:
             pass
+        return False
+
+    def _try_existing(self) -> bool:
+        """Connect to a server already answering on our socket; False when there is none."""
+        if not self.socket_path.exists():
+            return False
+        if self._ping_once():
+            return True
+        pid = server_pid(self.data_dir)
+        if pid is not None:
+            # A live server owns this data dir but does not answer yet (e.g. still loading its
+            # append-only file): wait for it rather than start a second server on the same files.
+            deadline = time.monotonic() + START_TIMEOUT
+            while time.monotonic() < deadline:
+                if self._ping_once():
+                    return True
+                time.sleep(0.05)
+            raise StoreError(
+                f"a FalkorDB server (pid {pid}) holds {self.data_dir} but does not answer on "
+                f"{self.socket_path}; server log:\n{self._log_tail()}"
+            )
         # A stale socket from a server that died: remove it so a new server can bind.
         with contextlib.suppress(FileNotFoundError):
             self.socket_path.unlink()
@@ -223,14 +241,8 @@ class FalkorStore:
                     f"FalkorDB exited at start (code {code}) in {self.data_dir}; "
                     f"server log:\n{self._log_tail()}"
                 )
-            if self.socket_path.exists():
-                try:
-                    db = self._client()
-                    if db.connection.ping():
-                        self._db = db
-                        return
-                except Exception:
-                    pass
+            if self.socket_path.exists() and self._ping_once():
+                return
             time.sleep(0.01)
         self._stop_process()
         raise StoreError(
@@ -362,7 +374,7 @@ class FalkorStore:
 
 
 def server_pid(data_dir: Path) -> int | None:
-    """The pid in the data dir's pidfile, if a server wrote one and it is alive."""
+    """The pid in the data dir's pidfile, if that process is alive (and, on Linux, a redis-server)."""
     try:
         pid = int((data_dir / PID_NAME).read_text().strip())
     except (OSError, ValueError):
@@ -371,4 +383,11 @@ def server_pid(data_dir: Path) -> int | None:
         os.kill(pid, 0)
     except OSError:
         return None
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if Path("/proc/self").exists():
+        try:
+            if b"redis-server" not in cmdline.read_bytes():
+                return None  # the pid was reused by another program after a crash
+        except OSError:
+            return None
     return pid
