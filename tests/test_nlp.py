@@ -221,6 +221,14 @@ def test_hanlp_offsets_skip_whitespace_and_follow_sentences(hanlp_backend: HanLP
 
 
 @pytest.mark.hanlp
+def test_hanlp_cache_smaller_than_the_text_changes_nothing(hanlp_backend: HanLPBackend) -> None:
+    text = "\n".join(f"第{i}段：{KUNDULUN}" for i in range(5))
+    tiny = HanLPBackend(default_model_dir(), cache_size=2)
+    assert tiny.spans(text) == hanlp_backend.spans(text)
+    assert tiny.spans(text) == hanlp_backend.spans(text)  # second call: partly cached
+
+
+@pytest.mark.hanlp
 def test_hanlp_driven_extraction_has_the_same_type_and_invariants(hanlp_backend: HanLPBackend) -> None:
     extractor = backend_extractor(hanlp_backend)
     builtin = Extractor()

@@ -176,13 +176,20 @@ class HanLPBackend:
     def spans(self, text: str) -> list[Span]:
         """REGION / ORG spans the model finds in ``text``, offsets into ``text``."""
         sentences = list(split_sentences(text))
-        todo = [s.text for s in sentences if s.text not in self._cache]
+        known: dict[str, list[Span]] = {}
+        for s in sentences:
+            hit = self._cache.get(s.text)
+            if hit is not None:
+                self._cache.move_to_end(s.text)
+                known[s.text] = hit
+        todo = list(dict.fromkeys(s.text for s in sentences if s.text not in known))
         if todo:
             for sentence, found in zip(todo, self._predict(todo), strict=True):
+                known[sentence] = found
                 self._remember(sentence, found)
         out: list[Span] = []
         for s in sentences:
-            out.extend(Span(s.start + sp.start, s.start + sp.end, sp.label) for sp in self._cache[s.text])
+            out.extend(Span(s.start + sp.start, s.start + sp.end, sp.label) for sp in known[s.text])
         return out
 
     def clear_cache(self) -> None:
