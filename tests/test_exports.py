@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -131,13 +132,26 @@ def test_filtered_graph_keeps_fact_endpoints_and_their_context() -> None:
 # --- on the embedded store ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def loaded(falkor_store: Any, extractions: list[Extraction]) -> Any:
-    """The falkor store with the sample extractions written by the graph writer."""
+@pytest.fixture(params=["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def loaded(request: pytest.FixtureRequest, extractions: list[Extraction], tmp_path: Path) -> Any:
+    """A store (embedded FalkorDB; Neo4j too when NEO4J_URI is set) loaded with the sample extractions."""
     writer = pytest.importorskip("govkg.graph.writer", reason="the graph writer has not landed yet")
+    if request.param == "falkordb":
+        store = request.getfixturevalue("falkor_store")
+    else:
+        uri = os.environ.get("NEO4J_URI")
+        if not uri:
+            pytest.skip("NEO4J_URI is not set: the Neo4j run of the analytics is skipped")
+        from govkg.config import Settings
+        from govkg.graph.neo4j_store import Neo4jStore
+
+        store = Neo4jStore.from_settings(Settings(store=uri, data_dir=tmp_path / "unused"))
+        request.addfinalizer(store.close)
+        store.clear()
+        store.ensure_schema()
     for ex in extractions:
-        writer.write_extraction(falkor_store, ex)
-    return falkor_store
+        writer.write_extraction(store, ex)
+    return store
 
 
 def test_store_export_matches_the_extractions(loaded: Any, extractions: list[Extraction]) -> None:
