@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ExtractionFactory, Fact
 
 from govkg.graph.falkor_store import FalkorStore
 from govkg.graph.journal import LoadJournal
@@ -211,6 +213,24 @@ def test_delete_report_removes_only_what_it_alone_supports(
     assert delete_report(falkor_store, r2.report.id) == 0
     load_extractions(falkor_store, [r2])
     assert dump(falkor_store, volatile=("loaded_at",)) == full
+
+
+def test_a_changed_category_or_parent_replaces_the_old_edge(
+    falkor_store: FalkorStore, make_extraction: ExtractionFactory
+) -> None:
+    ex = make_extraction("一份报告", facts=[Fact("150203001", "grid", "沙河街道推行网格化管理。")])
+    write_extraction(falkor_store, ex)
+    ex.practices = [replace(p, category="治安防控") if p.key == "grid" else p for p in ex.practices]
+    ex.categories["治安防控"] = "社会治安防控体系"
+    ex.regions = [replace(r, parent_code="150204") if r.code == "150203001" else r for r in ex.regions]
+    ex.regions.append(
+        next(r for r in make_extraction("另一份", subject="150204").regions if r.code == "150204")
+    )
+    write_extraction(falkor_store, ex)
+    cats = falkor_store.run_read("MATCH (:Practice {key: 'grid'})-[:IN_CATEGORY]->(c) RETURN c.name AS c")
+    assert cats == [{"c": "治安防控"}]
+    parents = falkor_store.run_read("MATCH (:Region {code: '150203001'})-[:PART_OF]->(p) RETURN p.code AS p")
+    assert parents == [{"p": "150204"}]
 
 
 def test_journal_tolerates_a_torn_last_line(tmp_path: Path) -> None:

@@ -32,6 +32,10 @@ UNWIND $rows AS row
 MATCH (c:Region {code: row.code})
 MATCH (p:Region {code: row.parent})
 MERGE (c)-[:PART_OF]->(p)
+WITH c, p
+OPTIONAL MATCH (c)-[stale:PART_OF]->(other:Region)
+WHERE other.code <> p.code
+DELETE stale
 """
 
 PRACTICES = """
@@ -42,6 +46,10 @@ MERGE (p:Practice {key: row.key})
 SET p.name = row.name, p.category = row.category, p.aliases = row.aliases,
     p.description = row.description, p.origin = row.origin
 MERGE (p)-[:IN_CATEGORY]->(c)
+WITH p, c
+OPTIONAL MATCH (p)-[stale:IN_CATEGORY]->(other:Category)
+WHERE other.name <> c.name
+DELETE stale
 """
 
 VARIANT_OF = """
