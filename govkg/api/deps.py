@@ -131,7 +131,9 @@ def run(
 
 def page(rows: Sequence[T], limit: int, offset: int) -> Page[T]:
     """Slice a full result into the list envelope."""
-    return Page[T](data=list(rows[offset : offset + limit]), count=len(rows), limit=limit, offset=offset)
+    # Unparametrised on purpose: FastAPI validates against the route's Page[Model] once anyway,
+    # and building Page[T] per call would re-create a pydantic class every time.
+    return Page(data=list(rows[offset : offset + limit]), count=len(rows), limit=limit, offset=offset)
 
 
 def _resolve(rows: list[dict[str, Any]], raw: str, key_field: str, kind: str, what: str) -> dict[str, Any]:

@@ -69,7 +69,7 @@ def list_adoptions(
     }
     total = run(store, catalog, "adoptions_count", settings, params)
     rows = run(store, catalog, "adoptions", settings, {**params, "limit": limit, "offset": offset})
-    return Page[AdoptionOut](
+    return Page(
         data=[adoption(r) for r in rows],
         count=(opt_int(total[0]["count"]) or 0) if total else 0,
         limit=limit,

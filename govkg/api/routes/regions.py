@@ -20,7 +20,7 @@ from govkg.api.deps import (
     run,
 )
 from govkg.api.errors import ApiError, NotFound
-from govkg.api.routes.common import AMBIGUOUS, ERRORS, opt_int, strings
+from govkg.api.routes.common import AMBIGUOUS, ERRORS, Samples, opt_int, strings
 from govkg.api.schemas import (
     AgencyOut,
     ComparedPractice,
@@ -209,6 +209,7 @@ def list_region_practices(
     include_descendants: Annotated[
         bool, Query(description="also practices adopted by regions under it")
     ] = False,
+    samples: Samples = 1,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[RegionPractice]:
@@ -219,7 +220,7 @@ def list_region_practices(
         catalog,
         "region_adoptions",
         settings,
-        {"code": found["code"], "include_descendants": include_descendants},
+        {"code": found["code"], "include_descendants": include_descendants, "samples": samples},
     )
     items = [
         RegionPractice(
@@ -351,4 +352,4 @@ def list_similar_regions(
                 )
             )
     scored.sort(key=lambda s: (-s.jaccard, s.code))
-    return Page[SimilarRegion](data=scored[:k], count=len(scored), limit=k, offset=0)
+    return Page(data=scored[:k], count=len(scored), limit=k, offset=0)
