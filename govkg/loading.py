@@ -21,7 +21,7 @@ from govkg.graph.journal import LoadJournal
 from govkg.graph.store import GraphStore
 from govkg.graph.writer import write_extraction
 from govkg.loaders.documents import Document, DocumentError, iter_documents
-from govkg.loaders.extract import Extractor, default_extractor
+from govkg.loaders.extract import Extractor, extractor_for
 
 _REPORT_EXISTS = "MATCH (r:Report {id: $id}) RETURN r.id AS id"
 
@@ -85,7 +85,7 @@ def load_paths(
     """Load every report under ``paths`` into ``store``; never stops on one bad file."""
     settings.ensure_data_dir()
     journal = LoadJournal(journal_path(settings))
-    ex = extractor or default_extractor()
+    ex = extractor or extractor_for(settings)
     summary = LoadSummary()
     started = time.perf_counter()
     for item in iter_documents(paths):

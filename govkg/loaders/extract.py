@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from govkg.config import Settings
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
 from govkg.loaders.documents import Document
 from govkg.loaders.extraction import (
@@ -40,6 +41,14 @@ from govkg.loaders.extraction import (
     Report,
 )
 from govkg.loaders.metrics import find_metrics
+from govkg.loaders.nlp import (
+    BuiltinBackend,
+    NlpBackend,
+    backend_from_settings,
+    merge_spans,
+    resolve_agency_spans,
+    resolve_region_spans,
+)
 from govkg.loaders.practices import PracticeMatcher, PracticeMention, Taxonomy
 from govkg.loaders.regions import Gazetteer, RegionMatcher, RegionMention
 from govkg.loaders.sentences import Sentence, split_sentences
@@ -131,7 +140,9 @@ class Extractor:
         gazetteer: Gazetteer | None = None,
         taxonomy: Taxonomy | None = None,
         agencies: AgencyMatcher | None = None,
+        backend: NlpBackend | None = None,
     ) -> None:
+        self.backend = backend or BuiltinBackend()
         self.gazetteer = gazetteer or Gazetteer.default()
         self.taxonomy = taxonomy or Taxonomy.default()
         self.region_matcher = RegionMatcher(self.gazetteer)
@@ -183,10 +194,25 @@ class Extractor:
                 RegionMention(m.start - sent.start, m.end - sent.start, m.surface, m.region, m.role)
                 for m in in_sentence
             ]
+            spans = self.backend.spans(sent.text)
+            if spans:
+                # A model backend proposes names the dictionaries missed; they go through the
+                # same resolution, and the dictionary wins wherever the two overlap.
+                extra = resolve_region_spans(sent.text, spans, self.region_matcher.find, scope)
+                keep = merge_spans(
+                    [(m.start, m.end) for m in local_regions], [(m.start, m.end) for m in extra]
+                )
+                local_regions = sorted([*local_regions, *(extra[i] for i in keep)], key=lambda m: m.start)
             for m in local_regions:
                 counts[("Region", m.region.code)] += 1
                 self._keep(ctx, m.region)
             agency_mentions = self.agency_matcher.find(sent.text, lookup)
+            if spans:
+                more = resolve_agency_spans(sent.text, spans, self.agency_matcher.find, lookup)
+                keep = merge_spans(
+                    [(a.start, a.end) for a in agency_mentions], [(a.start, a.end) for a in more]
+                )
+                agency_mentions = sorted([*agency_mentions, *(more[i] for i in keep)], key=lambda a: a.start)
             for a in agency_mentions:
                 key = agency_key(a.region_code, a.name)
                 counts[("Agency", key)] += 1
@@ -460,10 +486,23 @@ class Extractor:
         return sorted(out.values(), key=lambda p: p.key)
 
 
+def _spans(mentions: Sequence[RegionMention] | Sequence[AgencyMention]) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in mentions]
+
+
 @lru_cache(maxsize=1)
 def default_extractor() -> Extractor:
     """The shared builtin extractor (loading the gazetteer and taxonomy once)."""
     return Extractor()
+
+
+def extractor_for(settings: Settings) -> Extractor:
+    """The extractor for the configured NLP backend (GOVKG_NLP_BACKEND, GOVKG_HANLP_MODEL)."""
+    backend = backend_from_settings(settings)
+    if isinstance(backend, BuiltinBackend):
+        return default_extractor()
+    base = default_extractor()
+    return Extractor(base.gazetteer, base.taxonomy, base.agency_matcher, backend)
 
 
 def extract(doc: Document) -> Extraction:
