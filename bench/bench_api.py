@@ -89,8 +89,8 @@ def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 30.0) 
     raise SystemExit(f"the API did not answer /health within {timeout:.0f}s")
 
 
-def drive(base: str, path: str, requests: int, threads: int) -> dict[str, Any]:
-    """Send `requests` GETs from `threads` threads; return throughput and latency percentiles."""
+def drive(base: str, path: str, requests: int, threads: int) -> tuple[list[float], float, int]:
+    """Send `requests` GETs from `threads` threads; return latencies (s), elapsed time (s), errors."""
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -117,10 +117,30 @@ def drive(base: str, path: str, requests: int, threads: int) -> dict[str, Any]:
         w.start()
     for w in workers:
         w.join()
-    elapsed = time.perf_counter() - start
-    latencies.sort()
-    q = statistics.quantiles(latencies, n=100, method="inclusive")
-    return {"rps": len(latencies) / elapsed, "p50": q[49] * 1000, "p99": q[98] * 1000, "errors": errors}
+    return latencies, time.perf_counter() - start, errors
+
+
+def measure(base: str, endpoints: dict[str, str], requests: int, threads: int, rounds: int) -> dict[str, Any]:
+    """Interleave the endpoints over several rounds so a change in background load hits all alike."""
+    lat: dict[str, list[float]] = {name: [] for name in endpoints}
+    spent = dict.fromkeys(endpoints, 0.0)
+    errors = dict.fromkeys(endpoints, 0)
+    for _ in range(rounds):
+        for name, path in endpoints.items():
+            got, elapsed, bad = drive(base, path, max(requests // rounds, threads), threads)
+            lat[name] += got
+            spent[name] += elapsed
+            errors[name] += bad
+    out: dict[str, Any] = {}
+    for name in endpoints:
+        q = statistics.quantiles(sorted(lat[name]), n=100, method="inclusive")
+        out[name] = {
+            "rps": len(lat[name]) / spent[name],
+            "p50": q[49] * 1000,
+            "p99": q[98] * 1000,
+            "errors": errors[name],
+        }
+    return out
 
 
 def pick_targets(base: str) -> tuple[str, str]:
@@ -143,6 +163,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--requests", type=int, default=2000, help="requests per endpoint")
     ap.add_argument("--threads", type=int, default=8, help="concurrent client threads")
+    ap.add_argument("--rounds", type=int, default=5, help="interleaved rounds over the endpoints")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="govkg-bench-api-") as tmp:
@@ -164,11 +185,12 @@ def main() -> None:
                 "/practices/{key}/adopters": f"/practices/{key}/adopters",
                 deep: deep.replace("{code}", code),
             }
-            print(f"uvicorn on {base}; {args.requests} requests per endpoint from {args.threads} threads")
+            print(
+                f"uvicorn on {base}; {args.requests} requests per endpoint from {args.threads} threads, "
+                f"in {args.rounds} interleaved rounds"
+            )
             print(f"practice key = {key}, region code = {code}")
-            results = {
-                name: drive(base, path, args.requests, args.threads) for name, path in endpoints.items()
-            }
+            results = measure(base, endpoints, args.requests, args.threads, args.rounds)
         finally:
             proc.terminate()
             try:

@@ -169,7 +169,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         # Our error handlers answer for these routes too, so document the same error shape.
         app.include_router(router, responses=ERRORS)
 
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

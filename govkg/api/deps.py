@@ -159,11 +159,18 @@ def _resolve(rows: list[dict[str, Any]], raw: str, key_field: str, kind: str, wh
 
 def resolve_practice(store: GraphStore, catalog: Catalog, settings: Settings, raw: str) -> dict[str, Any]:
     """The practice a path parameter names (key, name or alias): 404 if none, 300 if several."""
+    # An exact key always wins, so the indexed lookup settles the common case in one cheap query.
+    rows = run(store, catalog, "practice_by_key", settings, {"key": raw})
+    if rows:
+        return rows[0]
     rows = run(store, catalog, "resolve_practice", settings, {"name": raw})
     return _resolve(rows, raw, "key", "practice", "practice")
 
 
 def resolve_region(store: GraphStore, catalog: Catalog, settings: Settings, raw: str) -> dict[str, Any]:
     """The region a path parameter names (code, name, short name or alias): 404 if none, 300 if several."""
+    rows = run(store, catalog, "region_by_code", settings, {"code": raw})
+    if rows:
+        return rows[0]
     rows = run(store, catalog, "resolve_region", settings, {"name": raw})
     return _resolve(rows, raw, "code", "region", "region")
