@@ -1,5 +1,5 @@
 // name: adoptions
-// description: Adoption facts with their evidence sentence, offset and source report, filterable and paged.
+// description: Adoption facts with their evidence sentence, offset and source report, filterable and paged (facts of a report still being written are left out).
 // param practice: str? = null — practice key
 // param region: str? = null — exactly this region code
 // param within: str? = null — regions that are this code or lie under it
@@ -15,7 +15,7 @@ WHERE ($practice IS NULL OR p.key = $practice)
   AND ($year_to IS NULL OR a.year <= $year_to)
   AND ($report IS NULL OR a.report_id = $report)
   AND ($within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within}))
-OPTIONAL MATCH (rep:Report {id: a.report_id})
+MATCH (rep:Report {id: a.report_id})
 RETURN r.code AS region_code, r.name AS region_name, r.level AS region_level,
        p.key AS practice_key, p.name AS practice_name, coalesce(p.aliases, []) AS practice_aliases,
        a.year AS year, a.evidence AS evidence, a.offset AS offset, a.confidence AS confidence,

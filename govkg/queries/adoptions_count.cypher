@@ -13,4 +13,5 @@ WHERE ($practice IS NULL OR p.key = $practice)
   AND ($year_to IS NULL OR a.year <= $year_to)
   AND ($report IS NULL OR a.report_id = $report)
   AND ($within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within}))
+MATCH (rep:Report {id: a.report_id})
 RETURN count(a) AS count
