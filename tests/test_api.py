@@ -236,6 +236,7 @@ def test_region_agencies_and_metrics_carry_provenance(client: TestClient, facts:
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
+    """|a ∩ b| / |a ∪ b| (0 for two empty sets), computed here independently of the API."""
     return len(a & b) / len(a | b) if a | b else 0.0
 
 

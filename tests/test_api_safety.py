@@ -58,10 +58,12 @@ def small(falkor_store: FalkorStore, data_dir: Path) -> tuple[FalkorStore, Path]
 
 
 def client_for(store: Any, data_dir: Path, **settings: Any) -> TestClient:
+    """A TestClient over an app on `store` with the given settings."""
     return TestClient(create_app(Settings(data_dir=data_dir, **settings), store))
 
 
 def graph_size(store: FalkorStore) -> tuple[int, int]:
+    """Node and relationship counts, to show a refused query changed nothing."""
     nodes = store.run_read("MATCH (n) RETURN count(n) AS n")[0]["n"]
     rels = store.run_read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
     return nodes, rels
@@ -290,6 +292,7 @@ class DownStore:
 
 @pytest.fixture
 def down_client(tmp_path: Path) -> Iterator[TestClient]:
+    """A client whose store is unreachable."""
     with TestClient(create_app(Settings(data_dir=tmp_path), DownStore())) as c:
         yield c
 
