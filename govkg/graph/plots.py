@@ -43,6 +43,14 @@ def cjk_font() -> str | None:
     return next((name for name in CJK_FONTS if name in installed), None)
 
 
+def _ascii_province(name: str) -> str:
+    """A province's GB/T 2260 code, for legends drawn without a CJK font."""
+    from govkg.loaders.regions import Gazetteer
+
+    found = [r for r in Gazetteer.default().lookup(name) if r.level == "province"]
+    return found[0].code if found else "province"
+
+
 def plot_diffusion(
     curve: DiffusionCurve,
     path: str | Path | IO[bytes],
@@ -70,11 +78,16 @@ def plot_diffusion(
                 ax.step(curve.years, curve.cumulative, where="post", linewidth=2.5, label="all regions")
                 top = sorted(curve.by_province.items(), key=lambda kv: (-kv[1][-1], kv[0]))[:provinces]
                 for name, values in top:
-                    ax.step(curve.years, values, where="post", linewidth=1, alpha=0.8, label=name)
+                    label = name if font else _ascii_province(name)
+                    ax.step(curve.years, values, where="post", linewidth=1, alpha=0.8, label=label)
                 ax.legend(loc="upper left", fontsize="small")
             else:
                 ax.text(0.5, 0.5, "no dated adoptions", ha="center", va="center", transform=ax.transAxes)
-            ax.set_title(f"{curve.practice_name} ({curve.practice_key}): cumulative adopting regions")
+            if font:
+                ax.set_title(f"{curve.practice_name} ({curve.practice_key}): cumulative adopting regions")
+            else:
+                # Without a font that has Chinese glyphs, names would draw as empty boxes.
+                ax.set_title(f"{curve.practice_key}: cumulative adopting regions (provinces by code)")
             ax.set_xlabel("year of first adoption")
             ax.set_ylabel("regions")
             ax.xaxis.get_major_locator().set_params(integer=True)
