@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
 from govkg.api.app import create_app
-from govkg.api.deps import MAX_LIMIT
+from govkg.api.schemas import MAX_LIMIT
 from govkg.config import Settings
 from govkg.graph.falkor_store import FalkorStore
 from govkg.graph.store import QueryError
@@ -90,4 +90,4 @@ def test_limits_come_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_p
 def test_nonsense_limits_are_refused_at_start(field: str, value: float, tmp_path: Path) -> None:
     """A limit that would disable or break serving fails when Settings is built, naming the field."""
     with pytest.raises(ValidationError, match=field):
-        Settings(data_dir=tmp_path, **{field: value})
+        Settings.model_validate({"data_dir": tmp_path, field: value})
