@@ -207,13 +207,11 @@ def test_region_practices_with_and_without_descendants(client: TestClient, facts
     deep = all_pages(client, "/regions/包头市/practices", include_descendants="true")
     below = {c for c in facts.parent if "150200" in facts.ancestors(c)}
     assert {p["key"] for p in deep} == {p for (r, p) in facts.adoptions if r in below}
-    assert all(len(p["evidence"]) == 1 for p in deep)
-    more = all_pages(client, "/regions/包头市/practices", include_descendants="true", samples=5)
-    assert any(len(p["evidence"]) > 1 for p in more) and all(len(p["evidence"]) <= 5 for p in more)
-    for p in more:
+    assert any(len(p["evidence"]) > 1 for p in deep)
+    for p in deep:
         facts_here = {(r, rep) for r in p["regions"] for rep, _ in facts.adoptions[(r, p["key"])]}
         assert {(e["region_code"], e["report_id"]) for e in p["evidence"]} <= facts_here
-        assert len(p["evidence"]) == min(5, len(facts_here))
+        assert len(p["evidence"]) == min(3, len(facts_here))
     for p in deep:
         assert set(p["regions"]) <= below
         assert p["evidence"] and all(e["report_id"] and e["region_code"] in below for e in p["evidence"])
@@ -389,8 +387,6 @@ def test_stats_health_version(client: TestClient, facts: Facts) -> None:
         ("/practices/fengqiao/adopters", {"rollup": "maybe"}, "rollup"),
         ("/regions/150200/practices", {"include_descendants": "perhaps"}, "include_descendants"),
         ("/regions/150200/similar", {"k": 0}, "k"),
-        ("/practices/fengqiao/adopters", {"samples": 0}, "samples"),
-        ("/regions/150200/practices", {"samples": 21}, "samples"),
         ("/adoptions", {"year_to": "x"}, "year_to"),
     ],
 )

@@ -1,12 +1,11 @@
 // name: adopters
-// description: Regions that adopted a practice (optionally rolled up to ancestors), each with reports, first year and the first $samples evidence facts (report id, sentence, adopting region).
+// description: Regions that adopted a practice (optionally rolled up to ancestors), each with reports, first year and up to three evidence facts (earliest first) (report id, sentence, adopting region).
 // param key: str — practice key
 // param rollup: bool = false — also credit each ancestor region with its descendants' adoptions
 // param level: str? = null — only regions of this level
 // param within: str? = null — only regions that are this region code or lie under it
 // param year_from: int? = null — only adoptions reported for this year or later
 // param year_to: int? = null — only adoptions reported for this year or earlier
-// param samples: int = 1 — evidence facts returned per row (earliest first)
 MATCH (src:Region)-[a:ADOPTED]->(p:Practice {key: $key})
 WHERE ($year_from IS NULL OR a.year >= $year_from)
   AND ($year_to IS NULL OR a.year <= $year_to)
@@ -20,5 +19,5 @@ WITH r, count(DISTINCT a.report_id) AS reports, count(DISTINCT src.code) AS adop
      min(a.year) AS first_year,
      collect({report_id: a.report_id, evidence: a.evidence, year: a.year, region_code: src.code}) AS facts
 RETURN r.code AS code, r.name AS name, r.level AS level, reports, adopting_regions, first_year,
-       facts[0..$samples] AS evidence
+       facts[0..3] AS evidence
 ORDER BY reports DESC, code

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Annotated, Any
-
-from fastapi import Query
+from typing import Any
 
 from govkg.api.schemas import ErrorOut
 
@@ -19,12 +17,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 AMBIGUOUS: dict[int | str, dict[str, Any]] = {
     300: {"model": ErrorOut, "description": "the name matches several nodes; candidates listed"},
 }
-
-
-Samples = Annotated[
-    int,
-    Query(ge=1, le=20, description="evidence facts (report id and sentence) per row, earliest first"),
-]
 
 
 def strings(value: Any) -> list[str]:

@@ -19,7 +19,7 @@ from govkg.api.deps import (
     run,
 )
 from govkg.api.errors import NotFound
-from govkg.api.routes.common import AMBIGUOUS, ERRORS, Samples, opt_int, strings
+from govkg.api.routes.common import AMBIGUOUS, ERRORS, opt_int, strings
 from govkg.api.schemas import (
     Adopter,
     Page,
@@ -129,7 +129,6 @@ def list_adopters(
     rollup: Annotated[bool, Query(description="credit each region with its descendants' adoptions")] = False,
     year_from: Year = None,
     year_to: Year = None,
-    samples: Samples = 1,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[Adopter]:
@@ -149,7 +148,6 @@ def list_adopters(
             "within": within_code,
             "year_from": year_from,
             "year_to": year_to,
-            "samples": samples,
         },
     )
     items = [

@@ -20,7 +20,7 @@ from govkg.api.deps import (
     run,
 )
 from govkg.api.errors import ApiError, NotFound
-from govkg.api.routes.common import AMBIGUOUS, ERRORS, Samples, opt_int, strings
+from govkg.api.routes.common import AMBIGUOUS, ERRORS, opt_int, strings
 from govkg.api.schemas import (
     AgencyOut,
     ComparedPractice,
@@ -209,7 +209,6 @@ def list_region_practices(
     include_descendants: Annotated[
         bool, Query(description="also practices adopted by regions under it")
     ] = False,
-    samples: Samples = 1,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[RegionPractice]:
@@ -220,7 +219,7 @@ def list_region_practices(
         catalog,
         "region_adoptions",
         settings,
-        {"code": found["code"], "include_descendants": include_descendants, "samples": samples},
+        {"code": found["code"], "include_descendants": include_descendants},
     )
     items = [
         RegionPractice(
