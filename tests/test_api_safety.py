@@ -12,11 +12,11 @@ from api_support import API_KEY, EXAMPLES_DIR
 from fastapi.testclient import TestClient
 
 from govkg.api.app import create_app
+from govkg.api.deps import journal_for
 from govkg.api.errors import BadRequest
 from govkg.api.routes.cypher import code_only, screen
 from govkg.config import Settings
 from govkg.graph.falkor_store import FalkorStore
-from govkg.graph.journal import LoadJournal
 from govkg.graph.store import StoreError
 from govkg.graph.writer import write_extraction
 from govkg.loaders.extraction import Adoption, Evidence, Extraction, Practice, Region, Report
@@ -122,13 +122,13 @@ def test_post_json_report_then_delete_it(small: tuple[FalkorStore, Path]) -> Non
         (a["region_code"], a["practice_key"]) for a in ex["adoptions"]
     }
     assert c.get("/adoptions", params={"report": rid}).json()["count"] > 0
-    assert LoadJournal.in_data_dir(store.data_dir).done(rid)
+    assert journal_for(Settings(data_dir=store.data_dir)).done(rid)
     d = c.delete(f"/reports/{rid}", headers=key)
     assert d.status_code == 200 and d.json()["id"] == rid
     assert c.get(f"/reports/{rid}").status_code == 404
     assert c.get("/adoptions", params={"report": rid}).json()["count"] == 0
     assert c.get("/reports/feedfacecafe0001").status_code == 200  # the other report is untouched
-    journal = LoadJournal.in_data_dir(store.data_dir)
+    journal = journal_for(Settings(data_dir=store.data_dir))
     assert not journal.done(rid) and c.get("/stats").json()["last_load"]
     assert c.delete(f"/reports/{rid}", headers=key).status_code == 404
 
@@ -354,7 +354,7 @@ def test_stats_reports_the_last_load_from_the_journal(small: tuple[FalkorStore, 
     store, data_dir = small
     c = client_for(store, data_dir)
     assert c.get("/stats").json()["last_load"] is None
-    LoadJournal.in_data_dir(data_dir).mark_done("feedfacecafe0001", "hand-made", {"nodes": 1})
+    journal_for(Settings(data_dir=data_dir)).mark_done("feedfacecafe0001", "hand-made", {"nodes": 1})
     stats = c.get("/stats").json()
     assert stats["last_load"] and stats["last_load"][:4].isdigit()
     assert stats["reports"] == 1 and stats["relationships"]["ADOPTED"] == 2

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hmac
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Query, Request
@@ -71,12 +70,11 @@ StoreDep = Annotated[GraphStore, Depends(get_store)]
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 
 
-def journal_for(store: GraphStore) -> LoadJournal | None:
-    """The load journal of an embedded store (in its data dir); None for a server store."""
-    data_dir = getattr(store, "data_dir", None)
-    if store.dialect != "falkordb" or data_dir is None:
-        return None
-    return LoadJournal.in_data_dir(Path(data_dir))
+def journal_for(settings: Settings) -> LoadJournal:
+    """The load journal for the store the settings name: the same file `govkg load` writes."""
+    from govkg.loading import journal_path
+
+    return LoadJournal(journal_path(settings))
 
 
 def query_slot(request: Request) -> Iterator[None]:

@@ -10,7 +10,7 @@ from govkg.api.errors import Unavailable
 from govkg.api.routes.common import ERRORS, opt_int
 from govkg.api.schemas import HealthOut, StatsOut, VersionOut
 from govkg.config import Settings
-from govkg.graph.store import GraphStore, StoreError
+from govkg.graph.store import StoreError
 
 router = APIRouter(tags=["meta"], responses=ERRORS)
 
@@ -45,13 +45,8 @@ def get_stats(store: StoreDep, catalog: CatalogDep, settings: SettingsDep) -> St
         labels=labels,
         relationships=rels,
         reports=labels.get("Report", 0),
-        last_load=_last_load(store),
+        last_load=journal_for(settings).last_load_time(),
     )
-
-
-def _last_load(store: GraphStore) -> str | None:
-    journal = journal_for(store)
-    return journal.last_load_time() if journal is not None else None
 
 
 @router.get(

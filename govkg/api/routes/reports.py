@@ -121,18 +121,16 @@ _UPLOAD_BODY = {
 def _ingest(store: GraphStore, settings: Settings, doc: Any) -> Extraction:
     """Extract one document, write it, and journal it on the embedded store."""
     from govkg.graph import writer
-    from govkg.loaders.extract import extract
+    from govkg.loaders.extract import extractor_for
 
-    ex = extract(doc)
+    ex = extractor_for(settings).extract(doc)
     stats = writer.write_extraction(store, ex, batch_size=settings.batch_size)
-    journal = journal_for(store)
-    if journal is not None:
-        journal.mark_done(ex.report.id, ex.report.source, stats)
+    journal_for(settings).mark_done(ex.report.id, ex.report.source, stats)
     return ex
 
 
 def _from_upload(data: bytes, filename: str, title: str | None, published: str | None) -> Any:
-    from govkg.loaders.documents import DocumentError, read_file
+    from govkg.loaders.documents import DocumentError, parse_date, read_file
 
     suffix = FsPath(filename).suffix.lower()[:10] or ".txt"
     with tempfile.TemporaryDirectory(prefix="govkg-upload-") as tmp:
@@ -149,7 +147,10 @@ def _from_upload(data: bytes, filename: str, title: str | None, published: str |
     if title:
         doc.title = title
     if published:
-        doc.published = published
+        doc.published = parse_date(published)
+        if doc.published is None:
+            raise ApiError(422, f"published: {published!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        doc.year = int(doc.published[:4])
     return doc
 
 
@@ -225,8 +226,6 @@ def delete_report(
     if not run(store, catalog, "report_detail", settings, {"id": id}):
         raise NotFound(f"unknown report id {id!r}")
     removed = writer.delete_report(store, id)
-    journal = journal_for(store)
-    if journal is not None:
-        # Otherwise a later `govkg load` of the same file would skip it as already loaded.
-        journal.mark_deleted(id)
+    # Otherwise a later `govkg load` of the same file would skip it as already loaded.
+    journal_for(settings).mark_deleted(id)
     return DeleteOut(id=id, removed=int(removed))
