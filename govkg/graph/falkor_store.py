@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import logging
 import os
 import signal
 import stat
@@ -11,9 +12,19 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from falkordb import FalkorDB
+from falkordb.edge import Edge
+from falkordb.node import Node
+from falkordb.path import Path as FPath
+from redis.backoff import NoBackoff
+from redis.exceptions import BusyLoadingError, ResponseError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.retry import Retry
 
 from govkg.graph.model import FULLTEXT, INDEXED, UNIQUE_KEYS
 from govkg.graph.store import QueryError, Row, StoreError
@@ -27,6 +38,43 @@ LOG_NAME = "falkor.log"
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
 SCHEMA_TIMEOUT = 120.0
+# How long a server may spend loading its files before govkg gives up (GOVKG_FALKOR_LOAD_TIMEOUT).
+LOAD_TIMEOUT = 900.0
+# A reply that takes longer than this means a hung server (GOVKG_FALKOR_SOCKET_TIMEOUT); reads
+# are bounded more tightly by their own query timeout, which the server enforces.
+SOCKET_TIMEOUT = 300.0
+# How long closing may wait for the append-only file to be compacted (GOVKG_FALKOR_COMPACT_TIMEOUT).
+COMPACT_TIMEOUT = 600.0
+# Close compacts the append-only file when its replayed tail has grown past this many bytes.
+COMPACT_MIN_BYTES = 256 * 1024
+# The server rewrites its own append-only file once the tail reaches this size (and doubles).
+AUTO_REWRITE_MIN_SIZE = "16mb"
+LOADING_LOG_EVERY = 10.0
+
+# The statement statistics run_write_stats reports, named as in both engines' counters.
+STAT_NAMES = (
+    "nodes_created",
+    "nodes_deleted",
+    "relationships_created",
+    "relationships_deleted",
+    "properties_set",
+)
+
+log = logging.getLogger(__name__)
+
+
+def _env_seconds(name: str, default: float) -> float:
+    """A positive number of seconds from the environment, else the default."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError as e:
+        raise StoreError(f"{name}={raw!r} is not a number of seconds") from e
+    if value <= 0:
+        raise StoreError(f"{name}={raw!r} must be a positive number of seconds")
+    return value
 
 
 class _OwnedServer:
@@ -82,23 +130,24 @@ def _binaries() -> tuple[str, str]:
     return server, module
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def to_plain(value: Any) -> Any:
     """Convert a FalkorDB result value to plain Python: nodes/edges become property dicts."""
-    from falkordb.edge import Edge
-    from falkordb.node import Node
-    from falkordb.path import Path as FPath
-
+    if type(value) in _SCALARS:  # the common case: most cells are scalars
+        return value
+    if isinstance(value, list | tuple):
+        return [to_plain(v) for v in value]
     if isinstance(value, Node | Edge):
         return {k: to_plain(v) for k, v in value.properties.items()}
+    if isinstance(value, Mapping):
+        return {str(k): to_plain(v) for k, v in value.items()}
     if isinstance(value, FPath):
         return {
             "nodes": [to_plain(n) for n in value.nodes()],
             "relationships": [to_plain(e) for e in value.edges()],
         }
-    if isinstance(value, Mapping):
-        return {str(k): to_plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [to_plain(v) for v in value]
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
     return value
@@ -110,11 +159,21 @@ class FalkorStore:
     dialect = "falkordb"
 
     def __init__(
-        self, data_dir: Path, graph_name: str = "govkg", default_timeout: float | None = None
+        self,
+        data_dir: Path,
+        graph_name: str = "govkg",
+        default_timeout: float | None = None,
+        *,
+        socket_timeout: float | None = None,
+        load_timeout: float | None = None,
     ) -> None:
         self.data_dir = _prepare_dir(Path(data_dir))
         self.graph_name = graph_name
         self.default_timeout = default_timeout
+        base = socket_timeout or _env_seconds("GOVKG_FALKOR_SOCKET_TIMEOUT", SOCKET_TIMEOUT)
+        # A read may legitimately run for its whole query timeout: leave it room to answer.
+        self.socket_timeout = max(base, (default_timeout or 0.0) + 5.0)
+        self.load_timeout = load_timeout or _env_seconds("GOVKG_FALKOR_LOAD_TIMEOUT", LOAD_TIMEOUT)
         self.socket_path = self.data_dir / SOCKET_NAME
         self.log_path = self.data_dir / LOG_NAME
         self._process: subprocess.Popen[bytes] | None = None
@@ -142,39 +201,95 @@ class FalkorStore:
     # -- server lifecycle -------------------------------------------------------------
 
     def _client(self) -> Any:
-        from falkordb import FalkorDB
+        return FalkorDB(
+            unix_socket_path=str(self.socket_path),
+            socket_timeout=self.socket_timeout,
+            socket_connect_timeout=5.0,
+            # No silent retries: a statement that timed out may still be running on the server.
+            retry=Retry(NoBackoff(), 0),
+        )
 
-        return FalkorDB(unix_socket_path=str(self.socket_path))
-
-    def _ping_once(self) -> bool:
+    def _probe(self) -> str:
+        """'ready' (connected, self._db set), 'loading' (alive, still reading its files) or 'down'."""
         try:
             db = self._client()
             if db.connection.ping():
                 self._db = db
-                return True
+                return "ready"
+        except BusyLoadingError:
+            return "loading"
         except Exception:
             pass
-        return False
+        return "down"
+
+    def _loading_progress(self) -> str:
+        """The server's own account of its loading progress, for the log line."""
+        try:
+            client = self._client().connection
+            info = client.info("persistence")
+            client.close()
+        except Exception:
+            return ""
+        done = info.get("loading_loaded_perc")
+        eta = info.get("loading_eta_seconds")
+        return "" if done is None else f" ({float(done):.0f}% done, about {eta} s left)"
+
+    def _wait_while_loading(self, alive: Callable[[], bool]) -> bool:
+        """Wait while the server reports it is loading its data; True once it answers.
+
+        False when it stops answering altogether (``alive()`` turned false or the socket went
+        dead without loading); a StoreError when it is still loading after ``load_timeout``.
+        """
+        start = time.monotonic()
+        next_log = start
+        while True:
+            state = self._probe()
+            if state == "ready":
+                return True
+            if state == "down" and not alive():
+                return False
+            now = time.monotonic()
+            if state == "loading" and now >= next_log:
+                log.warning(
+                    "FalkorDB in %s is loading its data%s; waiting (up to %.0f s, GOVKG_FALKOR_LOAD_TIMEOUT)",
+                    self.data_dir,
+                    self._loading_progress(),
+                    self.load_timeout,
+                )
+                next_log = now + LOADING_LOG_EVERY
+            if now - start > self.load_timeout:
+                raise StoreError(
+                    f"the FalkorDB server in {self.data_dir} was still loading its data after "
+                    f"{self.load_timeout:.0f} s; wait and retry, or raise GOVKG_FALKOR_LOAD_TIMEOUT; "
+                    f"server log:\n{self._log_tail()}"
+                )
+            time.sleep(0.05 if state == "down" else 0.2)
 
     def _try_existing(self) -> bool:
-        """Connect to a server already answering on our socket; False when there is none."""
+        """Connect to a server already answering on our socket; False when there is none.
+
+        A server that answers LOADING, or whose pidfile names a live redis-server, owns the
+        data dir: govkg waits for it and never starts a second server on the same files.
+        """
         if not self.socket_path.exists():
             return False
-        if self._ping_once():
+        state = self._probe()
+        if state == "ready":
             return True
         pid = server_pid(self.data_dir)
-        if pid is not None:
-            # A live server owns this data dir but does not answer yet (e.g. still loading its
-            # append-only file): wait for it rather than start a second server on the same files.
-            deadline = time.monotonic() + START_TIMEOUT
-            while time.monotonic() < deadline:
-                if self._ping_once():
-                    return True
-                time.sleep(0.05)
-            raise StoreError(
-                f"a FalkorDB server (pid {pid}) holds {self.data_dir} but does not answer on "
-                f"{self.socket_path}; server log:\n{self._log_tail()}"
-            )
+        if state == "loading" or pid is not None:
+            owner = pid
+
+            def alive() -> bool:
+                return owner is not None and server_pid(self.data_dir) == owner
+
+            if self._wait_while_loading(alive):
+                return True
+            if pid is not None and server_pid(self.data_dir) == pid:
+                raise StoreError(
+                    f"a FalkorDB server (pid {pid}) holds {self.data_dir} but does not answer on "
+                    f"{self.socket_path}; server log:\n{self._log_tail()}"
+                )
         # A stale socket from a server that died: remove it so a new server can bind.
         with contextlib.suppress(FileNotFoundError):
             self.socket_path.unlink()
@@ -215,6 +330,11 @@ class FalkorStore:
             "--logfile", str(self.log_path),
             "--appendonly", "yes",
             "--appendfsync", "everysec",
+            # Rewrites store a snapshot (RDB) base plus a short command tail, so a restart
+            # loads the graph in bulk instead of replaying every statement ever written.
+            "--aof-use-rdb-preamble", "yes",
+            "--auto-aof-rewrite-min-size", AUTO_REWRITE_MIN_SIZE,
+            "--auto-aof-rewrite-percentage", "100",
             "--save", "",
             "--daemonize", "no",
             "--protected-mode", "no",
@@ -223,27 +343,39 @@ class FalkorStore:
         try:
             # Own session: a Ctrl-C in the terminal reaches govkg, which then shuts the server down
             # cleanly (AOF flushed), rather than killing the server mid-write.
-            with self.log_path.open("ab") as log:
+            with self.log_path.open("ab") as log_file:
                 self._process = subprocess.Popen(
                     args,
                     stdin=subprocess.DEVNULL,
-                    stdout=log,
-                    stderr=log,
+                    stdout=log_file,
+                    stderr=log_file,
                     start_new_session=True,
                 )
         except OSError as e:
             raise StoreError(f"could not start FalkorDB ({server}): {e}") from e
+        proc = self._process
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                code = self._process.returncode
+            if proc.poll() is not None:
                 self._process = None
                 raise StoreError(
-                    f"FalkorDB exited at start (code {code}) in {self.data_dir}; "
+                    f"FalkorDB exited at start (code {proc.returncode}) in {self.data_dir}; "
                     f"server log:\n{self._log_tail()}"
                 )
-            if self.socket_path.exists() and self._ping_once():
-                return
+            if self.socket_path.exists():
+                state = self._probe()
+                if state == "ready":
+                    return
+                if state == "loading":
+                    # Replaying a large store may take minutes: wait as long as it is loading.
+                    try:
+                        ready = self._wait_while_loading(lambda: proc.poll() is None)
+                    except StoreError:
+                        self._stop_process()
+                        raise
+                    if ready:
+                        return
+                    deadline = time.monotonic() + START_TIMEOUT
             time.sleep(0.01)
         self._stop_process()
         raise StoreError(
@@ -265,11 +397,53 @@ class FalkorStore:
                 proc.kill()
                 proc.wait()
 
+    def compact(self, min_bytes: int = 0, timeout: float | None = None) -> bool:
+        """Rewrite the append-only file as a snapshot base when its tail exceeds ``min_bytes``.
+
+        Waits until the rewrite has finished; True when a rewrite ran. A restart then loads
+        the snapshot in bulk instead of replaying every write statement.
+        """
+        if self._db is None:
+            raise StoreError("the FalkorDB store is closed")
+        conn = self._db.connection
+        limit = timeout or _env_seconds("GOVKG_FALKOR_COMPACT_TIMEOUT", COMPACT_TIMEOUT)
+        try:
+            if not self._wait_rewrite(conn, limit):
+                return False
+            info = conn.info("persistence")
+            tail = int(info.get("aof_current_size", 0)) - int(info.get("aof_base_size", 0))
+            if tail <= min_bytes:
+                return False
+            try:
+                conn.execute_command("BGREWRITEAOF")
+            except ResponseError as e:
+                if "already in progress" not in str(e):
+                    raise
+            return self._wait_rewrite(conn, limit)
+        except (RedisConnectionError, RedisTimeoutError, ResponseError) as e:
+            raise StoreError(f"compacting FalkorDB's append-only file failed: {e}") from e
+
+    def _wait_rewrite(self, conn: Any, limit: float) -> bool:
+        """Wait until no rewrite runs or is scheduled; False when it still runs after ``limit``."""
+        deadline = time.monotonic() + limit
+        while True:
+            info = conn.info("persistence")
+            busy = int(info.get("aof_rewrite_in_progress", 0)) or int(info.get("aof_rewrite_scheduled", 0))
+            if not busy:
+                return True
+            if time.monotonic() > deadline:
+                log.warning(
+                    "FalkorDB in %s: append-only rewrite still running after %.0f s", self.data_dir, limit
+                )
+                return False
+            time.sleep(0.02)
+
     def close(self) -> None:
         """Disconnect; stop the server if this process started it and no other store uses it.
 
-        A server found running (started by another process) is left alone. SHUTDOWN makes
-        the server flush its append-only file before it exits.
+        A server found running (started by another process) is left alone. Before stopping
+        its own server, the store compacts the append-only file (when writes made it grow),
+        so the next start is fast; SHUTDOWN then flushes it.
         """
         if self._closed:
             return
@@ -288,6 +462,10 @@ class FalkorStore:
             if not last_user:
                 self._process = None
         if self._process is not None and self._db is not None:
+            try:
+                self.compact(COMPACT_MIN_BYTES)
+            except StoreError as e:
+                log.warning("%s; the next start replays the full append-only file", e)
             # The server drops the connection as it exits: that is the expected answer.
             with contextlib.suppress(Exception):
                 self._db.connection.execute_command("SHUTDOWN")
@@ -300,25 +478,38 @@ class FalkorStore:
 
     # -- queries ----------------------------------------------------------------------
 
-    def _query(
+    def _execute(
         self, query: str, params: Mapping[str, Any] | None, read_only: bool, timeout: float | None
-    ) -> list[Row]:
+    ) -> Any:
         if self._graph is None:
             raise StoreError("the FalkorDB store is closed")
-        from redis.exceptions import ConnectionError as RedisConnectionError
-        from redis.exceptions import ResponseError
-
         ms = None if timeout is None else max(1, int(timeout * 1000))
         call = self._graph.ro_query if read_only else self._graph.query
         try:
-            result = call(query, dict(params) if params else None, timeout=ms)
+            return call(query, dict(params) if params else None, timeout=ms)
         except ResponseError as e:
             raise QueryError(str(e)) from e
+        except BusyLoadingError as e:
+            raise StoreError(f"the FalkorDB server on {self.socket_path} is still loading its data") from e
+        except RedisTimeoutError as e:
+            raise StoreError(
+                f"the FalkorDB server on {self.socket_path} sent no answer within "
+                f"{self.socket_timeout:.0f} s (GOVKG_FALKOR_SOCKET_TIMEOUT); it may be hung: "
+                f"see {self.log_path}"
+            ) from e
         except RedisConnectionError as e:
             raise StoreError(f"lost the FalkorDB server on {self.socket_path}: {e}") from e
+
+    @staticmethod
+    def _rows(result: Any) -> list[Row]:
         header = [h[1] if isinstance(h, list | tuple) else h for h in (result.header or [])]
         names = [n.decode() if isinstance(n, bytes) else str(n) for n in header]
-        return [dict(zip(names, (to_plain(v) for v in row), strict=True)) for row in result.result_set]
+        return [dict(zip(names, map(to_plain, row), strict=True)) for row in result.result_set]
+
+    def _query(
+        self, query: str, params: Mapping[str, Any] | None, read_only: bool, timeout: float | None
+    ) -> list[Row]:
+        return self._rows(self._execute(query, params, read_only, timeout))
 
     def run_read(
         self, query: str, params: Mapping[str, Any] | None = None, timeout: float | None = None
@@ -329,6 +520,14 @@ class FalkorStore:
     def run_write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run one write statement; FalkorDB applies a single statement atomically."""
         return self._query(query, params, False, None)
+
+    def run_write_stats(
+        self, query: str, params: Mapping[str, Any] | None = None
+    ) -> tuple[list[Row], dict[str, int]]:
+        """Run one write statement; its rows and its counters (nodes_created, relationships_created, ...)."""
+        result = self._execute(query, params, False, None)
+        counters = {name: int(getattr(result, name) or 0) for name in STAT_NAMES}
+        return self._rows(result), counters
 
     def ping(self) -> bool:
         """True when the server answers PING."""

@@ -29,13 +29,13 @@ class RelType:
 REGION = NodeType(
     "Region",
     "code",
-    ("code", "name", "level", "short", "aliases"),
+    ("code", "name", "level", "short", "aliases", "search_text"),
     "An administrative division; code is the GB/T 2260 code or parent code + ':' + name.",
 )
 PRACTICE = NodeType(
     "Practice",
     "key",
-    ("key", "name", "category", "aliases", "description", "origin"),
+    ("key", "name", "category", "aliases", "description", "origin", "search_text"),
     "A governance practice from the taxonomy, or a discovered local program.",
 )
 CATEGORY = NodeType("Category", "name", ("name", "description"), "A family of practices.")
@@ -43,8 +43,8 @@ AGENCY = NodeType("Agency", "key", ("key", "name", "kind", "region_code"), "A lo
 REPORT = NodeType(
     "Report",
     "id",
-    ("id", "title", "source", "published", "year", "chars", "loaded_at"),
-    "One source report; id is a hash of its normalised text.",
+    ("id", "title", "source", "published", "year", "chars", "loaded_at", "text"),
+    "One source report with its text; id is a hash of its normalised text.",
 )
 MEASUREMENT = NodeType(
     "Measurement",
@@ -108,11 +108,19 @@ INDEXED: dict[str, tuple[str, ...]] = {
     "Measurement": ("indicator",),
 }
 
+# search_text is the name and every alias (and a region's short name) joined with spaces:
+# FalkorDB's full-text index skips list properties, so aliases are searchable only through it.
 FULLTEXT: dict[str, tuple[str, ...]] = {
-    "Practice": ("name", "aliases"),
-    "Region": ("name",),
+    "Practice": ("name", "aliases", "search_text"),
+    "Region": ("name", "search_text"),
     "Agency": ("name",),
 }
+
+
+def search_text(*names: str | None) -> str:
+    """The full-text search string of a node: its distinct non-empty names, in order, space-joined."""
+    return " ".join(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+
 
 LABELS: tuple[str, ...] = tuple(NODE_TYPES)
 REL_TYPE_NAMES: tuple[str, ...] = tuple(REL_TYPES)

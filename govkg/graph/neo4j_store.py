@@ -97,6 +97,25 @@ def _consume(tx: neo4j.ManagedTransaction, query: str, params: Mapping[str, Any]
     return [record_to_row(record) for record in result]
 
 
+# The counters run_write_stats reports, named as in FalkorDB's statistics and neo4j's SummaryCounters.
+STAT_NAMES = (
+    "nodes_created",
+    "nodes_deleted",
+    "relationships_created",
+    "relationships_deleted",
+    "properties_set",
+)
+
+
+def _consume_with_stats(
+    tx: neo4j.ManagedTransaction, query: str, params: Mapping[str, Any]
+) -> tuple[list[Row], dict[str, int]]:
+    result = tx.run(query, parameters=dict(params))
+    rows = [record_to_row(record) for record in result]
+    counters = result.consume().counters
+    return rows, {name: int(getattr(counters, name)) for name in STAT_NAMES}
+
+
 class Neo4jStore:
     """A GraphStore on a Neo4j server reached with the official Bolt driver."""
 
@@ -198,6 +217,17 @@ class Neo4jStore:
 
         def write(tx: neo4j.ManagedTransaction) -> list[Row]:
             return _consume(tx, query, bound)
+
+        return self._in_session(lambda session: session.execute_write(write))
+
+    def run_write_stats(
+        self, query: str, params: Mapping[str, Any] | None = None
+    ) -> tuple[list[Row], dict[str, int]]:
+        """Run one write statement like run_write; its rows and its counters (nodes_created, ...)."""
+        bound = dict(params or {})
+
+        def write(tx: neo4j.ManagedTransaction) -> tuple[list[Row], dict[str, int]]:
+            return _consume_with_stats(tx, query, bound)
 
         return self._in_session(lambda session: session.execute_write(write))
 

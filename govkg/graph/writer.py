@@ -9,12 +9,13 @@ means the whole report is there; a report cut off half-way is simply written aga
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
 
 from govkg.graph.journal import LoadJournal
-from govkg.graph.store import GraphStore
+from govkg.graph.model import search_text
+from govkg.graph.store import GraphStore, Row
 from govkg.loaders.extraction import Extraction
 
 Rows = list[dict[str, Any]]
@@ -24,7 +25,8 @@ Rows = list[dict[str, Any]]
 REGIONS = """
 UNWIND $rows AS row
 MERGE (r:Region {code: row.code})
-SET r.name = row.name, r.level = row.level, r.short = row.short, r.aliases = row.aliases
+SET r.name = row.name, r.level = row.level, r.short = row.short, r.aliases = row.aliases,
+    r.search_text = row.search_text
 """
 
 PART_OF = """
@@ -44,7 +46,7 @@ MERGE (c:Category {name: row.category})
 SET c.description = coalesce(row.category_description, c.description)
 MERGE (p:Practice {key: row.key})
 SET p.name = row.name, p.category = row.category, p.aliases = row.aliases,
-    p.description = row.description, p.origin = row.origin
+    p.description = row.description, p.origin = row.origin, p.search_text = row.search_text
 MERGE (p)-[:IN_CATEGORY]->(c)
 WITH p, c
 OPTIONAL MATCH (p)-[stale:IN_CATEGORY]->(other:Category)
@@ -107,23 +109,42 @@ MATCH (p:Practice {key: row.practice})
 MERGE (m)-[:FOR_PRACTICE]->(p)
 """
 
-# Last: the Report node with every edge that starts at it. Only keys known to exist are
-# passed (filtered in Python), so the MERGEs inside FOREACH never create bare nodes.
-REPORT = """
-MERGE (rep:Report {id: $report.id})
-SET rep.title = $report.title, rep.source = $report.source, rep.published = $report.published,
-    rep.year = $report.year, rep.chars = $report.chars
+# Last: the Report nodes with every edge that starts at them, one row per report. Only keys
+# known to exist are passed (filtered in Python), so the MERGEs inside FOREACH never create
+# bare nodes. One statement, so a group's Report nodes appear together or not at all.
+REPORTS = """
+UNWIND $reports AS row
+MERGE (rep:Report {id: row.report.id})
+SET rep.title = row.report.title, rep.source = row.report.source,
+    rep.published = row.report.published, rep.year = row.report.year,
+    rep.chars = row.report.chars, rep.text = row.report.text
 SET rep.loaded_at = coalesce(rep.loaded_at, $loaded_at)
-WITH rep
-FOREACH (code IN $about | MERGE (s:Region {code: code}) MERGE (rep)-[:ABOUT]->(s))
-FOREACH (k IN $measurements | MERGE (m:Measurement {key: k}) MERGE (rep)-[:STATES]->(m))
-FOREACH (row IN $practice_mentions |
-  MERGE (t:Practice {key: row.key}) MERGE (rep)-[x:MENTIONS]->(t) SET x.count = row.count)
-FOREACH (row IN $region_mentions |
-  MERGE (t:Region {code: row.key}) MERGE (rep)-[x:MENTIONS]->(t) SET x.count = row.count)
-FOREACH (row IN $agency_mentions |
-  MERGE (t:Agency {key: row.key}) MERGE (rep)-[x:MENTIONS]->(t) SET x.count = row.count)
+WITH rep, row
+FOREACH (code IN row.about | MERGE (s:Region {code: code}) MERGE (rep)-[:ABOUT]->(s))
+FOREACH (k IN row.measurements | MERGE (m:Measurement {key: k}) MERGE (rep)-[:STATES]->(m))
+FOREACH (t IN row.practice_mentions |
+  MERGE (p:Practice {key: t.key}) MERGE (rep)-[x:MENTIONS]->(p) SET x.count = t.count)
+FOREACH (t IN row.region_mentions |
+  MERGE (r:Region {code: t.key}) MERGE (rep)-[x:MENTIONS]->(r) SET x.count = t.count)
+FOREACH (t IN row.agency_mentions |
+  MERGE (g:Agency {key: t.key}) MERGE (rep)-[x:MENTIONS]->(g) SET x.count = t.count)
 """
+
+# The fields that identify a row of each statement. Rows merged from several reports keep
+# the last row per identity: the state sequential writes would leave, and never two rows
+# for one node in a statement (with stale-edge deletion, such a pair could undo itself).
+ROW_KEYS: dict[str, tuple[str, ...]] = {
+    REGIONS: ("code",),
+    PART_OF: ("code",),
+    PRACTICES: ("key",),
+    VARIANT_OF: ("key", "variant_of"),
+    AGENCIES: ("key",),
+    ADOPTED: ("region", "practice", "report_id"),
+    IMPLEMENTS: ("agency", "practice", "report_id"),
+    MEASUREMENTS: ("key",),
+    MEASUREMENT_REGION: ("key", "region"),
+    MEASUREMENT_PRACTICE: ("key", "practice"),
+}
 
 REPORT_EXISTS = "MATCH (rep:Report {id: $id}) RETURN rep.id AS id"
 COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
@@ -169,11 +190,18 @@ def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Rows]:
 
 
 def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
-    """The (statement, rows) pairs that write one extraction, in order, before the REPORT step."""
+    """The (statement, rows) pairs that write one extraction, in order, before the REPORTS step."""
     region_codes = {r.code for r in ex.regions}
     practice_keys = {p.key for p in ex.practices}
     regions = [
-        {"code": r.code, "name": r.name, "level": r.level, "short": r.short, "aliases": list(r.aliases)}
+        {
+            "code": r.code,
+            "name": r.name,
+            "level": r.level,
+            "short": r.short,
+            "aliases": list(r.aliases),
+            "search_text": search_text(r.name, r.short, *r.aliases),
+        }
         for r in ex.regions
     ]
     part_of = [{"code": r.code, "parent": r.parent_code} for r in ex.regions if r.parent_code]
@@ -186,6 +214,7 @@ def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
             "aliases": list(p.aliases),
             "description": p.description,
             "origin": p.origin,
+            "search_text": search_text(p.name, *p.aliases),
         }
         for p in ex.practices
     ]
@@ -257,8 +286,8 @@ def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
     ]
 
 
-def report_params(ex: Extraction, loaded_at: str) -> dict[str, Any]:
-    """Parameters of the final REPORT statement: metadata plus the report's own edges."""
+def report_row(ex: Extraction) -> dict[str, Any]:
+    """One report's row of the final REPORTS statement: metadata, text and its own edges."""
     rep = ex.report
     region_codes = {r.code for r in ex.regions}
     known = {
@@ -283,8 +312,8 @@ def report_params(ex: Extraction, loaded_at: str) -> dict[str, Any]:
             "published": rep.published,
             "year": rep.year,
             "chars": rep.chars,
+            "text": rep.text,
         },
-        "loaded_at": loaded_at,
         "about": [ex.subject_region] if ex.subject_region in region_codes else [],
         "measurements": sorted(m.key for m in ex.measurements),
         "practice_mentions": rows("Practice"),
@@ -293,24 +322,108 @@ def report_params(ex: Extraction, loaded_at: str) -> dict[str, Any]:
     }
 
 
+def report_params(extractions: Sequence[Extraction], loaded_at: str) -> dict[str, Any]:
+    """Parameters of the REPORTS statement for these extractions."""
+    return {"reports": [report_row(ex) for ex in extractions], "loaded_at": loaded_at}
+
+
+def _identity(row: dict[str, Any], fields: tuple[str, ...]) -> tuple[Any, ...]:
+    return tuple(row.get(f) for f in fields)
+
+
+def merged_statements(extractions: Sequence[Extraction]) -> list[tuple[str, Rows]]:
+    """The statements of several extractions with their rows merged, last row per identity kept."""
+    merged: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
+    for ex in extractions:
+        for statement, rows in statements_for(ex):
+            by_id = merged.setdefault(statement, {})
+            fields = ROW_KEYS[statement]
+            for row in rows:
+                ident = _identity(row, fields)
+                by_id.pop(ident, None)  # re-inserted last: dicts keep insertion order
+                by_id[ident] = row
+    return [(statement, list(by_id.values())) for statement, by_id in merged.items()]
+
+
+class _CountingStore(Protocol):
+    def run_write_stats(
+        self, query: str, params: Mapping[str, Any] | None = None
+    ) -> tuple[list[Row], dict[str, int]]: ...
+
+
+def _counting(store: GraphStore) -> _CountingStore | None:
+    """The store itself when it reports per-statement counters, else None."""
+    return store if callable(getattr(store, "run_write_stats", None)) else None  # type: ignore[return-value]
+
+
+def _write_group(store: GraphStore, group: Sequence[Extraction], batch_size: int) -> WriteStats:
+    stats = WriteStats()
+    counting = _counting(store)
+    # A store without statement counters: the graph's size before and after (slow, and wrong
+    # when another process writes at the same time).
+    before = graph_size(store) if counting is None else (0, 0)
+    steps: list[tuple[str, dict[str, Any]]] = [
+        (statement, {"rows": batch})
+        for statement, rows in merged_statements(group)
+        for batch in _batches(rows, batch_size)
+    ]
+    steps.append((REPORTS, report_params(group, time.strftime("%Y-%m-%dT%H:%M:%S%z"))))
+    for statement, params in steps:
+        if counting is None:
+            store.run_write(statement, params)
+        else:
+            _, counters = counting.run_write_stats(statement, params)
+            stats.nodes_created += counters.get("nodes_created", 0)
+            stats.edges_created += counters.get("relationships_created", 0)
+        stats.statements += 1
+        stats.rows += len(params.get("rows") or params.get("reports") or ())
+    if counting is None:
+        after = graph_size(store)
+        stats.nodes_created = max(0, after[0] - before[0])
+        stats.edges_created = max(0, after[1] - before[1])
+    return stats
+
+
 def write_extraction(store: GraphStore, ex: Extraction, batch_size: int = 1000) -> WriteStats:
     """Write one report's extraction with idempotent MERGE statements; the Report node last."""
+    return write_extractions(store, [ex], batch_size)
+
+
+def write_extractions(
+    store: GraphStore,
+    extractions: Iterable[Extraction],
+    batch_size: int = 1000,
+    group: int = 1,
+    on_group: Callable[[Sequence[Extraction], WriteStats], None] | None = None,
+) -> WriteStats:
+    """Write extractions ``group`` at a time, each group's rows merged into shared statements.
+
+    Within a group the Report nodes come last, in one statement, so a Report node in the
+    store still means its whole report is there. ``on_group(group, stats)`` runs after every
+    statement of a group succeeded: the place to journal those reports as done.
+    """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    stats = WriteStats()
-    before = graph_size(store)
-    for statement, rows in statements_for(ex):
-        for batch in _batches(rows, batch_size):
-            store.run_write(statement, {"rows": batch})
-            stats.statements += 1
-            stats.rows += len(batch)
-    store.run_write(REPORT, report_params(ex, time.strftime("%Y-%m-%dT%H:%M:%S%z")))
-    stats.statements += 1
-    stats.rows += 1
-    after = graph_size(store)
-    stats.nodes_created = max(0, after[0] - before[0])
-    stats.edges_created = max(0, after[1] - before[1])
-    return stats
+    if group < 1:
+        raise ValueError("group must be at least 1")
+    total = WriteStats()
+    pending: list[Extraction] = []
+
+    def flush() -> None:
+        nonlocal total
+        stats = _write_group(store, pending, batch_size)
+        if on_group is not None:
+            on_group(list(pending), stats)
+        total += stats
+        pending.clear()
+
+    for ex in extractions:
+        pending.append(ex)
+        if len(pending) >= group:
+            flush()
+    if pending:
+        flush()
+    return total
 
 
 def load_extractions(
@@ -319,28 +432,40 @@ def load_extractions(
     journal: LoadJournal | None = None,
     batch_size: int = 1000,
     force: bool = False,
+    group: int = 1,
 ) -> LoadResult:
     """Write each extraction not yet journalled (all with force), journalling each once complete.
 
     A journalled report is skipped only while the store still holds its Report node (written
     last), so a graph cleared or lost behind the journal's back is rebuilt rather than skipped.
+    With ``group`` > 1 reports are written ``group`` at a time (see write_extractions) and
+    journalled once their whole group is written; each journal entry then carries the
+    group's counts and its size.
     """
     result = LoadResult()
-    for ex in extractions:
-        rid = ex.report.id
-        if (
-            journal is not None
-            and not force
-            and journal.done(rid)
-            and store.run_read(REPORT_EXISTS, {"id": rid})
-        ):
-            result.skipped.append(rid)
-            continue
-        stats = write_extraction(store, ex, batch_size)
-        if journal is not None:
-            journal.mark_done(rid, ex.report.source, stats)
-        result.written.append(rid)
+
+    def todo() -> Iterator[Extraction]:
+        for ex in extractions:
+            rid = ex.report.id
+            if (
+                journal is not None
+                and not force
+                and journal.done(rid)
+                and store.run_read(REPORT_EXISTS, {"id": rid})
+            ):
+                result.skipped.append(rid)
+                continue
+            yield ex
+
+    def done(written: Sequence[Extraction], stats: WriteStats) -> None:
+        for ex in written:
+            if journal is not None:
+                counts = {**asdict(stats), "group_reports": len(written)} if len(written) > 1 else stats
+                journal.mark_done(ex.report.id, ex.report.source, counts)
+            result.written.append(ex.report.id)
         result.stats += stats
+
+    write_extractions(store, todo(), batch_size, group, done)
     return result
 
 
@@ -418,16 +543,29 @@ def delete_report(store: GraphStore, report_id: str) -> int:
     if regions:
         rows = store.run_read(_ANCESTORS, {"codes": sorted(regions)})
         regions.update(c for c in (rows[0]["codes"] if rows else []) if c)
-    before = graph_size(store)
+    counting = _counting(store)
+    before = graph_size(store) if counting is None else (0, 0)
+    removed = 0
+
+    def run(statement: str, params: dict[str, Any]) -> None:
+        nonlocal removed
+        if counting is None:
+            store.run_write(statement, params)
+        else:
+            _, counters = counting.run_write_stats(statement, params)
+            removed += counters.get("nodes_deleted", 0) + counters.get("relationships_deleted", 0)
+
     # Facts first, the Report node last of the facts, then the orphans they leave.
     for stmt in (_DELETE_ADOPTED, _DELETE_IMPLEMENTS, _DELETE_MEASUREMENTS, _DELETE_REPORT):
-        store.run_write(stmt, params)
+        run(stmt, params)
     if practices:
-        store.run_write(_DELETE_LOCAL_PRACTICES, {"keys": sorted(practices)})
+        run(_DELETE_LOCAL_PRACTICES, {"keys": sorted(practices)})
     if agencies:
-        store.run_write(_DELETE_AGENCIES, {"keys": sorted(agencies)})
+        run(_DELETE_AGENCIES, {"keys": sorted(agencies)})
     if regions:
         for level in SUB_COUNTY_BOTTOM_UP:
-            store.run_write(_DELETE_REGIONS, {"codes": sorted(regions), "level": level})
-    after = graph_size(store)
-    return (before[0] - after[0]) + (before[1] - after[1])
+            run(_DELETE_REGIONS, {"codes": sorted(regions), "level": level})
+    if counting is None:
+        after = graph_size(store)
+        return (before[0] - after[0]) + (before[1] - after[1])
+    return removed
