@@ -9,6 +9,7 @@ from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 import typer
 
@@ -166,9 +167,10 @@ def demo(
     )
     base = f"http://{host}:{port}"
     typer.echo(f"\ngovkg API on {base}  (OpenAPI docs: {base}/docs)\nTry:")
+    # Non-ASCII goes percent-encoded (or through --data-urlencode): HTTP servers refuse raw UTF-8.
     typer.echo(f"  curl '{base}/practices?limit=5'")
-    typer.echo(f"  curl '{base}/practices/枫桥经验/adopters'")
-    typer.echo(f"  curl '{base}/adoptions?practice=网格化管理&limit=3'")
+    typer.echo(f"  curl '{base}/practices/{quote('枫桥经验')}/adopters?rollup=true'")
+    typer.echo(f"  curl -G '{base}/search' --data-urlencode 'q=网格' -d limit=3")
     if no_serve:
         return
     _serve(settings, host, port)
