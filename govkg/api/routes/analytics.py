@@ -27,30 +27,10 @@ LevelQ = Annotated[
 ]
 
 
-class EventOut(BaseModel):
-    """First adoption of a practice by a region, with the earliest evidence."""
-
-    region_code: str
-    region_name: str
-    level: str
-    parent_code: str | None
-    parent_name: str | None
-    province_code: str | None
-    province_name: str | None
-    practice_key: str
-    practice_name: str
-    category: str
-    first_year: int | None
-    reports: int
-    evidence: str
-    evidence_report_id: str
-    evidence_offset: int
-
-
 class EventPage(BaseModel):
     """A page of adoption events."""
 
-    data: list[EventOut]
+    data: list[analytics.AdoptionEvent]  # the export's own row type, so API and files agree
     count: int
     limit: int
     offset: int
