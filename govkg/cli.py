@@ -40,6 +40,8 @@ DataDirOpt = Annotated[
     Path | None, typer.Option("--data-dir", help="Data directory (default: GOVKG_DATA_DIR)")
 ]
 OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout")]
+PracticeOpt = Annotated[str | None, typer.Option(help="Only this practice (key)")]
+WithinOpt = Annotated[str | None, typer.Option(help="Only regions under this region code")]
 
 
 def _settings(store: str | None = None, data_dir: Path | None = None) -> Settings:
@@ -307,8 +309,8 @@ class GraphFormat(StrEnum):
 def export_events(
     fmt: Annotated[EventFormat, typer.Option("--format", help="Output format")] = EventFormat.csv,
     output: OutOpt = None,
-    practice: Annotated[str | None, typer.Option(help="Only this practice (key)")] = None,
-    within: Annotated[str | None, typer.Option(help="Only regions under this region code")] = None,
+    practice: PracticeOpt = None,
+    within: WithinOpt = None,
     store: StoreOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -327,8 +329,8 @@ def export_events(
 def export_graph_cmd(
     fmt: Annotated[GraphFormat, typer.Option("--format", help="Output format")] = GraphFormat.graphml,
     output: OutOpt = None,
-    practice: Annotated[str | None, typer.Option(help="Only this practice (key)")] = None,
-    within: Annotated[str | None, typer.Option(help="Only regions under this region code")] = None,
+    practice: PracticeOpt = None,
+    within: WithinOpt = None,
     year_from: Annotated[int | None, typer.Option(help="Only facts from this year on")] = None,
     year_to: Annotated[int | None, typer.Option(help="Only facts up to this year")] = None,
     store: StoreOpt = None,
