@@ -455,6 +455,7 @@ class RegionMatcher:
             start = self._left_edge(text, match.start(), ends, covered)
             if start is None:
                 continue
+            start = self._numeral_start(text, start, match.start(), match.group(1), covered)
             stem = text[start : match.start()]
             name = stem + match.group(1)
             if not _plausible_stem(stem):
@@ -473,16 +474,29 @@ class RegionMatcher:
         out.sort(key=lambda m: m.start)
         return out
 
+    def _numeral_start(
+        self, text: str, start: int, suffix_start: int, suffix: str, covered: bytearray
+    ) -> int:
+        """Extend a name over leading numerals when the data know the longer name (三里屯街道, 十八里店乡)."""
+        ext = start
+        while ext > 0 and start - ext < 3 and text[ext - 1] in _NUMBER_CHARS and not covered[ext - 1]:
+            ext -= 1
+            if self.gazetteer.lookup(text[ext:suffix_start] + suffix):
+                return ext
+        return start
+
     def _left_edge(self, text: str, suffix_start: int, ends: set[int], covered: bytearray) -> int | None:
         """Where the name ending at ``suffix_start`` begins: 2-6 CJK chars after a boundary."""
         for length in range(1, 7):
             pos = suffix_start - length
             if pos < 0 or not _is_cjk(text[pos]) or covered[pos]:
                 return pos + 1 if length > 2 else None
+            if pos in ends:
+                # right after a named parent the name starts, whatever its first character
+                # (江岸区百步亭社区: 百 is a numeral but belongs to the name)
+                return pos if length >= 2 else None
             if text[pos] in _NUMBER_CHARS or text[pos] in _FUNCTION_CHARS:
                 return pos + 1 if length > 2 else None
-            if pos in ends:
-                return pos if length >= 2 else None
         return None
 
     def _resolve_sub(
