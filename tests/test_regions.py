@@ -272,3 +272,11 @@ def test_infer_subject_on_corpus(matcher: RegionMatcher) -> None:
         subject = matcher.infer_subject(text, row["title"])
         assert subject is not None and subject.name == row["subject_region"], row["doc"]
         assert [r.name for r in matcher.gazetteer.chain(subject.code)][-1] == row["province"]
+
+
+def test_leading_numerals_stay_in_names() -> None:
+    matcher = RegionMatcher()
+    text = "江岸区百步亭社区推进平安社区建设。朝阳区三里屯街道推行商户联防。"
+    found = {m.surface: m.region for m in matcher.find(text, ["420102", "420100", "420000"])}
+    assert found["百步亭社区"].parent_code == "420102"
+    assert "三里屯街道" in found  # the data know the longer name, so 三 is not cut off
