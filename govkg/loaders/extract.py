@@ -60,6 +60,7 @@ _AWARD = re.compile(
 )
 _CLAUSE_GAP = re.compile(r"^(?:[“\"《][^”\"》]{1,24}[”\"》])?[、和及与]?$")
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
+_UNIT_BREAK = re.compile(r"[;；]")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
 _LEAD = re.compile(
     r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|今年以来|"
@@ -383,14 +384,19 @@ class Extractor:
         prev_actor: Region | None,
     ) -> tuple[list[Region], bool]:
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sent.text, 0, pos)), default=0)
-        first_break = _CLAUSE_BREAK.search(sent.text)
+        # A semicolon opens a new unit with a subject of its own (A街道…；B街道…).
+        unit = max((m.end() for m in _UNIT_BREAK.finditer(sent.text, 0, pos)), default=0)
+        first_break = _CLAUSE_BREAK.search(sent.text, unit)
         opening = first_break.start() if first_break else len(sent.text)
         # An actor governs its own clause; only the sentence's opening subject carries further.
         before = [
             a
             for a in actors
             if a.end <= pos
-            and (a.start >= clause_start or (a.end <= opening and _LEAD.match(sent.text[: a.start])))
+            and (
+                a.start >= clause_start
+                or (unit <= a.start and a.end <= opening and _LEAD.match(sent.text[unit : a.start]))
+            )
         ]
         if before:
             last = before[-1]

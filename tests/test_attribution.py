@@ -1,0 +1,43 @@
+"""Which region adopts: the adoption rule of govkg.loaders.extract on sentences written for the test."""
+
+from __future__ import annotations
+
+from govkg.loaders.documents import from_text
+from govkg.loaders.extract import extract
+
+
+def _adopters(text: str) -> set[tuple[str, str]]:
+    ex = extract(from_text(text, "test.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    return {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+
+
+REPORT = (
+    "深圳市福田区平安建设工作综述\n"
+    "2022年，福田区深入推进雪亮工程建设。"
+    "莲花街道在城中村安装智能门禁，推出登记服务；华富街道将视频巡查与网格巡查结合，网格员发现问题即时上报。"
+    "全区建成综治中心10个，全省首家社区矫正中心在福田区建成。"
+)
+
+
+def test_subject_of_a_semicolon_unit_governs_only_that_unit() -> None:
+    found = _adopters(REPORT)
+    assert ("华富街道", "grid") in found
+    assert ("莲花街道", "grid") not in found
+
+
+def test_pronouns_resolve_by_level() -> None:
+    found = _adopters(REPORT)
+    assert ("福田区", "comprehensive_center") in found  # 全区 in a district report is the district
+    assert ("福田区", "sharp_eyes") in found
+    assert not any(name == "广东省" for name, _ in found)  # 全省 names the province, which acts not
+
+
+def test_plans_and_awards_adopt_nothing() -> None:
+    text = (
+        "某县平安建设工作情况\n2021年，乌兰县深入推进网格化管理。"
+        "下一步，乌兰县将进一步推进雪亮工程建设。乌兰县被评为全国枫桥经验示范县。"
+    )
+    keys = {k for _, k in _adopters(text)}
+    assert "grid" in keys
+    assert "sharp_eyes" not in keys and "fengqiao" not in keys
