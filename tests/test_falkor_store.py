@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -224,3 +225,169 @@ def test_open_store_from_settings(tmp_path: Path) -> None:
         assert store.ping()
     finally:
         store.close()
+
+
+# -- restart after large loads, loading servers, hung servers ----------------------------
+
+
+def _synthetic_extractions(n: int) -> list[object]:
+    """n deterministic synthetic reports (bench/synthetic.py), extracted."""
+    import importlib.util
+
+    from govkg.loaders.extract import extract
+
+    spec = importlib.util.spec_from_file_location(
+        "synthetic", Path(__file__).parents[1] / "bench" / "synthetic.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["synthetic"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    corpus = module.SyntheticCorpus.default()
+    return [extract(doc) for doc in corpus.documents(n, 11)]
+
+
+def _graph_dump(store: FalkorStore) -> tuple[list[str], list[str]]:
+    nodes = store.run_read("MATCH (n) RETURN labels(n)[0] AS l, n AS p")
+    edges = store.run_read(
+        "MATCH (a)-[r]->(b) RETURN labels(a)[0] AS a, a AS ap, type(r) AS t, r AS rp, b AS bp"
+    )
+    import json
+
+    return (
+        sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in nodes),
+        sorted(json.dumps(r, sort_keys=True, ensure_ascii=False) for r in edges),
+    )
+
+
+def _aof_files(data_dir: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_size for p in (data_dir / "appendonlydir").iterdir()}
+
+
+@pytest.mark.parametrize(
+    "n", [pytest.param(200, id="200"), pytest.param(2000, id="2000", marks=pytest.mark.slow)]
+)
+def test_close_compacts_the_aof_so_a_restart_loads_a_snapshot(data_dir: Path, n: int) -> None:
+    from govkg.graph.writer import write_extractions
+
+    extractions = _synthetic_extractions(n)
+    store = FalkorStore(data_dir, graph_name="g")
+    store.ensure_schema()
+    write_extractions(store, extractions, group=50)  # type: ignore[arg-type]
+    before = _graph_dump(store)
+    assert len(before[0]) > n
+    store.close()
+    files = _aof_files(data_dir)
+    # After the rewrite the graph lives in a snapshot base; the replayed tail is (nearly) empty.
+    bases = [name for name in files if name.endswith(".base.rdb")]
+    assert bases, files
+    tail = sum(size for name, size in files.items() if name.endswith(".incr.aof"))
+    assert tail < 4096 < files[bases[0]], files
+    with FalkorStore(data_dir, graph_name="g") as reopened:
+        assert reopened.started_server
+        assert _graph_dump(reopened) == before
+
+
+def test_small_stores_close_without_a_rewrite(data_dir: Path) -> None:
+    with FalkorStore(data_dir, graph_name="g") as store:
+        store.run_write("CREATE (:Region {code: '1'})")
+        assert store.compact(min_bytes=fs.COMPACT_MIN_BYTES) is False
+        assert store.compact() is True  # forced: any tail at all
+        assert any(name.endswith(".base.rdb") for name in _aof_files(data_dir))
+        assert store.run_read("MATCH (r:Region) RETURN r.code AS c") == [{"c": "1"}]
+
+
+def test_server_started_with_self_compacting_aof(falkor_store: FalkorStore) -> None:
+    config = falkor_store._db.connection.config_get("aof*")
+    assert config["aof-use-rdb-preamble"] == "yes"
+    assert (
+        int(falkor_store._db.connection.config_get("auto-aof-rewrite-min-size")["auto-aof-rewrite-min-size"])
+        == 16 * 1024 * 1024
+    )
+
+
+def _loading_for(calls: int, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make the next `calls` probes see a server answering LOADING; returns the probe log."""
+    real = FalkorStore._probe
+    seen: list[str] = []
+
+    def probe(self: FalkorStore) -> str:
+        if len(seen) < calls:
+            seen.append("loading")
+            return "loading"
+        seen.append(real(self))
+        return seen[-1]
+
+    monkeypatch.setattr(FalkorStore, "_probe", probe)
+    return seen
+
+
+def test_a_loading_server_is_waited_for_never_replaced(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    owner = FalkorStore(data_dir, graph_name="g")
+    try:
+        owner.run_write("CREATE (:Region {code: 'kept'})")
+        pid = server_pid(data_dir)
+        seen = _loading_for(5, monkeypatch)
+        # Even without a pidfile, a server answering LOADING is alive: its socket must stay.
+        monkeypatch.setattr(fs, "server_pid", lambda _d: None)
+        monkeypatch.setattr(fs, "_OWNED", {})  # as if another process had started it
+        with caplog.at_level("WARNING", logger="govkg.graph.falkor_store"):
+            waiting = FalkorStore(data_dir, graph_name="g")
+        assert seen[:5] == ["loading"] * 5 and seen[5] == "ready"
+        assert not waiting.started_server
+        assert "is loading its data" in caplog.text
+        assert waiting.run_read("MATCH (r:Region) RETURN r.code AS c") == [{"c": "kept"}]
+        waiting.close()
+        assert pid is not None and _alive(pid) and (data_dir / "falkor.sock").exists()
+    finally:
+        monkeypatch.undo()
+        owner.close()
+
+
+def test_a_server_loading_too_long_is_a_clear_error(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    owner = FalkorStore(data_dir, graph_name="g")
+    try:
+        pid = server_pid(data_dir)
+        _loading_for(10**9, monkeypatch)
+        monkeypatch.setattr(fs, "_OWNED", {})
+        monkeypatch.setenv("GOVKG_FALKOR_LOAD_TIMEOUT", "0.3")
+        with pytest.raises(StoreError, match=r"still loading its data after .*GOVKG_FALKOR_LOAD_TIMEOUT"):
+            FalkorStore(data_dir, graph_name="g")
+        assert pid is not None and _alive(pid) and (data_dir / "falkor.sock").exists()
+    finally:
+        monkeypatch.undo()
+        owner.close()
+
+
+def test_nonsense_timeouts_in_the_environment_are_refused(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOVKG_FALKOR_SOCKET_TIMEOUT", "-1")
+    with pytest.raises(StoreError, match="GOVKG_FALKOR_SOCKET_TIMEOUT"):
+        FalkorStore(data_dir)
+
+
+def test_a_hung_server_gives_a_store_error_not_a_hang(data_dir: Path) -> None:
+    store = FalkorStore(data_dir, graph_name="g", socket_timeout=0.5)
+    pid = server_pid(data_dir)
+    assert pid is not None
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        with pytest.raises(StoreError, match="no answer within"):
+            store.run_read("RETURN 1 AS one")
+        with pytest.raises(StoreError, match="no answer within"):
+            store.run_write("CREATE (:Region {code: 'x'})")
+    finally:
+        os.kill(pid, signal.SIGCONT)
+        store.close()
+    assert not _alive(pid)
+
+
+def test_to_plain_keeps_scalars_and_converts_containers() -> None:
+    text = "枫桥"
+    assert fs.to_plain(text) is text
+    for value in (0, 1.5, True, None, -3):
+        assert fs.to_plain(value) is value
+    assert fs.to_plain((1, [b"\xe6\x9e\xab", {"k": (None,)}])) == [1, ["枫", {"k": [None]}]]

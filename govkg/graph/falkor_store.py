@@ -172,7 +172,7 @@ class FalkorStore:
         self.default_timeout = default_timeout
         base = socket_timeout or _env_seconds("GOVKG_FALKOR_SOCKET_TIMEOUT", SOCKET_TIMEOUT)
         # A read may legitimately run for its whole query timeout: leave it room to answer.
-        self.socket_timeout = max(base, (default_timeout or 0.0) + 5.0)
+        self.socket_timeout = max(base, default_timeout + 5.0) if default_timeout else base
         self.load_timeout = load_timeout or _env_seconds("GOVKG_FALKOR_LOAD_TIMEOUT", LOAD_TIMEOUT)
         self.socket_path = self.data_dir / SOCKET_NAME
         self.log_path = self.data_dir / LOG_NAME
@@ -494,7 +494,7 @@ class FalkorStore:
         except RedisTimeoutError as e:
             raise StoreError(
                 f"the FalkorDB server on {self.socket_path} sent no answer within "
-                f"{self.socket_timeout:.0f} s (GOVKG_FALKOR_SOCKET_TIMEOUT); it may be hung: "
+                f"{self.socket_timeout:g} s (GOVKG_FALKOR_SOCKET_TIMEOUT); it may be hung: "
                 f"see {self.log_path}"
             ) from e
         except RedisConnectionError as e:
