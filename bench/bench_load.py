@@ -7,8 +7,8 @@ The Neo4j leg runs when NEO4J_URI is set, and CLEARS that database first. Figure
 are rates measured in this run, plus the ratio of load time to extraction time.
 Extraction runs on every core (a process pool). Two write modes are timed:
 ``per-report`` is what ``govkg load`` does (graph.writer.write_extraction per report);
-``grouped`` merges the rows of --group reports into each writer statement, showing what
-larger UNWIND batches across reports would gain.
+``grouped`` is graph.writer.write_extractions with --group reports' rows merged into each
+writer statement.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -30,13 +29,7 @@ from synthetic import SyntheticCorpus
 from govkg.graph.falkor_store import FalkorStore
 from govkg.graph.neo4j_store import Neo4jStore
 from govkg.graph.store import GraphStore
-from govkg.graph.writer import (
-    REPORT,
-    graph_size,
-    report_params,
-    statements_for,
-    write_extraction,
-)
+from govkg.graph.writer import graph_size, statements_for, write_extraction, write_extractions
 from govkg.loaders.extract import extract
 from govkg.loaders.extraction import Extraction
 
@@ -50,20 +43,6 @@ def timed_extract(corpus: SyntheticCorpus, n: int, seed: int) -> tuple[list[Extr
     return extractions, time.perf_counter() - start
 
 
-def write_grouped(store: GraphStore, group: Sequence[Extraction], batch_size: int) -> None:
-    """Write several extractions with each writer statement run once over all their rows."""
-    merged: dict[str, list[dict[str, Any]]] = {}
-    for ex in group:
-        for statement, rows in statements_for(ex):
-            merged.setdefault(statement, []).extend(rows)
-    for statement, rows in merged.items():  # dicts keep the writer's statement order
-        for i in range(0, len(rows), batch_size):
-            store.run_write(statement, {"rows": rows[i : i + batch_size]})
-    stamp = time.strftime("%Y-%m-%dT%H:%M:%S%z")
-    for ex in group:
-        store.run_write(REPORT, report_params(ex, stamp))
-
-
 def timed_load(
     store: GraphStore, extractions: Sequence[Extraction], batch_size: int, group: int
 ) -> tuple[float, int, int]:
@@ -73,8 +52,7 @@ def timed_load(
         for ex in extractions:
             write_extraction(store, ex, batch_size)
     else:
-        for i in range(0, len(extractions), group):
-            write_grouped(store, extractions[i : i + group], batch_size)
+        write_extractions(store, extractions, batch_size, group=group)
     elapsed = time.perf_counter() - start
     nodes, edges = graph_size(store)
     return elapsed, nodes, edges

@@ -15,7 +15,16 @@ from govkg.graph.falkor_store import FalkorStore
 from govkg.graph.journal import LoadJournal
 from govkg.graph.model import NODE_TYPES, REL_TYPES, UNIQUE_KEYS
 from govkg.graph.store import GraphStore, Row
-from govkg.graph.writer import delete_report, graph_size, load_extractions, write_extraction
+from govkg.graph.writer import (
+    PRACTICES,
+    REGIONS,
+    delete_report,
+    graph_size,
+    load_extractions,
+    merged_statements,
+    write_extraction,
+    write_extractions,
+)
 from govkg.loaders.extraction import Extraction
 
 Dump = tuple[frozenset[str], frozenset[str]]
@@ -256,3 +265,103 @@ def test_write_extraction_rejects_a_bad_batch_size(
 ) -> None:
     with pytest.raises(ValueError, match="batch_size"):
         write_extraction(falkor_store, extractions[0], batch_size=0)
+
+
+class CrowdedStore(FailingStore):
+    """A store with statement counters where another writer adds a node before each statement."""
+
+    def run_write_stats(
+        self, query: str, params: Mapping[str, Any] | None = None
+    ) -> tuple[list[Row], dict[str, int]]:
+        self.writes += 1
+        self.inner.run_write("CREATE (:Category {name: $n})", {"n": f"other-{self.writes}"})
+        return self.inner.run_write_stats(query, params)
+
+
+def test_stats_count_only_this_writes_creations(
+    falkor_store: FalkorStore, extractions: list[Extraction]
+) -> None:
+    alone = load_extractions(falkor_store, extractions).stats
+    size = graph_size(falkor_store)
+    assert (alone.nodes_created, alone.edges_created) == size
+    falkor_store.clear()
+    crowded = load_extractions(CrowdedStore(falkor_store, fail_at=0), extractions).stats
+    assert (crowded.nodes_created, crowded.edges_created) == size
+    assert graph_size(falkor_store)[0] > size[0]  # the other writer's nodes are there, not counted
+
+
+@pytest.mark.parametrize("group", [2, 3, 50])
+def test_grouped_writes_equal_per_report_writes(
+    falkor_store: FalkorStore, extractions: list[Extraction], data_dir: Path, group: int
+) -> None:
+    single = load_extractions(falkor_store, extractions).stats
+    clean = dump(falkor_store, volatile=("loaded_at",))
+    falkor_store.clear()
+    journal = LoadJournal(data_dir / f"grouped-{group}.jsonl")
+    grouped = load_extractions(falkor_store, extractions, journal, group=group)
+    assert dump(falkor_store, volatile=("loaded_at",)) == clean
+    assert grouped.written == [ex.report.id for ex in extractions]
+    assert (grouped.stats.nodes_created, grouped.stats.edges_created) == (
+        single.nodes_created,
+        single.edges_created,
+    )
+    assert grouped.stats.statements < single.statements
+    assert journal.report_ids() == sorted(ex.report.id for ex in extractions)
+    assert load_extractions(falkor_store, extractions, journal, group=group).skipped == grouped.written
+
+
+def test_a_failed_group_is_not_journalled_and_resumes_cleanly(
+    falkor_store: FalkorStore, extractions: list[Extraction], data_dir: Path
+) -> None:
+    load_extractions(falkor_store, extractions)
+    clean = dump(falkor_store, volatile=("loaded_at",))
+    counter = FailingStore(falkor_store, fail_at=0)
+    write_extractions(counter, extractions[:2], group=2)
+    first_group = counter.writes
+    for fail_at in range(1, first_group + 6):
+        falkor_store.clear()
+        journal = LoadJournal(data_dir / f"g-{fail_at}.jsonl")
+        with pytest.raises(ConnectionError):
+            load_extractions(FailingStore(falkor_store, fail_at), extractions, journal, group=2)
+        done = [ex.report.id for ex in extractions[:2]] if fail_at > first_group else []
+        assert journal.report_ids() == sorted(done)
+        reports = falkor_store.run_read("MATCH (r:Report) RETURN r.id AS id")
+        assert sorted(r["id"] for r in reports) == sorted(done), "Report nodes only of finished groups"
+        load_extractions(falkor_store, extractions, LoadJournal(journal.path), group=2)
+        assert dump(falkor_store, volatile=("loaded_at",)) == clean, f"differs after failure at {fail_at}"
+
+
+def test_merged_rows_keep_the_last_row_per_node(make_extraction: ExtractionFactory) -> None:
+    first = make_extraction("一份报告", facts=[Fact("150203001", "grid", "沙河街道推行网格化管理。")])
+    second = make_extraction("另一份", facts=[Fact("150203001", "grid", "沙河街道推行网格化管理。")])
+    second.practices = [
+        replace(p, description="新的说明") if p.key == "grid" else p for p in second.practices
+    ]
+    merged = dict(merged_statements([first, second]))
+    grid = [row for row in merged[PRACTICES] if row["key"] == "grid"]
+    assert len(grid) == 1 and grid[0]["description"] == "新的说明"
+    assert len({row["code"] for row in merged[REGIONS]}) == len(merged[REGIONS])
+
+
+def test_report_text_and_search_text_are_stored(
+    falkor_store: FalkorStore, extractions: list[Extraction]
+) -> None:
+    load_extractions(falkor_store, extractions)
+    stored = falkor_store.run_read("MATCH (r:Report) RETURN r.id AS id, r.text AS text")
+    assert {r["id"]: r["text"] for r in stored} == {ex.report.id: ex.report.text for ex in extractions}
+    practice = falkor_store.run_read("MATCH (p:Practice {key: 'grid'}) RETURN p.search_text AS s")
+    assert practice == [{"s": "网格化管理 网格化服务管理 网格员"}]
+    region = falkor_store.run_read("MATCH (r:Region {code: '150203'}) RETURN r.search_text AS s")
+    assert region == [{"s": "昆都仑区 昆区"}]  # the short name equals the alias: once
+    # FalkorDB's full-text index skips lists: aliases are found through search_text.
+    by_alias = "CALL db.idx.fulltext.queryNodes('Practice', $q) YIELD node RETURN node.key AS key"
+    assert falkor_store.run_read(by_alias, {"q": "网格员"}) == [{"key": "grid"}]
+    region_alias = "CALL db.idx.fulltext.queryNodes('Region', $q) YIELD node RETURN node.code AS code"
+    assert falkor_store.run_read(region_alias, {"q": "昆区"}) == [{"code": "150203"}]
+
+
+def test_write_extractions_rejects_a_bad_group(
+    falkor_store: FalkorStore, extractions: list[Extraction]
+) -> None:
+    with pytest.raises(ValueError, match="group"):
+        write_extractions(falkor_store, extractions, group=0)
