@@ -41,3 +41,17 @@ def test_plans_and_awards_adopt_nothing() -> None:
     keys = {k for _, k in _adopters(text)}
     assert "grid" in keys
     assert "sharp_eyes" not in keys and "fengqiao" not in keys
+
+
+def test_a_title_opening_with_a_place_names_the_subject() -> None:
+    text = (
+        "诸暨市枫桥镇2023年平安建设工作情况\n"
+        "镇综治中心整合司法所和派出所力量。全镇划分网格86个，配备专职网格员92名。"
+        "枫源村组建调解队伍，小事不出村、大事不出镇。"
+    )
+    ex = extract(from_text(text, "t.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "枫桥镇"
+    assert {names[a.region_code] for a in ex.adoptions} <= {"枫桥镇", "枫源村"}
+    assert "大事不出镇" not in names.values()
+    assert "枫源村" in names.values()

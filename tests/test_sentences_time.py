@@ -40,3 +40,8 @@ def test_sentence_year_skips_award_years_and_resolves_relative_words() -> None:
     assert sentence_year("2019年以来,全县推行一村一警。", 12, None) == 2019
     assert sentence_year("去年,全市建成综治中心12个。", 6, 2021) == 2020
     assert sentence_year("今年,全市建成综治中心12个。", 6, None) is None
+
+
+def test_comparisons_with_last_year_do_not_date_the_activity() -> None:
+    assert sentence_year("全区设立护学岗，群众满意度较上年均有提升。", 4, 2021) is None
+    assert sentence_year("同比去年，发案下降。", 0, 2021) is None

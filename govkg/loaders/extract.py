@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from govkg.config import Settings
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
@@ -155,7 +156,7 @@ class Extractor:
         """Extract every region, practice, agency, adoption and quantity from one document."""
         text = doc.folded
         sentences = list(split_sentences(text))
-        subject = self.region_matcher.infer_subject(text, doc.title)
+        subject = self._title_subject(doc.title, self.region_matcher.infer_subject(text, doc.title))
         scope = tuple(r.code for r in self.chain(subject)) if subject else ()
         year = report_year(doc.title, doc.year, (s.text for s in sentences[:60]))
         ctx = _Context(doc=doc, subject=subject, scope=scope, year=year)
@@ -276,6 +277,21 @@ class Extractor:
         ex.mentions = [Mention(kind, key, n) for (kind, key), n in sorted(counts.items())]
         ex.regions = self._closed_regions(ctx)
         return ex
+
+    def _title_subject(self, title: str, inferred: Region | None) -> Region | None:
+        """A title that opens with a place (诸暨市枫桥镇2023年…) names the report's subject: the most
+        specific unit of that opening chain, when it lies inside the region the text is about."""
+        found = self.region_matcher.find(title, tuple(r.code for r in self.chain(inferred)))
+        if not found or found[0].start > 2:
+            return inferred
+        unit = found[0].region
+        for m, nxt in pairwise(found):
+            if nxt.start != m.end or not self._is_below(nxt.region, m.region):
+                break
+            unit = nxt.region
+        if inferred is None or unit.code == inferred.code or self._is_below(unit, inferred):
+            return unit
+        return inferred
 
     def chain(self, region: Region | None) -> list[Region]:
         """The region and its ancestors up to the province; sub-county units not in the data included."""

@@ -239,7 +239,7 @@ _NUMBER_CHARS = frozenset("一二三四五六七八九十百千万两几多个�
 # The lookaheads skip compounds where the suffix starts a common noun (乡村, 镇村, 村民, 社区矫正).
 _SUB_PATTERN = re.compile(
     r"(街道|苏木|(?<![古小])镇(?![村街])|乡(?![村镇贤亲土])|社区(?!矫正|服务|治理|工作|网格|民警|干部|戒毒|党)"
-    r"|村(?![民级务委组干规情容落集庄镇党支])|嘎查|牧委会)(居委会|居民委员会|办事处)?"
+    r"|村(?![民级务委干规情容落集庄镇党支]|组(?!建))|嘎查|牧委会)(居委会|居民委员会|办事处)?"
 )
 # Stems that make a common noun out of a sub-county suffix (农村, 城乡社区, 乡镇, 特色小镇…).
 _SUB_STOP = _words(
@@ -258,7 +258,7 @@ _NOT_NAME_WORDS = _words(
     "开展 深化 创建 治理 工作 提升 健全 完善 服务 管理 机制 体系 今年 全面 积极 推进 落实 组织 "
     "律师 干部 群众 居民 村民 开办 "
 )
-_NOT_NAME_CHARS = frozenset("该这些们把被让使每其你我他她它个项型")
+_NOT_NAME_CHARS = frozenset("该这些们把被让使每其你我他她它个项型不没也都就才很")  # 大事不出镇 is a saying
 
 
 def _plausible_stem(stem: str) -> bool:

@@ -58,6 +58,8 @@ def sentence_year(sentence: str, start: int, report_year_: int | None) -> int | 
         return best
     if report_year_ is not None:
         for word, delta in _RELATIVE.items():
-            if word in sentence and delta <= 0:
+            at = sentence.find(word)
+            # 较上年 / 比去年 / 同比 compare with that year; they do not date the activity.
+            if at >= 0 and delta <= 0 and not (at > 0 and sentence[at - 1] in "较比于"):
                 return report_year_ + delta
     return None
