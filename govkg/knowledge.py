@@ -43,6 +43,18 @@ class Adopter:
 
 
 @dataclass(frozen=True, slots=True)
+class RegionPractice:
+    """A practice a region (or a region under it) adopted."""
+
+    key: str
+    name: str
+    category: str
+    reports: int
+    first_year: int | None
+    regions: list[str]  # codes of the adopting regions
+
+
+@dataclass(frozen=True, slots=True)
 class AdoptionFact:
     """One ADOPTED fact with its provenance."""
 
@@ -148,9 +160,10 @@ class KnowledgeGraph:
         )
         return [_pick(Adopter, r) for r in rows]
 
-    def region_practices(self, code: str, include_descendants: bool = False) -> list[dict[str, Any]]:
+    def region_practices(self, code: str, include_descendants: bool = False) -> list[RegionPractice]:
         """Practices a region adopted, optionally with its descendants'."""
-        return self.query("region_practices", code=code, include_descendants=include_descendants)
+        rows = self.query("region_practices", code=code, include_descendants=include_descendants)
+        return [_pick(RegionPractice, r) for r in rows]
 
     def adoptions(self, **filters: Any) -> Iterator[AdoptionFact]:
         """Every adoption fact matching the filters (practice, region, within, year_from, year_to, report)."""
