@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     neo4j_password: str = "neo4j"
     neo4j_database: str | None = None
     batch_size: int = Field(default=1000, ge=1, le=100_000)
+    load_group: int = Field(default=200, ge=1, le=10_000, description="reports merged into one write group")
 
     nlp_backend: str = Field(default="builtin", description="'builtin' or 'hanlp'")
     hanlp_model: str | None = Field(default=None, description="HanLP model directory or id")

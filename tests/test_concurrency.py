@@ -87,6 +87,7 @@ def test_reads_are_consistent_during_a_load(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GOVKG_", "NEO4J_"))}
     env["GOVKG_STORE"] = "falkordb"
+    env["GOVKG_LOAD_GROUP"] = "3"  # small groups, so that queries see the load part-way
     with FalkorStore(data_dir) as store:
         store.ensure_schema()
         command = [sys.executable, "-m", "govkg.cli", "load", str(EXAMPLES), str(corpus)]

@@ -40,6 +40,11 @@ class GraphStore(Protocol):
     def run_write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run one write statement atomically (retried on transient errors where the engine allows)."""
 
+    def run_write_stats(
+        self, query: str, params: Mapping[str, Any] | None = None
+    ) -> tuple[list[Row], dict[str, int]]:
+        """Run one write statement; its rows and the engine's counters (nodes_created, ...)."""
+
     def ping(self) -> bool:
         """True when the store answers."""
 

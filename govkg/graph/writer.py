@@ -353,7 +353,7 @@ class _CountingStore(Protocol):
 
 def _counting(store: GraphStore) -> _CountingStore | None:
     """The store itself when it reports per-statement counters, else None."""
-    return store if callable(getattr(store, "run_write_stats", None)) else None  # type: ignore[return-value]
+    return store if callable(getattr(store, "run_write_stats", None)) else None
 
 
 def _write_group(store: GraphStore, group: Sequence[Extraction], batch_size: int) -> WriteStats:
