@@ -20,7 +20,7 @@ from pathlib import Path
 from govkg.config import Settings
 from govkg.graph.journal import LoadJournal
 from govkg.graph.store import GraphStore
-from govkg.graph.writer import WriteStats, write_extractions
+from govkg.graph.writer import WriteStats, write_extractions, write_taxonomy
 from govkg.loaders.documents import Document, DocumentError, iter_documents
 from govkg.loaders.extract import Extractor, extractor_for
 from govkg.loaders.extraction import Extraction
@@ -96,6 +96,7 @@ def load_paths(
     loader = _Loader(store, LoadJournal(journal_path(settings)), settings, group or settings.load_group)
     ex = extractor or extractor_for(settings)
     started = time.perf_counter()
+    write_taxonomy(store, ex.taxonomy.practices.values(), ex.taxonomy.categories)
     for item in iter_documents(paths):
         if isinstance(item, DocumentError):
             rej = Rejected(item.path, item.reason)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import govkg
 from govkg.knowledge import Adopter, AdoptionFact, PracticeSummary, RegionPractice
+from govkg.loaders.practices import Taxonomy
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -16,6 +17,9 @@ def test_open_graph_answers_with_typed_results(tmp_path: Path) -> None:
         assert summary.loaded >= 10 and summary.exit_code == 0
         practices = kg.practices()
         assert practices and all(isinstance(p, PracticeSummary) for p in practices)
+        # the whole taxonomy is in the graph, adopted or not yet
+        assert {p.key for p in practices} >= set(Taxonomy.default().practices)
+        assert any(p.adopters == 0 for p in practices)
         grid = next(p for p in practices if p.key == "grid")
         adopters = kg.adopters("grid")
         assert all(isinstance(a, Adopter) for a in adopters)

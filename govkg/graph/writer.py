@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from govkg.graph.journal import LoadJournal
 from govkg.graph.model import search_text
 from govkg.graph.store import GraphStore, Row
-from govkg.loaders.extraction import Extraction
+from govkg.loaders.extraction import Extraction, Practice
 
 Rows = list[dict[str, Any]]
 
@@ -189,6 +189,35 @@ def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Rows]:
         yield list(rows[i : i + size])
 
 
+def practice_rows(practices: Iterable[Practice], categories: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The PRACTICES statement's rows for some practices (with their categories' descriptions)."""
+    return [
+        {
+            "key": p.key,
+            "name": p.name,
+            "category": p.category,
+            "category_description": categories.get(p.category),
+            "aliases": list(p.aliases),
+            "description": p.description,
+            "origin": p.origin,
+            "search_text": search_text(p.name, *p.aliases),
+        }
+        for p in practices
+    ]
+
+
+def write_taxonomy(store: GraphStore, practices: Iterable[Practice], categories: Mapping[str, str]) -> None:
+    """Write every taxonomy practice, its category and VARIANT_OF links (idempotent), so that the
+    graph lists practices no report has mentioned yet."""
+    practices = list(practices)
+    rows = practice_rows(practices, categories)
+    if rows:
+        store.run_write(PRACTICES, {"rows": rows})
+    variants = [{"key": p.key, "variant_of": p.variant_of} for p in practices if p.variant_of]
+    if variants:
+        store.run_write(VARIANT_OF, {"rows": variants})
+
+
 def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
     """The (statement, rows) pairs that write one extraction, in order, before the REPORTS step."""
     region_codes = {r.code for r in ex.regions}
@@ -205,19 +234,7 @@ def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
         for r in ex.regions
     ]
     part_of = [{"code": r.code, "parent": r.parent_code} for r in ex.regions if r.parent_code]
-    practices = [
-        {
-            "key": p.key,
-            "name": p.name,
-            "category": p.category,
-            "category_description": ex.categories.get(p.category),
-            "aliases": list(p.aliases),
-            "description": p.description,
-            "origin": p.origin,
-            "search_text": search_text(p.name, *p.aliases),
-        }
-        for p in ex.practices
-    ]
+    practices = practice_rows(ex.practices, ex.categories)
     variants = [{"key": p.key, "variant_of": p.variant_of} for p in ex.practices if p.variant_of]
     agencies = [
         {"key": a.key, "name": a.name, "kind": a.kind, "region_code": a.region_code} for a in ex.agencies
