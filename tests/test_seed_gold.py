@@ -124,3 +124,16 @@ def test_every_fact_is_evidenced_at_its_offset() -> None:
         for fact in facts:
             ev = fact.evidence
             assert text[ev.offset : ev.offset + len(ev.sentence)] == ev.sentence
+
+
+def test_offsets_point_into_the_stored_report_text(tmp_path: Path) -> None:
+    with KnowledgeGraph.open(Settings(data_dir=tmp_path / "d")) as kg:
+        kg.load([SHARED / "corpus"])
+        texts = {
+            r["id"]: r["text"]
+            for r in kg.store.run_read("MATCH (r:Report) RETURN r.id AS id, r.text AS text")
+        }
+        facts = list(kg.adoptions())
+    assert len(texts) == 5 and facts
+    for f in facts:
+        assert texts[f.report_id][f.offset : f.offset + len(f.evidence)] == f.evidence
