@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from synthetic_support import synthetic
 
 from govkg.loaders.practices import Taxonomy
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
-def _synthetic() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("synthetic", BENCH / "synthetic.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["synthetic"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def corpus() -> object:
-    return _synthetic().SyntheticCorpus.default()
+    return synthetic().SyntheticCorpus.default()
 
 
 def test_same_seed_same_corpus_other_seed_other_corpus(corpus: object) -> None:

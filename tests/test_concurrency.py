@@ -13,16 +13,14 @@ be one a finished set of reports could give:
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import os
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
-import pytest
+from synthetic_support import synthetic
 
 from govkg.graph.falkor_store import FalkorStore
 from govkg.queries.catalog import run_query
@@ -32,16 +30,6 @@ EXAMPLES = REPO_ROOT / "examples"
 SYNTHETIC = REPO_ROOT / "bench" / "synthetic.py"
 N_SYNTHETIC = 60
 ALL_ROWS = 1_000_000
-
-
-def _synthetic() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("govkg_bench_synthetic_conc", SYNTHETIC)
-    if spec is None or spec.loader is None:
-        pytest.skip(f"cannot import {SYNTHETIC}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 class Snapshot:
@@ -83,7 +71,7 @@ def _assert_complete_reports(snap: Snapshot, final: Snapshot) -> None:
 def test_reads_are_consistent_during_a_load(tmp_path: Path) -> None:
     """Query in a loop while a subprocess loads; every answer fits some completed report set."""
     corpus = tmp_path / "corpus"
-    _synthetic().SyntheticCorpus.default().write(corpus, N_SYNTHETIC, seed=5)
+    synthetic().SyntheticCorpus.default().write(corpus, N_SYNTHETIC, seed=5)
     data_dir = tmp_path / "data"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GOVKG_", "NEO4J_"))}
     env["GOVKG_STORE"] = "falkordb"

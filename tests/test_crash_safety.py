@@ -11,7 +11,6 @@ facts, and a Report node for every report the journal calls done.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import random
@@ -23,10 +22,10 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from synthetic_support import synthetic
 
 from govkg.config import Settings
 from govkg.graph.falkor_store import FalkorStore, server_pid
@@ -50,16 +49,6 @@ RETURN labels(a) AS a_labels, coalesce(a.code, a.key, a.id, a.name) AS a_key,
 REPORT_IDS = "MATCH (r:Report) RETURN r.id AS id"
 # Stop a run that never finishes rather than hang the suite.
 RUN_DEADLINE = 600.0
-
-
-def _synthetic() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("govkg_bench_synthetic", SYNTHETIC)
-    if spec is None or spec.loader is None:
-        pytest.skip(f"cannot import {SYNTHETIC}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _env() -> dict[str, str]:
@@ -200,7 +189,7 @@ def _reference_load(corpus: Path, data_dir: Path, out: dict[str, Any]) -> None:
 
 def _check(tmp_path: Path, n_reports: int, seed: int, kills: int, kill_server: bool) -> None:
     corpus = tmp_path / "corpus"
-    _synthetic().SyntheticCorpus.default().write(corpus, n_reports, seed=seed)
+    synthetic().SyntheticCorpus.default().write(corpus, n_reports, seed=seed)
     ref_dir, crash_dir = tmp_path / "reference", tmp_path / "crashed"
     # The clean reference load runs beside the crash loop, on its own server and data dir.
     ref: dict[str, Any] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from govkg.api.schemas import ErrorOut
+from govkg.api.schemas import ErrorOut, Provenance
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "unknown key, code or id"},
@@ -51,3 +51,17 @@ def json_safe(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)
+
+
+def provenance(samples: Any, code: str | None = None) -> list[Provenance]:
+    """Evidence samples from a catalog row (report id, sentence, year, region), skipping blanks."""
+    return [
+        Provenance(
+            report_id=str(s["report_id"]),
+            evidence=s.get("evidence"),
+            year=opt_int(s.get("year")),
+            region_code=s.get("region_code", code),
+        )
+        for s in samples or []
+        if isinstance(s, dict) and s.get("report_id")
+    ]

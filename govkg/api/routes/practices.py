@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
@@ -19,13 +19,12 @@ from govkg.api.deps import (
     run,
 )
 from govkg.api.errors import NotFound
-from govkg.api.routes.common import AMBIGUOUS, ERRORS, opt_int, strings
+from govkg.api.routes.common import AMBIGUOUS, ERRORS, opt_int, provenance, strings
 from govkg.api.schemas import (
     Adopter,
     Page,
     PracticeDetail,
     PracticeSummary,
-    Provenance,
     Ref,
     Timeline,
     TimelinePoint,
@@ -96,21 +95,6 @@ def get_practice(
     )
 
 
-def _provenance(samples: Any, code: str | None = None) -> list[Provenance]:
-    out = []
-    for s in samples or []:
-        if isinstance(s, dict) and s.get("report_id"):
-            out.append(
-                Provenance(
-                    report_id=str(s["report_id"]),
-                    evidence=s.get("evidence"),
-                    year=opt_int(s.get("year")),
-                    region_code=s.get("region_code", code),
-                )
-            )
-    return out
-
-
 @router.get(
     "/{key}/adopters",
     operation_id="listPracticeAdopters",
@@ -157,7 +141,7 @@ def list_adopters(
             level=r.get("level"),
             reports=opt_int(r.get("reports")) or 0,
             first_year=opt_int(r.get("first_year")),
-            evidence=_provenance(r.get("evidence"), r["code"]),
+            evidence=provenance(r.get("evidence"), r["code"]),
         )
         for r in rows
     ]

@@ -20,7 +20,7 @@ from govkg.api.deps import (
     run,
 )
 from govkg.api.errors import ApiError, NotFound
-from govkg.api.routes.common import AMBIGUOUS, ERRORS, opt_int, strings
+from govkg.api.routes.common import AMBIGUOUS, ERRORS, opt_int, provenance, strings
 from govkg.api.schemas import (
     AgencyOut,
     ComparedPractice,
@@ -180,21 +180,6 @@ def get_region(code: RegionCode, store: StoreDep, catalog: CatalogDep, settings:
     )
 
 
-def _evidence(samples: Any) -> list[Provenance]:
-    out = []
-    for s in samples or []:
-        if isinstance(s, dict) and s.get("report_id"):
-            out.append(
-                Provenance(
-                    report_id=str(s["report_id"]),
-                    evidence=s.get("evidence"),
-                    year=opt_int(s.get("year")),
-                    region_code=s.get("region_code"),
-                )
-            )
-    return out
-
-
 @router.get(
     "/{code}/practices",
     operation_id="listRegionPractices",
@@ -229,7 +214,7 @@ def list_region_practices(
             regions=strings(r.get("regions")),
             reports=opt_int(r.get("reports")) or 0,
             first_year=opt_int(r.get("first_year")),
-            evidence=_evidence(r.get("evidence")),
+            evidence=provenance(r.get("evidence")),
         )
         for r in rows
     ]
