@@ -20,12 +20,10 @@ from pathlib import Path
 from govkg.config import Settings
 from govkg.graph.journal import LoadJournal
 from govkg.graph.store import GraphStore
-from govkg.graph.writer import WriteStats, write_extractions, write_taxonomy
+from govkg.graph.writer import WriteStats, already_loaded, write_extractions, write_taxonomy
 from govkg.loaders.documents import Document, DocumentError, iter_documents
 from govkg.loaders.extract import Extractor, extractor_for
 from govkg.loaders.extraction import Extraction
-
-_REPORT_EXISTS = "MATCH (r:Report {id: $id}) RETURN r.id AS id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +123,7 @@ class _Loader:
     def add(self, doc: Document, ex: Extractor, force: bool) -> None:
         """Extract one document and queue it, unless the store already holds it."""
         self.summary.read += 1
-        if doc.id in self.pending or (
-            not force and self.journal.done(doc.id) and self.store.run_read(_REPORT_EXISTS, {"id": doc.id})
-        ):
+        if doc.id in self.pending or (not force and already_loaded(self.store, self.journal, doc.id)):
             self.summary.skipped += 1
             return
         try:

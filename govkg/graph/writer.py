@@ -443,6 +443,12 @@ def write_extractions(
     return total
 
 
+def already_loaded(store: GraphStore, journal: LoadJournal, report_id: str) -> bool:
+    """Whether a report may be skipped: journalled as done *and* its Report node (written last)
+    is still in the store, so a graph cleared or lost behind the journal's back is rebuilt."""
+    return journal.done(report_id) and bool(store.run_read(REPORT_EXISTS, {"id": report_id}))
+
+
 def load_extractions(
     store: GraphStore,
     extractions: Iterable[Extraction],
@@ -464,12 +470,7 @@ def load_extractions(
     def todo() -> Iterator[Extraction]:
         for ex in extractions:
             rid = ex.report.id
-            if (
-                journal is not None
-                and not force
-                and journal.done(rid)
-                and store.run_read(REPORT_EXISTS, {"id": rid})
-            ):
+            if journal is not None and not force and already_loaded(store, journal, rid):
                 result.skipped.append(rid)
                 continue
             yield ex
