@@ -245,6 +245,7 @@ class Extractor:
                         evidence=evidence,
                         surface=pm.surface,
                         confidence=1.0 if explicit else 0.7,
+                        method=f"actor={'named' if explicit else 'subject'};practice={pm.practice.origin}",
                     )
                     rank = (0 if explicit else 1) * 10**9 + sent.start
                     old = adoptions.get((region.code, pm.practice.key))

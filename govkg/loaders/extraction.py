@@ -71,7 +71,8 @@ class Adoption:
     year: int | None
     evidence: Evidence
     surface: str = ""  # the practice mention as written
-    confidence: float = 1.0
+    confidence: float = 1.0  # 0..1: how sure the actor and practice rules were
+    method: str = ""  # which rules found the actor and the practice, e.g. "actor=place;practice=taxonomy"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,31 @@ class Implementation:
     report_id: str
     year: int | None
     evidence: Evidence
+    confidence: float = 1.0
+    method: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class UnresolvedPlace:
+    """A place-like name the gazetteer could not place under the report's region tree.
+
+    Kept for debugging only: it is never an adopter and never a Region in the graph.
+    """
+
+    surface: str
+    offset: int  # character offset in the report text
+    reason: str  # why it was not resolved, e.g. "not under the report's region tree"
+
+
+@dataclass(frozen=True, slots=True)
+class NonAdoption:
+    """A practice mention the classifier judged a mention, not an adoption (kept for debugging)."""
+
+    practice_key: str
+    surface: str
+    evidence: Evidence
+    reason: str  # the cue class: instruction | policy | meeting | plan | visit | award | media
+    cue: str = ""  # the words that triggered it
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,3 +168,5 @@ class Extraction:
     measurements: list[Measurement] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     categories: dict[str, str] = field(default_factory=dict)  # category name -> description
+    unresolved: list[UnresolvedPlace] = field(default_factory=list)  # place-like names not placed
+    non_adoptions: list[NonAdoption] = field(default_factory=list)  # mentions judged not adoptions
