@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Set up govkg in ./.venv and run it: `python3 scripts/dev.py demo` or `python3 scripts/dev.py test`.
 
+`python3 scripts/dev.py eval` scores extraction on the seed and dev gold sets in ../shared
+(one table, then the errors by class; `--backend hanlp` adds the HanLP rows, `--help` for more).
+
 Needs only Python 3.11+ on the PATH. The first run creates the virtual environment
 and installs govkg into it (editable); later runs reinstall only when pyproject.toml
 changed. `test` also installs the hanlp extra and the Cypher linter (when npm is
@@ -20,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
-EXTRAS = {"demo": "", "test": "dev,analytics,hanlp", "serve": ""}
+EXTRAS = {"demo": "", "test": "dev,analytics,hanlp", "serve": "", "eval": ""}
 
 
 def run(*cmd: str | Path, cwd: Path = ROOT) -> None:
@@ -76,6 +79,8 @@ def main(argv: list[str]) -> int:
         return subprocess.call(
             [str(BIN / "python"), "-m", "pytest", "-m", "slow or not slow", *rest], cwd=ROOT
         )
+    if cmd == "eval":
+        return subprocess.call([str(BIN / "python"), "-m", "govkg.evaluation", *rest], cwd=ROOT)
     return subprocess.call([str(BIN / "govkg"), cmd, *rest], cwd=ROOT)
 
 
