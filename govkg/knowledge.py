@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -12,6 +12,7 @@ from typing import IO, Any
 from govkg.config import Settings
 from govkg.graph.store import GraphStore, open_store
 from govkg.loading import LoadSummary, journal_path, load_paths
+from govkg.queries import names
 from govkg.queries.catalog import Catalog, run_query
 
 _PAGE = 1000
@@ -133,8 +134,23 @@ class KnowledgeGraph:
         """Run a named catalog query with parameters (validated and coerced by the catalog)."""
         return run_query(self.store, name, params, self.catalog)
 
+    def _run(self, name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        return run_query(self.store, name, params, self.catalog)
+
+    def practice(self, name: str) -> dict[str, Any]:
+        """The practice a key, name or alias names, in either script (as REST resolves it).
+
+        Raises names.UnknownName (a LookupError naming close matches) or names.AmbiguousName.
+        """
+        return names.resolve_practice(self._run, name)
+
+    def region(self, name: str) -> dict[str, Any]:
+        """The region a code, name, short name or alias names, in either script (as REST resolves it)."""
+        return names.resolve_region(self._run, name)
+
     def practices(self, category: str | None = None, q: str | None = None) -> list[PracticeSummary]:
-        """Practices with their adopter counts and first year."""
+        """Practices with their adopter counts and first year; an unknown category raises InvalidValue."""
+        category = names.check_category(self._run, category)
         rows = self.query("practices", category=category, q=q)
         return [_pick(PracticeSummary, r) for r in rows]
 
@@ -147,13 +163,19 @@ class KnowledgeGraph:
         year_from: int | None = None,
         year_to: int | None = None,
     ) -> list[Adopter]:
-        """Regions that adopted a practice (with rollup, ancestors credited with descendants)."""
+        """Regions that adopted a practice (with rollup, ancestors credited with descendants).
+
+        ``practice`` and ``within`` take keys, codes, names or aliases in either script; an unknown
+        one raises names.UnknownName, an unknown level or an inverted year range names.InvalidValue.
+        """
+        names.check_level(level)
+        names.check_years(year_from, year_to)
         rows = self.query(
             "practice_adopters",
-            key=practice,
+            key=self.practice(practice)["key"],
             rollup=rollup,
             level=level,
-            within=within,
+            within=self.region(within)["code"] if within else None,
             year_from=year_from,
             year_to=year_to,
             limit=10_000,
@@ -161,12 +183,26 @@ class KnowledgeGraph:
         return [_pick(Adopter, r) for r in rows]
 
     def region_practices(self, code: str, include_descendants: bool = False) -> list[RegionPractice]:
-        """Practices a region adopted, optionally with its descendants'."""
-        rows = self.query("region_practices", code=code, include_descendants=include_descendants)
+        """Practices a region (code, name or alias, either script) adopted, with its descendants' if asked."""
+        found = self.region(code)["code"]
+        rows = self.query("region_practices", code=found, include_descendants=include_descendants)
         return [_pick(RegionPractice, r) for r in rows]
 
     def adoptions(self, **filters: Any) -> Iterator[AdoptionFact]:
-        """Every adoption fact matching the filters (practice, region, within, year_from, year_to, report)."""
+        """Every adoption fact matching the filters (practice, region, within, year_from, year_to, report).
+
+        Practices and regions are resolved like REST resolves them (names, aliases, either script).
+        """
+        filters = dict(filters)
+        if filters.get("practice"):
+            filters["practice"] = self.practice(filters["practice"])["key"]
+        for field in ("region", "within"):
+            if filters.get(field):
+                filters[field] = self.region(filters[field])["code"]
+        names.check_years(filters.get("year_from"), filters.get("year_to"))
+        return self._adoption_pages(filters)
+
+    def _adoption_pages(self, filters: dict[str, Any]) -> Iterator[AdoptionFact]:
         offset = 0
         while True:
             rows = self.query("adoptions", limit=_PAGE, offset=offset, **filters)

@@ -9,11 +9,12 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Query, Request
 
-from govkg.api.errors import Ambiguous, ApiError, NotFound
+from govkg.api.errors import ApiError
 from govkg.api.schemas import MAX_LIMIT, Page
 from govkg.config import Settings
 from govkg.graph.journal import LoadJournal
 from govkg.graph.store import GraphStore, open_store
+from govkg.queries import names
 from govkg.queries.catalog import Catalog
 
 T = TypeVar("T")
@@ -134,41 +135,20 @@ def page(rows: Sequence[T], limit: int, offset: int) -> Page[T]:
     return Page(data=list(rows[offset : offset + limit]), count=len(rows), limit=limit, offset=offset)
 
 
-def _resolve(rows: list[dict[str, Any]], raw: str, key_field: str, kind: str, what: str) -> dict[str, Any]:
-    exact = [r for r in rows if r.get(key_field) == raw]
-    if exact:
-        return exact[0]
-    if len(rows) == 1:
-        return rows[0]
-    if not rows:
-        raise NotFound(f"unknown {what} {raw!r}: no {what} has that {key_field} or name")
-    candidates = [
-        {
-            "key": r[key_field],
-            "name": r.get("name"),
-            "kind": kind,
-            "level": r.get("level"),
-            "category": r.get("category"),
-        }
-        for r in rows
-    ]
-    raise Ambiguous(f"{what} name {raw!r} is ambiguous: {len(rows)} candidates", candidates)
+def runner(store: GraphStore, catalog: Catalog, settings: Settings) -> names.Runner:
+    """A catalog runner for the shared name resolver (govkg.queries.names), with this app's timeout."""
+
+    def go(name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        return run(store, catalog, name, settings, params)
+
+    return go
 
 
 def resolve_practice(store: GraphStore, catalog: Catalog, settings: Settings, raw: str) -> dict[str, Any]:
-    """The practice a path parameter names (key, name or alias): 404 if none, 300 if several."""
-    # An exact key always wins, so the indexed lookup settles the common case in one cheap query.
-    rows = run(store, catalog, "practice_by_key", settings, {"key": raw})
-    if rows:
-        return rows[0]
-    rows = run(store, catalog, "resolve_practice", settings, {"name": raw})
-    return _resolve(rows, raw, "key", "practice", "practice")
+    """The practice a parameter names (key, name or alias, either script): 404 if none, 300 if several."""
+    return names.resolve_practice(runner(store, catalog, settings), raw)
 
 
 def resolve_region(store: GraphStore, catalog: Catalog, settings: Settings, raw: str) -> dict[str, Any]:
-    """The region a path parameter names (code, name, short name or alias): 404 if none, 300 if several."""
-    rows = run(store, catalog, "region_by_code", settings, {"code": raw})
-    if rows:
-        return rows[0]
-    rows = run(store, catalog, "resolve_region", settings, {"name": raw})
-    return _resolve(rows, raw, "code", "region", "region")
+    """The region a parameter names (code, name, short name or alias, either script): 404/300 likewise."""
+    return names.resolve_region(runner(store, catalog, settings), raw)

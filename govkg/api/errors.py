@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from govkg.graph.store import QueryError, StoreError
+from govkg.queries.names import AmbiguousName, InvalidValue, UnknownName
 
 log = logging.getLogger("govkg.api")
 
@@ -95,6 +96,21 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(status_code=exc.status_code, content={"detail": detail}, headers=exc.headers)
 
 
+async def _unknown_name(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, UnknownName)
+    return _json(404, str(exc), suggestions=exc.suggestions)
+
+
+async def _ambiguous_name(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, AmbiguousName)
+    return _json(300, str(exc), candidates=exc.candidates)
+
+
+async def _invalid_value(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, InvalidValue)
+    return _json(422, str(exc), valid=exc.valid)
+
+
 async def _store_error(_: Request, exc: Exception) -> JSONResponse:
     return _json(503, f"the graph store is unavailable: {exc}")
 
@@ -114,6 +130,9 @@ def install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(UnknownName, _unknown_name)
+    app.add_exception_handler(AmbiguousName, _ambiguous_name)
+    app.add_exception_handler(InvalidValue, _invalid_value)
     app.add_exception_handler(StoreError, _store_error)
     app.add_exception_handler(QueryError, _query_error)
     for exc_type in _connection_errors():

@@ -42,6 +42,8 @@ class ErrorOut(BaseModel):
     detail: str
     errors: list[dict[str, Any]] | None = None
     candidates: list[Candidate] | None = None
+    suggestions: list[str] | None = None  # close names, for an unknown practice or region
+    valid: list[str] | None = None  # the accepted values, for an unknown enum value
 
 
 class Provenance(Out):

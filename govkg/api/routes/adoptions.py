@@ -18,6 +18,7 @@ from govkg.api.deps import (
 )
 from govkg.api.routes.common import AMBIGUOUS, ERRORS, opt_int
 from govkg.api.schemas import AdoptionOut, Page
+from govkg.queries.names import check_years
 
 router = APIRouter(prefix="/adoptions", tags=["adoptions"], responses={**ERRORS, **AMBIGUOUS})
 
@@ -59,6 +60,7 @@ def list_adoptions(
     offset: Offset = 0,
 ) -> Page[AdoptionOut]:
     """Adoption facts, each with its evidence sentence, report id, title and source."""
+    check_years(year_from, year_to)
     params: dict[str, Any] = {
         "practice": resolve_practice(store, catalog, settings, practice)["key"] if practice else None,
         "region": resolve_region(store, catalog, settings, region)["code"] if region else None,

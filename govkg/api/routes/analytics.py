@@ -19,6 +19,7 @@ from govkg.api.deps import (
 )
 from govkg.api.errors import NotFound
 from govkg.graph import analytics
+from govkg.queries.names import check_level
 
 router = APIRouter(prefix="/analytics", tags=["analytics"])
 
@@ -136,6 +137,7 @@ def list_events(
     level: LevelQ = None,
 ) -> dict[str, Any]:
     """First adoption per (region, practice), with supporting reports and the earliest evidence."""
+    check_level(level)
     key = resolve_practice(store, catalog, settings, practice)["key"] if practice else None
     code = resolve_region(store, catalog, settings, within)["code"] if within else None
     events = [
@@ -164,6 +166,7 @@ def get_diffusion(
     ] = 1000,
 ) -> dict[str, Any]:
     """Cumulative adoption curve of a practice by year, overall and per province; leader/follower pairs."""
+    check_level(level)
     key = str(resolve_practice(store, catalog, settings, practice)["key"])
     events = analytics.adoption_events(store, practice=key)
     if not events:

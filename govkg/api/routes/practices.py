@@ -17,6 +17,7 @@ from govkg.api.deps import (
     resolve_practice,
     resolve_region,
     run,
+    runner,
 )
 from govkg.api.errors import NotFound
 from govkg.api.routes.common import AMBIGUOUS, ERRORS, opt_int, provenance, strings
@@ -30,6 +31,7 @@ from govkg.api.schemas import (
     TimelinePoint,
     TimelineRegion,
 )
+from govkg.queries.names import check_category, check_level, check_years
 
 router = APIRouter(prefix="/practices", tags=["practices"], responses=ERRORS)
 
@@ -48,6 +50,7 @@ def list_practices(
     offset: Offset = 0,
 ) -> Page[PracticeSummary]:
     """Practices with their number of adopting regions and first year of adoption."""
+    category = check_category(runner(store, catalog, settings), category)
     rows = run(store, catalog, "practices", settings, {"category": category, "q": q or None})
     items = [
         PracticeSummary(
@@ -106,7 +109,9 @@ def list_adopters(
     store: StoreDep,
     catalog: CatalogDep,
     settings: SettingsDep,
-    level: Annotated[str | None, Query(max_length=40, description="only regions of this level")] = None,
+    level: Annotated[
+        str | None, Query(max_length=40, description="only regions of this level (province … village)")
+    ] = None,
     within: Annotated[
         str | None, Query(max_length=200, description="only this region (code or name) and those under it")
     ] = None,
@@ -118,6 +123,8 @@ def list_adopters(
 ) -> Page[Adopter]:
     """Regions that adopted a practice, with supporting reports, first year and evidence."""
 
+    check_level(level)
+    check_years(year_from, year_to)
     found = resolve_practice(store, catalog, settings, key)
     within_code = resolve_region(store, catalog, settings, within)["code"] if within else None
     rows = run(

@@ -39,6 +39,7 @@ from govkg.api.schemas import (
 from govkg.config import Settings
 from govkg.graph.store import GraphStore
 from govkg.queries.catalog import Catalog
+from govkg.queries.names import check_level
 
 router = APIRouter(prefix="/regions", tags=["regions"], responses=ERRORS)
 
@@ -54,7 +55,9 @@ def list_regions(
     catalog: CatalogDep,
     settings: SettingsDep,
     q: Annotated[str | None, Query(max_length=200, description="substring of the name or an alias")] = None,
-    level: Annotated[str | None, Query(max_length=40, description="only regions of this level")] = None,
+    level: Annotated[
+        str | None, Query(max_length=40, description="only regions of this level (province … village)")
+    ] = None,
     parent: Annotated[
         str | None, Query(max_length=200, description="only direct children of this region (code or name)")
     ] = None,
@@ -62,6 +65,7 @@ def list_regions(
     offset: Offset = 0,
 ) -> Page[RegionSummary]:
     """Regions by name or alias, level and parent, with the number of practices each adopted."""
+    check_level(level)
     parent_code = resolve_region(store, catalog, settings, parent)["code"] if parent else None
     rows = run(store, catalog, "regions", settings, {"q": q or None, "level": level, "parent": parent_code})
     items = [
