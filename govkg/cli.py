@@ -40,8 +40,8 @@ DataDirOpt = Annotated[
     Path | None, typer.Option("--data-dir", help="Data directory (default: GOVKG_DATA_DIR)")
 ]
 OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout")]
-PracticeOpt = Annotated[str | None, typer.Option(help="Only this practice (key)")]
-WithinOpt = Annotated[str | None, typer.Option(help="Only regions under this region code")]
+PracticeOpt = Annotated[str | None, typer.Option(help="Only this practice (key, name or alias)")]
+WithinOpt = Annotated[str | None, typer.Option(help="Only this region and those under it (code or name)")]
 
 
 def _settings(store: str | None = None, data_dir: Path | None = None) -> Settings:
@@ -76,6 +76,17 @@ def _opened(settings: Settings) -> Any:
         yield kg
     finally:
         kg.close()
+
+
+def _names(kg: Any, practice: str | None = None, within: str | None = None) -> tuple[str | None, str | None]:
+    """Resolve --practice/--within like REST does (names, aliases, either script); exit 2 if unknown."""
+    try:
+        key = kg.practice(practice)["key"] if practice else None
+        code = kg.region(within)["code"] if within else None
+    except LookupError as exc:
+        _fail(str(exc), 2)
+        raise
+    return key, code
 
 
 @contextmanager
@@ -319,6 +330,7 @@ def export_events(
 
     settings = _settings(store, data_dir)
     with _opened(settings) as kg:
+        practice, within = _names(kg, practice, within)
         events = adoption_events(kg.store, practice=practice, within=within)
     with _output(output, binary=fmt is EventFormat.parquet) as fh:
         n = write_events(events, fh, fmt.value)
@@ -341,6 +353,7 @@ def export_graph_cmd(
 
     settings = _settings(store, data_dir)
     with _opened(settings) as kg, _output(output, binary=fmt is not GraphFormat.json) as fh:
+        practice, within = _names(kg, practice, within)
         nodes, edges = export_graph(
             kg.store, fmt.value, fh, practice=practice, within=within, year_from=year_from, year_to=year_to
         )
@@ -398,8 +411,9 @@ def plot_diffusion_cmd(
 
     settings = _settings(store, data_dir)
     with _opened(settings) as kg:
+        key, _ = _names(kg, practice)
         try:
-            curve = diffusion_from_store(kg.store, practice, level=level)
+            curve = diffusion_from_store(kg.store, key or practice, level=level)
         except (KeyError, ValueError) as exc:
             _fail(str(exc), 2)
             return
