@@ -120,11 +120,15 @@ class Taxonomy:
         categories: Mapping[str, str],
         core: Mapping[str, tuple[str, ...]] | None = None,
         patterns: Mapping[str, tuple[str, ...]] | None = None,
+        descriptors: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.practices = dict(practices)
         self.categories = dict(categories)
         self.core: dict[str, tuple[str, ...]] = dict(core or {})
         self.patterns: dict[str, tuple[str, ...]] = dict(patterns or {})
+        # Generic kind words (巡逻队, 联防队): aliases in prose, but inside a programme's name they
+        # describe a local brand (“茶山平安巡逻队” is its own programme and an instance of the key).
+        self.descriptors: dict[str, tuple[str, ...]] = dict(descriptors or {})
         self._index: dict[str, str] = {}
         for p in self.practices.values():
             for n in (p.key, p.name, *p.aliases):
@@ -160,13 +164,14 @@ class Taxonomy:
         practices: dict[str, Practice] = {}
         core: dict[str, tuple[str, ...]] = {}
         patterns: dict[str, tuple[str, ...]] = {}
+        descriptors: dict[str, tuple[str, ...]] = {}
         owner: dict[str, str] = {}
         for i, item in enumerate(items):
-            p, c, pats = _parse_practice(item, i, cats, source)
+            p, c, pats, desc = _parse_practice(item, i, cats, source)
             if p.key in practices:
                 raise TaxonomyError(f"{source}: duplicate key {p.key!r}")
             practices[p.key] = p
-            core[p.key], patterns[p.key] = c, pats
+            core[p.key], patterns[p.key], descriptors[p.key] = c, pats, desc
             for alias in (p.name, *p.aliases):
                 n = normalise_name(alias)
                 if n in owner and owner[n] != p.key:
@@ -179,7 +184,7 @@ class Taxonomy:
                 raise TaxonomyError(f"{source}: key {p.key!r}: variant_of {p.variant_of!r} is not a key")
             if p.variant_of == p.key:
                 raise TaxonomyError(f"{source}: key {p.key!r}: a practice cannot be a variant of itself")
-        return cls(practices, cats, core, patterns)
+        return cls(practices, cats, core, patterns, descriptors)
 
     def get(self, key: str) -> Practice | None:
         """The practice with this key, if any."""
@@ -193,7 +198,7 @@ class Taxonomy:
 
 def _parse_practice(
     item: Any, index: int, cats: Mapping[str, str], source: str
-) -> tuple[Practice, tuple[str, ...], tuple[str, ...]]:
+) -> tuple[Practice, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """One practice entry, validated; errors name the key (or the entry's position)."""
     if not isinstance(item, dict):
         raise TaxonomyError(f"{source}: practice #{index} is not a mapping")
@@ -226,6 +231,7 @@ def _parse_practice(
         "variant_of",
         "core",
         "patterns",
+        "descriptors",
     }
     if unknown:
         raise TaxonomyError(f"{source}: key {key!r}: unknown fields {sorted(unknown)}")
@@ -235,7 +241,8 @@ def _parse_practice(
             re.compile(pat)
         except re.error as exc:
             raise TaxonomyError(f"{source}: key {key!r}: bad pattern {pat!r}: {exc}") from exc
-    aliases = tuple(dict.fromkeys(a for a in text_list("aliases") if a != name.strip()))
+    descriptors = text_list("descriptors")
+    aliases = tuple(dict.fromkeys(a for a in (*text_list("aliases"), *descriptors) if a != name.strip()))
     practice = Practice(
         key=key,
         name=name.strip(),
@@ -245,7 +252,7 @@ def _parse_practice(
         origin="taxonomy",
         variant_of=variant_of,
     )
-    return practice, text_list("core"), pats
+    return practice, text_list("core"), pats, descriptors
 
 
 @functools.cache
@@ -273,12 +280,14 @@ _NAME_ENDINGS = (
     "工作法", "模式", "机制", "平台", "品牌", "工程", "行动", "工作室", "调解室", "服务站", "工作站",
     "驿站", "中心", "服务队", "小分队", "突击队", "巡逻队", "志愿队", "制度", "体系", "清单", "改革",
     "试点", "项目", "计划", "系统", "之家", "说事", "聊吧", "警局", "议事厅", "专项整治", "整治",
-    "活动", "实事", "课堂", "讲堂", "班", "站", "工作", "治理法", "联盟", "专线", "热线",
+    "活动", "实事", "课堂", "讲堂", "班", "站", "工作", "治理法", "联盟", "专线", "热线", "夜话", "说和",
+    "说和团", "议事会", "院坝会", "板凳会", "屋场会", "院落会", "议事坊", "议事点", "说事点", "和事堂",
+    "调解队", "调解团", "说法", "积分超市", "宣讲团", "服务社", "工作坊",
 )  # fmt: skip
 # Words that make it a program when they follow the closing quote.
 _TRAILING_WORDS = tuple(
     sorted(
-        {*_NAME_ENDINGS, "经验做法", "经验", "做法", "队", "专项活动", "集中活动", "创建活动", "栏目"}
+        {*_NAME_ENDINGS, "经验做法", "经验", "做法", "队", "专项活动", "集中活动", "创建活动", "栏目", "创建"}
         - {"活动", "班", "站"},
         key=len,
         reverse=True,
@@ -287,10 +296,23 @@ _TRAILING_WORDS = tuple(
 # A program word directly followed by one of these heads a goal phrase, not a program.
 _GOAL_HEADS = (
     "要求", "目标", "理念", "思路", "原则", "精神", "格局", "标准", "部署", "会议", "方案", "办法",
-    "意见", "通知", "责任", "任务", "考核", "重点", "成效", "局面", "新局面", "态势", "氛围",
+    "意见", "通知", "责任", "任务", "考核", "重点", "成效", "局面", "新局面", "态势", "氛围", "链条",
+    "流程", "闭环", "路径", "路子",
 )  # fmt: skip
 _PRECEDING_NOUNS = ("品牌", "工作法", "模式", "机制", "平台", "工程", "项目", "服务品牌", "调解品牌")
-_MEDIATION = ("调解", "调处", "化解矛盾", "纠纷化解", "化解纠纷", "解纷", "矛盾纠纷化解")
+# The programme resolves disputes: 调解/调处 …, 化解…纠纷/矛盾, 纠纷…化解 (within a few characters).
+_MEDIATION = re.compile(
+    r"调解|调处|解纷|说和|化解[^，,。；;]{0,12}(?:矛盾|纠纷|积怨)|(?:矛盾|纠纷|积怨)[^，,。；;]{0,8}(?:化解|解开)"
+)
+# A verb that sets something up right before the quote makes the quoted name the unit's programme
+# (推行“板凳会”, 开设“X夜话”, 组建“X”队); a name with an enumeration comma or dash is a slogan.
+_ESTABLISH = re.compile(
+    r"(?:推行|推出|开设|打造|成立|组建|组成|设立|建立|创设|创建了|首创|探索|推广|召开|建成|开通|开办|搭建|培育)了?$"
+)
+# A local name for people in a role (说事联络员, 信息员) is no programme.
+_ROLE_ENDINGS = ("员", "人员")
+_UNIT_END = re.compile(r"[；;。！!？?\n]")
+_SLOGAN_MARKS = re.compile(r"[、—–\-－，,]")
 _STOP_SUBSTRINGS = (
     "两学一做", "党史学习教育", "学习教育", "我为群众办实事", "淬火工程", "主题教育", "不忘初心",
     "三个规定", "三同步", "好差评",
@@ -356,6 +378,9 @@ class PracticeMatcher:
             (key, re.compile(pat)) for key, pats in self.taxonomy.patterns.items() for pat in pats
         ]
         self._core = [(key, fold(term)) for key, terms in self.taxonomy.core.items() for term in terms]
+        self._descriptors = sorted(
+            {fold(t) for terms in self.taxonomy.descriptors.values() for t in terms}, key=len, reverse=True
+        )
         self._mediation = self.taxonomy.by_name(MEDIATION_KEY_NAME)
 
     # --- taxonomy matching ----------------------------------------------------------------
@@ -376,15 +401,26 @@ class PracticeMatcher:
         for end_index, (key, length) in self._automaton.iter(folded):
             yield end_index + 1 - length, end_index + 1, key
         for key, pattern in self._patterns:
+            group = "s" if "s" in pattern.groupindex else 0  # a named group s marks the surface
             for m in pattern.finditer(folded):
-                yield m.start(), m.end(), key
+                yield m.start(group), m.end(group), key
 
     def _keys_in(self, name: str) -> list[str]:
         """Taxonomy keys whose alias, pattern or core word occurs in ``name``."""
         name = _QUOTES_ONLY.sub("", name)
         keys = [k for _, _, k in _longest_first(list(self._raw_hits(name)))]
-        keys += [k for k, term in self._core if term in name]
+        keys += [k for k, term in self._core if _core_in(term, name)]
         return list(dict.fromkeys(keys))
+
+    def _descriptor_only(self, name: str) -> bool:
+        """The name holds a key term only in a generic kind word (巡逻队) and has a distinctive rest."""
+        rest = _QUOTES_ONLY.sub("", name)
+        found = False
+        for term in self._descriptors:
+            if rest.endswith(term):
+                rest, found = rest[: -len(term)], True
+                break
+        return found and len(rest) >= 2 and not self._keys_in(rest)
 
     def named_program(self, name: str) -> list[Practice]:
         """What a name written as a unit's own program stands for: the taxonomy practices it
@@ -393,8 +429,12 @@ class PracticeMatcher:
         if not _acceptable(name) or _is_count(name) or _UNIT_INSTITUTION.match(name):
             return []
         keys = self._keys_in(name)
+        if keys and self._descriptor_only(name):
+            return [local_practice(name), *(self.taxonomy.practices[k] for k in keys)]
         if keys:
             return [self.taxonomy.practices[k] for k in keys]
+        if name.endswith(_ROLE_ENDINGS):
+            return []
         return [local_practice(name)]
 
     # --- discovery ------------------------------------------------------------------------
@@ -443,6 +483,14 @@ class PracticeMatcher:
             trail is not None
             or (not cand.grouped and content.endswith(_NAME_ENDINGS))
             or before.endswith(_PRECEDING_NOUNS)
+            or (
+                not cand.grouped
+                and not cand.book
+                and _ESTABLISH.search(before) is not None
+                and not _SLOGAN_MARKS.search(content)
+                and not _NUMERAL_START.match(content)
+                and len(content) >= 3
+            )
         )
         if not signal:
             return None
@@ -480,17 +528,42 @@ class PracticeMatcher:
         self, s: str, start: int, end: int, name: str, key_text: str | None = None
     ) -> list[PracticeMention]:
         """Taxonomy mentions when ``key_text`` holds a key term, else the local practice (+ mediation)."""
-        keys = self._keys_in(key_text if key_text is not None else name)
+        key_text = key_text if key_text is not None else name
+        keys = self._keys_in(key_text)
+        if keys and self._descriptor_only(key_text):
+            # “茶山平安巡逻队”: a brand whose only key term is its kind word -> the brand and the key
+            local = PracticeMention(start, end, s[start:end], local_practice(name), discovered=True)
+            return [local] + [
+                PracticeMention(start, end, s[start:end], self.taxonomy.practices[k], discovered=True)
+                for k in keys
+            ]
         if keys:
             return [
                 PracticeMention(start, end, s[start:end], self.taxonomy.practices[k], discovered=True)
                 for k in keys
             ]
+        if name.endswith(_ROLE_ENDINGS):
+            return []
         local = PracticeMention(start, end, s[start:end], local_practice(name), discovered=True)
         result = [local]
-        if self._mediation is not None and any(w in _clause_around(s, start, end) for w in _MEDIATION):
+        if self._mediation is not None and _MEDIATION.search(_clause_onward(s, start, end)):
             result.append(PracticeMention(start, end, s[start:end], self._mediation, discovered=True))
         return result
+
+
+# A core word right before one of these names a class, a contest or a forum, not the practice
+# (“枫桥班” is a training class; “海上枫桥” is the practice).
+_CORE_OTHER_USE = re.compile(r"(?:班|课|讲堂|杯|赛|论坛|学院|学校|大讲堂)")
+
+
+def _core_in(term: str, name: str) -> bool:
+    """Whether the core word ``term`` stands in ``name`` for its practice."""
+    at = name.find(term)
+    while at >= 0:
+        if not _CORE_OTHER_USE.match(name, at + len(term)):
+            return True
+        at = name.find(term, at + 1)
+    return False
 
 
 def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -541,10 +614,11 @@ def _acceptable(name: str) -> bool:
     return not any(w in name for w in _STOP_SUBSTRINGS)
 
 
-def _clause_around(s: str, start: int, end: int) -> str:
-    """The clause (between commas, semicolons or sentence ends) containing s[start:end]."""
+def _clause_onward(s: str, start: int, end: int) -> str:
+    """From the clause holding s[start:end] to the end of the sentence, up to a semicolon: what the
+    text goes on to say about the programme (…“X”工作法, …, 今年已调解纠纷90余起)."""
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, start)), default=0)
-    m = _CLAUSE_BREAK.search(s, end)
+    m = _UNIT_END.search(s, end)
     return s[left : m.start() if m else len(s)]
 
 
