@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from govkg.loaders.extraction import Region
+from govkg.loaders.extraction import Region, UnresolvedPlace
 from govkg.loaders.regions import Gazetteer, RegionMatcher, RegionMention
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -119,12 +119,11 @@ def test_children_and_lazy_villages(gaz: Gazetteer) -> None:
     assert {c.level for c in communities} <= {"community", "village"}
 
 
-def test_make_local(gaz: Gazetteer) -> None:
+def test_make_local_changes_nothing(gaz: Gazetteer) -> None:
     local = gaz.make_local("红柳湾社区", "community", "150202")
     assert local.code == "150202:红柳湾社区"
     assert (local.level, local.parent_code) == ("community", "150202")
-    assert gaz.get(local.code) == local
-    assert [r.name for r in gaz.chain(local.code)] == ["红柳湾社区", "东河区", "包头市", "内蒙古自治区"]
+    assert gaz.get(local.code) is None  # made for one text, never stored in the shared gazetteer
 
 
 # -- matcher: context rules ----------------------------------------------------------------------
@@ -221,16 +220,40 @@ def test_community_under_its_street(matcher: RegionMatcher) -> None:
 
 
 def test_community_drops_committee_word(matcher: RegionMatcher) -> None:
-    m = one(matcher, "寨子社区居委会", DONGHE)
-    assert m.surface == "寨子社区居委会"
-    assert m.region.name == "寨子社区"
+    m = one(matcher, "尕南庄社区居委会", DELINGHA)
+    assert m.surface == "尕南庄社区居委会"
+    assert m.region.name == "尕南庄社区"
 
 
 def test_pattern_unit_attached_to_nearest_parent(matcher: RegionMatcher) -> None:
-    found = matcher.find("先后打造了安居社区、铁西街道俪城社区等", DONGHE)
-    assert names(found) == ["安居社区", "铁西街道", "俪城社区"]
-    assert found[2].region.parent_code == "150202:铁西街道"
-    assert found[0].region.code.startswith("150202:")
+    unresolved: list[UnresolvedPlace] = []
+    found = matcher.find("先后打造了安居社区、铁西街道俪城社区等", DONGHE, unresolved)
+    # 俪城社区 is written after its street (a full chain); 安居社区 alone is in no data under 东河区
+    assert names(found) == ["铁西街道", "俪城社区"]
+    assert found[1].region.parent_code == "150202:铁西街道"
+    assert [u.surface for u in unresolved] == ["安居社区"]
+
+
+def test_full_chain_unit_serves_its_bare_mentions_in_the_same_text(matcher: RegionMatcher) -> None:
+    text = "安居社区组建巡逻队。铁西街道安居社区推行楼长制。"
+    found = matcher.find(text, DONGHE)
+    assert names(found) == ["安居社区", "铁西街道", "安居社区"]
+    assert found[0].region == found[2].region
+    assert found[0].region.parent_code == "150202:铁西街道"
+
+
+def test_pattern_matches_that_are_no_places_stay_unresolved(matcher: RegionMatcher) -> None:
+    unresolved: list[UnresolvedPlace] = []
+    text = "该镇联合镇总工会设立驿站，干部深入村寨走访，在沿线村开展巡逻。"
+    assert matcher.find(text, DONGHE, unresolved) == []
+    assert unresolved  # kept for debugging, never a region
+
+
+def test_ethnic_township_written_without_its_people(matcher: RegionMatcher) -> None:
+    # 勐海县 (532822) has 布朗山布朗族乡; the text writes 布朗山乡
+    m = one(matcher, "布朗山乡组建巡逻队", ("532822", "532800", "530000"))
+    assert m.region.name == "布朗山布朗族乡"
+    assert m.surface == "布朗山乡"
 
 
 def test_generic_nouns_are_not_units(matcher: RegionMatcher) -> None:
@@ -276,7 +299,11 @@ def test_infer_subject_on_corpus(matcher: RegionMatcher) -> None:
 
 def test_leading_numerals_stay_in_names() -> None:
     matcher = RegionMatcher()
-    text = "江岸区百步亭社区推进平安社区建设。朝阳区三里屯街道推行商户联防。"
+    text = "江岸区百步亭社区推进平安社区建设。"
     found = {m.surface: m.region for m in matcher.find(text, ["420102", "420100", "420000"])}
     assert found["百步亭社区"].parent_code == "420102"
+    found = {
+        m.surface: m.region
+        for m in matcher.find("朝阳区三里屯街道推行商户联防。", ["110105", "110100", "110000"])
+    }
     assert "三里屯街道" in found  # the data know the longer name, so 三 is not cut off

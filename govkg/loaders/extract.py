@@ -40,6 +40,7 @@ from govkg.loaders.extraction import (
     Practice,
     Region,
     Report,
+    UnresolvedPlace,
 )
 from govkg.loaders.metrics import find_metrics
 from govkg.loaders.nlp import (
@@ -173,7 +174,9 @@ class Extractor:
         if subject:
             self._keep(ctx, subject)
 
-        all_regions = self.region_matcher.find(text, scope)
+        unresolved: list[UnresolvedPlace] = []
+        all_regions = self.region_matcher.find(text, scope, unresolved)
+        ex.unresolved = unresolved
         adoptions: dict[tuple[str, str], tuple[int, Adoption]] = {}
         practices: dict[str, Practice] = {}
         agencies: dict[str, Agency] = {}

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 from govkg.config import Settings
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, RegionLookup
+from govkg.loaders.extraction import UnresolvedPlace
 from govkg.loaders.regions import Gazetteer, RegionMatcher, RegionMention
 from govkg.loaders.sentences import split_sentences
 
@@ -308,9 +309,11 @@ class BackendRegionMatcher(RegionMatcher):
         self.backend = backend
         self.min_chars = min_chars
 
-    def find(self, text: str, scope: Sequence[str] = ()) -> list[RegionMention]:
+    def find(
+        self, text: str, scope: Sequence[str] = (), unresolved: list[UnresolvedPlace] | None = None
+    ) -> list[RegionMention]:
         """Dictionary mentions plus the non-overlapping model mentions, sorted by start."""
-        found = super().find(text, scope)
+        found = super().find(text, scope, unresolved)
         if len(text) < self.min_chars:
             return found
         extra = resolve_region_spans(text, self.backend.spans(text), super().find, scope)

@@ -11,8 +11,8 @@ Resolution rules:
   区 → the 区. 大柴旦行委 still exists as a county-level unit (632857) and stays itself.
 * Codes: GB/T 2260 for county and above; below county the data carry no statistical codes,
   so a township is ``<county code>:<name>`` and a community or village
-  ``<township code>:<name>``; units absent from the data get the same form via
-  :meth:`Gazetteer.make_local`.
+  ``<township code>:<name>``; a unit absent from the data that the text places itself
+  (written right after its parent) gets the same form for that report only.
 * Parents: the unit directly above; 直辖市 districts hang on the 直辖市 (the 市辖区 pseudo
   level is skipped); province-administered county-level cities hang on the province;
   townships of functional zones (开发区), which are not regions, hang on the city.
@@ -35,13 +35,14 @@ from pathlib import Path
 
 import ahocorasick
 
-from govkg.loaders.extraction import Region
+from govkg.loaders.extraction import Region, UnresolvedPlace
 
 __all__ = ["Gazetteer", "RegionMatcher", "RegionMention"]
 
 _DATA = resources.files("govkg.loaders") / "data"
 _UPPER = ("province", "prefecture", "county")
 _SUB_COUNTY_SUFFIXES = ("街道", "苏木", "镇", "乡", "社区", "村", "嘎查", "牧委会")
+_SUB_LEVEL = {"街道": "township", "苏木": "township", "镇": "township", "乡": "township", "社区": "community"}
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 
 
@@ -60,7 +61,6 @@ class Gazetteer:
         self._by_code: dict[str, Region] = {}
         self._children: dict[str, list[str]] = defaultdict(list)
         self._by_surface: dict[str, list[str]] = defaultdict(list)
-        self._local: dict[str, Region] = {}
         self._villages = villages
         self._loaded: set[str] = set()
         self._zip: zipfile.ZipFile | None = None
@@ -118,7 +118,7 @@ class Gazetteer:
 
     def get(self, code: str) -> Region | None:
         """The region with this code, or None (village rows load on demand)."""
-        region = self._by_code.get(code) or self._local.get(code)
+        region = self._by_code.get(code)
         if region is None and ":" in code:
             self.load_villages(code)
             region = self._by_code.get(code)
@@ -156,14 +156,9 @@ class Gazetteer:
                 yield surface, self._by_code[code]
 
     def make_local(self, name: str, level: str, parent_code: str) -> Region:
-        """A sub-county unit the data lack, coded ``<parent code>:<name>`` and kept for ``get``."""
-        code = f"{parent_code}:{name}"
-        known = self.get(code)
-        if known is not None:
-            return known
-        region = Region(code, name, level, parent_code, _strip_suffix(name))
-        self._local[code] = region
-        return region
+        """A sub-county unit coded ``<parent code>:<name>``: the dataset's own if it has it, else a
+        new one that is *not* stored, so that nothing one report names changes another."""
+        return self.get(f"{parent_code}:{name}") or _local_unit(name, level, parent_code)
 
 
 @cache
@@ -178,6 +173,11 @@ def _default_gazetteer() -> Gazetteer:
 def _parse_row(line: str) -> Region:
     code, name, level, parent, short, aliases = line.rstrip("\n").split("\t")
     return Region(code, name, level, parent or None, short, tuple(a for a in aliases.split("|") if a))
+
+
+def _local_unit(name: str, level: str, parent_code: str) -> Region:
+    """A sub-county unit the data lack, placed by the text under ``parent_code``."""
+    return Region(f"{parent_code}:{name}", name, level, parent_code, _strip_suffix(name))
 
 
 def _strip_suffix(name: str) -> str:
@@ -389,8 +389,13 @@ class RegionMatcher:
                 pos = text.find(stem, pos + 1)
         return hits
 
-    def find(self, text: str, scope: Sequence[str] = ()) -> list[RegionMention]:
-        """All region mentions in ``text``, non-overlapping, longest first, resolved in scope."""
+    def find(
+        self, text: str, scope: Sequence[str] = (), unresolved: list[UnresolvedPlace] | None = None
+    ) -> list[RegionMention]:
+        """All region mentions in ``text``, non-overlapping, longest first, resolved in scope.
+
+        Place-like names that cannot be placed are appended to ``unresolved`` when given.
+        """
         merged: dict[tuple[int, int], _Hit] = {}
         for hit in [*self._raw_hits(text), *self._scope_hits(text, scope)]:
             same = merged.get((hit.start, hit.end))
@@ -430,8 +435,7 @@ class RegionMatcher:
             )
             prev_end = hit.end
             context.append(region.code)
-        mentions = self._sub_county(text, scope, mentions)
-        return mentions
+        return self._sub_county(text, scope, mentions, unresolved)
 
     def _fits_after(self, previous: Region, region: Region) -> bool:
         """A name glued to the previous one must lie inside it (Y市东城区 is no Beijing 东城区)."""
@@ -442,17 +446,32 @@ class RegionMatcher:
         return bool(codes & (set(scope) | set(context)))
 
     # -- sub-county units by pattern ----------------------------------------------------------
-    def _sub_county(self, text: str, scope: Sequence[str], found: list[RegionMention]) -> list[RegionMention]:
+    def _sub_county(
+        self,
+        text: str,
+        scope: Sequence[str],
+        found: list[RegionMention],
+        unresolved: list[UnresolvedPlace] | None = None,
+    ) -> list[RegionMention]:
+        """Towns, streets, communities and villages found by their suffix, kept only when placed.
+
+        A name counts when the gazetteer lists it under the report's region tree (or under a
+        unit named earlier), or when the text writes it right after its parent (某县某镇, a
+        full chain); a full-chain unit the data lack is made for this text only and reused by
+        its later bare mentions here. Anything else is an unresolved mention, never a region.
+        """
         covered = bytearray(len(text))
-        ends = {m.end for m in found}
+        ends = {m.end: m for m in found}
         for m in found:
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
         out = list(found)
+        made: dict[str, Region] = {}  # full-chain units of this text only: nothing outlives the call
+        pending: list[tuple[int, int, str, str, str]] = []
         for match in _SUB_PATTERN.finditer(text):
             s_end = match.start(1) + len(match.group(1))
             if covered[match.start() : match.end()].count(1):
                 continue
-            start = self._left_edge(text, match.start(), ends, covered)
+            start = self._left_edge(text, match.start(), set(ends), covered)
             if start is None:
                 continue
             start = self._numeral_start(text, start, match.start(), match.group(1), covered)
@@ -460,17 +479,29 @@ class RegionMatcher:
             name = stem + match.group(1)
             if not _plausible_stem(stem):
                 continue
-            level = {"街道": "township", "苏木": "township", "镇": "township", "乡": "township"}.get(
-                match.group(1), "community" if match.group(1) == "社区" else "village"
-            )
-            earlier = [m for m in out if m.end <= start]
-            region = self._resolve_sub(name, level, scope, earlier)
-            if region is None:
-                continue
+            level = _SUB_LEVEL.get(match.group(1), "village")
             end = match.end() if match.group(2) else s_end
+            earlier = [m for m in out if m.end <= start]
+            parent = ends.get(start)
+            region = self._resolve_sub(name, level, scope, earlier)
+            rank = _LEVEL_RANK[parent.region.level] if parent is not None else -1
+            if region is None and parent is not None and rank in (2, 3) and rank < _LEVEL_RANK[level]:
+                # written with its parent (某县某镇, 某街道某社区): the text places it itself
+                region = made.setdefault(name, _local_unit(name, level, parent.region.code))
+            if region is None:
+                pending.append((start, end, name, level, text[start:end]))
+                continue
             out.append(RegionMention(start, end, text[start:end], region, self._role(text, start, end)))
             covered[start:end] = b"\x01" * (end - start)
-            ends.add(end)
+            ends[end] = out[-1]
+        for start, end, name, level, surface in pending:
+            region = made.get(name)
+            if region is not None and region.level == level:
+                out.append(RegionMention(start, end, surface, region, self._role(text, start, end)))
+            elif unresolved is not None:
+                unresolved.append(
+                    UnresolvedPlace(surface, start, "not in the gazetteer under the report's region")
+                )
         out.sort(key=lambda m: m.start)
         return out
 
@@ -491,30 +522,46 @@ class RegionMatcher:
             pos = suffix_start - length
             if pos < 0 or not _is_cjk(text[pos]) or covered[pos]:
                 return pos + 1 if length > 2 else None
+            if text[pos] in _FUNCTION_CHARS:  # 东河区在某镇: a preposition, not the name's start
+                return pos + 1 if length > 2 else None
             if pos in ends:
-                # right after a named parent the name starts, whatever its first character
-                # (江岸区百步亭社区: 百 is a numeral but belongs to the name)
+                # right after a named parent the name starts, even with a numeral
+                # (江岸区百步亭社区: 百 belongs to the name)
                 return pos if length >= 2 else None
-            if text[pos] in _NUMBER_CHARS or text[pos] in _FUNCTION_CHARS:
+            if text[pos] in _NUMBER_CHARS:
                 return pos + 1 if length > 2 else None
         return None
 
     def _resolve_sub(
         self, name: str, level: str, scope: Sequence[str], earlier: Sequence[RegionMention]
     ) -> Region | None:
+        """The gazetteer's unit of this name under a unit named earlier or the report's tree."""
         parents = [m.region for m in reversed(earlier) if _LEVEL_RANK[m.region.level] < _LEVEL_RANK[level]]
         scoped = [self.gazetteer.get(c) for c in scope]
         anchors = [r for r in [*parents, *scoped] if r is not None and r.level != "province"]
         for anchor in anchors:
-            hits = self.gazetteer.under(anchor.code, name) or self._variant(anchor.code, name, level)
+            hits = (
+                self.gazetteer.under(anchor.code, name)
+                or self._ethnic(anchor.code, name, level)
+                or self._variant(anchor.code, name, level)
+            )
             if len(hits) == 1:
                 return hits[0]
-        if not anchors:
-            return None
-        parent = next((a for a in anchors if a.level in ("township", "county")), anchors[0])
-        if level == "township" and parent.level == "township":
-            parent = next((a for a in anchors if _LEVEL_RANK[a.level] < 3), parent)
-        return self.gazetteer.make_local(name, level, parent.code)
+        return None
+
+    def _ethnic(self, ancestor: str, name: str, level: str) -> list[Region]:
+        """An ethnic township written without its people (布朗山乡 for 布朗山布朗族乡)."""
+        if level != "township" or name.endswith("街道"):
+            return []
+        suffix = name[-1] if name.endswith(("乡", "镇")) else name[-2:]
+        stem = name[: -len(suffix)]
+        if len(stem) < 2:
+            return []
+        return [
+            r
+            for r in self.gazetteer.children(ancestor)
+            if r.level == "township" and r.name.startswith(stem) and r.name.endswith("族" + suffix)
+        ]
 
     def _variant(self, ancestor: str, name: str, level: str) -> list[Region]:
         """Dataset units under ``ancestor`` spelled one character differently (a variant character)."""
