@@ -7,7 +7,10 @@
 Needs only Python 3.11+ on the PATH. The first run creates the virtual environment
 and installs govkg into it (editable); later runs reinstall only when pyproject.toml
 changed. `test` also installs the hanlp extra and the Cypher linter (when npm is
-present), checks ruff and mypy, then runs the whole test suite, slow tests included.
+present), checks ruff and mypy, starts a local Neo4j 5.26 from Maven Central (needs Java 17/21
+and Maven; scripts/neo4j_local.py) unless NEO4J_URI names one, then runs the whole test suite, slow
+tests included, with NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD set. `python3 scripts/dev.py neo4j`
+starts that same local server on its own and keeps it running until Ctrl-C.
 """
 
 from __future__ import annotations
@@ -17,13 +20,16 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
+
+import neo4j_local  # scripts/neo4j_local.py, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
-EXTRAS = {"demo": "", "test": "dev,analytics,hanlp", "serve": "", "eval": ""}
+EXTRAS = {"demo": "", "test": "dev,analytics,hanlp", "serve": "", "eval": "", "neo4j": ""}
 
 
 def run(*cmd: str | Path, cwd: Path = ROOT) -> None:
@@ -60,12 +66,37 @@ def ensure_linter() -> None:
         run(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error", cwd=lint)
 
 
+def run_tests(rest: list[str]) -> int:
+    """Run pytest with a live Neo4j: the one NEO4J_URI names, else a local server started here."""
+    env = {**os.environ, "GOVKG_REQUIRE_NEO4J": "1"}
+    server = None
+    if not env.get("NEO4J_URI"):
+        try:
+            began = time.monotonic()
+            server = neo4j_local.start()
+        except neo4j_local.SetupError as exc:
+            print(f"error: the test suite needs a Neo4j server: {exc}", flush=True)
+            return 1
+        print(f"Neo4j {server.version} up at {server.uri} in {time.monotonic() - began:.1f} s", flush=True)
+        env.update(server.env())
+    try:
+        # -m "slow or not slow" includes the slow tests that the default addopts leave out.
+        return subprocess.call(
+            [str(BIN / "python"), "-m", "pytest", "-m", "slow or not slow", *rest], cwd=ROOT, env=env
+        )
+    finally:
+        if server is not None:
+            server.stop()
+
+
 def main(argv: list[str]) -> int:
     """Entry point."""
     if not argv or argv[0] not in EXTRAS:
         print(__doc__)
         return 2
     cmd, rest = argv[0], argv[1:]
+    if cmd == "neo4j":
+        return neo4j_local.main(["start", *rest])
     ensure_env(EXTRAS[cmd])
     if cmd == "test":
         ensure_linter()
@@ -75,10 +106,7 @@ def main(argv: list[str]) -> int:
             if subprocess.call([py, "-m", *check], cwd=ROOT) != 0:
                 print(f"failed: {' '.join(check)}", flush=True)
                 return 1
-        # -m "slow or not slow" includes the slow tests that the default addopts leave out.
-        return subprocess.call(
-            [str(BIN / "python"), "-m", "pytest", "-m", "slow or not slow", *rest], cwd=ROOT
-        )
+        return run_tests(rest)
     if cmd == "eval":
         return subprocess.call([str(BIN / "python"), "-m", "govkg.evaluation", *rest], cwd=ROOT)
     return subprocess.call([str(BIN / "govkg"), cmd, *rest], cwd=ROOT)

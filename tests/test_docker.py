@@ -28,10 +28,10 @@ def test_three_services() -> None:
 
 def test_neo4j_service() -> None:
     neo4j = compose()["services"]["neo4j"]
-    assert neo4j["image"] == "neo4j:5"
+    assert neo4j["image"].startswith("neo4j:5.26.")
     assert set(neo4j["ports"]) == {"7474:7474", "7687:7687"}
     assert neo4j["environment"]["NEO4J_AUTH"].startswith("neo4j/${NEO4J_PASSWORD:-")
-    assert "localhost" in neo4j["environment"]["NEO4J_browser_remote__content__hostname__allowlist"]
+    assert "localhost" in neo4j["environment"]["NEO4J_browser_remote__content__hostname__whitelist"]
     assert any(v.endswith(":/data") for v in neo4j["volumes"])
     check = " ".join(neo4j["healthcheck"]["test"])
     assert "cypher-shell" in check and "-u neo4j" in check and "-p" in check and "RETURN 1" in check

@@ -25,5 +25,5 @@ def guide_html() -> str:
 )
 def browser_guide() -> HTMLResponse:
     """Serve the guide; Browser fetches it cross-origin, so this route alone allows any origin."""
-    # Neo4j Browser also needs this host in browser.remote_content_hostname_allowlist.
+    # Neo4j Browser also needs this host in browser.remote_content_hostname_whitelist.
     return HTMLResponse(guide_html(), headers={"Access-Control-Allow-Origin": "*"})
