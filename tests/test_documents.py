@@ -273,7 +273,7 @@ def test_html_visible_text_blocks_and_entities(tmp_path: Path) -> None:
     )
     text, title, published = html_to_text(html)
     assert text == "第一块内联\nA &<B>\n一\n二"
-    assert title == "页面标题 - 站点" and published is None
+    assert title == "页面标题" and published is None  # the site-name suffix is not the headline
     path = tmp_path / "page.htm"
     path.write_text(html, encoding="utf-8")
     assert _only(path).text == text

@@ -33,6 +33,8 @@ from typing import Any
 
 import opencc
 
+from govkg.loaders.chrome import is_chrome_line, mask_chrome, strip_site_name
+
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
 PLAIN_EXTS = frozenset({".txt", ".text", ".md"})
 HTML_EXTS = frozenset({".html", ".htm"})
@@ -249,7 +251,12 @@ def _title_from_text(text: str) -> str:
             continue
         first = first or line
         words = sum(1 for c in line if c.isalnum())
-        if words < 5 or _is_date_line(line) or (_LABEL_LINE.match(line) and len(line) <= 30):
+        label = _LABEL_LINE.match(line)
+        # 来源：某报 is a label; 某县：老兵调解室化解纠纷三百件 is a headline naming its place
+        headline = label is not None and len(_CJK.findall(line[label.end() :])) >= 6
+        if words < 5 or _is_date_line(line) or (label and len(line) <= 30 and not headline):
+            continue
+        if is_chrome_line(fold(line)):  # navigation, breadcrumbs, site names: not the headline
             continue
         return _trim_title(line)
     return _trim_title(first or text.strip()[:TITLE_MAX])
@@ -278,11 +285,14 @@ def _build(
     if iso is None:
         iso = _date_from_text(text)
     clean_title = _trim_title(title) if title and title.strip() else _title_from_text(text)
+    first_line = next((ln.strip() for ln in text.split("\n", 40)[:40] if ln.strip()), "")
+    if not (title and title.strip()) and first_line and _trim_title(first_line) != clean_title:
+        info.setdefault("source_line", _trim_title(first_line))  # the raw first line, chrome and all
     return Document(
         id=report_id(text),
         source=source,
         text=text,
-        folded=fold(text),
+        folded=mask_chrome(fold(text)),  # chrome blanked: it adopts nothing, never sets the subject
         title=clean_title,
         published=iso,
         year=int(iso[:4]) if iso else None,
@@ -459,7 +469,9 @@ def html_to_text(html: str) -> tuple[str, str | None, str | None]:
     page_title = " ".join(title_node.text().split()) if title_node else ""
     h1_title = " ".join(h1.text().split()) if h1 else ""
     # <title> often carries a site-name suffix; the <h1> inside it is the cleaner choice.
-    title = h1_title if h1_title and h1_title in page_title else (page_title or h1_title)
+    if h1_title and is_chrome_line(fold(h1_title)):
+        h1_title = ""  # a logo or site name in <h1>
+    title = h1_title if h1_title and h1_title in page_title else (strip_site_name(page_title) or h1_title)
     published = None
     for node in tree.css("meta"):
         attrs = node.attributes

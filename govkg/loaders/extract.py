@@ -42,6 +42,7 @@ from govkg.loaders.extraction import (
     Report,
     UnresolvedPlace,
 )
+from govkg.loaders.glosses import map_back, unglossed
 from govkg.loaders.metrics import find_metrics
 from govkg.loaders.nlp import (
     BuiltinBackend,
@@ -155,6 +156,12 @@ class Extractor:
     # -- public -------------------------------------------------------------------------
     def extract(self, doc: Document) -> Extraction:
         """Extract every region, practice, agency, adoption and quantity from one document."""
+        glossed = unglossed(doc)
+        if glossed is not None:  # 陽(yáng)朔縣: read without the pinyin, offsets mapped back
+            return map_back(self._extract(glossed[0]), doc, glossed[1])
+        return self._extract(doc)
+
+    def _extract(self, doc: Document) -> Extraction:
         text = doc.folded
         sentences = list(split_sentences(text))
         subject = self._title_subject(doc.title, self.region_matcher.infer_subject(text, doc.title))
@@ -246,7 +253,7 @@ class Extractor:
                         report_id=doc.id,
                         year=yr,
                         evidence=evidence,
-                        surface=pm.surface,
+                        surface=doc.text[sent.start + pm.start : sent.start + pm.end],  # as written
                         confidence=1.0 if explicit else 0.7,
                         method=f"actor={'named' if explicit else 'subject'};practice={pm.practice.origin}",
                     )
