@@ -14,6 +14,7 @@ from govkg.graph.store import GraphStore, open_store
 from govkg.loading import LoadSummary, journal_path, load_paths
 from govkg.queries import names
 from govkg.queries.catalog import Catalog, run_query
+from govkg.queries.indicators import MetricRow, find_metrics, write_csv
 
 _PAGE = 1000
 
@@ -211,6 +212,25 @@ class KnowledgeGraph:
             if len(rows) < _PAGE:
                 return
             offset += _PAGE
+
+    def metrics(
+        self,
+        indicator: str | None = None,
+        within: str | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+    ) -> list[MetricRow]:
+        """One indicator across regions: ``kg.metrics('调解成功率')`` finds every label containing it.
+
+        Each MetricRow keeps its exact label, value, unit, year, approximate flag, change,
+        region chain, report title and evidence; ``within`` takes a region code or name.
+        """
+        code = self.region(within)["code"] if within else None
+        return find_metrics(self._run, indicator, code, year_from, year_to)
+
+    def export_metrics(self, out: IO[str], indicator: str | None = None, within: str | None = None) -> int:
+        """Write the measurements matching ``indicator`` as CSV; returns the count."""
+        return write_csv(self.metrics(indicator, within), out)
 
     def stats(self) -> dict[str, Any]:
         """Counts by label and relationship type, with totals."""

@@ -19,7 +19,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from govkg import __version__
 from govkg.api.deps import StoreHolder
 from govkg.api.errors import install_handlers
-from govkg.api.routes import adoptions, cooccurrence, cypher, meta, practices, regions, reports, search
+from govkg.api.routes import (
+    adoptions,
+    cooccurrence,
+    cypher,
+    meta,
+    metrics,
+    practices,
+    regions,
+    reports,
+    search,
+)
 from govkg.api.routes.common import ERRORS
 from govkg.config import Settings
 from govkg.graph.store import GraphStore
@@ -163,7 +173,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.state.store = store
 
     install_handlers(app)
-    for module in (meta, practices, regions, adoptions, reports, search, cooccurrence, cypher):
+    for module in (meta, practices, regions, adoptions, metrics, reports, search, cooccurrence, cypher):
         app.include_router(module.router)
     for router in _optional_routers():
         # Our error handlers answer for these routes too, so document the same error shape.

@@ -49,7 +49,19 @@ REPORT = NodeType(
 MEASUREMENT = NodeType(
     "Measurement",
     "key",
-    ("key", "indicator", "value", "unit", "raw", "year", "approximate", "report_id", "evidence", "offset"),
+    (
+        "key",
+        "indicator",
+        "value",
+        "unit",
+        "raw",
+        "year",
+        "approximate",
+        "change",
+        "report_id",
+        "evidence",
+        "offset",
+    ),
     "A reported quantity with the sentence that states it.",
 )
 

@@ -92,7 +92,7 @@ UNWIND $rows AS row
 MERGE (m:Measurement {key: row.key})
 SET m.indicator = row.indicator, m.value = row.value, m.unit = row.unit, m.raw = row.raw,
     m.year = row.year, m.approximate = row.approximate, m.report_id = row.report_id,
-    m.evidence = row.evidence, m.offset = row.offset
+    m.evidence = row.evidence, m.offset = row.offset, m.change = row.change
 """
 
 MEASUREMENT_REGION = """
@@ -277,6 +277,7 @@ def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
             "raw": m.raw,
             "year": m.year,
             "approximate": m.approximate,
+            "change": m.change,
             "report_id": m.report_id,
             "evidence": m.evidence.sentence,
             "offset": m.evidence.offset,

@@ -487,6 +487,7 @@ class Extractor:
                     region_code=regions[0].code if regions else None,
                     practice_key=practice,
                     approximate=mm.approximate,
+                    change=mm.change,
                 )
             )
         return out

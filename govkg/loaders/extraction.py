@@ -126,6 +126,7 @@ class Measurement:
     region_code: str | None = None
     practice_key: str | None = None
     approximate: bool = False  # 余 / 约 / 以上 / 近 in the raw text
+    change: str | None = None  # a stated change, signed: 同比下降37% -> "-37%"
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,7 +147,134 @@ _TRAIL_VERBS = (
 )
 # A clause whose text before the number ends in one of these verbs names its object after it.
 _OBJECT_AFTER = re.compile(
-    r"(建立|建成|组建|打造|成立|开展|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对)$"
+    r"(建立|建成|组建|打造|成立|开展|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
+    r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托)$"
+)
+
+
+# 同比下降37% / 较去年上升0.53个百分点 / 下降60%: a change, kept signed beside the value.
+_CHANGE = re.compile(
+    r"(?:(?:同比|环比|较上年|较去年同期|较去年|与去年同期相比|与上年相比|比去年|比上年|比上一年)"
+    r"[^\d,，。;；]{0,6}?)?"
+    r"(?P<verb>下降了?|减少了?|降低了?|下滑了?|回落了?|上升了?|增长了?|增加了?|提高了?|提升了?)$"
+)
+_CHANGE_UNITS = frozenset({"%", "‰", "个百分点"})
+_DOWN = ("下降", "下降了", "减少", "减少了", "降低", "降低了", "下滑", "下滑了", "回落", "回落了")
+# Words that open a clause before the counted noun and are not part of it.
+_LEAD_WORDS = re.compile(
+    r"^(?:在|对|向|为|把|将|使|让|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
+    r"其中|目前|截至目前|截至|全年|今年以来|近年来|以来|同时|此外|另外|并|又|还|已|共|累计|先后|"
+    r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区)"
+)
+# A place name opening the clause: 海西州群众安全感 -> 群众安全感 (not 社区/城区/农村地区 …).
+_PLACE_PREFIX = re.compile(
+    r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?:共|全年|累计|各类)?"
+)
+# Verbs of setting up that open a label: 建成调解工作室 -> 调解工作室.
+_MAKE_VERB = re.compile(
+    r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|建有|拥有|共有|开展了?)"
+)
+# Rankings and superlatives that close a label: 满意率排名第一 -> 满意率.
+_RANKING = re.compile(
+    r"(?:排名|位居|位列|居)(?:全[省市区县国])?第?[一二三四五六七八九十\d]+(?:位|名)?$|(?:最高|最低|居首)$"
+)
+_PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|州|县|区|旗|盟)")
+_NOT_PLACES = frozenset(
+    {
+        "社区",
+        "小区",
+        "城区",
+        "辖区",
+        "园区",
+        "景区",
+        "山区",
+        "牧区",
+        "地区",
+        "街区",
+        "片区",
+        "校区",
+        "矿区",
+        "林区",
+        "城市",
+        "都市",
+        "城乡",
+        "市区",
+        "县区",
+        "市县",
+        "省市",
+        "各区",
+        "各县",
+        "各市",
+        "乡村",
+    }
+)
+_TRAIL_ADVERBS = (
+    "最高",
+    "最低",
+    "均",
+    "分别",
+    "已",
+    "共",
+    "累计",
+    "实现",
+    "首次",
+    "稳定在",
+    "保持在",
+    "持续",
+)
+_NOT_NOUN_START = (
+    "对",
+    "向",
+    "把",
+    "被",
+    "将",
+    "使",
+    "让",
+    "和",
+    "及",
+    "与",
+    "或",
+    "并",
+    "但",
+    "而",
+    "以",
+    "于",
+)
+_NOT_NOUN_END = (
+    "发挥",
+    "取消",
+    "实现",
+    "推进",
+    "推动",
+    "开展",
+    "确保",
+    "提供",
+    "进行",
+    "完成",
+    "加强",
+    "落实",
+    "新增",
+    "较去年",
+    "较上年",
+    "同比",
+    "之",
+    "于",
+    "和",
+    "与",
+    "及",
+    "或",
+    "等",
+)
+_JUST_VERB = re.compile(
+    r"(?:高效|有效|充分|全面|积极|主动|进一步|持续|不断|全部|分别|均|已|共|累计|首次)*"
+    r"(?:达到?|为|是|有|取消|发挥|实现|完成|超过?|突破|提升至|提高到|上升至|下降至|"
+    r"增长至|保持|稳定在|新增)?(?:了)?"
+)
+# Where the noun after a number ends: a verb or an adverb starting the predicate.
+_TAIL_STOP = re.compile(
+    r"及时|为|提供|担任|参与|接入|实现|开展|完成|覆盖|全部|积极|主动|均已|均达|已经|被|累计|分别|参加|入驻|"
+    r"投入|到位|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
+    r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中"
 )
 
 
@@ -162,6 +289,7 @@ class MetricMention:
     value: float
     unit: str
     approximate: bool
+    change: str | None = None  # a stated change, signed: 同比下降37% -> "-37%"
 
 
 def find_metrics(sentence: str) -> list[MetricMention]:
@@ -169,14 +297,14 @@ def find_metrics(sentence: str) -> list[MetricMention]:
     found: list[MetricMention] = []
     last_end = 0
     for m in _NUMBER.finditer(sentence):
-        mention = _to_mention(sentence, m, last_end)
+        mention = _to_mention(sentence, m, last_end, found[-1].indicator if found else "")
         if mention is not None:
             found.append(mention)
             last_end = mention.end
     return found
 
 
-def _to_mention(sentence: str, m: re.Match[str], floor: int) -> MetricMention | None:
+def _to_mention(sentence: str, m: re.Match[str], floor: int, previous: str) -> MetricMention | None:
     num, mult, unit = m.group("num"), m.group("mult") or "", m.group("unit") or ""
     arabic = num[0].isdigit()
     if not arabic:
@@ -195,14 +323,16 @@ def _to_mention(sentence: str, m: re.Match[str], floor: int) -> MetricMention | 
     value = _value(num)
     if value is None:
         return None
+    label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
     return MetricMention(
         start=m.start(),
         end=m.end(),
         raw=m.group(),
-        indicator=_indicator(sentence, m.start(), m.end(), floor),
+        indicator=label,
         value=value,
         unit=mult + unit,
         approximate=bool(m.group("pre") or m.group("about") or m.group("post")),
+        change=change,
     )
 
 
@@ -258,23 +388,110 @@ def _value(num: str) -> float | None:
         return None
 
 
-def _indicator(sentence: str, start: int, end: int, floor: int) -> str:
-    """The noun phrase naming what was counted: before the number, else just after it."""
+def _label(
+    sentence: str, start: int, end: int, floor: int, previous: str, unit: str
+) -> tuple[str, str | None]:
+    """The indicator as a noun phrase, and the signed change when the number states one."""
     clause_start = 0
     for b in _CLAUSE_BREAK.finditer(sentence, 0, start):
         clause_start = b.end()
-    before = sentence[max(clause_start, floor) : start].strip()
-    trimmed = _trim(before)
-    if not trimmed or trimmed in _LEAD_FILLERS or _OBJECT_AFTER.search(before):
-        after = _CLAUSE_BREAK.search(sentence, end)
-        stop = after.start() if after else len(sentence)
-        digit = re.search(r"\d", sentence[end:stop])
-        tail = sentence[end : end + digit.start() if digit else stop].strip().removeprefix("的")
+    before = sentence[max(clause_start, floor) : start]
+    change = None
+    moved = _CHANGE.search(before) if unit in _CHANGE_UNITS else None
+    if moved:
+        sign = "-" if moved.group("verb") in _DOWN else "+"
+        change = f"{sign}{sentence[start:end].lstrip('约近逾超过')}"
+        before = before[: moved.start()]
+        own = _noun(before)
+        if own:
+            return own, change
+        return previous or _noun(sentence[clause_start:start]) or "", change
+    label = _noun(before)
+    if not label or _OBJECT_AFTER.search(before.strip()):
+        tail = _tail(sentence, end)
         if tail:
-            return tail
-    if not trimmed and floor > clause_start:
-        return _trim(sentence[clause_start:start].strip())
-    return trimmed
+            return tail, None
+    if label:
+        return label, None
+    if floor > clause_start:
+        label = _noun(sentence[clause_start:start])
+        if label:
+            return label, None
+    # nothing of its own in this clause (…最高,达99.7%): the noun of the clause before it
+    if clause_start > 0 and sentence[clause_start - 1] in ",，" and _JUST_VERB.fullmatch(before.strip()):
+        prev_start = 0
+        for b in _CLAUSE_BREAK.finditer(sentence, 0, clause_start - 1):
+            prev_start = b.end()
+        prev = sentence[prev_start : clause_start - 1]
+        if not re.search(r"\d", prev):
+            return _noun(prev), None
+    return "", None
+
+
+def _noun(text: str) -> str:
+    """``text`` (what precedes a number) cut down to the noun phrase naming what was counted."""
+    text = _trim(text.strip())
+    changed = True
+    while changed and text:
+        changed = False
+        m = _LEAD_WORDS.match(text)
+        if m and len(text) > m.end():
+            text, changed = text[m.end() :], True
+        m = _PLACE_PREFIX.match(text)
+        if m and len(text) - m.end() >= 2 and text[m.start("place") : m.end("place")][-2:] not in _NOT_PLACES:
+            text, changed = text[m.end() :], True
+        m = _MAKE_VERB.match(text)
+        if m and len(text) - m.end() >= 2:
+            text, changed = text[m.end() :], True
+        ranked = _RANKING.search(text)
+        if ranked and ranked.start() >= 2:
+            text, changed = text[: ranked.start()], True
+        text = _trim(text)
+        for end_word in _TRAIL_ADVERBS:
+            if text.endswith(end_word) and len(text) > len(end_word):
+                text, changed = text[: -len(end_word)], True
+    text = _balance(text)
+    return text if is_noun_label(text) else ""
+
+
+def _tail(sentence: str, end: int) -> str:
+    """The noun just after a number (建成便民服务中心14个 … ; 依托1万余名网格员), up to a verb or a break."""
+    after = _CLAUSE_BREAK.search(sentence, end)
+    stop = after.start() if after else len(sentence)
+    digit = re.search(r"\d", sentence[end:stop])
+    tail = sentence[end : end + digit.start() if digit else stop].strip().removeprefix("的")
+    if not tail.startswith(("“", "《", '"')):
+        verb = _TAIL_STOP.search(tail, 1)
+        if verb:
+            tail = tail[: verb.start()]
+    tail = _balance(tail)
+    return tail if is_noun_label(tail) else ""
+
+
+def _balance(text: str) -> str:
+    """Drop an unmatched bracket or quote at either end ((其中涉黑团伙 -> 其中涉黑团伙)."""
+    for opener, closer in (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》")):
+        if text.startswith(opener) and closer not in text:
+            text = text[1:]
+        if text.endswith(closer) and opener not in text:
+            text = text[:-1]
+        if text.endswith(opener):
+            text = text[:-1]
+    return _trim(text.strip())
+
+
+def is_noun_label(label: str) -> bool:
+    """True when ``label`` reads as the name of a quantity, not a verb or preposition fragment.
+
+    取消, 高效发挥 and 对全市 are no indicators; 矛盾纠纷调解成功率 and 网格员 are.
+    """
+    if len(label) < 2 or not any("\u4e00" <= c <= "\u9fff" for c in label):
+        return False
+    if label in _LEAD_FILLERS or _LEAD_WORDS.fullmatch(label) or _PLACE_ONLY.fullmatch(label):
+        return False
+    if label.startswith(_NOT_NOUN_START) or label.endswith(_NOT_NOUN_END):
+        return False
+    return not _JUST_VERB.fullmatch(label)
 
 
 def _trim(text: str) -> str:

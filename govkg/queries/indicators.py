@@ -1,0 +1,160 @@
+"""One indicator across regions: the rows of the ``metrics`` catalog query as typed records, and CSV.
+
+``find_metrics(run, "调解成功率")`` matches every measurement whose label contains the text in
+either script or one of its listed aliases (矛盾纠纷调解成功率, 诉前调解成功率 …); each row keeps
+its exact label, so a reader sees what was matched. REST (/metrics), the Python API
+(``kg.metrics``) and the CLI (``govkg metrics``) all call it.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, fields
+from typing import IO, Any
+
+from govkg.loaders.extraction import LEVELS
+from govkg.queries.names import Runner, check_years, name_variants
+
+__all__ = ["INDICATOR_ALIASES", "MetricRow", "find_metrics", "indicator_needles", "label_counts", "write_csv"]
+
+# Labels written differently for the same measure; each side finds the other.
+INDICATOR_ALIASES: dict[str, tuple[str, ...]] = {
+    "调解成功率": ("调成率", "调处成功率"),
+    "化解率": ("化解成功率",),
+    "办结率": ("结案率",),
+    "满意率": ("满意度",),
+    "安全感": ("安全感指数",),
+}
+_PAGE = 1000
+_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+
+@dataclass(frozen=True, slots=True)
+class MetricRow:
+    """One reported quantity with where it comes from (region chain, report, sentence)."""
+
+    indicator: str
+    value: float | None
+    unit: str | None
+    raw: str | None
+    year: int | None
+    approximate: bool | None
+    change: str | None
+    region_code: str | None
+    region_name: str | None
+    region_level: str | None
+    region_chain: list[str]  # names from the province down to the region itself
+    practice_key: str | None
+    practice_name: str | None
+    report_id: str | None
+    report_title: str | None
+    report_date: str | None
+    report_source: str | None
+    evidence: str | None
+    offset: int | None
+    key: str
+
+
+def indicator_needles(indicator: str | None) -> list[str]:
+    """The texts to look for: the indicator as typed, folded to simplified, and its aliases."""
+    if not indicator:
+        return []
+    out: list[str] = []
+    for spelling in name_variants(indicator):
+        out.append(spelling)
+        for base, aliases in INDICATOR_ALIASES.items():
+            if spelling == base or spelling in aliases:
+                out += [base, *aliases]
+    return list(dict.fromkeys(out))
+
+
+def _num(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def _int(value: Any) -> int | None:
+    number = _num(value)
+    return int(number) if number is not None else None
+
+
+def _row(r: Mapping[str, Any]) -> MetricRow:
+    above = [a for a in r.get("above") or [] if isinstance(a, dict) and a.get("name")]
+    above.sort(key=lambda a: _RANK.get(str(a.get("level")), len(LEVELS)))
+    chain = [str(a["name"]) for a in above]
+    if r.get("region_name"):
+        chain.append(str(r["region_name"]))
+    approximate = r.get("approximate")
+    return MetricRow(
+        indicator=str(r.get("indicator") or ""),
+        value=_num(r.get("value")),
+        unit=r.get("unit"),
+        raw=r.get("raw"),
+        year=_int(r.get("year")),
+        approximate=approximate if isinstance(approximate, bool) else None,
+        change=r.get("change"),
+        region_code=r.get("region_code"),
+        region_name=r.get("region_name"),
+        region_level=r.get("region_level"),
+        region_chain=chain,
+        practice_key=r.get("practice_key"),
+        practice_name=r.get("practice_name"),
+        report_id=r.get("report_id"),
+        report_title=r.get("report_title"),
+        report_date=None if r.get("report_date") is None else str(r.get("report_date")),
+        report_source=r.get("report_source"),
+        evidence=r.get("evidence"),
+        offset=_int(r.get("offset")),
+        key=str(r.get("key")),
+    )
+
+
+def find_metrics(
+    run: Runner,
+    indicator: str | None,
+    within: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> list[MetricRow]:
+    """Every labelled measurement matching ``indicator`` (None: all), optionally under region ``within``."""
+    check_years(year_from, year_to)
+    params: dict[str, Any] = {
+        "needles": indicator_needles(indicator),
+        "within": within,
+        "year_from": year_from,
+        "year_to": year_to,
+        "limit": _PAGE,
+    }
+    out: list[MetricRow] = []
+    offset = 0
+    while True:
+        rows = run("metrics", {**params, "offset": offset})
+        out += [_row(r) for r in rows]
+        if len(rows) < _PAGE:
+            return [m for m in out if m.indicator]
+        offset += _PAGE
+
+
+def label_counts(rows: Iterable[MetricRow]) -> list[tuple[str, int]]:
+    """The exact labels matched, most frequent first."""
+    return Counter(r.indicator for r in rows).most_common()
+
+
+CSV_FIELDS = [f.name for f in fields(MetricRow)]
+
+
+def write_csv(rows: Iterable[MetricRow], out: IO[str]) -> int:
+    """Write the rows as CSV (region_chain joined with ' > '); returns how many were written."""
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for row in rows:
+        data = asdict(row)
+        data["region_chain"] = " > ".join(row.region_chain)
+        writer.writerow(data)
+        n += 1
+    return n

@@ -1,0 +1,28 @@
+// name: metrics
+// description: One indicator across regions: measurements whose label contains any of the given texts, with value, unit, year, change, region chain, practice, report title and evidence.
+// param needles: list[str] = [] — texts to look for inside indicator labels (an empty list matches every measurement)
+// param within: str? = null — only measurements of this region code or a region under it
+// param year_from: int? = null — only measurements reported for this year or later
+// param year_to: int? = null — only measurements reported for this year or earlier
+// param limit: int = 1000 — page size
+// param offset: int = 0 — rows to skip (paging)
+MATCH (m:Measurement)
+WHERE (size($needles) = 0 OR any(n IN $needles WHERE m.indicator CONTAINS n))
+  AND ($year_from IS NULL OR m.year >= $year_from)
+  AND ($year_to IS NULL OR m.year <= $year_to)
+OPTIONAL MATCH (m)-[:OF_REGION]->(r:Region)
+WITH m, r
+WHERE $within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within})
+OPTIONAL MATCH (r)-[:PART_OF*1..]->(up:Region)
+WITH m, r, collect(DISTINCT {code: up.code, name: up.name, level: up.level}) AS above
+OPTIONAL MATCH (m)-[:FOR_PRACTICE]->(p:Practice)
+OPTIONAL MATCH (rep:Report {id: m.report_id})
+RETURN m.key AS key, m.indicator AS indicator, m.value AS value, m.unit AS unit, m.raw AS raw,
+       m.year AS year, m.approximate AS approximate, m.change AS change,
+       r.code AS region_code, r.name AS region_name, r.level AS region_level, above,
+       p.key AS practice_key, p.name AS practice_name,
+       m.report_id AS report_id, rep.title AS report_title, rep.published AS report_date,
+       rep.source AS report_source, m.evidence AS evidence, m.offset AS offset
+ORDER BY indicator, region_code, report_id, offset
+SKIP $offset
+LIMIT $limit

@@ -1,0 +1,104 @@
+"""Indicator labels are noun phrases, list counts keep their own nouns, changes are kept signed.
+
+Every sentence here is invented for this file; the label-quality scorer is checked on
+hand-made gold rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.loaders.extraction import Evidence, Extraction, Measurement, Report
+from govkg.loaders.metrics import find_metrics, is_noun_label
+from govkg.metric_eval import char_f1, gold_core, metric_label_quality
+
+
+def labels(sentence: str) -> list[tuple[str, float, str, str | None]]:
+    return [(m.indicator, m.value, m.unit, m.change) for m in find_metrics(sentence)]
+
+
+def test_each_number_in_a_list_keeps_its_own_noun() -> None:
+    got = labels("全县评选出48个“平安小区”、5个“平安市场”、9个“平安医院”。")
+    assert got == [
+        ("“平安小区”", 48.0, "个", None),
+        ("“平安市场”", 5.0, "个", None),
+        ("“平安医院”", 9.0, "个", None),
+    ]
+    got = labels("建成调解工作室26个、法律服务站41个")
+    assert [g[0] for g in got] == ["调解工作室", "法律服务站"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "change"),
+    [
+        ("全年盗窃案件同比下降37%", "盗窃案件", "-37%"),
+        ("电诈案件发案数较去年减少了12.5%", "电诈案件发案数", "-12.5%"),
+        ("群众满意度同比上升2.1个百分点", "群众满意度", "+2.1个百分点"),
+        ("实现青禾县信访总量下降40%", "信访总量", "-40%"),
+    ],
+)
+def test_change_words_are_kept_as_signed_changes(sentence: str, label: str, change: str) -> None:
+    (got,) = find_metrics(sentence)
+    assert (got.indicator, got.change) == (label, change)
+
+
+def test_a_change_without_its_own_noun_takes_the_previous_label() -> None:
+    got = labels("夜间巡逻满意率排名第一,达96.2%,较上年提高1.4个百分点")
+    assert got == [("夜间巡逻满意率", 96.2, "%", None), ("夜间巡逻满意率", 1.4, "个百分点", "+1.4个百分点")]
+
+
+def test_levels_reached_are_not_changes() -> None:
+    (got,) = find_metrics("矛盾纠纷化解率提升至97.3%")
+    assert (got.indicator, got.change) == ("矛盾纠纷化解率", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("依托全镇820余名楼栋长开展巡查", "楼栋长"),  # preposition + place → the noun after the number
+        ("对全区315名社区矫正对象逐一走访", "社区矫正对象"),
+        ("青禾县共排查邻里纠纷216件", "排查邻里纠纷"),  # the place opening the clause is no part of it
+        ("在柳营镇建立护村队17支", "护村队"),
+        ("(其中重点人员41名", "重点人员"),
+    ],
+)
+def test_labels_are_noun_phrases(sentence: str, label: str) -> None:
+    (got,) = find_metrics(sentence)
+    assert got.indicator == label
+
+
+def test_verb_fragments_are_no_labels() -> None:
+    for bad in ("取消", "高效发挥", "对全市", "依托全市", "较去年", "青禾县", "达", ""):
+        assert not is_noun_label(bad), bad
+    for good in ("矛盾纠纷调解成功率", "网格员", "“平安小区”", "刑事案件立案数"):
+        assert is_noun_label(good), good
+    (got,) = find_metrics("本次共取消证明事项12项")
+    assert (got.indicator != "取消" and is_noun_label(got.indicator)) or got.indicator == ""
+
+
+def test_label_quality_scores_matched_labels() -> None:
+    text = "全县调解成功率达98.1%,建成警务室12个。"
+    report = Report(id="r1", title="t", source="s", text=text, published=None, year=2022)
+    ex = Extraction(report=report, subject_region=None)
+    for m in find_metrics(text):
+        ex.measurements.append(
+            Measurement(
+                key=f"r1:{m.start}",
+                indicator=m.indicator,
+                value=m.value,
+                unit=m.unit,
+                raw=m.raw,
+                year=2022,
+                report_id="r1",
+                evidence=Evidence(text, 0),
+            )
+        )
+    gold = [
+        {"doc": "r1", "indicator": "调解成功率", "value": 98.1, "unit": "%", "surface": "调解成功率达98.1%"},
+        {"doc": "r1", "indicator": "警务室数", "value": 12, "unit": "个", "surface": "建成警务室12个"},
+        {"doc": "r1", "indicator": "未抽取的指标", "value": 7, "unit": "名", "surface": "7名"},
+    ]
+    q = metric_label_quality({"r1": ex}, gold)
+    assert q["matched"] == 2 and q["char_f1"] == 1.0 and q["good"] == 1.0 and q["verbs"] == 0.0
+    assert gold_core("打掉团伙数(专项行动)") == "打掉团伙"
+    assert char_f1("调解率", "调解成功率") == pytest.approx(2 * 1.0 * 0.6 / 1.6)
