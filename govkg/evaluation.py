@@ -27,6 +27,7 @@ from govkg.config import Settings
 from govkg.loaders.documents import read_file
 from govkg.loaders.extract import Extractor, extractor_for
 from govkg.loaders.extraction import Extraction
+from govkg.metric_eval import metric_label_quality
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -177,6 +178,7 @@ def run_set(gs: GoldSet, scorer: ModuleType, extractor: Extractor, backend: str)
         result.extras["agencies"] = _agency_f1(extractions, gs.agencies)
     if gs.metrics is not None and gs.metrics.is_file():
         result.extras["metrics"] = _metric_recall(extractions, gs.metrics)
+        result.extras["metric labels"] = metric_label_quality(extractions, read_jsonl(gs.metrics))
     return result
 
 
@@ -218,6 +220,7 @@ COLUMNS: list[Column] = [
     Column("region/doc F1", _score("adopting_region_per_doc", "f1")),
     Column("agencies F1", _extra("agencies", "f1")),
     Column("metrics R", _extra("metrics", "recall")),
+    Column("metric label F1", _extra("metric labels", "char_f1")),
 ]
 
 
