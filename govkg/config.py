@@ -32,6 +32,12 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=1000, ge=1, le=100_000)
     load_group: int = Field(default=200, ge=1, le=10_000, description="reports merged into one write group")
 
+    extract_timeout: float = Field(
+        default=60.0,
+        gt=0,
+        le=86_400,
+        description="seconds one report's extraction may take before it is rejected",
+    )
     nlp_backend: str = Field(default="builtin", description="'builtin' or 'hanlp'")
     hanlp_model: str | None = Field(default=None, description="HanLP model directory or id")
 

@@ -22,7 +22,7 @@ from govkg.graph.journal import LoadJournal
 from govkg.graph.store import GraphStore
 from govkg.graph.writer import WriteStats, already_loaded, write_extractions, write_taxonomy
 from govkg.loaders.documents import Document, DocumentError, iter_documents
-from govkg.loaders.extract import Extractor, extractor_for
+from govkg.loaders.extract import ExtractionTimeout, Extractor, extractor_for
 from govkg.loaders.extraction import Extraction
 
 
@@ -127,7 +127,12 @@ class _Loader:
             self.summary.skipped += 1
             return
         try:
-            self.pending[doc.id] = ex.extract(doc)
+            self.pending[doc.id] = ex.extract(doc, time_limit=self.settings.extract_timeout)
+        except ExtractionTimeout as exc:  # the file itself is the problem: a rejection, not a failure
+            rej = Rejected(doc.source, str(exc))
+            self.summary.rejected.append(rej)
+            record_rejection(self.settings, rej)
+            return
         except Exception as exc:  # one report's failure must not abort the load
             self.summary.failed.append(
                 Rejected(doc.source, f"extraction failed: {type(exc).__name__}: {exc}")

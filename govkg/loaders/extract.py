@@ -20,9 +20,10 @@ sentence with an explicit actor wins over one without, then the earlier one.
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -77,6 +78,52 @@ _OPEN_QUOTES = {"“": "”", '"': '"'}
 _INSTRUCTION = re.compile(r"(?:的)?(?:工作)?(?:要求|精神|部署|号召|理念|目标|口号|思路)")
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村)")
+
+# Very long texts are read in sections of about this many characters, cut at a line break:
+# places named in one section are context for resolving names in that section only, and
+# the subject is inferred from the title and the first section.
+SECTION_CHARS = 100_000
+_DEADLINE_EVERY = 64  # sentences between two looks at the clock
+
+
+class ExtractionTimeout(Exception):
+    """A report whose extraction did not finish within the time cap."""
+
+    def __init__(self, seconds: float, chars: int) -> None:
+        super().__init__(f"report too long to process in {seconds:g} s ({chars:,} characters)")
+        self.seconds = seconds
+        self.chars = chars
+
+
+def sections(text: str, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
+    """(start, end) spans cutting ``text`` into pieces of at most ``size`` characters, each
+    ending at a line break where there is one (else a sentence end, else anywhere)."""
+    spans: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while n - start > size:
+        limit = start + size
+        cut = text.rfind("\n", start + size // 2, limit)
+        if cut < 0:
+            cut = max(text.rfind(p, start + size // 2, limit) for p in "。！？!?")
+        end = cut + 1 if cut >= 0 else limit
+        spans.append((start, end))
+        start = end
+    spans.append((start, n))
+    return spans
+
+
+class _Clock:
+    """The per-report time cap: raises ExtractionTimeout once ``seconds`` have passed."""
+
+    def __init__(self, seconds: float | None, chars: int) -> None:
+        self.seconds = seconds
+        self.chars = chars
+        self.deadline = time.monotonic() + seconds if seconds is not None else None
+
+    def check(self) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise ExtractionTimeout(self.seconds or 0.0, self.chars)
+
 
 _LEVEL_WORDS: dict[str, tuple[str, ...]] = {
     "省": ("province",),
@@ -154,17 +201,23 @@ class Extractor:
         self.agency_matcher = agencies or AgencyMatcher()
 
     # -- public -------------------------------------------------------------------------
-    def extract(self, doc: Document) -> Extraction:
-        """Extract every region, practice, agency, adoption and quantity from one document."""
+    def extract(self, doc: Document, *, time_limit: float | None = None) -> Extraction:
+        """Extract every region, practice, agency, adoption and quantity from one document.
+
+        With ``time_limit`` (seconds), a report that takes longer raises ExtractionTimeout.
+        """
         glossed = unglossed(doc)
         if glossed is not None:  # 陽(yáng)朔縣: read without the pinyin, offsets mapped back
-            return map_back(self._extract(glossed[0]), doc, glossed[1])
-        return self._extract(doc)
+            return map_back(self._extract(glossed[0], time_limit), doc, glossed[1])
+        return self._extract(doc, time_limit)
 
-    def _extract(self, doc: Document) -> Extraction:
+    def _extract(self, doc: Document, time_limit: float | None) -> Extraction:
         text = doc.folded
+        clock = _Clock(time_limit, len(text))
+        parts = sections(text)
         sentences = list(split_sentences(text))
-        subject = self._title_subject(doc.title, self.region_matcher.infer_subject(text, doc.title))
+        head = text[: parts[0][1]] if len(parts) > 1 else text
+        subject = self._title_subject(doc.title, self.region_matcher.infer_subject(head, doc.title))
         scope = tuple(r.code for r in self.chain(subject)) if subject else ()
         year = report_year(doc.title, doc.year, (s.text for s in sentences[:60]))
         ctx = _Context(doc=doc, subject=subject, scope=scope, year=year)
@@ -182,7 +235,15 @@ class Extractor:
             self._keep(ctx, subject)
 
         unresolved: list[UnresolvedPlace] = []
-        all_regions = self.region_matcher.find(text, scope, unresolved)
+        all_regions: list[RegionMention] = []
+        for start, end in parts:
+            clock.check()
+            part = text[start:end] if len(parts) > 1 else text
+            found = len(unresolved)
+            for m in self.region_matcher.find(part, scope, unresolved):
+                all_regions.append(m if not start else _shifted(m, start))
+            if start:
+                unresolved[found:] = [replace(u, offset=u.offset + start) for u in unresolved[found:]]
         ex.unresolved = unresolved
         adoptions: dict[tuple[str, str], tuple[int, Adoption]] = {}
         practices: dict[str, Practice] = {}
@@ -196,7 +257,9 @@ class Extractor:
         prev_actor: Region | None = None
         prev_paragraph = -1
 
-        for sent in sentences:
+        for n, sent in enumerate(sentences):
+            if n % _DEADLINE_EVERY == 0:
+                clock.check()
             in_sentence: list[RegionMention] = []
             while pending is not None and pending.start < sent.end:
                 if pending.start >= sent.start and pending.end <= sent.end:
@@ -518,6 +581,10 @@ class Extractor:
                     out[target.key] = target
                     todo.append(target)
         return sorted(out.values(), key=lambda p: p.key)
+
+
+def _shifted(m: RegionMention, by: int) -> RegionMention:
+    return RegionMention(m.start + by, m.end + by, m.surface, m.region, m.role)
 
 
 def _spans(mentions: Sequence[RegionMention] | Sequence[AgencyMention]) -> list[tuple[int, int]]:

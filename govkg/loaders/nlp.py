@@ -310,10 +310,15 @@ class BackendRegionMatcher(RegionMatcher):
         self.min_chars = min_chars
 
     def find(
-        self, text: str, scope: Sequence[str] = (), unresolved: list[UnresolvedPlace] | None = None
+        self,
+        text: str,
+        scope: Sequence[str] = (),
+        unresolved: list[UnresolvedPlace] | None = None,
+        *,
+        sub_county: bool = True,
     ) -> list[RegionMention]:
         """Dictionary mentions plus the non-overlapping model mentions, sorted by start."""
-        found = super().find(text, scope, unresolved)
+        found = super().find(text, scope, unresolved, sub_county=sub_county)
         if len(text) < self.min_chars:
             return found
         extra = resolve_region_spans(text, self.backend.spans(text), super().find, scope)

@@ -65,6 +65,7 @@ class Gazetteer:
         self._loaded: set[str] = set()
         self._zip: zipfile.ZipFile | None = None
         self._members: set[str] = set()
+        self._chains: dict[str, tuple[Region, ...]] = {}  # complete chains only (they never change)
         for region in regions:
             self._add(region)
 
@@ -126,11 +127,17 @@ class Gazetteer:
 
     def chain(self, code: str) -> list[Region]:
         """The region itself first, then its parents up to the province."""
+        cached = self._chains.get(code)
+        if cached is not None:
+            return list(cached)
         out: list[Region] = []
         current = self.get(code)
         while current is not None and len(out) < 8:
             out.append(current)
             current = self.get(current.parent_code) if current.parent_code else None
+        if out and out[-1].parent_code is None:
+            # A chain that reaches the top is fixed: codes are never re-bound to other regions.
+            self._chains[code] = tuple(out)
         return out
 
     def children(self, code: str) -> list[Region]:
@@ -295,6 +302,10 @@ class RegionMatcher:
         self._automaton = _automaton(self.gazetteer)
         self._last_text: str | None = None
         self._last_hits: list[_Hit] = []
+        # Per county: its township stems (for _scope_hits) and, per level, the units a variant
+        # spelling may stand for (for _variant) — built once instead of at every hit.
+        self._stems: dict[str, list[tuple[str, Region]]] = {}
+        self._pools: dict[tuple[str, str], list[Region]] = {}
 
     # -- candidates ---------------------------------------------------------------------------
     def _raw_hits(self, text: str) -> list[_Hit]:
@@ -378,11 +389,16 @@ class RegionMatcher:
         )
         if county is None:
             return []
+        stems = self._stems.get(county)
+        if stems is None:
+            stems = [
+                (town.short, town)
+                for town in self.gazetteer.children(county)
+                if town.level == "township" and len(town.short) >= 2 and town.short not in _STOP_SHORTS
+            ]
+            self._stems[county] = stems
         hits: list[_Hit] = []
-        for town in self.gazetteer.children(county):
-            stem = town.short
-            if town.level != "township" or len(stem) < 2 or stem in _STOP_SHORTS:
-                continue
+        for stem, town in stems:
             pos = text.find(stem)
             while pos >= 0:
                 hits.append(_Hit(pos, pos + len(stem), stem, (town,), True))
@@ -390,11 +406,18 @@ class RegionMatcher:
         return hits
 
     def find(
-        self, text: str, scope: Sequence[str] = (), unresolved: list[UnresolvedPlace] | None = None
+        self,
+        text: str,
+        scope: Sequence[str] = (),
+        unresolved: list[UnresolvedPlace] | None = None,
+        *,
+        sub_county: bool = True,
     ) -> list[RegionMention]:
         """All region mentions in ``text``, non-overlapping, longest first, resolved in scope.
 
         Place-like names that cannot be placed are appended to ``unresolved`` when given.
+        ``sub_county=False`` leaves out the units found by pattern (街道, 社区, 村 …), which
+        never change the county-and-above mentions (subject inference needs only those).
         """
         merged: dict[tuple[int, int], _Hit] = {}
         for hit in [*self._raw_hits(text), *self._scope_hits(text, scope)]:
@@ -415,12 +438,14 @@ class RegionMatcher:
         taken.sort(key=lambda h: h.start)
         full_starts = {h.start for h in taken if not h.bare and len(h.surface) > 2}
         mentions: list[RegionMention] = []
-        context: list[str] = []
+        # Codes named so far, each once at its latest mention (oldest first): resolution asks
+        # only which came last, so this keeps it linear in the number of mentions.
+        context: dict[str, None] = {}
         prev_end = -1
         for hit in taken:
             if not self._context_ok(text, hit, prev_end, full_starts):
                 continue
-            region = self._pick(hit.candidates, scope, context)
+            region = self._pick(hit.candidates, scope, list(context) if len(hit.candidates) > 1 else ())
             if region is None:
                 continue
             if mentions and prev_end == hit.start and not self._fits_after(mentions[-1].region, region):
@@ -434,16 +459,16 @@ class RegionMatcher:
                 RegionMention(hit.start, hit.end, hit.surface, region, self._role(text, hit.start, hit.end))
             )
             prev_end = hit.end
-            context.append(region.code)
-        return self._sub_county(text, scope, mentions, unresolved)
+            context.pop(region.code, None)
+            context[region.code] = None
+        return self._sub_county(text, scope, mentions, unresolved) if sub_county else mentions
 
     def _fits_after(self, previous: Region, region: Region) -> bool:
         """A name glued to the previous one must lie inside it (Y市东城区 is no Beijing 东城区)."""
         return _LEVEL_RANK[region.level] > _LEVEL_RANK[previous.level]
 
-    def _anchored(self, region: Region, scope: Sequence[str], context: Sequence[str]) -> bool:
-        codes = {r.code for r in self.gazetteer.chain(region.code)[1:]}
-        return bool(codes & (set(scope) | set(context)))
+    def _anchored(self, region: Region, scope: Sequence[str], context: dict[str, None]) -> bool:
+        return any(r.code in context or r.code in scope for r in self.gazetteer.chain(region.code)[1:])
 
     # -- sub-county units by pattern ----------------------------------------------------------
     def _sub_county(
@@ -467,6 +492,8 @@ class RegionMatcher:
         out = list(found)
         made: dict[str, Region] = {}  # full-chain units of this text only: nothing outlives the call
         pending: list[tuple[int, int, str, str, str]] = []
+        named = _Recent(found)  # the dictionary names before a position, most recent first
+        added = _Recent([])  # the units this step found, all before the current match
         for match in _SUB_PATTERN.finditer(text):
             s_end = match.start(1) + len(match.group(1))
             if covered[match.start() : match.end()].count(1):
@@ -481,7 +508,7 @@ class RegionMatcher:
                 continue
             level = _SUB_LEVEL.get(match.group(1), "village")
             end = match.end() if match.group(2) else s_end
-            earlier = [m for m in out if m.end <= start]
+            earlier = [*added.before(len(text)), *named.before(start)]
             parent = ends.get(start)
             region = self._resolve_sub(name, level, scope, earlier)
             rank = _LEVEL_RANK[parent.region.level] if parent is not None else -1
@@ -491,7 +518,9 @@ class RegionMatcher:
             if region is None:
                 pending.append((start, end, name, level, text[start:end]))
                 continue
-            out.append(RegionMention(start, end, text[start:end], region, self._role(text, start, end)))
+            mention = RegionMention(start, end, text[start:end], region, self._role(text, start, end))
+            out.append(mention)
+            added.append(mention)
             covered[start:end] = b"\x01" * (end - start)
             ends[end] = out[-1]
         for start, end, name, level, surface in pending:
@@ -533,10 +562,11 @@ class RegionMatcher:
         return None
 
     def _resolve_sub(
-        self, name: str, level: str, scope: Sequence[str], earlier: Sequence[RegionMention]
+        self, name: str, level: str, scope: Sequence[str], earlier: Sequence[Region]
     ) -> Region | None:
-        """The gazetteer's unit of this name under a unit named earlier or the report's tree."""
-        parents = [m.region for m in reversed(earlier) if _LEVEL_RANK[m.region.level] < _LEVEL_RANK[level]]
+        """The gazetteer's unit of this name under a unit named earlier (``earlier``: their
+        regions, most recent first) or the report's tree."""
+        parents = [r for r in earlier if _LEVEL_RANK[r.level] < _LEVEL_RANK[level]]
         scoped = [self.gazetteer.get(c) for c in scope]
         anchors = [r for r in [*parents, *scoped] if r is not None and r.level != "province"]
         for anchor in anchors:
@@ -567,17 +597,21 @@ class RegionMatcher:
         """Dataset units under ``ancestor`` spelled one character differently (a variant character)."""
         if len(_strip_suffix(name)) < 3:
             return []
-        region = self.gazetteer.get(ancestor)
-        if region is None:
-            return []
-        pool = self.gazetteer.children(ancestor)
-        if level in ("community", "village"):
-            pool = pool + [c for t in pool if t.level == "township" for c in self.gazetteer.children(t.code)]
+        pool = self._pools.get((ancestor, level))
+        if pool is None:
+            if self.gazetteer.get(ancestor) is None:
+                return []
+            units = self.gazetteer.children(ancestor)
+            if level in ("community", "village"):
+                units = units + [
+                    c for t in units if t.level == "township" for c in self.gazetteer.children(t.code)
+                ]
+            pool = [r for r in units if r.level == level]
+            self._pools[(ancestor, level)] = pool
         return [
             r
             for r in pool
-            if r.level == level
-            and len(r.name) == len(name)
+            if len(r.name) == len(name)
             and r.name[0] == name[0]
             and sum(a != b for a, b in zip(r.name, name, strict=True)) == 1
         ]
@@ -587,7 +621,7 @@ class RegionMatcher:
         """The region a report is about: most named (title weighted), then as specific as supported."""
         scores: dict[str, float] = defaultdict(float)
         for source, weight in ((title, 3.0), (text, 1.0)):
-            for m in self.find(source):
+            for m in self.find(source, sub_county=False):
                 if m.region.level not in _UPPER:
                     continue
                 scores[m.region.code] += weight * (0.3 if m.role in ("media", "event") else 1.0)
@@ -609,6 +643,40 @@ class RegionMatcher:
                 break
             current = best
         return self.gazetteer.get(current)
+
+
+class _Recent:
+    """The distinct regions of mentions ending at or before a position, most recent first.
+
+    Mentions come sorted by position and do not overlap; positions asked for mostly grow, so
+    each mention is taken in once (a position smaller than the last one asked rebuilds). Equal
+    regions are listed once, at their latest mention: resolution tries each anchor in turn and
+    the same anchor twice gives the same answer, so this is the rescan of every earlier
+    mention without its quadratic cost.
+    """
+
+    def __init__(self, mentions: Sequence[RegionMention]) -> None:
+        self._mentions = list(mentions)
+        self._taken = 0
+        self._at = -1
+        self._regions: dict[str, Region] = {}
+
+    def append(self, mention: RegionMention) -> None:
+        """Add a mention after every one held."""
+        self._mentions.append(mention)
+
+    def before(self, pos: int) -> list[Region]:
+        """The distinct regions of the mentions that end at or before ``pos``, latest first."""
+        if pos < self._at:
+            self._taken, self._regions = 0, {}
+        self._at = pos
+        mentions, regions = self._mentions, self._regions
+        while self._taken < len(mentions) and mentions[self._taken].end <= pos:
+            region = mentions[self._taken].region
+            regions.pop(region.code, None)
+            regions[region.code] = region
+            self._taken += 1
+        return list(reversed(regions.values()))
 
 
 def _automaton(gazetteer: Gazetteer) -> ahocorasick.Automaton:

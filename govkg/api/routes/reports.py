@@ -36,7 +36,7 @@ ReportId = Annotated[str, Path(description="report id", max_length=200)]
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     401: ERRORS[404] | {"description": "missing or wrong X-API-Key"},
     403: ERRORS[404] | {"description": "write routes are disabled (no GOVKG_API_KEY)"},
-    413: ERRORS[404] | {"description": "request body too large"},
+    413: ERRORS[404] | {"description": "request body too large, or report too long to process in time"},
     400: ERRORS[404] | {"description": "the report could not be read"},
     415: ERRORS[404] | {"description": "send application/json or multipart/form-data"},
 }
@@ -121,9 +121,12 @@ _UPLOAD_BODY = {
 def _ingest(store: GraphStore, settings: Settings, doc: Any) -> Extraction:
     """Extract one document, write it, and journal it on the embedded store."""
     from govkg.graph import writer
-    from govkg.loaders.extract import extractor_for
+    from govkg.loaders.extract import ExtractionTimeout, extractor_for
 
-    ex = extractor_for(settings).extract(doc)
+    try:
+        ex = extractor_for(settings).extract(doc, time_limit=settings.extract_timeout)
+    except ExtractionTimeout as exc:
+        raise ApiError(413, f"{exc} (GOVKG_EXTRACT_TIMEOUT)") from exc
     stats = writer.write_extraction(store, ex, batch_size=settings.batch_size)
     journal_for(settings).mark_done(ex.report.id, ex.report.source, stats)
     return ex
