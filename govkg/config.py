@@ -47,6 +47,19 @@ class Settings(BaseSettings):
     row_cap: int = Field(default=10_000, ge=1)
     max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     max_concurrent_queries: int = Field(default=4, ge=1)
+    # Engine limits (embedded FalkorDB): memory one query may use, memory of the whole server
+    # (default: half of the machine's RAM), queries waiting for an engine thread before it refuses.
+    query_memory: int = Field(default=256 * 1024 * 1024, ge=1024 * 1024, description="bytes per query")
+    store_maxmemory: int | None = Field(
+        default=None, ge=16 * 1024 * 1024, description="server memory cap, bytes"
+    )
+    max_queued_queries: int = Field(default=32, ge=1, le=100_000)
+    # POST /cypher: requests per minute per client (0: no limit), burst allowance, elements a
+    # query's range() calls may build together, and whether the API key is required.
+    cypher_rate: float = Field(default=120.0, ge=0)
+    cypher_burst: int = Field(default=20, ge=1)
+    cypher_max_range: int = Field(default=1_000_000, ge=1, le=100_000_000)
+    cypher_requires_key: bool = False
 
     @field_validator("data_dir", mode="after")
     @classmethod

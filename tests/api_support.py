@@ -31,6 +31,18 @@ def load_corpus(store: GraphStore) -> list[Extraction]:
     return extractions
 
 
+def load_examples(store: GraphStore) -> list[Extraction]:
+    """Extract and write every report of the project's own examples/; return the Extractions."""
+    extractions = []
+    for doc in iter_documents([EXAMPLES_DIR]):
+        if isinstance(doc, DocumentError):
+            continue
+        ex = extract(doc)
+        write_extraction(store, ex)
+        extractions.append(ex)
+    return extractions
+
+
 @dataclass
 class Facts:
     """What the Extractions say, computed independently of the graph and its queries."""

@@ -21,8 +21,12 @@ from govkg.config import Settings
 from govkg.graph.falkor_store import FalkorStore
 from govkg.graph.store import QueryError
 
-# Enough work that any timeout in milliseconds cuts it off.
-SLOW_QUERY = "UNWIND range(1, 200000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n"
+# Enough work that any timeout in milliseconds cuts it off (9 x 10^8 rows from two ranges within the
+# /cypher range bound: the engine streams them instead of building one huge list).
+SLOW_QUERY = (
+    "UNWIND range(1, 900000) AS x UNWIND range(1, 1000) AS y "
+    "WITH x, y WHERE (x + y) % 7 = 3 RETURN count(x) AS n"
+)
 
 
 class TimingOutStore:

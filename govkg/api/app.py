@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from govkg import __version__
 from govkg.api.deps import StoreHolder
 from govkg.api.errors import install_handlers
+from govkg.api.guards import RejectNul
 from govkg.api.routes import (
     adoptions,
     cooccurrence,
@@ -188,5 +189,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             allow_headers=["Content-Type", "X-API-Key"],
         )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RejectNul)
     app.add_middleware(RequestLog)
     return app

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hmac
+import math
 import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Annotated, Any, TypeVar
 
@@ -91,6 +93,64 @@ def query_slot(request: Request) -> Iterator[None]:
 
 
 QuerySlot = Annotated[None, Depends(query_slot)]
+
+
+class RateLimiter:
+    """Token buckets per client: ``rate`` requests per minute, up to ``burst`` at once."""
+
+    def __init__(self, rate: float, burst: int, max_clients: int = 10_000) -> None:
+        self.rate = rate / 60.0
+        self.burst = float(burst)
+        self.max_clients = max_clients
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def take(self, client: str) -> float:
+        """Take one token for ``client``: 0.0 when allowed, else the seconds until one is free."""
+        if self.rate <= 0:
+            return 0.0
+        now = time.monotonic()
+        with self._lock:
+            tokens, last = self._buckets.get(client, (self.burst, now))
+            tokens = min(self.burst, tokens + (now - last) * self.rate)
+            if tokens < 1.0:
+                self._buckets[client] = (tokens, now)
+                return (1.0 - tokens) / self.rate
+            if len(self._buckets) >= self.max_clients and client not in self._buckets:
+                # Forget clients whose buckets have refilled: they are indistinguishable from new ones.
+                full = [k for k, (t, at) in self._buckets.items() if t + (now - at) * self.rate >= self.burst]
+                for k in full:
+                    del self._buckets[k]
+            self._buckets[client] = (tokens - 1.0, now)
+            return 0.0
+
+
+def cypher_gate(
+    request: Request,
+    settings: SettingsDep,
+    x_api_key: Annotated[
+        str | None, Header(description="required when GOVKG_CYPHER_REQUIRES_KEY is set")
+    ] = None,
+) -> None:
+    """Admit a /cypher request: the API key when required, then the per-client rate (429)."""
+    if settings.cypher_requires_key:
+        require_api_key(settings, x_api_key)
+    limiter: RateLimiter | None = getattr(request.app.state, "cypher_limiter", None)
+    if limiter is None:
+        limiter = RateLimiter(settings.cypher_rate, settings.cypher_burst)
+        request.app.state.cypher_limiter = limiter
+    client = request.client.host if request.client else "unknown"
+    wait = limiter.take(client)
+    if wait > 0:
+        raise ApiError(
+            429,
+            f"too many /cypher requests from this client (limit {settings.cypher_rate:g} per minute, "
+            f"GOVKG_CYPHER_RATE); retry in {math.ceil(wait)} s",
+            retry_after=math.ceil(wait),
+        )
+
+
+CypherGate = Annotated[None, Depends(cypher_gate)]
 
 
 def require_api_key(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -80,7 +81,20 @@ def _json(status: int, detail: str, **extra: Any) -> JSONResponse:
 
 async def _api_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    return _json(exc.status, exc.detail, **exc.extra)
+    response = _json(exc.status, exc.detail, **exc.extra)
+    if "retry_after" in exc.extra:
+        response.headers["Retry-After"] = str(exc.extra["retry_after"])
+    return response
+
+
+# An absolute path (data dir, socket, log file) inside a server-side message.
+_PATH = re.compile(r"/[^\s'\",;:)]+")
+
+
+def public_message(exc: BaseException) -> str:
+    """The first line of a server-side error with file-system paths removed, for a response body."""
+    first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return _PATH.sub("<path>", first).rstrip(" ;:")
 
 
 async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
@@ -111,13 +125,17 @@ async def _invalid_value(_: Request, exc: Exception) -> JSONResponse:
     return _json(422, str(exc), valid=exc.valid)
 
 
-async def _store_error(_: Request, exc: Exception) -> JSONResponse:
-    return _json(503, f"the graph store is unavailable: {exc}")
+async def _store_error(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("store unavailable on %s %s: %s", request.method, request.url.path, exc)
+    response = _json(503, f"the graph store is unavailable: {public_message(exc)}")
+    response.headers["Retry-After"] = "5"
+    return response
 
 
-async def _query_error(_: Request, exc: Exception) -> JSONResponse:
+async def _query_error(request: Request, exc: Exception) -> JSONResponse:
     # A catalog query refused by the engine: a timeout or an engine limit, not the caller's fault.
-    return _json(503, f"the graph store could not answer: {exc}")
+    log.warning("store refused a query on %s %s: %s", request.method, request.url.path, exc)
+    return _json(503, f"the graph store could not answer: {public_message(exc)}")
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

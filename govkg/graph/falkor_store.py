@@ -50,6 +50,20 @@ COMPACT_MIN_BYTES = 256 * 1024
 # The server rewrites its own append-only file once the tail reaches this size (and doubles).
 AUTO_REWRITE_MIN_SIZE = "16mb"
 LOADING_LOG_EVERY = 10.0
+# Engine limits (GRAPH.CONFIG): memory one query may take, queries waiting for a thread.
+QUERY_MEMORY = 256 * 1024 * 1024
+MAX_QUEUED_QUERIES = 32
+_BUSY = "max pending queries exceeded"
+
+
+def default_maxmemory() -> int:
+    """Half of the machine's physical memory (the server's memory cap unless configured)."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        total = 8 * 1024**3
+    return max(256 * 1024 * 1024, total // 2)
+
 
 # The statement statistics run_write_stats reports, named as in both engines' counters.
 STAT_NAMES = (
@@ -166,8 +180,14 @@ class FalkorStore:
         *,
         socket_timeout: float | None = None,
         load_timeout: float | None = None,
+        query_memory: int = QUERY_MEMORY,
+        maxmemory: int | None = None,
+        max_queued_queries: int = MAX_QUEUED_QUERIES,
     ) -> None:
         self.data_dir = _prepare_dir(Path(data_dir))
+        self.query_memory = query_memory
+        self.maxmemory = maxmemory or default_maxmemory()
+        self.max_queued_queries = max_queued_queries
         self.graph_name = graph_name
         self.default_timeout = default_timeout
         base = socket_timeout or _env_seconds("GOVKG_FALKOR_SOCKET_TIMEOUT", SOCKET_TIMEOUT)
@@ -191,7 +211,14 @@ class FalkorStore:
             data_dir = settings.ensure_data_dir()
         except PermissionError as e:
             raise StoreError(str(e)) from e
-        return cls(data_dir, settings.graph_name, default_timeout=settings.query_timeout)
+        return cls(
+            data_dir,
+            settings.graph_name,
+            default_timeout=settings.query_timeout,
+            query_memory=settings.query_memory,
+            maxmemory=settings.store_maxmemory,
+            max_queued_queries=settings.max_queued_queries,
+        )
 
     @property
     def started_server(self) -> bool:
@@ -308,8 +335,32 @@ class FalkorStore:
                 _OWNED[key] = _OwnedServer(self._process)
                 self._started = True
         self._graph = self._db.select_graph(self.graph_name)
+        self._apply_limits()
         # Read-only queries fail on a graph key that does not exist yet; this creates it.
         self._query("RETURN 1", None, read_only=False, timeout=None)
+
+    def _apply_limits(self) -> None:
+        """Set the engine's memory and queue limits on the server (also on one found running)."""
+        conn = self._db.connection
+        try:
+            conn.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", self.query_memory)
+            conn.execute_command("GRAPH.CONFIG", "SET", "MAX_QUEUED_QUERIES", self.max_queued_queries)
+            conn.execute_command("CONFIG", "SET", "maxmemory", str(self.maxmemory))
+            conn.execute_command("CONFIG", "SET", "maxmemory-policy", "noeviction")
+        except (ResponseError, RedisConnectionError, RedisTimeoutError) as e:
+            raise StoreError(f"could not set FalkorDB's memory limits in {self.data_dir}: {e}") from e
+
+    def limits(self) -> dict[str, int]:
+        """The limits in force on the server: query memory, queued queries, server maxmemory (bytes)."""
+        if self._db is None:
+            raise StoreError("the FalkorDB store is closed")
+        conn = self._db.connection
+        got = {}
+        for name in ("QUERY_MEM_CAPACITY", "MAX_QUEUED_QUERIES"):
+            reply = conn.execute_command("GRAPH.CONFIG", "GET", name)
+            got[name] = int(reply[1])
+        got["maxmemory"] = int(conn.config_get("maxmemory")["maxmemory"])
+        return got
 
     def _log_tail(self, lines: int = 20) -> str:
         try:
@@ -488,7 +539,14 @@ class FalkorStore:
         try:
             return call(query, dict(params) if params else None, timeout=ms)
         except ResponseError as e:
+            if _BUSY in str(e).lower():
+                raise StoreError(
+                    f"the graph engine is busy ({self.max_queued_queries} queries already waiting, "
+                    "GOVKG_MAX_QUEUED_QUERIES); retry shortly"
+                ) from e
             raise QueryError(str(e)) from e
+        except ValueError as e:  # the client refused a parameter (a map key with a backtick, ...)
+            raise QueryError(f"invalid parameter: {e}") from e
         except BusyLoadingError as e:
             raise StoreError(f"the FalkorDB server on {self.socket_path} is still loading its data") from e
         except RedisTimeoutError as e:
@@ -516,6 +574,20 @@ class FalkorStore:
     ) -> list[Row]:
         """Run a read-only query (GRAPH.RO_QUERY); timeout in seconds; writes raise QueryError."""
         return self._query(query, params, True, timeout if timeout is not None else self.default_timeout)
+
+    def explain(self, query: str, params: Mapping[str, Any] | None = None) -> list[str]:
+        """The engine's plan for a query, one line per operation, without running it."""
+        if self._graph is None:
+            raise StoreError("the FalkorDB store is closed")
+        try:
+            plan = self._graph.explain(query, dict(params) if params else None)
+        except ResponseError as e:
+            raise QueryError(str(e)) from e
+        except ValueError as e:
+            raise QueryError(f"invalid parameter: {e}") from e
+        except (RedisConnectionError, RedisTimeoutError) as e:
+            raise StoreError(f"lost the FalkorDB server on {self.socket_path}: {e}") from e
+        return [line.rstrip() for line in str(plan).splitlines() if line.strip()]
 
     def run_write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run one write statement; FalkorDB applies a single statement atomically."""

@@ -211,6 +211,30 @@ class Neo4jStore:
         work = neo4j.unit_of_work(timeout=timeout)(read) if timeout is not None else read
         return self._in_session(lambda session: session.execute_read(work))
 
+    def explain(self, query: str, params: Mapping[str, Any] | None = None) -> list[str]:
+        """The planner's plan for a read query, one line per operator (indented), without running it."""
+        bound = dict(params or {})
+        explained = "EXPLAIN\n" + query  # the caller's own query text, prefixed: no value is spliced
+
+        def plan(tx: neo4j.ManagedTransaction) -> list[str]:
+            summary = tx.run(explained, parameters=bound).consume()
+            lines: list[str] = []
+
+            def walk(op: Mapping[str, Any], depth: int) -> None:
+                args = op.get("args") or {}
+                details = args.get("Details") or ""
+                lines.append(
+                    "    " * depth + str(op.get("operatorType", "?")) + (f" | {details}" if details else "")
+                )
+                for child in op.get("children") or []:
+                    walk(child, depth + 1)
+
+            if summary.plan:
+                walk(summary.plan, 0)
+            return lines
+
+        return self._in_session(lambda session: session.execute_read(plan))
+
     def run_write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run one statement in a managed write transaction, retried by the driver on transient errors."""
         bound = dict(params or {})

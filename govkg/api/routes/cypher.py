@@ -7,7 +7,8 @@ import re
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 
-from govkg.api.deps import QuerySlot, SettingsDep, StoreDep
+from govkg.api.cypher_limits import QueryShapeError, cap_rows, check_params, check_shape
+from govkg.api.deps import CypherGate, QuerySlot, SettingsDep, StoreDep
 from govkg.api.errors import BadRequest
 from govkg.api.routes.common import ERRORS, json_safe
 from govkg.api.schemas import CypherIn, CypherOut, ErrorOut
@@ -35,42 +36,51 @@ ALLOWED_PROCEDURES = frozenset(
 _CALL = re.compile(r"\bCALL\s+([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_][\w]*)*)", re.IGNORECASE)
 _LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.IGNORECASE)
 _APOC = re.compile(r"\bapoc\s*\.", re.IGNORECASE)
-_PARAM_NAME = re.compile(r"^[A-Za-z_]\w*$")
+_NAME_PUNCT = re.compile(r"[()\[\]{},;\n]")
+_EXPLAIN = re.compile(r"^\s*(EXPLAIN|PROFILE)\b", re.IGNORECASE)
 
 
-def code_only(query: str) -> str:
+def code_only(query: str, *, aligned: bool = False) -> str:
     """The query with comments removed and string-literal contents blanked (quotes kept).
 
     Backtick-quoted names keep their text without the backticks, so `db`.`labels` reads as db.labels.
+    With ``aligned``, every removed character becomes a space (newlines kept) and brackets,
+    commas and ';' inside quoted names become '_', so offsets match the query's.
     Raises BadRequest on an unterminated string or block comment.
     """
+
+    def blank(part: str) -> str:
+        return "".join("\n" if c == "\n" else " " for c in part) if aligned else " "
+
     out: list[str] = []
     i, n = 0, len(query)
     while i < n:
         ch = query[i]
         if ch == "/" and query.startswith("//", i):
             end = query.find("\n", i)
-            i = n if end < 0 else end
-            out.append(" ")
+            end = n if end < 0 else end
+            out.append(blank(query[i:end]))
+            i = end
         elif ch == "/" and query.startswith("/*", i):
             end = query.find("*/", i + 2)
             if end < 0:
                 raise BadRequest("unterminated /* comment in the query")
+            out.append(blank(query[i : end + 2]))
             i = end + 2
-            out.append(" ")
         elif ch in "'\"":
             j = i + 1
             while j < n and query[j] != ch:
                 j += 2 if query[j] == "\\" else 1
             if j >= n:
                 raise BadRequest("unterminated string literal in the query")
-            out.append(ch + ch)
+            out.append(ch + blank(query[i + 1 : j]) + ch if aligned else ch + ch)
             i = j + 1
         elif ch == "`":
             end = query.find("`", i + 1)
             if end < 0:
                 raise BadRequest("unterminated `quoted name` in the query")
-            out.append(query[i + 1 : end])
+            name = query[i + 1 : end]
+            out.append(" " + _NAME_PUNCT.sub("_", name) + " " if aligned else name)
             i = end + 1
         else:
             out.append(ch)
@@ -100,23 +110,52 @@ def screen(query: str) -> str:
     return text[:-1] if code.endswith(";") and text.endswith(";") else text
 
 
+def _plan_rows(lines: list[str]) -> list[dict[str, str]]:
+    return [{"plan": line} for line in lines if line.strip()]
+
+
 @router.post(
     "/cypher",
     operation_id="runCypher",
     response_model=CypherOut,
-    responses={400: {"model": ErrorOut, "description": "refused, write attempt or syntax error"}},
+    responses={
+        400: {"model": ErrorOut, "description": "refused, write attempt, over a bound or syntax error"},
+        429: {"model": ErrorOut, "description": "over the per-client rate (GOVKG_CYPHER_RATE)"},
+    },
 )
-async def run_cypher(body: CypherIn, store: StoreDep, settings: SettingsDep, _slot: QuerySlot) -> CypherOut:
-    """Run one read-only Cypher query with the configured timeout and row cap."""
+async def run_cypher(
+    body: CypherIn, store: StoreDep, settings: SettingsDep, _gate: CypherGate, _slot: QuerySlot
+) -> CypherOut:
+    """Run one read-only Cypher query with the configured timeout and row cap.
+
+    ``EXPLAIN <query>`` answers the plan (one row per line, column ``plan``) without running
+    it; ``PROFILE`` is refused because it runs the query.
+    """
     text = screen(body.query)
-    bad = [k for k in body.params if not _PARAM_NAME.match(k)]
-    if bad:
-        raise BadRequest(f"invalid parameter name {bad[0]!r} in params: use letters, digits and '_'")
     try:
-        rows = await run_in_threadpool(store.run_read, text, body.params, settings.query_timeout)
+        check_params(body.params)
+        code = code_only(text, aligned=True)
+        explain = _EXPLAIN.match(code)
+        if explain and explain.group(1).upper() == "PROFILE":
+            raise BadRequest("PROFILE runs the query and is not allowed here; use EXPLAIN for the plan")
+        if explain:
+            text, code = text[explain.end() :], code[explain.end() :]
+        check_shape(code, body.params, settings.cypher_max_range)
+    except QueryShapeError as exc:
+        raise BadRequest(str(exc)) from exc
+    cap = settings.row_cap
+    try:
+        if explain:
+            explain_fn = getattr(store, "explain", None)
+            if explain_fn is None:
+                raise BadRequest("EXPLAIN is not supported by this store")
+            lines = await run_in_threadpool(explain_fn, text, body.params)
+            plan = _plan_rows(lines)
+            return CypherOut(columns=["plan"], rows=plan, count=len(plan), truncated=False, row_cap=cap)
+        capped = cap_rows(text, code, cap + 1)
+        rows = await run_in_threadpool(store.run_read, capped, body.params, settings.query_timeout)
     except QueryError as exc:
         raise BadRequest(f"the engine refused the query: {exc}") from exc
-    cap = settings.row_cap
     kept = [json_safe(r) for r in rows[:cap]]
     columns = list(kept[0]) if kept else []
     return CypherOut(columns=columns, rows=kept, count=len(kept), truncated=len(rows) > cap, row_cap=cap)

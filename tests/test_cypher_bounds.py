@@ -1,0 +1,333 @@
+"""/cypher bounds: what is refused before the engine, the engine's own memory and queue limits,
+the row cap inside the query, EXPLAIN/PROFILE, parameter errors and the per-client rate."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from api_support import API_KEY, load_examples
+from fastapi.testclient import TestClient
+
+from govkg.api.app import create_app
+from govkg.api.cypher_limits import MAX_LIST_ITEMS, MAX_NESTING, MAX_TOKENS, cap_rows
+from govkg.api.deps import RateLimiter
+from govkg.api.errors import public_message
+from govkg.api.routes.cypher import code_only
+from govkg.config import Settings
+from govkg.graph.falkor_store import FalkorStore, default_maxmemory
+from govkg.graph.store import QueryError, StoreError
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FalkorStore, Path]]:
+    """An embedded store holding the project's examples/ (with a small per-query memory cap)."""
+    data_dir = tmp_path_factory.mktemp("bounds-data")
+    data_dir.chmod(0o700)
+    store = FalkorStore(
+        data_dir, graph_name="govkg_bounds", default_timeout=5.0, query_memory=8 * 1024 * 1024
+    )
+    try:
+        store.clear()
+        store.ensure_schema()
+        assert load_examples(store)
+        yield store, data_dir
+    finally:
+        store.close()
+
+
+def client(loaded: tuple[FalkorStore, Path], **settings: Any) -> TestClient:
+    store, data_dir = loaded
+    return TestClient(create_app(Settings(data_dir=data_dir, **settings), store))
+
+
+def post(c: TestClient, query: str, **params: Any) -> Any:
+    return c.post("/cypher", json={"query": query, "params": params})
+
+
+def nodes(store: FalkorStore) -> int:
+    return int(store.run_read("MATCH (n) RETURN count(n) AS n")[0]["n"])
+
+
+# ---- refused before the engine ----
+
+HUGE = [
+    ("UNWIND range(1, 1000000000) AS x RETURN count(x)", "GOVKG_CYPHER_MAX_RANGE"),
+    ("RETURN size(range(0, 1000 * 1000 * 1000)) AS n", "GOVKG_CYPHER_MAX_RANGE"),
+    ("RETURN [a IN range(1, 600000) | [b IN range(1, 600000) | b]] AS n", "1200000 elements in all"),
+    ("RETURN size(range(1, toInteger('1000000000'))) AS n", "integer literals or integer parameters"),
+    ("MATCH (r:Region) RETURN size(range(1, r.code)) AS n", "integer literals or integer parameters"),
+    ("RETURN " + "(" * 22 + "1" + ")" * 22 + " AS n", "nests brackets"),
+    ("RETURN " + "[" * (MAX_NESTING + 1) + "1" + "]" * (MAX_NESTING + 1) + " AS n", "nests brackets"),
+    ("RETURN 1" + " + 1" * MAX_TOKENS + " AS n", "tokens"),
+    ("RETURN [" + ",".join(["1"] * (MAX_LIST_ITEMS + 1)) + "] AS n", "list literal"),
+    ("PROFILE MATCH (n) RETURN n", "PROFILE"),
+    ("RETURN (1 AS n", "unclosed"),
+]
+
+
+@pytest.mark.parametrize(("query", "why"), HUGE)
+def test_costly_shapes_are_refused_before_the_engine(
+    loaded: tuple[FalkorStore, Path], query: str, why: str
+) -> None:
+    r = post(client(loaded), query)
+    assert r.status_code == 400, r.text
+    assert why in r.json()["detail"]
+    assert not r.json()["detail"].startswith("the engine refused")
+
+
+def test_range_bounds_from_parameters(loaded: tuple[FalkorStore, Path]) -> None:
+    c = client(loaded)
+    r = post(c, "UNWIND range(1, $n) AS x RETURN count(x) AS n", n=10**9)
+    assert r.status_code == 400 and "GOVKG_CYPHER_MAX_RANGE" in r.json()["detail"]
+    r = post(c, "UNWIND range(1, $n) AS x RETURN count(x) AS n", n=1000)
+    assert r.status_code == 200 and r.json()["rows"] == [{"n": 1000}]
+    r = post(c, "RETURN range(10, 1, -3) AS xs")
+    assert r.json()["rows"] == [{"xs": [10, 7, 4, 1]}]
+
+
+def test_shapes_inside_the_bounds_run(loaded: tuple[FalkorStore, Path]) -> None:
+    c = client(loaded)
+    depth = MAX_NESTING - 1
+    r = post(c, "RETURN " + "(" * depth + "1" + ")" * depth + " AS n")
+    assert r.status_code == 200 and r.json()["rows"] == [{"n": 1}]
+    r = post(c, "RETURN size([" + ",".join(["2"] * MAX_LIST_ITEMS) + "]) AS n")
+    assert r.json()["rows"] == [{"n": MAX_LIST_ITEMS}]
+    # Brackets and commas inside strings and quoted names do not count.
+    r = post(c, "RETURN '" + "(" * 40 + "' AS `a(b,[c`")
+    assert r.status_code == 200 and r.json()["rows"] == [{"a(b,[c": "(" * 40}]
+
+
+def test_a_range_under_the_limit_still_runs_and_the_limit_is_configurable(
+    loaded: tuple[FalkorStore, Path],
+) -> None:
+    r = post(client(loaded), "UNWIND range(1, 100000) AS x RETURN count(x) AS n")
+    assert r.status_code == 200 and r.json()["rows"] == [{"n": 100_000}]
+    r = post(client(loaded, cypher_max_range=1000), "UNWIND range(1, 1001) AS x RETURN count(x) AS n")
+    assert r.status_code == 400 and "1001 elements" in r.json()["detail"]
+
+
+# ---- the engine's own limits ----
+
+
+def test_query_memory_cap_stops_a_collect_bomb(loaded: tuple[FalkorStore, Path]) -> None:
+    store, _ = loaded
+    limits = store.limits()
+    assert limits["QUERY_MEM_CAPACITY"] == 8 * 1024 * 1024
+    assert limits["maxmemory"] == default_maxmemory()
+    before = nodes(store)
+    r = post(
+        client(loaded),
+        "UNWIND range(1, 1000) AS a UNWIND range(1, 1000) AS b RETURN size(collect([a, b])) AS n",
+    )
+    assert r.status_code == 400 and "mem consumption exceeded capacity" in r.json()["detail"]
+    assert store.ping() and nodes(store) == before
+
+
+def test_engine_limits_come_from_settings(data_dir: Path) -> None:
+    settings = Settings(
+        data_dir=data_dir,
+        query_memory=64 * 1024 * 1024,
+        store_maxmemory=512 * 1024 * 1024,
+        max_queued_queries=5,
+    )
+    store = FalkorStore.from_settings(settings)
+    try:
+        assert store.limits() == {
+            "QUERY_MEM_CAPACITY": 64 * 1024 * 1024,
+            "MAX_QUEUED_QUERIES": 5,
+            "maxmemory": 512 * 1024 * 1024,
+        }
+    finally:
+        store.close()
+    with pytest.raises(ValueError, match="query_memory"):
+        Settings(data_dir=data_dir, query_memory=10)
+
+
+def test_excess_queries_are_refused_quickly_when_the_queue_is_full(data_dir: Path) -> None:
+    store = FalkorStore(data_dir, graph_name="govkg_queue", max_queued_queries=1)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def slow() -> None:
+        try:
+            store.run_read(
+                "UNWIND range(1, 3000) AS a UNWIND range(1, 3000) AS b RETURN count(*) AS n", None, 2.0
+            )
+            got = "ok"
+        except StoreError as e:
+            got = "busy" if "GOVKG_MAX_QUEUED_QUERIES" in str(e) else f"other: {e}"
+        except QueryError as e:
+            got = "timeout" if "timed out" in str(e) else f"other: {e}"
+        with lock:
+            outcomes.append(got)
+
+    try:
+        threads = [threading.Thread(target=slow) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+    finally:
+        store.close()
+    assert len(outcomes) == 8 and not [o for o in outcomes if o.startswith("other")], outcomes
+    assert outcomes.count("busy") >= 1, outcomes  # 2 engine threads + 1 queued at most
+
+
+# ---- row cap inside the query ----
+
+
+def test_row_cap_is_pushed_into_the_query() -> None:
+    def capped(q: str) -> str:
+        return cap_rows(q, code_only(q, aligned=True), 11)
+
+    assert capped("MATCH (n) RETURN n") == "MATCH (n) RETURN n\nLIMIT 11"
+    assert (
+        capped("MATCH (n) RETURN n ORDER BY n.name SKIP 3")
+        == "MATCH (n) RETURN n ORDER BY n.name SKIP 3\nLIMIT 11"
+    )
+    assert capped("MATCH (n) RETURN n LIMIT 500") == "MATCH (n) RETURN n LIMIT 11"
+    assert capped("MATCH (n) RETURN n LIMIT 5") == "MATCH (n) RETURN n LIMIT 5"
+    assert capped("MATCH (n) RETURN n LIMIT $k") == "MATCH (n) RETURN n LIMIT $k"
+    assert (
+        capped("RETURN 1 AS x UNION RETURN 2 AS x") == "RETURN 1 AS x\nLIMIT 11 UNION RETURN 2 AS x\nLIMIT 11"
+    )
+    assert capped("CALL db.labels()") == "CALL db.labels()"
+    assert capped("RETURN 'RETURN' AS x // LIMIT 3") == "RETURN 'RETURN' AS x // LIMIT 3\nLIMIT 11"
+
+
+def test_row_cap_limits_what_the_engine_sends(loaded: tuple[FalkorStore, Path]) -> None:
+    store, _ = loaded
+    total = nodes(store)
+    assert total > 20
+    r = post(client(loaded, row_cap=7), "MATCH (n) RETURN n")
+    body = r.json()
+    assert r.status_code == 200 and body["count"] == 7 and body["truncated"] is True
+    r = post(client(loaded, row_cap=7), "MATCH (n) RETURN count(n) AS n")
+    assert r.json()["rows"] == [{"n": total}] and r.json()["truncated"] is False
+
+
+# ---- EXPLAIN / PROFILE ----
+
+
+def test_explain_returns_the_plan_without_running(loaded: tuple[FalkorStore, Path]) -> None:
+    # Run for real, four node scans multiplied would not finish within the 1 s timeout.
+    r = post(client(loaded, query_timeout=1.0), "EXPLAIN MATCH (a), (b), (c), (d) RETURN count(*) AS n")
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["columns"] == ["plan"]
+    plan = [row["plan"] for row in body["rows"]]
+    assert plan[0] == "Results" and any("Cartesian Product" in line for line in plan)
+    r = post(client(loaded), "EXPLAIN MATCH (r:Region {code: $code}) RETURN r", code="110105")
+    assert r.status_code == 200 and any("Index Scan" in row["plan"] for row in r.json()["rows"])
+    store, _ = loaded
+    before = nodes(store)
+    r = post(client(loaded), "explain CREATE (n:Region)")  # planned, never run
+    assert r.status_code == 200 and any("Create" in row["plan"] for row in r.json()["rows"])
+    assert nodes(store) == before
+
+
+# ---- parameters ----
+
+BAD_PARAMS = [
+    ({"m": {"a`b": 1}}, "invalid map key"),
+    ({"s": "a\x00b"}, "NUL"),
+    ({"n": 10**30}, "64-bit"),
+    ({"n": [[[[[[[[[[1]]]]]]]]]]}, "nests deeper"),
+    ({"n": list(range(20_000))}, "more than"),
+    ({"a b": 1}, "invalid parameter name"),
+]
+
+
+@pytest.mark.parametrize(("params", "why"), BAD_PARAMS)
+def test_parameter_errors_are_400(loaded: tuple[FalkorStore, Path], params: dict[str, Any], why: str) -> None:
+    r = client(loaded).post("/cypher", json={"query": "RETURN 1 AS x", "params": params})
+    assert r.status_code == 400, r.text
+    assert why in r.json()["detail"]
+
+
+def test_huge_json_numbers_in_the_body_are_4xx(loaded: tuple[FalkorStore, Path]) -> None:
+    c = client(loaded)
+    body = '{"query": "RETURN $n AS n", "params": {"n": ' + "9" * 5000 + "}}"
+    r = c.post("/cypher", content=body, headers={"content-type": "application/json"})
+    assert 400 <= r.status_code < 500, r.text
+    nested = '{"query": "RETURN 1", "params": {"n": ' + "[" * 5000 + "]" * 5000 + "}}"
+    r = c.post("/cypher", content=nested, headers={"content-type": "application/json"})
+    assert 400 <= r.status_code < 500, r.text
+
+
+# ---- who may ask, and how often ----
+
+
+def test_rate_limit_per_client_is_429_with_retry_after(loaded: tuple[FalkorStore, Path]) -> None:
+    c = client(loaded, cypher_rate=60, cypher_burst=3)
+    codes = [post(c, "RETURN 1 AS x").status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    r = post(c, "RETURN 1 AS x")
+    assert (
+        r.status_code == 429
+        and int(r.headers["Retry-After"]) >= 1
+        and "GOVKG_CYPHER_RATE" in r.json()["detail"]
+    )
+    assert c.get("/health").status_code == 200  # only /cypher is limited
+
+
+def test_rate_limiter_keeps_clients_apart_and_refills() -> None:
+    limiter = RateLimiter(rate=600, burst=2)  # one token per 0.1 s
+    assert limiter.take("a") == 0 and limiter.take("a") == 0
+    wait = limiter.take("a")
+    assert 0 < wait <= 0.1
+    assert limiter.take("b") == 0
+    assert RateLimiter(rate=0, burst=1).take("a") == 0  # 0 turns the limit off
+
+
+def test_cypher_can_require_the_api_key(loaded: tuple[FalkorStore, Path]) -> None:
+    c = client(loaded, cypher_requires_key=True, api_key=API_KEY)
+    assert post(c, "RETURN 1 AS x").status_code == 401
+    r = c.post("/cypher", json={"query": "RETURN 1 AS x"}, headers={"X-API-Key": API_KEY})
+    assert r.status_code == 200
+
+
+# ---- server errors name no paths ----
+
+
+def test_server_error_messages_show_no_paths() -> None:
+    err = StoreError(
+        "lost the FalkorDB server on /tmp/x y/govkg/falkor.sock: refused\nserver log:\n/var/log/a"
+    )
+    assert public_message(err) == "lost the FalkorDB server on <path> y<path>: refused"
+    assert public_message(
+        StoreError("the FalkorDB server in /home/u/.local/share/govkg was still loading")
+    ) == ("the FalkorDB server in <path> was still loading")
+
+
+# ---- NUL characters in the URL ----
+
+
+@pytest.mark.parametrize(
+    ("url", "field"),
+    [
+        ("/search?q=%E6%9E%AB%00x", "query parameter 'q'"),
+        ("/practices/fengqiao%00", "path"),
+        ("/regions/110105/practices?include_descendants=true&x%00=1", "query parameter 'x'"),
+    ],
+)
+def test_nul_in_the_url_is_400_naming_the_field(
+    loaded: tuple[FalkorStore, Path], url: str, field: str
+) -> None:
+    r = client(loaded).get(url)
+    assert r.status_code == 400, r.text
+    assert r.json()["detail"] == f"invalid {field}: contains a NUL character"
+
+
+def test_neo4j_compose_caps_transaction_memory() -> None:
+    import yaml
+
+    compose = yaml.safe_load(
+        (Path(__file__).resolve().parents[1] / "docker" / "docker-compose.yml").read_text()
+    )
+    env = compose["services"]["neo4j"]["environment"]
+    assert env["NEO4J_db_memory_transaction_max"] == "512m"
