@@ -44,6 +44,10 @@ ALLOWED: dict[tuple[str, str], str] = {
         "schema DDL built once at import from govkg.graph.model constants and fixed index names; "
         "Neo4j DDL takes no parameters for labels or names"
     ),
+    ("govkg/api/cypher_limits.py", "_capped_branch"): (
+        "appends `LIMIT n` where n is the row cap, an int from the server's settings, to the caller's "
+        "own query text (which is sent as written anyway); no caller value is spliced"
+    ),
     ("govkg/api/routes/cypher.py", "screen"): (
         "an error message naming the refused procedure for the client; it is never sent to the engine"
     ),
