@@ -13,6 +13,7 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -24,6 +25,7 @@ from govkg.api.routes import (
     adoptions,
     cooccurrence,
     cypher,
+    explorer,
     meta,
     metrics,
     practices,
@@ -165,6 +167,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             "co-occurrence and read-only Cypher. Every fact carries its report id and evidence."
         ),
         lifespan=lifespan,
+        docs_url=None,  # served by the explorer router from vendored assets (offline)
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.store_holder = holder
@@ -174,8 +178,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.state.store = store
 
     install_handlers(app)
-    for module in (meta, practices, regions, adoptions, metrics, reports, search, cooccurrence, cypher):
+    modules = (meta, practices, regions, adoptions, metrics, reports, search, cooccurrence, cypher, explorer)
+    for module in modules:
         app.include_router(module.router)
+    app.mount(explorer.STATIC_URL, StaticFiles(directory=explorer.static_dir()), name="static")
     for router in _optional_routers():
         # Our error handlers answer for these routes too, so document the same error shape.
         app.include_router(router, responses=ERRORS)
