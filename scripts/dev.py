@@ -89,6 +89,19 @@ def run_tests(rest: list[str]) -> int:
             server.stop()
 
 
+def ensure_chromium() -> None:
+    """Install Debian's Chromium and a CJK font for the browser tests (never a downloaded browser)."""
+    if Path("/usr/bin/chromium").exists():
+        return
+    apt = shutil.which("apt-get")
+    if apt is None:
+        print("apt-get not found: install Chromium as /usr/bin/chromium for the browser tests", flush=True)
+        return
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    run(*sudo, apt, "update")
+    run(*sudo, apt, "install", "-y", "--no-install-recommends", "chromium", "fonts-noto-cjk")
+
+
 def main(argv: list[str]) -> int:
     """Entry point."""
     if not argv or argv[0] not in EXTRAS:
@@ -100,6 +113,7 @@ def main(argv: list[str]) -> int:
     ensure_env(EXTRAS[cmd])
     if cmd == "test":
         ensure_linter()
+        ensure_chromium()
         py = str(BIN / "python")
         # The code standards are part of the test command: ruff clean, formatted, mypy --strict clean.
         for check in (["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy", "govkg"]):

@@ -30,7 +30,6 @@ from govkg.loaders.documents import DocumentError, iter_documents
 from govkg.loaders.extract import extract
 from tests.api_support import CORPUS_DIR, REPO_ROOT, SHARED_DIR
 
-
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
     "--headless",
@@ -168,7 +167,7 @@ def visit(browser_context: Any, base_url: str) -> Iterator[Visit]:
 
 
 def get_json(base: str, path: str) -> Any:
-    with urllib.request.urlopen(base + path) as response:  # noqa: S310 - our own server on loopback
+    with urllib.request.urlopen(base + path) as response:
         return json.load(response)
 
 
@@ -227,7 +226,8 @@ def _canvas_blue_pixels(page: Any, selector: str) -> int:
 
 def test_map_colours_provinces_and_drills_down(visit: Visit, base_url: str) -> None:
     page = visit.open("/#/practice/fengqiao")
-    provinces = get_json(base_url, "/practices/fengqiao/adopters?level=province&rollup=true&limit=1000")["data"]
+    by_province = "/practices/fengqiao/adopters?level=province&rollup=true&limit=1000"
+    provinces = get_json(base_url, by_province)["data"]
     assert provinces
     page.wait_for_selector("#map canvas")
     shown = page.evaluate(
@@ -322,7 +322,9 @@ def test_csv_download_equals_the_table_on_screen(visit: Visit) -> None:
     page = visit.open("/#/practice/fengqiao")
     page.click("#adopters th[data-key='first_year'] button")  # sort, so "what is on screen" is not API order
     assert page.get_attribute("#adopters th[data-key='first_year']", "aria-sort") == "ascending"
-    headers = page.evaluate("() => [...document.querySelectorAll('#adopters thead th')].map(t => t.dataset.key)")
+    headers = page.evaluate(
+        "() => [...document.querySelectorAll('#adopters thead th')].map(t => t.dataset.key)"
+    )
     shown = page.evaluate(
         "() => [...document.querySelectorAll('#adopters tbody tr')]"
         ".map(tr => [...tr.querySelectorAll('td')].map(td => td.innerText))"
@@ -386,4 +388,3 @@ def test_api_docs_render_offline(visit: Visit, path: str, ready: str) -> None:
     assert visit.errors == []
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"api{path.replace('/', '-')}.png"))
-

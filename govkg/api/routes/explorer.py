@@ -99,7 +99,11 @@ def list_queries(catalog: CatalogDep, settings: SettingsDep) -> list[CatalogQuer
             description=q.description,
             params=[
                 QueryParamOut(
-                    name=p.name, type=p.type, required=p.required, default=p.default, description=p.description
+                    name=p.name,
+                    type=p.type,
+                    required=p.required,
+                    default=p.default,
+                    description=p.description,
                 )
                 for p in q.params
             ],
