@@ -23,9 +23,11 @@ def test_overlong_line_is_cut_into_bounded_pieces() -> None:
     assert "".join(p.text for p in pieces) == text
 
 
-def test_report_year_prefers_title_then_date_then_leading_year() -> None:
+def test_report_year_prefers_title_then_the_opening_frame() -> None:
     assert report_year("某州2016年政法综治工作综述", None, []) == 2016
-    assert report_year("平安建设", 2020, ["近年来,我市如何"]) == 2020
+    # a publication date alone does not say which year the work was done (rule 14c)
+    assert report_year("平安建设", 2020, ["近年来,我市如何"]) is None
+    assert report_year("平安建设", 2020, ["我市地处山区。"]) is None
     assert report_year("平安建设", None, ["2021年,我市深入推进平安建设。"]) == 2021
     assert (
         report_year("平安建设", None, ["三年来,全区试点工作扎实推进。", "通过检查,2022年,事故起数下降。"])

@@ -198,9 +198,15 @@ def parse_date(value: str) -> str | None:
     return None
 
 
+_BYLINE = re.compile(r"来源|作者|记者|通讯员|编辑|转载|发布")
+
+
 def _is_date_line(line: str) -> str | None:
     """The date of a short line that holds little besides a date (labels, a time), else None."""
     if len(line) > 40:
+        # 2020-11-26 10:32 来源:某县融媒体中心 通讯员 某某 记者 某某: a dated by-line
+        if len(line) <= 100 and _BYLINE.search(fold(line)) and (m := _YMD.search(line)) and m.start() <= 8:
+            return _valid(int(m[1]), int(m[2]), int(m[3]))
         return None
     found = _date_in(line)
     if found is None:

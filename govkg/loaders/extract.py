@@ -306,7 +306,7 @@ class Extractor:
                 if self._award_only(sent.text, pm.start) or _MEDIA_TITLE.search(sent.text[: pm.start]):
                     continue
                 chosen, explicit = self._attribute(ctx, sent, actors, pm.start, prev_actor)
-                yr = sentence_year(sent.text, pm.start, ctx.year) or ctx.year
+                yr = sentence_year(sent.text, pm.start, ctx.year, doc.year) or ctx.year
                 evidence = Evidence(doc.text[sent.start : sent.end], sent.start)
                 for region in chosen:
                     self._keep(ctx, region)
@@ -544,7 +544,7 @@ class Extractor:
                     value=mm.value,
                     unit=mm.unit,
                     raw=doc.text[offset : offset + (mm.end - mm.start)],
-                    year=sentence_year(sent.text, mm.start, ctx.year) or ctx.year,
+                    year=sentence_year(sent.text, mm.start, ctx.year, doc.year) or ctx.year,
                     report_id=doc.id,
                     evidence=Evidence(doc.text[sent.start : sent.end], sent.start),
                     region_code=regions[0].code if regions else None,

@@ -1,4 +1,17 @@
-"""Years: the report's own year and the year a sentence gives for its activity."""
+"""Years: the year a report is about and the year a sentence gives for its activity.
+
+The rule (the gold guidelines' rule 14):
+
+(a) a fact's year is the year its own sentence gives for the activity or its results
+    (“2019年以来” -> 2019; “截至2020年底，共…” -> 2020), with 今年/去年/前年 resolved against the
+    report's own date. A year that dates only a visit, a speech, an award, a plan or target, a
+    cited policy or background (“2014年调研时提出的…”, “2018年被评为…”, “到2025年…”) is skipped;
+(b) failing that, the report's year when the report is about one year: a year in its title, or an
+    opening that frames it as one year's work (“2021年，我市…”, “今年以来，…” in a report dated 2023,
+    a bulletin's “2022年第9期”);
+(c) otherwise none: an opening with 近年来, “三年来” or “2018年以来” spans several years, and a
+    publication date alone does not say which year the work was done.
+"""
 
 from __future__ import annotations
 
@@ -6,60 +19,94 @@ import re
 from collections.abc import Iterable
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年")
-_LEADING_YEAR = re.compile(r"^[（(]?\s*((?:19|20)\d{2})\s*年(?!度?[^,，、以来底初上下全]{0,2}[月])")
-# "三年来", "近年来", "五年来": the report covers several years, so no single report year.
-_MULTI_YEAR = re.compile(r"(?:[两二三四五六七八九十几多]|近|近几|近些)年(?:来|以来)")
-# A year that dates an award, a plan or a cited document, not the activity itself.
-_NON_ACTIVITY_AFTER = re.compile(r"^(?:度)?[^,，。；;]{0,12}?(?:被|荣获|获评|授予|评为|印发|出台的|颁布)")
+_LEADING_YEAR = re.compile(
+    r"^[（(]?\s*((?:19|20)\d{2})\s*年(?!度?[^,，、以来底初上下全]{0,2}[月])(?!以来|来)"
+)
+# "三年来", "近年来", "2018年以来": the text covers several years, so no single report year.
+_MULTI_YEAR = re.compile(
+    r"(?:[两二三四五六七八九十几多]|近|近几|近些)年(?:来|以来)|近(?:几|些)年|(?:19|20)\d{2}年以来|多年来|十[一二三四五六七八九]?年(?:来|以来)"
+)
+# The opening frames the report as this year's work: 今年以来 / 今年5月以来 / 今年，
+_THIS_YEAR = re.compile(
+    r"今年(?:以来|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来|[，,]|上半年|前[三四五六七八九十]季度)"
+)
+_LAST_YEAR = re.compile(r"去年(?:以来|[，,]|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来)")
+_OPENING_SENTENCES = 6  # prose sentences (with a comma or a full stop); headings do not count
+_PROSE = re.compile(r"[，,。；;]")
+# A year followed closely by an award, a document, a visit or a speech dates that, not the activity.
+_NON_ACTIVITY_AFTER = re.compile(
+    r"^(?:度)?[^,，。；;]{0,12}?(?:被|荣获|获评|获得|授予|评为|命名|表彰|印发|出台的|颁布|发布的|调研|视察|考察|"
+    r"提出|讲话|指示|批示|撤[县市]设区|更名)"
+)
+# A year after 到/力争/计划 is a target: 到2025年实现全覆盖.
+_TARGET_BEFORE = re.compile(r"(?:(?<!截)(?:到|至)|力争|争取|计划|预计|目标|确保)\s*$")
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+_RELATIVE_RE = re.compile("|".join(_RELATIVE))
 
 
 def report_year(title: str, published_year: int | None, sentences: Iterable[str]) -> int | None:
-    """The single year a report is about, or None when it spans several years or states none.
+    """The single year a report is about, or None when it spans several years or frames none.
 
-    Order: a year in the title; the published date's year; the year opening one of the
-    report's sentences ("2021年,我市…", "2016年以来…"); None when no sentence opens with
-    a year, in particular when the text frames itself as covering several years ("三年来").
+    Order: a year in the title; else the first framing cue among the report's opening sentences:
+    a sentence that opens with a year (“2021年，我市…”, “2022年第9期”) gives that year, 今年以来
+    (去年以来) gives the published year (the one before), and 近年来/三年来/2018年以来 give None.
+    A publication date alone gives None.
     """
     m = _YEAR.search(title)
-    if m:
+    if m and not _MULTI_YEAR.search(title):
         return int(m.group(1))
-    if published_year is not None:
-        return published_year
-    leading: int | None = None
-    multi = False
+    seen = 0
     for s in sentences:
-        if _MULTI_YEAR.search(s[:12]):
-            multi = True
-        if leading is None:
-            lm = _LEADING_YEAR.match(s)
-            if lm:
-                leading = int(lm.group(1))
-    # A sentence-initial year still dates the report when "近年来" only frames one passage.
-    return leading if leading is not None or not multi else None
+        s = s.strip()
+        if _LEADING_YEAR.match(s) is None and not _PROSE.search(s):
+            continue  # a heading, a by-line, page furniture
+        seen += 1
+        if seen > _OPENING_SENTENCES:
+            break
+        lead = _LEADING_YEAR.match(s)
+        multi = _MULTI_YEAR.search(s)
+        this_year = _THIS_YEAR.search(s)
+        last_year = _LAST_YEAR.search(s)
+        cues = [
+            (lead.start(), int(lead.group(1))) if lead else None,
+            (multi.start(), None) if multi else None,
+            (this_year.start(), published_year) if this_year and published_year is not None else None,
+            (last_year.start(), published_year - 1) if last_year and published_year is not None else None,
+        ]
+        found = [c for c in cues if c is not None]
+        if found:
+            return min(found, key=lambda c: c[0])[1]
+    return None
 
 
-def sentence_year(sentence: str, start: int, report_year_: int | None) -> int | None:
+def sentence_year(
+    sentence: str, start: int, report_year_: int | None, published_year: int | None = None
+) -> int | None:
     """The year a sentence states for the activity at or around ``start``; None when it states none.
 
-    A year followed closely by an award or a document verb (被…授予, 印发) dates that, not
-    the activity. 今年/去年 resolve against the report's year when it is known.
+    A year followed closely by an award, a document, a visit or a speech verb (被…授予, 印发,
+    调研时提出) or preceded by a target word (到2025年) dates that, not the activity.
+    今年/去年 resolve against the report's published year, else against the report's year.
     """
     best: int | None = None
     best_dist = 10**9
     for m in _YEAR.finditer(sentence):
         year = int(m.group(1))
-        if _NON_ACTIVITY_AFTER.match(sentence[m.end() :]):
+        if _NON_ACTIVITY_AFTER.match(sentence[m.end() :]) or _TARGET_BEFORE.search(sentence[: m.start()]):
             continue
         dist = abs(m.start() - start)
         if dist < best_dist:
             best, best_dist = year, dist
     if best is not None:
         return best
-    if report_year_ is not None:
-        for word, delta in _RELATIVE.items():
-            at = sentence.find(word)
-            # 较上年 / 比去年 / 同比 compare with that year; they do not date the activity.
-            if at >= 0 and delta <= 0 and not (at > 0 and sentence[at - 1] in "较比于"):
-                return report_year_ + delta
-    return None
+    anchor = published_year if published_year is not None else report_year_
+    if anchor is None:
+        return None
+    # The relative word nearest the activity: 去年建成…，今年已调处… dates each by its own word.
+    found = [
+        (abs(m.start() - start), _RELATIVE[m.group()])
+        for m in _RELATIVE_RE.finditer(sentence)
+        # 较上年 / 比去年 / 同比 compare with that year; they do not date the activity.
+        if _RELATIVE[m.group()] <= 0 and not (m.start() > 0 and sentence[m.start() - 1] in "较比于")
+    ]
+    return anchor + min(found)[1] if found else None

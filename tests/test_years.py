@@ -1,0 +1,78 @@
+"""Years after guidelines rule 14, on invented sentences: the activity's year, the report's year
+when the report is about one year, else none."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.loaders.documents import from_text
+from govkg.loaders.extract import extract
+from govkg.loaders.timeinfo import report_year, sentence_year
+
+
+@pytest.mark.parametrize(
+    ("opening", "published", "year"),
+    [
+        (["南湖县地处丘陵。", "2022年,南湖县扎实推进平安建设。"], 2023, 2022),  # “X年，…” frames one year
+        (
+            ["南湖县地处丘陵,人口分散。", "今年以来,全县推行网格化管理。"],
+            2023,
+            2023,
+        ),  # 今年以来 -> the date's year
+        (["今年5月以来,县城赛事不断,平安压力大。"], 2023, 2023),
+        (["去年以来,各级政法机关主动作为。"], 2022, 2021),
+        (["2022年第9期(总第86期)", "县委政法委召开会议。"], 2022, 2022),  # a bulletin issue
+        (["近年来,南湖县持续推进平安建设。", "今年以来,群众安全感提升。"], 2023, None),  # several years
+        (["2018年以来,全县推行一村一警。"], 2023, None),
+        (["三年来,试点工作扎实推进。"], None, None),
+        (["南湖县地处丘陵,人口分散。"], 2023, None),  # only a publication date
+        (["今年以来,全县推行网格化管理。"], None, None),  # 今年 with no date to resolve it
+    ],
+)
+def test_report_year_from_the_opening(opening: list[str], published: int | None, year: int | None) -> None:
+    assert report_year("南湖县平安建设综述", published, ["南湖县平安建设综述", *opening]) == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("2019年以来,北岭镇推行楼长制。", 2019),
+        ("截至2021年底,全县建成综治中心36个。", 2021),
+        ("去年10月,县社会治理指挥中心建成运行。", 2022),  # against the report's date (2023)
+        ("今年已调处纠纷40余起。", 2023),
+        # a year that dates a visit, a speech, an award, a plan or a target is not the activity's
+        ("2014年省领导调研时提出的“村民说事”,如今在全县推行。", None),
+        ("石门镇平安村创建成效明显,2021年被评为省级示范镇。", None),
+        ("全县深化网格化管理,力争到2025年实现网格员专职化。", None),
+        ("北岭镇2015年撤县设区后,推行网格化管理。", None),
+        # comparisons do not date anything
+        ("护学岗覆盖全部学校,家长满意度较上年提升。", None),
+    ],
+)
+def test_sentence_year(sentence: str, year: int | None) -> None:
+    assert sentence_year(sentence, 4, None, 2023) == year
+
+
+def test_relative_words_resolve_against_the_date_even_without_a_report_year() -> None:
+    assert sentence_year("去年全县化解纠纷1200件。", 0, None, 2024) == 2023
+    assert sentence_year("去年全县化解纠纷1200件。", 0, 2021) == 2020  # no date: the report's year
+    assert sentence_year("去年全县化解纠纷1200件。", 0, None) is None
+
+
+def test_extraction_years_follow_the_rule() -> None:
+    text = (
+        "南湖县：网格里的平安\n"
+        "2023-11-02 10:20 来源：南湖县融媒体中心 通讯员 某某 记者 某某\n"
+        "近年来,南湖县坚持把平安建设作为民生工程来抓。\n"
+        "北岭镇去年建成综治中心,今年已调处纠纷80余件。\n"
+        "2019年以来,南湖县推行楼长制,全县选聘楼长900余名。\n"
+        "全县推行一村一辅警。\n"
+    )
+    doc = from_text(text, "nanhu.txt")
+    assert doc.published == "2023-11-02"
+    ex = extract(doc)
+    years = {a.practice_key: a.year for a in ex.adoptions}
+    assert ex.report.year is None  # 近年来: several years, and a date alone gives none
+    assert years["comprehensive_center"] == 2022
+    assert years["building_head"] == 2019
+    assert years["village_police"] is None
