@@ -495,9 +495,10 @@ MATCH (rep:Report {id: $id})
 OPTIONAL MATCH (rep)-[:MENTIONS]->(t)
 WITH rep, collect(DISTINCT t) AS mentioned
 OPTIONAL MATCH (rep)-[:ABOUT]->(s:Region)
+WITH mentioned, collect(s.code) AS about
 RETURN [t IN mentioned WHERE t:Practice | t.key] AS practices,
        [t IN mentioned WHERE t:Agency | t.key] AS agencies,
-       [t IN mentioned WHERE t:Region | t.code] + collect(s.code) AS regions
+       [t IN mentioned WHERE t:Region | t.code] + about AS regions
 """
 _FACT_ENDPOINTS = """
 MATCH (r:Region)-[a:ADOPTED]->(p:Practice)
