@@ -80,6 +80,7 @@ def candidates(extractions: list[Extraction]) -> dict[str, list[Any]]:
         "min_regions": [2],
         "limit": [2],
         "offset": [1],
+        "needles": [["调解", "网格"]],
     }
 
 
