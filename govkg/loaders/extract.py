@@ -4,14 +4,10 @@ Per report: split sentences, settle the subject region, find regions, agencies,
 practices (taxonomy and discovered local programs) and quantities, then decide for
 each practice mention which region acted (the adoption rule below), and attach a year.
 
-Adoption rule. A practice mention in a sentence is adopted by:
-1. the nearest acting unit named before it in the same sentence — a region (not one
-   that is only an event venue or a media outlet), an agency (its region), or a pronoun
-   (我市/全市 → the subject region; 该县 → the county named last); regions above the
-   report's subject (the province in a city report) issue instructions and awards, so
-   they are skipped; units listed together (A、B、C等) all adopt;
-2. else the unit the sentence continues from the previous one (该X / 其 openings);
-3. else the report's subject region.
+Adoption rule. Every practice mention goes through one actor-resolution step
+(govkg.loaders.actors: gazetteer places, agencies mapped to their unit, pronouns,
+demonstratives, lists, the opening topic of the sentence, else the report's subject);
+the fact records the rule that found the actor (``method``) and its ``confidence``.
 Sentences that only plan (下一步, 力争, 将进一步), or that name the practice only as the
 title of an award, adopt nothing. One adoption per (region, practice, report): the
 sentence with an explicit actor wins over one without, then the earlier one.
@@ -23,11 +19,12 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
 from govkg.config import Settings
+from govkg.loaders.actors import Actor, ActorResolver, ReportContext
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
 from govkg.loaders.documents import Document
 from govkg.loaders.extraction import (
@@ -62,23 +59,11 @@ _PLAN = re.compile(r"^(?:下一步|下步|今后|明年|接下来|未来)|力争
 _AWARD = re.compile(
     r"被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得[^，,。]{0,12}(?:称号|表彰)"
 )
-_CLAUSE_GAP = re.compile(r"^(?:[“\"《][^”\"》]{1,24}[”\"》])?[、和及与]?$")
-_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
-_UNIT_BREAK = re.compile(r"[;；]")
-# What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
-_LEAD = re.compile(
-    r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|今年以来|"
-    r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在|由|经|如|据)*$"
-)
 # 央视政论片《坚持发展“枫桥经验”》: a practice named only in the title of a media work.
 _MEDIA_TITLE = re.compile(r"(?:片|报道|节目|栏目|专栏|电视台?|央视|日报|晚报|杂志|纪录|专题)《[^《》]*$")
-_PROMOTES = re.compile(r"推广(?:了)?$")
 _OPEN_QUOTES = {"“": "”", '"': '"'}
 # “X”工作要求 / 精神 / 部署: a quoted instruction from above, not the unit's own program.
 _INSTRUCTION = re.compile(r"(?:的)?(?:工作)?(?:要求|精神|部署|号召|理念|目标|口号|思路)")
-_PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
-_DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村)")
-
 # Very long texts are read in sections of about this many characters, cut at a line break:
 # places named in one section are context for resolving names in that section only, and
 # the subject is inferred from the title and the first section.
@@ -125,42 +110,12 @@ class _Clock:
             raise ExtractionTimeout(self.seconds or 0.0, self.chars)
 
 
-_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
-    "省": ("province",),
-    "州": ("prefecture",),
-    "盟": ("prefecture",),
-    "县": ("county",),
-    "旗": ("county",),
-    "区": ("county",),
-    "市": ("county", "prefecture"),
-    "镇": ("township",),
-    "乡": ("township",),
-    "街道": ("township",),
-    "社区": ("community",),
-    "村": ("village",),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class _Actor:
-    """A unit that can act in a sentence: where it stands and which region it is."""
-
-    start: int
-    end: int
-    region: Region
-    explicit: bool  # named in the sentence (a region or agency), not a pronoun
-
-
-@dataclass(slots=True)
-class _Context:
+@dataclass(slots=True, kw_only=True)
+class _Context(ReportContext):
     """What the pipeline knows about one report while it reads it."""
 
     doc: Document
-    subject: Region | None
-    scope: tuple[str, ...]
     year: int | None
-    regions: dict[str, Region] = field(default_factory=dict)
-    last_by_level: dict[str, Region] = field(default_factory=dict)
 
 
 class _Lookup:
@@ -199,6 +154,7 @@ class Extractor:
         self.region_matcher = RegionMatcher(self.gazetteer)
         self.practice_matcher = PracticeMatcher(self.taxonomy)
         self.agency_matcher = agencies or AgencyMatcher()
+        self.resolver = ActorResolver(self.gazetteer)
 
     # -- public -------------------------------------------------------------------------
     def extract(self, doc: Document, *, time_limit: float | None = None) -> Extraction:
@@ -295,7 +251,7 @@ class Extractor:
                     region = self._region(ctx, a.region_code)
                     if region is not None:
                         agencies[key] = Agency(key=key, name=a.name, kind=a.kind, region_code=region.code)
-            actors = self._actors(ctx, sent.text, local_regions, agency_mentions)
+            actors = self.resolver.candidates(ctx, sent.text, local_regions, agency_mentions)
             mentions = self._practice_mentions(sent)
             mentions = self._with_own_programs(sent.text, actors, mentions)
             for pm in mentions:
@@ -305,10 +261,10 @@ class Extractor:
             for pm in mentions if not plan else []:
                 if self._award_only(sent.text, pm.start) or _MEDIA_TITLE.search(sent.text[: pm.start]):
                     continue
-                chosen, explicit = self._attribute(ctx, sent, actors, pm.start, prev_actor)
+                choice = self.resolver.resolve(ctx, sent.text, actors, pm.start, prev_actor)
                 yr = sentence_year(sent.text, pm.start, ctx.year, doc.year) or ctx.year
                 evidence = Evidence(doc.text[sent.start : sent.end], sent.start)
-                for region in chosen:
+                for region in choice.regions:
                     self._keep(ctx, region)
                     adoption = Adoption(
                         region_code=region.code,
@@ -317,10 +273,10 @@ class Extractor:
                         year=yr,
                         evidence=evidence,
                         surface=doc.text[sent.start + pm.start : sent.start + pm.end],  # as written
-                        confidence=1.0 if explicit else 0.7,
-                        method=f"actor={'named' if explicit else 'subject'};practice={pm.practice.origin}",
+                        confidence=choice.confidence,
+                        method=f"{choice.method};practice={pm.practice.origin}",
                     )
-                    rank = (0 if explicit else 1) * 10**9 + sent.start
+                    rank = (0 if choice.explicit else 1) * 10**9 + sent.start
                     old = adoptions.get((region.code, pm.practice.key))
                     if old is None or rank < old[0]:
                         adoptions[(region.code, pm.practice.key)] = (rank, adoption)
@@ -360,37 +316,20 @@ class Extractor:
             return inferred
         unit = found[0].region
         for m, nxt in pairwise(found):
-            if nxt.start != m.end or not self._is_below(nxt.region, m.region):
+            if nxt.start != m.end or not self.resolver.is_below(nxt.region, m.region):
                 break
             unit = nxt.region
-        if inferred is None or unit.code == inferred.code or self._is_below(unit, inferred):
+        if inferred is None or unit.code == inferred.code or self.resolver.is_below(unit, inferred):
             return unit
         return inferred
 
     def chain(self, region: Region | None) -> list[Region]:
         """The region and its ancestors up to the province; sub-county units not in the data included."""
-        if region is None:
-            return []
-        if self.gazetteer.get(region.code) is not None:
-            return self.gazetteer.chain(region.code)
-        parent = self.chain(self.gazetteer.get(region.parent_code) if region.parent_code else None)
-        return [region, *parent]
+        return self.resolver.chain(region)
 
     def level_region(self, ctx: _Context, word: str) -> Region | None:
         """The report's region of the level ``word`` names (市 → its city), or None."""
-        levels = _LEVEL_WORDS.get(word)
-        if not levels:
-            return None
-        last = ctx.last_by_level
-        for level in levels:
-            if level in last and level in ("township", "community", "village"):
-                return last[level]
-        for region in self.chain(ctx.subject):
-            if region.level in levels and (word != "市" or region.name.endswith("市")):
-                return region
-            if word == "区" and region.level == "province" and region.name.endswith("自治区"):
-                return region
-        return None
+        return self.resolver.level_region(ctx, word)
 
     # -- steps ----------------------------------------------------------------------------
     def _practice_mentions(self, sent: Sentence) -> list[PracticeMention]:
@@ -404,7 +343,7 @@ class Extractor:
         return found
 
     def _with_own_programs(
-        self, sentence: str, actors: Sequence[_Actor], mentions: list[PracticeMention]
+        self, sentence: str, actors: Sequence[Actor], mentions: list[PracticeMention]
     ) -> list[PracticeMention]:
         """Add quoted names written right after a unit (包头交警“运程定责”): the unit's own program."""
         added: list[PracticeMention] = []
@@ -423,97 +362,6 @@ class Extractor:
             return mentions
         return sorted([*mentions, *added], key=lambda m: m.start)
 
-    def _actors(
-        self,
-        ctx: _Context,
-        sentence: str,
-        regions: Sequence[RegionMention],
-        agencies: Sequence[AgencyMention],
-    ) -> list[_Actor]:
-        above = set(ctx.scope[1:])  # the subject's ancestors
-        actors: list[_Actor] = []
-        for m in regions:
-            if m.role != "actor" or m.region.code in above:
-                continue
-            actors.append(_Actor(m.start, m.end, m.region, True))
-        for a in agencies:
-            region = self._region(ctx, a.region_code)
-            if a.acting and region is not None and region.code not in above:
-                actors.append(_Actor(a.start, a.end, region, True))
-        for pm in _PRONOUN.finditer(sentence):
-            # 全市 in a city report is the city; 全省 there is the province, which does not act.
-            target = self.level_region(ctx, pm.group(1)) or ctx.subject
-            if target is not None and target.code not in above:
-                actors.append(_Actor(pm.start(), pm.end(), target, False))
-        for dm in _DEMONSTRATIVE.finditer(sentence):
-            target = self.level_region(ctx, dm.group(1))
-            if target is not None and target.code not in above:
-                actors.append(_Actor(dm.start(), dm.end(), target, False))
-        actors.sort(key=lambda a: (a.start, -a.end))
-        merged: list[_Actor] = []
-        for actor in actors:
-            if merged and actor.start < merged[-1].end:
-                continue  # an agency name contains its region name: one actor per span
-            prev = merged[-1] if merged else None
-            if prev is not None and prev.end == actor.start and self._is_below(actor.region, prev.region):
-                # "东河区杨圪楞街道安居社区": a unit written with its parents is the unit itself.
-                merged[-1] = _Actor(prev.start, actor.end, actor.region, actor.explicit or prev.explicit)
-                continue
-            merged.append(actor)
-        return merged
-
-    def _is_below(self, region: Region, ancestor: Region) -> bool:
-        return any(r.code == ancestor.code for r in self.chain(region)[1:])
-
-    def _attribute(
-        self,
-        ctx: _Context,
-        sent: Sentence,
-        actors: Sequence[_Actor],
-        pos: int,
-        prev_actor: Region | None,
-    ) -> tuple[list[Region], bool]:
-        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sent.text, 0, pos)), default=0)
-        # A semicolon opens a new unit with a subject of its own (A街道…；B街道…).
-        unit = max((m.end() for m in _UNIT_BREAK.finditer(sent.text, 0, pos)), default=0)
-        first_break = _CLAUSE_BREAK.search(sent.text, unit)
-        opening = first_break.start() if first_break else len(sent.text)
-        # An actor governs its own clause; only the sentence's opening subject carries further.
-        before = [
-            a
-            for a in actors
-            if a.end <= pos
-            and (
-                a.start >= clause_start
-                or (unit <= a.start and a.end <= opening and _LEAD.match(sent.text[unit : a.start]))
-            )
-        ]
-        if before:
-            last = before[-1]
-            group = [last]
-            # A list of units (A、B、C等) acts together.
-            for a in reversed(before[:-1]):
-                gap = sent.text[a.end : group[-1].start]
-                if _CLAUSE_GAP.match(gap) and a.region.level == last.region.level:
-                    group.append(a)
-                else:
-                    break
-            regions: list[Region] = []
-            for a in reversed(group):
-                if a.region.code not in {r.code for r in regions}:
-                    regions.append(a.region)
-            first = group[-1]
-            # 全面推广乌兰县“X”经验: the originator and the region spreading it both adopt.
-            spreads = _PROMOTES.search(sent.text[: first.start]) is not None
-            if spreads and ctx.subject is not None and ctx.subject.code not in {r.code for r in regions}:
-                regions.append(ctx.subject)
-            return regions, last.explicit
-        if sent.text.startswith("其") and prev_actor is not None:
-            return [prev_actor], True
-        if ctx.subject is not None:
-            return [ctx.subject], False
-        return [], False
-
     @staticmethod
     def _award_only(sentence: str, pos: int) -> bool:
         return any(m.start() <= pos for m in _AWARD.finditer(sentence))
@@ -522,14 +370,14 @@ class Extractor:
         self,
         ctx: _Context,
         sent: Sentence,
-        actors: Sequence[_Actor],
+        actors: Sequence[Actor],
         mentions: Sequence[PracticeMention],
         prev_actor: Region | None,
     ) -> list[Measurement]:
         out: list[Measurement] = []
         doc = ctx.doc
         for mm in find_metrics(sent.text):
-            regions, _ = self._attribute(ctx, sent, actors, mm.start, prev_actor)
+            regions = self.resolver.resolve(ctx, sent.text, actors, mm.start, prev_actor).regions
             practice = None
             before = [p for p in mentions if p.start <= mm.start]
             if before:
@@ -560,8 +408,7 @@ class Extractor:
         return ctx.regions.get(code) or self.gazetteer.get(code)
 
     def _keep(self, ctx: _Context, region: Region) -> None:
-        ctx.regions.setdefault(region.code, region)
-        ctx.last_by_level[region.level] = region
+        ctx.keep(region)
 
     def _closed_regions(self, ctx: _Context) -> list[Region]:
         out: dict[str, Region] = {}

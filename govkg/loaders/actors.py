@@ -1,0 +1,354 @@
+"""Actor resolution: which unit acts in the clause that names a practice.
+
+Every fact goes through :meth:`ActorResolver.resolve`. The candidates of a sentence are
+built once (:meth:`ActorResolver.candidates`), each tagged with the rule that found it:
+
+- ``place``: a region the gazetteer placed (never one that is only a media outlet, an event
+  venue or a slogan modifier, and never a region above the report's subject, which instructs
+  and awards rather than acts);
+- ``agency``: a body named after a unit acts for that unit (市公安局 → the city, X分局 → the
+  district, X派出所/X司法所 → the town or street; the mapping itself is the agency matcher's);
+- ``pronoun``: 我市/全县/本镇 → the report's subject when the level fits, else the unit of that
+  level named last before it in the sentence;
+- ``demonstrative``: 该镇/该县 and 镇里/县里/村里 → the unit of that level named last in the report;
+- ``list``: 甲、乙、丙等县 → each listed unit of that level under the report's region.
+
+For a practice mention at a position the resolver then picks, in order: the nearest actor of
+its clause (a list of units acting together all adopt); the sentence's opening subject, which
+governs the clauses that follow it (``在X镇，…`` included: the topic carries to the clause);
+the unit a 其-opening sentence continues from; else the report's subject. The most specific
+actor wins: a unit written with its parents (某区某街道某社区) is that last unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from govkg.loaders.agencies import AgencyMention
+from govkg.loaders.extraction import Region
+from govkg.loaders.regions import Gazetteer, RegionMention
+
+__all__ = ["RULE_CONFIDENCE", "Actor", "ActorChoice", "ActorResolver", "ReportContext"]
+
+# How much each way of finding the actor is trusted (the fact's confidence).
+RULE_CONFIDENCE: dict[str, float] = {
+    "place": 0.95,
+    "agency": 0.95,
+    "list": 0.9,
+    "pronoun": 0.9,
+    "opening": 0.9,
+    "demonstrative": 0.85,
+    "continues": 0.75,
+    "subject": 0.7,
+}
+
+_CLAUSE_GAP = re.compile(r"^(?:[“\"《「][^”\"》」]{1,24}[”\"》」])?[、和及与]?$")
+_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
+_UNIT_BREAK = re.compile(r"[;；]")
+# What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
+_LEAD = re.compile(
+    r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|今年以来|"
+    r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在|由|经|如|据|而)*$"
+)
+_PROMOTES = re.compile(r"推广(?:了)?$")
+_PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
+_DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
+# 镇里组建…, 县里还在…, 村里把…: a level word + 里 at the head of a clause stands for that unit.
+_LEVEL_HERE = re.compile(
+    r"(?:^|(?<=[,，;；:：]))(?:同时|此外|另外|其中|而)?(镇|县|乡|村|区|市|旗|街道|社区|嘎查)里(?![面边外程])"
+)
+# 甲、乙、丙等县: short names of units listed with one level word after 等.
+_LEVEL_LIST = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等(?:[一二三四五六七八九十\d]+个)?(县|区|市|旗|镇|乡|街道|苏木)"
+)
+
+_LEVEL_WORDS: dict[str, tuple[str, ...]] = {
+    "省": ("province",),
+    "州": ("prefecture",),
+    "盟": ("prefecture",),
+    "县": ("county",),
+    "旗": ("county",),
+    "区": ("county",),
+    "市": ("county", "prefecture"),
+    "镇": ("township",),
+    "乡": ("township",),
+    "苏木": ("township",),
+    "街道": ("township",),
+    "社区": ("community",),
+    "村": ("village",),
+    "嘎查": ("village",),
+}
+_SUFFIX_OF_WORD: dict[str, tuple[str, ...]] = {
+    "县": ("县", "自治县"),
+    "区": ("区",),
+    "市": ("市",),
+    "旗": ("旗", "自治旗"),
+    "镇": ("镇",),
+    "乡": ("乡",),
+    "街道": ("街道",),
+    "苏木": ("苏木",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A unit that can act in a sentence: where it stands, which region, found by which rule."""
+
+    start: int
+    end: int
+    region: Region
+    rule: str  # place | agency | pronoun | demonstrative | list
+
+    @property
+    def explicit(self) -> bool:
+        """Named in the sentence (a place, an agency or a list), not a pronoun."""
+        return self.rule in ("place", "agency", "list")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorChoice:
+    """Who adopts a practice mention, by which rule, and how sure that rule is."""
+
+    regions: tuple[Region, ...]
+    rule: str
+    confidence: float
+
+    @property
+    def explicit(self) -> bool:
+        """Whether the text itself names the actor (not the report-subject fallback)."""
+        return self.rule != "subject"
+
+    @property
+    def method(self) -> str:
+        """The rule as the fact records it: ``actor=<rule>``; carried openings read opening-<rule>."""
+        return f"actor={self.rule}"
+
+
+@dataclass(slots=True)
+class ReportContext:
+    """What actor resolution knows about one report while reading it (never shared across reports)."""
+
+    subject: Region | None
+    scope: tuple[str, ...]
+    regions: dict[str, Region] = field(default_factory=dict)
+    last_by_level: dict[str, Region] = field(default_factory=dict)
+
+    def keep(self, region: Region) -> None:
+        """Remember a region named in the report (the last one of each level answers 该X)."""
+        self.regions.setdefault(region.code, region)
+        self.last_by_level[region.level] = region
+
+
+class ActorResolver:
+    """Clause → acting unit, by the rules in the module docstring; stateless across reports."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    # -- the region tree ------------------------------------------------------------------------
+    def chain(self, region: Region | None) -> list[Region]:
+        """The region and its ancestors up to the province; sub-county units not in the data included."""
+        if region is None:
+            return []
+        if self.gazetteer.get(region.code) is not None:
+            return self.gazetteer.chain(region.code)
+        parent = self.chain(self.gazetteer.get(region.parent_code) if region.parent_code else None)
+        return [region, *parent]
+
+    def is_below(self, region: Region, ancestor: Region) -> bool:
+        """Whether ``region`` lies (strictly) inside ``ancestor``."""
+        return any(r.code == ancestor.code for r in self.chain(region)[1:])
+
+    def level_region(self, ctx: ReportContext, word: str) -> Region | None:
+        """The report's own region of the level ``word`` names (市 → its city), or None."""
+        levels = _LEVEL_WORDS.get(word)
+        if not levels:
+            return None
+        last = ctx.last_by_level
+        for level in levels:
+            if level in last and level in ("township", "community", "village"):
+                return last[level]
+        for region in self.chain(ctx.subject):
+            if region.level in levels and (word != "市" or region.name.endswith("市")):
+                return region
+            if word == "区" and region.level == "province" and region.name.endswith("自治区"):
+                return region
+        return None
+
+    def _named_last(self, ctx: ReportContext, word: str) -> Region | None:
+        """该县/县里: the unit of that level named last in the report, else the report's own one."""
+        for level in _LEVEL_WORDS.get(word, ()):
+            region = ctx.last_by_level.get(level)
+            if region is not None and _fits_word(region, word):
+                return region
+        return self.level_region(ctx, word)
+
+    # -- candidates -----------------------------------------------------------------------------
+    def candidates(
+        self,
+        ctx: ReportContext,
+        sentence: str,
+        regions: Sequence[RegionMention],
+        agencies: Sequence[AgencyMention],
+    ) -> list[Actor]:
+        """Every unit that may act in ``sentence``, in text order, one per span."""
+        above = set(ctx.scope[1:])  # the subject's ancestors instruct and award; they do not act here
+        actors: list[Actor] = []
+        # 在区公安分局设立…: a body that is only a place (or an awarder) lends its region no action
+        idle = [(a.start, a.end) for a in agencies if not a.acting]
+        for m in regions:
+            if any(s <= m.start and m.end <= e for s, e in idle):
+                continue
+            if m.role == "actor" and m.region.code not in above:
+                actors.append(Actor(m.start, m.end, m.region, "place"))
+        for a in agencies:
+            region = ctx.regions.get(a.region_code) or self.gazetteer.get(a.region_code)
+            if a.acting and region is not None and region.code not in above:
+                actors.append(Actor(a.start, a.end, region, "agency"))
+        actors.extend(self._listed(ctx, sentence, above))
+        for pm in _PRONOUN.finditer(sentence):
+            target = self._pronoun(ctx, pm.group(1), [a for a in actors if a.end <= pm.start()])
+            if target is not None and target.code not in above:
+                actors.append(Actor(pm.start(), pm.end(), target, "pronoun"))
+        for dm in [*_DEMONSTRATIVE.finditer(sentence), *_LEVEL_HERE.finditer(sentence)]:
+            word = dm.group(1)
+            start = dm.start() if dm.re is _DEMONSTRATIVE else dm.start(1)
+            end = dm.end()
+            named = [a for a in actors if a.end <= start and _fits_word(a.region, word)]
+            target = named[-1].region if named else self._named_last(ctx, word)
+            if target is not None and target.code not in above:
+                actors.append(Actor(start, end, target, "demonstrative"))
+        actors.sort(key=lambda a: (a.start, -a.end))
+        merged: list[Actor] = []
+        for actor in actors:
+            if merged and actor.start < merged[-1].end:
+                continue  # an agency name contains its region name: one actor per span
+            prev = merged[-1] if merged else None
+            if prev is not None and prev.end == actor.start and self.is_below(actor.region, prev.region):
+                # 东河区杨圪楞街道安居社区: a unit written with its parents is the unit itself.
+                rule = actor.rule if actor.rule != "place" or prev.rule == "place" else prev.rule
+                merged[-1] = Actor(prev.start, actor.end, actor.region, rule)
+                continue
+            merged.append(actor)
+        return merged
+
+    def _pronoun(self, ctx: ReportContext, word: str, before: Sequence[Actor]) -> Region | None:
+        """我市/全县: the subject when the level fits, else the unit of that level named just before."""
+        subject = ctx.subject
+        if subject is not None and _fits_word(subject, word):
+            return subject
+        named = [a.region for a in before if _fits_word(a.region, word)]
+        if named:
+            return named[-1]
+        return self.level_region(ctx, word)
+
+    def _listed(self, ctx: ReportContext, sentence: str, above: set[str]) -> list[Actor]:
+        """甲、乙、丙等县: each short name that is a unit of that level under the report's region."""
+        out: list[Actor] = []
+        root = next((r for r in self.chain(ctx.subject) if r.level != "province"), ctx.subject)
+        if root is None:
+            return out
+        for m in _LEVEL_LIST.finditer(sentence):
+            word = m.group(2)
+            names = m.group(1).split("、")
+            pos = m.start(1)
+            found: list[Actor] = []
+            for name in names:
+                region = self._unit_by_short(root, name, word)
+                if region is not None and region.code not in above:
+                    found.append(Actor(pos, pos + len(name), region, "list"))
+                pos += len(name) + 1
+            if len(found) == len(names):  # all or nothing: a list of real units, not of words
+                out.extend(found)
+        return out
+
+    def _unit_by_short(self, root: Region, name: str, word: str) -> Region | None:
+        suffixes = _SUFFIX_OF_WORD.get(word, (word,))
+        levels = _LEVEL_WORDS.get(word, ())
+        hits: list[Region] = []
+        for suffix in suffixes:
+            hits.extend(r for r in self.gazetteer.under(root.code, name + suffix) if r.level in levels)
+        if not hits:
+            hits = [
+                r
+                for r in self.gazetteer.lookup(name)
+                if r.level in levels and r.name.endswith(suffixes) and self.is_below(r, root)
+            ]
+        unique = {r.code: r for r in hits}
+        return next(iter(unique.values())) if len(unique) == 1 else None
+
+    # -- choice ---------------------------------------------------------------------------------
+    def resolve(
+        self,
+        ctx: ReportContext,
+        sentence: str,
+        actors: Sequence[Actor],
+        pos: int,
+        previous: Region | None,
+    ) -> ActorChoice:
+        """The unit(s) adopting a practice named at ``pos`` in ``sentence``."""
+        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
+        # A semicolon opens a new unit with a subject of its own (A街道…；B街道…).
+        unit = max((m.end() for m in _UNIT_BREAK.finditer(sentence, 0, pos)), default=0)
+        first_break = _CLAUSE_BREAK.search(sentence, unit)
+        opening = first_break.start() if first_break else len(sentence)
+        own = [a for a in actors if a.start < pos and a.start >= clause_start]
+        lead = [
+            a
+            for a in actors
+            if a.start < pos
+            and a.start < clause_start
+            and unit <= a.start
+            and a.end <= opening
+            and _LEAD.match(sentence[unit : a.start])
+        ]
+        # An actor governs its own clause; only the sentence's opening subject carries further.
+        if own:
+            before, rule = own, None
+        elif lead:
+            before, rule = lead, "opening"
+        else:
+            before, rule = [], None
+        if before:
+            last = before[-1]
+            group = [last]
+            # A list of units (A、B、C等) acts together.
+            for a in reversed(before[:-1]):
+                gap = sentence[a.end : group[-1].start]
+                if _CLAUSE_GAP.match(gap) and a.region.level == last.region.level:
+                    group.append(a)
+                else:
+                    break
+            regions: list[Region] = []
+            for a in reversed(group):
+                if a.region.code not in {r.code for r in regions}:
+                    regions.append(a.region)
+            first = group[-1]
+            # 全面推广乌兰县“X”经验: the originator and the region spreading it both adopt.
+            spreads = _PROMOTES.search(sentence[: first.start]) is not None
+            if spreads and ctx.subject is not None and ctx.subject.code not in {r.code for r in regions}:
+                regions.append(ctx.subject)
+            found = "list" if len(group) > 1 else last.rule
+            if rule is None:
+                return ActorChoice(tuple(regions), found, RULE_CONFIDENCE[found])
+            confidence = min(RULE_CONFIDENCE[rule], RULE_CONFIDENCE[found])
+            return ActorChoice(tuple(regions), f"{rule}-{found}", confidence)
+        if sentence.startswith("其") and previous is not None:
+            return ActorChoice((previous,), "continues", RULE_CONFIDENCE["continues"])
+        if ctx.subject is not None:
+            return ActorChoice((ctx.subject,), "subject", RULE_CONFIDENCE["subject"])
+        return ActorChoice((), "subject", 0.0)
+
+
+def _fits_word(region: Region, word: str) -> bool:
+    """Whether a level word (县, 镇, 街道 …) can stand for ``region``."""
+    levels = _LEVEL_WORDS.get(word, ())
+    if region.level not in levels:
+        return False
+    if word in ("县", "区", "旗", "市"):
+        return region.name.endswith(word) or (word == "县" and region.name.endswith("自治县"))
+    if word in ("镇", "乡", "街道", "苏木", "社区", "嘎查"):
+        return region.name.endswith(word) or (word == "乡" and region.name.endswith("苏木"))
+    return True

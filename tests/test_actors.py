@@ -1,0 +1,112 @@
+"""Actor resolution (govkg.loaders.actors): each rule firing and not firing, on invented sentences.
+
+The reports are written for these tests (real place names, invented events); none is in a corpus.
+"""
+
+from __future__ import annotations
+
+from govkg.loaders.documents import from_text
+from govkg.loaders.extract import extract
+from govkg.loaders.extraction import Extraction
+
+
+def _run(text: str) -> Extraction:
+    return extract(from_text(text, "actors-test.txt"))
+
+
+def _facts(text: str) -> dict[tuple[str, str], str]:
+    """(region name, practice key) -> the method recorded on the fact."""
+    ex = _run(text)
+    names = {r.code: r.name for r in ex.regions}
+    return {(names[a.region_code], a.practice_key): a.method for a in ex.adoptions}
+
+
+CITY = "包头市2031年平安建设工作情况\n包头市持续推进平安建设。"
+
+
+def test_place_most_specific_unit_written_with_its_parents() -> None:
+    found = _facts(CITY + "九原区沙河街道推行楼长制，效果明显。")
+    assert found[("沙河街道", "building_head")].startswith("actor=place")
+    assert ("九原区", "building_head") not in found and ("包头市", "building_head") not in found
+
+
+def test_place_that_is_a_media_outlet_does_not_act() -> None:
+    found = _facts(CITY + "包头日报专题报道了楼长制的做法。")
+    assert not any(name == "包头日报" for name, _ in found)
+    assert found.get(("包头市", "building_head"), "").startswith("actor=subject")
+
+
+def test_agency_acts_for_its_unit() -> None:
+    found = _facts(CITY + "九原区公安分局常态化开展扫黑除恶斗争。")
+    assert found[("九原区", "anti_gang")].startswith("actor=agency")
+
+
+def test_agency_containing_the_practice_acts_for_its_unit() -> None:
+    found = _facts(CITY + "麻池镇综治中心整合派出所、司法所力量，实行一站式接待。")
+    assert found[("麻池镇", "comprehensive_center")].startswith("actor=agency")
+    assert ("包头市", "comprehensive_center") not in found
+
+
+def test_agency_only_as_a_place_does_not_act() -> None:
+    found = _facts(CITY + "在九原区公安分局设立调解室，推动矛盾纠纷多元化解。")
+    assert ("九原区", "diversified_resolution") not in found
+
+
+def test_pronoun_of_the_subjects_level_is_the_subject() -> None:
+    found = _facts(CITY + "全市推行网格化管理。")
+    assert found[("包头市", "grid")].startswith("actor=pronoun")
+
+
+def test_pronoun_of_another_level_is_the_unit_named_before_it() -> None:
+    found = _facts(CITY + "固阳县全面推行网格化管理，在全县行政村配齐驻村辅警。")
+    assert ("固阳县", "village_police") in found
+    assert ("包头市", "village_police") not in found
+
+
+def test_province_pronoun_names_no_actor() -> None:
+    found = _facts(CITY + "全省推进雪亮工程建设。")
+    assert not any(name == "内蒙古自治区" for name, _ in found)
+
+
+def test_demonstrative_is_the_unit_of_that_level_named_last() -> None:
+    found = _facts(CITY + "麻池镇地处城郊。该镇组建巡逻队，推行楼长制。")
+    assert found[("麻池镇", "building_head")].startswith("actor=opening-demonstrative")
+
+
+def test_level_word_with_li_at_a_clause_head_is_the_unit_named_last() -> None:
+    found = _facts(CITY + "麻池镇地处城郊，外来人口多。镇里组建巡逻队，推行楼长制。")
+    assert ("麻池镇", "building_head") in found
+    # 村里 inside a clause is a location, not an actor: the subject keeps the fact
+    found = _facts(CITY + "包头市把普法宣传送进村里。")
+    assert ("包头市", "law_popularization") in found
+
+
+def test_list_of_short_names_with_one_level_word() -> None:
+    found = _facts(CITY + "东河、九原等区建成社会心理服务站。")
+    assert found[("东河区", "psych_service")].startswith("actor=list")
+    assert ("九原区", "psych_service") in found
+    assert ("包头市", "psych_service") not in found
+
+
+def test_list_of_words_that_are_no_units_does_not_fire() -> None:
+    found = _facts(CITY + "和睦、团结等区域推行网格化管理。")
+    assert set(found) == {("包头市", "grid")}
+
+
+def test_topic_opening_carries_to_later_clauses() -> None:
+    found = _facts(CITY + "在麻池镇，干部组建巡逻队，推行楼长制。")
+    assert found[("麻池镇", "building_head")].startswith("actor=opening-place")
+
+
+def test_a_place_inside_a_later_clause_does_not_carry() -> None:
+    found = _facts(CITY + "市里组织干部走访麻池镇，推行楼长制。")
+    assert ("麻池镇", "building_head") not in found
+
+
+def test_subject_is_the_fallback_with_lower_confidence() -> None:
+    ex = _run(CITY + "推行楼长制，效果明显。")
+    (fact,) = [a for a in ex.adoptions if a.practice_key == "building_head"]
+    assert fact.method == "actor=subject;practice=taxonomy"
+    named = _run(CITY + "九原区沙河街道推行楼长制。")
+    (explicit,) = [a for a in named.adoptions if a.practice_key == "building_head"]
+    assert fact.confidence < explicit.confidence <= 1.0
