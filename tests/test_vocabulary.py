@@ -134,3 +134,52 @@ def test_key_term_in_a_brand_gives_the_key_only(matcher: PracticeMatcher) -> Non
     assert {m.practice.name for m in matcher.discover("县里打造“山乡枫桥”治理品牌。")} == {"枫桥经验"}
     names = {m.practice.name for m in matcher.discover("市里创新开办“枫桥班”，培训网格员。")}
     assert "枫桥班" in names and "枫桥经验" not in names
+
+
+def test_mediation_room_brand_gives_the_brand_and_the_key(matcher: PracticeMatcher) -> None:
+    names = {m.practice.name for m in matcher.discover("东岭社区设立“老槐树调解室”，由退休教师坐班。")}
+    assert names == {"老槐树调解室", "矛盾纠纷多元化解"}
+    # in prose the kind word is a practice wording of its own
+    assert "矛盾纠纷多元化解" in _names(matcher, "北岭镇在便民服务大厅旁设立调解室。")
+
+
+def test_kind_word_alone_in_prose_is_not_the_key(matcher: PracticeMatcher) -> None:
+    """夜巡 names the practice only at the end of a brand; a police night patrol is no 群防群治."""
+    assert "群防群治" in {m.practice.name for m in matcher.discover("石桥镇组建“河湾夜巡”志愿队。")}
+    assert "群防群治" not in _names(matcher, "派出所民警坚持夜巡，守护商圈安全。")
+
+
+def test_households_in_joint_defence_map_to_mass_prevention(matcher: PracticeMatcher) -> None:
+    assert "群防群治" in _names(matcher, "南坡社区推行“五户联防”，邻居互相照看门户。")
+    assert "群防群治" not in _names(matcher, "全村五户人家都已搬迁。")
+
+
+def test_safe_unit_creation_campaign_is_the_key_only(matcher: PracticeMatcher) -> None:
+    """Rule 7: “平安X”创建 is 平安创建; another quoted creation campaign is the unit's own brand."""
+    names = {m.practice.name for m in matcher.discover("北湾镇开展“平安渡口”创建，设立警务点。")}
+    assert names == {"平安创建"}
+    names = {m.practice.name for m in matcher.discover("东城街道开展“无忧楼院”创建，楼院治安明显好转。")}
+    assert names == {"无忧楼院"}
+
+
+def test_dialogue_programme_with_a_key_term_also_mediates_when_it_settles_disputes(
+    matcher: PracticeMatcher,
+) -> None:
+    sentence = "南门街道推行“楼长议事会”，小区矛盾在楼内就地消化。"
+    assert {m.practice.name for m in matcher.discover(sentence)} == {"楼长制", "矛盾纠纷多元化解"}
+    # a grid programme whose staff also report disputes is not a mediation programme (C6)
+    sentence = "西关社区推行“红色网格”，网格员及时化解邻里纠纷20余起。"
+    assert {m.practice.name for m in matcher.discover(sentence)} == {"网格化管理"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "县里把赛事安保作为“一号工程”来抓。",
+        "法院把诉源治理作为“一把手”工程。",
+        "协助社区做好电瓶车“飞线充电”劝阻等工作。",
+        "“寨老”说和，纠纷不出寨。",
+    ],
+)
+def test_stock_phrases_and_listed_topics_are_not_programmes(matcher: PracticeMatcher, sentence: str) -> None:
+    assert [m for m in matcher.discover(sentence) if m.practice.origin == "discovered"] == []

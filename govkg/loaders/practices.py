@@ -242,7 +242,7 @@ def _parse_practice(
         except re.error as exc:
             raise TaxonomyError(f"{source}: key {key!r}: bad pattern {pat!r}: {exc}") from exc
     descriptors = text_list("descriptors")
-    aliases = tuple(dict.fromkeys(a for a in (*text_list("aliases"), *descriptors) if a != name.strip()))
+    aliases = tuple(dict.fromkeys(a for a in text_list("aliases") if a != name.strip()))
     practice = Practice(
         key=key,
         name=name.strip(),
@@ -288,7 +288,7 @@ _NAME_ENDINGS = (
 _TRAILING_WORDS = tuple(
     sorted(
         {*_NAME_ENDINGS, "经验做法", "经验", "做法", "队", "专项活动", "集中活动", "创建活动", "栏目", "创建"}
-        - {"活动", "班", "站"},
+        - {"活动", "班", "站", "说和", "说法", "夜话"},
         key=len,
         reverse=True,
     )
@@ -302,8 +302,10 @@ _GOAL_HEADS = (
 _PRECEDING_NOUNS = ("品牌", "工作法", "模式", "机制", "平台", "工程", "项目", "服务品牌", "调解品牌")
 # The programme resolves disputes: 调解/调处 …, 化解…纠纷/矛盾, 纠纷…化解 (within a few characters).
 _MEDIATION = re.compile(
-    r"调解|调处|解纷|说和|化解[^，,。；;]{0,12}(?:矛盾|纠纷|积怨)|(?:矛盾|纠纷|积怨)[^，,。；;]{0,8}(?:化解|解开)"
+    r"调解|调处|解纷|说和|化解[^，,。；;]{0,12}(?:矛盾|纠纷|积怨)|(?:矛盾|纠纷|积怨)[^，,。；;]{0,16}(?:化解|解开|消化)"
 )
+# Programmes whose name says people talk things through: with dispute counts they mediate too.
+_DIALOGUE = re.compile(r"议事|说事|评理|说和|夜话|恳谈|协商|坝会|板凳会")
 # A verb that sets something up right before the quote makes the quoted name the unit's programme
 # (推行“板凳会”, 开设“X夜话”, 组建“X”队); a name with an enumeration comma or dash is a slogan.
 _ESTABLISH = re.compile(
@@ -320,6 +322,7 @@ _STOP_SUBSTRINGS = (
     "职工之家", "法官工作站", "学习强国", "公众号", "长安网", "微博", "微信号", "抖音", "头条号",
     "电视台", "日报", "晚报", "报社", "广播", "比赛", "竞赛", "开放日", "慰问", "晚会", "仪式",
     "座谈会", "表彰大会", "宣传日", "宣传周", "宣传月", "教育日", "文艺演出", "回头看", "线上+线下",
+    "一号工程", "一把手",
     "线上线下",
 )  # fmt: skip
 _STOP_PATTERNS = (
@@ -379,7 +382,9 @@ class PracticeMatcher:
         ]
         self._core = [(key, fold(term)) for key, terms in self.taxonomy.core.items() for term in terms]
         self._descriptors = sorted(
-            {fold(t) for terms in self.taxonomy.descriptors.values() for t in terms}, key=len, reverse=True
+            ((key, fold(t)) for key, terms in self.taxonomy.descriptors.items() for t in terms),
+            key=lambda kt: len(kt[1]),
+            reverse=True,
         )
         self._mediation = self.taxonomy.by_name(MEDIATION_KEY_NAME)
 
@@ -410,13 +415,14 @@ class PracticeMatcher:
         name = _QUOTES_ONLY.sub("", name)
         keys = [k for _, _, k in _longest_first(list(self._raw_hits(name)))]
         keys += [k for k, term in self._core if _core_in(term, name)]
+        keys += [k for k, term in self._descriptors if name.endswith(term)]
         return list(dict.fromkeys(keys))
 
     def _descriptor_only(self, name: str) -> bool:
         """The name holds a key term only in a generic kind word (巡逻队) and has a distinctive rest."""
         rest = _QUOTES_ONLY.sub("", name)
         found = False
-        for term in self._descriptors:
+        for _, term in self._descriptors:
             if rest.endswith(term):
                 rest, found = rest[: -len(term)], True
                 break
@@ -429,13 +435,10 @@ class PracticeMatcher:
         if not _acceptable(name) or _is_count(name) or _UNIT_INSTITUTION.match(name):
             return []
         keys = self._keys_in(name)
-        if keys and self._descriptor_only(name):
-            return [local_practice(name), *(self.taxonomy.practices[k] for k in keys)]
-        if keys:
-            return [self.taxonomy.practices[k] for k in keys]
-        if name.endswith(_ROLE_ENDINGS):
+        brand = not keys or self._descriptor_only(name)
+        if brand and name.endswith(_ROLE_ENDINGS):
             return []
-        return [local_practice(name)]
+        return [*([local_practice(name)] if brand else []), *(self.taxonomy.practices[k] for k in keys)]
 
     # --- discovery ------------------------------------------------------------------------
     def discover(self, sentence: str, prefolded: bool = False) -> list[PracticeMention]:
@@ -522,33 +525,33 @@ class PracticeMatcher:
                     PracticeMention(start, end, s[start:end], self.taxonomy.practices[k], discovered=True)
                     for k in dict.fromkeys(keys)
                 ]
-        return self._mentions(s, start, end, name, key_text=name if counted else content)
+        key_text = name if counted else content
+        if trail.endswith("创建"):
+            key_text += trail  # “平安古镇”创建 is 平安创建 (rule 7); “无讼社区”创建 stays a brand
+        return self._mentions(s, start, end, name, key_text=key_text)
 
     def _mentions(
         self, s: str, start: int, end: int, name: str, key_text: str | None = None
     ) -> list[PracticeMention]:
-        """Taxonomy mentions when ``key_text`` holds a key term, else the local practice (+ mediation)."""
+        """The practices a programme name stands for: the taxonomy keys its name holds (rule 3), the
+        local brand when no key term is in it or only a kind word such as 巡逻队 (rule 4), and
+        矛盾纠纷多元化解 beside a brand (or a dialogue programme such as 楼长议事会) that the sentence
+        presents as resolving disputes."""
         key_text = key_text if key_text is not None else name
         keys = self._keys_in(key_text)
-        if keys and self._descriptor_only(key_text):
-            # “茶山平安巡逻队”: a brand whose only key term is its kind word -> the brand and the key
-            local = PracticeMention(start, end, s[start:end], local_practice(name), discovered=True)
-            return [local] + [
-                PracticeMention(start, end, s[start:end], self.taxonomy.practices[k], discovered=True)
-                for k in keys
-            ]
-        if keys:
-            return [
-                PracticeMention(start, end, s[start:end], self.taxonomy.practices[k], discovered=True)
-                for k in keys
-            ]
-        if name.endswith(_ROLE_ENDINGS):
+        brand = not keys or self._descriptor_only(key_text)
+        if brand and name.endswith(_ROLE_ENDINGS):
             return []
-        local = PracticeMention(start, end, s[start:end], local_practice(name), discovered=True)
-        result = [local]
-        if self._mediation is not None and _MEDIATION.search(_clause_onward(s, start, end)):
-            result.append(PracticeMention(start, end, s[start:end], self._mediation, discovered=True))
-        return result
+        practices = [*([local_practice(name)] if brand else []), *(self.taxonomy.practices[k] for k in keys)]
+        mediation = self._mediation
+        if (
+            mediation is not None
+            and mediation.key not in keys
+            and (brand or _DIALOGUE.search(key_text))
+            and _MEDIATION.search(_clause_onward(s, start, end))
+        ):
+            practices.append(mediation)
+        return [PracticeMention(start, end, s[start:end], p, discovered=True) for p in practices]
 
 
 # A core word right before one of these names a class, a contest or a forum, not the practice
@@ -592,7 +595,7 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
             best, best_word = i, word
     if best is None:
         return None
-    if best > _MAX_TRAIL_PREFIX or "的" in window[:best]:
+    if best > _MAX_TRAIL_PREFIX or "的" in window[:best] or "等" in window[:best]:
         return None
     end = best + len(best_word)
     while (more := next((w for w in _TRAILING_WORDS if window.startswith(w, end)), None)) is not None:
