@@ -171,6 +171,8 @@ def demo(
     if not EXAMPLES.is_dir():
         _fail(f"sample corpus not found at {EXAMPLES}: run the demo from a clone of the govkg repository")
     settings = _settings("falkordb", data_dir)
+    base = f"http://{host}:{port}"
+    typer.echo(f"govkg explorer: {base}/  (open it in a browser once the sample is loaded)")
     with _opened(settings) as kg:
         summary = kg.load([EXAMPLES], progress=False)
         stats = kg.stats()
@@ -178,8 +180,7 @@ def demo(
         f"loaded {summary.loaded} reports from {EXAMPLES} ({summary.skipped} already there); "
         f"graph: {stats.get('nodes', 0)} nodes, {stats.get('relationships', 0)} relationships"
     )
-    base = f"http://{host}:{port}"
-    typer.echo(f"\ngovkg API on {base}  (OpenAPI docs: {base}/docs)\nTry:")
+    typer.echo(f"\nExplorer: {base}/   API: {base}  (OpenAPI docs: {base}/docs, {base}/redoc)\nTry:")
     # Non-ASCII goes percent-encoded (or through --data-urlencode): HTTP servers refuse raw UTF-8.
     typer.echo(f"  curl '{base}/practices?limit=5'")
     typer.echo(f"  curl '{base}/practices/{quote('枫桥经验')}/adopters?rollup=true'")

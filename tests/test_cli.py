@@ -73,4 +73,5 @@ def test_demo_loads_examples_without_serving(env: Path) -> None:
     result = CliRunner().invoke(app, ["demo", "--no-serve"])
     assert result.exit_code == 0, result.output
     assert "http://127.0.0.1:8000" in result.stdout
+    assert result.stdout.splitlines()[0].startswith("govkg explorer: http://127.0.0.1:8000/")
     assert result.stdout.count("curl ") == 3

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from api_support import CORPUS_DIR, REPO_ROOT, SHARED_DIR
 from playwright import sync_api as playwright_api
 
 from govkg.api.app import create_app
@@ -28,7 +29,6 @@ from govkg.graph.falkor_store import FalkorStore
 from govkg.graph.writer import write_extraction
 from govkg.loaders.documents import DocumentError, iter_documents
 from govkg.loaders.extract import extract
-from tests.api_support import CORPUS_DIR, REPO_ROOT, SHARED_DIR
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
@@ -234,7 +234,7 @@ def test_map_colours_provinces_and_drills_down(visit: Visit, base_url: str) -> N
         "() => echarts.getInstanceByDom(document.getElementById('map')).getOption().series[0].data"
         ".filter(d => d.value[2] > 0).map(d => [d.code, d.value[2]])"
     )
-    assert sorted(map(tuple, shown)) == sorted((p["code"][:2], p["reports"]) for p in provinces)
+    assert sorted(map(tuple, shown)) == sorted((p["code"][:2], p["adopting_regions"]) for p in provinces)
     assert _canvas_blue_pixels(page, "#map") > 500, "no province is drawn in colour"
     # click Zhejiang's tile where ECharts drew it
     tile = next(t for t in get_json(base_url, "/tilegrid")["tiles"] if t["code"] == "33")

@@ -107,6 +107,7 @@ class Adopter(Out):
     reports: int
     first_year: int | None = None
     evidence: list[Provenance]
+    adopting_regions: int | None = None  # with rollup: how many regions at or below it adopted
 
 
 class TimelineRegion(Out):

@@ -149,6 +149,7 @@ def list_adopters(
             reports=opt_int(r.get("reports")) or 0,
             first_year=opt_int(r.get("first_year")),
             evidence=provenance(r.get("evidence"), r["code"]),
+            adopting_regions=opt_int(r.get("adopting_regions")),
         )
         for r in rows
     ]

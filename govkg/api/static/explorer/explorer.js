@@ -324,14 +324,16 @@
     }
     const rows = adopters.data.map((a) => {
       const ev = a.evidence[0] || {};
-      const f = firstFact.get(`${a.code}|${ev.report_id}`) || {};
+      // evidence items may carry the report's title, date, offset and the fact's method themselves;
+      // otherwise they come from the matching adoption fact
+      const f = { ...(firstFact.get(`${a.code}|${ev.report_id}`) || {}), ...ev };
+      const pick = (...keys) => keys.map((k) => f[k]).find((v) => v !== null && v !== undefined && v !== "");
       return {
         code: a.code, name: a.name || a.code, level: a.level || "", chain: chainOf(a.code, names),
         first_year: a.first_year ?? "", reports: a.reports, evidence: ev.evidence || "",
-        report_id: ev.report_id || "", report_title: f.report_title || ev.report_id || "",
-        report_date: f.report_published || f.published || "", offset: f.offset ?? null,
-        method: [f.method, f.confidence !== undefined && f.confidence !== null ? f.confidence : null]
-          .filter((x) => x !== null && x !== undefined && x !== "").join(" "),
+        report_id: ev.report_id || "", report_title: pick("report_title", "title", "report_id") || "",
+        report_date: pick("report_published", "published", "report_date") || "", offset: pick("offset") ?? null,
+        method: [pick("method"), pick("confidence")].filter((x) => x !== undefined).join(" "),
       };
     });
     const body = [
@@ -347,7 +349,7 @@
           `${p.adopters} 个地区 regions · ${p.reports} 份报告 reports · ${p.first_year ?? "?"}–${p.last_year ?? "?"}`)),
     ];
     const mapBox = h("div", { class: "chart", id: "map", role: "img",
-      "aria-label": "各省采纳报告数的方格地图 Tile-grid map of reports per province" });
+      "aria-label": "各省采纳地区数的方格地图 Tile-grid map of adopting regions per province" });
     const mapNote = h("p", { class: "muted", id: "map-note" });
     const drillBox = h("div", { id: "drill" });
     const curveBox = h("div", { class: "chart small", id: "curve", role: "img",
@@ -418,21 +420,22 @@
   async function drawMap(el, note, grid, base, key) {
     const prov = await api(`${base}/adopters?level=province&rollup=true&limit=1000`);
     const count = new Map(prov.data.map((r) => [r.code.slice(0, 2), r]));
-    const max = Math.max(1, ...prov.data.map((r) => r.reports));
+    const adopters = (r) => r.adopting_regions ?? r.reports;
+    const max = Math.max(1, ...prov.data.map(adopters));
     const data = grid.tiles.map((t) => {
       const r = count.get(t.code);
-      return { value: [t.col, t.row, r ? r.reports : 0], name: t.short, code: t.code,
+      return { value: [t.col, t.row, r ? adopters(r) : 0], name: t.short, code: t.code, reports: r ? r.reports : 0,
         itemStyle: r ? undefined : { color: "#eef1f4" } };
     });
     el.dataset.coloured = String(prov.data.length);
     const c = chart(el, {
       animation: false,
-      tooltip: { formatter: (x) => `${x.data.name}: ${x.data.value[2]} 份报告 reports` },
+      tooltip: { formatter: (x) => `${x.data.name}: ${x.data.value[2]} 个采纳地区 adopting regions · ${x.data.reports} 份报告 reports` },
       grid: { left: 4, right: 4, top: 4, bottom: 48 },
       xAxis: { type: "category", data: [...Array(grid.cols).keys()], show: false },
       yAxis: { type: "category", data: [...Array(grid.rows).keys()], inverse: true, show: false },
       visualMap: { min: 0, max, calculable: false, orient: "horizontal", left: "center", bottom: 4,
-        text: [`${max}`, "0 份报告 reports"], inRange: { color: ["#dbe9f6", "#1f4e79"] }, textStyle: { color: "#1b1f24" } },
+        text: [`${max}`, "0 个采纳地区 adopting regions"], inRange: { color: ["#dbe9f6", "#1f4e79"] }, textStyle: { color: "#1b1f24" } },
       series: [{ type: "heatmap", data, itemStyle: { borderColor: "#fff", borderWidth: 3 },
         label: { show: true, formatter: (x) => x.data.name, fontSize: 11, color: "#1b1f24",
           textBorderColor: "#fff", textBorderWidth: 2 } }],
@@ -440,8 +443,8 @@
     c.on("click", (x) => {
       location.hash = `#/practice/${enc(key)}?province=${x.data.code}`;
     });
-    note.replaceChildren("颜色：该省（含下辖地区）支持采纳的报告数；点击省份查看下辖地区。",
-      en("Colour: reports backing adoptions in the province and below. Click a province (or pick one:"),
+    note.replaceChildren("颜色：该省及下辖地区中采纳此实践的地区数；点击省份查看下辖地区。",
+      en("Colour: regions in the province (itself and below) that adopted it. Click a province (or pick one:"),
       " ", provincePicker(grid, key, count), en(")."));
     return count;
   }

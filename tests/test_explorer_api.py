@@ -1,0 +1,96 @@
+"""The routes the explorer reads besides the resource API: the page, the tile grid, the catalog, docs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from api_support import CORPUS_DIR, Facts, load_corpus
+from fastapi.testclient import TestClient
+
+from govkg.api.app import create_app
+from govkg.config import Settings
+from govkg.graph.falkor_store import FalkorStore
+from govkg.graph.tilegrid import PROVINCE_TILES
+from govkg.queries.catalog import Catalog
+
+pytestmark = pytest.mark.skipif(not CORPUS_DIR.is_dir(), reason=f"seed corpus {CORPUS_DIR} is missing")
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, Facts]]:
+    data_dir = tmp_path_factory.mktemp("explorer-api")
+    data_dir.chmod(0o700)
+    store = FalkorStore(data_dir, graph_name="govkg_explorer_api")
+    store.clear()
+    store.ensure_schema()
+    facts = Facts(load_corpus(store))
+    try:
+        with TestClient(create_app(Settings(data_dir=data_dir), store)) as client:
+            yield client, facts
+    finally:
+        store.close()
+
+
+def _local_urls(html: str) -> list[str]:
+    return re.findall(r"""(?:src|href)=["']([^"']+)["']""", html)
+
+
+def test_page_and_its_assets_are_served_locally(loaded: tuple[TestClient, Facts]) -> None:
+    client, _ = loaded
+    page = client.get("/")
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    urls = _local_urls(page.text)
+    assert "/static/vendor/echarts.min.js" in urls
+    for url in urls:
+        if url.startswith("/static/"):
+            assert client.get(url).status_code == 200, url
+        else:
+            assert url.startswith(("/", "#")), f"the page links outside the server: {url}"
+
+
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_api_docs_use_vendored_assets(loaded: tuple[TestClient, Facts], path: str) -> None:
+    client, _ = loaded
+    html = client.get(path).text
+    assert "http://" not in html
+    assert "https://" not in html
+    scripts = [u for u in _local_urls(html) if u.endswith((".js", ".css"))]
+    assert scripts
+    for url in scripts:
+        assert url.startswith("/static/vendor/")
+        assert client.get(url).status_code == 200
+
+
+def test_tilegrid_route_serves_the_layout(loaded: tuple[TestClient, Facts]) -> None:
+    client, _ = loaded
+    grid = client.get("/tilegrid").json()
+    assert {(t["code"], t["row"], t["col"]) for t in grid["tiles"]} == {
+        (code, row, col) for code, (row, col) in PROVINCE_TILES.items()
+    }
+    assert all(t["row"] < grid["rows"] and t["col"] < grid["cols"] for t in grid["tiles"])
+
+
+def test_queries_route_lists_the_catalog(loaded: tuple[TestClient, Facts]) -> None:
+    client, _ = loaded
+    listed = {q["name"]: q for q in client.get("/queries").json()}
+    catalog = Catalog.default()
+    assert set(listed) == set(catalog.names())
+    adopters = listed["practice_adopters"]
+    assert adopters["text"] == catalog.get("practice_adopters").text_for("falkordb")
+    key = next(p for p in adopters["params"] if p["name"] == "key")
+    assert key["required"] is True
+
+
+def test_rolled_up_adopters_count_the_regions_below(loaded: tuple[TestClient, Facts]) -> None:
+    client, facts = loaded
+    rows = client.get(
+        "/practices/fengqiao/adopters", params={"rollup": "true", "level": "province", "limit": 1000}
+    ).json()["data"]
+    assert rows
+    adopters = facts.adopters("fengqiao")
+    for row in rows:
+        below = {code for code in adopters if row["code"] in facts.ancestors(code)}
+        assert row["adopting_regions"] == len(below), row["code"]
