@@ -116,9 +116,14 @@ def load(
     force: Annotated[bool, typer.Option(help="Re-extract and rewrite reports already loaded")] = False,
     fresh: Annotated[bool, typer.Option(help="Empty the graph first")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+    follow_links: Annotated[
+        bool, typer.Option(help="Follow symlinks that point outside the folders given (refused by default)")
+    ] = False,
 ) -> None:
     """Load reports into the graph. Exit status 0: all loaded; 2: some files rejected; 1: failure."""
     settings = _settings(store, data_dir)
+    if follow_links:
+        settings = settings.model_copy(update={"follow_links": True})
     with _opened(settings) as kg:
         if fresh:
             kg.clear()

@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     cypher_burst: int = Field(default=20, ge=1)
     cypher_max_range: int = Field(default=1_000_000, ge=1, le=100_000_000)
     cypher_requires_key: bool = False
+    # Loading: follow symlinks whose target lies outside the folder being loaded (off: refused by name).
+    follow_links: bool = False
 
     @field_validator("data_dir", mode="after")
     @classmethod

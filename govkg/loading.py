@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from govkg.graph.writer import WriteStats, already_loaded, write_extractions, wr
 from govkg.loaders.documents import Document, DocumentError, iter_documents
 from govkg.loaders.extract import ExtractionTimeout, Extractor, extractor_for
 from govkg.loaders.extraction import Extraction
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +72,13 @@ def record_rejection(settings: Settings, rejected: Rejected) -> None:
         "reason": rejected.reason,
         "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
-    with (settings.data_dir / "rejected.jsonl").open("a", encoding="utf-8") as fh:
-        fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+    try:
+        with (settings.data_dir / "rejected.jsonl").open(
+            "a", encoding="utf-8", errors="backslashreplace"
+        ) as fh:
+            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+    except OSError as e:  # the summary still names the file; a full disk must not abort the load
+        log.warning("could not record the rejection of %s in rejected.jsonl: %s", rejected.path, e)
 
 
 def load_paths(
@@ -95,7 +103,7 @@ def load_paths(
     ex = extractor or extractor_for(settings)
     started = time.perf_counter()
     write_taxonomy(store, ex.taxonomy.practices.values(), ex.taxonomy.categories)
-    for item in iter_documents(paths):
+    for item in iter_documents(paths, follow_links=settings.follow_links):
         if isinstance(item, DocumentError):
             rej = Rejected(item.path, item.reason)
             loader.summary.rejected.append(rej)

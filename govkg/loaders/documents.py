@@ -29,11 +29,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import opencc
 
 from govkg.loaders.chrome import is_chrome_line, mask_chrome, strip_site_name
+from govkg.loaders.files import NotRegular, display_name, open_regular, walk
 
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
 PLAIN_EXTS = frozenset({".txt", ".text", ".md"})
@@ -58,7 +59,6 @@ _MAGIC = (
     b"\x7fELF",
     b"7z\xbc\xaf",
 )
-_SKIPPED_NAMES = re.compile(r"^(readme|license|licence|changelog|copying)(\.[a-z]+)?$", re.IGNORECASE)
 _SNIFF_BYTES = 8192
 
 
@@ -82,8 +82,9 @@ class DocumentError(Exception):
     """A file (or a record in it) that cannot become a Document; the reason is one line."""
 
     def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = str(path)
-        self.reason = " ".join(reason.split())
+        # Printable and valid UTF-8 whatever the name holds (undecodable bytes, control characters).
+        self.path = display_name(path)
+        self.reason = display_name(" ".join(reason.split()))
         super().__init__(f"{self.path}: {self.reason}")
 
 
@@ -411,19 +412,28 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str, s
 # ---------------------------------------------------------------- formats
 
 
+def _open(path: Path) -> BinaryIO:
+    """Open a regular file (FIFOs, devices and sockets refused before any read) or raise DocumentError."""
+    try:
+        return open_regular(path)
+    except NotRegular as e:
+        raise DocumentError(path, str(e)) from None
+    except OSError as e:
+        raise DocumentError(path, e.strerror or str(e)) from None
+
+
 def _read_capped(path: Path) -> bytes:
     cap = max_file_bytes()
-    try:
-        size = path.stat().st_size
-    except OSError as e:
-        raise DocumentError(path, e.strerror or str(e)) from None
-    if size > cap:
-        raise DocumentError(path, f"file is {size} bytes, over the cap of {cap} bytes (GOVKG_MAX_FILE_BYTES)")
-    try:
-        with path.open("rb") as f:
+    with _open(path) as f:
+        try:
+            size = os.fstat(f.fileno()).st_size
+            if size > cap:
+                raise DocumentError(
+                    path, f"file is {size} bytes, over the cap of {cap} bytes (GOVKG_MAX_FILE_BYTES)"
+                )
             data = f.read(cap + 1)
-    except OSError as e:
-        raise DocumentError(path, e.strerror or str(e)) from None
+        except OSError as e:
+            raise DocumentError(path, e.strerror or str(e)) from None
     if len(data) > cap:  # the file grew after stat
         raise DocumentError(path, f"file is over the cap of {cap} bytes (GOVKG_MAX_FILE_BYTES)")
     return data
@@ -443,10 +453,16 @@ def _decoded(path: Path, data: bytes) -> tuple[str, str, dict[str, str]]:
 
 def _read_plain(path: Path) -> Document:
     text, encoding, meta = _decoded(path, _read_capped(path))
-    return _build(text, str(path), title=None, published=None, meta=meta, encoding=encoding, fmt="txt")
+    return _build(
+        text, display_name(path), title=None, published=None, meta=meta, encoding=encoding, fmt="txt"
+    )
 
 
-_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed")
+# Form controls hold what a visitor types or picks, never the report: dropped like scripts.
+_DROP_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed",
+    "textarea", "select", "option", "datalist", "button", "input", "output",
+)  # fmt: skip
 _CHROME_TAGS = ("nav", "aside", "footer", "header", "form", "button", "select")
 _INNER_CHROME_TAGS = ("nav", "aside", "form", "button", "select")
 _BLOCK_TAGS = (
@@ -511,12 +527,14 @@ def _read_html(path: Path) -> Document:
     text, title, published = html_to_text(html)
     if not text.strip():
         raise DocumentError(path, "no visible text in HTML")
-    return _build(text, str(path), title=title, published=published, meta=meta, encoding=encoding, fmt="html")
+    return _build(
+        text, display_name(path), title=title, published=published, meta=meta, encoding=encoding, fmt="html"
+    )
 
 
 def _record(obj: Any, path: Path, where: str, encoding: str, fmt: str) -> Document:
     """A Document from one JSON object; where is '#<line or index>' or ''."""
-    label = f"{path}{where}"
+    label = display_name(f"{path}{where}")
     if not isinstance(obj, dict):
         raise DocumentError(label, f"expected a JSON object, got {type(obj).__name__}")
     key = next((k for k in TEXT_FIELDS if k in obj), None)
@@ -528,7 +546,7 @@ def _record(obj: Any, path: Path, where: str, encoding: str, fmt: str) -> Docume
     if not value.strip():
         raise DocumentError(label, f"field '{key}' is empty")
     meta = {k: str(v) for k, v in obj.items() if k not in TEXT_FIELDS and isinstance(v, str | int | float)}
-    meta["file"] = str(path)
+    meta["file"] = display_name(path)
     source = next((obj[k] for k in SOURCE_FIELDS if isinstance(obj.get(k), str) and obj[k].strip()), label)
     title = obj.get("title") if isinstance(obj.get("title"), str) else None
     date = next((str(obj[k]) for k in DATE_FIELDS if isinstance(obj.get(k), str | int) and obj[k]), None)
@@ -542,6 +560,8 @@ def _load_json(text: str, label: str) -> Any:
         raise DocumentError(label, "JSON nested too deeply") from None
     except json.JSONDecodeError as e:
         raise DocumentError(label, f"invalid JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+    except ValueError as e:  # e.g. an integer over Python's 4,300-digit conversion limit
+        raise DocumentError(label, f"invalid JSON: {e}") from None
 
 
 def _iter_json(path: Path) -> Iterator[Document | DocumentError]:
@@ -564,11 +584,7 @@ def _iter_json(path: Path) -> Iterator[Document | DocumentError]:
 def _iter_jsonl(path: Path) -> Iterator[Document | DocumentError]:
     cap = max_file_bytes()
     seen = 0
-    try:
-        f = path.open("rb")
-    except OSError as e:
-        raise DocumentError(path, e.strerror or str(e)) from None
-    with f:
+    with _open(path) as f:
         head = f.read(_SNIFF_BYTES)
         if _looks_binary(head):
             raise DocumentError(path, "binary file")
@@ -600,11 +616,11 @@ def _iter_jsonl(path: Path) -> Iterator[Document | DocumentError]:
 
 
 def _sniff_format(path: Path) -> str:
-    try:
-        with path.open("rb") as f:
+    with _open(path) as f:
+        try:
             head = f.read(_SNIFF_BYTES)
-    except OSError as e:
-        raise DocumentError(path, e.strerror or str(e)) from None
+        except OSError as e:
+            raise DocumentError(path, e.strerror or str(e)) from None
     if not head.strip():
         raise DocumentError(path, "empty file")
     if _looks_binary(head) or b"\x00" in head:
@@ -649,63 +665,33 @@ def read_file(path: str | Path) -> list[Document]:
     return docs
 
 
-def _walk(root: Path) -> Iterator[Path | DocumentError]:
-    """Files under root, sorted, hidden entries skipped, symlink loops reported, without recursion."""
-    stack: list[tuple[Path, frozenset[tuple[int, int]]]] = []
-    try:
-        st = root.stat()
-    except OSError as e:
-        yield DocumentError(root, e.strerror or str(e))
-        return
-    stack.append((root, frozenset({(st.st_dev, st.st_ino)})))
-    while stack:
-        directory, ancestors = stack.pop()
-        try:
-            entries = sorted(directory.iterdir(), key=lambda p: p.name)
-        except OSError as e:
-            yield DocumentError(directory, f"cannot list directory: {e.strerror or e}")
-            continue
-        subdirs: list[tuple[Path, frozenset[tuple[int, int]]]] = []
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                st = entry.stat()
-            except OSError as e:
-                if e.errno == errno.ELOOP:
-                    reason = "symlink loop"
-                else:
-                    reason = "broken symlink" if entry.is_symlink() else (e.strerror or str(e))
-                yield DocumentError(entry, reason)
-                continue
-            if stat.S_ISDIR(st.st_mode):
-                key = (st.st_dev, st.st_ino)
-                if key in ancestors:
-                    yield DocumentError(entry, "symlink loop (directory links back to an ancestor)")
-                    continue
-                subdirs.append((entry, ancestors | {key}))
-            elif stat.S_ISREG(st.st_mode):
-                if not _SKIPPED_NAMES.match(entry.name):
-                    yield entry
-            else:
-                yield DocumentError(entry, "not a regular file")
-        # Reversed so the stack pops them in sorted order, after this directory's own files.
-        stack.extend(reversed(subdirs))
+def iter_documents(
+    paths: Iterable[str | Path], *, follow_links: bool = False
+) -> Iterator[Document | DocumentError]:
+    """Documents from files and directories; each problem is yielded as a DocumentError and skipped.
 
-
-def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | DocumentError]:
-    """Documents from files and directories; each problem is yielded as a DocumentError and skipped."""
+    In a directory, a symlink whose target lies outside that directory is refused unless
+    ``follow_links``; a file named directly is read wherever it is, if it is a regular file.
+    No exception escapes for a single file, entry or record.
+    """
     for given in paths:
         root = Path(given)
-        if root.is_dir():
-            files: Iterable[Path | DocumentError] = _walk(root)
-        elif root.exists():
-            files = [root]
-        else:
-            files = [DocumentError(root, "broken symlink" if root.is_symlink() else "no such file")]
-        for item in files:
-            if isinstance(item, DocumentError):
-                yield item
+        try:
+            is_dir = stat.S_ISDIR(os.stat(root).st_mode)
+        except OSError as e:
+            broken = e.errno == errno.ENOENT and os.path.islink(root)
+            reason = (
+                "broken symlink" if broken else ("no such file" if e.errno == errno.ENOENT else e.strerror)
+            )
+            yield DocumentError(root, reason or str(e))
+            continue
+        except ValueError as e:
+            yield DocumentError(root, str(e))
+            continue
+        files = walk(root, follow_links=follow_links) if is_dir else iter([(root, None)])
+        for item, refused in files:
+            if refused is not None:
+                yield DocumentError(item, refused)
                 continue
             try:
                 yield from _iter_file(item)
@@ -713,3 +699,5 @@ def iter_documents(paths: Iterable[str | Path]) -> Iterator[Document | DocumentE
                 yield e
             except (OSError, MemoryError) as e:
                 yield DocumentError(item, f"cannot read: {e}")
+            except Exception as e:  # one file must never abort a load
+                yield DocumentError(item, f"cannot read: {type(e).__name__}: {e}")
