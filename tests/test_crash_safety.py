@@ -7,6 +7,10 @@ and restarted until one exits 0. In the small cases the first kill also takes do
 embedded FalkorDB server, so the restart must come back from the append-only file. The final graph must
 equal the reference: same nodes and relationships with the same properties, no duplicate
 facts, and a Report node for every report the journal calls done.
+
+The small cases run on both stores: on Neo4j (the server NEO4J_URI names, cleared first) the
+killed loaders write to Neo4j and the reference is the same clean load on the embedded store,
+so the check is also that a crashed Neo4j load ends equal to a clean FalkorDB one.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from synthetic_support import synthetic
 from govkg.config import Settings
 from govkg.graph.falkor_store import FalkorStore, server_pid
 from govkg.graph.journal import LoadJournal
+from govkg.graph.neo4j_store import Neo4jStore
+from govkg.graph.store import GraphStore
 from govkg.knowledge import KnowledgeGraph
 from govkg.loading import journal_path
 
@@ -51,9 +57,28 @@ REPORT_IDS = "MATCH (r:Report) RETURN r.id AS id"
 RUN_DEADLINE = 600.0
 
 
-def _env() -> dict[str, str]:
+def _settings(data_dir: Path, kind: str = "falkordb") -> Settings:
+    """The settings a loader uses: the embedded store, or the Neo4j server of NEO4J_URI."""
+    if kind == "falkordb":
+        return Settings(data_dir=data_dir, store="falkordb")
+    return Settings(
+        data_dir=data_dir,
+        store=os.environ["NEO4J_URI"],
+        neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
+        neo4j_password=os.environ.get("NEO4J_PASSWORD", "neo4j"),
+        neo4j_database=os.environ.get("NEO4J_DATABASE") or None,
+    )
+
+
+def _env(kind: str = "falkordb") -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GOVKG_", "NEO4J_"))}
     env["GOVKG_STORE"] = "falkordb"
+    if kind == "neo4j":
+        env["GOVKG_STORE"] = os.environ["NEO4J_URI"]
+        env["GOVKG_NEO4J_USER"] = os.environ.get("NEO4J_USER", "neo4j")
+        env["GOVKG_NEO4J_PASSWORD"] = os.environ.get("NEO4J_PASSWORD", "neo4j")
+        if os.environ.get("NEO4J_DATABASE"):
+            env["GOVKG_NEO4J_DATABASE"] = os.environ["NEO4J_DATABASE"]
     return env
 
 
@@ -61,18 +86,18 @@ def _load_cmd(corpus: Path, data_dir: Path) -> list[str]:
     return [sys.executable, "-m", "govkg.cli", "load", str(corpus), "--data-dir", str(data_dir), "-q"]
 
 
-def _start_load(corpus: Path, data_dir: Path) -> subprocess.Popen[bytes]:
+def _start_load(corpus: Path, data_dir: Path, kind: str = "falkordb") -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         _load_cmd(corpus, data_dir),
-        env=_env(),
+        env=_env(kind),
         cwd=REPO_ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
 
 
-def _journal_lines(data_dir: Path) -> int:
-    path = journal_path(Settings(data_dir=data_dir, store="falkordb"))
+def _journal_lines(data_dir: Path, kind: str = "falkordb") -> int:
+    path = journal_path(_settings(data_dir, kind))
     try:
         with path.open("rb") as fh:
             return sum(1 for _ in fh)
@@ -92,7 +117,7 @@ def _stop_server(data_dir: Path, sig: int = signal.SIGTERM) -> None:
 
 
 def _crash_load(
-    corpus: Path, data_dir: Path, n_reports: int, seed: int, kills: int, kill_server: bool
+    corpus: Path, data_dir: Path, n_reports: int, seed: int, kills: int, kill_server: bool, kind: str
 ) -> list[str]:
     """Load with `kills` SIGKILLs at seeded random points, then let a last run finish; returns the log."""
     rng = random.Random(seed)
@@ -103,10 +128,10 @@ def _crash_load(
     # so the final run reuses a running server and the test can read it without a restart.
     server_kill = 0 if kill_server else -1
     for i, target in enumerate(targets):
-        proc = _start_load(corpus, data_dir)
+        proc = _start_load(corpus, data_dir, kind)
         try:
             deadline = time.monotonic() + RUN_DEADLINE
-            while _journal_lines(data_dir) < target and proc.poll() is None:
+            while _journal_lines(data_dir, kind) < target and proc.poll() is None:
                 assert time.monotonic() < deadline, f"load made no progress to {target} reports"
                 time.sleep(0.02)
             time.sleep(rng.uniform(0.0, 0.25))  # anywhere inside the next report's statements
@@ -118,11 +143,11 @@ def _crash_load(
                 proc.kill()
                 proc.wait()
         assert running, f"run {i} finished before its kill: {proc.stderr.read() if proc.stderr else ''!r}"
-        log.append(f"killed after {_journal_lines(data_dir)} journal lines (target {target})")
+        log.append(f"killed after {_journal_lines(data_dir, kind)} journal lines (target {target})")
         if i == server_kill:
             _stop_server(data_dir, signal.SIGKILL)
             log.append("killed the FalkorDB server too")
-    proc = _start_load(corpus, data_dir)
+    proc = _start_load(corpus, data_dir, kind)
     out, err = proc.communicate(timeout=RUN_DEADLINE)
     assert proc.returncode == 0, f"final run exited {proc.returncode}: {err.decode(errors='replace')}"
     log.append(out.decode(errors="replace").strip())
@@ -133,7 +158,7 @@ def _key(row: Any) -> str:
     return json.dumps(row, ensure_ascii=False, sort_keys=True)
 
 
-def dump_graph(store: FalkorStore) -> tuple[list[str], list[str]]:
+def dump_graph(store: GraphStore) -> tuple[list[str], list[str]]:
     """Every node (labels, properties) and relationship (endpoints, type, properties), sorted."""
     nodes = []
     for row in store.run_read(NODES):
@@ -187,7 +212,9 @@ def _reference_load(corpus: Path, data_dir: Path, out: dict[str, Any]) -> None:
         out["error"] = e
 
 
-def _check(tmp_path: Path, n_reports: int, seed: int, kills: int, kill_server: bool) -> None:
+def _check(
+    tmp_path: Path, n_reports: int, seed: int, kills: int, kill_server: bool, kind: str = "falkordb"
+) -> None:
     corpus = tmp_path / "corpus"
     synthetic().SyntheticCorpus.default().write(corpus, n_reports, seed=seed)
     ref_dir, crash_dir = tmp_path / "reference", tmp_path / "crashed"
@@ -195,7 +222,7 @@ def _check(tmp_path: Path, n_reports: int, seed: int, kills: int, kill_server: b
     ref: dict[str, Any] = {}
     worker = threading.Thread(target=_reference_load, args=(corpus, ref_dir, ref), daemon=True)
     worker.start()
-    log = _crash_load(corpus, crash_dir, n_reports, seed, kills, kill_server)
+    log = _crash_load(corpus, crash_dir, n_reports, seed, kills, kill_server and kind == "falkordb", kind)
     worker.join(RUN_DEADLINE)
     assert not worker.is_alive(), "the reference load did not finish"
     if "error" in ref:
@@ -204,10 +231,20 @@ def _check(tmp_path: Path, n_reports: int, seed: int, kills: int, kill_server: b
     ref_nodes, ref_edges = ref["dump"]
 
     # The last run reused the server a killed run left behind, so it is still up here.
-    with FalkorStore(crash_dir) as store:
-        nodes, edges = dump_graph(store)
-        in_graph = {row["id"] for row in store.run_read(REPORT_IDS)}
-    journal = LoadJournal(journal_path(Settings(data_dir=crash_dir, store="falkordb")))
+    settings = _settings(crash_dir, kind)
+    crashed: GraphStore = (
+        FalkorStore(crash_dir)
+        if kind == "falkordb"
+        else Neo4jStore(
+            settings.effective_store(), settings.neo4j_user, settings.neo4j_password, settings.neo4j_database
+        )
+    )
+    try:
+        nodes, edges = dump_graph(crashed)
+        in_graph = {row["id"] for row in crashed.run_read(REPORT_IDS)}
+    finally:
+        crashed.close()
+    journal = LoadJournal(journal_path(settings))
 
     assert len(ref_nodes) > n_reports and len(ref_edges) > n_reports  # a real graph, not an empty one
     labels = Counter(json.loads(n)["labels"][0] for n in nodes)
@@ -223,10 +260,20 @@ def _check(tmp_path: Path, n_reports: int, seed: int, kills: int, kill_server: b
     assert len(journal) == n_reports
 
 
+@pytest.fixture(params=["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def kind(request: pytest.FixtureRequest) -> str:
+    """The store the killed loaders write to; for Neo4j, its server emptied first."""
+    if request.param == "neo4j":
+        request.getfixturevalue("neo4j_store")  # clears the database, and again afterwards
+    return str(request.param)
+
+
 @pytest.mark.parametrize("seed", [11, 23])
-def test_killed_loads_end_equal_to_a_clean_load(tmp_path: Path, servers_stopped: None, seed: int) -> None:
+def test_killed_loads_end_equal_to_a_clean_load(
+    tmp_path: Path, servers_stopped: None, seed: int, kind: str
+) -> None:
     """A small corpus, two kills at seeded random points: the graph equals a clean load."""
-    _check(tmp_path, n_reports=40, seed=seed, kills=2, kill_server=True)
+    _check(tmp_path, n_reports=40, seed=seed, kills=2, kill_server=True, kind=kind)
 
 
 @pytest.mark.slow
