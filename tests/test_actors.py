@@ -110,3 +110,26 @@ def test_subject_is_the_fallback_with_lower_confidence() -> None:
     named = _run(CITY + "九原区沙河街道推行楼长制。")
     (explicit,) = [a for a in named.adoptions if a.practice_key == "building_head"]
     assert fact.confidence < explicit.confidence <= 1.0
+
+
+def test_opening_subject_after_a_time_clause_carries() -> None:
+    found = _facts(CITY + "开学第一周，麻池镇组织干部走访学校，设立护学岗。")
+    assert found[("麻池镇", "school_guard")].startswith("actor=opening-place")
+    # without a unit heading a clause, the subject keeps it
+    found = _facts(CITY + "开学第一周，干部走访麻池镇学校，设立护学岗。")
+    assert ("麻池镇", "school_guard") not in found
+
+
+def test_a_place_after_zai_is_where_the_subject_acts() -> None:
+    found = _facts(CITY + "九原区法院深入推进诉源治理，在麻池、沙河等法庭设立诉前调解工作室。")
+    assert not any(name in ("麻池镇", "沙河街道") for name, _ in found)
+    # at the head of the sentence 在X is the topic, and it acts
+    found = _facts(CITY + "在麻池镇，干部设立护学岗。")
+    assert ("麻池镇", "school_guard") in found
+
+
+def test_a_unit_written_after_its_parent_keeps_numerals_and_doubtful_characters() -> None:
+    # 韩庆坝第一社区 (a numeral inside) and 东二里半村 are in the data under their parents
+    found = _facts(CITY + "沙河街道韩庆坝第一社区推行楼长制。河东镇东二里半村组建义务巡逻队。")
+    assert ("韩庆坝第一社区", "building_head") in found
+    assert ("东二里半村", "mass_prevention") in found

@@ -280,6 +280,20 @@ class ActorResolver:
         return next(iter(unique.values())) if len(unique) == 1 else None
 
     # -- choice ---------------------------------------------------------------------------------
+    @staticmethod
+    def _opening(sentence: str, actors: Sequence[Actor], unit: int, clause_start: int) -> list[Actor]:
+        """The sentence's opening subject: the actor heading the first clause that names one
+        (今年以来，甲镇…; 在甲镇，…), when only time words, list marks or 在 stand before it."""
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, unit, clause_start)]
+        starts = [unit, *breaks]
+        for k, start in enumerate(starts):
+            end = breaks[k] - 1 if k < len(breaks) else clause_start
+            inside = [a for a in actors if start <= a.start < end]
+            if inside:
+                return [inside[0]] if _LEAD.match(sentence[start : inside[0].start]) else []
+        return []
+
+
     def resolve(
         self,
         ctx: ReportContext,
@@ -292,17 +306,14 @@ class ActorResolver:
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
         # A semicolon opens a new unit with a subject of its own (A街道…；B街道…).
         unit = max((m.end() for m in _UNIT_BREAK.finditer(sentence, 0, pos)), default=0)
-        first_break = _CLAUSE_BREAK.search(sentence, unit)
-        opening = first_break.start() if first_break else len(sentence)
+        lead = self._opening(sentence, actors, unit, clause_start)
         own = [a for a in actors if a.start < pos and a.start >= clause_start]
-        lead = [
+        # 区法院…，在甲、乙等法庭设立… / 县里还在甲、乙等景区…: once a subject has spoken, 在X is
+        # where it acts, not who acts
+        own = [
             a
-            for a in actors
-            if a.start < pos
-            and a.start < clause_start
-            and unit <= a.start
-            and a.end <= opening
-            and _LEAD.match(sentence[unit : a.start])
+            for a in own
+            if not (_locative(sentence, a, own) and any(unit <= b.start < a.start for b in actors))
         ]
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
@@ -340,6 +351,19 @@ class ActorResolver:
         if ctx.subject is not None:
             return ActorChoice((ctx.subject,), "subject", RULE_CONFIDENCE["subject"])
         return ActorChoice((), "subject", 0.0)
+
+
+def _locative(sentence: str, actor: Actor, clause: Sequence[Actor]) -> bool:
+    """Whether a place stands after 在 (alone or as a later member of 在甲、乙 …): a location."""
+    if actor.rule not in ("place", "list"):
+        return False
+    head = sentence[: actor.start]
+    if head.endswith("在"):
+        return True
+    if head.endswith("、"):
+        earlier = [a for a in clause if a.end <= actor.start]
+        return bool(earlier) and _locative(sentence, earlier[-1], clause)
+    return False
 
 
 def _fits_word(region: Region, word: str) -> bool:

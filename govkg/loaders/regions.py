@@ -274,7 +274,7 @@ def _plausible_stem(stem: str) -> bool:
         return False
     if any(w in stem for w in _NOT_NAME_WORDS):
         return False
-    if stem.endswith(("苏木", "嘎查", "村", "镇", "乡", "社区", "街道", "街")):
+    if stem.endswith(("苏木", "嘎查", "村", "镇", "乡", "社区", "街道")):
         return False
     return not any(w in stem for w in _SUB_STOP if len(w) >= 2)
 
@@ -504,13 +504,17 @@ class RegionMatcher:
             start = self._numeral_start(text, start, match.start(), match.group(1), covered)
             stem = text[start : match.start()]
             name = stem + match.group(1)
-            if not _plausible_stem(stem):
+            if stem in _SUB_STOP:
                 continue
+            plausible = _plausible_stem(stem)
             level = _SUB_LEVEL.get(match.group(1), "village")
             end = match.end() if match.group(2) else s_end
             earlier = [*added.before(len(text)), *named.before(start)]
             parent = ends.get(start)
+            # the gazetteer's word is enough for a name the heuristics doubt (都兰嘎查, 西街社区)
             region = self._resolve_sub(name, level, scope, earlier)
+            if region is None and not plausible:
+                continue
             rank = _LEVEL_RANK[parent.region.level] if parent is not None else -1
             if region is None and parent is not None and rank in (2, 3) and rank < _LEVEL_RANK[level]:
                 # written with its parent (某县某镇, 某街道某社区): the text places it itself
@@ -546,7 +550,19 @@ class RegionMatcher:
         return start
 
     def _left_edge(self, text: str, suffix_start: int, ends: set[int], covered: bytearray) -> int | None:
-        """Where the name ending at ``suffix_start`` begins: 2-6 CJK chars after a boundary."""
+        """Where the name ending at ``suffix_start`` begins: 2-6 CJK chars after a boundary.
+
+        Right after a named parent the name starts there, numerals included (江岸区百步亭社区,
+        某街道红四方社区): the parent is a firmer boundary than any character inside the name.
+        """
+        for length in range(2, 7):
+            pos = suffix_start - length
+            if pos < 0 or covered[pos] or not all(_is_cjk(c) for c in text[pos:suffix_start]):
+                break
+            if any(c in _FUNCTION_CHARS for c in text[pos:suffix_start]):
+                break
+            if pos in ends:
+                return pos
         for length in range(1, 7):
             pos = suffix_start - length
             if pos < 0 or not _is_cjk(text[pos]) or covered[pos]:
