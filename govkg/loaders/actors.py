@@ -293,7 +293,6 @@ class ActorResolver:
                 return [inside[0]] if _LEAD.match(sentence[start : inside[0].start]) else []
         return []
 
-
     def resolve(
         self,
         ctx: ReportContext,
