@@ -82,6 +82,8 @@ def test_dateline_is_cut_but_a_sentence_that_starts_like_one_is_not() -> None:
     assert dateline_end("本报讯（通讯员 赵某）石门镇建成综治中心。") > 0
     assert dateline_end("县委政法委通报电信诈骗案件下降两成。") == 0
     assert dateline_end("县日报社报道了此事。") == 0
+    assert dateline_end("某某网江城消息 为提升乡村治安水平，北山乡组建联防小组。") > 0
+    assert dateline_end("群众消息灵通，北山乡及时处置。") == 0
 
 
 def test_chrome_adopts_nothing_and_never_sets_the_subject() -> None:
@@ -125,6 +127,8 @@ def test_strip_glosses_maps_every_character_back() -> None:
     assert len(index) == len(clean) + 1
     assert all(text[index[i]] == c for i, c in enumerate(clean))
     assert strip_glosses("一村一警(试点)与PPP(项目)") is None
+    # glosses of whole words, in simplified pages too
+    assert (strip_glosses("北岭镇(běilǐngzhèn)的(de)民警(mínjǐng)") or ("",))[0] == "北岭镇的民警"
 
 
 def test_glossed_traditional_report_resolves_like_a_plain_one() -> None:

@@ -7,7 +7,7 @@ character of the stripped text; ``unglossed`` builds the Document to extract fro
 ``map_back`` moves every offset, evidence sentence and surface of the resulting Extraction back
 into the original text, so evidence still quotes the report exactly as written.
 
-A gloss is one to three pinyin syllables (tone marks or tone digits optional) in ASCII or
+A gloss is one to four pinyin syllables (tone marks or tone digits optional) in ASCII or
 full-width brackets directly after a CJK character. English words, abbreviations and numbers in
 brackets ((APP), (PPP), (2021)) are not syllables and stay.
 """
@@ -26,7 +26,7 @@ __all__ = ["map_back", "strip_glosses", "unglossed"]
 
 _V = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _SYLLABLE = rf"(?:[zcs]h|[bpmfdtnlgkhjqxrzcswy])?(?:[iuü{_V[6:]}]?[{_V}]{{1,2}}(?:ng|n|r)?|ng|n|m)[1-5]?"
-_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])[(（]\s*(?:{_SYLLABLE})(?:\s*(?:{_SYLLABLE})){{0,2}}\s*[)）]")
+_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])[(（]\s*(?:{_SYLLABLE})(?:\s*(?:{_SYLLABLE})){{0,3}}\s*[)）]")
 
 
 def strip_glosses(text: str) -> tuple[str, list[int]] | None:
