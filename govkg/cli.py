@@ -24,7 +24,11 @@ app = typer.Typer(
 export_app = typer.Typer(
     help="Write facts or the graph out in formats other tools read.", no_args_is_help=True
 )
-plot_app = typer.Typer(help="Draw figures from the graph.", no_args_is_help=True)
+plot_app = typer.Typer(
+    help="Draw figures from the graph (each written as PNG and SVG, names in Chinese): "
+    "diffusion, map, network, heatmap.",
+    no_args_is_help=True,
+)
 app.add_typer(export_app, name="export")
 app.add_typer(plot_app, name="plot")
 
@@ -39,6 +43,8 @@ StoreOpt = Annotated[
 DataDirOpt = Annotated[
     Path | None, typer.Option("--data-dir", help="Data directory (default: GOVKG_DATA_DIR)")
 ]
+JsonOpt = Annotated[bool, typer.Option("--json", help="JSON lines (every column) instead of a table")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="CSV (every column) instead of a table")]
 OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout")]
 PracticeOpt = Annotated[str | None, typer.Option(help="Only this practice (key, name or alias)")]
 WithinOpt = Annotated[str | None, typer.Option(help="Only this region and those under it (code or name)")]
@@ -209,7 +215,8 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
 def query(
     name: Annotated[str | None, typer.Argument(help="Catalog query name (omit with --list)")] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines instead of a table")] = False,
+    as_json: JsonOpt = False,
+    as_csv: CsvOpt = False,
     list_: Annotated[bool, typer.Option("--list", help="List the catalog's queries")] = False,
     store: StoreOpt = None,
     data_dir: DataDirOpt = None,
@@ -234,32 +241,90 @@ def query(
         except ValueError as exc:
             _fail(str(exc), 2)
             return
-    if as_json:
-        for row in rows:
-            typer.echo(json.dumps(row, ensure_ascii=False, default=str))
-        return
-    _print_table(rows)
+    _emit(rows, as_json, as_csv)
 
 
-def _print_table(rows: list[dict[str, Any]]) -> None:
-    from rich.console import Console
-    from rich.table import Table
+def _emit(rows: list[dict[str, Any]], as_json: bool, as_csv: bool, columns: list[str] | None = None) -> None:
+    """Rows as a table that fits the terminal, or as JSON lines / CSV for scripts."""
+    from govkg.tables import write_rows
 
-    if not rows:
-        typer.echo("(no rows)")
-        return
-    table = Table(*rows[0].keys())
-    for row in rows:
-        table.add_row(*(_cell(v) for v in row.values()))
-    Console().print(table)
+    if as_json and as_csv:
+        _fail("choose one of --json and --csv", 2)
+    write_rows(rows, sys.stdout, "json" if as_json else "csv" if as_csv else "table", columns)
 
 
-def _cell(value: Any) -> str:
-    if isinstance(value, list | dict):
-        text = json.dumps(value, ensure_ascii=False)
-    else:
-        text = "" if value is None else str(value)
-    return text if len(text) <= 80 else text[:77] + "..."
+ADOPTION_COLUMNS = [
+    "region_name",
+    "practice_name",
+    "year",
+    "evidence",
+    "report_title",
+    "region_code",
+    "report_id",
+]
+
+
+@app.command()
+def adoptions(
+    practice: PracticeOpt = None,
+    region: Annotated[str | None, typer.Option(help="Exactly this region (code or name)")] = None,
+    within: WithinOpt = None,
+    year_from: Annotated[int | None, typer.Option(help="Only facts from this year on")] = None,
+    year_to: Annotated[int | None, typer.Option(help="Only facts up to this year")] = None,
+    as_json: JsonOpt = False,
+    as_csv: CsvOpt = False,
+    store: StoreOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Adoption facts with their evidence sentence and report title, e.g. --practice 楓橋經驗."""
+    settings = _settings(store, data_dir)
+    with _opened(settings) as kg:
+        try:
+            facts = list(
+                kg.adoptions(
+                    practice=practice, region=region, within=within, year_from=year_from, year_to=year_to
+                )
+            )
+        except (LookupError, ValueError) as exc:
+            _fail(str(exc), 2)
+            return
+    rows = [asdict(f) for f in facts]
+    first = [c for c in ADOPTION_COLUMNS if not (practice and c == "practice_name")]
+    columns = first + [c for c in (rows[0] if rows else {}) if c not in first]
+    _emit(rows, as_json, as_csv, columns)
+
+
+METRIC_COLUMNS = ["indicator", "value", "unit", "year", "change", "region_name", "evidence", "report_title"]
+
+
+@app.command()
+def metrics(
+    indicator: Annotated[
+        str | None, typer.Argument(help="Text inside the indicator label, either script, e.g. 调解成功率")
+    ] = None,
+    within: WithinOpt = None,
+    year_from: Annotated[int | None, typer.Option(help="Only measurements from this year on")] = None,
+    year_to: Annotated[int | None, typer.Option(help="Only measurements up to this year")] = None,
+    as_json: JsonOpt = False,
+    as_csv: CsvOpt = False,
+    store: StoreOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """One indicator across regions: value, unit, year, change, region, evidence and report title."""
+    settings = _settings(store, data_dir)
+    with _opened(settings) as kg:
+        try:
+            found = kg.metrics(indicator, within=within, year_from=year_from, year_to=year_to)
+        except (LookupError, ValueError) as exc:
+            _fail(str(exc), 2)
+            return
+    rows = []
+    for m in found:
+        row = asdict(m)
+        row["region_chain"] = " > ".join(m.region_chain)
+        rows.append(row)
+    columns = METRIC_COLUMNS + [c for c in (rows[0] if rows else {}) if c not in METRIC_COLUMNS]
+    _emit(rows, as_json, as_csv, columns)
 
 
 @app.command()
@@ -403,31 +468,121 @@ def export_neo4j_import_cmd(
     typer.echo(files.command)
 
 
+FigureOpt = Annotated[
+    Path,
+    typer.Option(
+        "-o", "--output", help="Where to write: NAME or NAME.png; NAME.png and NAME.svg are both written"
+    ),
+]
+
+
+def _write_figure(draw: Any, output: Path) -> None:
+    """Call ``draw(path)`` for the PNG and the SVG of one figure; exit 1 without matplotlib."""
+    from govkg.graph.plots import figure_paths
+
+    paths = figure_paths(output)
+    try:
+        for path in paths:
+            draw(path)
+    except RuntimeError as exc:  # matplotlib missing
+        _fail(str(exc))
+    typer.echo("wrote " + ", ".join(str(p) for p in paths), err=True)
+
+
+def _events(kg: Any, practice: str | None = None) -> list[Any]:
+    from govkg.graph.analytics import adoption_events
+
+    return adoption_events(kg.store, practice=practice)
+
+
 @plot_app.command("diffusion")
 def plot_diffusion_cmd(
-    practice: Annotated[str, typer.Argument(help="Practice key or name, e.g. 枫桥经验")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="PNG, SVG or PDF file")],
+    practice: Annotated[
+        str, typer.Argument(help="Practice key, name or alias (either script), e.g. 枫桥经验")
+    ],
+    output: FigureOpt,
     level: Annotated[str | None, typer.Option(help="Only regions of this level")] = None,
     store: StoreOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
-    """Plot a practice's cumulative adoption curve (overall and for the leading provinces)."""
+    """Cumulative adoption curve of one practice, overall and for the leading provinces."""
     from govkg.graph.analytics import diffusion_from_store
     from govkg.graph.plots import plot_diffusion
+    from govkg.queries.names import InvalidValue, check_level
 
+    try:
+        check_level(level)
+    except InvalidValue as exc:
+        _fail(str(exc), 2)
     settings = _settings(store, data_dir)
     with _opened(settings) as kg:
         key, _ = _names(kg, practice)
         try:
             curve = diffusion_from_store(kg.store, key or practice, level=level)
         except (KeyError, ValueError) as exc:
-            _fail(str(exc), 2)
+            _fail(str(exc).strip("\"'"), 2)
             return
-    try:
-        plot_diffusion(curve, output)
-    except ModuleNotFoundError:
-        _fail("plotting needs matplotlib: pip install 'govkg[analytics]'")
-    typer.echo(f"wrote {output}", err=True)
+    _write_figure(lambda path: plot_diffusion(curve, path), output)
+
+
+@plot_app.command("map")
+def plot_map_cmd(
+    output: FigureOpt,
+    practice: Annotated[
+        str | None, typer.Argument(help="Practice key, name or alias; omit for adoptions of any practice")
+    ] = None,
+    store: StoreOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Adoption map: the 34 provincial units on a tile grid, shaded by adopting regions."""
+    from govkg.graph.plots import plot_province_map, province_counts
+
+    settings = _settings(store, data_dir)
+    with _opened(settings) as kg:
+        key, _ = _names(kg, practice)
+        name = kg.practice(key)["name"] if key else None
+        counts = province_counts(_events(kg, key))
+    title = f"Where {name} was adopted" if name else "Where practices were adopted"
+    title += ": regions per province"
+    _write_figure(lambda path: plot_province_map(counts, path, title), output)
+
+
+@plot_app.command("network")
+def plot_network_cmd(
+    output: FigureOpt,
+    top: Annotated[int, typer.Option(min=2, max=200, help="The practices adopted by most regions")] = 30,
+    min_regions: Annotated[
+        int, typer.Option(min=1, help="Draw an edge only for this many shared regions")
+    ] = 1,
+    store: StoreOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Co-adoption network of practices: an edge for every region adopting both (networkx layout)."""
+    from govkg.graph.analytics import coadoption_graph
+    from govkg.graph.plots import plot_coadoption
+
+    settings = _settings(store, data_dir)
+    with _opened(settings) as kg:
+        graph = coadoption_graph(_events(kg), min_regions=min_regions)
+    _write_figure(lambda path: plot_coadoption(graph, path, top=top), output)
+
+
+@plot_app.command("heatmap")
+def plot_heatmap_cmd(
+    output: FigureOpt,
+    practices: Annotated[
+        int, typer.Option(min=1, max=200, help="The practices adopted by most regions")
+    ] = 20,
+    store: StoreOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Practice × province heat map: how many regions of each province adopted each practice."""
+    from govkg.graph.plots import plot_heatmap
+
+    settings = _settings(store, data_dir)
+    with _opened(settings) as kg:
+        events = _events(kg)
+    _write_figure(lambda path: plot_heatmap(events, path, practices=practices), output)
 
 
 if __name__ == "__main__":  # pragma: no cover
