@@ -183,3 +183,14 @@ def test_dialogue_programme_with_a_key_term_also_mediates_when_it_settles_disput
 )
 def test_stock_phrases_and_listed_topics_are_not_programmes(matcher: PracticeMatcher, sentence: str) -> None:
     assert [m for m in matcher.discover(sentence) if m.practice.origin == "discovered"] == []
+
+
+def test_creation_campaign_with_its_standards_and_an_honour_selection_are_programmes(
+    matcher: PracticeMatcher,
+) -> None:
+    names = {m.practice.name for m in matcher.discover("县司法局制定“守法诚信商户”创建标准和考核办法。")}
+    assert names == {"守法诚信商户"}
+    names = {m.practice.name for m in matcher.discover("镇里开展“和睦示范户”推荐评选活动。")}
+    assert names == {"和睦示范户"}
+    # a goal phrase after an ordinary programme word stays a goal
+    assert matcher.discover("全面落实“三清三实”工作要求。") == []

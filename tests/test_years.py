@@ -76,3 +76,16 @@ def test_extraction_years_follow_the_rule() -> None:
     assert years["comprehensive_center"] == 2022
     assert years["building_head"] == 2019
     assert years["village_police"] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("2023-09-12 来源:某区委政法委", "2023-09-12"),
+        ("2020-11-26 10:32 來源:某縣融媒體中心 通訊員 某某 記者 某某某", "2020-11-26"),
+        ("| 2022-11-16 来源:某某日报 编辑:某某 |", "2022-11-16"),
+    ],
+)
+def test_dated_bylines_give_the_report_date(line: str, date: str) -> None:
+    doc = from_text(f"北岭镇推行网格化管理\n{line}\n北岭镇今年推行网格化管理。", "x.txt")
+    assert doc.published == date

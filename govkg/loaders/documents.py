@@ -204,10 +204,10 @@ _BYLINE = re.compile(r"来源|作者|记者|通讯员|编辑|转载|发布")
 
 def _is_date_line(line: str) -> str | None:
     """The date of a short line that holds little besides a date (labels, a time), else None."""
+    # 2020-11-26 10:32 来源:某县融媒体中心 通讯员 某某 记者 某某: a dated by-line
+    if len(line) <= 100 and (m := _YMD.search(line)) and m.start() <= 8 and _BYLINE.search(fold(line)):
+        return _valid(int(m[1]), int(m[2]), int(m[3]))
     if len(line) > 40:
-        # 2020-11-26 10:32 来源:某县融媒体中心 通讯员 某某 记者 某某: a dated by-line
-        if len(line) <= 100 and _BYLINE.search(fold(line)) and (m := _YMD.search(line)) and m.start() <= 8:
-            return _valid(int(m[1]), int(m[2]), int(m[3]))
         return None
     found = _date_in(line)
     if found is None:
@@ -216,7 +216,7 @@ def _is_date_line(line: str) -> str | None:
         if found is None:
             return None
     rest = _DATE_LABEL.sub("", _TIME.sub("", line))
-    rest = _YMD.sub("", _DMY.sub("", _CN_DATE.sub("", _YM.sub("", rest))))
+    rest = _YM.sub("", _CN_DATE.sub("", _DMY.sub("", _YMD.sub("", rest))))  # full dates first
     # A short leftover is allowed: a newspaper name, "星期三", an edition mark.
     return found if len(rest) <= 12 else None
 

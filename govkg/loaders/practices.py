@@ -287,7 +287,9 @@ _NAME_ENDINGS = (
 # Words that make it a program when they follow the closing quote.
 _TRAILING_WORDS = tuple(
     sorted(
-        {*_NAME_ENDINGS, "经验做法", "经验", "做法", "队", "专项活动", "集中活动", "创建活动", "栏目", "创建"}
+        {*_NAME_ENDINGS, "经验做法", "经验", "做法", "队", "专项活动", "集中活动", "创建活动", "栏目"}.union(
+            {"创建", "评选活动"}
+        )
         - {"活动", "班", "站", "说和", "说法", "夜话"},
         key=len,
         reverse=True,
@@ -600,8 +602,8 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     end = best + len(best_word)
     while (more := next((w for w in _TRAILING_WORDS if window.startswith(w, end)), None)) is not None:
         end += len(more)  # 工作 + 机制, 专项整治 + 行动
-    if window[end:].startswith(_GOAL_HEADS):
-        return None
+    if window[end:].startswith(_GOAL_HEADS) and not window[:end].endswith("创建"):
+        return None  # “X”工作要求 is a goal; “X”创建标准 sets up the creation campaign
     return window[:end]
 
 
