@@ -335,7 +335,9 @@ def start(
     http_port = http_port or free_port()
     password = password or secrets.token_urlsafe(18)
     write_home(home, server_config(bolt_port, http_port, extra_config))
-    if not (home / "data" / "dbms" / "auth.ini").exists() and not (home / "data" / "databases").exists():
+    # Before the first start (the system database does not exist yet; an imported home has only
+    # its user database) the initial password can be set; later starts keep the one set then.
+    if not (home / "data" / "databases" / "system").exists():
         done = admin(home, ["dbms", "set-initial-password", password], java=java, cp=cp)
         if done.returncode != 0:
             raise SetupError(f"neo4j-admin set-initial-password failed:\n{done.stdout}{done.stderr}")

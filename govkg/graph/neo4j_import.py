@@ -100,14 +100,18 @@ def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
 
 
 def import_command(files: ImportFiles, database: str = DATABASE) -> str:
-    """The ``neo4j-admin database import full`` command line for these files."""
-    args = ["neo4j-admin", "database", "import", "full"]
+    """The ``neo4j-admin database import full`` command line for these files.
+
+    The database name comes first: ``--nodes``/``--relationships`` take any number of files,
+    so a name after them would be read as one more file (neo4j-admin 5.26: "File 'neo4j'
+    doesn't exist"). Report texts span lines, so multi-line fields are switched on.
+    """
+    args = ["neo4j-admin", "database", "import", "full", database, "--multiline-fields=true"]
     args += [f"--nodes={label}={path}" for label, path in sorted(files.node_files.items())]
     args += [
         f"--relationships={rel_type}={path}"
         for (rel_type, _, _), path in sorted(files.relationship_files.items())
     ]
-    args.append(database)
     return shlex.join(args)
 
 
