@@ -94,3 +94,22 @@ def test_rolled_up_adopters_count_the_regions_below(loaded: tuple[TestClient, Fa
     for row in rows:
         below = {code for code in adopters if row["code"] in facts.ancestors(code)}
         assert row["adopting_regions"] == len(below), row["code"]
+
+
+def test_cooccurrence_of_one_practice_equals_the_full_list_filtered(loaded: tuple[TestClient, Facts]) -> None:
+    client, facts = loaded
+    adopters: dict[str, set[str]] = {}
+    for r, p in facts.adoptions:
+        adopters.setdefault(p, set()).add(r)
+    expected = {
+        tuple(sorted((key, "fengqiao"))): adopters[key] & adopters["fengqiao"]
+        for key in adopters
+        if key != "fengqiao" and adopters[key] & adopters["fengqiao"]
+    }
+    assert expected
+    body = client.get("/cooccurrence", params={"practice": "楓橋經驗", "limit": 1000}).json()
+    got = {(pair["a"], pair["b"]): set(pair["region_codes"]) for pair in body["data"]}
+    assert got == expected
+    full = client.get("/cooccurrence", params={"limit": 1000}).json()["data"]
+    assert [p for p in full if "fengqiao" in (p["a"], p["b"])] == body["data"]
+    assert client.get("/cooccurrence", params={"practice": "no-such-practice"}).status_code == 404

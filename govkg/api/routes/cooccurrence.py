@@ -6,7 +6,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from govkg.api.deps import CatalogDep, Limit, Offset, QuerySlot, SettingsDep, StoreDep, page, run
+from govkg.api.deps import (
+    CatalogDep,
+    Limit,
+    Offset,
+    QuerySlot,
+    SettingsDep,
+    StoreDep,
+    page,
+    resolve_practice,
+    run,
+)
 from govkg.api.routes.common import ERRORS, opt_int, strings
 from govkg.api.schemas import CoPair, Page
 
@@ -23,11 +33,15 @@ def list_cooccurrence(
         int,
         Query(ge=1, le=1_000_000, description="only pairs adopted together by at least this many regions"),
     ] = 1,
+    practice: Annotated[
+        str | None, Query(max_length=200, description="only pairs with this practice (key, name or alias)")
+    ] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[CoPair]:
     """Practice pairs with the number and codes of the regions that adopted both."""
-    rows = run(store, catalog, "cooccurrence", settings, {"min_regions": min_regions})
+    key = resolve_practice(store, catalog, settings, practice)["key"] if practice else None
+    rows = run(store, catalog, "cooccurrence", settings, {"min_regions": min_regions, "practice": key})
     items = [
         CoPair(
             a=r["a"],

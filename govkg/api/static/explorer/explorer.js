@@ -313,7 +313,7 @@
       api(`/adoptions?practice=${enc(p.key)}&limit=1000`),
       api(`${base}/adopters?rollup=true&limit=1000`),
       api(`${base}/timeline`),
-      api(`/cooccurrence?limit=1000`),
+      api(`/cooccurrence?practice=${enc(p.key)}&limit=1000`),
       tiles(),
     ]);
     const names = new Map(rolled.data.map((r) => [r.code, r.name]));

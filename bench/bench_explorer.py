@@ -1,0 +1,186 @@
+"""Benchmark the web explorer's pages: latency of every API call each page makes, at N reports.
+
+Writes N synthetic reports (bench/synthetic.py, default 20,000) into a temporary embedded store
+(or reuses one given with --data-dir), starts uvicorn on a free 127.0.0.1 port, and calls each
+page's requests — the same URLs govkg/api/static/explorer/explorer.js fetches — `--repeat` times
+one after another, as one browser would. Prints p50 and p95 per call, the slowest call per page,
+and each p95 as a ratio to the p95 of /health measured in the same run. Target: every p95 < 300 ms.
+
+    .venv/bin/python bench/bench_explorer.py --n 20000
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+from bench_api import free_port, start_server, wait_ready
+from synthetic import SyntheticCorpus
+
+from govkg.graph.falkor_store import FalkorStore
+from govkg.graph.writer import write_extractions
+from govkg.loaders.extract import extract
+
+GRAPH = "govkg_bench_explorer"
+TARGET_MS = 300.0
+Call = tuple[str, str, dict[str, Any] | None]  # method, path, JSON body
+
+
+def build(data_dir: Path, n: int, seed: int) -> None:
+    """Write n synthetic reports into the store in data_dir (grouped writes, as `govkg load`)."""
+    store = FalkorStore(data_dir, graph_name=GRAPH)
+    try:
+        store.clear()
+        store.ensure_schema()
+        corpus = SyntheticCorpus.default()
+        t0 = time.perf_counter()
+        batch = []
+        for i, doc in enumerate(corpus.documents(n, seed), 1):
+            batch.append(extract(doc))
+            if len(batch) == 500:
+                write_extractions(store, batch)
+                batch = []
+            if i % 2000 == 0:
+                print(f"  {i} reports written ({time.perf_counter() - t0:.0f} s)", flush=True)
+        if batch:
+            write_extractions(store, batch)
+        print(f"wrote {n} synthetic reports in {time.perf_counter() - t0:.0f} s", flush=True)
+    finally:
+        store.close()
+
+
+def pages(c: httpx.Client) -> dict[str, list[Call]]:
+    """Each explorer page's API calls, for the busiest practice, region and report of the corpus."""
+    practices = c.get("/practices", params={"limit": 1000}).json()["data"]
+    key = max(practices, key=lambda p: (p["adopters"], p["key"]))["key"]
+    k = quote(key, safe="")
+    provinces = c.get(f"/practices/{k}/adopters", params={"level": "province", "rollup": "true"}).json()
+    province = provinces["data"][0]["code"]
+    prefectures = c.get(f"/practices/{k}/adopters", params={"level": "prefecture", "rollup": "true"}).json()
+    region, other = prefectures["data"][0]["code"], prefectures["data"][1]["code"]
+    report = c.get("/adoptions", params={"practice": key, "limit": 1}).json()["data"][0]["report_id"]
+    name = next(p["name"] for p in practices if p["key"] == key)
+    q = quote(name, safe="")
+    cypher = {
+        "query": "MATCH (r:Region)-[a:ADOPTED]->(p:Practice {key: $key}) "
+        "RETURN r.code AS code, r.name AS name, a.reports AS reports ORDER BY reports DESC LIMIT 20",
+        "params": {"key": key},
+    }
+    get = "GET"
+    return {
+        "home": [
+            (get, "/stats", None),
+            (get, "/practices?limit=1000", None),
+            (get, "/analytics/central?top=10", None),
+            (get, "/reports?limit=10", None),
+        ],
+        "search": [(get, f"/search?q={q}&limit=200", None), (get, f"/reports?q={q}&limit=50", None)],
+        "practice": [
+            (get, f"/practices/{k}", None),
+            (get, f"/practices/{k}/adopters?limit=1000", None),
+            (get, f"/adoptions?practice={k}&limit=1000", None),
+            (get, f"/practices/{k}/adopters?rollup=true&limit=1000", None),
+            (get, f"/practices/{k}/timeline", None),
+            (get, f"/cooccurrence?practice={k}&limit=1000", None),
+            (get, "/tilegrid", None),
+            (get, f"/practices/{k}/adopters?level=province&rollup=true&limit=1000", None),
+            (get, f"/practices/{k}/adopters?within={province}&rollup=true&limit=1000", None),
+        ],
+        "region": [
+            (get, f"/regions/{region}", None),
+            (get, f"/regions/{region}/practices?limit=1000", None),
+            (get, f"/regions/{region}/practices?include_descendants=true&limit=1000", None),
+            (get, f"/regions/{region}/agencies?limit=200", None),
+            (get, f"/regions/{region}/metrics?limit=200", None),
+            (get, f"/regions/compare?codes={region},{other}", None),
+        ],
+        "report": [(get, f"/reports/{report}", None)],
+        "cypher": [(get, "/queries", None), ("POST", "/cypher", cypher)],
+    }
+
+
+def timed(c: httpx.Client, call: Call, repeat: int) -> list[float]:
+    """Latencies in ms of `repeat` sequential calls (after one warm-up call); errors stop the run."""
+    method, path, body = call
+    out = []
+    for i in range(repeat + 1):
+        t0 = time.perf_counter()
+        r = c.request(method, path, json=body)
+        ms = (time.perf_counter() - t0) * 1000
+        if r.status_code != 200:
+            raise SystemExit(f"{method} {path} answered {r.status_code}: {r.text[:300]}")
+        if i:
+            out.append(ms)
+    return out
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20, method="inclusive")[18]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build (or reuse) the store, serve it, time every page's calls and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=20_000, help="synthetic reports to write")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=20, help="timed calls per URL")
+    parser.add_argument("--data-dir", type=Path, help="reuse this store (written by an earlier --keep run)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary store and print its path")
+    args = parser.parse_args(argv)
+
+    tmp = None
+    if args.data_dir is not None:
+        data_dir = args.data_dir
+    else:
+        tmp = Path(tempfile.mkdtemp(prefix="govkg-bench-explorer-"))
+        data_dir = tmp / "data"
+        data_dir.mkdir(mode=0o700)
+        build(data_dir, args.n, args.seed)
+        if args.keep:
+            print(f"store kept in {data_dir} (reuse with --data-dir)")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = start_server(data_dir, GRAPH, port)
+    try:
+        wait_ready(base, proc, timeout=900)
+        with httpx.Client(base_url=base, timeout=120.0) as c:
+            stats = c.get("/stats").json()
+            adopted = stats["relationships"].get("ADOPTED", 0)
+            print(f"store: {stats['reports']} reports, {adopted} ADOPTED edges")
+            health = p95(timed(c, ("GET", "/health", None), args.repeat))
+            print(f"baseline /health p95 {health:.1f} ms; {args.repeat} timed calls per URL\n")
+            print(f"{'page':9} {'p50 ms':>8} {'p95 ms':>8} {'× /health':>10}  call")
+            worst: dict[str, tuple[float, str]] = {}
+            over = 0
+            for page, calls in pages(c).items():
+                for call in calls:
+                    got = timed(c, call, args.repeat)
+                    hi = p95(got)
+                    over += hi >= TARGET_MS
+                    label = f"{call[0]} {call[1]}"
+                    flag = "  <-- over target" if hi >= TARGET_MS else ""
+                    mid = statistics.median(got)
+                    print(f"{page:9} {mid:8.1f} {hi:8.1f} {hi / health:10.1f}  {label}{flag}")
+                    if hi > worst.get(page, (0.0, ""))[0]:
+                        worst[page] = (hi, label)
+            print("\nslowest call per page (p95):")
+            for page, (hi, label) in worst.items():
+                print(f"  {page:9} {hi:8.1f} ms  {label}")
+            print(f"\n{over} call(s) at or over the {TARGET_MS:.0f} ms p95 target")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        if tmp is not None and not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
