@@ -8,9 +8,11 @@ Adoption rule. Every practice mention goes through one actor-resolution step
 (govkg.loaders.actors: gazetteer places, agencies mapped to their unit, pronouns,
 demonstratives, lists, the opening topic of the sentence, else the report's subject);
 the fact records the rule that found the actor (``method``) and its ``confidence``.
-Sentences that only plan (下一步, 力争, 将进一步), or that name the practice only as the
-title of an award, adopt nothing. One adoption per (region, practice, report): the
-sentence with an explicit actor wins over one without, then the earlier one.
+A sentence that only mentions the practice (govkg.loaders.mentions: a plan, an award, a
+quoted instruction, a cited policy, a meeting about it, a study visit, its background or
+commentary) adopts nothing; the mention is kept on ``Extraction.non_adoptions`` with its
+cue. One adoption per (region, practice, report): the sentence with an explicit actor wins
+over one without, then the earlier one.
 """
 
 from __future__ import annotations
@@ -35,12 +37,14 @@ from govkg.loaders.extraction import (
     Implementation,
     Measurement,
     Mention,
+    NonAdoption,
     Practice,
     Region,
     Report,
     UnresolvedPlace,
 )
 from govkg.loaders.glosses import map_back, unglossed
+from govkg.loaders.mentions import classify
 from govkg.loaders.metrics import find_metrics
 from govkg.loaders.nlp import (
     BuiltinBackend,
@@ -55,12 +59,6 @@ from govkg.loaders.regions import Gazetteer, RegionMatcher, RegionMention
 from govkg.loaders.sentences import Sentence, split_sentences
 from govkg.loaders.timeinfo import report_year, sentence_year
 
-_PLAN = re.compile(r"^(?:下一步|下步|今后|明年|接下来|未来)|力争|计划于|拟于|将进一步|将继续|将全面|将着力")
-_AWARD = re.compile(
-    r"被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得[^，,。]{0,12}(?:称号|表彰)"
-)
-# 央视政论片《坚持发展“枫桥经验”》: a practice named only in the title of a media work.
-_MEDIA_TITLE = re.compile(r"(?:片|报道|节目|栏目|专栏|电视台?|央视|日报|晚报|杂志|纪录|专题)《[^《》]*$")
 _OPEN_QUOTES = {"“": "”", '"': '"'}
 # “X”工作要求 / 精神 / 部署: a quoted instruction from above, not the unit's own program.
 _INSTRUCTION = re.compile(r"(?:的)?(?:工作)?(?:要求|精神|部署|号召|理念|目标|口号|思路)")
@@ -202,6 +200,7 @@ class Extractor:
                 unresolved[found:] = [replace(u, offset=u.offset + start) for u in unresolved[found:]]
         ex.unresolved = unresolved
         adoptions: dict[tuple[str, str], tuple[int, Adoption]] = {}
+        non_adoptions: list[NonAdoption] = []
         practices: dict[str, Practice] = {}
         agencies: dict[str, Agency] = {}
         implementations: dict[tuple[str, str], Implementation] = {}
@@ -257,9 +256,18 @@ class Extractor:
             for pm in mentions:
                 counts[("Practice", pm.practice.key)] += 1
                 practices.setdefault(pm.practice.key, pm.practice)
-            plan = bool(_PLAN.search(sent.text))
-            for pm in mentions if not plan else []:
-                if self._award_only(sent.text, pm.start) or _MEDIA_TITLE.search(sent.text[: pm.start]):
+            for pm in mentions:
+                cue = classify(sent.text, pm.start, pm.end)
+                if cue is not None:  # only mentioned: kept for debugging, never an adoption
+                    non_adoptions.append(
+                        NonAdoption(
+                            pm.practice.key,
+                            doc.text[sent.start + pm.start : sent.start + pm.end],
+                            Evidence(doc.text[sent.start : sent.end], sent.start),
+                            cue.reason,
+                            cue.words,
+                        )
+                    )
                     continue
                 choice = self.resolver.resolve(ctx, sent.text, actors, pm.start, prev_actor)
                 yr = sentence_year(sent.text, pm.start, ctx.year, doc.year) or ctx.year
@@ -299,6 +307,7 @@ class Extractor:
             elif sent.paragraph != prev_paragraph:
                 prev_actor = None
 
+        ex.non_adoptions = non_adoptions
         ex.adoptions = [a for _, a in sorted(adoptions.values(), key=lambda t: (t[1].evidence.offset, t[0]))]
         ex.practices = self._with_variants(practices)
         ex.agencies = sorted(agencies.values(), key=lambda a: a.key)
@@ -361,10 +370,6 @@ class Extractor:
         if not added:
             return mentions
         return sorted([*mentions, *added], key=lambda m: m.start)
-
-    @staticmethod
-    def _award_only(sentence: str, pos: int) -> bool:
-        return any(m.start() <= pos for m in _AWARD.finditer(sentence))
 
     def _measurements(
         self,

@@ -1,0 +1,84 @@
+"""Mention or adoption: whether a sentence that names a practice says a unit carried it out.
+
+A practice named in a sentence is an adoption unless the sentence only *mentions* it. The
+classifier looks for cue words in the sentence, each class with its own lexicon:
+
+- ``plan``: 下一步, 力争, 将进一步, 计划于 … (intentions are not deeds);
+- ``award``: 被评为, 荣获, 获评 … before the practice (an honour is not the practice itself);
+- ``media``: the practice only in the title of a programme or article (央视…《…》);
+- ``instruction``: someone 指出/强调/要求 … before it (a quoted instruction, not local work);
+- ``policy``: 总书记, 党中央, 国务院 … 指示/批示/文件 before it (a national policy cited);
+- ``meeting``: the practice inside the name of a meeting held about it (召开…推进会);
+- ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied);
+- ``background``: 诞生于, 发源于 … after it (where a practice comes from);
+- ``commentary``: 应当, 核心是 … (opinion about a practice, not a report of one).
+
+:func:`classify` returns the first class that fires, with the words that triggered it, or
+None for an adoption. The decision is recorded: adoptions carry it in ``method``, rejected
+mentions become :class:`~govkg.loaders.extraction.NonAdoption` entries on the Extraction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Cue", "classify"]
+
+_PLAN = re.compile(
+    r"^(?:下一步|下步|今后|明年|接下来|未来)|力争|计划于|计划在|拟于|拟在|将进一步|将继续|将全面|将着力"
+    r"|将在[^，,。；;]{0,12}(?:推广|推行|试点|建立|建设)|将适时|将逐步"
+)
+_AWARD = re.compile(
+    r"被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得[^，,。]{0,12}(?:称号|表彰)"
+)
+# 央视政论片《坚持发展“枫桥经验”》: a practice named only in the title of a media work.
+_MEDIA_TITLE = re.compile(r"(?:片|报道|节目|栏目|专栏|电视台?|央视|日报|晚报|杂志|纪录|专题)《[^《》]*$")
+# 某某指出，要…; 某委要求各乡镇…: an instruction; 按照/根据…要求 is a local body complying.
+_INSTRUCTION = re.compile(
+    r"(?<!按照)(?<!根据)(?<!落实)(?:指出|强调|要求|希望|号召)[,，:：]?\s*(?:要|必须|应|各|全|进一步)"
+)
+_AUTHORITY = re.compile(r"总书记|党中央|中共中央|国务院|中办|国办|中央政法委|中央一号文件")
+_POLICY_WORD = re.compile(r"重要指示|重要批示|指示精神|批示精神|(?:指示|批示|文件|意见|部署|强调|指出)")
+_MEETING = re.compile(r"(?:召开|举行|举办)[^，,。；;]{0,25}$")
+_MEETING_END = re.compile(
+    r"^[^，,。；;]{0,25}?(?:会议|推进会|现场会|座谈会|发布会|培训班|观摩会|研讨会|论坛|交流会)"
+)
+_VISIT = re.compile(
+    r"(?:赴|前往|来到)[^，,。；;]{0,15}?(?:学习|考察|取经|参观|观摩)|学习考察|考察学习|学习借鉴|取经|参观学习"
+)
+_BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
+_COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Why a practice mention is not an adoption: the class and the words that said so."""
+
+    reason: str
+    words: str
+
+
+def classify(sentence: str, start: int, end: int) -> Cue | None:
+    """The mention class of the practice at ``sentence[start:end]``, or None for an adoption."""
+    before = sentence[:start]
+    if m := _PLAN.search(sentence):
+        return Cue("plan", m.group())
+    for m in _AWARD.finditer(sentence):
+        if m.start() <= start:
+            return Cue("award", m.group())
+    if m := _MEDIA_TITLE.search(before):
+        return Cue("media", m.group())
+    if (m := _AUTHORITY.search(before)) and (n := _POLICY_WORD.search(sentence, m.end())):
+        return Cue("policy", m.group() + "…" + n.group())
+    if m := _INSTRUCTION.search(before):
+        return Cue("instruction", m.group())
+    if (m := _MEETING.search(before)) and (n := _MEETING_END.match(sentence[end:])):
+        return Cue("meeting", m.group() + sentence[start:end] + n.group())
+    if m := _VISIT.search(before):
+        return Cue("visit", m.group())
+    if m := _BACKGROUND.match(sentence[end:]):
+        return Cue("background", m.group())
+    if m := _COMMENTARY.search(sentence):
+        return Cue("commentary", m.group())
+    return None

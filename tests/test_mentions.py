@@ -1,0 +1,52 @@
+"""Mention or adoption (govkg.loaders.mentions): each cue class firing and not firing.
+
+Every sentence is invented for this test. ``classify`` is given the practice's span.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.loaders.documents import from_text
+from govkg.loaders.extract import extract
+from govkg.loaders.mentions import classify
+
+
+def _cls(sentence: str, practice: str) -> str | None:
+    start = sentence.index(practice)
+    cue = classify(sentence, start, start + len(practice))
+    return cue.reason if cue else None
+
+
+@pytest.mark.parametrize(
+    ("reason", "mention", "adoption", "practice"),
+    [
+        ("plan", "下一步，甲县将在全县推广网格化管理。", "甲县在全县推广网格化管理。", "网格化管理"),
+        ("award", "甲镇被评为全省枫桥经验示范镇。", "甲镇坚持枫桥经验，矛盾就地化解。", "枫桥经验"),
+        ("media", "电视台专题片《守护枫桥经验》播出。", "甲县发展枫桥经验。", "枫桥经验"),
+        (
+            "instruction",
+            "调研组负责同志指出，要坚持枫桥经验。",
+            "按照上级要求，甲县坚持枫桥经验。",
+            "枫桥经验",
+        ),
+        ("instruction", "县委政法委要求各乡镇建好综治中心。", "县委政法委建好综治中心。", "综治中心"),
+        ("policy", "总书记对枫桥经验作出重要指示。", "甲县深化枫桥经验。", "枫桥经验"),
+        ("meeting", "甲县召开网格化管理现场推进会。", "甲县召开会议后推行网格化管理。", "网格化管理"),
+        ("visit", "干部赴外省学习考察枫桥经验。", "干部回村后推行枫桥经验。", "枫桥经验"),
+        ("background", "“枫桥经验”诞生于六十年前。", "“枫桥经验”在甲县落地生根。", "枫桥经验"),
+        ("commentary", "推进综治中心建设应当立足实际。", "甲镇推进综治中心建设。", "综治中心"),
+    ],
+)
+def test_cue_fires_and_does_not_fire(reason: str, mention: str, adoption: str, practice: str) -> None:
+    assert _cls(mention, practice) == reason
+    assert _cls(adoption, practice) is None
+
+
+def test_a_mention_is_kept_as_a_non_adoption_with_its_cue() -> None:
+    text = "包头市2031年平安建设工作情况\n包头市推行网格化管理。市委政法委负责同志指出，要坚持枫桥经验。"
+    ex = extract(from_text(text, "mentions-test.txt"))
+    assert {a.practice_key for a in ex.adoptions} == {"grid"}
+    (kept,) = [n for n in ex.non_adoptions if n.practice_key == "fengqiao"]
+    assert kept.reason == "instruction" and "指出" in kept.cue
+    assert text[kept.evidence.offset :].startswith(kept.evidence.sentence)
