@@ -113,3 +113,9 @@ def test_cooccurrence_of_one_practice_equals_the_full_list_filtered(loaded: tupl
     full = client.get("/cooccurrence", params={"limit": 1000}).json()["data"]
     assert [p for p in full if "fengqiao" in (p["a"], p["b"])] == body["data"]
     assert client.get("/cooccurrence", params={"practice": "no-such-practice"}).status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_api_docs_declare_their_language(loaded: tuple[TestClient, Facts], path: str) -> None:
+    client, _ = loaded
+    assert '<html lang="en">' in client.get(path).text

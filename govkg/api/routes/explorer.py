@@ -113,26 +113,36 @@ def list_queries(catalog: CatalogDep, settings: SettingsDep) -> list[CatalogQuer
     ]
 
 
+def _with_lang(page: HTMLResponse) -> HTMLResponse:
+    """FastAPI's docs pages declare no language; say English (screen readers and axe ask for it)."""
+    body = bytes(page.body).replace(b"<html>", b'<html lang="en">', 1)
+    return HTMLResponse(body.decode("utf-8"))
+
+
 @router.get("/docs", include_in_schema=False)
 def swagger_ui(request: Request) -> HTMLResponse:
     """Swagger UI from the vendored swagger-ui-dist; no request leaves the server."""
-    return get_swagger_ui_html(
-        openapi_url=str(request.app.openapi_url),
-        title="govkg API",
-        swagger_js_url=f"{VENDOR}/swagger-ui-bundle.js",
-        swagger_css_url=f"{VENDOR}/swagger-ui.css",
-        swagger_favicon_url=FAVICON,
-        swagger_ui_parameters={"validatorUrl": None},
+    return _with_lang(
+        get_swagger_ui_html(
+            openapi_url=str(request.app.openapi_url),
+            title="govkg API",
+            swagger_js_url=f"{VENDOR}/swagger-ui-bundle.js",
+            swagger_css_url=f"{VENDOR}/swagger-ui.css",
+            swagger_favicon_url=FAVICON,
+            swagger_ui_parameters={"validatorUrl": None},
+        )
     )
 
 
 @router.get("/redoc", include_in_schema=False)
 def redoc(request: Request) -> HTMLResponse:
     """ReDoc from the vendored standalone bundle, without web fonts."""
-    return get_redoc_html(
-        openapi_url=str(request.app.openapi_url),
-        title="govkg API",
-        redoc_js_url=f"{VENDOR}/redoc.standalone.js",
-        redoc_favicon_url=FAVICON,
-        with_google_fonts=False,
+    return _with_lang(
+        get_redoc_html(
+            openapi_url=str(request.app.openapi_url),
+            title="govkg API",
+            redoc_js_url=f"{VENDOR}/redoc.standalone.js",
+            redoc_favicon_url=FAVICON,
+            with_google_fonts=False,
+        )
     )
