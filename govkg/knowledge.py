@@ -73,6 +73,7 @@ class AdoptionFact:
     report_id: str
     report_title: str | None
     report_source: str | None
+    method: str | None = None  # which rules found the actor and the practice, where the store keeps it
 
 
 def _pick(cls: type[Any], row: dict[str, Any]) -> Any:
@@ -259,6 +260,8 @@ class KnowledgeGraph:
                 "practice_aliases": fact.practice_aliases,
                 "year": fact.year,
                 "evidence": fact.evidence,
+                "confidence": fact.confidence,
+                "method": fact.method,
             }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
             n += 1

@@ -69,7 +69,8 @@ def test_export_has_the_scorers_fields(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert n == len(rows) > 50
     fields = {"source", "report_id", "region", "region_code", "region_level", "practice", "practice_aliases"}
-    assert all(fields | {"year", "evidence"} <= row.keys() for row in rows)
+    assert all(fields | {"year", "evidence", "confidence", "method"} <= row.keys() for row in rows)
+    assert all(0.0 < row["confidence"] <= 1.0 for row in rows)
     assert all(Path(row["source"]).stem.startswith(("00",)) for row in rows)
 
 
