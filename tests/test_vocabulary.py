@@ -194,3 +194,19 @@ def test_creation_campaign_with_its_standards_and_an_honour_selection_are_progra
     assert names == {"和睦示范户"}
     # a goal phrase after an ordinary programme word stays a goal
     assert matcher.discover("全面落实“三清三实”工作要求。") == []
+
+
+def test_enforcement_campaign_is_the_key_only_but_other_campaigns_keep_their_brand(
+    matcher: PracticeMatcher,
+) -> None:
+    """C4: a court campaign named by 执行 is 执行难攻坚 only; a drug campaign keeps its brand."""
+    names = {m.practice.name for m in matcher.discover("县法院开展“春雷”执行攻坚行动。")}
+    assert names == {"执行难攻坚"}
+    names = {m.practice.name for m in matcher.discover("全县组织开展“净土清源”禁毒专项行动。")}
+    assert "净土清源" in names
+
+
+def test_populations_and_topics_are_not_practices(matcher: PracticeMatcher) -> None:
+    assert "留守儿童关爱" not in _names(matcher, "心理服务站为留守儿童、空巢老人提供疏导。")
+    assert "留守儿童关爱" in _names(matcher, "团县委开展关爱留守儿童志愿服务。")
+    assert "打击整治养老诈骗" not in _names(matcher, "围绕食品安全、养老诈骗等问题办理案件。")

@@ -528,7 +528,9 @@ class PracticeMatcher:
                     for k in dict.fromkeys(keys)
                 ]
         key_text = name if counted else content
-        if trail.endswith("创建"):
+        if trail.endswith("行动") and any(_core_in(term, trail) for _, term in self._core):
+            key_text += trail  # “金秋”执行攻坚行动: a campaign named by its core word is the key only
+        elif trail.endswith("创建"):
             key_text += trail  # “平安古镇”创建 is 平安创建 (rule 7); “无讼社区”创建 stays a brand
         return self._mentions(s, start, end, name, key_text=key_text)
 
