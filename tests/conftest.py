@@ -316,12 +316,38 @@ def extractions() -> list[Extraction]:
     return sample_extractions()
 
 
+SHARED_MISSING = (
+    f"needs ../shared (seed reports, gold, dev set), which is not beside this clone: {SHARED_DIR}"
+)
+
+
 @pytest.fixture
 def shared_dir() -> Path:
-    """/work/shared (corpus and gold), or skip when it is not next to the repo."""
+    """../shared (corpus and gold), or skip, counted in the run's summary, when it is not next to the repo."""
     if not SHARED_DIR.is_dir():
-        pytest.skip(f"shared data folder {SHARED_DIR} is missing")
+        pytest.skip(SHARED_MISSING)
     return SHARED_DIR
+
+
+def _skip_reason(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        return str(longrepr[2])
+    return str(longrepr)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say loudly how many tests were skipped because ../shared is missing, and what they cover."""
+    if SHARED_DIR.is_dir():
+        return
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if isinstance(r, pytest.TestReport)]
+    missing = [r for r in skipped if "shared" in _skip_reason(r).lower()]
+    terminalreporter.write_sep("!", f"{len(missing)} tests skipped because ../shared is missing", yellow=True)
+    terminalreporter.write_line(
+        f"{SHARED_DIR} holds the seed reports, the hand-made gold and the dev set; without it the tests that "
+        "score extraction against the gold (and those reading the seed reports) cannot run. The API, store "
+        "and fuzz tests use examples/ and ran. Put the shared folder beside the repository to run them all."
+    )
 
 
 NEO4J_SKIP = "NEO4J_URI not set: the Neo4j leg needs a server"

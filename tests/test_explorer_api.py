@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from api_support import CORPUS_DIR, Facts, load_corpus
+from api_support import Facts, load_corpus
 from fastapi.testclient import TestClient
 
 from govkg.api.app import create_app
@@ -14,8 +14,6 @@ from govkg.config import Settings
 from govkg.graph.falkor_store import FalkorStore
 from govkg.graph.tilegrid import PROVINCE_TILES
 from govkg.queries.catalog import Catalog
-
-pytestmark = pytest.mark.skipif(not CORPUS_DIR.is_dir(), reason=f"seed corpus {CORPUS_DIR} is missing")
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import schemathesis
-from api_support import API_KEY, CORPUS_DIR, load_corpus
+from api_support import API_KEY, load_corpus
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error, response_schema_conformance
 
@@ -16,9 +16,6 @@ from govkg.api.deps import StoreHolder
 from govkg.config import Settings
 from govkg.graph.falkor_store import FalkorStore
 
-pytestmark = pytest.mark.skipif(not CORPUS_DIR.is_dir(), reason=f"seed corpus {CORPUS_DIR} is missing")
-
-
 # The app exists at import time so schemathesis can read its schema; its store is set by the fixture.
 APP = create_app(Settings(store="unset://no-store-until-the-fixture-runs", api_key=API_KEY))
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
@@ -26,9 +23,7 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 @pytest.fixture(scope="module", autouse=True)
 def loaded_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FalkorStore]:
-    """Its own embedded store with the corpus loaded (the write routes may add reports to it)."""
-    if not CORPUS_DIR.is_dir():
-        pytest.skip(f"seed corpus {CORPUS_DIR} is missing")
+    """Its own embedded store with examples/ loaded (the write routes may add reports to it)."""
     data_dir = tmp_path_factory.mktemp("schemathesis-data")
     data_dir.chmod(0o700)
     store = FalkorStore(data_dir, graph_name="govkg_schemathesis")
