@@ -121,19 +121,28 @@ def load(
     data_dir: DataDirOpt = None,
     force: Annotated[bool, typer.Option(help="Re-extract and rewrite reports already loaded")] = False,
     fresh: Annotated[bool, typer.Option(help="Empty the graph first")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or progress lines")] = False,
     follow_links: Annotated[
         bool, typer.Option(help="Follow symlinks that point outside the folders given (refused by default)")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Extraction processes (default: the cores available)"),
+    ] = None,
 ) -> None:
-    """Load reports into the graph. Exit status 0: all loaded; 2: some files rejected; 1: failure."""
+    """Load reports into the graph. Exit status 0: all loaded; 2: some files rejected; 1: failure.
+
+    Progress: a bar with reports/s and ETA on a terminal, a plain line every 10 s otherwise.
+    """
+    from govkg.loading import default_jobs
+
     settings = _settings(store, data_dir)
     if follow_links:
         settings = settings.model_copy(update={"follow_links": True})
     with _opened(settings) as kg:
         if fresh:
             kg.clear()
-        summary = kg.load(paths, force=force, progress=not quiet)
+        summary = kg.load(paths, force=force, progress=not quiet, jobs=jobs or default_jobs())
     for rej in summary.rejected:
         typer.echo(f"rejected  {rej.path}: {rej.reason}", err=True)
     for fail in summary.failed:

@@ -111,20 +111,17 @@ class KnowledgeGraph:
         self.close()
 
     # -- writing ---------------------------------------------------------------------------------
-    def load(self, paths: Iterable[str | Path], force: bool = False, progress: bool = False) -> LoadSummary:
-        """Load report files/directories; see govkg.loading.load_paths."""
+    def load(
+        self, paths: Iterable[str | Path], force: bool = False, progress: bool = False, jobs: int = 1
+    ) -> LoadSummary:
+        """Load report files/directories (``jobs`` extraction processes); see govkg.loading.load_paths."""
         paths = list(paths)
         if not progress:
-            return load_paths(self.store, paths, self.settings, force=force)
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            return load_paths(self.store, paths, self.settings, force=force, jobs=jobs)
+        from govkg.load_progress import count_files, load_progress
 
-        with Progress(
-            TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True
-        ) as bar:
-            task = bar.add_task("load", total=None)
-            return load_paths(
-                self.store, paths, self.settings, force=force, on_document=lambda _: bar.advance(task)
-            )
+        with load_progress(count_files(paths)) as advance:
+            return load_paths(self.store, paths, self.settings, force=force, on_document=advance, jobs=jobs)
 
     def clear(self) -> None:
         """Empty the graph and forget the load journal."""

@@ -1,4 +1,8 @@
-"""Loading reports: files -> documents -> extractions -> graph, one report at a time.
+"""Loading reports: files -> documents -> extractions -> graph.
+
+Reports are read in this process, extracted here or (``jobs`` > 1) in worker processes,
+and written from this process only, in the order they were read, so a load with any
+number of workers writes exactly what a single-process load writes.
 
 A broken file is rejected with a one-line reason (in the summary and in
 ``<data dir>/rejected.jsonl``) and the load goes on. A report is journalled as done
@@ -13,8 +17,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
+import os
+import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,6 +99,7 @@ def load_paths(
     extractor: Extractor | None = None,
     on_document: Callable[[str], None] | None = None,
     group: int | None = None,
+    jobs: int = 1,
 ) -> LoadSummary:
     """Load every report under ``paths`` into ``store``; never stops on one bad file.
 
@@ -97,24 +107,96 @@ def load_paths(
     into shared statements (several times faster than one report per statement); each group's
     reports are journalled once all its statements succeeded. A group that fails is written
     again report by report, so one bad report costs only itself.
+
+    ``jobs`` > 1 extracts in that many worker processes (each with the extractor the settings
+    name; an explicit ``extractor`` always runs in this process). Extractions are taken back
+    in reading order, so the writes, and the graph, are the same for any ``jobs``.
     """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
     settings.ensure_data_dir()
     loader = _Loader(store, LoadJournal(journal_path(settings)), settings, group or settings.load_group)
     ex = extractor or extractor_for(settings)
     started = time.perf_counter()
     write_taxonomy(store, ex.taxonomy.practices.values(), ex.taxonomy.categories)
-    for item in iter_documents(paths, follow_links=settings.follow_links):
-        if isinstance(item, DocumentError):
-            rej = Rejected(item.path, item.reason)
-            loader.summary.rejected.append(rej)
-            record_rejection(settings, rej)
-        else:
-            loader.add(item, ex, force)
-        if on_document:
-            on_document(item.path if isinstance(item, DocumentError) else item.source)
+    parallel = jobs > 1 and extractor is None
+    pool: ProcessPoolExecutor | None = None
+    inflight: deque[tuple[Document, Future[_Outcome]]] = deque()
+    try:
+        for item in iter_documents(paths, follow_links=settings.follow_links):
+            if isinstance(item, DocumentError):
+                rej = Rejected(item.path, item.reason)
+                loader.summary.rejected.append(rej)
+                record_rejection(settings, rej)
+            elif loader.accept(item, force):
+                if pool is None and parallel and len(loader.seen) > _START_WORKERS_AFTER:
+                    pool = _pool(settings, jobs)  # small loads never pay for starting workers
+                if pool is None:
+                    loader.take(item, _extract_one(ex, item, settings.extract_timeout))
+                else:
+                    inflight.append((item, pool.submit(_worker_extract, item)))
+                    # Bounded (documents wait in memory), but a group deep, so that the workers
+                    # extract the next group while this process writes the last one.
+                    while len(inflight) > max(4 * jobs, loader.group):
+                        doc, future = inflight.popleft()
+                        loader.take(doc, future.result())
+            if on_document:
+                on_document(item.path if isinstance(item, DocumentError) else item.source)
+        while inflight:
+            doc, future = inflight.popleft()
+            loader.take(doc, future.result())
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     loader.flush()
     loader.summary.seconds = time.perf_counter() - started
     return loader.summary
+
+
+_START_WORKERS_AFTER = 16  # reports extracted here before worker processes start
+
+
+def default_jobs() -> int:
+    """Worker processes for extraction by default: the cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+# What one extraction gave: the Extraction, or ("rejected" | "failed", reason). Plain data, so
+# that it crosses process boundaries without pickling exception objects.
+_Outcome = Extraction | tuple[str, str]
+
+
+def _extract_one(ex: Extractor, doc: Document, time_limit: float) -> _Outcome:
+    try:
+        return ex.extract(doc, time_limit=time_limit)
+    except ExtractionTimeout as exc:  # the file itself is the problem: a rejection, not a failure
+        return ("rejected", str(exc))
+    except Exception as exc:  # one report's failure must not abort the load
+        return ("failed", f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+_worker: tuple[Extractor, float] | None = None
+
+
+def _worker_init(settings: Settings) -> None:
+    global _worker
+    _worker = (extractor_for(settings), settings.extract_timeout)
+
+
+def _worker_extract(doc: Document) -> _Outcome:
+    assert _worker is not None, "worker process not initialised"
+    return _extract_one(_worker[0], doc, _worker[1])
+
+
+def _pool(settings: Settings, jobs: int) -> ProcessPoolExecutor:
+    # On Linux workers are forked: they start at once and share the loaded gazetteer and
+    # automata copy-on-write (they only extract; they never touch the store or the terminal).
+    # Elsewhere they are spawned and build their own extractor.
+    method = "fork" if sys.platform == "linux" else "spawn"
+    context = multiprocessing.get_context(method)
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init, initargs=(settings,))
 
 
 class _Loader:
@@ -127,27 +209,31 @@ class _Loader:
         self.group = group
         self.summary = LoadSummary()
         self.pending: dict[str, Extraction] = {}
+        self.seen: set[str] = set()  # report ids taken in this load (a duplicate file is skipped)
 
-    def add(self, doc: Document, ex: Extractor, force: bool) -> None:
-        """Extract one document and queue it, unless the store already holds it."""
+    def accept(self, doc: Document, force: bool) -> bool:
+        """Count one document read; whether it is to be extracted (not loaded, not seen in this load)."""
         self.summary.read += 1
-        if doc.id in self.pending or (not force and already_loaded(self.store, self.journal, doc.id)):
+        if doc.id in self.seen or (not force and already_loaded(self.store, self.journal, doc.id)):
             self.summary.skipped += 1
+            return False
+        self.seen.add(doc.id)
+        return True
+
+    def take(self, doc: Document, outcome: _Outcome) -> None:
+        """Queue one extraction for writing (a full group is written), or record why there is none."""
+        if isinstance(outcome, Extraction):
+            self.pending[doc.id] = outcome
+            if len(self.pending) >= self.group:
+                self.flush()
             return
-        try:
-            self.pending[doc.id] = ex.extract(doc, time_limit=self.settings.extract_timeout)
-        except ExtractionTimeout as exc:  # the file itself is the problem: a rejection, not a failure
-            rej = Rejected(doc.source, str(exc))
+        kind, reason = outcome
+        rej = Rejected(doc.source, reason)
+        if kind == "rejected":
             self.summary.rejected.append(rej)
             record_rejection(self.settings, rej)
-            return
-        except Exception as exc:  # one report's failure must not abort the load
-            self.summary.failed.append(
-                Rejected(doc.source, f"extraction failed: {type(exc).__name__}: {exc}")
-            )
-            return
-        if len(self.pending) >= self.group:
-            self.flush()
+        else:
+            self.summary.failed.append(rej)
 
     def flush(self) -> None:
         """Write the queued reports as one group, or one by one if the group fails."""
