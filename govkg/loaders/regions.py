@@ -41,6 +41,7 @@ __all__ = ["Gazetteer", "RegionMatcher", "RegionMention"]
 
 _DATA = resources.files("govkg.loaders") / "data"
 _UPPER = ("province", "prefecture", "county")
+_VILLAGE_LEVELS = ("community", "village")
 _SUB_COUNTY_SUFFIXES = ("街道", "苏木", "镇", "乡", "社区", "村", "嘎查", "牧委会")
 _SUB_LEVEL = {"街道": "township", "苏木": "township", "镇": "township", "乡": "township", "社区": "community"}
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
@@ -151,10 +152,34 @@ class Gazetteer:
         return [self._by_code[c] for c in self._by_surface.get(surface.strip(), [])]
 
     def under(self, ancestor: str, surface: str) -> list[Region]:
-        """Regions named ``surface`` inside ``ancestor`` (loads that county's villages)."""
-        if (a := self.get(ancestor)) is not None and a.level in ("county", "township"):
+        """Regions named ``surface`` inside ``ancestor`` (loads that county's villages).
+
+        Communities and villages count only when they belong to ``ancestor``'s own county (or
+        city) table, loaded here: villages that other reports happened to load never change
+        the answer, so it does not depend on what the process read before.
+        """
+        a = self.get(ancestor)
+        if a is None:
+            return []
+        if a.level in ("county", "township", "prefecture"):
             self.load_villages(ancestor)
-        return [r for r in self.lookup(surface) if ancestor in {x.code for x in self.chain(r.code)}]
+        county = self._county_of(ancestor)
+        return [
+            r
+            for r in self.lookup(surface)
+            if (r.level not in _VILLAGE_LEVELS or self._county_of(r.code) == county)
+            and ancestor in {x.code for x in self.chain(r.code)}
+        ]
+
+    def known(self, name: str, scope: Sequence[str]) -> bool:
+        """Whether the data hold a unit called ``name``: any township or above, or a community
+        or village of a county in ``scope`` (loaded here, so the answer is the same in any process)."""
+        counties = {self._county_of(c) for c in scope}
+        for code in counties:
+            self.load_villages(code)
+        return any(
+            r.level not in _VILLAGE_LEVELS or self._county_of(r.code) in counties for r in self.lookup(name)
+        )
 
     def surfaces(self) -> Iterable[tuple[str, Region]]:
         """Every (surface, region) pair of the loaded table."""
@@ -501,7 +526,7 @@ class RegionMatcher:
             start = self._left_edge(text, match.start(), set(ends), covered)
             if start is None:
                 continue
-            start = self._numeral_start(text, start, match.start(), match.group(1), covered)
+            start = self._numeral_start(text, start, match.start(), match.group(1), covered, scope)
             stem = text[start : match.start()]
             name = stem + match.group(1)
             if stem in _SUB_STOP:
@@ -539,13 +564,13 @@ class RegionMatcher:
         return out
 
     def _numeral_start(
-        self, text: str, start: int, suffix_start: int, suffix: str, covered: bytearray
+        self, text: str, start: int, suffix_start: int, suffix: str, covered: bytearray, scope: Sequence[str]
     ) -> int:
         """Extend a name over leading numerals when the data know the longer name (三里屯街道, 十八里店乡)."""
         ext = start
         while ext > 0 and start - ext < 3 and text[ext - 1] in _NUMBER_CHARS and not covered[ext - 1]:
             ext -= 1
-            if self.gazetteer.lookup(text[ext:suffix_start] + suffix):
+            if self.gazetteer.known(text[ext:suffix_start] + suffix, scope):
                 return ext
         return start
 
