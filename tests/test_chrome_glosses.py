@@ -56,6 +56,10 @@ def test_mask_blanks_chrome_and_keeps_offsets() -> None:
         "责任编辑：王某",
         "南湖县人民政府门户网站",
         "相关阅读",
+        "图片1.jpg",
+        "热门评论",
+        "某省日报报业集团主管 《某省法治报》官方网站",
+        "当前位置:某省长安网>平安某省>平安创(chuàng)建",
     ],
 )
 def test_chrome_lines(line: str) -> None:
@@ -84,6 +88,8 @@ def test_dateline_is_cut_but_a_sentence_that_starts_like_one_is_not() -> None:
     assert dateline_end("县日报社报道了此事。") == 0
     assert dateline_end("某某网江城消息 为提升乡村治安水平，北山乡组建联防小组。") > 0
     assert dateline_end("群众消息灵通，北山乡及时处置。") == 0
+    assert dateline_end("某省法治报-某某在线12月20日讯  石岭镇建成综治中心。") > 0
+    assert dateline_end("某省网11月13日江城讯(记者 某某)全省护路联防座谈会召开。") > 0
 
 
 def test_chrome_adopts_nothing_and_never_sets_the_subject() -> None:

@@ -37,6 +37,8 @@ def _names(matcher: PracticeMatcher, sentence: str) -> set[str]:
         ("村里组建护村队，轮流夜间值守。", "群防群治"),
         ("北关街道为困难群众统一购买社会治安保险。", "综治保险"),
         ("南岭镇领导干部每月接访下访两次，推动信访积案化解。", "信访工作"),
+        ("沿线各村组建义务护路队，开展爱路护路宣传。", "护路联防"),
+        ("街道与监护人签订有奖监护协议，落实看护责任。", "严重精神障碍患者管理"),
     ],
 )
 def test_variant_wordings_map_to_their_key(matcher: PracticeMatcher, sentence: str, key_name: str) -> None:

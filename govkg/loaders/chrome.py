@@ -42,17 +42,19 @@ _FOOTER = re.compile(
 # The heading of a block of other articles' titles.
 _RELATED = re.compile(
     r"^[【\[]?(?:相关(?:新闻|阅读|文章|链接|报道|推荐|资讯)|推荐阅读|延伸阅读|热点(?:新闻|推荐)|热门(?:新闻|推荐|文章)|"
-    r"猜你喜欢|精彩推荐|点击排行|阅读排行|图片新闻|往期回顾|上一篇|下一篇|今日推荐|最新(?:新闻|文章)|更多新闻)"
+    r"猜你喜欢|精彩推荐|点击排行|阅读排行|图片新闻|往期回顾|上一篇|下一篇|今日推荐|最新(?:新闻|文章)|更多新闻|"
+    r"热门评论|网友评论|网友回应|免责声明|【免责声明】)"
 )
 # A site's own name on a line of its own.
 _SITE_NAME = re.compile(
-    r"^[\u4e00-\u9fffA-Za-z0-9·]{0,16}(?:门户网站|政府网|新闻网|长安网|平安网|法治网|政法网|官方网站|官网|"
-    r"日报|晚报|都市报|电视台|广播电视台|融媒体中心|客户端|新闻客户端|网站|在线|头条)$"
+    r"^[\u4e00-\u9fffA-Za-z0-9·《》 ]{0,24}(?:门户网站|政府网|新闻网|长安网|平安网|法治网|政法网|官方网站|"
+    r"官网|日报|晚报|都市报|电视台|广播电视台|融媒体中心|客户端|新闻客户端|网站|在线|头条)$"
 )
 # A dateline opening the first paragraph: 中新网某省新闻5月3日电（记者 某某）, 本报讯（通讯员 …）, 某某日报讯.
 _DATELINE = re.compile(
     r"^(?:本报讯|本网讯|本台讯|[^\s，,。；;：:]{2,14}?(?:报|网|台|客户端|融媒)讯"
-    r"|[^\s，,。；;：:]{2,14}?(?:网|社|台|新闻|客户端)[^\s，,。；;：:]{0,10}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电"
+    r"|[^\s，,。；;：:]{2,14}?(?:网|社|台|新闻|客户端|在线|报)[^\s，,。；;：:]{0,10}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
+    r"[^\s，,。；;：:]{0,6}?(?:电|讯)"
     r"|[^\s，,。；;：:]{1,10}?(?:网|报|台|客户端)[^\s，,。；;：:]{1,6}?消息(?=\s))"  # 某某网某市消息 …
     r"\s*(?:[（(][^（）()]{0,40}[）)])?\s*[：:，,]?\s*"
 )
@@ -82,11 +84,16 @@ def _breadcrumb(line: str) -> bool:
     return len(parts) >= 3 and all(0 < len(p) <= 12 for p in parts) and not _SENTENCE_PUNCT.search(line)
 
 
+_IMAGE_FILE = re.compile(r"^\S{1,40}\.(?:jpe?g|png|gif|webp|bmp)$", re.IGNORECASE)
+
+
 def is_chrome_line(line: str) -> bool:
     """Whether one (folded, stripped) line is page chrome rather than report text."""
     s = line.strip()
     if not s:
         return False
+    if _IMAGE_FILE.match(s):  # 图片1.jpg left behind by an image
+        return True
     if _breadcrumb(s) or _ui_only(s) or _nav_bar(s) or related_heading(s):
         return True
     if len(s) <= 60 and _FOOTER.search(s) and not s.endswith("。"):
