@@ -366,6 +366,14 @@ def test_cypher_console_refuses_create_readably(visit: Visit, base_url: str) -> 
     visit.check("cypher")
 
 
+def test_search_finds_a_region_by_code_and_short_name(visit: Visit) -> None:
+    page = visit.open("/#/search?q=330681")
+    assert page.locator("#hits-regions a[href='#/region/330681']").inner_text() == "诸暨市"
+    page = visit.open("/#/search?q=" + urllib.parse.quote("诸暨"))
+    assert page.locator("#hits-regions a[href='#/region/330681']").count() == 1
+    visit.check()
+
+
 def test_unknown_names_and_empty_results_say_what_to_do(visit: Visit) -> None:
     page = visit.open("/#/practice/no-such-practice")
     alert = page.locator("[role=alert]")

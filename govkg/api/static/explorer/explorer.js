@@ -256,11 +256,15 @@
         empty("输入实践名称（简体或繁体）、地区名称或代码、报告标题。", en("Type a practice, a region name or code, or a report title.")));
       return;
     }
-    const [hits, reports] = await Promise.all([
+    // A region code (330681, 330681:枫桥镇) is looked up directly: full-text search covers names only.
+    const isCode = /^\d{2,12}(:.+)?$/.test(q);
+    const [hits, reports, byCode] = await Promise.all([
       api(`/search?q=${enc(q)}&limit=200`),
       api(`/reports?q=${enc(q)}&limit=50`),
+      isCode ? api(`/regions/${enc(q.length === 2 ? q + "0000" : q)}`).catch(() => null) : null,
     ]);
     const by = { practice: [], region: [], agency: [], evidence: [] };
+    if (byCode) by.region.push({ kind: "region", key: byCode.code, name: byCode.name });
     for (const hit of hits.data) (by[hit.kind] || (by[hit.kind] = [])).push(hit);
     // Practices named by the evidence sentences found (e.g. a traditional-character spelling).
     const seen = new Set(by.practice.map((p) => p.key));
@@ -285,7 +289,7 @@
       h("span", { class: "muted" }, ` · ${r.published || r.year || ""}`)));
     section("证据句", "Evidence", by.evidence.slice(0, 50), (e) => h("li", {}, e.evidence || "", " — ",
       practiceLink(e.practice_key, e.name), " · ", regionLink(e.region_code), " · ", reportLink(e.report_id, "报告 report")));
-    if (!hits.data.length && !reports.data.length) {
+    if (!hits.data.length && !reports.data.length && !byCode) {
       body.push(empty("没有结果。试试更短的词、别名或地区代码。", en("Nothing found: try a shorter word, an alias or a region code.")));
     }
     main.replaceChildren(...body);
