@@ -383,6 +383,16 @@ def test_unknown_names_and_empty_results_say_what_to_do(visit: Visit) -> None:
     page = visit.open("/#/search?q=" + urllib.parse.quote("没有这种东西的词"))
     assert "Nothing found" in page.locator("main").inner_text()
     visit.check()
+    # a failing call costs only its own section of the home page
+    page.route(
+        "**/reports?limit=10",
+        lambda route: route.fulfill(status=503, content_type="application/json", body='{"detail": "busy"}'),
+    )
+    page = visit.open("/")
+    alerts = page.locator("main [role=alert]")
+    assert alerts.count() == 1
+    assert "busy (503)" in alerts.inner_text()
+    assert page.locator("main ol.hits li").count() > 0
 
 
 @pytest.mark.parametrize(("path", "ready"), [("/docs", ".swagger-ui .info .title"), ("/redoc", "redoc h1")])

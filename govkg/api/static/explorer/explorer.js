@@ -206,12 +206,15 @@
   // ---------- home ----------
   async function homePage() {
     document.title = "govkg 探索 Explorer";
+    // Each section stands on its own: a slow or failing call costs its section only.
+    const soft = (promise) => promise.catch((err) => ({ error: err, data: [] }));
     const [stats, practices, central, reports] = await Promise.all([
       api("/stats"),
-      api("/practices?limit=1000"),
-      api("/analytics/central?top=10").catch(() => null),
-      api("/reports?limit=10"),
+      soft(api("/practices?limit=1000")),
+      soft(api("/analytics/central?top=10")),
+      soft(api("/reports?limit=10")),
     ]);
+    const failed = (result) => (result.error ? errorBox(result.error, "这一部分暂时不可用，其他部分仍可使用。 This section is unavailable; the rest of the page works. ") : null);
     const top = practices.data.filter((p) => p.adopters > 0).sort((a, b) => b.adopters - a.adopters).slice(0, 12);
     const body = [
       h("h1", {}, "地方社会治理实践知识图谱", en("Local social-governance practice, explored")),
@@ -229,21 +232,25 @@
         en(" or POST /reports, then reload this page.")));
     }
     const cols = h("div", { class: "grid2" });
-    cols.append(h("section", {}, title2("采纳最广的实践", "Most adopted practices"),
-      top.length ? h("ol", { class: "hits" }, top.map((p) => h("li", {}, practiceLink(p.key, p.name),
+    const topList = top.length
+      ? h("ol", { class: "hits" }, top.map((p) => h("li", {}, practiceLink(p.key, p.name),
         h("span", { class: "muted" }, ` · ${p.adopters} 个地区 regions · ${p.category || ""}`))))
-        : empty("暂无采纳。", en("No adoptions yet."))));
-    const regions = central && central.regions ? central.regions : [];
-    cols.append(h("section", {}, title2("最活跃的地区", "Most active regions"),
-      regions.length ? h("ol", { class: "hits" }, regions.map((r) => h("li", {}, regionLink(r.key, r.name),
+      : empty("暂无采纳。", en("No adoptions yet."));
+    cols.append(h("section", {}, title2("采纳最广的实践", "Most adopted practices"), failed(practices) || topList));
+    const regions = central.regions || [];
+    const regionList = regions.length
+      ? h("ol", { class: "hits" }, regions.map((r) => h("li", {}, regionLink(r.key, r.name),
         h("span", { class: "muted" }, ` · 关联 ${r.degree} links`))))
-        : empty("暂无地区。", en("No regions with practices yet."))));
+      : empty("暂无地区。", en("No regions with practices yet."));
+    cols.append(h("section", {}, title2("最活跃的地区", "Most active regions"), failed(central) || regionList));
     body.push(cols);
     body.push(title2("报告", "Reports"));
-    body.push(reports.data.length ? h("ul", { class: "hits" }, reports.data.map((r) => h("li", {},
-      reportLink(r.id, r.title || r.id), h("span", { class: "muted" },
-        ` · ${r.published || r.year || ""} · ${r.subject ? r.subject.name : ""} · ${r.adoptions} 事实 facts`))))
-      : empty("暂无报告。", en("No reports.")));
+    const reportList = reports.data.length
+      ? h("ul", { class: "hits" }, reports.data.map((r) => h("li", {}, reportLink(r.id, r.title || r.id),
+        h("span", { class: "muted" },
+          ` · ${r.published || r.year || ""} · ${r.subject ? r.subject.name : ""} · ${r.adoptions} 事实 facts`))))
+      : empty("暂无报告。", en("No reports."));
+    body.push(failed(reports) || reportList);
     main.replaceChildren(...body);
   }
 
