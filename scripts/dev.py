@@ -69,6 +69,7 @@ def ensure_linter() -> None:
 def run_tests(rest: list[str]) -> int:
     """Run pytest with a live Neo4j: the one NEO4J_URI names, else a local server started here."""
     env = {**os.environ, "GOVKG_REQUIRE_NEO4J": "1"}
+    env.setdefault("GOVKG_SCREENSHOTS", "1")  # the browser tests refresh the README's docs/img/ screenshots
     server = None
     if not env.get("NEO4J_URI"):
         try:
