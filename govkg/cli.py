@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -33,6 +34,20 @@ app.add_typer(export_app, name="export")
 app.add_typer(plot_app, name="plot")
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    """SIGTERM/SIGHUP end govkg like Ctrl-C: the stores close (server stopped, AOF flushed)."""
+    signal.signal(signum, signal.SIG_DFL)  # a second signal ends the process at once
+    raise SystemExit(128 + signum)
+
+
+@app.callback()
+def _main() -> None:
+    """Install the signal handlers every command needs (the store's server is a child process)."""
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _terminate)
+
 
 StoreOpt = Annotated[
     str | None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import logging
 import math
 import threading
 import time
@@ -15,28 +16,76 @@ from govkg.api.errors import ApiError
 from govkg.api.schemas import MAX_LIMIT, Page
 from govkg.config import Settings
 from govkg.graph.journal import LoadJournal
-from govkg.graph.store import GraphStore, open_store
+from govkg.graph.store import GraphStore, StoreError, open_store
 from govkg.queries import names
 from govkg.queries.catalog import Catalog
 
 T = TypeVar("T")
+log = logging.getLogger("govkg.api")
 
 
 class StoreHolder:
-    """Opens the store on first use (so the app starts even when the store is down) and closes it."""
+    """Opens the store on first use (so the app starts even when the store is down) and closes it.
+
+    It also supervises an embedded store it opened: when the store's server has died, the next
+    request closes the dead store (reaping the server) and opens it again from its data, with
+    bounded retries and growing pauses; meanwhile requests answer 503 saying it is restarting.
+    """
+
+    MAX_RESTARTS = 10
+    BACKOFF = (0.0, 1.0, 2.0, 4.0, 8.0, 15.0)
 
     def __init__(self, settings: Settings, store: GraphStore | None = None) -> None:
         self.settings = settings
         self._store = store
         self._owned = store is None
         self._lock = threading.Lock()
+        self._failures = 0
+        self._next_try = 0.0
+        self.restarts = 0
 
     def get(self) -> GraphStore:
-        """The store, opened now if needed; StoreError when it cannot be reached."""
-        if self._store is None:
-            with self._lock:
-                if self._store is None:
-                    self._store = open_store(self.settings)
+        """The store, opened (or reopened after its server died) now if needed; StoreError if it cannot be."""
+        store = self._store
+        if store is not None and (not self._owned or _server_alive(store)):
+            return store
+        with self._lock:
+            if self._store is not None and (not self._owned or _server_alive(self._store)):
+                return self._store
+            return self._reopen()
+
+    def _reopen(self) -> GraphStore:
+        dead = self._store
+        if dead is not None:
+            log.warning("the embedded store's server in %s has died; restarting it", self.settings.data_dir)
+            self._store = None
+            try:
+                dead.close()  # reaps the dead server and releases its lease
+            except Exception as exc:
+                log.warning("closing the dead store: %s", exc)
+            self._failures = max(self._failures, 1)
+            self._next_try = 0.0
+        if self._failures > self.MAX_RESTARTS:
+            raise StoreError(f"the graph store could not be restarted after {self.MAX_RESTARTS} attempts")
+        wait = self._next_try - time.monotonic()
+        if wait > 0:
+            raise StoreError(
+                f"the graph store is restarting (attempt {self._failures}); retry in {math.ceil(wait)} s"
+            )
+        try:
+            self._store = open_store(self.settings)
+        except StoreError as exc:
+            self._failures += 1
+            pause = self.BACKOFF[min(self._failures, len(self.BACKOFF) - 1)]
+            self._next_try = time.monotonic() + pause
+            log.warning(
+                "opening the graph store failed (attempt %d, next in %.0f s): %s", self._failures, pause, exc
+            )
+            raise
+        if self._failures:
+            self.restarts += 1
+            log.warning("the graph store is back after %d attempt(s)", self._failures)
+        self._failures = 0
         return self._store
 
     def close(self) -> None:
@@ -45,6 +94,12 @@ class StoreHolder:
             if self._store is not None and self._owned:
                 self._store.close()
                 self._store = None
+
+
+def _server_alive(store: GraphStore) -> bool:
+    """False when the store is an embedded one whose server process has died."""
+    alive = getattr(store, "server_alive", None)
+    return True if alive is None else bool(alive())
 
 
 def get_settings(request: Request) -> Settings:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import fcntl
 import logging
 import os
 import signal
@@ -12,7 +13,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,11 @@ if TYPE_CHECKING:
 
 SOCKET_NAME = "falkor.sock"
 PID_NAME = "falkor.pid"
+# Held (exclusively, briefly) while a process decides to start, reuse or stop the server; holds its pid.
+LOCK_NAME = "falkor.lock"
+# Held (shared) by every process using the server for as long as it does: the last one out stops it.
+LEASE_NAME = "falkor.lease"
+LOCK_WAIT_LOG_AFTER = 2.0
 LOG_NAME = "falkor.log"
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
@@ -201,7 +207,10 @@ class FalkorStore:
         self._closed = False
         self._db: Any = None
         self._graph: Any = None
-        self._connect_or_start()
+        self._lease: int | None = None
+        with self._dir_lock():
+            self._connect_or_start()
+            self._lease = _take_lease(self.data_dir / LEASE_NAME)
         atexit.register(self.close)
 
     @classmethod
@@ -302,6 +311,15 @@ class FalkorStore:
             return False
         state = self._probe()
         if state == "ready":
+            if _lease_free(self.data_dir / LEASE_NAME) and str(self.socket_path) not in _OWNED:
+                # Left running by a process that is gone (kill -9): this process adopts it and,
+                # as its last user, stops it on close.
+                log.warning(
+                    "FalkorDB server (pid %s) in %s was left running by a govkg process that is gone; "
+                    "reusing it, and it stops when its last user closes",
+                    server_pid(self.data_dir),
+                    self.data_dir,
+                )
             return True
         pid = server_pid(self.data_dir)
         if state == "loading" or pid is not None:
@@ -321,6 +339,43 @@ class FalkorStore:
         with contextlib.suppress(FileNotFoundError):
             self.socket_path.unlink()
         return False
+
+    @contextlib.contextmanager
+    def _dir_lock(self) -> Iterator[None]:
+        """Hold the data dir's start/stop lock; waits (with a log line) while another process holds it."""
+        path = self.data_dir / LOCK_NAME
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            start = time.monotonic()
+            logged = False
+            limit = self.load_timeout + START_TIMEOUT + STOP_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    waited = time.monotonic() - start
+                    if waited > limit:
+                        raise StoreError(
+                            f"another govkg process (pid {_read_pid(path)}) has been starting or stopping "
+                            f"the store in {self.data_dir} for {waited:.0f} s; try again when it is done"
+                        ) from None
+                    if waited > LOCK_WAIT_LOG_AFTER and not logged:
+                        log.warning(
+                            "waiting for another govkg process (pid %s) starting or stopping the store in %s",
+                            _read_pid(path),
+                            self.data_dir,
+                        )
+                        logged = True
+                    time.sleep(0.05)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            try:
+                yield
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
 
     def _connect_or_start(self) -> None:
         key = str(self.socket_path)
@@ -434,6 +489,21 @@ class FalkorStore:
             f"server log:\n{self._log_tail()}"
         )
 
+    def _shutdown_server(self) -> None:
+        """Compact the append-only file and SHUTDOWN the server; wait for it to exit."""
+        pid = server_pid(self.data_dir)
+        try:
+            self.compact(COMPACT_MIN_BYTES)
+        except StoreError as e:
+            log.warning("%s; the next start replays the full append-only file", e)
+        # The server drops the connection as it exits: that is the expected answer.
+        with contextlib.suppress(Exception):
+            self._db.connection.execute_command("SHUTDOWN")
+        if self._process is None and pid is not None:  # started by another process: wait here
+            deadline = time.monotonic() + STOP_TIMEOUT
+            while server_pid(self.data_dir) == pid and time.monotonic() < deadline:
+                time.sleep(0.02)
+
     def _stop_process(self) -> None:
         proc = self._process
         if proc is None:
@@ -490,36 +560,40 @@ class FalkorStore:
             time.sleep(0.02)
 
     def close(self) -> None:
-        """Disconnect; stop the server if this process started it and no other store uses it.
+        """Disconnect; stop the server when this is its last user, in any process.
 
-        A server found running (started by another process) is left alone. Before stopping
-        its own server, the store compacts the append-only file (when writes made it grow),
-        so the next start is fast; SHUTDOWN then flushes it.
+        Every process using the server holds a shared lease on ``falkor.lease``; the store that
+        closes while no other lease is held (and no other store of this process uses it) stops
+        the server, whichever process started it. Before stopping, the append-only file is
+        compacted (when writes made it grow), so the next start is fast; SHUTDOWN flushes it.
         """
         if self._closed:
             return
         self._closed = True
         with contextlib.suppress(Exception):
             atexit.unregister(self.close)
-        last_user = False
-        if self._process is not None:
-            with _OWNED_LOCK:
-                owned = _OWNED.get(str(self.socket_path))
-                if owned is not None and owned.process is self._process:
-                    owned.users -= 1
-                    last_user = owned.users == 0
-                    if last_user:
-                        del _OWNED[str(self.socket_path)]
-            if not last_user:
-                self._process = None
-        if self._process is not None and self._db is not None:
-            try:
-                self.compact(COMPACT_MIN_BYTES)
-            except StoreError as e:
-                log.warning("%s; the next start replays the full append-only file", e)
-            # The server drops the connection as it exits: that is the expected answer.
-            with contextlib.suppress(Exception):
-                self._db.connection.execute_command("SHUTDOWN")
+        in_process_last = True
+        with _OWNED_LOCK:
+            owned = _OWNED.get(str(self.socket_path))
+            if owned is not None and self._process is not None and owned.process is self._process:
+                owned.users -= 1
+                in_process_last = owned.users == 0
+                if in_process_last:
+                    del _OWNED[str(self.socket_path)]
+            elif owned is not None:
+                in_process_last = False  # this store reused a server another store here still uses
+        try:
+            with self._dir_lock():
+                if self._lease is not None:
+                    os.close(self._lease)  # releases this store's shared lease
+                    self._lease = None
+                last = in_process_last and _lease_free(self.data_dir / LEASE_NAME)
+                if not last:
+                    self._process = None  # others still use it: leave it running
+                elif self._db is not None:
+                    self._shutdown_server()
+        except (StoreError, OSError) as e:
+            log.warning("closing the store in %s: %s", self.data_dir, e)
         with contextlib.suppress(Exception):
             if self._db is not None:
                 self._db.connection.close()
@@ -601,6 +675,14 @@ class FalkorStore:
         counters = {name: int(getattr(result, name) or 0) for name in STAT_NAMES}
         return self._rows(result), counters
 
+    def server_alive(self) -> bool:
+        """False once the server this store talks to has exited (cheap: no round trip)."""
+        if self._closed:
+            return False
+        if self._process is not None:
+            return self._process.poll() is None
+        return server_pid(self.data_dir) is not None
+
     def ping(self) -> bool:
         """True when the server answers PING."""
         if self._db is None:
@@ -678,8 +760,46 @@ def server_pid(data_dir: Path) -> int | None:
     cmdline = Path(f"/proc/{pid}/cmdline")
     if Path("/proc/self").exists():
         try:
-            if b"redis-server" not in cmdline.read_bytes():
-                return None  # the pid was reused by another program after a crash
+            args = cmdline.read_bytes()
         except OSError:
             return None
+        if b"redis-server" not in args:
+            return None  # the pid was reused by another program after a crash
+        # redis-server titles itself "redis-server unixsocket:<path>": it must be this dir's socket.
+        mine = {os.fsencode(data_dir / SOCKET_NAME), os.fsencode(data_dir.resolve() / SOCKET_NAME)}
+        if not any(m in args for m in mine):
+            return None  # a redis-server, but not the one for this data dir
     return pid
+
+
+def _read_pid(path: Path) -> str:
+    try:
+        return path.read_text().strip() or "?"
+    except OSError:
+        return "?"
+
+
+def _take_lease(path: Path) -> int:
+    """Open the lease file and hold a shared lock on it; the descriptor is the lease."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _lease_free(path: Path) -> bool:
+    """True when no process (this one included) holds a lease on the server."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+    return True

@@ -1,0 +1,242 @@
+"""Issue 14 items 5, 11, 13: one store server per data dir, shared by every process that uses it
+and stopped by the last one out; SIGTERM stops it; a server orphaned by kill -9 is reused and
+stopped; the API restarts a store that died under it. All on the project's own examples/."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+from synthetic_support import synthetic
+
+from govkg.graph.falkor_store import FalkorStore, server_pid
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO_ROOT / "examples"
+REPORTS = "MATCH (r:Report) RETURN count(r) AS n"
+N_SYNTHETIC = 300
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GOVKG_", "NEO4J_"))}
+    env["GOVKG_STORE"] = "falkordb"
+    env["PYTHONPATH"] = str(REPO_ROOT)
+    return env
+
+
+def _govkg(*args: str) -> list[str]:
+    return [sys.executable, "-m", "govkg.cli", *args]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    try:  # a zombie is not alive
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except OSError:
+        return False
+
+
+def _servers_started(data_dir: Path) -> int:
+    log = (data_dir / "falkor.log").read_text(encoding="utf-8", errors="replace")
+    return log.count("Ready to accept connections")
+
+
+def _reports(data_dir: Path) -> int:
+    with FalkorStore(data_dir, graph_name="govkg") as store:
+        return int(store.run_read(REPORTS)[0]["n"])
+
+
+def test_two_loaders_started_together_share_one_server(data_dir: Path) -> None:
+    cmds = [_govkg("load", str(EXAMPLES), "--data-dir", str(data_dir), "-q") for _ in range(2)]
+    procs = [subprocess.Popen(c, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE) for c in cmds]
+    outs = [p.communicate(timeout=600) for p in procs]
+    for p, (out, err) in zip(procs, outs, strict=True):
+        assert p.returncode in (0, 2), err.decode()
+        assert b"Traceback" not in err and b"failed 0" in out, out.decode() + err.decode()
+    assert _servers_started(data_dir) == 1
+    assert server_pid(data_dir) is None, "the last loader out stops the server"
+    assert _reports(data_dir) == len(
+        [p for p in EXAMPLES.iterdir() if p.suffix == ".txt" or p.suffix == ".html"]
+    ) + (len((EXAMPLES / "reports.jsonl").read_text(encoding="utf-8").splitlines()))
+
+
+def test_a_loader_leaving_first_does_not_stop_the_server_under_another_user(data_dir: Path) -> None:
+    store = FalkorStore(data_dir, graph_name="govkg")
+    try:
+        pid = server_pid(data_dir)
+        assert pid is not None
+        done = subprocess.run(
+            _govkg("load", str(EXAMPLES), "--data-dir", str(data_dir), "-q"),
+            env=_env(),
+            capture_output=True,
+            timeout=600,
+            check=False,
+        )
+        assert done.returncode in (0, 2), done.stderr.decode()
+        assert _alive(pid) and store.ping()
+        assert store.run_read(REPORTS)[0]["n"] > 0
+    finally:
+        store.close()
+    assert not _alive(pid)
+
+
+def test_the_last_user_stops_a_server_another_process_started(data_dir: Path) -> None:
+    owner_code = (
+        "import sys; from pathlib import Path; from govkg.graph.falkor_store import FalkorStore; "
+        "s = FalkorStore(Path(sys.argv[1]), graph_name='g'); print('ready', flush=True); "
+        "sys.stdin.read(); s.close()"
+    )
+    owner = subprocess.Popen(
+        [sys.executable, "-c", owner_code, str(data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
+    assert owner.stdout is not None and owner.stdout.readline().strip() == "ready"
+    pid = server_pid(data_dir)
+    assert pid is not None
+    store = FalkorStore(data_dir, graph_name="g")
+    assert owner.stdin is not None
+    owner.stdin.close()
+    assert owner.wait(60) == 0
+    assert _alive(pid) and store.run_read("RETURN 1 AS one") == [{"one": 1}]
+    store.close()
+    deadline = time.monotonic() + 10
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(pid)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A synthetic corpus big enough that a load is still running a few seconds in."""
+    path = tmp_path / "corpus"
+    synthetic().SyntheticCorpus.default().write(path, N_SYNTHETIC, seed=7)
+    return path
+
+
+def _start_load(corpus: Path, data_dir: Path) -> subprocess.Popen[bytes]:
+    env = _env()
+    env["GOVKG_LOAD_GROUP"] = "25"  # journal entries early, so the signal lands mid-load
+    return subprocess.Popen(
+        _govkg("load", str(corpus), "--data-dir", str(data_dir), "-q"),
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _wait_for_server(data_dir: Path, proc: subprocess.Popen[bytes]) -> int:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        pid = server_pid(data_dir)
+        if pid is not None and (data_dir / "load-journal-").parent.exists():
+            journals = list(data_dir.glob("load-journal-*.jsonl"))
+            if journals and journals[0].stat().st_size > 0:
+                return pid
+        assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+        time.sleep(0.1)
+    raise AssertionError("the load never got going")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, pytest.param(signal.SIGINT, marks=pytest.mark.slow)])
+def test_sigterm_or_sigint_stop_the_server_and_the_load_resumes(
+    corpus: Path, data_dir: Path, sig: int
+) -> None:
+    proc = _start_load(corpus, data_dir)
+    pid = _wait_for_server(data_dir, proc)
+    proc.send_signal(sig)
+    proc.wait(120)
+    assert proc.returncode != 0
+    assert b"Traceback" not in (proc.stderr.read() if proc.stderr else b"")
+    assert not _alive(pid), "the server must not outlive its loader"
+    again = _start_load(corpus, data_dir)
+    _, err = again.communicate(timeout=900)
+    assert again.returncode == 0, err.decode()
+    assert _reports(data_dir) == N_SYNTHETIC
+
+
+def test_a_server_orphaned_by_kill_9_is_reused_and_then_stopped(corpus: Path, data_dir: Path) -> None:
+    proc = _start_load(corpus, data_dir)
+    pid = _wait_for_server(data_dir, proc)
+    proc.kill()
+    proc.wait(60)
+    assert _alive(pid), "kill -9 leaves the server behind (nothing can catch SIGKILL)"
+    again = _start_load(corpus, data_dir)
+    _, err = again.communicate(timeout=900)
+    assert again.returncode == 0, err.decode()
+    assert b"left running by a govkg process that is gone" in err
+    assert not _alive(pid), "the orphan is stopped once its new user leaves"
+    assert _servers_started(data_dir) == 1
+    assert _reports(data_dir) == N_SYNTHETIC
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> tuple[int, Any]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+    except OSError:
+        return 0, b""
+
+
+def test_the_api_restarts_its_store_when_the_server_is_killed(data_dir: Path) -> None:
+    done = subprocess.run(
+        _govkg("load", str(EXAMPLES), "--data-dir", str(data_dir), "-q"),
+        env=_env(),
+        capture_output=True,
+        timeout=600,
+    )
+    assert done.returncode in (0, 2), done.stderr.decode()
+    port = _free_port()
+    api = subprocess.Popen(
+        _govkg("serve", "--port", str(port), "--data-dir", str(data_dir)),
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while _get(base + "/health")[0] != 200:
+            assert time.monotonic() < deadline and api.poll() is None, "the API never came up"
+            time.sleep(0.2)
+        status, body = _get(base + "/stats")
+        assert status == 200
+        before = body
+        pid = server_pid(data_dir)
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        killed = time.monotonic()
+        while _get(base + "/health")[0] != 200:
+            assert time.monotonic() - killed < 30, "the API did not answer again within 30 s"
+            time.sleep(0.2)
+        assert time.monotonic() - killed < 30
+        status, body = _get(base + "/stats")
+        assert status == 200 and body == before, "restarted from its data: the same graph"
+        new_pid = server_pid(data_dir)
+        assert new_pid is not None and new_pid != pid
+        assert not _alive(pid), "the dead server was reaped, not left a zombie"
+    finally:
+        api.send_signal(signal.SIGTERM)
+        api.wait(60)
+    assert server_pid(data_dir) is None
