@@ -263,6 +263,14 @@ def test_map_colours_provinces_and_drills_down(visit: Visit, base_url: str) -> N
     assert _canvas_blue_pixels(page, "#treemap") > 100
     page.locator("#drill").scroll_into_view_if_needed()
     visit.check("drilldown")
+    # without a mouse: the province picker beside the map drills down too
+    page = visit.open("/#/practice/fengqiao")
+    before = page.evaluate("document.body.dataset.ready")
+    page.focus("#province-pick")
+    page.select_option("#province-pick", "33")
+    visit.wait_ready(before)
+    assert page.url.endswith("#/practice/fengqiao?province=33")
+    assert page.locator("#drill-list a").all_inner_texts() == listed
 
 
 def test_region_rollup_lists_what_a_sub_unit_did(visit: Visit, base_url: str) -> None:
