@@ -27,6 +27,9 @@ from govkg.loaders.timeinfo import report_year, sentence_year
         (["三年来,试点工作扎实推进。"], None, None),
         (["南湖县地处丘陵,人口分散。"], 2023, None),  # only a publication date
         (["今年以来,全县推行网格化管理。"], None, None),  # 今年 with no date to resolve it
+        # an opening year long before the report's date is history, not the year under review
+        (["南湖县较早探索网格。", "2011年,南湖县推行网格化。", "十多年来,网格拓展。"], 2023, None),
+        (["2022年,南湖县扎实推进平安建设。"], 2023, 2022),  # a review published the next year
     ],
 )
 def test_report_year_from_the_opening(opening: list[str], published: int | None, year: int | None) -> None:
@@ -45,6 +48,7 @@ def test_report_year_from_the_opening(opening: list[str], published: int | None,
         ("石门镇平安村创建成效明显,2021年被评为省级示范镇。", None),
         ("全县深化网格化管理,力争到2025年实现网格员专职化。", None),
         ("北岭镇2015年撤县设区后,推行网格化管理。", None),
+        ("全区开展“平安小区”创建,2022年新命名平安小区300个。", 2022),  # the campaign's result
         # comparisons do not date anything
         ("护学岗覆盖全部学校,家长满意度较上年提升。", None),
     ],

@@ -35,7 +35,7 @@ _OPENING_SENTENCES = 6  # prose sentences (with a comma or a full stop); heading
 _PROSE = re.compile(r"[，,。；;]")
 # A year followed closely by an award, a document, a visit or a speech dates that, not the activity.
 _NON_ACTIVITY_AFTER = re.compile(
-    r"^(?:度)?[^,，。；;]{0,12}?(?:被|荣获|获评|获得|授予|评为|命名|表彰|印发|出台的|颁布|发布的|调研|视察|考察|"
+    r"^(?:度)?[^,，。；;]{0,12}?(?:被|荣获|获评|获得|授予|评为|表彰|印发|出台的|颁布|发布的|调研|视察|考察|"
     r"提出|讲话|指示|批示|撤[县市]设区|更名)"
 )
 # A year after 到/力争/计划 is a target: 到2025年实现全覆盖.
@@ -67,6 +67,8 @@ def report_year(title: str, published_year: int | None, sentences: Iterable[str]
         multi = _MULTI_YEAR.search(s)
         this_year = _THIS_YEAR.search(s)
         last_year = _LAST_YEAR.search(s)
+        if lead and published_year is not None and not 0 <= published_year - int(lead.group(1)) <= 1:
+            lead = None  # 2011年，… in a 2023 report is history, not the year under review
         cues = [
             (lead.start(), int(lead.group(1))) if lead else None,
             (multi.start(), None) if multi else None,
