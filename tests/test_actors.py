@@ -133,3 +133,9 @@ def test_a_unit_written_after_its_parent_keeps_numerals_and_doubtful_characters(
     found = _facts(CITY + "沙河街道韩庆坝第一社区推行楼长制。河东镇东二里半村组建义务巡逻队。")
     assert ("韩庆坝第一社区", "building_head") in found
     assert ("东二里半村", "mass_prevention") in found
+
+
+def test_units_listed_after_zai_with_no_subject_before_them_all_act() -> None:
+    found = _facts(CITY + "三级综治中心建设全面完成，在麻池镇、哈林格尔镇等乡镇率先建成综治中心。")
+    assert ("麻池镇", "comprehensive_center") in found
+    assert ("哈林格尔镇", "comprehensive_center") in found

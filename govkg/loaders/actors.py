@@ -312,7 +312,10 @@ class ActorResolver:
         own = [
             a
             for a in own
-            if not (_locative(sentence, a, own) and any(unit <= b.start < a.start for b in actors))
+            if not (
+                _locative(sentence, a, own)
+                and any(unit <= b.start < a.start and not _locative(sentence, b, own) for b in actors)
+            )
         ]
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:

@@ -6,9 +6,11 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 - ``plan``: 下一步, 力争, 将进一步, 计划于 … (intentions are not deeds);
 - ``award``: 被评为, 荣获, 获评 … before the practice (an honour is not the practice itself);
 - ``media``: the practice only in the title of a programme or article (央视…《…》);
-- ``instruction``: someone 指出/强调/要求 … before it (a quoted instruction, not local work);
+- ``instruction``: someone 指出/强调/要求 … before it, or a sentence opening with 要/必须 (a
+  quoted instruction, not local work);
 - ``policy``: 总书记, 党中央, 国务院 … 指示/批示/文件 before it (a national policy cited);
-- ``meeting``: the practice inside the name of a meeting held about it (召开…推进会);
+- ``meeting``: the practice inside the name of a meeting held about it (召开…推进会), or
+  bodies listed as attending one (出席, 参会);
 - ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied);
 - ``background``: 诞生于, 发源于 … after it (where a practice comes from);
 - ``commentary``: 应当, 核心是 … (opinion about a practice, not a report of one).
@@ -49,6 +51,10 @@ _VISIT = re.compile(
 )
 _BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
 _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
+# 要继续深入开展…; 必须坚持…: a sentence that opens with a modal goes on with an instruction.
+_EXHORTATION = re.compile(r"^(?:[一二三四五六七八九十\d]+[是、.)）])?(?:要(?!求|案|点|素|事|闻)|必须|务必)")
+# 出席会议的有派出所、司法所、禁毒办…: bodies attending a meeting, not work done.
+_ATTENDANCE = re.compile(r"出席|列席|参加会议|参会")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +79,12 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("policy", m.group() + "…" + n.group())
     if m := _INSTRUCTION.search(before):
         return Cue("instruction", m.group())
+    if m := _EXHORTATION.match(sentence):
+        return Cue("instruction", m.group())
     if (m := _MEETING.search(before)) and (n := _MEETING_END.match(sentence[end:])):
         return Cue("meeting", m.group() + sentence[start:end] + n.group())
+    if m := _ATTENDANCE.search(sentence):
+        return Cue("meeting", m.group())
     if m := _VISIT.search(before):
         return Cue("visit", m.group())
     if m := _BACKGROUND.match(sentence[end:]):

@@ -621,7 +621,8 @@ class RegionMatcher:
         return None
 
     def _ethnic(self, ancestor: str, name: str, level: str) -> list[Region]:
-        """An ethnic township written without its people (布朗山乡 for 布朗山布朗族乡)."""
+        """An ethnic township written without its people (布朗山乡 for 布朗山布朗族乡): the one unit
+        under ``ancestor`` whose name is the stem, a people's name, then the same suffix."""
         if level != "township" or name.endswith("街道"):
             return []
         suffix = name[-1] if name.endswith(("乡", "镇")) else name[-2:]
@@ -631,7 +632,10 @@ class RegionMatcher:
         return [
             r
             for r in self.gazetteer.children(ancestor)
-            if r.level == "township" and r.name.startswith(stem) and r.name.endswith("族" + suffix)
+            if r.level == "township"
+            and r.name.startswith(stem)
+            and r.name.endswith(suffix)
+            and len(r.name) - len(stem) - len(suffix) >= 2  # the people's name in between
         ]
 
     def _variant(self, ancestor: str, name: str, level: str) -> list[Region]:
