@@ -15,7 +15,7 @@ from urllib.parse import quote
 import typer
 
 from govkg import __version__
-from govkg.config import Settings
+from govkg.config import Settings, default_data_dir
 
 app = typer.Typer(
     help="govkg: a knowledge graph of Chinese local social-governance practice.",
@@ -56,7 +56,10 @@ StoreOpt = Annotated[
     ),
 ]
 DataDirOpt = Annotated[
-    Path | None, typer.Option("--data-dir", help="Data directory (default: GOVKG_DATA_DIR)")
+    Path | None,
+    typer.Option(
+        "--data-dir", help=f"Data directory (default: GOVKG_DATA_DIR if set, else {default_data_dir()})"
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="JSON lines (every column) instead of a table")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="CSV (every column) instead of a table")]
@@ -184,7 +187,21 @@ def serve(
         settings.ensure_data_dir()  # refuse a world-writable data dir before listening, not on first query
     except PermissionError as exc:
         _fail(str(exc))
+    _banner(settings, f"http://{host}:{port}")
     _serve(settings, host, port)
+
+
+def _banner(settings: Settings, base: str) -> None:
+    """Where to look and where the data lives: printed by `govkg serve` and by the demo."""
+    store = settings.effective_store()
+    where = "embedded FalkorDB" if store in ("falkordb", "embedded", "") else store
+    typer.echo(
+        f"govkg {__version__}\n"
+        f"  explorer:       {base}/\n"
+        f"  API docs:       {base}/docs  ({base}/redoc)\n"
+        f"  store:          {where}\n"
+        f"  data directory: {settings.data_dir}"
+    )
 
 
 def _serve(settings: Settings, host: str, port: int) -> None:
@@ -215,7 +232,9 @@ def demo(
         f"loaded {summary.loaded} reports from {EXAMPLES} ({summary.skipped} already there); "
         f"graph: {stats.get('nodes', 0)} nodes, {stats.get('relationships', 0)} relationships"
     )
-    typer.echo(f"\nExplorer: {base}/   API: {base}  (OpenAPI docs: {base}/docs, {base}/redoc)\nTry:")
+    typer.echo("")
+    _banner(settings, base)
+    typer.echo("Try:")
     # Non-ASCII goes percent-encoded (or through --data-urlencode): HTTP servers refuse raw UTF-8.
     typer.echo(f"  curl '{base}/practices?limit=5'")
     typer.echo(f"  curl '{base}/practices/{quote('枫桥经验')}/adopters?rollup=true'")
@@ -392,7 +411,7 @@ def export_adoptions(
     store: StoreOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
-    """One JSON line per ADOPTED fact (the format ../shared/tools/score_adoptions.py scores)."""
+    """One JSON line per ADOPTED fact (region, practice, year, evidence, report id and source)."""
     settings = _settings(store, data_dir)
     with _opened(settings) as kg, _output(output) as fh:
         n = kg.export_adoptions(fh)

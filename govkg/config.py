@@ -25,7 +25,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=default_data_dir)
     graph_name: str = "govkg"
 
-    neo4j_uri: str | None = None
+    # One name per setting: GOVKG_STORE names the store (a Neo4j URI for Neo4j). GOVKG_NEO4J_URI is
+    # its old alias, still read so existing set-ups keep working; an explicit GOVKG_STORE wins.
+    neo4j_uri: str | None = Field(default=None, description="old alias of GOVKG_STORE for a Neo4j URI")
     neo4j_user: str = "neo4j"
     neo4j_password: str = "neo4j"
     neo4j_database: str | None = None

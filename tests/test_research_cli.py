@@ -93,3 +93,56 @@ def test_plots_write_png_and_svg(run: CliRunner, tmp_path: Path, args: list[str]
     assert result.exit_code == 0, result.output
     assert (tmp_path / "figure.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert b"<svg" in (tmp_path / "figure.svg").read_bytes()[:2000]
+
+
+def _all_help(runner: CliRunner) -> str:
+    import typer.main
+
+    command = typer.main.get_command(app)
+    texts = []
+
+    def walk(cmd: object, path: list[str]) -> None:
+        texts.append(runner.invoke(app, [*path, "--help"], env={"COLUMNS": "200"}).stdout)
+        for name, sub in getattr(cmd, "commands", {}).items():
+            walk(sub, [*path, name])
+
+    walk(command, [])
+    return "\n".join(texts)
+
+
+def test_help_names_the_default_data_dir_and_nothing_outside_the_package(run: CliRunner) -> None:
+    from govkg.config import default_data_dir
+
+    text = _all_help(run)
+    assert str(default_data_dir()) in text
+    assert "../" not in text and "shared/" not in text
+
+
+def test_demo_and_serve_banner_show_the_data_dir_and_explorer(run: CliRunner, loaded: Path) -> None:
+    out = run.invoke(app, ["demo", "--no-serve", "--port", "8123"])
+    assert out.exit_code == 0, out.output
+    assert "explorer:       http://127.0.0.1:8123/" in out.stdout
+    assert f"data directory: {loaded}" in out.stdout
+
+
+def test_store_settings_have_one_name() -> None:
+    from govkg.config import Settings
+    from govkg.graph.neo4j_store import Neo4jStore
+    from govkg.graph.store import StoreError
+
+    assert Settings(neo4j_uri="neo4j://old-alias:7687").effective_store() == "neo4j://old-alias:7687"
+    assert Settings(store="neo4j://a:7687", neo4j_uri="neo4j://b:7687").effective_store() == "neo4j://a:7687"
+    with pytest.raises(StoreError, match="GOVKG_STORE"):
+        Neo4jStore.from_settings(Settings(store="falkordb"), verify=False)
+
+
+def test_exports_open_in_pandas(run: CliRunner, tmp_path: Path) -> None:
+    import pandas as pd  # the analytics extra brings it
+
+    events = tmp_path / "events.parquet"
+    assert run.invoke(app, ["export", "events", "--format", "parquet", "-o", str(events)]).exit_code == 0
+    frame = pd.read_parquet(events)
+    assert len(frame) > 0 and {"region_code", "practice_key", "first_year"} <= set(frame.columns)
+    metrics = run.invoke(app, ["metrics", "--csv"]).stdout
+    table = pd.read_csv(io.StringIO(metrics))
+    assert len(table) > 0 and "indicator" in table.columns

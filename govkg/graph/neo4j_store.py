@@ -147,12 +147,12 @@ class Neo4jStore:
 
     @classmethod
     def from_settings(cls, settings: Settings, *, verify: bool = True) -> Neo4jStore:
-        """Open the store named by the settings (GOVKG_STORE or GOVKG_NEO4J_URI) and check it answers."""
+        """Open the store the settings name (GOVKG_STORE; GOVKG_NEO4J_URI is its old alias) and check it."""
         uri = settings.effective_store()
         if not uri.startswith(NEO4J_SCHEMES):
             uri = settings.neo4j_uri or ""
         if not uri:
-            raise StoreError("no Neo4j URI configured: set GOVKG_NEO4J_URI=neo4j://host:7687")
+            raise StoreError("no Neo4j URI configured: set GOVKG_STORE=neo4j://host:7687")
         store = cls(uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database)
         if verify:
             with store._translate_errors():
@@ -172,7 +172,7 @@ class Neo4jStore:
         except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
             raise StoreError(
                 f"Neo4j at {self.uri} is unreachable ({exc}); start it, e.g. "
-                "`docker compose -f docker/docker-compose.yml up --wait neo4j`, or fix GOVKG_NEO4J_URI"
+                "`docker compose -f docker/docker-compose.yml up --wait neo4j`, or fix GOVKG_STORE"
             ) from exc
         except neo4j_errors.ClientError as exc:
             raise QueryError(exc.message or str(exc)) from exc
