@@ -314,3 +314,10 @@ def test_chongqing_districts_the_source_omits_are_in_the_table(gaz: Gazetteer) -
         region = gaz.get(code)
         assert region is not None and region.name == name and region.parent_code == "500000"
         assert gaz.children(code)  # their streets and towns hang on them, not on 重庆市
+
+
+def test_a_meeting_venue_is_an_event_not_an_actor(matcher: RegionMatcher) -> None:
+    (m,) = matcher.find("纪念大会在北京召开")
+    assert m.role == "event"
+    (m,) = matcher.find("北京市召开平安建设推进会")  # the convener stays an actor
+    assert m.role == "actor"

@@ -50,6 +50,7 @@ _VISIT = re.compile(
     r"(?:赴|前往|来到)[^，,。；;]{0,15}?(?:学习|考察|取经|参观|观摩)|学习考察|考察学习|学习借鉴|取经|参观学习"
 )
 _BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
+_BACKGROUND_BEFORE = re.compile(r"(?:诞生于|发源于|起源于|首创于)[^，,。；;]{0,12}的[“\"「]?$")
 _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
 # 要继续深入开展…; 必须坚持…: a sentence that opens with a modal goes on with an instruction.
 _EXHORTATION = re.compile(r"^(?:[一二三四五六七八九十\d]+[是、.)）])?(?:要(?!求|案|点|素|事|闻)|必须|务必)")
@@ -88,6 +89,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
     if m := _VISIT.search(before):
         return Cue("visit", m.group())
     if m := _BACKGROUND.match(sentence[end:]):
+        return Cue("background", m.group())
+    if m := _BACKGROUND_BEFORE.search(before):
         return Cue("background", m.group())
     if m := _COMMENTARY.search(sentence):
         return Cue("commentary", m.group())
