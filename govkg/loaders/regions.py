@@ -24,6 +24,7 @@ Resolution rules:
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import zipfile
 from collections import defaultdict
@@ -65,6 +66,7 @@ class Gazetteer:
         self._villages = villages
         self._loaded: set[str] = set()
         self._zip: zipfile.ZipFile | None = None
+        self._zip_pid = 0
         self._members: set[str] = set()
         self._chains: dict[str, tuple[Region, ...]] = {}  # complete chains only (they never change)
         for region in regions:
@@ -103,9 +105,11 @@ class Gazetteer:
         if county_code in self._loaded or self._villages is None:
             return
         self._loaded.add(county_code)
-        if self._zip is None:
-            # Opened once: reading the archive's directory (one member per county) costs ~0.1 s.
+        if self._zip is None or self._zip_pid != os.getpid():
+            # Opened once per process: reading the archive's directory costs ~0.1 s. A forked
+            # worker opens its own, since a file offset shared with its parent would race.
             self._zip = zipfile.ZipFile(self._villages)
+            self._zip_pid = os.getpid()
             self._members = set(self._zip.namelist())
         member = f"{county_code}.tsv"
         if member not in self._members:
