@@ -11,7 +11,7 @@ from typing import IO, Any
 
 from govkg.config import Settings
 from govkg.graph.store import GraphStore, open_store
-from govkg.loading import LoadSummary, journal_path, load_paths
+from govkg.loading import LoadSummary, journal_path, load_paths, manifest_path
 from govkg.queries import names
 from govkg.queries.catalog import Catalog, run_query
 from govkg.queries.indicators import MetricRow, find_metrics, write_csv
@@ -124,9 +124,10 @@ class KnowledgeGraph:
             return load_paths(self.store, paths, self.settings, force=force, on_document=advance, jobs=jobs)
 
     def clear(self) -> None:
-        """Empty the graph and forget the load journal."""
+        """Empty the graph and forget the load journal and manifest."""
         self.store.clear()
         journal_path(self.settings).unlink(missing_ok=True)
+        manifest_path(self.settings).unlink(missing_ok=True)
 
     # -- questions ------------------------------------------------------------------------------
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:

@@ -29,11 +29,19 @@ from pathlib import Path
 
 from govkg.config import Settings
 from govkg.graph.journal import LoadJournal
+from govkg.graph.manifest import FileStamp, LoadManifest
 from govkg.graph.store import GraphStore
-from govkg.graph.writer import WriteStats, already_loaded, write_extractions, write_taxonomy
-from govkg.loaders.documents import Document, DocumentError, iter_documents
+from govkg.graph.writer import (
+    WriteStats,
+    already_loaded,
+    existing_reports,
+    write_extractions,
+    write_taxonomy,
+)
+from govkg.loaders.documents import Document, DocumentError, iter_files, read_documents
 from govkg.loaders.extract import ExtractionTimeout, Extractor, extractor_for
 from govkg.loaders.extraction import Extraction
+from govkg.loaders.practices import Taxonomy
 
 log = logging.getLogger(__name__)
 
@@ -115,33 +123,85 @@ def load_paths(
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     settings.ensure_data_dir()
-    loader = _Loader(store, LoadJournal(journal_path(settings)), settings, group or settings.load_group)
-    ex = extractor or extractor_for(settings)
+    journal = LoadJournal(journal_path(settings))
+    manifest = LoadManifest(manifest_path(settings))
+    loader = _Loader(store, journal, settings, group or settings.load_group)
     started = time.perf_counter()
-    write_taxonomy(store, ex.taxonomy.practices.values(), ex.taxonomy.categories)
+    taxonomy = extractor.taxonomy if extractor is not None else Taxonomy.default()
+    write_taxonomy(store, taxonomy.practices.values(), taxonomy.categories)
     parallel = jobs > 1 and extractor is None
     pool: ProcessPoolExecutor | None = None
+    ex: Extractor | None = extractor  # built on the first report to extract: a re-load may need none
     inflight: deque[tuple[Document, Future[_Outcome]]] = deque()
-    try:
-        for item in iter_documents(paths, follow_links=settings.follow_links):
+    # Files read in full this load (stamp taken before reading -> their report ids).
+    read_files: list[tuple[FileStamp, list[str]]] = []
+    # Files the manifest says are loaded, waiting for one batched existence query.
+    unchanged: list[tuple[Path, tuple[str, ...]]] = []
+
+    def extract(doc: Document) -> None:
+        nonlocal pool, ex
+        if pool is None and parallel and len(loader.seen) > _START_WORKERS_AFTER:
+            pool = _pool(settings, jobs)  # small loads never pay for starting workers
+        if pool is None:
+            ex = ex or extractor_for(settings)
+            loader.take(doc, _extract_one(ex, doc, settings.extract_timeout))
+            return
+        inflight.append((doc, pool.submit(_worker_extract, doc)))
+        # Bounded (documents wait in memory), but a group deep, so that the workers
+        # extract the next group while this process writes the last one.
+        while len(inflight) > max(4 * jobs, loader.group):
+            done, future = inflight.popleft()
+            loader.take(done, future.result())
+
+    def read(path: Path, stamp: FileStamp | None) -> None:
+        ids: list[str] | None = []
+        for item in read_documents(path):
             if isinstance(item, DocumentError):
+                ids = None  # a file with a bad record is read (and its record rejected) every time
                 rej = Rejected(item.path, item.reason)
                 loader.summary.rejected.append(rej)
                 record_rejection(settings, rej)
-            elif loader.accept(item, force):
-                if pool is None and parallel and len(loader.seen) > _START_WORKERS_AFTER:
-                    pool = _pool(settings, jobs)  # small loads never pay for starting workers
-                if pool is None:
-                    loader.take(item, _extract_one(ex, item, settings.extract_timeout))
-                else:
-                    inflight.append((item, pool.submit(_worker_extract, item)))
-                    # Bounded (documents wait in memory), but a group deep, so that the workers
-                    # extract the next group while this process writes the last one.
-                    while len(inflight) > max(4 * jobs, loader.group):
-                        doc, future = inflight.popleft()
-                        loader.take(doc, future.result())
+            else:
+                if ids is not None:
+                    ids.append(item.id)
+                if loader.accept(item, force):
+                    extract(item)
             if on_document:
                 on_document(item.path if isinstance(item, DocumentError) else item.source)
+        if stamp is not None and ids:
+            read_files.append((stamp, ids))
+
+    def settle_unchanged() -> None:
+        present = existing_reports(store, (i for _, ids in unchanged for i in ids))
+        for path, ids in unchanged:
+            if all(i in present for i in ids):
+                loader.summary.read += len(ids)
+                loader.summary.skipped += len(ids)
+                for _ in ids:
+                    if on_document:
+                        on_document(str(path))
+            else:
+                read(path, FileStamp.of(path))
+        unchanged.clear()
+
+    try:
+        for path, refused in iter_files(paths, follow_links=settings.follow_links):
+            if refused is not None:
+                rej = Rejected(str(path), refused)
+                loader.summary.rejected.append(rej)
+                record_rejection(settings, rej)
+                if on_document:
+                    on_document(str(path))
+                continue
+            stamp = FileStamp.of(path)
+            known = manifest.ids(stamp) if stamp is not None and not force else None
+            if known and all(journal.done(i) for i in known):
+                unchanged.append((path, known))
+                if len(unchanged) >= _MANIFEST_BATCH:
+                    settle_unchanged()
+            else:
+                read(path, stamp)
+        settle_unchanged()
         while inflight:
             doc, future = inflight.popleft()
             loader.take(doc, future.result())
@@ -149,11 +209,20 @@ def load_paths(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     loader.flush()
+    for stamp, ids in read_files:
+        if all(journal.done(i) for i in ids):
+            manifest.record(stamp, ids)
     loader.summary.seconds = time.perf_counter() - started
     return loader.summary
 
 
 _START_WORKERS_AFTER = 16  # reports extracted here before worker processes start
+_MANIFEST_BATCH = 1000  # unchanged files settled by one existence query
+
+
+def manifest_path(settings: Settings) -> Path:
+    """The load manifest for the store in force (beside its journal)."""
+    return journal_path(settings).with_name(journal_path(settings).name.replace("journal", "manifest"))
 
 
 def default_jobs() -> int:

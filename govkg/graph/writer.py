@@ -147,6 +147,7 @@ ROW_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 REPORT_EXISTS = "MATCH (rep:Report {id: $id}) RETURN rep.id AS id"
+REPORTS_EXISTING = "UNWIND $ids AS id MATCH (rep:Report {id: id}) RETURN rep.id AS id"
 COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
 COUNT_EDGES = "MATCH ()-[r]->() RETURN count(r) AS n"
 
@@ -448,6 +449,12 @@ def already_loaded(store: GraphStore, journal: LoadJournal, report_id: str) -> b
     """Whether a report may be skipped: journalled as done *and* its Report node (written last)
     is still in the store, so a graph cleared or lost behind the journal's back is rebuilt."""
     return journal.done(report_id) and bool(store.run_read(REPORT_EXISTS, {"id": report_id}))
+
+
+def existing_reports(store: GraphStore, ids: Iterable[str]) -> set[str]:
+    """Which of ``ids`` have their Report node in the store: one indexed query for them all."""
+    wanted = sorted(set(ids))
+    return {str(row["id"]) for row in store.run_read(REPORTS_EXISTING, {"ids": wanted})} if wanted else set()
 
 
 def load_extractions(

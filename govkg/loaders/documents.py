@@ -674,6 +674,18 @@ def iter_documents(
     ``follow_links``; a file named directly is read wherever it is, if it is a regular file.
     No exception escapes for a single file, entry or record.
     """
+    for item, refused in iter_files(paths, follow_links=follow_links):
+        if refused is not None:
+            yield DocumentError(item, refused)
+        else:
+            yield from read_documents(item)
+
+
+def iter_files(
+    paths: Iterable[str | Path], *, follow_links: bool = False
+) -> Iterator[tuple[Path, str | None]]:
+    """The files iter_documents reads, without reading them: (path, None) for each file,
+    (path, reason) for each path or entry refused."""
     for given in paths:
         root = Path(given)
         try:
@@ -683,21 +695,21 @@ def iter_documents(
             reason = (
                 "broken symlink" if broken else ("no such file" if e.errno == errno.ENOENT else e.strerror)
             )
-            yield DocumentError(root, reason or str(e))
+            yield root, reason or str(e)
             continue
         except ValueError as e:
-            yield DocumentError(root, str(e))
+            yield root, str(e)
             continue
-        files = walk(root, follow_links=follow_links) if is_dir else iter([(root, None)])
-        for item, refused in files:
-            if refused is not None:
-                yield DocumentError(item, refused)
-                continue
-            try:
-                yield from _iter_file(item)
-            except DocumentError as e:
-                yield e
-            except (OSError, MemoryError) as e:
-                yield DocumentError(item, f"cannot read: {e}")
-            except Exception as e:  # one file must never abort a load
-                yield DocumentError(item, f"cannot read: {type(e).__name__}: {e}")
+        yield from walk(root, follow_links=follow_links) if is_dir else iter([(root, None)])
+
+
+def read_documents(path: Path) -> Iterator[Document | DocumentError]:
+    """Every document in one file; each problem is yielded as a DocumentError, never raised."""
+    try:
+        yield from _iter_file(path)
+    except DocumentError as e:
+        yield e
+    except (OSError, MemoryError) as e:
+        yield DocumentError(path, f"cannot read: {e}")
+    except Exception as e:  # one file must never abort a load
+        yield DocumentError(path, f"cannot read: {type(e).__name__}: {e}")
