@@ -139,3 +139,10 @@ def test_units_listed_after_zai_with_no_subject_before_them_all_act() -> None:
     found = _facts(CITY + "三级综治中心建设全面完成，在麻池镇、哈林格尔镇等乡镇率先建成综治中心。")
     assert ("麻池镇", "comprehensive_center") in found
     assert ("哈林格尔镇", "comprehensive_center") in found
+
+
+def test_each_listed_unit_owns_the_programme_written_after_it() -> None:
+    found = _facts(CITY + "各地涌现出东河区“楼栋夜谈”、九原区“巷口议事”等做法，推动矛盾纠纷多元化解。")
+    programmes = {(name, key) for name, key in found if key.startswith("local:")}
+    assert {name for name, _ in programmes} == {"东河区", "九原区"}
+    assert len(programmes) == 2  # not four: 东河区 does not get 九原区's programme

@@ -326,6 +326,9 @@ class ActorResolver:
             before, rule = [], None
         if before:
             last = before[-1]
+            if rule is None and sentence[last.end : pos] in ("", "“", '"', "「"):
+                # 甲区“X”、乙区“Y”等: a name written right after a unit is that unit's own
+                return ActorChoice((last.region,), last.rule, RULE_CONFIDENCE[last.rule])
             group = [last]
             # A list of units (A、B、C等) acts together.
             for a in reversed(before[:-1]):
