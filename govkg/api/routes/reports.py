@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
-from govkg.api.deps import ApiKey, CatalogDep, Limit, Offset, SettingsDep, StoreDep, journal_for, page, run
+from govkg.api.deps import ApiKey, CatalogDep, Limit, Offset, SettingsDep, StoreDep, journal_for, run
 from govkg.api.errors import ApiError, NotFound, validation_message
 from govkg.api.routes.adoptions import report_facts
 from govkg.api.routes.common import ERRORS, opt_int
@@ -72,7 +72,15 @@ def list_reports(
 ) -> Page[ReportSummary]:
     """Loaded reports with their subject region and number of adoption facts."""
     rows = run(store, catalog, "reports", settings, {"q": q or None, "year": year})
-    return page([ReportSummary(**_summary_fields(r)) for r in rows], limit, offset)
+    shown = rows[offset : offset + limit]
+    # One pass over the adoption edges for all reports (a lookup per report scanned them all).
+    counts = (
+        {r["id"]: r["adoptions"] for r in run(store, catalog, "report_adoption_counts", settings)}
+        if shown
+        else {}
+    )
+    data = [ReportSummary(**_summary_fields({**r, "adoptions": counts.get(r["id"], 0)})) for r in shown]
+    return Page(data=data, count=len(rows), limit=limit, offset=offset)
 
 
 @router.get("/{id}", operation_id="getReport", response_model=ReportDetail)
@@ -198,9 +206,13 @@ async def create_report(request: Request, _key: ApiKey, store: StoreDep, setting
             raise ApiError(422, f"invalid body: not JSON ({exc.msg})") from exc
         except UnicodeDecodeError as exc:
             raise ApiError(422, "invalid body: JSON must be UTF-8") from exc
+        except RecursionError as exc:
+            raise ApiError(422, "invalid body: JSON nested too deeply") from exc
         except ValidationError as exc:
             errors = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]
             raise ApiError(422, validation_message(errors)) from exc
+        except ValueError as exc:  # an integer over Python's 4,300-digit conversion limit
+            raise ApiError(422, f"invalid body: {exc}") from exc
         if not body.text.strip():
             raise ApiError(422, "invalid body field 'text': the report text is empty")
         try:
