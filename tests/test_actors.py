@@ -146,3 +146,13 @@ def test_each_listed_unit_owns_the_programme_written_after_it() -> None:
     programmes = {(name, key) for name, key in found if key.startswith("local:")}
     assert {name for name, _ in programmes} == {"东河区", "九原区"}
     assert len(programmes) == 2  # not four: 东河区 does not get 九原区's programme
+
+
+def test_a_unit_written_after_a_demonstrative_lies_in_the_unit_it_names() -> None:
+    found = _facts(CITY + "麻池镇地处城郊。该镇翠柳湾社区推行楼长制。")
+    assert ("翠柳湾社区", "building_head") in found
+    ex = _run(CITY + "麻池镇地处城郊。该镇翠柳湾社区推行楼长制。")
+    (unit,) = [r for r in ex.regions if r.name == "翠柳湾社区"]
+    assert unit.level == "community" and unit.parent_code is not None and unit.parent_code.endswith("麻池镇")
+    # without the demonstrative the same name is not placed
+    assert ("翠柳湾社区", "building_head") not in _facts(CITY + "翠柳湾社区推行楼长制。")

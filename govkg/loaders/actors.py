@@ -27,8 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from govkg.loaders.agencies import AgencyMention
-from govkg.loaders.extraction import Region
-from govkg.loaders.regions import Gazetteer, RegionMention
+from govkg.loaders.extraction import Region, UnresolvedPlace
+from govkg.loaders.regions import Gazetteer, RegionMention, local_unit, sub_county_level
 
 __all__ = ["RULE_CONFIDENCE", "Actor", "ActorChoice", "ActorResolver", "ReportContext"]
 
@@ -192,8 +192,13 @@ class ActorResolver:
         sentence: str,
         regions: Sequence[RegionMention],
         agencies: Sequence[AgencyMention],
+        unresolved: Sequence[UnresolvedPlace] = (),
     ) -> list[Actor]:
-        """Every unit that may act in ``sentence``, in text order, one per span."""
+        """Every unit that may act in ``sentence``, in text order, one per span.
+
+        ``unresolved`` are the sentence's place-like names the gazetteer could not place
+        (offsets into ``sentence``): one written right after 该镇/该街道 is placed by it.
+        """
         above = set(ctx.scope[1:])  # the subject's ancestors instruct and award; they do not act here
         actors: list[Actor] = []
         # 在区公安分局设立…: a body that is only a place (or an awarder) lends its region no action
@@ -220,6 +225,7 @@ class ActorResolver:
             target = named[-1].region if named else self._named_last(ctx, word)
             if target is not None and target.code not in above:
                 actors.append(Actor(start, end, target, "demonstrative"))
+                actors.extend(self._placed_by(target, end, unresolved))
         actors.sort(key=lambda a: (a.start, -a.end))
         merged: list[Actor] = []
         for actor in actors:
@@ -233,6 +239,20 @@ class ActorResolver:
                 continue
             merged.append(actor)
         return merged
+
+    @staticmethod
+    def _placed_by(parent: Region, end: int, unresolved: Sequence[UnresolvedPlace]) -> list[Actor]:
+        """该镇某社区: the unit written right after a demonstrative lies in the unit it names."""
+        below = {"county": ("township", "community", "village"), "township": ("community", "village")}
+        for u in unresolved:
+            u_end = u.offset + len(u.surface)
+            if not u.offset <= end < u_end:
+                continue
+            name = u.surface[end - u.offset :]
+            level = sub_county_level(name)
+            if len(name) >= 3 and level in below.get(parent.level, ()):
+                return [Actor(end, u_end, local_unit(name, level or "", parent.code), "place")]
+        return []
 
     def _pronoun(self, ctx: ReportContext, word: str, before: Sequence[Actor]) -> Region | None:
         """我市/全县: the subject when the level fits, else the unit of that level named just before."""

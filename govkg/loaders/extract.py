@@ -198,7 +198,9 @@ class Extractor:
                 all_regions.append(m if not start else _shifted(m, start))
             if start:
                 unresolved[found:] = [replace(u, offset=u.offset + start) for u in unresolved[found:]]
+        unresolved.sort(key=lambda u: u.offset)
         ex.unresolved = unresolved
+        pending_u = 0  # the next unresolved name to hand to the sentence that holds it
         adoptions: dict[tuple[str, str], tuple[int, Adoption]] = {}
         non_adoptions: list[NonAdoption] = []
         practices: dict[str, Practice] = {}
@@ -250,7 +252,13 @@ class Extractor:
                     region = self._region(ctx, a.region_code)
                     if region is not None:
                         agencies[key] = Agency(key=key, name=a.name, kind=a.kind, region_code=region.code)
-            actors = self.resolver.candidates(ctx, sent.text, local_regions, agency_mentions)
+            here: list[UnresolvedPlace] = []
+            while pending_u < len(unresolved) and unresolved[pending_u].offset < sent.end:
+                u = unresolved[pending_u]
+                if u.offset >= sent.start and u.offset + len(u.surface) <= sent.end:
+                    here.append(replace(u, offset=u.offset - sent.start))
+                pending_u += 1
+            actors = self.resolver.candidates(ctx, sent.text, local_regions, agency_mentions, here)
             mentions = self._practice_mentions(sent)
             mentions = self._with_own_programs(sent.text, actors, mentions)
             for pm in mentions:

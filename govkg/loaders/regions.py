@@ -38,7 +38,7 @@ import ahocorasick
 
 from govkg.loaders.extraction import Region, UnresolvedPlace
 
-__all__ = ["Gazetteer", "RegionMatcher", "RegionMention"]
+__all__ = ["Gazetteer", "RegionMatcher", "RegionMention", "local_unit", "sub_county_level"]
 
 _DATA = resources.files("govkg.loaders") / "data"
 _UPPER = ("province", "prefecture", "county")
@@ -209,6 +209,19 @@ def _default_gazetteer() -> Gazetteer:
 def _parse_row(line: str) -> Region:
     code, name, level, parent, short, aliases = line.rstrip("\n").split("\t")
     return Region(code, name, level, parent or None, short, tuple(a for a in aliases.split("|") if a))
+
+
+def sub_county_level(name: str) -> str | None:
+    """The level a sub-county name's suffix gives (镇 → township, 社区 → community, 村 → village)."""
+    for suffix in _SUB_COUNTY_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return _SUB_LEVEL.get(suffix, "village")
+    return None
+
+
+def local_unit(name: str, level: str, parent_code: str) -> Region:
+    """A sub-county unit the data lack, placed under ``parent_code`` by the text itself."""
+    return _local_unit(name, level, parent_code)
 
 
 def _local_unit(name: str, level: str, parent_code: str) -> Region:
