@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 
 from govkg.api.app import create_app
 from govkg.config import Settings
-from govkg.graph.falkor_store import FalkorStore
+from govkg.graph.store import GraphStore
 from govkg.graph.writer import write_extraction
 from govkg.knowledge import KnowledgeGraph
 from govkg.loaders.extraction import Extraction
@@ -26,7 +26,7 @@ from govkg.queries.indicators import CSV_FIELDS, indicator_needles
 
 @pytest.fixture
 def kg(
-    falkor_store: FalkorStore,
+    any_store: GraphStore,
     extractions: list[Extraction],
     make_extraction: ExtractionFactory,
     data_dir: Path,
@@ -44,8 +44,8 @@ def kg(
         year=2021,
     )
     for ex in [*extractions, extra]:
-        write_extraction(falkor_store, ex)
-    return KnowledgeGraph(falkor_store, Settings(data_dir=data_dir))
+        write_extraction(any_store, ex)
+    return KnowledgeGraph(any_store, Settings(data_dir=data_dir))
 
 
 @pytest.fixture

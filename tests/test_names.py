@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from govkg.api.app import create_app
 from govkg.config import Settings
-from govkg.graph.falkor_store import FalkorStore
+from govkg.graph.store import GraphStore
 from govkg.graph.writer import write_extraction
 from govkg.knowledge import KnowledgeGraph
 from govkg.loaders.extraction import LEVELS, Extraction
@@ -23,10 +23,10 @@ from govkg.queries import names
 
 
 @pytest.fixture
-def kg(falkor_store: FalkorStore, extractions: list[Extraction], data_dir: Path) -> KnowledgeGraph:
+def kg(any_store: GraphStore, extractions: list[Extraction], data_dir: Path) -> KnowledgeGraph:
     for ex in extractions:
-        write_extraction(falkor_store, ex)
-    return KnowledgeGraph(falkor_store, Settings(data_dir=data_dir))
+        write_extraction(any_store, ex)
+    return KnowledgeGraph(any_store, Settings(data_dir=data_dir))
 
 
 @pytest.fixture

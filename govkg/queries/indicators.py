@@ -15,7 +15,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import IO, Any
 
-from govkg.loaders.extraction import LEVELS
 from govkg.queries.names import Runner, check_years, name_variants
 
 __all__ = ["INDICATOR_ALIASES", "MetricRow", "find_metrics", "indicator_needles", "label_counts", "write_csv"]
@@ -29,7 +28,6 @@ INDICATOR_ALIASES: dict[str, tuple[str, ...]] = {
     "安全感": ("安全感指数",),
 }
 _PAGE = 1000
-_RANK = {level: i for i, level in enumerate(LEVELS)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +81,9 @@ def _int(value: Any) -> int | None:
 
 
 def _row(r: Mapping[str, Any]) -> MetricRow:
-    above = [a for a in r.get("above") or [] if isinstance(a, dict) and a.get("name")]
-    above.sort(key=lambda a: _RANK.get(str(a.get("level")), len(LEVELS)))
-    chain = [str(a["name"]) for a in above]
-    if r.get("region_name"):
-        chain.append(str(r["region_name"]))
+    # the query gives the path from the region up to its root; a region without parents has none
+    path = [str(n) for n in r.get("chain") or [] if n]
+    chain = list(reversed(path)) if path else ([str(r["region_name"])] if r.get("region_name") else [])
     approximate = r.get("approximate")
     return MetricRow(
         indicator=str(r.get("indicator") or ""),

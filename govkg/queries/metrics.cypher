@@ -13,16 +13,17 @@ WHERE (size($needles) = 0 OR any(n IN $needles WHERE m.indicator CONTAINS n))
 OPTIONAL MATCH (m)-[:OF_REGION]->(r:Region)
 WITH m, r
 WHERE $within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within})
-OPTIONAL MATCH (r)-[:PART_OF*1..]->(up:Region)
-WITH m, r, collect(DISTINCT {code: up.code, name: up.name, level: up.level}) AS above
+OPTIONAL MATCH path = (r)-[:PART_OF*1..]->(top:Region)
+WHERE NOT (top)-[:PART_OF]->(:Region)
+WITH m, r, [n IN nodes(path) | n.name] AS chain
 OPTIONAL MATCH (m)-[:FOR_PRACTICE]->(p:Practice)
 OPTIONAL MATCH (rep:Report {id: m.report_id})
 RETURN m.key AS key, m.indicator AS indicator, m.value AS value, m.unit AS unit, m.raw AS raw,
        m.year AS year, m.approximate AS approximate, m.change AS change,
-       r.code AS region_code, r.name AS region_name, r.level AS region_level, above,
+       r.code AS region_code, r.name AS region_name, r.level AS region_level, chain,
        p.key AS practice_key, p.name AS practice_name,
        m.report_id AS report_id, rep.title AS report_title, rep.published AS report_date,
        rep.source AS report_source, m.evidence AS evidence, m.offset AS offset
-ORDER BY indicator, region_code, report_id, offset
+ORDER BY indicator, region_code, report_id, offset, key
 SKIP $offset
 LIMIT $limit
