@@ -156,3 +156,19 @@ def test_a_unit_written_after_a_demonstrative_lies_in_the_unit_it_names() -> Non
     assert unit.level == "community" and unit.parent_code is not None and unit.parent_code.endswith("麻池镇")
     # without the demonstrative the same name is not placed
     assert ("翠柳湾社区", "building_head") not in _facts(CITY + "翠柳湾社区推行楼长制。")
+
+
+def test_station_named_after_a_town_acts_for_the_town() -> None:
+    found = _facts(CITY + "麻池派出所在辖区推行“一村一辅警”。")
+    assert found[("麻池镇", "village_police")].startswith("actor=agency")
+    found = _facts(CITY + "沼潭街派出所组建义务巡逻队。")
+    assert ("沼潭街道", "mass_prevention") in found
+    # a station whose name is no unit under the report's region leaves the fact to the subject
+    found = _facts(CITY + "火车站派出所在辖区推行“一村一辅警”。")
+    assert set(found) == {("包头市", "village_police")}
+
+
+def test_branch_of_a_city_bureau_named_after_a_district_acts_for_the_district() -> None:
+    found = _facts(CITY + "包头市公安局九原分局常态化开展扫黑除恶斗争。")
+    assert found[("九原区", "anti_gang")].startswith("actor=agency")
+    assert ("包头市", "anti_gang") not in found

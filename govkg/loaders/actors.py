@@ -80,6 +80,10 @@ _LEVEL_WORDS: dict[str, tuple[str, ...]] = {
     "村": ("village",),
     "嘎查": ("village",),
 }
+# Stations named after a unit act for it (guidelines rule 8): 湖塘派出所 → 湖塘镇, 东门街派出所 →
+# 东门街道, 梅江司法所 → 梅江镇; and a city bureau's branch named after a district: 公安局武进分局.
+_STATION = re.compile(r"(街)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|综治中心|便民服务中心)")
+_BRANCH = re.compile(r"(?:公安局|局)([\u4e00-\u9fff]{2,6}?)分局")
 _SUFFIX_OF_WORD: dict[str, tuple[str, ...]] = {
     "县": ("县", "自治县"),
     "区": ("区",),
@@ -146,6 +150,7 @@ class ActorResolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self._stems: dict[str, dict[str, tuple[Region, ...]]] = {}
 
     # -- the region tree ------------------------------------------------------------------------
     def chain(self, region: Region | None) -> list[Region]:
@@ -201,6 +206,7 @@ class ActorResolver:
         """
         above = set(ctx.scope[1:])  # the subject's ancestors instruct and award; they do not act here
         actors: list[Actor] = []
+        stations = self._stations(ctx, sentence)
         # 在区公安分局设立…: a body that is only a place (or an awarder) lends its region no action
         idle = [(a.start, a.end) for a in agencies if not a.acting]
         for m in regions:
@@ -210,8 +216,15 @@ class ActorResolver:
                 actors.append(Actor(m.start, m.end, m.region, "place"))
         for a in agencies:
             region = ctx.regions.get(a.region_code) or self.gazetteer.get(a.region_code)
+            station = next((t for (s0, e0), t in stations.items() if a.start <= s0 and e0 <= a.end), None)
+            if station is not None and a.acting:
+                region = station  # the agency is a station named after a unit inside its region
             if a.acting and region is not None and region.code not in above:
                 actors.append(Actor(a.start, a.end, region, "agency"))
+        covered = [(a.start, a.end) for a in agencies]
+        for (s0, e0), town in stations.items():
+            if not any(s1 <= s0 and e0 <= e1 for s1, e1 in covered) and town.code not in above:
+                actors.append(Actor(s0, e0, town, "agency"))
         actors.extend(self._listed(ctx, sentence, above))
         for pm in _PRONOUN.finditer(sentence):
             target = self._pronoun(ctx, pm.group(1), [a for a in actors if a.end <= pm.start()])
@@ -239,6 +252,53 @@ class ActorResolver:
                 continue
             merged.append(actor)
         return merged
+
+    def _stations(self, ctx: ReportContext, sentence: str) -> dict[tuple[int, int], Region]:
+        """Stations and branches named after a unit under the report's region: span → that unit."""
+        out: dict[tuple[int, int], Region] = {}
+        root = next((r for r in self.chain(ctx.subject) if r.level != "province"), None)
+        if root is None:
+            return out
+        stems = self._township_stems(root.code)
+        for m in _STATION.finditer(sentence):
+            for length in (4, 3, 2):
+                start = m.start() - length
+                if start < 0:
+                    continue
+                towns = stems.get(sentence[start : m.start()], ())
+                if m.group(1) and towns:
+                    towns = tuple(t for t in towns if t.name.endswith("街道"))
+                if len(towns) == 1:
+                    out[(start, m.end())] = towns[0]
+                    break
+        for m in _BRANCH.finditer(sentence):
+            unit = self._unit_by_short(root, m.group(1), "区") or self._unit_by_short(root, m.group(1), "县")
+            if unit is None:
+                hits = [r for r in self.gazetteer.under(root.code, m.group(1)) if r.level == "county"]
+                unit = hits[0] if len(hits) == 1 else None
+            if unit is not None:
+                out[(m.start(1), m.end())] = unit
+        return out
+
+    def _township_stems(self, root: str) -> dict[str, tuple[Region, ...]]:
+        """Short names of the townships under ``root`` (cached per root: shipped data only)."""
+        cached = self._stems.get(root)
+        if cached is not None:
+            return cached
+        found: dict[str, list[Region]] = {}
+        todo = [root]
+        while todo:
+            code = todo.pop()
+            for child in self.gazetteer.children(code):
+                if child.level == "township":
+                    for stem in {child.short, child.name}:
+                        if len(stem) >= 2:
+                            found.setdefault(stem, []).append(child)
+                elif child.level in ("prefecture", "county"):
+                    todo.append(child.code)
+        stems = {k: tuple(v) for k, v in found.items()}
+        self._stems[root] = stems
+        return stems
 
     @staticmethod
     def _placed_by(parent: Region, end: int, unresolved: Sequence[UnresolvedPlace]) -> list[Actor]:
