@@ -165,6 +165,8 @@ def load(
         typer.echo(f"rejected  {rej.path}: {rej.reason}", err=True)
     for fail in summary.failed:
         typer.echo(f"failed    {fail.path}: {fail.reason}", err=True)
+    for guess in summary.guessed:
+        typer.echo(f"guessed   {guess.path}: {guess.reason}", err=True)
     typer.echo(
         f"reports read {summary.read}, loaded {summary.loaded}, already loaded {summary.skipped}, "
         f"rejected {len(summary.rejected)}, failed {len(summary.failed)}; "

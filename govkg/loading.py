@@ -63,6 +63,9 @@ class LoadSummary:
     skipped: int = 0  # already in the graph
     rejected: list[Rejected] = field(default_factory=list)
     failed: list[Rejected] = field(default_factory=list)  # read fine, but extraction or writing failed
+    guessed: list[Rejected] = field(
+        default_factory=list
+    )  # loaded, but the encoding was a guess (reason says which)
     nodes_created: int = 0
     edges_created: int = 0
     seconds: float = 0.0
@@ -283,6 +286,8 @@ class _Loader:
     def accept(self, doc: Document, force: bool) -> bool:
         """Count one document read; whether it is to be extracted (not loaded, not seen in this load)."""
         self.summary.read += 1
+        if "guessed" in doc.meta.get("note", ""):
+            self.summary.guessed.append(Rejected(doc.source, doc.meta["note"]))
         if doc.id in self.seen or (not force and already_loaded(self.store, self.journal, doc.id)):
             self.summary.skipped += 1
             return False

@@ -228,3 +228,69 @@ def test_textarea_and_form_controls_are_dropped() -> None:
     for dropped in ("留言", "海淀区", "东城区", "西城区", "提交评论"):
         assert dropped not in text
     assert "实施<网格>&服务。" in text  # entities decoded to text, kept as text
+
+
+# ---- item 3: bytes that are not a Chinese report ----
+
+KOREAN = (
+    "지방자치단체는 주민의 복리에 관한 사무를 처리하고 재산을 관리하며, 법령의 범위 안에서 자치에 관한 "
+    "규정을 제정할 수 있다. 마을 공동체는 이웃 간의 분쟁을 대화로 해결하는 모임을 매달 열었다. "
+) * 4
+JAPANESE = (
+    "地方公共団体の組織及び運営に関する事項は、地方自治の本旨に基いて、法律でこれを定める。"
+    "町内会では、住民同士のもめごとを話し合いで解決する集まりを毎月開いている。"
+) * 4
+RUSSIAN = "Местное самоуправление решает вопросы местного значения; соседи собираются каждый месяц. " * 6
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (KOREAN.encode("euc-kr"), "not Chinese text (looks like Korean/EUC-KR)"),
+        (JAPANESE.encode("shift_jis"), "not Chinese text (looks like Japanese/Shift-JIS)"),
+        (KOREAN.encode("utf-8"), "not Chinese text (looks like Korean)"),
+        (RUSSIAN.encode("cp1251"), "not Chinese text (looks like Cyrillic script)"),
+        (
+            ("\u00a0\u200b\u200c\ufeff" * 50).encode("utf-8"),
+            "not Chinese text (only spaces and invisible characters)",
+        ),
+        (b"\xff\xfe\xfa\xfb broken \xc3", "not Chinese text (looks like Arabic script)"),
+    ],
+)
+def test_bytes_that_are_not_chinese_are_rejected_by_name(tmp_path: Path, data: bytes, reason: str) -> None:
+    (tmp_path / "report.txt").write_bytes(data)
+    docs, bad = walk(tmp_path)
+    assert not docs
+    assert bad == {str(tmp_path / "report.txt"): reason}
+
+
+def test_utf32_utf16_without_bom_and_big5_are_read_as_chinese(tmp_path: Path) -> None:
+    text = GOOD.read_text(encoding="utf-8")
+    trad = (EXAMPLES / "traditional_shandong_qingdao.txt").read_text(encoding="utf-8")
+    (tmp_path / "a32.txt").write_bytes(text.encode("utf-32"))
+    (tmp_path / "b16le.txt").write_bytes(text.encode("utf-16-le"))
+    (tmp_path / "c16be.txt").write_bytes(text.encode("utf-16-be"))
+    (tmp_path / "d_big5.txt").write_bytes(trad.encode("big5", errors="ignore"))
+    docs, bad = walk(tmp_path)
+    assert bad == {}
+    got = {Path(d.source).name: d for d in docs}
+    assert [got[n].encoding for n in sorted(got)] == ["utf-32", "utf-16-le", "utf-16-be", "big5"]
+    for name in ("a32.txt", "b16le.txt", "c16be.txt"):
+        assert got[name].text.strip() == text.strip().replace("\r\n", "\n")
+    assert "guessed" in got["b16le.txt"].meta["note"] and "guessed" in got["d_big5.txt"].meta["note"]
+    assert "青島" in got["d_big5.txt"].text or "青岛" in got["d_big5.txt"].folded
+
+
+def test_a_guessed_encoding_is_shown_in_the_load_summary(tmp_path: Path, data_dir: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "utf16.txt").write_bytes(GOOD.read_text(encoding="utf-8").encode("utf-16-le"))
+    (corpus / "korean.txt").write_bytes(KOREAN.encode("euc-kr"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GOVKG_", "NEO4J_"))}
+    env["PYTHONPATH"] = str(REPO_ROOT)
+    cmd = [sys.executable, "-m", "govkg.cli", "load", str(corpus), "--data-dir", str(data_dir), "-q"]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600, check=False)
+    assert done.returncode == 2, done.stderr
+    assert f"guessed   {corpus}/utf16.txt: encoding guessed as utf-16-le" in done.stderr
+    assert f"rejected  {corpus}/korean.txt: not Chinese text (looks like Korean/EUC-KR)" in done.stderr
+    assert "loaded 1," in done.stdout

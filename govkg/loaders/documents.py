@@ -33,6 +33,7 @@ from typing import Any, BinaryIO
 
 import opencc
 
+from govkg.loaders.chinese import not_chinese, profile
 from govkg.loaders.chrome import is_chrome_line, mask_chrome, strip_site_name
 from govkg.loaders.files import NotRegular, display_name, open_regular, walk
 
@@ -385,8 +386,11 @@ def _decode_mixed(data: bytes) -> tuple[str, str, str] | None:
     return "\n".join(loose), "mixed", note
 
 
-def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str, str]:
-    """Decode report bytes: (text, encoding name, note). Raises DocumentError when it cannot."""
+def _decode_any(data: bytes) -> tuple[str, str, str] | None:
+    """The first decoding that works: BOMs, UTF-8, mixed lines, GB18030, then a guess."""
+    # UTF-32 first: its little-endian BOM (FF FE 00 00) also starts like UTF-16's.
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) and (got := _strict(data, "utf-32")):
+        return got[0], "utf-32", got[1]
     if data.startswith(codecs.BOM_UTF8):
         if got := _strict(data, "utf-8-sig"):
             return got[0], "utf-8-sig", got[1]
@@ -399,14 +403,71 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str, s
     if (got := _strict(data, "gb18030")) and _mostly_chinese(got[0]):
         encoding = "gbk" if _strict(data, "gbk") is not None else "gb18030"
         return got[0], encoding, got[1]
+    if guess := _utf16_without_bom(data):
+        return guess
     import charset_normalizer  # only for the rare file that is neither UTF-8 nor GB18030
 
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.encoding:
         text = str(best)
         if text.strip() and text.count("\ufffd") * 100 < len(text):
-            return text, best.encoding, "encoding guessed by charset-normalizer"
-    raise DocumentError(path, "cannot decode as UTF-8 or GB18030")
+            return text, best.encoding, f"encoding guessed as {best.encoding} by charset-normalizer"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str, str] | None:
+    """UTF-16 text without a byte-order mark, when one byte order decodes to Chinese prose."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        got = _strict(data, encoding)
+        if got and not_chinese(got[0]) is None and profile(got[0]).han >= 2:
+            return got[0], encoding, f"encoding guessed as {encoding} (UTF-16 without a byte-order mark)"
+    return None
+
+
+# Other languages' legacy encodings, named when their bytes were read as Chinese by mistake.
+_LOOKALIKES = (
+    ("euc-kr", "Korean/EUC-KR"),
+    ("shift_jis", "Japanese/Shift-JIS"),
+    ("euc-jp", "Japanese/EUC-JP"),
+)
+
+
+def _lookalike(data: bytes) -> str | None:
+    """Name the language and encoding bytes decode to cleanly, when that is Korean or Japanese."""
+    for encoding, name in _LOOKALIKES:
+        got = _strict(data, encoding)
+        if got is None:
+            continue
+        p = profile(got[0])
+        letters = p.han + p.hangul + p.kana + p.other_letters
+        if letters and (p.hangul if "Korean" in name else p.kana) > 0.2 * letters:
+            return name
+    return None
+
+
+def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str, str]:
+    """Decode report bytes: (text, encoding name, note). Raises DocumentError when it cannot.
+
+    A decoding must also read as Chinese (``chinese.not_chinese``): bytes of another language
+    that happen to decode (Korean EUC-KR read as GBK, say) are refused, naming what they look
+    like; Big5 is tried for traditional-Chinese bytes that GBK misreads.
+    """
+    got = _decode_any(data)
+    if got is None:
+        raise DocumentError(path, "cannot decode as UTF-8 or GB18030")
+    text, encoding, note = got
+    reason = not_chinese(text)
+    if reason is None:
+        return text, encoding, note
+    if encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32"):
+        big5 = _strict(data, "big5")
+        if big5 and not_chinese(big5[0]) is None:
+            return big5[0], "big5", "encoding guessed as big5 (traditional Chinese)"
+        if name := _lookalike(data):
+            raise DocumentError(path, f"not Chinese text (looks like {name})")
+    raise DocumentError(path, reason)
 
 
 # ---------------------------------------------------------------- formats
@@ -444,8 +505,12 @@ def _decoded(path: Path, data: bytes) -> tuple[str, str, dict[str, str]]:
         raise DocumentError(path, "empty file")
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if not utf16 and _looks_binary(data[:_SNIFF_BYTES]):
-        raise DocumentError(path, "binary file")
-    text, encoding, note = decode_bytes(data, path)
+        guess = None if data.startswith(_MAGIC) else _utf16_without_bom(data)
+        if guess is None:
+            raise DocumentError(path, "binary file")
+        text, encoding, note = guess
+    else:
+        text, encoding, note = decode_bytes(data, path)
     if not text.strip() or not _normalise(text).strip():
         raise DocumentError(path, "empty file")
     return text, encoding, ({"note": note} if note else {})
