@@ -172,3 +172,9 @@ def test_branch_of_a_city_bureau_named_after_a_district_acts_for_the_district() 
     found = _facts(CITY + "包头市公安局九原分局常态化开展扫黑除恶斗争。")
     assert found[("九原区", "anti_gang")].startswith("actor=agency")
     assert ("包头市", "anti_gang") not in found
+
+
+def test_a_subject_written_with_its_parents_heads_its_sentence() -> None:
+    text = "麻池镇2031年平安建设工作情况\n近年来，包头市九原区麻池镇整合资源，强化网格化管理。"
+    found = _facts(text)
+    assert found[("麻池镇", "grid")].startswith("actor=opening-place")

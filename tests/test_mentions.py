@@ -33,6 +33,9 @@ def _cls(sentence: str, practice: str) -> str | None:
         ("instruction", "县委政法委要求各乡镇建好综治中心。", "县委政法委建好综治中心。", "综治中心"),
         ("instruction", "要继续深化网格化管理，提升见警率。", "甲镇继续深化网格化管理。", "网格化管理"),
         ("meeting", "派出所、综治中心负责人出席会议。", "甲镇综治中心接待群众。", "综治中心"),
+        ("component", "甲镇整合派出所、综治中心等力量集中办公。", "甲镇建成综治中心。", "综治中心"),
+        ("component", "将网格管理中心、信访接待中心整合纳入综治中心。", "甲县建成网格管理中心。", "网格管理"),
+        ("component", "整合司法所、综治中心等力量。", "整合网格员等力量，建成综治中心。", "综治中心"),
         ("policy", "总书记对枫桥经验作出重要指示。", "甲县深化枫桥经验。", "枫桥经验"),
         ("meeting", "甲县召开网格化管理现场推进会。", "甲县召开会议后推行网格化管理。", "网格化管理"),
         ("visit", "干部赴外省学习考察枫桥经验。", "干部回村后推行枫桥经验。", "枫桥经验"),
@@ -53,3 +56,7 @@ def test_a_mention_is_kept_as_a_non_adoption_with_its_cue() -> None:
     (kept,) = [n for n in ex.non_adoptions if n.practice_key == "fengqiao"]
     assert kept.reason == "instruction" and "指出" in kept.cue
     assert text[kept.evidence.offset :].startswith(kept.evidence.sentence)
+
+
+def test_people_pooled_as_forces_are_the_regions_own_work() -> None:
+    assert _cls("整合村警、网格员等资源力量开展巡查。", "网格员") is None

@@ -239,6 +239,14 @@ class ActorResolver:
             if target is not None and target.code not in above:
                 actors.append(Actor(start, end, target, "demonstrative"))
                 actors.extend(self._placed_by(target, end, unresolved))
+        # 平凉市崆峒区安国镇 in 安国镇's report: the unit's written parents are part of its name
+        parents = {m.end: m.start for m in regions if m.region.code in above}
+        for i, actor in enumerate(actors):
+            start = actor.start
+            while start in parents:
+                start = parents[start]
+            if start != actor.start:
+                actors[i] = Actor(start, actor.end, actor.region, actor.rule)
         actors.sort(key=lambda a: (a.start, -a.end))
         merged: list[Actor] = []
         for actor in actors:

@@ -11,6 +11,8 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 - ``policy``: 总书记, 党中央, 国务院 … 指示/批示/文件 before it (a national policy cited);
 - ``meeting``: the practice inside the name of a meeting held about it (召开…推进会), or
   bodies listed as attending one (出席, 参会);
+- ``component``: one of the bodies or centres pooled into something else (整合派出所、司法所、
+  人民调解室等力量; 将A、B整合纳入综治中心);
 - ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied);
 - ``background``: 诞生于, 发源于 … after it (where a practice comes from);
 - ``commentary``: 应当, 核心是 … (opinion about a practice, not a report of one).
@@ -54,6 +56,14 @@ _BACKGROUND_BEFORE = re.compile(r"(?:诞生于|发源于|起源于|首创于)[^�
 _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
 # 要继续深入开展…; 必须坚持…: a sentence that opens with a modal goes on with an instruction.
 _EXHORTATION = re.compile(r"^(?:[一二三四五六七八九十\d]+[是、.)）])?(?:要(?!求|案|点|素|事|闻)|必须|务必)")
+# 整合派出所、司法所、人民调解室等力量 / 将A、B整合纳入X: members pooled into something else.
+_POOL_BEFORE = re.compile(r"(?:整合|汇聚|统筹|吸纳|集中|联合)[^，,。；;:：]*$")
+_POOL_AFTER = re.compile(r"^[^，,。；;:：]*?(?:资源|力量|部门|单位|数据|职能)")
+_POOLED_BEFORE = re.compile(r"将[^，,。；;:：]*$")
+# Only bodies and places are pooled away (派出所, 调解室, 综治中心); people pooled as forces (网格员,
+# 村警) are the region's own work.
+_BODY = re.compile(r"(?:所|中心|室|站|办|厅|庭|平台|信访)$")
+_POOLED_AFTER = re.compile(r"^[^，,。；;:：]*?整合(?:纳入|进|到|为)")
 # 出席会议的有派出所、司法所、禁毒办…: bodies attending a meeting, not work done.
 _ATTENDANCE = re.compile(r"出席|列席|参加会议|参会")
 
@@ -84,6 +94,12 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("instruction", m.group())
     if (m := _MEETING.search(before)) and (n := _MEETING_END.match(sentence[end:])):
         return Cue("meeting", m.group() + sentence[start:end] + n.group())
+    body = _BODY.search(sentence[start:end]) or _BODY.search(sentence[start : end + 1])
+    body = body or _BODY.search(sentence[start : end + 2])
+    if body and (m := _POOL_BEFORE.search(before)) and _POOL_AFTER.match(sentence[end:]):
+        return Cue("component", m.group()[:8])
+    if body and _POOLED_BEFORE.search(before) and (m := _POOLED_AFTER.match(sentence[end:])):
+        return Cue("component", m.group()[-4:])
     if m := _ATTENDANCE.search(sentence):
         return Cue("meeting", m.group())
     if m := _VISIT.search(before):
