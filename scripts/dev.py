@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -71,6 +72,11 @@ def run_tests(rest: list[str]) -> int:
     env = {**os.environ, "GOVKG_REQUIRE_NEO4J": "1"}
     env.setdefault("GOVKG_SCREENSHOTS", "1")  # the browser tests refresh the README's docs/img/ screenshots
     server = None
+
+    def _terminate(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # so `finally` stops the server when CI or a user kills the run
+
+    signal.signal(signal.SIGTERM, _terminate)
     if not env.get("NEO4J_URI"):
         try:
             began = time.monotonic()

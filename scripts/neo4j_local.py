@@ -157,6 +157,23 @@ def classpath(java: Path | None = None, pom: Path = POM) -> str:
     return out.read_text(encoding="utf-8").strip()
 
 
+def port_in_use(port: int) -> bool:
+    """True when something already listens on 127.0.0.1:port."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.settimeout(1.0)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _die_with_parent() -> None:
+    """In the child before exec (Linux): get SIGTERM when the process that started us dies,
+    so a test run killed outright does not leave its server behind."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
@@ -181,6 +198,8 @@ def server_config(bolt_port: int, http_port: int, extra: Mapping[str, str] | Non
         "dbms.usage_report.enabled": "false",
         # Neo4j 5.26 still spells this setting "whitelist"; Browser fetches `:play` guides only from these.
         "browser.remote_content_hostname_whitelist": "localhost,127.0.0.1",
+        # No usage data from Browser (the network is closed anyway); no banner asking about it.
+        "client.allow_telemetry": "false",
     }
     conf.update(extra or {})
     return conf
@@ -259,8 +278,13 @@ class LocalNeo4j:
         return f"http://127.0.0.1:{self.http_port}"
 
     def env(self) -> dict[str, str]:
-        """The NEO4J_URI/USER/PASSWORD variables the tests and bench read."""
-        return {"NEO4J_URI": self.uri, "NEO4J_USER": self.user, "NEO4J_PASSWORD": self.password}
+        """The NEO4J_URI/USER/PASSWORD (and NEO4J_HTTP_URL, for Browser) variables tests and bench read."""
+        return {
+            "NEO4J_URI": self.uri,
+            "NEO4J_USER": self.user,
+            "NEO4J_PASSWORD": self.password,
+            "NEO4J_HTTP_URL": self.http_url,
+        }
 
     def query(self, statement: str, timeout: float = 10.0) -> list[list[object]]:
         """Run one statement on the default database over HTTP; the rows as lists."""
@@ -331,6 +355,9 @@ def start(
     cp = classpath(java)
     owns_home = home is None
     home = Path(tempfile.mkdtemp(prefix="govkg-neo4j-")) if home is None else home.resolve()
+    for port in (bolt_port, http_port):
+        if port and port_in_use(port):
+            raise SetupError(f"port {port} on 127.0.0.1 is already in use (another Neo4j still running?)")
     bolt_port = bolt_port or free_port()
     http_port = http_port or free_port()
     password = password or secrets.token_urlsafe(18)
@@ -362,6 +389,7 @@ def start(
             stdout=console,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # Ctrl-C in the terminal reaches us, and we stop the server cleanly
+            preexec_fn=_die_with_parent,
         )
     (home / "run" / "neo4j.pid").write_text(str(process.pid), encoding="utf-8")
     server = LocalNeo4j(home, bolt_port, http_port, password, process, owns_home=owns_home)

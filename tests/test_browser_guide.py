@@ -126,3 +126,22 @@ def test_route_serves_guide_with_cors_for_browser() -> None:
     assert response.headers["content-type"].startswith("text/html")
     assert response.headers["access-control-allow-origin"] == "*"
     assert "<carousel" in response.text
+
+
+def test_route_answers_browsers_cors_preflight() -> None:
+    """Browser sends pragma/cache-control with its guide fetch, so Chromium asks first."""
+    app = FastAPI()
+    app.include_router(router)
+    response = TestClient(app).options(
+        "/browser-guide",
+        headers={
+            "Origin": "http://127.0.0.1:7474",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "pragma,cache-control",
+        },
+    )
+    assert response.status_code == 204
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert "GET" in response.headers["access-control-allow-methods"]
+    allowed = {h.strip() for h in response.headers["access-control-allow-headers"].split(",")}
+    assert {"pragma", "cache-control"} <= allowed
