@@ -212,3 +212,11 @@ def test_populations_and_topics_are_not_practices(matcher: PracticeMatcher) -> N
     assert "留守儿童关爱" not in _names(matcher, "心理服务站为留守儿童、空巢老人提供疏导。")
     assert "留守儿童关爱" in _names(matcher, "团县委开展关爱留守儿童志愿服务。")
     assert "打击整治养老诈骗" not in _names(matcher, "围绕食品安全、养老诈骗等问题办理案件。")
+
+
+def test_brand_with_a_key_descriptor_outside_its_quotes_gives_both(matcher: PracticeMatcher) -> None:
+    """Rule 4: the distinctive name has no key term; the descriptor after it names the key."""
+    names = {m.practice.name for m in matcher.discover("石岭镇组建“山鹰”网格服务队，定期入户走访。")}
+    assert names == {"山鹰", "网格化管理"}
+    # a formula is not a brand: it stays with its descriptor and gives the key only
+    assert _names(matcher, "全县推行“一张网”网格化服务管理。") == {"网格化管理"}

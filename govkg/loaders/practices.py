@@ -532,7 +532,14 @@ class PracticeMatcher:
             key_text += trail  # “金秋”执行攻坚行动: a campaign named by its core word is the key only
         elif trail.endswith("创建"):
             key_text += trail  # “平安古镇”创建 is 平安创建 (rule 7); “无讼社区”创建 stays a brand
-        return self._mentions(s, start, end, name, key_text=key_text)
+        found = self._mentions(s, start, end, name, key_text=key_text)
+        if found and not counted and key_text == content:
+            # Rule 4: “驼铃”网格服务队 — the brand, and the key its descriptor names
+            have = {m.practice.key for m in found}
+            for k in self._keys_in(trail):
+                if k not in have:
+                    found.append(PracticeMention(start, end, s[start:end], self.taxonomy.practices[k], True))
+        return found
 
     def _mentions(
         self, s: str, start: int, end: int, name: str, key_text: str | None = None
