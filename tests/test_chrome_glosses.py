@@ -109,6 +109,13 @@ def test_plain_text_title_is_the_headline_with_the_raw_first_line_kept() -> None
     assert doc.published == "2023-05-06"
 
 
+def test_an_outlet_tag_is_neither_title_nor_text() -> None:
+    doc = from_text("【江城日报】北湖区：网格员走进千家万户\n北湖区推行网格化管理。", "x.txt")
+    assert doc.title == "北湖区：网格员走进千家万户"
+    assert dateline_end("【江城日报】北湖区推行网格化管理。") == len("【江城日报】")
+    assert dateline_end("【典型案例】北湖区推行网格化管理。") == 0
+
+
 def test_html_title_drops_the_site_name_and_a_logo_heading(tmp_path: Path) -> None:
     html = (
         "<html><head><title>青川县：雪亮工程覆盖全部行政村_青川县人民政府门户网站</title></head>"

@@ -17,7 +17,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["dateline_end", "is_chrome_line", "mask_chrome", "related_heading", "strip_site_name"]
+__all__ = [
+    "dateline_end",
+    "is_chrome_line",
+    "mask_chrome",
+    "related_heading",
+    "strip_site_name",
+    "strip_source_tag",
+]
 
 # A breadcrumb: 您当前的位置：首页 > 新闻 > 正文, or a path of short parts joined by > » / ＞.
 _BREADCRUMB_LEAD = re.compile(r"^(?:您|你)?(?:当前|现在|目前)?的?(?:所在)?位置\s*[:：]?")
@@ -52,12 +59,13 @@ _SITE_NAME = re.compile(
 )
 # A dateline opening the first paragraph: 中新网某省新闻5月3日电（记者 某某）, 本报讯（通讯员 …）, 某某日报讯.
 _DATELINE = re.compile(
-    r"^(?:本报讯|本网讯|本台讯|[^\s，,。；;：:]{2,14}?(?:报|网|台|客户端|融媒)讯"
+    r"^(?:本报讯|本网讯|本台讯|[^\s，,。；;：:]{2,14}?(?:报|网|台|客户端|融媒)讯|【[^【】]{1,12}(?:报|网|台|客户端|新闻)】"
     r"|[^\s，,。；;：:]{2,14}?(?:网|社|台|新闻|客户端|在线|报)[^\s，,。；;：:]{0,10}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
     r"[^\s，,。；;：:]{0,6}?(?:电|讯)"
     r"|[^\s，,。；;：:]{1,10}?(?:网|报|台|客户端)[^\s，,。；;：:]{1,6}?消息(?=\s))"  # 某某网某市消息 …
     r"\s*(?:[（(][^（）()]{0,40}[）)])?\s*[：:，,]?\s*"
 )
+_SOURCE_TAG = re.compile(r"^\s*【[^【】]{1,12}(?:报|网|台|客户端|新闻)】")
 _DATELINE_LINES = 10  # a dateline opens one of the first lines of a page
 _SENTENCE_PUNCT = re.compile(r"[。！？!?；;，,]")
 _MAX_RELATED_TITLE = 48
@@ -112,6 +120,12 @@ def dateline_end(line: str) -> int:
     if m is None or m.end() >= len(line.rstrip()):
         return 0
     return m.end()
+
+
+def strip_source_tag(line: str) -> str:
+    """A headline without the outlet tag opening it: '【某某日报】平安建设见实效' -> '平安建设见实效'."""
+    m = _SOURCE_TAG.match(line)
+    return line[m.end() :].lstrip() if m and m.end() < len(line) else line
 
 
 def strip_site_name(title: str) -> str:
