@@ -41,6 +41,7 @@ from govkg.graph.writer import (
 from govkg.loaders.documents import Document, DocumentError, iter_files, read_documents
 from govkg.loaders.extract import ExtractionTimeout, Extractor, extractor_for
 from govkg.loaders.extraction import Extraction
+from govkg.loaders.files import display_name
 from govkg.loaders.practices import Taxonomy
 
 log = logging.getLogger(__name__)
@@ -190,7 +191,7 @@ def load_paths(
     try:
         for path, refused in iter_files(paths, follow_links=settings.follow_links):
             if refused is not None:
-                rej = Rejected(str(path), refused)
+                rej = Rejected(display_name(path), display_name(refused))
                 loader.summary.rejected.append(rej)
                 record_rejection(settings, rej)
                 if on_document:

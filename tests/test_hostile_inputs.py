@@ -294,3 +294,18 @@ def test_a_guessed_encoding_is_shown_in_the_load_summary(tmp_path: Path, data_di
     assert f"guessed   {corpus}/utf16.txt: encoding guessed as utf-16-le" in done.stderr
     assert f"rejected  {corpus}/korean.txt: not Chinese text (looks like Korean/EUC-KR)" in done.stderr
     assert "loaded 1," in done.stdout
+
+
+def test_request_log_escapes_control_characters_in_paths(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from govkg.api.app import create_app
+
+    client = TestClient(create_app(Settings(data_dir=tmp_path / "d", store="unset://none")))
+    with caplog.at_level("INFO", logger="govkg.api"):
+        client.get("/version/%1b%5d0%3bpwned%07%0afake")
+    lines = [r.getMessage() for r in caplog.records if "/version/" in r.getMessage()]
+    assert lines and all("\x1b" not in m and "\n" not in m and "\x07" not in m for m in lines)
+    assert any("\\x1b]0;pwned\\x07\\nfake" in m for m in lines)

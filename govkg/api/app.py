@@ -36,6 +36,7 @@ from govkg.api.routes import (
 from govkg.api.routes.common import ERRORS
 from govkg.config import Settings
 from govkg.graph.store import GraphStore
+from govkg.loaders.files import display_name
 
 log = logging.getLogger("govkg.api")
 
@@ -65,7 +66,7 @@ class RequestLog:
             await self.app(scope, receive, send_status)
         finally:
             ms = (time.perf_counter() - start) * 1000
-            log.info("%s %s %d %.1fms", scope["method"], scope["path"], status, ms)
+            log.info("%s %s %d %.1fms", scope["method"], display_name(scope["path"]), status, ms)
 
 
 class _TooLarge(Exception):
