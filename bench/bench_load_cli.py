@@ -1,0 +1,95 @@
+"""`govkg load` as users run it: a subprocess on N synthetic report files, wall-clock time.
+
+    python bench/bench_load_cli.py --n 1000 --n 5000 --jobs 2
+
+For each N, in a temporary directory (removed afterwards): write N synthetic reports
+(bench/synthetic.py), then time, each as its own `python -m govkg.cli load` process on the
+embedded store:
+  1. a first load with --jobs 1, into data dir A;
+  2. a first load with --jobs J (default: the cores available), into data dir B;
+  3. a re-load of the same N files into B (all already loaded: the manifest path);
+  4. +100 new reports into B (incremental cost at this graph size).
+Printed: seconds and reports/s of each step, and ratios measured in the same run
+(jobs J / jobs 1 speed-up, re-load / first load, +100 time across sizes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import SyntheticCorpus
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load(corpus: Path, data_dir: Path, jobs: int) -> tuple[float, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GOVKG_", "NEO4J_"))}
+    env["PYTHONPATH"] = str(ROOT)
+    cmd = [sys.executable, "-m", "govkg.cli", "load", str(corpus), "--data-dir", str(data_dir), "-q"]
+    started = time.perf_counter()
+    done = subprocess.run([*cmd, "--jobs", str(jobs)], env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"govkg load failed ({done.returncode}): {done.stderr[-2000:]}")
+    return seconds, done.stdout.strip().splitlines()[-1]
+
+
+def run(n: int, jobs: int, seed: int) -> float:
+    """Time the four steps at size n; return the +100 time."""
+    work = Path(tempfile.mkdtemp(prefix=f"govkg-bench-load-{n}-"))
+    try:
+        corpus, extra = work / "corpus", work / "extra"
+        gen = SyntheticCorpus.default()
+        gen.write(corpus, n, seed)
+        for i in range(100):  # 100 reports not in the corpus (another seed)
+            _, text = gen.report(i, seed + 1)
+            extra.mkdir(exist_ok=True)
+            (extra / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+        t1, _ = _load(corpus, work / "a", 1)
+        tj, line = _load(corpus, work / "b", jobs)
+        tr, _ = _load(corpus, work / "b", jobs)
+        t100, _ = _load(extra, work / "b", jobs)
+        print(f"n={n:,}: {line}")
+        print(f"  first load --jobs 1      {t1:8.1f} s  {n / t1:7.1f} reports/s")
+        print(
+            f"  first load --jobs {jobs:<2}     {tj:8.1f} s  {n / tj:7.1f} reports/s"
+            f"  ({t1 / tj:.2f}x --jobs 1)"
+        )
+        print(
+            f"  re-load (all loaded)     {tr:8.1f} s  {n / tr:7.1f} reports/s"
+            f"  ({tr / tj:.3f} of the first load)"
+        )
+        print(f"  +100 new reports         {t100:8.1f} s")
+        return t100
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    """Run the benchmark at each --n and print its figures."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, action="append", help="corpus sizes (default: 1000)")
+    ap.add_argument(
+        "--jobs", type=int, default=len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2
+    )
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    sizes = args.n or [1000]
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+    plus100 = [(n, run(n, args.jobs, args.seed)) for n in sizes]
+    (n0, base), *rest = plus100
+    for n, t in rest:
+        print(f"+100 into {n:,} / +100 into {n0:,}: {t / base:.2f}")
+
+
+if __name__ == "__main__":
+    main()
