@@ -20,6 +20,7 @@ import logging
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
@@ -255,7 +256,29 @@ _worker: tuple[Extractor, float] | None = None
 
 def _worker_init(settings: Settings) -> None:
     global _worker
+    _die_with_parent()
     _worker = (extractor_for(settings), settings.extract_timeout)
+
+
+def _die_with_parent() -> None:
+    """End this worker when the loader that started it ends, even by kill -9: a worker left
+    behind would hold the loader's inherited files (the store's lock) and never exit."""
+    parent = os.getppid()
+    if sys.platform == "linux":
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: the kernel kills us with our parent
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+    def watch() -> None:  # elsewhere (and as a second guard): look every second
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="govkg-parent-watch", daemon=True).start()
 
 
 def _worker_extract(doc: Document) -> _Outcome:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from synthetic_support import synthetic
 from test_crash_safety import dump_graph
 
 from govkg.config import Settings
-from govkg.graph.falkor_store import FalkorStore
+from govkg.graph.falkor_store import FalkorStore, server_pid
 from govkg.knowledge import KnowledgeGraph
 from govkg.load_progress import count_files, load_progress, progress_line
 from govkg.loading import default_jobs, load_paths
@@ -102,3 +104,56 @@ def test_progress_lines_in_logs(tmp_path: Path) -> None:
     assert count_files([tmp_path]) == 2
     (tmp_path / "c.jsonl").write_text("{}")
     assert count_files([tmp_path]) is None  # records per file unknown: no ETA
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                kids.append(int(entry.name))
+    return kids
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc to find the workers")
+def test_workers_end_when_the_loader_is_killed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    synthetic().SyntheticCorpus.default().write(corpus, 400, seed=8)
+    cmd = [sys.executable, "-m", "govkg.cli", "load", str(corpus), "--data-dir", str(tmp_path / "d"), "-q"]
+    proc = subprocess.Popen([*cmd, "--jobs", "2"], env=_env(), cwd=REPO_ROOT)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and proc.poll() is None:
+            workers = [k for k in _children(proc.pid) if "govkg" in Path(f"/proc/{k}/cmdline").read_text()]
+            if len(workers) >= 2:
+                break
+            time.sleep(0.2)
+        assert len(workers) >= 2, "the load never started its extraction workers"
+        proc.kill()
+        proc.wait(60)
+        for _ in range(100):
+            if not any(_alive(w) for w in workers):
+                break
+            time.sleep(0.1)
+        assert not any(_alive(w) for w in workers), "workers outlived the killed loader"
+    finally:
+        proc.kill()
+        for w in workers:  # only if the test failed: leave nothing behind
+            if _alive(w):
+                os.kill(w, signal.SIGKILL)
+        server = server_pid(tmp_path / "d")  # kill -9 leaves the store's server: stop it
+        if server is not None:
+            os.kill(server, signal.SIGTERM)
