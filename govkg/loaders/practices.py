@@ -332,6 +332,7 @@ _STOP_PATTERNS = (
     re.compile(r"^(?:[一二两三四五六七八九十0-9]+[厅站室所馆区窗台]){2,}$"),  # 一厅五室 ...
     re.compile(r"^[0-9]+\s*[+＋]\s*[0-9a-zA-Z]+$"),  # 3+x
     re.compile(r"^以.{1,8}为中心$"),  # a principle, not a centre
+    re.compile(r"^一[镇村乡街社县区企户]一(?:品|特|策|案)"),  # 一镇一品: a goal for many brands, not one
 )
 # An institution named after its administrative unit is that unit's body, not a brand.
 _UNIT_INSTITUTION = re.compile(
