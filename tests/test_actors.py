@@ -5,9 +5,11 @@ The reports are written for these tests (real place names, invented events); non
 
 from __future__ import annotations
 
+from govkg.loaders.actors import Actor, ActorResolver, ReportContext
 from govkg.loaders.documents import from_text
 from govkg.loaders.extract import extract
-from govkg.loaders.extraction import Extraction
+from govkg.loaders.extraction import Extraction, Region
+from govkg.loaders.regions import Gazetteer
 
 
 def _run(text: str) -> Extraction:
@@ -178,3 +180,20 @@ def test_a_subject_written_with_its_parents_heads_its_sentence() -> None:
     text = "麻池镇2031年平安建设工作情况\n近年来，包头市九原区麻池镇整合资源，强化网格化管理。"
     found = _facts(text)
     assert found[("麻池镇", "grid")].startswith("actor=opening-place")
+
+
+def test_opening_of_two_units_written_together_is_the_smaller_one() -> None:
+    town = Region("x:甲镇", "甲镇", "township", "x")
+    # the data put the community under another street: no PART_OF link to merge the two
+    community = Region("y:乙社区", "乙社区", "community", "y")
+    sentence = "在甲镇乙社区，社区推行楼长制。"
+    actors = [Actor(1, 3, town, "place"), Actor(3, 6, community, "place")]
+    resolver = ActorResolver(Gazetteer.default())
+    choice = resolver.resolve(ReportContext(None, ()), sentence, actors, sentence.index("楼长制"), None)
+    assert choice.regions == (community,)
+    assert choice.rule == "opening-place"
+    # apart (not written together), the clause's opening unit stays the first
+    sentence = "在甲镇，乙社区居民，推行楼长制。"
+    actors = [Actor(1, 3, town, "place"), Actor(4, 7, community, "place")]
+    choice = resolver.resolve(ReportContext(None, ()), sentence, actors, sentence.index("楼长制"), None)
+    assert choice.regions == (town,)

@@ -84,6 +84,7 @@ _LEVEL_WORDS: dict[str, tuple[str, ...]] = {
 # 东门街道, 梅江司法所 → 梅江镇; and a city bureau's branch named after a district: 公安局武进分局.
 _STATION = re.compile(r"(街)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|综治中心|便民服务中心)")
 _BRANCH = re.compile(r"(?:公安局|局)([\u4e00-\u9fff]{2,6}?)分局")
+_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 _SUFFIX_OF_WORD: dict[str, tuple[str, ...]] = {
     "县": ("县", "自治县"),
     "区": ("区",),
@@ -378,7 +379,15 @@ class ActorResolver:
             end = breaks[k] - 1 if k < len(breaks) else clause_start
             inside = [a for a in actors if start <= a.start < end]
             if inside:
-                return [inside[0]] if _LEAD.match(sentence[start : inside[0].start]) else []
+                if not _LEAD.match(sentence[start : inside[0].start]):
+                    return []
+                head = inside[0]
+                for nxt in inside[1:]:
+                    # 在甲镇乙社区，…: units written one after the other, the smaller one acts
+                    if nxt.start != head.end or _RANK[nxt.region.level] <= _RANK[head.region.level]:
+                        break
+                    head = nxt
+                return [head]
         return []
 
     def resolve(
