@@ -145,7 +145,10 @@ def test_strip_glosses_maps_every_character_back() -> None:
 
 
 def test_glossed_traditional_report_resolves_like_a_plain_one() -> None:
-    text = "廣西陽(yáng)朔縣推行網格化管理，全縣設網格員三百名。\n鄭(zhèng)州市建成綜治中心。"
+    text = (
+        "陽(yáng)朔縣網格化管理見成效\n"
+        "廣西陽(yáng)朔縣推行網格化管理，全縣設網格員三百名。\n鄭(zhèng)州市建成綜治中心。"
+    )
     doc = from_text(text, "glossed.txt")
     ex = extract(doc)
     regions = {r.code: r.name for r in ex.regions}
@@ -158,3 +161,4 @@ def test_glossed_traditional_report_resolves_like_a_plain_one() -> None:
     assert found[("阳朔县", "grid")].evidence.sentence.startswith("廣西陽(yáng)朔縣")
     assert found[("郑州市", "comprehensive_center")].surface == "綜治中心"
     assert ex.report.text == text
+    assert ex.report.title == "陽朔縣網格化管理見成效"  # a heading to read: glosses dropped

@@ -88,8 +88,7 @@ def map_back(ex: Extraction, original: Document, index: Sequence[int]) -> Extrac
         s, e = span(ev.offset + at, ev.offset + at + len(clean_surface))
         return text[s:e]
 
-    ex.report.text = text
-    ex.report.title = original.title
+    ex.report.text = text  # the title stays without its glosses: a heading to read, not evidence
     ex.adoptions = [
         replace(a, evidence=evidence(a.evidence), surface=surface(a.evidence, a.surface))
         for a in ex.adoptions
