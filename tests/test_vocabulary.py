@@ -221,3 +221,13 @@ def test_brand_with_a_key_descriptor_outside_its_quotes_gives_both(matcher: Prac
     assert names == {"山鹰", "网格化管理"}
     # a formula is not a brand: it stays with its descriptor and gives the key only
     assert _names(matcher, "全县推行“一张网”网格化服务管理。") == {"网格化管理"}
+
+
+def test_variant_forms_fold_like_their_traditional_twins(matcher: PracticeMatcher) -> None:
+    """opencc leaves some variant forms (衞, 鄕, 擧) alone; the shipped table folds them, length kept."""
+    from govkg.loaders.documents import fold
+
+    text = "鄕鎭擧辦衞生普法"
+    assert fold(text) == "乡镇举办卫生普法" and len(fold(text)) == len(text)
+    (m,) = matcher.find("北岭鄕推行網格化管理。")
+    assert m.practice.name == "网格化管理"

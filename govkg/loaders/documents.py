@@ -107,8 +107,16 @@ def _fold_chars(text: str) -> str:
     return "".join(_fold_char(c) if ord(c) > 0x2E7F else c for c in text)
 
 
+# Variant forms opencc's t2s leaves alone (衞, 鄕, 擧 …), one character for one, so lengths are kept.
+_VARIANTS = str.maketrans("衞吿鄕擧晩廹姸甦靑淸", "卫告乡举晚迫妍苏青清")
+
+
 def fold(text: str) -> str:
     """Traditional -> simplified Chinese, keeping the length so offsets into text stay valid."""
+    return _fold(text).translate(_VARIANTS)
+
+
+def _fold(text: str) -> str:
     out: str = _converter().convert(text)
     if len(out) == len(text):
         return out

@@ -50,9 +50,9 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick
-import opencc
 import yaml
 
+from govkg.loaders.documents import fold
 from govkg.loaders.extraction import Practice
 
 __all__ = [
@@ -68,7 +68,6 @@ __all__ = [
 LOCAL_CATEGORY = "local"
 MEDIATION_KEY_NAME = "矛盾纠纷多元化解"
 
-_T2S = opencc.OpenCC("t2s")
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』《》〈〉()（）\[\]【】、，,。.·•:：;；!！?？\-—_/]+")
 _KEY_RE = re.compile(r"^[a-z0-9_]+$")
 _BRACKETS = str.maketrans("()", "（）")
@@ -76,14 +75,6 @@ _BRACKETS = str.maketrans("()", "（）")
 
 class TaxonomyError(ValueError):
     """The taxonomy file is malformed; the message names the offending key."""
-
-
-def fold(text: str) -> str:
-    """Traditional -> simplified with the length kept, so offsets into the result index ``text``."""
-    out: str = _T2S.convert(text)
-    if len(out) == len(text):
-        return out
-    return "".join(c if len(f := _T2S.convert(c)) != 1 else f for c in text)
 
 
 def normalise_name(name: str) -> str:
