@@ -32,8 +32,25 @@ class PracticeSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a fact comes from: the sentence, its offset, and the report's id, title, date and source."""
+
+    report_id: str
+    evidence: str | None
+    offset: int | None
+    year: int | None
+    region_code: str | None
+    report_title: str | None
+    report_published: str | None
+    report_source: str | None
+    confidence: float | None = None
+    method: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Adopter:
-    """A region that adopted a practice, with its support."""
+    """A region that adopted a practice, with its support: ``evidence`` is the earliest sentence,
+    ``report_*`` and ``offset`` say where it stands, ``samples`` holds up to three such items."""
 
     code: str
     name: str
@@ -42,6 +59,34 @@ class Adopter:
     adopting_regions: int
     first_year: int | None
     evidence: str | None
+    last_year: int | None = None
+    report_id: str | None = None
+    report_title: str | None = None
+    report_published: str | None = None
+    report_source: str | None = None
+    offset: int | None = None
+    samples: tuple[Evidence, ...] = ()
+
+
+def _adopter(row: dict[str, Any]) -> Adopter:
+    samples = tuple(_pick(Evidence, e) for e in row.get("evidence") or [] if isinstance(e, dict))
+    first = samples[0] if samples else None
+    return Adopter(
+        code=row["code"],
+        name=row["name"],
+        level=row["level"],
+        reports=int(row["reports"]),
+        adopting_regions=int(row["adopting_regions"]),
+        first_year=row.get("first_year"),
+        evidence=first.evidence if first else None,
+        last_year=row.get("last_year"),
+        report_id=first.report_id if first else None,
+        report_title=first.report_title if first else None,
+        report_published=first.report_published if first else None,
+        report_source=first.report_source if first else None,
+        offset=first.offset if first else None,
+        samples=samples,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +118,8 @@ class AdoptionFact:
     report_id: str
     report_title: str | None
     report_source: str | None
-    method: str | None = None  # which rules found the actor and the practice, where the store keeps it
+    report_published: str | None = None
+    method: str | None = None
 
 
 def _pick(cls: type[Any], row: dict[str, Any]) -> Any:
@@ -162,8 +208,10 @@ class KnowledgeGraph:
         within: str | None = None,
         year_from: int | None = None,
         year_to: int | None = None,
+        min_confidence: float | None = None,
     ) -> list[Adopter]:
-        """Regions that adopted a practice (with rollup, ancestors credited with descendants).
+        """Regions that adopted a practice (with rollup, ancestors credited with descendants), each
+        with its earliest evidence and where it stands (report id, title, date, source, offset).
 
         ``practice`` and ``within`` take keys, codes, names or aliases in either script; an unknown
         one raises names.UnknownName, an unknown level or an inverted year range names.InvalidValue.
@@ -171,16 +219,17 @@ class KnowledgeGraph:
         names.check_level(level)
         names.check_years(year_from, year_to)
         rows = self.query(
-            "practice_adopters",
+            "adopters",
             key=self.practice(practice)["key"],
             rollup=rollup,
             level=level,
             within=self.region(within)["code"] if within else None,
             year_from=year_from,
             year_to=year_to,
+            min_confidence=min_confidence,
             limit=10_000,
         )
-        return [_pick(Adopter, r) for r in rows]
+        return [_adopter(r) for r in rows]
 
     def region_practices(self, code: str, include_descendants: bool = False) -> list[RegionPractice]:
         """Practices a region (code, name or alias, either script) adopted, with its descendants' if asked."""
@@ -189,7 +238,8 @@ class KnowledgeGraph:
         return [_pick(RegionPractice, r) for r in rows]
 
     def adoptions(self, **filters: Any) -> Iterator[AdoptionFact]:
-        """Every adoption fact matching the filters (practice, region, within, year_from, year_to, report).
+        """Every adoption fact matching the filters (practice, region, within, year_from, year_to, report,
+        min_confidence).
 
         Practices and regions are resolved like REST resolves them (names, aliases, either script).
         """

@@ -21,6 +21,17 @@ OWN_QUERIES = ("practices", "practice_adopters", "region_practices", "adoptions"
 # -- an independent model of the graph, straight from the Extraction objects -------------------
 
 
+def earliest(a: Adoption) -> tuple[int, str, int, str, str]:
+    """The order evidence is shown in: dated facts by year first, then report and offset."""
+    return (
+        a.year if a.year is not None else 9999,
+        a.report_id,
+        a.evidence.offset,
+        a.region_code,
+        a.practice_key,
+    )
+
+
 class Expected:
     """What the graph should answer, computed from the extractions without any Cypher."""
 
@@ -105,7 +116,7 @@ class Expected:
                     "reports": len({a.report_id for a in facts}),
                     "adopting_regions": len({a.region_code for a in facts}),
                     "first_year": min(years) if years else None,
-                    "evidence": min(a.evidence.sentence for a in facts),
+                    "evidence": min(facts, key=earliest).evidence.sentence,
                 }
             )
         rows.sort(key=lambda x: (-x["reports"], x["code"]))
@@ -142,11 +153,14 @@ class Expected:
         year_from: int | None = None,
         year_to: int | None = None,
         report: str | None = None,
+        min_confidence: float | None = None,
         limit: int = 100,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
         for a in self.adoptions:
+            if min_confidence is not None and a.confidence < min_confidence:
+                continue
             if practice is not None and a.practice_key != practice:
                 continue
             if region is not None and a.region_code != region:
@@ -168,9 +182,11 @@ class Expected:
                     "evidence": a.evidence.sentence,
                     "offset": a.evidence.offset,
                     "confidence": a.confidence,
+                    "method": getattr(a, "method", None),
                     "report_id": a.report_id,
                     "report_title": rep.title,
                     "report_source": rep.source,
+                    "report_published": rep.published,
                 }
             )
         rows.sort(key=lambda x: (x["report_id"], x["offset"], x["region_code"], x["practice_key"]))
@@ -182,6 +198,16 @@ class Expected:
         measurements = {m.key: m for ex in exs for m in ex.measurements}
         categories = {p.category for p in self.practices.values()}
         known = {"Practice": set(self.practices), "Region": set(self.regions), "Agency": set(agencies)}
+        implements = {(i.agency_key, i.practice_key, i.report_id) for ex in exs for i in ex.implementations}
+        sentences = (
+            {(a.report_id, a.evidence.offset) for a in self.adoptions}
+            | {(i.report_id, i.evidence.offset) for ex in exs for i in ex.implementations}
+            | {(m.report_id, m.evidence.offset) for m in measurements.values()}
+        )
+        covers = {
+            (up, a.practice_key) for a in self.adoptions for up in self.ancestors_or_self(a.region_code)
+        }
+        facts = len(self.adoptions) + len(implements)
         nodes = Counter(
             {
                 "Region": len(self.regions),
@@ -190,17 +216,23 @@ class Expected:
                 "Agency": len(agencies),
                 "Report": len(self.reports),
                 "Measurement": len(measurements),
+                "Fact": facts,
+                "Sentence": len(sentences),
             }
         )
-        implements = {(i.agency_key, i.practice_key, i.report_id) for ex in exs for i in ex.implementations}
         mentions = {
             (ex.report.id, m.kind, m.key) for ex in exs for m in ex.mentions if m.key in known[m.kind]
         }
         edges = Counter(
             {
                 "PART_OF": self.tree.number_of_edges(),
-                "ADOPTED": len(self.adoptions),
-                "IMPLEMENTS": len(implements),
+                "ADOPTED": len({(a.region_code, a.practice_key) for a in self.adoptions}),
+                "COVERS": len(covers),
+                "IMPLEMENTS": len({(agency, practice) for agency, practice, _ in implements}),
+                "BY": facts,
+                "OF": facts,
+                "IN": facts + len(measurements),
+                "HAS": len(sentences),
                 "OF_REGION": len(agencies) + sum(1 for m in measurements.values() if m.region_code),
                 "IN_CATEGORY": len(self.practices),
                 "VARIANT_OF": sum(1 for p in self.practices.values() if p.variant_of),
@@ -259,6 +291,8 @@ ADOPTION_CASES: list[dict[str, Any]] = [
     {"year_to": 2022},
     {"limit": 3, "offset": 2},
     {"offset": 100},
+    {"min_confidence": 0.9},
+    {"min_confidence": 0.9, "practice": "snow"},
 ]
 
 

@@ -78,6 +78,7 @@ def candidates(extractions: list[Extraction]) -> dict[str, list[Any]]:
         "rollup": [True],
         "include_descendants": [True],
         "min_regions": [2],
+        "min_confidence": [0.9],
         "limit": [2],
         "offset": [1],
         "needles": [["调解", "网格"]],
@@ -140,12 +141,19 @@ def test_delete_report_removes_only_its_facts(store: GraphStore, extractions: li
     delete_report(store, gone.report.id)
     nodes, rels = dump(store)
     assert not any(n["label"] == "Report" and n["node_key"] == gone.report.id for n in nodes)
-    assert not any(r["props"].get("report_id") == gone.report.id for r in rels)
+    assert not any(n["props"].get("report_id") == gone.report.id for n in nodes)
     assert not any(n["label"] == "Measurement" and n["node_key"].startswith(gone.report.id) for n in nodes)
-    adopted = {
-        (r["start_key"], r["end_key"], r["props"]["report_id"]) for r in rels if r["type"] == "ADOPTED"
+    facts = {
+        (n["props"]["region_code"], n["props"]["practice_key"], n["props"]["report_id"])
+        for n in nodes
+        if n["label"] == "Fact" and n["props"]["kind"] == "adoption"
     }
-    assert adopted == {(a.region_code, a.practice_key, a.report_id) for ex in kept for a in ex.adoptions}
+    assert facts == {(a.region_code, a.practice_key, a.report_id) for ex in kept for a in ex.adoptions}
+    adopted = {(r["start_key"], r["end_key"]): r["props"]["reports"] for r in rels if r["type"] == "ADOPTED"}
+    supporting: dict[tuple[str, str], set[str]] = {}
+    for region, practice, rid in facts:
+        supporting.setdefault((region, practice), set()).add(rid)
+    assert adopted == {pair: len(rids) for pair, rids in supporting.items()}
 
 
 def test_every_catalog_query_runs(store: GraphStore, extractions: list[Extraction]) -> None:

@@ -63,7 +63,7 @@ def found(answer: dict[str, Any], kind: str, prefix: str) -> list[dict[str, Any]
 def test_schema_comes_from_the_model() -> None:
     schema = tool.db_schema()
     assert "Region" in schema["labels"] and "ADOPTED" in schema["relationshipTypes"]
-    assert {"code", "evidence", "aliases"} <= set(schema["propertyKeys"])
+    assert {"code", "text", "aliases", "sample"} <= set(schema["propertyKeys"])
     assert {"from": "Region", "relType": "ADOPTED", "to": "Practice"} in schema["graphSchema"]
 
 

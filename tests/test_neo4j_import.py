@@ -81,9 +81,11 @@ def test_relationship_files_match_the_graph(exported: tuple[FalkorStore, ImportF
         total[rel_type] = total.get(rel_type, 0) + len(rows)
     assert total == counts
     adopted_header, adopted = read_csv(files.relationship_files[("ADOPTED", "Region", "Practice")])
-    assert {"report_id", "evidence", "year:long", "offset:long"} <= set(adopted_header)
-    evidence = {r["e"] for r in store.run_read("MATCH ()-[a:ADOPTED]->() RETURN a.evidence AS e")}
-    assert {r["evidence"] for r in adopted} == evidence
+    assert {"reports:long", "facts:long", "first_year:long", "sample:string[]"} <= set(adopted_header)
+    samples = {tuple(r["s"]) for r in store.run_read("MATCH ()-[a:ADOPTED]->() RETURN a.sample AS s")}
+    assert {tuple(r["sample:string[]"].split(";")) for r in adopted} == samples
+    fact_header, facts = read_csv(files.node_files["Fact"])
+    assert {"report_id", "kind", "rank"} <= set(fact_header) and facts
 
 
 def test_command_names_every_file(exported: tuple[FalkorStore, ImportFiles]) -> None:

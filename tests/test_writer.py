@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -110,14 +111,28 @@ def test_graph_follows_the_model(falkor_store: FalkorStore, extractions: list[Ex
         (a.region_code, a.practice_key, a.report_id) for ex in extractions for a in ex.adoptions
     }
     stored = falkor_store.run_read(
-        "MATCH (r:Region)-[a:ADOPTED]->(p:Practice) RETURN r.code AS r, p.key AS p, a.report_id AS id"
+        "MATCH (r:Region)<-[:BY]-(f:Fact)-[:OF]->(p:Practice) WHERE f.kind = 'adoption' "
+        "RETURN r.code AS r, p.key AS p, f.report_id AS id"
     )
-    assert {(x["r"], x["p"], x["id"]) for x in stored} == every_adoption
+    assert sorted((x["r"], x["p"], x["id"]) for x in stored) == sorted(every_adoption)
+    pairs = falkor_store.run_read(
+        "MATCH (r:Region)-[a:ADOPTED]->(p:Practice) RETURN r.code AS r, p.key AS p, a.reports AS n"
+    )
+    per_pair = Counter((r, p) for r, p, _ in every_adoption)
+    assert {(x["r"], x["p"]): x["n"] for x in pairs} == dict(per_pair)
     texts = {ex.report.id: ex.report.text for ex in extractions}
-    for fact in falkor_store.run_read(
-        "MATCH ()-[a:ADOPTED|IMPLEMENTS]->() RETURN a.report_id AS id, a.evidence AS ev, a.offset AS off"
-    ):
+    sentences = falkor_store.run_read(
+        "MATCH (rep:Report)-[:HAS]->(s:Sentence) "
+        "RETURN rep.id AS id, s.id AS sid, s.text AS ev, s.offset AS off"
+    )
+    assert len({s["sid"] for s in sentences}) == len(sentences)  # each sentence stored once
+    for fact in sentences:
         assert texts[fact["id"]][fact["off"] : fact["off"] + len(fact["ev"])] == fact["ev"]
+    unlinked = falkor_store.run_read(
+        "MATCH (f:Fact) WHERE NOT (f)-[:IN]->(:Sentence) OR NOT (f)-[:OF]->(:Practice) OR NOT (f)-[:BY]->() "
+        "RETURN f.id AS id"
+    )
+    assert unlinked == []  # no fact without provenance
 
 
 def test_reload_changes_nothing(falkor_store: FalkorStore, extractions: list[Extraction]) -> None:
@@ -188,7 +203,9 @@ def test_resume_after_a_failure_equals_a_clean_load(
             seen += count
         assert journal.report_ids() == sorted(ex.report.id for ex in extractions[:finished])
         failed_id = extractions[finished].report.id
-        assert not falkor_store.run_read("MATCH (r:Report {id: $id}) RETURN r.id AS id", {"id": failed_id})
+        assert not falkor_store.run_read(
+            "MATCH (r:Report {id: $id}) WHERE r.complete = true RETURN r.id AS id", {"id": failed_id}
+        )
         resumed = load_extractions(falkor_store, extractions, LoadJournal(journal.path))
         assert resumed.skipped == [ex.report.id for ex in extractions[:finished]]
         assert dump(falkor_store, volatile=("loaded_at",)) == clean, f"differs after failure at {fail_at}"
@@ -217,7 +234,7 @@ def test_delete_report_removes_only_what_it_alone_supports(
     for edge in after[1] - without[1]:
         assert json.loads(edge)[1] in ("PART_OF", "IN_CATEGORY")
     assert not falkor_store.run_read(
-        "MATCH ()-[a]->() WHERE a.report_id = $id RETURN a.report_id AS id", {"id": r2.report.id}
+        "MATCH (n) WHERE n.report_id = $id RETURN n.report_id AS id", {"id": r2.report.id}
     )
     assert delete_report(falkor_store, r2.report.id) == 0
     load_extractions(falkor_store, [r2])
@@ -325,8 +342,10 @@ def test_a_failed_group_is_not_journalled_and_resumes_cleanly(
             load_extractions(FailingStore(falkor_store, fail_at), extractions, journal, group=2)
         done = [ex.report.id for ex in extractions[:2]] if fail_at > first_group else []
         assert journal.report_ids() == sorted(done)
-        reports = falkor_store.run_read("MATCH (r:Report) RETURN r.id AS id")
-        assert sorted(r["id"] for r in reports) == sorted(done), "Report nodes only of finished groups"
+        reports = falkor_store.run_read("MATCH (r:Report) WHERE r.complete = true RETURN r.id AS id")
+        assert sorted(r["id"] for r in reports) == sorted(done), (
+            "complete Report nodes only of finished groups"
+        )
         load_extractions(falkor_store, extractions, LoadJournal(journal.path), group=2)
         assert dump(falkor_store, volatile=("loaded_at",)) == clean, f"differs after failure at {fail_at}"
 

@@ -53,6 +53,12 @@ class Provenance(Out):
     evidence: str | None = None
     year: int | None = None
     region_code: str | None = None
+    offset: int | None = None
+    report_title: str | None = None
+    report_published: str | None = None
+    report_source: str | None = None
+    confidence: float | None = None
+    method: str | None = None
 
 
 class Ref(Out):
@@ -107,7 +113,9 @@ class Adopter(Out):
     reports: int
     first_year: int | None = None
     evidence: list[Provenance]
-    adopting_regions: int | None = None  # with rollup: how many regions at or below it adopted
+    last_year: int | None = None
+    adopting_regions: int | None = None
+    facts: int | None = None
 
 
 class TimelineRegion(Out):
@@ -118,6 +126,10 @@ class TimelineRegion(Out):
     level: str | None = None
     report_id: str
     evidence: str | None = None
+    offset: int | None = None
+    report_title: str | None = None
+    report_published: str | None = None
+    report_source: str | None = None
 
 
 class TimelinePoint(Out):
@@ -183,6 +195,10 @@ class Implementation(Out):
     report_id: str
     year: int | None = None
     evidence: str | None = None
+    offset: int | None = None
+    report_title: str | None = None
+    report_published: str | None = None
+    report_source: str | None = None
 
 
 class AgencyOut(Out):
@@ -210,6 +226,9 @@ class MetricOut(Out):
     report_id: str | None = None
     evidence: str | None = None
     offset: int | None = None
+    report_title: str | None = None
+    report_published: str | None = None
+    report_source: str | None = None
 
 
 class ComparedPractice(Out):
@@ -265,6 +284,9 @@ class AdoptionOut(Out):
     report_id: str
     report_title: str | None = None
     report_source: str | None = None
+    report_published: str | None = None
+    confidence: float | None = None
+    method: str | None = None
 
 
 class ReportSummary(Out):
@@ -300,6 +322,11 @@ class SearchHit(Out):
     evidence: str | None = None
     region_code: str | None = None
     practice_key: str | None = None
+    offset: int | None = None
+    report_title: str | None = None
+    report_published: str | None = None
+    report_source: str | None = None
+    facts: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class CoPair(Out):

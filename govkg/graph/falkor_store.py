@@ -27,7 +27,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
-from govkg.graph.model import FULLTEXT, INDEXED, UNIQUE_KEYS
+from govkg.graph.model import FULLTEXT, INDEXED, SENTENCE_FULLTEXT, UNIQUE_KEYS
 from govkg.graph.store import QueryError, Row, StoreError
 
 if TYPE_CHECKING:
@@ -709,7 +709,7 @@ class FalkorStore:
         for label, prop in wanted_range:
             if (label, prop, "RANGE") not in have:
                 self._ignore_exists(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
-        for label, props in FULLTEXT.items():
+        for label, props in {**FULLTEXT, "Sentence": SENTENCE_FULLTEXT}.items():
             if any((label, p, "FULLTEXT") not in have for p in props):
                 args = ", ".join(f"'{p}'" for p in props)
                 self._ignore_exists(f"CALL db.idx.fulltext.createNodeIndex('{label}', {args})")

@@ -43,31 +43,52 @@ AGENCY = NodeType("Agency", "key", ("key", "name", "kind", "region_code"), "A lo
 REPORT = NodeType(
     "Report",
     "id",
-    ("id", "title", "source", "published", "year", "chars", "loaded_at", "text"),
-    "One source report with its text; id is a hash of its normalised text.",
+    ("id", "title", "source", "published", "year", "chars", "loaded_at", "text", "complete", "counted"),
+    "One source report with its text; id is a hash of its normalised text. complete is false from "
+    "the moment its write starts until its facts are counted into the aggregates (counted marks the "
+    "first of the two counting statements done).",
 )
 MEASUREMENT = NodeType(
     "Measurement",
     "key",
+    ("key", "indicator", "value", "unit", "raw", "year", "approximate", "change", "report_id", "offset"),
+    "A reported quantity; (Measurement)-[:IN]->(Sentence) holds the sentence that states it.",
+)
+SENTENCE = NodeType(
+    "Sentence",
+    "id",
+    ("id", "text", "offset", "report_id", "folded", "grams"),
+    "An evidence sentence, stored once however many facts it states; id = report id + ':' + offset. "
+    "folded is the text in simplified characters, grams its character bigrams (the search index).",
+)
+FACT = NodeType(
+    "Fact",
+    "id",
     (
-        "key",
-        "indicator",
-        "value",
-        "unit",
-        "raw",
+        "id",
+        "kind",
         "year",
-        "approximate",
-        "change",
+        "method",
+        "confidence",
+        "surface",
         "report_id",
-        "evidence",
         "offset",
+        "region_code",
+        "agency_key",
+        "practice_key",
+        "rank",
     ),
-    "A reported quantity with the sentence that states it.",
+    "One extracted fact of one report (kind adoption or implementation), created once, never merged "
+    "against its siblings; rank orders facts earliest first (year, report, offset) and names the fact.",
 )
 
 NODE_TYPES: dict[str, NodeType] = {
-    n.label: n for n in (REGION, PRACTICE, CATEGORY, AGENCY, REPORT, MEASUREMENT)
+    n.label: n for n in (REGION, PRACTICE, CATEGORY, AGENCY, REPORT, MEASUREMENT, SENTENCE, FACT)
 }
+
+# The aggregate each ADOPTED, COVERS and IMPLEMENTS edge carries (maintained at write time and on
+# report deletion): supporting complete reports, facts, first and last year, the earliest facts' ranks.
+AGGREGATE = ("reports", "facts", "first_year", "last_year", "sample")
 
 REL_TYPES: dict[str, RelType] = {
     r.type: r
@@ -77,16 +98,29 @@ REL_TYPES: dict[str, RelType] = {
             "ADOPTED",
             ("Region",),
             ("Practice",),
-            ("report_id", "year", "evidence", "offset", "confidence", "surface"),
-            "A region carried out a practice, per one report (one edge per region, practice, report).",
+            AGGREGATE,
+            "A region carried out a practice: one edge per (region, practice) with the aggregate of its "
+            "Facts from complete reports.",
+        ),
+        RelType(
+            "COVERS",
+            ("Region",),
+            ("Practice",),
+            (*AGGREGATE, "regions"),
+            "A region or some region under it carried out a practice: one edge per (region, practice), "
+            "the roll-up aggregate (reports counted once however many regions under it they name).",
         ),
         RelType(
             "IMPLEMENTS",
             ("Agency",),
             ("Practice",),
-            ("report_id", "year", "evidence", "offset"),
-            "An agency carried out a practice, per one report.",
+            AGGREGATE,
+            "An agency carried out a practice: one edge per (agency, practice) with its Facts' aggregate.",
         ),
+        RelType("BY", ("Fact",), ("Region", "Agency"), (), "Who a fact says acted."),
+        RelType("OF", ("Fact",), ("Practice",), (), "The practice a fact is about."),
+        RelType("IN", ("Fact", "Measurement"), ("Sentence",), (), "The sentence stating a fact."),
+        RelType("HAS", ("Report",), ("Sentence",), (), "A report's evidence sentences."),
         RelType(
             "OF_REGION",
             ("Agency", "Measurement"),
@@ -117,7 +151,9 @@ INDEXED: dict[str, tuple[str, ...]] = {
     "Practice": ("name", "category"),
     "Agency": ("name",),
     "Report": ("year",),
-    "Measurement": ("indicator",),
+    "Measurement": ("indicator", "report_id"),
+    "Fact": ("report_id", "rank", "practice_key"),
+    "Sentence": ("report_id",),
 }
 
 # search_text is the name and every alias (and a region's short name) joined with spaces:
@@ -127,6 +163,31 @@ FULLTEXT: dict[str, tuple[str, ...]] = {
     "Region": ("name", "search_text"),
     "Agency": ("name",),
 }
+# Evidence sentences are searched through their character bigrams (see sentence_grams).
+SENTENCE_FULLTEXT: tuple[str, ...] = ("grams",)
+
+
+def sentence_grams(folded: str) -> str:
+    """The search tokens of a (folded) text: its overlapping character bigrams of letters and digits,
+    space-separated, distinct and lower-cased, so that a full-text index finds any substring of two or
+    more letters or digits."""
+    grams: dict[str, None] = {}
+    run = ""
+    for ch in folded.lower():
+        if ch.isalnum():
+            run += ch
+            continue
+        _add_grams(grams, run)
+        run = ""
+    _add_grams(grams, run)
+    return " ".join(grams)
+
+
+def _add_grams(grams: dict[str, None], run: str) -> None:
+    if len(run) == 1:
+        grams.setdefault(run, None)
+    for i in range(len(run) - 1):
+        grams.setdefault(run[i : i + 2], None)
 
 
 def search_text(*names: str | None) -> str:

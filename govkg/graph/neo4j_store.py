@@ -33,12 +33,11 @@ if TYPE_CHECKING:
 NEO4J_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://")
 
 NAME_INDEX = "govkg_names"
-EVIDENCE_INDEX = "govkg_evidence"
+EVIDENCE_INDEX = "govkg_sentences"
 
 _CJK = "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
 _FULLTEXT_LABELS = "|".join(model.FULLTEXT)
 _FULLTEXT_PROPS = ", ".join(f"n.{p}" for p in sorted({p for ps in model.FULLTEXT.values() for p in ps}))
-_EVIDENCE_TYPES = "|".join(t for t, r in model.REL_TYPES.items() if "evidence" in r.properties)
 
 # Derived from govkg.graph.model so the two cannot drift apart.
 SCHEMA_DDL: tuple[str, ...] = (
@@ -54,8 +53,10 @@ SCHEMA_DDL: tuple[str, ...] = (
     # Full-text indexes take STRING and LIST<STRING> properties, so aliases are searchable too.
     f"CREATE FULLTEXT INDEX {NAME_INDEX} IF NOT EXISTS "
     f"FOR (n:{_FULLTEXT_LABELS}) ON EACH [{_FULLTEXT_PROPS}] {_CJK}",
+    # Evidence sentences: their character bigrams, split on spaces (see model.sentence_grams).
     f"CREATE FULLTEXT INDEX {EVIDENCE_INDEX} IF NOT EXISTS "
-    f"FOR ()-[r:{_EVIDENCE_TYPES}]-() ON EACH [r.evidence] {_CJK}",
+    f"FOR (n:Sentence) ON EACH [{', '.join(f'n.{p}' for p in model.SENTENCE_FULLTEXT)}] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
 )
 
 # Wait until new indexes are ONLINE, so the first full-text query after start sees them.

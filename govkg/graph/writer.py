@@ -14,8 +14,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 from govkg.graph.journal import LoadJournal
-from govkg.graph.model import search_text
+from govkg.graph.model import search_text, sentence_grams
 from govkg.graph.store import GraphStore, Row
+from govkg.loaders.documents import fold
 from govkg.loaders.extraction import Extraction, Practice
 
 Rows = list[dict[str, Any]]
@@ -70,29 +71,53 @@ MATCH (r:Region {code: row.region_code})
 MERGE (g)-[:OF_REGION]->(r)
 """
 
-ADOPTED = """
+SENTENCES = """
+UNWIND $rows AS row
+MATCH (rep:Report {id: row.report_id})
+MERGE (s:Sentence {id: row.id})
+SET s.text = row.text, s.offset = row.offset, s.report_id = row.report_id, s.folded = row.folded,
+    s.grams = row.grams
+MERGE (rep)-[:HAS]->(s)
+"""
+
+# Facts are created once per report and never merged against their siblings: each MERGE below
+# looks up one indexed Fact id, and the edges it adds start at that Fact (at most one each).
+ADOPTION_FACTS = """
 UNWIND $rows AS row
 MATCH (r:Region {code: row.region})
 MATCH (p:Practice {key: row.practice})
-MERGE (r)-[a:ADOPTED {report_id: row.report_id}]->(p)
-SET a.year = row.year, a.evidence = row.evidence, a.offset = row.offset,
-    a.confidence = row.confidence, a.surface = row.surface
+MATCH (s:Sentence {id: row.sentence})
+MERGE (f:Fact {id: row.id})
+SET f.kind = 'adoption', f.year = row.year, f.method = row.method, f.confidence = row.confidence,
+    f.surface = row.surface, f.report_id = row.report_id, f.offset = row.offset,
+    f.region_code = row.region, f.practice_key = row.practice, f.rank = row.rank
+MERGE (f)-[:BY]->(r)
+MERGE (f)-[:OF]->(p)
+MERGE (f)-[:IN]->(s)
 """
 
-IMPLEMENTS = """
+IMPLEMENTATION_FACTS = """
 UNWIND $rows AS row
 MATCH (g:Agency {key: row.agency})
 MATCH (p:Practice {key: row.practice})
-MERGE (g)-[i:IMPLEMENTS {report_id: row.report_id}]->(p)
-SET i.year = row.year, i.evidence = row.evidence, i.offset = row.offset
+MATCH (s:Sentence {id: row.sentence})
+MERGE (f:Fact {id: row.id})
+SET f.kind = 'implementation', f.year = row.year, f.method = row.method, f.confidence = row.confidence,
+    f.surface = row.surface, f.report_id = row.report_id, f.offset = row.offset,
+    f.agency_key = row.agency, f.practice_key = row.practice, f.rank = row.rank
+MERGE (f)-[:BY]->(g)
+MERGE (f)-[:OF]->(p)
+MERGE (f)-[:IN]->(s)
 """
 
 MEASUREMENTS = """
 UNWIND $rows AS row
+MATCH (s:Sentence {id: row.sentence})
 MERGE (m:Measurement {key: row.key})
 SET m.indicator = row.indicator, m.value = row.value, m.unit = row.unit, m.raw = row.raw,
     m.year = row.year, m.approximate = row.approximate, m.report_id = row.report_id,
-    m.evidence = row.evidence, m.offset = row.offset, m.change = row.change
+    m.offset = row.offset, m.change = row.change
+MERGE (m)-[:IN]->(s)
 """
 
 MEASUREMENT_REGION = """
@@ -109,17 +134,22 @@ MATCH (p:Practice {key: row.practice})
 MERGE (m)-[:FOR_PRACTICE]->(p)
 """
 
-# Last: the Report nodes with every edge that starts at them, one row per report. Only keys
-# known to exist are passed (filtered in Python), so the MERGEs inside FOREACH never create
-# bare nodes. One statement, so a group's Report nodes appear together or not at all.
-REPORTS = """
+# First: the Report nodes, marked incomplete. Nothing counts a report (aggregates, listings, the
+# skip on reload) until its group's last statement marks it complete.
+REPORT_BEGIN = """
 UNWIND $reports AS row
 MERGE (rep:Report {id: row.report.id})
 SET rep.title = row.report.title, rep.source = row.report.source,
     rep.published = row.report.published, rep.year = row.report.year,
     rep.chars = row.report.chars, rep.text = row.report.text
-SET rep.loaded_at = coalesce(rep.loaded_at, $loaded_at)
-WITH rep, row
+SET rep.loaded_at = coalesce(rep.loaded_at, $loaded_at), rep.complete = coalesce(rep.complete, false)
+"""
+
+# The edges that start at a report, one row per report. Only keys known to exist are passed
+# (filtered in Python), so the MERGEs inside FOREACH never create bare nodes.
+REPORTS = """
+UNWIND $reports AS row
+MATCH (rep:Report {id: row.report.id})
 FOREACH (code IN row.about | MERGE (s:Region {code: code}) MERGE (rep)-[:ABOUT]->(s))
 FOREACH (k IN row.measurements | MERGE (m:Measurement {key: k}) MERGE (rep)-[:STATES]->(m))
 FOREACH (t IN row.practice_mentions |
@@ -130,6 +160,98 @@ FOREACH (t IN row.agency_mentions |
   MERGE (g:Agency {key: t.key}) MERGE (rep)-[x:MENTIONS]->(g) SET x.count = t.count)
 """
 
+# Aggregate arithmetic shared by the commit statements: `x` is the edge, and reports, facts, fy,
+# ly, ranks this commit's contribution to it. Years merge as min/max ignoring nulls.
+_ADD = """
+SET {x}.reports = coalesce({x}.reports, 0) + reports, {x}.facts = coalesce({x}.facts, 0) + facts,
+    {x}.first_year = CASE WHEN fy IS NULL THEN {x}.first_year
+                          WHEN {x}.first_year IS NULL OR fy < {x}.first_year THEN fy
+                          ELSE {x}.first_year END,
+    {x}.last_year = CASE WHEN ly IS NULL THEN {x}.last_year
+                         WHEN {x}.last_year IS NULL OR ly > {x}.last_year THEN ly
+                         ELSE {x}.last_year END
+"""
+
+# Commit, step 1: count the group's implementation facts into IMPLEMENTS (one edge per agency and
+# practice), and mark the reports counted. One statement: it happens wholly or not at all.
+COMMIT_IMPLEMENTS = (
+    """
+UNWIND $ids AS id
+MATCH (rep:Report {id: id})
+WHERE rep.complete = false AND rep.counted IS NULL
+SET rep.counted = true
+WITH rep
+MATCH (f:Fact {report_id: rep.id})
+WHERE f.kind = 'implementation'
+MATCH (f)-[:BY]->(g:Agency)
+MATCH (f)-[:OF]->(p:Practice)
+WITH g, p, count(DISTINCT f.report_id) AS reports, count(f) AS facts, min(f.year) AS fy,
+     max(f.year) AS ly, collect(f.rank) AS ranks
+MERGE (g)-[i:IMPLEMENTS]->(p)
+"""
+    + _ADD.format(x="i")
+    + """
+WITH i, coalesce(i.sample, []) + ranks AS pool
+UNWIND pool AS k
+WITH i, k
+ORDER BY k
+WITH i, collect(DISTINCT k) AS ks
+SET i.sample = ks[0..3]
+"""
+)
+
+# Commit, step 2 (last of a group): count the adoption facts into ADOPTED (per region and practice)
+# and COVERS (per ancestor-or-self region and practice, each report once however many regions under
+# the ancestor it names; `regions` counts the regions under it with an ADOPTED edge), and mark the
+# reports complete. One statement, so aggregates and listings always agree.
+COMMIT_ADOPTED = (
+    """
+UNWIND $ids AS id
+MATCH (rep:Report {id: id})
+WHERE rep.complete = false AND rep.counted = true
+SET rep.complete = true
+REMOVE rep.counted
+WITH rep
+MATCH (f:Fact {report_id: rep.id})
+WHERE f.kind = 'adoption'
+MATCH (f)-[:BY]->(r:Region)
+MATCH (f)-[:OF]->(p:Practice)
+WITH r, p, count(DISTINCT f.report_id) AS reports, collect(DISTINCT f.report_id) AS rids,
+     count(f) AS facts, min(f.year) AS fy, max(f.year) AS ly, collect(f.rank) AS ranks
+MERGE (r)-[a:ADOPTED]->(p)
+WITH r, p, a, reports, rids, facts, fy, ly, ranks, a.reports IS NULL AS fresh
+"""
+    + _ADD.format(x="a")
+    + """
+WITH r, p, a, rids, facts, fy, ly, ranks, fresh, coalesce(a.sample, []) + ranks AS pool
+UNWIND pool AS k
+WITH r, p, a, rids, facts, fy, ly, ranks, fresh, k
+ORDER BY k
+WITH r, p, a, rids, facts, fy, ly, ranks, fresh, collect(DISTINCT k) AS ks
+SET a.sample = ks[0..3]
+WITH r, p, rids, facts, fy, ly, ranks, fresh
+MATCH (r)-[:PART_OF*0..]->(up:Region)
+WITH up, p, collect(rids) AS rid_lists, toInteger(sum(facts)) AS facts, min(fy) AS fy, max(ly) AS ly,
+     collect(ranks) AS rank_lists, count(CASE WHEN fresh THEN r END) AS fresh_regions
+WITH up, p, facts, fy, ly, fresh_regions,
+     reduce(acc = [], x IN reduce(flat = [], l IN rid_lists | flat + l)
+            | CASE WHEN x IN acc THEN acc ELSE acc + x END) AS rids,
+     reduce(flat = [], l IN rank_lists | flat + l) AS ranks
+WITH up, p, facts, fy, ly, fresh_regions, size(rids) AS reports, ranks
+MERGE (up)-[c:COVERS]->(p)
+"""
+    + _ADD.format(x="c")
+    + """
+SET c.regions = coalesce(c.regions, 0) + fresh_regions
+WITH c, coalesce(c.sample, []) + ranks AS pool
+UNWIND pool AS k
+WITH c, k
+ORDER BY k
+WITH c, collect(DISTINCT k) AS ks
+SET c.sample = ks[0..3]
+"""
+)
+
 # The fields that identify a row of each statement. Rows merged from several reports keep
 # the last row per identity: the state sequential writes would leave, and never two rows
 # for one node in a statement (with stale-edge deletion, such a pair could undo itself).
@@ -139,15 +261,16 @@ ROW_KEYS: dict[str, tuple[str, ...]] = {
     PRACTICES: ("key",),
     VARIANT_OF: ("key", "variant_of"),
     AGENCIES: ("key",),
-    ADOPTED: ("region", "practice", "report_id"),
-    IMPLEMENTS: ("agency", "practice", "report_id"),
+    SENTENCES: ("id",),
+    ADOPTION_FACTS: ("id",),
+    IMPLEMENTATION_FACTS: ("id",),
     MEASUREMENTS: ("key",),
     MEASUREMENT_REGION: ("key", "region"),
     MEASUREMENT_PRACTICE: ("key", "practice"),
 }
 
-REPORT_EXISTS = "MATCH (rep:Report {id: $id}) RETURN rep.id AS id"
-REPORTS_EXISTING = "UNWIND $ids AS id MATCH (rep:Report {id: id}) RETURN rep.id AS id"
+REPORT_EXISTS = "MATCH (rep:Report {id: $id}) WHERE rep.complete = true RETURN rep.id AS id"
+REPORTS_EXISTING = "UNWIND $ids AS id MATCH (rep:Report {id: id}) WHERE rep.complete = true RETURN rep.id AS id"
 COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
 COUNT_EDGES = "MATCH ()-[r]->() RETURN count(r) AS n"
 
@@ -219,8 +342,32 @@ def write_taxonomy(store: GraphStore, practices: Iterable[Practice], categories:
         store.run_write(VARIANT_OF, {"rows": variants})
 
 
+def sentence_id(report_id: str, offset: int) -> str:
+    """The id of the Sentence node at this offset of this report."""
+    return f"{report_id}:{offset}"
+
+
+def fact_rank(year: int | None, report_id: str, offset: int, fact_id: str) -> str:
+    """A fact's sort key as one string: earliest year first (undated last), then report and offset;
+    it ends with the fact id, so it names the fact too. Aggregate edges keep the first few."""
+    return f"{year if year is not None else 9999:04d}|{report_id}|{offset:09d}|{fact_id}"
+
+
+def _sentence_row(report_id: str, offset: int, text: str) -> dict[str, Any]:
+    folded = fold(text)
+    return {
+        "id": sentence_id(report_id, offset),
+        "report_id": report_id,
+        "offset": offset,
+        "text": text,
+        "folded": folded,
+        "grams": sentence_grams(folded),
+    }
+
+
 def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
-    """The (statement, rows) pairs that write one extraction, in order, before the REPORTS step."""
+    """The (statement, rows) pairs that write one extraction, in order, between the REPORT_BEGIN
+    and REPORTS steps (the Report node exists before any of them runs)."""
     region_codes = {r.code for r in ex.regions}
     practice_keys = {p.key for p in ex.practices}
     regions = [
@@ -240,35 +387,51 @@ def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
     agencies = [
         {"key": a.key, "name": a.name, "kind": a.kind, "region_code": a.region_code} for a in ex.agencies
     ]
-    # One ADOPTED edge per (region, practice, report): the earliest sentence in the text wins.
-    adopted: dict[tuple[str, str, str], dict[str, Any]] = {}
+    rid = ex.report.id
+    sentences: dict[str, dict[str, Any]] = {}
+
+    def sentence(offset: int, text: str) -> str:
+        row = _sentence_row(rid, offset, text)
+        sentences.setdefault(row["id"], row)
+        return str(row["id"])
+
+    # One adoption Fact per (region, practice, report): the earliest sentence in the text wins.
+    adopted: dict[str, dict[str, Any]] = {}
     for a in sorted(ex.adoptions, key=lambda a: (a.evidence.offset, a.region_code, a.practice_key)):
-        adopted.setdefault(
-            (a.region_code, a.practice_key, a.report_id),
-            {
-                "region": a.region_code,
-                "practice": a.practice_key,
-                "report_id": a.report_id,
-                "year": a.year,
-                "evidence": a.evidence.sentence,
-                "offset": a.evidence.offset,
-                "confidence": a.confidence,
-                "surface": a.surface,
-            },
-        )
-    implemented: dict[tuple[str, str, str], dict[str, Any]] = {}
+        fid = f"{rid}|adoption|{a.region_code}|{a.practice_key}"
+        if fid in adopted:
+            continue
+        adopted[fid] = {
+            "id": fid,
+            "region": a.region_code,
+            "practice": a.practice_key,
+            "report_id": rid,
+            "year": a.year,
+            "offset": a.evidence.offset,
+            "sentence": sentence(a.evidence.offset, a.evidence.sentence),
+            "confidence": a.confidence,
+            "method": getattr(a, "method", None),
+            "surface": a.surface,
+            "rank": fact_rank(a.year, rid, a.evidence.offset, fid),
+        }
+    implemented: dict[str, dict[str, Any]] = {}
     for i in sorted(ex.implementations, key=lambda i: (i.evidence.offset, i.agency_key, i.practice_key)):
-        implemented.setdefault(
-            (i.agency_key, i.practice_key, i.report_id),
-            {
-                "agency": i.agency_key,
-                "practice": i.practice_key,
-                "report_id": i.report_id,
-                "year": i.year,
-                "evidence": i.evidence.sentence,
-                "offset": i.evidence.offset,
-            },
-        )
+        fid = f"{rid}|implementation|{i.agency_key}|{i.practice_key}"
+        if fid in implemented:
+            continue
+        implemented[fid] = {
+            "id": fid,
+            "agency": i.agency_key,
+            "practice": i.practice_key,
+            "report_id": rid,
+            "year": i.year,
+            "offset": i.evidence.offset,
+            "sentence": sentence(i.evidence.offset, i.evidence.sentence),
+            "confidence": getattr(i, "confidence", None),
+            "method": getattr(i, "method", None),
+            "surface": getattr(i, "surface", None),
+            "rank": fact_rank(i.year, rid, i.evidence.offset, fid),
+        }
     measurements = [
         {
             "key": m.key,
@@ -280,8 +443,8 @@ def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
             "approximate": m.approximate,
             "change": m.change,
             "report_id": m.report_id,
-            "evidence": m.evidence.sentence,
             "offset": m.evidence.offset,
+            "sentence": sentence(m.evidence.offset, m.evidence.sentence),
         }
         for m in ex.measurements
     ]
@@ -297,8 +460,9 @@ def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
         (PRACTICES, practices),
         (VARIANT_OF, variants),
         (AGENCIES, agencies),
-        (ADOPTED, list(adopted.values())),
-        (IMPLEMENTS, list(implemented.values())),
+        (SENTENCES, list(sentences.values())),
+        (ADOPTION_FACTS, list(adopted.values())),
+        (IMPLEMENTATION_FACTS, list(implemented.values())),
         (MEASUREMENTS, measurements),
         (MEASUREMENT_REGION, m_region),
         (MEASUREMENT_PRACTICE, m_practice),
@@ -381,12 +545,15 @@ def _write_group(store: GraphStore, group: Sequence[Extraction], batch_size: int
     # A store without statement counters: the graph's size before and after (slow, and wrong
     # when another process writes at the same time).
     before = graph_size(store) if counting is None else (0, 0)
-    steps: list[tuple[str, dict[str, Any]]] = [
+    reports = report_params(group, time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    ids = {"ids": [ex.report.id for ex in group]}
+    steps: list[tuple[str, dict[str, Any]]] = [(REPORT_BEGIN, reports)]
+    steps += [
         (statement, {"rows": batch})
         for statement, rows in merged_statements(group)
         for batch in _batches(rows, batch_size)
     ]
-    steps.append((REPORTS, report_params(group, time.strftime("%Y-%m-%dT%H:%M:%S%z"))))
+    steps += [(REPORTS, reports), (COMMIT_IMPLEMENTS, ids), (COMMIT_ADOPTED, ids)]
     for statement, params in steps:
         if counting is None:
             store.run_write(statement, params)
@@ -395,7 +562,7 @@ def _write_group(store: GraphStore, group: Sequence[Extraction], batch_size: int
             stats.nodes_created += counters.get("nodes_created", 0)
             stats.edges_created += counters.get("relationships_created", 0)
         stats.statements += 1
-        stats.rows += len(params.get("rows") or params.get("reports") or ())
+        stats.rows += len(params.get("rows") or params.get("reports") or params.get("ids") or ())
     if counting is None:
         after = graph_size(store)
         stats.nodes_created = max(0, after[0] - before[0])
@@ -417,9 +584,10 @@ def write_extractions(
 ) -> WriteStats:
     """Write extractions ``group`` at a time, each group's rows merged into shared statements.
 
-    Within a group the Report nodes come last, in one statement, so a Report node in the
-    store still means its whole report is there. ``on_group(group, stats)`` runs after every
-    statement of a group succeeded: the place to journal those reports as done.
+    A group's Report nodes come first, marked incomplete; its last statement counts its facts
+    into the aggregates and marks the reports complete, so a report counts wholly or not at all.
+    ``on_group(group, stats)`` runs after every statement of a group succeeded: the place to
+    journal those reports as done.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -507,19 +675,13 @@ RETURN [t IN mentioned WHERE t:Practice | t.key] AS practices,
        [t IN mentioned WHERE t:Agency | t.key] AS agencies,
        [t IN mentioned WHERE t:Region | t.code] + about AS regions
 """
-_FACT_ENDPOINTS = """
-MATCH (r:Region)-[a:ADOPTED]->(p:Practice)
-WHERE a.report_id = $id
-RETURN collect(DISTINCT r.code) AS regions, collect(DISTINCT p.key) AS practices
-"""
-_IMPL_ENDPOINTS = """
-MATCH (g:Agency)-[i:IMPLEMENTS]->(p:Practice)
-WHERE i.report_id = $id
-RETURN collect(DISTINCT g.key) AS agencies, collect(DISTINCT p.key) AS practices
+# Facts are found by their report id (indexed) even when the Report node is missing.
+_FACTS_OF = """
+MATCH (f:Fact {report_id: $id})
+RETURN f.kind AS kind, f.region_code AS region, f.agency_key AS agency, f.practice_key AS practice
 """
 _MEAS_ENDPOINTS = """
-MATCH (m:Measurement)
-WHERE m.report_id = $id
+MATCH (m:Measurement {report_id: $id})
 OPTIONAL MATCH (m)-[:OF_REGION]->(r:Region)
 OPTIONAL MATCH (m)-[:FOR_PRACTICE]->(p:Practice)
 RETURN collect(DISTINCT r.code) AS regions, collect(DISTINCT p.key) AS practices
@@ -527,22 +689,83 @@ RETURN collect(DISTINCT r.code) AS regions, collect(DISTINCT p.key) AS practices
 _ANCESTORS = """
 MATCH (r:Region)-[:PART_OF*0..]->(a:Region)
 WHERE r.code IN $codes
-RETURN collect(DISTINCT a.code) AS codes
+RETURN r.code AS code, collect(DISTINCT a.code) AS ups
 """
-_DELETE_ADOPTED = "MATCH ()-[a:ADOPTED]->() WHERE a.report_id = $id DELETE a"
-_DELETE_IMPLEMENTS = "MATCH ()-[i:IMPLEMENTS]->() WHERE i.report_id = $id DELETE i"
-_DELETE_MEASUREMENTS = "MATCH (m:Measurement) WHERE m.report_id = $id DETACH DELETE m"
+# A report being deleted (or repaired) stops counting first: every aggregate below is recomputed
+# from the facts of complete reports only.
+_UNMARK = "MATCH (rep:Report {id: $id}) SET rep.complete = false REMOVE rep.counted"
+_COMPLETE_FACT = "(f)-[:IN]->(:Sentence)<-[:HAS]-(:Report {complete: true})"
+_SET_ABSOLUTE = """
+SET {x}.reports = reports, {x}.facts = facts, {x}.first_year = fy, {x}.last_year = ly
+WITH {x}, ranks
+UNWIND ranks AS k
+WITH {x}, k
+ORDER BY k
+WITH {x}, collect(DISTINCT k) AS ks
+SET {x}.sample = ks[0..3]
+"""
+RECOUNT_ADOPTED = f"""
+UNWIND $pairs AS pair
+MATCH (r:Region {{code: pair.region}})-[a:ADOPTED]->(p:Practice {{key: pair.practice}})
+OPTIONAL MATCH (r)<-[:BY]-(f:Fact)-[:OF]->(p)
+WHERE f.kind = 'adoption' AND {_COMPLETE_FACT}
+WITH a, count(DISTINCT f.report_id) AS reports, count(f) AS facts, min(f.year) AS fy,
+     max(f.year) AS ly, collect(f.rank) AS ranks
+""" + _SET_ABSOLUTE.format(x="a")
+RECOUNT_IMPLEMENTS = f"""
+UNWIND $pairs AS pair
+MATCH (g:Agency {{key: pair.agency}})-[i:IMPLEMENTS]->(p:Practice {{key: pair.practice}})
+OPTIONAL MATCH (g)<-[:BY]-(f:Fact)-[:OF]->(p)
+WHERE f.kind = 'implementation' AND {_COMPLETE_FACT}
+WITH i, count(DISTINCT f.report_id) AS reports, count(f) AS facts, min(f.year) AS fy,
+     max(f.year) AS ly, collect(f.rank) AS ranks
+""" + _SET_ABSOLUTE.format(x="i")
+RECOUNT_COVERS = f"""
+UNWIND $pairs AS pair
+MATCH (up:Region {{code: pair.region}})-[c:COVERS]->(p:Practice {{key: pair.practice}})
+OPTIONAL MATCH (up)<-[:PART_OF*0..]-(r:Region)-[a:ADOPTED]->(p)
+WHERE a.reports > 0
+WITH p, c, collect(DISTINCT r) AS rs
+SET c.regions = size(rs)
+WITH p, c, rs
+UNWIND (CASE WHEN size(rs) = 0 THEN [null] ELSE rs END) AS r
+OPTIONAL MATCH (r)<-[:BY]-(f:Fact)-[:OF]->(p)
+WHERE f.kind = 'adoption' AND {_COMPLETE_FACT}
+WITH c, count(DISTINCT f.report_id) AS reports, count(f) AS facts, min(f.year) AS fy,
+     max(f.year) AS ly, collect(f.rank) AS ranks
+""" + _SET_ABSOLUTE.format(x="c")
+_DROP_EMPTY_ADOPTED = """
+UNWIND $pairs AS pair
+MATCH (:Region {code: pair.region})-[a:ADOPTED]->(:Practice {key: pair.practice})
+WHERE a.reports = 0
+DELETE a
+"""
+_DROP_EMPTY_COVERS = """
+UNWIND $pairs AS pair
+MATCH (:Region {code: pair.region})-[c:COVERS]->(:Practice {key: pair.practice})
+WHERE c.reports = 0
+DELETE c
+"""
+_DROP_EMPTY_IMPLEMENTS = """
+UNWIND $pairs AS pair
+MATCH (:Agency {key: pair.agency})-[i:IMPLEMENTS]->(:Practice {key: pair.practice})
+WHERE i.reports = 0
+DELETE i
+"""
+_DELETE_FACTS = "MATCH (f:Fact {report_id: $id}) DETACH DELETE f"
+_DELETE_MEASUREMENTS = "MATCH (m:Measurement {report_id: $id}) DETACH DELETE m"
+_DELETE_SENTENCES = "MATCH (s:Sentence {report_id: $id}) DETACH DELETE s"
 _DELETE_REPORT = "MATCH (rep:Report {id: $id}) DETACH DELETE rep"
 _DELETE_LOCAL_PRACTICES = """
 MATCH (p:Practice)
 WHERE p.key IN $keys AND p.category = 'local'
   AND NOT (p)<-[:ADOPTED]-() AND NOT (p)<-[:IMPLEMENTS]-() AND NOT (p)<-[:MENTIONS]-()
-  AND NOT (p)<-[:FOR_PRACTICE]-() AND NOT (p)<-[:VARIANT_OF]-()
+  AND NOT (p)<-[:FOR_PRACTICE]-() AND NOT (p)<-[:VARIANT_OF]-() AND NOT (p)<-[:OF]-()
 DETACH DELETE p
 """
 _DELETE_AGENCIES = """
 MATCH (g:Agency)
-WHERE g.key IN $keys AND NOT (g)-[:IMPLEMENTS]->() AND NOT (g)<-[:MENTIONS]-()
+WHERE g.key IN $keys AND NOT (g)-[:IMPLEMENTS]->() AND NOT (g)<-[:MENTIONS]-() AND NOT (g)<-[:BY]-()
 DETACH DELETE g
 """
 # A sub-county region goes when nothing but PART_OF touches it and no region lies under it.
@@ -550,26 +773,50 @@ _DELETE_REGIONS = """
 MATCH (r:Region)
 WHERE r.code IN $codes AND r.level = $level
   AND NOT (r)-[:ADOPTED]->() AND NOT (r)<-[:OF_REGION]-() AND NOT (r)<-[:ABOUT]-()
-  AND NOT (r)<-[:MENTIONS]-() AND NOT (r)<-[:PART_OF]-()
+  AND NOT (r)<-[:MENTIONS]-() AND NOT (r)<-[:PART_OF]-() AND NOT (r)<-[:BY]-()
 DETACH DELETE r
 """
 SUB_COUNTY_BOTTOM_UP = ("village", "community", "township")
+INCOMPLETE_REPORTS = "MATCH (rep:Report) WHERE rep.complete = false RETURN rep.id AS id ORDER BY id"
 
 
 def delete_report(store: GraphStore, report_id: str) -> int:
-    """Remove a report and every fact only it supports; returns nodes + relationships removed."""
+    """Remove a report and every fact only it supports; returns nodes + relationships removed.
+
+    The report stops counting first (marked incomplete), then the aggregates it touched are
+    recounted from the facts of complete reports, then its facts, sentences and node go, then the
+    nodes only it used. Cut off anywhere, it leaves an incomplete report that nothing counts and
+    that a second call (or repair_incomplete) removes. Facts carrying the id are removed even
+    when the Report node was never written.
+    """
     params = {"id": report_id}
     regions: set[str] = set()
     practices: set[str] = set()
     agencies: set[str] = set()
-    for query in (_CANDIDATES, _FACT_ENDPOINTS, _IMPL_ENDPOINTS, _MEAS_ENDPOINTS):
+    adopted: set[tuple[str, str]] = set()
+    implemented: set[tuple[str, str]] = set()
+    for row in store.run_read(_FACTS_OF, params):
+        practice = row.get("practice")
+        if not practice:
+            continue
+        practices.add(practice)
+        if row.get("kind") == "adoption" and row.get("region"):
+            adopted.add((row["region"], practice))
+            regions.add(row["region"])
+        elif row.get("kind") == "implementation" and row.get("agency"):
+            implemented.add((row["agency"], practice))
+            agencies.add(row["agency"])
+    for query in (_CANDIDATES, _MEAS_ENDPOINTS):
         for row in store.run_read(query, params):
             regions.update(c for c in row.get("regions") or [] if c)
             practices.update(k for k in row.get("practices") or [] if k)
             agencies.update(k for k in row.get("agencies") or [] if k)
+    ups: dict[str, list[str]] = {}
     if regions:
-        rows = store.run_read(_ANCESTORS, {"codes": sorted(regions)})
-        regions.update(c for c in (rows[0]["codes"] if rows else []) if c)
+        for row in store.run_read(_ANCESTORS, {"codes": sorted(regions)}):
+            ups[row["code"]] = [c for c in row.get("ups") or [] if c]
+        regions.update(c for codes in ups.values() for c in codes)
+    covered = {(up, p) for code, p in adopted for up in ups.get(code, [code])}
     counting = _counting(store)
     before = graph_size(store) if counting is None else (0, 0)
     removed = 0
@@ -582,8 +829,19 @@ def delete_report(store: GraphStore, report_id: str) -> int:
             _, counters = counting.run_write_stats(statement, params)
             removed += counters.get("nodes_deleted", 0) + counters.get("relationships_deleted", 0)
 
-    # Facts first, the Report node last of the facts, then the orphans they leave.
-    for stmt in (_DELETE_ADOPTED, _DELETE_IMPLEMENTS, _DELETE_MEASUREMENTS, _DELETE_REPORT):
+    def pairs(keys: set[tuple[str, str]], first: str) -> dict[str, Any]:
+        return {"pairs": [{first: a, "practice": b} for a, b in sorted(keys)]}
+
+    run(_UNMARK, params)
+    if adopted:
+        run(RECOUNT_ADOPTED, pairs(adopted, "region"))
+        run(_DROP_EMPTY_ADOPTED, pairs(adopted, "region"))
+        run(RECOUNT_COVERS, pairs(covered, "region"))
+        run(_DROP_EMPTY_COVERS, pairs(covered, "region"))
+    if implemented:
+        run(RECOUNT_IMPLEMENTS, pairs(implemented, "agency"))
+        run(_DROP_EMPTY_IMPLEMENTS, pairs(implemented, "agency"))
+    for stmt in (_DELETE_FACTS, _DELETE_MEASUREMENTS, _DELETE_SENTENCES, _DELETE_REPORT):
         run(stmt, params)
     if practices:
         run(_DELETE_LOCAL_PRACTICES, {"keys": sorted(practices)})
@@ -596,3 +854,20 @@ def delete_report(store: GraphStore, report_id: str) -> int:
         after = graph_size(store)
         return (before[0] - after[0]) + (before[1] - after[1])
     return removed
+
+
+def incomplete_reports(store: GraphStore) -> list[str]:
+    """Ids of reports whose write never finished (their Report node is marked incomplete)."""
+    return [str(r["id"]) for r in store.run_read(INCOMPLETE_REPORTS)]
+
+
+def repair_incomplete(store: GraphStore) -> list[str]:
+    """Remove every report whose write never finished (a crash mid-write); returns their ids.
+
+    Only safe when no other process is writing at the same time (a report being written is
+    incomplete until its group's last statement): call it when this process started the store.
+    """
+    ids = incomplete_reports(store)
+    for rid in ids:
+        delete_report(store, rid)
+    return ids

@@ -1,23 +1,71 @@
 // name: adopters
-// description: Regions that adopted a practice (optionally rolled up to ancestors), each with reports, first year and up to three evidence facts (earliest first) (report id, sentence, adopting region).
+// description: Regions that adopted a practice (optionally rolled up to ancestors), each with reports, first year and up to three evidence facts (earliest first) with report id, title, date, source, sentence and offset. Without year or confidence filters it reads the per-(region, practice) aggregates (ADOPTED, or COVERS for roll-ups); with them it counts the matching facts.
 // param key: str — practice key
 // param rollup: bool = false — also credit each ancestor region with its descendants' adoptions
 // param level: str? = null — only regions of this level
 // param within: str? = null — only regions that are this region code or lie under it
 // param year_from: int? = null — only adoptions reported for this year or later
 // param year_to: int? = null — only adoptions reported for this year or earlier
-MATCH (src:Region)-[a:ADOPTED]->(p:Practice {key: $key})
-WHERE ($year_from IS NULL OR a.year >= $year_from)
-  AND ($year_to IS NULL OR a.year <= $year_to)
+// param min_confidence: float? = null — only facts extracted with at least this confidence
+// param limit: int = 100 — page size
+// param offset: int = 0 — rows to skip (paging)
+// Steps: (1) the aggregate edges of the practice, filtered, sorted and paged; or, when a year or
+// confidence filter is given, the matching facts of complete reports grouped per region (and
+// ancestor); (2) for the page only, the first three facts with their sentence and report.
+UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL THEN [1] ELSE [] END AS _
+MATCH (r:Region)-[c:ADOPTED|COVERS]->(p:Practice {key: $key})
+WHERE type(c) = CASE WHEN $rollup THEN 'COVERS' ELSE 'ADOPTED' END
+  AND ($level IS NULL OR r.level = $level)
+  AND ($within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within}))
+WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
+     coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
+     c.facts AS facts, c.sample AS sample
+ORDER BY reports DESC, code
+SKIP $offset
+LIMIT $limit
+UNWIND sample AS k
+MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)
+MATCH (erep:Report {id: ef.report_id})
+WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
+     {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
+      region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
+      method: ef.method, report_title: erep.title, report_published: erep.published,
+      report_source: erep.source} AS item
+ORDER BY k
+WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, collect(item) AS evidence
+RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, evidence[0..3] AS evidence
+ORDER BY reports DESC, code
+UNION ALL
+UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL THEN [] ELSE [1] END AS _
+MATCH (f:Fact {practice_key: $key})
+WHERE f.kind = 'adoption'
+  AND ($year_from IS NULL OR f.year >= $year_from)
+  AND ($year_to IS NULL OR f.year <= $year_to)
+  AND ($min_confidence IS NULL OR f.confidence >= $min_confidence)
+MATCH (rep:Report {id: f.report_id})
+WHERE rep.complete = true
+MATCH (f)-[:BY]->(src:Region)
 MATCH (src)-[:PART_OF*0..]->(r:Region)
 WHERE ($rollup OR r.code = src.code)
   AND ($level IS NULL OR r.level = $level)
   AND ($within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within}))
-WITH r, src, a
-ORDER BY a.year, a.report_id, src.code, a.offset
-WITH r, count(DISTINCT a.report_id) AS reports, count(DISTINCT src.code) AS adopting_regions,
-     min(a.year) AS first_year,
-     collect({report_id: a.report_id, evidence: a.evidence, year: a.year, region_code: src.code}) AS facts
-RETURN r.code AS code, r.name AS name, r.level AS level, reports, adopting_regions, first_year,
-       facts[0..3] AS evidence
+WITH r, f
+ORDER BY f.rank
+WITH r.code AS code, r.name AS name, r.level AS level, count(DISTINCT f.report_id) AS reports,
+     count(DISTINCT f.region_code) AS adopting_regions, min(f.year) AS first_year,
+     max(f.year) AS last_year, count(f) AS facts, collect(f.rank)[0..3] AS sample
+ORDER BY reports DESC, code
+SKIP $offset
+LIMIT $limit
+UNWIND sample AS k
+MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)
+MATCH (erep:Report {id: ef.report_id})
+WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
+     {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
+      region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
+      method: ef.method, report_title: erep.title, report_published: erep.published,
+      report_source: erep.source} AS item
+ORDER BY k
+WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, collect(item) AS evidence
+RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, evidence[0..3] AS evidence
 ORDER BY reports DESC, code

@@ -6,12 +6,17 @@
 // param year_from: int? = null — only adoptions reported for this year or later
 // param year_to: int? = null — only adoptions reported for this year or earlier
 // param report: str? = null — only facts from this report id
-MATCH (r:Region)-[a:ADOPTED]->(p:Practice)
-WHERE ($practice IS NULL OR p.key = $practice)
-  AND ($region IS NULL OR r.code = $region)
-  AND ($year_from IS NULL OR a.year >= $year_from)
-  AND ($year_to IS NULL OR a.year <= $year_to)
-  AND ($report IS NULL OR a.report_id = $report)
-  AND ($within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within}))
-MATCH (rep:Report {id: a.report_id})
-RETURN count(a) AS count
+// param min_confidence: float? = null — only facts extracted with at least this confidence
+MATCH (f:Fact)
+WHERE f.kind = 'adoption'
+  AND ($practice IS NULL OR f.practice_key = $practice)
+  AND ($region IS NULL OR f.region_code = $region)
+  AND ($report IS NULL OR f.report_id = $report)
+  AND ($year_from IS NULL OR f.year >= $year_from)
+  AND ($year_to IS NULL OR f.year <= $year_to)
+  AND ($min_confidence IS NULL OR f.confidence >= $min_confidence)
+MATCH (rep:Report {id: f.report_id})
+WHERE rep.complete = true
+MATCH (f)-[:BY]->(r:Region)
+WHERE $within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within})
+RETURN count(f) AS count

@@ -1,5 +1,5 @@
 // name: practice_adopters
-// description: Regions that adopted a practice, with the number of supporting reports, first year and a sample evidence sentence.
+// description: Regions that adopted a practice, with the number of supporting reports, first year and the earliest evidence sentence; read from the per-(region, practice) aggregates (ADOPTED, or COVERS for roll-ups) unless a year filter asks for a count of matching facts.
 // param key: str — practice key
 // param rollup: bool = false — also credit each ancestor region with its descendants' adoptions
 // param level: str? = null — only regions of this level (province, prefecture, county, township, community, village)
@@ -7,15 +7,38 @@
 // param year_from: int? = null — only adoptions reported for this year or later
 // param year_to: int? = null — only adoptions reported for this year or earlier
 // param limit: int = 100 — page size
-MATCH (src:Region)-[a:ADOPTED]->(p:Practice {key: $key})
-WHERE ($year_from IS NULL OR a.year >= $year_from)
-  AND ($year_to IS NULL OR a.year <= $year_to)
+UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL THEN [1] ELSE [] END AS _
+MATCH (r:Region)-[c:ADOPTED|COVERS]->(p:Practice {key: $key})
+WHERE type(c) = CASE WHEN $rollup THEN 'COVERS' ELSE 'ADOPTED' END
+  AND ($level IS NULL OR r.level = $level)
+  AND ($within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within}))
+WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
+     coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.sample[0] AS first
+ORDER BY reports DESC, code
+LIMIT $limit
+MATCH (:Fact {rank: first})-[:IN]->(s:Sentence)
+RETURN code, name, level, reports, adopting_regions, first_year, s.text AS evidence
+ORDER BY reports DESC, code
+UNION ALL
+UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL THEN [] ELSE [1] END AS _
+MATCH (f:Fact {practice_key: $key})
+WHERE f.kind = 'adoption'
+  AND ($year_from IS NULL OR f.year >= $year_from)
+  AND ($year_to IS NULL OR f.year <= $year_to)
+MATCH (rep:Report {id: f.report_id})
+WHERE rep.complete = true
+MATCH (f)-[:BY]->(src:Region)
 MATCH (src)-[:PART_OF*0..]->(r:Region)
 WHERE ($rollup OR r.code = src.code)
   AND ($level IS NULL OR r.level = $level)
   AND ($within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within}))
-WITH r, count(DISTINCT a.report_id) AS reports, count(DISTINCT src.code) AS adopting_regions,
-     min(a.year) AS first_year, min(a.evidence) AS evidence
-RETURN r.code AS code, r.name AS name, r.level AS level, reports, adopting_regions, first_year, evidence
+WITH r, f
+ORDER BY f.rank
+WITH r.code AS code, r.name AS name, r.level AS level, count(DISTINCT f.report_id) AS reports,
+     count(DISTINCT f.region_code) AS adopting_regions, min(f.year) AS first_year,
+     collect(f.rank)[0] AS first
 ORDER BY reports DESC, code
 LIMIT $limit
+MATCH (:Fact {rank: first})-[:IN]->(s:Sentence)
+RETURN code, name, level, reports, adopting_regions, first_year, s.text AS evidence
+ORDER BY reports DESC, code

@@ -1,11 +1,11 @@
 // name: practice_timeline
-// description: Each region that adopted a practice, with its earliest adoption (year, report, evidence) — the diffusion curve's raw points.
+// description: Each region that adopted a practice, with its earliest adoption (year, report id, title, date, source, evidence sentence and offset; dated facts first) — the diffusion curve's raw points, read from the ADOPTED aggregates.
 // param key: str — practice key
 MATCH (r:Region)-[a:ADOPTED]->(p:Practice {key: $key})
-WITH r, a
-ORDER BY a.year, a.report_id, a.offset
-WITH r, collect({year: a.year, report_id: a.report_id, evidence: a.evidence}) AS facts
-WITH r, [f IN facts WHERE f.year IS NOT NULL] AS dated, facts
+MATCH (f:Fact {rank: a.sample[0]})-[:IN]->(s:Sentence)
+MATCH (rep:Report {id: f.report_id})
 RETURN r.code AS code, r.name AS name, r.level AS level,
-       CASE WHEN size(dated) > 0 THEN dated[0] ELSE facts[0] END AS first
+       {year: f.year, report_id: f.report_id, evidence: s.text, offset: s.offset,
+        confidence: f.confidence, method: f.method, report_title: rep.title,
+        report_published: rep.published, report_source: rep.source} AS first
 ORDER BY code

@@ -1,14 +1,24 @@
 // name: region_adoptions
-// description: Practices a region adopted (optionally with every region under it), each with reports, first year, adopting regions and up to three evidence facts (earliest first).
+// description: Practices a region adopted (optionally with every region under it), each with reports, first year, adopting regions and up to three evidence facts (earliest first, with report id, title, date, source and offset), read from the ADOPTED (or, with descendants, COVERS) aggregates.
 // param code: str — region code
 // param include_descendants: bool = false — also count adoptions by regions under this one (PART_OF*)
-MATCH (target:Region {code: $code})<-[:PART_OF*0..]-(r:Region)
+MATCH (target:Region {code: $code})-[c:ADOPTED|COVERS]->(p:Practice)
+WHERE type(c) = CASE WHEN $include_descendants THEN 'COVERS' ELSE 'ADOPTED' END
+OPTIONAL MATCH (target)<-[:PART_OF*0..]-(r:Region)-[:ADOPTED]->(p)
 WHERE $include_descendants OR r.code = target.code
-MATCH (r)-[a:ADOPTED]->(p:Practice)
-WITH p, a, r
-ORDER BY a.year, a.report_id, r.code, a.offset
-WITH p, count(DISTINCT a.report_id) AS reports, min(a.year) AS first_year, collect(DISTINCT r.code) AS regions,
-     collect({report_id: a.report_id, evidence: a.evidence, year: a.year, region_code: r.code}) AS facts
-RETURN p.key AS key, p.name AS name, p.category AS category, reports, first_year, regions,
-       facts[0..3] AS evidence
+WITH p, c, r
+ORDER BY r.code
+WITH p.key AS key, p.name AS name, p.category AS category, c.reports AS reports,
+     c.first_year AS first_year, collect(DISTINCT r.code) AS regions, c.sample AS sample
+UNWIND sample AS k
+MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)
+MATCH (erep:Report {id: ef.report_id})
+WITH key, name, category, reports, first_year, regions, k,
+     {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
+      region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
+      method: ef.method, report_title: erep.title, report_published: erep.published,
+      report_source: erep.source} AS item
+ORDER BY k
+WITH key, name, category, reports, first_year, regions, collect(item) AS evidence
+RETURN key, name, category, reports, first_year, regions, evidence[0..3] AS evidence
 ORDER BY key

@@ -1,8 +1,14 @@
 // name: region_portfolios
 // description: Adoption facts (region, practice, report, evidence) of the given regions, or of every region when codes is null — input to compare and similar.
 // param codes: list[str]? = null — region codes; null for all regions
-MATCH (r:Region)-[a:ADOPTED]->(p:Practice)
+MATCH (r:Region)-[:ADOPTED]->(p:Practice)
 WHERE $codes IS NULL OR r.code IN $codes
+MATCH (r)<-[:BY]-(f:Fact)-[:OF]->(p)
+WHERE f.kind = 'adoption'
+MATCH (rep:Report {id: f.report_id})
+WHERE rep.complete = true
+MATCH (f)-[:IN]->(s:Sentence)
 RETURN r.code AS code, r.name AS region_name, r.level AS level, p.key AS practice, p.name AS practice_name,
-       a.report_id AS report_id, a.year AS year, a.evidence AS evidence
-ORDER BY code, practice, report_id, a.offset
+       f.report_id AS report_id, f.year AS year, s.text AS evidence, s.offset AS offset,
+       rep.title AS report_title, rep.published AS report_published, rep.source AS report_source
+ORDER BY code, practice, report_id, offset

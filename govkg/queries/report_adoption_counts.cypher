@@ -1,4 +1,5 @@
 // name: report_adoption_counts
-// description: The number of adoption facts each report supports (reports with none are absent); one pass over the edges, joined to the report list by the caller.
-MATCH (:Region)-[a:ADOPTED]->(:Practice)
-RETURN a.report_id AS id, count(a) AS adoptions
+// description: The number of adoption facts each report supports (reports with none are absent); one pass over the adoption Facts, joined to the report list by the caller.
+MATCH (f:Fact)
+WHERE f.kind = 'adoption'
+RETURN f.report_id AS id, count(f) AS adoptions

@@ -4,7 +4,8 @@
 MATCH (rep:Report {id: $id})-[:STATES]->(m:Measurement)
 OPTIONAL MATCH (m)-[:OF_REGION]->(r:Region)
 OPTIONAL MATCH (m)-[:FOR_PRACTICE]->(p:Practice)
+OPTIONAL MATCH (m)-[:IN]->(s:Sentence)
 RETURN m.key AS key, m.indicator AS indicator, m.value AS value, m.unit AS unit, m.raw AS raw,
        m.year AS year, m.approximate AS approximate, r.code AS region_code, p.key AS practice_key,
-       rep.id AS report_id, m.evidence AS evidence, m.offset AS offset
+       rep.id AS report_id, s.text AS evidence, m.offset AS offset
 ORDER BY key

@@ -1,9 +1,25 @@
 // name: search_evidence
-// description: Adoption facts whose evidence sentence contains the text, with region, practice and report.
-// param q: str — text to look for in evidence sentences
-MATCH (r:Region)-[a:ADOPTED]->(p:Practice)
-WHERE a.evidence CONTAINS $q
-RETURN r.code AS region_code, r.name AS region_name, p.key AS practice_key, p.name AS practice_name,
-       a.report_id AS report_id, a.evidence AS evidence, a.year AS year
-ORDER BY report_id, a.offset, region_code, practice_key
-LIMIT 500
+// description: Evidence sentences containing the text (each sentence once, with all the facts it states and its report's id, title, date and source), found through the sentences' bigram full-text index, most facts first. Pass the text folded to simplified characters (the API does); at least two characters.
+// param q: str — text to look for in evidence sentences (simplified characters, lower case)
+// param limit: int = 500 — most sentences returned
+WITH [i IN range(0, size($q) - 2) | substring($q, i, 2)] AS grams
+CALL db.index.fulltext.queryNodes('govkg_sentences',
+     reduce(t = '', g IN grams | t + CASE t WHEN '' THEN '' ELSE ' AND ' END + g), {limit: 5000})
+YIELD node, score
+WITH node, score
+MATCH (rep:Report {id: node.report_id})
+WHERE rep.complete = true AND node.folded CONTAINS $q
+OPTIONAL MATCH (node)<-[:IN]-(f:Fact)
+OPTIONAL MATCH (f)-[:OF]->(p:Practice)
+OPTIONAL MATCH (f)-[:BY]->(by)
+WITH node, rep, f, p, by
+ORDER BY f.rank
+WITH node, rep, [x IN collect({kind: f.kind, practice_key: p.key, practice_name: p.name,
+                               region_code: by.code, agency_key: by.key, by_name: by.name,
+                               year: f.year, confidence: f.confidence, method: f.method})
+                 WHERE x.kind IS NOT NULL] AS facts
+RETURN node.id AS id, node.text AS evidence, node.offset AS offset, node.report_id AS report_id,
+       rep.title AS report_title, rep.published AS report_published, rep.source AS report_source,
+       facts, size(facts) AS fact_count
+ORDER BY fact_count DESC, report_id, offset
+LIMIT $limit

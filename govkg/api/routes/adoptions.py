@@ -16,7 +16,7 @@ from govkg.api.deps import (
     resolve_region,
     run,
 )
-from govkg.api.routes.common import AMBIGUOUS, ERRORS, opt_int
+from govkg.api.routes.common import AMBIGUOUS, ERRORS, opt_float, opt_int
 from govkg.api.schemas import AdoptionOut, Page
 from govkg.queries.names import check_years
 
@@ -40,6 +40,9 @@ def adoption(r: dict[str, Any]) -> AdoptionOut:
         report_id=str(r["report_id"]),
         report_title=r.get("report_title", r.get("title")),
         report_source=r.get("report_source", r.get("source")),
+        report_published=r.get("report_published"),
+        confidence=opt_float(r.get("confidence")),
+        method=r.get("method"),
     )
 
 
@@ -56,6 +59,9 @@ def list_adoptions(
     year_from: Year = None,
     year_to: Year = None,
     report: Annotated[str | None, Query(max_length=200, description="only facts from this report id")] = None,
+    min_confidence: Annotated[
+        float | None, Query(ge=0.0, le=1.0, description="only facts extracted with at least this confidence")
+    ] = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[AdoptionOut]:
@@ -68,6 +74,7 @@ def list_adoptions(
         "year_from": year_from,
         "year_to": year_to,
         "report": report,
+        "min_confidence": min_confidence,
     }
     total = run(store, catalog, "adoptions_count", settings, params)
     rows = run(store, catalog, "adoptions", settings, {**params, "limit": limit, "offset": offset})

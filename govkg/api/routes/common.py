@@ -53,14 +53,32 @@ def json_safe(value: Any) -> Any:
     return str(value)
 
 
+def opt_float(value: Any) -> float | None:
+    """A numeric property that may be missing."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        return None
+    return out if math.isfinite(out) else None
+
+
 def provenance(samples: Any, code: str | None = None) -> list[Provenance]:
-    """Evidence samples from a catalog row (report id, sentence, year, region), skipping blanks."""
+    """Evidence samples from a catalog row (report id, title, date, source, sentence, offset, year,
+    region, confidence, method), skipping blanks."""
     return [
         Provenance(
             report_id=str(s["report_id"]),
             evidence=s.get("evidence"),
             year=opt_int(s.get("year")),
-            region_code=s.get("region_code", code),
+            region_code=s.get("region_code") or code,
+            offset=opt_int(s.get("offset")),
+            report_title=s.get("report_title"),
+            report_published=s.get("report_published"),
+            report_source=s.get("report_source"),
+            confidence=opt_float(s.get("confidence")),
+            method=s.get("method"),
         )
         for s in samples or []
         if isinstance(s, dict) and s.get("report_id")

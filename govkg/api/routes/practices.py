@@ -37,6 +37,9 @@ router = APIRouter(prefix="/practices", tags=["practices"], responses=ERRORS)
 
 PracticeKey = Annotated[str, Path(description="practice key, canonical name or alias", max_length=200)]
 Year = Annotated[int | None, Query(ge=1900, le=2100)]
+MinConfidence = Annotated[
+    float | None, Query(ge=0.0, le=1.0, description="only facts extracted with at least this confidence")
+]
 
 
 @router.get("", operation_id="listPractices", response_model=Page[PracticeSummary])
@@ -118,6 +121,7 @@ def list_adopters(
     rollup: Annotated[bool, Query(description="credit each region with its descendants' adoptions")] = False,
     year_from: Year = None,
     year_to: Year = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[Adopter]:
@@ -127,20 +131,18 @@ def list_adopters(
     check_years(year_from, year_to)
     found = resolve_practice(store, catalog, settings, key)
     within_code = resolve_region(store, catalog, settings, within)["code"] if within else None
-    rows = run(
-        store,
-        catalog,
-        "adopters",
-        settings,
-        {
-            "key": found["key"],
-            "rollup": rollup,
-            "level": level,
-            "within": within_code,
-            "year_from": year_from,
-            "year_to": year_to,
-        },
-    )
+    params = {
+        "key": found["key"],
+        "rollup": rollup,
+        "level": level,
+        "within": within_code,
+        "year_from": year_from,
+        "year_to": year_to,
+        "min_confidence": min_confidence,
+    }
+    # Paged inside the query (the aggregates are sorted by the engine; evidence is read for the page only).
+    rows = run(store, catalog, "adopters", settings, {**params, "limit": limit, "offset": offset})
+    total = sum(opt_int(r.get("count")) or 0 for r in run(store, catalog, "adopters_count", settings, params))
     items = [
         Adopter(
             code=r["code"],
@@ -148,12 +150,15 @@ def list_adopters(
             level=r.get("level"),
             reports=opt_int(r.get("reports")) or 0,
             first_year=opt_int(r.get("first_year")),
+            last_year=opt_int(r.get("last_year")),
+            adopting_regions=opt_int(r.get("adopting_regions")),
+            facts=opt_int(r.get("facts")),
             evidence=provenance(r.get("evidence"), r["code"]),
             adopting_regions=opt_int(r.get("adopting_regions")),
         )
         for r in rows
     ]
-    return page(items, limit, offset)
+    return Page(data=items, count=total, limit=limit, offset=offset)
 
 
 @router.get(
@@ -181,6 +186,10 @@ def get_timeline(key: PracticeKey, store: StoreDep, catalog: CatalogDep, setting
                 level=r.get("level"),
                 report_id=str(first.get("report_id")),
                 evidence=first.get("evidence"),
+                offset=opt_int(first.get("offset")),
+                report_title=first.get("report_title"),
+                report_published=first.get("report_published"),
+                report_source=first.get("report_source"),
             )
         )
     points = []

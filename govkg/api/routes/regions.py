@@ -101,6 +101,10 @@ def _portfolios(
                 evidence=r.get("evidence"),
                 year=opt_int(r.get("year")),
                 region_code=code,
+                offset=opt_int(r.get("offset")),
+                report_title=r.get("report_title"),
+                report_published=r.get("report_published"),
+                report_source=r.get("report_source"),
             )
         )
     return facts, refs, names
@@ -255,6 +259,10 @@ def list_region_agencies(
                     report_id=str(i["report_id"]),
                     year=opt_int(i.get("year")),
                     evidence=i.get("evidence"),
+                    offset=opt_int(i.get("offset")),
+                    report_title=i.get("report_title"),
+                    report_published=i.get("report_published"),
+                    report_source=i.get("report_source"),
                 )
                 for i in r.get("implements") or []
             ],
@@ -280,6 +288,9 @@ def metric(r: dict[str, Any]) -> MetricOut:
         report_id=r.get("report_id"),
         evidence=r.get("evidence"),
         offset=opt_int(r.get("offset")),
+        report_title=r.get("report_title"),
+        report_published=r.get("report_published"),
+        report_source=r.get("report_source"),
     )
 
 

@@ -103,6 +103,10 @@ def get_report(id: ReportId, store: StoreDep, catalog: CatalogDep, settings: Set
                 report_id=str(i["report_id"]),
                 year=opt_int(i.get("year")),
                 evidence=i.get("evidence"),
+                offset=opt_int(i.get("offset")),
+                report_title=rows[0].get("title"),
+                report_published=rows[0].get("published"),
+                report_source=rows[0].get("source"),
             )
             for i in impls
         ],
@@ -235,12 +239,12 @@ async def create_report(request: Request, _key: ApiKey, store: StoreDep, setting
 def delete_report(
     id: ReportId, _key: ApiKey, store: StoreDep, catalog: CatalogDep, settings: SettingsDep
 ) -> DeleteOut:
-    """Remove a report and every fact only it supports."""
+    """Remove a report and every fact only it supports (also a report whose write never finished)."""
     from govkg.graph import writer
 
-    if not run(store, catalog, "report_detail", settings, {"id": id}):
-        raise NotFound(f"unknown report id {id!r}")
     removed = writer.delete_report(store, id)
+    if not removed:
+        raise NotFound(f"unknown report id {id!r}")
     # Otherwise a later `govkg load` of the same file would skip it as already loaded.
     journal_for(settings).mark_deleted(id)
     return DeleteOut(id=id, removed=int(removed))
