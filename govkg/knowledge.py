@@ -41,7 +41,7 @@ class Evidence:
     year: int | None
     region_code: str | None
     report_title: str | None
-    report_published: str | None
+    report_date: str | None
     report_source: str | None
     confidence: float | None = None
     method: str | None = None
@@ -62,7 +62,7 @@ class Adopter:
     last_year: int | None = None
     report_id: str | None = None
     report_title: str | None = None
-    report_published: str | None = None
+    report_date: str | None = None
     report_source: str | None = None
     offset: int | None = None
     samples: tuple[Evidence, ...] = ()
@@ -82,7 +82,7 @@ def _adopter(row: dict[str, Any]) -> Adopter:
         last_year=row.get("last_year"),
         report_id=first.report_id if first else None,
         report_title=first.report_title if first else None,
-        report_published=first.report_published if first else None,
+        report_date=first.report_date if first else None,
         report_source=first.report_source if first else None,
         offset=first.offset if first else None,
         samples=samples,
@@ -118,7 +118,7 @@ class AdoptionFact:
     report_id: str
     report_title: str | None
     report_source: str | None
-    report_published: str | None = None
+    report_date: str | None = None
     method: str | None = None
 
 

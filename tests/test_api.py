@@ -371,7 +371,8 @@ def test_stats_health_version(client: TestClient, facts: Facts) -> None:
     stats = get(client, "/stats")
     assert stats["reports"] == len({ex.report.id for ex in facts.extractions})
     assert stats["labels"]["Region"] == len(facts.parent)
-    assert stats["relationships"]["ADOPTED"] == len(facts.facts())
+    assert stats["relationships"]["ADOPTED"] == len(facts.adoptions)  # one edge per (region, practice)
+    assert stats["relationships"]["BY"] >= len(facts.facts())  # one Fact per (region, practice, report)
     assert get(client, "/health") == {"status": "ok", "store": "falkordb"}
     version = get(client, "/version")
     assert version["dialect"] == "falkordb" and version["govkg"]

@@ -186,7 +186,7 @@ class Expected:
                     "report_id": a.report_id,
                     "report_title": rep.title,
                     "report_source": rep.source,
-                    "report_published": rep.published,
+                    "report_date": rep.published,
                 }
             )
         rows.sort(key=lambda x: (x["report_id"], x["offset"], x["region_code"], x["practice_key"]))

@@ -61,7 +61,7 @@ def test_query_export_and_stats(env: Path) -> None:
     stats = json.loads(runner.invoke(app, ["stats"]).stdout)
     # every example file is one report, but README.md is none and reports.jsonl holds four
     assert stats["labels"]["Report"] == len(list(EXAMPLES.glob("*.*"))) - 2 + 4
-    assert stats["relationship_types"]["ADOPTED"] == len(facts)
+    assert stats["relationship_types"]["ADOPTED"] == len({(f["region_code"], f["practice"]) for f in facts})
 
     bad = runner.invoke(app, ["query", "practice_adopters", "-p", "rollup=maybe", "-p", "key=x"])
     assert bad.exit_code == 2

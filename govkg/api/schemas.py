@@ -55,7 +55,7 @@ class Provenance(Out):
     region_code: str | None = None
     offset: int | None = None
     report_title: str | None = None
-    report_published: str | None = None
+    report_date: str | None = None
     report_source: str | None = None
     confidence: float | None = None
     method: str | None = None
@@ -128,7 +128,7 @@ class TimelineRegion(Out):
     evidence: str | None = None
     offset: int | None = None
     report_title: str | None = None
-    report_published: str | None = None
+    report_date: str | None = None
     report_source: str | None = None
 
 
@@ -197,7 +197,7 @@ class Implementation(Out):
     evidence: str | None = None
     offset: int | None = None
     report_title: str | None = None
-    report_published: str | None = None
+    report_date: str | None = None
     report_source: str | None = None
 
 
@@ -227,7 +227,7 @@ class MetricOut(Out):
     evidence: str | None = None
     offset: int | None = None
     report_title: str | None = None
-    report_published: str | None = None
+    report_date: str | None = None
     report_source: str | None = None
 
 
@@ -284,7 +284,7 @@ class AdoptionOut(Out):
     report_id: str
     report_title: str | None = None
     report_source: str | None = None
-    report_published: str | None = None
+    report_date: str | None = None
     confidence: float | None = None
     method: str | None = None
 
@@ -324,7 +324,7 @@ class SearchHit(Out):
     practice_key: str | None = None
     offset: int | None = None
     report_title: str | None = None
-    report_published: str | None = None
+    report_date: str | None = None
     report_source: str | None = None
     facts: list[dict[str, Any]] = Field(default_factory=list)
 

@@ -29,7 +29,7 @@ MATCH (erep:Report {id: ef.report_id})
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
-      method: ef.method, report_title: erep.title, report_published: erep.published,
+      method: ef.method, report_title: erep.title, report_date: erep.published,
       report_source: erep.source} AS item
 ORDER BY k
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, collect(item) AS evidence
@@ -63,7 +63,7 @@ MATCH (erep:Report {id: ef.report_id})
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
-      method: ef.method, report_title: erep.title, report_published: erep.published,
+      method: ef.method, report_title: erep.title, report_date: erep.published,
       report_source: erep.source} AS item
 ORDER BY k
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, collect(item) AS evidence

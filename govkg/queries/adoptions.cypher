@@ -27,7 +27,7 @@ RETURN r.code AS region_code, r.name AS region_name, r.level AS region_level,
        p.key AS practice_key, p.name AS practice_name, coalesce(p.aliases, []) AS practice_aliases,
        f.year AS year, s.text AS evidence, s.offset AS offset, f.confidence AS confidence,
        f.method AS method, f.report_id AS report_id, rep.title AS report_title,
-       rep.source AS report_source, rep.published AS report_published
+       rep.source AS report_source, rep.published AS report_date
 ORDER BY report_id, offset, region_code, practice_key
 SKIP $offset
 LIMIT $limit

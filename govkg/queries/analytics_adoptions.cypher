@@ -11,3 +11,4 @@ WHERE $within IS NULL OR r.code = $within OR (r)-[:PART_OF*1..]->(:Region {code:
 MATCH (f)-[:IN]->(s:Sentence)
 RETURN r.code AS region_code, f.practice_key AS practice_key, f.year AS year, f.report_id AS report_id,
        s.offset AS offset, s.text AS evidence
+ORDER BY report_id, offset, region_code, practice_key

@@ -16,6 +16,7 @@ WHERE $within IS NULL OR r.code = $within OR (r)-[:PART_OF*1..]->(:Region {code:
 MATCH (f)-[:IN]->(s:Sentence)
 RETURN 'ADOPTED' AS type, 'Region' AS source_type, r.code AS source, f.practice_key AS target,
        f.year AS year, f.report_id AS report_id, s.text AS evidence
+ORDER BY report_id, source, target
 UNION ALL
 MATCH (f:Fact)
 WHERE f.kind = 'implementation'
@@ -29,3 +30,4 @@ WHERE $within IS NULL OR r.code = $within OR (r)-[:PART_OF*1..]->(:Region {code:
 MATCH (f)-[:IN]->(s:Sentence)
 RETURN 'IMPLEMENTS' AS type, 'Agency' AS source_type, g.key AS source, f.practice_key AS target,
        f.year AS year, f.report_id AS report_id, s.text AS evidence
+ORDER BY report_id, source, target

@@ -16,14 +16,16 @@ WHERE $within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $w
 OPTIONAL MATCH path = (r)-[:PART_OF*1..]->(top:Region)
 WHERE NOT (top)-[:PART_OF]->(:Region)
 WITH m, r, [n IN nodes(path) | n.name] AS chain
+MATCH (rep:Report {id: m.report_id})
+WHERE rep.complete = true
 OPTIONAL MATCH (m)-[:FOR_PRACTICE]->(p:Practice)
-OPTIONAL MATCH (rep:Report {id: m.report_id})
+OPTIONAL MATCH (m)-[:IN]->(s:Sentence)
 RETURN m.key AS key, m.indicator AS indicator, m.value AS value, m.unit AS unit, m.raw AS raw,
        m.year AS year, m.approximate AS approximate, m.change AS change,
        r.code AS region_code, r.name AS region_name, r.level AS region_level, chain,
        p.key AS practice_key, p.name AS practice_name,
        m.report_id AS report_id, rep.title AS report_title, rep.published AS report_date,
-       rep.source AS report_source, m.evidence AS evidence, m.offset AS offset
+       rep.source AS report_source, s.text AS evidence, m.offset AS offset
 ORDER BY indicator, region_code, report_id, offset, key
 SKIP $offset
 LIMIT $limit

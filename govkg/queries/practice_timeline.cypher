@@ -7,5 +7,5 @@ MATCH (rep:Report {id: f.report_id})
 RETURN r.code AS code, r.name AS name, r.level AS level,
        {year: f.year, report_id: f.report_id, evidence: s.text, offset: s.offset,
         confidence: f.confidence, method: f.method, report_title: rep.title,
-        report_published: rep.published, report_source: rep.source} AS first
+        report_date: rep.published, report_source: rep.source} AS first
 ORDER BY code

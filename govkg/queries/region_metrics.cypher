@@ -9,5 +9,5 @@ OPTIONAL MATCH (m)-[:IN]->(s:Sentence)
 RETURN m.key AS key, m.indicator AS indicator, m.value AS value, m.unit AS unit, m.raw AS raw,
        m.year AS year, m.approximate AS approximate, r.code AS region_code, p.key AS practice_key,
        rep.id AS report_id, s.text AS evidence, m.offset AS offset, rep.title AS report_title,
-       rep.published AS report_published, rep.source AS report_source
+       rep.published AS report_date, rep.source AS report_source
 ORDER BY key

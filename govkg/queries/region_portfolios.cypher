@@ -10,5 +10,5 @@ WHERE rep.complete = true
 MATCH (f)-[:IN]->(s:Sentence)
 RETURN r.code AS code, r.name AS region_name, r.level AS level, p.key AS practice, p.name AS practice_name,
        f.report_id AS report_id, f.year AS year, s.text AS evidence, s.offset AS offset,
-       rep.title AS report_title, rep.published AS report_published, rep.source AS report_source
+       rep.title AS report_title, rep.published AS report_date, rep.source AS report_source
 ORDER BY code, practice, report_id, offset

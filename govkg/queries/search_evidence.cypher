@@ -19,7 +19,7 @@ WITH node, rep, [x IN collect({kind: f.kind, practice_key: p.key, practice_name:
                                year: f.year, confidence: f.confidence, method: f.method})
                  WHERE x.kind IS NOT NULL] AS facts
 RETURN node.id AS id, node.text AS evidence, node.offset AS offset, node.report_id AS report_id,
-       rep.title AS report_title, rep.published AS report_published, rep.source AS report_source,
+       rep.title AS report_title, rep.published AS report_date, rep.source AS report_source,
        facts, size(facts) AS fact_count
 ORDER BY fact_count DESC, report_id, offset
 LIMIT $limit

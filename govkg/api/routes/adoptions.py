@@ -40,7 +40,7 @@ def adoption(r: dict[str, Any]) -> AdoptionOut:
         report_id=str(r["report_id"]),
         report_title=r.get("report_title", r.get("title")),
         report_source=r.get("report_source", r.get("source")),
-        report_published=r.get("report_published"),
+        report_date=r.get("report_date"),
         confidence=opt_float(r.get("confidence")),
         method=r.get("method"),
     )

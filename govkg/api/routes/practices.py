@@ -188,7 +188,7 @@ def get_timeline(key: PracticeKey, store: StoreDep, catalog: CatalogDep, setting
                 evidence=first.get("evidence"),
                 offset=opt_int(first.get("offset")),
                 report_title=first.get("report_title"),
-                report_published=first.get("report_published"),
+                report_date=first.get("report_date"),
                 report_source=first.get("report_source"),
             )
         )

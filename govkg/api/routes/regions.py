@@ -103,7 +103,7 @@ def _portfolios(
                 region_code=code,
                 offset=opt_int(r.get("offset")),
                 report_title=r.get("report_title"),
-                report_published=r.get("report_published"),
+                report_date=r.get("report_date"),
                 report_source=r.get("report_source"),
             )
         )
@@ -261,7 +261,7 @@ def list_region_agencies(
                     evidence=i.get("evidence"),
                     offset=opt_int(i.get("offset")),
                     report_title=i.get("report_title"),
-                    report_published=i.get("report_published"),
+                    report_date=i.get("report_date"),
                     report_source=i.get("report_source"),
                 )
                 for i in r.get("implements") or []
@@ -289,7 +289,7 @@ def metric(r: dict[str, Any]) -> MetricOut:
         evidence=r.get("evidence"),
         offset=opt_int(r.get("offset")),
         report_title=r.get("report_title"),
-        report_published=r.get("report_published"),
+        report_date=r.get("report_date"),
         report_source=r.get("report_source"),
     )
 

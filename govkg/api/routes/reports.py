@@ -105,7 +105,7 @@ def get_report(id: ReportId, store: StoreDep, catalog: CatalogDep, settings: Set
                 evidence=i.get("evidence"),
                 offset=opt_int(i.get("offset")),
                 report_title=rows[0].get("title"),
-                report_published=rows[0].get("published"),
+                report_date=rows[0].get("published"),
                 report_source=rows[0].get("source"),
             )
             for i in impls

@@ -52,7 +52,7 @@ def evidence_hit(r: dict[str, Any]) -> SearchHit:
         practice_key=first.get("practice_key"),
         offset=opt_int(r.get("offset")),
         report_title=r.get("report_title"),
-        report_published=r.get("report_published"),
+        report_date=r.get("report_date"),
         report_source=r.get("report_source"),
         facts=facts,
     )
