@@ -77,9 +77,9 @@ def test_guide_has_the_browser_structure(guide: GuideParser) -> None:
 def test_guide_covers_the_researcher_questions(guide: GuideParser) -> None:
     joined = "\n".join(guide.runnable)
     assert "枫桥经验" in joined
-    assert "PART_OF*0.." in joined  # roll-up
+    assert "[c:COVERS]" in joined  # roll-up
     assert "p1.key < p2.key" in joined  # co-adoption
-    assert "a.evidence" in joined  # evidence for an edge
+    assert "(f)-[:IN]->(s:Sentence)" in joined  # evidence for an edge
 
 
 def test_every_runnable_query_passes_neo4j_linter(guide: GuideParser) -> None:
