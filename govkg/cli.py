@@ -381,6 +381,28 @@ def stats(store: StoreOpt = None, data_dir: DataDirOpt = None) -> None:
 
 
 @app.command()
+def migrate(store: StoreOpt = None, data_dir: DataDirOpt = None) -> None:
+    """Bring a graph written by an earlier govkg to the current model, in place (safe to run again).
+
+    Per-report ADOPTED/IMPLEMENTS edges become Facts with their Sentences, measurement sentences
+    move to Sentence nodes, every report is counted into the aggregates, and reports whose write
+    never finished are removed. The alternative is a re-load: `govkg load --fresh` of the same files.
+    """
+    from govkg.graph.migrate import migrate as run_migration
+
+    settings = _settings(store, data_dir)
+    with _opened(settings) as kg:
+        result = run_migration(kg.store, on_step=lambda step: typer.echo(f"migrate: {step}", err=True))
+    if result.changed:
+        typer.echo(
+            f"migrated: {result.adoptions} adoption and {result.implementations} implementation edges, "
+            f"{result.measurements} measurement sentences, {result.reports} reports counted"
+        )
+    else:
+        typer.echo("already on the current model: nothing to do")
+
+
+@app.command()
 def extract(
     path: Annotated[Path, typer.Argument(help="One report file")],
 ) -> None:

@@ -141,6 +141,12 @@ class KnowledgeGraph:
         settings.ensure_data_dir()
         store = open_store(settings)
         store.ensure_schema()
+        if getattr(store, "started_server", False):
+            # Nobody else was connected to a server this process just started: a report left
+            # incomplete in it was cut off by a crash, and is removed (it never counted anyway).
+            from govkg.graph.writer import repair_incomplete
+
+            repair_incomplete(store)
         return cls(store, settings)
 
     # -- lifecycle -----------------------------------------------------------------------------

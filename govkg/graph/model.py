@@ -43,10 +43,22 @@ AGENCY = NodeType("Agency", "key", ("key", "name", "kind", "region_code"), "A lo
 REPORT = NodeType(
     "Report",
     "id",
-    ("id", "title", "source", "published", "year", "chars", "loaded_at", "text", "complete", "counted"),
+    (
+        "id",
+        "title",
+        "source",
+        "published",
+        "year",
+        "chars",
+        "loaded_at",
+        "text",
+        "complete",
+        "counted",
+        "migrating",
+    ),
     "One source report with its text; id is a hash of its normalised text. complete is false from "
     "the moment its write starts until its facts are counted into the aggregates (counted marks the "
-    "first of the two counting statements done).",
+    "first of the two counting statements done; migrating marks a report govkg migrate is counting).",
 )
 MEASUREMENT = NodeType(
     "Measurement",

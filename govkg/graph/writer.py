@@ -347,13 +347,19 @@ def sentence_id(report_id: str, offset: int) -> str:
     return f"{report_id}:{offset}"
 
 
-def fact_rank(year: int | None, report_id: str, offset: int, fact_id: str) -> str:
+def fact_rank(year: int | None, report_id: str, offset: int, fid: str) -> str:
     """A fact's sort key as one string: earliest year first (undated last), then report and offset;
     it ends with the fact id, so it names the fact too. Aggregate edges keep the first few."""
-    return f"{year if year is not None else 9999:04d}|{report_id}|{offset:09d}|{fact_id}"
+    return f"{year if year is not None else 9999:04d}|{report_id}|{offset:09d}|{fid}"
 
 
-def _sentence_row(report_id: str, offset: int, text: str) -> dict[str, Any]:
+def fact_id(report_id: str, kind: str, by: str, practice: str) -> str:
+    """The id of a report's Fact of this kind (adoption, implementation) by a region or agency."""
+    return f"{report_id}|{kind}|{by}|{practice}"
+
+
+def sentence_row(report_id: str, offset: int, text: str) -> dict[str, Any]:
+    """The SENTENCES statement's row for one sentence: text, folded text and its search bigrams."""
     folded = fold(text)
     return {
         "id": sentence_id(report_id, offset),
@@ -391,14 +397,14 @@ def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
     sentences: dict[str, dict[str, Any]] = {}
 
     def sentence(offset: int, text: str) -> str:
-        row = _sentence_row(rid, offset, text)
+        row = sentence_row(rid, offset, text)
         sentences.setdefault(row["id"], row)
         return str(row["id"])
 
     # One adoption Fact per (region, practice, report): the earliest sentence in the text wins.
     adopted: dict[str, dict[str, Any]] = {}
     for a in sorted(ex.adoptions, key=lambda a: (a.evidence.offset, a.region_code, a.practice_key)):
-        fid = f"{rid}|adoption|{a.region_code}|{a.practice_key}"
+        fid = fact_id(rid, "adoption", a.region_code, a.practice_key)
         if fid in adopted:
             continue
         adopted[fid] = {
@@ -416,7 +422,7 @@ def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
         }
     implemented: dict[str, dict[str, Any]] = {}
     for i in sorted(ex.implementations, key=lambda i: (i.evidence.offset, i.agency_key, i.practice_key)):
-        fid = f"{rid}|implementation|{i.agency_key}|{i.practice_key}"
+        fid = fact_id(rid, "implementation", i.agency_key, i.practice_key)
         if fid in implemented:
             continue
         implemented[fid] = {

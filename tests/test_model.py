@@ -1,0 +1,264 @@
+"""The graph model for scale: aggregates that agree with the facts, a report that counts wholly or
+not at all when the store dies mid-write, migration of an earlier graph, sentence search."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ExtractionFactory, Fact
+
+from govkg.graph.falkor_store import FalkorStore, server_pid
+from govkg.graph.migrate import migrate
+from govkg.graph.model import sentence_grams
+from govkg.graph.store import GraphStore, Row
+from govkg.graph.writer import (
+    delete_report,
+    incomplete_reports,
+    load_extractions,
+    repair_incomplete,
+    write_extraction,
+)
+from govkg.loaders.extraction import Extraction
+from govkg.queries.catalog import run_query
+
+GRAPH = "govkg_test"
+
+_FACTS = """
+MATCH (f:Fact)
+WHERE f.kind = 'adoption'
+MATCH (rep:Report {id: f.report_id})
+WHERE rep.complete = true
+RETURN f.region_code AS region, f.practice_key AS practice, f.report_id AS report, f.year AS year
+"""
+_AGGREGATES = """
+MATCH (r:Region)-[a:ADOPTED|COVERS]->(p:Practice)
+RETURN type(a) AS type, r.code AS region, p.key AS practice, a.reports AS reports, a.facts AS facts,
+       a.first_year AS first_year, a.last_year AS last_year, a.regions AS regions
+"""
+_PARENTS = "MATCH (c:Region)-[:PART_OF]->(p:Region) RETURN c.code AS child, p.code AS parent"
+
+
+def expected_aggregates(store: GraphStore) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """ADOPTED and COVERS as they must be, computed in Python from the facts of complete reports."""
+    parent = {r["child"]: r["parent"] for r in store.run_read(_PARENTS)}
+
+    def up(code: str) -> list[str]:
+        chain = [code]
+        while chain[-1] in parent:
+            chain.append(parent[chain[-1]])
+        return chain
+
+    facts = store.run_read(_FACTS)
+    groups: dict[tuple[str, str, str], list[Row]] = {}
+    for f in facts:
+        groups.setdefault(("ADOPTED", f["region"], f["practice"]), []).append(f)
+        for code in up(f["region"]):
+            groups.setdefault(("COVERS", code, f["practice"]), []).append(f)
+    out: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for key, fs in groups.items():
+        years = [f["year"] for f in fs if f["year"] is not None]
+        out[key] = {
+            "reports": len({f["report"] for f in fs}),
+            "facts": len(fs),
+            "first_year": min(years) if years else None,
+            "last_year": max(years) if years else None,
+            "regions": len({f["region"] for f in fs}) if key[0] == "COVERS" else None,
+        }
+    return out
+
+
+def stored_aggregates(store: GraphStore) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """ADOPTED and COVERS as stored."""
+    return {
+        (r["type"], r["region"], r["practice"]): {
+            k: r[k] for k in ("reports", "facts", "first_year", "last_year", "regions")
+        }
+        for r in store.run_read(_AGGREGATES)
+    }
+
+
+def assert_aggregates_agree(store: GraphStore) -> None:
+    """Every aggregate edge equals its recount from the facts, and the listings count the same facts."""
+    assert stored_aggregates(store) == expected_aggregates(store)
+    listed = run_query(store, "adoptions", {"limit": 100_000})
+    assert len(listed) == len(store.run_read(_FACTS))
+    count = run_query(store, "adoptions_count", {})
+    assert count == [{"count": len(listed)}]
+
+
+def test_aggregates_agree_with_the_facts_after_loads_and_deletes(
+    falkor_store: FalkorStore, extractions: list[Extraction]
+) -> None:
+    load_extractions(falkor_store, extractions, group=2)
+    assert_aggregates_agree(falkor_store)
+    assert any(k[0] == "COVERS" and v["regions"] > 1 for k, v in stored_aggregates(falkor_store).items())
+    delete_report(falkor_store, extractions[0].report.id)
+    assert_aggregates_agree(falkor_store)
+    load_extractions(falkor_store, [extractions[0]])
+    assert_aggregates_agree(falkor_store)
+
+
+def test_each_sentence_is_stored_once(falkor_store: FalkorStore, make_extraction: ExtractionFactory) -> None:
+    # One invented sentence stating two facts: one Sentence node, two Facts pointing to it.
+    ex = make_extraction(
+        "一份报告",
+        facts=[
+            Fact("150203001", "grid", "沙河街道推行网格化管理和人民调解。"),
+            Fact("150203001", "mediation", "沙河街道推行网格化管理和人民调解。"),
+        ],
+    )
+    first = ex.adoptions[0]
+    ex.adoptions = [first, replace(ex.adoptions[1], evidence=first.evidence)]
+    write_extraction(falkor_store, ex)
+    rows = falkor_store.run_read("MATCH (s:Sentence)<-[:IN]-(f:Fact) RETURN s.id AS s, count(f) AS n")
+    assert rows == [{"s": f"{ex.report.id}:{first.evidence.offset}", "n": 2}]
+
+
+def test_sentence_grams_cover_every_substring_of_two() -> None:
+    grams = sentence_grams("河口区推行“楼栋议事会”，ab12").split()
+    assert "楼栋" in grams and "议事" in grams and "ab" in grams and "12" in grams
+    assert "栋议" in grams and "会，" not in grams and "”" not in "".join(grams)
+    assert len(grams) == len(set(grams))
+    assert sentence_grams("网 格") == "网 格"  # a lone character is its own token
+
+
+class KillingStore:
+    """Delegates to a FalkorStore but SIGKILLs its server just before the Nth write statement."""
+
+    dialect = "falkordb"
+
+    def __init__(self, inner: FalkorStore, kill_at: int) -> None:
+        self.inner = inner
+        self.kill_at = kill_at
+        self.writes = 0
+
+    def _maybe_kill(self) -> None:
+        self.writes += 1
+        if self.writes == self.kill_at:
+            pid = server_pid(self.inner.data_dir)
+            assert pid is not None
+            os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(OSError, ChildProcessError):
+                os.waitpid(pid, 0)
+
+    def run_write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        self._maybe_kill()
+        return self.inner.run_write(query, params)
+
+    def run_write_stats(
+        self, query: str, params: Mapping[str, Any] | None = None
+    ) -> tuple[list[Row], dict[str, int]]:
+        self._maybe_kill()
+        return self.inner.run_write_stats(query, params)
+
+    def run_read(
+        self, query: str, params: Mapping[str, Any] | None = None, timeout: float | None = None
+    ) -> list[Row]:
+        return self.inner.run_read(query, params, timeout)
+
+
+def test_a_report_counts_wholly_or_not_at_all_when_the_server_dies_mid_write(
+    data_dir: Path, extractions: list[Extraction]
+) -> None:
+    first, second, last = extractions
+    with FalkorStore(data_dir, graph_name=GRAPH) as probe:
+        probe.clear()
+        probe.ensure_schema()
+        counter = KillingStore(probe, kill_at=0)
+        write_extraction(counter, last)  # type: ignore[arg-type]
+        statements = counter.writes
+        probe.clear()
+    outcomes: set[tuple[str, ...]] = set()
+    for kill_at in range(1, statements + 1):
+        store = FalkorStore(data_dir, graph_name=GRAPH)
+        store.clear()
+        store.ensure_schema()
+        load_extractions(store, [first, second])
+        with pytest.raises(Exception):  # noqa: B017 - whatever the client raises for a dead server
+            write_extraction(KillingStore(store, kill_at), last)  # type: ignore[arg-type]
+        with contextlib.suppress(Exception):
+            store.close()
+        restarted = FalkorStore(data_dir, graph_name=GRAPH)  # a new server, from the append-only file
+        try:
+            assert restarted.started_server
+            rid = last.report.id
+            complete = restarted.run_read(
+                "MATCH (r:Report {id: $id}) WHERE r.complete = true RETURN r.id AS id", {"id": rid}
+            )
+            assert not complete, f"killed before statement {kill_at}, yet complete"
+            assert_aggregates_agree(restarted)  # the cut-off report counts nowhere
+            outcomes.add(tuple(incomplete_reports(restarted)))
+            assert repair_incomplete(restarted) in ([], [rid])
+            assert not restarted.run_read(
+                "MATCH (n) WHERE n.report_id = $id OR n.id = $id RETURN n.id AS id", {"id": rid}
+            )
+            assert_aggregates_agree(restarted)
+            write_extraction(restarted, last)  # written again in full
+            assert_aggregates_agree(restarted)
+            assert len(run_query(restarted, "adoptions", {"report": rid})) == len(last.adoptions)
+        finally:
+            restarted.close()
+    # Killed before the first statement nothing of it is there; later, an incomplete Report node.
+    assert outcomes == {(), (last.report.id,)}
+
+
+_TO_OLD_MODEL = (
+    "MATCH ()-[a:ADOPTED|COVERS|IMPLEMENTS]->() DELETE a",
+    """
+    MATCH (f:Fact)-[:BY]->(r:Region), (f)-[:OF]->(p:Practice), (f)-[:IN]->(s:Sentence)
+    WHERE f.kind = 'adoption'
+    CREATE (r)-[:ADOPTED {report_id: f.report_id, year: f.year, evidence: s.text, offset: s.offset,
+                          confidence: f.confidence, surface: f.surface}]->(p)
+    """,
+    """
+    MATCH (f:Fact)-[:BY]->(g:Agency), (f)-[:OF]->(p:Practice), (f)-[:IN]->(s:Sentence)
+    WHERE f.kind = 'implementation'
+    CREATE (g)-[:IMPLEMENTS {report_id: f.report_id, year: f.year, evidence: s.text, offset: s.offset}]->(p)
+    """,
+    "MATCH (m:Measurement)-[:IN]->(s:Sentence) SET m.evidence = s.text",
+    "MATCH (f:Fact) DETACH DELETE f",
+    "MATCH (s:Sentence) DETACH DELETE s",
+    "MATCH (rep:Report) REMOVE rep.complete",
+)
+
+
+def _dump(store: GraphStore) -> set[str]:
+    """Nodes and relationships without load times, and without what the earlier model never stored
+    (the extraction method, an implementation's confidence)."""
+    rows = run_query(store, "export_nodes", {"limit": 100_000}) + run_query(
+        store, "export_relationships", {"limit": 100_000}
+    )
+    for r in rows:
+        r["props"].pop("loaded_at", None)
+        if r.get("label") == "Fact":
+            r["props"].pop("method", None)
+            if r["props"]["kind"] == "implementation":
+                r["props"].pop("confidence", None)
+    return {json.dumps(r, sort_keys=True, ensure_ascii=False) for r in rows}
+
+
+def test_migrate_brings_an_earlier_graph_to_the_current_model(
+    falkor_store: FalkorStore, extractions: list[Extraction]
+) -> None:
+    load_extractions(falkor_store, extractions)
+    fresh = _dump(falkor_store)
+    for statement in _TO_OLD_MODEL:  # the shape govkg wrote before Facts and Sentences
+        falkor_store.run_write(statement)
+    assert falkor_store.run_read(
+        "MATCH ()-[a:ADOPTED]->() WHERE a.report_id IS NOT NULL RETURN count(a) AS n"
+    )[0]["n"] == sum(len(ex.adoptions) for ex in extractions)
+    result = migrate(falkor_store)
+    assert result.changed and result.reports == len(extractions)
+    assert result.adoptions == sum(len(ex.adoptions) for ex in extractions)
+    assert _dump(falkor_store) == fresh
+    again = migrate(falkor_store)
+    assert not again.changed
+    assert _dump(falkor_store) == fresh
