@@ -154,7 +154,6 @@ def list_adopters(
             adopting_regions=opt_int(r.get("adopting_regions")),
             facts=opt_int(r.get("facts")),
             evidence=provenance(r.get("evidence"), r["code"]),
-            adopting_regions=opt_int(r.get("adopting_regions")),
         )
         for r in rows
     ]
