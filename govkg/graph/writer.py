@@ -270,7 +270,9 @@ ROW_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 REPORT_EXISTS = "MATCH (rep:Report {id: $id}) WHERE rep.complete = true RETURN rep.id AS id"
-REPORTS_EXISTING = "UNWIND $ids AS id MATCH (rep:Report {id: id}) WHERE rep.complete = true RETURN rep.id AS id"
+REPORTS_EXISTING = (
+    "UNWIND $ids AS id MATCH (rep:Report {id: id}) WHERE rep.complete = true RETURN rep.id AS id"
+)
 COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
 COUNT_EDGES = "MATCH ()-[r]->() RETURN count(r) AS n"
 
