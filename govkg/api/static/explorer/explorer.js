@@ -206,52 +206,54 @@
   // ---------- home ----------
   async function homePage() {
     document.title = "govkg 探索 Explorer";
-    // Each section stands on its own: a slow or failing call costs its section only.
-    const soft = (promise) => promise.catch((err) => ({ error: err, data: [] }));
-    const [stats, practices, central, reports] = await Promise.all([
-      api("/stats"),
-      soft(api("/practices?limit=1000")),
-      soft(api("/analytics/central?top=10")),
-      soft(api("/reports?limit=10")),
-    ]);
-    const failed = (result) => (result.error ? errorBox(result.error, "这一部分暂时不可用，其他部分仍可使用。 This section is unavailable; the rest of the page works. ") : null);
-    const top = practices.data.filter((p) => p.adopters > 0).sort((a, b) => b.adopters - a.adopters).slice(0, 12);
-    const body = [
+    // The page shows at once; each section fills in when its call answers, and a slow or failing
+    // call costs its own section only.
+    const section = (zh, eng) => {
+      const slot = h("div", { "aria-busy": "true" }, h("p", { class: "muted" }, "加载中… ", en("Loading…")));
+      return { node: h("section", {}, title2(zh, eng), slot), slot };
+    };
+    const fill = (part, promise, render) => promise.then(
+      (data) => part.slot.replaceChildren(render(data)),
+      (err) => part.slot.replaceChildren(errorBox(err,
+        "这一部分暂时不可用，其他部分仍可使用。 This section is unavailable; the rest of the page works. ")),
+    ).finally(() => part.slot.setAttribute("aria-busy", "false"));
+    const corpus = section("语料概况", "Corpus");
+    const topPart = section("采纳最广的实践", "Most adopted practices");
+    const activePart = section("最活跃的地区", "Most active regions");
+    const reportPart = section("报告", "Reports");
+    main.replaceChildren(
       h("h1", {}, "地方社会治理实践知识图谱", en("Local social-governance practice, explored")),
-      searchForm(""),
-      title2("语料概况", "Corpus"),
-      h("ul", { class: "cards" },
-        h("li", {}, h("span", { class: "n" }, stats.reports), "份报告 reports"),
-        h("li", {}, h("span", { class: "n" }, stats.labels.Region || 0), "个地区 regions"),
-        h("li", {}, h("span", { class: "n" }, stats.labels.Practice || 0), "项实践 practices"),
-        h("li", {}, h("span", { class: "n" }, stats.relationships.ADOPTED || 0), "条采纳 adoptions"),
-        stats.last_load ? h("li", {}, h("span", { class: "n" }, stats.last_load.slice(0, 10)), "最近加载 last load") : null),
-    ];
-    if (!stats.reports) {
-      body.push(empty("还没有加载报告。", en("No reports are loaded yet: run "), h("code", {}, "govkg load FILES…"),
-        en(" or POST /reports, then reload this page.")));
-    }
-    const cols = h("div", { class: "grid2" });
-    const topList = top.length
-      ? h("ol", { class: "hits" }, top.map((p) => h("li", {}, practiceLink(p.key, p.name),
-        h("span", { class: "muted" }, ` · ${p.adopters} 个地区 regions · ${p.category || ""}`))))
-      : empty("暂无采纳。", en("No adoptions yet."));
-    cols.append(h("section", {}, title2("采纳最广的实践", "Most adopted practices"), failed(practices) || topList));
-    const regions = central.regions || [];
-    const regionList = regions.length
-      ? h("ol", { class: "hits" }, regions.map((r) => h("li", {}, regionLink(r.key, r.name),
-        h("span", { class: "muted" }, ` · 关联 ${r.degree} links`))))
-      : empty("暂无地区。", en("No regions with practices yet."));
-    cols.append(h("section", {}, title2("最活跃的地区", "Most active regions"), failed(central) || regionList));
-    body.push(cols);
-    body.push(title2("报告", "Reports"));
-    const reportList = reports.data.length
-      ? h("ul", { class: "hits" }, reports.data.map((r) => h("li", {}, reportLink(r.id, r.title || r.id),
-        h("span", { class: "muted" },
-          ` · ${r.published || r.year || ""} · ${r.subject ? r.subject.name : ""} · ${r.adoptions} 事实 facts`))))
-      : empty("暂无报告。", en("No reports."));
-    body.push(failed(reports) || reportList);
-    main.replaceChildren(...body);
+      searchForm(""), corpus.node, h("div", { class: "grid2" }, topPart.node, activePart.node), reportPart.node);
+    await Promise.allSettled([
+      fill(corpus, api("/stats"), (stats) => h("div", {},
+        h("ul", { class: "cards" },
+          h("li", {}, h("span", { class: "n" }, stats.reports), "份报告 reports"),
+          h("li", {}, h("span", { class: "n" }, stats.labels.Region || 0), "个地区 regions"),
+          h("li", {}, h("span", { class: "n" }, stats.labels.Practice || 0), "项实践 practices"),
+          h("li", {}, h("span", { class: "n" }, stats.relationships.ADOPTED || 0), "条采纳 adoptions"),
+          stats.last_load ? h("li", {}, h("span", { class: "n" }, stats.last_load.slice(0, 10)), "最近加载 last load") : null),
+        stats.reports ? null : empty("还没有加载报告。", en("No reports are loaded yet: run "), h("code", {}, "govkg load FILES…"),
+          en(" or POST /reports, then reload this page.")))),
+      fill(topPart, api("/practices?limit=1000"), (practices) => {
+        const top = practices.data.filter((p) => p.adopters > 0).sort((a, b) => b.adopters - a.adopters).slice(0, 12);
+        return top.length
+          ? h("ol", { class: "hits" }, top.map((p) => h("li", {}, practiceLink(p.key, p.name),
+            h("span", { class: "muted" }, ` · ${p.adopters} 个地区 regions · ${p.category || ""}`))))
+          : empty("暂无采纳。", en("No adoptions yet."));
+      }),
+      fill(activePart, api("/analytics/central?top=10"), (central) => {
+        const regions = central.regions || [];
+        return regions.length
+          ? h("ol", { class: "hits" }, regions.map((r) => h("li", {}, regionLink(r.key, r.name),
+            h("span", { class: "muted" }, ` · 关联 ${r.degree} links`))))
+          : empty("暂无地区。", en("No regions with practices yet."));
+      }),
+      fill(reportPart, api("/reports?limit=10"), (reports) => (reports.data.length
+        ? h("ul", { class: "hits" }, reports.data.map((r) => h("li", {}, reportLink(r.id, r.title || r.id),
+          h("span", { class: "muted" },
+            ` · ${r.published || r.year || ""} · ${r.subject ? r.subject.name : ""} · ${r.adoptions} 事实 facts`))))
+        : empty("暂无报告。", en("No reports.")))),
+    ]);
   }
 
   // ---------- search ----------
@@ -319,12 +321,12 @@
     const p = await api(`/practices/${enc(key)}`);
     document.title = `${p.name} · govkg`;
     const base = `/practices/${enc(p.key)}`;
-    const [adopters, facts, rolled, timeline, co, grid] = await Promise.all([
+    const coCall = api(`/cooccurrence?practice=${enc(p.key)}&limit=1000`); // shown when it answers
+    const [adopters, facts, rolled, timeline, grid] = await Promise.all([
       api(`${base}/adopters?limit=1000`),
       api(`/adoptions?practice=${enc(p.key)}&limit=1000`),
       api(`${base}/adopters?rollup=true&limit=1000`),
       api(`${base}/timeline`),
-      api(`/cooccurrence?practice=${enc(p.key)}&limit=1000`),
       tiles(),
     ]);
     const names = new Map(rolled.data.map((r) => [r.code, r.name]));
@@ -393,19 +395,24 @@
     } else {
       body.push(empty("尚无地区采纳此实践。", en("No region has adopted this practice in the loaded reports yet.")));
     }
-    const pairs = co.data.filter((c) => c.a === p.key || c.b === p.key)
-      .map((c) => (c.a === p.key ? { key: c.b, name: c.b_name, n: c.regions } : { key: c.a, name: c.a_name, n: c.regions }))
-      .sort((a, b) => b.n - a.n).slice(0, 15);
-    body.push(title2("共同采纳的实践", "Co-adopted practices"));
-    body.push(pairs.length ? h("ul", { class: "hits", id: "coadopted" }, pairs.map((c) => h("li", {},
-      practiceLink(c.key, c.name), h("span", { class: "muted" }, ` · ${c.n} 个地区 regions`))))
-      : empty("没有与之共同采纳的实践。", en("No practice is adopted by the same regions.")));
+    const coBox = h("div", { "aria-busy": "true" }, h("p", { class: "muted" }, "加载中… ", en("Loading…")));
+    body.push(title2("共同采纳的实践", "Co-adopted practices"), coBox);
     main.replaceChildren(...body);
+    const coDone = coCall.then((co) => {
+      const pairs = co.data.filter((c) => c.a === p.key || c.b === p.key)
+        .map((c) => (c.a === p.key ? { key: c.b, name: c.b_name, n: c.regions } : { key: c.a, name: c.a_name, n: c.regions }))
+        .sort((a, b) => b.n - a.n).slice(0, 15);
+      coBox.replaceChildren(pairs.length ? h("ul", { class: "hits", id: "coadopted" }, pairs.map((c) => h("li", {},
+        practiceLink(c.key, c.name), h("span", { class: "muted" }, ` · ${c.n} 个地区 regions`))))
+        : empty("没有与之共同采纳的实践。", en("No practice is adopted by the same regions.")));
+    }, (err) => coBox.replaceChildren(errorBox(err, "这一部分暂时不可用。 This section is unavailable. ")))
+      .finally(() => coBox.setAttribute("aria-busy", "false"));
 
     drawCurve(curveBox, timeline);
     const province = await drawMap(mapBox, mapNote, grid, base, p.key);
     const selected = params.get("province");
     if (selected) await drillDown(drillBox, base, selected, grid, province);
+    await coDone;
   }
 
   function drawCurve(el, timeline) {
