@@ -154,6 +154,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        holder.open_in_background()
         try:
             yield
         finally:

@@ -43,6 +43,24 @@ class StoreHolder:
         self._failures = 0
         self._next_try = 0.0
         self.restarts = 0
+        self.starting = False  # opening in the background (see open_in_background)
+
+    def open_in_background(self) -> None:
+        """Start opening the store now, in a thread, so that the server answers at once (a large
+        embedded store takes seconds to load its snapshot); /health says `starting` meanwhile."""
+        if not self._owned or self._store is not None:
+            return
+        self.starting = True
+
+        def opening() -> None:
+            try:
+                self.get()
+            except Exception as exc:  # requests will report it (and retry) when they come
+                log.warning("opening the graph store at start failed: %s", exc)
+            finally:
+                self.starting = False
+
+        threading.Thread(target=opening, name="govkg-store-open", daemon=True).start()
 
     def get(self) -> GraphStore:
         """The store, opened (or reopened after its server died) now if needed; StoreError if it cannot be."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
 
 from govkg import __version__
 from govkg.api.deps import CatalogDep, SettingsDep, StoreDep, journal_for, run
@@ -54,8 +55,18 @@ def get_stats(store: StoreDep, catalog: CatalogDep, settings: SettingsDep) -> St
     operation_id="getHealth",
     response_model=HealthOut,
 )
-def get_health(request: Request, settings: SettingsDep) -> HealthOut:
-    """200 when the store answers, 503 otherwise."""
+def get_health(request: Request, settings: SettingsDep) -> HealthOut | JSONResponse:
+    """200 when the store answers, 503 otherwise (status `starting` while it is being opened)."""
+    if request.app.state.store_holder.starting:
+        return JSONResponse(
+            status_code=503,
+            content={
+                "status": "starting",
+                "store": dialect_of(settings),
+                "detail": "the graph store is being opened (loading its data); retry shortly",
+            },
+            headers={"Retry-After": "1"},
+        )
     try:
         store = request.app.state.store_holder.get()
         ok = store.ping()
