@@ -38,7 +38,7 @@ class Settings(BaseSettings):
         default=60.0,
         gt=0,
         le=86_400,
-        description="seconds one report's extraction may take before it is rejected",
+        description="CPU seconds one report's extraction may take before it is rejected",
     )
     nlp_backend: str = Field(default="builtin", description="'builtin' or 'hanlp'")
     hanlp_model: str | None = Field(default=None, description="HanLP model directory or id")

@@ -96,15 +96,17 @@ def sections(text: str, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
 
 
 class _Clock:
-    """The per-report time cap: raises ExtractionTimeout once ``seconds`` have passed."""
+    """The per-report time cap: raises ExtractionTimeout once this thread has spent ``seconds``
+    of CPU time on the report. CPU time, not wall time, so that a busy machine (or how many
+    workers share it) never changes which reports are rejected."""
 
     def __init__(self, seconds: float | None, chars: int) -> None:
         self.seconds = seconds
         self.chars = chars
-        self.deadline = time.monotonic() + seconds if seconds is not None else None
+        self.deadline = time.thread_time() + seconds if seconds is not None else None
 
     def check(self) -> None:
-        if self.deadline is not None and time.monotonic() > self.deadline:
+        if self.deadline is not None and time.thread_time() > self.deadline:
             raise ExtractionTimeout(self.seconds or 0.0, self.chars)
 
 
