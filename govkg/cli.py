@@ -115,15 +115,38 @@ def _names(kg: Any, practice: str | None = None, within: str | None = None) -> t
 
 @contextmanager
 def _output(path: Path | None, binary: bool = False) -> Any:
+    """stdout, or ``path`` written atomically: a temporary file beside it, renamed over it only
+    when the export is complete. An export that fails or is interrupted (Ctrl-C, SIGTERM)
+    removes its temporary file and leaves ``path`` as it was."""
     if path is None:
         yield sys.stdout.buffer if binary else sys.stdout
         return
-    if binary:
-        with path.open("wb") as fh:
+    import os
+    import signal
+    import tempfile
+    import threading
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent or Path("."))
+    umask = os.umask(0o022)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # as a plain open() would have made it, not mkstemp's 0600
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+
+        def stop(signum: int, _frame: Any) -> None:
+            raise SystemExit(128 + signum)
+
+        previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8") as fh:
             yield fh
-    else:
-        with path.open("w", encoding="utf-8") as fh:
-            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 @app.command()
