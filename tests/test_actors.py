@@ -197,3 +197,17 @@ def test_opening_of_two_units_written_together_is_the_smaller_one() -> None:
     actors = [Actor(1, 3, town, "place"), Actor(4, 7, community, "place")]
     choice = resolver.resolve(ReportContext(None, ()), sentence, actors, sentence.index("楼长制"), None)
     assert choice.regions == (town,)
+
+
+def test_a_county_text_about_one_town_is_about_that_town() -> None:
+    text = (
+        "平安建设见闻\n固阳县金山镇坚持枫桥经验。该镇组建义务巡逻队。"
+        "推行网格化管理，化解矛盾纠纷30件。全镇建成综治中心。"
+    )
+    ex = _run(text)
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "金山镇"
+    assert {names[a.region_code] for a in ex.adoptions} == {"金山镇"}
+    # a county report naming two towns stays the county's
+    ex = _run("平安建设见闻\n固阳县金山镇坚持枫桥经验。该镇组建义务巡逻队。银号镇推行网格化管理。")
+    assert {r.code: r.name for r in ex.regions}[ex.subject_region or ""] == "固阳县"

@@ -202,6 +202,13 @@ class Extractor:
                 unresolved[found:] = [replace(u, offset=u.offset + start) for u in unresolved[found:]]
         unresolved.sort(key=lambda u: u.offset)
         ex.unresolved = unresolved
+        only = self._sole_unit(text, subject, all_regions)
+        if only is not None:
+            # the one town or street a county-titled text keeps naming is what it is about
+            subject = only
+            ctx.subject, ctx.scope = only, tuple(r.code for r in self.chain(only))
+            ex.subject_region = only.code
+            self._keep(ctx, only)
         pending_u = 0  # the next unresolved name to hand to the sentence that holds it
         adoptions: dict[tuple[str, str], tuple[int, Adoption]] = {}
         non_adoptions: list[NonAdoption] = []
@@ -341,6 +348,22 @@ class Extractor:
         if inferred is None or unit.code == inferred.code or self.resolver.is_below(unit, inferred):
             return unit
         return inferred
+
+    def _sole_unit(self, text: str, subject: Region | None, found: Sequence[RegionMention]) -> Region | None:
+        """The township a county-level report is about: the only one it names, named again and again
+        (itself or as 该镇/该街道 …) — a report on one street filed under its county."""
+        if subject is None or subject.level != "county":
+            return None
+        towns = {m.region.code: m.region for m in found if m.region.level == "township"}
+        if len(towns) != 1:
+            return None
+        (town,) = towns.values()
+        if town.parent_code != subject.code:
+            return None
+        named = sum(1 for m in found if m.region.code == town.code)
+        word = next((w for w in ("街道", "苏木", "镇", "乡") if town.name.endswith(w)), "")
+        again = text.count("该" + word) + text.count("全" + word) if word else 0
+        return town if named + again >= 3 and again >= 1 else None
 
     def chain(self, region: Region | None) -> list[Region]:
         """The region and its ancestors up to the province; sub-county units not in the data included."""
