@@ -157,7 +157,9 @@ def version() -> None:
 
 @app.command()
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="Report files or directories (txt, html, json, jsonl)")],
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Report files or directories (txt, html, json, jsonl)")
+    ] = None,
     store: StoreOpt = None,
     data_dir: DataDirOpt = None,
     force: Annotated[bool, typer.Option(help="Re-extract and rewrite reports already loaded")] = False,
@@ -169,6 +171,12 @@ def load(
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Extraction processes (default: the cores available)"),
+    ] = None,
+    from_extractions: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write the Extraction shards of this directory (govkg extract -o) instead of reports"
+        ),
     ] = None,
 ) -> None:
     """Load reports into the graph. Exit status 0: all loaded; 2: some files rejected; 1: failure.
@@ -183,7 +191,19 @@ def load(
     with _opened(settings) as kg:
         if fresh:
             kg.clear()
-        summary = kg.load(paths, force=force, progress=not quiet, jobs=jobs or default_jobs())
+        if from_extractions is not None:
+            from govkg.loading import load_from_extractions
+
+            try:
+                summary = load_from_extractions(kg.store, from_extractions, settings, force=force)
+            except (FileNotFoundError, ValueError) as exc:
+                _fail(str(exc))
+                raise
+        elif paths:
+            summary = kg.load(paths, force=force, progress=not quiet, jobs=jobs or default_jobs())
+        else:
+            _fail("give report files or directories, or --from-extractions DIR")
+            raise AssertionError  # unreachable
     for rej in summary.rejected:
         typer.echo(f"rejected  {rej.path}: {rej.reason}", err=True)
     for fail in summary.failed:
@@ -427,14 +447,41 @@ def migrate(store: StoreOpt = None, data_dir: DataDirOpt = None) -> None:
 
 @app.command()
 def extract(
-    path: Annotated[Path, typer.Argument(help="One report file")],
+    paths: Annotated[list[Path], typer.Argument(help="Report files (or, with -o, files and directories)")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write JSONL shards of Extractions into this directory"),
+    ] = None,
+    executor: Annotated[
+        str | None,
+        typer.Option(help="With -o: extract on a Dask cluster, dask://HOST:PORT (needs govkg[dask])"),
+    ] = None,
 ) -> None:
-    """Extract one report and print its Extraction as JSON, without writing anything."""
+    """Extract reports without writing to the graph: print each Extraction as JSON, or (-o DIR) write
+    them as JSONL shards for `govkg load --from-extractions DIR`."""
     from govkg.loaders.documents import DocumentError, iter_documents
     from govkg.loaders.extract import extract as run_extract
 
+    if output is not None:
+        from govkg.loaders.shards import extract_to_shards
+
+        rejected: list[str] = []
+
+        def reject(path: str, reason: str) -> None:
+            rejected.append(path)
+            typer.echo(f"rejected  {path}: {reason}", err=True)
+
+        try:
+            n = extract_to_shards(paths, output, _settings(), executor=executor, on_rejected=reject)
+        except (ValueError, RuntimeError, OSError) as exc:
+            _fail(str(exc))
+            raise
+        typer.echo(f"{n} extractions written to {output}", err=True)
+        raise typer.Exit(2 if rejected else 0)
+    if executor:
+        _fail("--executor needs -o DIR (the shards to write)")
     bad = 0
-    for doc in iter_documents([path]):
+    for doc in iter_documents(paths):
         if isinstance(doc, DocumentError):
             typer.echo(f"rejected  {doc}", err=True)
             bad += 1

@@ -221,6 +221,41 @@ def load_paths(
     return loader.summary
 
 
+def load_from_extractions(
+    store: GraphStore,
+    directory: Path,
+    settings: Settings,
+    *,
+    force: bool = False,
+    on_document: Callable[[str], None] | None = None,
+) -> LoadSummary:
+    """Write the Extractions of the JSONL shards in ``directory`` (govkg extract -o), in order,
+    with the same groups, journal and skip rule as load_paths: the same graph as loading the
+    reports themselves."""
+    from govkg.loaders.shards import read_shards
+
+    settings.ensure_data_dir()
+    loader = _Loader(store, LoadJournal(journal_path(settings)), settings, settings.load_group)
+    started = time.perf_counter()
+    taxonomy = Taxonomy.default()
+    write_taxonomy(store, taxonomy.practices.values(), taxonomy.categories)
+    for ex in read_shards(directory):
+        rid = ex.report.id
+        loader.summary.read += 1
+        if rid in loader.seen or (not force and already_loaded(store, loader.journal, rid)):
+            loader.summary.skipped += 1
+        else:
+            loader.seen.add(rid)
+            loader.pending[rid] = ex
+            if len(loader.pending) >= loader.group:
+                loader.flush()
+        if on_document:
+            on_document(ex.report.source)
+    loader.flush()
+    loader.summary.seconds = time.perf_counter() - started
+    return loader.summary
+
+
 _START_WORKERS_AFTER = 16  # reports extracted here before worker processes start
 _MANIFEST_BATCH = 1000  # unchanged files settled by one existence query
 
