@@ -30,7 +30,7 @@ import neo4j_local  # scripts/neo4j_local.py, beside this file
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
-EXTRAS = {"demo": "", "test": "dev,analytics,hanlp", "serve": "", "eval": "", "neo4j": ""}
+EXTRAS = {"demo": "", "test": "dev,analytics,hanlp,dask", "serve": "", "eval": "", "neo4j": ""}
 
 
 def run(*cmd: str | Path, cwd: Path = ROOT) -> None:

@@ -32,7 +32,8 @@ def _dump(data_dir: Path) -> tuple[list[str], list[str]]:
 
 
 def test_dask_shards_load_into_the_same_graph_as_jobs_1(tmp_path: Path, shared_dir: Path) -> None:
-    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    import distributed  # the dask extra, which `python3 scripts/dev.py test` installs
+
     corpus = tmp_path / "corpus"
     synthetic().SyntheticCorpus.default().write(corpus, 40, seed=12)
     inputs = [str(corpus), str(shared_dir / "corpus")]
