@@ -113,6 +113,16 @@ def _names(kg: Any, practice: str | None = None, within: str | None = None) -> t
     return key, code
 
 
+def _level(level: str | None) -> None:
+    """Refuse an unknown --level (exit 2), listing the valid ones."""
+    from govkg.queries.names import InvalidValue, check_level
+
+    try:
+        check_level(level)
+    except InvalidValue as exc:
+        _fail(str(exc), 2)
+
+
 @contextmanager
 def _output(path: Path | None, binary: bool = False) -> Any:
     """stdout, or ``path`` written atomically: a temporary file beside it, renamed over it only
@@ -579,6 +589,7 @@ def export_matrix(
     """Region × practice matrix as CSV, for R and pandas."""
     from govkg.graph.analytics import adoption_events, write_matrix
 
+    _level(level)
     settings = _settings(store, data_dir)
     with _opened(settings) as kg:
         events = adoption_events(kg.store)
@@ -645,12 +656,8 @@ def plot_diffusion_cmd(
     """Cumulative adoption curve of one practice, overall and for the leading provinces."""
     from govkg.graph.analytics import diffusion_from_store
     from govkg.graph.plots import plot_diffusion
-    from govkg.queries.names import InvalidValue, check_level
 
-    try:
-        check_level(level)
-    except InvalidValue as exc:
-        _fail(str(exc), 2)
+    _level(level)
     settings = _settings(store, data_dir)
     with _opened(settings) as kg:
         key, _ = _names(kg, practice)

@@ -68,6 +68,12 @@ def test_unknown_names_exit_2_with_the_reason(run: CliRunner) -> None:
     assert bad.exit_code == 2 and "unknown practice" in bad.stderr and "枫桥经验" in bad.stderr
     bad = run.invoke(app, ["export", "events", "--within", "不存在市"])
     assert bad.exit_code == 2 and "unknown region" in bad.stderr
+    for args in (
+        ["export", "matrix", "--level", "planet"],
+        ["plot", "diffusion", "grid", "-o", "x", "--level", "planet"],
+    ):
+        bad = run.invoke(app, args)
+        assert bad.exit_code == 2 and "province, prefecture, county" in bad.stderr
 
 
 def test_metrics_command(run: CliRunner) -> None:
