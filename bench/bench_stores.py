@@ -10,6 +10,9 @@ the store's server while loading (sampled every 50 ms from /proc). At the larges
 adopters (practice_adopters), region roll-up (practice_adopters with rollup) and diffusion
 (practice_timeline) queries run over many practices and regions: p50 and p99 latency.
 Every Neo4j figure is also printed as a ratio to FalkorDB's, measured in the same run.
+With --admin-import, the largest FalkorDB graph is also exported (`govkg export neo4j-import`)
+and built into a fresh Neo4j database by neo4j-admin (`database import full`): the bulk path
+for large corpora, timed as nodes + relationships per second.
 
 Neo4j is the server NEO4J_URI names (its database is CLEARED) or, when unset, a local one
 that scripts/neo4j_local.py starts for the run and stops afterwards. Linux only (/proc).
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import shlex
 import statistics
 import sys
 import tempfile
@@ -171,13 +175,39 @@ QUERY_OF = {
 }
 
 
+def admin_import(store: GraphStore, tmp: Path) -> str:
+    """Export the store to CSV and time neo4j-admin's full import of it into a fresh home."""
+    from govkg.graph.neo4j_import import export_neo4j_import
+
+    nl = neo4j_local()
+    began = time.perf_counter()
+    files = export_neo4j_import(store, tmp / "csv")
+    export_s = time.perf_counter() - began
+    home = tmp / "import-home"
+    nl.write_home(home, nl.server_config(nl.free_port(), nl.free_port()))
+    args = shlex.split(files.command)[1:]
+    began = time.perf_counter()
+    done = nl.admin(home, args)
+    import_s = time.perf_counter() - began
+    if done.returncode != 0:
+        return f"neo4j-admin import failed: {done.stdout[-1500:]}{done.stderr[-1500:]}"
+    items = sum(files.node_counts.values()) + sum(files.relationship_counts.values())
+    return (
+        f"neo4j-admin import: {items} nodes + relationships exported in {export_s:.1f} s, imported in "
+        f"{import_s:.1f} s (JVM start included): {items / import_s:.0f} items/s"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the two-store benchmark and print its tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,5000,20000", help="report counts, comma-separated")
     parser.add_argument("--queries", type=int, default=200, help="runs of each query at the largest size")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--stores", default="falkordb,neo4j", help="which stores to load")
+    parser.add_argument("--admin-import", action="store_true", help="also time neo4j-admin import")
     args = parser.parse_args(argv)
+    wanted = set(args.stores.split(","))
     sizes = sorted(int(s) for s in args.sizes.split(","))
 
     began = time.perf_counter()
@@ -190,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
 
     local = None
     uri = os.environ.get("NEO4J_URI")
-    if not uri:
+    if not uri and "neo4j" in wanted:
         began = time.perf_counter()
         local = neo4j_local().start(heap=os.environ.get("GOVKG_NEO4J_HEAP", "2g"))
         print(f"started Neo4j {local.version} in {time.perf_counter() - began:.1f} s", flush=True)
@@ -214,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
             def neo4j(size: int) -> tuple[GraphStore, int]:
                 return Neo4jStore(uri, user, password), neo4j_pid
 
-            openers = {"falkordb": falkordb, "neo4j": neo4j}
+            openers = {k: v for k, v in {"falkordb": falkordb, "neo4j": neo4j}.items() if k in wanted}
             for size in sizes:
                 for name, opener in openers.items():
                     store, pid = opener(size)
@@ -230,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
                         if size == sizes[-1]:
                             for label, sets in query_sets(extractions[:size], args.queries).items():
                                 timings[(name, label)] = latencies(store, QUERY_OF[label], sets)
+                            if args.admin_import and name == "falkordb":
+                                print(admin_import(store, Path(tmp)), flush=True)
                     finally:
                         store.close()
     finally:
@@ -243,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
             f"| {r.reports} | {r.store} | {r.seconds:.1f} | {r.reports_s:.1f} | {r.edges_s:.0f} "
             f"| {r.ours_mib:.0f} | {r.server_mib:.0f} |"
         )
+    if wanted != {"falkordb", "neo4j"}:
+        return 0
     by = {(r.store, r.reports): r for r in results}
     print("\nNeo4j / FalkorDB, same run:")
     for size in sizes:
