@@ -211,3 +211,9 @@ def test_a_county_text_about_one_town_is_about_that_town() -> None:
     # a county report naming two towns stays the county's
     ex = _run("平安建设见闻\n固阳县金山镇坚持枫桥经验。该镇组建义务巡逻队。银号镇推行网格化管理。")
     assert {r.code: r.name for r in ex.regions}[ex.subject_region or ""] == "固阳县"
+
+
+def test_implementations_record_their_method_and_confidence() -> None:
+    ex = _run(CITY + "包头市公安局常态化开展扫黑除恶斗争。")
+    (impl,) = [i for i in ex.implementations if i.practice_key == "anti_gang"]
+    assert impl.method == "actor=agency;practice=taxonomy" and 0 < impl.confidence <= 1

@@ -26,7 +26,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from govkg.config import Settings
-from govkg.loaders.actors import Actor, ActorResolver, ReportContext
+from govkg.loaders.actors import RULE_CONFIDENCE, Actor, ActorResolver, ReportContext
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
 from govkg.loaders.documents import Document
 from govkg.loaders.extraction import (
@@ -316,6 +316,8 @@ class Extractor:
                             report_id=doc.id,
                             year=yr,
                             evidence=evidence,
+                            confidence=RULE_CONFIDENCE["agency"],
+                            method=f"actor=agency;practice={pm.practice.origin}",
                         )
             measurements.extend(self._measurements(ctx, sent, actors, mentions, prev_actor))
             explicit_actors = [a for a in actors if a.explicit]
