@@ -60,3 +60,15 @@ def test_a_mention_is_kept_as_a_non_adoption_with_its_cue() -> None:
 
 def test_people_pooled_as_forces_are_the_regions_own_work() -> None:
     assert _cls("整合村警、网格员等资源力量开展巡查。", "网格员") is None
+
+
+def test_cues_are_looked_for_in_a_bounded_window() -> None:
+    # a long clause of 将 with a practice deep inside: the pooled-into cue is not searched
+    # across the whole sentence for every practice it names
+    sentence = "将" * 5000 + "综治中心" + "乙" * 5000
+    start = sentence.index("综治中心")
+    assert classify(sentence, start, start + 4) is None
+    near = "将派出所、综治中心整合纳入网格中心。"
+    start = near.index("综治中心")
+    cue = classify(near, start, start + 4)
+    assert cue is not None and cue.reason == "component"

@@ -61,7 +61,7 @@ _LEVEL_HERE = re.compile(
 )
 # 甲、乙、丙等县: short names of units listed with one level word after 等.
 _LEVEL_LIST = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等(?:[一二三四五六七八九十\d]+个)?(县|区|市|旗|镇|乡|街道|苏木)"
+    r"((?:[\u4e00-\u9fff]{2,4}、){1,12}[\u4e00-\u9fff]{2,4})等(?:[一二三四五六七八九十\d]+个)?(县|区|市|旗|镇|乡|街道|苏木)"
 )
 
 _LEVEL_WORDS: dict[str, tuple[str, ...]] = {

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Cue", "classify"]
 
@@ -76,38 +77,68 @@ class Cue:
     words: str
 
 
+# How far before and after a practice its cues are looked for: bounded, so a long sentence
+# with many practices costs time in proportion to its length.
+WINDOW = 160
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceCues:
+    """The cues that hold for a whole sentence, found once however many practices it names."""
+
+    whole: Cue | None  # plan (anywhere), exhortation (opening)
+    late: Cue | None  # attendance, commentary: checked after the positional classes
+    awards: tuple[tuple[int, str], ...]  # (start, words) of each award phrase
+
+
+@lru_cache(maxsize=32)
+def _sentence_cues(sentence: str) -> _SentenceCues:
+    whole: Cue | None = None
+    if m := _PLAN.search(sentence):
+        whole = Cue("plan", m.group())
+    awards = tuple((m.start(), m.group()) for m in _AWARD.finditer(sentence))
+    late: Cue | None = None
+    if m := _ATTENDANCE.search(sentence):
+        late = Cue("meeting", m.group())
+    elif m := _COMMENTARY.search(sentence):
+        late = Cue("commentary", m.group())
+    return _SentenceCues(whole, late, awards)
+
+
 def classify(sentence: str, start: int, end: int) -> Cue | None:
     """The mention class of the practice at ``sentence[start:end]``, or None for an adoption."""
-    before = sentence[:start]
-    if m := _PLAN.search(sentence):
-        return Cue("plan", m.group())
-    for m in _AWARD.finditer(sentence):
-        if m.start() <= start:
-            return Cue("award", m.group())
+    cues = _sentence_cues(sentence)
+    if cues.whole is not None:
+        return cues.whole
+    for pos, words in cues.awards:
+        if pos <= start:
+            return Cue("award", words)
+    before = sentence[max(0, start - WINDOW) : start]
+    after = sentence[end : end + WINDOW]
     if m := _MEDIA_TITLE.search(before):
         return Cue("media", m.group())
-    if (m := _AUTHORITY.search(before)) and (n := _POLICY_WORD.search(sentence, m.end())):
+    if (m := _AUTHORITY.search(before)) and (
+        n := _POLICY_WORD.search(before + sentence[start:end] + after, m.end())
+    ):
         return Cue("policy", m.group() + "…" + n.group())
     if m := _INSTRUCTION.search(before):
         return Cue("instruction", m.group())
     if m := _EXHORTATION.match(sentence):
         return Cue("instruction", m.group())
-    if (m := _MEETING.search(before)) and (n := _MEETING_END.match(sentence[end:])):
+    if (m := _MEETING.search(before)) and (n := _MEETING_END.match(after)):
         return Cue("meeting", m.group() + sentence[start:end] + n.group())
     body = _BODY.search(sentence[start:end]) or _BODY.search(sentence[start : end + 1])
     body = body or _BODY.search(sentence[start : end + 2])
-    if body and (m := _POOL_BEFORE.search(before)) and _POOL_AFTER.match(sentence[end:]):
+    if body and (m := _POOL_BEFORE.search(before)) and _POOL_AFTER.match(after):
         return Cue("component", m.group()[:8])
-    if body and _POOLED_BEFORE.search(before) and (m := _POOLED_AFTER.match(sentence[end:])):
+    if body and _POOLED_BEFORE.search(before) and (m := _POOLED_AFTER.match(after)):
         return Cue("component", m.group()[-4:])
-    if m := _ATTENDANCE.search(sentence):
-        return Cue("meeting", m.group())
+    if cues.late is not None and cues.late.reason == "meeting":
+        return cues.late
     if m := _VISIT.search(before):
         return Cue("visit", m.group())
-    if m := _BACKGROUND.match(sentence[end:]):
+    if m := _BACKGROUND.match(after):
         return Cue("background", m.group())
     if m := _BACKGROUND_BEFORE.search(before):
         return Cue("background", m.group())
-    if m := _COMMENTARY.search(sentence):
-        return Cue("commentary", m.group())
-    return None
+    return cues.late
