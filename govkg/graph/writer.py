@@ -181,7 +181,7 @@ MATCH (rep:Report {id: id})
 WHERE rep.complete = false AND rep.counted IS NULL
 SET rep.counted = true
 WITH rep
-MATCH (f:Fact {report_id: rep.id})
+MATCH (rep)-[:HAS]->(:Sentence)<-[:IN]-(f:Fact)
 WHERE f.kind = 'implementation'
 MATCH (f)-[:BY]->(g:Agency)
 MATCH (f)-[:OF]->(p:Practice)
@@ -212,7 +212,7 @@ WHERE rep.complete = false AND rep.counted = true
 SET rep.complete = true
 REMOVE rep.counted
 WITH rep
-MATCH (f:Fact {report_id: rep.id})
+MATCH (rep)-[:HAS]->(:Sentence)<-[:IN]-(f:Fact)
 WHERE f.kind = 'adoption'
 MATCH (f)-[:BY]->(r:Region)
 MATCH (f)-[:OF]->(p:Practice)

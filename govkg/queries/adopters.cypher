@@ -12,11 +12,13 @@
 // Steps: (1) the aggregate edges of the practice, filtered, sorted and paged; or, when a year or
 // confidence filter is given, the matching facts of complete reports grouped per region (and
 // ancestor); (2) for the page only, the first three facts with their sentence and report.
+OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+WITH collect(d.code) AS under
 UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL THEN [1] ELSE [] END AS _
 MATCH (r:Region)-[c:ADOPTED|COVERS]->(p:Practice {key: $key})
 WHERE type(c) = CASE WHEN $rollup THEN 'COVERS' ELSE 'ADOPTED' END
   AND ($level IS NULL OR r.level = $level)
-  AND ($within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within}))
+  AND ($within IS NULL OR r.code IN under)
 WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
      coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
      c.facts AS facts, c.sample AS sample
@@ -24,8 +26,7 @@ ORDER BY reports DESC, code
 SKIP $offset
 LIMIT $limit
 UNWIND sample AS k
-MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)
-MATCH (erep:Report {id: ef.report_id})
+MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
@@ -36,19 +37,21 @@ WITH code, name, level, reports, adopting_regions, first_year, last_year, facts,
 RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, evidence[0..3] AS evidence
 ORDER BY reports DESC, code
 UNION ALL
+OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+WITH collect(d.code) AS under
 UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL THEN [] ELSE [1] END AS _
 MATCH (f:Fact {practice_key: $key})
 WHERE f.kind = 'adoption'
   AND ($year_from IS NULL OR f.year >= $year_from)
   AND ($year_to IS NULL OR f.year <= $year_to)
   AND ($min_confidence IS NULL OR f.confidence >= $min_confidence)
-MATCH (rep:Report {id: f.report_id})
+MATCH (f)-[:IN]->(:Sentence)<-[:HAS]-(rep:Report)
 WHERE rep.complete = true
 MATCH (f)-[:BY]->(src:Region)
 MATCH (src)-[:PART_OF*0..]->(r:Region)
 WHERE ($rollup OR r.code = src.code)
   AND ($level IS NULL OR r.level = $level)
-  AND ($within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within}))
+  AND ($within IS NULL OR r.code IN under)
 WITH r, f
 ORDER BY f.rank
 WITH r.code AS code, r.name AS name, r.level AS level, count(DISTINCT f.report_id) AS reports,
@@ -58,8 +61,7 @@ ORDER BY reports DESC, code
 SKIP $offset
 LIMIT $limit
 UNWIND sample AS k
-MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)
-MATCH (erep:Report {id: ef.report_id})
+MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,

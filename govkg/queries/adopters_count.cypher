@@ -7,24 +7,28 @@
 // param year_from: int? = null — only adoptions reported for this year or later
 // param year_to: int? = null — only adoptions reported for this year or earlier
 // param min_confidence: float? = null — only facts extracted with at least this confidence
+OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+WITH collect(d.code) AS under
 UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL THEN [1] ELSE [] END AS _
 MATCH (r:Region)-[c:ADOPTED|COVERS]->(p:Practice {key: $key})
 WHERE type(c) = CASE WHEN $rollup THEN 'COVERS' ELSE 'ADOPTED' END
   AND ($level IS NULL OR r.level = $level)
-  AND ($within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within}))
+  AND ($within IS NULL OR r.code IN under)
 RETURN count(r) AS count
 UNION ALL
+OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+WITH collect(d.code) AS under
 UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL THEN [] ELSE [1] END AS _
 MATCH (f:Fact {practice_key: $key})
 WHERE f.kind = 'adoption'
   AND ($year_from IS NULL OR f.year >= $year_from)
   AND ($year_to IS NULL OR f.year <= $year_to)
   AND ($min_confidence IS NULL OR f.confidence >= $min_confidence)
-MATCH (rep:Report {id: f.report_id})
+MATCH (f)-[:IN]->(:Sentence)<-[:HAS]-(rep:Report)
 WHERE rep.complete = true
 MATCH (f)-[:BY]->(src:Region)
 MATCH (src)-[:PART_OF*0..]->(r:Region)
 WHERE ($rollup OR r.code = src.code)
   AND ($level IS NULL OR r.level = $level)
-  AND ($within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within}))
+  AND ($within IS NULL OR r.code IN under)
 RETURN count(DISTINCT r.code) AS count

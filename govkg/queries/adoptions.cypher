@@ -9,6 +9,8 @@
 // param min_confidence: float? = null — only facts extracted with at least this confidence
 // param limit: int = 100 — page size
 // param offset: int = 0 — rows to skip (paging)
+OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+WITH collect(d.code) AS under
 MATCH (f:Fact)
 WHERE f.kind = 'adoption'
   AND ($practice IS NULL OR f.practice_key = $practice)
@@ -17,10 +19,10 @@ WHERE f.kind = 'adoption'
   AND ($year_from IS NULL OR f.year >= $year_from)
   AND ($year_to IS NULL OR f.year <= $year_to)
   AND ($min_confidence IS NULL OR f.confidence >= $min_confidence)
-MATCH (rep:Report {id: f.report_id})
+MATCH (f)-[:IN]->(:Sentence)<-[:HAS]-(rep:Report)
 WHERE rep.complete = true
 MATCH (f)-[:BY]->(r:Region)
-WHERE $within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within})
+WHERE $within IS NULL OR r.code IN under
 MATCH (f)-[:OF]->(p:Practice)
 MATCH (f)-[:IN]->(s:Sentence)
 RETURN r.code AS region_code, r.name AS region_name, r.level AS region_level,

@@ -7,6 +7,8 @@
 // param year_to: int? = null — only adoptions reported for this year or earlier
 // param report: str? = null — only facts from this report id
 // param min_confidence: float? = null — only facts extracted with at least this confidence
+OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+WITH collect(d.code) AS under
 MATCH (f:Fact)
 WHERE f.kind = 'adoption'
   AND ($practice IS NULL OR f.practice_key = $practice)
@@ -15,8 +17,8 @@ WHERE f.kind = 'adoption'
   AND ($year_from IS NULL OR f.year >= $year_from)
   AND ($year_to IS NULL OR f.year <= $year_to)
   AND ($min_confidence IS NULL OR f.confidence >= $min_confidence)
-MATCH (rep:Report {id: f.report_id})
+MATCH (f)-[:IN]->(:Sentence)<-[:HAS]-(rep:Report)
 WHERE rep.complete = true
 MATCH (f)-[:BY]->(r:Region)
-WHERE $within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within})
+WHERE $within IS NULL OR r.code IN under
 RETURN count(f) AS count

@@ -4,7 +4,7 @@
 // param within: str? = null — only regions that are this code or lie under it
 MATCH (f:Fact)
 WHERE f.kind = 'adoption' AND ($practice IS NULL OR f.practice_key = $practice)
-MATCH (rep:Report {id: f.report_id})
+MATCH (f)-[:IN]->(:Sentence)<-[:HAS]-(rep:Report)
 WHERE rep.complete = true
 MATCH (f)-[:BY]->(r:Region)
 WHERE $within IS NULL OR r.code = $within OR (r)-[:PART_OF*1..]->(:Region {code: $within})

@@ -9,7 +9,7 @@ WHERE f.kind = 'adoption'
   AND ($practice IS NULL OR f.practice_key = $practice)
   AND ($year_from IS NULL OR f.year >= $year_from)
   AND ($year_to IS NULL OR f.year <= $year_to)
-MATCH (rep:Report {id: f.report_id})
+MATCH (f)-[:IN]->(:Sentence)<-[:HAS]-(rep:Report)
 WHERE rep.complete = true
 MATCH (f)-[:BY]->(r:Region)
 WHERE $within IS NULL OR r.code = $within OR (r)-[:PART_OF*1..]->(:Region {code: $within})
@@ -23,7 +23,7 @@ WHERE f.kind = 'implementation'
   AND ($practice IS NULL OR f.practice_key = $practice)
   AND ($year_from IS NULL OR f.year >= $year_from)
   AND ($year_to IS NULL OR f.year <= $year_to)
-MATCH (rep:Report {id: f.report_id})
+MATCH (f)-[:IN]->(:Sentence)<-[:HAS]-(rep:Report)
 WHERE rep.complete = true
 MATCH (f)-[:BY]->(g:Agency)-[:OF_REGION]->(r:Region)
 WHERE $within IS NULL OR r.code = $within OR (r)-[:PART_OF*1..]->(:Region {code: $within})

@@ -16,7 +16,7 @@ WHERE $within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $w
 OPTIONAL MATCH path = (r)-[:PART_OF*1..]->(top:Region)
 WHERE NOT (top)-[:PART_OF]->(:Region)
 WITH m, r, [n IN nodes(path) | n.name] AS chain
-MATCH (rep:Report {id: m.report_id})
+MATCH (rep:Report)-[:STATES]->(m)
 WHERE rep.complete = true
 OPTIONAL MATCH (m)-[:FOR_PRACTICE]->(p:Practice)
 OPTIONAL MATCH (m)-[:IN]->(s:Sentence)

@@ -7,11 +7,13 @@
 // param year_from: int? = null — only adoptions reported for this year or later
 // param year_to: int? = null — only adoptions reported for this year or earlier
 // param limit: int = 100 — page size
+OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+WITH collect(d.code) AS under
 UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL THEN [1] ELSE [] END AS _
 MATCH (r:Region)-[c:ADOPTED|COVERS]->(p:Practice {key: $key})
 WHERE type(c) = CASE WHEN $rollup THEN 'COVERS' ELSE 'ADOPTED' END
   AND ($level IS NULL OR r.level = $level)
-  AND ($within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within}))
+  AND ($within IS NULL OR r.code IN under)
 WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
      coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.sample[0] AS first
 ORDER BY reports DESC, code
@@ -20,18 +22,20 @@ MATCH (:Fact {rank: first})-[:IN]->(s:Sentence)
 RETURN code, name, level, reports, adopting_regions, first_year, s.text AS evidence
 ORDER BY reports DESC, code
 UNION ALL
+OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+WITH collect(d.code) AS under
 UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL THEN [] ELSE [1] END AS _
 MATCH (f:Fact {practice_key: $key})
 WHERE f.kind = 'adoption'
   AND ($year_from IS NULL OR f.year >= $year_from)
   AND ($year_to IS NULL OR f.year <= $year_to)
-MATCH (rep:Report {id: f.report_id})
+MATCH (f)-[:IN]->(:Sentence)<-[:HAS]-(rep:Report)
 WHERE rep.complete = true
 MATCH (f)-[:BY]->(src:Region)
 MATCH (src)-[:PART_OF*0..]->(r:Region)
 WHERE ($rollup OR r.code = src.code)
   AND ($level IS NULL OR r.level = $level)
-  AND ($within IS NULL OR r.code = $within OR (r)-[:PART_OF*]->(:Region {code: $within}))
+  AND ($within IS NULL OR r.code IN under)
 WITH r, f
 ORDER BY f.rank
 WITH r.code AS code, r.name AS name, r.level AS level, count(DISTINCT f.report_id) AS reports,

@@ -11,8 +11,7 @@ ORDER BY r.code
 WITH p.key AS key, p.name AS name, p.category AS category, c.reports AS reports,
      c.first_year AS first_year, collect(DISTINCT r.code) AS regions, c.sample AS sample
 UNWIND sample AS k
-MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)
-MATCH (erep:Report {id: ef.report_id})
+MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
 WITH key, name, category, reports, first_year, regions, k,
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,

@@ -2,7 +2,7 @@
 // description: Measurements reported for one region, with the practice they concern and the report (id, title, date, source) and sentence stating them.
 // param code: str — region code
 MATCH (m:Measurement)-[:OF_REGION]->(r:Region {code: $code})
-MATCH (rep:Report {id: m.report_id})
+MATCH (rep:Report)-[:STATES]->(m)
 WHERE rep.complete = true
 OPTIONAL MATCH (m)-[:FOR_PRACTICE]->(p:Practice)
 OPTIONAL MATCH (m)-[:IN]->(s:Sentence)

@@ -5,7 +5,7 @@ MATCH (r:Region)-[:ADOPTED]->(p:Practice)
 WHERE $codes IS NULL OR r.code IN $codes
 MATCH (r)<-[:BY]-(f:Fact)-[:OF]->(p)
 WHERE f.kind = 'adoption'
-MATCH (rep:Report {id: f.report_id})
+MATCH (f)-[:IN]->(:Sentence)<-[:HAS]-(rep:Report)
 WHERE rep.complete = true
 MATCH (f)-[:IN]->(s:Sentence)
 RETURN r.code AS code, r.name AS region_name, r.level AS level, p.key AS practice, p.name AS practice_name,

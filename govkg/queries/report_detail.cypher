@@ -5,7 +5,7 @@ MATCH (rep:Report {id: $id})
 WHERE rep.complete = true
 OPTIONAL MATCH (rep)-[:ABOUT]->(s:Region)
 WITH rep, s
-OPTIONAL MATCH (f:Fact {report_id: rep.id})
+OPTIONAL MATCH (rep)-[:HAS]->(:Sentence)<-[:IN]-(f:Fact)
 WHERE f.kind = 'adoption'
 RETURN rep.id AS id, rep.title AS title, rep.source AS source, rep.published AS published,
        rep.year AS year, rep.chars AS chars, rep.text AS text, s.code AS subject_code,

@@ -7,7 +7,7 @@ CALL db.index.fulltext.queryNodes('govkg_sentences',
      reduce(t = '', g IN grams | t + CASE t WHEN '' THEN '' ELSE ' AND ' END + g), {limit: 5000})
 YIELD node, score
 WITH node, score
-MATCH (rep:Report {id: node.report_id})
+MATCH (rep:Report)-[:HAS]->(node)
 WHERE rep.complete = true AND node.folded CONTAINS $q
 OPTIONAL MATCH (node)<-[:IN]-(f:Fact)
 OPTIONAL MATCH (f)-[:OF]->(p:Practice)

@@ -6,7 +6,7 @@ WITH [i IN range(0, size($q) - 2) | substring($q, i, 2)] AS grams
 CALL db.idx.fulltext.queryNodes('Sentence', reduce(t = '', g IN grams | t + ' ' + g))
 YIELD node, score
 WITH node, score
-MATCH (rep:Report {id: node.report_id})
+MATCH (rep:Report)-[:HAS]->(node)
 WHERE rep.complete = true AND node.folded CONTAINS $q
 OPTIONAL MATCH (node)<-[:IN]-(f:Fact)
 OPTIONAL MATCH (f)-[:OF]->(p:Practice)
