@@ -278,9 +278,12 @@
     // Practices named by the evidence sentences found (e.g. a traditional-character spelling).
     const seen = new Set(by.practice.map((p) => p.key));
     for (const e of by.evidence) {
-      if (e.practice_key && !seen.has(e.practice_key)) {
-        seen.add(e.practice_key);
-        by.practice.push({ key: e.practice_key, name: e.name, kind: "practice", via: true });
+      const named = [{ practice_key: e.practice_key, practice_name: e.name }, ...(e.facts || [])];
+      for (const f of named) {
+        if (f.practice_key && !seen.has(f.practice_key)) {
+          seen.add(f.practice_key);
+          by.practice.push({ key: f.practice_key, name: f.practice_name || f.practice_key, kind: "practice", via: true });
+        }
       }
     }
     const body = [h("h1", {}, `搜索 “${q}”`, en("Search")), searchForm(q)];
@@ -297,7 +300,9 @@
     section("报告", "Reports", reports.data, (r) => h("li", {}, reportLink(r.id, r.title || r.id),
       h("span", { class: "muted" }, ` · ${r.published || r.year || ""}`)));
     section("证据句", "Evidence", by.evidence.slice(0, 50), (e) => h("li", {}, e.evidence || "", " — ",
-      practiceLink(e.practice_key, e.name), " · ", regionLink(e.region_code), " · ", reportLink(e.report_id, "报告 report")));
+      e.practice_key ? [practiceLink(e.practice_key, e.name), " · "] : null,
+      e.region_code ? [regionLink(e.region_code), " · "] : null,
+      e.report_id ? reportLink(e.report_id, e.report_title || "报告 report", e.offset) : null));
     if (!hits.data.length && !reports.data.length && !byCode) {
       body.push(empty("没有结果。试试更短的词、别名或地区代码。", en("Nothing found: try a shorter word, an alias or a region code.")));
     }
