@@ -331,3 +331,27 @@ def test_neo4j_compose_caps_transaction_memory() -> None:
     )
     env = compose["services"]["neo4j"]["environment"]
     assert env["NEO4J_db_memory_transaction_max"] == "512m"
+
+
+# ---- the same refusals on every store ----
+
+
+@pytest.mark.parametrize(("query", "why"), HUGE)
+def test_costly_shapes_are_refused_on_every_store(
+    any_store: Any, data_dir: Path, query: str, why: str
+) -> None:
+    """The bounds act before the engine, so Neo4j gets the same refusals as FalkorDB."""
+    c = TestClient(create_app(Settings(data_dir=data_dir), any_store))
+    r = post(c, query)
+    assert r.status_code == 400, r.text
+    assert why in r.json()["detail"]
+
+
+def test_explain_on_every_store(any_store: Any, data_dir: Path) -> None:
+    c = TestClient(create_app(Settings(data_dir=data_dir), any_store))
+    r = post(c, "EXPLAIN MATCH (a:Region), (b:Practice) RETURN a.name AS a, b.name AS b")
+    assert r.status_code == 200, r.text
+    plan = [row["plan"] for row in r.json()["rows"]]
+    assert r.json()["columns"] == ["plan"] and "Results" in plan[0]  # FalkorDB Results, Neo4j ProduceResults
+    assert any("Cartesian" in line for line in plan), plan
+    assert post(c, "PROFILE RETURN 1 AS n").status_code == 400
