@@ -12,13 +12,13 @@
 // Steps: (1) the aggregate edges of the practice, filtered, sorted and paged; or, when a year or
 // confidence filter is given, the matching facts of complete reports grouped per region (and
 // ancestor); (2) for the page only, the first three facts with their sentence and report.
-OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
 UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL THEN [1] ELSE [] END AS _
-MATCH (r:Region)-[c:ADOPTED|COVERS]->(p:Practice {key: $key})
+MATCH (p:Practice {key: $key})<-[c:ADOPTED|COVERS]-(r:Region)
 WHERE type(c) = CASE WHEN $rollup THEN 'COVERS' ELSE 'ADOPTED' END
-  AND ($level IS NULL OR r.level = $level)
-  AND ($within IS NULL OR r.code IN under)
+WITH r, c, under, r.level AS lvl
+WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR r.code IN under)
 WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
      coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
      c.facts AS facts, c.sample AS sample
@@ -37,7 +37,7 @@ WITH code, name, level, reports, adopting_regions, first_year, last_year, facts,
 RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, evidence[0..3] AS evidence
 ORDER BY reports DESC, code
 UNION ALL
-OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
 UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL THEN [] ELSE [1] END AS _
 MATCH (f:Fact {practice_key: $key})

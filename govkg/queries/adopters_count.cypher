@@ -7,16 +7,16 @@
 // param year_from: int? = null — only adoptions reported for this year or later
 // param year_to: int? = null — only adoptions reported for this year or earlier
 // param min_confidence: float? = null — only facts extracted with at least this confidence
-OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
 UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL THEN [1] ELSE [] END AS _
-MATCH (r:Region)-[c:ADOPTED|COVERS]->(p:Practice {key: $key})
+MATCH (p:Practice {key: $key})<-[c:ADOPTED|COVERS]-(r:Region)
 WHERE type(c) = CASE WHEN $rollup THEN 'COVERS' ELSE 'ADOPTED' END
-  AND ($level IS NULL OR r.level = $level)
-  AND ($within IS NULL OR r.code IN under)
+WITH r, c, under, r.level AS lvl
+WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR r.code IN under)
 RETURN count(r) AS count
 UNION ALL
-OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
 UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL THEN [] ELSE [1] END AS _
 MATCH (f:Fact {practice_key: $key})

@@ -9,7 +9,7 @@
 // param min_confidence: float? = null — only facts extracted with at least this confidence
 // param limit: int = 100 — page size
 // param offset: int = 0 — rows to skip (paging)
-OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
 MATCH (f:Fact)
 WHERE f.kind = 'adoption'

@@ -7,7 +7,7 @@
 // param year_to: int? = null — only adoptions reported for this year or earlier
 // param report: str? = null — only facts from this report id
 // param min_confidence: float? = null — only facts extracted with at least this confidence
-OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
 MATCH (f:Fact)
 WHERE f.kind = 'adoption'

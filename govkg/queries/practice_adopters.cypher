@@ -7,13 +7,13 @@
 // param year_from: int? = null — only adoptions reported for this year or later
 // param year_to: int? = null — only adoptions reported for this year or earlier
 // param limit: int = 100 — page size
-OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
 UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL THEN [1] ELSE [] END AS _
-MATCH (r:Region)-[c:ADOPTED|COVERS]->(p:Practice {key: $key})
+MATCH (p:Practice {key: $key})<-[c:ADOPTED|COVERS]-(r:Region)
 WHERE type(c) = CASE WHEN $rollup THEN 'COVERS' ELSE 'ADOPTED' END
-  AND ($level IS NULL OR r.level = $level)
-  AND ($within IS NULL OR r.code IN under)
+WITH r, c, under, r.level AS lvl
+WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR r.code IN under)
 WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
      coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.sample[0] AS first
 ORDER BY reports DESC, code
@@ -22,7 +22,7 @@ MATCH (:Fact {rank: first})-[:IN]->(s:Sentence)
 RETURN code, name, level, reports, adopting_regions, first_year, s.text AS evidence
 ORDER BY reports DESC, code
 UNION ALL
-OPTIONAL MATCH (w:Region {code: $within})<-[:PART_OF*0..]-(d:Region)
+OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
 UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL THEN [] ELSE [1] END AS _
 MATCH (f:Fact {practice_key: $key})
