@@ -262,3 +262,26 @@ def test_migrate_brings_an_earlier_graph_to_the_current_model(
     again = migrate(falkor_store)
     assert not again.changed
     assert _dump(falkor_store) == fresh
+
+
+def test_search_finds_a_sentence_once_in_either_script(
+    falkor_store: FalkorStore, make_extraction: ExtractionFactory
+) -> None:
+    from govkg.api.routes.search import evidence_query_text
+
+    ex = make_extraction(
+        "一份报告",
+        facts=[
+            Fact("150203001", "grid", "沙河街道推行网格化管理和人民调解。"),
+            Fact("150203001", "mediation", "沙河街道推行网格化管理和人民调解。"),
+        ],
+    )
+    first = ex.adoptions[0]
+    ex.adoptions = [first, replace(ex.adoptions[1], evidence=first.evidence)]
+    write_extraction(falkor_store, ex)
+    for text in ("網格化管理", "网格化管理", "人民調解"):
+        rows = run_query(falkor_store, "search_evidence", {"q": evidence_query_text(text)})
+        assert [r["evidence"] for r in rows] == [first.evidence.sentence], text
+        assert sorted(f["practice_key"] for f in rows[0]["facts"]) == ["grid", "mediation"]
+        assert rows[0]["report_title"] == ex.report.title and rows[0]["offset"] == first.evidence.offset
+    assert run_query(falkor_store, "search_evidence", {"q": evidence_query_text("网格员巡查")}) == []
