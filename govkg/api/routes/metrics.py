@@ -18,31 +18,6 @@ router = APIRouter(tags=["metrics"], responses={**ERRORS, **AMBIGUOUS})
 Year = Annotated[int | None, Query(ge=1900, le=2100)]
 
 
-class MetricItem(BaseModel):
-    """A reported quantity: exact label, value, unit, year, change, region chain, report and sentence."""
-
-    indicator: str
-    value: float | None
-    unit: str | None
-    raw: str | None
-    year: int | None
-    approximate: bool | None
-    change: str | None
-    region_code: str | None
-    region_name: str | None
-    region_level: str | None
-    region_chain: list[str]
-    practice_key: str | None
-    practice_name: str | None
-    report_id: str | None
-    report_title: str | None
-    report_date: str | None
-    report_source: str | None
-    evidence: str | None
-    offset: int | None
-    key: str
-
-
 class LabelCount(BaseModel):
     """An exact indicator label the query matched and how many measurements carry it."""
 
@@ -53,15 +28,11 @@ class LabelCount(BaseModel):
 class MetricPage(BaseModel):
     """A page of measurements plus every exact label matched."""
 
-    data: list[MetricItem]
+    data: list[MetricRow]  # the row type kg.metrics() returns, so REST and Python agree field for field
     count: int
     limit: int
     offset: int
     labels: list[LabelCount]
-
-
-def _item(m: MetricRow) -> MetricItem:
-    return MetricItem.model_validate(m, from_attributes=True)
 
 
 @router.get(
@@ -104,7 +75,7 @@ def list_metrics(
             headers={"Content-Disposition": 'attachment; filename="metrics.csv"'},
         )
     return MetricPage(
-        data=[_item(m) for m in rows[offset : offset + limit]],
+        data=rows[offset : offset + limit],
         count=len(rows),
         limit=limit,
         offset=offset,
