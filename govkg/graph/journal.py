@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,20 @@ def _counts(counts: Any) -> dict[str, int]:
     raise TypeError(f"counts must be a mapping or a dataclass, not {type(counts).__name__}")
 
 
+def read_jsonl(path: Path) -> Iterator[Any]:
+    """Each whole JSON line of an append-only file; a missing file is empty and a torn line
+    (the process died mid-append) is left out."""
+    try:
+        raw = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return
+    for line in raw.splitlines():
+        try:
+            yield json.loads(line)
+        except json.JSONDecodeError:
+            continue
+
+
 class LoadJournal:
     """Append-only record of finished (and deleted) reports, kept in memory and on disk."""
 
@@ -47,15 +61,8 @@ class LoadJournal:
         return cls(Path(data_dir) / JOURNAL_NAME)
 
     def _read(self) -> None:
-        try:
-            raw = self.path.read_text(encoding="utf-8", errors="replace")
-        except FileNotFoundError:
-            return
-        for line in raw.splitlines():
-            try:
-                entry = json.loads(line)
-            except json.JSONDecodeError:
-                continue  # a torn line from a crash mid-append: that report was not finished
+        # a torn line from a crash mid-append is left out: that report was not finished
+        for entry in read_jsonl(self.path):
             if isinstance(entry, dict) and isinstance(entry.get("report_id"), str):
                 self._apply(entry)
 

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from govkg.graph.journal import read_jsonl
+
 log = logging.getLogger(__name__)
 
 
@@ -46,16 +48,12 @@ class LoadManifest:
         self._read()
 
     def _read(self) -> None:
-        try:
-            raw = self.path.read_text(encoding="utf-8", errors="replace")
-        except FileNotFoundError:
-            return
-        for line in raw.splitlines():
+        # a torn line from a crash mid-append is left out (read_jsonl): that file is read again
+        for e in read_jsonl(self.path):
             try:
-                e = json.loads(line)
                 self._files[str(e["path"])] = (int(e["size"]), int(e["mtime_ns"]), tuple(map(str, e["ids"])))
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError):
-                continue  # a torn line from a crash mid-append: that file is read again
+            except (KeyError, TypeError, ValueError):
+                continue
 
     def ids(self, stamp: FileStamp) -> tuple[str, ...] | None:
         """The report ids of this exact version of the file, or None when unknown or changed."""
