@@ -112,20 +112,31 @@ def _close(word: str, names: Iterable[str]) -> list[str]:
     return (near + contains)[:_SUGGESTIONS]
 
 
+def _lookup(
+    run: Runner, tried: list[str], by_id: tuple[str, str], by_name: str, kind: str
+) -> dict[str, Any] | None:
+    """The row for the first spelling that is an exact key/code, else the first that is a name or alias."""
+    query, field = by_id
+    for spelling in tried:
+        rows = run(query, {field: spelling})
+        if rows:
+            return rows[0]
+    for spelling in tried:
+        found = _pick(run(by_name, {"name": spelling}), tried, field, kind)
+        if found is not None:
+            return found
+    return None
+
+
 def resolve_practice(run: Runner, raw: str) -> dict[str, Any]:
     """The practice ``raw`` names (key, name or alias, either script): a row with key, name, category.
 
     Raises UnknownName (with close names) or AmbiguousName (with the candidates).
     """
     tried = name_variants(raw)
-    for spelling in tried:
-        rows = run("practice_by_key", {"key": spelling})
-        if rows:
-            return rows[0]
-    for spelling in tried:
-        found = _pick(run("resolve_practice", {"name": spelling}), tried, "key", "practice")
-        if found is not None:
-            return found
+    found = _lookup(run, tried, ("practice_by_key", "key"), "resolve_practice", "practice")
+    if found is not None:
+        return found
     word = tried[-1] if tried else raw
     every = run("practices", {"category": None, "q": None})
     names = [n for r in every for n in (r.get("name"), *(r.get("aliases") or []))]
@@ -138,14 +149,9 @@ def resolve_region(run: Runner, raw: str) -> dict[str, Any]:
     Raises UnknownName (with close names) or AmbiguousName (with the candidates).
     """
     tried = name_variants(raw)
-    for spelling in tried:
-        rows = run("region_by_code", {"code": spelling})
-        if rows:
-            return rows[0]
-    for spelling in tried:
-        found = _pick(run("resolve_region", {"name": spelling}), tried, "code", "region")
-        if found is not None:
-            return found
+    found = _lookup(run, tried, ("region_by_code", "code"), "resolve_region", "region")
+    if found is not None:
+        return found
     word = tried[-1] if tried else raw
     near: list[str] = []
     if len(word) >= 2:
