@@ -252,10 +252,34 @@ def test_discover_local_programs(
         "形成“问题联治、工作联动”工作局面。",
         "“12345”",
         "推行“一，二，三”工作法。",  # a whole clause
+        # the states of a change are no programmes
+        "东坪镇跳出“坐等上门”的老模式，干部进村入户。",
+        "从“来回跑腿”到“一次办结”的机制转变让群众满意。",
+        "变“各管一段”为“全程联办”工作模式。",
+        # layouts, lists of kinds and stock service slogans
+        "以“1窗+N室”模式布置服务大厅。",
+        "打造“精细化+品牌化+智能化”工作模式。",
+        "推行“一次受理、全程代办、限时办结”服务模式。",
+        # a descriptive word in quotes
+        "柳湾镇建成“一窗式”服务中心。",
+        "推进“标准化”平台建设。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:
     assert local_names(matcher.discover(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("县公安局构建“一个中心、两支队伍、三项机制”工作模式。", "一个中心、两支队伍、三项机制"),
+        ("镇派出所开展“清街巷、查隐患、保平安”专项行动。", "清街巷、查隐患、保平安"),
+    ],
+)
+def test_listed_names_of_counted_models_and_campaigns_are_programmes(
+    matcher: PracticeMatcher, sentence: str, name: str
+) -> None:
+    assert local_names(matcher.discover(sentence)) == [name]
 
 
 @pytest.mark.parametrize(

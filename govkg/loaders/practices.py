@@ -24,7 +24,11 @@ It is then dropped when it is a slogan, goal or principle without such a word, a
 campaign (三个规定, 三同步, 好差评, 两学一做, 党史学习教育), a standard institution type (人大
 代表之家, 青年之家, 法官工作站), a media channel (公众号, 长安网, 微博, 报, 电视台), a one-off
 event (比赛, 开放日, 慰问, 晚会), shorter than 2 or longer than 20 characters, a pure number,
-or a whole clause (a comma inside).
+or a whole clause (a comma inside). Also dropped: the state before or after a change (跳出“X”,
+从“X”到“Y”, 变“X”为“Y”), a descriptive word (“一站式”, “规范化”), and a list of parallel parts
+that is no name — parts sharing their head character (常驻+轮驻+随驻) or a 、-list of clauses not
+followed by a campaign word (“一站式受理、一揽子调处”模式; “清街巷、查隐患”专项行动 stays, and so
+does a model named by counted parts, “一个中心、两支队伍”).
 
 A surviving name that contains a taxonomy term (an alias, a pattern, or a practice's ``core``
 word such as 网格, 人民调解) yields the *taxonomy* practice only (“网络+网格” -> 网格化管理).
@@ -320,7 +324,8 @@ _STOP_SUBSTRINGS = (
 )  # fmt: skip
 _STOP_PATTERNS = (
     re.compile(r"[一二两三四五六七八九十多]位一体"),
-    re.compile(r"^(?:[一二两三四五六七八九十0-9]+[厅站室所馆区窗台]){2,}$"),  # 一厅五室 ...
+    # 一厅五室, 1厅+N室 ...: a count of rooms or windows, the layout of a centre
+    re.compile(r"^(?:[一二两三四五六七八九十0-9NnXx]+[厅站室所馆区窗台][+＋]?){2,}$"),
     re.compile(r"^[0-9]+\s*[+＋]\s*[0-9a-zA-Z]+$"),  # 3+x
     re.compile(r"^以.{1,8}为中心$"),  # a principle, not a centre
     re.compile(r"^一[镇村乡街社县区企户]一(?:品|特|策|案)"),  # 一镇一品: a goal for many brands, not one
@@ -505,6 +510,9 @@ class PracticeMatcher:
         probe = s[cand.outer_start : trail_start + len(trail) + 4]
         if (
             not _acceptable(name)
+            or _states_a_change(s, cand)
+            or _enumeration(content, trail)
+            or _DESCRIPTOR.match(content)
             or any(w in probe for w in _STOP_SUBSTRINGS)
             or any(p.search(probe) for p in _STOP_PATTERNS[:1])
             or _UNIT_INSTITUTION.match(content)
@@ -606,6 +614,42 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     if window[end:].startswith(_GOAL_HEADS) and not window[:end].endswith("创建"):
         return None  # “X”工作要求 is a goal; “X”创建标准 sets up the creation campaign
     return window[:end]
+
+
+# A quoted word that only describes how something is done (“一站式”中心, “规范化”建设, “保姆式”服务).
+_DESCRIPTOR = re.compile(r"^[\u4e00-\u9fff]{2,3}[式化]$")
+# Before a quote, words that make it the state a place moved away from (跳出“被动处警”模式,
+# 从“望洋兴叹”到 …, 变“分散办公”为 …); the state it moved to is introduced by 到/向/为/成.
+_CHANGE_FROM = re.compile(r"(?:从|由|跳出|摆脱|告别|打破|改变|变)$")
+_CHANGE_TO = re.compile(
+    r"(?:从|由|变)[“\"「『][^“”\"「」『』]{1,20}[”\"」』][\u4e00-\u9fff]{0,4}?(?:到|向|为|成)$"
+)
+# Parallel parts of a quoted phrase (、 or +) ...
+_PARTS = re.compile(r"[、+＋]")
+# ... make a campaign's name only when a campaign word follows (“大下访、大排查、大调处”专项活动).
+_CAMPAIGN_TRAILS = ("行动", "活动", "专项整治", "整治", "创建", "工程", "改革")
+_COUNTED_PART = re.compile(r"^[0-9一二两三四五六七八九十百千]+[个张级项支条大类套本批种份]")
+
+
+def _states_a_change(s: str, cand: _Candidate) -> bool:
+    """Whether the quoted run names the state before or after a change (从“X”到“Y”, 跳出“X”,
+    变“X”为“Y”): a description of the change, not a programme of the unit."""
+    before = s[max(0, cand.outer_start - 30) : cand.outer_start]
+    return bool(_CHANGE_FROM.search(before) or _CHANGE_TO.search(before))
+
+
+def _enumeration(content: str, trail: str) -> bool:
+    """A quoted list of parallel parts that is a slogan or a list of kinds, not a name: parts that
+    share their head character (常驻+轮驻+随驻, 规范化+品牌化+数字化, 人防、物防、技防), or a
+    、-list of short clauses that is no campaign (“一站式受理、一揽子调处、全链条解决”工作模式)."""
+    parts = [p for p in _PARTS.split(_QUOTES_ONLY.sub("", content)) if p]
+    if len(parts) < 2 or any(len(p) > 6 for p in parts):
+        return False
+    if all(len(p) >= 2 for p in parts) and len({p[-1] for p in parts}) == 1:
+        return True
+    if all(_COUNTED_PART.match(p) for p in parts):
+        return False  # “一张网络、两级组织、三项机制”: a model named by its counted parts
+    return "、" in content and not trail.endswith(_CAMPAIGN_TRAILS)
 
 
 def _acceptable(name: str) -> bool:
