@@ -1,9 +1,9 @@
 """Load benchmark: extract and write N synthetic reports, print reports/s and edges/s.
 
     python bench/bench_load.py --n 20000            # embedded FalkorDB in a temporary dir
-    NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=… python bench/bench_load.py --n 2000
+    GOVKG_TEST_NEO4J_URI=bolt://localhost:7687 GOVKG_TEST_NEO4J_PASSWORD=… python bench/bench_load.py --n 2000
 
-The Neo4j leg runs when NEO4J_URI is set, and CLEARS that database first. Figures
+The Neo4j leg runs when GOVKG_TEST_NEO4J_URI is set, and CLEARS that database first. Figures
 are rates measured in this run, plus the ratio of load time to extraction time.
 Extraction runs on every core (a process pool). Two write modes are timed:
 ``per-report`` is what ``govkg load`` does (graph.writer.write_extraction per report);
@@ -140,15 +140,15 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
 
-    uri = os.environ.get("NEO4J_URI")
+    uri = os.environ.get("GOVKG_TEST_NEO4J_URI")
     if uri:
 
         def neo4j() -> GraphStore:
             return Neo4jStore(
                 uri,
-                os.environ.get("NEO4J_USER", "neo4j"),
-                os.environ.get("NEO4J_PASSWORD", "neo4j"),
-                os.environ.get("NEO4J_DATABASE") or None,
+                os.environ.get("GOVKG_TEST_NEO4J_USER", "neo4j"),
+                os.environ.get("GOVKG_TEST_NEO4J_PASSWORD", "neo4j"),
+                os.environ.get("GOVKG_TEST_NEO4J_DATABASE") or None,
             )
 
         print(
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     else:
-        print(f"{'neo4j':20s} skipped: NEO4J_URI not set")
+        print(f"{'neo4j':20s} skipped: GOVKG_TEST_NEO4J_URI not set")
     return 0
 
 

@@ -14,7 +14,7 @@ With --admin-import, the largest FalkorDB graph is also exported (`govkg export 
 and built into a fresh Neo4j database by neo4j-admin (`database import full`): the bulk path
 for large corpora, timed as nodes + relationships per second.
 
-Neo4j is the server NEO4J_URI names (its database is CLEARED) or, when unset, a local one
+Neo4j is the server GOVKG_TEST_NEO4J_URI names (its database is CLEARED) or, when unset, a local one
 that scripts/neo4j_local.py starts for the run and stops afterwards. Linux only (/proc).
 """
 
@@ -219,14 +219,14 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     local = None
-    uri = os.environ.get("NEO4J_URI")
+    uri = os.environ.get("GOVKG_TEST_NEO4J_URI")
     if not uri and "neo4j" in wanted:
         began = time.perf_counter()
         local = neo4j_local().start(heap=os.environ.get("GOVKG_NEO4J_HEAP", "2g"))
         print(f"started Neo4j {local.version} in {time.perf_counter() - began:.1f} s", flush=True)
         uri = local.uri
-    user = local.user if local else os.environ.get("NEO4J_USER", "neo4j")
-    password = local.password if local else os.environ.get("NEO4J_PASSWORD", "neo4j")
+    user = local.user if local else os.environ.get("GOVKG_TEST_NEO4J_USER", "neo4j")
+    password = local.password if local else os.environ.get("GOVKG_TEST_NEO4J_PASSWORD", "neo4j")
     neo4j_pid = local.process.pid if local else 0  # a remote server's memory cannot be read here
 
     results: list[LoadResult] = []

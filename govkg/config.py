@@ -56,6 +56,10 @@ class Settings(BaseSettings):
         default=None, ge=16 * 1024 * 1024, description="server memory cap, bytes"
     )
     max_queued_queries: int = Field(default=32, ge=1, le=100_000)
+    # Embedded server time limits, seconds: a reply (a longer wait means a hung server) and
+    # loading its files at start.
+    falkor_socket_timeout: float = Field(default=300.0, gt=0, description="seconds")
+    falkor_load_timeout: float = Field(default=900.0, gt=0, description="seconds")
     # POST /cypher: requests per minute per client (0: no limit), burst allowance, elements a
     # query's range() calls may build together, and whether the API key is required.
     cypher_rate: float = Field(default=120.0, ge=0)

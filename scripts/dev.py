@@ -8,9 +8,9 @@ Needs only Python 3.11+ on the PATH. The first run creates the virtual environme
 and installs govkg into it (editable); later runs reinstall only when pyproject.toml
 changed. `test` also installs the hanlp extra and the Cypher linter (when npm is
 present), checks ruff and mypy, starts a local Neo4j 5.26 from Maven Central (needs Java 17/21
-and Maven; scripts/neo4j_local.py) unless NEO4J_URI names one, then runs the whole test suite, slow
-tests included, with NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD set. `python3 scripts/dev.py neo4j`
-starts that same local server on its own and keeps it running until Ctrl-C.
+and Maven; scripts/neo4j_local.py) unless GOVKG_TEST_NEO4J_URI names one, then runs the whole
+test suite, slow tests included, with GOVKG_TEST_NEO4J_URI/_USER/_PASSWORD set.
+`python3 scripts/dev.py neo4j` starts that same local server on its own and keeps it running until Ctrl-C.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def ensure_linter() -> None:
 
 
 def run_tests(rest: list[str]) -> int:
-    """Run pytest with a live Neo4j: the one NEO4J_URI names, else a local server started here."""
+    """Run pytest with a live Neo4j: the one GOVKG_TEST_NEO4J_URI names, else a local server started here."""
     env = {**os.environ, "GOVKG_REQUIRE_NEO4J": "1"}
     env.setdefault("GOVKG_SCREENSHOTS", "1")  # the browser tests refresh the README's docs/img/ screenshots
     server = None
@@ -77,7 +77,7 @@ def run_tests(rest: list[str]) -> int:
         raise KeyboardInterrupt  # so `finally` stops the server when CI or a user kills the run
 
     signal.signal(signal.SIGTERM, _terminate)
-    if not env.get("NEO4J_URI"):
+    if not env.get("GOVKG_TEST_NEO4J_URI"):
         try:
             began = time.monotonic()
             server = neo4j_local.start()

@@ -278,13 +278,21 @@ class LocalNeo4j:
         return f"http://127.0.0.1:{self.http_port}"
 
     def env(self) -> dict[str, str]:
-        """The NEO4J_URI/USER/PASSWORD (and NEO4J_HTTP_URL, for Browser) variables tests and bench read."""
+        """The GOVKG_TEST_NEO4J_* variables the tests and bench/ read (they CLEAR that server).
+
+        Deliberately not GOVKG_STORE: a user's own Neo4j, named by GOVKG_STORE, is never wiped by a
+        test run that happens to inherit it.
+        """
         return {
-            "NEO4J_URI": self.uri,
-            "NEO4J_USER": self.user,
-            "NEO4J_PASSWORD": self.password,
-            "NEO4J_HTTP_URL": self.http_url,
+            "GOVKG_TEST_NEO4J_URI": self.uri,
+            "GOVKG_TEST_NEO4J_USER": self.user,
+            "GOVKG_TEST_NEO4J_PASSWORD": self.password,
+            "GOVKG_TEST_NEO4J_HTTP_URL": self.http_url,
         }
+
+    def govkg_env(self) -> dict[str, str]:
+        """The GOVKG_STORE/GOVKG_NEO4J_* settings that point govkg itself at this server."""
+        return {"GOVKG_STORE": self.uri, "GOVKG_NEO4J_USER": self.user, "GOVKG_NEO4J_PASSWORD": self.password}
 
     def query(self, statement: str, timeout: float = 10.0) -> list[list[object]]:
         """Run one statement on the default database over HTTP; the rows as lists."""
@@ -432,7 +440,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Neo4j {server.version} is up in {time.monotonic() - began:.1f} s (PID {server.process.pid}, "
         f"home {server.home})\n"
         f"  Browser: {server.http_url}/browser/  (user neo4j, password {server.password})\n"
-        + "".join(f"  export {k}={v}\n" for k, v in server.env().items())
+        + "  for govkg:\n"
+        + "".join(f"    export {k}={v}\n" for k, v in server.govkg_env().items())
+        + "  for the test suite and bench/ (they clear this server):\n"
+        + "".join(f"    export {k}={v}\n" for k, v in server.env().items())
         + "Ctrl-C stops it.",
         flush=True,
     )

@@ -350,16 +350,19 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     )
 
 
-NEO4J_SKIP = "NEO4J_URI not set: the Neo4j leg needs a server"
+NEO4J_SKIP = "GOVKG_TEST_NEO4J_URI not set: the Neo4j leg needs a server"
 
 
 def open_neo4j() -> Neo4jStore:
-    """A cleared Neo4j store with its schema, from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE."""
+    """A cleared Neo4j store with its schema, from GOVKG_TEST_NEO4J_URI (_USER, _PASSWORD, _DATABASE).
+
+    The suite has its own names so that it never wipes the Neo4j a user's GOVKG_STORE points at.
+    """
     store = Neo4jStore(
-        os.environ["NEO4J_URI"],
-        os.environ.get("NEO4J_USER", "neo4j"),
-        os.environ.get("NEO4J_PASSWORD", "neo4j"),
-        os.environ.get("NEO4J_DATABASE") or None,
+        os.environ["GOVKG_TEST_NEO4J_URI"],
+        os.environ.get("GOVKG_TEST_NEO4J_USER", "neo4j"),
+        os.environ.get("GOVKG_TEST_NEO4J_PASSWORD", "neo4j"),
+        os.environ.get("GOVKG_TEST_NEO4J_DATABASE") or None,
     )
     store.clear()
     store.ensure_schema()
@@ -368,12 +371,14 @@ def open_neo4j() -> Neo4jStore:
 
 @pytest.fixture
 def neo4j_store() -> Iterator[Neo4jStore]:
-    """The Neo4j server NEO4J_URI names, emptied (skipped when it is not set).
+    """The Neo4j server GOVKG_TEST_NEO4J_URI names, emptied (skipped when it is not set).
 
     `python3 scripts/dev.py test` starts a local server and sets GOVKG_REQUIRE_NEO4J=1: then a
-    missing NEO4J_URI fails the test instead of skipping it.
+    missing GOVKG_TEST_NEO4J_URI fails the test instead of skipping it.
     """
-    if not os.environ.get("NEO4J_URI"):
+    if not os.environ.get("GOVKG_TEST_NEO4J_URI"):
+        if os.environ.get("NEO4J_URI"):
+            pytest.skip("NEO4J_URI is set, but the suite reads GOVKG_TEST_NEO4J_URI (and _USER, _PASSWORD)")
         if os.environ.get("GOVKG_REQUIRE_NEO4J") == "1":
             pytest.fail(f"{NEO4J_SKIP}, and GOVKG_REQUIRE_NEO4J=1 says one must run")
         pytest.skip(NEO4J_SKIP)
@@ -387,7 +392,7 @@ def neo4j_store() -> Iterator[Neo4jStore]:
 
 @pytest.fixture(params=["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def any_store(request: pytest.FixtureRequest) -> GraphStore:
-    """Each backend in turn, empty and with its schema: FalkorDB always, Neo4j when NEO4J_URI is set."""
+    """Each backend in turn, empty, with its schema: FalkorDB, and Neo4j when GOVKG_TEST_NEO4J_URI is set."""
     store: GraphStore = request.getfixturevalue(
         "falkor_store" if request.param == "falkordb" else "neo4j_store"
     )

@@ -289,7 +289,7 @@ def facts_from_extractions(extractions: list[Extraction]) -> list[AdoptionFact]:
 
 @pytest.fixture(params=["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def loaded(request: pytest.FixtureRequest, extractions: list[Extraction], tmp_path: Path) -> Any:
-    """A store (embedded FalkorDB; Neo4j too when NEO4J_URI is set) loaded with the sample extractions."""
+    """A store loaded with the sample extractions: FalkorDB, and Neo4j when GOVKG_TEST_NEO4J_URI is set."""
     store = request.getfixturevalue("falkor_store" if request.param == "falkordb" else "neo4j_store")
     for ex in extractions:
         write_extraction(store, ex)

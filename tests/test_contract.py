@@ -1,7 +1,7 @@
 """One contract suite over both stores: the writer and every catalog query.
 
-The FalkorDB leg always runs. The Neo4j leg runs when NEO4J_URI (with NEO4J_USER,
-NEO4J_PASSWORD and optionally NEO4J_DATABASE) names a server; it CLEARS that
+The FalkorDB leg always runs. The Neo4j leg runs when GOVKG_TEST_NEO4J_URI (with GOVKG_TEST_NEO4J_USER,
+GOVKG_TEST_NEO4J_PASSWORD and optionally GOVKG_TEST_NEO4J_DATABASE) names a server; it CLEARS that
 database, so point it at a throwaway one. When both legs run, every catalog query
 must give the same answer on both, compared after rounding floats and nothing else
 — except the full-text queries, whose scoring and tokenising are each engine's own.

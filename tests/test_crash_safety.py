@@ -8,7 +8,7 @@ embedded FalkorDB server, so the restart must come back from the append-only fil
 equal the reference: same nodes and relationships with the same properties, no duplicate
 facts, and a Report node for every report the journal calls done.
 
-The small cases run on both stores: on Neo4j (the server NEO4J_URI names, cleared first) the
+The small cases run on both stores: on Neo4j (the server GOVKG_TEST_NEO4J_URI names, cleared first) the
 killed loaders write to Neo4j and the reference is the same clean load on the embedded store,
 so the check is also that a crashed Neo4j load ends equal to a clean FalkorDB one.
 """
@@ -58,15 +58,15 @@ RUN_DEADLINE = 600.0
 
 
 def _settings(data_dir: Path, kind: str = "falkordb") -> Settings:
-    """The settings a loader uses: the embedded store, or the Neo4j server of NEO4J_URI."""
+    """The settings a loader uses: the embedded store, or the Neo4j server of GOVKG_TEST_NEO4J_URI."""
     if kind == "falkordb":
         return Settings(data_dir=data_dir, store="falkordb")
     return Settings(
         data_dir=data_dir,
-        store=os.environ["NEO4J_URI"],
-        neo4j_user=os.environ.get("NEO4J_USER", "neo4j"),
-        neo4j_password=os.environ.get("NEO4J_PASSWORD", "neo4j"),
-        neo4j_database=os.environ.get("NEO4J_DATABASE") or None,
+        store=os.environ["GOVKG_TEST_NEO4J_URI"],
+        neo4j_user=os.environ.get("GOVKG_TEST_NEO4J_USER", "neo4j"),
+        neo4j_password=os.environ.get("GOVKG_TEST_NEO4J_PASSWORD", "neo4j"),
+        neo4j_database=os.environ.get("GOVKG_TEST_NEO4J_DATABASE") or None,
     )
 
 
@@ -74,11 +74,11 @@ def _env(kind: str = "falkordb") -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GOVKG_", "NEO4J_"))}
     env["GOVKG_STORE"] = "falkordb"
     if kind == "neo4j":
-        env["GOVKG_STORE"] = os.environ["NEO4J_URI"]
-        env["GOVKG_NEO4J_USER"] = os.environ.get("NEO4J_USER", "neo4j")
-        env["GOVKG_NEO4J_PASSWORD"] = os.environ.get("NEO4J_PASSWORD", "neo4j")
-        if os.environ.get("NEO4J_DATABASE"):
-            env["GOVKG_NEO4J_DATABASE"] = os.environ["NEO4J_DATABASE"]
+        env["GOVKG_STORE"] = os.environ["GOVKG_TEST_NEO4J_URI"]
+        env["GOVKG_NEO4J_USER"] = os.environ.get("GOVKG_TEST_NEO4J_USER", "neo4j")
+        env["GOVKG_NEO4J_PASSWORD"] = os.environ.get("GOVKG_TEST_NEO4J_PASSWORD", "neo4j")
+        if os.environ.get("GOVKG_TEST_NEO4J_DATABASE"):
+            env["GOVKG_NEO4J_DATABASE"] = os.environ["GOVKG_TEST_NEO4J_DATABASE"]
     return env
 
 

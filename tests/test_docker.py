@@ -30,7 +30,7 @@ def test_neo4j_service() -> None:
     neo4j = compose()["services"]["neo4j"]
     assert neo4j["image"].startswith("neo4j:5.26.")
     assert set(neo4j["ports"]) == {"7474:7474", "7687:7687"}
-    assert neo4j["environment"]["NEO4J_AUTH"].startswith("neo4j/${NEO4J_PASSWORD:-")
+    assert neo4j["environment"]["NEO4J_AUTH"].startswith("neo4j/${GOVKG_NEO4J_PASSWORD:-")
     assert "localhost" in neo4j["environment"]["NEO4J_browser_remote__content__hostname__whitelist"]
     assert any(v.endswith(":/data") for v in neo4j["volumes"])
     check = " ".join(neo4j["healthcheck"]["test"])
@@ -55,7 +55,7 @@ def test_api_waits_for_the_loader_and_shares_its_image() -> None:
     assert api["depends_on"]["loader"] == {"condition": "service_completed_successfully"}
     assert api["depends_on"]["neo4j"] == {"condition": "service_healthy"}
     assert api["image"] == services["loader"]["image"]
-    assert api["environment"]["GOVKG_NEO4J_PASSWORD"] == "${NEO4J_PASSWORD:-govkg-dev-password}"
+    assert api["environment"]["GOVKG_NEO4J_PASSWORD"] == "${GOVKG_NEO4J_PASSWORD:-govkg-dev-password}"
 
 
 def test_dockerfile_is_multi_stage_non_root_with_healthcheck() -> None:

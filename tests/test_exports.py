@@ -134,7 +134,7 @@ def test_filtered_graph_keeps_fact_endpoints_and_their_context() -> None:
 
 @pytest.fixture(params=["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
 def loaded(request: pytest.FixtureRequest, extractions: list[Extraction], tmp_path: Path) -> Any:
-    """A store (embedded FalkorDB; Neo4j too when NEO4J_URI is set) loaded with the sample extractions."""
+    """A store loaded with the sample extractions: FalkorDB, and Neo4j when GOVKG_TEST_NEO4J_URI is set."""
     store = request.getfixturevalue("falkor_store" if request.param == "falkordb" else "neo4j_store")
     for ex in extractions:
         write_extraction(store, ex)

@@ -1,7 +1,7 @@
 """Neo4j Browser on the local Neo4j 5.26, in Debian's Chromium driven by Playwright.
 
-The server is the one `python3 scripts/dev.py test` started (NEO4J_URI, NEO4J_HTTP_URL); the
-seed corpus and examples/ are loaded into it, and the govkg API serves the guide on 127.0.0.1
+The server is the one `python3 scripts/dev.py test` started (GOVKG_TEST_NEO4J_URI and _HTTP_URL);
+the seed corpus and examples/ are loaded into it, and the govkg API serves the guide on 127.0.0.1
 (a host in the server's browser.remote_content_hostname_whitelist). Browser is opened at
 /browser/, logs in, applies docker/neo4j/style.grass with `:style`, runs `:play <guide URL>`,
 steps through every slide, runs the guide's first query and a query from the second slide,
@@ -59,12 +59,12 @@ def free_port() -> int:
 
 @pytest.fixture
 def http_url(neo4j_store: Neo4jStore) -> str:
-    """Neo4j's HTTP root (Browser at /browser/), from NEO4J_HTTP_URL."""
-    url = os.environ.get("NEO4J_HTTP_URL")
+    """Neo4j's HTTP root (Browser at /browser/), from GOVKG_TEST_NEO4J_HTTP_URL."""
+    url = os.environ.get("GOVKG_TEST_NEO4J_HTTP_URL")
     if not url:
         if os.environ.get("GOVKG_REQUIRE_NEO4J") == "1":
-            pytest.fail("NEO4J_HTTP_URL not set although GOVKG_REQUIRE_NEO4J=1")
-        pytest.skip("NEO4J_HTTP_URL not set: the Browser test needs the local server's HTTP port")
+            pytest.fail("GOVKG_TEST_NEO4J_HTTP_URL not set although GOVKG_REQUIRE_NEO4J=1")
+        pytest.skip("GOVKG_TEST_NEO4J_HTTP_URL not set: the Browser test needs the local server's HTTP port")
     return url.rstrip("/")
 
 
@@ -178,15 +178,15 @@ def test_browser_logs_in_plays_the_guide_and_draws_its_first_query(
 
     page.route("**/*", keep_local)
     SHOTS.mkdir(parents=True, exist_ok=True)
-    bolt = urllib.parse.urlsplit(os.environ["NEO4J_URI"])
+    bolt = urllib.parse.urlsplit(os.environ["GOVKG_TEST_NEO4J_URI"])
 
     # Log in.
     page.goto(f"{http_url}/browser/", wait_until="domcontentloaded")
     page.get_by_test_id("boltaddress").wait_for(timeout=WAIT_MS)
     page.get_by_test_id("bolt-scheme-select").select_option("bolt://")
     page.get_by_test_id("boltaddress").fill(f"{bolt.hostname}:{bolt.port}")
-    page.get_by_test_id("username").fill(os.environ.get("NEO4J_USER", "neo4j"))
-    page.get_by_test_id("password").fill(os.environ.get("NEO4J_PASSWORD", "neo4j"))
+    page.get_by_test_id("username").fill(os.environ.get("GOVKG_TEST_NEO4J_USER", "neo4j"))
+    page.get_by_test_id("password").fill(os.environ.get("GOVKG_TEST_NEO4J_PASSWORD", "neo4j"))
     page.screenshot(path=str(SHOTS / "neo4j-browser-login.png"))
     page.get_by_test_id("connect").click()
     page.get_by_text("You are connected as user").first.wait_for(timeout=WAIT_MS)

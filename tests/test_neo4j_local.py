@@ -1,6 +1,6 @@
 """scripts/neo4j_local.py: the local Neo4j server the test command starts.
 
-The checks on a running server use the one `python3 scripts/dev.py test` started (NEO4J_URI);
+The checks on a running server use the one `python3 scripts/dev.py test` started (GOVKG_TEST_NEO4J_URI);
 the failure paths (no Java, no Maven) are checked with an empty PATH and no JDK folders.
 """
 
@@ -94,10 +94,10 @@ def test_bolt_handshake_on_a_closed_port_is_refused() -> None:
 
 @pytest.mark.neo4j
 def test_the_running_server_answers_bolt_and_http() -> None:
-    uri = os.environ.get("NEO4J_URI")
+    uri = os.environ.get("GOVKG_TEST_NEO4J_URI")
     if not uri:
         if os.environ.get("GOVKG_REQUIRE_NEO4J") == "1":
-            pytest.fail("NEO4J_URI not set although GOVKG_REQUIRE_NEO4J=1")
-        pytest.skip("NEO4J_URI not set: the Neo4j leg needs a server")
+            pytest.fail("GOVKG_TEST_NEO4J_URI not set although GOVKG_REQUIRE_NEO4J=1")
+        pytest.skip("GOVKG_TEST_NEO4J_URI not set: the Neo4j leg needs a server")
     port = urlparse(uri).port
     assert port is not None and nl.bolt_answers(port)

@@ -227,6 +227,8 @@ class FalkorStore:
             query_memory=settings.query_memory,
             maxmemory=settings.store_maxmemory,
             max_queued_queries=settings.max_queued_queries,
+            socket_timeout=settings.falkor_socket_timeout,
+            load_timeout=settings.falkor_load_timeout,
         )
 
     @property
