@@ -285,6 +285,14 @@ def test_infer_subject_prefers_title_and_county(matcher: RegionMatcher) -> None:
     assert matcher.infer_subject("没有地名的文字") is None
 
 
+def test_leading_names_of_a_chain_only_say_where_the_last_lies(matcher: RegionMatcher) -> None:
+    # a title-less text that opens with 省+县 and names the province again: the county it is about
+    title = "近年来,新疆维吾尔自治区福海县围绕关于新疆工作的部署推进平安建设"
+    text = f"{title}。该县建成综治中心。福海县推行网格化管理。"
+    subject = matcher.infer_subject(text, title)
+    assert subject is not None and subject.name == "福海县"
+
+
 def test_infer_subject_on_corpus(matcher: RegionMatcher) -> None:
     docs = SHARED / "gold" / "seed_docs.jsonl"
     if not docs.exists():

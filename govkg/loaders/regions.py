@@ -686,9 +686,11 @@ class RegionMatcher:
         """The region a report is about: most named (title weighted), then as specific as supported."""
         scores: dict[str, float] = defaultdict(float)
         for source, weight in ((title, 3.0), (text, 1.0)):
-            for m in self.find(source, sub_county=False):
-                if m.region.level not in _UPPER:
-                    continue
+            found = [m for m in self.find(source, sub_county=False) if m.region.level in _UPPER]
+            for i, m in enumerate(found):
+                nxt = found[i + 1] if i + 1 < len(found) else None
+                if nxt is not None and nxt.start == m.end and self._is_under(nxt.region, m.region):
+                    continue  # 新疆维吾尔自治区福海县: the leading names only say where the last one lies
                 scores[m.region.code] += weight * (0.3 if m.role in ("media", "event") else 1.0)
         if not scores:
             return None
@@ -708,6 +710,9 @@ class RegionMatcher:
                 break
             current = best
         return self.gazetteer.get(current)
+
+    def _is_under(self, region: Region, ancestor: Region) -> bool:
+        return any(r.code == ancestor.code for r in self.gazetteer.chain(region.code)[1:])
 
 
 class _Recent:
