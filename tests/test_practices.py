@@ -210,6 +210,8 @@ def test_scan_counts_raw_hits(matcher: PracticeMatcher) -> None:
         ("市公安局开展了“百万警进千万家”活动，走访群众。", ["百万警进千万家"], False),
         ("区里实施“星云计划”，孵化项目14个。", ["星云计划"], False),
         ("推动“三打”“三治”“三清”专项整治常态化。", ["“三打”“三治”“三清”专项整治"], False),
+        ("某县探索出以群众自治为特点的“松河经验”，群众满意。", ["松河经验"], False),
+        ("某镇总结提炼“石桥经验”。", ["石桥经验"], False),
         (
             "扎实推进执法规范化建设和禁毒人民战争，部署开展出租房屋安全隐患专项整治行动。",
             ["出租房屋安全隐患专项整治行动"],
@@ -263,6 +265,9 @@ def test_discover_local_programs(
         # a descriptive word in quotes
         "柳湾镇建成“一窗式”服务中心。",
         "推进“标准化”平台建设。",
+        # a “X经验” the text draws on, not one the unit made
+        "把“松河经验”中敢闯的劲头用在平安建设上。",
+        "组织干部学习“石桥经验”。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:

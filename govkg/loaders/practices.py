@@ -277,8 +277,11 @@ _NAME_ENDINGS = (
     "试点", "项目", "计划", "系统", "之家", "说事", "聊吧", "警局", "议事厅", "专项整治", "整治",
     "活动", "实事", "课堂", "讲堂", "班", "站", "工作", "治理法", "联盟", "专线", "热线", "夜话", "说和",
     "说和团", "议事会", "院坝会", "板凳会", "屋场会", "院落会", "议事坊", "议事点", "说事点", "和事堂",
-    "调解队", "调解团", "说法", "积分超市", "宣讲团", "服务社", "工作坊",
+    "调解队", "调解团", "说法", "积分超市", "宣讲团", "服务社", "工作坊", "经验",
 )  # fmt: skip
+# A quoted “X经验” is the unit's own programme only where its clause says the unit made it
+# (探索出, 形成, 总结提炼 …); elsewhere it is a model the text draws on (把“X经验”中的劲头…).
+_MADE = re.compile(r"探索|形成|总结|提炼|打造|创造|首创|培育|叫响|走出")
 # Words that make it a program when they follow the closing quote.
 _TRAILING_WORDS = tuple(
     sorted(
@@ -499,6 +502,8 @@ class PracticeMatcher:
         trail = trail or ""
         if any(w in trail for w in _FACILITY_WORDS):
             return None
+        if not trail and content.endswith("经验") and not _MADE.search(_clause_before(s, cand.outer_start)):
+            return None
         counted = cand.grouped or (_NUMERAL_START.match(content) is not None and len(content) <= 4)
         if counted and not content.endswith(_NAME_ENDINGS):
             if not trail:
@@ -662,6 +667,12 @@ def _acceptable(name: str) -> bool:
     if any(p.search(bare) for p in _STOP_PATTERNS):
         return False
     return not any(w in name for w in _STOP_SUBSTRINGS)
+
+
+def _clause_before(s: str, start: int) -> str:
+    """The clause holding position ``start``, up to it."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, start)), default=0)
+    return s[left:start]
 
 
 def _clause_onward(s: str, start: int, end: int) -> str:
