@@ -170,6 +170,13 @@ def test_station_named_after_a_town_acts_for_the_town() -> None:
     assert set(found) == {("包头市", "village_police")}
 
 
+def test_the_field_of_a_first_is_no_actor() -> None:
+    # the station opened the city's first room: the station's street acts, not the city
+    found = _facts(CITY + "围绕矛盾不上交，麻池派出所建成包头市第一个矛盾纠纷调解室。")
+    assert ("麻池镇", "diversified_resolution") in found
+    assert ("包头市", "diversified_resolution") not in found
+
+
 def test_branch_of_a_city_bureau_named_after_a_district_acts_for_the_district() -> None:
     found = _facts(CITY + "包头市公安局九原分局常态化开展扫黑除恶斗争。")
     assert found[("九原区", "anti_gang")].startswith("actor=agency")

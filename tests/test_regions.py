@@ -162,6 +162,9 @@ def test_generic_district_needs_its_city(matcher: RegionMatcher) -> None:
         ("包头电视台", "media", "包头市"),
         ("深入推进平安包头建设", "modifier", "包头市"),
         ("包头市委召开会议", "actor", "包头市"),
+        ("某派出所建成包头市第一个警务调解室", "modifier", "包头市"),
+        ("建成滨州市首家法律服务驿站", "modifier", "滨州市"),
+        ("滨州市首创三张清单", "actor", "滨州市"),
     ],
 )
 def test_roles(matcher: RegionMatcher, text: str, role: str, name: str) -> None:

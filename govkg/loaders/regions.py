@@ -278,6 +278,8 @@ _EVENT_AFTER = re.compile(
     r"^[\u4e00-\u9fff]{0,4}?(峰会|博览会|论坛|运动会|马拉松|交易会|洽谈会|展览会|艺术节|文化节|旅游节|进博会)"
 )
 _VENUE_AFTER = re.compile(r"^(?:隆重|顺利)?(?:召开|举行|举办|开幕|闭幕)")
+# 成立拉萨市第一个调解室, 建成全省首家…: the place is the field of a first, not who acts.
+_FIRST_AFTER = re.compile(r"^(?:第一|首|唯一)(?:个|家|批|支|座|所|条|例)")
 # 平安X建设, 法治X: a slogan built on the place name. 幸福/健康 are left out: they run into
 # ordinary words (幸福安康 is no 安康市).
 _MODIFIER_BEFORE = ("平安", "法治", "智慧", "美丽", "数字", "文明", "魅力", "大美", "活力")
@@ -423,7 +425,7 @@ class RegionMatcher:
             return "event"
         if start > 0 and text[start - 1] == "在" and _VENUE_AFTER.match(after):
             return "event"  # 大会在北京召开: where a meeting sat, not who held it
-        if text[max(0, start - 2) : start] in _MODIFIER_BEFORE:
+        if text[max(0, start - 2) : start] in _MODIFIER_BEFORE or _FIRST_AFTER.match(after):
             return "modifier"
         return "actor"
 
