@@ -265,6 +265,8 @@ def test_discover_local_programs(
         # a descriptive word in quotes
         "柳湾镇建成“一窗式”服务中心。",
         "推进“标准化”平台建设。",
+        # a quoted verb whose object is people: 工作 there begins 工作人员
+        "窗口调解员“吹哨”住建局相关工作人员到场核实。",
         # a “X经验” the text draws on, not one the unit made
         "把“松河经验”中敢闯的劲头用在平安建设上。",
         "组织干部学习“石桥经验”。",
