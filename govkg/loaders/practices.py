@@ -616,7 +616,7 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     end = best + len(best_word)
     while (more := next((w for w in _TRAILING_WORDS if window.startswith(w, end)), None)) is not None:
         end += len(more)  # 工作 + 机制, 专项整治 + 行动
-    if window.startswith(_ROLE_ENDINGS + ("者",), end):
+    if window.startswith((*_ROLE_ENDINGS, "者"), end):
         return None  # “吹哨”水利局工作人员: the word begins the people a quoted verb acts on
     if window[end:].startswith(_GOAL_HEADS) and not window[:end].endswith("创建"):
         return None  # “X”工作要求 is a goal; “X”创建标准 sets up the creation campaign
