@@ -88,10 +88,21 @@ def test_levels_and_parents(gaz: Gazetteer) -> None:
         ("克州", "克孜勒苏柯尔克孜自治州"),  # dataset alias column
         ("鄂温克旗", "鄂温克族自治旗"),
         ("新疆", "新疆维吾尔自治区"),
+        # an autonomous unit written with its ethnic words dropped and 自治 kept
+        ("镇宁自治县", "镇宁布依族苗族自治县"),
+        ("黔东南自治州", "黔东南苗族侗族自治州"),
+        ("鄂伦春自治旗", "鄂伦春自治旗"),
     ],
 )
 def test_lookup_aliases_and_former_names(gaz: Gazetteer, surface: str, name: str) -> None:
     assert name in [r.name for r in gaz.lookup(surface)]
+
+
+def test_a_town_under_an_autonomous_county_written_short_is_found_there(matcher: RegionMatcher) -> None:
+    found = matcher.find("镇宁自治县宁西街道综治中心开展调解。")
+    (county,) = matcher.gazetteer.lookup("镇宁布依族苗族自治县")
+    assert [m.region.name for m in found] == ["镇宁布依族苗族自治县", "宁西街道"]
+    assert found[-1].region.parent_code == county.code
 
 
 def test_street_office_alias(gaz: Gazetteer) -> None:

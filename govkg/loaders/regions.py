@@ -56,6 +56,9 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+_AUTONOMOUS = ("自治县", "自治州", "自治旗")
+
+
 class Gazetteer:
     """Administrative divisions indexed by code, parent and surface form."""
 
@@ -95,6 +98,10 @@ class Gazetteer:
         for alias in region.aliases:
             if alias != name and alias != short:
                 by_surface[alias].append(code)
+        auto = next((w for w in _AUTONOMOUS if name.endswith(w)), "")
+        if auto and short and len(short) >= 2 and short + auto != name:
+            # 镇宁自治县 for 镇宁布依族苗族自治县: the ethnic words dropped, the 自治 kept
+            by_surface[short + auto].append(code)
 
     def _county_of(self, code: str) -> str:
         return code.split(":", 1)[0]
