@@ -13,7 +13,7 @@ from api_support import API_KEY, load_examples
 from fastapi.testclient import TestClient
 
 from govkg.api.app import create_app
-from govkg.api.cypher_limits import MAX_LIST_ITEMS, MAX_NESTING, MAX_TOKENS, cap_rows
+from govkg.api.cypher_limits import MAX_LIST_ITEMS, MAX_NESTING, MAX_TOKENS, QueryShapeError, cap_rows
 from govkg.api.deps import RateLimiter
 from govkg.api.errors import public_message
 from govkg.api.routes.cypher import code_only
@@ -180,10 +180,11 @@ def test_excess_queries_are_refused_quickly_when_the_queue_is_full(data_dir: Pat
 # ---- row cap inside the query ----
 
 
-def test_row_cap_is_pushed_into_the_query() -> None:
-    def capped(q: str) -> str:
-        return cap_rows(q, code_only(q, aligned=True), 11)
+def capped(q: str, cap: int = 11, **params: Any) -> str:
+    return cap_rows(q, code_only(q, aligned=True), cap, params)
 
+
+def test_row_cap_is_pushed_into_the_query() -> None:
     assert capped("MATCH (n) RETURN n") == "MATCH (n) RETURN n\nLIMIT 11"
     assert (
         capped("MATCH (n) RETURN n ORDER BY n.name SKIP 3")
@@ -191,12 +192,96 @@ def test_row_cap_is_pushed_into_the_query() -> None:
     )
     assert capped("MATCH (n) RETURN n LIMIT 500") == "MATCH (n) RETURN n LIMIT 11"
     assert capped("MATCH (n) RETURN n LIMIT 5") == "MATCH (n) RETURN n LIMIT 5"
-    assert capped("MATCH (n) RETURN n LIMIT $k") == "MATCH (n) RETURN n LIMIT $k"
     assert (
         capped("RETURN 1 AS x UNION RETURN 2 AS x") == "RETURN 1 AS x\nLIMIT 11 UNION RETURN 2 AS x\nLIMIT 11"
     )
     assert capped("CALL db.labels()") == "CALL db.labels()"
     assert capped("RETURN 'RETURN' AS x // LIMIT 3") == "RETURN 'RETURN' AS x // LIMIT 3\nLIMIT 11"
+
+
+def test_row_cap_reads_only_the_querys_own_clauses() -> None:
+    """Issue 14 item 12: LIMIT parameters, WITH … RETURN, CALL { … } and YIELD endings."""
+    # A LIMIT parameter over the cap is lowered; under it, kept; an expression is refused.
+    assert capped("MATCH (n) RETURN n LIMIT $k", k=10**6) == "MATCH (n) RETURN n LIMIT 11"
+    assert capped("MATCH (n) RETURN n LIMIT $k", k=3) == "MATCH (n) RETURN n LIMIT $k"
+    assert capped("MATCH (n) RETURN n LIMIT 5 * 1000") == "MATCH (n) RETURN n LIMIT 11"
+    with pytest.raises(QueryShapeError, match="final limit of a /cypher query"):
+        capped("MATCH (n) RETURN n LIMIT toInteger('99999999')")
+    # A LIMIT in an earlier WITH is not the result's; a property named limit is no clause.
+    assert capped("MATCH (n) WITH n LIMIT 5 RETURN n") == "MATCH (n) WITH n LIMIT 5 RETURN n\nLIMIT 11"
+    assert capped("MATCH (n) RETURN n.limit AS x") == "MATCH (n) RETURN n.limit AS x\nLIMIT 11"
+    # UNION and RETURN inside CALL { … } belong to the subquery: only the outer RETURN is capped.
+    sub = "CALL { MATCH (a) RETURN a AS x UNION MATCH (b) RETURN b AS x } RETURN x ORDER BY x"
+    assert capped(sub) == sub + "\nLIMIT 11"
+    counted = "MATCH (n) RETURN n, COUNT { MATCH (n)--(m) RETURN m } AS k"
+    assert capped(counted) == counted + "\nLIMIT 11"
+    # A procedure's YIELD gets a RETURN of the yielded names.
+    assert capped("CALL db.labels() YIELD label") == "CALL db.labels() YIELD label\nRETURN label LIMIT 11"
+    assert (
+        capped("CALL db.idx.fulltext.queryNodes('Practice', $q) YIELD node AS p, score WHERE score > 1")
+        == "CALL db.idx.fulltext.queryNodes('Practice', $q) YIELD node AS p, score WHERE score > 1"
+        "\nRETURN p, score LIMIT 11"
+    )
+
+
+# Each form yields 100 rows uncapped (1..100 or 101..200); the expected rows are the first of them.
+CAP_FORMS = [
+    ("UNWIND range(1, 100) AS x RETURN x ORDER BY x DESC", [100, 99, 98, 97, 96]),
+    ("UNWIND range(1, 100) AS x RETURN x ORDER BY x SKIP 10", [11, 12, 13, 14, 15]),
+    ("UNWIND range(1, 100) AS x RETURN x ORDER BY x LIMIT $k", [1, 2, 3, 4, 5]),
+    ("UNWIND range(1, 100) AS x WITH x WHERE x > 10 RETURN x ORDER BY x", [11, 12, 13, 14, 15]),
+    ("UNWIND range(1, 50) AS x RETURN x UNION UNWIND range(51, 100) AS x RETURN x", None),
+    ("CALL { UNWIND range(1, 100) AS y RETURN y } RETURN y AS x ORDER BY x DESC", [100, 99, 98, 97, 96]),
+    (
+        "CALL { UNWIND range(51, 100) AS y RETURN y UNION UNWIND range(1, 50) AS y RETURN y } "
+        "RETURN y AS x ORDER BY x DESC",
+        [100, 99, 98, 97, 96],
+    ),
+]
+
+
+class CountingStore:
+    """A store wrapper recording the rows the engine sent for each /cypher query."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.dialect = store.dialect
+        self.sent: list[tuple[str, int]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.store, name)
+
+    def run_read(self, query: str, params: Any = None, timeout: float | None = None) -> Any:
+        rows = self.store.run_read(query, params, timeout)
+        self.sent.append((query, len(rows)))
+        return rows
+
+    def read_at_most(self, query: str, params: Any, timeout: float | None, max_rows: int) -> Any:
+        rows = self.store.read_at_most(query, params, timeout, max_rows)
+        self.sent.append((query, len(rows)))
+        return rows
+
+
+@pytest.mark.parametrize(("query", "first"), CAP_FORMS)
+def test_row_cap_holds_for_every_query_form_on_every_store(
+    any_store: Any, data_dir: Path, query: str, first: list[int] | None
+) -> None:
+    counting = CountingStore(any_store)
+    c = TestClient(create_app(Settings(data_dir=data_dir, row_cap=5), counting))
+    r = post(c, query, k=1000)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["count"] == 5 and body["truncated"] is True
+    got = [row["x"] for row in body["rows"]]
+    if first is not None:
+        assert got == first
+    assert len(counting.sent) == 1 and counting.sent[0][1] <= 6, counting.sent
+
+
+def test_neo4j_stops_streaming_after_the_cap(neo4j_store: Any) -> None:
+    rows = neo4j_store.read_at_most("UNWIND range(1, 100000) AS x RETURN x", None, 5.0, 3)
+    assert rows == [{"x": 1}, {"x": 2}, {"x": 3}]
+    assert neo4j_store.run_read("RETURN 1 AS x") == [{"x": 1}]  # the session is usable after
 
 
 def test_row_cap_limits_what_the_engine_sends(loaded: tuple[FalkorStore, Path]) -> None:
@@ -355,3 +440,24 @@ def test_explain_on_every_store(any_store: Any, data_dir: Path) -> None:
     assert r.json()["columns"] == ["plan"] and "Results" in plan[0]  # FalkorDB Results, Neo4j ProduceResults
     assert any("Cartesian" in line for line in plan), plan
     assert post(c, "PROFILE RETURN 1 AS n").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("query", "why"),
+    [
+        ("CYPHER 5 PROFILE UNWIND range(1, 10) AS x RETURN x", "query options"),
+        ("CYPHER runtime=slotted UNWIND range(1, 10) AS x RETURN x", "query options"),
+        ("/* plan */ PROFILE UNWIND range(1, 10) AS x RETURN x", "PROFILE"),
+        ("EXPLAIN PROFILE UNWIND range(1, 10) AS x RETURN x", "EXPLAIN takes one plain query"),
+        ("EXPLAIN CYPHER 5 UNWIND range(1, 10) AS x RETURN x", "EXPLAIN takes one plain query"),
+    ],
+)
+def test_profile_in_any_spelling_is_refused_on_every_store(
+    any_store: Any, data_dir: Path, query: str, why: str
+) -> None:
+    """Issue 14 item 12: EXPLAIN/PROFILE return a plan or are refused; they never run the query."""
+    counting = CountingStore(any_store)
+    c = TestClient(create_app(Settings(data_dir=data_dir), counting))
+    r = post(c, query)
+    assert r.status_code == 400 and why in r.json()["detail"], r.text
+    assert counting.sent == []

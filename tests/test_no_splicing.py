@@ -51,7 +51,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ),
     ("govkg/api/cypher_limits.py", "_capped_branch"): (
         "appends `LIMIT n` where n is the row cap, an int from the server's settings, to the caller's "
-        "own query text (which is sent as written anyway); no caller value is spliced"
+        "own query text (which is sent as written anyway), after a final `CALL … YIELD` with a RETURN "
+        "of the names the caller's own YIELD gave; no caller value is spliced"
     ),
     ("govkg/api/routes/cypher.py", "screen"): (
         "an error message naming the refused procedure for the client; it is never sent to the engine"

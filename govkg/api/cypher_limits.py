@@ -29,10 +29,10 @@ _TOKEN = re.compile(r"\$?\w+|\S")
 _OPEN = {"(": ")", "[": "]", "{": "}"}
 _RANGE = re.compile(r"\brange\s*\(", re.IGNORECASE)
 _PARAM_NAME = re.compile(r"^[A-Za-z_]\w*$")
-_LIMIT_TAIL = re.compile(r"\bLIMIT\s+(\d+)\s*$", re.IGNORECASE)
-_LIMIT_ANY_TAIL = re.compile(r"\bLIMIT\s+\S+\s*$", re.IGNORECASE)
+_LIMIT_TAIL = re.compile(r"(?<![.$])\bLIMIT\b(.+?)\s*$", re.IGNORECASE | re.DOTALL)
+_WHERE = re.compile(r"\bWHERE\b", re.IGNORECASE)
 _UNION = re.compile(r"\bUNION(\s+ALL)?\b", re.IGNORECASE)
-_CLAUSE = re.compile(r"\b(RETURN|WITH|MATCH|UNWIND|CALL|YIELD|WHERE|OPTIONAL)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"(?<![.$])\b(RETURN|WITH|MATCH|UNWIND|CALL|YIELD|WHERE|OPTIONAL)\b", re.IGNORECASE)
 _SIMPLE_INT_EXPR = re.compile(r"^[\d\s+\-*/()%]+$")
 
 
@@ -204,39 +204,93 @@ def check_params(params: Mapping[str, Any]) -> None:
         walk(value, name, 0)
 
 
-def _capped_branch(text: str, code: str, cap: int) -> str:
-    """One UNION branch with its final RETURN limited to ``cap`` rows (``text`` and ``code`` align)."""
-    stripped = code.rstrip()
-    last = None
-    for clause in _CLAUSE.finditer(stripped):
-        last = clause
-    if last is None or last.group(1).upper() != "RETURN":
-        return text  # ends in CALL ... YIELD or similar: nothing to append to
-    if m := _LIMIT_TAIL.search(stripped):
-        if int(m.group(1)) <= cap:
+def top_level(code: str) -> str:
+    """``code`` with everything inside brackets blanked (brackets and newlines kept, offsets kept).
+
+    Clause words then match only at the query's own level, never inside ``CALL { … }``,
+    ``COUNT { … }`` or a list comprehension.
+    """
+    out: list[str] = []
+    depth = 0
+    for ch in code:
+        if ch in ")]}":
+            depth = max(0, depth - 1)
+        out.append(ch if depth == 0 or ch == "\n" else " ")
+        if ch in "([{":
+            depth += 1
+    return "".join(out)
+
+
+def _limit_value(expr: str, params: Mapping[str, Any]) -> int:
+    """The row count a trailing LIMIT denotes; QueryShapeError when it is not a plain integer."""
+    value = _int_value(expr, params)
+    if value is None:
+        raise QueryShapeError(
+            "the final limit of a /cypher query must be an integer literal or an integer "
+            f"parameter (got {expr.strip()[:40]!r})"
+        )
+    return value
+
+
+def _capped_branch(text: str, flat: str, cap: int, params: Mapping[str, Any]) -> str:
+    """One UNION branch limited to ``cap`` rows (``text`` and its top-level ``flat`` code align)."""
+    stripped = flat.rstrip()
+    clauses = list(_CLAUSE.finditer(stripped))
+    if not clauses:
+        return text
+    last = clauses[-1]
+    if last.group(1).upper() == "WHERE" and len(clauses) > 1:
+        last = clauses[-2]  # `YIELD … WHERE …`, `MATCH … WHERE …`: the clause the WHERE filters
+    word = last.group(1).upper()
+    if word == "YIELD":
+        names = _yielded(text, stripped, last.end())
+        return text if names is None else text.rstrip() + f"\nRETURN {', '.join(names)} LIMIT {cap}"
+    if word != "RETURN":
+        return text  # a standalone CALL (no YIELD): the procedure decides its rows
+    if m := _LIMIT_TAIL.search(stripped, last.end()):
+        value = _limit_value(text[m.start(1) : m.end(1)], params)
+        if value <= cap:
             return text
-        return text[: m.start(1)] + str(cap) + text[m.end(1) :]
-    if _LIMIT_ANY_TAIL.search(stripped):
-        return text  # LIMIT $param or an expression: left as written
+        return text[: m.start(1)] + f" {cap}" + text[m.end(1) :]
     return text.rstrip() + f"\nLIMIT {cap}"
 
 
-def cap_rows(text: str, code: str, cap: int) -> str:
-    """The query with each final RETURN limited to ``cap`` rows, so the engine stops there.
+def _yielded(text: str, flat: str, after: int) -> list[str] | None:
+    """The names ``CALL proc() YIELD a, b AS c [WHERE …]`` gives its rows (a, c); None for ``*``."""
+    where = _WHERE.search(flat, after)
+    items = text[after : where.start() if where else len(flat)]
+    if items.strip() == "*":
+        return None
+    names = []
+    for item in items.split(","):
+        words = item.split()
+        if not words:
+            return None
+        names.append(words[-1])  # `x` or `x AS y`: the name the row carries is the last word
+    return names
 
-    ``code`` is ``code_only(text)`` (same length, same offsets). A trailing ``LIMIT n`` over
-    the cap is lowered to it; other queries get ``LIMIT cap`` appended to each UNION branch.
+
+def cap_rows(text: str, code: str, cap: int, params: Mapping[str, Any] | None = None) -> str:
+    """The query with its result limited to ``cap`` rows, so the engine stops there.
+
+    ``code`` is ``code_only(text, aligned=True)`` (same length, same offsets). Only the
+    query's own (top-level) clauses count: a trailing ``LIMIT`` over the cap (a literal,
+    plain arithmetic or an integer parameter) is lowered to it, a final RETURN without one
+    gets ``LIMIT cap`` (after its ORDER BY / SKIP), each top-level UNION branch is capped,
+    and a query ending in ``CALL … YIELD`` gets ``RETURN <yielded names> LIMIT cap``.
+    Any other LIMIT expression is refused (QueryShapeError). ``CALL { … }`` bodies are untouched.
     """
     if len(code) != len(text):
         return text
+    flat = top_level(code)
     cuts = [0]
-    for m in _UNION.finditer(code):
+    for m in _UNION.finditer(flat):
         cuts += [m.start(), m.end()]
-    cuts.append(len(code))
+    cuts.append(len(flat))
     out: list[str] = []
     for i in range(0, len(cuts), 2):
         a, b = cuts[i], cuts[i + 1]
-        out.append(_capped_branch(text[a:b], code[a:b], cap) + (" " if b < len(code) else ""))
-        if b < len(code):
+        out.append(_capped_branch(text[a:b], flat[a:b], cap, params or {}) + (" " if b < len(flat) else ""))
+        if b < len(flat):
             out.append(text[b : cuts[i + 2]])
     return "".join(out).rstrip()

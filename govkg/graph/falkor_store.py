@@ -651,6 +651,13 @@ class FalkorStore:
         """Run a read-only query (GRAPH.RO_QUERY); timeout in seconds; writes raise QueryError."""
         return self._query(query, params, True, timeout if timeout is not None else self.default_timeout)
 
+    def read_at_most(
+        self, query: str, params: Mapping[str, Any] | None, timeout: float | None, max_rows: int
+    ) -> list[Row]:
+        """Like run_read, keeping the first ``max_rows`` rows (FalkorDB sends a result whole,
+        so bound it in the query itself: ``cap_rows`` pushes a LIMIT in)."""
+        return self.run_read(query, params, timeout)[:max_rows]
+
     def explain(self, query: str, params: Mapping[str, Any] | None = None) -> list[str]:
         """The engine's plan for a query, one line per operation, without running it."""
         if self._graph is None:

@@ -117,6 +117,10 @@ def _consume_with_stats(
     return rows, {name: int(getattr(counters, name)) for name in STAT_NAMES}
 
 
+class _Enough(Exception):
+    """Raised inside a read transaction to stop streaming once enough rows have arrived."""
+
+
 class Neo4jStore:
     """A GraphStore on a Neo4j server reached with the official Bolt driver."""
 
@@ -211,6 +215,31 @@ class Neo4jStore:
 
         work = neo4j.unit_of_work(timeout=timeout)(read) if timeout is not None else read
         return self._in_session(lambda session: session.execute_read(work))
+
+    def read_at_most(
+        self, query: str, params: Mapping[str, Any] | None, timeout: float | None, max_rows: int
+    ) -> list[Row]:
+        """Like run_read, but stream and stop after ``max_rows`` rows (the rest is never sent).
+
+        Records arrive in batches (the driver's fetch size); once enough are read the
+        transaction is rolled back, which ends the query on the server.
+        """
+        bound = dict(params or {})
+        rows: list[Row] = []
+
+        def read(tx: neo4j.ManagedTransaction) -> list[Row]:
+            rows.clear()  # a retried transaction starts again
+            for record in tx.run(query, parameters=bound):
+                rows.append(record_to_row(record))
+                if len(rows) >= max_rows:
+                    raise _Enough
+            return rows
+
+        work = neo4j.unit_of_work(timeout=timeout)(read) if timeout is not None else read
+        try:
+            return self._in_session(lambda session: session.execute_read(work))
+        except _Enough:
+            return rows
 
     def explain(self, query: str, params: Mapping[str, Any] | None = None) -> list[str]:
         """The planner's plan for a read query, one line per operator (indented), without running it."""

@@ -38,6 +38,9 @@ _LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.IGNORECASE)
 _APOC = re.compile(r"\bapoc\s*\.", re.IGNORECASE)
 _NAME_PUNCT = re.compile(r"[()\[\]{},;\n]")
 _EXPLAIN = re.compile(r"^\s*(EXPLAIN|PROFILE)\b", re.IGNORECASE)
+# Query options before the query (`CYPHER 5 PROFILE …`, `CYPHER runtime=… `, FalkorDB's inline
+# `CYPHER x=1`) could hide a PROFILE or change the plan: values go in params instead.
+_OPTIONS = re.compile(r"^\s*CYPHER\b", re.IGNORECASE)
 
 
 def code_only(query: str, *, aligned: bool = False) -> str:
@@ -135,15 +138,22 @@ async def run_cypher(
     try:
         check_params(body.params)
         code = code_only(text, aligned=True)
+        if _OPTIONS.match(code):
+            raise BadRequest("query options (CYPHER …) are not accepted on /cypher; pass values in params")
         explain = _EXPLAIN.match(code)
         if explain and explain.group(1).upper() == "PROFILE":
             raise BadRequest("PROFILE runs the query and is not allowed here; use EXPLAIN for the plan")
         if explain:
             text, code = text[explain.end() :], code[explain.end() :]
+            if _EXPLAIN.match(code) or _OPTIONS.match(code):
+                raise BadRequest(
+                    "EXPLAIN takes one plain query (no PROFILE, EXPLAIN or CYPHER options after it)"
+                )
         check_shape(code, body.params, settings.cypher_max_range)
+        cap = settings.row_cap
+        capped = text if explain else cap_rows(text, code, cap + 1, body.params)
     except QueryShapeError as exc:
         raise BadRequest(str(exc)) from exc
-    cap = settings.row_cap
     try:
         if explain:
             explain_fn = getattr(store, "explain", None)
@@ -152,8 +162,11 @@ async def run_cypher(
             lines = await run_in_threadpool(explain_fn, text, body.params)
             plan = _plan_rows(lines)
             return CypherOut(columns=["plan"], rows=plan, count=len(plan), truncated=False, row_cap=cap)
-        capped = cap_rows(text, code, cap + 1)
-        rows = await run_in_threadpool(store.run_read, capped, body.params, settings.query_timeout)
+        read_at_most = getattr(store, "read_at_most", None)
+        if read_at_most is not None:  # streams and stops after cap + 1 rows
+            rows = await run_in_threadpool(read_at_most, capped, body.params, settings.query_timeout, cap + 1)
+        else:
+            rows = await run_in_threadpool(store.run_read, capped, body.params, settings.query_timeout)
     except QueryError as exc:
         raise BadRequest(f"the engine refused the query: {exc}") from exc
     kept = [json_safe(r) for r in rows[:cap]]
