@@ -140,7 +140,18 @@ def test_make_local_changes_nothing(gaz: Gazetteer) -> None:
 # -- matcher: context rules ----------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text",
-    ["平安是人民幸福安康的基本要求", "长治久安", "大庆安保公司", "城区350户", "平安建设", "和平", "新时代"],
+    [
+        "平安是人民幸福安康的基本要求",
+        "长治久安",
+        "实现社会稳定和长治久安",
+        "大庆安保公司",
+        "城区350户",
+        "平安建设",
+        "和平",
+        "新时代",
+        "建立健全“四会”组织",  # a quoted count that is all a short name
+        "打造“枫桥”品牌",
+    ],
 )
 def test_ordinary_words_are_not_places(matcher: RegionMatcher, text: str) -> None:
     assert matcher.find(text) == []

@@ -292,6 +292,10 @@ _FIRST_AFTER = re.compile(r"^(?:第一|首|唯一)(?:个|家|批|支|座|所|条
 _MODIFIER_BEFORE = ("平安", "法治", "智慧", "美丽", "数字", "文明", "魅力", "大美", "活力")
 # Characters that may sit right before a place name inside running text: particles,
 # prepositions, conjunctions and enumeration marks.
+# Set phrases that open with a city's short name (稳定和长治久安 is no 长治市).
+_IDIOMS = ("长治久安", "大同小异", "白山黑水", "三明治")
+_OPEN_QUOTES = frozenset('“"「『‘')
+_CLOSE_QUOTES = frozenset('”"」』’')
 _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也如")
 _FOLLOW_CHARS = frozenset("的和与及、等地也都已是为在各全共将")
 _NUMBER_CHARS = frozenset("一二三四五六七八九十百千万两几多个各每全该本此某诸")
@@ -385,9 +389,15 @@ class RegionMatcher:
             return len(hit.surface) > 2 or left_ok
         if len(hit.surface) < 2 or hit.surface in _STOP_SHORTS:
             return False
+        if before in _OPEN_QUOTES and after[:1] in _CLOSE_QUOTES:
+            return False  # “四会”治村, “枫桥”: a quoted word that is all a short name is a brand or a count
         if after.startswith(_AFTER_WORDS) or _MEDIA_AFTER.match(after) or _EVENT_AFTER.match(after):
             return True
-        if before in _FUNCTION_CHARS and any(r.level in ("province", "prefecture") for r in hit.candidates):
+        if (
+            before in _FUNCTION_CHARS
+            and any(r.level in ("province", "prefecture") for r in hit.candidates)
+            and not text.startswith(_IDIOMS, hit.start)
+        ):
             return True  # 在北京召开, 赴浙江学习: a well-known name after a preposition
         right_ok = not after or not _is_cjk(after[0]) or after[0] in _FOLLOW_CHARS or hit.end in full_starts
         return left_ok and (right_ok or modifier)
