@@ -177,6 +177,13 @@ def test_the_field_of_a_first_is_no_actor() -> None:
     assert ("包头市", "diversified_resolution") not in found
 
 
+def test_a_term_does_not_begin_inside_a_place_name() -> None:
+    # 北滩村警务室 is the village's police room: no 村警 (one officer per village) in it
+    found = _facts(CITY + "麻池镇北滩村警务室组建义务巡逻队。")
+    assert not any(key == "village_police" for _, key in found)
+    assert ("北滩村", "mass_prevention") in found
+
+
 def test_branch_of_a_city_bureau_named_after_a_district_acts_for_the_district() -> None:
     found = _facts(CITY + "包头市公安局九原分局常态化开展扫黑除恶斗争。")
     assert found[("九原区", "anti_gang")].startswith("actor=agency")

@@ -268,7 +268,12 @@ class Extractor:
                     here.append(replace(u, offset=u.offset - sent.start))
                 pending_u += 1
             actors = self.resolver.candidates(ctx, sent.text, local_regions, agency_mentions, here)
-            mentions = self._practice_mentions(sent)
+            # a term does not begin inside a place name: 原隆村警务室 holds no 村警
+            mentions = [
+                pm
+                for pm in self._practice_mentions(sent)
+                if not any(m.start < pm.start < m.end for m in local_regions)
+            ]
             mentions = self._with_own_programs(sent.text, actors, mentions)
             for pm in mentions:
                 counts[("Practice", pm.practice.key)] += 1
