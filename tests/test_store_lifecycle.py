@@ -1,6 +1,7 @@
 """Issue 14 items 5, 11, 13: one store server per data dir, shared by every process that uses it
-and stopped by the last one out; SIGTERM stops it; a server orphaned by kill -9 is reused and
-stopped; the API restarts a store that died under it. All on the project's own examples/."""
+and stopped by the last one out; SIGTERM stops it; a server orphaned by kill -9 is stopped by
+the next process that opens the store (never someone else's process); the API restarts a store
+that died under it. All on the project's own examples/ and synthetic reports."""
 
 from __future__ import annotations
 
@@ -168,7 +169,9 @@ def test_sigterm_or_sigint_stop_the_server_and_the_load_resumes(
     assert _reports(data_dir) == N_SYNTHETIC
 
 
-def test_a_server_orphaned_by_kill_9_is_reused_and_then_stopped(corpus: Path, data_dir: Path) -> None:
+def test_a_server_orphaned_by_kill_9_is_stopped_when_the_next_load_starts(
+    corpus: Path, data_dir: Path
+) -> None:
     proc = _start_load(corpus, data_dir)
     pid = _wait_for_server(data_dir, proc)
     proc.kill()
@@ -178,9 +181,74 @@ def test_a_server_orphaned_by_kill_9_is_reused_and_then_stopped(corpus: Path, da
     _, err = again.communicate(timeout=900)
     assert again.returncode == 0, err.decode()
     assert b"left running by a govkg process that is gone" in err
-    assert not _alive(pid), "the orphan is stopped once its new user leaves"
-    assert _servers_started(data_dir) == 1
+    assert not _alive(pid)
+    assert _servers_started(data_dir) == 2, "the orphan was stopped and a supervised server started"
     assert _reports(data_dir) == N_SYNTHETIC
+
+
+_OWNER = (
+    "import sys, time; from pathlib import Path; from govkg.graph.falkor_store import FalkorStore; "
+    "s = FalkorStore(Path(sys.argv[1]), graph_name='g'); s.run_write('CREATE (:Kept {n: 1})'); "
+    "print('ready', flush=True); time.sleep(600)"
+)
+
+
+def _orphan(data_dir: Path, forks: bool = False) -> int:
+    """A server left behind by a process killed with SIGKILL (optionally after forking a child)."""
+    code = _OWNER
+    if forks:  # a forked child (as an extraction worker) outlives its parent for a while
+        code = code.replace("print(", "import os; os.fork() == 0 and (time.sleep(20), os._exit(0)); print(")
+    owner = subprocess.Popen(
+        [sys.executable, "-c", code, str(data_dir)], stdout=subprocess.PIPE, text=True, env=_env()
+    )
+    assert owner.stdout is not None and owner.stdout.readline().strip() == "ready"
+    pid = server_pid(data_dir)
+    assert pid is not None
+    owner.kill()
+    owner.wait(60)
+    assert _alive(pid)
+    return pid
+
+
+@pytest.mark.parametrize("forks", [False, True], ids=["plain", "with_forked_child"])
+def test_an_orphaned_server_is_stopped_at_open_and_a_new_one_serves_its_data(
+    data_dir: Path, forks: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    orphan = _orphan(data_dir, forks)
+    with FalkorStore(data_dir, graph_name="g") as store:
+        assert not _alive(orphan), "stopped at start, not reused"
+        assert store.started_server
+        assert server_pid(data_dir) not in (None, orphan)
+        assert store.run_read("MATCH (k:Kept) RETURN k.n AS n") == [{"n": 1}], "its data was flushed"
+    assert "left running by a govkg process that is gone" in caplog.text
+
+
+def test_a_server_in_use_by_another_process_is_not_stopped_as_an_orphan(data_dir: Path) -> None:
+    owner = subprocess.Popen(
+        [sys.executable, "-c", _OWNER, str(data_dir)], stdout=subprocess.PIPE, text=True, env=_env()
+    )
+    try:
+        assert owner.stdout is not None and owner.stdout.readline().strip() == "ready"
+        pid = server_pid(data_dir)
+        with FalkorStore(data_dir, graph_name="g") as store:
+            assert not store.started_server and server_pid(data_dir) == pid
+        assert _alive(pid or 0), "the other process still uses it"
+    finally:
+        owner.kill()
+        owner.wait(60)
+
+
+def test_a_pidfile_naming_another_program_never_gets_it_stopped(data_dir: Path) -> None:
+    other = subprocess.Popen(["sleep", "120"])
+    try:
+        (data_dir / "falkor.pid").write_text(f"{other.pid}\n")
+        (data_dir / "falkor.sock").write_text("")  # a stale socket path, as after a crash
+        with FalkorStore(data_dir, graph_name="g") as store:
+            assert store.started_server and server_pid(data_dir) != other.pid
+        assert other.poll() is None, "someone else's process was left alone"
+    finally:
+        other.kill()
+        other.wait()
 
 
 def _free_port() -> int:

@@ -108,6 +108,20 @@ class _OwnedServer:
 # socket path -> the server this process started there; the last store to close stops it.
 _OWNED: dict[str, _OwnedServer] = {}
 _OWNED_LOCK = threading.Lock()
+# Lease descriptors this process holds. A forked child (an extraction worker) inherits them and
+# would keep the lease alive after this process is killed, hiding an orphaned server: the child
+# closes its copies (the lock stays with this process, which still holds the descriptor).
+_LEASES: set[int] = set()
+
+
+def _drop_inherited_leases() -> None:
+    for fd in list(_LEASES):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _LEASES.clear()
+
+
+os.register_at_fork(after_in_child=_drop_inherited_leases)
 
 
 def _prepare_dir(data_dir: Path) -> Path:
@@ -313,16 +327,7 @@ class FalkorStore:
             return False
         state = self._probe()
         if state == "ready":
-            if _lease_free(self.data_dir / LEASE_NAME) and str(self.socket_path) not in _OWNED:
-                # Left running by a process that is gone (kill -9): this process adopts it and,
-                # as its last user, stops it on close.
-                log.warning(
-                    "FalkorDB server (pid %s) in %s was left running by a govkg process that is gone; "
-                    "reusing it, and it stops when its last user closes",
-                    server_pid(self.data_dir),
-                    self.data_dir,
-                )
-            return True
+            return not self._stop_orphan()
         pid = server_pid(self.data_dir)
         if state == "loading" or pid is not None:
             owner = pid
@@ -331,7 +336,7 @@ class FalkorStore:
                 return owner is not None and server_pid(self.data_dir) == owner
 
             if self._wait_while_loading(alive):
-                return True
+                return not self._stop_orphan()
             if pid is not None and server_pid(self.data_dir) == pid:
                 raise StoreError(
                     f"a FalkorDB server (pid {pid}) holds {self.data_dir} but does not answer on "
@@ -341,6 +346,48 @@ class FalkorStore:
         with contextlib.suppress(FileNotFoundError):
             self.socket_path.unlink()
         return False
+
+    def _stop_orphan(self) -> bool:
+        """Stop the answering server when nobody uses it (its user was killed); True if stopped.
+
+        Called under the dir lock with ``self._db`` connected. A server no process holds a lease
+        on was left behind by a govkg process killed with SIGKILL: nothing supervises or reaps
+        it, so it is shut down (append-only file flushed) and the caller starts its own. Only a
+        server whose pidfile names a live redis-server serving this data dir's socket is
+        stopped; any other server on the socket is used as it is, never stopped.
+        """
+        if str(self.socket_path) in _OWNED or not _lease_free(self.data_dir / LEASE_NAME):
+            return False
+        pid = server_pid(self.data_dir)
+        if pid is None:
+            log.warning(
+                "a FalkorDB server answers on %s but its pidfile names no redis-server for this "
+                "directory; using it as it is",
+                self.socket_path,
+            )
+            return False
+        log.warning(
+            "FalkorDB server (pid %d) in %s was left running by a govkg process that is gone; "
+            "stopping it and starting a supervised one",
+            pid,
+            self.data_dir,
+        )
+        with contextlib.suppress(Exception):
+            self._db.connection.execute_command("SHUTDOWN")
+        with contextlib.suppress(Exception):
+            self._db.connection.close()
+        self._db = None
+        if not _wait_gone(self.data_dir, pid, STOP_TIMEOUT):
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)  # still verified as this dir's server just above
+            if not _wait_gone(self.data_dir, pid, STOP_TIMEOUT):
+                raise StoreError(
+                    f"the FalkorDB server (pid {pid}) left running in {self.data_dir} did not stop; "
+                    f"stop it and retry; server log:\n{self._log_tail()}"
+                )
+        with contextlib.suppress(FileNotFoundError):
+            self.socket_path.unlink()
+        return True
 
     @contextlib.contextmanager
     def _dir_lock(self) -> Iterator[None]:
@@ -587,7 +634,7 @@ class FalkorStore:
         try:
             with self._dir_lock():
                 if self._lease is not None:
-                    os.close(self._lease)  # releases this store's shared lease
+                    _release_lease(self._lease)  # releases this store's shared lease
                     self._lease = None
                 last = in_process_last and _lease_free(self.data_dir / LEASE_NAME)
                 if not last:
@@ -781,6 +828,16 @@ def server_pid(data_dir: Path) -> int | None:
     return pid
 
 
+def _wait_gone(data_dir: Path, pid: int, timeout: float) -> bool:
+    """Wait until ``pid`` no longer is this data dir's server; False when it still is after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while server_pid(data_dir) == pid:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
 def _read_pid(path: Path) -> str:
     try:
         return path.read_text().strip() or "?"
@@ -790,13 +847,19 @@ def _read_pid(path: Path) -> str:
 
 def _take_lease(path: Path) -> int:
     """Open the lease file and hold a shared lock on it; the descriptor is the lease."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_SH)
     except OSError:
         os.close(fd)
         raise
+    _LEASES.add(fd)
     return fd
+
+
+def _release_lease(fd: int) -> None:
+    _LEASES.discard(fd)
+    os.close(fd)
 
 
 def _lease_free(path: Path) -> bool:
