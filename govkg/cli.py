@@ -102,6 +102,23 @@ def _opened(settings: Settings) -> Any:
         kg.close()
 
 
+@contextmanager
+def _writing(settings: Settings, what: str) -> Any:
+    """Be the data directory's one writer: wait (GOVKG_WRITER_WAIT) for another, or exit 1 naming it."""
+    from contextlib import ExitStack
+
+    from govkg.graph.writer_lock import WriterBusy, writer_lock
+
+    with ExitStack() as stack:
+        try:
+            settings.ensure_data_dir()
+            stack.enter_context(writer_lock(settings.data_dir, what, settings.writer_wait))
+        except (WriterBusy, PermissionError) as exc:
+            _fail(str(exc))
+            raise
+        yield
+
+
 def _names(kg: Any, practice: str | None = None, within: str | None = None) -> tuple[str | None, str | None]:
     """Resolve --practice/--within like REST does (names, aliases, either script); exit 2 if unknown."""
     try:
@@ -198,7 +215,7 @@ def load(
     settings = _settings(store, data_dir)
     if follow_links:
         settings = settings.model_copy(update={"follow_links": True})
-    with _opened(settings) as kg:
+    with _writing(settings, "govkg load"), _opened(settings) as kg:
         if fresh:
             kg.clear()
         if from_extractions is not None:
@@ -280,7 +297,7 @@ def demo(
     settings = _settings("falkordb", data_dir)
     base = f"http://{host}:{port}"
     typer.echo(f"govkg explorer: {base}/  (open it in a browser once the sample is loaded)")
-    with _opened(settings) as kg:
+    with _writing(settings, "govkg demo"), _opened(settings) as kg:
         summary = kg.load([EXAMPLES], progress=False)
         stats = kg.stats()
     typer.echo(

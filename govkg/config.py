@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     cypher_burst: int = Field(default=20, ge=1)
     cypher_max_range: int = Field(default=1_000_000, ge=1, le=100_000_000)
     cypher_requires_key: bool = False
+    # One writer per data directory: how long a second `govkg load` waits for the first before
+    # it is refused (naming the holder's pid); the API's write routes wait at most a few seconds.
+    writer_wait: float = Field(default=600.0, ge=0, le=7 * 86_400, description="seconds")
     # Loading: follow symlinks whose target lies outside the folder being loaded (off: refused by name).
     follow_links: bool = False
 

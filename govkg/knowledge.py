@@ -141,12 +141,9 @@ class KnowledgeGraph:
         settings.ensure_data_dir()
         store = open_store(settings)
         store.ensure_schema()
-        if getattr(store, "started_server", False):
-            # Nobody else was connected to a server this process just started: a report left
-            # incomplete in it was cut off by a crash, and is removed (it never counted anyway).
-            from govkg.graph.writer import repair_incomplete
+        from govkg.graph.writer import repair_at_start
 
-            repair_incomplete(store)
+        repair_at_start(store, settings.data_dir)
         return cls(store, settings)
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -176,10 +173,13 @@ class KnowledgeGraph:
             return load_paths(self.store, paths, self.settings, force=force, on_document=advance, jobs=jobs)
 
     def clear(self) -> None:
-        """Empty the graph and forget the load journal and manifest."""
-        self.store.clear()
-        journal_path(self.settings).unlink(missing_ok=True)
-        manifest_path(self.settings).unlink(missing_ok=True)
+        """Empty the graph and forget the load journal and manifest (as the data dir's one writer)."""
+        from govkg.graph.writer_lock import writer_lock
+
+        with writer_lock(self.settings.data_dir, "govkg clear", self.settings.writer_wait):
+            self.store.clear()
+            journal_path(self.settings).unlink(missing_ok=True)
+            manifest_path(self.settings).unlink(missing_ok=True)
 
     # -- questions ------------------------------------------------------------------------------
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:

@@ -39,6 +39,7 @@ from govkg.graph.writer import (
     write_extractions,
     write_taxonomy,
 )
+from govkg.graph.writer_lock import writer_lock
 from govkg.loaders.documents import Document, DocumentError, iter_files, read_documents
 from govkg.loaders.extract import ExtractionTimeout, Extractor, extractor_for
 from govkg.loaders.extraction import Extraction
@@ -128,6 +129,30 @@ def load_paths(
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     settings.ensure_data_dir()
+    with writer_lock(settings.data_dir, "govkg load", settings.writer_wait):
+        return _load_paths(
+            store,
+            paths,
+            settings,
+            force=force,
+            extractor=extractor,
+            on_document=on_document,
+            group=group,
+            jobs=jobs,
+        )
+
+
+def _load_paths(
+    store: GraphStore,
+    paths: Iterable[str | Path],
+    settings: Settings,
+    *,
+    force: bool = False,
+    extractor: Extractor | None = None,
+    on_document: Callable[[str], None] | None = None,
+    group: int | None = None,
+    jobs: int = 1,
+) -> LoadSummary:
     journal = LoadJournal(journal_path(settings))
     manifest = LoadManifest(manifest_path(settings))
     loader = _Loader(store, journal, settings, group or settings.load_group)
@@ -232,6 +257,19 @@ def load_from_extractions(
     """Write the Extractions of the JSONL shards in ``directory`` (govkg extract -o), in order,
     with the same groups, journal and skip rule as load_paths: the same graph as loading the
     reports themselves."""
+    settings.ensure_data_dir()
+    with writer_lock(settings.data_dir, "govkg load", settings.writer_wait):
+        return _load_from_extractions(store, directory, settings, force=force, on_document=on_document)
+
+
+def _load_from_extractions(
+    store: GraphStore,
+    directory: Path,
+    settings: Settings,
+    *,
+    force: bool = False,
+    on_document: Callable[[str], None] | None = None,
+) -> LoadSummary:
     from govkg.loaders.shards import read_shards
 
     settings.ensure_data_dir()

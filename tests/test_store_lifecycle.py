@@ -5,6 +5,7 @@ that died under it. All on the project's own examples/ and synthetic reports."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -17,8 +18,11 @@ from typing import Any
 
 import pytest
 from synthetic_support import synthetic
+from test_crash_safety import dump_graph
 
+from govkg.config import Settings
 from govkg.graph.falkor_store import FalkorStore, server_pid
+from govkg.knowledge import KnowledgeGraph
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO_ROOT / "examples"
@@ -58,18 +62,88 @@ def _reports(data_dir: Path) -> int:
         return int(store.run_read(REPORTS)[0]["n"])
 
 
-def test_two_loaders_started_together_share_one_server(data_dir: Path) -> None:
+def _max_servers_at_once(data_dir: Path) -> int:
+    """The most servers the data dir's server log shows running at the same time."""
+    log = (data_dir / "falkor.log").read_text(encoding="utf-8", errors="replace")
+    running = most = 0
+    for line in log.splitlines():
+        if "Ready to accept connections" in line:
+            running += 1
+        elif "ready to exit" in line:
+            running -= 1
+        most = max(most, running)
+    return most
+
+
+def test_two_loaders_started_together_load_one_after_the_other_on_one_server(data_dir: Path) -> None:
     cmds = [_govkg("load", str(EXAMPLES), "--data-dir", str(data_dir), "-q") for _ in range(2)]
     procs = [subprocess.Popen(c, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE) for c in cmds]
     outs = [p.communicate(timeout=600) for p in procs]
     for p, (out, err) in zip(procs, outs, strict=True):
         assert p.returncode in (0, 2), err.decode()
         assert b"Traceback" not in err and b"failed 0" in out, out.decode() + err.decode()
-    assert _servers_started(data_dir) == 1
+    assert _max_servers_at_once(data_dir) == 1
+    assert b"Unable to obtain" not in (data_dir / "falkor.log").read_bytes()
     assert server_pid(data_dir) is None, "the last loader out stops the server"
     assert _reports(data_dir) == len(
         [p for p in EXAMPLES.iterdir() if p.suffix == ".txt" or p.suffix == ".html"]
     ) + (len((EXAMPLES / "reports.jsonl").read_text(encoding="utf-8").splitlines()))
+
+
+def _started_writing(corpus: Path, data_dir: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """A `govkg load` of the corpus that has journalled its first reports (so it is writing)."""
+    first = _start_load(corpus, data_dir)
+    _wait_for_server(data_dir, first)
+    return first, first.pid
+
+
+def test_a_second_loader_waits_for_the_first_and_the_graph_is_both_sets_loaded_once(
+    corpus: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    first, first_pid = _started_writing(corpus, data_dir)
+    second = subprocess.run(
+        _govkg("load", str(EXAMPLES), "--data-dir", str(data_dir), "-q"),
+        env=_env(),
+        capture_output=True,
+        timeout=900,
+        check=False,
+    )
+    _, err_first = first.communicate(timeout=900)
+    assert first.returncode == 0, err_first.decode()
+    assert second.returncode in (0, 2) and b"failed 0" in second.stdout, second.stderr.decode()
+    err = second.stderr.decode()
+    assert "waiting for another govkg process writing to the graph" in err
+    assert f"pid {first_pid} (govkg load" in err
+    assert _max_servers_at_once(data_dir) == 1
+    assert server_pid(data_dir) is None
+
+    reference = tmp_path / "reference"
+    with KnowledgeGraph.open(Settings(data_dir=reference, store="falkordb")) as kg:
+        kg.load([corpus, EXAMPLES])
+        assert isinstance(kg.store, FalkorStore)
+        expected = dump_graph(kg.store)
+    with FalkorStore(data_dir) as store:
+        assert dump_graph(store) == expected, "the same graph as loading both sets once"
+
+
+def test_a_second_loader_told_not_to_wait_is_refused_naming_the_first(corpus: Path, data_dir: Path) -> None:
+    first, first_pid = _started_writing(corpus, data_dir)
+    env = _env()
+    env["GOVKG_WRITER_WAIT"] = "0"
+    second = subprocess.run(
+        _govkg("load", str(EXAMPLES), "--data-dir", str(data_dir), "-q"),
+        env=env,
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    assert second.returncode == 1
+    err = second.stderr.decode()
+    assert "Traceback" not in err
+    assert f"another govkg process is writing to the graph in {data_dir}: pid {first_pid}" in err
+    _, err_first = first.communicate(timeout=900)
+    assert first.returncode == 0, err_first.decode()
+    assert _reports(data_dir) == N_SYNTHETIC, "the refused loader wrote nothing"
 
 
 def test_a_loader_leaving_first_does_not_stop_the_server_under_another_user(data_dir: Path) -> None:
@@ -308,3 +382,36 @@ def test_the_api_restarts_its_store_when_the_server_is_killed(data_dir: Path) ->
         api.send_signal(signal.SIGTERM)
         api.wait(60)
     assert server_pid(data_dir) is None
+
+
+def _serve(data_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    api = subprocess.Popen(
+        _govkg("serve", "--port", str(port), "--data-dir", str(data_dir)),
+        env=_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while _get(base + "/health")[0] != 200:
+        assert time.monotonic() < deadline and api.poll() is None, "the API never came up"
+        time.sleep(0.2)
+    return api, base
+
+
+def test_an_api_started_during_a_load_keeps_answering_after_the_load(corpus: Path, data_dir: Path) -> None:
+    first, _ = _started_writing(corpus, data_dir)
+    api, base = _serve(data_dir)
+    try:
+        _, err = first.communicate(timeout=900)
+        assert first.returncode == 0, err.decode()
+        assert server_pid(data_dir) is not None, "the API still uses the server the loader started"
+        status, body = _get(base + "/stats")
+        assert status == 200 and json.loads(body)["reports"] == N_SYNTHETIC
+        assert _get(base + "/health")[0] == 200
+    finally:
+        api.send_signal(signal.SIGTERM)
+        api.wait(60)
+    assert server_pid(data_dir) is None, "the API, its last user, stopped it"
+    assert _max_servers_at_once(data_dir) == 1

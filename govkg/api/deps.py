@@ -8,6 +8,7 @@ import math
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Query, Request
@@ -17,6 +18,8 @@ from govkg.api.schemas import MAX_LIMIT, Page
 from govkg.config import Settings
 from govkg.graph.journal import LoadJournal
 from govkg.graph.store import GraphStore, StoreError, open_store
+from govkg.graph.writer import repair_at_start
+from govkg.graph.writer_lock import WriterBusy, writer_lock
 from govkg.queries import names
 from govkg.queries.catalog import Catalog
 
@@ -91,7 +94,13 @@ class StoreHolder:
                 f"the graph store is restarting (attempt {self._failures}); retry in {math.ceil(wait)} s"
             )
         try:
-            self._store = open_store(self.settings)
+            store = open_store(self.settings)
+            try:
+                repair_at_start(store, self.settings.data_dir)
+            except BaseException:
+                store.close()
+                raise
+            self._store = store
         except StoreError as exc:
             self._failures += 1
             pause = self.BACKOFF[min(self._failures, len(self.BACKOFF) - 1)]
@@ -151,6 +160,24 @@ def journal_for(settings: Settings) -> LoadJournal:
     from govkg.loading import journal_path
 
     return LoadJournal(journal_path(settings))
+
+
+# The API's writes wait this long at most for another writer (a `govkg load`) before answering 503.
+API_WRITER_WAIT = 5.0
+
+
+@contextmanager
+def writing(settings: Settings, what: str) -> Iterator[None]:
+    """Hold the data directory's writer lock for one API write, or answer 503 naming the holder."""
+    try:
+        with writer_lock(settings.data_dir, what, min(settings.writer_wait, API_WRITER_WAIT)):
+            yield
+    except WriterBusy as exc:
+        raise ApiError(
+            503,
+            f"another govkg process is writing to this graph ({exc.holder}); retry when it is done",
+            retry_after=30,
+        ) from exc
 
 
 def query_slot(request: Request) -> Iterator[None]:

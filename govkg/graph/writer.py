@@ -8,9 +8,11 @@ means the whole report is there; a report cut off half-way is simply written aga
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from govkg.graph.journal import LoadJournal
@@ -20,6 +22,7 @@ from govkg.loaders.documents import fold
 from govkg.loaders.extraction import Extraction, Practice
 
 Rows = list[dict[str, Any]]
+log = logging.getLogger(__name__)
 
 # -- statements (data, never built from input) ------------------------------------------
 
@@ -873,9 +876,33 @@ def repair_incomplete(store: GraphStore) -> list[str]:
     """Remove every report whose write never finished (a crash mid-write); returns their ids.
 
     Only safe when no other process is writing at the same time (a report being written is
-    incomplete until its group's last statement): call it when this process started the store.
+    incomplete until its group's last statement): see repair_at_start.
     """
     ids = incomplete_reports(store)
     for rid in ids:
         delete_report(store, rid)
+    return ids
+
+
+def repair_at_start(store: GraphStore, data_dir: Path) -> list[str]:
+    """Remove reports a crash left half-written, when no other process is writing; their ids.
+
+    Every opener of the store runs this (KnowledgeGraph.open and the API's store holder, also
+    after it restarted a dead server). It runs only on the embedded store, whose writers all
+    hold the data directory's writer lock while they write: holding that lock (taken without
+    waiting) proves no report is being written, so an incomplete one was cut off by a crash.
+    A Neo4j server may have writers elsewhere: there a report is cleaned up when it is written
+    again or deleted.
+    """
+    if store.dialect != "falkordb":
+        return []
+    from govkg.graph.writer_lock import WriterBusy, writer_lock
+
+    try:
+        with writer_lock(data_dir, "start-up repair", wait=0):
+            ids = repair_incomplete(store)
+    except WriterBusy:
+        return []  # a writer is at work: the next opener repairs
+    if ids:
+        log.warning("removed %d report(s) a crash left half-written: %s", len(ids), ", ".join(ids))
     return ids

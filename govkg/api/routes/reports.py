@@ -11,7 +11,17 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
-from govkg.api.deps import ApiKey, CatalogDep, Limit, Offset, SettingsDep, StoreDep, journal_for, run
+from govkg.api.deps import (
+    ApiKey,
+    CatalogDep,
+    Limit,
+    Offset,
+    SettingsDep,
+    StoreDep,
+    journal_for,
+    run,
+    writing,
+)
 from govkg.api.errors import ApiError, NotFound, validation_message
 from govkg.api.routes.adoptions import report_facts
 from govkg.api.routes.common import ERRORS, opt_int
@@ -139,8 +149,9 @@ def _ingest(store: GraphStore, settings: Settings, doc: Any) -> Extraction:
         ex = extractor_for(settings).extract(doc, time_limit=settings.extract_timeout)
     except ExtractionTimeout as exc:
         raise ApiError(413, f"{exc} (GOVKG_EXTRACT_TIMEOUT)") from exc
-    stats = writer.write_extraction(store, ex, batch_size=settings.batch_size)
-    journal_for(settings).mark_done(ex.report.id, ex.report.source, stats)
+    with writing(settings, "API POST /reports"):
+        stats = writer.write_extraction(store, ex, batch_size=settings.batch_size)
+        journal_for(settings).mark_done(ex.report.id, ex.report.source, stats)
     return ex
 
 
@@ -242,9 +253,10 @@ def delete_report(
     """Remove a report and every fact only it supports (also a report whose write never finished)."""
     from govkg.graph import writer
 
-    removed = writer.delete_report(store, id)
-    if not removed:
-        raise NotFound(f"unknown report id {id!r}")
-    # Otherwise a later `govkg load` of the same file would skip it as already loaded.
-    journal_for(settings).mark_deleted(id)
+    with writing(settings, "API DELETE /reports"):
+        removed = writer.delete_report(store, id)
+        if not removed:
+            raise NotFound(f"unknown report id {id!r}")
+        # Otherwise a later `govkg load` of the same file would skip it as already loaded.
+        journal_for(settings).mark_deleted(id)
     return DeleteOut(id=id, removed=int(removed))
