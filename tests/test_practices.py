@@ -212,6 +212,9 @@ def test_scan_counts_raw_hits(matcher: PracticeMatcher) -> None:
         ("推动“三打”“三治”“三清”专项整治常态化。", ["“三打”“三治”“三清”专项整治"], False),
         ("某县探索出以群众自治为特点的“松河经验”，群众满意。", ["松河经验"], False),
         ("某镇总结提炼“石桥经验”。", ["石桥经验"], False),
+        ("某县推行解纷“五诊法”，化解纠纷300件。", ["五诊法"], True),
+        ("某区推行“三级五天”调解法。", ["“三级五天”调解法"], True),
+        ("某镇组织“和睦大姐”义务调解组。", ["和睦大姐"], True),
         (
             "扎实推进执法规范化建设和禁毒人民战争，部署开展出租房屋安全隐患专项整治行动。",
             ["出租房屋安全隐患专项整治行动"],
@@ -267,6 +270,8 @@ def test_discover_local_programs(
         "推进“标准化”平台建设。",
         # a quoted verb whose object is people: 工作 there begins 工作人员
         "窗口调解员“吹哨”住建局相关工作人员到场核实。",
+        # a quoted “one thing” says things are unified: no programme by its last word
+        "形成“一个中心”统筹、“一扇门”受理的工作格局。",
         # a “X经验” the text draws on, not one the unit made
         "把“松河经验”中敢闯的劲头用在平安建设上。",
         "组织干部学习“石桥经验”。",

@@ -277,8 +277,12 @@ _NAME_ENDINGS = (
     "试点", "项目", "计划", "系统", "之家", "说事", "聊吧", "警局", "议事厅", "专项整治", "整治",
     "活动", "实事", "课堂", "讲堂", "班", "站", "工作", "治理法", "联盟", "专线", "热线", "夜话", "说和",
     "说和团", "议事会", "院坝会", "板凳会", "屋场会", "院落会", "议事坊", "议事点", "说事点", "和事堂",
-    "调解队", "调解团", "说法", "积分超市", "宣讲团", "服务社", "工作坊", "经验",
+    "调解队", "调解团", "说法", "积分超市", "宣讲团", "服务社", "工作坊", "经验", "调解法", "调解组",
 )  # fmt: skip
+# A quoted “one thing” (“一个中心”, “一扇门”) says things are unified and names no programme by its
+# last word, as a set (“三张清单”) does; so does a counted method (“四诊法”, “五步法”).
+_ONE_THING = re.compile(r"^一[个张扇条座套支]")
+_COUNTED_METHOD = re.compile(r"^[0-9一二两三四五六七八九十]+[\u4e00-\u9fff]{0,2}法$")
 # A quoted “X经验” is the unit's own programme only where its clause says the unit made it
 # (探索出, 形成, 总结提炼 …); elsewhere it is a model the text draws on (把“X经验”中的劲头…).
 _MADE = re.compile(r"探索|形成|总结|提炼|打造|创造|首创|培育|叫响|走出")
@@ -486,7 +490,7 @@ class PracticeMatcher:
         before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip("的：:")
         signal = (
             trail is not None
-            or (not cand.grouped and content.endswith(_NAME_ENDINGS))
+            or (not cand.grouped and _names_itself(content))
             or before.endswith(_PRECEDING_NOUNS)
             or (
                 not cand.grouped
@@ -505,7 +509,7 @@ class PracticeMatcher:
         if not trail and content.endswith("经验") and not _MADE.search(_clause_before(s, cand.outer_start)):
             return None
         counted = cand.grouped or (_NUMERAL_START.match(content) is not None and len(content) <= 4)
-        if counted and not content.endswith(_NAME_ENDINGS):
+        if counted and not _names_itself(content):
             if not trail:
                 return None
             start, end = cand.outer_start, trail_start + len(trail)
@@ -657,6 +661,14 @@ def _enumeration(content: str, trail: str) -> bool:
     if all(_COUNTED_PART.match(p) for p in parts):
         return False  # “一张网络、两级组织、三项机制”: a model named by its counted parts
     return "、" in content and not trail.endswith(_CAMPAIGN_TRAILS)
+
+
+def _names_itself(content: str) -> bool:
+    """Whether a quoted run is a programme's whole name by its own last word (“X工作法”, “四诊法”),
+    not a count of things that happens to end in one (“一个中心”)."""
+    if _COUNTED_METHOD.match(content):
+        return True
+    return content.endswith(_NAME_ENDINGS) and not _ONE_THING.match(content)
 
 
 def _acceptable(name: str) -> bool:
