@@ -16,7 +16,7 @@ from govkg.queries import names
 from govkg.queries.catalog import Catalog, run_query
 from govkg.queries.indicators import MetricRow, find_metrics, write_csv
 
-_PAGE = 1000
+_REPORT_PAGE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,14 +259,26 @@ class KnowledgeGraph:
         return self._adoption_pages(filters)
 
     def _adoption_pages(self, filters: dict[str, Any]) -> Iterator[AdoptionFact]:
-        offset = 0
-        while True:
-            rows = self.query("adoptions", limit=_PAGE, offset=offset, **filters)
-            for r in rows:
+        """The facts a page of reports at a time, keyset-paged on the report id: each page costs
+        what it returns, so the whole stream is linear in facts and holds one page in memory."""
+        report = filters.pop("report", None)
+        for ids in self._report_pages(report):
+            for r in self.query("adoptions_of_reports", reports=ids, **filters):
                 yield _pick(AdoptionFact, r)
-            if len(rows) < _PAGE:
+
+    def _report_pages(self, report: str | None = None) -> Iterator[list[str]]:
+        """Ids of complete reports in id order, ``_REPORT_PAGE`` at a time (only ``report`` if given)."""
+        if report is not None:
+            yield [report]
+            return
+        after = ""
+        while True:
+            ids = [r["id"] for r in self.query("report_page", after=after, limit=_REPORT_PAGE)]
+            if ids:
+                yield ids
+            if len(ids) < _REPORT_PAGE:
                 return
-            offset += _PAGE
+            after = ids[-1]
 
     def metrics(
         self,

@@ -66,6 +66,8 @@ def candidates(extractions: list[Extraction]) -> dict[str, list[Any]]:
         "codes": [regions[:3], regions],
         "id": reports,
         "report": reports,
+        "reports": [reports[:2], reports],
+        "after": ["", reports[0]],
         "name": [*region_names[:2], *practice_names[:2]],
         "q": [practice_names[0], region_names[0][:2], "网格"],
         "category": sorted({p.category for ex in extractions for p in ex.practices}),
