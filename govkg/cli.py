@@ -609,7 +609,7 @@ def export_matrix(
     _level(level)
     settings = _settings(store, data_dir)
     with _opened(settings) as kg:
-        events = adoption_events(kg.store)
+        events = adoption_events(kg.store, evidence=False)
     with _output(output) as fh:
         regions, practices = write_matrix(events, fh, weighted=weighted, level=level)
     typer.echo(f"{regions} regions × {practices} practices written", err=True)
@@ -657,7 +657,7 @@ def _write_figure(draw: Any, output: Path) -> None:
 def _events(kg: Any, practice: str | None = None) -> list[Any]:
     from govkg.graph.analytics import adoption_events
 
-    return adoption_events(kg.store, practice=practice)
+    return adoption_events(kg.store, practice=practice, evidence=False)
 
 
 @plot_app.command("diffusion")

@@ -306,6 +306,19 @@ def test_store_events_equal_events_from_the_extractions(loaded: Any, extractions
     assert {e.practice_key for e in an.adoption_events(loaded, practice="grid")} == {"grid"}
 
 
+def test_events_read_from_the_aggregates_equal_events_grouped_from_every_fact(loaded: Any) -> None:
+    # adoption_events reads one ADOPTED edge per (region, practice); grouping every fact the
+    # store holds must give the same events, evidence included.
+    from_facts = an.events_from_facts(an.read_adoption_facts(loaded))
+    assert an.adoption_events(loaded) == from_facts
+    assert an.adoption_events(loaded, practice="grid") == [e for e in from_facts if e.practice_key == "grid"]
+    bare = an.adoption_events(loaded, evidence=False)
+    assert [(e.region_code, e.practice_key, e.first_year, e.reports) for e in bare] == [
+        (e.region_code, e.practice_key, e.first_year, e.reports) for e in from_facts
+    ]
+    assert {(e.evidence, e.evidence_report_id) for e in bare} == {("", "")}
+
+
 def test_store_analyses_equal_the_hand_made_rows(loaded: Any, extractions: list[Extraction]) -> None:
     events = an.events_from_facts(facts_from_extractions(extractions))
     store = loaded

@@ -193,10 +193,45 @@ def events_from_facts(facts: Iterable[AdoptionFact]) -> list[AdoptionEvent]:
 
 
 def adoption_events(
-    store: GraphStore, practice: str | None = None, within: str | None = None
+    store: GraphStore, practice: str | None = None, within: str | None = None, evidence: bool = True
 ) -> list[AdoptionEvent]:
-    """Adoption events read from a store through the catalog."""
-    return events_from_facts(read_adoption_facts(store, practice=practice, within=within))
+    """Adoption events read from a store's ADOPTED aggregates through the catalog.
+
+    Equal to ``events_from_facts(read_adoption_facts(...))`` but read from one edge per (region,
+    practice) instead of every fact. ``evidence=False`` skips the earliest-sentence lookup (its
+    fields are then empty) for analytics that use only who adopted what, when.
+    """
+    from govkg.queries.catalog import run_query
+
+    rows = run_query(
+        store, "analytics_events", {"practice": practice, "within": within, "evidence": evidence}
+    )
+    regions = {str(r["code"]): r for r in run_query(store, "analytics_regions", {"within": within})}
+    practices = {str(p["key"]): p for p in run_query(store, "analytics_practices", {})}
+    events = []
+    for row in rows:
+        r = regions.get(str(row["region_code"]), {})
+        p = practices.get(str(row["practice_key"]), {})
+        events.append(
+            AdoptionEvent(
+                region_code=str(row["region_code"]),
+                region_name=str(r.get("name") or ""),
+                level=str(r.get("level") or ""),
+                parent_code=_opt_str(r.get("parent_code")),
+                parent_name=_opt_str(r.get("parent_name")),
+                province_code=_opt_str(r.get("province_code")),
+                province_name=_opt_str(r.get("province_name")),
+                practice_key=str(row["practice_key"]),
+                practice_name=str(p.get("name") or ""),
+                category=str(p.get("category") or ""),
+                first_year=_opt_int(row.get("first_year")),
+                reports=int(row.get("reports") or 0),
+                evidence=str(row.get("evidence") or ""),
+                evidence_report_id=str(row.get("report_id") or ""),
+                evidence_offset=_opt_int(row.get("offset")) or 0,
+            )
+        )
+    return events
 
 
 @contextmanager
@@ -403,7 +438,7 @@ def leader_follower_pairs(events: Iterable[AdoptionEvent]) -> list[LeaderFollowe
 
 def diffusion_from_store(store: GraphStore, practice: str, level: str | None = None) -> DiffusionCurve:
     """The diffusion curve of one practice read from a store."""
-    return diffusion_curve(adoption_events(store), practice, level=level)
+    return diffusion_curve(adoption_events(store, evidence=False), practice, level=level)
 
 
 # --- co-adoption network and bundles ---------------------------------------------------------
@@ -473,7 +508,7 @@ def bundles_from_store(
     store: GraphStore, seed: int = 0, resolution: float = 1.0, min_regions: int = 1
 ) -> list[Bundle]:
     """Practice bundles computed from a store's adoption facts."""
-    graph = coadoption_graph(adoption_events(store), min_regions=min_regions)
+    graph = coadoption_graph(adoption_events(store, evidence=False), min_regions=min_regions)
     return practice_bundles(graph, seed=seed, resolution=resolution)
 
 
@@ -570,7 +605,7 @@ def export_matrix(
     store: GraphStore, out: Output, weighted: bool = False, level: str | None = None
 ) -> tuple[int, int]:
     """Read adoption events from a store and write the region × practice matrix CSV."""
-    return write_matrix(adoption_events(store), out, weighted=weighted, level=level)
+    return write_matrix(adoption_events(store, evidence=False), out, weighted=weighted, level=level)
 
 
 # --- centrality ------------------------------------------------------------------------------
@@ -684,4 +719,4 @@ def centrality(events: Iterable[AdoptionEvent], top: int = 10, alpha: float = 0.
 
 def centrality_from_store(store: GraphStore, top: int = 10) -> CentralityReport:
     """Centrality computed from a store's adoption facts."""
-    return centrality(adoption_events(store), top=top)
+    return centrality(adoption_events(store, evidence=False), top=top)

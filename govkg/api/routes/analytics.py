@@ -168,7 +168,7 @@ def get_diffusion(
     """Cumulative adoption curve of a practice by year, overall and per province; leader/follower pairs."""
     check_level(level)
     key = str(resolve_practice(store, catalog, settings, practice)["key"])
-    events = analytics.adoption_events(store, practice=key)
+    events = analytics.adoption_events(store, practice=key, evidence=False)
     if not events:
         raise NotFound(f"no region adopted practice {practice!r}")
     curve = analytics.diffusion_curve(events, key, level=level).as_dict()
@@ -217,7 +217,7 @@ def list_similar(
     """Regions whose practice portfolios are most similar (Jaccard, or weighted Jaccard)."""
     region = resolve_region(store, catalog, settings, code)
     resolved = str(region["code"])
-    events = analytics.adoption_events(store)
+    events = analytics.adoption_events(store, evidence=False)
     level = next((e.level for e in events if e.region_code == resolved), None)
     if level is None:
         raise NotFound(f"region {code!r} has no adoptions")
