@@ -270,6 +270,9 @@ def test_discover_local_programs(
         "推进“标准化”平台建设。",
         # a quoted verb whose object is people: 工作 there begins 工作人员
         "窗口调解员“吹哨”住建局相关工作人员到场核实。",
+        # “X”的做法: the quote says what a practice does or gives, it names none
+        "某所探索以志愿时长换取“爱心奖励”的做法。",
+        "学习外地“小事不出村”的经验。",
         # a quoted “one thing” says things are unified: no programme by its last word
         "形成“一个中心”统筹、“一扇门”受理的工作格局。",
         # a “X经验” the text draws on, not one the unit made

@@ -475,7 +475,8 @@ class PracticeMatcher:
         """Mentions for one quoted candidate, or None when it is not a program."""
         content = cand.content
         trail_start = cand.outer_end
-        if s.startswith("的", trail_start):
+        possessive = s.startswith("的", trail_start)
+        if possessive:
             trail_start += 1
         window = _CLAUSE_BREAK.split(s[trail_start : trail_start + _TRAIL_WINDOW], maxsplit=1)[0]
         window = re.split(r"[“”\"「」『』《》]", window, maxsplit=1)[0]
@@ -504,6 +505,8 @@ class PracticeMatcher:
         if not signal:
             return None
         trail = trail or ""
+        if possessive and trail in ("做法", "经验", "经验做法"):
+            return None  # 借鉴当地“矛盾不上交”的做法: the quote says what the practice does
         if any(w in trail for w in _FACILITY_WORDS):
             return None
         if not trail and content.endswith("经验") and not _MADE.search(_clause_before(s, cand.outer_start)):
