@@ -165,6 +165,9 @@ def test_station_named_after_a_town_acts_for_the_town() -> None:
     assert found[("麻池镇", "village_police")].startswith("actor=agency")
     found = _facts(CITY + "沼潭街派出所组建义务巡逻队。")
     assert ("沼潭街道", "mass_prevention") in found
+    # a border station is named after its town too
+    found = _facts(CITY + "麻池边境派出所在辖区推行“一村一辅警”。")
+    assert found[("麻池镇", "village_police")].startswith("actor=agency")
     # a station whose name is no unit under the report's region leaves the fact to the subject
     found = _facts(CITY + "火车站派出所在辖区推行“一村一辅警”。")
     assert set(found) == {("包头市", "village_police")}

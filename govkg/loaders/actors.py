@@ -82,7 +82,8 @@ _LEVEL_WORDS: dict[str, tuple[str, ...]] = {
 }
 # Stations named after a unit act for it (guidelines rule 8): 湖塘派出所 → 湖塘镇, 东门街派出所 →
 # 东门街道, 梅江司法所 → 梅江镇; and a city bureau's branch named after a district: 公安局武进分局.
-_STATION = re.compile(r"(街)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|综治中心|便民服务中心)")
+# A border station is named after its town too (易武边境派出所 → 易武镇).
+_STATION = re.compile(r"(街)?(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|综治中心|便民服务中心)")
 _BRANCH = re.compile(r"(?:公安局|局)([\u4e00-\u9fff]{2,6}?)分局")
 _RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 _SUFFIX_OF_WORD: dict[str, tuple[str, ...]] = {
