@@ -10,9 +10,12 @@
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
 UNWIND $reports AS id
-MATCH (rep:Report {id: id})-[:HAS]->(s:Sentence)<-[:IN]-(f:Fact)
+MATCH (rep:Report {id: id})
 WHERE rep.complete = true
-  AND f.kind = 'adoption'
+// the page's reports anchor the match (FalkorDB would otherwise scan every Fact per report)
+WITH rep, under
+MATCH (rep)-[:HAS]->(s:Sentence)<-[:IN]-(f:Fact)
+WHERE f.kind = 'adoption'
   AND ($practice IS NULL OR f.practice_key = $practice)
   AND ($region IS NULL OR f.region_code = $region)
   AND ($year_from IS NULL OR f.year >= $year_from)
