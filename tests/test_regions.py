@@ -170,6 +170,18 @@ def test_well_known_names_after_a_preposition(matcher: RegionMatcher) -> None:
     assert names(matcher.find("西藏、新疆各族群众")) == ["西藏自治区", "新疆维吾尔自治区"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("近年来，延边推进市域社会治理现代化试点。", "延边朝鲜族自治州"), ("包头坚持专项治理。", "包头市")],
+)
+def test_a_well_known_short_name_heading_its_clause_is_a_place(
+    matcher: RegionMatcher, text: str, name: str
+) -> None:
+    assert names(matcher.find(text)) == [name]
+    # not when the short name runs into an ordinary word
+    assert matcher.find("实现社会稳定和长治久安。") == []
+
+
 def test_generic_district_needs_its_city(matcher: RegionMatcher) -> None:
     assert names(matcher.find("阳泉市城区")) == ["阳泉市", "城区"]
     assert matcher.find("城区") == []

@@ -294,6 +294,12 @@ _MODIFIER_BEFORE = ("平安", "法治", "智慧", "美丽", "数字", "文明", 
 # prepositions, conjunctions and enumeration marks.
 # Set phrases that open with a city's short name (稳定和长治久安 is no 长治市).
 _IDIOMS = ("长治久安", "大同小异", "白山黑水", "三明治")
+_CLAUSE_START = frozenset("，,。；;：:\n")
+# Verbs and adverbs a clause's subject is followed by (延边推进…, 包头坚持…, 黑河以…为契机).
+_CLAUSE_VERB = re.compile(
+    r"^(?:推进|推行|推动|坚持|成立|建立|建成|组建|开展|探索|深化|实施|打造|构建|创新|持续|全面|积极|"
+    r"不断|大力|着力|聚焦|围绕|以|把|将|通过|率先|深入|扎实|立足|出台|制定|印发|先后|累计|始终|切实)"
+)
 _OPEN_QUOTES = frozenset('“"「『‘')
 _CLOSE_QUOTES = frozenset('”"」』’')
 _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也如")
@@ -399,6 +405,12 @@ class RegionMatcher:
             and not text.startswith(_IDIOMS, hit.start)
         ):
             return True  # 在北京召开, 赴浙江学习: a well-known name after a preposition
+        if (
+            (not before or before in _CLAUSE_START)
+            and _CLAUSE_VERB.match(after)
+            and any(r.level in ("province", "prefecture") for r in hit.candidates)
+        ):
+            return True  # 延边推进…, ，包头坚持…: a well-known name heading its clause
         right_ok = not after or not _is_cjk(after[0]) or after[0] in _FOLLOW_CHARS or hit.end in full_starts
         return left_ok and (right_ok or modifier)
 
