@@ -119,19 +119,29 @@ def _with_lang(page: HTMLResponse) -> HTMLResponse:
     return HTMLResponse(body.decode("utf-8"))
 
 
+def _with_contrast_css(page: HTMLResponse) -> HTMLResponse:
+    """Add govkg's contrast overrides after Swagger UI's own stylesheet."""
+    link = f'<link type="text/css" rel="stylesheet" href="{STATIC_URL}/explorer/swagger-contrast.css">'
+    body = bytes(page.body).decode("utf-8").replace("</head>", link + "\n</head>", 1)
+    return HTMLResponse(body)
+
+
 @router.get("/docs", include_in_schema=False)
 def swagger_ui(request: Request) -> HTMLResponse:
-    """Swagger UI from the vendored swagger-ui-dist; no request leaves the server."""
-    return _with_lang(
-        get_swagger_ui_html(
-            openapi_url=str(request.app.openapi_url),
-            title="govkg API",
-            swagger_js_url=f"{VENDOR}/swagger-ui-bundle.js",
-            swagger_css_url=f"{VENDOR}/swagger-ui.css",
-            swagger_favicon_url=FAVICON,
-            swagger_ui_parameters={"validatorUrl": None},
-        )
+    """Swagger UI from the vendored swagger-ui-dist; no request leaves the server.
+
+    Deep links are off: with them every operation's summary button holds a focusable link,
+    a control nested in a control that keyboard and screen-reader users cannot reach reliably.
+    """
+    page = get_swagger_ui_html(
+        openapi_url=str(request.app.openapi_url),
+        title="govkg API",
+        swagger_js_url=f"{VENDOR}/swagger-ui-bundle.js",
+        swagger_css_url=f"{VENDOR}/swagger-ui.css",
+        swagger_favicon_url=FAVICON,
+        swagger_ui_parameters={"validatorUrl": None, "deepLinking": False},
     )
+    return _with_lang(_with_contrast_css(page))
 
 
 @router.get("/redoc", include_in_schema=False)
