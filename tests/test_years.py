@@ -30,6 +30,9 @@ from govkg.loaders.timeinfo import report_year, sentence_year
         # an opening year long before the report's date is history, not the year under review
         (["南湖县较早探索网格。", "2011年,南湖县推行网格化。", "十多年来,网格拓展。"], 2023, None),
         (["2022年,南湖县扎实推进平安建设。"], 2023, 2022),  # a review published the next year
+        # “X年前” is the time before that year: no frame
+        (["南湖乡是山区乡。", "2013年前,年均纠纷超过80起。"], None, None),
+        (["2022年前三季度,南湖县化解纠纷800起。"], None, 2022),  # within the year
     ],
 )
 def test_report_year_from_the_opening(opening: list[str], published: int | None, year: int | None) -> None:
@@ -49,6 +52,9 @@ def test_report_year_from_the_opening(opening: list[str], published: int | None,
         ("全县深化网格化管理,力争到2025年实现网格员专职化。", None),
         ("北岭镇2015年撤县设区后,推行网格化管理。", None),
         ("全区开展“平安小区”创建,2022年新命名平安小区300个。", 2022),  # the campaign's result
+        # the time before a year is not that year; a later year in the sentence dates the work
+        ("2013年以前,该村纠纷多,2014年建成调解室。", 2014),
+        ("2013年前,该乡年均纠纷超过80起。", None),
         # comparisons do not date anything
         ("护学岗覆盖全部学校,家长满意度较上年提升。", None),
     ],

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年")
 _LEADING_YEAR = re.compile(
-    r"^[（(]?\s*((?:19|20)\d{2})\s*年(?!度?[^,，、以来底初上下全]{0,2}[月])(?!以来|来)"
+    r"^[（(]?\s*((?:19|20)\d{2})\s*年(?!度?[^,，、以来底初上下全]{0,2}[月])(?!以来|来)(?!(?:以|之)?前(?![0-9一二三四五六七八九十两]))"
 )
 # "三年来", "近年来", "2018年以来": the text covers several years, so no single report year.
 _MULTI_YEAR = re.compile(
@@ -38,6 +38,8 @@ _NON_ACTIVITY_AFTER = re.compile(
     r"^(?:度)?[^,，。；;]{0,12}?(?:被|荣获|获评|获得|授予|评为|表彰|印发|出台的|颁布|发布的|调研|视察|考察|"
     r"提出|讲话|指示|批示|撤[县市]设区|更名)"
 )
+# 2013年前 / 2013年以前 is the time before that year (2013年前三季度 is within it).
+_BEFORE_YEAR = re.compile(r"(?:以|之)?前(?![0-9一二三四五六七八九十两])")
 # A year after 到/力争/计划 is a target: 到2025年实现全覆盖.
 _TARGET_BEFORE = re.compile(r"(?:(?<!截)(?:到|至)|力争|争取|计划|预计|目标|确保)\s*$")
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
@@ -96,6 +98,8 @@ def sentence_year(
         year = int(m.group(1))
         if _NON_ACTIVITY_AFTER.match(sentence[m.end() :]) or _TARGET_BEFORE.search(sentence[: m.start()]):
             continue
+        if _BEFORE_YEAR.match(sentence, m.end()):
+            continue  # 2013年前: the time before that year, not the year itself
         dist = abs(m.start() - start)
         if dist < best_dist:
             best, best_dist = year, dist
