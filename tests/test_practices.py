@@ -270,6 +270,8 @@ def test_discover_local_programs(
         "推进“标准化”平台建设。",
         # a quoted verb whose object is people: 工作 there begins 工作人员
         "窗口调解员“吹哨”住建局相关工作人员到场核实。",
+        # merged facilities are a formula, not a programme
+        "某乡推进“三中心”合一建设。",
         # “X”的做法: the quote says what a practice does or gives, it names none
         "某所探索以志愿时长换取“爱心奖励”的做法。",
         "学习外地“小事不出村”的经验。",

@@ -505,6 +505,8 @@ class PracticeMatcher:
         if not signal:
             return None
         trail = trail or ""
+        if s.startswith("合一", cand.outer_end):
+            return None  # “三中心”合一: a formula of merged facilities (rule 5), as 多网合一 is
         if possessive and trail in ("做法", "经验", "经验做法"):
             return None  # 借鉴当地“矛盾不上交”的做法: the quote says what the practice does
         if any(w in trail for w in _FACILITY_WORDS):
