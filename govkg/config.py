@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     row_cap: int = Field(default=10_000, ge=1)
     max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     max_concurrent_queries: int = Field(default=4, ge=1)
+    # How long an expensive query waits for one of those slots before it is answered 429: short
+    # bursts queue instead of failing; a flood still gets a fast, clear refusal.
+    query_slot_wait: float = Field(default=2.0, ge=0, le=600, description="seconds")
     # Engine limits (embedded FalkorDB): memory one query may use, memory of the whole server
     # (default: half of the machine's RAM), queries waiting for an engine thread before it refuses.
     query_memory: int = Field(default=256 * 1024 * 1024, ge=1024 * 1024, description="bytes per query")

@@ -251,7 +251,7 @@ def test_cypher_bad_param_name_and_body(small: tuple[FalkorStore, Path]) -> None
 
 def test_concurrency_limit_is_429(small: tuple[FalkorStore, Path]) -> None:
     store, data_dir = small
-    app = create_app(Settings(data_dir=data_dir, max_concurrent_queries=1), store)
+    app = create_app(Settings(data_dir=data_dir, max_concurrent_queries=1, query_slot_wait=0.1), store)
     c = TestClient(app)
     slots: threading.BoundedSemaphore = app.state.query_slots
     assert slots.acquire(blocking=False)
@@ -263,6 +263,31 @@ def test_concurrency_limit_is_429(small: tuple[FalkorStore, Path]) -> None:
     finally:
         slots.release()
     assert c.post("/cypher", json={"query": "RETURN 1 AS one"}).json()["rows"] == [{"one": 1}]
+
+
+def test_a_query_waits_for_a_slot_that_frees_up_instead_of_429(small: tuple[FalkorStore, Path]) -> None:
+    # A burst above the limit queues: the request blocked on the one slot is answered once the
+    # holder lets go, well inside its wait.
+    store, data_dir = small
+    app = create_app(Settings(data_dir=data_dir, max_concurrent_queries=1, query_slot_wait=60), store)
+    c = TestClient(app)
+    slots: threading.BoundedSemaphore = app.state.query_slots
+    assert slots.acquire(blocking=False)
+    waiting = threading.Event()
+    answers: list[int] = []
+
+    def ask() -> None:
+        waiting.set()
+        answers.append(c.get("/search", params={"q": "枫桥"}).status_code)
+
+    asker = threading.Thread(target=ask)
+    asker.start()
+    waiting.wait()
+    asker.join(timeout=0.5)
+    assert answers == []  # still waiting for the slot (its wait is 60 s), not refused
+    slots.release()
+    asker.join(timeout=60)
+    assert answers == [200]
 
 
 def test_cors_origins_from_settings(small: tuple[FalkorStore, Path]) -> None:

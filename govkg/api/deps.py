@@ -181,11 +181,16 @@ def writing(settings: Settings, what: str) -> Iterator[None]:
 
 
 def query_slot(request: Request) -> Iterator[None]:
-    """Hold one of the settings.max_concurrent_queries slots for an expensive query, or answer 429."""
+    """Hold one of the settings.max_concurrent_queries slots for an expensive query, waiting up to
+    settings.query_slot_wait seconds for one, else answer 429."""
     sem: threading.BoundedSemaphore = request.app.state.query_slots
-    if not sem.acquire(blocking=False):
-        limit = request.app.state.settings.max_concurrent_queries
-        raise ApiError(429, f"too many expensive queries at once (limit {limit}); retry shortly")
+    settings = request.app.state.settings
+    wait = settings.query_slot_wait
+    if not (sem.acquire(timeout=wait) if wait > 0 else sem.acquire(blocking=False)):
+        limit = settings.max_concurrent_queries
+        raise ApiError(
+            429, f"too many expensive queries at once (limit {limit}, waited {wait:g} s); retry shortly"
+        )
     try:
         yield
     finally:
