@@ -618,16 +618,30 @@ def export_matrix(
 @export_app.command("neo4j-import")
 def export_neo4j_import_cmd(
     directory: Annotated[Path, typer.Argument(help="Directory for the CSV files")],
+    from_extractions: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-extractions",
+            help="Build the CSVs from the JSONL shards `govkg extract -o DIR` wrote, without any store",
+        ),
+    ] = None,
     store: StoreOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Node and relationship CSVs for `neo4j-admin database import full`; prints the command."""
-    from govkg.graph.neo4j_import import export_neo4j_import
+    from govkg.graph.neo4j_import import export_from_extractions, export_neo4j_import
 
-    settings = _settings(store, data_dir)
     directory.mkdir(parents=True, exist_ok=True)
-    with _opened(settings) as kg:
-        files = export_neo4j_import(kg.store, directory)
+    if from_extractions is not None:
+        try:
+            files = export_from_extractions(from_extractions, directory)
+        except (FileNotFoundError, ValueError) as exc:
+            _fail(str(exc), 1)
+            raise
+    else:
+        settings = _settings(store, data_dir)
+        with _opened(settings) as kg:
+            files = export_neo4j_import(kg.store, directory)
     counts = ", ".join(f"{label} {n}" for label, n in sorted(files.node_counts.items()))
     typer.echo(f"nodes: {counts}", err=True)
     typer.echo(files.command)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import shlex
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,12 +83,9 @@ def _cell(value: Any) -> str:
 
 
 def _columns(props: list[dict[str, Any]], skip: str | None = None) -> list[tuple[str, str]]:
-    """(property, typed header) pairs for every property seen, in first-seen order."""
-    names: dict[str, None] = {}
-    for p in props:
-        for k in p:
-            if k != skip:
-                names.setdefault(k, None)
+    """(property, typed header) pairs for every property seen, sorted by name (the stores return
+    properties in orders of their own; sorted, the same graph gives the same CSVs)."""
+    names = sorted({k for p in props for k in p if k != skip})
     return [(k, k + _type_of([p.get(k) for p in props])) for k in names]
 
 
@@ -118,11 +115,39 @@ def import_command(files: ImportFiles, database: str = DATABASE) -> str:
 def export_neo4j_import(store: GraphStore, out_dir: Path, catalog: Catalog | None = None) -> ImportFiles:
     """Write node and relationship CSVs of the whole graph into out_dir; return them and the command."""
     catalog = catalog or Catalog.default()
+    return write_import_files(
+        _pages(store, catalog.get("export_nodes").text_for(store.dialect)),
+        _pages(store, catalog.get("export_relationships").text_for(store.dialect)),
+        out_dir,
+    )
+
+
+def export_from_extractions(directory: Path, out_dir: Path, loaded_at: str | None = None) -> ImportFiles:
+    """The CSVs export_neo4j_import would write after `govkg load --from-extractions directory`,
+    built from the extraction shards alone, with no store (govkg.graph.offline)."""
+    import time
+
+    from govkg.graph.offline import OfflineGraph
+    from govkg.loaders.practices import Taxonomy
+    from govkg.loaders.shards import read_shards
+
+    graph = OfflineGraph(loaded_at or time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    taxonomy = Taxonomy.default()
+    graph.add_taxonomy(taxonomy.practices.values(), taxonomy.categories)
+    for ex in read_shards(directory):
+        graph.add(ex)
+    return write_import_files(graph.node_rows(), graph.relationship_rows(), out_dir)
+
+
+def write_import_files(
+    node_rows: Iterable[dict[str, Any]], relationship_rows: Iterable[dict[str, Any]], out_dir: Path
+) -> ImportFiles:
+    """Write the CSVs of export_nodes-shaped and export_relationships-shaped rows into out_dir."""
     out_dir.mkdir(parents=True, exist_ok=True)
     files = ImportFiles(out_dir=out_dir)
 
     nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in _pages(store, catalog.get("export_nodes").text_for(store.dialect)):
+    for row in node_rows:
         nodes[row["label"]].append(row["props"])
     for label, props in sorted(nodes.items()):
         key = model.UNIQUE_KEYS.get(label)
@@ -137,7 +162,7 @@ def export_neo4j_import(store: GraphStore, out_dir: Path, catalog: Catalog | Non
         files.node_counts[label] = len(rows)
 
     rels: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in _pages(store, catalog.get("export_relationships").text_for(store.dialect)):
+    for row in relationship_rows:
         rels[(row["type"], row["start_label"], row["end_label"])].append(row)
     for (rel_type, start, end), group in sorted(rels.items()):
         props = [r["props"] for r in group]
