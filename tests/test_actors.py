@@ -228,6 +228,14 @@ def test_a_county_text_about_one_town_is_about_that_town() -> None:
     # a county report naming two towns stays the county's
     ex = _run("平安建设见闻\n固阳县金山镇坚持枫桥经验。该镇组建义务巡逻队。银号镇推行网格化管理。")
     assert {r.code: r.name for r in ex.regions}[ex.subject_region or ""] == "固阳县"
+    # nor does one whose county acts on its own as often as the town is named
+    ex = _run(
+        "平安建设见闻\n固阳县金山镇综治中心统计，全镇纠纷逐年减少。"
+        "固阳县推行网格化管理。金山镇某村组建义务巡逻队。这是固阳县的治理办法。"
+    )
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "固阳县"
+    assert ("固阳县", "grid") in {(names[a.region_code], a.practice_key) for a in ex.adoptions}
 
 
 def test_implementations_record_their_method_and_confidence() -> None:

@@ -370,6 +370,17 @@ class Extractor:
         named = sum(1 for m in found if m.region.code == town.code)
         word = next((w for w in ("街道", "苏木", "镇", "乡") if town.name.endswith(w)), "")
         again = text.count("该" + word) + text.count("全" + word) if word else 0
+        # the county named on its own (not only to place the town: 某县某镇) as often as the
+        # town is itself an actor of the report, which stays the county's
+        nxt = {m.start: m for m in found}
+        alone = sum(
+            1
+            for m in found
+            if m.region.code == subject.code
+            and not ((after := nxt.get(m.end)) is not None and after.region.level != "county")
+        )
+        if alone >= named:
+            return None
         return town if named + again >= 3 and again >= 1 else None
 
     def chain(self, region: Region | None) -> list[Region]:
