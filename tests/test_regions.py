@@ -172,7 +172,11 @@ def test_well_known_names_after_a_preposition(matcher: RegionMatcher) -> None:
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("近年来，延边推进市域社会治理现代化试点。", "延边朝鲜族自治州"), ("包头坚持专项治理。", "包头市")],
+    [
+        ("近年来，延边推进市域社会治理现代化试点。", "延边朝鲜族自治州"),
+        ("包头坚持专项治理。", "包头市"),
+        ("贺州创建边界联调机制。", "贺州市"),
+    ],
 )
 def test_a_well_known_short_name_heading_its_clause_is_a_place(
     matcher: RegionMatcher, text: str, name: str
