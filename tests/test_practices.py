@@ -215,6 +215,7 @@ def test_scan_counts_raw_hits(matcher: PracticeMatcher) -> None:
         ("某县推行解纷“五诊法”，化解纠纷300件。", ["五诊法"], True),
         ("某区推行“三级五天”调解法。", ["“三级五天”调解法"], True),
         ("某镇组织“和睦大姐”义务调解组。", ["和睦大姐"], True),
+        ("某村把村部的毡房变成“毡房议事点”。", ["毡房议事点"], False),  # a new thing set up
         (
             "扎实推进执法规范化建设和禁毒人民战争，部署开展出租房屋安全隐患专项整治行动。",
             ["出租房屋安全隐患专项整治行动"],
@@ -270,6 +271,10 @@ def test_discover_local_programs(
         "推进“标准化”平台建设。",
         # a quoted verb whose object is people: 工作 there begins 工作人员
         "窗口调解员“吹哨”住建局相关工作人员到场核实。",
+        # a figure for what a unit has become
+        "三级联动，综治中心成了“暖心站”。",
+        "把服务中心打造成为化解纠纷的“终点站”。",
+        "其中“两融合”和“一平台”为闭环管理提供了支撑。",  # “one platform”
         # merged facilities are a formula, not a programme
         "某乡推进“三中心”合一建设。",
         # “X”的做法: the quote says what a practice does or gives, it names none

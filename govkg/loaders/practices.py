@@ -281,7 +281,13 @@ _NAME_ENDINGS = (
 )  # fmt: skip
 # A quoted “one thing” (“一个中心”, “一扇门”) says things are unified and names no programme by its
 # last word, as a set (“三张清单”) does; so does a counted method (“四诊法”, “五步法”).
-_ONE_THING = re.compile(r"^一[个张扇条座套支]")
+# A quoted noun after 成为/成了/变成/当好 … is a figure for what a unit has become (综治中心成了
+# “解忧站”, 打造成为化解矛盾的“终点站”), not the name of a programme.
+# (把X变成“Y” with no 的 sets a new programme up: 把蒙古包变成“说事点”.)
+_METAPHOR_BEFORE = re.compile(
+    r"(?:成为|成了|当好|当起|化身为?)(?:[^，,。；;“”]{0,12}的)?$|(?:变成|变为)[^，,。；;“”]{0,12}的$"
+)
+_ONE_THING = re.compile(r"^一[个张扇条座套支]|^一(?=(?:平台|中心|窗口|站|室|厅|网|门)$)")
 _COUNTED_METHOD = re.compile(r"^[0-9一二两三四五六七八九十]+[\u4e00-\u9fff]{0,2}法$")
 # A quoted “X经验” is the unit's own programme only where its clause says the unit made it
 # (探索出, 形成, 总结提炼 …); elsewhere it is a model the text draws on (把“X经验”中的劲头…).
@@ -505,6 +511,8 @@ class PracticeMatcher:
         if not signal:
             return None
         trail = trail or ""
+        if _METAPHOR_BEFORE.search(_clause_before(s, cand.outer_start)):
+            return None  # 综治中心成了“解忧站”: what the unit has become, said in a figure
         if s.startswith("合一", cand.outer_end):
             return None  # “三中心”合一: a formula of merged facilities (rule 5), as 多网合一 is
         if possessive and trail in ("做法", "经验", "经验做法"):
