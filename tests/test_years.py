@@ -30,6 +30,10 @@ from govkg.loaders.timeinfo import report_year, sentence_year
         # an opening year long before the report's date is history, not the year under review
         (["南湖县较早探索网格。", "2011年,南湖县推行网格化。", "十多年来,网格拓展。"], 2023, None),
         (["2022年,南湖县扎实推进平安建设。"], 2023, 2022),  # a review published the next year
+        # a story told over years, and the year of an award, frame no year
+        (["南湖电站旁设有警务站。", "2007年,电站开始筹建,2009年正式动工。"], None, None),
+        (["南湖村曾是矛盾村。", "2015年南湖村调委会被评为省级先进。"], None, None),
+        (["2022年,南湖县推进平安建设,力争到2025年建成示范县。"], None, 2022),  # a target is no later work
         # “X年前” is the time before that year: no frame
         (["南湖乡是山区乡。", "2013年前,年均纠纷超过80起。"], None, None),
         (["2022年前三季度,南湖县化解纠纷800起。"], None, 2022),  # within the year

@@ -57,20 +57,25 @@ def report_year(title: str, published_year: int | None, sentences: Iterable[str]
     m = _YEAR.search(title)
     if m and not _MULTI_YEAR.search(title):
         return int(m.group(1))
-    seen = 0
+    opening: list[str] = []
     for s in sentences:
         s = s.strip()
         if _LEADING_YEAR.match(s) is None and not _PROSE.search(s):
             continue  # a heading, a by-line, page furniture
-        seen += 1
-        if seen > _OPENING_SENTENCES:
+        opening.append(s)
+        if len(opening) == _OPENING_SENTENCES:
             break
+    for s in opening:
         lead = _LEADING_YEAR.match(s)
         multi = _MULTI_YEAR.search(s)
         this_year = _THIS_YEAR.search(s)
         last_year = _LAST_YEAR.search(s)
         if lead and published_year is not None and not 0 <= published_year - int(lead.group(1)) <= 1:
             lead = None  # 2011年，… in a 2023 report is history, not the year under review
+        if lead and _NON_ACTIVITY_AFTER.match(s[lead.end() :]):
+            lead = None  # 2015年某村被评为…: the year of an award frames nothing
+        if lead and _later_year(opening, int(lead.group(1))):
+            lead = None  # 2007年筹建…, 2009年动工: a story told over years, not one year's review
         cues = [
             (lead.start(), int(lead.group(1))) if lead else None,
             (multi.start(), None) if multi else None,
@@ -81,6 +86,15 @@ def report_year(title: str, published_year: int | None, sentences: Iterable[str]
         if found:
             return min(found, key=lambda c: c[0])[1]
     return None
+
+
+def _later_year(opening: list[str], year: int) -> bool:
+    """Whether the opening sentences date something after ``year`` (targets and plans aside)."""
+    for s in opening:
+        for m in _YEAR.finditer(s):
+            if int(m.group(1)) > year and not _TARGET_BEFORE.search(s[: m.start()]):
+                return True
+    return False
 
 
 def sentence_year(
