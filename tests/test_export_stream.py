@@ -3,14 +3,17 @@ SKIP/LIMIT catalog query, on both stores, whatever the page size."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 
 from govkg import knowledge
 from govkg.config import Settings
+from govkg.graph import exports
 from govkg.graph.store import GraphStore
 from govkg.knowledge import AdoptionFact, KnowledgeGraph
 from govkg.queries.catalog import run_query
@@ -92,7 +95,6 @@ def test_report_pages_cover_complete_reports_once_in_id_order(
 
 
 def test_export_adoptions_streams_every_fact(kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch) -> None:
-    import io
     import json
 
     monkeypatch.setattr(knowledge, "_REPORT_PAGE", 2)
@@ -103,3 +105,40 @@ def test_export_adoptions_streams_every_fact(kg: KnowledgeGraph, monkeypatch: py
     assert [(r["report_id"], r["evidence"]) for r in lines] == [
         (r["report_id"], r["evidence"]) for r in paged(kg)
     ]
+
+
+def read_back(fmt: str, data: bytes) -> nx.MultiDiGraph:
+    """Parse a graph export with networkx's own reader."""
+    if fmt == "graphml":
+        return nx.read_graphml(io.BytesIO(data), force_multigraph=True)
+    g = nx.read_gexf(io.BytesIO(data))
+    # A GEXF edge id numbers the edges in the order they were written (networkx: by source node,
+    # the stream: by report), so it is no part of the graph; the multigraph key is kept.
+    for *_, d in g.edges(data=True):
+        d.pop("id", None)
+    return g
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_streamed_graph_reads_back_as_the_networkx_export(
+    kg: KnowledgeGraph, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exports, "REPORT_PAGE", 2)
+    facts = paged(kg)
+    busiest = max(
+        sorted({r["practice_key"] for r in facts}), key=lambda k: sum(r["practice_key"] == k for r in facts)
+    )
+    province = facts[0]["region_code"][:2] + "0000"
+    cases: list[dict[str, Any]] = [{}, {"practice": busiest}, {"within": province, "year_from": 2020}]
+    for filters in cases:
+        before = io.BytesIO()
+        exports.write_graph(exports.read_graph(kg.store, **filters), fmt, before)
+        after = io.BytesIO()
+        nodes, edges = exports.export_graph(kg.store, fmt, after, **filters)
+        old, new = read_back(fmt, before.getvalue()), read_back(fmt, after.getvalue())
+        assert (nodes, edges) == (old.number_of_nodes(), old.number_of_edges()), filters
+        assert old.number_of_edges() > 10, filters
+        assert dict(new.nodes(data=True)) == dict(old.nodes(data=True)), filters
+        assert type(new) is type(old)
+        assert sorted(map(repr, new.edges(data=True))) == sorted(map(repr, old.edges(data=True))), filters
+        assert nx.utils.graphs_equal(new, old), filters

@@ -10,9 +10,12 @@ times faster than its ElementTree fallback on a 100k-edge graph.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import IO, TYPE_CHECKING, Any, ClassVar, cast
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
@@ -76,7 +79,7 @@ def build_graph(
     return g
 
 
-def _context(keep: set[str], struct_rows: list[Mapping[str, Any]]) -> set[str]:
+def _context(keep: set[str], struct_rows: Sequence[Mapping[str, Any]]) -> set[str]:
     up: dict[str, list[str]] = {}
     for r in struct_rows:
         src = node_id(str(r["source_type"]), str(r["source"]))
@@ -169,7 +172,247 @@ def export_graph(
     year_from: int | None = None,
     year_to: int | None = None,
 ) -> tuple[int, int]:
-    """Export the (filtered) graph from a store; return (nodes, edges) written."""
+    """Export the (filtered) graph from a store; return (nodes, edges) written.
+
+    GraphML and GEXF are streamed (see stream_graph): memory holds the nodes and one page of
+    facts, not the graph. Node-link JSON is one document, built in memory with networkx.
+    """
+    if fmt not in GRAPH_FORMATS:
+        raise ValueError(f"unknown graph format {fmt!r}: use one of {', '.join(GRAPH_FORMATS)}")
+    if fmt != "json":
+        return stream_graph(
+            store, fmt, out, practice=practice, within=within, year_from=year_from, year_to=year_to
+        )
     graph = read_graph(store, practice=practice, within=within, year_from=year_from, year_to=year_to)
     write_graph(graph, fmt, out)
     return graph.number_of_nodes(), graph.number_of_edges()
+
+
+# -- streaming GraphML and GEXF ---------------------------------------------------------------------
+
+_NODE_ATTRS = ("type", "category", "level", "code")  # and label, which GEXF writes on the element
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+REPORT_PAGE = 200
+
+
+def _text(value: Any) -> str:
+    return escape(_XML_INVALID.sub("", str(value)))
+
+
+def _attr(value: Any) -> str:
+    return quoteattr(_XML_INVALID.sub("", str(value)))
+
+
+def fact_pages(store: GraphStore, filters: Mapping[str, Any]) -> Iterator[list[dict[str, Any]]]:
+    """The fact edges' rows (analytics_graph_facts' columns), a page of reports at a time, keyset-
+    paged on the report id; duplicates (type, source, target, report) within a page dropped."""
+    from govkg.queries.catalog import run_query
+
+    after = ""
+    while True:
+        ids = [str(r["id"]) for r in run_query(store, "report_page", {"after": after, "limit": REPORT_PAGE})]
+        if ids:
+            rows = run_query(store, "analytics_graph_facts_of_reports", {"reports": ids, **filters})
+            seen: set[tuple[str, str, str, str]] = set()
+            page = []
+            for r in rows:
+                key = (str(r["type"]), str(r["source"]), str(r["target"]), str(r.get("report_id")))
+                if key not in seen:
+                    seen.add(key)
+                    page.append(r)
+            yield page
+        if len(ids) < REPORT_PAGE:
+            return
+        after = ids[-1]
+
+
+def stream_graph(
+    store: GraphStore,
+    fmt: str,
+    out: str | Path | IO[bytes] | IO[str],
+    practice: str | None = None,
+    within: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> tuple[int, int]:
+    """Write the graph build_graph would give as GraphML or GEXF, nodes then edges, reading the
+    facts in keyset pages: memory holds the nodes and structural edges, never all facts. Read back
+    with networkx, the file is the graph write_graph writes. Returns (nodes, edges) written."""
+    if fmt not in ("graphml", "gexf"):
+        raise ValueError(f"only graphml and gexf are streamed, not {fmt!r}")
+    from govkg.queries.catalog import run_query
+
+    filters = {"practice": practice, "within": within, "year_from": year_from, "year_to": year_to}
+    info = {node_id(str(n["type"]), str(n["key"])): n for n in run_query(store, "analytics_graph_nodes", {})}
+    structure = sorted(
+        run_query(store, "analytics_graph_structure", {}),
+        key=lambda r: (str(r["type"]), str(r["source"]), str(r["target"])),
+    )
+    if any(v is not None for v in filters.values()):
+        keep: set[str] = set()
+        for page in fact_pages(store, filters):  # a first pass for the endpoints only
+            for r in page:
+                keep.add(node_id(str(r["source_type"]), str(r["source"])))
+                keep.add(node_id("Practice", str(r["target"])))
+        keep |= _context(keep, structure)
+    else:
+        keep = set(info)
+    kept = sorted(n for n in keep if n in info)
+    present = set(kept)
+    with _binary_sink(out) as sink:
+        write = _GexfWriter(sink) if fmt == "gexf" else _GraphmlWriter(sink)
+        write.begin()
+        for nid in kept:
+            write.node(nid, _node_attrs(info[nid]))
+        write.end_nodes()
+        edges = 0
+        for page in fact_pages(store, filters):
+            for r in page:
+                src, dst = (
+                    node_id(str(r["source_type"]), str(r["source"])),
+                    node_id("Practice", str(r["target"])),
+                )
+                if src in present and dst in present:
+                    report_id = str(r.get("report_id") or "")
+                    attrs: dict[str, Any] = {"report_id": report_id}
+                    if r.get("year") is not None:
+                        attrs["year"] = int(r["year"])
+                    if r.get("evidence"):
+                        attrs["evidence"] = str(r["evidence"])
+                    write.edge(src, dst, f"{r['type']}:{report_id}", str(r["type"]), attrs)
+                    edges += 1
+        for r in structure:
+            src = node_id(str(r["source_type"]), str(r["source"]))
+            dst = node_id(str(r["target_type"]), str(r["target"]))
+            if src in present and dst in present:
+                write.edge(src, dst, str(r["type"]), str(r["type"]), {"report_id": ""})
+                edges += 1
+        write.end()
+    return len(kept), edges
+
+
+@contextmanager
+def _binary_sink(out: str | Path | IO[bytes] | IO[str]) -> Iterator[IO[bytes]]:
+    if isinstance(out, str | Path):
+        with open(out, "wb") as fh:
+            yield fh
+        return
+    sink: Any = out
+    if hasattr(out, "encoding"):
+        sink = getattr(out, "buffer", None)
+        if sink is None:
+            raise ValueError("graphml and gexf are written as bytes: give a file path or a binary stream")
+        out.flush()
+    yield cast(IO[bytes], sink)
+
+
+class _GraphmlWriter:
+    """GraphML as networkx writes it (the same keys and types), one element at a time."""
+
+    _KEYS = (
+        ("d0", "node", "label", "string"),
+        *((f"d{i}", "node", name, "string") for i, name in enumerate(_NODE_ATTRS, 1)),
+        ("d5", "edge", "type", "string"),
+        ("d6", "edge", "report_id", "string"),
+        ("d7", "edge", "year", "long"),
+        ("d8", "edge", "evidence", "string"),
+    )
+    _EDGE_KEY: ClassVar[dict[str, str]] = {"type": "d5", "report_id": "d6", "year": "d7", "evidence": "d8"}
+
+    def __init__(self, sink: IO[bytes]) -> None:
+        self.sink = sink
+
+    def _w(self, text: str) -> None:
+        self.sink.write(text.encode("utf-8"))
+
+    def begin(self) -> None:
+        self._w(
+            "<?xml version='1.0' encoding='utf-8'?>\n"
+            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+            'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+        )
+        for key, domain, name, type_ in self._KEYS:
+            self._w(f'<key id="{key}" for="{domain}" attr.name="{name}" attr.type="{type_}"/>\n')
+        self._w('<graph edgedefault="directed">\n')
+
+    def node(self, nid: str, attrs: Mapping[str, Any]) -> None:
+        data = "".join(
+            f'  <data key="{key}">{_text(attrs[name])}</data>\n'
+            for key, domain, name, _ in self._KEYS
+            if domain == "node"
+        )
+        self._w(f"<node id={_attr(nid)}>\n{data}</node>\n")
+
+    def end_nodes(self) -> None:
+        pass
+
+    def edge(self, src: str, dst: str, key: str, type_: str, attrs: Mapping[str, Any]) -> None:
+        data = "".join(
+            f'  <data key="{self._EDGE_KEY[name]}">{_text(value)}</data>\n'
+            for name, value in {"type": type_, **attrs}.items()
+        )
+        self._w(f"<edge source={_attr(src)} target={_attr(dst)} id={_attr(key)}>\n{data}</edge>\n")
+
+    def end(self) -> None:
+        self._w("</graph></graphml>\n")
+
+
+class _GexfWriter:
+    """GEXF 1.2 as networkx writes it (gexf_ready: the relationship type as the edge label, the
+    multigraph key as networkx_key), one element at a time."""
+
+    _EDGE_ATTRS = (("4", "report_id", "string"), ("5", "networkx_key", "string"), ("6", "year", "long"),
+                   ("7", "evidence", "string"))  # fmt: skip
+    _EDGE_ID: ClassVar[dict[str, str]] = {name: aid for aid, name, _ in _EDGE_ATTRS}
+
+    def __init__(self, sink: IO[bytes]) -> None:
+        self.sink = sink
+        self.edges = 0
+
+    def _w(self, text: str) -> None:
+        self.sink.write(text.encode("utf-8"))
+
+    def begin(self) -> None:
+        self._w(
+            "<?xml version='1.0' encoding='utf-8'?>\n"
+            '<gexf xmlns="http://www.gexf.net/1.2draft" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            'xsi:schemaLocation="http://www.gexf.net/1.2draft '
+            'http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">'
+            "<meta><creator>govkg</creator></meta>"
+            '<graph defaultedgetype="directed" mode="static" name="">'
+            '<attributes mode="static" class="edge">'
+        )
+        for aid, name, type_ in self._EDGE_ATTRS:
+            self._w(f'<attribute id="{aid}" title="{name}" type="{type_}" />')
+        self._w('</attributes><attributes mode="static" class="node">')
+        for i, name in enumerate(_NODE_ATTRS):
+            self._w(f'<attribute id="{i}" title="{name}" type="string" />')
+        self._w("</attributes>\n<nodes>")
+
+    def node(self, nid: str, attrs: Mapping[str, Any]) -> None:
+        values = "".join(
+            f'<attvalue for="{aid}" value={_attr(attrs[name])} />' for aid, name in enumerate(_NODE_ATTRS)
+        )
+        self._w(
+            f"<node id={_attr(nid)} label={_attr(attrs['label'])}><attvalues>{values}</attvalues></node>\n"
+        )
+
+    def end_nodes(self) -> None:
+        self._w("</nodes>\n<edges>")
+
+    def edge(self, src: str, dst: str, key: str, type_: str, attrs: Mapping[str, Any]) -> None:
+        values = "".join(
+            f'<attvalue for="{self._EDGE_ID[name]}" value={_attr(value)} />'
+            for name, value in {**attrs, "networkx_key": key}.items()
+        )
+        self._w(
+            f'<edge source={_attr(src)} target={_attr(dst)} id="{self.edges}" label={_attr(type_)}>'
+            f"<attvalues>{values}</attvalues></edge>\n"
+        )
+        self.edges += 1
+
+    def end(self) -> None:
+        self._w("</edges></graph></gexf>\n")
