@@ -187,6 +187,19 @@ def test_a_term_does_not_begin_inside_a_place_name() -> None:
     assert ("北滩村", "mass_prevention") in found
 
 
+def test_a_level_above_the_subject_heading_the_sentence_acts_for_itself() -> None:
+    county = "固阳县2031年平安建设工作情况\n固阳县持续推进平安建设。"
+    for sentence in (
+        "此外，市级层面建立“一码通”平台，减轻基层负担。",
+        "包头市建立“一码通”平台，减轻基层负担。",
+        "市委政法委建立“一码通”平台，减轻基层负担。",
+    ):
+        assert not any(key.startswith("local:") for _, key in _facts(county + sentence)), sentence
+    # the county written after its city is the county itself
+    found = _facts(county + "包头市固阳县建立“一码通”平台，减轻基层负担。")
+    assert ("固阳县", "local:一码通平台") in found
+
+
 def test_branch_of_a_city_bureau_named_after_a_district_acts_for_the_district() -> None:
     found = _facts(CITY + "包头市公安局九原分局常态化开展扫黑除恶斗争。")
     assert found[("九原区", "anti_gang")].startswith("actor=agency")

@@ -52,6 +52,7 @@ _LEAD = re.compile(
     r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|今年以来|"
     r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在|由|经|如|据|而)*$"
 )
+_LEAD_PREFIX = re.compile(_LEAD.pattern.removesuffix("$"))
 _PROMOTES = re.compile(r"推广(?:了)?$")
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
@@ -391,6 +392,32 @@ class ActorResolver:
                 return [head]
         return []
 
+    def _upper_head(self, ctx: ReportContext, sentence: str, actors: Sequence[Actor], unit: int) -> bool:
+        """Whether the sentence opens with a unit above the report's subject as its subject: one of
+        the subject's ancestors by name (海南省建立…, 省委政法委推行…) or by its level (省级层面,
+        省里, 市级层面), not followed by a unit of its own (海南省澄迈县 is the county)."""
+        head = sentence[unit:]
+        lead = _LEAD_PREFIX.match(head)
+        at = unit + (lead.end() if lead else 0)
+        head = sentence[at:]
+        brk = _CLAUSE_BREAK.search(sentence, at)
+        if any(at <= a.start < (brk.start() if brk else len(sentence)) for a in actors):
+            return False  # 重庆市公安局渝北区分局…: a unit of its own acts in the opening clause
+        ancestors = [r for c in ctx.scope[1:] if (r := self.gazetteer.get(c)) is not None]
+        for r in ancestors:
+            for name in (r.name, r.short):
+                if not name or len(name) < 2 or not head.startswith(name):
+                    continue
+                end = at + len(name)
+                rest = sentence[end : end + 3]
+                return not rest[:1] or rest[0] not in "、和与及等"
+            for word in _upper_words(r.level):
+                if ctx.subject is not None and ctx.subject.name.endswith(word):
+                    continue  # 市委 in a county-level city's report is that city's own
+                if re.match(f"{word}(?:级层面|级|里|委|政府|党委)", head):
+                    return True
+        return False
+
     def resolve(
         self,
         ctx: ReportContext,
@@ -451,9 +478,19 @@ class ActorResolver:
             return ActorChoice(tuple(regions), f"{rule}-{found}", confidence)
         if sentence.startswith("其") and previous is not None:
             return ActorChoice((previous,), "continues", RULE_CONFIDENCE["continues"])
+        if self._upper_head(ctx, sentence, actors, unit):
+            return ActorChoice((), "upper", 0.0)  # 省级层面建立…: the level above acts, not the subject
         if ctx.subject is not None:
             return ActorChoice((ctx.subject,), "subject", RULE_CONFIDENCE["subject"])
         return ActorChoice((), "subject", 0.0)
+
+
+def _upper_words(level: str) -> tuple[str, ...]:
+    return {
+        "province": ("省", "自治区"),
+        "prefecture": ("市", "州", "盟", "地区"),
+        "county": ("县", "区", "旗", "市"),
+    }.get(level, ())
 
 
 def _locative(sentence: str, actor: Actor, clause: Sequence[Actor]) -> bool:
