@@ -138,13 +138,18 @@ MERGE (m)-[:FOR_PRACTICE]->(p)
 """
 
 # First: the Report nodes, marked incomplete. Nothing counts a report (aggregates, listings, the
-# skip on reload) until its group's last statement marks it complete.
+# skip on reload) until its group's last statement marks it complete. Until then the node also
+# lists the regions, agencies and practices the report's statements write (writes_*): a write cut
+# off before the edges that reach them leaves them unlinked, and delete_report finds them there.
 REPORT_BEGIN = """
 UNWIND $reports AS row
 MERGE (rep:Report {id: row.report.id})
 SET rep.title = row.report.title, rep.source = row.report.source,
     rep.published = row.report.published, rep.year = row.report.year,
     rep.chars = row.report.chars, rep.text = row.report.text
+SET rep.writes_regions = CASE WHEN rep.complete THEN null ELSE row.writes.regions END,
+    rep.writes_agencies = CASE WHEN rep.complete THEN null ELSE row.writes.agencies END,
+    rep.writes_practices = CASE WHEN rep.complete THEN null ELSE row.writes.practices END
 SET rep.loaded_at = coalesce(rep.loaded_at, $loaded_at), rep.complete = coalesce(rep.complete, false)
 """
 
@@ -212,7 +217,7 @@ COMMIT_ADOPTED = (
 UNWIND $ids AS id
 MATCH (rep:Report {id: id})
 WHERE rep.complete = false AND rep.counted = true
-SET rep.complete = true
+SET rep.complete = true, rep.writes_regions = null, rep.writes_agencies = null, rep.writes_practices = null
 REMOVE rep.counted
 WITH rep
 MATCH (rep)-[:HAS]->(:Sentence)<-[:IN]-(f:Fact)
@@ -508,6 +513,11 @@ def report_row(ex: Extraction) -> dict[str, Any]:
             "chars": rep.chars,
             "text": rep.text,
         },
+        "writes": {
+            "regions": sorted(region_codes),
+            "agencies": sorted(known["Agency"]),
+            "practices": sorted(known["Practice"]),
+        },
         "about": [ex.subject_region] if ex.subject_region in region_codes else [],
         "measurements": sorted(m.key for m in ex.measurements),
         "practice_mentions": rows("Practice"),
@@ -681,10 +691,10 @@ MATCH (rep:Report {id: $id})
 OPTIONAL MATCH (rep)-[:MENTIONS]->(t)
 WITH rep, collect(DISTINCT t) AS mentioned
 OPTIONAL MATCH (rep)-[:ABOUT]->(s:Region)
-WITH mentioned, collect(s.code) AS about
-RETURN [t IN mentioned WHERE t:Practice | t.key] AS practices,
-       [t IN mentioned WHERE t:Agency | t.key] AS agencies,
-       [t IN mentioned WHERE t:Region | t.code] + about AS regions
+WITH rep, mentioned, collect(s.code) AS about
+RETURN [t IN mentioned WHERE t:Practice | t.key] + coalesce(rep.writes_practices, []) AS practices,
+       [t IN mentioned WHERE t:Agency | t.key] + coalesce(rep.writes_agencies, []) AS agencies,
+       [t IN mentioned WHERE t:Region | t.code] + about + coalesce(rep.writes_regions, []) AS regions
 """
 # Facts are found by their report id (indexed) even when the Report node is missing.
 _FACTS_OF = """
@@ -779,7 +789,8 @@ MATCH (g:Agency)
 WHERE g.key IN $keys AND NOT (g)-[:IMPLEMENTS]->() AND NOT (g)<-[:MENTIONS]-() AND NOT (g)<-[:BY]-()
 DETACH DELETE g
 """
-# A sub-county region goes when nothing but PART_OF touches it and no region lies under it.
+# A region goes when nothing but PART_OF touches it and no region lies under it: the lowest
+# levels first, so that a chain only this report brought in goes wholly.
 _DELETE_REGIONS = """
 MATCH (r:Region)
 WHERE r.code IN $codes AND r.level = $level
@@ -787,7 +798,7 @@ WHERE r.code IN $codes AND r.level = $level
   AND NOT (r)<-[:MENTIONS]-() AND NOT (r)<-[:PART_OF]-() AND NOT (r)<-[:BY]-()
 DETACH DELETE r
 """
-SUB_COUNTY_BOTTOM_UP = ("village", "community", "township")
+LEVELS_BOTTOM_UP = ("village", "community", "township", "county", "prefecture", "province")
 INCOMPLETE_REPORTS = "MATCH (rep:Report) WHERE rep.complete = false RETURN rep.id AS id ORDER BY id"
 
 
@@ -859,7 +870,7 @@ def delete_report(store: GraphStore, report_id: str) -> int:
     if agencies:
         run(_DELETE_AGENCIES, {"keys": sorted(agencies)})
     if regions:
-        for level in SUB_COUNTY_BOTTOM_UP:
+        for level in LEVELS_BOTTOM_UP:
             run(_DELETE_REGIONS, {"codes": sorted(regions), "level": level})
     if counting is None:
         after = graph_size(store)
