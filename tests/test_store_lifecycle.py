@@ -341,6 +341,11 @@ def _get(url: str) -> tuple[int, Any]:
         return 0, b""
 
 
+def _reaped(pid: int) -> bool:
+    """The process is gone and its exit status collected (no zombie left)."""
+    return not Path(f"/proc/{pid}").exists()
+
+
 def test_the_api_restarts_its_store_when_the_server_is_killed(data_dir: Path) -> None:
     done = subprocess.run(
         _govkg("load", str(EXAMPLES), "--data-dir", str(data_dir), "-q"),
@@ -349,39 +354,72 @@ def test_the_api_restarts_its_store_when_the_server_is_killed(data_dir: Path) ->
         timeout=600,
     )
     assert done.returncode in (0, 2), done.stderr.decode()
-    port = _free_port()
-    api = subprocess.Popen(
-        _govkg("serve", "--port", str(port), "--data-dir", str(data_dir)),
-        env=_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
+    api, base = _serve(data_dir)
     try:
-        deadline = time.monotonic() + 60
-        while _get(base + "/health")[0] != 200:
-            assert time.monotonic() < deadline and api.poll() is None, "the API never came up"
-            time.sleep(0.2)
-        status, body = _get(base + "/stats")
+        status, before = _get(base + "/stats")
         assert status == 200
-        before = body
         pid = server_pid(data_dir)
         assert pid is not None
         os.kill(pid, signal.SIGKILL)
         killed = time.monotonic()
+        # No request comes: the API's supervisor notices, reaps and restarts on its own.
+        while not _reaped(pid) or server_pid(data_dir) is None:
+            assert time.monotonic() - killed < 30, "the API did not restart its store within 30 s"
+            assert api.poll() is None
+            time.sleep(0.2)
+        new_pid = server_pid(data_dir)
+        assert new_pid is not None and new_pid != pid
         while _get(base + "/health")[0] != 200:
             assert time.monotonic() - killed < 30, "the API did not answer again within 30 s"
             time.sleep(0.2)
-        assert time.monotonic() - killed < 30
         status, body = _get(base + "/stats")
         assert status == 200 and body == before, "restarted from its data: the same graph"
-        new_pid = server_pid(data_dir)
-        assert new_pid is not None and new_pid != pid
-        assert not _alive(pid), "the dead server was reaped, not left a zombie"
     finally:
         api.send_signal(signal.SIGTERM)
         api.wait(60)
     assert server_pid(data_dir) is None
+
+
+def test_health_is_degraded_while_a_dead_store_is_being_restarted(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from govkg.api import deps
+    from govkg.api.app import create_app
+    from govkg.graph.store import StoreError
+
+    real_open = deps.open_store
+    refusals = {"left": 0}
+
+    def flaky_open(settings: Settings) -> Any:
+        if refusals["left"] > 0:
+            refusals["left"] -= 1
+            raise StoreError("refused on purpose by the test")
+        return real_open(settings)
+
+    monkeypatch.setattr(deps, "open_store", flaky_open)
+    with TestClient(create_app(Settings(data_dir=data_dir, store="falkordb"))) as client:
+        deadline = time.monotonic() + 60
+        while client.get("/health").status_code != 200:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        before = client.get("/stats").json()
+        pid = server_pid(data_dir)
+        assert pid is not None
+        refusals["left"] = 2  # the first two restarts fail: the API stays degraded meanwhile
+        os.kill(pid, signal.SIGKILL)
+        seen = []
+        while (answer := client.get("/health")).status_code != 200:
+            assert answer.status_code == 503
+            seen.append(answer.json())
+            assert time.monotonic() < deadline + 60, "the API did not come back"
+            time.sleep(0.1)
+        assert refusals["left"] == 0
+        assert any(h.get("status") == "degraded" and "restarting" in h["detail"] for h in seen), seen
+        assert _reaped(pid)
+        assert client.get("/stats").json() == before
+        assert client.app.state.store_holder.restarting == 0
 
 
 def _serve(data_dir: Path) -> tuple[subprocess.Popen[bytes], str]:

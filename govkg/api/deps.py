@@ -37,6 +37,8 @@ class StoreHolder:
 
     MAX_RESTARTS = 10
     BACKOFF = (0.0, 1.0, 2.0, 4.0, 8.0, 15.0)
+    # How often the supervisor looks at the embedded server (a cheap check: no round trip).
+    WATCH_EVERY = 0.5
 
     def __init__(self, settings: Settings, store: GraphStore | None = None) -> None:
         self.settings = settings
@@ -47,10 +49,21 @@ class StoreHolder:
         self._next_try = 0.0
         self.restarts = 0
         self.starting = False  # opening in the background (see open_in_background)
+        self._stop = threading.Event()
+        self._lost = False  # the store's server died and has not been restarted yet
+
+    @property
+    def restarting(self) -> int:
+        """The restart attempt under way after the store's server died (0: none)."""
+        return self._failures if self._lost else 0
 
     def open_in_background(self) -> None:
         """Start opening the store now, in a thread, so that the server answers at once (a large
-        embedded store takes seconds to load its snapshot); /health says `starting` meanwhile."""
+        embedded store takes seconds to load its snapshot); /health says `starting` meanwhile.
+
+        A second thread then supervises the server: it notices (and reaps) a server that died
+        and restarts it from its data, without waiting for a request to come.
+        """
         if not self._owned or self._store is not None:
             return
         self.starting = True
@@ -62,8 +75,23 @@ class StoreHolder:
                 log.warning("opening the graph store at start failed: %s", exc)
             finally:
                 self.starting = False
+            self._supervise()
 
         threading.Thread(target=opening, name="govkg-store-open", daemon=True).start()
+
+    def _supervise(self) -> None:
+        while not self._stop.wait(self.WATCH_EVERY):
+            store = self._store
+            if store is not None and _server_alive(store):  # also reaps a server that exited
+                continue
+            if store is None and not self._failures:
+                continue  # never opened: requests open it (and report why they cannot)
+            if self._failures > self.MAX_RESTARTS or self._next_try > time.monotonic():
+                continue
+            try:
+                self.get()
+            except Exception as exc:
+                log.debug("restarting the graph store: %s", exc)
 
     def get(self) -> GraphStore:
         """The store, opened (or reopened after its server died) now if needed; StoreError if it cannot be."""
@@ -76,6 +104,8 @@ class StoreHolder:
             return self._reopen()
 
     def _reopen(self) -> GraphStore:
+        if self._stop.is_set():
+            raise StoreError("the API is shutting down")
         dead = self._store
         if dead is not None:
             log.warning("the embedded store's server in %s has died; restarting it", self.settings.data_dir)
@@ -86,6 +116,7 @@ class StoreHolder:
                 log.warning("closing the dead store: %s", exc)
             self._failures = max(self._failures, 1)
             self._next_try = 0.0
+            self._lost = True
         if self._failures > self.MAX_RESTARTS:
             raise StoreError(f"the graph store could not be restarted after {self.MAX_RESTARTS} attempts")
         wait = self._next_try - time.monotonic()
@@ -113,10 +144,12 @@ class StoreHolder:
             self.restarts += 1
             log.warning("the graph store is back after %d attempt(s)", self._failures)
         self._failures = 0
+        self._lost = False
         return self._store
 
     def close(self) -> None:
-        """Close the store if this holder opened it."""
+        """Stop supervising; close the store if this holder opened it."""
+        self._stop.set()
         with self._lock:
             if self._store is not None and self._owned:
                 self._store.close()

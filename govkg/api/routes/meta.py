@@ -56,7 +56,8 @@ def get_stats(store: StoreDep, catalog: CatalogDep, settings: SettingsDep) -> St
     response_model=HealthOut,
 )
 def get_health(request: Request, settings: SettingsDep) -> HealthOut | JSONResponse:
-    """200 when the store answers, 503 otherwise (status `starting` while it is being opened)."""
+    """200 when the store answers, 503 otherwise: status `starting` while it is being opened,
+    `degraded` while a store whose server died is being restarted."""
     if request.app.state.store_holder.starting:
         return JSONResponse(
             status_code=503,
@@ -67,10 +68,22 @@ def get_health(request: Request, settings: SettingsDep) -> HealthOut | JSONRespo
             },
             headers={"Retry-After": "1"},
         )
+    holder = request.app.state.store_holder
     try:
-        store = request.app.state.store_holder.get()
+        store = holder.get()
         ok = store.ping()
     except (StoreError, OSError) as exc:
+        if holder.restarting:
+            return JSONResponse(
+                status_code=503,
+                content={
+                    "status": "degraded",
+                    "store": dialect_of(settings),
+                    "detail": "the graph store's server stopped; restarting it "
+                    f"(attempt {holder.restarting})",
+                },
+                headers={"Retry-After": "1"},
+            )
         raise Unavailable(f"the graph store is unavailable: {exc}") from exc
     if not ok:
         raise Unavailable("the graph store does not answer")
