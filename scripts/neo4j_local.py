@@ -194,6 +194,10 @@ def server_config(bolt_port: int, http_port: int, extra: Mapping[str, str] | Non
         "server.https.enabled": "false",
         "dbms.security.auth_enabled": "true",
         "server.memory.pagecache.size": os.environ.get("GOVKG_NEO4J_PAGECACHE", "256m"),
+        # One read-only /cypher query may not exhaust the heap: cap each transaction's memory
+        # and all of them together (over the cap the query fails, the server stays up).
+        "db.memory.transaction.max": os.environ.get("GOVKG_NEO4J_TX_MEMORY", "256m"),
+        "dbms.memory.transaction.total.max": os.environ.get("GOVKG_NEO4J_TX_TOTAL_MEMORY", "512m"),
         "db.logs.query.enabled": "OFF",
         "dbms.usage_report.enabled": "false",
         # Neo4j 5.26 still spells this setting "whitelist"; Browser fetches `:play` guides only from these.

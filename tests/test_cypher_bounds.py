@@ -4,6 +4,7 @@ the row cap inside the query, EXPLAIN/PROFILE, parameter errors and the per-clie
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,12 +14,19 @@ from api_support import API_KEY, load_examples
 from fastapi.testclient import TestClient
 
 from govkg.api.app import create_app
-from govkg.api.cypher_limits import MAX_LIST_ITEMS, MAX_NESTING, MAX_TOKENS, QueryShapeError, cap_rows
+from govkg.api.cypher_limits import (
+    MAX_LIST_ITEMS,
+    MAX_NESTING,
+    MAX_TOKENS,
+    QueryShapeError,
+    cap_rows,
+    check_plan,
+)
 from govkg.api.deps import RateLimiter
 from govkg.api.errors import public_message
 from govkg.api.routes.cypher import code_only
 from govkg.config import Settings
-from govkg.graph.falkor_store import FalkorStore, default_maxmemory
+from govkg.graph.falkor_store import ADDRESS_SPACE_ROOM, FalkorStore, default_maxmemory
 from govkg.graph.store import QueryError, StoreError
 
 
@@ -57,7 +65,7 @@ def nodes(store: FalkorStore) -> int:
 HUGE = [
     ("UNWIND range(1, 1000000000) AS x RETURN count(x)", "GOVKG_CYPHER_MAX_RANGE"),
     ("RETURN size(range(0, 1000 * 1000 * 1000)) AS n", "GOVKG_CYPHER_MAX_RANGE"),
-    ("RETURN [a IN range(1, 600000) | [b IN range(1, 600000) | b]] AS n", "1200000 elements in all"),
+    ("RETURN [a IN range(1, 600000) | [b IN range(1, 600000) | b]] AS n", "360000600000 elements in all"),
     ("RETURN size(range(1, toInteger('1000000000'))) AS n", "integer literals or integer parameters"),
     ("MATCH (r:Region) RETURN size(range(1, r.code)) AS n", "integer literals or integer parameters"),
     ("RETURN " + "(" * 22 + "1" + ")" * 22 + " AS n", "nests brackets"),
@@ -110,6 +118,132 @@ def test_a_range_under_the_limit_still_runs_and_the_limit_is_configurable(
     assert r.status_code == 400 and "1001 elements" in r.json()["detail"]
 
 
+# ---- one list of memory attacks, for both stores (issue 14 item 10) ----
+
+# Each builds far more than any cap if it reaches the engine: huge or nested ranges, UNWIND
+# chains, doubling or quadratic reduce(), string concatenation, collect() over a product.
+MEMORY_ATTACKS = [
+    ("UNWIND range(1, 1000000000) AS x RETURN count(x) AS n", "GOVKG_CYPHER_MAX_RANGE"),
+    ("RETURN size(range(1, 1e9)) AS n", "integer literals or integer parameters"),
+    ("UNWIND range(1, 600000) AS a UNWIND range(1, 600000) AS b RETURN count(*) AS n", "after an UNWIND"),
+    (
+        "UNWIND range(1, 500000) AS a UNWIND range(1, 500000) AS b RETURN size(collect(a)) AS n",
+        "after an UNWIND",
+    ),
+    ("RETURN size([x IN range(1, 1000000) | range(1, 1000)]) AS n", "inside an iteration"),
+    (
+        "RETURN size([x IN range(1, 1000) | [y IN range(1, 1000) | [z IN range(1, 1000) | z]]]) AS n",
+        "inside an iteration",
+    ),
+    ("RETURN any(x IN range(1, 2000) WHERE size(range(1, 1000)) > 5) AS n", "inside an iteration"),
+    ("RETURN size(reduce(l = [1], i IN range(1, 40) | l + l)) AS n", "can double"),
+    ("RETURN size(reduce(s = 'abcdefghij', i IN range(1, 40) | s + s)) AS n", "can double"),
+    ("RETURN size(reduce(s = 'ab', i IN range(1, 40) | replace(s, 'a', s))) AS n", "can double"),
+    ("RETURN size(reduce(l = [1], i IN range(1, 30) | l + [y IN l | y])) AS n", "can double"),
+    ("RETURN size(reduce(s = '', x IN range(1, 1000000) | s + 'abcdefghij')) AS n", "1000000 elements"),
+    ("RETURN size(reduce(l = [], x IN range(1, 1000000) | l + [x])) AS n", "1000000 elements"),
+    (
+        "MATCH (n) WITH collect(n.name) AS names RETURN size(reduce(s = '', x IN names | s + x)) AS n",
+        "a list from the graph",
+    ),
+    ("MATCH (a), (b), (c) RETURN size(collect([a, b, c])) AS n", "Cartesian product"),
+    (
+        "MATCH (a) MATCH (b) MATCH (c) RETURN size(collect([a.name, b.name, c.name])) AS n",
+        "Cartesian product",
+    ),
+]
+
+
+@pytest.mark.parametrize("backend", ["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def test_memory_attacks_are_refused_on_every_store(
+    request: pytest.FixtureRequest, backend: str, data_dir: Path
+) -> None:
+    """Every attack is a quick 400 naming the bound, and the store answers afterwards."""
+    store = request.getfixturevalue("falkor_store" if backend == "falkordb" else "neo4j_store")
+    load_examples(store)
+    c = TestClient(create_app(Settings(data_dir=data_dir, cypher_rate=0), store))
+    for query, why in MEMORY_ATTACKS:
+        r = post(c, query)
+        assert r.status_code == 400, (query, r.text)
+        assert why in r.json()["detail"], (query, r.text)
+        assert store.ping(), query
+    assert post(c, "MATCH (n) RETURN count(n) AS n").json()["rows"][0]["n"] > 100
+
+
+def test_memory_attacks_keep_the_server_under_its_caps(tmp_path: Path) -> None:
+    """The embedded server's peak resident memory stays under GOVKG_STORE_MAXMEMORY through the list,
+    and what the text cannot show (a product of two scans collected) is stopped by the engine."""
+    data_dir = tmp_path / "capped"
+    data_dir.mkdir(mode=0o700)
+    maxmemory = 512 * 1024 * 1024
+    store = FalkorStore(
+        data_dir,
+        graph_name="govkg_caps",
+        default_timeout=5.0,
+        query_memory=8 * 1024 * 1024,
+        maxmemory=maxmemory,
+    )
+    try:
+        load_examples(store)
+        assert store.address_space_cap() == maxmemory + ADDRESS_SPACE_ROOM
+        store.reset_peak_memory()
+        c = TestClient(create_app(Settings(data_dir=data_dir, cypher_rate=0), store))
+        for query, _ in MEMORY_ATTACKS:
+            assert post(c, query).status_code == 400, query
+        r = post(c, "MATCH (a), (b) UNWIND range(1, 20) AS i RETURN size(collect([a.name, b.name, i])) AS n")
+        assert r.status_code == 400 and "mem consumption exceeded capacity" in r.json()["detail"], r.text
+        assert store.ping()
+        peak = store.server_memory()["VmHWM"]
+        assert peak < maxmemory, peak
+    finally:
+        store.close()
+
+
+def test_the_os_caps_the_server_where_the_engine_does_not(tmp_path: Path) -> None:
+    """A doubling the text screen does not see (WITH chains) ends the server at its address-space
+    cap (maxmemory + room), not the machine; the API then restarts it (item 11)."""
+    data_dir = tmp_path / "backstop"
+    data_dir.mkdir(mode=0o700)
+    store = FalkorStore(data_dir, graph_name="govkg_backstop", maxmemory=64 * 1024 * 1024)
+    try:
+        cap = store.address_space_cap()
+        assert cap == 64 * 1024 * 1024 + ADDRESS_SPACE_ROOM
+        doubling = "WITH 'abcdefghijklmnop' AS s " + "WITH s + s AS s " * 28 + "RETURN size(s) AS n"
+        with pytest.raises(StoreError, match="lost the FalkorDB server"):
+            store.run_read(doubling, None, 30.0)  # 4 GiB if nothing stopped it
+        for _ in range(100):  # the server is ending (it may still be writing its core message)
+            if not store.server_alive():
+                break
+            time.sleep(0.1)
+        assert not store.server_alive()
+    finally:
+        store.close()
+
+
+def test_plans_multiplying_three_inputs_are_refused() -> None:
+    falkor = [
+        "Results",
+        "    Aggregate",
+        "        Cartesian Product",
+        "            All Node Scan | (a)",
+        "            All Node Scan | (c)",
+        "            All Node Scan | (b)",
+    ]
+    with pytest.raises(QueryShapeError, match="multiplies 3 unconnected patterns"):
+        check_plan(falkor)
+    neo4j = [
+        "ProduceResults@neo4j | n",
+        "    CartesianProduct@neo4j",
+        "        CartesianProduct@neo4j",
+        "            AllNodesScan@neo4j | a",
+        "            AllNodesScan@neo4j | b",
+        "        AllNodesScan@neo4j | c",
+    ]
+    with pytest.raises(QueryShapeError, match="multiplies 3"):
+        check_plan(neo4j)
+    check_plan(falkor[:2] + falkor[2:5])  # two inputs: allowed
+
+
 # ---- the engine's own limits ----
 
 
@@ -121,7 +255,7 @@ def test_query_memory_cap_stops_a_collect_bomb(loaded: tuple[FalkorStore, Path])
     before = nodes(store)
     r = post(
         client(loaded),
-        "UNWIND range(1, 1000) AS a UNWIND range(1, 1000) AS b RETURN size(collect([a, b])) AS n",
+        "UNWIND range(1, 500) AS a UNWIND range(1, 1000) AS b RETURN size(collect([a, b])) AS n",
     )
     assert r.status_code == 400 and "mem consumption exceeded capacity" in r.json()["detail"]
     assert store.ping() and nodes(store) == before

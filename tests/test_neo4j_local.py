@@ -33,6 +33,17 @@ def load_script() -> ModuleType:
 nl = load_script()
 
 
+def test_local_server_caps_transaction_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One read-only /cypher query may not exhaust the local server's heap (issue 14 item 10)."""
+    monkeypatch.delenv("GOVKG_NEO4J_TX_MEMORY", raising=False)
+    monkeypatch.delenv("GOVKG_NEO4J_TX_TOTAL_MEMORY", raising=False)
+    conf = nl.server_config(17001, 17002)
+    assert conf["db.memory.transaction.max"] == "256m"
+    assert conf["dbms.memory.transaction.total.max"] == "512m"
+    monkeypatch.setenv("GOVKG_NEO4J_TX_MEMORY", "64m")
+    assert nl.server_config(17001, 17002)["db.memory.transaction.max"] == "64m"
+
+
 def test_pom_pins_neo4j_5_26_and_browser() -> None:
     pom = (REPO_ROOT / "tools" / "neo4j" / "pom.xml").read_text(encoding="utf-8")
     assert re.fullmatch(r"5\.26\.\d+", nl.neo4j_version())

@@ -20,6 +20,8 @@ from typing import Any
 MAX_NESTING = 12
 MAX_TOKENS = 4_000
 MAX_LIST_ITEMS = 1_000
+# Steps of a reduce() whose accumulator is a string, list or map (each step may copy it whole).
+MAX_REDUCE_STEPS = 10_000
 # Parameters: nesting depth of maps/lists and total number of values.
 MAX_PARAM_DEPTH = 8
 MAX_PARAM_VALUES = 10_000
@@ -33,6 +35,13 @@ _LIMIT_TAIL = re.compile(r"(?<![.$])\bLIMIT\b(.+?)\s*$", re.IGNORECASE | re.DOTA
 _WHERE = re.compile(r"\bWHERE\b", re.IGNORECASE)
 _UNION = re.compile(r"\bUNION(\s+ALL)?\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"(?<![.$])\b(RETURN|WITH|MATCH|UNWIND|CALL|YIELD|WHERE|OPTIONAL)\b", re.IGNORECASE)
+_UNWIND_RANGE = re.compile(r"(?<![.$])\bUNWIND\s+range\s*\(", re.IGNORECASE)
+_REDUCE_HEAD = re.compile(r"(?<![.$\w])reduce\s*$", re.IGNORECASE)
+_QUANTIFIER_HEAD = re.compile(r"(?<![.$\w])(any|all|none|single)\s*$", re.IGNORECASE)
+_ACC = re.compile(r"^\s*(\w+)\s*=")
+_ITERATION = re.compile(r"^\s*\w+\s+IN\b", re.IGNORECASE)
+_BODY_CUT = re.compile(r"\||\bWHERE\b", re.IGNORECASE)
+_NUMBER = re.compile(r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$")
 _SIMPLE_INT_EXPR = re.compile(r"^[\d\s+\-*/()%]+$")
 
 
@@ -124,8 +133,115 @@ def _arith(node: ast.expr) -> int | None:
     return None
 
 
+def _call_args(code: str, start: int, end: int, pairs: Mapping[int, int]) -> list[str]:
+    """The top-level, comma-separated arguments inside the bracket pair (start, end)."""
+    cuts = [start, *_top_level_commas(code, start, end, pairs), end]
+    return [code[x + 1 : y] for x, y in itertools.pairwise(cuts)]
+
+
+def _range_sizes(code: str, shape: Brackets, params: Mapping[str, Any], max_range: int) -> dict[int, int]:
+    """Opening-bracket offset of each range() call -> the number of elements it builds."""
+    sizes: dict[int, int] = {}
+    for m in _RANGE.finditer(code):
+        start = m.end() - 1
+        args = _call_args(code, start, shape.pairs[start], shape.pairs)
+        values = [_int_value(a, params) for a in args]
+        if len(args) not in (2, 3) or any(v is None for v in values):
+            raise QueryShapeError(
+                "range() on /cypher takes integer literals or integer parameters as bounds "
+                f"(at most {max_range} elements in all)"
+            )
+        lo, hi, *rest = [int(v) for v in values if v is not None]
+        step = rest[0] if rest else 1
+        if step == 0:
+            raise QueryShapeError("range() step must not be 0")
+        sizes[start] = max(0, (hi - lo) // step + 1)
+    return sizes
+
+
+def _source_size(code: str, a: int, b: int, shape: Brackets, sizes: Mapping[int, int]) -> int | None:
+    """Elements of the list code[a:b] when it is one range() call or a list literal, else None."""
+    text = code[a:b]
+    lead = len(text) - len(text.lstrip())
+    first = a + lead
+    if m := _RANGE.match(code, first):
+        opener = m.end() - 1
+        if not code[shape.pairs[opener] + 1 : b].strip():
+            return sizes.get(opener)
+    if code.startswith("[", first) and not code[shape.pairs[first] + 1 : b].strip():
+        inner = code[first + 1 : shape.pairs[first]]
+        return (
+            len(_top_level_commas(code, first, shape.pairs[first], shape.pairs)) + 1 if inner.strip() else 0
+        )
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """An iteration inside brackets: ``var IN source | body`` (comprehension, quantifier, reduce)."""
+
+    source: tuple[int, int]
+    body: tuple[int, int]
+    accumulator: str | None = None
+    init: str = ""
+
+
+def _scopes(code: str, shape: Brackets) -> list[_Scope]:
+    """Every ``x IN list`` iteration the query's brackets hold, with its source and body spans."""
+    found: list[_Scope] = []
+    for start, end in shape.pairs.items():
+        if code[start] not in "[(":
+            continue
+        inner = top_level(code[start + 1 : end])
+        offset = start + 1
+        accumulator, init = None, ""
+        if code[start] == "(":
+            head = code[max(0, start - 8) : start]
+            if _REDUCE_HEAD.search(head):
+                acc = _ACC.match(inner)
+                comma = inner.find(",")
+                if acc is None or comma < 0:
+                    continue
+                accumulator, init = acc.group(1), inner[acc.end() : comma].strip()
+                inner, offset = inner[comma + 1 :], offset + comma + 1
+            elif not _QUANTIFIER_HEAD.search(head):
+                continue
+        it = _ITERATION.match(inner)
+        if it is None:
+            continue
+        src_start = offset + it.end()
+        cut = _BODY_CUT.search(inner, it.end())
+        src_end = offset + cut.start() if cut else end
+        body_start = offset + cut.end() if cut else end
+        found.append(_Scope((src_start, src_end), (body_start, end), accumulator, init))
+    return found
+
+
+def _unwind_scopes(code: str, shape: Brackets) -> list[_Scope]:
+    """``UNWIND range(…) AS x`` at the query's level: what follows runs once per element."""
+    flat = top_level(code)
+    unions = [m.start() for m in _UNION.finditer(flat)]
+    found: list[_Scope] = []
+    for m in _UNWIND_RANGE.finditer(flat):
+        opener = m.end() - 1
+        close = shape.pairs.get(opener)
+        if close is None:
+            continue
+        end = min([u for u in unions if u > close], default=len(code))
+        found.append(_Scope((m.end() - len("range("), close + 1), (close + 1, end)))
+    return found
+
+
 def check_shape(code: str, params: Mapping[str, Any], max_range: int) -> None:
-    """Refuse a query over the nesting, token, list-literal or range() bounds (QueryShapeError)."""
+    """Refuse a query over the nesting, token, list-literal, range() or reduce() bounds (QueryShapeError).
+
+    A range() inside the body of an iteration over another range (``[x IN range(…) | range(…)]``,
+    ``reduce``, ``any``/``all``/``none``/``single``) or after ``UNWIND range(…)`` is built once
+    per element, so its size counts that many times. A reduce() whose accumulator starts as
+    anything but a number (a string, a list, a map) grows each step: it may use the accumulator
+    once per step and run over at most MAX_REDUCE_STEPS elements of a range or list literal,
+    since the engine checks neither its memory cap nor its timeout inside one expression.
+    """
     tokens = len(_TOKEN.findall(code))
     if tokens > MAX_TOKENS:
         raise QueryShapeError(f"the query has {tokens} tokens, over the limit of {MAX_TOKENS}")
@@ -138,29 +254,46 @@ def check_shape(code: str, params: Mapping[str, Any], max_range: int) -> None:
                     f"a list literal has {items} items, over the limit of {MAX_LIST_ITEMS}; "
                     "pass long lists as a parameter"
                 )
-    total = 0
-    for m in _RANGE.finditer(code):
-        start = m.end() - 1
-        end = shape.pairs[start]
-        cuts = [start, *_top_level_commas(code, start, end, shape.pairs), end]
-        args = [code[a + 1 : b] for a, b in itertools.pairwise(cuts)]
-        values = [_int_value(a, params) for a in args]
-        if len(args) not in (2, 3) or any(v is None for v in values):
-            raise QueryShapeError(
-                "range() on /cypher takes integer literals or integer parameters as bounds "
-                f"(at most {max_range} elements in all)"
-            )
-        lo, hi, *rest = [int(v) for v in values if v is not None]
-        step = rest[0] if rest else 1
-        if step == 0:
-            raise QueryShapeError("range() step must not be 0")
-        size = max(0, (hi - lo) // step + 1)
-        total += size
+    sizes = _range_sizes(code, shape, params, max_range)
+    scopes = _scopes(code, shape) + _unwind_scopes(code, shape)
+    for scope in scopes:
+        if scope.accumulator is not None:
+            _check_reduce(code, scope, shape, sizes)
+    total, nested = 0, False
+    for opener, size in sizes.items():
+        weight = size
+        for scope in scopes:
+            if scope.body[0] <= opener < scope.body[1]:
+                weight *= max(1, _source_size(code, *scope.source, shape, sizes) or 1)
+        nested = nested or weight != size
+        total += weight
         if total > max_range:
+            why = " (a range inside an iteration or after an UNWIND counts once per element)"
             raise QueryShapeError(
-                f"range() calls in this query build {total} elements in all, over the limit of "
-                f"{max_range} (GOVKG_CYPHER_MAX_RANGE)"
+                f"range() calls in this query build {total} elements in all{why if nested else ''}, "
+                f"over the limit of {max_range} (GOVKG_CYPHER_MAX_RANGE)"
             )
+
+
+def _check_reduce(code: str, scope: _Scope, shape: Brackets, sizes: Mapping[int, int]) -> None:
+    """Refuse a reduce() whose non-numeric accumulator could grow past any bound (see check_shape)."""
+    if _NUMBER.match(scope.init):
+        return
+    acc = scope.accumulator or ""
+    uses = len(re.findall(rf"(?<![.$\w]){re.escape(acc)}\b", code[scope.body[0] : scope.body[1]]))
+    if uses > 1:
+        raise QueryShapeError(
+            f"reduce() uses its accumulator {acc!r} {uses} times per step, so its value can double "
+            "each step; use it once"
+        )
+    steps = _source_size(code, *scope.source, shape, sizes)
+    if steps is None or steps > MAX_REDUCE_STEPS:
+        raise QueryShapeError(
+            f"reduce() grows its accumulator {acc!r} (it starts as {scope.init.strip()[:20] or '?'}, not a "
+            f"number) over {'a list from the graph' if steps is None else f'{steps} elements'}: on "
+            f"/cypher that needs a range or list literal of at most {MAX_REDUCE_STEPS} elements; "
+            "return the list and combine it yourself"
+        )
 
 
 def check_params(params: Mapping[str, Any]) -> None:
@@ -294,3 +427,33 @@ def cap_rows(text: str, code: str, cap: int, params: Mapping[str, Any] | None = 
         if b < len(flat):
             out.append(text[b : cuts[i + 2]])
     return "".join(out).rstrip()
+
+
+# A Cartesian product of this many inputs is refused: its rows multiply, and what collect()
+# builds from them escapes the engine's per-query memory cap.
+MAX_PRODUCT_INPUTS = 3
+_PRODUCT = re.compile(r"cartesian\s*product", re.IGNORECASE)
+
+
+def check_plan(plan: list[str]) -> None:
+    """Refuse a plan (indented lines, as the stores' ``explain`` gives) that multiplies 3+ inputs.
+
+    FalkorDB lists every input under one Cartesian Product; Neo4j nests binary ones, so an
+    input that is itself a product counts with its own inputs.
+    """
+    levels = [(len(line) - len(line.lstrip(" "))) // 4 for line in plan]
+
+    def inputs(i: int) -> int:
+        count, j = 0, i + 1
+        while j < len(plan) and levels[j] > levels[i]:
+            if levels[j] == levels[i] + 1:
+                count += inputs(j) if _PRODUCT.search(plan[j]) else 1
+            j += 1
+        return count
+
+    for i, line in enumerate(plan):
+        if _PRODUCT.search(line) and (n := inputs(i)) >= MAX_PRODUCT_INPUTS:
+            raise QueryShapeError(
+                f"the query's plan multiplies {n} unconnected patterns (a Cartesian product); "
+                "connect them with a relationship or a shared variable, or run them separately"
+            )

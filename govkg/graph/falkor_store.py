@@ -17,6 +17,11 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+try:
+    import resource
+except ImportError:  # Windows: the embedded store does not run there anyway
+    resource = None  # type: ignore[assignment]
+
 from falkordb import FalkorDB
 from falkordb.edge import Edge
 from falkordb.node import Node
@@ -59,6 +64,10 @@ LOADING_LOG_EVERY = 10.0
 # Engine limits (GRAPH.CONFIG): memory one query may take, queries waiting for a thread.
 QUERY_MEMORY = 256 * 1024 * 1024
 MAX_QUEUED_QUERIES = 32
+# The engine's per-query cap misses lists and strings built inside one expression (reduce,
+# concatenation): the server's address space is capped by the OS at maxmemory plus this room
+# for its code, thread stacks and allocator reserves (a fresh server maps about 0.6 GiB).
+ADDRESS_SPACE_ROOM = 1024 * 1024 * 1024
 _BUSY = "max pending queries exceeded"
 
 
@@ -453,6 +462,62 @@ class FalkorStore:
             conn.execute_command("CONFIG", "SET", "maxmemory-policy", "noeviction")
         except (ResponseError, RedisConnectionError, RedisTimeoutError) as e:
             raise StoreError(f"could not set FalkorDB's memory limits in {self.data_dir}: {e}") from e
+        self._cap_address_space()
+
+    def _cap_address_space(self) -> None:
+        """Cap the server's address space (RLIMIT_AS, soft) at maxmemory + ADDRESS_SPACE_ROOM.
+
+        A query that outgrows it fails to allocate and ends the server (the API restarts it)
+        instead of the machine's memory. Linux only; a server already mapping more is left as is.
+        """
+        prlimit = getattr(resource, "prlimit", None) if resource is not None else None
+        pid = self._process.pid if self._process is not None else server_pid(self.data_dir)
+        if prlimit is None or pid is None or resource is None:
+            return
+        limit = self.maxmemory + ADDRESS_SPACE_ROOM
+        try:
+            mapped = _vm_size(pid)
+            if mapped is not None and mapped >= limit:
+                log.warning(
+                    "the FalkorDB server in %s already maps %d MiB, over the %d MiB address-space cap; "
+                    "not capping it (raise GOVKG_STORE_MAXMEMORY)",
+                    self.data_dir, mapped >> 20, limit >> 20,
+                )  # fmt: skip
+                return
+            _, hard = prlimit(pid, resource.RLIMIT_AS)
+            if hard != resource.RLIM_INFINITY:
+                limit = min(limit, hard)
+            prlimit(pid, resource.RLIMIT_AS, (limit, hard))
+        except (OSError, ValueError) as e:
+            log.warning("could not cap the FalkorDB server's memory in %s: %s", self.data_dir, e)
+
+    def address_space_cap(self) -> int | None:
+        """The server's address-space cap in bytes (RLIMIT_AS soft limit), None when uncapped."""
+        prlimit = getattr(resource, "prlimit", None) if resource is not None else None
+        pid = self._process.pid if self._process is not None else server_pid(self.data_dir)
+        if prlimit is None or pid is None or resource is None:
+            return None
+        soft, _ = prlimit(pid, resource.RLIMIT_AS)
+        return None if soft == resource.RLIM_INFINITY else int(soft)
+
+    def server_memory(self) -> dict[str, int]:
+        """The server's resident memory now and at its peak (bytes, from /proc; empty elsewhere)."""
+        pid = self._process.pid if self._process is not None else server_pid(self.data_dir)
+        got: dict[str, int] = {}
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                key, _, value = line.partition(":")
+                if key in ("VmRSS", "VmHWM"):
+                    got[key] = int(value.split()[0]) * 1024
+        except (OSError, ValueError):
+            pass
+        return got
+
+    def reset_peak_memory(self) -> None:
+        """Start the server's peak resident memory (VmHWM) afresh, where Linux allows it."""
+        pid = self._process.pid if self._process is not None else server_pid(self.data_dir)
+        with contextlib.suppress(OSError):
+            Path(f"/proc/{pid}/clear_refs").write_text("5")
 
     def limits(self) -> dict[str, int]:
         """The limits in force on the server: query memory, queued queries, server maxmemory (bytes)."""
@@ -801,6 +866,17 @@ class FalkorStore:
 
     def __repr__(self) -> str:
         return f"FalkorStore({str(self.data_dir)!r}, graph_name={self.graph_name!r})"
+
+
+def _vm_size(pid: int) -> int | None:
+    """The bytes of address space a process maps (VmSize), None where /proc cannot tell."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
 
 
 def server_pid(data_dir: Path) -> int | None:

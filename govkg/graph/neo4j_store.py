@@ -98,6 +98,24 @@ def _consume(tx: neo4j.ManagedTransaction, query: str, params: Mapping[str, Any]
     return [record_to_row(record) for record in result]
 
 
+@contextmanager
+def _memory_is_final() -> Iterator[None]:
+    """Turn "over the transaction memory cap" into a QueryError inside a transaction function.
+
+    Neo4j reports it as a transient error, which the driver would retry for up to 30 s; the
+    same query would only hit the cap again.
+    """
+    try:
+        yield
+    except neo4j_errors.TransientError as exc:
+        if "MemoryPoolOutOfMemory" not in (exc.code or ""):
+            raise
+        raise QueryError(
+            f"the query needs more memory than the server allows one transaction "
+            f"(db.memory.transaction.max): {exc.message}"
+        ) from exc
+
+
 # The counters run_write_stats reports, named as in FalkorDB's statistics and neo4j's SummaryCounters.
 STAT_NAMES = (
     "nodes_created",
@@ -211,7 +229,8 @@ class Neo4jStore:
         bound = dict(params or {})
 
         def read(tx: neo4j.ManagedTransaction) -> list[Row]:
-            return _consume(tx, query, bound)
+            with _memory_is_final():
+                return _consume(tx, query, bound)
 
         work = neo4j.unit_of_work(timeout=timeout)(read) if timeout is not None else read
         return self._in_session(lambda session: session.execute_read(work))
@@ -229,10 +248,11 @@ class Neo4jStore:
 
         def read(tx: neo4j.ManagedTransaction) -> list[Row]:
             rows.clear()  # a retried transaction starts again
-            for record in tx.run(query, parameters=bound):
-                rows.append(record_to_row(record))
-                if len(rows) >= max_rows:
-                    raise _Enough
+            with _memory_is_final():
+                for record in tx.run(query, parameters=bound):
+                    rows.append(record_to_row(record))
+                    if len(rows) >= max_rows:
+                        raise _Enough
             return rows
 
         work = neo4j.unit_of_work(timeout=timeout)(read) if timeout is not None else read

@@ -7,7 +7,7 @@ import re
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 
-from govkg.api.cypher_limits import QueryShapeError, cap_rows, check_params, check_shape
+from govkg.api.cypher_limits import QueryShapeError, cap_rows, check_params, check_plan, check_shape
 from govkg.api.deps import CypherGate, QuerySlot, SettingsDep, StoreDep
 from govkg.api.errors import BadRequest
 from govkg.api.routes.common import ERRORS, json_safe
@@ -154,19 +154,23 @@ async def run_cypher(
         capped = text if explain else cap_rows(text, code, cap + 1, body.params)
     except QueryShapeError as exc:
         raise BadRequest(str(exc)) from exc
+    explain_fn = getattr(store, "explain", None)
     try:
         if explain:
-            explain_fn = getattr(store, "explain", None)
             if explain_fn is None:
                 raise BadRequest("EXPLAIN is not supported by this store")
             lines = await run_in_threadpool(explain_fn, text, body.params)
             plan = _plan_rows(lines)
             return CypherOut(columns=["plan"], rows=plan, count=len(plan), truncated=False, row_cap=cap)
+        if explain_fn is not None:  # the plan shows products the text alone cannot
+            check_plan(await run_in_threadpool(explain_fn, capped, body.params))
         read_at_most = getattr(store, "read_at_most", None)
         if read_at_most is not None:  # streams and stops after cap + 1 rows
             rows = await run_in_threadpool(read_at_most, capped, body.params, settings.query_timeout, cap + 1)
         else:
             rows = await run_in_threadpool(store.run_read, capped, body.params, settings.query_timeout)
+    except QueryShapeError as exc:
+        raise BadRequest(str(exc)) from exc
     except QueryError as exc:
         raise BadRequest(f"the engine refused the query: {exc}") from exc
     kept = [json_safe(r) for r in rows[:cap]]
