@@ -7,7 +7,7 @@ child process and prints its wall time, rows, seconds per 1,000 facts and the ch
 of one run say whether a path is linear: seconds per 1,000 facts should stay flat as N grows.
 
     nice -n 10 .venv/bin/python bench/bench_exports.py --n 2000 5000
-    nice -n 10 .venv/bin/python bench/bench_exports.py --n 2000 --old   # also the SKIP/LIMIT path
+    nice -n 10 .venv/bin/python bench/bench_exports.py --n 2000 --old   # also the previous paths
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ OLD_PAGE = 1000
 def _export(phase: str, data_dir: Path) -> dict[str, Any]:
     """Run one export into data_dir/out.<phase>; return its figures (in the child process)."""
     from govkg.config import Settings
-    from govkg.graph.exports import export_graph
+    from govkg.graph.exports import export_graph, read_graph, write_graph
     from govkg.graph.falkor_store import FalkorStore
     from govkg.knowledge import KnowledgeGraph
     from govkg.queries.catalog import run_query
@@ -55,6 +55,11 @@ def _export(phase: str, data_dir: Path) -> dict[str, Any]:
                     if len(page) < OLD_PAGE:
                         break
                     offset += OLD_PAGE
+        elif phase == "old-gexf":  # the whole networkx graph in memory, as GEXF was written before
+            graph = read_graph(store)
+            with out.open("wb") as bh:
+                write_graph(graph, "gexf", bh)
+            rows = graph.number_of_edges()
         else:
             with out.open("wb") as bh:
                 _, rows = export_graph(store, phase, bh)
@@ -96,15 +101,21 @@ def main() -> None:
     ap.add_argument("--n", type=int, nargs="+", default=[2000, 5000])
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--data-dir", type=Path, help="keep stores here (one sub-directory per N) and reuse them")
-    ap.add_argument("--phases", nargs="+", default=list(PHASES), choices=[*PHASES, "old-adoptions"])
-    ap.add_argument("--old", action="store_true", help="also time the previous SKIP/LIMIT adoptions paging")
+    ap.add_argument(
+        "--phases", nargs="+", default=list(PHASES), choices=[*PHASES, "old-adoptions", "old-gexf"]
+    )
+    ap.add_argument(
+        "--old",
+        action="store_true",
+        help="also time the previous paths: SKIP/LIMIT adoptions, in-memory GEXF",
+    )
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         print(json.dumps(_export(args.child, args.data_dir)))
         return
     base = args.data_dir or Path(tempfile.mkdtemp(prefix="govkg-bench-exports-"))
-    phases = [*args.phases, *(["old-adoptions"] if args.old else [])]
+    phases = [*args.phases, *(["old-adoptions", "old-gexf"] if args.old else [])]
     results = []
     for n in args.n:
         data_dir = base / f"n{n}-seed{args.seed}"

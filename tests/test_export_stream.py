@@ -142,3 +142,21 @@ def test_streamed_graph_reads_back_as_the_networkx_export(
         assert type(new) is type(old)
         assert sorted(map(repr, new.edges(data=True))) == sorted(map(repr, old.edges(data=True))), filters
         assert nx.utils.graphs_equal(new, old), filters
+
+
+def test_long_metric_listings_read_report_pages_in_the_query_order(
+    kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govkg.queries import indicators
+
+    everything = run_query(kg.store, "metrics", {"limit": 1_000_000})
+    assert len(everything) > 10
+    province = next(r["region_code"] for r in everything if r["region_code"])[:2] + "0000"
+    label = everything[len(everything) // 2]["indicator"]
+    cases = [{}, {"within": province}, {"indicator": label}, {"year_from": 2000}]
+    short = {str(i): kg.metrics(**c) for i, c in enumerate(cases)}  # one page: the SKIP query alone
+    monkeypatch.setattr(indicators, "_PAGE", 2)
+    monkeypatch.setattr(indicators, "_REPORT_PAGE", 3)
+    for i, filters in enumerate(cases):
+        assert short[str(i)], filters
+        assert kg.metrics(**filters) == short[str(i)], filters

@@ -28,6 +28,7 @@ INDICATOR_ALIASES: dict[str, tuple[str, ...]] = {
     "安全感": ("安全感指数",),
 }
 _PAGE = 1000
+_REPORT_PAGE = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,14 +126,31 @@ def find_metrics(
         "year_to": year_to,
         "limit": _PAGE,
     }
-    out: list[MetricRow] = []
-    offset = 0
+    first = run("metrics", {**params, "offset": 0})
+    if len(first) < _PAGE:  # one page holds them all (most questions): one query, as the API asks
+        return [m for m in (_row(r) for r in first) if m.indicator]
+    # More: SKIP pages would each re-sort every measurement (quadratic). Read them a page of
+    # reports at a time (keyset on the report id) and sort once, in the metrics query's order.
+    del params["limit"]
+    rows: list[dict[str, Any]] = []
+    after = ""
     while True:
-        rows = run("metrics", {**params, "offset": offset})
-        out += [_row(r) for r in rows]
-        if len(rows) < _PAGE:
-            return [m for m in out if m.indicator]
-        offset += _PAGE
+        ids = [str(r["id"]) for r in run("report_page", {"after": after, "limit": _REPORT_PAGE})]
+        if ids:
+            rows += run("metrics_of_reports", {**params, "reports": ids})
+        if len(ids) < _REPORT_PAGE:
+            break
+        after = ids[-1]
+    rows.sort(key=_metrics_order)
+    return [m for m in (_row(r) for r in rows) if m.indicator]
+
+
+def _metrics_order(r: Mapping[str, Any]) -> tuple[tuple[bool, Any], ...]:
+    """The metrics query's ORDER BY (indicator, region_code, report_id, offset, key), nulls last."""
+    return tuple(
+        (r.get(name) is None, r.get(name) if r.get(name) is not None else 0 if name == "offset" else "")
+        for name in ("indicator", "region_code", "report_id", "offset", "key")
+    )
 
 
 def label_counts(rows: Iterable[MetricRow]) -> list[tuple[str, int]]:
