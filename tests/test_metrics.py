@@ -63,6 +63,16 @@ def test_indicator_after_the_number_when_a_verb_precedes() -> None:
     assert _one("打掉涉黑涉恶团伙117个").indicator == "打掉涉黑涉恶团伙"
 
 
+def test_the_noun_after_the_count_when_a_verb_or_another_count_precedes() -> None:
+    found = find_metrics("全县8个乡镇56个行政村,整合12家职能部门,组织30余名县级干部包联村社")
+    assert [m.indicator for m in found] == ["乡镇", "行政村", "职能部门", "县级干部"]
+    found = find_metrics("组建由40名网格员、60名调解员构成的巡查队伍")
+    assert [m.indicator for m in found] == ["网格员", "调解员"]
+    # a quoted name after the count is what was counted; 在 starts the predicate
+    assert _one("300名“红马甲”穿行街巷").indicator == "“红马甲”"
+    assert _one("90%的纠纷在村里就能解决").indicator == "纠纷"
+
+
 def test_change_verbs_are_trimmed() -> None:
     assert _one("刑事案件立案同比下降12.3%").indicator == "刑事案件立案"
     assert _one("破案率提升至98.5%").indicator == "破案率"

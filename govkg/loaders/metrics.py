@@ -148,7 +148,8 @@ _TRAIL_VERBS = (
 # A clause whose text before the number ends in one of these verbs names its object after it.
 _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
-    r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托)$"
+    r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
+    r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训)$"
 )
 
 
@@ -274,7 +275,8 @@ _JUST_VERB = re.compile(
 _TAIL_STOP = re.compile(
     r"及时|为|提供|担任|参与|接入|实现|开展|完成|覆盖|全部|积极|主动|均已|均达|已经|被|累计|分别|参加|入驻|"
     r"投入|到位|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
-    r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中"
+    r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
+    r"在(?![线职编岗校册押逃])"
 )
 
 
@@ -407,7 +409,8 @@ def _label(
             return own, change
         return previous or _noun(sentence[clause_start:start]) or "", change
     label = _noun(before)
-    if not label or _OBJECT_AFTER.search(before.strip()):
+    # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it
+    if not label or _OBJECT_AFTER.search(before.strip()) or (label == previous and floor > clause_start):
         tail = _tail(sentence, end)
         if tail:
             return tail, None
@@ -460,7 +463,10 @@ def _tail(sentence: str, end: int) -> str:
     stop = after.start() if after else len(sentence)
     digit = re.search(r"\d", sentence[end:stop])
     tail = sentence[end : end + digit.start() if digit else stop].strip().removeprefix("的")
-    if not tail.startswith(("“", "《", '"')):
+    closer = {"“": "”", "《": "》"}.get(tail[:1])
+    if closer and (close := tail.find(closer)) > 1:
+        tail = tail[: close + 1]  # 1900名“双语红袖标”穿行街巷: the quoted name is what was counted
+    elif not tail.startswith(('"',)):
         verb = _TAIL_STOP.search(tail, 1)
         if verb:
             tail = tail[: verb.start()]
