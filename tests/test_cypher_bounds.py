@@ -220,6 +220,18 @@ def test_the_os_caps_the_server_where_the_engine_does_not(tmp_path: Path) -> Non
         store.close()
 
 
+def test_neo4j_without_a_transaction_memory_cap_is_named(
+    neo4j_store: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """govkg reads the server's memory caps and warns, naming the setting, when one query is uncapped."""
+    caps = neo4j_store.memory_caps()
+    assert set(caps) == {"db.memory.transaction.max", "dbms.memory.transaction.total.max"}
+    with caplog.at_level("WARNING", logger="govkg.graph.neo4j_store"):
+        warned = neo4j_store.warn_without_memory_caps()
+    assert warned == (caps["db.memory.transaction.max"] == "0B")
+    assert ("db.memory.transaction.max" in caplog.text) == warned
+
+
 def test_plans_multiplying_three_inputs_are_refused() -> None:
     falkor = [
         "Results",

@@ -14,6 +14,7 @@ even on a cluster.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -135,6 +136,13 @@ def _consume_with_stats(
     return rows, {name: int(getattr(counters, name)) for name in STAT_NAMES}
 
 
+log = logging.getLogger(__name__)
+
+# The server settings that cap what one transaction, and all of them, may take of the heap.
+MEMORY_CAPS = ("db.memory.transaction.max", "dbms.memory.transaction.total.max")
+_SHOW_MEMORY_CAPS = "SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN name, value"
+
+
 class _Enough(Exception):
     """Raised inside a read transaction to stop streaming once enough rows have arrived."""
 
@@ -180,7 +188,29 @@ class Neo4jStore:
         if verify:
             with store._translate_errors():
                 store._driver.verify_connectivity()
+            store.warn_without_memory_caps()
         return store
+
+    def memory_caps(self) -> dict[str, str]:
+        """The server's transaction memory caps (MEMORY_CAPS; '0B' means none), empty if unreadable."""
+        try:
+            rows = self.run_read(_SHOW_MEMORY_CAPS, {"names": list(MEMORY_CAPS)})
+        except (QueryError, StoreError):
+            return {}  # a user without the SHOW SETTINGS privilege, or an older server
+        return {str(r["name"]): str(r["value"]) for r in rows}
+
+    def warn_without_memory_caps(self) -> bool:
+        """Log a warning when the server caps no transaction's memory; True when it warned."""
+        caps = self.memory_caps()
+        if not caps or caps.get(MEMORY_CAPS[0], "0B") not in ("0B", "0", ""):
+            return False
+        log.warning(
+            "Neo4j at %s caps no transaction's memory (db.memory.transaction.max is %s): one "
+            "/cypher query can take its whole heap; set it (and dbms.memory.transaction.total.max), "
+            "see docs/neo4j.md",
+            self.uri, caps.get(MEMORY_CAPS[0], "unset"),
+        )  # fmt: skip
+        return True
 
     @contextmanager
     def _translate_errors(self) -> Iterator[None]:
