@@ -200,6 +200,13 @@ def test_a_level_above_the_subject_heading_the_sentence_acts_for_itself() -> Non
     assert ("固阳县", "local:一码通平台") in found
 
 
+def test_an_agency_s_region_is_among_the_extraction_s_regions() -> None:
+    ex = _run("固阳县平安建设工作情况\n固阳县持续推进平安建设。固阳县公安局金山派出所走访辖区群众。")
+    codes = {r.code for r in ex.regions}
+    assert "金山镇派出所" in {a.name for a in ex.agencies}
+    assert all(a.region_code in codes for a in ex.agencies)
+
+
 def test_branch_of_a_city_bureau_named_after_a_district_acts_for_the_district() -> None:
     found = _facts(CITY + "包头市公安局九原分局常态化开展扫黑除恶斗争。")
     assert found[("九原区", "anti_gang")].startswith("actor=agency")

@@ -53,7 +53,10 @@ _PLACE_AFTER = re.compile(r"^[^,，;；。]*?(?:设立|设置|派驻|建立|开�
 _AWARD_VERB = r"(?:表彰|授予|评为|命名|通报表扬|嘉奖|表扬|肯定|推广|推介|刊发|报道)"
 _AWARD_AFTER = re.compile(rf"^[^,，;；。]{{0,30}}?{_AWARD_VERB}")
 _AWARD_BEFORE = re.compile(r"(?:被|受到|获得?)[^,，;；。]{0,20}$")
-_AWARDED = re.compile(rf"^(?:及其办公室|及办公室)?被[^,，;；。]{{0,30}}?{_AWARD_VERB}")
+# … a body that receives it: 被…评为, or 获评 / 荣获 / 入选 right after the body's name
+_AWARDED = re.compile(
+    rf"^(?:及其办公室|及办公室)?(?:被[^,，;；。]{{0,30}}?{_AWARD_VERB}|(?:先后|再次|连续[^,，;；。]{{0,6}})?(?:获评|荣获|入选|获得[^,，;；。]{{0,20}}称号))"
+)
 _SOURCE_BEFORE = re.compile(r"(?:贯彻|落实|服务|按照|根据|遵照)[^,，;；。]{0,12}$")
 _SOURCE_AFTER = re.compile(r"^[^,，;；。]{0,30}?(?:决策|部署|要求|精神|指示|批示)")
 _INSTRUCTION = re.compile(r"(?:贯彻|落实|部署|决策|要求|精神|指示|批示)")

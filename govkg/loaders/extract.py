@@ -260,6 +260,7 @@ class Extractor:
                 if a.acting and key not in agencies:
                     region = self._region(ctx, a.region_code)
                     if region is not None:
+                        self._keep(ctx, region)  # a station's town is in the extraction's regions too
                         agencies[key] = Agency(key=key, name=a.name, kind=a.kind, region_code=region.code)
             here: list[UnresolvedPlace] = []
             while pending_u < len(unresolved) and unresolved[pending_u].offset < sent.end:
