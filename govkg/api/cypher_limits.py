@@ -429,31 +429,47 @@ def cap_rows(text: str, code: str, cap: int, params: Mapping[str, Any] | None = 
     return "".join(out).rstrip()
 
 
-# A Cartesian product of this many inputs is refused: its rows multiply, and what collect()
-# builds from them escapes the engine's per-query memory cap.
+# A Cartesian product of this many scanning inputs is refused: its rows multiply, and what
+# collect() builds from them escapes the engine's per-query memory cap. Inputs found by an index
+# or id lookup (a few rows: `MATCH (a:Region {code: $a}), (b:Region {code: $b}), …`) do not count.
 MAX_PRODUCT_INPUTS = 3
 _PRODUCT = re.compile(r"cartesian\s*product", re.IGNORECASE)
+_LOOKUP = re.compile(r"index\s*(seek|scan)|by\s*id|id\s*seek", re.IGNORECASE)
+_SCAN = re.compile(r"all\s*nodes?\s*scan|label\s*scan|unwind|procedure|call", re.IGNORECASE)
 
 
 def check_plan(plan: list[str]) -> None:
-    """Refuse a plan (indented lines, as the stores' ``explain`` gives) that multiplies 3+ inputs.
+    """Refuse a plan (indented lines, as the stores' ``explain`` gives) multiplying 3+ scans.
 
     FalkorDB lists every input under one Cartesian Product; Neo4j nests binary ones, so an
     input that is itself a product counts with its own inputs.
     """
     levels = [(len(line) - len(line.lstrip(" "))) // 4 for line in plan]
 
-    def inputs(i: int) -> int:
-        count, j = 0, i + 1
+    def subtree(i: int) -> list[str]:
+        j = i + 1
         while j < len(plan) and levels[j] > levels[i]:
-            if levels[j] == levels[i] + 1:
-                count += inputs(j) if _PRODUCT.search(plan[j]) else 1
             j += 1
+        return plan[i:j]
+
+    def scanning(i: int) -> bool:
+        lines = subtree(i)
+        return any(_SCAN.search(x) for x in lines) or not any(_LOOKUP.search(x) for x in lines)
+
+    def inputs(i: int) -> int:
+        count = 0
+        for j in range(i + 1, i + len(subtree(i))):
+            if levels[j] == levels[i] + 1:
+                if _PRODUCT.search(plan[j]):
+                    count += inputs(j)
+                elif scanning(j):
+                    count += 1
         return count
 
     for i, line in enumerate(plan):
         if _PRODUCT.search(line) and (n := inputs(i)) >= MAX_PRODUCT_INPUTS:
             raise QueryShapeError(
-                f"the query's plan multiplies {n} unconnected patterns (a Cartesian product); "
-                "connect them with a relationship or a shared variable, or run them separately"
+                f"the query's plan multiplies {n} scans of unconnected patterns (a Cartesian "
+                "product); connect them with a relationship or a shared variable, look them up by "
+                "key, or run them separately"
             )
