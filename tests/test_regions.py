@@ -105,6 +105,14 @@ def test_a_town_under_an_autonomous_county_written_short_is_found_there(matcher:
     assert found[-1].region.parent_code == county.code
 
 
+def test_long_transliterated_village_names_are_found_when_listed(matcher: RegionMatcher) -> None:
+    found = matcher.find("阿瓦提县阿依巴格乡玉斯屯克阿依库勒村组建巡逻队。")
+    assert names(found) == ["阿瓦提县", "阿依巴格乡", "玉斯屯克阿依库勒村"]
+    # a long stem the data do not list is not made up
+    found = matcher.find("阿瓦提县阿依巴格乡托万克阿依库勒尔提村组建巡逻队。")
+    assert names(found) == ["阿瓦提县", "阿依巴格乡"]
+
+
 def test_street_office_alias(gaz: Gazetteer) -> None:
     assert [r.code for r in gaz.lookup("颍川办")] == ["411081:颍川街道"]
 

@@ -300,6 +300,8 @@ _CLAUSE_VERB = re.compile(
     r"^(?:推进|推行|推动|坚持|成立|建立|建成|组建|开展|探索|深化|实施|打造|构建|创新|创建|持续|全面|积极|"
     r"不断|大力|着力|聚焦|围绕|以|把|将|通过|率先|深入|扎实|立足|出台|制定|印发|先后|累计|始终|切实)"
 )
+# Sub-county names: stems of 2-6 characters, up to 10 for transliterated names the data list.
+_SHORT_STEM, _LONG_STEM = 6, 10
 _OPEN_QUOTES = frozenset('“"「『‘')
 _CLOSE_QUOTES = frozenset('”"」』’')
 _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也如")
@@ -589,7 +591,7 @@ class RegionMatcher:
             parent = ends.get(start)
             # the gazetteer's word is enough for a name the heuristics doubt (都兰嘎查, 西街社区)
             region = self._resolve_sub(name, level, scope, earlier)
-            if region is None and not plausible:
+            if region is None and (not plausible or len(stem) > _SHORT_STEM):
                 continue
             rank = _LEVEL_RANK[parent.region.level] if parent is not None else -1
             if region is None and parent is not None and rank in (2, 3) and rank < _LEVEL_RANK[level]:
@@ -626,12 +628,14 @@ class RegionMatcher:
         return start
 
     def _left_edge(self, text: str, suffix_start: int, ends: set[int], covered: bytearray) -> int | None:
-        """Where the name ending at ``suffix_start`` begins: 2-6 CJK chars after a boundary.
+        """Where the name ending at ``suffix_start`` begins: 2-6 CJK chars after a boundary, up to
+        10 for a transliterated name (玉斯屯克阿依库勒村), which the caller keeps only when the
+        gazetteer lists it.
 
         Right after a named parent the name starts there, numerals included (江岸区百步亭社区,
         某街道红四方社区): the parent is a firmer boundary than any character inside the name.
         """
-        for length in range(2, 7):
+        for length in range(2, _LONG_STEM + 1):
             pos = suffix_start - length
             if pos < 0 or covered[pos] or not all(_is_cjk(c) for c in text[pos:suffix_start]):
                 break
@@ -639,7 +643,7 @@ class RegionMatcher:
                 break
             if pos in ends:
                 return pos
-        for length in range(1, 7):
+        for length in range(1, _LONG_STEM + 1):
             pos = suffix_start - length
             if pos < 0 or not _is_cjk(text[pos]) or covered[pos]:
                 return pos + 1 if length > 2 else None
