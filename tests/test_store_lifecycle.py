@@ -298,8 +298,14 @@ def test_an_orphaned_server_is_stopped_at_open_and_a_new_one_serves_its_data(
 
 
 def test_a_server_in_use_by_another_process_is_not_stopped_as_an_orphan(data_dir: Path) -> None:
+    # The owner closes its store (stopping the server) when its stdin closes.
+    code = _OWNER.replace("time.sleep(600)", "sys.stdin.read(); s.close()")
     owner = subprocess.Popen(
-        [sys.executable, "-c", _OWNER, str(data_dir)], stdout=subprocess.PIPE, text=True, env=_env()
+        [sys.executable, "-c", code, str(data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=_env(),
     )
     try:
         assert owner.stdout is not None and owner.stdout.readline().strip() == "ready"
@@ -308,8 +314,10 @@ def test_a_server_in_use_by_another_process_is_not_stopped_as_an_orphan(data_dir
             assert not store.started_server and server_pid(data_dir) == pid
         assert _alive(pid or 0), "the other process still uses it"
     finally:
-        owner.kill()
-        owner.wait(60)
+        assert owner.stdin is not None
+        owner.stdin.close()
+        assert owner.wait(60) == 0
+    assert server_pid(data_dir) is None, "its owner, the last user, stopped it"
 
 
 def test_a_pidfile_naming_another_program_never_gets_it_stopped(data_dir: Path) -> None:
