@@ -163,7 +163,7 @@ async def run_cypher(
             plan = _plan_rows(lines)
             return CypherOut(columns=["plan"], rows=plan, count=len(plan), truncated=False, row_cap=cap)
         if explain_fn is not None:  # the plan shows products the text alone cannot
-            check_plan(await run_in_threadpool(explain_fn, capped, body.params))
+            check_plan(await run_in_threadpool(explain_fn, capped, body.params), code)
         read_at_most = getattr(store, "read_at_most", None)
         if read_at_most is not None:  # streams and stops after cap + 1 rows
             rows = await run_in_threadpool(read_at_most, capped, body.params, settings.query_timeout, cap + 1)
