@@ -25,6 +25,9 @@ from typing import Any
 from bench_explorer import GRAPH, build
 
 PHASES = ("adoptions", "gexf", "graphml")
+# neo4j-import CSVs from the store (SKIP/LIMIT pages of export_nodes/export_relationships) and from
+# extraction shards with no store (made once per N, untimed, in the parent)
+IMPORT_PHASES = ("import-store", "import-offline")
 OLD_PAGE = 1000
 
 
@@ -55,6 +58,14 @@ def _export(phase: str, data_dir: Path) -> dict[str, Any]:
                     if len(page) < OLD_PAGE:
                         break
                     offset += OLD_PAGE
+        elif phase in ("import-store", "import-offline"):
+            from govkg.graph.neo4j_import import export_from_extractions, export_neo4j_import
+
+            if phase == "import-store":
+                files = export_neo4j_import(store, out)
+            else:
+                files = export_from_extractions(data_dir / "shards", out)
+            rows = sum(files.node_counts.values()) + sum(files.relationship_counts.values())
         elif phase == "old-gexf":  # the whole networkx graph in memory, as GEXF was written before
             graph = read_graph(store)
             with out.open("wb") as bh:
@@ -68,8 +79,9 @@ def _export(phase: str, data_dir: Path) -> dict[str, Any]:
     finally:
         store.close()
     rss_mb = _peak_rss_mb()
+    size = sum(p.stat().st_size for p in out.iterdir()) if out.is_dir() else out.stat().st_size
     return {"phase": phase, "seconds": seconds, "rows": rows, "facts": facts, "rss_mb": rss_mb,
-            "bytes": out.stat().st_size}  # fmt: skip
+            "bytes": size}  # fmt: skip
 
 
 def _peak_rss_mb() -> float:
@@ -95,6 +107,21 @@ def run_child(phase: str, data_dir: Path) -> dict[str, Any]:
     return result
 
 
+def make_shards(data_dir: Path, n: int, seed: int) -> None:
+    """The N synthetic reports as `govkg extract -o` shards in data_dir/shards (for import-offline)."""
+    from synthetic import SyntheticCorpus
+
+    from govkg.config import Settings
+    from govkg.loaders.shards import extract_to_shards
+
+    reports = data_dir / "reports"
+    SyntheticCorpus.default().write(reports, n, seed)
+    t0 = time.perf_counter()
+    extract_to_shards([reports], data_dir / "shards.partial", Settings(data_dir=data_dir / "extract"))
+    (data_dir / "shards.partial").rename(data_dir / "shards")
+    print(f"extracted {n} reports into shards in {time.perf_counter() - t0:.0f} s", flush=True)
+
+
 def main() -> None:
     """Build (or reuse) a store per N and time each export in it."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -102,7 +129,10 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--data-dir", type=Path, help="keep stores here (one sub-directory per N) and reuse them")
     ap.add_argument(
-        "--phases", nargs="+", default=list(PHASES), choices=[*PHASES, "old-adoptions", "old-gexf"]
+        "--phases",
+        nargs="+",
+        default=list(PHASES),
+        choices=[*PHASES, *IMPORT_PHASES, "old-adoptions", "old-gexf"],
     )
     ap.add_argument(
         "--old",
@@ -124,6 +154,8 @@ def main() -> None:
             data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
             build(data_dir, n, args.seed)
             marker.touch()
+        if "import-offline" in phases and not (data_dir / "shards").is_dir():
+            make_shards(data_dir, n, args.seed)
         for phase in phases:
             r = {"n": n, **run_child(phase, data_dir)}
             results.append(r)

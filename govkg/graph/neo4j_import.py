@@ -89,11 +89,16 @@ def _columns(props: list[dict[str, Any]], skip: str | None = None) -> list[tuple
     return [(k, k + _type_of([p.get(k) for p in props])) for k in names]
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+def _write_csv(path: Path, header: list[str], rows: Iterable[list[str]]) -> int:
+    """Write a header and rows (consumed one at a time); return the number of rows."""
+    n = 0
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, quoting=csv.QUOTE_MINIMAL)
         writer.writerow(header)
-        writer.writerows(rows)
+        for row in rows:
+            writer.writerow(row)
+            n += 1
+    return n
 
 
 def import_command(files: ImportFiles, database: str = DATABASE) -> str:
@@ -155,11 +160,10 @@ def write_import_files(
             raise ValueError(f"label {label!r} is not in govkg.graph.model")
         columns = _columns(props, skip=key)
         header = [f"{key}:ID({label})", *(typed for _, typed in columns), ":LABEL"]
-        rows = [[_cell(p.get(key)), *(_cell(p.get(name)) for name, _ in columns), label] for p in props]
+        rows = ([_cell(p.get(key)), *(_cell(p.get(name)) for name, _ in columns), label] for p in props)
         path = out_dir / f"nodes_{label}.csv"
-        _write_csv(path, header, rows)
         files.node_files[label] = path
-        files.node_counts[label] = len(rows)
+        files.node_counts[label] = _write_csv(path, header, rows)
 
     rels: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for row in relationship_rows:
@@ -168,7 +172,7 @@ def write_import_files(
         props = [r["props"] for r in group]
         columns = _columns(props)
         header = [f":START_ID({start})", f":END_ID({end})", *(typed for _, typed in columns), ":TYPE"]
-        rows = [
+        rel_rows = (
             [
                 _cell(r["start_key"]),
                 _cell(r["end_key"]),
@@ -176,11 +180,11 @@ def write_import_files(
                 rel_type,
             ]
             for r in group
-        ]
+        )
         path = out_dir / f"rels_{rel_type}_{start}_{end}.csv"
-        _write_csv(path, header, rows)
         files.relationship_files[(rel_type, start, end)] = path
-        files.relationship_counts[rel_type] = files.relationship_counts.get(rel_type, 0) + len(rows)
+        written = _write_csv(path, header, rel_rows)
+        files.relationship_counts[rel_type] = files.relationship_counts.get(rel_type, 0) + written
 
     files.command = import_command(files)
     return files
