@@ -13,7 +13,8 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
   bodies listed as attending one (出席, 参会);
 - ``component``: one of the bodies or centres pooled into something else (整合派出所、司法所、
   人民调解室等力量; 将A、B整合纳入综治中心);
-- ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied);
+- ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied), or
+  深入/来到 … it … 调研/视察 (a body where a visitor inspects);
 - ``background``: 诞生于, 发源于 … after it (where a practice comes from);
 - ``commentary``: 应当, 核心是 … (opinion about a practice, not a report of one).
 
@@ -52,6 +53,10 @@ _MEETING_END = re.compile(
 _VISIT = re.compile(
     r"(?:赴|前往|来到)[^，,。；;]{0,15}?(?:学习|考察|取经|参观|观摩)|学习考察|考察学习|学习借鉴|取经|参观学习"
 )
+# 深入某县综治中心调研, 到某社区警务室视察: a body is where a visitor inspects, not work done.
+_INSPECT_BEFORE = re.compile(r"(?:深入|来到|走进|莅临|前往|赴)[^，,。；;]{0,16}$")
+_INSPECT_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:调研|视察|考察|检查指导|督导)")
+_INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深入某中心调研和接访: the visitor's
 _BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
 _BACKGROUND_BEFORE = re.compile(r"(?:诞生于|发源于|起源于|首创于)[^，,。；;]{0,12}的[“\"「]?$")
 _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
@@ -137,6 +142,10 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return cues.late
     if m := _VISIT.search(before):
         return Cue("visit", m.group())
+    if (m := _INSPECT_BEFORE.search(before)) and (
+        (n := _INSPECT_AFTER.match(after)) or (n := _INSPECTED_AND.search(before))
+    ):
+        return Cue("visit", m.group()[:2] + "…" + n.group()[:2])
     if m := _BACKGROUND.match(after):
         return Cue("background", m.group())
     if m := _BACKGROUND_BEFORE.search(before):
