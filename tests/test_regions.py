@@ -113,6 +113,17 @@ def test_long_transliterated_village_names_are_found_when_listed(matcher: Region
     assert names(found) == ["阿瓦提县", "阿依巴格乡"]
 
 
+def test_a_street_written_short_before_its_community(matcher: RegionMatcher) -> None:
+    # X街 for X街道 right after the district, then the community under that street
+    found = matcher.find("九原区沙河街赛音道社区开展排查。")
+    assert [(m.surface, m.region.name, m.region.level) for m in found] == [
+        ("九原区", "九原区", "county"),
+        ("沙河街", "沙河街道", "township"),
+        ("赛音道社区", "赛音道社区", "community"),
+    ]
+    assert found[-1].region.parent_code == found[1].region.code
+
+
 def test_street_office_alias(gaz: Gazetteer) -> None:
     assert [r.code for r in gaz.lookup("颍川办")] == ["411081:颍川街道"]
 

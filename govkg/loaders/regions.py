@@ -589,6 +589,20 @@ class RegionMatcher:
             end = match.end() if match.group(2) else s_end
             earlier = [*added.before(len(text)), *named.before(start)]
             parent = ends.get(start)
+            street = self._street_written_short(stem, level, parent)
+            if street is not None:
+                # 兴庆区文化街丰收社区: X街 is the street X街道 written short, then its community
+                cut = start + street[1]
+                mention = RegionMention(start, cut, text[start:cut], street[0], self._role(text, start, cut))
+                out.append(mention)
+                added.append(mention)
+                covered[start:cut] = b"\x01" * (cut - start)
+                ends[cut] = mention
+                parent, start = mention, cut
+                stem = text[start : match.start()]
+                name = stem + match.group(1)
+                plausible = _plausible_stem(stem)
+                earlier = [mention.region, *earlier]
             # the gazetteer's word is enough for a name the heuristics doubt (都兰嘎查, 西街社区)
             region = self._resolve_sub(name, level, scope, earlier)
             if region is None and (not plausible or len(stem) > _SHORT_STEM):
@@ -615,6 +629,21 @@ class RegionMatcher:
                 )
         out.sort(key=lambda m: m.start)
         return out
+
+    def _street_written_short(
+        self, stem: str, level: str, parent: RegionMention | None
+    ) -> tuple[Region, int] | None:
+        """The street a community's stem opens with, written X街 for X街道 right after its county
+        (文化街丰收 → 文化街街道 + 丰收), and the length of that prefix; None when there is none."""
+        if parent is None or parent.region.level != "county" or level not in ("community", "village"):
+            return None
+        for child in self.gazetteer.children(parent.region.code):
+            if child.level != "township" or not child.name.endswith("街道") or len(child.short) < 2:
+                continue
+            prefix = child.short if child.short.endswith("街") else child.short + "街"
+            if stem.startswith(prefix) and len(stem) - len(prefix) >= 2:
+                return child, len(prefix)
+        return None
 
     def _numeral_start(
         self, text: str, start: int, suffix_start: int, suffix: str, covered: bytearray, scope: Sequence[str]
