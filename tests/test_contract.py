@@ -67,6 +67,8 @@ def candidates(extractions: list[Extraction]) -> dict[str, list[Any]]:
         "id": reports,
         "report": reports,
         "reports": [reports[:2], reports],
+        "ids": [reports[:2], reports],
+        "evidence": [False, True],
         "after": ["", reports[0]],
         "name": [*region_names[:2], *practice_names[:2]],
         "q": [practice_names[0], region_names[0][:2], "网格"],

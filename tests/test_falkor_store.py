@@ -276,11 +276,13 @@ def test_close_compacts_the_aof_so_a_restart_loads_a_snapshot(data_dir: Path, n:
     assert len(before[0]) > n
     store.close()
     files = _aof_files(data_dir)
-    # After the rewrite the graph lives in a snapshot base; the replayed tail is (nearly) empty.
+    # The graph lives in a snapshot base and the replayed tail is small: close rewrites a tail over
+    # COMPACT_MIN_BYTES, and the server's own auto-rewrite (which may run at any moment during the
+    # writes, depending on timing) leaves less than that behind it.
     bases = [name for name in files if name.endswith(".base.rdb")]
     assert bases, files
     tail = sum(size for name, size in files.items() if name.endswith(".incr.aof"))
-    assert tail < 4096 < files[bases[0]], files
+    assert tail <= fs.COMPACT_MIN_BYTES < files[bases[0]], files
     with FalkorStore(data_dir, graph_name="g") as reopened:
         assert reopened.started_server
         assert _graph_dump(reopened) == before

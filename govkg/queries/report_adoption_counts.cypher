@@ -1,5 +1,7 @@
 // name: report_adoption_counts
-// description: The number of adoption facts each report supports (reports with none are absent); one pass over the adoption Facts, joined to the report list by the caller.
-MATCH (f:Fact)
+// description: The number of adoption facts each of the given reports supports (reports with none are absent), read through the index on the facts' report id.
+// param ids: list[str] = [] — report ids (one page of the reports query)
+UNWIND $ids AS id
+MATCH (f:Fact {report_id: id})
 WHERE f.kind = 'adoption'
-RETURN f.report_id AS id, count(f) AS adoptions
+RETURN id, count(f) AS adoptions

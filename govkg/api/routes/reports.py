@@ -81,16 +81,20 @@ def list_reports(
     offset: Offset = 0,
 ) -> Page[ReportSummary]:
     """Loaded reports with their subject region and number of adoption facts."""
-    rows = run(store, catalog, "reports", settings, {"q": q or None, "year": year})
-    shown = rows[offset : offset + limit]
-    # One pass over the adoption edges for all reports (a lookup per report scanned them all).
+    filters = {"q": q or None, "year": year}
+    shown = run(store, catalog, "reports", settings, {**filters, "limit": limit, "offset": offset})
+    total = run(store, catalog, "reports_count", settings, filters)
+    ids = [str(r["id"]) for r in shown]
     counts = (
-        {r["id"]: r["adoptions"] for r in run(store, catalog, "report_adoption_counts", settings)}
-        if shown
+        {
+            r["id"]: r["adoptions"]
+            for r in run(store, catalog, "report_adoption_counts", settings, {"ids": ids})
+        }
+        if ids
         else {}
     )
     data = [ReportSummary(**_summary_fields({**r, "adoptions": counts.get(r["id"], 0)})) for r in shown]
-    return Page(data=data, count=len(rows), limit=limit, offset=offset)
+    return Page(data=data, count=int(total[0]["count"]) if total else 0, limit=limit, offset=offset)
 
 
 @router.get("/{id}", operation_id="getReport", response_model=ReportDetail)
