@@ -46,6 +46,8 @@ def test_every_govkg_variable_the_docs_name_is_a_setting() -> None:
         "GOVKG_SCREENSHOTS",
         "GOVKG_NEO4J_HEAP",
         "GOVKG_NEO4J_PAGECACHE",
+        "GOVKG_NEO4J_TX_MEMORY",
+        "GOVKG_NEO4J_TX_TOTAL_MEMORY",
     }
     named: set[str] = set()
     for doc in [ROOT / "README.md", *(ROOT / "docs").glob("*.md"), ROOT / "docker" / "docker-compose.yml"]:
