@@ -121,7 +121,9 @@ def test_a_range_under_the_limit_still_runs_and_the_limit_is_configurable(
 # ---- one list of memory attacks, for both stores (issue 14 item 10) ----
 
 # Each builds far more than any cap if it reaches the engine: huge or nested ranges, UNWIND
-# chains, doubling or quadratic reduce(), string concatenation, collect() over a product.
+# chains, doubling or quadratic reduce(), string concatenation, a large parameter or literal
+# copied per element, collect() over a product. Every attack is sent with ATTACK_PARAMS.
+ATTACK_PARAMS = {"big": "x" * 1_000_000}
 MEMORY_ATTACKS = [
     ("UNWIND range(1, 1000000000) AS x RETURN count(x) AS n", "GOVKG_CYPHER_MAX_RANGE"),
     ("RETURN size(range(1, 1e9)) AS n", "integer literals or integer parameters"),
@@ -146,6 +148,12 @@ MEMORY_ATTACKS = [
         "MATCH (n) WITH collect(n.name) AS names RETURN size(reduce(s = '', x IN names | s + x)) AS n",
         "a list from the graph",
     ),
+    ("RETURN size([x IN range(1, 3000) | $big]) AS n", "GOVKG_QUERY_MEMORY"),
+    (
+        "WITH $big AS s UNWIND range(1, 3000) AS i RETURN size(collect(s + toString(i))) AS n",
+        "GOVKG_QUERY_MEMORY",
+    ),
+    ("RETURN size([x IN range(1, 1000000) | '" + "y" * 2000 + "']) AS n", "GOVKG_QUERY_MEMORY"),
     ("MATCH (a), (b), (c) RETURN size(collect([a, b, c])) AS n", "Cartesian product"),
     ("MATCH (a), (b) RETURN size(collect([a, b])) AS n", "and collects the rows"),
     ("MATCH (a) MATCH (b) WITH collect(a.name + b.name) AS xs RETURN size(xs) AS n", "and collects the rows"),
@@ -165,7 +173,7 @@ def test_memory_attacks_are_refused_on_every_store(
     load_examples(store)
     c = TestClient(create_app(Settings(data_dir=data_dir, cypher_rate=0), store))
     for query, why in MEMORY_ATTACKS:
-        r = post(c, query)
+        r = post(c, query, **ATTACK_PARAMS)
         assert r.status_code == 400, (query, r.text)
         assert why in r.json()["detail"], (query, r.text)
         assert store.ping(), query
@@ -200,7 +208,7 @@ def test_memory_attacks_keep_the_server_under_its_caps(tmp_path: Path) -> None:
         store.reset_peak_memory()
         c = TestClient(create_app(Settings(data_dir=data_dir, cypher_rate=0), store))
         for query, _ in MEMORY_ATTACKS:
-            assert post(c, query).status_code == 400, query
+            assert post(c, query, **ATTACK_PARAMS).status_code == 400, query
         r = post(c, "UNWIND range(1, 500) AS a UNWIND range(1, 1000) AS b RETURN size(collect([a, b])) AS n")
         assert r.status_code == 400 and "mem consumption exceeded capacity" in r.json()["detail"], r.text
         assert store.ping()

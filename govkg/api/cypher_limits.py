@@ -35,6 +35,10 @@ _LIMIT_TAIL = re.compile(r"(?<![.$])\bLIMIT\b(.+?)\s*$", re.IGNORECASE | re.DOTA
 _WHERE = re.compile(r"\bWHERE\b", re.IGNORECASE)
 _UNION = re.compile(r"\bUNION(\s+ALL)?\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"(?<![.$])\b(RETURN|WITH|MATCH|UNWIND|CALL|YIELD|WHERE|OPTIONAL)\b", re.IGNORECASE)
+_PARAM_REF = re.compile(r"\$(\w+)")
+_PARAM_ALIAS = re.compile(r"\$(\w+)\s+AS\s+(\w+)", re.IGNORECASE)
+_NAME_REF = re.compile(r"(?<![.$\w])([A-Za-z_]\w*)\b(?!\s*[(:])")
+_STRING_SPAN = re.compile(r"'[ \n]*'|\"[ \n]*\"")
 _UNWIND_RANGE = re.compile(r"(?<![.$])\bUNWIND\s+range\s*\(", re.IGNORECASE)
 _REDUCE_HEAD = re.compile(r"(?<![.$\w])reduce\s*$", re.IGNORECASE)
 _QUANTIFIER_HEAD = re.compile(r"(?<![.$\w])(any|all|none|single)\s*$", re.IGNORECASE)
@@ -232,7 +236,56 @@ def _unwind_scopes(code: str, shape: Brackets) -> list[_Scope]:
     return found
 
 
-def check_shape(code: str, params: Mapping[str, Any], max_range: int) -> None:
+def _value_bytes(value: Any) -> int:
+    """A rough size of a parameter value in the engine: text bytes plus 16 per value."""
+    if isinstance(value, str):
+        return 16 + len(value.encode("utf-8", "surrogatepass"))
+    if isinstance(value, list):
+        return 16 + sum(_value_bytes(v) for v in value)
+    if isinstance(value, dict):
+        return 16 + sum(len(str(k)) + _value_bytes(v) for k, v in value.items())
+    return 16
+
+
+def _body_bytes(
+    code: str, body: tuple[int, int], params: Mapping[str, Any], aliases: Mapping[str, int]
+) -> int:
+    """Bytes of the parameters, their WITH aliases and the string literals an iteration body names."""
+    text = code[body[0] : body[1]]
+    total = sum(_value_bytes(params.get(m.group(1))) for m in _PARAM_REF.finditer(text))
+    total += sum(aliases.get(m.group(1), 0) for m in _NAME_REF.finditer(text))
+    return total + sum(len(m.group(0)) for m in _STRING_SPAN.finditer(text))
+
+
+def _check_copies(
+    code: str,
+    shape: Brackets,
+    scopes: list[_Scope],
+    sizes: Mapping[int, int],
+    params: Mapping[str, Any],
+    max_bytes: int,
+) -> None:
+    """Refuse iterations that copy a large parameter or literal once per element past ``max_bytes``."""
+    aliases = {m.group(2): _value_bytes(params.get(m.group(1))) for m in _PARAM_ALIAS.finditer(code)}
+    for scope in scopes:
+        per_element = _body_bytes(code, scope.body, params, aliases)
+        if per_element < 1024:
+            continue  # names and short literals: the range bound already covers them
+        elements = max(1, _source_size(code, *scope.source, shape, sizes) or 1)
+        for outer in scopes:
+            if outer is not scope and outer.body[0] <= scope.source[0] < outer.body[1]:
+                elements *= max(1, _source_size(code, *outer.source, shape, sizes) or 1)
+        if elements * per_element > max_bytes:
+            raise QueryShapeError(
+                f"an iteration over {elements} elements repeats {per_element} bytes of parameters or "
+                f"text in each: about {elements * per_element >> 20} MiB, over the {max_bytes >> 20} MiB "
+                "a query may build (GOVKG_QUERY_MEMORY)"
+            )
+
+
+def check_shape(
+    code: str, params: Mapping[str, Any], max_range: int, max_bytes: int = 256 * 1024 * 1024
+) -> None:
     """Refuse a query over the nesting, token, list-literal, range() or reduce() bounds (QueryShapeError).
 
     A range() inside the body of an iteration over another range (``[x IN range(…) | range(…)]``,
@@ -241,6 +294,8 @@ def check_shape(code: str, params: Mapping[str, Any], max_range: int) -> None:
     anything but a number (a string, a list, a map) grows each step: it may use the accumulator
     once per step and run over at most MAX_REDUCE_STEPS elements of a range or list literal,
     since the engine checks neither its memory cap nor its timeout inside one expression.
+    An iteration whose body names parameters or string literals of 1 KiB or more may copy them
+    at most ``max_bytes`` in all (the engine copies them per element, past its own cap).
     """
     tokens = len(_TOKEN.findall(code))
     if tokens > MAX_TOKENS:
@@ -259,6 +314,7 @@ def check_shape(code: str, params: Mapping[str, Any], max_range: int) -> None:
     for scope in scopes:
         if scope.accumulator is not None:
             _check_reduce(code, scope, shape, sizes)
+    _check_copies(code, shape, scopes, sizes, params, max_bytes)
     total, nested = 0, False
     for opener, size in sizes.items():
         weight = size

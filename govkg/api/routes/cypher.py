@@ -149,7 +149,7 @@ async def run_cypher(
                 raise BadRequest(
                     "EXPLAIN takes one plain query (no PROFILE, EXPLAIN or CYPHER options after it)"
                 )
-        check_shape(code, body.params, settings.cypher_max_range)
+        check_shape(code, body.params, settings.cypher_max_range, settings.query_memory)
         cap = settings.row_cap
         capped = text if explain else cap_rows(text, code, cap + 1, body.params)
     except QueryShapeError as exc:
