@@ -218,6 +218,9 @@ def test_scan_counts_raw_hits(matcher: PracticeMatcher) -> None:
         ("某区推行“三级五天”调解法。", ["“三级五天”调解法"], True),
         ("某镇组织“和睦大姐”义务调解组。", ["和睦大姐"], True),
         ("某村把村部的毡房变成“毡房议事点”。", ["毡房议事点"], False),  # a new thing set up
+        # a name nested in quoted speech
+        ("“我们探索成立‘石桥卫士宣讲队’，进村宣讲。”", ["石桥卫士宣讲队"], False),
+        ("“我们探索总结出‘三心’工作法”，某街道负责人说。", ["‘三心’工作法"], False),
         (
             "扎实推进执法规范化建设和禁毒人民战争，部署开展出租房屋安全隐患专项整治行动。",
             ["出租房屋安全隐患专项整治行动"],
@@ -237,7 +240,10 @@ def test_discover_local_programs(
     for m in found:
         if m.practice.origin == "discovered":
             assert m.practice.category == "local"
-            assert m.practice.key == "local:" + m.practice.name.replace("“", "").replace("”", "")
+            bare = m.practice.name
+            for q in "“”‘’":
+                bare = bare.replace(q, "")
+            assert m.practice.key == "local:" + bare
 
 
 @pytest.mark.parametrize(

@@ -360,7 +360,8 @@ _UNQUOTED = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,14}?(?:专项整治行动|专项行动|集中整治行动|攻坚行动|专项整治|建设年|试点改革|改革试点|试点))"
 )
 _QUOTE_CHARS = '“”"'
-_BRACKET_QUOTES = (("「", "」"), ("『", "』"))
+# ‘…’ nests a name inside quoted speech (“我们探索总结出‘1234’工作法”).
+_BRACKET_QUOTES = (("「", "」"), ("『", "』"), ("‘", "’"))
 _BOOK_TRAILERS = ("栏目", "节目", "专栏", "专题节目")
 _TRAIL_WINDOW = 10
 
@@ -480,6 +481,8 @@ class PracticeMatcher:
     def _judge(self, s: str, cand: _Candidate) -> list[PracticeMention] | None:
         """Mentions for one quoted candidate, or None when it is not a program."""
         content = cand.content
+        if "‘" in content or content.startswith(("我们", "我")):
+            return None  # “我们探索总结出‘X’工作法”: quoted speech, with the name nested inside
         trail_start = cand.outer_end
         possessive = s.startswith("的", trail_start)
         if possessive:
