@@ -180,6 +180,15 @@ def test_the_field_of_a_first_is_no_actor() -> None:
     assert ("包头市", "diversified_resolution") not in found
 
 
+def test_gai_suo_is_the_station_named_last() -> None:
+    # 该所 in a later sentence: the station's town, not the report's subject
+    found = _facts(CITY + "麻池派出所民警每天走访辖区。该所还组建了义务巡逻队。")
+    assert ("麻池镇", "mass_prevention") in found
+    assert ("包头市", "mass_prevention") not in found
+    found = _facts(CITY + "九原区公安分局开展走访。该局还推行楼长制。")
+    assert ("九原区", "building_head") in found
+
+
 def test_a_term_does_not_begin_inside_a_place_name() -> None:
     # 北滩村警务室 is the village's police room: no 村警 (one officer per village) in it
     found = _facts(CITY + "麻池镇北滩村警务室组建义务巡逻队。")

@@ -56,6 +56,8 @@ _LEAD_PREFIX = re.compile(_LEAD.pattern.removesuffix("$"))
 _PROMOTES = re.compile(r"推广(?:了)?$")
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
+# 该所/该局/该院/该庭: the body of that kind named last (a station's 该所 is its town's).
+_BODY_DEMONSTRATIVE = re.compile(r"该(所|局|院|庭)")
 # 镇里组建…, 县里还在…, 村里把…: a level word + 里 at the head of a clause stands for that unit.
 _LEVEL_HERE = re.compile(
     r"(?:^|(?<=[,，;；:：]))(?:同时|此外|另外|其中|而)?(镇|县|乡|村|区|市|旗|街道|社区|嘎查)里(?![面边外程])"
@@ -141,6 +143,8 @@ class ReportContext:
     scope: tuple[str, ...]
     regions: dict[str, Region] = field(default_factory=dict)
     last_by_level: dict[str, Region] = field(default_factory=dict)
+    # the unit of the acting body named last, by the body's last character (所, 局, 院, 庭)
+    last_body: dict[str, Region] = field(default_factory=dict)
 
     def keep(self, region: Region) -> None:
         """Remember a region named in the report (the last one of each level answers 该X)."""
@@ -185,6 +189,17 @@ class ActorResolver:
                 return region
         return None
 
+    def _agency_regions(
+        self, ctx: ReportContext, agencies: Sequence[AgencyMention], stations: dict[tuple[int, int], Region]
+    ) -> list[Region | None]:
+        """The unit each acting agency acts for (a station's town, else its region), None if idle."""
+        out: list[Region | None] = []
+        for a in agencies:
+            region = ctx.regions.get(a.region_code) or self.gazetteer.get(a.region_code)
+            station = next((t for (s0, e0), t in stations.items() if a.start <= s0 and e0 <= a.end), None)
+            out.append((station or region) if a.acting else None)
+        return out
+
     def _named_last(self, ctx: ReportContext, word: str) -> Region | None:
         """该县/县里: the unit of that level named last in the report, else the report's own one."""
         for level in _LEVEL_WORDS.get(word, ()):
@@ -217,17 +232,27 @@ class ActorResolver:
                 continue
             if m.role == "actor" and m.region.code not in above:
                 actors.append(Actor(m.start, m.end, m.region, "place"))
-        for a in agencies:
-            region = ctx.regions.get(a.region_code) or self.gazetteer.get(a.region_code)
-            station = next((t for (s0, e0), t in stations.items() if a.start <= s0 and e0 <= a.end), None)
-            if station is not None and a.acting:
-                region = station  # the agency is a station named after a unit inside its region
-            if a.acting and region is not None and region.code not in above:
+        acting_for = self._agency_regions(ctx, agencies, stations)
+        for a, region in zip(agencies, acting_for, strict=True):
+            if region is not None and region.code not in above:
                 actors.append(Actor(a.start, a.end, region, "agency"))
         covered = [(a.start, a.end) for a in agencies]
         for (s0, e0), town in stations.items():
             if not any(s1 <= s0 and e0 <= e1 for s1, e1 in covered) and town.code not in above:
                 actors.append(Actor(s0, e0, town, "agency"))
+        bodies = list(zip(agencies, acting_for, strict=True))
+        for dm in _BODY_DEMONSTRATIVE.finditer(sentence):
+            kind = dm.group(1)
+            here = [r for a, r in bodies if r is not None and a.end <= dm.start() and a.name.endswith(kind)]
+            target = here[-1] if here else ctx.last_body.get(kind)
+            if target is not None and target.code not in above:
+                actors.append(Actor(dm.start(), dm.end(), target, "demonstrative"))
+        for a, r in bodies:
+            if r is not None and a.name[-1:] in "所局院庭":
+                ctx.last_body[a.name[-1]] = r
+        for (s0, e0), town in stations.items():
+            if sentence[e0 - 1] in "所庭" and not any(s1 <= s0 and e0 <= e1 for s1, e1 in covered):
+                ctx.last_body[sentence[e0 - 1]] = town  # 麻池派出所…。该所…
         actors.extend(self._listed(ctx, sentence, above))
         for pm in _PRONOUN.finditer(sentence):
             target = self._pronoun(ctx, pm.group(1), [a for a in actors if a.end <= pm.start()])
