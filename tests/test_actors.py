@@ -180,6 +180,15 @@ def test_the_field_of_a_first_is_no_actor() -> None:
     assert ("包头市", "diversified_resolution") not in found
 
 
+def test_the_speaker_s_unit_acts_in_what_they_say() -> None:
+    found = _facts(CITY + "“我们探索出‘三心’工作法，推行楼长制”，九原区沙河街道负责人说。")
+    assert ("沙河街道", "building_head") in found
+    assert ("包头市", "building_head") not in found
+    # a quotation no one is said to speak stays with the subject
+    found = _facts(CITY + "“推行楼长制”成为共识。")
+    assert ("包头市", "building_head") in found
+
+
 def test_gai_suo_is_the_station_named_last() -> None:
     # 该所 in a later sentence: the station's town, not the report's subject
     found = _facts(CITY + "麻池派出所民警每天走访辖区。该所还组建了义务巡逻队。")

@@ -503,11 +503,33 @@ class ActorResolver:
             return ActorChoice(tuple(regions), f"{rule}-{found}", confidence)
         if sentence.startswith("其") and previous is not None:
             return ActorChoice((previous,), "continues", RULE_CONFIDENCE["continues"])
+        speaker = _speaker(sentence, actors, pos)
+        if speaker is not None:
+            return ActorChoice((speaker.region,), speaker.rule, RULE_CONFIDENCE[speaker.rule])
         if self._upper_head(ctx, sentence, actors, unit):
             return ActorChoice((), "upper", 0.0)  # 省级层面建立…: the level above acts, not the subject
         if ctx.subject is not None:
             return ActorChoice((ctx.subject,), "subject", RULE_CONFIDENCE["subject"])
         return ActorChoice((), "subject", 0.0)
+
+
+_SPEECH_VERB = re.compile(r"[^，,。；;“”]{0,30}?(?:说|表示|介绍|告诉|坦言|感慨)")
+
+
+def _speaker(sentence: str, actors: Sequence[Actor], pos: int) -> Actor | None:
+    """The unit of whoever says the quotation holding ``pos``: “我们…探索出X”，某街道负责人说."""
+    open_at = sentence.rfind("“", 0, pos)
+    if open_at < 0 or sentence.rfind("”", open_at, pos) >= 0:
+        return None
+    close = sentence.find("”", pos)
+    if close < 0:
+        return None
+    after = close + 1
+    if sentence[after : after + 1] in ("，", ","):
+        after += 1
+    if not _SPEECH_VERB.match(sentence, after):
+        return None
+    return next((a for a in actors if a.start == after and a.explicit), None)
 
 
 def _upper_words(level: str) -> tuple[str, ...]:
