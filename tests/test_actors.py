@@ -180,6 +180,12 @@ def test_the_field_of_a_first_is_no_actor() -> None:
     assert ("包头市", "diversified_resolution") not in found
 
 
+def test_a_border_management_unit_acts_for_the_county_it_is_named_after() -> None:
+    found = _facts(CITY + "包头边境管理支队固阳边境管理大队推行“一村一辅警”。")
+    assert found[("固阳县", "village_police")].startswith("actor=agency")
+    assert ("包头市", "village_police") not in found
+
+
 def test_the_speaker_s_unit_acts_in_what_they_say() -> None:
     found = _facts(CITY + "“我们探索出‘三心’工作法，推行楼长制”，九原区沙河街道负责人说。")
     assert ("沙河街道", "building_head") in found
