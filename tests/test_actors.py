@@ -186,6 +186,12 @@ def test_a_border_management_unit_acts_for_the_county_it_is_named_after() -> Non
     assert ("包头市", "village_police") not in found
 
 
+def test_a_named_programme_named_again_without_a_unit_stays_with_its_unit() -> None:
+    found = _facts(CITY + "九原区沙河街道“夕阳红”调解室化解纠纷30件。“夕阳红”调解室负责人调解邻里纠纷。")
+    assert ("沙河街道", "local:夕阳红") in found
+    assert not any(region == "包头市" for region, _ in found)
+
+
 def test_the_speaker_s_unit_acts_in_what_they_say() -> None:
     found = _facts(CITY + "“我们探索出‘三心’工作法，推行楼长制”，九原区沙河街道负责人说。")
     assert ("沙河街道", "building_head") in found

@@ -26,7 +26,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from govkg.config import Settings
-from govkg.loaders.actors import RULE_CONFIDENCE, Actor, ActorResolver, ReportContext
+from govkg.loaders.actors import RULE_CONFIDENCE, Actor, ActorChoice, ActorResolver, ReportContext
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
 from govkg.loaders.documents import Document
 from govkg.loaders.extraction import (
@@ -222,6 +222,7 @@ class Extractor:
         pending = next(region_iter, None)
         prev_actor: Region | None = None
         prev_paragraph = -1
+        owners: dict[str, ActorChoice] = {}  # a named programme's surface -> who first ran it
 
         for n, sent in enumerate(sentences):
             if n % _DEADLINE_EVERY == 0:
@@ -293,6 +294,14 @@ class Extractor:
                     )
                     continue
                 choice = self.resolver.resolve(ctx, sent.text, actors, pm.start, prev_actor)
+                if pm.discovered:
+                    named = pm.surface.strip('“”"「」『』‘’')
+                    owner = owners.get(named)
+                    if choice.rule == "subject" and owner is not None:
+                        # “老街坊”调解室 named again with no unit: the unit that runs it, not the subject
+                        choice = owner
+                    elif choice.rule != "subject" and choice.regions:
+                        owners.setdefault(named, choice)
                 yr = sentence_year(sent.text, pm.start, ctx.year, doc.year) or ctx.year
                 evidence = Evidence(doc.text[sent.start : sent.end], sent.start)
                 for region in choice.regions:
