@@ -22,8 +22,9 @@ from govkg.graph.writer import delete_report, write_extraction
 from govkg.loaders.extraction import Extraction
 from govkg.queries.catalog import Catalog, Query
 
-# Full-text scores and tokenisation belong to each engine (Lucene cjk vs RediSearch).
-ENGINE_SPECIFIC = frozenset({"search"})
+# Full-text scores and tokenisation belong to each engine (Lucene cjk vs RediSearch), and so do
+# the internal node ids the bulk export pages on.
+ENGINE_SPECIFIC = frozenset({"search", "export_nodes_after", "export_relationships_after"})
 CATALOG = Catalog.default()
 
 
@@ -70,6 +71,7 @@ def candidates(extractions: list[Extraction]) -> dict[str, list[Any]]:
         "ids": [reports[:2], reports],
         "evidence": [False, True],
         "after": ["", reports[0]],
+        "after_id": [-1, 3],
         "name": [*region_names[:2], *practice_names[:2]],
         "q": [practice_names[0], region_names[0][:2], "网格"],
         "category": sorted({p.category for ex in extractions for p in ex.practices}),

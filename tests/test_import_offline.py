@@ -96,3 +96,22 @@ def test_cli_builds_the_csvs_without_a_store(shards: Path, tmp_path: Path) -> No
         app, ["export", "neo4j-import", str(tmp_path / "x"), "--from-extractions", str(tmp_path)]
     )
     assert missing.exit_code == 1 and "no extractions-" in missing.output
+
+
+def test_store_rows_are_read_in_keyset_pages_in_the_export_order(
+    any_store: GraphStore, shards: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govkg.graph import neo4j_import
+    from govkg.queries.catalog import Catalog
+
+    load_from_extractions(any_store, shards, Settings(data_dir=tmp_path / "d"))
+    catalog = Catalog.default()
+    whole = {"offset": 0, "limit": 10**7}
+    nodes = any_store.run_read(catalog.get("export_nodes").text_for(any_store.dialect), whole)
+    rels = any_store.run_read(catalog.get("export_relationships").text_for(any_store.dialect), whole)
+    monkeypatch.setattr(neo4j_import, "PAGE_SIZE", 7)
+    monkeypatch.setattr(neo4j_import, "START_PAGE", 5)
+    paged_nodes, paged_rels = neo4j_import.store_rows(any_store)
+    assert len(nodes) > 100 and len(rels) > 100
+    assert [{k: r[k] for k in nodes[0]} for r in paged_nodes] == nodes
+    assert [{k: r[k] for k in rels[0]} for r in paged_rels] == rels

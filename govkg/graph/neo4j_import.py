@@ -27,6 +27,7 @@ from govkg.queries.catalog import Catalog
 
 ARRAY_DELIMITER = ";"
 PAGE_SIZE = 10_000
+START_PAGE = 2_000  # start nodes per page of relationships
 DATABASE = "neo4j"
 
 
@@ -42,14 +43,43 @@ class ImportFiles:
     command: str = ""
 
 
-def _pages(store: GraphStore, text: str) -> Iterator[dict[str, Any]]:
-    offset = 0
+def _keyset(store: GraphStore, text: str, id_column: str, limit: int) -> Iterator[dict[str, Any]]:
+    """Rows of a keyset-paged export query: pages of ``limit`` ids after the last one seen."""
+    after = -1
     while True:
-        rows = store.run_read(text, {"offset": offset, "limit": PAGE_SIZE})
+        rows = store.run_read(text, {"after_id": after, "limit": limit})
         yield from rows
-        if len(rows) < PAGE_SIZE:
+        ids = {int(r[id_column]) for r in rows}
+        if len(ids) < limit:
             return
-        offset += PAGE_SIZE
+        after = max(ids)
+
+
+def _sort_key(*values: Any) -> tuple[tuple[bool, Any], ...]:
+    """ORDER BY over these values as the engines order them: nulls last."""
+    return tuple((v is None, "" if v is None else v) for v in values)
+
+
+def store_rows(
+    store: GraphStore, catalog: Catalog | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every node and relationship of the store, in the order export_nodes and export_relationships
+    give them, read in keyset pages (a query sorting the whole graph exceeds the engine's per-query
+    memory cap at a few thousand reports)."""
+    catalog = catalog or Catalog.default()
+    nodes = list(
+        _keyset(store, catalog.get("export_nodes_after").text_for(store.dialect), "node_id", PAGE_SIZE)
+    )
+    nodes.sort(key=lambda r: _sort_key(r["label"], r["node_key"]))
+    text = catalog.get("export_relationships_after").text_for(store.dialect)
+    rels = [r for r in _keyset(store, text, "start_id", START_PAGE) if r["type"] is not None]
+    rels.sort(
+        key=lambda r: _sort_key(
+            r["type"], r["start_label"], r["start_key"], r["end_label"], r["end_key"],
+            (r["props"] or {}).get("report_id"), (r["props"] or {}).get("offset"),
+        )
+    )  # fmt: skip
+    return nodes, rels
 
 
 def _type_of(values: list[Any]) -> str:
@@ -119,12 +149,8 @@ def import_command(files: ImportFiles, database: str = DATABASE) -> str:
 
 def export_neo4j_import(store: GraphStore, out_dir: Path, catalog: Catalog | None = None) -> ImportFiles:
     """Write node and relationship CSVs of the whole graph into out_dir; return them and the command."""
-    catalog = catalog or Catalog.default()
-    return write_import_files(
-        _pages(store, catalog.get("export_nodes").text_for(store.dialect)),
-        _pages(store, catalog.get("export_relationships").text_for(store.dialect)),
-        out_dir,
-    )
+    nodes, rels = store_rows(store, catalog)
+    return write_import_files(nodes, rels, out_dir)
 
 
 def export_from_extractions(directory: Path, out_dir: Path, loaded_at: str | None = None) -> ImportFiles:
