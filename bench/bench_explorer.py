@@ -78,7 +78,7 @@ def pages(c: httpx.Client) -> dict[str, list[Call]]:
         "home": [
             (get, "/stats", None),
             (get, "/practices?limit=1000", None),
-            (get, "/analytics/central?top=10", None),
+            (get, "/regions?sort=practices&limit=10", None),
             (get, "/reports?limit=10", None),
         ],
         "search": [(get, f"/search?q={q}&limit=200", None), (get, f"/reports?q={q}&limit=50", None)],

@@ -117,3 +117,35 @@ def test_cooccurrence_of_one_practice_equals_the_full_list_filtered(loaded: tupl
 def test_api_docs_declare_their_language(loaded: tuple[TestClient, Facts], path: str) -> None:
     client, _ = loaded
     assert '<html lang="en">' in client.get(path).text
+
+
+def test_most_active_regions_come_first_and_agree_with_the_full_list(
+    loaded: tuple[TestClient, Facts],
+) -> None:
+    # The home page's "most active regions": paged in the query, the same regions and counts as
+    # the full region list sorted by practices adopted.
+    client, _ = loaded
+    everyone = client.get("/regions", params={"limit": 1000}).json()["data"]
+    active = [r for r in everyone if r["practices"] > 0]
+    assert active, "the corpus has regions with adoptions"
+    top = client.get("/regions", params={"sort": "practices", "limit": 5})
+    assert top.status_code == 200
+    body = top.json()
+    assert body["count"] == len(active)
+    counts = [r["practices"] for r in body["data"]]
+    assert counts == sorted(counts, reverse=True)
+    assert counts == sorted((r["practices"] for r in active), reverse=True)[:5]
+    by_code = {r["code"]: r for r in everyone}
+    for r in body["data"]:
+        assert r["practices"] == by_code[r["code"]]["practices"]
+        assert r["name"] == by_code[r["code"]]["name"] and r["parent"] == by_code[r["code"]]["parent"]
+    second = client.get("/regions", params={"sort": "practices", "limit": 5, "offset": 5}).json()["data"]
+    assert not {r["code"] for r in second} & {r["code"] for r in body["data"]}
+    counties = client.get("/regions", params={"sort": "practices", "level": "county", "limit": 100}).json()
+    assert {r["level"] for r in counties["data"]} == {"county"}
+    assert counties["count"] == sum(1 for r in active if r["level"] == "county")
+    # With a name filter the list is filtered first, then sorted the same way.
+    named = client.get("/regions", params={"sort": "practices", "q": "区", "limit": 1000}).json()["data"]
+    assert [r["practices"] for r in named] == sorted((r["practices"] for r in named), reverse=True)
+    assert all("区" in r["name"] or "区" in (r.get("short") or "") or r["aliases"] for r in named)
+    assert client.get("/regions", params={"sort": "planet"}).status_code == 422

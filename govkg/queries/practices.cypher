@@ -5,8 +5,9 @@
 MATCH (p:Practice)
 WHERE ($category IS NULL OR p.category = $category)
   AND ($q IS NULL OR p.name CONTAINS $q OR any(alias IN coalesce(p.aliases, []) WHERE alias CONTAINS $q))
-OPTIONAL MATCH (r:Region)-[a:ADOPTED]->(p)
-WITH p, count(DISTINCT r.code) AS adopters, min(a.first_year) AS first_year
+// One ADOPTED edge per (region, practice): counting edges counts regions.
+OPTIONAL MATCH (:Region)-[a:ADOPTED]->(p)
+WITH p, count(a) AS adopters, min(a.first_year) AS first_year
 RETURN p.key AS key, p.name AS name, p.category AS category, coalesce(p.aliases, []) AS aliases,
        adopters, first_year
 ORDER BY key

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import combinations
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
 
@@ -61,26 +61,47 @@ def list_regions(
     parent: Annotated[
         str | None, Query(max_length=200, description="only direct children of this region (code or name)")
     ] = None,
+    sort: Annotated[
+        Literal["code", "practices"],
+        Query(description="code (default), or practices: the regions that adopted the most practices first"),
+    ] = "code",
     limit: Limit = 100,
     offset: Offset = 0,
 ) -> Page[RegionSummary]:
     """Regions by name or alias, level and parent, with the number of practices each adopted."""
     check_level(level)
+    if sort == "practices" and not q and not parent:
+        # Most active regions, paged in the query (the explorer's home page asks this on every visit).
+        top = run(
+            store, catalog, "active_regions", settings, {"level": level, "limit": limit, "offset": offset}
+        )
+        total = run(store, catalog, "regions_adopting_count", settings, {"level": level})
+        return Page(
+            data=[_summary(r) for r in top],
+            count=int(total[0]["count"]) if total else 0,
+            limit=limit,
+            offset=offset,
+        )
     parent_code = resolve_region(store, catalog, settings, parent)["code"] if parent else None
     rows = run(store, catalog, "regions", settings, {"q": q or None, "level": level, "parent": parent_code})
-    items = [
-        RegionSummary(
-            code=r["code"],
-            name=r.get("name") or r["code"],
-            level=r.get("level"),
-            short=r.get("short") or None,
-            aliases=strings(r.get("aliases")),
-            parent=r.get("parent"),
-            practices=opt_int(r.get("practices")) or 0,
+    if sort == "practices":
+        rows = sorted(
+            (r for r in rows if opt_int(r.get("practices"))),
+            key=lambda r: (-(opt_int(r.get("practices")) or 0), str(r["code"])),
         )
-        for r in rows
-    ]
-    return page(items, limit, offset)
+    return page([_summary(r) for r in rows], limit, offset)
+
+
+def _summary(r: dict[str, Any]) -> RegionSummary:
+    return RegionSummary(
+        code=r["code"],
+        name=r.get("name") or r["code"],
+        level=r.get("level"),
+        short=r.get("short") or None,
+        aliases=strings(r.get("aliases")),
+        parent=r.get("parent"),
+        practices=opt_int(r.get("practices")) or 0,
+    )
 
 
 def _portfolios(

@@ -241,11 +241,11 @@
             h("span", { class: "muted" }, ` · ${p.adopters} 个地区 regions · ${p.category || ""}`))))
           : empty("暂无采纳。", en("No adoptions yet."));
       }),
-      fill(activePart, api("/analytics/central?top=10"), (central) => {
-        const regions = central.regions || [];
+      fill(activePart, api("/regions?sort=practices&limit=10"), (active) => {
+        const regions = active.data || [];
         return regions.length
-          ? h("ol", { class: "hits" }, regions.map((r) => h("li", {}, regionLink(r.key, r.name),
-            h("span", { class: "muted" }, ` · 关联 ${r.degree} links`))))
+          ? h("ol", { class: "hits" }, regions.map((r) => h("li", {}, regionLink(r.code, r.name),
+            h("span", { class: "muted" }, ` · ${r.practices} 项实践 practices`))))
           : empty("暂无地区。", en("No regions with practices yet."));
       }),
       fill(reportPart, api("/reports?limit=10"), (reports) => (reports.data.length
