@@ -82,7 +82,6 @@ def candidates(extractions: list[Extraction]) -> dict[str, list[Any]]:
         "year_to": years[:1],
         "rollup": [True],
         "include_descendants": [True],
-        "evidence": [False],
         "min_regions": [2],
         "min_confidence": [0.9],
         "limit": [2],
