@@ -4,6 +4,7 @@ SKIP/LIMIT catalog query, on both stores, whatever the page size."""
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -95,8 +96,6 @@ def test_report_pages_cover_complete_reports_once_in_id_order(
 
 
 def test_export_adoptions_streams_every_fact(kg: KnowledgeGraph, monkeypatch: pytest.MonkeyPatch) -> None:
-    import json
-
     monkeypatch.setattr(knowledge, "_REPORT_PAGE", 2)
     buf = io.StringIO()
     n = kg.export_adoptions(buf)
@@ -111,6 +110,8 @@ def read_back(fmt: str, data: bytes) -> nx.MultiDiGraph:
     """Parse a graph export with networkx's own reader."""
     if fmt == "graphml":
         return nx.read_graphml(io.BytesIO(data), force_multigraph=True)
+    if fmt == "json":
+        return nx.node_link_graph(json.loads(data), edges="edges")
     g = nx.read_gexf(io.BytesIO(data))
     # A GEXF edge id numbers the edges in the order they were written (networkx: by source node,
     # the stream: by report), so it is no part of the graph; the multigraph key is kept.
@@ -119,7 +120,7 @@ def read_back(fmt: str, data: bytes) -> nx.MultiDiGraph:
     return g
 
 
-@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "json"])
 def test_streamed_graph_reads_back_as_the_networkx_export(
     kg: KnowledgeGraph, fmt: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, ClassVar, cast
@@ -174,18 +174,14 @@ def export_graph(
 ) -> tuple[int, int]:
     """Export the (filtered) graph from a store; return (nodes, edges) written.
 
-    GraphML and GEXF are streamed (see stream_graph): memory holds the nodes and one page of
-    facts, not the graph. Node-link JSON is one document, built in memory with networkx.
+    Every format is streamed (see stream_graph): memory holds the nodes and one page of facts,
+    not the graph.
     """
     if fmt not in GRAPH_FORMATS:
         raise ValueError(f"unknown graph format {fmt!r}: use one of {', '.join(GRAPH_FORMATS)}")
-    if fmt != "json":
-        return stream_graph(
-            store, fmt, out, practice=practice, within=within, year_from=year_from, year_to=year_to
-        )
-    graph = read_graph(store, practice=practice, within=within, year_from=year_from, year_to=year_to)
-    write_graph(graph, fmt, out)
-    return graph.number_of_nodes(), graph.number_of_edges()
+    return stream_graph(
+        store, fmt, out, practice=practice, within=within, year_from=year_from, year_to=year_to
+    )
 
 
 # -- streaming GraphML and GEXF ---------------------------------------------------------------------
@@ -235,11 +231,11 @@ def stream_graph(
     year_from: int | None = None,
     year_to: int | None = None,
 ) -> tuple[int, int]:
-    """Write the graph build_graph would give as GraphML or GEXF, nodes then edges, reading the
-    facts in keyset pages: memory holds the nodes and structural edges, never all facts. Read back
-    with networkx, the file is the graph write_graph writes. Returns (nodes, edges) written."""
-    if fmt not in ("graphml", "gexf"):
-        raise ValueError(f"only graphml and gexf are streamed, not {fmt!r}")
+    """Write the graph build_graph would give as GraphML, GEXF or node-link JSON, nodes then edges,
+    reading the facts in keyset pages: memory holds the nodes and structural edges, never all facts.
+    Read back with networkx, the file is the graph write_graph writes. Returns (nodes, edges)."""
+    if fmt not in GRAPH_FORMATS:
+        raise ValueError(f"unknown graph format {fmt!r}: use one of {', '.join(GRAPH_FORMATS)}")
     from govkg.queries.catalog import run_query
 
     filters = {"practice": practice, "within": within, "year_from": year_from, "year_to": year_to}
@@ -259,8 +255,15 @@ def stream_graph(
         keep = set(info)
     kept = sorted(n for n in keep if n in info)
     present = set(kept)
-    with _binary_sink(out) as sink:
-        write = _GexfWriter(sink) if fmt == "gexf" else _GraphmlWriter(sink)
+    with _sink(out, text_ok=fmt == "json") as sink:
+        write: _GexfWriter | _GraphmlWriter | _JsonWriter
+        write = (
+            _GexfWriter(sink)
+            if fmt == "gexf"
+            else _GraphmlWriter(sink)
+            if fmt == "graphml"
+            else _JsonWriter(sink)
+        )
         write.begin()
         for nid in kept:
             write.node(nid, _node_attrs(info[nid]))
@@ -292,18 +295,54 @@ def stream_graph(
 
 
 @contextmanager
-def _binary_sink(out: str | Path | IO[bytes] | IO[str]) -> Iterator[IO[bytes]]:
+def _sink(out: str | Path | IO[bytes] | IO[str], text_ok: bool = False) -> Iterator[Callable[[str], Any]]:
+    """A function writing text to ``out`` as UTF-8: a path, a binary stream, or (when ``text_ok``,
+    or through its buffer) a text stream."""
     if isinstance(out, str | Path):
         with open(out, "wb") as fh:
-            yield fh
+            yield lambda text: fh.write(text.encode("utf-8"))
         return
-    sink: Any = out
-    if hasattr(out, "encoding"):
-        sink = getattr(out, "buffer", None)
-        if sink is None:
-            raise ValueError("graphml and gexf are written as bytes: give a file path or a binary stream")
-        out.flush()
-    yield cast(IO[bytes], sink)
+    if not hasattr(out, "encoding"):
+        binary = cast(IO[bytes], out)
+        yield lambda text: binary.write(text.encode("utf-8"))
+        return
+    if text_ok:
+        yield cast(IO[str], out).write
+        return
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        raise ValueError("graphml and gexf are written as bytes: give a file path or a binary stream")
+    out.flush()
+    yield lambda text: buffer.write(text.encode("utf-8"))
+
+
+class _JsonWriter:
+    """Node-link JSON as write_graph writes it (networkx's node_link_data, edges under "edges"),
+    one node or edge at a time."""
+
+    def __init__(self, write: Callable[[str], Any]) -> None:
+        self._w = write
+        self.first = True
+
+    def _item(self, data: Mapping[str, Any]) -> None:
+        self._w(("\n  " if self.first else ",\n  ") + json.dumps(data, ensure_ascii=False))
+        self.first = False
+
+    def begin(self) -> None:
+        self._w('{\n "directed": true,\n "multigraph": true,\n "graph": {},\n "nodes": [')
+
+    def node(self, nid: str, attrs: Mapping[str, Any]) -> None:
+        self._item({**attrs, "id": nid})
+
+    def end_nodes(self) -> None:
+        self._w('\n ],\n "edges": [')
+        self.first = True
+
+    def edge(self, src: str, dst: str, key: str, type_: str, attrs: Mapping[str, Any]) -> None:
+        self._item({"type": type_, **attrs, "source": src, "target": dst, "key": key})
+
+    def end(self) -> None:
+        self._w("\n ]\n}\n")
 
 
 class _GraphmlWriter:
@@ -319,11 +358,8 @@ class _GraphmlWriter:
     )
     _EDGE_KEY: ClassVar[dict[str, str]] = {"type": "d5", "report_id": "d6", "year": "d7", "evidence": "d8"}
 
-    def __init__(self, sink: IO[bytes]) -> None:
-        self.sink = sink
-
-    def _w(self, text: str) -> None:
-        self.sink.write(text.encode("utf-8"))
+    def __init__(self, write: Callable[[str], Any]) -> None:
+        self._w = write
 
     def begin(self) -> None:
         self._w(
@@ -367,12 +403,9 @@ class _GexfWriter:
                    ("7", "evidence", "string"))  # fmt: skip
     _EDGE_ID: ClassVar[dict[str, str]] = {name: aid for aid, name, _ in _EDGE_ATTRS}
 
-    def __init__(self, sink: IO[bytes]) -> None:
-        self.sink = sink
+    def __init__(self, write: Callable[[str], Any]) -> None:
+        self._w = write
         self.edges = 0
-
-    def _w(self, text: str) -> None:
-        self.sink.write(text.encode("utf-8"))
 
     def begin(self) -> None:
         self._w(
