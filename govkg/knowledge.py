@@ -15,6 +15,7 @@ from govkg.loading import LoadSummary, journal_path, load_paths, manifest_path
 from govkg.queries import names
 from govkg.queries.catalog import Catalog, run_query
 from govkg.queries.indicators import MetricRow, find_metrics, write_csv
+from govkg.queries.paging import report_pages
 
 _REPORT_PAGE = 200
 
@@ -271,14 +272,7 @@ class KnowledgeGraph:
         if report is not None:
             yield [report]
             return
-        after = ""
-        while True:
-            ids = [r["id"] for r in self.query("report_page", after=after, limit=_REPORT_PAGE)]
-            if ids:
-                yield ids
-            if len(ids) < _REPORT_PAGE:
-                return
-            after = ids[-1]
+        yield from report_pages(self._run, _REPORT_PAGE)
 
     def metrics(
         self,

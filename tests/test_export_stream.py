@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,32 @@ from govkg.config import Settings
 from govkg.graph import exports
 from govkg.graph.store import GraphStore
 from govkg.knowledge import AdoptionFact, KnowledgeGraph
+from govkg.queries import paging
 from govkg.queries.catalog import run_query
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(autouse=True)
+def small_id_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Few ids per report_page call, so that the examples take several keyset calls."""
+    monkeypatch.setattr(paging, "IDS_PAGE", 5)
+
+
+def test_report_pages_hand_out_chunks_of_keyset_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = [f"r{i:02d}" for i in range(12)]
+    calls: list[dict[str, Any]] = []
+
+    def run(name: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        assert name == "report_page"
+        calls.append(dict(params))
+        return [{"id": i} for i in ids if i > params["after"]][: params["limit"]]
+
+    monkeypatch.setattr(paging, "IDS_PAGE", 7)
+    pages = list(paging.report_pages(run, 3))
+    assert [i for p in pages for i in p] == ids
+    assert [len(p) for p in pages] == [3, 3, 1, 3, 2]
+    assert calls == [{"after": "", "limit": 7}, {"after": "r06", "limit": 7}]
 
 
 @pytest.fixture

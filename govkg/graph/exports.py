@@ -203,23 +203,18 @@ def fact_pages(store: GraphStore, filters: Mapping[str, Any]) -> Iterator[list[d
     """The fact edges' rows (analytics_graph_facts' columns), a page of reports at a time, keyset-
     paged on the report id; duplicates (type, source, target, report) within a page dropped."""
     from govkg.queries.catalog import run_query
+    from govkg.queries.paging import report_pages
 
-    after = ""
-    while True:
-        ids = [str(r["id"]) for r in run_query(store, "report_page", {"after": after, "limit": REPORT_PAGE})]
-        if ids:
-            rows = run_query(store, "analytics_graph_facts_of_reports", {"reports": ids, **filters})
-            seen: set[tuple[str, str, str, str]] = set()
-            page = []
-            for r in rows:
-                key = (str(r["type"]), str(r["source"]), str(r["target"]), str(r.get("report_id")))
-                if key not in seen:
-                    seen.add(key)
-                    page.append(r)
-            yield page
-        if len(ids) < REPORT_PAGE:
-            return
-        after = ids[-1]
+    for ids in report_pages(lambda name, params: run_query(store, name, params), REPORT_PAGE):
+        rows = run_query(store, "analytics_graph_facts_of_reports", {"reports": ids, **filters})
+        seen: set[tuple[str, str, str, str]] = set()
+        page = []
+        for r in rows:
+            key = (str(r["type"]), str(r["source"]), str(r["target"]), str(r.get("report_id")))
+            if key not in seen:
+                seen.add(key)
+                page.append(r)
+        yield page
 
 
 def stream_graph(

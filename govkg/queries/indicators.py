@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import IO, Any
 
 from govkg.queries.names import Runner, check_years, name_variants
+from govkg.queries.paging import report_pages
 
 __all__ = ["INDICATOR_ALIASES", "MetricRow", "find_metrics", "indicator_needles", "label_counts", "write_csv"]
 
@@ -133,14 +134,8 @@ def find_metrics(
     # reports at a time (keyset on the report id) and sort once, in the metrics query's order.
     del params["limit"]
     rows: list[dict[str, Any]] = []
-    after = ""
-    while True:
-        ids = [str(r["id"]) for r in run("report_page", {"after": after, "limit": _REPORT_PAGE})]
-        if ids:
-            rows += run("metrics_of_reports", {**params, "reports": ids})
-        if len(ids) < _REPORT_PAGE:
-            break
-        after = ids[-1]
+    for ids in report_pages(run, _REPORT_PAGE):
+        rows += run("metrics_of_reports", {**params, "reports": ids})
     rows.sort(key=_metrics_order)
     return [m for m in (_row(r) for r in rows) if m.indicator]
 
