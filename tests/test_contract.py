@@ -69,6 +69,7 @@ def candidates(extractions: list[Extraction]) -> dict[str, list[Any]]:
         "report": reports,
         "reports": [reports[:2], reports],
         "ids": [reports[:2], reports],
+        "evidence": [False, True],
         "after": ["", reports[0]],
         "after_id": [-1, 3],
         "name": [*region_names[:2], *practice_names[:2]],

@@ -1,7 +1,12 @@
 // name: region_metrics
 // description: Measurements reported for one region, with the practice they concern and the report (id, title, date, source) and sentence stating them.
 // param code: str — region code
-MATCH (m:Measurement)-[:OF_REGION]->(r:Region {code: $code})
+// Anchored on the region, each step carried by WITH: FalkorDB otherwise plans a scan of every
+// Measurement or Report (0.17 s at 20k reports, 1.4 ms anchored).
+MATCH (r:Region {code: $code})
+WITH r
+MATCH (m:Measurement)-[:OF_REGION]->(r)
+WITH r, m
 MATCH (rep:Report)-[:STATES]->(m)
 WHERE rep.complete = true
 OPTIONAL MATCH (m)-[:FOR_PRACTICE]->(p:Practice)
