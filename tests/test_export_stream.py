@@ -185,3 +185,23 @@ def test_long_metric_listings_read_report_pages_in_the_query_order(
     for i, filters in enumerate(cases):
         assert short[str(i)], filters
         assert kg.metrics(**filters) == short[str(i)], filters
+
+
+def test_a_graph_export_to_a_path_that_fails_leaves_the_old_file(
+    kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "graph.gexf"
+    target.write_text("old", encoding="utf-8")
+
+    def broken(*_: Any, **__: Any) -> Any:
+        yield [{"type": "ADOPTED", "source_type": "Region", "source": "x", "target": "y"}]
+        raise RuntimeError("store lost half-way")
+
+    monkeypatch.setattr(exports, "fact_pages", broken)
+    with pytest.raises(RuntimeError, match="half-way"):
+        exports.export_graph(kg.store, "gexf", target)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".graph")] == []
+    monkeypatch.undo()
+    assert exports.export_graph(kg.store, "gexf", target)[1] > 10
+    assert nx.read_gexf(target).number_of_nodes() > 10

@@ -10,7 +10,9 @@ times faster than its ElementTree fallback on a 100k-edge graph.
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -294,8 +296,16 @@ def _sink(out: str | Path | IO[bytes] | IO[str], text_ok: bool = False) -> Itera
     """A function writing text to ``out`` as UTF-8: a path, a binary stream, or (when ``text_ok``,
     or through its buffer) a text stream."""
     if isinstance(out, str | Path):
-        with open(out, "wb") as fh:
-            yield lambda text: fh.write(text.encode("utf-8"))
+        # a temporary file beside the target, renamed over it only once the export is complete
+        target = Path(out)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                yield lambda text: fh.write(text.encode("utf-8"))
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
         return
     if not hasattr(out, "encoding"):
         binary = cast(IO[bytes], out)
