@@ -218,6 +218,11 @@ def test_scan_counts_raw_hits(matcher: PracticeMatcher) -> None:
         ("某区推行“三级五天”调解法。", ["“三级五天”调解法"], True),
         ("某镇组织“和睦大姐”义务调解组。", ["和睦大姐"], True),
         ("某村把村部的毡房变成“毡房议事点”。", ["毡房议事点"], False),  # a new thing set up
+        # a programme carried forward (深化/做实/做优/擦亮/打响) named alone in its clause
+        ("今年以来，该县深化“马背警队”，走访牧户两千户。", ["马背警队"], False),
+        ("该镇做实“田埂议事”，群众满意度提升。", ["田埂议事"], False),
+        ("该区打响“山海先锋”，成效明显。", ["山海先锋"], False),
+        ("该旗持续擦亮草原卫士品牌，破案率提升。", ["草原卫士"], False),
         # a name nested in quoted speech
         ("“我们探索成立‘石桥卫士宣讲队’，进村宣讲。”", ["石桥卫士宣讲队"], False),
         ("“我们探索总结出‘三心’工作法”，某街道负责人说。", ["‘三心’工作法"], False),
@@ -294,6 +299,10 @@ def test_discover_local_programs(
         # a “X经验” the text draws on, not one the unit made
         "把“松河经验”中敢闯的劲头用在平安建设上。",
         "组织干部学习“石桥经验”。",
+        # a carried-forward quote that only qualifies the noun after it
+        "某县深化“平安校园”建设。",
+        "某区做优“一站式”服务。",
+        "某市擦亮城市品牌。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:

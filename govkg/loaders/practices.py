@@ -321,6 +321,14 @@ _DIALOGUE = re.compile(r"议事|说事|评理|说和|夜话|恳谈|协商|坝会
 _ESTABLISH = re.compile(
     r"(?:推行|推出|开设|打造|成立|组建|组成|设立|建立|创设|创建了|首创|探索|推广|召开|建成|开通|开办|搭建|培育)了?$"
 )
+# A verb that carries an existing programme forward (深化/做实/做优/擦亮/打响“X”) names it as the
+# unit's own when the quoted name stands alone in its clause; followed by a noun (深化“X”建设) the
+# quote only qualifies the noun.
+_CARRY_ON = re.compile(r"(?:深化|做实|做优|做强|擦亮|打响)了?$")
+# Unquoted, the same verbs name a brand by the word 品牌 (擦亮X调解品牌).
+_UNQUOTED_BRAND = re.compile(
+    r"(?:深化|做实|做优|做强|擦亮|打响)(?P<name>[\u4e00-\u9fff]{3,8}?)(?:服务|工作|治理)?品牌"
+)
 # A local name for people in a role (说事联络员, 信息员) is no programme.
 _ROLE_ENDINGS = ("员", "人员")
 _UNIT_END = re.compile(r"[；;。！!？?\n]")
@@ -476,6 +484,14 @@ class PracticeMatcher:
             if any(w in name for w in _UNQUOTED_BAD) or not _acceptable(name):
                 continue
             out.extend(self._mentions(s, start, end, name))
+        for m in _UNQUOTED_BRAND.finditer(s):
+            start, end = m.span("name")
+            name = m.group("name")
+            if any(a < end and start < b for a, b in taken) or _QUOTES_ONLY.search(name):
+                continue
+            if any(w in name for w in _UNQUOTED_BAD) or not _acceptable(name) or self._keys_in(name):
+                continue  # a key term (打响平安建设品牌) is found by the taxonomy already
+            out.extend(self._mentions(s, start, end, name))
         out.sort(key=lambda mm: (mm.start, mm.end))
         return [replace(mm, surface=sentence[mm.start : mm.end]) for mm in out]  # surfaces as written
 
@@ -507,6 +523,15 @@ class PracticeMatcher:
                 not cand.grouped
                 and not cand.book
                 and _ESTABLISH.search(before) is not None
+                and not _SLOGAN_MARKS.search(content)
+                and not _NUMERAL_START.match(content)
+                and len(content) >= 3
+            )
+            or (
+                not cand.grouped
+                and not cand.book
+                and _CARRY_ON.search(before) is not None
+                and not window
                 and not _SLOGAN_MARKS.search(content)
                 and not _NUMERAL_START.match(content)
                 and len(content) >= 3
