@@ -288,6 +288,18 @@ def test_a_county_text_about_one_town_is_about_that_town() -> None:
     assert ("固阳县", "grid") in {(names[a.region_code], a.practice_key) for a in ex.adoptions}
 
 
+def test_a_town_written_with_its_county_in_the_first_sentence_is_the_subject() -> None:
+    # 城关镇 is a name many counties share: written after its county it is placed and, as the
+    # only town of the report, it is what the report is about, though named once
+    ex = _run("小网格撬动大治理\n临潭县城关镇推行网格化管理，组建义务巡逻队。镇综治中心化解纠纷30件。")
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "城关镇"
+    assert {names[a.region_code] for a in ex.adoptions} == {"城关镇"}
+    # the county named alone first, the town later: the county's report
+    ex = _run("小网格撬动大治理\n临潭县推行网格化管理。临潭县城关镇综治中心化解纠纷30件。")
+    assert {r.code: r.name for r in ex.regions}[ex.subject_region or ""] == "临潭县"
+
+
 def test_implementations_record_their_method_and_confidence() -> None:
     ex = _run(CITY + "包头市公安局常态化开展扫黑除恶斗争。")
     (impl,) = [i for i in ex.implementations if i.practice_key == "anti_gang"]

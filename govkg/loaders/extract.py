@@ -202,7 +202,9 @@ class Extractor:
                 unresolved[found:] = [replace(u, offset=u.offset + start) for u in unresolved[found:]]
         unresolved.sort(key=lambda u: u.offset)
         ex.unresolved = unresolved
-        only = self._sole_unit(text, subject, all_regions)
+        title = doc.title.strip()
+        opening = next((s.end for s in sentences if s.text.strip() != title), 0)
+        only = self._sole_unit(text, subject, all_regions, opening)
         if only is not None:
             # the one town or street a county-titled text keeps naming is what it is about
             subject = only
@@ -366,9 +368,13 @@ class Extractor:
             return unit
         return inferred
 
-    def _sole_unit(self, text: str, subject: Region | None, found: Sequence[RegionMention]) -> Region | None:
+    def _sole_unit(
+        self, text: str, subject: Region | None, found: Sequence[RegionMention], opening: int = 0
+    ) -> Region | None:
         """The township a county-level report is about: the only one it names, named again and again
-        (itself or as 该镇/该街道 …) — a report on one street filed under its county."""
+        (itself or as 该镇/该街道 …) — a report on one street filed under its county — or written with
+        its county (某县某镇) in the title or the first sentence, where a report says what it is about
+        (``opening`` is where that sentence ends)."""
         if subject is None or subject.level != "county":
             return None
         towns = {m.region.code: m.region for m in found if m.region.level == "township"}
@@ -391,6 +397,12 @@ class Extractor:
         )
         if alone >= named:
             return None
+        if any(
+            m.region.code == subject.code and m.start < opening and n.region.code == town.code
+            for m, n in pairwise(found)
+            if n.start == m.end
+        ):
+            return town
         return town if named + again >= 3 and again >= 1 else None
 
     def chain(self, region: Region | None) -> list[Region]:
