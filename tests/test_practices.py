@@ -223,6 +223,10 @@ def test_scan_counts_raw_hits(matcher: PracticeMatcher) -> None:
         ("该镇做实“田埂议事”，群众满意度提升。", ["田埂议事"], False),
         ("该区打响“山海先锋”，成效明显。", ["山海先锋"], False),
         ("该旗持续擦亮草原卫士品牌，破案率提升。", ["草原卫士"], False),
+        # a figure-like name that a verb sets up, or that the sentence has act, is a programme
+        ("某镇：建起群众身边的“解忧站”", ["解忧站"], False),
+        ("某村的“和事堂”化解纠纷30件。", ["和事堂"], True),
+        ("走进某镇：某村的“和事堂”", ["和事堂"], False),
         # a name nested in quoted speech
         ("“我们探索成立‘石桥卫士宣讲队’，进村宣讲。”", ["石桥卫士宣讲队"], False),
         ("“我们探索总结出‘三心’工作法”，某街道负责人说。", ["‘三心’工作法"], False),
@@ -299,6 +303,10 @@ def test_discover_local_programs(
         # a “X经验” the text draws on, not one the unit made
         "把“松河经验”中敢闯的劲头用在平安建设上。",
         "组织干部学习“石桥经验”。",
+        # a headline figure with no verb, in apposition to its topic or alone
+        "某镇综治中心：群众身边的“解忧站”",
+        "调解室：化解纠纷的“前哨站”",
+        "平安志愿队：邻里守望的“安心港”",
         # a carried-forward quote that only qualifies the noun after it
         "某县深化“平安校园”建设。",
         "某区做优“一站式”服务。",

@@ -329,6 +329,15 @@ _CARRY_ON = re.compile(r"(?:深化|做实|做优|做强|擦亮|打响)了?$")
 _UNQUOTED_BRAND = re.compile(
     r"(?:深化|做实|做优|做强|擦亮|打响)(?P<name>[\u4e00-\u9fff]{3,8}?)(?:服务|工作|治理)?品牌"
 )
+# A headline that sets a figure beside its topic with no verb (综治中心：化解矛盾的“终点站”, or the
+# verbless phrase alone) says what the topic is like; a quote there names no programme. A verb
+# that sets something up or runs it (打造群众身边的“X”) makes it a name again.
+_ACTION = re.compile(
+    r"打造|建|推|设|开|组|成立|探索|创|实施|形成|培育|构|搭|办|启动|引入|发起|做|擦亮|打响|深化|叫响|走出|总结|提炼|命名|称为|叫做"
+)
+_UNIT_OWNER = tuple(
+    w + "的" for w in ("村", "镇", "乡", "街道", "社区", "县", "区", "市", "旗", "所", "局", "院", "中心")
+)
 # A local name for people in a role (说事联络员, 信息员) is no programme.
 _ROLE_ENDINGS = ("员", "人员")
 _UNIT_END = re.compile(r"[；;。！!？?\n]")
@@ -542,6 +551,8 @@ class PracticeMatcher:
         trail = trail or ""
         if _METAPHOR_BEFORE.search(_clause_before(s, cand.outer_start)):
             return None  # 综治中心成了“解忧站”: what the unit has become, said in a figure
+        if not trail and _verbless_figure(s, cand):
+            return None  # 综治中心：化解矛盾的“终点站”: a figure in apposition to the headline's topic
         if s.startswith("合一", cand.outer_end):
             return None  # “三中心”合一: a formula of merged facilities (rule 5), as 多网合一 is
         if possessive and trail in ("做法", "经验", "经验做法"):
@@ -689,6 +700,18 @@ def _states_a_change(s: str, cand: _Candidate) -> bool:
     变“X”为“Y”): a description of the change, not a programme of the unit."""
     before = s[max(0, cand.outer_start - 30) : cand.outer_start]
     return bool(_CHANGE_FROM.search(before) or _CHANGE_TO.search(before))
+
+
+def _verbless_figure(s: str, cand: _Candidate) -> bool:
+    """Whether the quote ends a verbless modifier phrase (…的“X”) right after a colon: a figure
+    set beside a headline's topic, not a programme anyone runs. A unit before 的 (某村的“X”)
+    owns the name instead."""
+    clause = _clause_before(s, cand.outer_start)
+    colon = max(clause.rfind("："), clause.rfind(":"))
+    phrase = clause[colon + 1 :]
+    if colon < 0 or not phrase.endswith("的") or phrase.endswith(_UNIT_OWNER):
+        return False
+    return not _ACTION.search(phrase)
 
 
 def _enumeration(content: str, trail: str) -> bool:
