@@ -309,6 +309,14 @@ def test_pattern_matches_that_are_no_places_stay_unresolved(matcher: RegionMatch
     assert unresolved  # kept for debugging, never a region
 
 
+def test_no_unit_is_made_of_a_count_of_units_or_of_urbanisation(matcher: RegionMatcher) -> None:
+    # right after a county, a pattern unit is made for the text; a count of units (三乡两镇) or
+    # the noun 城镇化 is none, while a town doing 化解 still is one
+    assert names(matcher.find("东河区三乡两镇组建巡逻队。", DONGHE)) == ["东河区"]
+    assert names(matcher.find("东河区直面城镇化带来的挑战。", DONGHE)) == ["东河区"]
+    assert names(matcher.find("东河区古城镇化解纠纷30件。", DONGHE)) == ["东河区", "古城镇"]
+
+
 def test_ethnic_township_written_without_its_people(matcher: RegionMatcher) -> None:
     # 勐海县 (532822) has 布朗山布朗族乡; the text writes 布朗山乡
     m = one(matcher, "布朗山乡组建巡逻队", ("532822", "532800", "530000"))

@@ -332,9 +332,13 @@ _NOT_NAME_WORDS = _words(
 _NOT_NAME_CHARS = frozenset("该这些们把被让使每其你我他她它个项型不没也都就才很")  # 大事不出镇 is a saying
 
 
+# A numeral before a level word inside the stem counts units (四乡两镇, 三镇五村): no name.
+_UNIT_COUNT = re.compile(r"[一二两三四五六七八九十百几多][乡镇村街社区]")
+
+
 def _plausible_stem(stem: str) -> bool:
     """Whether ``stem`` can be the name part of a 镇/乡/街道/社区/村 found by pattern."""
-    if stem in _SUB_STOP or any(ch in _NOT_NAME_CHARS for ch in stem):
+    if stem in _SUB_STOP or any(ch in _NOT_NAME_CHARS for ch in stem) or _UNIT_COUNT.search(stem):
         return False
     if any(w in stem for w in _NOT_NAME_WORDS):
         return False
@@ -607,6 +611,13 @@ class RegionMatcher:
             region = self._resolve_sub(name, level, scope, earlier)
             if region is None and (not plausible or len(stem) > _SHORT_STEM):
                 continue
+            if (
+                region is None
+                and stem.endswith("城")
+                and text.startswith("化", s_end)
+                and not text.startswith("化解", s_end)
+            ):
+                continue  # 直面城镇化: the noun 城镇化 (urbanisation), no town
             rank = _LEVEL_RANK[parent.region.level] if parent is not None else -1
             if region is None and parent is not None and rank in (2, 3) and rank < _LEVEL_RANK[level]:
                 # written with its parent (某县某镇, 某街道某社区): the text places it itself
