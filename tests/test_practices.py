@@ -307,6 +307,9 @@ def test_discover_local_programs(
         "某镇综治中心：群众身边的“解忧站”",
         "调解室：化解纠纷的“前哨站”",
         "平安志愿队：邻里守望的“安心港”",
+        # the levels of a structure spelled out with dashes, then counted
+        "某镇构建“镇—村—组—户”四级网格体系。",
+        "某街道搭建“街道党工委—社区党委—楼栋党小组”三级联动机制。",
         # a carried-forward quote that only qualifies the noun after it
         "某县深化“平安校园”建设。",
         "某区做优“一站式”服务。",
@@ -315,6 +318,11 @@ def test_discover_local_programs(
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:
     assert local_names(matcher.discover(sentence)) == []
+
+
+def test_a_chain_of_levels_keeps_the_practice_of_its_kind_word(matcher: PracticeMatcher) -> None:
+    found = matcher.discover("某镇构建“镇—村—组—户”四级网格体系。")
+    assert local_names(found) == [] and names(found) == ["网格化管理"]
 
 
 @pytest.mark.parametrize(

@@ -338,6 +338,10 @@ _ACTION = re.compile(
 _UNIT_OWNER = tuple(
     w + "的" for w in ("村", "镇", "乡", "街道", "社区", "县", "区", "市", "旗", "所", "局", "院", "中心")
 )
+# Three or more parts joined by dashes, then a count of levels (“县—乡—村”三级…, “党支部—党小组—
+# 党员”四级联动体系), spell out the levels of a structure; the quote is no programme's name.
+_LEVEL_CHAIN = re.compile(r"^[^—–\-－]{1,8}(?:[—–\-－][^—–\-－]{1,8}){2,}$")
+_LEVELS_TRAIL = re.compile(r"^[一二三四五六七八九十0-9]+级")
 # A local name for people in a role (说事联络员, 信息员) is no programme.
 _ROLE_ENDINGS = ("员", "人员")
 _UNIT_END = re.compile(r"[；;。！!？?\n]")
@@ -553,6 +557,16 @@ class PracticeMatcher:
             return None  # 综治中心成了“解忧站”: what the unit has become, said in a figure
         if not trail and _verbless_figure(s, cand):
             return None  # 综治中心：化解矛盾的“终点站”: a figure in apposition to the headline's topic
+        if _LEVEL_CHAIN.search(content) and _LEVELS_TRAIL.match(trail):
+            # “镇—村—组—户”五级网格体系: the levels of a structure, not its name; the structure
+            # is still the practice its kind word names
+            end = trail_start + len(trail)
+            return [
+                PracticeMention(
+                    cand.outer_start, end, s[cand.outer_start : end], self.taxonomy.practices[k], True
+                )
+                for k in self._keys_in(trail)
+            ]
         if s.startswith("合一", cand.outer_end):
             return None  # “三中心”合一: a formula of merged facilities (rule 5), as 多网合一 is
         if possessive and trail in ("做法", "经验", "经验做法"):
