@@ -317,6 +317,12 @@ def test_no_unit_is_made_of_a_count_of_units_or_of_urbanisation(matcher: RegionM
     assert names(matcher.find("东河区古城镇化解纠纷30件。", DONGHE)) == ["东河区", "古城镇"]
 
 
+def test_a_township_written_with_its_new_word_is_the_listed_one(matcher: RegionMatcher) -> None:
+    # 武隆区 (500156) lists 凤来乡; a text written after it became a town calls it 凤来镇
+    m = one(matcher, "凤来镇组建巡逻队", ("500156", "500000"))
+    assert m.region.name == "凤来乡" and m.surface == "凤来镇"
+
+
 def test_ethnic_township_written_without_its_people(matcher: RegionMatcher) -> None:
     # 勐海县 (532822) has 布朗山布朗族乡; the text writes 布朗山乡
     m = one(matcher, "布朗山乡组建巡逻队", ("532822", "532800", "530000"))

@@ -710,6 +710,7 @@ class RegionMatcher:
                 self.gazetteer.under(anchor.code, name)
                 or self._ethnic(anchor.code, name, level)
                 or self._variant(anchor.code, name, level)
+                or self._upgraded(anchor.code, name, level)
             )
             if len(hits) == 1:
                 return hits[0]
@@ -731,6 +732,21 @@ class RegionMatcher:
             and r.name.startswith(stem)
             and r.name.endswith(suffix)
             and len(r.name) - len(stem) - len(suffix) >= 2  # the people's name in between
+        ]
+
+    def _upgraded(self, ancestor: str, name: str, level: str) -> list[Region]:
+        """A township under ``ancestor`` written with the other township word: a 乡 since made a
+        镇 (or the text older than the data), a 乡 or 镇 since made a 街道 (凤来乡 → 凤来镇)."""
+        if level != "township":
+            return []
+        stem = _strip_suffix(name)
+        if len(stem) < 2 or stem == name:
+            return []
+        others = {"镇": ("乡",), "乡": ("镇",), "街道": ("镇", "乡")}.get(name[len(stem) :], ())
+        return [
+            r
+            for r in self.gazetteer.children(ancestor)
+            if r.level == "township" and any(r.name == stem + w for w in others)
         ]
 
     def _variant(self, ancestor: str, name: str, level: str) -> list[Region]:
