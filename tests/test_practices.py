@@ -292,6 +292,7 @@ def test_discover_local_programs(
         # a figure for what a unit has become
         "三级联动，综治中心成了“暖心站”。",
         "把服务中心打造成为化解纠纷的“终点站”。",
+        "将调解中心打造成联系群众的“暖心桥”。",
         "其中“两融合”和“一平台”为闭环管理提供了支撑。",  # “one platform”
         # merged facilities are a formula, not a programme
         "某乡推进“三中心”合一建设。",

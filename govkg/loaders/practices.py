@@ -283,9 +283,10 @@ _NAME_ENDINGS = (
 # last word, as a set (“三张清单”) does; so does a counted method (“四诊法”, “五步法”).
 # A quoted noun after 成为/成了/变成/当好 … is a figure for what a unit has become (综治中心成了
 # “解忧站”, 打造成为化解矛盾的“终点站”), not the name of a programme.
-# (把X变成“Y” with no 的 sets a new programme up: 把蒙古包变成“说事点”.)
+# So is one after 变成/打造成 … 的 (将中心打造成化解矛盾的“终点站”); with no 的, 把X变成“Y” sets
+# a new programme up: 把蒙古包变成“说事点”.
 _METAPHOR_BEFORE = re.compile(
-    r"(?:成为|成了|当好|当起|化身为?)(?:[^，,。；;“”]{0,12}的)?$|(?:变成|变为)[^，,。；;“”]{0,12}的$"
+    r"(?:成为|成了|当好|当起|化身为?)(?:[^，,。；;“”]{0,12}的)?$|(?:变成|变为|打造成|建设成)[^，,。；;“”]{0,12}的$"
 )
 _ONE_THING = re.compile(r"^一[个张扇条座套支]|^一(?=(?:平台|中心|窗口|站|室|厅|网|门)$)")
 _COUNTED_METHOD = re.compile(r"^[0-9一二两三四五六七八九十]+[\u4e00-\u9fff]{0,2}法$")
