@@ -300,6 +300,20 @@ def test_a_town_written_with_its_county_in_the_first_sentence_is_the_subject() -
     assert {r.code: r.name for r in ex.regions}[ex.subject_region or ""] == "临潭县"
 
 
+def test_a_county_centre_named_like_its_seat_town_is_the_countys() -> None:
+    # 鄱阳县 has a seat town 鄱阳镇: the bare 鄱阳综治中心 is the county's centre, 鄱阳镇综治中心 the town's
+    ex = _run("平安建设见闻\n鄱阳县推行网格化管理。鄱阳综治中心化解纠纷30件。")
+    names = {r.code: r.name for r in ex.regions}
+    assert {names[a.region_code] for a in ex.adoptions if a.practice_key == "comprehensive_center"} == {
+        "鄱阳县"
+    }
+    ex = _run("平安建设见闻\n鄱阳县推行网格化管理。鄱阳镇综治中心化解纠纷30件。")
+    names = {r.code: r.name for r in ex.regions}
+    assert {names[a.region_code] for a in ex.adoptions if a.practice_key == "comprehensive_center"} == {
+        "鄱阳镇"
+    }
+
+
 def test_implementations_record_their_method_and_confidence() -> None:
     ex = _run(CITY + "包头市公安局常态化开展扫黑除恶斗争。")
     (impl,) = [i for i in ex.implementations if i.practice_key == "anti_gang"]

@@ -304,6 +304,8 @@ class ActorResolver:
                 towns = stems.get(sentence[start : m.start()], ())
                 if m.group(1) and towns:
                     towns = tuple(t for t in towns if t.name.endswith("街道"))
+                if len(towns) == 1 and self._county_body(m.group(0), sentence[start : m.start()], towns[0]):
+                    break  # 鄱阳综治中心: the county's centre, named like its seat town 鄱阳镇
                 if len(towns) == 1:
                     out[(start, m.end())] = towns[0]
                     break
@@ -315,6 +317,12 @@ class ActorResolver:
             if unit is not None:
                 out[(m.start(1), m.end())] = unit
         return out
+
+    def _county_body(self, word: str, stem: str, town: Region) -> bool:
+        """Whether a centre a county also runs (综治中心) is named by a stem that is the town's county
+        short name too: a seat town named like its county leaves the bare name to the county."""
+        county = self.gazetteer.get(town.parent_code or "")
+        return word.endswith("综治中心") and county is not None and stem == county.short
 
     def _township_stems(self, root: str) -> dict[str, tuple[Region, ...]]:
         """Short names of the townships under ``root`` (cached per root: shipped data only)."""
