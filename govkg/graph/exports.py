@@ -165,27 +165,6 @@ def gexf_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def export_graph(
-    store: GraphStore,
-    fmt: str,
-    out: str | Path | IO[bytes] | IO[str],
-    practice: str | None = None,
-    within: str | None = None,
-    year_from: int | None = None,
-    year_to: int | None = None,
-) -> tuple[int, int]:
-    """Export the (filtered) graph from a store; return (nodes, edges) written.
-
-    Every format is streamed (see stream_graph): memory holds the nodes and one page of facts,
-    not the graph.
-    """
-    if fmt not in GRAPH_FORMATS:
-        raise ValueError(f"unknown graph format {fmt!r}: use one of {', '.join(GRAPH_FORMATS)}")
-    return stream_graph(
-        store, fmt, out, practice=practice, within=within, year_from=year_from, year_to=year_to
-    )
-
-
 # -- streaming GraphML and GEXF ---------------------------------------------------------------------
 
 _NODE_ATTRS = ("type", "category", "level", "code")  # and label, which GEXF writes on the element
@@ -219,7 +198,7 @@ def fact_pages(store: GraphStore, filters: Mapping[str, Any]) -> Iterator[list[d
         yield page
 
 
-def stream_graph(
+def export_graph(
     store: GraphStore,
     fmt: str,
     out: str | Path | IO[bytes] | IO[str],
@@ -228,9 +207,10 @@ def stream_graph(
     year_from: int | None = None,
     year_to: int | None = None,
 ) -> tuple[int, int]:
-    """Write the graph build_graph would give as GraphML, GEXF or node-link JSON, nodes then edges,
-    reading the facts in keyset pages: memory holds the nodes and structural edges, never all facts.
-    Read back with networkx, the file is the graph write_graph writes. Returns (nodes, edges)."""
+    """Export the (filtered) graph from a store as GraphML, GEXF or node-link JSON; return (nodes,
+    edges) written. Streamed, nodes then edges, reading the facts in keyset pages: memory holds
+    the nodes and structural edges, never all facts. Read back with networkx, the file is the
+    graph build_graph and write_graph would give."""
     if fmt not in GRAPH_FORMATS:
         raise ValueError(f"unknown graph format {fmt!r}: use one of {', '.join(GRAPH_FORMATS)}")
     from govkg.queries.catalog import run_query
