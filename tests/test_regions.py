@@ -323,6 +323,17 @@ def test_a_township_written_with_its_new_word_is_the_listed_one(matcher: RegionM
     assert m.region.name == "凤来乡" and m.surface == "凤来镇"
 
 
+def test_a_verb_before_a_level_word_makes_no_unit(matcher: RegionMatcher) -> None:
+    # 协调镇派出所 is “coordinate with the town's station”, 发挥村议事会 “use the village's council”
+    unresolved: list[UnresolvedPlace] = []
+    text = "中心协调镇派出所调取记录，充分发挥村议事会作用，干部下沉村组走访。"
+    assert matcher.find(text, DONGHE, unresolved) == [] and unresolved == []
+    # 仅 (only) before a village is no part of its name
+    unresolved = []
+    matcher.find("仅红柳村一村就调解纠纷20起。", DONGHE, unresolved)
+    assert [u.surface for u in unresolved] == ["红柳村"]
+
+
 def test_ethnic_township_written_without_its_people(matcher: RegionMatcher) -> None:
     # 勐海县 (532822) has 布朗山布朗族乡; the text writes 布朗山乡
     m = one(matcher, "布朗山乡组建巡逻队", ("532822", "532800", "530000"))
