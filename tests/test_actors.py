@@ -314,6 +314,14 @@ def test_a_county_centre_named_like_its_seat_town_is_the_countys() -> None:
     }
 
 
+def test_a_quote_right_after_a_unit_is_its_programme_unless_a_slogan() -> None:
+    ex = _run("平安建设见闻\n固阳县委政法委“红柳守望”覆盖全县。")
+    assert "local:红柳守望" in {a.practice_key for a in ex.adoptions}
+    # a 、-list of short clauses after the unit is how it works, not a named programme
+    ex = _run("平安建设见闻\n固阳县委政法委“上下联动、左右协同、内外融合”三项举措落地。")
+    assert not [a for a in ex.adoptions if a.practice_key.startswith("local:")]
+
+
 def test_implementations_record_their_method_and_confidence() -> None:
     ex = _run(CITY + "包头市公安局常态化开展扫黑除恶斗争。")
     (impl,) = [i for i in ex.implementations if i.practice_key == "anti_gang"]

@@ -468,8 +468,13 @@ class PracticeMatcher:
         """What a name written as a unit's own program stands for: the taxonomy practices it
         names, else a local practice; [] when it is no acceptable name (slogan, formula, rule)."""
         name = fold(name)
-        if not _acceptable(name) or _is_count(name) or _UNIT_INSTITUTION.match(name):
-            return []
+        if (
+            not _acceptable(name)
+            or _is_count(name)
+            or _UNIT_INSTITUTION.match(name)
+            or _enumeration(name, "")
+        ):
+            return []  # _enumeration: a 、-list of short clauses (“上下联动、左右协同”) is a slogan
         keys = self._keys_in(name)
         brand = not keys or self._descriptor_only(name)
         if brand and name.endswith(_ROLE_ENDINGS):
