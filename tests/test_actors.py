@@ -322,6 +322,16 @@ def test_a_quote_right_after_a_unit_is_its_programme_unless_a_slogan() -> None:
     assert not [a for a in ex.adoptions if a.practice_key.startswith("local:")]
 
 
+def test_a_town_named_alone_is_the_subject_of_its_own_report() -> None:
+    # no county or higher unit named: the one town (unique in the data) the opening names
+    ex = _run("平安建设见闻\n雨敞坪镇推行网格化管理。该镇组建义务巡逻队，化解纠纷30件。")
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "雨敞坪镇"
+    # named once, later than the opening, it stays an actor only
+    ex = _run("平安建设见闻\n今年以来，社区组建义务巡逻队。雨敞坪镇推行网格化管理。")
+    assert ex.subject_region is None
+
+
 def test_implementations_record_their_method_and_confidence() -> None:
     ex = _run(CITY + "包头市公安局常态化开展扫黑除恶斗争。")
     (impl,) = [i for i in ex.implementations if i.practice_key == "anti_gang"]

@@ -204,7 +204,9 @@ class Extractor:
         ex.unresolved = unresolved
         title = doc.title.strip()
         opening = next((s.end for s in sentences if s.text.strip() != title), 0)
-        only = self._sole_unit(text, subject, all_regions, opening)
+        only = self._sole_unit(text, subject, all_regions, opening) or self._lone_town(
+            subject, all_regions, opening
+        )
         if only is not None:
             # the one town or street a county-titled text keeps naming is what it is about
             subject = only
@@ -404,6 +406,20 @@ class Extractor:
         ):
             return town
         return town if named + again >= 3 and again >= 1 else None
+
+    @staticmethod
+    def _lone_town(subject: Region | None, found: Sequence[RegionMention], opening: int) -> Region | None:
+        """The township a report names alone, with no county or higher unit to be about (a town's
+        own report, its name unique in the data): the subject when the title or first sentence
+        names it, or it is named again."""
+        if subject is not None:
+            return None
+        towns = {m.region.code: m.region for m in found if m.region.level == "township"}
+        if len(towns) != 1:
+            return None
+        (town,) = towns.values()
+        named = [m for m in found if m.region.code == town.code]
+        return town if len(named) >= 2 or named[0].start < opening else None
 
     def chain(self, region: Region | None) -> list[Region]:
         """The region and its ancestors up to the province; sub-county units not in the data included."""
