@@ -334,6 +334,12 @@ def test_a_verb_before_a_level_word_makes_no_unit(matcher: RegionMatcher) -> Non
     assert [u.surface for u in unresolved] == ["红柳村"]
 
 
+def test_a_township_beside_one_of_its_county_named_before_is_placed(matcher: RegionMatcher) -> None:
+    # no scope: 坪塘街道 and 雨敞坪镇 both lie in 岳麓区, the second anchored by the first
+    found = matcher.find("坪塘街道推行工作法；雨敞坪镇深化议事机制。")
+    assert names(found) == ["坪塘街道", "雨敞坪镇"]
+
+
 def test_ethnic_township_written_without_its_people(matcher: RegionMatcher) -> None:
     # 勐海县 (532822) has 布朗山布朗族乡; the text writes 布朗山乡
     m = one(matcher, "布朗山乡组建巡逻队", ("532822", "532800", "530000"))

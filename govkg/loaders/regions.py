@@ -550,7 +550,16 @@ class RegionMatcher:
         return _LEVEL_RANK[region.level] > _LEVEL_RANK[previous.level]
 
     def _anchored(self, region: Region, scope: Sequence[str], context: dict[str, None]) -> bool:
-        return any(r.code in context or r.code in scope for r in self.gazetteer.chain(region.code)[1:])
+        """Whether a township lies under the report's scope or a unit named before it, or beside a
+        township of the same county named before it (甲街道…；乙镇… in one district's report)."""
+        if any(r.code in context or r.code in scope for r in self.gazetteer.chain(region.code)[1:]):
+            return True
+        return any(
+            (r := self.gazetteer.get(c)) is not None
+            and r.level == "township"
+            and r.parent_code == region.parent_code
+            for c in context
+        )
 
     # -- sub-county units by pattern ----------------------------------------------------------
     def _sub_county(
