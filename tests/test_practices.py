@@ -308,6 +308,9 @@ def test_discover_local_programs(
         "某镇综治中心：群众身边的“解忧站”",
         "调解室：化解纠纷的“前哨站”",
         "平安志愿队：邻里守望的“安心港”",
+        # a kind word alone in quotes names no programme
+        "转场路上有“驿站”，牧民可以歇脚。",
+        "该镇建立“工作室”调解纠纷。",
         # the levels of a structure spelled out with dashes, then counted
         "某镇构建“镇—村—组—户”四级网格体系。",
         "某街道搭建“街道党工委—社区党委—楼栋党小组”三级联动机制。",

@@ -279,6 +279,14 @@ _NAME_ENDINGS = (
     "说和团", "议事会", "院坝会", "板凳会", "屋场会", "院落会", "议事坊", "议事点", "说事点", "和事堂",
     "调解队", "调解团", "说法", "积分超市", "宣讲团", "服务社", "工作坊", "经验", "调解法", "调解组",
 )  # fmt: skip
+# Kind words that are no name alone (“驿站”, “工作室” refer back to a programme); folk forum
+# names among the endings (板凳会, 屋场会, 说和团 …) are names by themselves.
+_GENERIC_KINDS = frozenset({
+    "工作法", "模式", "机制", "平台", "品牌", "工程", "行动", "工作室", "调解室", "服务站", "工作站", "驿站",
+    "中心", "服务队", "小分队", "突击队", "巡逻队", "志愿队", "制度", "体系", "清单", "改革", "试点", "项目",
+    "计划", "系统", "之家", "活动", "课堂", "讲堂", "班", "站", "工作", "联盟", "专线", "热线", "经验",
+    "调解组", "调解队", "宣讲团", "服务社", "工作坊", "专项整治", "整治",
+})  # fmt: skip
 # A quoted “one thing” (“一个中心”, “一扇门”) says things are unified and names no programme by its
 # last word, as a set (“三张清单”) does; so does a counted method (“四诊法”, “五步法”).
 # A quoted noun after 成为/成了/变成/当好 … is a figure for what a unit has become (综治中心成了
@@ -761,6 +769,8 @@ def _acceptable(name: str) -> bool:
     bare = _STRIP.sub("", name)
     if not 2 <= len(bare) <= 20 or len(name) > 24:
         return False
+    if bare in _GENERIC_KINDS:
+        return False  # a kind word alone (“驿站”, “工作室”) refers back to a programme or names none
     if _PURE_NUMBER.match(bare) or re.search(r"[，,；;。]", name):
         return False
     if any(p.search(bare) for p in _STOP_PATTERNS):
