@@ -308,6 +308,9 @@ def test_discover_local_programs(
         "某镇综治中心：群众身边的“解忧站”",
         "调解室：化解纠纷的“前哨站”",
         "平安志愿队：邻里守望的“安心港”",
+        # a formula left open by a trailing plus is a stock way of combining things
+        "某区以“党建+”模式激活基层治理。",
+        "推行“互联网+”工作模式。",
         # a kind word alone in quotes names no programme
         "转场路上有“驿站”，牧民可以歇脚。",
         "该镇建立“工作室”调解纠纷。",

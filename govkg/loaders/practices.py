@@ -351,6 +351,9 @@ _UNIT_OWNER = tuple(
 # 党员”四级联动体系), spell out the levels of a structure; the quote is no programme's name.
 _LEVEL_CHAIN = re.compile(r"^[^—–\-－]{1,8}(?:[—–\-－][^—–\-－]{1,8}){2,}$")
 _LEVELS_TRAIL = re.compile(r"^[一二三四五六七八九十0-9]+级")
+# A formula left open by a trailing plus (“党建+”, “互联网+”) is a stock way of combining things
+# that many places use, no local programme; a key term inside (“枫桥+”) still gives the key.
+_OPEN_FORMULA = ("+", "＋")
 # A local name for people in a role (说事联络员, 信息员) is no programme.
 _ROLE_ENDINGS = ("员", "人员")
 _UNIT_END = re.compile(r"[；;。！!？?\n]")
@@ -485,7 +488,7 @@ class PracticeMatcher:
             return []  # _enumeration: a 、-list of short clauses (“上下联动、左右协同”) is a slogan
         keys = self._keys_in(name)
         brand = not keys or self._descriptor_only(name)
-        if brand and name.endswith(_ROLE_ENDINGS):
+        if brand and (name.endswith(_ROLE_ENDINGS) or name.endswith(_OPEN_FORMULA)):
             return []
         return [*([local_practice(name)] if brand else []), *(self.taxonomy.practices[k] for k in keys)]
 
@@ -641,7 +644,7 @@ class PracticeMatcher:
         key_text = key_text if key_text is not None else name
         keys = self._keys_in(key_text)
         brand = not keys or self._descriptor_only(key_text)
-        if brand and name.endswith(_ROLE_ENDINGS):
+        if brand and (name.endswith(_ROLE_ENDINGS) or name.endswith(_OPEN_FORMULA)):
             return []
         practices = [*([local_practice(name)] if brand else []), *(self.taxonomy.practices[k] for k in keys)]
         mediation = self._mediation
