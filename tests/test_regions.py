@@ -340,6 +340,12 @@ def test_a_township_beside_one_of_its_county_named_before_is_placed(matcher: Reg
     assert names(found) == ["坪塘街道", "雨敞坪镇"]
 
 
+def test_a_short_name_opening_a_quoted_coinage_is_no_place(matcher: RegionMatcher) -> None:
+    # 同心 is 同心县's short name and 共 may follow a place (某县共…); inside quotes it is a word
+    assert matcher.find("推动“单打独斗”向“同心共联”转变。", DONGHE) == []
+    assert names(matcher.find("“包头市委”", ())) == ["包头市"]
+
+
 def test_ethnic_township_written_without_its_people(matcher: RegionMatcher) -> None:
     # 勐海县 (532822) has 布朗山布朗族乡; the text writes 布朗山乡
     m = one(matcher, "布朗山乡组建巡逻队", ("532822", "532800", "530000"))

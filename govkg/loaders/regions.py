@@ -405,6 +405,8 @@ class RegionMatcher:
             return False  # “四会”治村, “枫桥”: a quoted word that is all a short name is a brand or a count
         if after.startswith(_AFTER_WORDS) or _MEDIA_AFTER.match(after) or _EVENT_AFTER.match(after):
             return True
+        if before in _OPEN_QUOTES:
+            return False  # “同心共联”: a short name opening a quoted coinage is a word of it, no place
         if (
             before in _FUNCTION_CHARS
             and any(r.level in ("province", "prefecture") for r in hit.candidates)
