@@ -88,7 +88,7 @@ def pages(c: httpx.Client) -> dict[str, list[Call]]:
             (get, f"/adoptions?practice={k}&limit=1000", None),
             (get, f"/practices/{k}/adopters?rollup=true&limit=1000", None),
             (get, f"/practices/{k}/timeline", None),
-            (get, f"/cooccurrence?practice={k}&limit=1000", None),
+            (get, f"/cooccurrence?practice={k}&codes=false&limit=1000", None),
             (get, "/tilegrid", None),
             (get, f"/practices/{k}/adopters?level=province&rollup=true&limit=1000", None),
             (get, f"/practices/{k}/adopters?within={province}&rollup=true&limit=1000", None),

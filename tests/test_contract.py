@@ -70,6 +70,8 @@ def candidates(extractions: list[Extraction]) -> dict[str, list[Any]]:
         "reports": [reports[:2], reports],
         "ids": [reports[:2], reports],
         "evidence": [False, True],
+        "firsts": [practices],  # each practice paired with itself: its adopters
+        "seconds": [practices],
         "after": ["", reports[0]],
         "after_id": [-1, 3],
         "name": [*region_names[:2], *practice_names[:2]],

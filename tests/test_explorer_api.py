@@ -149,3 +149,37 @@ def test_most_active_regions_come_first_and_agree_with_the_full_list(
     assert [r["practices"] for r in named] == sorted((r["practices"] for r in named), reverse=True)
     assert all("区" in r["name"] or "区" in (r.get("short") or "") or r["aliases"] for r in named)
     assert client.get("/regions", params={"sort": "planet"}).status_code == 422
+
+
+def test_cooccurrence_counts_pages_and_codes_agree_with_the_single_pass(
+    loaded: tuple[TestClient, Facts],
+) -> None:
+    # Without a practice the route counts pairs first and lists the codes of one page only; with
+    # codes=false it lists none. Both must say what the one-pass query of a practice says.
+    client, _ = loaded
+    full = client.get("/cooccurrence", params={"limit": 1000}).json()
+    assert full["count"] == len(full["data"]) > 3
+    counts = [p["regions"] for p in full["data"]]
+    assert counts == sorted(counts, reverse=True)
+    for pair in full["data"]:
+        assert len(pair["region_codes"]) == pair["regions"] == len(set(pair["region_codes"]))
+        assert pair["region_codes"] == sorted(pair["region_codes"])
+    second = client.get("/cooccurrence", params={"limit": 2, "offset": 2}).json()
+    assert second["count"] == full["count"] and second["data"] == full["data"][2:4]
+    bare = client.get("/cooccurrence", params={"limit": 1000, "codes": "false"}).json()
+    assert [(p["a"], p["b"], p["regions"]) for p in bare["data"]] == [
+        (p["a"], p["b"], p["regions"]) for p in full["data"]
+    ]
+    assert all(p["region_codes"] == [] for p in bare["data"])
+    key = full["data"][0]["a"]
+    one = client.get("/cooccurrence", params={"practice": key, "limit": 1000}).json()["data"]
+    one_bare = client.get("/cooccurrence", params={"practice": key, "codes": "false", "limit": 1000}).json()[
+        "data"
+    ]
+    mine = [p for p in full["data"] if key in (p["a"], p["b"])]
+    assert sorted((p["a"], p["b"], p["regions"], tuple(p["region_codes"])) for p in one) == sorted(
+        (p["a"], p["b"], p["regions"], tuple(p["region_codes"])) for p in mine
+    )
+    assert sorted((p["a"], p["b"], p["regions"]) for p in one_bare) == sorted(
+        (p["a"], p["b"], p["regions"]) for p in mine
+    )

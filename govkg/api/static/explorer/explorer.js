@@ -326,7 +326,7 @@
     const p = await api(`/practices/${enc(key)}`);
     document.title = `${p.name} · govkg`;
     const base = `/practices/${enc(p.key)}`;
-    const coCall = api(`/cooccurrence?practice=${enc(p.key)}&limit=1000`); // shown when it answers
+    const coCall = api(`/cooccurrence?practice=${enc(p.key)}&codes=false&limit=1000`); // shown when it answers
     const [adopters, facts, rolled, timeline, grid] = await Promise.all([
       api(`${base}/adopters?limit=1000`),
       api(`/adoptions?practice=${enc(p.key)}&limit=1000`),
