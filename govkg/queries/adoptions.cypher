@@ -11,9 +11,18 @@
 // param offset: int = 0 — rows to skip (paging)
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
-MATCH (f:Fact)
+// A practice's facts through the index on their practice key (the OR form scanned every fact).
+CALL {
+  UNWIND CASE WHEN $practice IS NULL THEN [] ELSE [1] END AS _
+  MATCH (f:Fact {practice_key: $practice})
+  RETURN f
+  UNION ALL
+  UNWIND CASE WHEN $practice IS NULL THEN [1] ELSE [] END AS _
+  MATCH (f:Fact)
+  RETURN f
+}
+WITH under, f
 WHERE f.kind = 'adoption'
-  AND ($practice IS NULL OR f.practice_key = $practice)
   AND ($region IS NULL OR f.region_code = $region)
   AND ($report IS NULL OR f.report_id = $report)
   AND ($year_from IS NULL OR f.year >= $year_from)
