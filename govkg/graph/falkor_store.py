@@ -645,9 +645,7 @@ class FalkorStore:
         try:
             if not self._wait_rewrite(conn, limit):
                 return False
-            info = conn.info("persistence")
-            tail = int(info.get("aof_current_size", 0)) - int(info.get("aof_base_size", 0))
-            if tail <= min_bytes:
+            if self._aof_tail_bytes(conn) <= min_bytes:
                 return False
             try:
                 conn.execute_command("BGREWRITEAOF")
@@ -657,6 +655,20 @@ class FalkorStore:
             return self._wait_rewrite(conn, limit)
         except (RedisConnectionError, RedisTimeoutError, ResponseError) as e:
             raise StoreError(f"compacting FalkorDB's append-only file failed: {e}") from e
+
+    def _aof_tail_bytes(self, conn: Any) -> int:
+        """Bytes of the append-only file a restart would replay after loading its snapshot base.
+
+        The incremental files on disk are what is replayed. The server's own counter
+        (aof_current_size - aof_base_size) misses writes made while a rewrite ran: it resets
+        its base to the size at the rewrite's end, tail included.
+        """
+        incr = sorted((self.data_dir / "appendonlydir").glob("*.incr.aof"))
+        if incr:
+            with contextlib.suppress(OSError):
+                return sum(path.stat().st_size for path in incr)
+        info = conn.info("persistence")
+        return int(info.get("aof_current_size", 0)) - int(info.get("aof_base_size", 0))
 
     def _wait_rewrite(self, conn: Any, limit: float) -> bool:
         """Wait until no rewrite runs or is scheduled; False when it still runs after ``limit``."""
