@@ -218,6 +218,9 @@ def test_scan_counts_raw_hits(matcher: PracticeMatcher) -> None:
         ("某区推行“三级五天”调解法。", ["“三级五天”调解法"], True),
         ("某镇组织“和睦大姐”义务调解组。", ["和睦大姐"], True),
         ("某村把村部的毡房变成“毡房议事点”。", ["毡房议事点"], False),  # a new thing set up
+        # a named app is a platform the unit runs
+        ("某县上线“石榴通”微信小程序，收集群众诉求。", ["石榴通"], False),
+        ("某区推出“掌上和事佬”APP，在线调解纠纷。", ["掌上和事佬"], True),
         # a programme carried forward (深化/做实/做优/擦亮/打响) named alone in its clause
         ("今年以来，该县深化“马背警队”，走访牧户两千户。", ["马背警队"], False),
         ("该镇做实“田埂议事”，群众满意度提升。", ["田埂议事"], False),
@@ -263,6 +266,7 @@ def test_discover_local_programs(
         "深入开展“两学一做”学习教育。",
         "警地联合开展“党的声音进牧区”活动12场次。",  # party propaganda, like party study
         "通过“钧报平安”公众号发布信息。",
+        "群众可通过“小程序”随时反映问题。",  # a kind word alone
         "坚持“抓重点、创亮点”，确保完成“四精”目标。",
         "实现“日清日结”。",
         "按照“3+x”设置模式建设综治中心。",
