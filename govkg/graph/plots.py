@@ -81,7 +81,12 @@ def cjk_font() -> str | None:
     if _registered is None:
         path = shipped_font_path()
         if path is not None:
-            font_manager.fontManager.addfont(str(path))
+            manager = font_manager.fontManager
+            manager.addfont(str(path))
+            # An installed font of the same family (Debian's fonts-noto-cjk) would otherwise win the
+            # tie: findfont keeps the first best match, so the shipped file goes first.
+            ours = [f for f in manager.ttflist if Path(f.fname) == path]
+            manager.ttflist = ours + [f for f in manager.ttflist if Path(f.fname) != path]
             _registered = font_manager.FontProperties(fname=str(path)).get_name()
     if _registered is not None:
         return _registered
