@@ -210,7 +210,15 @@ def _start_load(corpus: Path, data_dir: Path) -> subprocess.Popen[bytes]:
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # A suite started in the background by a non-interactive shell inherits SIGINT ignored,
+        # and Python (like any Unix tool) keeps an inherited SIG_IGN: give the loader the default
+        # disposition, as a terminal's foreground command has it.
+        preexec_fn=_default_sigint,
     )
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _wait_for_server(data_dir: Path, proc: subprocess.Popen[bytes]) -> int:
