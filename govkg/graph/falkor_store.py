@@ -663,7 +663,7 @@ class FalkorStore:
         (aof_current_size - aof_base_size) misses writes made while a rewrite ran: it resets
         its base to the size at the rewrite's end, tail included.
         """
-        incr = sorted((self.data_dir / "appendonlydir").glob("*.incr.aof"))
+        incr = list((self.data_dir / "appendonlydir").glob("*.incr.aof"))
         if incr:
             with contextlib.suppress(OSError):
                 return sum(path.stat().st_size for path in incr)

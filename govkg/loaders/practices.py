@@ -270,6 +270,8 @@ class PracticeMention:
 
 
 # --- discovery vocabulary -----------------------------------------------------------------
+# A named app is a platform the unit runs (“平安通”小程序, “掌上X”APP); the word alone names none.
+_APP_WORDS = ("小程序", "APP", "App", "app", "客户端")
 # Words that make a quoted name a program when the name ends in them.
 _NAME_ENDINGS = (
     "工作法", "模式", "机制", "平台", "品牌", "工程", "行动", "工作室", "调解室", "服务站", "工作站",
@@ -278,8 +280,7 @@ _NAME_ENDINGS = (
     "活动", "实事", "课堂", "讲堂", "班", "站", "工作", "治理法", "联盟", "专线", "热线", "夜话", "说和",
     "说和团", "议事会", "院坝会", "板凳会", "屋场会", "院落会", "议事坊", "议事点", "说事点", "和事堂",
     "调解队", "调解团", "说法", "积分超市", "宣讲团", "服务社", "工作坊", "经验", "调解法", "调解组",
-    # a named app is a platform the unit runs (“平安通”小程序, “掌上X”APP)
-    "小程序", "APP", "App", "app", "客户端",
+    *_APP_WORDS,
 )  # fmt: skip
 # Kind words that are no name alone (“驿站”, “工作室” refer back to a programme); folk forum
 # names among the endings (板凳会, 屋场会, 说和团 …) are names by themselves.
@@ -287,8 +288,7 @@ _GENERIC_KINDS = frozenset({
     "工作法", "模式", "机制", "平台", "品牌", "工程", "行动", "工作室", "调解室", "服务站", "工作站", "驿站",
     "中心", "服务队", "小分队", "突击队", "巡逻队", "志愿队", "制度", "体系", "清单", "改革", "试点", "项目",
     "计划", "系统", "之家", "活动", "课堂", "讲堂", "班", "站", "工作", "联盟", "专线", "热线", "经验",
-    "调解组", "调解队", "宣讲团", "服务社", "工作坊", "专项整治", "整治", "小程序", "APP", "App", "app",
-    "客户端",
+    "调解组", "调解队", "宣讲团", "服务社", "工作坊", "专项整治", "整治", *_APP_WORDS,
 })  # fmt: skip
 # A quoted “one thing” (“一个中心”, “一扇门”) says things are unified and names no programme by its
 # last word, as a set (“三张清单”) does; so does a counted method (“四诊法”, “五步法”).
