@@ -1,10 +1,11 @@
 """Benchmark the web explorer's pages: latency of every API call each page makes, at N reports.
 
-Writes N synthetic reports (bench/synthetic.py, default 20,000) into a temporary embedded store
-(or reuses one given with --data-dir), starts uvicorn on a free 127.0.0.1 port, and calls each
-page's requests — the same URLs govkg/api/static/explorer/explorer.js fetches — `--repeat` times
-one after another, as one browser would. Prints p50 and p95 per call, the slowest call per page,
-and each p95 as a ratio to the p95 of /health measured in the same run. Target: every p95 < 300 ms.
+Writes N synthetic report files (bench/synthetic.py, default 20,000) and loads them into a
+temporary embedded store with `govkg load --jobs J` (or reuses a store given with --data-dir),
+starts uvicorn on a free 127.0.0.1 port, and calls each page's requests — the same URLs
+govkg/api/static/explorer/explorer.js fetches — `--repeat` times one after another, as one
+browser would. Prints p50 and p95 per call, the slowest call per page, and each p95 as a ratio
+to the p95 of /health measured in the same run. Target: every p95 < 300 ms.
 
     .venv/bin/python bench/bench_explorer.py --n 20000
 """
@@ -12,8 +13,11 @@ and each p95 as a ratio to the p95 of /health measured in the same run. Target: 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -21,39 +25,27 @@ from typing import Any
 from urllib.parse import quote
 
 import httpx
-from bench_api import free_port, start_server, wait_ready
+from bench_api import REPO, free_port, start_server, wait_ready
 from synthetic import SyntheticCorpus
-
-from govkg.graph.falkor_store import FalkorStore
-from govkg.graph.writer import write_extractions
-from govkg.loaders.extract import extract
 
 GRAPH = "govkg_bench_explorer"
 TARGET_MS = 300.0
 Call = tuple[str, str, dict[str, Any] | None]  # method, path, JSON body
 
 
-def build(data_dir: Path, n: int, seed: int) -> None:
-    """Write n synthetic reports into the store in data_dir (grouped writes, as `govkg load`)."""
-    store = FalkorStore(data_dir, graph_name=GRAPH)
-    try:
-        store.clear()
-        store.ensure_schema()
-        corpus = SyntheticCorpus.default()
-        t0 = time.perf_counter()
-        batch = []
-        for i, doc in enumerate(corpus.documents(n, seed), 1):
-            batch.append(extract(doc))
-            if len(batch) == 500:
-                write_extractions(store, batch)
-                batch = []
-            if i % 2000 == 0:
-                print(f"  {i} reports written ({time.perf_counter() - t0:.0f} s)", flush=True)
-        if batch:
-            write_extractions(store, batch)
-        print(f"wrote {n} synthetic reports in {time.perf_counter() - t0:.0f} s", flush=True)
-    finally:
-        store.close()
+def build(data_dir: Path, n: int, seed: int, jobs: int) -> None:
+    """Write n synthetic report files and load them with `govkg load --jobs J`, as a user would."""
+    corpus = data_dir.parent / "corpus"
+    SyntheticCorpus.default().write(corpus, n, seed)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GOVKG_", "NEO4J_"))}
+    env.update(PYTHONPATH=str(REPO), GOVKG_GRAPH_NAME=GRAPH, GOVKG_STORE="falkordb")
+    cmd = [sys.executable, "-m", "govkg.cli", "load", str(corpus), "--data-dir", str(data_dir), "-q"]
+    t0 = time.perf_counter()
+    done = subprocess.run([*cmd, "--jobs", str(jobs)], env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"govkg load failed ({done.returncode}): {done.stderr[-2000:]}")
+    shutil.rmtree(corpus, ignore_errors=True)
+    print(f"loaded {n} synthetic reports with --jobs {jobs} in {time.perf_counter() - t0:.0f} s", flush=True)
 
 
 def pages(c: httpx.Client) -> dict[str, list[Call]]:
@@ -84,14 +76,13 @@ def pages(c: httpx.Client) -> dict[str, list[Call]]:
         "search": [(get, f"/search?q={q}&limit=200", None), (get, f"/reports?q={q}&limit=50", None)],
         "practice": [
             (get, f"/practices/{k}", None),
-            (get, f"/practices/{k}/adopters?limit=1000", None),
-            (get, f"/adoptions?practice={k}&limit=1000", None),
-            (get, f"/practices/{k}/adopters?rollup=true&limit=1000", None),
-            (get, f"/practices/{k}/timeline", None),
+            (get, f"/practices/{k}/adopters?limit=1000&evidence_limit=1", None),
+            (get, f"/practices/{k}/adopters?rollup=true&limit=1000&evidence_limit=0", None),
+            (get, f"/practices/{k}/timeline?regions=false", None),
             (get, f"/cooccurrence?practice={k}&codes=false&limit=1000", None),
             (get, "/tilegrid", None),
-            (get, f"/practices/{k}/adopters?level=province&rollup=true&limit=1000", None),
-            (get, f"/practices/{k}/adopters?within={province}&rollup=true&limit=1000", None),
+            (get, f"/practices/{k}/adopters?level=province&rollup=true&limit=1000&evidence_limit=0", None),
+            (get, f"/practices/{k}/adopters?within={province}&rollup=true&limit=1000&evidence_limit=0", None),
         ],
         "region": [
             (get, f"/regions/{region}", None),
@@ -133,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=20_000, help="synthetic reports to write")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="`govkg load --jobs` when building"
+    )
     parser.add_argument("--repeat", type=int, default=20, help="timed calls per URL")
     parser.add_argument("--data-dir", type=Path, help="reuse this store (written by an earlier --keep run)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary store and print its path")
@@ -145,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tempfile.mkdtemp(prefix="govkg-bench-explorer-"))
         data_dir = tmp / "data"
         data_dir.mkdir(mode=0o700)
-        build(data_dir, args.n, args.seed)
+        build(data_dir, args.n, args.seed, args.jobs)
         if args.keep:
             print(f"store kept in {data_dir} (reuse with --data-dir)")
     port = free_port()

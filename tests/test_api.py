@@ -165,6 +165,38 @@ def test_timeline_is_the_cumulative_first_adoption_curve(client: TestClient, fac
             assert first[reg["code"]] == pt["year"] and reg["report_id"] and reg["evidence"]
 
 
+def test_timeline_counts_alone_draw_the_same_curve(client: TestClient, facts: Facts) -> None:
+    for key in sorted({p for (_, p) in facts.adoptions})[:12]:
+        full = get(client, f"/practices/{key}/timeline")
+        counts = get(client, f"/practices/{key}/timeline", regions="false")
+        assert counts["undated_regions"] == full["undated_regions"], key
+        shape = [(pt["year"], pt["new_regions"], pt["cumulative"]) for pt in full["points"]]
+        assert [(pt["year"], pt["new_regions"], pt["cumulative"]) for pt in counts["points"]] == shape, key
+        assert all(pt["regions"] == [] for pt in counts["points"])
+
+
+def test_adopters_evidence_limit_reads_that_many_facts(client: TestClient, facts: Facts) -> None:
+    key = busiest_practice(facts)
+    full = {a["code"]: a for a in all_pages(client, f"/practices/{key}/adopters")}
+    for rollup in (False, True):
+        for n in (0, 1, 2):
+            items = all_pages(client, f"/practices/{key}/adopters", rollup=rollup, evidence_limit=n)
+            reference = {a["code"]: a for a in all_pages(client, f"/practices/{key}/adopters", rollup=rollup)}
+            assert [a["code"] for a in items] == list(reference), (rollup, n)
+            for a in items:
+                # the same counts, and the first n of the same earliest-first evidence
+                assert {k: v for k, v in a.items() if k != "evidence"} == {
+                    k: v for k, v in reference[a["code"]].items() if k != "evidence"
+                }
+                assert a["evidence"] == reference[a["code"]]["evidence"][:n]
+    assert all(1 <= len(a["evidence"]) <= 3 for a in full.values())
+    # filtered by year, the facts are counted at request time: the limit still holds
+    year_filtered = all_pages(client, f"/practices/{key}/adopters", year_from=1990, evidence_limit=1)
+    assert year_filtered and all(len(a["evidence"]) == 1 for a in year_filtered)
+    refused = get(client, f"/practices/{key}/adopters", 422, evidence_limit=4)
+    assert "evidence_limit" in str(refused["detail"])
+
+
 # ---- regions ----
 
 

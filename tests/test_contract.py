@@ -70,6 +70,7 @@ def candidates(extractions: list[Extraction]) -> dict[str, list[Any]]:
         "reports": [reports[:2], reports],
         "ids": [reports[:2], reports],
         "evidence": [False, True],
+        "evidence_limit": [0, 1],
         "firsts": [practices],  # each practice paired with itself: its adopters
         "seconds": [practices],
         "after": ["", reports[0]],

@@ -1,5 +1,5 @@
 // name: adopters
-// description: Regions that adopted a practice (optionally rolled up to ancestors), each with reports, first year and up to three evidence facts (earliest first) with report id, title, date, source, sentence and offset. Without year or confidence filters it reads the per-(region, practice) aggregates (ADOPTED, or COVERS for roll-ups); with them it counts the matching facts.
+// description: Regions that adopted a practice (optionally rolled up to ancestors), each with reports, first year and up to three evidence facts (earliest first; fewer on request) with report id, title, date, source, sentence and offset. Without year or confidence filters it reads the per-(region, practice) aggregates (ADOPTED, or COVERS for roll-ups); with them it counts the matching facts.
 // param key: str — practice key
 // param rollup: bool = false — also credit each ancestor region with its descendants' adoptions
 // param level: str? = null — only regions of this level
@@ -9,9 +9,10 @@
 // param min_confidence: float? = null — only facts extracted with at least this confidence
 // param limit: int = 100 — page size
 // param offset: int = 0 — rows to skip (paging)
+// param evidence_limit: int = 3 — evidence facts per region (0–3; 0 reads no fact, for maps and name lists)
 // Steps: (1) the aggregate edges of the practice, filtered, sorted and paged; or, when a year or
 // confidence filter is given, the matching facts of complete reports grouped per region (and
-// ancestor); (2) for the page only, the first three facts with their sentence and report.
+// ancestor); (2) for the page only, the first $evidence_limit (at most three) facts with their sentence and report.
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
 UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL THEN [1] ELSE [] END AS _
@@ -25,16 +26,18 @@ WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
 ORDER BY reports DESC, code
 SKIP $offset
 LIMIT $limit
-UNWIND sample AS k
-MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
+WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, sample[0..$evidence_limit] AS picks
+UNWIND CASE WHEN size(picks) = 0 THEN [null] ELSE picks END AS k
+OPTIONAL MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
+     CASE WHEN ef IS NULL THEN null ELSE
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
       method: ef.method, report_title: erep.title, report_date: erep.published,
-      report_source: erep.source} AS item
+      report_source: erep.source} END AS item
 ORDER BY k
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, collect(item) AS evidence
-RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, evidence[0..3] AS evidence
+RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, evidence
 ORDER BY reports DESC, code
 UNION ALL
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
@@ -60,14 +63,16 @@ WITH r.code AS code, r.name AS name, r.level AS level, count(DISTINCT f.report_i
 ORDER BY reports DESC, code
 SKIP $offset
 LIMIT $limit
-UNWIND sample AS k
-MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
+WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, sample[0..$evidence_limit] AS picks
+UNWIND CASE WHEN size(picks) = 0 THEN [null] ELSE picks END AS k
+OPTIONAL MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
+     CASE WHEN ef IS NULL THEN null ELSE
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
       method: ef.method, report_title: erep.title, report_date: erep.published,
-      report_source: erep.source} AS item
+      report_source: erep.source} END AS item
 ORDER BY k
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, collect(item) AS evidence
-RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, evidence[0..3] AS evidence
+RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, evidence
 ORDER BY reports DESC, code

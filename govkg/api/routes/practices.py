@@ -124,6 +124,14 @@ def list_adopters(
     min_confidence: MinConfidence = None,
     limit: Limit = 100,
     offset: Offset = 0,
+    evidence_limit: Annotated[
+        int,
+        Query(
+            ge=0,
+            le=3,
+            description="evidence facts per region, earliest first (0 for counts only: maps, lists)",
+        ),
+    ] = 3,
 ) -> Page[Adopter]:
     """Regions that adopted a practice, with supporting reports, first year and evidence."""
 
@@ -141,7 +149,13 @@ def list_adopters(
         "min_confidence": min_confidence,
     }
     # Paged inside the query (the aggregates are sorted by the engine; evidence is read for the page only).
-    rows = run(store, catalog, "adopters", settings, {**params, "limit": limit, "offset": offset})
+    rows = run(
+        store,
+        catalog,
+        "adopters",
+        settings,
+        {**params, "limit": limit, "offset": offset, "evidence_limit": evidence_limit},
+    )
     total = sum(opt_int(r.get("count")) or 0 for r in run(store, catalog, "adopters_count", settings, params))
     items = [
         Adopter(
@@ -166,37 +180,55 @@ def list_adopters(
     response_model=Timeline,
     responses=AMBIGUOUS,
 )
-def get_timeline(key: PracticeKey, store: StoreDep, catalog: CatalogDep, settings: SettingsDep) -> Timeline:
+def get_timeline(
+    key: PracticeKey,
+    store: StoreDep,
+    catalog: CatalogDep,
+    settings: SettingsDep,
+    regions: Annotated[
+        bool,
+        Query(description="list each year's new regions with their first evidence (false: the counts only)"),
+    ] = True,
+) -> Timeline:
     """The diffusion curve: per year, the regions adopting for the first time and the running total."""
     found = resolve_practice(store, catalog, settings, key)
-    rows = run(store, catalog, "practice_timeline", settings, {"key": found["key"]})
     by_year: dict[int, list[TimelineRegion]] = defaultdict(list)
+    counts: dict[int, int] = defaultdict(int)
     undated = 0
-    for r in rows:
-        first = r.get("first") or {}
-        year = opt_int(first.get("year"))
-        if year is None:
-            undated += 1
-            continue
-        by_year[year].append(
-            TimelineRegion(
-                code=r["code"],
-                name=r.get("name"),
-                level=r.get("level"),
-                report_id=str(first.get("report_id")),
-                evidence=first.get("evidence"),
-                offset=opt_int(first.get("offset")),
-                report_title=first.get("report_title"),
-                report_date=first.get("report_date"),
-                report_source=first.get("report_source"),
+    if regions:
+        for r in run(store, catalog, "practice_timeline", settings, {"key": found["key"]}):
+            first = r.get("first") or {}
+            year = opt_int(first.get("year"))
+            if year is None:
+                undated += 1
+                continue
+            counts[year] += 1
+            by_year[year].append(
+                TimelineRegion(
+                    code=r["code"],
+                    name=r.get("name"),
+                    level=r.get("level"),
+                    report_id=str(first.get("report_id")),
+                    evidence=first.get("evidence"),
+                    offset=opt_int(first.get("offset")),
+                    report_title=first.get("report_title"),
+                    report_date=first.get("report_date"),
+                    report_source=first.get("report_source"),
+                )
             )
-        )
+    else:  # the curve alone, from the aggregates (the explorer's chart)
+        for r in run(store, catalog, "practice_timeline_counts", settings, {"key": found["key"]}):
+            year = opt_int(r.get("year"))
+            if year is None:
+                undated += opt_int(r.get("regions")) or 0
+            else:
+                counts[year] += opt_int(r.get("regions")) or 0
     points = []
     total = 0
-    for year in sorted(by_year):
-        regions = sorted(by_year[year], key=lambda t: t.code)
-        total += len(regions)
-        points.append(TimelinePoint(year=year, new_regions=len(regions), cumulative=total, regions=regions))
+    for year in sorted(counts):
+        total += counts[year]
+        listed = sorted(by_year[year], key=lambda t: t.code)
+        points.append(TimelinePoint(year=year, new_regions=counts[year], cumulative=total, regions=listed))
     return Timeline(
         practice=Ref(key=found["key"], name=found.get("name")), undated_regions=undated, points=points
     )

@@ -327,31 +327,23 @@
     document.title = `${p.name} · govkg`;
     const base = `/practices/${enc(p.key)}`;
     const coCall = api(`/cooccurrence?practice=${enc(p.key)}&codes=false&limit=1000`); // shown when it answers
-    const [adopters, facts, rolled, timeline, grid] = await Promise.all([
-      api(`${base}/adopters?limit=1000`),
-      api(`/adoptions?practice=${enc(p.key)}&limit=1000`),
-      api(`${base}/adopters?rollup=true&limit=1000`),
-      api(`${base}/timeline`),
+    // One evidence fact per table row (it carries its report's title, date and offset); the roll-up
+    // only names the chain's regions and the curve needs only its counts, so they read no fact.
+    const [adopters, rolled, timeline, grid] = await Promise.all([
+      api(`${base}/adopters?limit=1000&evidence_limit=1`),
+      api(`${base}/adopters?rollup=true&limit=1000&evidence_limit=0`),
+      api(`${base}/timeline?regions=false`),
       tiles(),
     ]);
     const names = new Map(rolled.data.map((r) => [r.code, r.name]));
-    const firstFact = new Map();
-    for (const f of facts.data) {
-      const k = `${f.region_code}|${f.report_id}`;
-      if (!firstFact.has(k)) firstFact.set(k, f);
-    }
     const rows = adopters.data.map((a) => {
-      const ev = a.evidence[0] || {};
-      // evidence items may carry the report's title, date, offset and the fact's method themselves;
-      // otherwise they come from the matching adoption fact
-      const f = { ...(firstFact.get(`${a.code}|${ev.report_id}`) || {}), ...ev };
-      const pick = (...keys) => keys.map((k) => f[k]).find((v) => v !== null && v !== undefined && v !== "");
+      const f = a.evidence[0] || {};
       return {
         code: a.code, name: a.name || a.code, level: a.level || "", chain: chainOf(a.code, names),
-        first_year: a.first_year ?? "", reports: a.reports, evidence: ev.evidence || "",
-        report_id: ev.report_id || "", report_title: pick("report_title", "title", "report_id") || "",
-        report_date: pick("report_published", "published", "report_date") || "", offset: pick("offset") ?? null,
-        method: [pick("method"), pick("confidence")].filter((x) => x !== undefined).join(" "),
+        first_year: a.first_year ?? "", reports: a.reports, evidence: f.evidence || "",
+        report_id: f.report_id || "", report_title: f.report_title || f.report_id || "",
+        report_date: f.report_date || "", offset: f.offset ?? null,
+        method: [f.method, f.confidence].filter((x) => x !== null && x !== undefined).join(" "),
       };
     });
     const body = [
@@ -441,7 +433,7 @@
   }
 
   async function drawMap(el, note, grid, base, key) {
-    const prov = await api(`${base}/adopters?level=province&rollup=true&limit=1000`);
+    const prov = await api(`${base}/adopters?level=province&rollup=true&limit=1000&evidence_limit=0`);
     const count = new Map(prov.data.map((r) => [r.code.slice(0, 2), r]));
     const adopters = (r) => r.adopting_regions ?? r.reports;
     const max = Math.max(1, ...prov.data.map(adopters));
@@ -498,7 +490,7 @@
       box.replaceChildren(errorBox(new ApiError(404, `no province with code ${provCode}`)));
       return;
     }
-    const rows = await api(`${base}/adopters?within=${provCode}0000&rollup=true&limit=1000`);
+    const rows = await api(`${base}/adopters?within=${provCode}0000&rollup=true&limit=1000&evidence_limit=0`);
     const present = new Map(rows.data.map((r) => [r.code, { ...r, children: [] }]));
     const roots = [];
     for (const node of present.values()) {
