@@ -382,6 +382,18 @@ def test_search_finds_names_and_evidence(client: TestClient) -> None:
     assert get(client, "/search", q="qqzzxx-none")["count"] == 0
 
 
+def test_search_pages_agree_with_one_long_page(client: TestClient) -> None:
+    whole = get(client, "/search", q="网格", limit=1000)
+    assert whole["count"] == len(whole["data"]) and whole["count"] > 6
+    assert {h["kind"] for h in whole["data"]} >= {"practice", "evidence"}
+    paged: list[dict[str, Any]] = []
+    for offset in range(0, whole["count"], 3):
+        page_ = get(client, "/search", q="网格", limit=3, offset=offset)
+        assert page_["count"] == whole["count"]
+        paged += page_["data"]
+    assert paged == whole["data"]
+
+
 def test_cooccurrence_counts_shared_regions(client: TestClient, facts: Facts) -> None:
     adopters: dict[str, set[str]] = {}
     for r, p in facts.adoptions:

@@ -11,13 +11,17 @@
 // param offset: int = 0 — rows to skip (paging)
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
-// A practice's facts through the index on their practice key (the OR form scanned every fact).
+// A practice's or a report's facts through the index on that key (the OR form scanned every fact).
 CALL {
   UNWIND CASE WHEN $practice IS NULL THEN [] ELSE [1] END AS _
   MATCH (f:Fact {practice_key: $practice})
   RETURN f
   UNION ALL
-  UNWIND CASE WHEN $practice IS NULL THEN [1] ELSE [] END AS _
+  UNWIND CASE WHEN $practice IS NULL AND $report IS NOT NULL THEN [1] ELSE [] END AS _
+  MATCH (f:Fact {report_id: $report})
+  RETURN f
+  UNION ALL
+  UNWIND CASE WHEN $practice IS NULL AND $report IS NULL THEN [1] ELSE [] END AS _
   MATCH (f:Fact)
   RETURN f
 }

@@ -2,14 +2,21 @@
 // description: Practices a region adopted (optionally with every region under it), each with reports, first year, adopting regions and up to three evidence facts (earliest first, with report id, title, date, source and offset), read from the ADOPTED (or, with descendants, COVERS) aggregates.
 // param code: str — region code
 // param include_descendants: bool = false — also count adoptions by regions under this one (PART_OF*)
-MATCH (target:Region {code: $code})-[c:ADOPTED|COVERS]->(p:Practice)
+// The regions under the target are collected once, then their own ADOPTED edges read (matching
+// each practice's COVERS edge back down the hierarchy cost practices × descendants).
+MATCH (target:Region {code: $code})
+OPTIONAL MATCH (target)<-[:PART_OF*1..]-(d:Region)
+WHERE $include_descendants
+WITH target, collect(DISTINCT d) AS below
+UNWIND [target] + below AS r
+MATCH (r)-[:ADOPTED]->(p:Practice)
+WITH target, p, r.code AS code
+ORDER BY code
+WITH target, p, collect(code) AS regions
+MATCH (target)-[c:ADOPTED|COVERS]->(p)
 WHERE type(c) = CASE WHEN $include_descendants THEN 'COVERS' ELSE 'ADOPTED' END
-OPTIONAL MATCH (target)<-[:PART_OF*0..]-(r:Region)-[:ADOPTED]->(p)
-WHERE $include_descendants OR r.code = target.code
-WITH p, c, r
-ORDER BY r.code
 WITH p.key AS key, p.name AS name, p.category AS category, c.reports AS reports,
-     c.first_year AS first_year, collect(DISTINCT r.code) AS regions, c.sample AS sample
+     c.first_year AS first_year, regions, c.sample AS sample
 UNWIND sample AS k
 MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
 WITH key, name, category, reports, first_year, regions, k,

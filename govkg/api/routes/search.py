@@ -96,8 +96,14 @@ def search(
     ranked = sorted(
         hits.values(), key=lambda h: (-(h.score or 0.0), KIND_ORDER.get(h.kind, 9), h.name or "", h.key)
     )
+    count = len(ranked)
     needle = evidence_query_text(raw)
     if len(needle) >= 2:
-        rows = run(store, catalog, "search_evidence", settings, {"q": needle, "limit": EVIDENCE_LIMIT})
-        ranked += [evidence_hit(r) for r in rows]
-    return Page(data=ranked[offset : offset + limit], count=len(ranked), limit=limit, offset=offset)
+        # Sentences are read only as far as the page reaches; the count comes from a cheaper query.
+        counted = run(store, catalog, "search_evidence_count", settings, {"q": needle})
+        count += min(EVIDENCE_LIMIT, (opt_int(counted[0].get("count")) or 0) if counted else 0)
+        wanted = min(EVIDENCE_LIMIT, offset + limit - len(ranked))
+        if wanted > 0:
+            rows = run(store, catalog, "search_evidence", settings, {"q": needle, "limit": wanted})
+            ranked += [evidence_hit(r) for r in rows]
+    return Page(data=ranked[offset : offset + limit], count=count, limit=limit, offset=offset)
