@@ -455,8 +455,9 @@ def migrate(store: StoreOpt = None, data_dir: DataDirOpt = None) -> None:
     """Bring a graph written by an earlier govkg to the current model, in place (safe to run again).
 
     Per-report ADOPTED/IMPLEMENTS edges become Facts with their Sentences, measurement sentences
-    move to Sentence nodes, every report is counted into the aggregates, and reports whose write
-    never finished are removed. The alternative is a re-load: `govkg load --fresh` of the same files.
+    move to Sentence nodes, every report is counted into the aggregates, regions get their activity
+    counts, and reports whose write never finished are removed. The alternative is a re-load:
+    `govkg load --fresh` of the same files.
     """
     from govkg.graph.migrate import migrate as run_migration
 
@@ -466,7 +467,8 @@ def migrate(store: StoreOpt = None, data_dir: DataDirOpt = None) -> None:
     if result.changed:
         typer.echo(
             f"migrated: {result.adoptions} adoption and {result.implementations} implementation edges, "
-            f"{result.measurements} measurement sentences, {result.reports} reports counted"
+            f"{result.measurements} measurement sentences, {result.reports} reports counted, "
+            f"{result.regions} regions' activity counted"
         )
     else:
         typer.echo("already on the current model: nothing to do")

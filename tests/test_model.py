@@ -85,9 +85,31 @@ def stored_aggregates(store: GraphStore) -> dict[tuple[str, str, str], dict[str,
     }
 
 
+_REGION_ACTIVITY = """
+MATCH (r:Region)
+WHERE r.practices IS NOT NULL OR r.adoption_reports IS NOT NULL
+RETURN r.code AS code, r.practices AS practices, r.adoption_reports AS reports
+"""
+
+
+def expected_activity(store: GraphStore) -> dict[str, tuple[int, int]]:
+    """Per region with adoptions: (practices adopted, reports behind them summed over practices)."""
+    reports: dict[tuple[str, str], set[str]] = {}
+    for f in store.run_read(_FACTS):
+        reports.setdefault((f["region"], f["practice"]), set()).add(f["report"])
+    out: dict[str, tuple[int, int]] = {}
+    for (region, _), rids in reports.items():
+        n, total = out.get(region, (0, 0))
+        out[region] = (n + 1, total + len(rids))
+    return out
+
+
 def assert_aggregates_agree(store: GraphStore) -> None:
-    """Every aggregate edge equals its recount from the facts, and the listings count the same facts."""
+    """Every aggregate edge and region count equals its recount from the facts, and the listings
+    count the same facts."""
     assert stored_aggregates(store) == expected_aggregates(store)
+    stored = {r["code"]: (r["practices"], r["reports"]) for r in store.run_read(_REGION_ACTIVITY)}
+    assert stored == expected_activity(store)
     listed = run_query(store, "adoptions", {"limit": 100_000})
     assert len(listed) == len(store.run_read(_FACTS))
     count = run_query(store, "adoptions_count", {})
@@ -227,6 +249,7 @@ _TO_OLD_MODEL = (
     "MATCH (f:Fact) DETACH DELETE f",
     "MATCH (s:Sentence) DETACH DELETE s",
     "MATCH (rep:Report) REMOVE rep.complete",
+    "MATCH (r:Region) REMOVE r.practices, r.adoption_reports",
 )
 
 
@@ -262,6 +285,21 @@ def test_migrate_brings_an_earlier_graph_to_the_current_model(
     again = migrate(falkor_store)
     assert not again.changed
     assert _dump(falkor_store) == fresh
+
+
+def test_migrate_counts_the_regions_of_a_graph_written_without_their_counts(
+    falkor_store: FalkorStore, extractions: list[Extraction]
+) -> None:
+    load_extractions(falkor_store, extractions)
+    fresh = _dump(falkor_store)
+    falkor_store.run_write("MATCH (r:Region) REMOVE r.practices, r.adoption_reports")
+    assert run_query(falkor_store, "active_regions", {}) == []
+    result = migrate(falkor_store)
+    assert result.changed and result.regions == len(expected_activity(falkor_store)) > 0
+    assert result.reports == 0  # the aggregates were already counted
+    assert _dump(falkor_store) == fresh
+    assert_aggregates_agree(falkor_store)
+    assert run_query(falkor_store, "active_regions", {})
 
 
 def test_search_finds_a_sentence_once_in_either_script(

@@ -5,8 +5,10 @@ agency, practice, report) carrying its own copy of the evidence sentence, and ev
 Measurement carried its sentence too. ``migrate`` turns each such edge into a Fact with
 its Sentence (stored once), moves measurement sentences into Sentence nodes, and then
 counts every report into the aggregates (ADOPTED, COVERS, IMPLEMENTS) exactly as a fresh
-load does. Every step is a batch of idempotent statements, so an interrupted migration is
-simply run again; a graph already on the current model is left as it is.
+load does. A graph written before regions carried their activity counts (practices adopted and
+the reports behind them) gets them counted from its ADOPTED edges. Every step is a batch of
+idempotent statements, so an interrupted migration is simply run again; a graph already on the
+current model is left as it is.
 """
 
 from __future__ import annotations
@@ -79,6 +81,15 @@ MATCH (rep:Report {id: id})
 REMOVE rep.migrating
 """
 
+# Graphs written before regions carried their activity counts (practices, adoption_reports).
+_UNCOUNTED_REGIONS = """
+MATCH (r:Region)
+WHERE r.practices IS NULL AND (r)-[:ADOPTED]->(:Practice)
+RETURN r.code AS code
+ORDER BY code
+LIMIT $limit
+"""
+
 
 @dataclass(slots=True)
 class MigrationResult:
@@ -88,11 +99,14 @@ class MigrationResult:
     implementations: int = 0
     measurements: int = 0
     reports: int = 0
+    regions: int = 0
 
     @property
     def changed(self) -> bool:
         """Whether the graph was on an earlier model."""
-        return bool(self.adoptions or self.implementations or self.measurements or self.reports)
+        return bool(
+            self.adoptions or self.implementations or self.measurements or self.reports or self.regions
+        )
 
 
 def _sentence_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -194,6 +208,13 @@ def migrate(store: GraphStore, on_step: Callable[[str], None] | None = None) -> 
         store.run_write(writer.COMMIT_ADOPTED, {"ids": ids})
         store.run_write(_END, {"ids": ids})
         result.reports += len(ids)
+    say("regions' activity counts")
+    while True:
+        codes = [str(r["code"]) for r in store.run_read(_UNCOUNTED_REGIONS, {"limit": BATCH})]
+        if not codes:
+            break
+        store.run_write(writer.RECOUNT_REGIONS, {"codes": codes})
+        result.regions += len(codes)
     repaired = writer.repair_incomplete(store)
     if repaired:
         say(f"removed {len(repaired)} report(s) whose write never finished")

@@ -29,8 +29,9 @@ class RelType:
 REGION = NodeType(
     "Region",
     "code",
-    ("code", "name", "level", "short", "aliases", "search_text"),
-    "An administrative division; code is the GB/T 2260 code or parent code + ':' + name.",
+    ("code", "name", "level", "short", "aliases", "search_text", "practices", "adoption_reports"),
+    "An administrative division; code is the GB/T 2260 code or parent code + ':' + name. practices "
+    "counts its ADOPTED edges and adoption_reports sums their reports (absent when it adopted nothing).",
 )
 PRACTICE = NodeType(
     "Practice",

@@ -264,10 +264,25 @@ class OfflineGraph:
             code = parent
 
     # -- reading, in the export queries' order ---------------------------------------------------
+    def _region_activity(self) -> dict[str, dict[str, int]]:
+        """Per region, what the commit's REGION_ACTIVITY sets: practices adopted, reports behind them."""
+        adopted: dict[tuple[str, str], set[str]] = {}
+        for kind, fact in self._facts:
+            if kind == "adoption":
+                adopted.setdefault((fact["region"], fact["practice"]), set()).add(str(fact["report_id"]))
+        out: dict[str, dict[str, int]] = {}
+        for (region, _), reports in adopted.items():
+            counts = out.setdefault(region, {"practices": 0, "adoption_reports": 0})
+            counts["practices"] += 1
+            counts["adoption_reports"] += len(reports)
+        return out
+
     def node_rows(self) -> Iterator[dict[str, Any]]:
         """Rows as export_nodes gives them: label, node_key, props, ordered by label and key."""
+        activity = self._region_activity()
         for (label, key), props in sorted(self.nodes.items()):
-            yield {"label": label, "node_key": key, "props": dict(props)}
+            extra = activity.get(key, {}) if label == "Region" else {}
+            yield {"label": label, "node_key": key, "props": {**props, **extra}}
 
     def relationship_rows(self) -> Iterator[dict[str, Any]]:
         """Rows as export_relationships gives them, ordered by type, start and end."""

@@ -208,10 +208,24 @@ SET i.sample = ks[0..3]
 """
 )
 
+# Each region carries its activity: how many practices it adopted (its ADOPTED edges) and the
+# reports behind them (their `reports` summed), so "the most active regions" reads a property of
+# each region instead of aggregating every ADOPTED edge. COMMIT_ADOPTED adds to them; a deletion
+# (and govkg migrate) recounts them from the edges; a region with none carries neither.
+REGION_ACTIVITY = """
+WITH DISTINCT r
+OPTIONAL MATCH (r)-[a:ADOPTED]->(:Practice)
+WITH r, count(a) AS n, toInteger(sum(coalesce(a.reports, 0))) AS total
+SET r.practices = CASE n WHEN 0 THEN null ELSE n END,
+    r.adoption_reports = CASE n WHEN 0 THEN null ELSE total END
+"""
+RECOUNT_REGIONS = "UNWIND $codes AS code\nMATCH (r:Region {code: code})" + REGION_ACTIVITY
+
 # Commit, step 2 (last of a group): count the adoption facts into ADOPTED (per region and practice)
 # and COVERS (per ancestor-or-self region and practice, each report once however many regions under
-# the ancestor it names; `regions` counts the regions under it with an ADOPTED edge), and mark the
-# reports complete. One statement, so aggregates and listings always agree.
+# the ancestor it names; `regions` counts the regions under it with an ADOPTED edge), add to each
+# region's activity counts, and mark the reports complete. One statement, so aggregates and
+# listings always agree.
 COMMIT_ADOPTED = (
     """
 UNWIND $ids AS id
@@ -238,6 +252,15 @@ ORDER BY k
 WITH r, p, a, rids, facts, fy, ly, ranks, fresh, collect(DISTINCT k) AS ks
 SET a.sample = ks[0..3]
 WITH r, p, rids, facts, fy, ly, ranks, fresh
+ORDER BY p.key
+WITH r, collect({p: p, rids: rids, facts: facts, fy: fy, ly: ly, ranks: ranks, fresh: fresh}) AS rows,
+     count(CASE WHEN fresh THEN 1 END) AS new_practices, toInteger(sum(size(rids))) AS new_reports
+SET r.practices = coalesce(r.practices, 0) + new_practices,
+    r.adoption_reports = coalesce(r.adoption_reports, 0) + new_reports
+WITH r, rows
+UNWIND rows AS row
+WITH r, row.p AS p, row.rids AS rids, row.facts AS facts, row.fy AS fy, row.ly AS ly,
+     row.ranks AS ranks, row.fresh AS fresh
 MATCH (r)-[:PART_OF*0..]->(up:Region)
 WITH up, p, collect(rids) AS rid_lists, toInteger(sum(facts)) AS facts, min(fy) AS fy, max(ly) AS ly,
      collect(ranks) AS rank_lists, count(CASE WHEN fresh THEN r END) AS fresh_regions
@@ -858,6 +881,7 @@ def delete_report(store: GraphStore, report_id: str) -> int:
     if adopted:
         run(RECOUNT_ADOPTED, pairs(adopted, "region"))
         run(_DROP_EMPTY_ADOPTED, pairs(adopted, "region"))
+        run(RECOUNT_REGIONS, {"codes": sorted({region for region, _ in adopted})})
         run(RECOUNT_COVERS, pairs(covered, "region"))
         run(_DROP_EMPTY_COVERS, pairs(covered, "region"))
     if implemented:

@@ -1,11 +1,11 @@
 // name: active_regions
-// description: The regions that adopted the most practices (then the most supporting reports), read from the ADOPTED aggregates, with the number of practices and the reports behind them; paged in the query.
+// description: The regions that adopted the most practices (then the most supporting reports), read from the counts each region carries (practices, adoption_reports: kept by the writer from its ADOPTED edges), with its parent; paged in the query.
 // param level: str? = null — only regions of this level
 // param limit: int = 10 — page size
 // param offset: int = 0 — rows to skip (paging)
-MATCH (r:Region)-[a:ADOPTED]->(:Practice)
-WHERE $level IS NULL OR r.level = $level
-WITH r, count(a) AS practices, toInteger(sum(a.reports)) AS reports
+MATCH (r:Region)
+WHERE r.practices > 0 AND ($level IS NULL OR r.level = $level)
+WITH r, r.practices AS practices, r.adoption_reports AS reports
 ORDER BY practices DESC, reports DESC, r.code
 SKIP $offset
 LIMIT $limit
