@@ -5,7 +5,9 @@ temporary embedded store with `govkg load --jobs J` (or reuses a store given wit
 starts uvicorn on a free 127.0.0.1 port, and calls each page's requests — the same URLs
 govkg/api/static/explorer/explorer.js fetches — `--repeat` times one after another, as one
 browser would. Prints p50 and p95 per call, the slowest call per page, and each p95 as a ratio
-to the p95 of /health measured in the same run. Target: every p95 < 300 ms.
+to the p95 of /health measured in the same run. Target: every p95 < 300 ms. With `--browser N`
+it then opens each page N times in Debian's Chromium and prints the time to the rendered page,
+and any error a page shows.
 
     .venv/bin/python bench/bench_explorer.py --n 20000
 """
@@ -20,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -48,18 +51,54 @@ def build(data_dir: Path, n: int, seed: int, jobs: int) -> None:
     print(f"loaded {n} synthetic reports with --jobs {jobs} in {time.perf_counter() - t0:.0f} s", flush=True)
 
 
-def pages(c: httpx.Client) -> dict[str, list[Call]]:
-    """Each explorer page's API calls, for the busiest practice, region and report of the corpus."""
+@dataclass(frozen=True)
+class Targets:
+    """What the pages are opened on: the busiest practice, a busy province and city, another city,
+    a report about the practice."""
+
+    key: str
+    name: str
+    province: str
+    region: str
+    other: str
+    report: str
+
+
+def targets(c: httpx.Client) -> Targets:
+    """The busiest practice, region and report of the corpus, found through the API."""
     practices = c.get("/practices", params={"limit": 1000}).json()["data"]
     key = max(practices, key=lambda p: (p["adopters"], p["key"]))["key"]
     k = quote(key, safe="")
     provinces = c.get(f"/practices/{k}/adopters", params={"level": "province", "rollup": "true"}).json()
-    province = provinces["data"][0]["code"]
     prefectures = c.get(f"/practices/{k}/adopters", params={"level": "prefecture", "rollup": "true"}).json()
-    region, other = prefectures["data"][0]["code"], prefectures["data"][1]["code"]
     report = c.get("/adoptions", params={"practice": key, "limit": 1}).json()["data"][0]["report_id"]
-    name = next(p["name"] for p in practices if p["key"] == key)
-    q = quote(name, safe="")
+    return Targets(
+        key=key,
+        name=next(p["name"] for p in practices if p["key"] == key),
+        province=provinces["data"][0]["code"],
+        region=prefectures["data"][0]["code"],
+        other=prefectures["data"][1]["code"],
+        report=report,
+    )
+
+
+def routes(t: Targets) -> dict[str, str]:
+    """Each explorer page's own URL (the hash routes explorer.js serves) for the targets."""
+    return {
+        "home": "/#/",
+        "search": f"/#/search?q={quote(t.name, safe='')}",
+        "practice": f"/#/practice/{quote(t.key, safe='')}?province={t.province[:2]}",
+        "region": f"/#/region/{t.region}?compare={t.other}",
+        "report": f"/#/report/{t.report}",
+        "cypher": "/#/cypher",
+    }
+
+
+def pages(c: httpx.Client, t: Targets) -> dict[str, list[Call]]:
+    """Each explorer page's API calls, for the busiest practice, region and report of the corpus."""
+    key, province, region, other, report = t.key, t.province, t.region, t.other, t.report
+    k = quote(key, safe="")
+    q = quote(t.name, safe="")
     cypher = {
         "query": "MATCH (r:Region)-[a:ADOPTED]->(p:Practice {key: $key}) "
         "RETURN r.code AS code, r.name AS name, a.reports AS reports ORDER BY reports DESC LIMIT 20",
@@ -115,6 +154,52 @@ def timed(c: httpx.Client, call: Call, repeat: int) -> list[float]:
     return out
 
 
+CHROMIUM = Path("/usr/bin/chromium")
+READY = (
+    "() => document.body.dataset.ready"
+    " && document.getElementById('main').getAttribute('aria-busy') === 'false'"
+)
+
+
+def browse(base: str, t: Targets, repeat: int) -> int:
+    """Open each page in Debian's Chromium (Playwright) `repeat` times, each in a fresh tab of one
+    browser, as a researcher following a shared link would: time from navigation to the explorer's
+    ready mark (body[data-ready], main not busy), and check the page shows no error and raised no
+    script error. Prints p50/p95 per page; returns how many pages failed."""
+    from playwright import sync_api
+
+    failed = 0
+    print(f"\npages in Chromium, {repeat} loads each (navigation to rendered)")
+    print(f"{'page':9} {'p50 ms':>8} {'p95 ms':>8}  url")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
+        try:
+            context = browser.new_context(viewport={"width": 1366, "height": 800}, locale="zh-CN")
+            for page_name, route in routes(t).items():
+                times, problems = [], []
+                for i in range(repeat + 1):
+                    tab = context.new_page()
+                    errors: list[str] = []
+                    tab.on("pageerror", lambda e: errors.append(str(e)))  # noqa: B023 (read before the next tab)
+                    t0 = time.perf_counter()
+                    tab.goto(base + route)
+                    tab.wait_for_function(READY, timeout=120_000)
+                    ms = (time.perf_counter() - t0) * 1000
+                    shown = tab.locator("#main .error").all_inner_texts()
+                    problems += errors + shown
+                    if i:  # the first load warms the browser cache and the server
+                        times.append(ms)
+                    tab.close()
+                mark = "" if not problems else f"  <-- {problems[0][:120]}"
+                failed += bool(problems)
+                mid, hi = statistics.median(times), p95(times)
+                print(f"{page_name:9} {mid:8.0f} {hi:8.0f}  {route}{mark}")
+        finally:
+            browser.close()
+    print(f"{failed} page(s) showed an error")
+    return failed
+
+
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[18]
 
@@ -130,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=20, help="timed calls per URL")
     parser.add_argument("--data-dir", type=Path, help="reuse this store (written by an earlier --keep run)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary store and print its path")
+    parser.add_argument(
+        "--browser", type=int, default=0, metavar="N", help="also open each page N times in Chromium"
+    )
     args = parser.parse_args(argv)
 
     tmp = None
@@ -160,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{'page':9} {'p50 ms':>8} {'p95 ms':>8} {'× /health':>10}  call")
             worst: dict[str, tuple[float, str]] = {}
             over = 0
-            for page, calls in pages(c).items():
+            chosen = targets(c)
+            for page, calls in pages(c, chosen).items():
                 for call in calls:
                     got = timed(c, call, args.repeat)
                     hi = p95(got)
@@ -177,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{over} call(s) at or over the {TARGET_MS:.0f} ms p95 target")
             for label, why in FAILURES.items():
                 print(f"  failed: {label}: {why}")
+        if args.browser:
+            browse(base, chosen, args.browser)
     finally:
         proc.terminate()
         proc.wait(timeout=30)

@@ -13,7 +13,7 @@ import pytest
 from conftest import ExtractionFactory, Fact
 
 from govkg.graph.falkor_store import FalkorStore
-from govkg.graph.journal import LoadJournal
+from govkg.graph.journal import LoadJournal, last_load_time
 from govkg.graph.model import NODE_TYPES, REL_TYPES, UNIQUE_KEYS
 from govkg.graph.store import GraphStore, Row
 from govkg.graph.writer import (
@@ -275,6 +275,32 @@ def test_journal_tolerates_a_torn_last_line(tmp_path: Path) -> None:
     assert final.last_load_time() is not None
     lines = path.read_bytes().split(b"\n")
     assert lines[-1] == b"" and len(lines) == 5  # a, torn b, c, deleted a, trailing newline
+
+
+def test_last_load_time_read_backwards_agrees_with_the_whole_journal(tmp_path: Path) -> None:
+    path = tmp_path / "load-journal.jsonl"
+    assert last_load_time(path) is None  # no journal yet
+    lines = [
+        {
+            "event": "done",
+            "report_id": f"r{i}",
+            "source": f"{i}.txt",
+            "time": f"2026-01-01T00:{i:02d}:00+0000",
+        }
+        for i in range(40)
+    ]
+    lines += [{"event": "deleted", "report_id": "r3", "time": "2026-01-02T00:00:00+0000"}]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    with path.open("ab") as fh:
+        fh.write(b'{"event": "done", "report_id": "late", "ti')  # torn by a crash
+    whole = LoadJournal(path).last_load_time()
+    # a deletion is not a load, and a torn line is not a finished report
+    assert whole == "2026-01-01T00:39:00+0000"
+    for block in (7, 64, 1000, 1 << 16):  # lines split across blocks however they fall
+        assert last_load_time(path, block=block) == whole, block
+    only_deleted = tmp_path / "deleted.jsonl"
+    only_deleted.write_text(json.dumps(lines[-1]) + "\n", encoding="utf-8")
+    assert last_load_time(only_deleted) is None is LoadJournal(only_deleted).last_load_time()
 
 
 def test_write_extraction_rejects_a_bad_batch_size(

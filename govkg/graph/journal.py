@@ -46,6 +46,42 @@ def read_jsonl(path: Path) -> Iterator[Any]:
             continue
 
 
+def _counted_time(entry: Any) -> str | None:
+    """The time a journal entry sets as the last load: a finished report's, not a deletion's."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("report_id"), str):
+        return None
+    if entry.get("event", "done") == "deleted":
+        return None
+    when = entry.get("time")
+    return when if isinstance(when, str) and when else None
+
+
+def last_load_time(path: Path, block: int = 1 << 16) -> str | None:
+    """Time of the most recent finished report, read backwards from the end of the journal, so
+    it costs one block however long the journal is (reading it whole takes 0.1 s at 20k
+    reports). Agrees with ``LoadJournal(path).last_load_time()``."""
+    try:
+        with Path(path).open("rb") as fh:
+            pos = fh.seek(0, os.SEEK_END)
+            carry = b""  # the start of a line whose beginning lies in the block before
+            while pos > 0:
+                step = min(block, pos)
+                pos -= step
+                fh.seek(pos)
+                lines = (fh.read(step) + carry).split(b"\n")
+                carry = lines.pop(0) if pos > 0 else b""
+                for raw in reversed(lines):
+                    try:
+                        when = _counted_time(json.loads(raw.decode("utf-8", errors="replace")))
+                    except json.JSONDecodeError:
+                        continue
+                    if when is not None:
+                        return when
+    except FileNotFoundError:
+        return None
+    return None
+
+
 class LoadJournal:
     """Append-only record of finished (and deleted) reports, kept in memory and on disk."""
 
@@ -72,7 +108,7 @@ class LoadJournal:
             self._state.pop(rid, None)
         else:
             self._state[rid] = entry
-            self._last_time = entry.get("time") or self._last_time
+            self._last_time = _counted_time(entry) or self._last_time
 
     def _append(self, entry: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -6,11 +6,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from govkg import __version__
-from govkg.api.deps import CatalogDep, SettingsDep, StoreDep, journal_for, run
+from govkg.api.deps import CatalogDep, SettingsDep, StoreDep, run
 from govkg.api.errors import Unavailable
 from govkg.api.routes.common import ERRORS, opt_int
 from govkg.api.schemas import HealthOut, StatsOut, VersionOut
 from govkg.config import Settings
+from govkg.graph.journal import last_load_time
 from govkg.graph.store import StoreError
 
 router = APIRouter(tags=["meta"], responses=ERRORS)
@@ -33,6 +34,8 @@ def store_label(settings: Settings) -> str:
 @router.get("/stats", operation_id="getStats", response_model=StatsOut)
 def get_stats(store: StoreDep, catalog: CatalogDep, settings: SettingsDep) -> StatsOut:
     """Counts by label and relationship type, number of reports and the last load time."""
+    from govkg.loading import journal_path
+
     labels: dict[str, int] = {}
     rels: dict[str, int] = {}
     for r in run(store, catalog, "stats", settings):
@@ -46,7 +49,7 @@ def get_stats(store: StoreDep, catalog: CatalogDep, settings: SettingsDep) -> St
         labels=labels,
         relationships=rels,
         reports=labels.get("Report", 0),
-        last_load=journal_for(settings).last_load_time(),
+        last_load=last_load_time(journal_path(settings)),
     )
 
 
