@@ -298,6 +298,19 @@ def test_a_town_written_with_its_county_in_the_first_sentence_is_the_subject() -
     # the county named alone first, the town later: the county's report
     ex = _run("小网格撬动大治理\n临潭县推行网格化管理。临潭县城关镇综治中心化解纠纷30件。")
     assert {r.code: r.name for r in ex.regions}[ex.subject_region or ""] == "临潭县"
+    # a general opening line names no place: the lead is the first sentence that does
+    ex = _run(
+        "小网格撬动大治理\n治理好不好，群众说了算。2031年，临潭县城关镇推行网格化管理。"
+        "镇综治中心组建义务巡逻队。"
+    )
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "城关镇"
+    assert {names[a.region_code] for a in ex.adoptions} == {"城关镇"}
+    # but a first place-naming sentence where the county acts alone keeps the county's report
+    ex = _run(
+        "小网格撬动大治理\n治理好不好，群众说了算。临潭县推行网格化管理。临潭县城关镇综治中心化解纠纷30件。"
+    )
+    assert {r.code: r.name for r in ex.regions}[ex.subject_region or ""] == "临潭县"
 
 
 def test_a_county_centre_named_like_its_seat_town_is_the_countys() -> None:

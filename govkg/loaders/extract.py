@@ -203,8 +203,12 @@ class Extractor:
         unresolved.sort(key=lambda u: u.offset)
         ex.unresolved = unresolved
         title = doc.title.strip()
-        opening = next((s.end for s in sentences if s.text.strip() != title), 0)
-        only = self._sole_unit(text, subject, all_regions, opening) or self._lone_town(
+        body = [s for s in sentences if s.text.strip() != title]
+        opening = body[0].end if body else 0
+        # The lead: the first sentence (after the title) that names a place; a feature often opens
+        # with a general line (平安是百姓的期盼。) before saying whose work it reports.
+        lead = next((s.end for s in body if any(s.start <= m.start < s.end for m in all_regions)), opening)
+        only = self._sole_unit(text, subject, all_regions, lead) or self._lone_town(
             subject, all_regions, opening
         )
         if only is not None:
@@ -375,8 +379,8 @@ class Extractor:
     ) -> Region | None:
         """The township a county-level report is about: the only one it names, named again and again
         (itself or as 该镇/该街道 …) — a report on one street filed under its county — or written with
-        its county (某县某镇) in the title or the first sentence, where a report says what it is about
-        (``opening`` is where that sentence ends)."""
+        its county (某县某镇) in the title or the lead (the first sentence naming a place), where a
+        report says what it is about (``opening`` is where that sentence ends)."""
         if subject is None or subject.level != "county":
             return None
         towns = {m.region.code: m.region for m in found if m.region.level == "township"}
