@@ -72,6 +72,18 @@ def test_levels_and_parents(gaz: Gazetteer) -> None:
     assert street is not None and street.level == "township" and street.parent_code == "632802"
 
 
+def test_a_township_listed_after_its_county_name_is_known_by_its_own(gaz: Gazetteer) -> None:
+    # the source lists some counties' units as 召陵区翟庄街道: the unit is 翟庄街道
+    street = gaz.get("411104:翟庄街道")
+    assert street is not None and street.name == "翟庄街道" and "召陵区翟庄街道" in street.aliases
+    assert gaz.get("411104:召陵区翟庄街道") is None
+    assert "燕山路社区" in [c.name for c in gaz.children("411104:翟庄街道")]  # its communities follow it
+    for county in ("411104", "150929", "410928"):  # 召陵区, 四子王旗, 濮阳县
+        name = gaz.get(county).name  # type: ignore[union-attr]
+        towns = [t.name for t in gaz.children(county) if t.level == "township"]
+        assert towns and not [t for t in towns if t.startswith(name)], county
+
+
 @pytest.mark.parametrize(
     ("surface", "name"),
     [

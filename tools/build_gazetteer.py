@@ -284,12 +284,17 @@ def build(jionlp_wheel: Path, cpca_wheel: Path) -> tuple[list[Row], dict[str, li
                 name = name[: -len("办事处")]
             if not name.endswith(TOWNSHIP_SUFFIXES):
                 continue
+            # Some counties' units are listed with the county's name before their own
+            # (召陵区翟庄街道): the unit is 翟庄街道, and the long form stays an alias.
+            written = name
+            parent_name = rows[county].name
+            if name.startswith(parent_name) and len(name) - len(parent_name) >= 3:
+                name = name[len(parent_name) :]
             code = f"{county}:{name}"
             if code not in out:
                 out[code] = Row(code, name, "township", county)
-                parent_name = rows[county].name
-                if name.startswith(parent_name) and len(name) - len(parent_name) >= 3:
-                    out[code].add_alias(name[len(parent_name) :])
+            if written != name:
+                out[code].add_alias(written)
             town = name
             continue
         if not town:
