@@ -23,6 +23,7 @@ from govkg.graph.writer import (
     delete_report,
     incomplete_reports,
     load_extractions,
+    repair_at_start,
     repair_incomplete,
     write_extraction,
 )
@@ -300,6 +301,10 @@ def test_migrate_counts_the_regions_of_a_graph_written_without_their_counts(
     assert _dump(falkor_store) == fresh
     assert_aggregates_agree(falkor_store)
     assert run_query(falkor_store, "active_regions", {})
+    # opening the store does the same, so an upgraded data directory lists its active regions
+    falkor_store.run_write("MATCH (r:Region) REMOVE r.practices, r.adoption_reports")
+    repair_at_start(falkor_store, falkor_store.data_dir)
+    assert _dump(falkor_store) == fresh
 
 
 def test_search_finds_a_sentence_once_in_either_script(

@@ -81,15 +81,6 @@ MATCH (rep:Report {id: id})
 REMOVE rep.migrating
 """
 
-# Graphs written before regions carried their activity counts (practices, adoption_reports).
-_UNCOUNTED_REGIONS = """
-MATCH (r:Region)
-WHERE r.practices IS NULL AND (r)-[:ADOPTED]->(:Practice)
-RETURN r.code AS code
-ORDER BY code
-LIMIT $limit
-"""
-
 
 @dataclass(slots=True)
 class MigrationResult:
@@ -209,12 +200,7 @@ def migrate(store: GraphStore, on_step: Callable[[str], None] | None = None) -> 
         store.run_write(_END, {"ids": ids})
         result.reports += len(ids)
     say("regions' activity counts")
-    while True:
-        codes = [str(r["code"]) for r in store.run_read(_UNCOUNTED_REGIONS, {"limit": BATCH})]
-        if not codes:
-            break
-        store.run_write(writer.RECOUNT_REGIONS, {"codes": codes})
-        result.regions += len(codes)
+    result.regions = writer.count_region_activity(store, BATCH)
     repaired = writer.repair_incomplete(store)
     if repaired:
         say(f"removed {len(repaired)} report(s) whose write never finished")

@@ -220,6 +220,14 @@ SET r.practices = CASE n WHEN 0 THEN null ELSE n END,
     r.adoption_reports = CASE n WHEN 0 THEN null ELSE total END
 """
 RECOUNT_REGIONS = "UNWIND $codes AS code\nMATCH (r:Region {code: code})" + REGION_ACTIVITY
+# Regions of a graph written before regions carried their activity.
+UNCOUNTED_REGIONS = """
+MATCH (r:Region)
+WHERE r.practices IS NULL AND (r)-[:ADOPTED]->(:Practice)
+RETURN r.code AS code
+ORDER BY code
+LIMIT $limit
+"""
 
 # Commit, step 2 (last of a group): count the adoption facts into ADOPTED (per region and practice)
 # and COVERS (per ancestor-or-self region and practice, each report once however many regions under
@@ -902,6 +910,18 @@ def delete_report(store: GraphStore, report_id: str) -> int:
     return removed
 
 
+def count_region_activity(store: GraphStore, batch: int = 1000) -> int:
+    """Give every region with ADOPTED edges but no activity counts its counts (a graph written
+    before regions carried them); returns how many regions were counted."""
+    counted = 0
+    while True:
+        codes = [str(r["code"]) for r in store.run_read(UNCOUNTED_REGIONS, {"limit": batch})]
+        if not codes:
+            return counted
+        store.run_write(RECOUNT_REGIONS, {"codes": codes})
+        counted += len(codes)
+
+
 def incomplete_reports(store: GraphStore) -> list[str]:
     """Ids of reports whose write never finished (their Report node is marked incomplete)."""
     return [str(r["id"]) for r in store.run_read(INCOMPLETE_REPORTS)]
@@ -923,7 +943,8 @@ def repair_at_start(store: GraphStore, data_dir: Path) -> list[str]:
     """Remove reports a crash left half-written, when no other process is writing; their ids.
 
     Every opener of the store runs this (KnowledgeGraph.open and the API's store holder, also
-    after it restarted a dead server). It runs only on the embedded store, whose writers all
+    after it restarted a dead server). It also gives regions of a graph written by an earlier
+    govkg their activity counts (see REGION_ACTIVITY). It runs only on the embedded store, whose writers all
     hold the data directory's writer lock while they write: holding that lock (taken without
     waiting) proves no report is being written, so an incomplete one was cut off by a crash.
     A Neo4j server may have writers elsewhere: there a report is cleaned up when it is written
@@ -936,8 +957,11 @@ def repair_at_start(store: GraphStore, data_dir: Path) -> list[str]:
     try:
         with writer_lock(data_dir, "start-up repair", wait=0):
             ids = repair_incomplete(store)
+            counted = count_region_activity(store)
     except WriterBusy:
         return []  # a writer is at work: the next opener repairs
     if ids:
         log.warning("removed %d report(s) a crash left half-written: %s", len(ids), ", ".join(ids))
+    if counted:
+        log.warning("counted the activity of %d region(s) (a graph written by an earlier govkg)", counted)
     return ids
