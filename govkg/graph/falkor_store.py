@@ -54,6 +54,8 @@ LOAD_TIMEOUT = 900.0
 # A reply that takes longer than this means a hung server (GOVKG_FALKOR_SOCKET_TIMEOUT); reads
 # are bounded more tightly by their own query timeout, which the server enforces.
 SOCKET_TIMEOUT = 300.0
+# A server this process has just started answers `RETURN 1` at once; one that does not is hung.
+FIRST_ANSWER_TIMEOUT = 20.0
 # How long closing may wait for the append-only file to be compacted (GOVKG_FALKOR_COMPACT_TIMEOUT).
 COMPACT_TIMEOUT = 600.0
 # Close compacts the append-only file when its replayed tail has grown past this many bytes.
@@ -445,12 +447,54 @@ class FalkorStore:
             elif not self._try_existing():
                 self._start_server()
                 assert self._process is not None
+                if not self._first_answer():
+                    self._start_server()  # once more; a second hang is reported by the query below
+                    assert self._process is not None
                 _OWNED[key] = _OwnedServer(self._process)
                 self._started = True
         self._graph = self._db.select_graph(self.graph_name)
         self._apply_limits()
         # Read-only queries fail on a graph key that does not exist yet; this creates it.
         self._query("RETURN 1", None, read_only=False, timeout=None)
+
+    def _first_answer(self) -> bool:
+        """Whether the server just started answers a first graph statement within
+        FIRST_ANSWER_TIMEOUT. FalkorDB has been seen (about once in a thousand fresh starts here) to
+        answer PING and then hang for good on its first graph query, every thread waiting on a
+        lock: such a server is killed (nothing was written since it loaded its files) and False
+        returned, so the caller starts another instead of waiting out the socket timeout."""
+        client: Any = None
+        try:
+            # the client itself asks the server a question as it is made
+            client = FalkorDB(
+                unix_socket_path=str(self.socket_path),
+                socket_timeout=FIRST_ANSWER_TIMEOUT,
+                socket_connect_timeout=5.0,
+                retry=Retry(NoBackoff(), 0),
+            )
+            client.select_graph(self.graph_name).query("RETURN 1")
+            return True
+        except (RedisTimeoutError, RedisConnectionError):
+            pass
+        except ResponseError:
+            return True  # it answered; the statement below reports what it said
+        finally:
+            if client is not None:
+                with contextlib.suppress(Exception):
+                    client.connection.close()
+        proc = self._process
+        log.warning(
+            "FalkorDB in %s answered no first query within %.0f s; restarting it",
+            self.data_dir,
+            FIRST_ANSWER_TIMEOUT,
+        )
+        self._process = None
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        with contextlib.suppress(FileNotFoundError):
+            self.socket_path.unlink()
+        return False
 
     def _apply_limits(self) -> None:
         """Set the engine's memory and queue limits on the server (also on one found running)."""
