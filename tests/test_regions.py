@@ -72,6 +72,25 @@ def test_levels_and_parents(gaz: Gazetteer) -> None:
     assert street is not None and street.level == "township" and street.parent_code == "632802"
 
 
+def test_every_region_code_begins_with_its_provinces_two_digits(gaz: Gazetteer) -> None:
+    # the catalog's `within` filters rely on it (a prefix test before the list lookup)
+    loose = []
+    provinces = [f"{n}0000" for n in range(11, 83) if gaz.get(f"{n}0000") is not None]
+    assert len(provinces) == 34
+    for code in provinces:
+        stack = [code]
+        while stack:
+            here = stack.pop()
+            for child in gaz.children(here):
+                if not child.code.startswith(code[:2]):
+                    loose.append(child.code)
+                if child.level in ("prefecture", "county"):
+                    stack.append(child.code)
+    assert loose == []
+    local = gaz.make_local("某某街道", "township", "411104")
+    assert local.code.startswith("41")
+
+
 def test_a_township_listed_after_its_county_name_is_known_by_its_own(gaz: Gazetteer) -> None:
     # the source lists some counties' units as 召陵区翟庄街道: the unit is 翟庄街道
     street = gaz.get("411104:翟庄街道")

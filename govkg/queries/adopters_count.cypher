@@ -9,11 +9,13 @@
 // param min_confidence: float? = null — only facts extracted with at least this confidence
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
+// A region's code begins with its province's two digits, so the prefix test drops the other
+// provinces' regions before the (linear) list lookup.
 UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL THEN [1] ELSE [] END AS _
 MATCH (p:Practice {key: $key})<-[c:ADOPTED|COVERS]-(r:Region)
 WHERE type(c) = CASE WHEN $rollup THEN 'COVERS' ELSE 'ADOPTED' END
 WITH r, c, under, r.level AS lvl
-WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR r.code IN under)
+WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
 RETURN count(r) AS count
 UNION ALL
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
@@ -30,5 +32,5 @@ MATCH (f)-[:BY]->(src:Region)
 MATCH (src)-[:PART_OF*0..]->(r:Region)
 WHERE ($rollup OR r.code = src.code)
   AND ($level IS NULL OR r.level = $level)
-  AND ($within IS NULL OR r.code IN under)
+  AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
 RETURN count(DISTINCT r.code) AS count

@@ -11,6 +11,8 @@
 // param offset: int = 0 — rows to skip (paging)
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
+// A region's code begins with its province's two digits, so the prefix test drops the other
+// provinces' regions before the (linear) list lookup.
 // A practice's or a report's facts through the index on that key (the OR form scanned every fact).
 CALL {
   UNWIND CASE WHEN $practice IS NULL THEN [] ELSE [1] END AS _
@@ -35,7 +37,7 @@ WHERE f.kind = 'adoption'
 MATCH (f)-[:IN]->(:Sentence)<-[:HAS]-(rep:Report)
 WHERE rep.complete = true
 MATCH (f)-[:BY]->(r:Region)
-WHERE $within IS NULL OR r.code IN under
+WHERE $within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under)
 MATCH (f)-[:OF]->(p:Practice)
 MATCH (f)-[:IN]->(s:Sentence)
 RETURN r.code AS region_code, r.name AS region_name, r.level AS region_level,

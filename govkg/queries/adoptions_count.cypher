@@ -9,6 +9,8 @@
 // param min_confidence: float? = null — only facts extracted with at least this confidence
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
+// A region's code begins with its province's two digits, so the prefix test drops the other
+// provinces' regions before the (linear) list lookup.
 // A practice's or a report's facts through the index on that key (the OR form scanned every fact).
 CALL {
   UNWIND CASE WHEN $practice IS NULL THEN [] ELSE [1] END AS _
@@ -33,5 +35,5 @@ WHERE f.kind = 'adoption'
 MATCH (f)-[:IN]->(:Sentence)<-[:HAS]-(rep:Report)
 WHERE rep.complete = true
 MATCH (f)-[:BY]->(r:Region)
-WHERE $within IS NULL OR r.code IN under
+WHERE $within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under)
 RETURN count(f) AS count

@@ -9,6 +9,8 @@
 // param min_confidence: float? = null — only facts extracted with at least this confidence
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
+// A region's code begins with its province's two digits, so the prefix test drops the other
+// provinces' regions before the (linear) list lookup.
 UNWIND $reports AS id
 MATCH (rep:Report {id: id})
 WHERE rep.complete = true
@@ -22,7 +24,7 @@ WHERE f.kind = 'adoption'
   AND ($year_to IS NULL OR f.year <= $year_to)
   AND ($min_confidence IS NULL OR f.confidence >= $min_confidence)
 MATCH (f)-[:BY]->(r:Region)
-WHERE $within IS NULL OR r.code IN under
+WHERE $within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under)
 MATCH (f)-[:OF]->(p:Practice)
 RETURN r.code AS region_code, r.name AS region_name, r.level AS region_level,
        p.key AS practice_key, p.name AS practice_name, coalesce(p.aliases, []) AS practice_aliases,

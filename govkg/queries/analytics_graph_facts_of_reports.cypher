@@ -7,6 +7,8 @@
 // param year_to: int? = null — only facts dated this year or earlier
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
+// A region's code begins with its province's two digits, so the prefix test drops the other
+// provinces' regions before the (linear) list lookup.
 UNWIND $reports AS id
 MATCH (rep:Report {id: id})
 WHERE rep.complete = true
@@ -19,7 +21,7 @@ WHERE ($practice IS NULL OR f.practice_key = $practice)
 MATCH (f)-[:BY]->(by)
 OPTIONAL MATCH (by)-[:OF_REGION]->(home:Region)
 WITH f, s, by, CASE WHEN f.kind = 'adoption' THEN by ELSE home END AS r, under
-WHERE r IS NOT NULL AND ($within IS NULL OR r.code IN under)
+WHERE r IS NOT NULL AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
   AND ((f.kind = 'adoption' AND by:Region) OR (f.kind = 'implementation' AND by:Agency))
 RETURN CASE WHEN f.kind = 'adoption' THEN 'ADOPTED' ELSE 'IMPLEMENTS' END AS type,
        CASE WHEN f.kind = 'adoption' THEN 'Region' ELSE 'Agency' END AS source_type,
