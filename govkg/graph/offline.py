@@ -265,7 +265,7 @@ class OfflineGraph:
 
     # -- reading, in the export queries' order ---------------------------------------------------
     def _region_activity(self) -> dict[str, dict[str, int]]:
-        """Per region, what the commit's REGION_ACTIVITY sets: practices adopted, reports behind them."""
+        """Per region, what COMMIT_ADOPTED and RECOUNT_REGIONS set: practices adopted, reports behind them."""
         adopted: dict[tuple[str, str], set[str]] = {}
         for kind, fact in self._facts:
             if kind == "adoption":

@@ -212,14 +212,14 @@ SET i.sample = ks[0..3]
 # reports behind them (their `reports` summed), so "the most active regions" reads a property of
 # each region instead of aggregating every ADOPTED edge. COMMIT_ADOPTED adds to them; a deletion
 # (and govkg migrate) recounts them from the edges; a region with none carries neither.
-REGION_ACTIVITY = """
-WITH DISTINCT r
+RECOUNT_REGIONS = """
+UNWIND $codes AS code
+MATCH (r:Region {code: code})
 OPTIONAL MATCH (r)-[a:ADOPTED]->(:Practice)
 WITH r, count(a) AS n, toInteger(sum(coalesce(a.reports, 0))) AS total
 SET r.practices = CASE n WHEN 0 THEN null ELSE n END,
     r.adoption_reports = CASE n WHEN 0 THEN null ELSE total END
 """
-RECOUNT_REGIONS = "UNWIND $codes AS code\nMATCH (r:Region {code: code})" + REGION_ACTIVITY
 # Regions of a graph written before regions carried their activity.
 UNCOUNTED_REGIONS = """
 MATCH (r:Region)
@@ -944,9 +944,9 @@ def repair_at_start(store: GraphStore, data_dir: Path) -> list[str]:
 
     Every opener of the store runs this (KnowledgeGraph.open and the API's store holder, also
     after it restarted a dead server). It also gives regions of a graph written by an earlier
-    govkg their activity counts (see REGION_ACTIVITY). It runs only on the embedded store, whose writers all
-    hold the data directory's writer lock while they write: holding that lock (taken without
-    waiting) proves no report is being written, so an incomplete one was cut off by a crash.
+    govkg their activity counts (see RECOUNT_REGIONS). It runs only on the embedded store, whose
+    writers all hold the data directory's writer lock while they write: holding that lock (taken
+    without waiting) proves no report is being written, so an incomplete one was cut off by a crash.
     A Neo4j server may have writers elsewhere: there a report is cleaned up when it is written
     again or deleted.
     """
