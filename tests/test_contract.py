@@ -71,6 +71,7 @@ def candidates(extractions: list[Extraction]) -> dict[str, list[Any]]:
         "ids": [reports[:2], reports],
         "evidence": [False, True],
         "evidence_limit": [0, 1],
+        "cap": [1, 500],
         "firsts": [practices],  # each practice paired with itself: its adopters
         "seconds": [practices],
         "after": ["", reports[0]],

@@ -105,10 +105,27 @@ def expected_activity(store: GraphStore) -> dict[str, tuple[int, int]]:
     return out
 
 
+_SENTENCE_FACTS = """
+MATCH (:Report {complete: true})-[:HAS]->(s:Sentence)
+OPTIONAL MATCH (s)<-[:IN]-(f:Fact)
+RETURN s.id AS id, s.facts AS stored, count(f) AS counted
+"""
+
+
+def assert_sentence_facts_agree(store: GraphStore) -> None:
+    """Every sentence of a complete report carries the number of facts that point to it (search
+    orders by it)."""
+    rows = store.run_read(_SENTENCE_FACTS)
+    assert rows and all(r["stored"] == r["counted"] for r in rows), [
+        r for r in rows if r["stored"] != r["counted"]
+    ][:3]
+
+
 def assert_aggregates_agree(store: GraphStore) -> None:
-    """Every aggregate edge and region count equals its recount from the facts, and the listings
-    count the same facts."""
+    """Every aggregate edge, region count and sentence fact count equals its recount from the facts,
+    and the listings count the same facts."""
     assert stored_aggregates(store) == expected_aggregates(store)
+    assert_sentence_facts_agree(store)
     stored = {r["code"]: (r["practices"], r["reports"]) for r in store.run_read(_REGION_ACTIVITY)}
     assert stored == expected_activity(store)
     listed = run_query(store, "adoptions", {"limit": 100_000})
@@ -305,6 +322,27 @@ def test_migrate_counts_the_regions_of_a_graph_written_without_their_counts(
     falkor_store.run_write("MATCH (r:Region) REMOVE r.practices, r.adoption_reports")
     repair_at_start(falkor_store, falkor_store.data_dir)
     assert _dump(falkor_store) == fresh
+
+
+def test_sentences_of_a_graph_written_without_their_fact_counts_get_them(
+    falkor_store: FalkorStore, extractions: list[Extraction]
+) -> None:
+    load_extractions(falkor_store, extractions)
+    fresh = _dump(falkor_store)
+    assert_sentence_facts_agree(falkor_store)
+    before = run_query(falkor_store, "search_evidence", {"q": "网格", "limit": 50})
+    assert len({r["fact_count"] for r in before}) > 1  # sentences stating different numbers of facts
+    assert [r["fact_count"] for r in before] == sorted((r["fact_count"] for r in before), reverse=True)
+    falkor_store.run_write("MATCH (s:Sentence) REMOVE s.facts")
+    result = migrate(falkor_store)
+    assert result.changed and result.sentences == len(extractions) and result.reports == 0
+    assert _dump(falkor_store) == fresh
+    assert run_query(falkor_store, "search_evidence", {"q": "网格", "limit": 50}) == before
+    # opening the store does the same
+    falkor_store.run_write("MATCH (s:Sentence) REMOVE s.facts")
+    repair_at_start(falkor_store, falkor_store.data_dir)
+    assert _dump(falkor_store) == fresh
+    assert not migrate(falkor_store).changed
 
 
 def test_search_finds_a_sentence_once_in_either_script(

@@ -6,7 +6,8 @@ Measurement carried its sentence too. ``migrate`` turns each such edge into a Fa
 its Sentence (stored once), moves measurement sentences into Sentence nodes, and then
 counts every report into the aggregates (ADOPTED, COVERS, IMPLEMENTS) exactly as a fresh
 load does. A graph written before regions carried their activity counts (practices adopted and
-the reports behind them) gets them counted from its ADOPTED edges. Every step is a batch of
+the reports behind them) gets them counted from its ADOPTED edges, and sentences without a fact
+count get theirs. Every step is a batch of
 idempotent statements, so an interrupted migration is simply run again; a graph already on the
 current model is left as it is.
 """
@@ -91,12 +92,18 @@ class MigrationResult:
     measurements: int = 0
     reports: int = 0
     regions: int = 0
+    sentences: int = 0  # reports whose sentences got their fact counts
 
     @property
     def changed(self) -> bool:
         """Whether the graph was on an earlier model."""
         return bool(
-            self.adoptions or self.implementations or self.measurements or self.reports or self.regions
+            self.adoptions
+            or self.implementations
+            or self.measurements
+            or self.reports
+            or self.regions
+            or self.sentences
         )
 
 
@@ -201,6 +208,8 @@ def migrate(store: GraphStore, on_step: Callable[[str], None] | None = None) -> 
         result.reports += len(ids)
     say("regions' activity counts")
     result.regions = writer.count_region_activity(store, BATCH)
+    say("sentences' fact counts")
+    result.sentences = writer.count_sentence_facts(store, BATCH)
     repaired = writer.repair_incomplete(store)
     if repaired:
         say(f"removed {len(repaired)} report(s) whose write never finished")

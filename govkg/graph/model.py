@@ -70,9 +70,10 @@ MEASUREMENT = NodeType(
 SENTENCE = NodeType(
     "Sentence",
     "id",
-    ("id", "text", "offset", "report_id", "folded", "grams"),
+    ("id", "text", "offset", "report_id", "folded", "grams", "facts"),
     "An evidence sentence, stored once however many facts it states; id = report id + ':' + offset. "
-    "folded is the text in simplified characters, grams its character bigrams (the search index).",
+    "folded is the text in simplified characters, grams its character bigrams (the search index), "
+    "facts how many Facts it states (search orders by it).",
 )
 FACT = NodeType(
     "Fact",

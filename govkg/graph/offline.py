@@ -10,6 +10,7 @@ and relationships in the order the export queries give them, so the CSVs equal t
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -280,8 +281,14 @@ class OfflineGraph:
     def node_rows(self) -> Iterator[dict[str, Any]]:
         """Rows as export_nodes gives them: label, node_key, props, ordered by label and key."""
         activity = self._region_activity()
+        stated = Counter(str(fact["sentence"]) for _, fact in self._facts)  # what SENTENCE_FACTS sets
         for (label, key), props in sorted(self.nodes.items()):
-            extra = activity.get(key, {}) if label == "Region" else {}
+            if label == "Region":
+                extra = activity.get(key, {})
+            elif label == "Sentence":
+                extra = {"facts": stated[key]}
+            else:
+                extra = {}
             yield {"label": label, "node_key": key, "props": {**props, **extra}}
 
     def relationship_rows(self) -> Iterator[dict[str, Any]]:

@@ -180,6 +180,30 @@ SET {x}.reports = coalesce({x}.reports, 0) + reports, {x}.facts = coalesce({x}.f
                          ELSE {x}.last_year END
 """
 
+# Each sentence carries how many facts it states (0 for one that only states a measurement), so
+# search orders the sentences it finds by a property instead of counting every match's facts.
+# Set for a group's reports before they are counted (a crash before the commit leaves them
+# incomplete, and they are removed); count_sentence_facts gives it to an older graph's sentences.
+SENTENCE_FACTS = """
+UNWIND $ids AS id
+MATCH (s:Sentence {report_id: id})
+OPTIONAL MATCH (s)<-[:IN]-(f:Fact)
+WITH s, count(f) AS n
+SET s.facts = n
+"""
+# Complete reports of a graph written before sentences carried their fact count (an incomplete
+# report's sentences get theirs when its write goes on, or go with it).
+UNCOUNTED_SENTENCES = """
+MATCH (s:Sentence)
+WHERE s.facts IS NULL
+WITH DISTINCT s.report_id AS id
+MATCH (rep:Report {id: id})
+WHERE rep.complete = true
+RETURN id
+ORDER BY id
+LIMIT $limit
+"""
+
 # Commit, step 1: count the group's implementation facts into IMPLEMENTS (one edge per agency and
 # practice), and mark the reports counted. One statement: it happens wholly or not at all.
 COMMIT_IMPLEMENTS = (
@@ -605,7 +629,7 @@ def _write_group(store: GraphStore, group: Sequence[Extraction], batch_size: int
         for statement, rows in merged_statements(group)
         for batch in _batches(rows, batch_size)
     ]
-    steps += [(REPORTS, reports), (COMMIT_IMPLEMENTS, ids), (COMMIT_ADOPTED, ids)]
+    steps += [(REPORTS, reports), (SENTENCE_FACTS, ids), (COMMIT_IMPLEMENTS, ids), (COMMIT_ADOPTED, ids)]
     for statement, params in steps:
         if counting is None:
             store.run_write(statement, params)
@@ -922,6 +946,18 @@ def count_region_activity(store: GraphStore, batch: int = 1000) -> int:
         counted += len(codes)
 
 
+def count_sentence_facts(store: GraphStore, batch: int = 1000) -> int:
+    """Give every sentence without a fact count its count (a graph written before sentences
+    carried it); returns how many reports' sentences were counted."""
+    counted = 0
+    while True:
+        ids = [str(r["id"]) for r in store.run_read(UNCOUNTED_SENTENCES, {"limit": batch})]
+        if not ids:
+            return counted
+        store.run_write(SENTENCE_FACTS, {"ids": ids})
+        counted += len(ids)
+
+
 def incomplete_reports(store: GraphStore) -> list[str]:
     """Ids of reports whose write never finished (their Report node is marked incomplete)."""
     return [str(r["id"]) for r in store.run_read(INCOMPLETE_REPORTS)]
@@ -944,9 +980,10 @@ def repair_at_start(store: GraphStore, data_dir: Path) -> list[str]:
 
     Every opener of the store runs this (KnowledgeGraph.open and the API's store holder, also
     after it restarted a dead server). It also gives regions of a graph written by an earlier
-    govkg their activity counts (see RECOUNT_REGIONS). It runs only on the embedded store, whose
-    writers all hold the data directory's writer lock while they write: holding that lock (taken
-    without waiting) proves no report is being written, so an incomplete one was cut off by a crash.
+    govkg their activity counts (see RECOUNT_REGIONS), and its sentences their fact counts. It
+    runs only on the embedded store, whose writers all hold the data directory's writer lock while
+    they write: holding that lock (taken without waiting) proves no report is being written, so an
+    incomplete one was cut off by a crash.
     A Neo4j server may have writers elsewhere: there a report is cleaned up when it is written
     again or deleted.
     """
@@ -958,10 +995,16 @@ def repair_at_start(store: GraphStore, data_dir: Path) -> list[str]:
         with writer_lock(data_dir, "start-up repair", wait=0):
             ids = repair_incomplete(store)
             counted = count_region_activity(store)
+            sentences = count_sentence_facts(store)
     except WriterBusy:
         return []  # a writer is at work: the next opener repairs
     if ids:
         log.warning("removed %d report(s) a crash left half-written: %s", len(ids), ", ".join(ids))
     if counted:
         log.warning("counted the activity of %d region(s) (a graph written by an earlier govkg)", counted)
+    if sentences:
+        log.warning(
+            "counted the facts of the sentences of %d report(s) (a graph written by an earlier govkg)",
+            sentences,
+        )
     return ids

@@ -100,7 +100,7 @@ def search(
     needle = evidence_query_text(raw)
     if len(needle) >= 2:
         # Sentences are read only as far as the page reaches; the count comes from a cheaper query.
-        counted = run(store, catalog, "search_evidence_count", settings, {"q": needle})
+        counted = run(store, catalog, "search_evidence_count", settings, {"q": needle, "cap": EVIDENCE_LIMIT})
         count += min(EVIDENCE_LIMIT, (opt_int(counted[0].get("count")) or 0) if counted else 0)
         wanted = min(EVIDENCE_LIMIT, offset + limit - len(ranked))
         if wanted > 0:
