@@ -7,13 +7,21 @@
 // param year_from: int? = null — only adoptions reported for this year or later
 // param year_to: int? = null — only adoptions reported for this year or earlier
 // param min_confidence: float? = null — only facts extracted with at least this confidence
+// One branch per aggregate type: matching both types and filtering on type(c) read twice the edges.
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
 // A region's code begins with its province's two digits, so the prefix test drops the other
 // provinces' regions before the (linear) list lookup.
-UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL THEN [1] ELSE [] END AS _
-MATCH (p:Practice {key: $key})<-[c:ADOPTED|COVERS]-(r:Region)
-WHERE type(c) = CASE WHEN $rollup THEN 'COVERS' ELSE 'ADOPTED' END
+UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL AND NOT $rollup THEN [1] ELSE [] END AS _
+MATCH (p:Practice {key: $key})<-[c:ADOPTED]-(r:Region)
+WITH r, c, under, r.level AS lvl
+WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
+RETURN count(r) AS count
+UNION ALL
+OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
+WITH collect(d.code) AS under
+UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL AND $rollup THEN [1] ELSE [] END AS _
+MATCH (p:Practice {key: $key})<-[c:COVERS]-(r:Region)
 WITH r, c, under, r.level AS lvl
 WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
 RETURN count(r) AS count
