@@ -325,6 +325,9 @@ def test_discover_local_programs(
         "某县深化“平安校园”建设。",
         "某区做优“一站式”服务。",
         "某市擦亮城市品牌。",
+        # a list comma ends the words after a quote: the 队 belongs to the next item
+        "镇干部、村“两委”成员、驻村工作队一起上门走访。",
+        "由“五老”人员、护林队共同巡查。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:
