@@ -44,6 +44,18 @@ def _cls(sentence: str, practice: str) -> str | None:
         ("background", "“枫桥经验”诞生于六十年前。", "“枫桥经验”在甲县落地生根。", "枫桥经验"),
         ("background", "诞生于甲镇的“枫桥经验”广为人知。", "甲镇的“枫桥经验”不断发展。", "枫桥经验"),
         ("commentary", "推进综治中心建设应当立足实际。", "甲镇推进综治中心建设。", "综治中心"),
+        (
+            "commentary",
+            "有些地方把网格切得过碎，网格员整天忙于报表，上门的时间反而少了。",
+            "有的村把网格员编进巡逻队，每晚轮流巡查。",
+            "网格员",
+        ),
+        (
+            "commentary",
+            "一些乡镇综治中心只挂牌子，群众却找不到门。",
+            "一些乡镇综治中心实行错时接待。",
+            "综治中心",
+        ),
     ],
 )
 def test_cue_fires_and_does_not_fire(reason: str, mention: str, adoption: str, practice: str) -> None:

@@ -16,7 +16,8 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 - ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied), or
   深入/来到 … it … 调研/视察 (a body where a visitor inspects);
 - ``background``: 诞生于, 发源于 … after it (where a practice comes from);
-- ``commentary``: 应当, 核心是 … (opinion about a practice, not a report of one).
+- ``commentary``: 应当, 核心是 … (opinion about a practice, not a report of one), and a
+  sentence about "some places" (一些地方, 有的…) that names a shortcoming (反而, 疲于, 流于形式).
 
 :func:`classify` returns the first class that fires, with the words that triggered it, or
 None for an adoption. The decision is recorded: adoptions carry it in ``method``, rejected
@@ -60,6 +61,16 @@ _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深�
 _BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
 _BACKGROUND_BEFORE = re.compile(r"(?:诞生于|发源于|起源于|首创于)[^，,。；;]{0,12}的[“\"「]?$")
 _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
+# 一些地方把网格越划越细…网格员疲于应付; 有的地方…群众却…: a sentence whose subject is an
+# indefinite "some places / some people" and that names a shortcoming criticises a tendency; it
+# reports no unit's work.
+_INDEFINITE_OPENING = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]+[是、.)）])?(?:但|然而|同时|当前|目前|现实中|实践中)?[,，]?"
+    r"(?:一些|有些|有的|个别|少数)"
+)
+_SHORTCOMING = re.compile(
+    r"反而|疲于|流于形式|走过场|形式主义|不到位|不够|不足|薄弱|重[^，,。；;]{1,6}轻|却|只满足于|空转|一阵风"
+)
 # 要继续深入开展…; 必须坚持…: a sentence that opens with a modal goes on with an instruction.
 _EXHORTATION = re.compile(r"^(?:[一二三四五六七八九十\d]+[是、.)）])?(?:要(?!求|案|点|素|事|闻)|必须|务必)")
 # 整合派出所、司法所、人民调解室等力量 / 将A、B整合纳入X: members pooled into something else.
@@ -101,6 +112,8 @@ def _sentence_cues(sentence: str) -> _SentenceCues:
     whole: Cue | None = None
     if m := _PLAN.search(sentence):
         whole = Cue("plan", m.group())
+    elif (m := _INDEFINITE_OPENING.match(sentence)) and (n := _SHORTCOMING.search(sentence)):
+        whole = Cue("commentary", m.group() + "…" + n.group())
     awards = tuple((m.start(), m.group()) for m in _AWARD.finditer(sentence))
     late: Cue | None = None
     if m := _ATTENDANCE.search(sentence):
