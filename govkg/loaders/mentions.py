@@ -16,6 +16,7 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 - ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied), or
   深入/来到 … it … 调研/视察 (a body where a visitor inspects);
 - ``background``: 诞生于, 发源于 … after it (where a practice comes from);
+- ``topic``: one of a list of subjects people are taught (民法典、反诈、禁毒等法律知识);
 - ``commentary``: 应当, 核心是 … (opinion about a practice, not a report of one), and a
   sentence about "some places" (一些地方, 有的…) that names a shortcoming (反而, 疲于, 流于形式).
 
@@ -61,6 +62,12 @@ _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深�
 _BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
 _BACKGROUND_BEFORE = re.compile(r"(?:诞生于|发源于|起源于|首创于)[^，,。；;]{0,12}的[“\"「]?$")
 _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
+# 把民法典、反诈、禁毒等法律知识编进唱词: items of a list of what people are taught are the
+# subject matter of legal education, not work of their own (a lone 反诈宣传 stays that work).
+_LIST_JOIN = "、和及与"
+_TOPIC_LIST_AFTER = re.compile(
+    r"^(?:[、和及与][^、和及与，,。；;:：“”]{1,10})*等?[^，,。；;:：、]{0,6}?(?:知识|常识)"
+)
 # 一些地方把网格越划越细…网格员疲于应付; 有的地方…群众却…: a sentence whose subject is an
 # indefinite "some places / some people" and that names a shortcoming criticises a tendency; it
 # reports no unit's work.
@@ -133,6 +140,10 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
             return Cue("award", words)
     before = sentence[max(0, start - WINDOW) : start]
     after = sentence[end : end + WINDOW]
+    if (before.endswith(tuple(_LIST_JOIN)) or after.startswith(tuple(_LIST_JOIN))) and (
+        m := _TOPIC_LIST_AFTER.match(after)
+    ):
+        return Cue("topic", sentence[start:end] + m.group())
     if m := _MEDIA_TITLE.search(before):
         return Cue("media", m.group())
     if (m := _AUTHORITY.search(before)) and (
