@@ -55,3 +55,18 @@ def test_a_title_opening_with_a_place_names_the_subject() -> None:
     assert {names[a.region_code] for a in ex.adoptions} <= {"枫桥镇", "枫源村"}
     assert "大事不出镇" not in names.values()
     assert "枫源村" in names.values()
+
+
+def test_a_county_on_a_study_visit_stays_the_subject_and_its_hosts_adopt_nothing() -> None:
+    text = (
+        "达茂旗政法委赴呼和浩特市考察学习网格化管理工作\n"
+        "为提升我旗网格化管理水平，旗委政法委一行4人赴呼和浩特市考察学习。"
+        "考察组先后到呼和浩特市综治中心、赛罕区综治中心等地参观学习。"
+        "呼和浩特市有关负责同志陪同考察。回来后，我旗在各苏木镇推行网格员包户制度。"
+    )
+    ex = extract(from_text(text, "visit.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "达尔罕茂明安联合旗"
+    found = {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    assert ("达尔罕茂明安联合旗", "grid") in found
+    assert not any(k == "comprehensive_center" for _, k in found)

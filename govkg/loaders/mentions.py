@@ -58,6 +58,12 @@ _VISIT = re.compile(
 # 深入某县综治中心调研, 到某社区警务室视察: a body is where a visitor inspects, not work done.
 _INSPECT_BEFORE = re.compile(r"(?:深入|来到|走进|莅临|前往|赴)[^，,。；;]{0,16}$")
 _INSPECT_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:调研|视察|考察|检查指导|督导)")
+# 考察组先后到甲市综治中心、乙区综治中心等地参观学习: bodies on the route of a study visit,
+# named between the verb of going and the verb of looking, are where the visitors learn.
+_TOUR_BEFORE = re.compile(r"(?:(?<![达得受做收遇看想感直找报签办])到|赴|前往|来到|走进)[^，,。；;:：]{0,60}$")
+_TOUR_AFTER = re.compile(
+    r"^[^，,。；;:：]{0,40}?等?地?(?:参观|观摩|取经|考察学习|学习考察|学习借鉴|学习经验)"
+)
 _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深入某中心调研和接访: the visitor's
 _BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
 _BACKGROUND_BEFORE = re.compile(r"(?:诞生于|发源于|起源于|首创于)[^，,。；;]{0,12}的[“\"「]?$")
@@ -170,6 +176,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         (n := _INSPECT_AFTER.match(after)) or (n := _INSPECTED_AND.search(before))
     ):
         return Cue("visit", m.group()[:2] + "…" + n.group()[:2])
+    if (m := _TOUR_BEFORE.search(before)) and (n := _TOUR_AFTER.match(after)):
+        return Cue("visit", m.group()[:2] + "…" + n.group()[-2:])
     if m := _BACKGROUND.match(after):
         return Cue("background", m.group())
     if m := _BACKGROUND_BEFORE.search(before):
