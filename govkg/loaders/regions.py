@@ -821,8 +821,8 @@ class RegionMatcher:
             if total[best] < 0.5 * total[current]:
                 break
             current = best
-        found = self.gazetteer.get(current)
-        if found is not None and found.level in ("province", "prefecture"):
+        subject = self.gazetteer.get(current)
+        if subject is not None and subject.level in ("province", "prefecture"):
             # 我县/我旗 outside quoted speech: the writer is a county, so the text is the
             # county's even when the places it visits or reports to are named more often
             word = _self_county_word(text)
@@ -830,11 +830,13 @@ class RegionMatcher:
                 counties = [
                     c
                     for c in total
-                    if (r := self.gazetteer.get(c)) is not None and r.level == "county" and r.name.endswith(word)
+                    if (unit := self.gazetteer.get(c)) is not None
+                    and unit.level == "county"
+                    and unit.name.endswith(word)
                 ]
                 if counties:
                     return self.gazetteer.get(max(counties, key=lambda c: total[c]))
-        return found
+        return subject
 
     def _is_under(self, region: Region, ancestor: Region) -> bool:
         return any(r.code == ancestor.code for r in self.gazetteer.chain(region.code)[1:])
