@@ -70,3 +70,16 @@ def test_a_county_on_a_study_visit_stays_the_subject_and_its_hosts_adopt_nothing
     found = {(names[a.region_code], a.practice_key) for a in ex.adoptions}
     assert ("达尔罕茂明安联合旗", "grid") in found
     assert not any(k == "comprehensive_center" for _, k in found)
+
+
+def test_a_town_introduced_by_a_modified_locative_opens_the_sentence() -> None:
+    # 在<modifier>的X乡，…: the town is the topic; the clauses after it, with no unit of their
+    # own, are its work and not the county's
+    text = (
+        "围场满族蒙古族自治县平安建设综述\n"
+        "全县建成综治中心。"
+        "在地处坝上的哈里哈乡，牧户居住分散，乡里组建骑警巡逻队，今年已化解纠纷30余件。"
+    )
+    found = _adopters(text)
+    assert ("哈里哈乡", "diversified_resolution") in found
+    assert ("围场满族蒙古族自治县", "diversified_resolution") not in found

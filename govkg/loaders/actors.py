@@ -50,7 +50,7 @@ _UNIT_BREAK = re.compile(r"[;；]")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
 _LEAD = re.compile(
     r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|今年以来|"
-    r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在|由|经|如|据|而)*$"
+    r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在(?:[\u4e00-\u9fff]{1,8}的)?|由|经|如|据|而)*$"
 )
 _LEAD_PREFIX = re.compile(_LEAD.pattern.removesuffix("$"))
 _PROMOTES = re.compile(r"推广(?:了)?$")
