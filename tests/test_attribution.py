@@ -83,3 +83,14 @@ def test_a_town_introduced_by_a_modified_locative_opens_the_sentence() -> None:
     found = _adopters(text)
     assert ("哈里哈乡", "diversified_resolution") in found
     assert ("围场满族蒙古族自治县", "diversified_resolution") not in found
+
+
+def test_a_place_inside_a_concerning_phrase_does_not_act() -> None:
+    text = (
+        "鄂尔多斯市平安建设工作综述\n"
+        "全市推行网格化管理。"
+        "依法处置涉外地网贷平台、包头“金桥交易所”理财受损人员等风险问题，全市未发生群体性事件。"
+    )
+    ex = extract(from_text(text, "concerns.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert not any(names[a.region_code] == "包头市" for a in ex.adoptions)

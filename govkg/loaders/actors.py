@@ -54,6 +54,8 @@ _LEAD = re.compile(
 )
 _LEAD_PREFIX = re.compile(_LEAD.pattern.removesuffix("$"))
 _PROMOTES = re.compile(r"推广(?:了)?$")
+# 处置涉恒大、烟台某交易所投资群体等问题: a place inside a 涉… phrase is what the matter concerns.
+_CONCERNS = re.compile(r"涉[^，,。；;:：]{0,24}$")
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
 # 该所/该局/该院/该庭: the body of that kind named last (a station's 该所 is its town's).
@@ -230,7 +232,11 @@ class ActorResolver:
         for m in regions:
             if any(s <= m.start and m.end <= e for s, e in idle):
                 continue
-            if m.role == "actor" and m.region.code not in above:
+            if (
+                m.role == "actor"
+                and m.region.code not in above
+                and not _CONCERNS.search(sentence, 0, m.start)
+            ):
                 actors.append(Actor(m.start, m.end, m.region, "place"))
         acting_for = self._agency_regions(ctx, agencies, stations)
         for a, region in zip(agencies, acting_for, strict=True):
