@@ -94,3 +94,17 @@ def test_a_place_inside_a_concerning_phrase_does_not_act() -> None:
     ex = extract(from_text(text, "concerns.txt"))
     names = {r.code: r.name for r in ex.regions}
     assert not any(names[a.region_code] == "包头市" for a in ex.adoptions)
+
+
+def test_a_station_written_after_its_county_bureau_is_its_town_in_a_province_report() -> None:
+    # 某县公安局X派出所 in a report about a whole province: the station's town acts, found under
+    # the county its bureau names (long transliterated town names included)
+    text = (
+        "内蒙古自治区平安建设综述\n"
+        "全区深化平安创建。"
+        "达茂旗公安局百灵庙派出所组建牧民义警队伍，每周巡逻草场。"
+        "疏勒县公安局库木西力克派出所组建巴扎义警队，守护集市平安。"
+    )
+    found = _adopters(text)
+    assert ("百灵庙镇", "mass_prevention") in found
+    assert ("库木西力克乡", "mass_prevention") in found
