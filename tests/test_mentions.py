@@ -69,6 +69,18 @@ def _cls(sentence: str, practice: str) -> str | None:
             "一些乡镇综治中心实行错时接待。",
             "综治中心",
         ),
+        (
+            "commentary",
+            "有的社区推行网格化管理，却流于形式。",
+            "有的村把网格员编进巡逻队，弥补了夜间巡防力量不足的问题。",
+            "网格",
+        ),
+        (
+            "commentary",
+            "个别乡镇的调解工作不到位。",
+            "一些乡镇针对调解力量薄弱的情况，组建了“老娘舅”调解队。",
+            "调解",
+        ),
     ],
 )
 def test_cue_fires_and_does_not_fire(reason: str, mention: str, adoption: str, practice: str) -> None:

@@ -84,6 +84,11 @@ _INDEFINITE_OPENING = re.compile(
 _SHORTCOMING = re.compile(
     r"反而|疲于|流于形式|走过场|形式主义|不到位|不够|不足|薄弱|重[^，,。；;]{1,6}轻|却|只满足于|空转|一阵风"
 )
+# 针对调解力量薄弱的问题，组建…; 弥补了人手不足: a shortcoming the unit remedies is the occasion of
+# its work, not a criticism of it.
+_REMEDY_BEFORE = re.compile(
+    r"(?:针对|弥补|解决|破解|补齐|补足|补强|应对|扭转|改变|克服|缓解)[^，,。；;]{0,16}$"
+)
 # 要继续深入开展…; 必须坚持…: a sentence that opens with a modal goes on with an instruction.
 _EXHORTATION = re.compile(r"^(?:[一二三四五六七八九十\d]+[是、.)）])?(?:要(?!求|案|点|素|事|闻)|必须|务必)")
 # 整合派出所、司法所、人民调解室等力量 / 将A、B整合纳入X: members pooled into something else.
@@ -121,11 +126,19 @@ class _SentenceCues:
 
 
 @lru_cache(maxsize=32)
+def _criticism(sentence: str) -> re.Match[str] | None:
+    """The first shortcoming the sentence names that no remedy verb before it takes as its object."""
+    for m in _SHORTCOMING.finditer(sentence):
+        if not _REMEDY_BEFORE.search(sentence, 0, m.start()):
+            return m
+    return None
+
+
 def _sentence_cues(sentence: str) -> _SentenceCues:
     whole: Cue | None = None
     if m := _PLAN.search(sentence):
         whole = Cue("plan", m.group())
-    elif (m := _INDEFINITE_OPENING.match(sentence)) and (n := _SHORTCOMING.search(sentence)):
+    elif (m := _INDEFINITE_OPENING.match(sentence)) and (n := _criticism(sentence)):
         whole = Cue("commentary", m.group() + "…" + n.group())
     awards = tuple((m.start(), m.group()) for m in _AWARD.finditer(sentence))
     late: Cue | None = None
