@@ -159,6 +159,8 @@ def test_prefix_must_spell_a_whole_region(matcher: AgencyMatcher) -> None:
         "认真落实市委市政府各项决策部署。",
         "去年，市公安局获评全省先进集体。",  # a body that only receives an award
         "市司法局荣获“全国人民调解工作先进集体”称号。",
+        "网格员入户走访（市委政法委供图）",  # a photo credit
+        "夜间巡逻一角 市公安局 摄",
     ],
 )
 def test_excluded_uses_are_not_acting(matcher: AgencyMatcher, sentence: str) -> None:

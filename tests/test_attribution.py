@@ -55,3 +55,56 @@ def test_a_title_opening_with_a_place_names_the_subject() -> None:
     assert {names[a.region_code] for a in ex.adoptions} <= {"枫桥镇", "枫源村"}
     assert "大事不出镇" not in names.values()
     assert "枫源村" in names.values()
+
+
+def test_a_county_on_a_study_visit_stays_the_subject_and_its_hosts_adopt_nothing() -> None:
+    text = (
+        "达茂旗政法委赴呼和浩特市考察学习网格化管理工作\n"
+        "为提升我旗网格化管理水平，旗委政法委一行4人赴呼和浩特市考察学习。"
+        "考察组先后到呼和浩特市综治中心、赛罕区综治中心等地参观学习。"
+        "呼和浩特市有关负责同志陪同考察。回来后，我旗在各苏木镇推行网格员包户制度。"
+    )
+    ex = extract(from_text(text, "visit.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "达尔罕茂明安联合旗"
+    found = {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    assert ("达尔罕茂明安联合旗", "grid") in found
+    assert not any(k == "comprehensive_center" for _, k in found)
+
+
+def test_a_town_introduced_by_a_modified_locative_opens_the_sentence() -> None:
+    # 在<modifier>的X乡，…: the town is the topic; the clauses after it, with no unit of their
+    # own, are its work and not the county's
+    text = (
+        "围场满族蒙古族自治县平安建设综述\n"
+        "全县建成综治中心。"
+        "在地处坝上的哈里哈乡，牧户居住分散，乡里组建骑警巡逻队，今年已化解纠纷30余件。"
+    )
+    found = _adopters(text)
+    assert ("哈里哈乡", "diversified_resolution") in found
+    assert ("围场满族蒙古族自治县", "diversified_resolution") not in found
+
+
+def test_a_place_inside_a_concerning_phrase_does_not_act() -> None:
+    text = (
+        "鄂尔多斯市平安建设工作综述\n"
+        "全市推行网格化管理。"
+        "依法处置涉外地网贷平台、包头“金桥交易所”理财受损人员等风险问题，全市未发生群体性事件。"
+    )
+    ex = extract(from_text(text, "concerns.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert not any(names[a.region_code] == "包头市" for a in ex.adoptions)
+
+
+def test_a_station_written_after_its_county_bureau_is_its_town_in_a_province_report() -> None:
+    # 某县公安局X派出所 in a report about a whole province: the station's town acts, found under
+    # the county its bureau names (long transliterated town names included)
+    text = (
+        "内蒙古自治区平安建设综述\n"
+        "全区深化平安创建。"
+        "达茂旗公安局百灵庙派出所组建牧民义警队伍，每周巡逻草场。"
+        "疏勒县公安局库木西力克派出所组建巴扎义警队，守护集市平安。"
+    )
+    found = _adopters(text)
+    assert ("百灵庙镇", "mass_prevention") in found
+    assert ("库木西力克乡", "mass_prevention") in found

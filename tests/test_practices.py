@@ -177,6 +177,11 @@ def test_unparseable_yaml_is_a_taxonomy_error(tmp_path: Path) -> None:
         ("严厉打击電信網絡詐騙犯罪。", ["反电诈"]),  # traditional text folded
         ("组织开展天网行动追逃。", ["追逃追赃"]),  # the longer alias wins over 天网
         ("形成“人在网中走、事在格中办”的工作格局。", ["网格化管理"]),
+        # disputes resolved and counted are the work reported by its results
+        ("今年以来共调处各类矛盾纠纷126件。", ["矛盾纠纷多元化解"]),
+        ("调解员全年化解纠纷40余起。", ["矛盾纠纷多元化解"]),
+        ("提升化解矛盾纠纷的能力。", []),  # no count: a goal, not a result
+        ("法庭诉前化解纠纷300余件。", []),  # a court's pre-suit work is 诉源治理's, not this
     ],
 )
 def test_find(matcher: PracticeMatcher, text: str, expected: list[str]) -> None:
@@ -325,6 +330,9 @@ def test_discover_local_programs(
         "某县深化“平安校园”建设。",
         "某区做优“一站式”服务。",
         "某市擦亮城市品牌。",
+        # a list comma ends the words after a quote: the 队 belongs to the next item
+        "镇干部、村“两委”成员、驻村工作队一起上门走访。",
+        "由“五老”人员、护林队共同巡查。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:

@@ -421,6 +421,18 @@ def test_leading_names_of_a_chain_only_say_where_the_last_lies(matcher: RegionMa
     assert subject is not None and subject.name == "福海县"
 
 
+def test_a_text_that_calls_itself_our_county_is_the_countys(matcher: RegionMatcher) -> None:
+    # the city it visits is named more often, but 我县 says who writes
+    title = "固阳县干部赴鄂尔多斯市学习"
+    text = "我县组织干部赴鄂尔多斯市学习。鄂尔多斯市介绍了经验。鄂尔多斯市东胜区介绍了做法。"
+    subject = matcher.infer_subject(text, title)
+    assert subject is not None and subject.name == "固阳县"
+    # 我县 only inside quoted speech is someone else's county: the city report stays the city's
+    quoted = "“我县建成了综治中心。”固阳县负责人说。包头市推行网格化管理。包头市建成综治中心。"
+    subject = matcher.infer_subject(quoted, "包头市平安建设综述")
+    assert subject is not None and subject.name == "包头市"
+
+
 def test_infer_subject_on_corpus(matcher: RegionMatcher) -> None:
     docs = SHARED / "gold" / "seed_docs.jsonl"
     if not docs.exists():

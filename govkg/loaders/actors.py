@@ -50,10 +50,12 @@ _UNIT_BREAK = re.compile(r"[;；]")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
 _LEAD = re.compile(
     r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|今年以来|"
-    r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在|由|经|如|据|而)*$"
+    r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在(?:[\u4e00-\u9fff]{1,8}的)?|由|经|如|据|而)*$"
 )
 _LEAD_PREFIX = re.compile(_LEAD.pattern.removesuffix("$"))
 _PROMOTES = re.compile(r"推广(?:了)?$")
+# 处置涉恒大、烟台某交易所投资群体等问题: a place inside a 涉… phrase is what the matter concerns.
+_CONCERNS = re.compile(r"涉[^，,。；;:：]{0,24}$")
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
 # 该所/该局/该院/该庭: the body of that kind named last (a station's 该所 is its town's).
@@ -87,6 +89,9 @@ _LEVEL_WORDS: dict[str, tuple[str, ...]] = {
 # 东门街道, 梅江司法所 → 梅江镇; and a city bureau's branch named after a district: 公安局武进分局.
 # A border station is named after its town too (易武边境派出所 → 易武镇).
 _STATION = re.compile(r"(街)?(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|综治中心|便民服务中心)")
+# 某县公安局 / 某县司法局 right before a station: the bureau the station belongs to (the span
+# starts where the county's name ends; an empty match is a station glued to the county's name).
+_COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
 _BRANCH = re.compile(r"(?:公安局|局)([\u4e00-\u9fff]{2,6}?)分局")
 _RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 _SUFFIX_OF_WORD: dict[str, tuple[str, ...]] = {
@@ -224,13 +229,17 @@ class ActorResolver:
         """
         above = set(ctx.scope[1:])  # the subject's ancestors instruct and award; they do not act here
         actors: list[Actor] = []
-        stations = self._stations(ctx, sentence)
+        stations = self._stations(ctx, sentence, regions)
         # 在区公安分局设立…: a body that is only a place (or an awarder) lends its region no action
         idle = [(a.start, a.end) for a in agencies if not a.acting]
         for m in regions:
             if any(s <= m.start and m.end <= e for s, e in idle):
                 continue
-            if m.role == "actor" and m.region.code not in above:
+            if (
+                m.role == "actor"
+                and m.region.code not in above
+                and not _CONCERNS.search(sentence, 0, m.start)
+            ):
                 actors.append(Actor(m.start, m.end, m.region, "place"))
         acting_for = self._agency_regions(ctx, agencies, stations)
         for a, region in zip(agencies, acting_for, strict=True):
@@ -289,19 +298,25 @@ class ActorResolver:
             merged.append(actor)
         return merged
 
-    def _stations(self, ctx: ReportContext, sentence: str) -> dict[tuple[int, int], Region]:
-        """Stations and branches named after a unit under the report's region: span → that unit."""
+    def _stations(
+        self, ctx: ReportContext, sentence: str, regions: Sequence[RegionMention] = ()
+    ) -> dict[tuple[int, int], Region]:
+        """Stations and branches named after a unit under the report's region, or under the county
+        whose bureau they are written after (某县公安局甲派出所 in a province's report): span → unit."""
         out: dict[tuple[int, int], Region] = {}
         root = next((r for r in self.chain(ctx.subject) if r.level != "province"), None)
-        if root is None:
-            return out
-        stems = self._township_stems(root.code)
+        counties = {m.end: m.region for m in regions if m.region.level == "county"}
         for m in _STATION.finditer(sentence):
-            for length in (4, 3, 2):
+            for length in (5, 4, 3, 2):
                 start = m.start() - length
                 if start < 0:
                     continue
-                towns = stems.get(sentence[start : m.start()], ())
+                bureau = _COUNTY_BUREAU.search(sentence, 0, start)
+                owner = counties.get(bureau.start()) if bureau else None
+                base = owner or root
+                if base is None:
+                    continue
+                towns = self._township_stems(base.code).get(sentence[start : m.start()], ())
                 if m.group(1) and towns:
                     towns = tuple(t for t in towns if t.name.endswith("街道"))
                 if len(towns) == 1 and self._county_body(m.group(0), sentence[start : m.start()], towns[0]):
@@ -309,6 +324,8 @@ class ActorResolver:
                 if len(towns) == 1:
                     out[(start, m.end())] = towns[0]
                     break
+        if root is None:
+            return out
         for m in _BRANCH.finditer(sentence):
             unit = self._unit_by_short(root, m.group(1), "区") or self._unit_by_short(root, m.group(1), "县")
             if unit is None:

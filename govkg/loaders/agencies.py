@@ -57,6 +57,8 @@ _AWARD_BEFORE = re.compile(r"(?:被|受到|获得?)[^,，;；。]{0,20}$")
 _AWARDED = re.compile(
     rf"^(?:及其办公室|及办公室)?(?:被[^,，;；。]{{0,30}}?{_AWARD_VERB}|(?:先后|再次|连续[^,，;；。]{{0,6}})?(?:获评|荣获|入选|获得[^,，;；。]{{0,20}}称号))"
 )
+# 综治中心调解室一角（县综治中心供图）; 市公安局 摄: the body that supplied a photo or text.
+_CREDIT_AFTER = re.compile(r"^\s*(?:供图|供稿|摄|提供图片|图)\s*[)）]?\s*$")
 _SOURCE_BEFORE = re.compile(r"(?:贯彻|落实|服务|按照|根据|遵照)[^,，;；。]{0,12}$")
 _SOURCE_AFTER = re.compile(r"^[^,，;；。]{0,30}?(?:决策|部署|要求|精神|指示|批示)")
 _INSTRUCTION = re.compile(r"(?:贯彻|落实|部署|决策|要求|精神|指示|批示)")
@@ -296,7 +298,7 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
     clause_start = max(sentence.rfind(c, 0, start) for c in _CLAUSE_BREAK) + 1
     before = sentence[clause_start:start]
     after = sentence[end:]
-    if _MEETING_OR_PERSON.match(after):
+    if _MEETING_OR_PERSON.match(after) or _CREDIT_AFTER.match(after):
         return False
     if _PLACE_BEFORE.search(before) and _PLACE_AFTER.search(after):
         return False

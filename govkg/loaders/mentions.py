@@ -16,7 +16,9 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 - ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied), or
   深入/来到 … it … 调研/视察 (a body where a visitor inspects);
 - ``background``: 诞生于, 发源于 … after it (where a practice comes from);
-- ``commentary``: 应当, 核心是 … (opinion about a practice, not a report of one).
+- ``topic``: one of a list of subjects people are taught (民法典、反诈、禁毒等法律知识);
+- ``commentary``: 应当, 核心是 … (opinion about a practice, not a report of one), and a
+  sentence about "some places" (一些地方, 有的…) that names a shortcoming (反而, 疲于, 流于形式).
 
 :func:`classify` returns the first class that fires, with the words that triggered it, or
 None for an adoption. The decision is recorded: adoptions carry it in ``method``, rejected
@@ -56,10 +58,37 @@ _VISIT = re.compile(
 # 深入某县综治中心调研, 到某社区警务室视察: a body is where a visitor inspects, not work done.
 _INSPECT_BEFORE = re.compile(r"(?:深入|来到|走进|莅临|前往|赴)[^，,。；;]{0,16}$")
 _INSPECT_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:调研|视察|考察|检查指导|督导)")
+# 考察组先后到甲市综治中心、乙区综治中心等地参观学习: bodies on the route of a study visit,
+# named between the verb of going and the verb of looking, are where the visitors learn.
+_TOUR_BEFORE = re.compile(r"(?:(?<![达得受做收遇看想感直找报签办])到|赴|前往|来到|走进)[^，,。；;:：]{0,60}$")
+_TOUR_AFTER = re.compile(
+    r"^[^，,。；;:：]{0,40}?等?地?(?:参观|观摩|取经|考察学习|学习考察|学习借鉴|学习经验)"
+)
 _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深入某中心调研和接访: the visitor's
 _BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
 _BACKGROUND_BEFORE = re.compile(r"(?:诞生于|发源于|起源于|首创于)[^，,。；;]{0,12}的[“\"「]?$")
 _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
+# 把民法典、反诈、禁毒等法律知识编进唱词: items of a list of what people are taught are the
+# subject matter of legal education, not work of their own (a lone 反诈宣传 stays that work).
+_LIST_JOIN = "、和及与"
+_TOPIC_LIST_AFTER = re.compile(
+    r"^(?:[、和及与][^、和及与，,。；;:：“”]{1,10})*等?[^，,。；;:：、]{0,6}?(?:知识|常识)"
+)
+# 一些地方把网格越划越细…网格员疲于应付; 有的地方…群众却…: a sentence whose subject is an
+# indefinite "some places / some people" and that names a shortcoming criticises a tendency; it
+# reports no unit's work.
+_INDEFINITE_OPENING = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]+[是、.)）])?(?:但|然而|同时|当前|目前|现实中|实践中)?[,，]?"
+    r"(?:一些|有些|有的|个别|少数)"
+)
+_SHORTCOMING = re.compile(
+    r"反而|疲于|流于形式|走过场|形式主义|不到位|不够|不足|薄弱|重[^，,。；;]{1,6}轻|却|只满足于|空转|一阵风"
+)
+# 针对调解力量薄弱的问题，组建…; 弥补了人手不足: a shortcoming the unit remedies is the occasion of
+# its work, not a criticism of it.
+_REMEDY_BEFORE = re.compile(
+    r"(?:针对|弥补|解决|破解|补齐|补足|补强|应对|扭转|改变|克服|缓解)[^，,。；;]{0,16}$"
+)
 # 要继续深入开展…; 必须坚持…: a sentence that opens with a modal goes on with an instruction.
 _EXHORTATION = re.compile(r"^(?:[一二三四五六七八九十\d]+[是、.)）])?(?:要(?!求|案|点|素|事|闻)|必须|务必)")
 # 整合派出所、司法所、人民调解室等力量 / 将A、B整合纳入X: members pooled into something else.
@@ -97,10 +126,20 @@ class _SentenceCues:
 
 
 @lru_cache(maxsize=32)
+def _criticism(sentence: str) -> re.Match[str] | None:
+    """The first shortcoming the sentence names that no remedy verb before it takes as its object."""
+    for m in _SHORTCOMING.finditer(sentence):
+        if not _REMEDY_BEFORE.search(sentence, 0, m.start()):
+            return m
+    return None
+
+
 def _sentence_cues(sentence: str) -> _SentenceCues:
     whole: Cue | None = None
     if m := _PLAN.search(sentence):
         whole = Cue("plan", m.group())
+    elif (m := _INDEFINITE_OPENING.match(sentence)) and (n := _criticism(sentence)):
+        whole = Cue("commentary", m.group() + "…" + n.group())
     awards = tuple((m.start(), m.group()) for m in _AWARD.finditer(sentence))
     late: Cue | None = None
     if m := _ATTENDANCE.search(sentence):
@@ -120,6 +159,10 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
             return Cue("award", words)
     before = sentence[max(0, start - WINDOW) : start]
     after = sentence[end : end + WINDOW]
+    if (before.endswith(tuple(_LIST_JOIN)) or after.startswith(tuple(_LIST_JOIN))) and (
+        m := _TOPIC_LIST_AFTER.match(after)
+    ):
+        return Cue("topic", sentence[start:end] + m.group())
     if m := _MEDIA_TITLE.search(before):
         return Cue("media", m.group())
     if (m := _AUTHORITY.search(before)) and (
@@ -146,6 +189,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         (n := _INSPECT_AFTER.match(after)) or (n := _INSPECTED_AND.search(before))
     ):
         return Cue("visit", m.group()[:2] + "…" + n.group()[:2])
+    if (m := _TOUR_BEFORE.search(before)) and (n := _TOUR_AFTER.match(after)):
+        return Cue("visit", m.group()[:2] + "…" + n.group()[-2:])
     if m := _BACKGROUND.match(after):
         return Cue("background", m.group())
     if m := _BACKGROUND_BEFORE.search(before):

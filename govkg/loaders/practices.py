@@ -538,7 +538,8 @@ class PracticeMatcher:
         if possessive:
             trail_start += 1
         window = _CLAUSE_BREAK.split(s[trail_start : trail_start + _TRAIL_WINDOW], maxsplit=1)[0]
-        window = re.split(r"[“”\"「」『』《》]", window, maxsplit=1)[0]
+        # a list comma ends the name too: in 村“两委”干部、驻村工作队 the 队 is the next item's
+        window = re.split(r"[“”\"「」『』《》、]", window, maxsplit=1)[0]
         if cand.book:
             if not window.startswith(_BOOK_TRAILERS):
                 return None

@@ -336,6 +336,16 @@ _NOT_NAME_CHARS = frozenset("该这些们把被让使每其你我他她它个项
 _UNIT_COUNT = re.compile(r"[一二两三四五六七八九十百几多][乡镇村街社区]")
 
 
+_QUOTED_SPEECH = re.compile(r"“[^“”]*”|「[^「」]*」")
+_SELF_WORD = re.compile(r"我(县|旗|市|区|州|盟|省)")
+
+
+def _self_county_word(text: str) -> str | None:
+    """县 or 旗 when the text, outside quotes, calls its own region only 我县 or only 我旗."""
+    words = {m.group(1) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text))}
+    return words.pop() if len(words) == 1 and words <= {"县", "旗"} else None
+
+
 def _plausible_stem(stem: str) -> bool:
     """Whether ``stem`` can be the name part of a 镇/乡/街道/社区/村 found by pattern."""
     if stem in _SUB_STOP or any(ch in _NOT_NAME_CHARS for ch in stem) or _UNIT_COUNT.search(stem):
@@ -811,7 +821,22 @@ class RegionMatcher:
             if total[best] < 0.5 * total[current]:
                 break
             current = best
-        return self.gazetteer.get(current)
+        subject = self.gazetteer.get(current)
+        if subject is not None and subject.level in ("province", "prefecture"):
+            # 我县/我旗 outside quoted speech: the writer is a county, so the text is the
+            # county's even when the places it visits or reports to are named more often
+            word = _self_county_word(text)
+            if word is not None:
+                counties = [
+                    c
+                    for c in total
+                    if (unit := self.gazetteer.get(c)) is not None
+                    and unit.level == "county"
+                    and unit.name.endswith(word)
+                ]
+                if counties:
+                    return self.gazetteer.get(max(counties, key=lambda c: total[c]))
+        return subject
 
     def _is_under(self, region: Region, ancestor: Region) -> bool:
         return any(r.code == ancestor.code for r in self.gazetteer.chain(region.code)[1:])
