@@ -243,6 +243,10 @@ def test_scan_counts_raw_hits(matcher: PracticeMatcher) -> None:
             ["出租房屋安全隐患专项整治行动"],
             False,
         ),
+        # campaigns named back to back, or by example before 等, share the campaign word after
+        ("今年，县公安局开展“青松”“利刃”等专项行动，破获案件60起。", ["青松", "利刃"], False),
+        ("某区先后开展“晨曦”、“暖冬”集中整治行动。", ["晨曦", "暖冬"], False),
+        ("县公安局组织“山鹰”等专项行动。", ["山鹰"], False),
     ],
 )
 def test_discover_local_programs(
@@ -333,6 +337,10 @@ def test_discover_local_programs(
         # a list comma ends the words after a quote: the 队 belongs to the next item
         "镇干部、村“两委”成员、驻村工作队一起上门走访。",
         "由“五老”人员、护林队共同巡查。",
+        # quotes in a chain share only a campaign word; topics and slogans stay none
+        "坚持“稳字当头”“民生优先”工作思路。",
+        "围绕“治乱”“治脏”等工作开展整治。",
+        "评选“文明家庭”“和睦邻里”等典型。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:

@@ -501,8 +501,10 @@ class PracticeMatcher:
         s = sentence if prefolded else fold(sentence)
         out: list[PracticeMention] = []
         taken: list[tuple[int, int]] = []
-        for cand in _quoted_candidates(s):
-            found = self._judge(s, cand)
+        candidates = _quoted_candidates(s)
+        tails = _chain_tails(s, candidates)
+        for cand, tail in zip(candidates, tails, strict=True):
+            found = self._judge(s, cand, tail)
             if found is not None:
                 out.extend(found)
                 taken.append((cand.outer_start, cand.outer_end))
@@ -528,26 +530,35 @@ class PracticeMatcher:
         out.sort(key=lambda mm: (mm.start, mm.end))
         return [replace(mm, surface=sentence[mm.start : mm.end]) for mm in out]  # surfaces as written
 
-    def _judge(self, s: str, cand: _Candidate) -> list[PracticeMention] | None:
-        """Mentions for one quoted candidate, or None when it is not a program."""
+    def _judge(self, s: str, cand: _Candidate, tail: int | None = None) -> list[PracticeMention] | None:
+        """Mentions for one quoted candidate, or None when it is not a program. ``tail`` is where
+        the words after the last name of a chain of quoted names (“A”“B”等专项行动) begin."""
         content = cand.content
         if "‘" in content or content.startswith(("我们", "我")):
             return None  # “我们探索总结出‘X’工作法”: quoted speech, with the name nested inside
-        trail_start = cand.outer_end
+        chained = tail is not None and tail != cand.outer_end
+        trail_start = tail if tail is not None else cand.outer_end
         possessive = s.startswith("的", trail_start)
         if possessive:
             trail_start += 1
         window = _CLAUSE_BREAK.split(s[trail_start : trail_start + _TRAIL_WINDOW], maxsplit=1)[0]
         # a list comma ends the name too: in 村“两委”干部、驻村工作队 the 队 is the next item's
         window = re.split(r"[“”\"「」『』《》、]", window, maxsplit=1)[0]
+        trail: str | None
+        listed = window.startswith("等")
         if cand.book:
             if not window.startswith(_BOOK_TRAILERS):
                 return None
             trail = ""
-        elif window.startswith("等"):
-            trail = None  # “X”等工作: a list of topics, not a program
+        elif listed:
+            # “X”等工作 is a list of topics; “云岭”“雷霆”等专项行动 names campaigns by example
+            trail = _program_trail(window[1:], right_after_quote=False)
+            if trail is None or not trail.endswith(_LISTED_CAMPAIGNS):
+                trail = None
         else:
             trail = _program_trail(window, right_after_quote=trail_start == cand.outer_end)
+            if chained and trail is not None and not trail.endswith(_LISTED_CAMPAIGNS):
+                trail = None  # “A”“B”工作法 is rarer than a list of slogans; only campaigns chain
         before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip("的：:")
         signal = (
             trail is not None
@@ -598,13 +609,17 @@ class PracticeMatcher:
             return None
         counted = cand.grouped or (_NUMERAL_START.match(content) is not None and len(content) <= 4)
         if counted and not _names_itself(content):
-            if not trail:
-                return None
+            if not trail or chained or listed:
+                return None  # a counted name takes its trail only when the trail is its own
             start, end = cand.outer_start, trail_start + len(trail)
             name = s[start:end]
         else:
             start, end, name = cand.start, cand.end, content
-        probe = s[cand.outer_start : trail_start + len(trail) + 4]
+        probe = (
+            s[cand.outer_start : cand.outer_end] + trail
+            if chained
+            else s[cand.outer_start : trail_start + len(trail) + 4]
+        )
         if (
             not _acceptable(name)
             or _states_a_change(s, cand)
@@ -727,6 +742,9 @@ _CHANGE_TO = re.compile(
 _PARTS = re.compile(r"[、+＋]")
 # ... make a campaign's name only when a campaign word follows (“大下访、大排查、大调处”专项活动).
 _CAMPAIGN_TRAILS = ("行动", "活动", "专项整治", "整治", "创建", "工程", "改革")
+# Names listed by example before 等, or in a chain of quotes, are programmes only when the words
+# after them say they are campaigns (“云岭”“雷霆”等专项行动); “X”等工作 lists topics.
+_LISTED_CAMPAIGNS = ("行动", "专项整治", "整治", "专项活动", "集中活动")
 _COUNTED_PART = re.compile(r"^[0-9一二两三四五六七八九十百千]+[个张级项支条大类套本批种份]")
 
 
@@ -839,6 +857,26 @@ def _quoted_candidates(s: str) -> list[_Candidate]:
             grouped.append(singles[i])
         i = j + 1
     return grouped + books
+
+
+def _chain_tails(s: str, candidates: list[_Candidate]) -> list[int | None]:
+    """For each quoted candidate, where the words after its chain of quoted names begin: names
+    back to back or joined by 、 (“云岭”“雷霆”等专项行动, “春雷”、“夏安”行动) share the words after
+    the last one. A candidate on its own gets None."""
+    tails: list[int | None] = [None] * len(candidates)
+    i = 0
+    while i < len(candidates):
+        j = i
+        while j + 1 < len(candidates) and not candidates[j + 1].book and not candidates[j].book:
+            gap = s[candidates[j].outer_end : candidates[j + 1].outer_start]
+            if gap not in ("", "、"):
+                break
+            j += 1
+        if j > i:
+            for k in range(i, j + 1):
+                tails[k] = candidates[j].outer_end
+        i = j + 1
+    return tails
 
 
 def _is_count(content: str) -> bool:
