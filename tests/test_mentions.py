@@ -23,6 +23,20 @@ def _cls(sentence: str, practice: str) -> str | None:
     [
         ("plan", "下一步，甲县将在全县推广网格化管理。", "甲县在全县推广网格化管理。", "网格化管理"),
         ("award", "甲镇被评为全省枫桥经验示范镇。", "甲镇坚持枫桥经验，矛盾就地化解。", "枫桥经验"),
+        # an award governs its own clause, not past a semicolon nor a later clause whose own
+        # honour follows the practice (甲县被评为…，乙镇“X”调解法入选…)
+        (
+            "award",
+            "甲县被评为全省网格化管理示范县，群众满意度位居前列。",
+            "甲县被评为全省平安县；全年推行网格化管理，化解纠纷百余件。",
+            "网格化管理",
+        ),
+        (
+            "award",
+            "甲县荣获全省先进县，并获得综治中心建设示范单位称号。",
+            "甲县被评为全省平安县，乙镇综治中心入选全省示范案例。",
+            "综治中心",
+        ),
         ("media", "电视台专题片《守护枫桥经验》播出。", "甲县发展枫桥经验。", "枫桥经验"),
         (
             "instruction",

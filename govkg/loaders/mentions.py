@@ -40,6 +40,12 @@ _PLAN = re.compile(
 _AWARD = re.compile(
     r"被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得[^，,。]{0,12}(?:称号|表彰)"
 )
+# 甲市被评为…，乙县“X”工作法入选…: a later clause with an honour of its own after the practice
+# names the practice as its unit's, and the honour before it is another unit's.
+_OWN_HONOUR_AFTER = re.compile(
+    r"[^，,。；;]*?(?:被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得|入选|列入)"
+)
+_CLAUSE_END = re.compile(r"[，,；;]")
 # 央视政论片《坚持发展“枫桥经验”》: a practice named only in the title of a media work.
 _MEDIA_TITLE = re.compile(r"(?:片|报道|节目|栏目|专栏|电视台?|央视|日报|晚报|杂志|纪录|专题)《[^《》]*$")
 # 某某指出，要…; 某委要求各乡镇…: an instruction; 按照/根据…要求 is a local body complying.
@@ -149,13 +155,22 @@ def _sentence_cues(sentence: str) -> _SentenceCues:
     return _SentenceCues(whole, late, awards)
 
 
+def _governs(sentence: str, award: int, start: int, end: int) -> bool:
+    """Whether the award phrase at ``award`` covers the practice at ``sentence[start:end]``: not
+    past a semicolon, nor into a later clause that gives the practice an honour of its own."""
+    between = sentence[award:start]
+    if ";" in between or "；" in between:
+        return False
+    return not (_CLAUSE_END.search(between) and _OWN_HONOUR_AFTER.match(sentence, end))
+
+
 def classify(sentence: str, start: int, end: int) -> Cue | None:
     """The mention class of the practice at ``sentence[start:end]``, or None for an adoption."""
     cues = _sentence_cues(sentence)
     if cues.whole is not None:
         return cues.whole
     for pos, words in cues.awards:
-        if pos <= start:
+        if pos <= start and _governs(sentence, pos, start, end):
             return Cue("award", words)
     before = sentence[max(0, start - WINDOW) : start]
     after = sentence[end : end + WINDOW]
