@@ -108,3 +108,14 @@ def test_a_station_written_after_its_county_bureau_is_its_town_in_a_province_rep
     found = _adopters(text)
     assert ("百灵庙镇", "mass_prevention") in found
     assert ("库木西力克乡", "mass_prevention") in found
+
+
+def test_a_body_given_an_award_is_still_its_units() -> None:
+    text = (
+        "定西市政法工作综述\n"
+        "一年来，渭源县综治中心被评为全省先进集体。"
+        "漳县公安局被评为全省网格化管理先进单位。"
+    )
+    found = _adopters(text)
+    assert ("渭源县", "comprehensive_center") in found  # the county has the centre that won
+    assert not any(k == "grid" for _, k in found)  # the category of an award is no adoption

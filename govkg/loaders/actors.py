@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from govkg.loaders.agencies import AgencyMention
+from govkg.loaders.agencies import AgencyMention, awarded
 from govkg.loaders.extraction import Region, UnresolvedPlace
 from govkg.loaders.regions import Gazetteer, RegionMention, local_unit, sub_county_level
 
@@ -230,8 +230,9 @@ class ActorResolver:
         above = set(ctx.scope[1:])  # the subject's ancestors instruct and award; they do not act here
         actors: list[Actor] = []
         stations = self._stations(ctx, sentence, regions)
-        # 在区公安分局设立…: a body that is only a place (or an awarder) lends its region no action
-        idle = [(a.start, a.end) for a in agencies if not a.acting]
+        # 在区公安分局设立…: a body that is only a place (or an awarder) lends its region no action;
+        # one that receives an award (甲县综治中心被评为…) is still its unit's, which has it
+        idle = [(a.start, a.end) for a in agencies if not a.acting and not awarded(sentence[a.end :])]
         for m in regions:
             if any(s <= m.start and m.end <= e for s, e in idle):
                 continue

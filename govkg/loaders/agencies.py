@@ -294,6 +294,11 @@ def _full_name(region: Region, regions: RegionLookup) -> str:
     return region.name
 
 
+def awarded(after: str) -> bool:
+    """Whether the words right after a body's name give it an award (被…评为, 荣获, 入选 …)."""
+    return _AWARDED.search(after) is not None
+
+
 def _acting(sentence: str, start: int, end: int, region: Region, regions: RegionLookup) -> bool:
     clause_start = max(sentence.rfind(c, 0, start) for c in _CLAUSE_BREAK) + 1
     before = sentence[clause_start:start]
@@ -306,7 +311,7 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
         return False
     if _AWARD_BEFORE.search(before) and _AWARD_AFTER.search(after):
         return False  # the giver of an award or praise
-    if _AWARDED.search(after):
+    if awarded(after):
         return False  # a body that only receives an award here
     if _SOURCE_BEFORE.search(before) and _SOURCE_AFTER.search(after):
         return False  # cited as the source of decisions being carried out
