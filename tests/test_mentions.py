@@ -64,6 +64,14 @@ def _cls(sentence: str, practice: str) -> str | None:
         ("background", "“枫桥经验”诞生于六十年前。", "“枫桥经验”在甲县落地生根。", "枫桥经验"),
         ("background", "诞生于甲镇的“枫桥经验”广为人知。", "甲镇的“枫桥经验”不断发展。", "枫桥经验"),
         ("commentary", "推进综治中心建设应当立足实际。", "甲镇推进综治中心建设。", "综治中心"),
+        # a sentence whose subject is only the practice and whose verb is 是 says what it is
+        (
+            "commentary",
+            "网格员、护路员、信息员，是乡村里消息最灵通的人。",
+            "甲镇网格员是第一个赶到现场的人。",
+            "网格员",
+        ),
+        ("commentary", "网格化管理是基层治理的底座。", "网格员每天巡查是常态。", "网格"),
         (
             "topic",
             "甲镇把宪法、扫黑除恶、禁毒等法律知识编成快板。",

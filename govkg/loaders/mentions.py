@@ -95,6 +95,12 @@ _SHORTCOMING = re.compile(
 _REMEDY_BEFORE = re.compile(
     r"(?:针对|弥补|解决|破解|补齐|补足|补强|应对|扭转|改变|克服|缓解)[^，,。；;]{0,16}$"
 )
+# 网格员、调解员、志愿者，是基层治理中最了解情况的人: a sentence whose subject is only the practice
+# (alone or in a list of like nouns) and whose verb is 是 says what the practice is; it names no
+# unit that has it. A place in the subject (甲镇综治中心是…) makes it a fact about that unit.
+_DEFINITION = re.compile(r"(?P<items>[^，,。；;：:“”\"是]{2,40}?)[，,]?(?:就|都|正|也|便)?是(?![否以])")
+_DEFINITION_ITEM = re.compile(r"[、和与及]")
+_PLACE_CHAR = re.compile(r"[省市县区旗州盟镇乡村街社所局院庭我全该本这此其]")
 # 要继续深入开展…; 必须坚持…: a sentence that opens with a modal goes on with an instruction.
 _EXHORTATION = re.compile(r"^(?:[一二三四五六七八九十\d]+[是、.)）])?(?:要(?!求|案|点|素|事|闻)|必须|务必)")
 # 整合派出所、司法所、人民调解室等力量 / 将A、B整合纳入X: members pooled into something else.
@@ -164,6 +170,17 @@ def _governs(sentence: str, award: int, start: int, end: int) -> bool:
     return not (_CLAUSE_END.search(between) and _OWN_HONOUR_AFTER.match(sentence, end))
 
 
+def _defines(sentence: str, start: int, end: int) -> re.Match[str] | None:
+    """The opening 'X、Y，是…' when the practice at ``sentence[start:end]`` is among the X, Y."""
+    m = _DEFINITION.match(sentence)
+    if m is None or end > m.end("items"):
+        return None
+    items = m.group("items")
+    if _PLACE_CHAR.search(items) or any(len(i) > 6 for i in _DEFINITION_ITEM.split(items)):
+        return None
+    return m
+
+
 def classify(sentence: str, start: int, end: int) -> Cue | None:
     """The mention class of the practice at ``sentence[start:end]``, or None for an adoption."""
     cues = _sentence_cues(sentence)
@@ -206,6 +223,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("visit", m.group()[:2] + "…" + n.group()[:2])
     if (m := _TOUR_BEFORE.search(before)) and (n := _TOUR_AFTER.match(after)):
         return Cue("visit", m.group()[:2] + "…" + n.group()[-2:])
+    if m := _defines(sentence, start, end):
+        return Cue("commentary", m.group()[-6:])
     if m := _BACKGROUND.match(after):
         return Cue("background", m.group())
     if m := _BACKGROUND_BEFORE.search(before):
