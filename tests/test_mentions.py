@@ -72,6 +72,13 @@ def _cls(sentence: str, practice: str) -> str | None:
             "网格员",
         ),
         ("commentary", "网格化管理是基层治理的底座。", "网格员每天巡查是常态。", "网格"),
+        # 却 that turns to the better (如今却成了…) is no shortcoming
+        (
+            "commentary",
+            "有的村设了网格员，群众却叫不出他们的名字。",
+            "有的村过去纠纷不断，如今却成了无讼村，网格员天天上门走访。",
+            "网格员",
+        ),
         (
             "topic",
             "甲镇把宪法、扫黑除恶、禁毒等法律知识编成快板。",

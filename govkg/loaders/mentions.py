@@ -88,7 +88,9 @@ _INDEFINITE_OPENING = re.compile(
     r"(?:一些|有些|有的|个别|少数)"
 )
 _SHORTCOMING = re.compile(
-    r"反而|疲于|流于形式|走过场|形式主义|不到位|不够|不足|薄弱|重[^，,。；;]{1,6}轻|却|只满足于|空转|一阵风"
+    r"反而|疲于|流于形式|走过场|形式主义|不到位|不够|不足|薄弱|重[^，,。；;]{1,6}轻|只满足于|空转|一阵风"
+    # 却 is a shortcoming unless it turns to the better: 过去矛盾多，如今却成了示范村
+    r"|(?<!如今)(?<!现在)(?<!而今)(?<!眼下)(?<!今天)却(?!成了|成为|变成|变为|实现)"
 )
 # 针对调解力量薄弱的问题，组建…; 弥补了人手不足: a shortcoming the unit remedies is the occasion of
 # its work, not a criticism of it.
