@@ -139,7 +139,6 @@ class _SentenceCues:
     awards: tuple[tuple[int, str], ...]  # (start, words) of each award phrase
 
 
-@lru_cache(maxsize=32)
 def _criticism(sentence: str) -> re.Match[str] | None:
     """The first shortcoming the sentence names that no remedy verb before it takes as its object."""
     for m in _SHORTCOMING.finditer(sentence):
@@ -148,6 +147,7 @@ def _criticism(sentence: str) -> re.Match[str] | None:
     return None
 
 
+@lru_cache(maxsize=32)
 def _sentence_cues(sentence: str) -> _SentenceCues:
     whole: Cue | None = None
     if m := _PLAN.search(sentence):
