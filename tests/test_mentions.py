@@ -72,6 +72,9 @@ def _cls(sentence: str, practice: str) -> str | None:
             "网格员",
         ),
         ("commentary", "网格化管理是基层治理的底座。", "网格员每天巡查是常态。", "网格"),
+        # … unless what it is, is the writer's own unit's (我县, 全市, 该区)
+        ("commentary", "综治中心是化解矛盾的主阵地。", "综治中心是全县化解矛盾的主阵地。", "综治中心"),
+        ("commentary", "网格化管理是基层治理的底座。", "网格化管理是我区基层治理的底座。", "网格"),
         # 却 that turns to the better (如今却成了…) is no shortcoming
         (
             "commentary",

@@ -103,6 +103,9 @@ _REMEDY_BEFORE = re.compile(
 _DEFINITION = re.compile(r"(?P<items>[^，,。；;：:“”\"是]{2,40}?)[，,]?(?:就|都|正|也|便)?是(?![否以])")
 _DEFINITION_ITEM = re.compile(r"[、和与及]")
 _PLACE_CHAR = re.compile(r"[省市县区旗州盟镇乡村街社所局院庭我全该本这此其]")
+# 网格化管理是我县…的重要抓手; 综治中心是全市…的主阵地: a predicate naming the writer's own unit
+# says what the practice is there, so the sentence reports that unit's practice.
+_OWN_UNIT = re.compile(r"(?:我|全|本|该)(?:省|市|县|区|旗|州|盟|镇|乡|村|社区|街道)")
 # 要继续深入开展…; 必须坚持…: a sentence that opens with a modal goes on with an instruction.
 _EXHORTATION = re.compile(r"^(?:[一二三四五六七八九十\d]+[是、.)）])?(?:要(?!求|案|点|素|事|闻)|必须|务必)")
 # 整合派出所、司法所、人民调解室等力量 / 将A、B整合纳入X: members pooled into something else.
@@ -179,6 +182,9 @@ def _defines(sentence: str, start: int, end: int) -> re.Match[str] | None:
         return None
     items = m.group("items")
     if _PLACE_CHAR.search(items) or any(len(i) > 6 for i in _DEFINITION_ITEM.split(items)):
+        return None
+    predicate = _CLAUSE_END.split(sentence[m.end() :], maxsplit=1)[0]
+    if _OWN_UNIT.search(predicate):
         return None
     return m
 
