@@ -5,7 +5,8 @@ embedded store, starts `uvicorn govkg.api.app:create_app --factory` in a subproc
 127.0.0.1 port, drives it with a threaded httpx load generator, and prints each endpoint's
 throughput as a ratio to /health measured in the same run (target >= 0.3), its p50/p99 and how many
 answers were errors or 429. `--data-dir` serves an existing store instead (bench_explorer.py
---keep leaves a 20k one); `--threads 1 --threads 16` measures one client and sixteen in one run.
+--keep leaves a 20k one); `--threads 1 --threads 16` measures one client and sixteen in one run;
+`--workers N` runs N uvicorn worker processes on the one store (`govkg serve --workers N`).
 """
 
 from __future__ import annotations
@@ -56,8 +57,9 @@ def load(data_dir: Path, graph: str) -> tuple[FalkorStore, int]:
     return store, n
 
 
-def start_server(data_dir: Path, graph: str, port: int) -> subprocess.Popen[bytes]:
-    """uvicorn with the app factory, reading its settings from GOVKG_* variables."""
+def start_server(data_dir: Path, graph: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+    """uvicorn with the app factory, reading its settings from GOVKG_* variables (as `govkg serve
+    --workers N` runs it)."""
     env = dict(os.environ, GOVKG_DATA_DIR=str(data_dir), GOVKG_GRAPH_NAME=graph, GOVKG_STORE="falkordb")
     cmd = [
         sys.executable,
@@ -72,22 +74,28 @@ def start_server(data_dir: Path, graph: str, port: int) -> subprocess.Popen[byte
         "--log-level",
         "warning",
         "--no-access-log",
+        "--workers",
+        str(workers),
     ]
     return subprocess.Popen(cmd, env=env, cwd=REPO)
 
 
 def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
-    """Poll /health until it answers 200, or fail naming the reason."""
+    """Poll /health until it answers 200 twenty times in a row (every worker has its store open),
+    or fail naming the reason."""
     deadline = time.monotonic() + timeout
+    in_a_row = 0
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit(f"uvicorn exited with status {proc.returncode}")
         try:
-            if httpx.get(f"{base}/health", timeout=1.0).status_code == 200:
-                return
+            ok = httpx.get(f"{base}/health", timeout=1.0).status_code == 200
         except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
+            ok = False
+        in_a_row = in_a_row + 1 if ok else 0
+        if in_a_row >= 20:
+            return
+        time.sleep(0.02 if ok else 0.1)
     raise SystemExit(f"the API did not answer /health within {timeout:.0f}s")
 
 
@@ -180,6 +188,7 @@ def main() -> None:
         help="serve this existing store (e.g. bench_explorer.py --keep's 20k) instead of loading the seeds",
     )
     ap.add_argument("--graph", default="govkg_bench_explorer", help="graph name in --data-dir")
+    ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (govkg serve --workers)")
     args = ap.parse_args()
     levels = args.threads or [8]
 
@@ -196,7 +205,7 @@ def main() -> None:
             store, n_reports = load(data_dir, graph)
             print(f"loaded {n_reports} reports in {time.perf_counter() - t0:.1f}s")
         port = free_port()
-        proc = start_server(data_dir, graph, port)
+        proc = start_server(data_dir, graph, port, args.workers)
         base = f"http://127.0.0.1:{port}"
         results: dict[int, dict[str, Any]] = {}
         try:
@@ -210,7 +219,10 @@ def main() -> None:
                 "/practices/{key}/timeline": f"/practices/{key}/timeline",
                 "/search?q=网格": "/search?q=网格",
             }
-            print(f"uvicorn on {base}; {args.requests} requests per endpoint, {args.rounds} rounds")
+            print(
+                f"uvicorn on {base} ({args.workers} worker(s)); {args.requests} requests per endpoint, "
+                f"{args.rounds} rounds"
+            )
             print(f"practice key = {key}, region code = {code}")
             for threads in levels:
                 results[threads] = measure(base, endpoints, args.requests, threads, args.rounds)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
 from contextlib import contextmanager
@@ -252,6 +253,14 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
     store: StoreOpt = None,
     data_dir: DataDirOpt = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="API worker processes, all on the same store (each has its own query slots and "
+            "/cypher rate limits)",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the REST API (OpenAPI docs at /docs)."""
     settings = _settings(store, data_dir)
@@ -260,7 +269,7 @@ def serve(
     except PermissionError as exc:
         _fail(str(exc))
     _banner(settings, f"http://{host}:{port}")
-    _serve(settings, host, port)
+    _serve(settings, host, port, workers)
 
 
 def _banner(settings: Settings, base: str) -> None:
@@ -276,12 +285,22 @@ def _banner(settings: Settings, base: str) -> None:
     )
 
 
-def _serve(settings: Settings, host: str, port: int) -> None:
+def _serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
     from govkg.api.app import create_app
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        return
+    # Worker processes build the app from the environment, so the store and data directory this
+    # command resolved go there. They share the embedded store's server (each holds a lease on it;
+    # the last to leave stops it) or the Neo4j server.
+    os.environ["GOVKG_STORE"] = settings.store
+    os.environ["GOVKG_DATA_DIR"] = str(settings.data_dir)
+    uvicorn.run(
+        "govkg.api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+    )
 
 
 @app.command()

@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -438,10 +439,10 @@ def test_health_is_degraded_while_a_dead_store_is_being_restarted(
         assert client.app.state.store_holder.restarting == 0
 
 
-def _serve(data_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
+def _serve(data_dir: Path, workers: int = 1) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     api = subprocess.Popen(
-        _govkg("serve", "--port", str(port), "--data-dir", str(data_dir)),
+        _govkg("serve", "--port", str(port), "--data-dir", str(data_dir), "--workers", str(workers)),
         env=_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -469,3 +470,48 @@ def test_an_api_started_during_a_load_keeps_answering_after_the_load(corpus: Pat
         api.wait(60)
     assert server_pid(data_dir) is None, "the API, its last user, stopped it"
     assert _max_servers_at_once(data_dir) == 1
+
+
+def _children(pid: int) -> list[int]:
+    """Live child processes of pid (from /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            out.append(int(stat.parent.name))
+    return out
+
+
+def test_api_workers_share_one_server_and_the_last_to_leave_stops_it(data_dir: Path) -> None:
+    load = subprocess.run(
+        _govkg("load", str(EXAMPLES), "--data-dir", str(data_dir), "-q"), env=_env(), capture_output=True
+    )
+    assert load.returncode == 0, load.stderr.decode()
+    expected = _reports(data_dir)
+    api, base = _serve(data_dir, workers=2)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers := [c for c in _children(api.pid) if c != server_pid(data_dir)]) < 2:
+            assert time.monotonic() < deadline, "uvicorn did not start two workers"
+            time.sleep(0.1)
+        answers = []
+        for _ in range(40):  # spread over both workers by the kernel's accept queue
+            status, body = _get(base + "/stats")
+            if status == 503:  # the other worker may still be opening its side of the store
+                time.sleep(0.1)
+                continue
+            assert status == 200
+            answers.append(json.loads(body)["reports"])
+        assert answers and set(answers) == {expected}
+        search = json.loads(_get(base + "/search?q=" + urllib.parse.quote("网格") + "&limit=3")[1])
+        assert search["data"], search
+        assert _max_servers_at_once(data_dir) == 1  # both workers use the one server
+    finally:
+        api.send_signal(signal.SIGTERM)
+        api.wait(60)
+    assert all(not _alive(w) for w in workers)
+    assert server_pid(data_dir) is None, "the last worker to leave stopped the server"
