@@ -37,6 +37,10 @@ from govkg.loaders.timeinfo import report_year, sentence_year
         # “X年前” is the time before that year: no frame
         (["南湖乡是山区乡。", "2013年前,年均纠纷超过80起。"], None, None),
         (["2022年前三季度,南湖县化解纠纷800起。"], None, 2022),  # within the year
+        # an opening year that a count of years looks back to starts a history (digits or numerals)
+        (["2010年底,南湖县在城关镇创建“老娘舅”调解室。", "10年来,调解室累计调解纠纷2000余件。"], None, None),
+        (["2014年,北岭镇创建平安村。", "北岭镇十多年来未发生命案。"], None, None),
+        (["2022年,南湖县扎实推进平安建设。", "一年来,全县未发生重大案件。"], None, 2022),  # this year's
     ],
 )
 def test_report_year_from_the_opening(opening: list[str], published: int | None, year: int | None) -> None:
