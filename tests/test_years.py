@@ -107,3 +107,20 @@ def test_extraction_years_follow_the_rule() -> None:
 def test_dated_bylines_give_the_report_date(line: str, date: str) -> None:
     doc = from_text(f"北岭镇推行网格化管理\n{line}\n北岭镇今年推行网格化管理。", "x.txt")
     assert doc.published == date
+
+
+def test_a_photo_caption_gives_way_to_the_prose_that_dates_the_work() -> None:
+    text = (
+        "福田区：家门口的调解\n"
+        "近年来,福田区坚持把平安建设作为民生工程来抓。\n"
+        "莲花街道综治中心调解室一角。\n（莲花街道供图）\n"
+        "图为华富街道综治中心调解室。\n"
+        "2021年,莲花街道建成综治中心,整合派出所、司法所等力量集中办公。\n"
+    )
+    ex = extract(from_text(text, "futian.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    found = {(names[a.region_code], a.practice_key): a for a in ex.adoptions}
+    center = found[("莲花街道", "comprehensive_center")]
+    assert center.year == 2021 and center.evidence.sentence.startswith("2021年")
+    # a caption that alone names the unit's practice still gives the fact
+    assert found[("华富街道", "comprehensive_center")].evidence.sentence.startswith("图为")
