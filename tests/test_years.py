@@ -39,7 +39,10 @@ from govkg.loaders.timeinfo import report_year, sentence_year
         (["2022年前三季度,南湖县化解纠纷800起。"], None, 2022),  # within the year
         # an opening year that a count of years looks back to starts a history (digits or numerals)
         (["2010年底,南湖县在城关镇创建“老娘舅”调解室。", "10年来,调解室累计调解纠纷2000余件。"], None, None),
-        (["2014年,北岭镇创建平安村。", "北岭镇十多年来未发生命案。"], None, None),
+        (["2014年,北岭镇创建平安村。", "十多年来,北岭镇未发生命案。"], None, None),
+        (["2014年,北岭镇成立调委会。", "调委会成立8年来调解纠纷900件。"], None, None),
+        # 近十年来首次 compares with the past: the year under review stands
+        (["2020年,南湖县法院推进诉源治理,收案数近十年来首次下降。"], None, 2020),
         (["2022年,南湖县扎实推进平安建设。", "一年来,全县未发生重大案件。"], None, 2022),  # this year's
     ],
 )

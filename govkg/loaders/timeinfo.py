@@ -29,7 +29,10 @@ _MULTI_YEAR = re.compile(
 )
 # "十年来", "10年来", "二十多年来": a count of years looked back on, so a text that says it tells a
 # story from an opening year (2010年底，某县创建…) rather than reviewing that year.
-_COUNTED_SPAN = re.compile(r"(?:(?<![0-9])[0-9]{1,2}|[两二三四五六七八九十几]+)\s*多?年(?:来|以来)")
+# The count opens its clause or follows a founding (成立十年来); 近十年来首次 only compares.
+_COUNTED_SPAN = re.compile(
+    r"(?:^|[，,；;：:]|成立|创建|建立|组建|设立|建成|运行)\s*(?:[0-9]{1,2}|[两二三四五六七八九十几]+)\s*多?年(?:来|以来)"
+)
 # The opening frames the report as this year's work: 今年以来 / 今年5月以来 / 今年，
 _THIS_YEAR = re.compile(
     r"今年(?:以来|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来|[，,]|上半年|前[三四五六七八九十]季度)"
