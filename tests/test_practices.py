@@ -343,6 +343,8 @@ def test_discover_local_programs(
         "坚持“稳字当头”“民生优先”工作思路。",
         "围绕“治乱”“治脏”等工作开展整治。",
         "评选“文明家庭”“和睦邻里”等典型。",
+        # the party's standing rule of branch life is complied with everywhere, like 两学一做
+        "某村党支部严格落实“三会一课”制度。",
         # quoted measures that open with a verb of doing state steps taken, not names
         "柳湾镇司法所通过“推进诉调对接工作机制”“设立特色调解室”“发布典型案例”等具体举措化解纠纷。",
         "某镇推出“强化源头治理工程”。",
