@@ -247,6 +247,8 @@ def test_scan_counts_raw_hits(matcher: PracticeMatcher) -> None:
         ("今年，县公安局开展“青松”“利刃”等专项行动，破获案件60起。", ["青松", "利刃"], False),
         ("某区先后开展“晨曦”、“暖冬”集中整治行动。", ["晨曦", "暖冬"], False),
         ("县公安局组织“山鹰”等专项行动。", ["山鹰"], False),
+        # a verb-led quote is a name when a campaign word follows it
+        ("柳湾镇开展“落实惠农政策”专项行动。", ["落实惠农政策"], False),
     ],
 )
 def test_discover_local_programs(
@@ -341,6 +343,12 @@ def test_discover_local_programs(
         "坚持“稳字当头”“民生优先”工作思路。",
         "围绕“治乱”“治脏”等工作开展整治。",
         "评选“文明家庭”“和睦邻里”等典型。",
+        # the party's standing rule of branch life is complied with everywhere, like 两学一做
+        "某村党支部严格落实“三会一课”制度。",
+        # quoted measures that open with a verb of doing state steps taken, not names
+        "柳湾镇司法所通过“推进诉调对接工作机制”“设立特色调解室”“发布典型案例”等具体举措化解纠纷。",
+        "某镇推出“强化源头治理工程”。",
+        "某街道建立“完善网格员考核制度”“健全矛盾排查机制”等措施。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:

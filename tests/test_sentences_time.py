@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govkg.loaders.sentences import split_sentences
+from govkg.loaders.sentences import is_caption, split_sentences
 from govkg.loaders.timeinfo import report_year, sentence_year
 
 
@@ -47,3 +47,12 @@ def test_sentence_year_skips_award_years_and_resolves_relative_words() -> None:
 def test_comparisons_with_last_year_do_not_date_the_activity() -> None:
     assert sentence_year("全区设立护学岗，群众满意度较上年均有提升。", 4, 2021) is None
     assert sentence_year("同比去年，发案下降。", 0, 2021) is None
+
+
+def test_photo_captions_are_told_from_prose() -> None:
+    assert is_caption("图为北岭镇综治中心调解室。")
+    assert is_caption("综治中心调解室一角（县委政法委供图）")
+    assert is_caption("综治中心调解室一角。", "（县委政法委供图）")  # the credit cut off at the full stop
+    assert is_caption("民警入户走访群众 记者 某某 摄")
+    assert not is_caption("2021年,北岭镇建成综治中心。", "全镇划分网格40个。")
+    assert not is_caption("北岭镇摄影协会走进社区开展普法宣传。")

@@ -37,6 +37,13 @@ from govkg.loaders.timeinfo import report_year, sentence_year
         # “X年前” is the time before that year: no frame
         (["南湖乡是山区乡。", "2013年前,年均纠纷超过80起。"], None, None),
         (["2022年前三季度,南湖县化解纠纷800起。"], None, 2022),  # within the year
+        # an opening year that a count of years looks back to starts a history (digits or numerals)
+        (["2010年底,南湖县在城关镇创建“老娘舅”调解室。", "10年来,调解室累计调解纠纷2000余件。"], None, None),
+        (["2014年,北岭镇创建平安村。", "十多年来,北岭镇未发生命案。"], None, None),
+        (["2014年,北岭镇成立调委会。", "调委会成立8年来调解纠纷900件。"], None, None),
+        # 近十年来首次 compares with the past: the year under review stands
+        (["2020年,南湖县法院推进诉源治理,收案数近十年来首次下降。"], None, 2020),
+        (["2022年,南湖县扎实推进平安建设。", "一年来,全县未发生重大案件。"], None, 2022),  # this year's
     ],
 )
 def test_report_year_from_the_opening(opening: list[str], published: int | None, year: int | None) -> None:
@@ -103,3 +110,20 @@ def test_extraction_years_follow_the_rule() -> None:
 def test_dated_bylines_give_the_report_date(line: str, date: str) -> None:
     doc = from_text(f"北岭镇推行网格化管理\n{line}\n北岭镇今年推行网格化管理。", "x.txt")
     assert doc.published == date
+
+
+def test_a_photo_caption_gives_way_to_the_prose_that_dates_the_work() -> None:
+    text = (
+        "福田区：家门口的调解\n"
+        "近年来,福田区坚持把平安建设作为民生工程来抓。\n"
+        "莲花街道综治中心调解室一角。\n（莲花街道供图）\n"
+        "图为华富街道综治中心调解室。\n"
+        "2021年,莲花街道建成综治中心,整合派出所、司法所等力量集中办公。\n"
+    )
+    ex = extract(from_text(text, "futian.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    found = {(names[a.region_code], a.practice_key): a for a in ex.adoptions}
+    center = found[("莲花街道", "comprehensive_center")]
+    assert center.year == 2021 and center.evidence.sentence.startswith("2021年")
+    # a caption that alone names the unit's practice still gives the fact
+    assert found[("华富街道", "comprehensive_center")].evidence.sentence.startswith("图为")

@@ -56,7 +56,7 @@ from govkg.loaders.nlp import (
 )
 from govkg.loaders.practices import PracticeMatcher, PracticeMention, Taxonomy
 from govkg.loaders.regions import Gazetteer, RegionMatcher, RegionMention
-from govkg.loaders.sentences import Sentence, split_sentences
+from govkg.loaders.sentences import Sentence, is_caption, split_sentences
 from govkg.loaders.timeinfo import report_year, sentence_year
 
 _OPEN_QUOTES = {"“": "”", '"': '"'}
@@ -285,6 +285,8 @@ class Extractor:
                 if not any(m.start < pm.start < m.end for m in local_regions)
             ]
             mentions = self._with_own_programs(sent.text, actors, mentions)
+            after = sentences[n + 1] if n + 1 < len(sentences) else None
+            caption = is_caption(sent.text, after.text if after else "")
             for pm in mentions:
                 counts[("Practice", pm.practice.key)] += 1
                 practices.setdefault(pm.practice.key, pm.practice)
@@ -324,7 +326,8 @@ class Extractor:
                         confidence=choice.confidence,
                         method=f"{choice.method};practice={pm.practice.origin}",
                     )
-                    rank = (0 if choice.explicit else 1) * 10**9 + sent.start
+                    # the clearest sentence: an explicit actor, then prose before a photo caption
+                    rank = (0 if choice.explicit else 2) * 10**9 + caption * 10**9 + sent.start
                     old = adoptions.get((region.code, pm.practice.key))
                     if old is None or rank < old[0]:
                         adoptions[(region.code, pm.practice.key)] = (rank, adoption)

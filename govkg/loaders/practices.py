@@ -370,7 +370,7 @@ _STOP_SUBSTRINGS = (
     "电视台", "日报", "晚报", "报社", "广播", "比赛", "竞赛", "开放日", "慰问", "晚会", "仪式",
     "座谈会", "表彰大会", "宣传日", "宣传周", "宣传月", "教育日", "文艺演出", "回头看", "线上+线下",
     "一号工程", "一把手",
-    "线上线下",
+    "线上线下", "三会一课",
 )  # fmt: skip
 _STOP_PATTERNS = (
     re.compile(r"[一二两三四五六七八九十多]位一体"),
@@ -387,6 +387,13 @@ _UNIT_INSTITUTION = re.compile(
 _UNQUOTED_BAD = ("领域", "方面", "各类", "各项", "相关", "有关", "系列", "多项", "一批", "重点")
 _VERB_PREFIX = re.compile(r"^(?:开展|推进|实施|启动|部署|推行|深化|完成|了)+")
 _QUOTES_ONLY = re.compile(r"[“”\"「」『』‘’]")
+# A quote that opens with a verb of doing (“推进诉调对接机制”“设立特色调解室”) states a measure taken,
+# not the name of a programme; names open with their brand (“民情夜话”工作法, “创建平安家庭”活动
+# keeps its campaign word after the quote).
+_MEASURE_VERB = re.compile(
+    r"^(?:推进|推动|设立|设置|建立|健全|完善|加强|强化|落实|发布|制定|出台|印发|开展|实施|组织|深化|"
+    r"优化|规范|提升|加快|构建|成立|组建|开通|召开|举办)"
+)
 _MAX_TRAIL_PREFIX = 6
 _FACILITY_WORDS = ("设置", "布局", "功能室", "功能区")
 _NUMERAL_START = re.compile(r"^[0-9一二两三四五六七八九十百千万双多]")
@@ -599,6 +606,8 @@ class PracticeMatcher:
                 )
                 for k in self._keys_in(trail)
             ]
+        if not trail and _MEASURE_VERB.match(content):
+            return None  # “设立特色调解室”: a measure in the text's list of steps, not a name
         if s.startswith("合一", cand.outer_end):
             return None  # “三中心”合一: a formula of merged facilities (rule 5), as 多网合一 is
         if possessive and trail in ("做法", "经验", "经验做法"):

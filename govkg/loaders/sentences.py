@@ -10,6 +10,11 @@ from dataclasses import dataclass
 # line break. Semicolons do not end sentences: reports chain clauses with them.
 _END = re.compile(r"[。！？!?]+[”’」』)）]*|\n+")
 _MAX_SENTENCE = 2000  # a 10 MB line without breaks must not become one sentence
+# A photo caption: 图为… / 上图：…, or a line that ends with its credit (（县综治中心供图）, 记者 某某 摄).
+_CAPTION = re.compile(r"^\s*[（(【\[]?(?:图为|图片为|上图|下图|左图|右图|组图|图[:：])")
+_CREDIT = re.compile(
+    r"[（(][^（）()]{0,30}(?:供图|摄影?|图片来源|图源)[^（）()]{0,12}[)）][。.]?\s*$|\s摄影?\s*[。.]?\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +25,12 @@ class Sentence:
     end: int
     text: str
     paragraph: int
+
+
+def is_caption(text: str, after: str = "") -> bool:
+    """Whether a sentence is a photo caption rather than prose; ``after`` is the next sentence,
+    which may be the caption's credit cut off at the full stop or the line break (…一角。（某某供图）)."""
+    return any((_CAPTION.search(text), _CREDIT.search(text), _CREDIT.match(after)))
 
 
 def split_sentences(text: str) -> Iterator[Sentence]:

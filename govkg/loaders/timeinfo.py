@@ -25,6 +25,13 @@ _LEADING_YEAR = re.compile(
 # "三年来", "近年来", "2018年以来": the text covers several years, so no single report year.
 _MULTI_YEAR = re.compile(
     r"(?:[两二三四五六七八九十几多]|近|近几|近些)年(?:来|以来)|近(?:几|些)年|(?:19|20)\d{2}年以来|多年来|十[一二三四五六七八九]?年(?:来|以来)"
+    r"|(?<![0-9])[0-9]{1,2}\s*多?年(?:来|以来)"
+)
+# "十年来", "10年来", "二十多年来": a count of years looked back on, so a text that says it tells a
+# story from an opening year (2010年底，某县创建…) rather than reviewing that year.
+# The count opens its clause or follows a founding (成立十年来); 近十年来首次 only compares.
+_COUNTED_SPAN = re.compile(
+    r"(?:^|[，,；;：:]|成立|创建|建立|组建|设立|建成|运行)\s*(?:[0-9]{1,2}|[两二三四五六七八九十几]+)\s*多?年(?:来|以来)"
 )
 # The opening frames the report as this year's work: 今年以来 / 今年5月以来 / 今年，
 _THIS_YEAR = re.compile(
@@ -65,6 +72,7 @@ def report_year(title: str, published_year: int | None, sentences: Iterable[str]
         opening.append(s)
         if len(opening) == _OPENING_SENTENCES:
             break
+    spans_years = any(_COUNTED_SPAN.search(s) for s in (title, *opening))
     for s in opening:
         lead = _LEADING_YEAR.match(s)
         multi = _MULTI_YEAR.search(s)
@@ -76,6 +84,8 @@ def report_year(title: str, published_year: int | None, sentences: Iterable[str]
             lead = None  # 2015年某村被评为…: the year of an award frames nothing
         if lead and _later_year(opening, int(lead.group(1))):
             lead = None  # 2007年筹建…, 2009年动工: a story told over years, not one year's review
+        if lead and spans_years:
+            lead = None  # 2010年底创建…, 十年来…: the opening year is where a history starts
         cues = [
             (lead.start(), int(lead.group(1))) if lead else None,
             (multi.start(), None) if multi else None,
