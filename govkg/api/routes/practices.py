@@ -197,8 +197,7 @@ def get_timeline(
     undated = 0
     if regions:
         for r in run(store, catalog, "practice_timeline", settings, {"key": found["key"]}):
-            first = r.get("first") or {}
-            year = opt_int(first.get("year"))
+            year = opt_int(r.get("year"))
             if year is None:
                 undated += 1
                 continue
@@ -208,12 +207,12 @@ def get_timeline(
                     code=r["code"],
                     name=r.get("name"),
                     level=r.get("level"),
-                    report_id=str(first.get("report_id")),
-                    evidence=first.get("evidence"),
-                    offset=opt_int(first.get("offset")),
-                    report_title=first.get("report_title"),
-                    report_date=first.get("report_date"),
-                    report_source=first.get("report_source"),
+                    report_id=str(r.get("report_id")),
+                    evidence=r.get("evidence"),
+                    offset=opt_int(r.get("offset")),
+                    report_title=r.get("report_title"),
+                    report_date=r.get("report_date"),
+                    report_source=r.get("report_source"),
                 )
             )
     else:  # the curve alone, from the aggregates (the explorer's chart)
