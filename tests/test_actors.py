@@ -38,6 +38,12 @@ def test_place_that_is_a_media_outlet_does_not_act() -> None:
     assert found.get(("包头市", "building_head"), "").startswith("actor=subject")
 
 
+def test_unit_followed_by_its_grid_staff_acts() -> None:
+    found = _facts(CITY + "九原区沙河街道网格员入户走访，排查化解矛盾纠纷30余起。")
+    assert found[("沙河街道", "grid")].startswith("actor=place")
+    assert ("包头市", "diversified_resolution") not in found
+
+
 def test_agency_acts_for_its_unit() -> None:
     found = _facts(CITY + "九原区公安分局常态化开展扫黑除恶斗争。")
     assert found[("九原区", "anti_gang")].startswith("actor=agency")
