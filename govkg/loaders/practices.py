@@ -321,6 +321,10 @@ _GOAL_HEADS = (
     "意见", "通知", "责任", "任务", "考核", "重点", "成效", "局面", "新局面", "态势", "氛围", "链条",
     "流程", "闭环", "路径", "路子",
 )  # fmt: skip
+# 成效 after a model's own kind word (“X”模式成效明显, “X”工作法成效显著) reports that model's
+# results; after 工作 or a campaign word (“X”工作成效) it stays a goal phrase.
+_RESULT_HEADS = ("成效",)
+_MODEL_KINDS = ("工作法", "模式", "机制", "品牌", "平台", "调解室", "工作室", "议事厅", "说事")
 _PRECEDING_NOUNS = ("品牌", "工作法", "模式", "机制", "平台", "工程", "项目", "服务品牌", "调解品牌")
 # The programme resolves disputes: 调解/调处 …, 化解…纠纷/矛盾, 纠纷…化解 (within a few characters).
 _MEDIATION = re.compile(
@@ -734,7 +738,11 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
         end += len(more)  # 工作 + 机制, 专项整治 + 行动
     if window.startswith((*_ROLE_ENDINGS, "者"), end):
         return None  # “吹哨”水利局工作人员: the word begins the people a quoted verb acts on
-    if window[end:].startswith(_GOAL_HEADS) and not window[:end].endswith("创建"):
+    if (
+        window[end:].startswith(_GOAL_HEADS)
+        and not window[:end].endswith("创建")
+        and not (window[end:].startswith(_RESULT_HEADS) and window[:end].endswith(_MODEL_KINDS))
+    ):
         return None  # “X”工作要求 is a goal; “X”创建标准 sets up the creation campaign
     return window[:end]
 
