@@ -570,7 +570,7 @@ class PracticeMatcher:
             trail = _program_trail(window, right_after_quote=trail_start == cand.outer_end)
             if chained and trail is not None and not trail.endswith(_LISTED_CAMPAIGNS):
                 trail = None  # “A”“B”工作法 is rarer than a list of slogans; only campaigns chain
-        before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip("的：:")
+        before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip().rstrip("的：:")
         signal = (
             trail is not None
             or (not cand.grouped and _names_itself(content))
@@ -768,7 +768,7 @@ _COUNTED_PART = re.compile(r"^[0-9一二两三四五六七八九十百千]+[个�
 def _states_a_change(s: str, cand: _Candidate) -> bool:
     """Whether the quoted run names the state before or after a change (从“X”到“Y”, 跳出“X”,
     变“X”为“Y”): a description of the change, not a programme of the unit."""
-    before = s[max(0, cand.outer_start - 30) : cand.outer_start]
+    before = s[max(0, cand.outer_start - 30) : cand.outer_start].rstrip()
     return bool(_CHANGE_FROM.search(before) or _CHANGE_TO.search(before))
 
 
@@ -823,7 +823,7 @@ def _acceptable(name: str) -> bool:
 def _clause_before(s: str, start: int) -> str:
     """The clause holding position ``start``, up to it."""
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, start)), default=0)
-    return s[left:start]
+    return s[left:start].rstrip()  # 跳出 "X" 模式: a space before a half-width quote is no word
 
 
 def _clause_onward(s: str, start: int, end: int) -> str:
