@@ -38,6 +38,12 @@ def test_place_that_is_a_media_outlet_does_not_act() -> None:
     assert found.get(("包头市", "building_head"), "").startswith("actor=subject")
 
 
+def test_unit_followed_by_its_grid_staff_acts() -> None:
+    found = _facts(CITY + "九原区沙河街道网格员入户走访，排查化解矛盾纠纷30余起。")
+    assert found[("沙河街道", "grid")].startswith("actor=place")
+    assert ("包头市", "diversified_resolution") not in found
+
+
 def test_agency_acts_for_its_unit() -> None:
     found = _facts(CITY + "九原区公安分局常态化开展扫黑除恶斗争。")
     assert found[("九原区", "anti_gang")].startswith("actor=agency")
@@ -349,3 +355,17 @@ def test_implementations_record_their_method_and_confidence() -> None:
     ex = _run(CITY + "包头市公安局常态化开展扫黑除恶斗争。")
     (impl,) = [i for i in ex.implementations if i.practice_key == "anti_gang"]
     assert impl.method == "actor=agency;practice=taxonomy" and 0 < impl.confidence <= 1
+
+
+def test_a_report_titled_after_a_station_is_its_towns() -> None:
+    # a court's or a police station's own report: its unnumbered measures are the town's
+    for title in ("固阳县人民法院金山人民法庭：小法庭化解大纠纷", "金山派出所：守护一方平安"):
+        ex = _run(f"{title}\n固阳县坚持枫桥经验。一是推行网格化管理，二是组建义务巡逻队。")
+        names = {r.code: r.name for r in ex.regions}
+        assert names[ex.subject_region or ""] == "金山镇"
+        assert ("金山镇", "grid") in {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    # a station named later in the title is not what the report is about
+    ex = _run("固阳县表彰金山派出所\n固阳县坚持枫桥经验。一是推行网格化管理，二是组建义务巡逻队。")
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "固阳县"
+    assert ("固阳县", "grid") in {(names[a.region_code], a.practice_key) for a in ex.adoptions}

@@ -249,6 +249,10 @@ def test_scan_counts_raw_hits(matcher: PracticeMatcher) -> None:
         ("县公安局组织“山鹰”等专项行动。", ["山鹰"], False),
         # a verb-led quote is a name when a campaign word follows it
         ("柳湾镇开展“落实惠农政策”专项行动。", ["落实惠农政策"], False),
+        ('某所推行 "院坝警务" ，民警进村入户。', ["院坝警务"], False),
+        # 成效 after a model's kind word reports the model's results
+        ("某镇“四事联办”工作法成效显著。", ["“四事联办”工作法"], False),
+        ("某县推行“院坝说和”模式成效明显，化解纠纷80件。", ["院坝说和"], True),
     ],
 )
 def test_discover_local_programs(
@@ -289,10 +293,12 @@ def test_discover_local_programs(
         "围绕打击“黄赌毒”、“盗抢骗”等工作。",
         "确保“七个坚决防止发生”的工作目标。",
         "形成“问题联治、工作联动”工作局面。",
+        "巩固“邻里互助”工作成效。",  # 成效 after 工作 is still a goal
         "“12345”",
         "推行“一，二，三”工作法。",  # a whole clause
         # the states of a change are no programmes
         "东坪镇跳出“坐等上门”的老模式，干部进村入户。",
+        '某所跳出 "坐等报警" 旧模式，民警进村入户。',  # half-width quotes set off by spaces
         "从“来回跑腿”到“一次办结”的机制转变让群众满意。",
         "变“各管一段”为“全程联办”工作模式。",
         # layouts, lists of kinds and stock service slogans

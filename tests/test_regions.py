@@ -248,6 +248,9 @@ def test_generic_district_needs_its_city(matcher: RegionMatcher) -> None:
         ("据滨州日报报道", "media", "滨州市"),
         ("包头日报", "media", "包头市"),
         ("包头电视台", "media", "包头市"),
+        ("据包头网报道", "media", "包头市"),
+        # 网格/网络 after a name is the unit's grid, no outlet
+        ("包头市网格员入户走访", "actor", "包头市"),
         ("深入推进平安包头建设", "modifier", "包头市"),
         ("包头市委召开会议", "actor", "包头市"),
         ("某派出所建成包头市第一个警务调解室", "modifier", "包头市"),

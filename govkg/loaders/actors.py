@@ -92,6 +92,9 @@ _STATION = re.compile(r"(街)?(?:边境)?(?:派出所|司法所|人民法庭|法
 # 某县公安局 / 某县司法局 right before a station: the bureau the station belongs to (the span
 # starts where the county's name ends; an empty match is a station glued to the county's name).
 _COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
+# What may stand before a station that heads a title: the county's name and its bureau or court.
+_TITLE_TAG = re.compile(r"^(?:\s|【[^】]{0,12}】)*")
+_STATION_OWNER = re.compile(r"^(?:公安局|公安分局|分局|人民法院|法院|司法局)?$")
 _BRANCH = re.compile(r"(?:公安局|局)([\u4e00-\u9fff]{2,6}?)分局")
 _RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 _SUFFIX_OF_WORD: dict[str, tuple[str, ...]] = {
@@ -279,6 +282,8 @@ class ActorResolver:
                 actors.extend(self._placed_by(target, end, unresolved))
         # 平凉市崆峒区安国镇 in 安国镇's report: the unit's written parents are part of its name
         parents = {m.end: m.start for m in regions if m.region.code in above}
+        # 某区公安分局甲派出所 in 甲镇's report: the parent's bureau is part of the station's name
+        parents.update((a.end, a.start) for a in agencies if a.region_code in above)
         for i, actor in enumerate(actors):
             start = actor.start
             while start in parents:
@@ -298,6 +303,26 @@ class ActorResolver:
                 continue
             merged.append(actor)
         return merged
+
+    def title_station(
+        self, subject: Region | None, title: str, regions: Sequence[RegionMention]
+    ) -> Region | None:
+        """The town of the station a title opens with (甲县人民法院乙人民法庭：…, 乙派出所：…): a
+        station's own report, whose subjectless sentences are that town's (guidelines rule 8)."""
+        if subject is None:
+            return None
+        ctx = ReportContext(subject=subject, scope=tuple(r.code for r in self.chain(subject)))
+        stations = sorted(self._stations(ctx, title, regions).items())
+        if not stations:
+            return None
+        (start, _), town = stations[0]
+        if town.level != "township":
+            return None
+        head = title[_TITLE_TAG.match(title).end() : start]  # type: ignore[union-attr]
+        for m in sorted(regions, key=lambda m: -m.start):
+            if m.end <= start:
+                head = head.replace(m.surface, "", 1)
+        return town if _STATION_OWNER.match(head) else None
 
     def _stations(
         self, ctx: ReportContext, sentence: str, regions: Sequence[RegionMention] = ()

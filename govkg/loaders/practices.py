@@ -321,6 +321,10 @@ _GOAL_HEADS = (
     "意见", "通知", "责任", "任务", "考核", "重点", "成效", "局面", "新局面", "态势", "氛围", "链条",
     "流程", "闭环", "路径", "路子",
 )  # fmt: skip
+# 成效 after a model's own kind word (“X”模式成效明显, “X”工作法成效显著) reports that model's
+# results; after 工作 or a campaign word (“X”工作成效) it stays a goal phrase.
+_RESULT_HEADS = ("成效",)
+_MODEL_KINDS = ("工作法", "模式", "机制", "品牌", "平台", "调解室", "工作室", "议事厅", "说事")
 _PRECEDING_NOUNS = ("品牌", "工作法", "模式", "机制", "平台", "工程", "项目", "服务品牌", "调解品牌")
 # The programme resolves disputes: 调解/调处 …, 化解…纠纷/矛盾, 纠纷…化解 (within a few characters).
 _MEDIATION = re.compile(
@@ -566,7 +570,7 @@ class PracticeMatcher:
             trail = _program_trail(window, right_after_quote=trail_start == cand.outer_end)
             if chained and trail is not None and not trail.endswith(_LISTED_CAMPAIGNS):
                 trail = None  # “A”“B”工作法 is rarer than a list of slogans; only campaigns chain
-        before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip("的：:")
+        before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip().rstrip("的：:")
         signal = (
             trail is not None
             or (not cand.grouped and _names_itself(content))
@@ -734,7 +738,11 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
         end += len(more)  # 工作 + 机制, 专项整治 + 行动
     if window.startswith((*_ROLE_ENDINGS, "者"), end):
         return None  # “吹哨”水利局工作人员: the word begins the people a quoted verb acts on
-    if window[end:].startswith(_GOAL_HEADS) and not window[:end].endswith("创建"):
+    if (
+        window[end:].startswith(_GOAL_HEADS)
+        and not window[:end].endswith("创建")
+        and not (window[end:].startswith(_RESULT_HEADS) and window[:end].endswith(_MODEL_KINDS))
+    ):
         return None  # “X”工作要求 is a goal; “X”创建标准 sets up the creation campaign
     return window[:end]
 
@@ -760,7 +768,7 @@ _COUNTED_PART = re.compile(r"^[0-9一二两三四五六七八九十百千]+[个�
 def _states_a_change(s: str, cand: _Candidate) -> bool:
     """Whether the quoted run names the state before or after a change (从“X”到“Y”, 跳出“X”,
     变“X”为“Y”): a description of the change, not a programme of the unit."""
-    before = s[max(0, cand.outer_start - 30) : cand.outer_start]
+    before = s[max(0, cand.outer_start - 30) : cand.outer_start].rstrip()
     return bool(_CHANGE_FROM.search(before) or _CHANGE_TO.search(before))
 
 
@@ -815,7 +823,7 @@ def _acceptable(name: str) -> bool:
 def _clause_before(s: str, start: int) -> str:
     """The clause holding position ``start``, up to it."""
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, start)), default=0)
-    return s[left:start]
+    return s[left:start].rstrip()  # 跳出 "X" 模式: a space before a half-width quote is no word
 
 
 def _clause_onward(s: str, start: int, end: int) -> str:
