@@ -8,9 +8,11 @@ embedded store:
   1. a first load with --jobs 1, into data dir A;
   2. a first load with --jobs J (default: the cores available), into data dir B;
   3. a re-load of the same N files into B (all already loaded: the manifest path);
-  4. +100 new reports into B (incremental cost at this graph size).
+  4. +100 new reports into B (incremental cost at this graph size);
+  5. +100 other new reports into B while `govkg serve` holds B's store (a deployment with the API
+     running: the loader shares the running server instead of starting one from the snapshot).
 Printed: seconds and reports/s of each step, and ratios measured in the same run
-(jobs J / jobs 1 speed-up, re-load / first load, +100 time across sizes).
+(jobs J / jobs 1 speed-up, re-load / first load, +100 time across sizes, cold and served).
 """
 
 from __future__ import annotations
@@ -18,10 +20,14 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -31,9 +37,14 @@ from synthetic import SyntheticCorpus
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load(corpus: Path, data_dir: Path, jobs: int) -> tuple[float, str]:
+def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GOVKG_", "NEO4J_"))}
     env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def _load(corpus: Path, data_dir: Path, jobs: int) -> tuple[float, str]:
+    env = _env()
     cmd = [sys.executable, "-m", "govkg.cli", "load", str(corpus), "--data-dir", str(data_dir), "-q"]
     started = time.perf_counter()
     done = subprocess.run([*cmd, "--jobs", str(jobs)], env=env, capture_output=True, text=True, check=False)
@@ -43,21 +54,55 @@ def _load(corpus: Path, data_dir: Path, jobs: int) -> tuple[float, str]:
     return seconds, done.stdout.strip().splitlines()[-1]
 
 
-def run(n: int, jobs: int, seed: int) -> float:
-    """Time the four steps at size n; return the +100 time."""
+@contextmanager
+def _serving(data_dir: Path) -> Iterator[None]:
+    """`govkg serve` on data_dir until the block ends, its store open (/health 200)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    cmd = [sys.executable, "-m", "govkg.cli", "serve", "--port", str(port), "--data-dir", str(data_dir)]
+    api = subprocess.Popen(cmd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 600
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if api.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("govkg serve did not come up")
+            time.sleep(0.2)
+        yield
+    finally:
+        api.terminate()
+        api.wait(120)
+
+
+def _extra(gen: SyntheticCorpus, out: Path, seed: int) -> Path:
+    """100 reports not in the corpus (another seed)."""
+    out.mkdir(exist_ok=True)
+    for i in range(100):
+        _, text = gen.report(i, seed)
+        (out / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+    return out
+
+
+def run(n: int, jobs: int, seed: int) -> tuple[float, float]:
+    """Time the five steps at size n; return the +100 times, cold and with the API running."""
     work = Path(tempfile.mkdtemp(prefix=f"govkg-bench-load-{n}-"))
     try:
-        corpus, extra = work / "corpus", work / "extra"
+        corpus = work / "corpus"
         gen = SyntheticCorpus.default()
         gen.write(corpus, n, seed)
-        for i in range(100):  # 100 reports not in the corpus (another seed)
-            _, text = gen.report(i, seed + 1)
-            extra.mkdir(exist_ok=True)
-            (extra / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+        extra, served_extra = _extra(gen, work / "extra", seed + 1), _extra(gen, work / "extra2", seed + 2)
         t1, _ = _load(corpus, work / "a", 1)
         tj, line = _load(corpus, work / "b", jobs)
         tr, _ = _load(corpus, work / "b", jobs)
         t100, _ = _load(extra, work / "b", jobs)
+        with _serving(work / "b"):
+            t100s, _ = _load(served_extra, work / "b", jobs)
         print(f"n={n:,}: {line}")
         print(f"  first load --jobs 1      {t1:8.1f} s  {n / t1:7.1f} reports/s")
         print(
@@ -69,7 +114,8 @@ def run(n: int, jobs: int, seed: int) -> float:
             f"  ({tr / tj:.3f} of the first load)"
         )
         print(f"  +100 new reports         {t100:8.1f} s")
-        return t100
+        print(f"  +100, govkg serve on     {t100s:8.1f} s")
+        return t100, t100s
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -86,9 +132,10 @@ def main() -> None:
     sizes = args.n or [1000]
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     plus100 = [(n, run(n, args.jobs, args.seed)) for n in sizes]
-    (n0, base), *rest = plus100
-    for n, t in rest:
-        print(f"+100 into {n:,} / +100 into {n0:,}: {t / base:.2f}")
+    (n0, (base, served_base)), *rest = plus100
+    for n, (t, served) in rest:
+        ratio, served_ratio = t / base, served / served_base
+        print(f"+100 into {n:,} / +100 into {n0:,}: {ratio:.2f} cold, {served_ratio:.2f} with the API on")
 
 
 if __name__ == "__main__":
