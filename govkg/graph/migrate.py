@@ -7,9 +7,8 @@ its Sentence (stored once), moves measurement sentences into Sentence nodes, and
 counts every report into the aggregates (ADOPTED, COVERS, IMPLEMENTS) exactly as a fresh
 load does. A graph written before regions carried their activity counts (practices adopted and
 the reports behind them) gets them counted from its ADOPTED edges, and sentences without a fact
-count get theirs. Every step is a batch of
-idempotent statements, so an interrupted migration is simply run again; a graph already on the
-current model is left as it is.
+count get theirs. Every step is a batch of idempotent statements, so an interrupted migration is
+simply run again; a graph already on the current model is left as it is.
 """
 
 from __future__ import annotations
