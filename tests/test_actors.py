@@ -96,6 +96,19 @@ def test_list_of_short_names_with_one_level_word() -> None:
     assert ("包头市", "psych_service") not in found
 
 
+def test_list_whose_first_name_is_glued_to_the_word_before_it() -> None:
+    district = "九原区2031年平安建设工作情况\n九原区持续推进平安建设。"
+    found = _facts(district + "全区其中麻池、哈林格尔等镇建成规范化综治中心。")
+    assert found[("麻池镇", "comprehensive_center")].startswith("actor=list")
+    assert ("哈林格尔镇", "comprehensive_center") in found
+    # 等镇（街道）: the list holds streets as well as towns
+    found = _facts(district + "麻池、沙河、赛汗等镇（街道）推行楼长制。")
+    assert {name for name, key in found if key == "building_head"} == {"麻池镇", "沙河街道", "赛汗街道"}
+    # a list whose names are no units stays unresolved even when trimmed
+    found = _facts(district + "其中和睦、团结等镇推行楼长制。")
+    assert {name for name, key in found if key == "building_head"} == {"九原区"}
+
+
 def test_list_of_words_that_are_no_units_does_not_fire() -> None:
     found = _facts(CITY + "和睦、团结等区域推行网格化管理。")
     assert set(found) == {("包头市", "grid")}

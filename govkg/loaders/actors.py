@@ -67,6 +67,7 @@ _LEVEL_HERE = re.compile(
 # 甲、乙、丙等县: short names of units listed with one level word after 等.
 _LEVEL_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,4}、){1,12}[\u4e00-\u9fff]{2,4})等(?:[一二三四五六七八九十\d]+个)?(县|区|市|旗|镇|乡|街道|苏木)"
+    r"([（(]街道[)）])?"
 )
 
 _LEVEL_WORDS: dict[str, tuple[str, ...]] = {
@@ -422,14 +423,24 @@ class ActorResolver:
             names = m.group(1).split("、")
             pos = m.start(1)
             found: list[Actor] = []
-            for name in names:
-                region = self._unit_by_short(root, name, word)
+            # 甲、乙等镇（街道）: towns and streets
+            words = (word, "街道") if m.group(3) else (word,)
+            for k, name in enumerate(names):
+                region = self._listed_unit(root, name, words)
+                # 其中甲、乙等镇 / 全县甲、乙等乡: the first name may be glued to the word before it
+                while region is None and k == 0 and len(name) > 2:
+                    name = name[1:]
+                    pos += 1
+                    region = self._listed_unit(root, name, words)
                 if region is not None and region.code not in above:
                     found.append(Actor(pos, pos + len(name), region, "list"))
                 pos += len(name) + 1
             if len(found) == len(names):  # all or nothing: a list of real units, not of words
                 out.extend(found)
         return out
+
+    def _listed_unit(self, root: Region, name: str, words: Sequence[str]) -> Region | None:
+        return next((r for w in words if (r := self._unit_by_short(root, name, w)) is not None), None)
 
     def _unit_by_short(self, root: Region, name: str, word: str) -> Region | None:
         suffixes = _SUFFIX_OF_WORD.get(word, (word,))
