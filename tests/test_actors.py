@@ -109,6 +109,16 @@ def test_list_whose_first_name_is_glued_to_the_word_before_it() -> None:
     assert {name for name, key in found if key == "building_head"} == {"九原区"}
 
 
+def test_units_listed_at_the_head_of_a_clause_open_it_together() -> None:
+    district = "九原区公安分局2031年工作情况\n九原区公安分局持续推进平安建设。"
+    found = _facts(district + "麻池、哈林格尔派出所走进辖区学校，开展禁毒宣传。")
+    assert found[("麻池镇", "anti_drug")].startswith("actor=opening-list")
+    assert ("哈林格尔镇", "anti_drug") in found
+    # a unit that is only the object of the opening clause does not join its subject
+    found = _facts(district + "麻池派出所走访哈林格尔镇学校，开展禁毒宣传。")
+    assert ("麻池镇", "anti_drug") in found and ("哈林格尔镇", "anti_drug") not in found
+
+
 def test_list_of_words_that_are_no_units_does_not_fire() -> None:
     found = _facts(CITY + "和睦、团结等区域推行网格化管理。")
     assert set(found) == {("包头市", "grid")}

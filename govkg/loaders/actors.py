@@ -476,7 +476,16 @@ class ActorResolver:
                     if nxt.start != head.end or _RANK[nxt.region.level] <= _RANK[head.region.level]:
                         break
                     head = nxt
-                return [head]
+                # 甲、乙派出所走进…: units listed at the head of the clause open it together
+                heads = [head]
+                for nxt in inside:
+                    if nxt.start < heads[-1].end:
+                        continue
+                    gap = sentence[heads[-1].end : nxt.start]
+                    if not gap or not _CLAUSE_GAP.match(gap) or nxt.region.level != head.region.level:
+                        break
+                    heads.append(nxt)
+                return heads
         return []
 
     def _upper_head(self, ctx: ReportContext, sentence: str, actors: Sequence[Actor], unit: int) -> bool:
