@@ -46,6 +46,9 @@ RULE_CONFIDENCE: dict[str, float] = {
 
 _CLAUSE_GAP = re.compile(r"^(?:[“\"《「][^”\"》」]{1,24}[”\"》」])?[、和及与]?$")
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
+# 甲镇联合乙街道开展… / 甲县会同乙镇… / 甲镇与乙镇共同建立…: both units act, whatever their levels.
+_JOINT = re.compile(r"^(?:联合|会同|携手|协同)$")
+_TOGETHER = re.compile(r"(?:共同|联合|一道|一起|携手)")
 _UNIT_BREAK = re.compile(r"[;；]")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
 _LEAD = re.compile(
@@ -554,7 +557,10 @@ class ActorResolver:
             # A list of units (A、B、C等) acts together.
             for a in reversed(before[:-1]):
                 gap = sentence[a.end : group[-1].start]
-                if _CLAUSE_GAP.match(gap) and a.region.level == last.region.level:
+                joint = _JOINT.match(gap) is not None or (
+                    gap in ("与", "和", "同") and _TOGETHER.match(sentence, last.end) is not None
+                )
+                if joint or (_CLAUSE_GAP.match(gap) and a.region.level == last.region.level):
                     group.append(a)
                 else:
                     break
