@@ -315,6 +315,8 @@ def test_discover_local_programs(
         "把服务中心打造成为化解纠纷的“终点站”。",
         "将调解中心打造成联系群众的“暖心桥”。",
         "其中“两融合”和“一平台”为闭环管理提供了支撑。",  # “one platform”
+        # a sum whose gloss counts the rooms of a centre is its layout
+        "某县构建“1+2+3+N”模式，即一个接待大厅、2个功能区、3个调解工作室、N个服务窗口。",
         # merged facilities are a formula, not a programme
         "某乡推进“三中心”合一建设。",
         # “X”的做法: the quote says what a practice does or gives, it names none
@@ -371,6 +373,8 @@ def test_a_chain_of_levels_keeps_the_practice_of_its_kind_word(matcher: Practice
     [
         ("县公安局构建“一个中心、两支队伍、三项机制”工作模式。", "一个中心、两支队伍、三项机制"),
         ("镇派出所开展“清街巷、查隐患、保平安”专项行动。", "清街巷、查隐患、保平安"),
+        # a sum glossed by the parties it joins, not by rooms, names a mechanism
+        ("某县构建“1+3+N”工作机制，即一个党委统筹、三支队伍联动、多方力量参与。", "1+3+N"),
     ],
 )
 def test_listed_names_of_counted_models_and_campaigns_are_programmes(

@@ -46,6 +46,9 @@ RULE_CONFIDENCE: dict[str, float] = {
 
 _CLAUSE_GAP = re.compile(r"^(?:[“\"《「][^”\"》」]{1,24}[”\"》」])?[、和及与]?$")
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
+# 甲镇联合乙街道开展… / 甲县会同乙镇… / 甲镇与乙镇共同建立…: both units act, whatever their levels.
+_JOINT = re.compile(r"^(?:联合|会同|携手|协同)$")
+_TOGETHER = re.compile(r"(?:共同|联合|一道|一起|携手)")
 _UNIT_BREAK = re.compile(r"[;；]")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
 _LEAD = re.compile(
@@ -67,6 +70,7 @@ _LEVEL_HERE = re.compile(
 # 甲、乙、丙等县: short names of units listed with one level word after 等.
 _LEVEL_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,4}、){1,12}[\u4e00-\u9fff]{2,4})等(?:[一二三四五六七八九十\d]+个)?(县|区|市|旗|镇|乡|街道|苏木)"
+    r"([（(]街道[)）])?"
 )
 
 _LEVEL_WORDS: dict[str, tuple[str, ...]] = {
@@ -422,14 +426,24 @@ class ActorResolver:
             names = m.group(1).split("、")
             pos = m.start(1)
             found: list[Actor] = []
-            for name in names:
-                region = self._unit_by_short(root, name, word)
+            # 甲、乙等镇（街道）: towns and streets
+            words = (word, "街道") if m.group(3) else (word,)
+            for k, name in enumerate(names):
+                region = self._listed_unit(root, name, words)
+                # 其中甲、乙等镇 / 全县甲、乙等乡: the first name may be glued to the word before it
+                while region is None and k == 0 and len(name) > 2:
+                    name = name[1:]
+                    pos += 1
+                    region = self._listed_unit(root, name, words)
                 if region is not None and region.code not in above:
                     found.append(Actor(pos, pos + len(name), region, "list"))
                 pos += len(name) + 1
             if len(found) == len(names):  # all or nothing: a list of real units, not of words
                 out.extend(found)
         return out
+
+    def _listed_unit(self, root: Region, name: str, words: Sequence[str]) -> Region | None:
+        return next((r for w in words if (r := self._unit_by_short(root, name, w)) is not None), None)
 
     def _unit_by_short(self, root: Region, name: str, word: str) -> Region | None:
         suffixes = _SUFFIX_OF_WORD.get(word, (word,))
@@ -465,7 +479,16 @@ class ActorResolver:
                     if nxt.start != head.end or _RANK[nxt.region.level] <= _RANK[head.region.level]:
                         break
                     head = nxt
-                return [head]
+                # 甲、乙派出所走进…: units listed at the head of the clause open it together
+                heads = [head]
+                for nxt in inside:
+                    if nxt.start < heads[-1].end:
+                        continue
+                    gap = sentence[heads[-1].end : nxt.start]
+                    if not gap or not _CLAUSE_GAP.match(gap) or nxt.region.level != head.region.level:
+                        break
+                    heads.append(nxt)
+                return heads
         return []
 
     def _upper_head(self, ctx: ReportContext, sentence: str, actors: Sequence[Actor], unit: int) -> bool:
@@ -534,7 +557,10 @@ class ActorResolver:
             # A list of units (A、B、C等) acts together.
             for a in reversed(before[:-1]):
                 gap = sentence[a.end : group[-1].start]
-                if _CLAUSE_GAP.match(gap) and a.region.level == last.region.level:
+                joint = _JOINT.match(gap) is not None or (
+                    gap in ("与", "和", "同") and _TOGETHER.match(sentence, last.end) is not None
+                )
+                if joint or (_CLAUSE_GAP.match(gap) and a.region.level == last.region.level):
                     group.append(a)
                 else:
                     break

@@ -400,6 +400,10 @@ _MEASURE_VERB = re.compile(
 )
 _MAX_TRAIL_PREFIX = 6
 _FACILITY_WORDS = ("设置", "布局", "功能室", "功能区")
+# “1+1+4+N”模式，即一个大厅、4个功能区、N个工作室: a sum whose gloss counts rooms is a layout (rule 5).
+_SUM = re.compile(r"^[0-9NnXx]+(?:[+＋][0-9NnXx]+)+$")
+_ROOM = r"(?:大厅|功能区|功能室|工作室|窗口)"
+_ROOMS_GLOSS = re.compile(rf"[,，:：]?即[^。；;]{{0,60}}?{_ROOM}[^。；;]{{0,40}}?{_ROOM}")
 _NUMERAL_START = re.compile(r"^[0-9一二两三四五六七八九十百千万双多]")
 _PURE_NUMBER = re.compile(r"^[0-9一二两三四五六七八九十百千万.．+＋%]+$")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
@@ -617,6 +621,8 @@ class PracticeMatcher:
         if possessive and trail in ("做法", "经验", "经验做法"):
             return None  # 借鉴当地“矛盾不上交”的做法: the quote says what the practice does
         if any(w in trail for w in _FACILITY_WORDS):
+            return None
+        if _SUM.match(content) and _ROOMS_GLOSS.match(s, trail_start + len(trail)):
             return None
         if not trail and content.endswith("经验") and not _MADE.search(_clause_before(s, cand.outer_start)):
             return None
