@@ -308,6 +308,11 @@ class ActorResolver:
             merged.append(actor)
         return merged
 
+    @staticmethod
+    def names_station(text: str) -> bool:
+        """Whether the text names a station or court (派出所, 司法所, 人民法庭 …) anywhere."""
+        return _STATION.search(text) is not None
+
     def title_station(
         self, subject: Region | None, title: str, regions: Sequence[RegionMention]
     ) -> Region | None:

@@ -174,8 +174,9 @@ class Extractor:
         sentences = list(split_sentences(text))
         head = text[: parts[0][1]] if len(parts) > 1 else text
         subject = self._title_subject(doc.title, self.region_matcher.infer_subject(head, doc.title))
-        station = self.resolver.title_station(subject, doc.title, self.region_matcher.find(doc.title))
-        subject = station or subject
+        if self.resolver.names_station(doc.title):  # most titles name none: no region pass for them
+            station = self.resolver.title_station(subject, doc.title, self.region_matcher.find(doc.title))
+            subject = station or subject
         scope = tuple(r.code for r in self.chain(subject)) if subject else ()
         year = report_year(doc.title, doc.year, (s.text for s in sentences[:60]))
         ctx = _Context(doc=doc, subject=subject, scope=scope, year=year)
