@@ -934,28 +934,28 @@ def delete_report(store: GraphStore, report_id: str) -> int:
     return removed
 
 
+def _count_missing(store: GraphStore, find: str, count: str, key: str, batch: int) -> int:
+    """Run ``count`` on the ``key`` values ``find`` lists, ``batch`` at a time, until it lists none;
+    returns how many were counted."""
+    counted = 0
+    while True:
+        keys = [str(r[key]) for r in store.run_read(find, {"limit": batch})]
+        if not keys:
+            return counted
+        store.run_write(count, {f"{key}s": keys})
+        counted += len(keys)
+
+
 def count_region_activity(store: GraphStore, batch: int = 1000) -> int:
     """Give every region with ADOPTED edges but no activity counts its counts (a graph written
     before regions carried them); returns how many regions were counted."""
-    counted = 0
-    while True:
-        codes = [str(r["code"]) for r in store.run_read(UNCOUNTED_REGIONS, {"limit": batch})]
-        if not codes:
-            return counted
-        store.run_write(RECOUNT_REGIONS, {"codes": codes})
-        counted += len(codes)
+    return _count_missing(store, UNCOUNTED_REGIONS, RECOUNT_REGIONS, "code", batch)
 
 
 def count_sentence_facts(store: GraphStore, batch: int = 1000) -> int:
     """Give every sentence without a fact count its count (a graph written before sentences
     carried it); returns how many reports' sentences were counted."""
-    counted = 0
-    while True:
-        ids = [str(r["id"]) for r in store.run_read(UNCOUNTED_SENTENCES, {"limit": batch})]
-        if not ids:
-            return counted
-        store.run_write(SENTENCE_FACTS, {"ids": ids})
-        counted += len(ids)
+    return _count_missing(store, UNCOUNTED_SENTENCES, SENTENCE_FACTS, "id", batch)
 
 
 def incomplete_reports(store: GraphStore) -> list[str]:
