@@ -127,3 +127,15 @@ def test_a_photo_caption_gives_way_to_the_prose_that_dates_the_work() -> None:
     assert center.year == 2021 and center.evidence.sentence.startswith("2021年")
     # a caption that alone names the unit's practice still gives the fact
     assert found[("华富街道", "comprehensive_center")].evidence.sentence.startswith("图为")
+
+
+def test_the_headline_gives_way_to_the_body_sentence_that_states_the_work() -> None:
+    text = "固阳县网格化管理见成效\n2023年,固阳县推行网格化管理,全县划分网格210个。\n金山镇建成综治中心。\n"
+    ex = extract(from_text(text, "guyang.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    found = {(names[a.region_code], a.practice_key): a for a in ex.adoptions}
+    grid = found[("固阳县", "grid")]
+    assert grid.evidence.sentence.startswith("2023年") and grid.year == 2023
+    # a headline that alone names the practice still gives the fact
+    alone = extract(from_text("固阳县推行网格化管理\n全县群众安全感持续提升。\n", "g2.txt"))
+    assert [(a.practice_key, a.evidence.offset) for a in alone.adoptions] == [("grid", 0)]

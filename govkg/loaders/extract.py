@@ -290,6 +290,8 @@ class Extractor:
             mentions = self._with_own_programs(sent.text, actors, mentions)
             after = sentences[n + 1] if n + 1 < len(sentences) else None
             caption = is_caption(sent.text, after.text if after else "")
+            # the headline summarises; a body sentence stating the same fact is the better evidence
+            headline = bool(doc.title) and doc.text[sent.start : sent.end].strip() == doc.title.strip()
             for pm in mentions:
                 counts[("Practice", pm.practice.key)] += 1
                 practices.setdefault(pm.practice.key, pm.practice)
@@ -329,8 +331,10 @@ class Extractor:
                         confidence=choice.confidence,
                         method=f"{choice.method};practice={pm.practice.origin}",
                     )
-                    # the clearest sentence: an explicit actor, then prose before a photo caption
-                    rank = (0 if choice.explicit else 2) * 10**9 + caption * 10**9 + sent.start
+                    # the clearest sentence: an explicit actor, then body prose before a photo
+                    # caption or the headline
+                    weaker = caption or headline
+                    rank = (0 if choice.explicit else 2) * 10**9 + weaker * 10**9 + sent.start
                     old = adoptions.get((region.code, pm.practice.key))
                     if old is None or rank < old[0]:
                         adoptions[(region.code, pm.practice.key)] = (rank, adoption)
