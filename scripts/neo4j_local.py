@@ -347,6 +347,12 @@ class LocalNeo4j:
             shutil.rmtree(self.home, ignore_errors=True)
 
 
+def fresh_password() -> str:
+    """A random initial password; never with a leading '-', which neo4j-admin would read as an
+    option (a bare token_urlsafe draws one in 64 starts)."""
+    return "p" + secrets.token_urlsafe(18)
+
+
 def start(
     home: Path | None = None,
     *,
@@ -372,7 +378,7 @@ def start(
             raise SetupError(f"port {port} on 127.0.0.1 is already in use (another Neo4j still running?)")
     bolt_port = bolt_port or free_port()
     http_port = http_port or free_port()
-    password = password or secrets.token_urlsafe(18)
+    password = password or fresh_password()
     write_home(home, server_config(bolt_port, http_port, extra_config))
     # Before the first start (the system database does not exist yet; an imported home has only
     # its user database) the initial password can be set; later starts keep the one set then.

@@ -44,6 +44,13 @@ def test_local_server_caps_transaction_memory(monkeypatch: pytest.MonkeyPatch) -
     assert nl.server_config(17001, 17002)["db.memory.transaction.max"] == "64m"
 
 
+def test_a_fresh_password_is_never_read_as_an_option() -> None:
+    """neo4j-admin set-initial-password took a drawn '-dDG…' for an option and the start failed."""
+    drawn = [nl.fresh_password() for _ in range(2000)]
+    assert not any(p.startswith("-") for p in drawn)
+    assert len(set(drawn)) == len(drawn) and min(map(len, drawn)) >= 20
+
+
 def test_pom_pins_neo4j_5_26_and_browser() -> None:
     pom = (REPO_ROOT / "tools" / "neo4j" / "pom.xml").read_text(encoding="utf-8")
     assert re.fullmatch(r"5\.26\.\d+", nl.neo4j_version())
