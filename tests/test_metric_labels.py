@@ -126,3 +126,22 @@ def test_label_quality_on_the_seed_gold(shared_dir: Path) -> None:
     assert quality["matched"] >= 70
     assert quality["char_f1"] >= 0.78 and quality["good"] >= 0.9
     assert quality["verbs"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("指挥屏上，860个网格的实时动态一目了然", "网格"),  # 的 leads on from the counted noun
+        ("选派85名律师的做法得到群众肯定", "律师"),
+        ("21个部门力量以轮驻方式进驻中心", "部门力量"),  # a 以-phrase opens the predicate
+        ("组建由40名网格员构成的巡查队伍", "网格员"),
+    ],
+)
+def test_the_noun_after_a_count_ends_at_de_or_yi(sentence: str, label: str) -> None:
+    (got,) = find_metrics(sentence)
+    assert got.indicator == label
+
+
+def test_de_and_yi_inside_the_noun_before_a_count_are_kept() -> None:
+    assert labels("各村的调解成功率达97%") == [("各村的调解成功率", 97.0, "%", None)]
+    assert labels("培训调解员1200人以上") == [("培训调解员", 1200.0, "人", None)]

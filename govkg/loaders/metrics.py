@@ -276,7 +276,7 @@ _TAIL_STOP = re.compile(
     r"及时|为|提供|担任|参与|接入|实现|开展|完成|覆盖|全部|积极|主动|均已|均达|已经|被|累计|分别|参加|入驻|"
     r"投入|到位|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
-    r"在(?![线职编岗校册押逃])"
+    r"在(?![线职编岗校册押逃])|以(?![上下内外来及])"
 )
 
 
@@ -470,6 +470,9 @@ def _tail(sentence: str, end: int) -> str:
         verb = _TAIL_STOP.search(tail, 1)
         if verb:
             tail = tail[: verb.start()]
+        # 1724个网格的实时数据…: the number counts the noun before 的, not what 的 leads on to
+        if (of := tail.find("的", 2)) > 0:
+            tail = tail[:of]
     tail = _balance(tail)
     return tail if is_noun_label(tail) else ""
 
