@@ -145,3 +145,26 @@ def test_the_noun_after_a_count_ends_at_de_or_yi(sentence: str, label: str) -> N
 def test_de_and_yi_inside_the_noun_before_a_count_are_kept() -> None:
     assert labels("各村的调解成功率达97%") == [("各村的调解成功率", 97.0, "%", None)]
     assert labels("培训调解员1200人以上") == [("培训调解员", 1200.0, "人", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("培育出“石榴籽”“和事佬”等特色调解室32个", "特色调解室"),  # the examples are no count
+        ("由网格员、退休教师等多种志愿力量共1800人", "多种志愿力量"),
+        ("配备调解员、网格员各60名", "网格员"),  # 各 spreads the count, it names nothing
+    ],
+)
+def test_examples_before_deng_and_a_final_ge_are_dropped(sentence: str, label: str) -> None:
+    (got,) = find_metrics(sentence)
+    assert got.indicator == label
+
+
+def test_deng_inside_a_word_is_kept() -> None:
+    assert _indicator("荣立二等功3次") == "荣立二等功"
+    assert _indicator("开展男女平等宣传12场") == "男女平等宣传"
+
+
+def _indicator(sentence: str) -> str:
+    (got,) = find_metrics(sentence)
+    return got.indicator

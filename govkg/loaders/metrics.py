@@ -222,6 +222,7 @@ _TRAIL_ADVERBS = (
     "稳定在",
     "保持在",
     "持续",
+    "各",
 )
 _NOT_NOUN_START = (
     "对",
@@ -278,6 +279,8 @@ _TAIL_STOP = re.compile(
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"在(?![线职编岗校册押逃])|以(?![上下内外来及])"
 )
+# Examples listed before 等 name no count: “甲”“乙”等特色调解组织32个 counts the 调解组织.
+_EXAMPLES = re.compile(r"^.*?[^一二三四五六七八九十平同高中初上下均对]等(?![级次同待候于等])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,6 +449,9 @@ def _noun(text: str) -> str:
         m = _MAKE_VERB.match(text)
         if m and len(text) - m.end() >= 2:
             text, changed = text[m.end() :], True
+        listed = _EXAMPLES.match(text)
+        if listed and is_noun_label(text[listed.end() :]):
+            text, changed = text[listed.end() :], True
         ranked = _RANKING.search(text)
         if ranked and ranked.start() >= 2:
             text, changed = text[: ranked.start()], True
