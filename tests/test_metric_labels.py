@@ -168,3 +168,13 @@ def test_deng_inside_a_word_is_kept() -> None:
 def _indicator(sentence: str) -> str:
     (got,) = find_metrics(sentence)
     return got.indicator
+
+
+def test_minutes_and_a_shortened_time() -> None:
+    assert labels("纠纷受理平均用时缩短至20分钟") == [("纠纷受理平均用时", 20.0, "分钟", None)]
+    assert labels("群众满意度97.5分") == [("群众满意度", 97.5, "分", None)]  # a score stays 分
+
+
+def test_de_after_a_dropped_place_goes_with_it() -> None:
+    assert _indicator("全镇的网格员共127名") == "网格员"
+    assert _indicator("的士司机32名") == "的士司机"

@@ -33,6 +33,7 @@ _UNITS = (
     "万元",
     "亿元",
     "小时",
+    "分钟",
     "%",
     "‰",
     "个",
@@ -97,7 +98,7 @@ _NUMBER = re.compile(
     rf"(?P<post>以上|左右)?"
 )
 # Units that read as part of a word rather than a count when they follow a Chinese numeral.
-_CN_WEAK_UNITS = frozenset({"类", "分", "部", "位", "组", "队", "元", "次", "期", "天", "小时", "米"})
+_CN_WEAK_UNITS = frozenset({"类", "分", "部", "位", "组", "队", "元", "次", "期", "天", "小时", "分钟", "米"})
 _CLAUSE_BREAK = re.compile(r"[,，;；:：、。!！?？\n]")
 _LEAD_FILLERS = (
     "其中",
@@ -115,6 +116,12 @@ _LEAD_FILLERS = (
     "共",
 )
 _TRAIL_VERBS = (
+    "缩短至",
+    "缩短到",
+    "压缩至",
+    "压缩到",
+    "降低至",
+    "降低到",
     "提升至",
     "提高到",
     "提高至",
@@ -442,10 +449,10 @@ def _noun(text: str) -> str:
         changed = False
         m = _LEAD_WORDS.match(text)
         if m and len(text) > m.end():
-            text, changed = text[m.end() :], True
+            text, changed = text[m.end() :].removeprefix("的"), True  # 全镇的网格员
         m = _PLACE_PREFIX.match(text)
         if m and len(text) - m.end() >= 2 and text[m.start("place") : m.end("place")][-2:] not in _NOT_PLACES:
-            text, changed = text[m.end() :], True
+            text, changed = text[m.end() :].removeprefix("的"), True
         m = _MAKE_VERB.match(text)
         if m and len(text) - m.end() >= 2:
             text, changed = text[m.end() :], True
