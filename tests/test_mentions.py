@@ -37,6 +37,13 @@ def _cls(sentence: str, practice: str) -> str | None:
             "甲县被评为全省平安县，乙镇综治中心入选全省示范案例。",
             "综治中心",
         ),
+        # a practice naming the category of an honour given is no work (表彰…X工作先进单位)
+        (
+            "award",
+            "会上宣读了表彰2021年度信访工作先进单位和先进个人的决定。",
+            "甲县表彰先进后，全面推行信访工作包案化解，先进经验得到推广。",
+            "信访工作",
+        ),
         ("media", "电视台专题片《守护枫桥经验》播出。", "甲县发展枫桥经验。", "枫桥经验"),
         (
             "instruction",

@@ -126,3 +126,55 @@ def test_label_quality_on_the_seed_gold(shared_dir: Path) -> None:
     assert quality["matched"] >= 70
     assert quality["char_f1"] >= 0.78 and quality["good"] >= 0.9
     assert quality["verbs"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("指挥屏上，860个网格的实时动态一目了然", "网格"),  # 的 leads on from the counted noun
+        ("选派85名律师的做法得到群众肯定", "律师"),
+        ("21个部门力量以轮驻方式进驻中心", "部门力量"),  # a 以-phrase opens the predicate
+        ("组建由40名网格员构成的巡查队伍", "网格员"),
+    ],
+)
+def test_the_noun_after_a_count_ends_at_de_or_yi(sentence: str, label: str) -> None:
+    (got,) = find_metrics(sentence)
+    assert got.indicator == label
+
+
+def test_de_and_yi_inside_the_noun_before_a_count_are_kept() -> None:
+    assert labels("各村的调解成功率达97%") == [("各村的调解成功率", 97.0, "%", None)]
+    assert labels("培训调解员1200人以上") == [("培训调解员", 1200.0, "人", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("培育出“石榴籽”“和事佬”等特色调解室32个", "特色调解室"),  # the examples are no count
+        ("由网格员、退休教师等多种志愿力量共1800人", "多种志愿力量"),
+        ("配备调解员、网格员各60名", "网格员"),  # 各 spreads the count, it names nothing
+    ],
+)
+def test_examples_before_deng_and_a_final_ge_are_dropped(sentence: str, label: str) -> None:
+    (got,) = find_metrics(sentence)
+    assert got.indicator == label
+
+
+def test_deng_inside_a_word_is_kept() -> None:
+    assert _indicator("荣立二等功3次") == "荣立二等功"
+    assert _indicator("开展男女平等宣传12场") == "男女平等宣传"
+
+
+def _indicator(sentence: str) -> str:
+    (got,) = find_metrics(sentence)
+    return got.indicator
+
+
+def test_minutes_and_a_shortened_time() -> None:
+    assert labels("纠纷受理平均用时缩短至20分钟") == [("纠纷受理平均用时", 20.0, "分钟", None)]
+    assert labels("群众满意度97.5分") == [("群众满意度", 97.5, "分", None)]  # a score stays 分
+
+
+def test_de_after_a_dropped_place_goes_with_it() -> None:
+    assert _indicator("全镇的网格员共127名") == "网格员"
+    assert _indicator("的士司机32名") == "的士司机"

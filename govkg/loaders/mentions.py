@@ -46,6 +46,11 @@ _OWN_HONOUR_AFTER = re.compile(
     r"[^，,。；;]*?(?:被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得|入选|列入)"
 )
 _CLAUSE_END = re.compile(r"[，,；;]")
+# 表彰2022年度信访工作先进单位和先进个人: the practice names the category of an honour given.
+_HONOUR_GIVEN = re.compile(r"(?:表彰|评选|评出|授予|命名)[^，,。；;]*$")
+_HONOUR_CATEGORY = re.compile(
+    r"^[^，,。；;]{0,8}?(?:先进单位|先进集体|先进个人|先进工作者|先进典型|示范单位|优秀单位)"
+)
 # 央视政论片《坚持发展“枫桥经验”》: a practice named only in the title of a media work.
 _MEDIA_TITLE = re.compile(r"(?:片|报道|节目|栏目|专栏|电视台?|央视|日报|晚报|杂志|纪录|专题)《[^《》]*$")
 # 某某指出，要…; 某委要求各乡镇…: an instruction; 按照/根据…要求 is a local body complying.
@@ -199,6 +204,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
             return Cue("award", words)
     before = sentence[max(0, start - WINDOW) : start]
     after = sentence[end : end + WINDOW]
+    if (m := _HONOUR_GIVEN.search(before)) and (n := _HONOUR_CATEGORY.match(after)):
+        return Cue("award", m.group()[:2] + "…" + n.group()[-4:])
     if (before.endswith(tuple(_LIST_JOIN)) or after.startswith(tuple(_LIST_JOIN))) and (
         m := _TOPIC_LIST_AFTER.match(after)
     ):

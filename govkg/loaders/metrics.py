@@ -33,6 +33,7 @@ _UNITS = (
     "万元",
     "亿元",
     "小时",
+    "分钟",
     "%",
     "‰",
     "个",
@@ -97,7 +98,7 @@ _NUMBER = re.compile(
     rf"(?P<post>以上|左右)?"
 )
 # Units that read as part of a word rather than a count when they follow a Chinese numeral.
-_CN_WEAK_UNITS = frozenset({"类", "分", "部", "位", "组", "队", "元", "次", "期", "天", "小时", "米"})
+_CN_WEAK_UNITS = frozenset({"类", "分", "部", "位", "组", "队", "元", "次", "期", "天", "小时", "分钟", "米"})
 _CLAUSE_BREAK = re.compile(r"[,，;；:：、。!！?？\n]")
 _LEAD_FILLERS = (
     "其中",
@@ -115,6 +116,12 @@ _LEAD_FILLERS = (
     "共",
 )
 _TRAIL_VERBS = (
+    "缩短至",
+    "缩短到",
+    "压缩至",
+    "压缩到",
+    "降低至",
+    "降低到",
     "提升至",
     "提高到",
     "提高至",
@@ -222,6 +229,7 @@ _TRAIL_ADVERBS = (
     "稳定在",
     "保持在",
     "持续",
+    "各",
 )
 _NOT_NOUN_START = (
     "对",
@@ -276,8 +284,10 @@ _TAIL_STOP = re.compile(
     r"及时|为|提供|担任|参与|接入|实现|开展|完成|覆盖|全部|积极|主动|均已|均达|已经|被|累计|分别|参加|入驻|"
     r"投入|到位|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
-    r"在(?![线职编岗校册押逃])"
+    r"在(?![线职编岗校册押逃])|以(?![上下内外来及])"
 )
+# Examples listed before 等 name no count: “甲”“乙”等特色调解组织32个 counts the 调解组织.
+_EXAMPLES = re.compile(r"^.*?[^一二三四五六七八九十平同高中初上下均对]等(?![级次同待候于等])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,13 +449,16 @@ def _noun(text: str) -> str:
         changed = False
         m = _LEAD_WORDS.match(text)
         if m and len(text) > m.end():
-            text, changed = text[m.end() :], True
+            text, changed = text[m.end() :].removeprefix("的"), True  # 全镇的网格员
         m = _PLACE_PREFIX.match(text)
         if m and len(text) - m.end() >= 2 and text[m.start("place") : m.end("place")][-2:] not in _NOT_PLACES:
-            text, changed = text[m.end() :], True
+            text, changed = text[m.end() :].removeprefix("的"), True
         m = _MAKE_VERB.match(text)
         if m and len(text) - m.end() >= 2:
             text, changed = text[m.end() :], True
+        listed = _EXAMPLES.match(text)
+        if listed and is_noun_label(text[listed.end() :]):
+            text, changed = text[listed.end() :], True
         ranked = _RANKING.search(text)
         if ranked and ranked.start() >= 2:
             text, changed = text[: ranked.start()], True
@@ -470,6 +483,9 @@ def _tail(sentence: str, end: int) -> str:
         verb = _TAIL_STOP.search(tail, 1)
         if verb:
             tail = tail[: verb.start()]
+        # 1724个网格的实时数据…: the number counts the noun before 的, not what 的 leads on to
+        if (of := tail.find("的", 2)) > 0:
+            tail = tail[:of]
     tail = _balance(tail)
     return tail if is_noun_label(tail) else ""
 
