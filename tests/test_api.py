@@ -165,6 +165,27 @@ def test_timeline_is_the_cumulative_first_adoption_curve(client: TestClient, fac
             assert first[reg["code"]] == pt["year"] and reg["report_id"] and reg["evidence"]
 
 
+def test_timeline_lists_each_years_first_regions_by_code(client: TestClient, facts: Facts) -> None:
+    key = busiest_practice(facts)
+    first: dict[str, int] = {}
+    for (r, p), s in facts.adoptions.items():
+        years = [y for _, y in s if y is not None]
+        if p == key and years:
+            first[r] = min(years)
+    cut = False
+    for cap in (1, 2):
+        body = get(client, f"/practices/{key}/timeline", regions_per_year=cap)
+        for pt in body["points"]:
+            codes = sorted(r for r, y in first.items() if y == pt["year"])
+            assert pt["new_regions"] == len(codes)  # the count is never cut
+            assert [reg["code"] for reg in pt["regions"]] == codes[:cap]
+            cut = cut or len(codes) > cap
+    assert cut, "the busiest seed practice should have a year with more new regions than the cap"
+    assert "regions_per_year" in str(
+        get(client, f"/practices/{key}/timeline", 422, regions_per_year=0)["detail"]
+    )
+
+
 def test_timeline_counts_alone_draw_the_same_curve(client: TestClient, facts: Facts) -> None:
     for key in sorted({p for (_, p) in facts.adoptions})[:12]:
         full = get(client, f"/practices/{key}/timeline")

@@ -133,7 +133,8 @@ class TimelineRegion(Out):
 
 
 class TimelinePoint(Out):
-    """One year of a practice's diffusion curve."""
+    """One year of a practice's diffusion curve: new_regions counts every region first adopting that
+    year; regions lists the first of them by code (regions_per_year; none with regions=false)."""
 
     year: int
     new_regions: int

@@ -1,18 +1,22 @@
 // name: practice_timeline
-// description: Each region that adopted a practice, with its earliest adoption (year, report id, title, date, source, evidence sentence and offset; dated facts first) — the diffusion curve's raw points, read from the ADOPTED aggregates.
+// description: The regions entering a practice's diffusion curve, year by year: for each year, the first $limit regions (by code) whose earliest dated adoption falls in it, each with that adoption's year, report id, title, date, source, evidence sentence and offset — read from the ADOPTED aggregates. Regions with no dated adoption are not listed (practice_timeline_counts counts them).
 // param key: str — practice key
-// Step by step, each carried by WITH: the practice, its ADOPTED edges, each one's earliest fact by
-// its indexed rank, then its sentence and report (one pattern from the region to the fact was
-// planned 4.5× slower). The fact's fields are columns, not a map: decoding 2,705 maps of nine
-// fields cost the client ~25 ms more at 20k reports.
-MATCH (p:Practice {key: $key})
-WITH p
-MATCH (r:Region)-[a:ADOPTED]->(p)
-WITH r, a.sample[0] AS first
-MATCH (f:Fact {rank: first})
-WITH r, f
+// param limit: int = 20 — regions listed per year (the year's count is practice_timeline_counts')
+// Step by step, each carried by WITH: the practice's ADOPTED edges grouped by their first year and
+// cut to $limit per year, then only those regions' earliest facts by their indexed rank, their
+// sentences and reports. A year's earliest fact is the edge's first sample (ranks order dated facts
+// by year first). The fact's fields are columns, not a map: decoding thousands of nine-field maps
+// cost the client ~25 ms more at 20k reports.
+MATCH (p:Practice {key: $key})<-[a:ADOPTED]-(r:Region)
+WHERE a.first_year IS NOT NULL
+WITH a.first_year AS year, r.code AS code, r.name AS name, r.level AS level, a.sample[0] AS first
+ORDER BY year, code
+WITH year, collect([code, name, level, first])[0..$limit] AS picks
+UNWIND picks AS pick
+MATCH (f:Fact {rank: pick[3]})
+WITH year, pick, f
 MATCH (f)-[:IN]->(s:Sentence)<-[:HAS]-(rep:Report)
-RETURN r.code AS code, r.name AS name, r.level AS level, f.year AS year, f.report_id AS report_id,
+RETURN pick[0] AS code, pick[1] AS name, pick[2] AS level, year, f.report_id AS report_id,
        s.text AS evidence, s.offset AS offset, f.confidence AS confidence, f.method AS method,
        rep.title AS report_title, rep.published AS report_date, rep.source AS report_source
-ORDER BY code
+ORDER BY year, code

@@ -189,19 +189,34 @@ def get_timeline(
         bool,
         Query(description="list each year's new regions with their first evidence (false: the counts only)"),
     ] = True,
+    regions_per_year: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=10_000,
+            description="at most this many of each year's new regions listed, by code "
+            "(new_regions counts all)",
+        ),
+    ] = 20,
 ) -> Timeline:
     """The diffusion curve: per year, the regions adopting for the first time and the running total."""
     found = resolve_practice(store, catalog, settings, key)
     by_year: dict[int, list[TimelineRegion]] = defaultdict(list)
     counts: dict[int, int] = defaultdict(int)
     undated = 0
+    # The curve from the aggregates; the listed regions (if any) cut per year in the query.
+    for r in run(store, catalog, "practice_timeline_counts", settings, {"key": found["key"]}):
+        year = opt_int(r.get("year"))
+        if year is None:
+            undated += opt_int(r.get("regions")) or 0
+        else:
+            counts[year] += opt_int(r.get("regions")) or 0
     if regions:
-        for r in run(store, catalog, "practice_timeline", settings, {"key": found["key"]}):
+        params = {"key": found["key"], "limit": regions_per_year}
+        for r in run(store, catalog, "practice_timeline", settings, params):
             year = opt_int(r.get("year"))
             if year is None:
-                undated += 1
                 continue
-            counts[year] += 1
             by_year[year].append(
                 TimelineRegion(
                     code=r["code"],
@@ -215,19 +230,12 @@ def get_timeline(
                     report_source=r.get("report_source"),
                 )
             )
-    else:  # the curve alone, from the aggregates (the explorer's chart)
-        for r in run(store, catalog, "practice_timeline_counts", settings, {"key": found["key"]}):
-            year = opt_int(r.get("year"))
-            if year is None:
-                undated += opt_int(r.get("regions")) or 0
-            else:
-                counts[year] += opt_int(r.get("regions")) or 0
     points = []
     total = 0
     for year in sorted(counts):
         total += counts[year]
-        listed = sorted(by_year[year], key=lambda t: t.code)
-        points.append(TimelinePoint(year=year, new_regions=counts[year], cumulative=total, regions=listed))
+        first = sorted(by_year[year], key=lambda t: t.code)
+        points.append(TimelinePoint(year=year, new_regions=counts[year], cumulative=total, regions=first))
     return Timeline(
         practice=Ref(key=found["key"], name=found.get("name")), undated_regions=undated, points=points
     )
