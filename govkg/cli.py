@@ -488,7 +488,8 @@ def migrate(store: StoreOpt = None, data_dir: DataDirOpt = None) -> None:
             f"migrated: {result.adoptions} adoption and {result.implementations} implementation edges, "
             f"{result.measurements} measurement sentences, {result.reports} reports counted, "
             f"{result.regions} regions' activity counted, "
-            f"the sentences of {result.sentences} reports given their fact counts"
+            f"the sentences of {result.sentences} reports given their fact counts, "
+            f"{result.folded} redundant folded copies removed"
         )
     else:
         typer.echo("already on the current model: nothing to do")

@@ -21,6 +21,7 @@ from govkg.graph.model import sentence_grams
 from govkg.graph.store import GraphStore, Row
 from govkg.graph.writer import (
     delete_report,
+    drop_folded_copies,
     incomplete_reports,
     load_extractions,
     repair_at_start,
@@ -343,6 +344,32 @@ def test_sentences_of_a_graph_written_without_their_fact_counts_get_them(
     repair_at_start(falkor_store, falkor_store.data_dir)
     assert _dump(falkor_store) == fresh
     assert not migrate(falkor_store).changed
+
+
+def test_migrate_drops_folded_copies_equal_to_their_sentence(
+    falkor_store: FalkorStore, extractions: list[Extraction]
+) -> None:
+    load_extractions(falkor_store, extractions)
+    fresh = _dump(falkor_store)
+    kept = falkor_store.run_read(
+        "MATCH (s:Sentence) WHERE s.folded IS NOT NULL RETURN s.text AS t, s.folded AS f"
+    )
+    assert all(r["f"] != r["t"] for r in kept)  # a copy is kept only where folding changed the text
+    before = run_query(falkor_store, "search_evidence", {"q": "网格", "limit": 50})
+    # a graph written before: every sentence carried its folded copy
+    copied = falkor_store.run_write(
+        "MATCH (s:Sentence) WHERE s.folded IS NULL SET s.folded = s.text RETURN count(s) AS n"
+    )[0]["n"]
+    assert copied > 0
+    result = migrate(falkor_store)
+    assert result.changed and result.folded == copied and result.reports == 0
+    assert _dump(falkor_store) == fresh
+    assert run_query(falkor_store, "search_evidence", {"q": "网格", "limit": 50}) == before
+    assert not migrate(falkor_store).changed
+    # in batches smaller than the work, each batch removes its share until none is left
+    falkor_store.run_write("MATCH (s:Sentence) WHERE s.folded IS NULL SET s.folded = s.text")
+    assert drop_folded_copies(falkor_store, batch=7) == copied
+    assert _dump(falkor_store) == fresh
 
 
 def test_search_finds_a_sentence_once_in_either_script(

@@ -7,8 +7,9 @@ its Sentence (stored once), moves measurement sentences into Sentence nodes, and
 counts every report into the aggregates (ADOPTED, COVERS, IMPLEMENTS) exactly as a fresh
 load does. A graph written before regions carried their activity counts (practices adopted and
 the reports behind them) gets them counted from its ADOPTED edges, and sentences without a fact
-count get theirs. Every step is a batch of idempotent statements, so an interrupted migration is
-simply run again; a graph already on the current model is left as it is.
+count get theirs; a sentence's folded copy that equals its text is removed. Every step is a batch
+of idempotent statements, so an interrupted migration is simply run again; a graph already on the
+current model is left as it is.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ class MigrationResult:
     reports: int = 0
     regions: int = 0
     sentences: int = 0  # reports whose sentences got their fact counts
+    folded: int = 0  # sentences whose folded copy, equal to their text, was removed
 
     @property
     def changed(self) -> bool:
@@ -103,6 +105,7 @@ class MigrationResult:
             or self.reports
             or self.regions
             or self.sentences
+            or self.folded
         )
 
 
@@ -209,6 +212,8 @@ def migrate(store: GraphStore, on_step: Callable[[str], None] | None = None) -> 
     result.regions = writer.count_region_activity(store, BATCH)
     say("sentences' fact counts")
     result.sentences = writer.count_sentence_facts(store, BATCH)
+    say("sentences' folded copies equal to their text")
+    result.folded = writer.drop_folded_copies(store)
     repaired = writer.repair_incomplete(store)
     if repaired:
         say(f"removed {len(repaired)} report(s) whose write never finished")

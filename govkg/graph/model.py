@@ -72,7 +72,8 @@ SENTENCE = NodeType(
     "id",
     ("id", "text", "offset", "report_id", "folded", "grams", "facts"),
     "An evidence sentence, stored once however many facts it states; id = report id + ':' + offset. "
-    "folded is the text in simplified characters, grams its character bigrams (the search index), "
+    "folded is the text in simplified characters where that differs from it (absent otherwise), "
+    "grams its character bigrams (the search index), "
     "facts how many Facts it states (search orders by it).",
 )
 FACT = NodeType(

@@ -424,14 +424,15 @@ def fact_id(report_id: str, kind: str, by: str, practice: str) -> str:
 
 
 def sentence_row(report_id: str, offset: int, text: str) -> dict[str, Any]:
-    """The SENTENCES statement's row for one sentence: text, folded text and its search bigrams."""
+    """The SENTENCES statement's row for one sentence: text, folded text (null when it equals the
+    text, as it nearly always does: readers take ``coalesce(folded, text)``) and its search bigrams."""
     folded = fold(text)
     return {
         "id": sentence_id(report_id, offset),
         "report_id": report_id,
         "offset": offset,
         "text": text,
-        "folded": folded,
+        "folded": folded if folded != text else None,
         "grams": sentence_grams(folded),
     }
 
@@ -956,6 +957,29 @@ def count_sentence_facts(store: GraphStore, batch: int = 1000) -> int:
     """Give every sentence without a fact count its count (a graph written before sentences
     carried it); returns how many reports' sentences were counted."""
     return _count_missing(store, UNCOUNTED_SENTENCES, SENTENCE_FACTS, "id", batch)
+
+
+# Sentences written before the folded copy was kept only where it differs from the text.
+FOLDED_COPIES = """
+MATCH (s:Sentence)
+WHERE s.folded = s.text
+WITH s
+LIMIT $limit
+SET s.folded = null
+RETURN count(s) AS dropped
+"""
+
+
+def drop_folded_copies(store: GraphStore, batch: int = 10_000) -> int:
+    """Remove each sentence's folded copy that equals its text (graphs written before it was kept
+    only where it differs); returns how many were removed."""
+    dropped = 0
+    while True:
+        rows = store.run_write(FOLDED_COPIES, {"limit": batch})
+        n = int(rows[0]["dropped"]) if rows else 0
+        dropped += n
+        if n < batch:
+            return dropped
 
 
 def incomplete_reports(store: GraphStore) -> list[str]:

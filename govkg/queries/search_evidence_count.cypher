@@ -7,7 +7,7 @@ CALL db.index.fulltext.queryNodes('govkg_sentences',
      reduce(t = '', g IN grams | t + CASE t WHEN '' THEN '' ELSE ' AND ' END + g), {limit: 5000})
 YIELD node, score
 WITH node
-WHERE node.folded CONTAINS $q
+WHERE coalesce(node.folded, node.text) CONTAINS $q
 MATCH (rep:Report)-[:HAS]->(node)
 WHERE rep.complete = true
 WITH node

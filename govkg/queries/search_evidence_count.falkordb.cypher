@@ -6,7 +6,7 @@ WITH [i IN range(0, size($q) - 2) | substring($q, i, 2)] AS grams
 CALL db.idx.fulltext.queryNodes('Sentence', reduce(t = '', g IN grams | t + ' ' + g))
 YIELD node, score
 WITH node
-WHERE node.folded CONTAINS $q
+WHERE coalesce(node.folded, node.text) CONTAINS $q
 MATCH (rep:Report)-[:HAS]->(node)
 WHERE rep.complete = true
 WITH node
