@@ -45,6 +45,14 @@ def _cls(sentence: str, practice: str) -> str | None:
             "信访工作",
         ),
         ("media", "电视台专题片《守护枫桥经验》播出。", "甲县发展枫桥经验。", "枫桥经验"),
+        # a practice only in the title of a pledge signed binds the signer to a target
+        (
+            "pledge",
+            "县委与各乡镇层层签订《平安建设暨综治中心建设目标责任书》。",
+            "各乡镇签订责任书后建成综治中心，实现全覆盖。",
+            "综治中心",
+        ),
+        ("pledge", "甲镇与各村签订《网格化管理责任状》。", "甲镇按方案推行网格化管理。", "网格化管理"),
         (
             "instruction",
             "调研组负责同志指出，要坚持枫桥经验。",

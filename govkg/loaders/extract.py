@@ -9,8 +9,8 @@ Adoption rule. Every practice mention goes through one actor-resolution step
 demonstratives, lists, the opening topic of the sentence, else the report's subject);
 the fact records the rule that found the actor (``method``) and its ``confidence``.
 A sentence that only mentions the practice (govkg.loaders.mentions: a plan, an award, a
-quoted instruction, a cited policy, a meeting about it, a study visit, its background or
-commentary) adopts nothing; the mention is kept on ``Extraction.non_adoptions`` with its
+quoted instruction, a cited policy, a meeting about it, a study visit, a pledge signed, its
+background or commentary) adopts nothing; the mention is kept on ``Extraction.non_adoptions`` with its
 cue. One adoption per (region, practice, report): the sentence with an explicit actor wins
 over one without, then the earlier one.
 """

@@ -15,6 +15,8 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
   人民调解室等力量; 将A、B整合纳入综治中心);
 - ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied), or
   深入/来到 … it … 调研/视察 (a body where a visitor inspects);
+- ``pledge``: the practice only in the title of a pledge signed (签订《…目标责任书》, …责任状):
+  a target undertaken, not work done;
 - ``background``: 诞生于, 发源于 … after it (where a practice comes from);
 - ``topic``: one of a list of subjects people are taught (民法典、反诈、禁毒等法律知识);
 - ``commentary``: 应当, 核心是 … (opinion about a practice, not a report of one), and a
@@ -76,6 +78,9 @@ _TOUR_AFTER = re.compile(
     r"^[^，,。；;:：]{0,40}?等?地?(?:参观|观摩|取经|考察学习|学习考察|学习借鉴|学习经验)"
 )
 _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深入某中心调研和接访: the visitor's
+# 签订《2023年度平安建设目标责任书》: the practice names what a pledge binds its signer to.
+_PLEDGE_BEFORE = re.compile(r"《[^《》]{0,40}$")
+_PLEDGE_AFTER = re.compile(r"^[^《》]{0,40}?(?:责任书|责任状|承诺书)》")
 _BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
 _BACKGROUND_BEFORE = re.compile(r"(?:诞生于|发源于|起源于|首创于)[^，,。；;]{0,12}的[“\"「]?$")
 _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
@@ -212,6 +217,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("topic", sentence[start:end] + m.group())
     if m := _MEDIA_TITLE.search(before):
         return Cue("media", m.group())
+    if _PLEDGE_BEFORE.search(before) and (m := _PLEDGE_AFTER.match(after)):
+        return Cue("pledge", m.group()[-4:-1])
     if (m := _AUTHORITY.search(before)) and (
         n := _POLICY_WORD.search(before + sentence[start:end] + after, m.end())
     ):
