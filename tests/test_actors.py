@@ -406,3 +406,15 @@ def test_a_report_titled_after_a_station_is_its_towns() -> None:
     names = {r.code: r.name for r in ex.regions}
     assert names[ex.subject_region or ""] == "固阳县"
     assert ("固阳县", "grid") in {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+
+
+def test_a_place_visitors_go_to_look_at_is_a_destination_not_an_actor() -> None:
+    # 到/赴 X 调研/考察/学习: X is where the visitors go, so it does not adopt what they look at
+    found = _facts(CITY + "市委政法委书记到麻池镇调研楼长制推行情况。")
+    assert ("麻池镇", "building_head") not in found
+    # a unit that goes out to look is still the actor of its own clauses
+    found = _facts(CITY + "麻池镇到各村开展调研，推行楼长制。")
+    assert found[("麻池镇", "building_head")].startswith("actor=opening-place")
+    # going somewhere to do work of one's own (到麻池镇开展走访) makes no destination of a later actor
+    found = _facts(CITY + "九原区干部到麻池镇开展走访，麻池镇推行楼长制。")
+    assert found[("麻池镇", "building_head")].startswith("actor=place")
