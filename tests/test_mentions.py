@@ -76,6 +76,14 @@ def _cls(sentence: str, practice: str) -> str | None:
             "到今年底，甲市综治中心已接待群众两千人次。",
             "综治中心",
         ),
+        # the practice a visit looks at is the topic of the visit, not the host's or visitor's work
+        (
+            "visit",
+            "省调研组来我县调研“枫桥经验”工作。",
+            "以“枫桥经验”为引领，我县化解矛盾纠纷千余件。",
+            "枫桥经验",
+        ),
+        ("visit", "县委书记到甲镇督导网格化管理。", "甲镇做到网格化管理全覆盖。", "网格化管理"),
         ("background", "“枫桥经验”诞生于六十年前。", "“枫桥经验”在甲县落地生根。", "枫桥经验"),
         ("background", "诞生于甲镇的“枫桥经验”广为人知。", "甲镇的“枫桥经验”不断发展。", "枫桥经验"),
         ("commentary", "推进综治中心建设应当立足实际。", "甲镇推进综治中心建设。", "综治中心"),

@@ -14,7 +14,8 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 - ``component``: one of the bodies or centres pooled into something else (整合派出所、司法所、
   人民调解室等力量; 将A、B整合纳入综治中心);
 - ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied), or
-  深入/来到 … it … 调研/视察 (a body where a visitor inspects);
+  深入/来到 … it … 调研/视察 (a body where a visitor inspects), or 来/到/赴 … 调研 … it (来我县调研
+  “枫桥经验”工作: the topic of a visit, which by itself is neither the visitor's nor the host's work);
 - ``pledge``: the practice only in the title of a pledge signed (签订《…目标责任书》, …责任状):
   a target undertaken, not work done;
 - ``background``: 诞生于, 发源于 … after it (where a practice comes from);
@@ -76,6 +77,11 @@ _INSPECT_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:调研|视察|考察|检�
 _TOUR_BEFORE = re.compile(r"(?:(?<![达得受做收遇看想感直找报签办])到|赴|前往|来到|走进)[^，,。；;:：]{0,60}$")
 _TOUR_AFTER = re.compile(
     r"^[^，,。；;:：]{0,40}?等?地?(?:参观|观摩|取经|考察学习|学习考察|学习借鉴|学习经验)"
+)
+# 省调研组来我县调研“枫桥经验”工作 / 到甲镇督导网格化管理: the practice is what a visit looks at.
+_VISIT_TOPIC_BEFORE = re.compile(
+    r"(?:(?<![以年])来|(?<![达得受做收遇看想感直找报签办伸])到|赴|莅临|深入|前往)[^，,。；;:：]{0,16}?"
+    r"(?:调研|考察|视察|督导|督查|检查指导)了?[^，,。；;:：]{0,6}$"
 )
 _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深入某中心调研和接访: the visitor's
 # 签订《2023年度平安建设目标责任书》: the practice names what a pledge binds its signer to.
@@ -243,6 +249,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         (n := _INSPECT_AFTER.match(after)) or (n := _INSPECTED_AND.search(before))
     ):
         return Cue("visit", m.group()[:2] + "…" + n.group()[:2])
+    if m := _VISIT_TOPIC_BEFORE.search(before):
+        return Cue("visit", m.group()[:1] + "…" + m.group()[-2:])
     if (m := _TOUR_BEFORE.search(before)) and (n := _TOUR_AFTER.match(after)):
         return Cue("visit", m.group()[:2] + "…" + n.group()[-2:])
     if m := _defines(sentence, start, end):
