@@ -16,7 +16,8 @@ built once (:meth:`ActorResolver.candidates`), each tagged with the rule that fo
 For a practice mention at a position the resolver then picks, in order: the nearest actor of
 its clause (a list of units acting together all adopt); the sentence's opening subject, which
 governs the clauses that follow it (``在X镇，…`` included: the topic carries to the clause);
-the unit a 其-opening sentence continues from; else the report's subject. The most specific
+the unit a 其-opening sentence continues from; else (in the pipeline) the town, street,
+community or village that opens the sentence's paragraph; else the report's subject. The most specific
 actor wins: a unit written with its parents (某区某街道某社区) is that last unit.
 """
 
@@ -41,6 +42,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "opening": 0.9,
     "demonstrative": 0.85,
     "continues": 0.75,
+    "paragraph": 0.75,
     "subject": 0.7,
 }
 
@@ -502,6 +504,15 @@ class ActorResolver:
                     heads.append(nxt)
                 return heads
         return []
+
+    def opening_unit(self, sentence: str, actors: Sequence[Actor]) -> Region | None:
+        """The town, street, community or village (never a county or above) named as the subject
+        that opens ``sentence`` (今年以来，甲镇…; 在甲社区，…), or None."""
+        heads = self._opening(sentence, actors, 0, len(sentence))
+        if len(heads) != 1 or heads[0].rule != "place":
+            return None
+        region = heads[0].region
+        return region if region.level in ("township", "community", "village") else None
 
     def _upper_head(self, ctx: ReportContext, sentence: str, actors: Sequence[Actor], unit: int) -> bool:
         """Whether the sentence opens with a unit above the report's subject as its subject: one of

@@ -239,6 +239,7 @@ class Extractor:
         prev_actor: Region | None = None
         prev_paragraph = -1
         quoted = _quoted_runs(sentences)
+        para_unit: Region | None = None  # the sub-county unit opening the current paragraph
         speakers: dict[int, Actor | None] = {}
         owners: dict[str, ActorChoice] = {}  # a named programme's surface -> who first ran it
 
@@ -288,6 +289,9 @@ class Extractor:
                     here.append(replace(u, offset=u.offset - sent.start))
                 pending_u += 1
             actors = self.resolver.candidates(ctx, sent.text, local_regions, agency_mentions, here)
+            if n == 0 or sentences[n - 1].paragraph != sent.paragraph:
+                # 甲镇…。（no subject）…。: the paragraph's opening town is the subject of the rest
+                para_unit = self.resolver.opening_unit(sent.text, actors)
             # a term does not begin inside a place name: 原隆村警务室 holds no 村警
             mentions = [
                 pm
@@ -320,6 +324,8 @@ class Extractor:
                     choice = (
                         self._spoken_by(ctx, sentences[quoted[n]], all_regions, lookup, speakers) or choice
                     )
+                if choice.rule == "subject" and para_unit is not None:
+                    choice = ActorChoice((para_unit,), "paragraph", RULE_CONFIDENCE["paragraph"])
                 if pm.discovered:
                     named = pm.surface.strip('“”"「」『』‘’')
                     owner = owners.get(named)
