@@ -171,7 +171,7 @@ _DOWN = ("下降", "下降了", "减少", "减少了", "降低", "降低了", "�
 # Words that open a clause before the counted noun and are not part of it.
 _LEAD_WORDS = re.compile(
     r"^(?:在|对|向|为|把|将|使|让|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
-    r"其中|目前|截至目前|截至|全年|今年以来|近年来|以来|同时|此外|另外|并|又|还|已|共|累计|先后|"
+    r"其中|目前|截至目前|截至|全年|今年以来|近年来|以来|同时|此外|另外|并|又|还|已|共|累计|先后|着力|着重|"
     r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区)"
 )
 # A place name opening the clause: 海西州群众安全感 -> 群众安全感 (not 社区/城区/农村地区 …).
@@ -185,6 +185,14 @@ _MAKE_VERB = re.compile(
 # Rankings and superlatives that close a label: 满意率排名第一 -> 满意率.
 _RANKING = re.compile(
     r"(?:排名|位居|位列|居)(?:全[省市区县国])?第?[一二三四五六七八九十\d]+(?:位|名)?$|(?:最高|最低|居首)$"
+)
+# 由政法干警、律师等人员组成的调解队 -> 调解队: what the unit is made of is no part of its name.
+_FORMED_BY = re.compile(r"^[^，,。；;]*?(?:组成|构成)的")
+# Room layouts and facility formulas (一厅三室, 一室两厅五个功能区): runs of counts of rooms in
+# Chinese numerals that describe how a centre is laid out, not quantities of work (guidelines
+# rule 5); counts in digits (综治中心3个) and 片区/社区 are never rooms.
+_LAYOUT = re.compile(
+    r"(?:[一二两三四五六七八九十]+个?[\u4e00-\u9fff]{0,3}?(?:厅|室|站|中心|窗口|功能区|岗|台|栏|库)){2,}"
 )
 _PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|州|县|区|旗|盟)")
 _NOT_PLACES = frozenset(
@@ -332,6 +340,8 @@ def _to_mention(sentence: str, m: re.Match[str], floor: int, previous: str) -> M
     num_start = m.start("num")
     if _skip_context(sentence, num_start, m.end(), unit):
         return None
+    if any(lay.start() <= num_start < lay.end() for lay in _LAYOUT.finditer(sentence)):
+        return None
     value = _value(num)
     if value is None:
         return None
@@ -456,6 +466,9 @@ def _noun(text: str) -> str:
         m = _MAKE_VERB.match(text)
         if m and len(text) - m.end() >= 2:
             text, changed = text[m.end() :], True
+        m = _FORMED_BY.match(text)
+        if m and len(text) - m.end() >= 2:
+            text, changed = text[m.end() :], True
         listed = _EXAMPLES.match(text)
         if listed and is_noun_label(text[listed.end() :]):
             text, changed = text[listed.end() :], True
@@ -491,7 +504,8 @@ def _tail(sentence: str, end: int) -> str:
 
 
 def _balance(text: str) -> str:
-    """Drop an unmatched bracket or quote at either end ((其中涉黑团伙 -> 其中涉黑团伙)."""
+    """Drop an unmatched bracket or quote at either end ((其中涉黑团伙 -> 其中涉黑团伙), and cut a
+    label at a bracket opened inside it and never closed (专职网格员(含兼职 -> 专职网格员)."""
     for opener, closer in (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》")):
         if text.startswith(opener) and closer not in text:
             text = text[1:]
@@ -499,6 +513,10 @@ def _balance(text: str) -> str:
             text = text[:-1]
         if text.endswith(opener):
             text = text[:-1]
+        at = text.rfind(opener)
+        if at > 0 and text.find(closer, at) < 0:
+            head, rest = text[:at], text[at + 1 :]
+            text = head if is_noun_label(head) else rest
     return _trim(text.strip())
 
 
