@@ -445,3 +445,9 @@ def test_a_paragraph_s_opening_town_is_the_subject_of_its_actorless_sentences() 
     # a county opening its paragraph carries nothing: its sentences stay with the subject
     found = _facts(CITY + "\n九原区外来人口多，纠纷也多。推行楼长制，每栋楼选出一名楼长。")
     assert found[("包头市", "building_head")].startswith("actor=subject")
+
+
+def test_work_done_on_return_from_a_study_visit_is_the_visitors_own() -> None:
+    found = _facts(CITY + "市委政法委组织干部赴九原区学习考察，回来后全面推行楼长制。")
+    assert found[("包头市", "building_head")].startswith("actor=opening-agency")
+    assert ("九原区", "building_head") not in found

@@ -13,7 +13,8 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
   bodies listed as attending one (出席, 参会);
 - ``component``: one of the bodies or centres pooled into something else (整合派出所、司法所、
   人民调解室等力量; 将A、B整合纳入综治中心);
-- ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied), or
+- ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied; not past a
+  clause that opens with the return, 回来后推行…, which is the visitors' own work), or
   深入/来到 … it … 调研/视察 (a body where a visitor inspects), or 来/到/赴 … 调研 … it (来我县调研
   “枫桥经验”工作: the topic of a visit, which by itself is neither the visitor's nor the host's work);
 - ``pledge``: the practice only in the title of a pledge signed (签订《…目标责任书》, …责任状):
@@ -68,6 +69,11 @@ _MEETING_END = re.compile(
 )
 _VISIT = re.compile(
     r"(?:赴|前往|来到)[^，,。；;]{0,15}?(?:学习|考察|取经|参观|观摩)|学习考察|考察学习|学习借鉴|取经|参观学习"
+)
+# 赴某市学习考察，回来后全面推行X: a later clause that opens with the return is the visitors'
+# own work at home, out of the visit cue's reach.
+_RETURN = re.compile(
+    r"[，,；;](?:[^，,。；;]{0,8}?)(?:回来后|回去后|返回后|归来后|回村后|回镇后|回县后|学成归来|回到[^，,。；;]{1,8}后)"
 )
 # 深入某县综治中心调研, 到某社区警务室视察: a body is where a visitor inspects, not work done.
 _INSPECT_BEFORE = re.compile(r"(?:深入|来到|走进|莅临|前往|赴)[^，,。；;]{0,16}$")
@@ -243,7 +249,7 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("component", m.group()[-4:])
     if cues.late is not None and cues.late.reason == "meeting":
         return cues.late
-    if m := _VISIT.search(before):
+    if (m := _VISIT.search(before)) and not _RETURN.search(before, m.end()):
         return Cue("visit", m.group())
     if (m := _INSPECT_BEFORE.search(before)) and (
         (n := _INSPECT_AFTER.match(after)) or (n := _INSPECTED_AND.search(before))
