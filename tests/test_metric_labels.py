@@ -196,3 +196,10 @@ def test_room_layouts_are_no_metrics() -> None:
         ("综治中心", 3.0, "个", None),
         ("调解室", 5.0, "个", None),
     ]
+
+
+def test_kinds_are_no_part_of_a_label() -> None:
+    # 各类/各种 say how many kinds, not what was counted
+    assert _indicator("共排查各类安全隐患215处") == "排查安全隐患"
+    assert _indicator("化解各种矛盾纠纷86件") == "化解矛盾纠纷"
+    assert _indicator("调处各类纠纷32件") == "调处纠纷"

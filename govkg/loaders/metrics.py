@@ -287,6 +287,7 @@ _JUST_VERB = re.compile(
     r"(?:达到?|为|是|有|取消|发挥|实现|完成|超过?|突破|提升至|提高到|上升至|下降至|"
     r"增长至|保持|稳定在|新增)?(?:了)?"
 )
+_KINDS = ("各类", "各种")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
     r"及时|为|提供|担任|参与|接入|实现|开展|完成|覆盖|全部|积极|主动|均已|均达|已经|被|累计|分别|参加|入驻|"
@@ -479,8 +480,18 @@ def _noun(text: str) -> str:
         for end_word in _TRAIL_ADVERBS:
             if text.endswith(end_word) and len(text) > len(end_word):
                 text, changed = text[: -len(end_word)], True
-    text = _balance(text)
+    text = _balance(_without_kinds(text))
     return text if is_noun_label(text) else ""
+
+
+def _without_kinds(text: str) -> str:
+    """Drop 各类/各种 inside a label (排查各类矛盾纠纷 -> 排查矛盾纠纷): a word of quantity, not of
+    what was counted."""
+    for word in _KINDS:
+        cut = text.replace(word, "")
+        if cut != text and is_noun_label(cut):
+            text = cut
+    return text
 
 
 def _tail(sentence: str, end: int) -> str:
@@ -499,7 +510,7 @@ def _tail(sentence: str, end: int) -> str:
         # 1724个网格的实时数据…: the number counts the noun before 的, not what 的 leads on to
         if (of := tail.find("的", 2)) > 0:
             tail = tail[:of]
-    tail = _balance(tail)
+    tail = _balance(_without_kinds(tail))
     return tail if is_noun_label(tail) else ""
 
 
