@@ -203,3 +203,8 @@ def test_kinds_are_no_part_of_a_label() -> None:
     assert _indicator("共排查各类安全隐患215处") == "排查安全隐患"
     assert _indicator("化解各种矛盾纠纷86件") == "化解矛盾纠纷"
     assert _indicator("调处各类纠纷32件") == "调处纠纷"
+
+
+def test_gong_you_is_no_part_of_a_label() -> None:
+    # 全县共有X: 共有 says the county has them; the label is X
+    assert _indicator("全县共有专职网格员380名") == "专职网格员"
