@@ -435,10 +435,14 @@ def test_the_body_named_after_a_closing_quote_is_the_speaker() -> None:
 
 def test_a_paragraph_s_opening_town_is_the_subject_of_its_actorless_sentences() -> None:
     # 甲镇…。（no subject）…。: the town that opens the paragraph acts in its later sentences
-    para = "麻池镇地处城乡接合部，外来人口多。镇里划分网格28个。推行楼长制，每栋楼选出一名楼长。"
+    para = "麻池镇地处城乡接合部，外来人口多。共划分网格28个。推行楼长制，每栋楼选出一名楼长。"
     found = _facts(CITY + "\n" + para)
     assert found[("麻池镇", "building_head")] == "actor=paragraph;practice=taxonomy"
     assert ("包头市", "building_head") not in found
+    # and its quantities are the town's too
+    ex = _run(CITY + "\n" + para)
+    (grids,) = [m for m in ex.measurements if m.value == 28.0]
+    assert grids.region_code == next(r.code for r in ex.regions if r.name == "麻池镇")
     # the next paragraph is the subject's again
     found = _facts(CITY + "\n麻池镇地处城乡接合部，外来人口多。\n推行楼长制，每栋楼选出一名楼长。")
     assert found[("包头市", "building_head")].startswith("actor=subject")

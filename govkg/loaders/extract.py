@@ -369,7 +369,7 @@ class Extractor:
                             confidence=RULE_CONFIDENCE["agency"],
                             method=f"actor=agency;practice={pm.practice.origin}",
                         )
-            measurements.extend(self._measurements(ctx, sent, actors, mentions, prev_actor))
+            measurements.extend(self._measurements(ctx, sent, actors, mentions, prev_actor, para_unit))
             explicit_actors = [a for a in actors if a.explicit]
             if explicit_actors:
                 prev_actor, prev_paragraph = explicit_actors[0].region, sent.paragraph
@@ -524,11 +524,15 @@ class Extractor:
         actors: Sequence[Actor],
         mentions: Sequence[PracticeMention],
         prev_actor: Region | None,
+        para_unit: Region | None = None,
     ) -> list[Measurement]:
         out: list[Measurement] = []
         doc = ctx.doc
         for mm in find_metrics(sent.text):
-            regions = self.resolver.resolve(ctx, sent.text, actors, mm.start, prev_actor).regions
+            choice = self.resolver.resolve(ctx, sent.text, actors, mm.start, prev_actor)
+            regions = choice.regions
+            if choice.rule == "subject" and para_unit is not None:
+                regions = (para_unit,)  # the paragraph's opening town, as for adoptions
             practice = None
             before = [p for p in mentions if p.start <= mm.start]
             if before:
