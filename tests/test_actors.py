@@ -420,19 +420,6 @@ def test_a_place_visitors_go_to_look_at_is_a_destination_not_an_actor() -> None:
     assert found[("麻池镇", "building_head")].startswith("actor=place")
 
 
-def test_the_body_named_after_a_closing_quote_is_the_speaker() -> None:
-    # “…。”某街道党工委书记某某说。: the attribution is its own sentence, and its body speaks
-    found = _facts(CITY + "“我们在每个小区都推行了楼长制，纠纷少多了。”沙河街道党工委书记王某说。")
-    assert found[("沙河街道", "building_head")].startswith("actor=place")
-    assert ("包头市", "building_head") not in found
-    # a quotation of several sentences is the same speaker's
-    found = _facts(CITY + "“推行楼长制以后，楼里的事有人管了。邻里也和睦了。”麻池镇司法所所长李某表示。")
-    assert found[("麻池镇", "building_head")].startswith("actor=agency")
-    # a speaker with no body (a resident) leaves the quotation to the subject
-    found = _facts(CITY + "“推行楼长制以后，纠纷少多了。”居民张某说。")
-    assert found[("包头市", "building_head")].startswith("actor=subject")
-
-
 def test_a_paragraph_s_opening_town_is_the_subject_of_its_actorless_sentences() -> None:
     # 甲镇…。（no subject）…。: the town that opens the paragraph acts in its later sentences
     para = "麻池镇地处城乡接合部，外来人口多。共划分网格28个。推行楼长制，每栋楼选出一名楼长。"

@@ -62,11 +62,6 @@ from govkg.loaders.timeinfo import report_year, sentence_year
 _OPEN_QUOTES = {"“": "”", '"': '"'}
 # “X”工作要求 / 精神 / 部署: a quoted instruction from above, not the unit's own program.
 _INSTRUCTION = re.compile(r"(?:的)?(?:工作)?(?:要求|精神|部署|号召|理念|目标|口号|思路)")
-# “…。”县司法局局长张某说。: a sentence that only says who spoke the quotation before it.
-_ATTRIBUTION = re.compile(
-    r"^[^，,。；;：:“”\"「」]{2,30}?(?:说|表示|介绍|告诉记者|坦言|感慨)(?:道|说)?[。！!]?$"
-)
-_QUOTE_RUN = 8  # sentences a quotation attributed after its close may span
 # Very long texts are read in sections of about this many characters, cut at a line break:
 # places named in one section are context for resolving names in that section only, and
 # the subject is inferred from the title and the first section.
@@ -238,9 +233,7 @@ class Extractor:
         pending = next(region_iter, None)
         prev_actor: Region | None = None
         prev_paragraph = -1
-        quoted = _quoted_runs(sentences)
         para_unit: Region | None = None  # the sub-county unit opening the current paragraph
-        speakers: dict[int, Actor | None] = {}
         owners: dict[str, ActorChoice] = {}  # a named programme's surface -> who first ran it
 
         for n, sent in enumerate(sentences):
@@ -320,10 +313,6 @@ class Extractor:
                     )
                     continue
                 choice = self.resolver.resolve(ctx, sent.text, actors, pm.start, prev_actor)
-                if choice.rule == "subject" and n in quoted:
-                    choice = (
-                        self._spoken_by(ctx, sentences[quoted[n]], all_regions, lookup, speakers) or choice
-                    )
                 if choice.rule == "subject" and para_unit is not None:
                     choice = ActorChoice((para_unit,), "paragraph", RULE_CONFIDENCE["paragraph"])
                 if pm.discovered:
@@ -385,32 +374,6 @@ class Extractor:
         ex.mentions = [Mention(kind, key, n) for (kind, key), n in sorted(counts.items())]
         ex.regions = self._closed_regions(ctx)
         return ex
-
-    def _spoken_by(
-        self,
-        ctx: _Context,
-        attribution: Sentence,
-        regions: Sequence[RegionMention],
-        lookup: _Lookup,
-        cache: dict[int, Actor | None],
-    ) -> ActorChoice | None:
-        """The unit of the body that the sentence after a quotation names as its speaker (”县司法局
-        局长张某说。): the body or place that opens the attribution, if any."""
-        key = attribution.start
-        if key not in cache:
-            local = [
-                RegionMention(m.start - key, m.end - key, m.surface, m.region, m.role)
-                for m in regions
-                if attribution.start <= m.start and m.end <= attribution.end
-            ]
-            agencies = self.agency_matcher.find(attribution.text, lookup)
-            found = self.resolver.candidates(ctx, attribution.text, local, agencies)
-            lead = attribution.text[: len(attribution.text) - len(attribution.text.lstrip())]
-            cache[key] = next((a for a in found if a.start == len(lead) and a.explicit), None)
-        speaker = cache[key]
-        if speaker is None:
-            return None
-        return ActorChoice((speaker.region,), speaker.rule, RULE_CONFIDENCE[speaker.rule])
 
     def _title_subject(self, title: str, inferred: Region | None) -> Region | None:
         """A title that opens with a place (诸暨市枫桥镇2023年…) names the report's subject: the most
@@ -583,29 +546,6 @@ class Extractor:
                     out[target.key] = target
                     todo.append(target)
         return sorted(out.values(), key=lambda p: p.key)
-
-
-def _quoted_runs(sentences: Sequence[Sentence]) -> dict[int, int]:
-    """Sentence index -> the index of the sentence after it that names who spoke it: the
-    sentences of a quotation that opens a sentence and closes one (“我们…。……。”), followed in
-    the same paragraph by an attribution alone (县司法局局长张某说。)."""
-    out: dict[int, int] = {}
-    for i, (sent, nxt) in enumerate(pairwise(sentences)):
-        if not sent.text.endswith(("”", "」")) or nxt.paragraph != sent.paragraph:
-            continue
-        if not _ATTRIBUTION.match(nxt.text):
-            continue
-        depth = 0
-        for k in range(i, max(i - _QUOTE_RUN, -1), -1):
-            t = sentences[k].text
-            if sentences[k].paragraph != sent.paragraph:
-                break
-            depth += t.count("”") + t.count("」") - t.count("“") - t.count("「")
-            if depth <= 0:
-                if t.lstrip().startswith(("“", "「")):
-                    out.update((j, i + 1) for j in range(k, i + 1))
-                break
-    return out
 
 
 def _shifted(m: RegionMention, by: int) -> RegionMention:
