@@ -406,3 +406,39 @@ def test_a_report_titled_after_a_station_is_its_towns() -> None:
     names = {r.code: r.name for r in ex.regions}
     assert names[ex.subject_region or ""] == "固阳县"
     assert ("固阳县", "grid") in {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+
+
+def test_a_place_visitors_go_to_look_at_is_a_destination_not_an_actor() -> None:
+    # 到/赴 X 调研/考察/学习: X is where the visitors go, so it does not adopt what they look at
+    found = _facts(CITY + "市委政法委书记到麻池镇调研楼长制推行情况。")
+    assert ("麻池镇", "building_head") not in found
+    # a unit that goes out to look is still the actor of its own clauses
+    found = _facts(CITY + "麻池镇到各村开展调研，推行楼长制。")
+    assert found[("麻池镇", "building_head")].startswith("actor=opening-place")
+    # going somewhere to do work of one's own (到麻池镇开展走访) makes no destination of a later actor
+    found = _facts(CITY + "九原区干部到麻池镇开展走访，麻池镇推行楼长制。")
+    assert found[("麻池镇", "building_head")].startswith("actor=place")
+
+
+def test_a_paragraph_s_opening_town_is_the_subject_of_its_actorless_sentences() -> None:
+    # 甲镇…。（no subject）…。: the town that opens the paragraph acts in its later sentences
+    para = "麻池镇地处城乡接合部，外来人口多。共划分网格28个。推行楼长制，每栋楼选出一名楼长。"
+    found = _facts(CITY + "\n" + para)
+    assert found[("麻池镇", "building_head")] == "actor=paragraph;practice=taxonomy"
+    assert ("包头市", "building_head") not in found
+    # and its quantities are the town's too
+    ex = _run(CITY + "\n" + para)
+    (grids,) = [m for m in ex.measurements if m.value == 28.0]
+    assert grids.region_code == next(r.code for r in ex.regions if r.name == "麻池镇")
+    # the next paragraph is the subject's again
+    found = _facts(CITY + "\n麻池镇地处城乡接合部，外来人口多。\n推行楼长制，每栋楼选出一名楼长。")
+    assert found[("包头市", "building_head")].startswith("actor=subject")
+    # a county opening its paragraph carries nothing: its sentences stay with the subject
+    found = _facts(CITY + "\n九原区外来人口多，纠纷也多。推行楼长制，每栋楼选出一名楼长。")
+    assert found[("包头市", "building_head")].startswith("actor=subject")
+
+
+def test_work_done_on_return_from_a_study_visit_is_the_visitors_own() -> None:
+    found = _facts(CITY + "市委政法委组织干部赴九原区学习考察，回来后全面推行楼长制。")
+    assert found[("包头市", "building_head")].startswith("actor=opening-agency")
+    assert ("九原区", "building_head") not in found

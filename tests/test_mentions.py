@@ -45,6 +45,14 @@ def _cls(sentence: str, practice: str) -> str | None:
             "信访工作",
         ),
         ("media", "电视台专题片《守护枫桥经验》播出。", "甲县发展枫桥经验。", "枫桥经验"),
+        # a practice only in the title of a pledge signed binds the signer to a target
+        (
+            "pledge",
+            "县委与各乡镇层层签订《平安建设暨综治中心建设目标责任书》。",
+            "各乡镇签订责任书后建成综治中心，实现全覆盖。",
+            "综治中心",
+        ),
+        ("pledge", "甲镇与各村签订《网格化管理责任状》。", "甲镇按方案推行网格化管理。", "网格化管理"),
         (
             "instruction",
             "调研组负责同志指出，要坚持枫桥经验。",
@@ -60,6 +68,13 @@ def _cls(sentence: str, practice: str) -> str | None:
         ("policy", "总书记对枫桥经验作出重要指示。", "甲县深化枫桥经验。", "枫桥经验"),
         ("meeting", "甲县召开网格化管理现场推进会。", "甲县召开会议后推行网格化管理。", "网格化管理"),
         ("visit", "干部赴外省学习考察枫桥经验。", "干部回村后推行枫桥经验。", "枫桥经验"),
+        # the cue does not reach past a clause that opens with the return: that is work at home
+        (
+            "visit",
+            "县委政法委组织干部赴外省学习考察，深入了解网格化管理。",
+            "县委政法委组织干部赴外省学习考察，回来后全面推行网格化管理。",
+            "网格化管理",
+        ),
         ("visit", "省领导深入甲县综治中心调研。", "甲县综治中心接待群众调研诉求。", "综治中心"),
         ("visit", "省领导深入甲县综治中心调研和接访。", "甲县领导到信访大厅接访。", "接访"),
         (
@@ -68,6 +83,14 @@ def _cls(sentence: str, practice: str) -> str | None:
             "到今年底，甲市综治中心已接待群众两千人次。",
             "综治中心",
         ),
+        # the practice a visit looks at is the topic of the visit, not the host's or visitor's work
+        (
+            "visit",
+            "省调研组来我县调研“枫桥经验”工作。",
+            "以“枫桥经验”为引领，我县化解矛盾纠纷千余件。",
+            "枫桥经验",
+        ),
+        ("visit", "县委书记到甲镇督导网格化管理。", "甲镇做到网格化管理全覆盖。", "网格化管理"),
         ("background", "“枫桥经验”诞生于六十年前。", "“枫桥经验”在甲县落地生根。", "枫桥经验"),
         ("background", "诞生于甲镇的“枫桥经验”广为人知。", "甲镇的“枫桥经验”不断发展。", "枫桥经验"),
         ("commentary", "推进综治中心建设应当立足实际。", "甲镇推进综治中心建设。", "综治中心"),

@@ -178,3 +178,33 @@ def test_minutes_and_a_shortened_time() -> None:
 def test_de_after_a_dropped_place_goes_with_it() -> None:
     assert _indicator("全镇的网格员共127名") == "网格员"
     assert _indicator("的士司机32名") == "的士司机"
+
+
+def test_wrappers_and_open_brackets_are_no_part_of_a_label() -> None:
+    # 着力/着重 lead a verb, not the noun counted
+    assert _indicator("着力打造“红枫驿站”12个") == "“红枫驿站”"
+    # 由…组成的: what a unit is made of is no part of its name
+    assert _indicator("组建由政法干警、律师等人员组成的“红枫”法治小分队13支") == "“红枫”法治小分队"
+    # a bracket opened inside a label and never closed cuts it there
+    assert _indicator("专职网格员（含兼职380名") == "专职网格员"
+
+
+def test_room_layouts_are_no_metrics() -> None:
+    # 一室两厅五个功能区 says how a centre is laid out, not how much work was done
+    assert labels("村级综治中心按一室两厅五个功能区建设。") == []
+    assert labels("全县建成综治中心3个，调解室5个。") == [
+        ("综治中心", 3.0, "个", None),
+        ("调解室", 5.0, "个", None),
+    ]
+
+
+def test_kinds_are_no_part_of_a_label() -> None:
+    # 各类/各种 say how many kinds, not what was counted
+    assert _indicator("共排查各类安全隐患215处") == "排查安全隐患"
+    assert _indicator("化解各种矛盾纠纷86件") == "化解矛盾纠纷"
+    assert _indicator("调处各类纠纷32件") == "调处纠纷"
+
+
+def test_gong_you_is_no_part_of_a_label() -> None:
+    # 全县共有X: 共有 says the county has them; the label is X
+    assert _indicator("全县共有专职网格员380名") == "专职网格员"

@@ -472,3 +472,14 @@ def test_a_meeting_venue_is_an_event_not_an_actor(matcher: RegionMatcher) -> Non
     assert m.role == "event"
     (m,) = matcher.find("北京市召开平安建设推进会")  # the convener stays an actor
     assert m.role == "actor"
+
+
+def test_a_residents_quarter_is_a_community(matcher: RegionMatcher) -> None:
+    """某某居民区 is a community written the way many city districts name theirs, like 某某社区."""
+    found = matcher.find("杨圪楞街道柳林居民区组建了楼道议事会。", DONGHE)
+    assert [(m.surface, m.region.level) for m in found] == [
+        ("杨圪楞街道", "township"),
+        ("柳林居民区", "community"),
+    ]
+    assert found[1].region.parent_code == found[0].region.code
+    assert matcher.find("周边居民区的群众纷纷点赞。", DONGHE) == []

@@ -44,6 +44,11 @@ from govkg.loaders.timeinfo import report_year, sentence_year
         # 近十年来首次 compares with the past: the year under review stands
         (["2020年,南湖县法院推进诉源治理,收案数近十年来首次下降。"], None, 2020),
         (["2022年,南湖县扎实推进平安建设。", "一年来,全县未发生重大案件。"], None, 2022),  # this year's
+        # a lead that dates one event (a meeting, a ceremony) makes the report that event's
+        (["11月5日,南湖县召开平安建设推进会。", "近年来,全县持续推行网格化管理。"], 2023, 2023),
+        (["2022年6月3日上午,南湖县综治中心举行揭牌仪式。"], 2023, 2022),
+        # a date that only says when results were learnt is no event
+        (["3月8日,记者从南湖县法院获悉,该院诉前调解案件大幅增加。"], 2023, None),
     ],
 )
 def test_report_year_from_the_opening(opening: list[str], published: int | None, year: int | None) -> None:

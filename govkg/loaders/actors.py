@@ -16,7 +16,8 @@ built once (:meth:`ActorResolver.candidates`), each tagged with the rule that fo
 For a practice mention at a position the resolver then picks, in order: the nearest actor of
 its clause (a list of units acting together all adopt); the sentence's opening subject, which
 governs the clauses that follow it (``在X镇，…`` included: the topic carries to the clause);
-the unit a 其-opening sentence continues from; else the report's subject. The most specific
+the unit a 其-opening sentence continues from; else (in the pipeline) the town, street,
+community or village that opens the sentence's paragraph; else the report's subject. The most specific
 actor wins: a unit written with its parents (某区某街道某社区) is that last unit.
 """
 
@@ -41,6 +42,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "opening": 0.9,
     "demonstrative": 0.85,
     "continues": 0.75,
+    "paragraph": 0.75,
     "subject": 0.7,
 }
 
@@ -59,6 +61,12 @@ _LEAD_PREFIX = re.compile(_LEAD.pattern.removesuffix("$"))
 _PROMOTES = re.compile(r"推广(?:了)?$")
 # 处置涉恒大、烟台某交易所投资群体等问题: a place inside a 涉… phrase is what the matter concerns.
 _CONCERNS = re.compile(r"涉[^，,。；;:：]{0,24}$")
+# 县委书记赴甲镇调研…, 组织干部到乙村学习…: the place after a verb of going, with a verb of
+# looking in its clause, is where the visitors go, not a unit acting (做到/达到/受到 are no going).
+_GO_TO = re.compile(
+    r"(?:(?<![达得受做收遇看想感直找报签办伸])到|赴|前往|来到|走进|深入)(?:[^，,。；;:：]{0,16}[、和及与])?$"
+)
+_TO_LOOK = re.compile(r"^[^，,。；;:：]{0,12}?(?:调研|考察|学习|视察|观摩|参观|取经|督导)")
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
 # 该所/该局/该院/该庭: the body of that kind named last (a station's 该所 is its town's).
@@ -247,6 +255,7 @@ class ActorResolver:
                 m.role == "actor"
                 and m.region.code not in above
                 and not _CONCERNS.search(sentence, 0, m.start)
+                and not _destination(sentence, m.start, m.end)
             ):
                 actors.append(Actor(m.start, m.end, m.region, "place"))
         acting_for = self._agency_regions(ctx, agencies, stations)
@@ -496,6 +505,15 @@ class ActorResolver:
                 return heads
         return []
 
+    def opening_unit(self, sentence: str, actors: Sequence[Actor]) -> Region | None:
+        """The town, street, community or village (never a county or above) named as the subject
+        that opens ``sentence`` (今年以来，甲镇…; 在甲社区，…), or None."""
+        heads = self._opening(sentence, actors, 0, len(sentence))
+        if len(heads) != 1 or heads[0].rule != "place":
+            return None
+        region = heads[0].region
+        return region if region.level in ("township", "community", "village") else None
+
     def _upper_head(self, ctx: ReportContext, sentence: str, actors: Sequence[Actor], unit: int) -> bool:
         """Whether the sentence opens with a unit above the report's subject as its subject: one of
         the subject's ancestors by name (海南省建立…, 省委政法委推行…) or by its level (省级层面,
@@ -612,6 +630,12 @@ def _speaker(sentence: str, actors: Sequence[Actor], pos: int) -> Actor | None:
     if not _SPEECH_VERB.match(sentence, after):
         return None
     return next((a for a in actors if a.start == after and a.explicit), None)
+
+
+def _destination(sentence: str, start: int, end: int) -> bool:
+    """Whether the unit at ``sentence[start:end]`` is where visitors go to look (赴甲镇调研, 到甲村、
+    乙村学习考察): a destination, not the actor of its clause."""
+    return _GO_TO.search(sentence, 0, start) is not None and _TO_LOOK.match(sentence[end:]) is not None
 
 
 def _upper_words(level: str) -> tuple[str, ...]:

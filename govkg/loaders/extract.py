@@ -9,8 +9,8 @@ Adoption rule. Every practice mention goes through one actor-resolution step
 demonstratives, lists, the opening topic of the sentence, else the report's subject);
 the fact records the rule that found the actor (``method``) and its ``confidence``.
 A sentence that only mentions the practice (govkg.loaders.mentions: a plan, an award, a
-quoted instruction, a cited policy, a meeting about it, a study visit, its background or
-commentary) adopts nothing; the mention is kept on ``Extraction.non_adoptions`` with its
+quoted instruction, a cited policy, a meeting about it, a study visit, a pledge signed, its
+background or commentary) adopts nothing; the mention is kept on ``Extraction.non_adoptions`` with its
 cue. One adoption per (region, practice, report): the sentence with an explicit actor wins
 over one without, then the earlier one.
 """
@@ -233,6 +233,7 @@ class Extractor:
         pending = next(region_iter, None)
         prev_actor: Region | None = None
         prev_paragraph = -1
+        para_unit: Region | None = None  # the sub-county unit opening the current paragraph
         owners: dict[str, ActorChoice] = {}  # a named programme's surface -> who first ran it
 
         for n, sent in enumerate(sentences):
@@ -281,6 +282,9 @@ class Extractor:
                     here.append(replace(u, offset=u.offset - sent.start))
                 pending_u += 1
             actors = self.resolver.candidates(ctx, sent.text, local_regions, agency_mentions, here)
+            if n == 0 or sentences[n - 1].paragraph != sent.paragraph:
+                # 甲镇…。（no subject）…。: the paragraph's opening town is the subject of the rest
+                para_unit = self.resolver.opening_unit(sent.text, actors)
             # a term does not begin inside a place name: 原隆村警务室 holds no 村警
             mentions = [
                 pm
@@ -309,6 +313,8 @@ class Extractor:
                     )
                     continue
                 choice = self.resolver.resolve(ctx, sent.text, actors, pm.start, prev_actor)
+                if choice.rule == "subject" and para_unit is not None:
+                    choice = ActorChoice((para_unit,), "paragraph", RULE_CONFIDENCE["paragraph"])
                 if pm.discovered:
                     named = pm.surface.strip('“”"「」『』‘’')
                     owner = owners.get(named)
@@ -352,7 +358,7 @@ class Extractor:
                             confidence=RULE_CONFIDENCE["agency"],
                             method=f"actor=agency;practice={pm.practice.origin}",
                         )
-            measurements.extend(self._measurements(ctx, sent, actors, mentions, prev_actor))
+            measurements.extend(self._measurements(ctx, sent, actors, mentions, prev_actor, para_unit))
             explicit_actors = [a for a in actors if a.explicit]
             if explicit_actors:
                 prev_actor, prev_paragraph = explicit_actors[0].region, sent.paragraph
@@ -481,11 +487,15 @@ class Extractor:
         actors: Sequence[Actor],
         mentions: Sequence[PracticeMention],
         prev_actor: Region | None,
+        para_unit: Region | None = None,
     ) -> list[Measurement]:
         out: list[Measurement] = []
         doc = ctx.doc
         for mm in find_metrics(sent.text):
-            regions = self.resolver.resolve(ctx, sent.text, actors, mm.start, prev_actor).regions
+            choice = self.resolver.resolve(ctx, sent.text, actors, mm.start, prev_actor)
+            regions = choice.regions
+            if choice.rule == "subject" and para_unit is not None:
+                regions = (para_unit,)  # the paragraph's opening town, as for adoptions
             practice = None
             before = [p for p in mentions if p.start <= mm.start]
             if before:

@@ -13,8 +13,12 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
   bodies listed as attending one (出席, 参会);
 - ``component``: one of the bodies or centres pooled into something else (整合派出所、司法所、
   人民调解室等力量; 将A、B整合纳入综治中心);
-- ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied), or
-  深入/来到 … it … 调研/视察 (a body where a visitor inspects);
+- ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied; not past a
+  clause that opens with the return, 回来后推行…, which is the visitors' own work), or
+  深入/来到 … it … 调研/视察 (a body where a visitor inspects), or 来/到/赴 … 调研 … it (来我县调研
+  “枫桥经验”工作: the topic of a visit, which by itself is neither the visitor's nor the host's work);
+- ``pledge``: the practice only in the title of a pledge signed (签订《…目标责任书》, …责任状):
+  a target undertaken, not work done;
 - ``background``: 诞生于, 发源于 … after it (where a practice comes from);
 - ``topic``: one of a list of subjects people are taught (民法典、反诈、禁毒等法律知识);
 - ``commentary``: 应当, 核心是 … (opinion about a practice, not a report of one), and a
@@ -66,6 +70,11 @@ _MEETING_END = re.compile(
 _VISIT = re.compile(
     r"(?:赴|前往|来到)[^，,。；;]{0,15}?(?:学习|考察|取经|参观|观摩)|学习考察|考察学习|学习借鉴|取经|参观学习"
 )
+# 赴某市学习考察，回来后全面推行X: a later clause that opens with the return is the visitors'
+# own work at home, out of the visit cue's reach.
+_RETURN = re.compile(
+    r"[，,；;](?:[^，,。；;]{0,8}?)(?:回来后|回去后|返回后|归来后|回村后|回镇后|回县后|学成归来|回到[^，,。；;]{1,8}后)"
+)
 # 深入某县综治中心调研, 到某社区警务室视察: a body is where a visitor inspects, not work done.
 _INSPECT_BEFORE = re.compile(r"(?:深入|来到|走进|莅临|前往|赴)[^，,。；;]{0,16}$")
 _INSPECT_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:调研|视察|考察|检查指导|督导)")
@@ -75,7 +84,15 @@ _TOUR_BEFORE = re.compile(r"(?:(?<![达得受做收遇看想感直找报签办])
 _TOUR_AFTER = re.compile(
     r"^[^，,。；;:：]{0,40}?等?地?(?:参观|观摩|取经|考察学习|学习考察|学习借鉴|学习经验)"
 )
+# 省调研组来我县调研“枫桥经验”工作 / 到甲镇督导网格化管理: the practice is what a visit looks at.
+_VISIT_TOPIC_BEFORE = re.compile(
+    r"(?:(?<![以年])来|(?<![达得受做收遇看想感直找报签办伸])到|赴|莅临|深入|前往)[^，,。；;:：]{0,16}?"
+    r"(?:调研|考察|视察|督导|督查|检查指导)了?[^，,。；;:：]{0,6}$"
+)
 _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深入某中心调研和接访: the visitor's
+# 签订《2023年度平安建设目标责任书》: the practice names what a pledge binds its signer to.
+_PLEDGE_BEFORE = re.compile(r"《[^《》]{0,40}$")
+_PLEDGE_AFTER = re.compile(r"^[^《》]{0,40}?(?:责任书|责任状|承诺书)》")
 _BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
 _BACKGROUND_BEFORE = re.compile(r"(?:诞生于|发源于|起源于|首创于)[^，,。；;]{0,12}的[“\"「]?$")
 _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
@@ -212,6 +229,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("topic", sentence[start:end] + m.group())
     if m := _MEDIA_TITLE.search(before):
         return Cue("media", m.group())
+    if _PLEDGE_BEFORE.search(before) and (m := _PLEDGE_AFTER.match(after)):
+        return Cue("pledge", m.group()[-4:-1])
     if (m := _AUTHORITY.search(before)) and (
         n := _POLICY_WORD.search(before + sentence[start:end] + after, m.end())
     ):
@@ -230,12 +249,14 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("component", m.group()[-4:])
     if cues.late is not None and cues.late.reason == "meeting":
         return cues.late
-    if m := _VISIT.search(before):
+    if (m := _VISIT.search(before)) and not _RETURN.search(before, m.end()):
         return Cue("visit", m.group())
     if (m := _INSPECT_BEFORE.search(before)) and (
         (n := _INSPECT_AFTER.match(after)) or (n := _INSPECTED_AND.search(before))
     ):
         return Cue("visit", m.group()[:2] + "…" + n.group()[:2])
+    if m := _VISIT_TOPIC_BEFORE.search(before):
+        return Cue("visit", m.group()[:1] + "…" + m.group()[-2:])
     if (m := _TOUR_BEFORE.search(before)) and (n := _TOUR_AFTER.match(after)):
         return Cue("visit", m.group()[:2] + "…" + n.group()[-2:])
     if m := _defines(sentence, start, end):

@@ -113,6 +113,7 @@ _LEAD_FILLERS = (
     "我区",
     "我县",
     "累计",
+    "共有",
     "共",
 )
 _TRAIL_VERBS = (
@@ -171,7 +172,7 @@ _DOWN = ("下降", "下降了", "减少", "减少了", "降低", "降低了", "�
 # Words that open a clause before the counted noun and are not part of it.
 _LEAD_WORDS = re.compile(
     r"^(?:在|对|向|为|把|将|使|让|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
-    r"其中|目前|截至目前|截至|全年|今年以来|近年来|以来|同时|此外|另外|并|又|还|已|共|累计|先后|"
+    r"其中|目前|截至目前|截至|全年|今年以来|近年来|以来|同时|此外|另外|并|又|还|已|共|累计|先后|着力|着重|"
     r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区)"
 )
 # A place name opening the clause: 海西州群众安全感 -> 群众安全感 (not 社区/城区/农村地区 …).
@@ -185,6 +186,14 @@ _MAKE_VERB = re.compile(
 # Rankings and superlatives that close a label: 满意率排名第一 -> 满意率.
 _RANKING = re.compile(
     r"(?:排名|位居|位列|居)(?:全[省市区县国])?第?[一二三四五六七八九十\d]+(?:位|名)?$|(?:最高|最低|居首)$"
+)
+# 由政法干警、律师等人员组成的调解队 -> 调解队: what the unit is made of is no part of its name.
+_FORMED_BY = re.compile(r"^[^，,。；;]*?(?:组成|构成)的")
+# Room layouts and facility formulas (一厅三室, 一室两厅五个功能区): runs of counts of rooms in
+# Chinese numerals that describe how a centre is laid out, not quantities of work (guidelines
+# rule 5); counts in digits (综治中心3个) and 片区/社区 are never rooms.
+_LAYOUT = re.compile(
+    r"(?:[一二两三四五六七八九十]+个?[\u4e00-\u9fff]{0,3}?(?:厅|室|站|中心|窗口|功能区|岗|台|栏|库)){2,}"
 )
 _PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|州|县|区|旗|盟)")
 _NOT_PLACES = frozenset(
@@ -279,6 +288,7 @@ _JUST_VERB = re.compile(
     r"(?:达到?|为|是|有|取消|发挥|实现|完成|超过?|突破|提升至|提高到|上升至|下降至|"
     r"增长至|保持|稳定在|新增)?(?:了)?"
 )
+_KINDS = ("各类", "各种")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
     r"及时|为|提供|担任|参与|接入|实现|开展|完成|覆盖|全部|积极|主动|均已|均达|已经|被|累计|分别|参加|入驻|"
@@ -331,6 +341,8 @@ def _to_mention(sentence: str, m: re.Match[str], floor: int, previous: str) -> M
         return None
     num_start = m.start("num")
     if _skip_context(sentence, num_start, m.end(), unit):
+        return None
+    if any(lay.start() <= num_start < lay.end() for lay in _LAYOUT.finditer(sentence)):
         return None
     value = _value(num)
     if value is None:
@@ -456,6 +468,9 @@ def _noun(text: str) -> str:
         m = _MAKE_VERB.match(text)
         if m and len(text) - m.end() >= 2:
             text, changed = text[m.end() :], True
+        m = _FORMED_BY.match(text)
+        if m and len(text) - m.end() >= 2:
+            text, changed = text[m.end() :], True
         listed = _EXAMPLES.match(text)
         if listed and is_noun_label(text[listed.end() :]):
             text, changed = text[listed.end() :], True
@@ -466,8 +481,18 @@ def _noun(text: str) -> str:
         for end_word in _TRAIL_ADVERBS:
             if text.endswith(end_word) and len(text) > len(end_word):
                 text, changed = text[: -len(end_word)], True
-    text = _balance(text)
+    text = _balance(_without_kinds(text))
     return text if is_noun_label(text) else ""
+
+
+def _without_kinds(text: str) -> str:
+    """Drop 各类/各种 inside a label (排查各类矛盾纠纷 -> 排查矛盾纠纷): a word of quantity, not of
+    what was counted."""
+    for word in _KINDS:
+        cut = text.replace(word, "")
+        if cut != text and is_noun_label(cut):
+            text = cut
+    return text
 
 
 def _tail(sentence: str, end: int) -> str:
@@ -486,12 +511,13 @@ def _tail(sentence: str, end: int) -> str:
         # 1724个网格的实时数据…: the number counts the noun before 的, not what 的 leads on to
         if (of := tail.find("的", 2)) > 0:
             tail = tail[:of]
-    tail = _balance(tail)
+    tail = _balance(_without_kinds(tail))
     return tail if is_noun_label(tail) else ""
 
 
 def _balance(text: str) -> str:
-    """Drop an unmatched bracket or quote at either end ((其中涉黑团伙 -> 其中涉黑团伙)."""
+    """Drop an unmatched bracket or quote at either end ((其中涉黑团伙 -> 其中涉黑团伙), and cut a
+    label at a bracket opened inside it and never closed (专职网格员(含兼职 -> 专职网格员)."""
     for opener, closer in (("(", ")"), ("（", "）"), ("“", "”"), ("《", "》")):
         if text.startswith(opener) and closer not in text:
             text = text[1:]
@@ -499,6 +525,10 @@ def _balance(text: str) -> str:
             text = text[:-1]
         if text.endswith(opener):
             text = text[:-1]
+        at = text.rfind(opener)
+        if at > 0 and text.find(closer, at) < 0:
+            head, rest = text[:at], text[at + 1 :]
+            text = head if is_noun_label(head) else rest
     return _trim(text.strip())
 
 

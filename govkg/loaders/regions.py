@@ -43,8 +43,16 @@ __all__ = ["Gazetteer", "RegionMatcher", "RegionMention", "local_unit", "sub_cou
 _DATA = resources.files("govkg.loaders") / "data"
 _UPPER = ("province", "prefecture", "county")
 _VILLAGE_LEVELS = ("community", "village")
-_SUB_COUNTY_SUFFIXES = ("街道", "苏木", "镇", "乡", "社区", "村", "嘎查", "牧委会")
-_SUB_LEVEL = {"街道": "township", "苏木": "township", "镇": "township", "乡": "township", "社区": "community"}
+# 居民区 is a community written the way many city districts name theirs (某某居民区 ~ 某某社区).
+_SUB_COUNTY_SUFFIXES = ("街道", "苏木", "镇", "乡", "社区", "居民区", "村", "嘎查", "牧委会")
+_SUB_LEVEL = {
+    "街道": "township",
+    "苏木": "township",
+    "镇": "township",
+    "乡": "township",
+    "社区": "community",
+    "居民区": "community",
+}
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 
 
@@ -311,7 +319,7 @@ _NUMBER_CHARS = frozenset("一二三四五六七八九十百千万两几多个�
 # The lookaheads skip compounds where the suffix starts a common noun (乡村, 镇村, 村民, 社区矫正).
 _SUB_PATTERN = re.compile(
     r"(街道|苏木|(?<![古小])镇(?![村街])|乡(?![村镇贤亲土])|社区(?!矫正|服务|治理|工作|网格|民警|干部|戒毒|党)"
-    r"|村(?![民级务委干规情容落集庄镇党支]|组(?!建))|嘎查|牧委会)(居委会|居民委员会|办事处)?"
+    r"|居民区(?!内|里|中|外|楼)|村(?![民级务委干规情容落集庄镇党支]|组(?!建))|嘎查|牧委会)(居委会|居民委员会|办事处)?"
 )
 # Stems that make a common noun out of a sub-county suffix (农村, 城乡社区, 乡镇, 特色小镇…).
 _SUB_STOP = _words(
@@ -319,7 +327,7 @@ _SUB_STOP = _words(
     "特色小 和谐 平安 文明 示范 模范 全国 全省 全市 全县 全区 全镇 城市 "
     "城关 边境 重点 贫困 薄弱 软弱涣散 易地搬迁 搬迁 安置 民族 少数民族 "
     "行政 自然 城中 城郊 中心 集镇 老旧 无邪教 无毒 无讼 绿色 生态 数字 "
-    "智慧 信访 法治 民主法治 平安建设 "
+    "智慧 信访 法治 民主法治 平安建设 周边 附近 "
 )
 
 
@@ -353,7 +361,7 @@ def _plausible_stem(stem: str) -> bool:
         return False
     if any(w in stem for w in _NOT_NAME_WORDS):
         return False
-    if stem.endswith(("苏木", "嘎查", "村", "镇", "乡", "社区", "街道")):
+    if stem.endswith(("苏木", "嘎查", "村", "镇", "乡", "社区", "街道", "居民区")):
         return False
     return not any(w in stem for w in _SUB_STOP if len(w) >= 2)
 

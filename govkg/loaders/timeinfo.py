@@ -8,7 +8,9 @@ The rule (the gold guidelines' rule 14):
     cited policy or background (“2014年调研时提出的…”, “2018年被评为…”, “到2025年…”) is skipped;
 (b) failing that, the report's year when the report is about one year: a year in its title, or an
     opening that frames it as one year's work (“2021年，我市…”, “今年以来，…” in a report dated 2023,
-    a bulletin's “2022年第9期”);
+    a bulletin's “2022年第9期”); a report whose lead dates one event (“11月5日，某县召开…推进会”,
+    “2023年6月3日，…举行…仪式”) is that event's report, and the event's year is the fallback
+    when the opening frames none;
 (c) otherwise none: an opening with 近年来, “三年来” or “2018年以来” spans several years, and a
     publication date alone does not say which year the work was done.
 """
@@ -38,6 +40,12 @@ _THIS_YEAR = re.compile(
     r"今年(?:以来|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来|[，,]|上半年|前[三四五六七八九十]季度)"
 )
 _LAST_YEAR = re.compile(r"去年(?:以来|[，,]|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来)")
+# A lead that dates one event to the day: (年)月日, then within its clause a verb of holding an
+# event or of something happening (召开, 举行, 启动, 揭牌, 发生 …); 记者…获悉 reports results, no event.
+_EVENT_LEAD = re.compile(
+    r"^[（(]?\s*(?:((?:19|20)\d{2})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚|晚上|凌晨)?"
+    r"[^。！？!?；;]{0,40}?(?:召开|举行|举办|启动|揭牌|开幕|闭幕|签约|授牌|发生)"
+)
 _OPENING_SENTENCES = 6  # prose sentences (with a comma or a full stop); headings do not count
 _PROSE = re.compile(r"[，,。；;]")
 # A year followed closely by an award, a document, a visit or a speech dates that, not the activity.
@@ -73,6 +81,7 @@ def report_year(title: str, published_year: int | None, sentences: Iterable[str]
         if len(opening) == _OPENING_SENTENCES:
             break
     spans_years = any(_COUNTED_SPAN.search(s) for s in (title, *opening))
+    event = _event_year(opening[0], published_year) if opening else None
     for s in opening:
         lead = _LEADING_YEAR.match(s)
         multi = _MULTI_YEAR.search(s)
@@ -94,8 +103,18 @@ def report_year(title: str, published_year: int | None, sentences: Iterable[str]
         ]
         found = [c for c in cues if c is not None]
         if found:
-            return min(found, key=lambda c: c[0])[1]
-    return None
+            year = min(found, key=lambda c: c[0])[1]
+            return year if year is not None else event
+    return event
+
+
+def _event_year(lead: str, published_year: int | None) -> int | None:
+    """The year of the one event a report's lead dates to the day (a meeting, a ceremony, an
+    incident): the year written with the date, else the published year; None for any other lead."""
+    m = _EVENT_LEAD.match(lead)
+    if m is None:
+        return None
+    return int(m.group(1)) if m.group(1) else published_year
 
 
 def _later_year(opening: list[str], year: int) -> bool:
