@@ -122,10 +122,28 @@ def assert_sentence_facts_agree(store: GraphStore) -> None:
     ][:3]
 
 
+_SAMPLES = """
+MATCH ()-[a:{kind}]->(:Practice)
+WITH a, coalesce(a.sample, []) AS sample
+UNWIND CASE WHEN size(sample) = 0 THEN [null] ELSE sample END AS k
+OPTIONAL MATCH (f:Fact {{rank: k}})
+RETURN count(a) AS samples, count(f) AS found
+"""
+
+
+def assert_samples_name_facts(store: GraphStore) -> None:
+    """Every aggregate edge has evidence samples, each naming a stored fact (the adopters query
+    reads them with a plain MATCH, which would drop a region whose sample named nothing)."""
+    for kind in ("ADOPTED", "COVERS", "IMPLEMENTS"):
+        [row] = store.run_read(_SAMPLES.format(kind=kind))
+        assert row["samples"] == row["found"], kind
+
+
 def assert_aggregates_agree(store: GraphStore) -> None:
     """Every aggregate edge, region count and sentence fact count equals its recount from the facts,
-    and the listings count the same facts."""
+    its samples name stored facts, and the listings count the same facts."""
     assert stored_aggregates(store) == expected_aggregates(store)
+    assert_samples_name_facts(store)
     assert_sentence_facts_agree(store)
     stored = {r["code"]: (r["practices"], r["reports"]) for r in store.run_read(_REGION_ACTIVITY)}
     assert stored == expected_activity(store)

@@ -14,11 +14,15 @@
 // confidence filter is given, the matching facts of complete reports grouped per region (and
 // ancestor); (2) for the page only, the first $evidence_limit (at most three) facts with their sentence and report.
 // One branch per aggregate type: matching both types and filtering on type(c) read twice the edges.
+// The aggregate branches come in two: with evidence, a plain MATCH of each sample fact (every
+// sample names an existing fact: the writer and report deletion keep it so), which FalkorDB runs as
+// one pipeline, where an OPTIONAL MATCH ran once per row (17.9 → 11.6 ms in the server for 100
+// rows × 3 facts at 20k reports); without evidence (maps, lists), no fact is read at all.
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
 // A region's code begins with its province's two digits, so the prefix test drops the other
 // provinces' regions before the (linear) list lookup.
-UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL AND NOT $rollup THEN [1] ELSE [] END AS _
+UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL AND NOT $rollup AND $evidence_limit > 0 THEN [1] ELSE [] END AS _
 MATCH (p:Practice {key: $key})<-[c:ADOPTED]-(r:Region)
 WITH r, c, under, r.level AS lvl
 WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
@@ -28,15 +32,13 @@ WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
 ORDER BY reports DESC, code
 SKIP $offset
 LIMIT $limit
-WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, sample[0..$evidence_limit] AS picks
-UNWIND CASE WHEN size(picks) = 0 THEN [null] ELSE picks END AS k
-OPTIONAL MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
+UNWIND sample[0..$evidence_limit] AS k
+MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
-     CASE WHEN ef IS NULL THEN null ELSE
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
       method: ef.method, report_title: erep.title, report_date: erep.published,
-      report_source: erep.source} END AS item
+      report_source: erep.source} AS item
 ORDER BY k
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, collect(item) AS evidence
 RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, evidence
@@ -44,7 +46,24 @@ ORDER BY reports DESC, code
 UNION ALL
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
-UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL AND $rollup THEN [1] ELSE [] END AS _
+// A region's code begins with its province's two digits, so the prefix test drops the other
+// provinces' regions before the (linear) list lookup.
+UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL AND NOT $rollup AND $evidence_limit = 0 THEN [1] ELSE [] END AS _
+MATCH (p:Practice {key: $key})<-[c:ADOPTED]-(r:Region)
+WITH r, c, under, r.level AS lvl
+WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
+WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
+     coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
+     c.facts AS facts, c.sample AS sample
+ORDER BY reports DESC, code
+SKIP $offset
+LIMIT $limit
+RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, [] AS evidence
+ORDER BY reports DESC, code
+UNION ALL
+OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
+WITH collect(d.code) AS under
+UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL AND $rollup AND $evidence_limit > 0 THEN [1] ELSE [] END AS _
 MATCH (p:Practice {key: $key})<-[c:COVERS]-(r:Region)
 WITH r, c, under, r.level AS lvl
 WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
@@ -54,18 +73,31 @@ WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
 ORDER BY reports DESC, code
 SKIP $offset
 LIMIT $limit
-WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, sample[0..$evidence_limit] AS picks
-UNWIND CASE WHEN size(picks) = 0 THEN [null] ELSE picks END AS k
-OPTIONAL MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
+UNWIND sample[0..$evidence_limit] AS k
+MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
-     CASE WHEN ef IS NULL THEN null ELSE
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
       method: ef.method, report_title: erep.title, report_date: erep.published,
-      report_source: erep.source} END AS item
+      report_source: erep.source} AS item
 ORDER BY k
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, collect(item) AS evidence
 RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, evidence
+ORDER BY reports DESC, code
+UNION ALL
+OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
+WITH collect(d.code) AS under
+UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS NULL AND $rollup AND $evidence_limit = 0 THEN [1] ELSE [] END AS _
+MATCH (p:Practice {key: $key})<-[c:COVERS]-(r:Region)
+WITH r, c, under, r.level AS lvl
+WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
+WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
+     coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
+     c.facts AS facts, c.sample AS sample
+ORDER BY reports DESC, code
+SKIP $offset
+LIMIT $limit
+RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, [] AS evidence
 ORDER BY reports DESC, code
 UNION ALL
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
