@@ -351,6 +351,16 @@ def test_no_unit_is_made_of_a_count_of_units_or_of_urbanisation(matcher: RegionM
     assert names(matcher.find("东河区古城镇化解纠纷30件。", DONGHE)) == ["东河区", "古城镇"]
 
 
+def test_a_verb_of_location_before_a_level_word_makes_no_unit(matcher: RegionMatcher) -> None:
+    # right after a county, 地处城乡接合部 is where the county lies, not a township 地处城乡;
+    # a listed township ending in 城乡 right after its county is still found
+    assert names(matcher.find("东河区地处城乡接合部，流动人口多。", DONGHE)) == ["东河区"]
+    assert names(matcher.find("东河区位于城乡之间。", DONGHE)) == ["东河区"]
+    assert names(matcher.find("九原区处于城镇边缘。", DONGHE)) == ["九原区"]
+    found = matcher.find("迁西县旧城乡组建巡逻队。", ("130227", "130200", "130000"))
+    assert names(found) == ["迁西县", "旧城乡"]
+
+
 def test_a_township_written_with_its_new_word_is_the_listed_one(matcher: RegionMatcher) -> None:
     # 武隆区 (500156) lists 凤来乡; a text written after it became a town calls it 凤来镇
     m = one(matcher, "凤来镇组建巡逻队", ("500156", "500000"))
