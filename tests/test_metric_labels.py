@@ -31,6 +31,16 @@ def test_each_number_in_a_list_keeps_its_own_noun() -> None:
     assert [g[0] for g in got] == ["调解工作室", "法律服务站"]
 
 
+def test_counts_in_a_row_take_the_noun_after_each_measure_word() -> None:
+    # a count, its measure word, then its noun (3个片区): the noun is the label, never the verb
+    # before the run, and an area noun ending in 区 (片区, 社区) is no place name
+    got = labels("青禾县划分3个片区15个社区，配备网格员120名。")
+    assert [g[0] for g in got] == ["片区", "社区", "网格员"]
+    got = labels("柳营镇划分为4个片区、22个网格。")
+    assert [g[0] for g in got] == ["片区", "网格"]
+    assert is_noun_label("片区") and is_noun_label("农村社区") and not is_noun_label("海西州")
+
+
 @pytest.mark.parametrize(
     ("sentence", "label", "change"),
     [

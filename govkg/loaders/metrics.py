@@ -539,8 +539,10 @@ def is_noun_label(label: str) -> bool:
     """
     if len(label) < 2 or not any("\u4e00" <= c <= "\u9fff" for c in label):
         return False
-    if label in _LEAD_FILLERS or _LEAD_WORDS.fullmatch(label) or _PLACE_ONLY.fullmatch(label):
+    if label in _LEAD_FILLERS or _LEAD_WORDS.fullmatch(label):
         return False
+    if _PLACE_ONLY.fullmatch(label) and label[-2:] not in _NOT_PLACES:
+        return False  # a place's name (海西州) is no indicator; 片区, 社区 and 城区 are nouns
     if label.startswith(_NOT_NOUN_START) or label.endswith(_NOT_NOUN_END):
         return False
     return not _JUST_VERB.fullmatch(label)
