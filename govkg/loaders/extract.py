@@ -338,8 +338,9 @@ class Extractor:
                         method=f"{choice.method};practice={pm.practice.origin}",
                     )
                     # the clearest sentence: an explicit actor, then body prose before a photo
-                    # caption or the headline
-                    weaker = caption or headline
+                    # caption or the headline, or a clause that only ranks the unit among others
+                    # (某市是全国较早探索…的地区之一: standing, not the act; rule 2)
+                    weaker = caption or headline or _ranked_among(sent.text, pm.start, pm.end)
                     rank = (0 if choice.explicit else 2) * 10**9 + weaker * 10**9 + sent.start
                     old = adoptions.get((region.code, pm.practice.key))
                     if old is None or rank < old[0]:
@@ -546,6 +547,15 @@ class Extractor:
                     out[target.key] = target
                     todo.append(target)
         return sorted(out.values(), key=lambda p: p.key)
+
+
+# 是全国较早探索…的地区之一, 是首批…的城市之一: a copula clause that ranks its subject among others.
+_RANKED_AMONG = re.compile(r"是[^，,。；;：:！!？?]*?之一")
+
+
+def _ranked_among(text: str, start: int, end: int) -> bool:
+    """Whether the practice mention at ``start:end`` lies inside a 是…之一 clause of ``text``."""
+    return any(m.start() < start and end <= m.end() for m in _RANKED_AMONG.finditer(text))
 
 
 def _shifted(m: RegionMention, by: int) -> RegionMention:
