@@ -161,3 +161,10 @@ def test_a_clause_ranking_the_unit_among_others_gives_way_to_the_one_where_it_ac
     # a ranking clause that alone names the practice still gives the fact
     alone = extract(from_text("固阳县网格工作见闻\n固阳县是全区较早探索网格化管理的县之一。\n", "g3.txt"))
     assert [a.practice_key for a in alone.adoptions] == ["grid"]
+
+
+def test_this_year_before_an_age_dates_nothing() -> None:
+    # 今年63岁的调解员 says how old she is; the sentence dates no activity
+    assert sentence_year("今年63岁的王秀兰是“知心大姐”调解室的老调解员。", 12, None, 2024) is None
+    assert sentence_year("今年已七十多岁的老党员仍坚持调解。", 10, None, 2024) is None
+    assert sentence_year("今年以来,调解室调处纠纷46起。", 8, None, 2024) == 2024
