@@ -116,3 +116,9 @@ def test_seed_recall_by_value_and_unit() -> None:
         hits += sum(1 for pair in wanted if got[pair] > 0)
     assert hits / total >= 0.95
     assert emitted / len(gold) <= 60  # about 46 per report here, against 15 gold lines each
+
+
+def test_weekdays_and_according_to_are_no_counts() -> None:
+    # 周五根据需要…: 周五 is a weekday and 根据 “according to”, not five 根 of anything
+    assert find_metrics("周一至周四由民政等部门轮驻,周五根据工作需要实行预约轮驻。") == []
+    assert [m.raw for m in find_metrics("立杆五根,安装探头12个")] == ["五根", "12个"]

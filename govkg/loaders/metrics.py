@@ -379,6 +379,10 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # codes such as G20, 5G, A3
     if before in "+-×/—～~." or after in "+×/":
         return True  # formulas like 3+x; a range is counted once, at its second number
+    if unit == "根" and after == "据":
+        return True  # 周五根据需要…: 根据 (according to), no count of 根
+    if before == "周" and not sentence[start].isdigit():
+        return True  # 周一至周五: a weekday, no count
     if unit in ("小时", "天") and after in "警服值在":
         return True  # 24小时警局 and similar names
     if unit == "个" and sentence.startswith(("月", "工作日", "小时"), end):
