@@ -218,3 +218,12 @@ def test_kinds_are_no_part_of_a_label() -> None:
 def test_gong_you_is_no_part_of_a_label() -> None:
     # 全县共有X: 共有 says the county has them; the label is X
     assert _indicator("全县共有专职网格员380名") == "专职网格员"
+
+
+def test_a_count_after_a_listed_item_or_a_preposition_names_the_noun_after_it() -> None:
+    # 信访、司法、民政3个部门: the count closes the list and names it by the noun after 个
+    got = labels("中心整合信访、司法、民政3个部门力量,在12个行政村设立调解室。")
+    assert [g[0] for g in got] == ["部门力量", "行政村"]
+    # a list of counts keeps each count's own noun
+    got = labels("建成调解工作室26个、法律服务站41个")
+    assert [g[0] for g in got] == ["调解工作室", "法律服务站"]

@@ -157,7 +157,7 @@ _TRAIL_VERBS = (
 _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
     r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
-    r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训)$"
+    r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在)$"
 )
 
 
@@ -435,8 +435,16 @@ def _label(
             return own, change
         return previous or _noun(sentence[clause_start:start]) or "", change
     label = _noun(before)
-    # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it
-    if not label or _OBJECT_AFTER.search(before.strip()) or (label == previous and floor > clause_start):
+    # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
+    # 信访、司法、民政3个部门: after the last item of a 、 list the count names the list by the
+    # noun after its measure word
+    listed = clause_start > 0 and sentence[clause_start - 1] == "、"
+    if (
+        not label
+        or _OBJECT_AFTER.search(before.strip())
+        or (label == previous and floor > clause_start)
+        or listed
+    ):
         tail = _tail(sentence, end)
         if tail:
             return tail, None
