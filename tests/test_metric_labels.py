@@ -227,3 +227,12 @@ def test_a_count_after_a_listed_item_or_a_preposition_names_the_noun_after_it() 
     # a list of counts keeps each count's own noun
     got = labels("建成调解工作室26个、法律服务站41个")
     assert [g[0] for g in got] == ["调解工作室", "法律服务站"]
+
+
+def test_gong_opening_a_word_is_kept_and_stationing_ends_the_noun() -> None:
+    # 共 is “in all” before a noun (共有网格员), but 共性需求 and 共建单位 open with the word 共
+    got = labels("梳理执法环境、法律适用等4方面12项共性需求。")
+    assert got[0][0] == "共性需求"
+    assert labels("全县共有网格员300名")[0][0] == "网格员"
+    # 常驻, 进驻 and 轮驻 start the predicate after the counted noun
+    assert labels("信访、司法等4个部门人员常驻中心")[0][0] == "部门人员"

@@ -116,6 +116,7 @@ _LEAD_FILLERS = (
     "共有",
     "共",
 )
+_GONG_WORDS = ("共性", "共同", "共享", "共建", "共治", "共识", "共青团")
 _TRAIL_VERBS = (
     "缩短至",
     "缩短到",
@@ -294,6 +295,7 @@ _TAIL_STOP = re.compile(
     r"及时|为|提供|担任|参与|接入|实现|开展|完成|覆盖|全部|积极|主动|均已|均达|已经|被|累计|分别|参加|入驻|"
     r"投入|到位|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
+    r"常驻|进驻|轮驻|"
     r"在(?![线职编岗校册押逃])|以(?![上下内外来及])"
 )
 # Examples listed before 等 name no count: “甲”“乙”等特色调解组织32个 counts the 调解组织.
@@ -565,6 +567,8 @@ def _trim(text: str) -> str:
     while changed and text:
         changed = False
         for filler in _LEAD_FILLERS:
+            if filler == "共" and text.startswith(_GONG_WORDS):
+                continue  # 共性需求, 共建单位: 共 opens a word, it is no “in all”
             if text.startswith(filler) and len(text) > len(filler):
                 text, changed = text[len(filler) :], True
         for verb in _TRAIL_VERBS:
