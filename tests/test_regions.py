@@ -361,6 +361,13 @@ def test_a_verb_of_location_before_a_level_word_makes_no_unit(matcher: RegionMat
     assert names(found) == ["迁西县", "旧城乡"]
 
 
+def test_a_township_name_whose_xiang_opens_a_word_is_no_township(matcher: RegionMatcher) -> None:
+    # 联合乡 is a township in several counties, but in 联合乡贤 the 乡 opens 乡贤 (local worthies)
+    mianning = ("513433", "513400", "510000")
+    assert matcher.find("村“两委”联合乡贤、老党员调处纠纷。", mianning) == []
+    assert names(matcher.find("冕宁县联合乡组建巡逻队。", mianning)) == ["冕宁县", "联合乡"]
+
+
 def test_a_township_written_with_its_new_word_is_the_listed_one(matcher: RegionMatcher) -> None:
     # 武隆区 (500156) lists 凤来乡; a text written after it became a town calls it 凤来镇
     m = one(matcher, "凤来镇组建巡逻队", ("500156", "500000"))

@@ -313,6 +313,8 @@ _CLAUSE_VERB = re.compile(
 _SHORT_STEM, _LONG_STEM = 6, 10
 _OPEN_QUOTES = frozenset('“"「『‘')
 _CLOSE_QUOTES = frozenset('”"」』’')
+# Characters that make a word with a 乡 before them (乡贤, 乡亲, 乡土, 乡愁): that 乡 ends no name.
+_XIANG_WORD_AFTER = frozenset("贤亲土愁")
 _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也如仅")
 _FOLLOW_CHARS = frozenset("的和与及、等地也都已是为在各全共将")
 _NUMBER_CHARS = frozenset("一二三四五六七八九十百千万两几多个各每全该本此某诸")
@@ -418,6 +420,8 @@ class RegionMatcher:
         if hit.surface.endswith(("办", "办事处")) and all(r.level == "township" for r in hit.candidates):
             # X办 for X街道 only after a boundary: in 新开办 (newly opened) there is no street
             return left_ok and not any(r.short in _STOP_SHORTS for r in hit.candidates)
+        if not hit.bare and hit.surface.endswith("乡") and after[:1] in _XIANG_WORD_AFTER:
+            return False  # 联合乡贤: 乡 opens 乡贤 (乡亲, 乡土, 乡愁), so 联合乡 is no township here
         if not hit.bare:
             return len(hit.surface) > 2 or left_ok
         if len(hit.surface) < 2 or hit.surface in _STOP_SHORTS:
