@@ -314,6 +314,8 @@ def test_discover_local_programs(
         "三级联动，综治中心成了“暖心站”。",
         "把服务中心打造成为化解纠纷的“终点站”。",
         "将调解中心打造成联系群众的“暖心桥”。",
+        # a list of figures goes on as one: each quoted noun after the first is a figure too
+        "驿站成为治安防控的“瞭望台”、警民联系的“中转站”和方便群众的“服务站”。",
         "其中“两融合”和“一平台”为闭环管理提供了支撑。",  # “one platform”
         # a sum whose gloss counts the rooms of a centre is its layout
         "某县构建“1+2+3+N”模式，即一个接待大厅、2个功能区、3个调解工作室、N个服务窗口。",

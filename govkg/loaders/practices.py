@@ -296,8 +296,12 @@ _GENERIC_KINDS = frozenset({
 # “解忧站”, 打造成为化解矛盾的“终点站”), not the name of a programme.
 # So is one after 变成/打造成 … 的 (将中心打造成化解矛盾的“终点站”); with no 的, 把X变成“Y” sets
 # a new programme up: 把蒙古包变成“说事点”.
+# A list of such figures goes on as one (成为治安防控的“瞭望台”、警民联系的“中转站”和…的“服务点”):
+# every quoted noun after the first is a figure too.
 _METAPHOR_BEFORE = re.compile(
     r"(?:成为|成了|当好|当起|化身为?)(?:[^，,。；;“”]{0,12}的)?$|(?:变成|变为|打造成|建设成)[^，,。；;“”]{0,12}的$"
+    r"|(?:成为|成了|当好|当起|化身为?|变成|变为|打造成|建设成)[^，,。；;“”]{0,12}的“[^“”]{1,8}”"
+    r"(?:[、和及与][^，,。；;“”]{0,12}的“[^“”]{1,8}”)*[、和及与][^，,。；;“”]{0,12}的$"
 )
 _ONE_THING = re.compile(r"^一[个张扇条座套支]|^一(?=(?:平台|中心|窗口|站|室|厅|网|门)$)")
 _COUNTED_METHOD = re.compile(r"^[0-9一二两三四五六七八九十]+[\u4e00-\u9fff]{0,2}法$")
