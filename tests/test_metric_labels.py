@@ -236,3 +236,22 @@ def test_gong_opening_a_word_is_kept_and_stationing_ends_the_noun() -> None:
     assert labels("全县共有网格员300名")[0][0] == "网格员"
     # 常驻, 进驻 and 轮驻 start the predicate after the counted noun
     assert labels("信访、司法等4个部门人员常驻中心")[0][0] == "部门人员"
+
+
+def test_respectively_gives_each_listed_item_its_value_in_turn() -> None:
+    # A、B分别为x、y: the first item takes the first value, the second the second
+    got = labels("全县刑事案件、治安案件同比分别下降12.5%、8%")
+    assert got == [("刑事案件", 12.5, "%", "-12.5%"), ("治安案件", 8.0, "%", "-8%")]
+    got = labels("群众安全感和满意度分别达到98.6%和97.2%")
+    assert [g[0] for g in got] == ["群众安全感", "满意度"]
+    # a second run with no items of its own takes the items of the run before it
+    got = labels("刑事案件、治安案件分别为320起、1200起,同比分别下降12%、9%")
+    assert [(g[0], g[3]) for g in got] == [
+        ("刑事案件", None),
+        ("治安案件", None),
+        ("刑事案件", "-12%"),
+        ("治安案件", "-9%"),
+    ]
+    # items before 分别 + a verb and its object are who did it, not what was counted
+    got = labels("市中院、基层法院分别受理案件1200件、3400件")
+    assert "市中院" not in [g[0] for g in got]

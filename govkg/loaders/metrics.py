@@ -10,7 +10,7 @@ rankings and numbers inside quoted names are skipped explicitly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cn2an
 
@@ -325,7 +325,51 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         if mention is not None:
             found.append(mention)
             last_end = mention.end
-    return found
+    return _respectively(sentence, found)
+
+
+# 刑事案件、治安案件同比分别下降12%、8%: the items listed before 分别 take the values after it in turn.
+_RESPECTIVELY = re.compile(
+    r"分别(?:为|是|达到?|占|有|(?:下降|上升|增长|提高|提升|减少|增加|降低)了?)?$"
+)  # 分别受理案件…: the items are who did it, the run keeps its own labels
+_VALUE_JOIN = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
+_ITEM_SPLIT = re.compile(r"、|和|及|与")
+_CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
+
+
+def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMention]:
+    """Give each value of a 分别 run the item listed in the same place before 分别, and the first
+    value's signed change to the others (刑事案件、治安案件同比分别下降12%、8%)."""
+    out = list(found)
+    last_items: list[str] = []
+    i = 0
+    while i < len(out):
+        head = sentence[: out[i].start]
+        at = head.rfind("分别")
+        if at < 0 or not _RESPECTIVELY.search(head[at:]):
+            i += 1
+            continue
+        run = [i]
+        while run[-1] + 1 < len(out) and _VALUE_JOIN.match(
+            sentence[out[run[-1]].end : out[run[-1] + 1].start]
+        ):
+            run.append(run[-1] + 1)
+        left = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
+        listed = _CHANGE.sub("", sentence[left:at]).strip()
+        items = [_noun(part) for part in _ITEM_SPLIT.split(listed)]
+        if not any(items):
+            items = last_items  # …分别为320起、1200起,同比分别下降12%、9%: the same items again
+        if len(run) > 1 and len(items) == len(run) and all(items):
+            last_items = items
+            change = out[i].change
+            sign = change[0] if change else None
+            for k, idx in zip(range(len(run)), run, strict=True):
+                value_change = out[idx].change
+                if sign and value_change is None:
+                    value_change = f"{sign}{out[idx].raw.lstrip('约近逾超过')}"
+                out[idx] = replace(out[idx], indicator=items[k], change=value_change)
+        i = run[-1] + 1
+    return out
 
 
 def _to_mention(sentence: str, m: re.Match[str], floor: int, previous: str) -> MetricMention | None:
