@@ -73,6 +73,7 @@ def test_levels_reached_are_not_changes() -> None:
         ("青禾县共排查邻里纠纷216件", "排查邻里纠纷"),  # the place opening the clause is no part of it
         ("在柳营镇建立护村队17支", "护村队"),
         ("(其中重点人员41名", "重点人员"),
+        ("配齐配强12个乡镇政法委员", "乡镇政法委员"),  # a staffing verb names its object after it
     ],
 )
 def test_labels_are_noun_phrases(sentence: str, label: str) -> None:
