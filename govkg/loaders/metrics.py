@@ -184,6 +184,8 @@ _PLACE_PREFIX = re.compile(
 _MAKE_VERB = re.compile(
     r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|建有|拥有|共有|开展了?)"
 )
+# The first number of a range (300至500户, 1-2名) ends the text before the counted one.
+_RANGE_OPEN = re.compile(r"[0-9.]+(?:[万亿])?(?:余|多)?(?:至|到|～|~|－|—|-)$")
 # Rankings and superlatives that close a label: 满意率排名第一 -> 满意率.
 _RANKING = re.compile(
     r"(?:排名|位居|位列|居)(?:全[省市区县国])?第?[一二三四五六七八九十\d]+(?:位|名)?$|(?:最高|最低|居首)$"
@@ -470,6 +472,7 @@ def _label(
     for b in _CLAUSE_BREAK.finditer(sentence, 0, start):
         clause_start = b.end()
     before = sentence[max(clause_start, floor) : start]
+    before = _RANGE_OPEN.sub("", before)  # 300至500户: the range's first number is no part of the label
     change = None
     moved = _CHANGE.search(before) if unit in _CHANGE_UNITS else None
     if moved:
