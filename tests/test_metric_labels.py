@@ -258,3 +258,10 @@ def test_respectively_gives_each_listed_item_its_value_in_turn() -> None:
     # items before 分别 + a verb and its object are who did it, not what was counted
     got = labels("市中院、基层法院分别受理案件1200件、3400件")
     assert "市中院" not in [g[0] for g in got]
+
+
+def test_a_verb_of_pushing_ends_the_noun_after_a_count() -> None:
+    # 推进/推动 start the predicate (…标准推进阵地建设), but 推进组 and 推进会 are nouns
+    assert labels("按照1000至3000平方米标准推进阵地建设")[0][0] == "标准"
+    assert labels("全县12个乡镇综治保险推进顺利")[0][0] == "乡镇综治保险"
+    assert labels("六个专项推进组充分发挥作用")[0][0].startswith("专项推进组")
