@@ -442,3 +442,16 @@ def test_work_done_on_return_from_a_study_visit_is_the_visitors_own() -> None:
     found = _facts(CITY + "市委政法委组织干部赴九原区学习考察，回来后全面推行楼长制。")
     assert found[("包头市", "building_head")].startswith("actor=opening-agency")
     assert ("九原区", "building_head") not in found
+
+
+def test_a_practice_inside_a_units_own_body_is_that_units_not_the_paragraphs_town() -> None:
+    # the paragraph opens with a town, but 固阳县综治中心 (named as an object) and the bare
+    # 综治中心 after it are the county's centre: the town gets no 综治中心 line from them
+    text = (
+        "固阳县平安建设见闻\n固阳县持续推进平安建设。\n"
+        "金山镇开展平安积分兑换活动,村民踊跃参加。"
+        "积分让村民成了固阳县综治中心的“哨兵”,为综治中心收集信息。\n"
+    )
+    found = _facts(text)
+    assert ("金山镇", "comprehensive_center") not in found
+    assert ("固阳县", "comprehensive_center") in found
