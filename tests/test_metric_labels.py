@@ -265,3 +265,8 @@ def test_a_verb_of_pushing_ends_the_noun_after_a_count() -> None:
     assert labels("按照1000至3000平方米标准推进阵地建设")[0][0] == "标准"
     assert labels("全县12个乡镇综治保险推进顺利")[0][0] == "乡镇综治保险"
     assert labels("六个专项推进组充分发挥作用")[0][0].startswith("专项推进组")
+
+
+def test_dividing_ends_the_noun_after_a_count() -> None:
+    # (科学/合理)划分 starts the predicate: 9个社区 are divided, into 43个网格
+    assert [g[0] for g in labels("将9个社区科学划分为43个网格")] == ["社区", "网格"]
