@@ -45,7 +45,7 @@ from govkg.loaders.extraction import (
 )
 from govkg.loaders.glosses import map_back, unglossed
 from govkg.loaders.mentions import classify
-from govkg.loaders.metrics import find_metrics
+from govkg.loaders.metrics import find_metrics, is_noun_label
 from govkg.loaders.nlp import (
     BuiltinBackend,
     NlpBackend,
@@ -523,7 +523,7 @@ class Extractor:
             out.append(
                 Measurement(
                     key=f"{doc.id}:{offset}",
-                    indicator=mm.indicator,
+                    indicator=_without_actors(mm.indicator, sent.text, actors),
                     value=mm.value,
                     unit=mm.unit,
                     raw=doc.text[offset : offset + (mm.end - mm.start)],
@@ -572,6 +572,21 @@ _RANKED_AMONG = re.compile(r"是[^，,。；;：:！!？?]*?之一")
 def _ranked_among(text: str, start: int, end: int) -> bool:
     """Whether the practice mention at ``start:end`` lies inside a 是…之一 clause of ``text``."""
     return any(m.start() < start and end <= m.end() for m in _RANKED_AMONG.finditer(text))
+
+
+def _without_actors(label: str, sentence: str, actors: Sequence[Actor]) -> str:
+    """``label`` without the units named at its head (崂山区沙子口街道投资 -> 投资): the place
+    that acts is the measurement's region, not part of what was counted."""
+    names = sorted({sentence[a.start : a.end] for a in actors if a.rule == "place"}, key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for name in names:
+            rest = label[len(name) :].removeprefix("的")
+            if label.startswith(name) and is_noun_label(rest):
+                label, changed = rest, True
+                break
+    return label
 
 
 def _shifted(m: RegionMention, by: int) -> RegionMention:
