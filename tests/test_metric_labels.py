@@ -74,6 +74,7 @@ def test_levels_reached_are_not_changes() -> None:
         ("在柳营镇建立护村队17支", "护村队"),
         ("(其中重点人员41名", "重点人员"),
         ("配齐配强12个乡镇政法委员", "乡镇政法委员"),  # a staffing verb names its object after it
+        ("县平安办全年召开9场平安建设专题会议", "平安建设专题会议"),  # so does holding a meeting
         ("柳营镇在每个村培养3至5名“法律明白人”", "“法律明白人”"),  # a range's first number is no label
         ("每个网格300至500户", "每个网格"),
     ],
