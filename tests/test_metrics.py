@@ -133,3 +133,11 @@ def test_a_unit_named_at_the_head_of_a_label_is_its_region_not_part_of_it() -> N
     text = "崂山区平安建设见闻\n崂山区沙子口街道投资近30万元建设平安驿站。\n"
     (m,) = extract(from_text(text, "jy-metric.txt")).measurements
     assert m.indicator == "投资" and m.value == 30.0
+
+
+def test_a_count_of_aspects_is_no_quantity_and_heads_the_next_label() -> None:
+    # 四个方面 / 8个方面 count the headings of an account, not work done; the count after them
+    # names its own noun (8个方面41项重点任务 -> 41 项 重点任务)
+    assert find_metrics("主要有四个方面原因。") == []
+    (m,) = find_metrics("制定行动方案,细化8个方面41项重点任务。")
+    assert (m.raw, m.indicator) == ("41项", "重点任务")

@@ -184,6 +184,8 @@ _PLACE_PREFIX = re.compile(
 _MAKE_VERB = re.compile(
     r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|建有|拥有|共有|开展了?)"
 )
+# A count of aspects heading the text before a number (五个方面的问题65条).
+_ASPECTS = re.compile(r"^.*?[0-9一二两三四五六七八九十]+个?方面的?")
 # The first number of a range (300至500户, 1-2名) ends the text before the counted one.
 _RANGE_OPEN = re.compile(r"[0-9.]+(?:[万亿])?(?:余|多)?(?:至|到|～|~|－|—|-)$")
 # Rankings and superlatives that close a label: 满意率排名第一 -> 满意率.
@@ -435,6 +437,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 24小时警局 and similar names
     if unit == "个" and sentence.startswith(("月", "工作日", "小时"), end):
         return True  # durations: 4个月
+    if unit in ("个", "") and sentence.startswith("方面", end):
+        return True  # 主要有四个方面原因, 从6个方面制定标准: the headings of an account, no count of work
     return _inside_quotes(sentence, start)
 
 
@@ -473,6 +477,7 @@ def _label(
         clause_start = b.end()
     before = sentence[max(clause_start, floor) : start]
     before = _RANGE_OPEN.sub("", before)  # 300至500户: the range's first number is no part of the label
+    before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     change = None
     moved = _CHANGE.search(before) if unit in _CHANGE_UNITS else None
     if moved:
