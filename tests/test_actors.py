@@ -455,3 +455,9 @@ def test_a_practice_inside_a_units_own_body_is_that_units_not_the_paragraphs_tow
     found = _facts(text)
     assert ("金山镇", "comprehensive_center") not in found
     assert ("固阳县", "comprehensive_center") in found
+
+
+def test_a_mediation_point_set_up_is_mediation_work() -> None:
+    # 调解点 is set up like 调解室 and 调解站: the unit that sets it up mediates disputes
+    found = _facts(CITY + "九原区在景区门口设立涉旅纠纷调解点，由司法所干部现场值守。")
+    assert found[("九原区", "diversified_resolution")].startswith("actor=place")
