@@ -461,3 +461,20 @@ def test_a_mediation_point_set_up_is_mediation_work() -> None:
     # 调解点 is set up like 调解室 and 调解站: the unit that sets it up mediates disputes
     found = _facts(CITY + "九原区在景区门口设立涉旅纠纷调解点，由司法所干部现场值守。")
     assert found[("九原区", "diversified_resolution")].startswith("actor=place")
+
+
+def test_exemplars_of_dispute_resolution_each_get_the_key_beside_their_brand() -> None:
+    # rule 16 with rule 4: 化解矛盾纠纷，涌现出甲区“X”、乙县“Y”等…: each listed brand is a way to
+    # resolve disputes, so each unit has its brand and 矛盾纠纷多元化解
+    text = (
+        "包头市2031年平安建设工作情况\n包头市持续推进平安建设。"
+        "化解矛盾纠纷，各地涌现出九原区“邻里说理堂”、固阳县“山村和事佬”等一批特色做法。"
+    )
+    found = _facts(text)
+    assert ("九原区", "diversified_resolution") in found
+    assert ("固阳县", "diversified_resolution") in found
+    # without that topic the brands stay brands only
+    plain = _facts(
+        "包头市2031年平安建设工作情况\n包头市持续推进平安建设。各地涌现出九原区“邻里说理堂”等一批特色做法。"
+    )
+    assert ("九原区", "diversified_resolution") not in plain

@@ -491,7 +491,9 @@ class Extractor:
             start, end = a.end, close + 1
             if any(m.start < end and start < m.end for m in mentions):
                 continue
-            for practice in self.practice_matcher.named_program(sentence[start + 1 : close]):
+            for practice in self.practice_matcher.named_program(
+                sentence[start + 1 : close], sentence, start, end
+            ):
                 added.append(PracticeMention(start, end, sentence[start:end], practice, True))
         if not added:
             return mentions

@@ -497,9 +497,11 @@ class PracticeMatcher:
                 break
         return found and len(rest) >= 2 and not self._keys_in(rest)
 
-    def named_program(self, name: str) -> list[Practice]:
+    def named_program(self, name: str, sentence: str = "", start: int = 0, end: int = 0) -> list[Practice]:
         """What a name written as a unit's own program stands for: the taxonomy practices it
-        names, else a local practice; [] when it is no acceptable name (slogan, formula, rule)."""
+        names, else a local practice; [] when it is no acceptable name (slogan, formula, rule).
+        Given its ``sentence`` and span, a brand the sentence presents as resolving disputes also
+        stands for 矛盾纠纷多元化解 (rule 4), as a discovered one does."""
         name = fold(name)
         if (
             not _acceptable(name)
@@ -512,7 +514,20 @@ class PracticeMatcher:
         brand = not keys or self._descriptor_only(name)
         if brand and (name.endswith(_ROLE_ENDINGS) or name.endswith(_OPEN_FORMULA)):
             return []
-        return [*([local_practice(name)] if brand else []), *(self.taxonomy.practices[k] for k in keys)]
+        practices = [*([local_practice(name)] if brand else []), *(self.taxonomy.practices[k] for k in keys)]
+        mediation = self._mediation
+        if (
+            sentence
+            and mediation is not None
+            and mediation.key not in keys
+            and (brand or _DIALOGUE.search(name))
+            and (
+                _MEDIATION.search(_clause_onward(sentence, start, end))
+                or _MEDIATION.search(_exemplars_topic(sentence, start))
+            )
+        ):
+            practices.append(mediation)
+        return practices
 
     # --- discovery ------------------------------------------------------------------------
     def discover(self, sentence: str, prefolded: bool = False) -> list[PracticeMention]:
@@ -694,7 +709,10 @@ class PracticeMatcher:
             mediation is not None
             and mediation.key not in keys
             and (brand or _DIALOGUE.search(key_text))
-            and _MEDIATION.search(_clause_onward(s, start, end))
+            and (
+                _MEDIATION.search(_clause_onward(s, start, end))
+                or _MEDIATION.search(_exemplars_topic(s, start))
+            )
         ):
             practices.append(mediation)
         return [PracticeMention(start, end, s[start:end], p, discovered=True) for p in practices]
@@ -834,6 +852,15 @@ def _clause_before(s: str, start: int) -> str:
     """The clause holding position ``start``, up to it."""
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, start)), default=0)
     return s[left:start].rstrip()  # 跳出 "X" 模式: a space before a half-width quote is no word
+
+
+def _exemplars_topic(s: str, start: int) -> str:
+    """The text before a list of exemplars that the name at ``start`` belongs to (化解矛盾纠纷，各地
+    涌现出甲区“X”、乙区“Y”等…): what the exemplars are examples of (rule 16), else nothing."""
+    at = s.rfind("涌现", 0, start)
+    if at < 0 or _UNIT_END.search(s, at, start):
+        return ""
+    return s[:at]
 
 
 def _clause_onward(s: str, start: int, end: int) -> str:
