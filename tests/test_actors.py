@@ -478,3 +478,13 @@ def test_exemplars_of_dispute_resolution_each_get_the_key_beside_their_brand() -
         "包头市2031年平安建设工作情况\n包头市持续推进平安建设。各地涌现出九原区“邻里说理堂”等一批特色做法。"
     )
     assert ("九原区", "diversified_resolution") not in plain
+
+
+def test_a_smaller_unit_after_a_clause_that_only_sets_the_scene_acts() -> None:
+    # 在…沙河街道，华融社区把…: the opening clause only says where; the community acts
+    found = _facts(CITY + "在区政府所在地沙河街道，华融社区把辖区划分为8个网格，推行“网格长+楼长”责任制。")
+    assert found[("华融社区", "grid")].startswith("actor=opening-place")
+    assert ("包头市", "grid") not in found
+    # a unit that is no smaller than the scene does not take over
+    found = _facts(CITY + "在九原区，全区推行“网格长+楼长”责任制。")
+    assert ("华融社区", "grid") not in found
