@@ -409,6 +409,16 @@ def test_generic_nouns_are_not_units(matcher: RegionMatcher) -> None:
     assert matcher.find(text, DONGHE) == []
 
 
+def test_a_listed_name_ending_in_a_conjunction_character_is_found(matcher: RegionMatcher) -> None:
+    # 和 is a conjunction in prose, but 景和镇 (河间市) and 格朗和乡 (勐海县, written without its
+    # people) end in it; the data decide, and 县里和乡镇 stays prose
+    hejian = ("130984", "130900", "130000")
+    assert names(matcher.find("景和镇组建巡逻队。", hejian)) == ["景和镇"]
+    menghai = ("532822", "532800", "530000")
+    assert [m.region.name for m in matcher.find("格朗和乡建成乡综治中心。", menghai)] == ["格朗和哈尼族乡"]
+    assert matcher.find("县里和乡镇干部一起走访。", menghai) == []
+
+
 def test_spelling_variant_resolves_to_dataset_unit(matcher: RegionMatcher) -> None:
     m = one(matcher, "杨圪塄街道", DONGHE)
     assert m.surface == "杨圪塄街道"

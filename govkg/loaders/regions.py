@@ -617,6 +617,12 @@ class RegionMatcher:
             if covered[match.start() : match.end()].count(1):
                 continue
             start = self._left_edge(text, match.start(), set(ends), covered)
+            if start is None or (start > 0 and text[start - 1] in _FUNCTION_CHARS):
+                # 格朗和乡: a listed name may end in a character that is a conjunction in prose
+                known = self._known_left(
+                    text, match.start(), match.group(1), scope, named.before(match.start()), covered
+                )
+                start = known if known is not None else start
             if start is None:
                 continue
             start = self._numeral_start(text, start, match.start(), match.group(1), covered, scope)
@@ -690,6 +696,26 @@ class RegionMatcher:
             prefix = child.short if child.short.endswith("街") else child.short + "街"
             if stem.startswith(prefix) and len(stem) - len(prefix) >= 2:
                 return child, len(prefix)
+        return None
+
+    def _known_left(
+        self,
+        text: str,
+        suffix_start: int,
+        suffix: str,
+        scope: Sequence[str],
+        earlier: Sequence[Region],
+        covered: bytearray,
+    ) -> int | None:
+        """The start of the shortest 2-6 character stem before ``suffix_start`` that, function
+        characters included, makes a name the gazetteer lists under ``earlier`` or the scope."""
+        level = _SUB_LEVEL.get(suffix, "village")
+        for length in range(2, _SHORT_STEM + 1):
+            pos = suffix_start - length
+            if pos < 0 or covered[pos] or not _is_cjk(text[pos]):
+                return None
+            if self._resolve_sub(text[pos:suffix_start] + suffix, level, scope, earlier) is not None:
+                return pos
         return None
 
     def _numeral_start(
