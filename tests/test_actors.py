@@ -488,3 +488,11 @@ def test_a_smaller_unit_after_a_clause_that_only_sets_the_scene_acts() -> None:
     # a unit that is no smaller than the scene does not take over
     found = _facts(CITY + "在九原区，全区推行“网格长+楼长”责任制。")
     assert ("华融社区", "grid") not in found
+
+
+def test_mediating_disputes_is_the_work_even_without_a_count() -> None:
+    # 调解矛盾纠纷 says the unit mediates; a count is not needed (化解 alone is too loose)
+    found = _facts(CITY + "九原区麻池镇依托各村的老年协会调解矛盾纠纷，老人们坐在院里讲道理。")
+    assert ("麻池镇", "diversified_resolution") in found
+    found = _facts(CITY + "麻池镇依靠群众，为调解矛盾纠纷创造条件。")  # a purpose, not the work
+    assert ("麻池镇", "diversified_resolution") not in found
