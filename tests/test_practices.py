@@ -222,6 +222,8 @@ def test_scan_counts_raw_hits(matcher: PracticeMatcher) -> None:
         ("某县推行解纷“五诊法”，化解纠纷300件。", ["五诊法"], True),
         ("某区推行“三级五天”调解法。", ["“三级五天”调解法"], True),
         ("某镇组织“和睦大姐”义务调解组。", ["和睦大姐"], True),
+        # 矛盾纠纷…化在当地 (resolved on the spot) is resolving disputes too
+        ("某镇推行“院坝评理台”，把矛盾纠纷评在当面、化在当地。", ["院坝评理台"], True),
         ("某村把村部的毡房变成“毡房议事点”。", ["毡房议事点"], False),  # a new thing set up
         # a named app is a platform the unit runs
         ("某县上线“石榴通”微信小程序，收集群众诉求。", ["石榴通"], False),

@@ -332,7 +332,7 @@ _MODEL_KINDS = ("工作法", "模式", "机制", "品牌", "平台", "调解室"
 _PRECEDING_NOUNS = ("品牌", "工作法", "模式", "机制", "平台", "工程", "项目", "服务品牌", "调解品牌")
 # The programme resolves disputes: 调解/调处 …, 化解…纠纷/矛盾, 纠纷…化解 (within a few characters).
 _MEDIATION = re.compile(
-    r"调解|调处|解纷|说和|化解[^，,。；;]{0,12}(?:矛盾|纠纷|积怨)|(?:矛盾|纠纷|积怨)[^，,。；;]{0,16}(?:化解|解开|消化)"
+    r"调解|调处|解纷|说和|化解[^，,。；;]{0,12}(?:矛盾|纠纷|积怨)|(?:矛盾|纠纷|积怨)[^，,。；;]{0,16}(?:化解|解开|消化|化在)"
 )
 # Programmes whose name says people talk things through: with dispute counts they mediate too.
 _DIALOGUE = re.compile(r"议事|说事|评理|说和|夜话|恳谈|协商|坝会|板凳会")
