@@ -496,3 +496,10 @@ def test_mediating_disputes_is_the_work_even_without_a_count() -> None:
     assert ("麻池镇", "diversified_resolution") in found
     found = _facts(CITY + "麻池镇依靠群众，为调解矛盾纠纷创造条件。")  # a purpose, not the work
     assert ("麻池镇", "diversified_resolution") not in found
+
+
+def test_a_unit_introduced_by_zuowei_is_the_subject_of_the_next_clause() -> None:
+    # 甲镇作为…，把普法搬进了集市: the town named with 作为 (as …) acts in the clause after it
+    found = _facts(CITY + "二人台是包头的名片，九原区麻池镇作为二人台之乡，把普法搬上了舞台。")
+    assert found[("麻池镇", "law_popularization")].startswith("actor=place")
+    assert ("包头市", "law_popularization") not in found

@@ -585,6 +585,19 @@ class ActorResolver:
                 and any(unit <= b.start < a.start and not _locative(sentence, b, own) for b in actors)
             )
         ]
+        # 甲村作为越剧诞生地，把普法搬上了戏台: a unit introduced by 作为 (as …) in the clause just
+        # before is the subject of this one
+        if not own and clause_start > unit:
+            prev_start = max(
+                (m.end() for m in _CLAUSE_BREAK.finditer(sentence, unit, clause_start - 1)), default=unit
+            )
+            as_role = [
+                a
+                for a in actors
+                if prev_start <= a.start and a.end < clause_start and sentence.startswith("作为", a.end)
+            ]
+            if as_role:
+                own = as_role[-1:]
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
             before, rule = own, None
