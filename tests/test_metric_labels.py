@@ -271,3 +271,11 @@ def test_a_verb_of_pushing_ends_the_noun_after_a_count() -> None:
 def test_dividing_ends_the_noun_after_a_count() -> None:
     # (科学/合理)划分 starts the predicate: 9个社区 are divided, into 43个网格
     assert [g[0] for g in labels("将9个社区科学划分为43个网格")] == ["社区", "网格"]
+
+
+def test_dates_opening_a_label_are_no_part_of_it() -> None:
+    # 今年/去年/2022年 (with months or 以来) and 仅 say when, not what was counted
+    assert labels("今年已调处纠纷58件")[0][0] == "调处纠纷"
+    assert labels("仅今年5月受理新发案件29件")[0][0] == "受理新发案件"
+    assert labels("今年1至10月受理案件300件")[0][0] == "受理案件"
+    assert labels("2022年新命名“平安小区”312个")[0][0] == "新命名“平安小区”"
