@@ -75,6 +75,7 @@ def test_levels_reached_are_not_changes() -> None:
         ("(其中重点人员41名", "重点人员"),
         ("配齐配强12个乡镇政法委员", "乡镇政法委员"),  # a staffing verb names its object after it
         ("县平安办全年召开9场平安建设专题会议", "平安建设专题会议"),  # so does holding a meeting
+        ("上报县级调解矛盾纠纷5件", "上报县级调解矛盾纠纷"),  # 县级 is a level, 上报县 no place
         ("柳营镇在每个村培养3至5名“法律明白人”", "“法律明白人”"),  # a range's first number is no label
         ("每个网格300至500户", "每个网格"),
     ],

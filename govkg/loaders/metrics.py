@@ -179,7 +179,7 @@ _LEAD_WORDS = re.compile(
 )
 # A place name opening the clause: 海西州群众安全感 -> 群众安全感 (not 社区/城区/农村地区 …).
 _PLACE_PREFIX = re.compile(
-    r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?:共|全年|累计|各类)?"
+    r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?!级)(?:共|全年|累计|各类)?"
 )
 # Verbs of setting up that open a label: 建成调解工作室 -> 调解工作室.
 _MAKE_VERB = re.compile(
