@@ -280,3 +280,9 @@ def test_dates_opening_a_label_are_no_part_of_it() -> None:
     assert labels("仅今年5月受理新发案件29件")[0][0] == "受理新发案件"
     assert labels("今年1至10月受理案件300件")[0][0] == "受理案件"
     assert labels("2022年新命名“平安小区”312个")[0][0] == "新命名“平安小区”"
+
+
+def test_a_generic_body_opening_a_label_is_who_counted_not_what() -> None:
+    # 公安机关/检察机关/两级法院… are the generic actors (left out as agencies too)
+    assert labels("公安机关共打掉涉黑涉恶团伙12个")[0][0] == "打掉涉黑涉恶团伙"
+    assert labels("检察机关受理审查起诉案件5件")[0][0] == "受理审查起诉案件"
