@@ -286,3 +286,10 @@ def test_a_generic_body_opening_a_label_is_who_counted_not_what() -> None:
     # 公安机关/检察机关/两级法院… are the generic actors (left out as agencies too)
     assert labels("公安机关共打掉涉黑涉恶团伙12个")[0][0] == "打掉涉黑涉恶团伙"
     assert labels("检察机关受理审查起诉案件5件")[0][0] == "受理审查起诉案件"
+
+
+def test_a_manner_adverb_opening_a_label_is_dropped() -> None:
+    # 精准/依法/扎实… say how; 深入 only before 开展/推进/实施 (深入村寨 is a verb of going)
+    assert labels("精准划分网格872个")[0][0] == "划分网格"
+    assert labels("依法批准逮捕涉恶犯罪嫌疑人23人")[0][0] == "批准逮捕涉恶犯罪嫌疑人"
+    assert labels("深入村寨开展普法宣传210余场")[0][0] == "深入村寨开展普法宣传"
