@@ -293,3 +293,11 @@ def test_a_manner_adverb_opening_a_label_is_dropped() -> None:
     assert labels("精准划分网格872个")[0][0] == "划分网格"
     assert labels("依法批准逮捕涉恶犯罪嫌疑人23人")[0][0] == "批准逮捕涉恶犯罪嫌疑人"
     assert labels("深入村寨开展普法宣传210余场")[0][0] == "深入村寨开展普法宣传"
+
+
+def test_a_count_after_an_explicit_comparison_is_a_change_of_the_quantity_before() -> None:
+    # 比去年同期减少17件: not an indicator 比去年同期, a signed change of the count before it
+    got = labels("受理新发案件29件,比去年同期减少17件")
+    assert got[1] == ("受理新发案件", 17.0, "件", "-17件")
+    # a bare 新增 is no comparison
+    assert labels("全年新增网格员120名")[0][3] is None

@@ -168,6 +168,7 @@ _CHANGE = re.compile(
     r"[^\d,，。;；]{0,6}?)?"
     r"(?P<verb>下降了?|减少了?|降低了?|下滑了?|回落了?|上升了?|增长了?|增加了?|提高了?|提升了?)$"
 )
+_COMPARED = re.compile(r"^(?:同比|环比|较|与|比)")
 _CHANGE_UNITS = frozenset({"%", "‰", "个百分点"})
 _DOWN = ("下降", "下降了", "减少", "减少了", "降低", "降低了", "下滑", "下滑了", "回落", "回落了")
 # Words that open a clause before the counted noun and are not part of it.
@@ -483,6 +484,11 @@ def _label(
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     change = None
     moved = _CHANGE.search(before) if unit in _CHANGE_UNITS else None
+    if moved is None and unit not in _CHANGE_UNITS:
+        # 比去年同期减少17件: a count after an explicit comparison is a change too
+        compared = _CHANGE.search(before)
+        if compared is not None and _COMPARED.match(compared.group()):
+            moved = compared
     if moved:
         sign = "-" if moved.group("verb") in _DOWN else "+"
         change = f"{sign}{sentence[start:end].lstrip('约近逾超过')}"
