@@ -286,6 +286,8 @@ def test_a_generic_body_opening_a_label_is_who_counted_not_what() -> None:
     # 公安机关/检察机关/两级法院… are the generic actors (left out as agencies too)
     assert labels("公安机关共打掉涉黑涉恶团伙12个")[0][0] == "打掉涉黑涉恶团伙"
     assert labels("检察机关受理审查起诉案件5件")[0][0] == "受理审查起诉案件"
+    # satisfaction with a body names the body as what was measured
+    assert labels("对政法机关满意度指数为91.9%")[0][0] == "政法机关满意度指数"
 
 
 def test_a_manner_adverb_opening_a_label_is_dropped() -> None:
