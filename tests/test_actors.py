@@ -442,3 +442,64 @@ def test_work_done_on_return_from_a_study_visit_is_the_visitors_own() -> None:
     found = _facts(CITY + "市委政法委组织干部赴九原区学习考察，回来后全面推行楼长制。")
     assert found[("包头市", "building_head")].startswith("actor=opening-agency")
     assert ("九原区", "building_head") not in found
+
+
+def test_a_practice_inside_a_units_own_body_is_that_units_not_the_paragraphs_town() -> None:
+    # the paragraph opens with a town, but 固阳县综治中心 (named as an object) and the bare
+    # 综治中心 after it are the county's centre: the town gets no 综治中心 line from them
+    text = (
+        "固阳县平安建设见闻\n固阳县持续推进平安建设。\n"
+        "金山镇开展平安积分兑换活动,村民踊跃参加。"
+        "积分让村民成了固阳县综治中心的“哨兵”,为综治中心收集信息。\n"
+    )
+    found = _facts(text)
+    assert ("金山镇", "comprehensive_center") not in found
+    assert ("固阳县", "comprehensive_center") in found
+
+
+def test_a_mediation_point_set_up_is_mediation_work() -> None:
+    # 调解点 is set up like 调解室 and 调解站: the unit that sets it up mediates disputes
+    found = _facts(CITY + "九原区在景区门口设立涉旅纠纷调解点，由司法所干部现场值守。")
+    assert found[("九原区", "diversified_resolution")].startswith("actor=place")
+
+
+def test_exemplars_of_dispute_resolution_each_get_the_key_beside_their_brand() -> None:
+    # rule 16 with rule 4: 化解矛盾纠纷，涌现出甲区“X”、乙县“Y”等…: each listed brand is a way to
+    # resolve disputes, so each unit has its brand and 矛盾纠纷多元化解
+    text = (
+        "包头市2031年平安建设工作情况\n包头市持续推进平安建设。"
+        "化解矛盾纠纷，各地涌现出九原区“邻里说理堂”、固阳县“山村和事佬”等一批特色做法。"
+    )
+    found = _facts(text)
+    assert ("九原区", "diversified_resolution") in found
+    assert ("固阳县", "diversified_resolution") in found
+    # without that topic the brands stay brands only
+    plain = _facts(
+        "包头市2031年平安建设工作情况\n包头市持续推进平安建设。各地涌现出九原区“邻里说理堂”等一批特色做法。"
+    )
+    assert ("九原区", "diversified_resolution") not in plain
+
+
+def test_a_smaller_unit_after_a_clause_that_only_sets_the_scene_acts() -> None:
+    # 在…沙河街道，华融社区把…: the opening clause only says where; the community acts
+    found = _facts(CITY + "在区政府所在地沙河街道，华融社区把辖区划分为8个网格，推行“网格长+楼长”责任制。")
+    assert found[("华融社区", "grid")].startswith("actor=opening-place")
+    assert ("包头市", "grid") not in found
+    # a unit that is no smaller than the scene does not take over
+    found = _facts(CITY + "在九原区，全区推行“网格长+楼长”责任制。")
+    assert ("华融社区", "grid") not in found
+
+
+def test_mediating_disputes_is_the_work_even_without_a_count() -> None:
+    # 调解矛盾纠纷 says the unit mediates; a count is not needed (化解 alone is too loose)
+    found = _facts(CITY + "九原区麻池镇依托各村的老年协会调解矛盾纠纷，老人们坐在院里讲道理。")
+    assert ("麻池镇", "diversified_resolution") in found
+    found = _facts(CITY + "麻池镇依靠群众，为调解矛盾纠纷创造条件。")  # a purpose, not the work
+    assert ("麻池镇", "diversified_resolution") not in found
+
+
+def test_a_unit_introduced_by_zuowei_is_the_subject_of_the_next_clause() -> None:
+    # 甲镇作为…，把普法搬进了集市: the town named with 作为 (as …) acts in the clause after it
+    found = _facts(CITY + "二人台是包头的名片，九原区麻池镇作为二人台之乡，把普法搬上了舞台。")
+    assert found[("麻池镇", "law_popularization")].startswith("actor=place")
+    assert ("包头市", "law_popularization") not in found

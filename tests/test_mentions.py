@@ -37,6 +37,19 @@ def _cls(sentence: str, practice: str) -> str | None:
             "甲县被评为全省平安县，乙镇综治中心入选全省示范案例。",
             "综治中心",
         ),
+        # joining the honoured ranks (跻身…行列, 入选…) is an honour too
+        (
+            "award",
+            "甲县跻身“全国信访工作示范县”行列。",
+            "甲县推行信访工作包案化解，积案全部清零。",
+            "信访工作",
+        ),
+        (
+            "award",
+            "甲县多项做法入选全省“政法为民办实事”优秀成果。",
+            "甲县开展“政法为民办实事”活动，解决群众急难事200余件。",
+            "政法为民办实事",
+        ),
         # a practice naming the category of an honour given is no work (表彰…X工作先进单位)
         (
             "award",

@@ -31,6 +31,16 @@ def test_each_number_in_a_list_keeps_its_own_noun() -> None:
     assert [g[0] for g in got] == ["调解工作室", "法律服务站"]
 
 
+def test_counts_in_a_row_take_the_noun_after_each_measure_word() -> None:
+    # a count, its measure word, then its noun (3个片区): the noun is the label, never the verb
+    # before the run, and an area noun ending in 区 (片区, 社区) is no place name
+    got = labels("青禾县划分3个片区15个社区，配备网格员120名。")
+    assert [g[0] for g in got] == ["片区", "社区", "网格员"]
+    got = labels("柳营镇划分为4个片区、22个网格。")
+    assert [g[0] for g in got] == ["片区", "网格"]
+    assert is_noun_label("片区") and is_noun_label("农村社区") and not is_noun_label("海西州")
+
+
 @pytest.mark.parametrize(
     ("sentence", "label", "change"),
     [
@@ -63,6 +73,11 @@ def test_levels_reached_are_not_changes() -> None:
         ("青禾县共排查邻里纠纷216件", "排查邻里纠纷"),  # the place opening the clause is no part of it
         ("在柳营镇建立护村队17支", "护村队"),
         ("(其中重点人员41名", "重点人员"),
+        ("配齐配强12个乡镇政法委员", "乡镇政法委员"),  # a staffing verb names its object after it
+        ("县平安办全年召开9场平安建设专题会议", "平安建设专题会议"),  # so does holding a meeting
+        ("上报县级调解矛盾纠纷5件", "上报县级调解矛盾纠纷"),  # 县级 is a level, 上报县 no place
+        ("柳营镇在每个村培养3至5名“法律明白人”", "“法律明白人”"),  # a range's first number is no label
+        ("每个网格300至500户", "每个网格"),
     ],
 )
 def test_labels_are_noun_phrases(sentence: str, label: str) -> None:
@@ -208,3 +223,83 @@ def test_kinds_are_no_part_of_a_label() -> None:
 def test_gong_you_is_no_part_of_a_label() -> None:
     # 全县共有X: 共有 says the county has them; the label is X
     assert _indicator("全县共有专职网格员380名") == "专职网格员"
+
+
+def test_a_count_after_a_listed_item_or_a_preposition_names_the_noun_after_it() -> None:
+    # 信访、司法、民政3个部门: the count closes the list and names it by the noun after 个
+    got = labels("中心整合信访、司法、民政3个部门力量,在12个行政村设立调解室。")
+    assert [g[0] for g in got] == ["部门力量", "行政村"]
+    # a list of counts keeps each count's own noun
+    got = labels("建成调解工作室26个、法律服务站41个")
+    assert [g[0] for g in got] == ["调解工作室", "法律服务站"]
+
+
+def test_gong_opening_a_word_is_kept_and_stationing_ends_the_noun() -> None:
+    # 共 is “in all” before a noun (共有网格员), but 共性需求 and 共建单位 open with the word 共
+    got = labels("梳理执法环境、法律适用等4方面12项共性需求。")
+    assert got[0][0] == "共性需求"
+    assert labels("全县共有网格员300名")[0][0] == "网格员"
+    # 常驻, 进驻 and 轮驻 start the predicate after the counted noun
+    assert labels("信访、司法等4个部门人员常驻中心")[0][0] == "部门人员"
+
+
+def test_respectively_gives_each_listed_item_its_value_in_turn() -> None:
+    # A、B分别为x、y: the first item takes the first value, the second the second
+    got = labels("全县刑事案件、治安案件同比分别下降12.5%、8%")
+    assert got == [("刑事案件", 12.5, "%", "-12.5%"), ("治安案件", 8.0, "%", "-8%")]
+    got = labels("群众安全感和满意度分别达到98.6%和97.2%")
+    assert [g[0] for g in got] == ["群众安全感", "满意度"]
+    # a second run with no items of its own takes the items of the run before it
+    got = labels("刑事案件、治安案件分别为320起、1200起,同比分别下降12%、9%")
+    assert [(g[0], g[3]) for g in got] == [
+        ("刑事案件", None),
+        ("治安案件", None),
+        ("刑事案件", "-12%"),
+        ("治安案件", "-9%"),
+    ]
+    # items before 分别 + a verb and its object are who did it, not what was counted
+    got = labels("市中院、基层法院分别受理案件1200件、3400件")
+    assert "市中院" not in [g[0] for g in got]
+
+
+def test_a_verb_of_pushing_ends_the_noun_after_a_count() -> None:
+    # 推进/推动 start the predicate (…标准推进阵地建设), but 推进组 and 推进会 are nouns
+    assert labels("按照1000至3000平方米标准推进阵地建设")[0][0] == "标准"
+    assert labels("全县12个乡镇综治保险推进顺利")[0][0] == "乡镇综治保险"
+    assert labels("六个专项推进组充分发挥作用")[0][0].startswith("专项推进组")
+
+
+def test_dividing_ends_the_noun_after_a_count() -> None:
+    # (科学/合理)划分 starts the predicate: 9个社区 are divided, into 43个网格
+    assert [g[0] for g in labels("将9个社区科学划分为43个网格")] == ["社区", "网格"]
+
+
+def test_dates_opening_a_label_are_no_part_of_it() -> None:
+    # 今年/去年/2022年 (with months or 以来) and 仅 say when, not what was counted
+    assert labels("今年已调处纠纷58件")[0][0] == "调处纠纷"
+    assert labels("仅今年5月受理新发案件29件")[0][0] == "受理新发案件"
+    assert labels("今年1至10月受理案件300件")[0][0] == "受理案件"
+    assert labels("2022年新命名“平安小区”312个")[0][0] == "新命名“平安小区”"
+
+
+def test_a_generic_body_opening_a_label_is_who_counted_not_what() -> None:
+    # 公安机关/检察机关/两级法院… are the generic actors (left out as agencies too)
+    assert labels("公安机关共打掉涉黑涉恶团伙12个")[0][0] == "打掉涉黑涉恶团伙"
+    assert labels("检察机关受理审查起诉案件5件")[0][0] == "受理审查起诉案件"
+    # satisfaction with a body names the body as what was measured
+    assert labels("对政法机关满意度指数为91.9%")[0][0] == "政法机关满意度指数"
+
+
+def test_a_manner_adverb_opening_a_label_is_dropped() -> None:
+    # 精准/依法/扎实… say how; 深入 only before 开展/推进/实施 (深入村寨 is a verb of going)
+    assert labels("精准划分网格872个")[0][0] == "划分网格"
+    assert labels("依法批准逮捕涉恶犯罪嫌疑人23人")[0][0] == "批准逮捕涉恶犯罪嫌疑人"
+    assert labels("深入村寨开展普法宣传210余场")[0][0] == "深入村寨开展普法宣传"
+
+
+def test_a_count_after_an_explicit_comparison_is_a_change_of_the_quantity_before() -> None:
+    # 比去年同期减少17件: not an indicator 比去年同期, a signed change of the count before it
+    got = labels("受理新发案件29件,比去年同期减少17件")
+    assert got[1] == ("受理新发案件", 17.0, "件", "-17件")
+    # a bare 新增 is no comparison
+    assert labels("全年新增网格员120名")[0][3] is None

@@ -116,3 +116,28 @@ def test_seed_recall_by_value_and_unit() -> None:
         hits += sum(1 for pair in wanted if got[pair] > 0)
     assert hits / total >= 0.95
     assert emitted / len(gold) <= 60  # about 46 per report here, against 15 gold lines each
+
+
+def test_weekdays_and_according_to_are_no_counts() -> None:
+    # 周五根据需要…: 周五 is a weekday and 根据 “according to”, not five 根 of anything
+    assert find_metrics("周一至周四由民政等部门轮驻,周五根据工作需要实行预约轮驻。") == []
+    assert [m.raw for m in find_metrics("立杆五根,安装探头12个")] == ["五根", "12个"]
+
+
+def test_a_unit_named_at_the_head_of_a_label_is_its_region_not_part_of_it() -> None:
+    from govkg.loaders.documents import from_text
+    from govkg.loaders.extract import extract
+
+    # 崂山区 ends in the common noun 山区, so no pattern can tell it from a kind of area; the
+    # units that act are the measurement's region and leave the label
+    text = "崂山区平安建设见闻\n崂山区沙子口街道投资近30万元建设平安驿站。\n"
+    (m,) = extract(from_text(text, "jy-metric.txt")).measurements
+    assert m.indicator == "投资" and m.value == 30.0
+
+
+def test_a_count_of_aspects_is_no_quantity_and_heads_the_next_label() -> None:
+    # 四个方面 / 8个方面 count the headings of an account, not work done; the count after them
+    # names its own noun (8个方面41项重点任务 -> 41 项 重点任务)
+    assert find_metrics("主要有四个方面原因。") == []
+    (m,) = find_metrics("制定行动方案,细化8个方面41项重点任务。")
+    assert (m.raw, m.indicator) == ("41项", "重点任务")

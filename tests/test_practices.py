@@ -222,6 +222,8 @@ def test_scan_counts_raw_hits(matcher: PracticeMatcher) -> None:
         ("某县推行解纷“五诊法”，化解纠纷300件。", ["五诊法"], True),
         ("某区推行“三级五天”调解法。", ["“三级五天”调解法"], True),
         ("某镇组织“和睦大姐”义务调解组。", ["和睦大姐"], True),
+        # 矛盾纠纷…化在当地 (resolved on the spot) is resolving disputes too
+        ("某镇推行“院坝评理台”，把矛盾纠纷评在当面、化在当地。", ["院坝评理台"], True),
         ("某村把村部的毡房变成“毡房议事点”。", ["毡房议事点"], False),  # a new thing set up
         # a named app is a platform the unit runs
         ("某县上线“石榴通”微信小程序，收集群众诉求。", ["石榴通"], False),
@@ -314,6 +316,8 @@ def test_discover_local_programs(
         "三级联动，综治中心成了“暖心站”。",
         "把服务中心打造成为化解纠纷的“终点站”。",
         "将调解中心打造成联系群众的“暖心桥”。",
+        # a list of figures goes on as one: each quoted noun after the first is a figure too
+        "驿站成为治安防控的“瞭望台”、警民联系的“中转站”和方便群众的“服务站”。",
         "其中“两融合”和“一平台”为闭环管理提供了支撑。",  # “one platform”
         # a sum whose gloss counts the rooms of a centre is its layout
         "某县构建“1+2+3+N”模式，即一个接待大厅、2个功能区、3个调解工作室、N个服务窗口。",

@@ -351,6 +351,23 @@ def test_no_unit_is_made_of_a_count_of_units_or_of_urbanisation(matcher: RegionM
     assert names(matcher.find("东河区古城镇化解纠纷30件。", DONGHE)) == ["东河区", "古城镇"]
 
 
+def test_a_verb_of_location_before_a_level_word_makes_no_unit(matcher: RegionMatcher) -> None:
+    # right after a county, 地处城乡接合部 is where the county lies, not a township 地处城乡;
+    # a listed township ending in 城乡 right after its county is still found
+    assert names(matcher.find("东河区地处城乡接合部，流动人口多。", DONGHE)) == ["东河区"]
+    assert names(matcher.find("东河区位于城乡之间。", DONGHE)) == ["东河区"]
+    assert names(matcher.find("九原区处于城镇边缘。", DONGHE)) == ["九原区"]
+    found = matcher.find("迁西县旧城乡组建巡逻队。", ("130227", "130200", "130000"))
+    assert names(found) == ["迁西县", "旧城乡"]
+
+
+def test_a_township_name_whose_xiang_opens_a_word_is_no_township(matcher: RegionMatcher) -> None:
+    # 联合乡 is a township in several counties, but in 联合乡贤 the 乡 opens 乡贤 (local worthies)
+    mianning = ("513433", "513400", "510000")
+    assert matcher.find("村“两委”联合乡贤、老党员调处纠纷。", mianning) == []
+    assert names(matcher.find("冕宁县联合乡组建巡逻队。", mianning)) == ["冕宁县", "联合乡"]
+
+
 def test_a_township_written_with_its_new_word_is_the_listed_one(matcher: RegionMatcher) -> None:
     # 武隆区 (500156) lists 凤来乡; a text written after it became a town calls it 凤来镇
     m = one(matcher, "凤来镇组建巡逻队", ("500156", "500000"))
@@ -390,6 +407,16 @@ def test_ethnic_township_written_without_its_people(matcher: RegionMatcher) -> N
 def test_generic_nouns_are_not_units(matcher: RegionMatcher) -> None:
     text = "全市120个社区和农村社区、城乡社区建设，各乡镇，切实做好社区矫正，护航乡村振兴，特色小镇"
     assert matcher.find(text, DONGHE) == []
+
+
+def test_a_listed_name_ending_in_a_conjunction_character_is_found(matcher: RegionMatcher) -> None:
+    # 和 is a conjunction in prose, but 景和镇 (河间市) and 格朗和乡 (勐海县, written without its
+    # people) end in it; the data decide, and 县里和乡镇 stays prose
+    hejian = ("130984", "130900", "130000")
+    assert names(matcher.find("景和镇组建巡逻队。", hejian)) == ["景和镇"]
+    menghai = ("532822", "532800", "530000")
+    assert [m.region.name for m in matcher.find("格朗和乡建成乡综治中心。", menghai)] == ["格朗和哈尼族乡"]
+    assert matcher.find("县里和乡镇干部一起走访。", menghai) == []
 
 
 def test_spelling_variant_resolves_to_dataset_unit(matcher: RegionMatcher) -> None:

@@ -144,3 +144,27 @@ def test_the_headline_gives_way_to_the_body_sentence_that_states_the_work() -> N
     # a headline that alone names the practice still gives the fact
     alone = extract(from_text("固阳县推行网格化管理\n全县群众安全感持续提升。\n", "g2.txt"))
     assert [(a.practice_key, a.evidence.offset) for a in alone.adoptions] == [("grid", 0)]
+
+
+def test_a_clause_ranking_the_unit_among_others_gives_way_to_the_one_where_it_acts() -> None:
+    # 是全国较早探索…的地区之一 says where the unit stands, the next sentence what it did and when
+    text = (
+        "固阳县网格工作见闻\n"
+        "固阳县是全区较早探索网格化管理的县之一。\n"
+        "2012年,固阳县在城区推行网格化管理,每个网格配备1名网格员。\n"
+    )
+    ex = extract(from_text(text, "guyang-rank.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    found = {(names[a.region_code], a.practice_key): a for a in ex.adoptions}
+    grid = found[("固阳县", "grid")]
+    assert grid.evidence.sentence.startswith("2012年") and grid.year == 2012
+    # a ranking clause that alone names the practice still gives the fact
+    alone = extract(from_text("固阳县网格工作见闻\n固阳县是全区较早探索网格化管理的县之一。\n", "g3.txt"))
+    assert [a.practice_key for a in alone.adoptions] == ["grid"]
+
+
+def test_this_year_before_an_age_dates_nothing() -> None:
+    # 今年63岁的调解员 says how old she is; the sentence dates no activity
+    assert sentence_year("今年63岁的王秀兰是“知心大姐”调解室的老调解员。", 12, None, 2024) is None
+    assert sentence_year("今年已七十多岁的老党员仍坚持调解。", 10, None, 2024) is None
+    assert sentence_year("今年以来,调解室调处纠纷46起。", 8, None, 2024) == 2024

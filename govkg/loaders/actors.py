@@ -57,6 +57,12 @@ _LEAD = re.compile(
     r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|今年以来|"
     r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在(?:[\u4e00-\u9fff]{1,8}的)?|由|经|如|据|而)*$"
 )
+# What follows a unit that heads its clause as the subject (乙社区把…, 乙社区推行…), not as a
+# modifier of a noun (乙社区居民): a disposal or preposition word, an adverb or a verb of doing.
+_ACTS_NEXT = re.compile(
+    r"(?:把|将|在|以|通过|依托|结合|围绕|针对|坚持|推行|推进|推动|建立|建成|成立|组建|开展|探索|深化|实施|"
+    r"打造|创新|设立|组织|积极|持续|全面|率先|还|也|则|又|先后|大力|着力|聚焦|立足)"
+)
 _LEAD_PREFIX = re.compile(_LEAD.pattern.removesuffix("$"))
 _PROMOTES = re.compile(r"推广(?:了)?$")
 # 处置涉恒大、烟台某交易所投资群体等问题: a place inside a 涉… phrase is what the matter concerns.
@@ -484,6 +490,21 @@ class ActorResolver:
         for k, start in enumerate(starts):
             end = breaks[k] - 1 if k < len(breaks) else clause_start
             inside = [a for a in actors if start <= a.start < end]
+            if inside and sentence.startswith("在", start) and k + 1 < len(starts):
+                # 在旗所在地甲镇，乙社区把…: a clause that only sets the scene, then a smaller unit
+                # heading the next clause is the one that acts
+                setting = inside[-1]
+                nxt_start = starts[k + 1]
+                nxt_end = breaks[k + 1] - 1 if k + 1 < len(breaks) else clause_start
+                following = [a for a in actors if nxt_start <= a.start < nxt_end]
+                if (
+                    sentence[setting.end : breaks[k]].strip(",，") == ""
+                    and following
+                    and _LEAD.match(sentence[nxt_start : following[0].start])
+                    and _RANK[following[0].region.level] > _RANK[setting.region.level]
+                    and _ACTS_NEXT.match(sentence, following[0].end)
+                ):
+                    return [following[0]]
             if inside:
                 if not _LEAD.match(sentence[start : inside[0].start]):
                     return []
@@ -564,6 +585,19 @@ class ActorResolver:
                 and any(unit <= b.start < a.start and not _locative(sentence, b, own) for b in actors)
             )
         ]
+        # 甲村作为越剧诞生地，把普法搬上了戏台: a unit introduced by 作为 (as …) in the clause just
+        # before is the subject of this one
+        if not own and clause_start > unit:
+            prev_start = max(
+                (m.end() for m in _CLAUSE_BREAK.finditer(sentence, unit, clause_start - 1)), default=unit
+            )
+            as_role = [
+                a
+                for a in actors
+                if prev_start <= a.start and a.end < clause_start and sentence.startswith("作为", a.end)
+            ]
+            if as_role:
+                own = as_role[-1:]
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
             before, rule = own, None

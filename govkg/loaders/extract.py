@@ -45,7 +45,7 @@ from govkg.loaders.extraction import (
 )
 from govkg.loaders.glosses import map_back, unglossed
 from govkg.loaders.mentions import classify
-from govkg.loaders.metrics import find_metrics
+from govkg.loaders.metrics import find_metrics, is_noun_label
 from govkg.loaders.nlp import (
     BuiltinBackend,
     NlpBackend,
@@ -313,6 +313,22 @@ class Extractor:
                     )
                     continue
                 choice = self.resolver.resolve(ctx, sent.text, actors, pm.start, prev_actor)
+                named = sent.text[pm.start : pm.end]
+                own_body = next(
+                    (
+                        a
+                        for a in reversed(agency_mentions)
+                        if a.start <= pm.start and (pm.end <= a.end or named in a.surface)
+                    ),
+                    None,
+                )
+                if choice.rule == "subject" and own_body is not None:
+                    # 成为了高县综治中心的“前哨”，为综治中心…: a practice named inside a unit's own
+                    # body, or named again bare after it, is that unit's, even where the body is no
+                    # subject; never the paragraph's town
+                    region = self._region(ctx, own_body.region_code)
+                    if region is not None:
+                        choice = ActorChoice((region,), "agency", RULE_CONFIDENCE["agency"])
                 if choice.rule == "subject" and para_unit is not None:
                     choice = ActorChoice((para_unit,), "paragraph", RULE_CONFIDENCE["paragraph"])
                 if pm.discovered:
@@ -338,8 +354,9 @@ class Extractor:
                         method=f"{choice.method};practice={pm.practice.origin}",
                     )
                     # the clearest sentence: an explicit actor, then body prose before a photo
-                    # caption or the headline
-                    weaker = caption or headline
+                    # caption or the headline, or a clause that only ranks the unit among others
+                    # (某市是全国较早探索…的地区之一: standing, not the act; rule 2)
+                    weaker = caption or headline or _ranked_among(sent.text, pm.start, pm.end)
                     rank = (0 if choice.explicit else 2) * 10**9 + weaker * 10**9 + sent.start
                     old = adoptions.get((region.code, pm.practice.key))
                     if old is None or rank < old[0]:
@@ -474,7 +491,9 @@ class Extractor:
             start, end = a.end, close + 1
             if any(m.start < end and start < m.end for m in mentions):
                 continue
-            for practice in self.practice_matcher.named_program(sentence[start + 1 : close]):
+            for practice in self.practice_matcher.named_program(
+                sentence[start + 1 : close], sentence, start, end
+            ):
                 added.append(PracticeMention(start, end, sentence[start:end], practice, True))
         if not added:
             return mentions
@@ -506,7 +525,7 @@ class Extractor:
             out.append(
                 Measurement(
                     key=f"{doc.id}:{offset}",
-                    indicator=mm.indicator,
+                    indicator=_without_actors(mm.indicator, sent.text, actors),
                     value=mm.value,
                     unit=mm.unit,
                     raw=doc.text[offset : offset + (mm.end - mm.start)],
@@ -546,6 +565,30 @@ class Extractor:
                     out[target.key] = target
                     todo.append(target)
         return sorted(out.values(), key=lambda p: p.key)
+
+
+# 是全国较早探索…的地区之一, 是首批…的城市之一: a copula clause that ranks its subject among others.
+_RANKED_AMONG = re.compile(r"是[^，,。；;：:！!？?]*?之一")
+
+
+def _ranked_among(text: str, start: int, end: int) -> bool:
+    """Whether the practice mention at ``start:end`` lies inside a 是…之一 clause of ``text``."""
+    return any(m.start() < start and end <= m.end() for m in _RANKED_AMONG.finditer(text))
+
+
+def _without_actors(label: str, sentence: str, actors: Sequence[Actor]) -> str:
+    """``label`` without the units named at its head (崂山区沙子口街道投资 -> 投资): the place
+    that acts is the measurement's region, not part of what was counted."""
+    names = sorted({sentence[a.start : a.end] for a in actors if a.rule == "place"}, key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for name in names:
+            rest = label[len(name) :].removeprefix("的")
+            if label.startswith(name) and is_noun_label(rest):
+                label, changed = rest, True
+                break
+    return label
 
 
 def _shifted(m: RegionMention, by: int) -> RegionMention:

@@ -10,7 +10,7 @@ rankings and numbers inside quoted names are skipped explicitly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cn2an
 
@@ -116,6 +116,7 @@ _LEAD_FILLERS = (
     "共有",
     "共",
 )
+_GONG_WORDS = ("共性", "共同", "共享", "共建", "共治", "共识", "共青团")
 _TRAIL_VERBS = (
     "缩短至",
     "缩短到",
@@ -157,7 +158,7 @@ _TRAIL_VERBS = (
 _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
     r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
-    r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训)$"
+    r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行)$"
 )
 
 
@@ -167,22 +168,30 @@ _CHANGE = re.compile(
     r"[^\d,，。;；]{0,6}?)?"
     r"(?P<verb>下降了?|减少了?|降低了?|下滑了?|回落了?|上升了?|增长了?|增加了?|提高了?|提升了?)$"
 )
+_COMPARED = re.compile(r"^(?:同比|环比|较|与|比)")
 _CHANGE_UNITS = frozenset({"%", "‰", "个百分点"})
 _DOWN = ("下降", "下降了", "减少", "减少了", "降低", "降低了", "下滑", "下滑了", "回落", "回落了")
 # Words that open a clause before the counted noun and are not part of it.
 _LEAD_WORDS = re.compile(
     r"^(?:在|对|向|为|把|将|使|让|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
     r"其中|目前|截至目前|截至|全年|今年以来|近年来|以来|同时|此外|另外|并|又|还|已|共|累计|先后|着力|着重|"
-    r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区)"
+    r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
+    r"(?:今年|去年|上年|(?:19|20)\d{2}年)(?:\d{1,2}(?:至\d{1,2})?月份?)?(?:以来|底|初|上半年|下半年)?|"
+    r"(?:公安机关|检察机关|审判机关|司法行政机关|政法机关|两级法院|各级法院)(?!满意|的满意)|"
+    r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|深入(?=开展|推进|实施))"
 )
 # A place name opening the clause: 海西州群众安全感 -> 群众安全感 (not 社区/城区/农村地区 …).
 _PLACE_PREFIX = re.compile(
-    r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?:共|全年|累计|各类)?"
+    r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?!级)(?:共|全年|累计|各类)?"
 )
 # Verbs of setting up that open a label: 建成调解工作室 -> 调解工作室.
 _MAKE_VERB = re.compile(
     r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|建有|拥有|共有|开展了?)"
 )
+# A count of aspects heading the text before a number (五个方面的问题65条).
+_ASPECTS = re.compile(r"^.*?[0-9一二两三四五六七八九十]+个?方面的?")
+# The first number of a range (300至500户, 1-2名) ends the text before the counted one.
+_RANGE_OPEN = re.compile(r"[0-9.]+(?:[万亿])?(?:余|多)?(?:至|到|～|~|－|—|-)$")
 # Rankings and superlatives that close a label: 满意率排名第一 -> 满意率.
 _RANKING = re.compile(
     r"(?:排名|位居|位列|居)(?:全[省市区县国])?第?[一二三四五六七八九十\d]+(?:位|名)?$|(?:最高|最低|居首)$"
@@ -294,6 +303,7 @@ _TAIL_STOP = re.compile(
     r"及时|为|提供|担任|参与|接入|实现|开展|完成|覆盖|全部|积极|主动|均已|均达|已经|被|累计|分别|参加|入驻|"
     r"投入|到位|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
+    r"常驻|进驻|轮驻|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|"
     r"在(?![线职编岗校册押逃])|以(?![上下内外来及])"
 )
 # Examples listed before 等 name no count: “甲”“乙”等特色调解组织32个 counts the 调解组织.
@@ -323,7 +333,51 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         if mention is not None:
             found.append(mention)
             last_end = mention.end
-    return found
+    return _respectively(sentence, found)
+
+
+# 刑事案件、治安案件同比分别下降12%、8%: the items listed before 分别 take the values after it in turn.
+_RESPECTIVELY = re.compile(
+    r"分别(?:为|是|达到?|占|有|(?:下降|上升|增长|提高|提升|减少|增加|降低)了?)?$"
+)  # 分别受理案件…: the items are who did it, the run keeps its own labels
+_VALUE_JOIN = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
+_ITEM_SPLIT = re.compile(r"、|和|及|与")
+_CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
+
+
+def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMention]:
+    """Give each value of a 分别 run the item listed in the same place before 分别, and the first
+    value's signed change to the others (刑事案件、治安案件同比分别下降12%、8%)."""
+    out = list(found)
+    last_items: list[str] = []
+    i = 0
+    while i < len(out):
+        head = sentence[: out[i].start]
+        at = head.rfind("分别")
+        if at < 0 or not _RESPECTIVELY.search(head[at:]):
+            i += 1
+            continue
+        run = [i]
+        while run[-1] + 1 < len(out) and _VALUE_JOIN.match(
+            sentence[out[run[-1]].end : out[run[-1] + 1].start]
+        ):
+            run.append(run[-1] + 1)
+        left = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
+        listed = _CHANGE.sub("", sentence[left:at]).strip()
+        items = [_noun(part) for part in _ITEM_SPLIT.split(listed)]
+        if not any(items):
+            items = last_items  # …分别为320起、1200起,同比分别下降12%、9%: the same items again
+        if len(run) > 1 and len(items) == len(run) and all(items):
+            last_items = items
+            change = out[i].change
+            sign = change[0] if change else None
+            for k, idx in zip(range(len(run)), run, strict=True):
+                value_change = out[idx].change
+                if sign and value_change is None:
+                    value_change = f"{sign}{out[idx].raw.lstrip('约近逾超过')}"
+                out[idx] = replace(out[idx], indicator=items[k], change=value_change)
+        i = run[-1] + 1
+    return out
 
 
 def _to_mention(sentence: str, m: re.Match[str], floor: int, previous: str) -> MetricMention | None:
@@ -379,10 +433,16 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # codes such as G20, 5G, A3
     if before in "+-×/—～~." or after in "+×/":
         return True  # formulas like 3+x; a range is counted once, at its second number
+    if unit == "根" and after == "据":
+        return True  # 周五根据需要…: 根据 (according to), no count of 根
+    if before == "周" and not sentence[start].isdigit():
+        return True  # 周一至周五: a weekday, no count
     if unit in ("小时", "天") and after in "警服值在":
         return True  # 24小时警局 and similar names
     if unit == "个" and sentence.startswith(("月", "工作日", "小时"), end):
         return True  # durations: 4个月
+    if unit in ("个", "") and sentence.startswith("方面", end):
+        return True  # 主要有四个方面原因, 从6个方面制定标准: the headings of an account, no count of work
     return _inside_quotes(sentence, start)
 
 
@@ -420,8 +480,15 @@ def _label(
     for b in _CLAUSE_BREAK.finditer(sentence, 0, start):
         clause_start = b.end()
     before = sentence[max(clause_start, floor) : start]
+    before = _RANGE_OPEN.sub("", before)  # 300至500户: the range's first number is no part of the label
+    before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     change = None
     moved = _CHANGE.search(before) if unit in _CHANGE_UNITS else None
+    if moved is None and unit not in _CHANGE_UNITS:
+        # 比去年同期减少17件: a count after an explicit comparison is a change too
+        compared = _CHANGE.search(before)
+        if compared is not None and _COMPARED.match(compared.group()):
+            moved = compared
     if moved:
         sign = "-" if moved.group("verb") in _DOWN else "+"
         change = f"{sign}{sentence[start:end].lstrip('约近逾超过')}"
@@ -431,8 +498,16 @@ def _label(
             return own, change
         return previous or _noun(sentence[clause_start:start]) or "", change
     label = _noun(before)
-    # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it
-    if not label or _OBJECT_AFTER.search(before.strip()) or (label == previous and floor > clause_start):
+    # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
+    # 信访、司法、民政3个部门: after the last item of a 、 list the count names the list by the
+    # noun after its measure word
+    listed = clause_start > 0 and sentence[clause_start - 1] == "、"
+    if (
+        not label
+        or _OBJECT_AFTER.search(before.strip())
+        or (label == previous and floor > clause_start)
+        or listed
+    ):
         tail = _tail(sentence, end)
         if tail:
             return tail, None
@@ -539,8 +614,10 @@ def is_noun_label(label: str) -> bool:
     """
     if len(label) < 2 or not any("\u4e00" <= c <= "\u9fff" for c in label):
         return False
-    if label in _LEAD_FILLERS or _LEAD_WORDS.fullmatch(label) or _PLACE_ONLY.fullmatch(label):
+    if label in _LEAD_FILLERS or _LEAD_WORDS.fullmatch(label):
         return False
+    if _PLACE_ONLY.fullmatch(label) and label[-2:] not in _NOT_PLACES:
+        return False  # a place's name (海西州) is no indicator; 片区, 社区 and 城区 are nouns
     if label.startswith(_NOT_NOUN_START) or label.endswith(_NOT_NOUN_END):
         return False
     return not _JUST_VERB.fullmatch(label)
@@ -551,6 +628,8 @@ def _trim(text: str) -> str:
     while changed and text:
         changed = False
         for filler in _LEAD_FILLERS:
+            if filler == "共" and text.startswith(_GONG_WORDS):
+                continue  # 共性需求, 共建单位: 共 opens a word, it is no “in all”
             if text.startswith(filler) and len(text) > len(filler):
                 text, changed = text[len(filler) :], True
         for verb in _TRAIL_VERBS:

@@ -296,8 +296,12 @@ _GENERIC_KINDS = frozenset({
 # “解忧站”, 打造成为化解矛盾的“终点站”), not the name of a programme.
 # So is one after 变成/打造成 … 的 (将中心打造成化解矛盾的“终点站”); with no 的, 把X变成“Y” sets
 # a new programme up: 把蒙古包变成“说事点”.
+# A list of such figures goes on as one (成为治安防控的“瞭望台”、警民联系的“中转站”和…的“服务点”):
+# every quoted noun after the first is a figure too.
 _METAPHOR_BEFORE = re.compile(
     r"(?:成为|成了|当好|当起|化身为?)(?:[^，,。；;“”]{0,12}的)?$|(?:变成|变为|打造成|建设成)[^，,。；;“”]{0,12}的$"
+    r"|(?:成为|成了|当好|当起|化身为?|变成|变为|打造成|建设成)[^，,。；;“”]{0,12}的“[^“”]{1,8}”"
+    r"(?:[、和及与][^，,。；;“”]{0,12}的“[^“”]{1,8}”)*[、和及与][^，,。；;“”]{0,12}的$"
 )
 _ONE_THING = re.compile(r"^一[个张扇条座套支]|^一(?=(?:平台|中心|窗口|站|室|厅|网|门)$)")
 _COUNTED_METHOD = re.compile(r"^[0-9一二两三四五六七八九十]+[\u4e00-\u9fff]{0,2}法$")
@@ -328,7 +332,7 @@ _MODEL_KINDS = ("工作法", "模式", "机制", "品牌", "平台", "调解室"
 _PRECEDING_NOUNS = ("品牌", "工作法", "模式", "机制", "平台", "工程", "项目", "服务品牌", "调解品牌")
 # The programme resolves disputes: 调解/调处 …, 化解…纠纷/矛盾, 纠纷…化解 (within a few characters).
 _MEDIATION = re.compile(
-    r"调解|调处|解纷|说和|化解[^，,。；;]{0,12}(?:矛盾|纠纷|积怨)|(?:矛盾|纠纷|积怨)[^，,。；;]{0,16}(?:化解|解开|消化)"
+    r"调解|调处|解纷|说和|化解[^，,。；;]{0,12}(?:矛盾|纠纷|积怨)|(?:矛盾|纠纷|积怨)[^，,。；;]{0,16}(?:化解|解开|消化|化在)"
 )
 # Programmes whose name says people talk things through: with dispute counts they mediate too.
 _DIALOGUE = re.compile(r"议事|说事|评理|说和|夜话|恳谈|协商|坝会|板凳会")
@@ -493,9 +497,11 @@ class PracticeMatcher:
                 break
         return found and len(rest) >= 2 and not self._keys_in(rest)
 
-    def named_program(self, name: str) -> list[Practice]:
+    def named_program(self, name: str, sentence: str = "", start: int = 0, end: int = 0) -> list[Practice]:
         """What a name written as a unit's own program stands for: the taxonomy practices it
-        names, else a local practice; [] when it is no acceptable name (slogan, formula, rule)."""
+        names, else a local practice; [] when it is no acceptable name (slogan, formula, rule).
+        Given its ``sentence`` and span, a brand the sentence presents as resolving disputes also
+        stands for 矛盾纠纷多元化解 (rule 4), as a discovered one does."""
         name = fold(name)
         if (
             not _acceptable(name)
@@ -508,7 +514,20 @@ class PracticeMatcher:
         brand = not keys or self._descriptor_only(name)
         if brand and (name.endswith(_ROLE_ENDINGS) or name.endswith(_OPEN_FORMULA)):
             return []
-        return [*([local_practice(name)] if brand else []), *(self.taxonomy.practices[k] for k in keys)]
+        practices = [*([local_practice(name)] if brand else []), *(self.taxonomy.practices[k] for k in keys)]
+        mediation = self._mediation
+        if (
+            sentence
+            and mediation is not None
+            and mediation.key not in keys
+            and (brand or _DIALOGUE.search(name))
+            and (
+                _MEDIATION.search(_clause_onward(sentence, start, end))
+                or _MEDIATION.search(_exemplars_topic(sentence, start))
+            )
+        ):
+            practices.append(mediation)
+        return practices
 
     # --- discovery ------------------------------------------------------------------------
     def discover(self, sentence: str, prefolded: bool = False) -> list[PracticeMention]:
@@ -690,7 +709,10 @@ class PracticeMatcher:
             mediation is not None
             and mediation.key not in keys
             and (brand or _DIALOGUE.search(key_text))
-            and _MEDIATION.search(_clause_onward(s, start, end))
+            and (
+                _MEDIATION.search(_clause_onward(s, start, end))
+                or _MEDIATION.search(_exemplars_topic(s, start))
+            )
         ):
             practices.append(mediation)
         return [PracticeMention(start, end, s[start:end], p, discovered=True) for p in practices]
@@ -830,6 +852,15 @@ def _clause_before(s: str, start: int) -> str:
     """The clause holding position ``start``, up to it."""
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, start)), default=0)
     return s[left:start].rstrip()  # 跳出 "X" 模式: a space before a half-width quote is no word
+
+
+def _exemplars_topic(s: str, start: int) -> str:
+    """The text before a list of exemplars that the name at ``start`` belongs to (化解矛盾纠纷，各地
+    涌现出甲区“X”、乙区“Y”等…): what the exemplars are examples of (rule 16), else nothing."""
+    at = s.rfind("涌现", 0, start)
+    if at < 0 or _UNIT_END.search(s, at, start):
+        return ""
+    return s[:at]
 
 
 def _clause_onward(s: str, start: int, end: int) -> str:

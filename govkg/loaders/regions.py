@@ -313,6 +313,8 @@ _CLAUSE_VERB = re.compile(
 _SHORT_STEM, _LONG_STEM = 6, 10
 _OPEN_QUOTES = frozenset('“"「『‘')
 _CLOSE_QUOTES = frozenset('”"」』’')
+# Characters that make a word with a 乡 before them (乡贤, 乡亲, 乡土, 乡愁): that 乡 ends no name.
+_XIANG_WORD_AFTER = frozenset("贤亲土愁")
 _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也如仅")
 _FOLLOW_CHARS = frozenset("的和与及、等地也都已是为在各全共将")
 _NUMBER_CHARS = frozenset("一二三四五六七八九十百千万两几多个各每全该本此某诸")
@@ -337,6 +339,8 @@ _NOT_NAME_WORDS = _words(
     "实现 建立 覆盖 担任 按照 强化 确保 推出 做好 完成 首家 加强 打造 依法 不断 相继 切实 进行 推动 "
     "开展 深化 创建 治理 工作 提升 健全 完善 服务 管理 机制 体系 今年 全面 积极 推进 落实 组织 "
     "律师 干部 群众 居民 村民 开办 协调 结合 发挥 下沉 依托 整合 直面 "
+    # verbs of location (某区地处城乡接合部, 位于城乡之间): the stem is a predicate, never a name
+    "地处 位于 处于 坐落 地跨 毗邻 紧邻 地属 隶属 属于 接壤 "
 )
 _NOT_NAME_CHARS = frozenset("该这些们把被让使每其你我他她它个项型不没也都就才很")  # 大事不出镇 is a saying
 
@@ -416,6 +420,8 @@ class RegionMatcher:
         if hit.surface.endswith(("办", "办事处")) and all(r.level == "township" for r in hit.candidates):
             # X办 for X街道 only after a boundary: in 新开办 (newly opened) there is no street
             return left_ok and not any(r.short in _STOP_SHORTS for r in hit.candidates)
+        if not hit.bare and hit.surface.endswith("乡") and after[:1] in _XIANG_WORD_AFTER:
+            return False  # 联合乡贤: 乡 opens 乡贤 (乡亲, 乡土, 乡愁), so 联合乡 is no township here
         if not hit.bare:
             return len(hit.surface) > 2 or left_ok
         if len(hit.surface) < 2 or hit.surface in _STOP_SHORTS:
@@ -611,6 +617,12 @@ class RegionMatcher:
             if covered[match.start() : match.end()].count(1):
                 continue
             start = self._left_edge(text, match.start(), set(ends), covered)
+            if start is None or (start > 0 and text[start - 1] in _FUNCTION_CHARS):
+                # 格朗和乡: a listed name may end in a character that is a conjunction in prose
+                known = self._known_left(
+                    text, match.start(), match.group(1), scope, named.before(match.start()), covered
+                )
+                start = known if known is not None else start
             if start is None:
                 continue
             start = self._numeral_start(text, start, match.start(), match.group(1), covered, scope)
@@ -684,6 +696,26 @@ class RegionMatcher:
             prefix = child.short if child.short.endswith("街") else child.short + "街"
             if stem.startswith(prefix) and len(stem) - len(prefix) >= 2:
                 return child, len(prefix)
+        return None
+
+    def _known_left(
+        self,
+        text: str,
+        suffix_start: int,
+        suffix: str,
+        scope: Sequence[str],
+        earlier: Sequence[Region],
+        covered: bytearray,
+    ) -> int | None:
+        """The start of the shortest 2-6 character stem before ``suffix_start`` that, function
+        characters included, makes a name the gazetteer lists under ``earlier`` or the scope."""
+        level = _SUB_LEVEL.get(suffix, "village")
+        for length in range(2, _SHORT_STEM + 1):
+            pos = suffix_start - length
+            if pos < 0 or covered[pos] or not _is_cjk(text[pos]):
+                return None
+            if self._resolve_sub(text[pos:suffix_start] + suffix, level, scope, earlier) is not None:
+                return pos
         return None
 
     def _numeral_start(

@@ -59,6 +59,8 @@ _BEFORE_YEAR = re.compile(r"(?:以|之)?前(?![0-9一二三四五六七八九十
 _TARGET_BEFORE = re.compile(r"(?:(?<!截)(?:到|至)|力争|争取|计划|预计|目标|确保)\s*$")
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
+# 今年63岁, 今年已七十多岁: 今年 before an age tells how old someone is, not when something was done.
+_AGE_AFTER = re.compile(r"\s*(?:已|已经|刚|才|都)?\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})多?\s*周?岁")
 
 
 def report_year(title: str, published_year: int | None, sentences: Iterable[str]) -> int | None:
@@ -156,6 +158,8 @@ def sentence_year(
         (abs(m.start() - start), _RELATIVE[m.group()])
         for m in _RELATIVE_RE.finditer(sentence)
         # 较上年 / 比去年 / 同比 compare with that year; they do not date the activity.
-        if _RELATIVE[m.group()] <= 0 and not (m.start() > 0 and sentence[m.start() - 1] in "较比于")
+        if _RELATIVE[m.group()] <= 0
+        and not (m.start() > 0 and sentence[m.start() - 1] in "较比于")
+        and not _AGE_AFTER.match(sentence, m.end())  # 今年63岁的调解员: an age, not a date
     ]
     return anchor + min(found)[1] if found else None
