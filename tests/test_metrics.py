@@ -27,10 +27,10 @@ def test_percentage_with_indicator() -> None:
 
 
 def test_offsets_index_the_sentence() -> None:
-    sentence = "精准划分网格872个,配备专兼职网格员1100名。"
+    sentence = "精准划分网格356个,配备专兼职网格员540名。"
     for m in find_metrics(sentence):
         assert sentence[m.start : m.end] == m.raw
-    assert [(m.value, m.unit) for m in find_metrics(sentence)] == [(872.0, "个"), (1100.0, "名")]
+    assert [(m.value, m.unit) for m in find_metrics(sentence)] == [(356.0, "个"), (540.0, "名")]
 
 
 def test_multiplier_stays_in_unit_and_approximation_is_flagged() -> None:
@@ -137,7 +137,7 @@ def test_a_unit_named_at_the_head_of_a_label_is_its_region_not_part_of_it() -> N
 
 def test_a_count_of_aspects_is_no_quantity_and_heads_the_next_label() -> None:
     # 四个方面 / 8个方面 count the headings of an account, not work done; the count after them
-    # names its own noun (8个方面41项重点任务 -> 41 项 重点任务)
+    # names its own noun (6个方面27项重点任务 -> 27 项 重点任务)
     assert find_metrics("主要有四个方面原因。") == []
-    (m,) = find_metrics("制定行动方案,细化8个方面41项重点任务。")
-    assert (m.raw, m.indicator) == ("41项", "重点任务")
+    (m,) = find_metrics("出台工作方案,细化6个方面27项重点任务。")
+    assert (m.raw, m.indicator) == ("27项", "重点任务")

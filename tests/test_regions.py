@@ -415,7 +415,7 @@ def test_a_listed_name_ending_in_a_conjunction_character_is_found(matcher: Regio
     hejian = ("130984", "130900", "130000")
     assert names(matcher.find("景和镇组建巡逻队。", hejian)) == ["景和镇"]
     menghai = ("532822", "532800", "530000")
-    assert [m.region.name for m in matcher.find("格朗和乡建成乡综治中心。", menghai)] == ["格朗和哈尼族乡"]
+    assert [m.region.name for m in matcher.find("格朗和乡设立调解室。", menghai)] == ["格朗和哈尼族乡"]
     assert matcher.find("县里和乡镇干部一起走访。", menghai) == []
 
 

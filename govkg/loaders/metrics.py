@@ -188,9 +188,9 @@ _PLACE_PREFIX = re.compile(
 _MAKE_VERB = re.compile(
     r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|建有|拥有|共有|开展了?)"
 )
-# A count of aspects heading the text before a number (五个方面的问题65条).
+# A count of aspects heading the text before a number (三个方面的问题27条).
 _ASPECTS = re.compile(r"^.*?[0-9一二两三四五六七八九十]+个?方面的?")
-# The first number of a range (300至500户, 1-2名) ends the text before the counted one.
+# The first number of a range (200至400户, 1-2名) ends the text before the counted one.
 _RANGE_OPEN = re.compile(r"[0-9.]+(?:[万亿])?(?:余|多)?(?:至|到|～|~|－|—|-)$")
 # Rankings and superlatives that close a label: 满意率排名第一 -> 满意率.
 _RANKING = re.compile(
@@ -480,7 +480,7 @@ def _label(
     for b in _CLAUSE_BREAK.finditer(sentence, 0, start):
         clause_start = b.end()
     before = sentence[max(clause_start, floor) : start]
-    before = _RANGE_OPEN.sub("", before)  # 300至500户: the range's first number is no part of the label
+    before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     change = None
     moved = _CHANGE.search(before) if unit in _CHANGE_UNITS else None
@@ -499,7 +499,7 @@ def _label(
         return previous or _noun(sentence[clause_start:start]) or "", change
     label = _noun(before)
     # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
-    # 信访、司法、民政3个部门: after the last item of a 、 list the count names the list by the
+    # 公安、人社、司法3个部门: after the last item of a 、 list the count names the list by the
     # noun after its measure word
     listed = clause_start > 0 and sentence[clause_start - 1] == "、"
     if (
