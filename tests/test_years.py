@@ -7,7 +7,15 @@ import pytest
 
 from govkg.loaders.documents import from_text
 from govkg.loaders.extract import extract
+from govkg.loaders.extraction import Adoption
 from govkg.loaders.timeinfo import report_year, sentence_year
+
+
+def _adoptions(text: str, name: str) -> dict[tuple[str, str], Adoption]:
+    """The adoptions extracted from ``text``, by (region name, practice key)."""
+    ex = extract(from_text(text, name))
+    names = {r.code: r.name for r in ex.regions}
+    return {(names[a.region_code], a.practice_key): a for a in ex.adoptions}
 
 
 @pytest.mark.parametrize(
@@ -125,9 +133,7 @@ def test_a_photo_caption_gives_way_to_the_prose_that_dates_the_work() -> None:
         "图为华富街道综治中心调解室。\n"
         "2021年,莲花街道建成综治中心,整合派出所、司法所等力量集中办公。\n"
     )
-    ex = extract(from_text(text, "futian.txt"))
-    names = {r.code: r.name for r in ex.regions}
-    found = {(names[a.region_code], a.practice_key): a for a in ex.adoptions}
+    found = _adoptions(text, "futian.txt")
     center = found[("莲花街道", "comprehensive_center")]
     assert center.year == 2021 and center.evidence.sentence.startswith("2021年")
     # a caption that alone names the unit's practice still gives the fact
@@ -136,9 +142,7 @@ def test_a_photo_caption_gives_way_to_the_prose_that_dates_the_work() -> None:
 
 def test_the_headline_gives_way_to_the_body_sentence_that_states_the_work() -> None:
     text = "固阳县网格化管理见成效\n2023年,固阳县推行网格化管理,全县划分网格210个。\n金山镇建成综治中心。\n"
-    ex = extract(from_text(text, "guyang.txt"))
-    names = {r.code: r.name for r in ex.regions}
-    found = {(names[a.region_code], a.practice_key): a for a in ex.adoptions}
+    found = _adoptions(text, "guyang.txt")
     grid = found[("固阳县", "grid")]
     assert grid.evidence.sentence.startswith("2023年") and grid.year == 2023
     # a headline that alone names the practice still gives the fact
@@ -153,9 +157,7 @@ def test_a_clause_ranking_the_unit_among_others_gives_way_to_the_one_where_it_ac
         "固阳县是全区较早探索网格化管理的县之一。\n"
         "2012年,固阳县在城区推行网格化管理,每个网格配备1名网格员。\n"
     )
-    ex = extract(from_text(text, "guyang-rank.txt"))
-    names = {r.code: r.name for r in ex.regions}
-    found = {(names[a.region_code], a.practice_key): a for a in ex.adoptions}
+    found = _adoptions(text, "guyang-rank.txt")
     grid = found[("固阳县", "grid")]
     assert grid.evidence.sentence.startswith("2012年") and grid.year == 2012
     # a ranking clause that alone names the practice still gives the fact
