@@ -510,24 +510,7 @@ class PracticeMatcher:
             or _enumeration(name, "")
         ):
             return []  # _enumeration: a 、-list of short clauses (“上下联动、左右协同”) is a slogan
-        keys = self._keys_in(name)
-        brand = not keys or self._descriptor_only(name)
-        if brand and (name.endswith(_ROLE_ENDINGS) or name.endswith(_OPEN_FORMULA)):
-            return []
-        practices = [*([local_practice(name)] if brand else []), *(self.taxonomy.practices[k] for k in keys)]
-        mediation = self._mediation
-        if (
-            sentence
-            and mediation is not None
-            and mediation.key not in keys
-            and (brand or _DIALOGUE.search(name))
-            and (
-                _MEDIATION.search(_clause_onward(sentence, start, end))
-                or _MEDIATION.search(_exemplars_topic(sentence, start))
-            )
-        ):
-            practices.append(mediation)
-        return practices
+        return self._stands_for(name, name, sentence, start, end)
 
     # --- discovery ------------------------------------------------------------------------
     def discover(self, sentence: str, prefolded: bool = False) -> list[PracticeMention]:
@@ -698,7 +681,12 @@ class PracticeMatcher:
         local brand when no key term is in it or only a kind word such as 巡逻队 (rule 4), and
         矛盾纠纷多元化解 beside a brand (or a dialogue programme such as 楼长议事会) that the sentence
         presents as resolving disputes."""
-        key_text = key_text if key_text is not None else name
+        practices = self._stands_for(name, key_text if key_text is not None else name, s, start, end)
+        return [PracticeMention(start, end, s[start:end], p, discovered=True) for p in practices]
+
+    def _stands_for(self, name: str, key_text: str, s: str, start: int, end: int) -> list[Practice]:
+        """The practices behind a programme name (keys read from ``key_text``): its taxonomy keys,
+        the local brand, and 矛盾纠纷多元化解 when ``s`` (if given) presents it as resolving disputes."""
         keys = self._keys_in(key_text)
         brand = not keys or self._descriptor_only(key_text)
         if brand and (name.endswith(_ROLE_ENDINGS) or name.endswith(_OPEN_FORMULA)):
@@ -706,7 +694,8 @@ class PracticeMatcher:
         practices = [*([local_practice(name)] if brand else []), *(self.taxonomy.practices[k] for k in keys)]
         mediation = self._mediation
         if (
-            mediation is not None
+            s
+            and mediation is not None
             and mediation.key not in keys
             and (brand or _DIALOGUE.search(key_text))
             and (
@@ -715,7 +704,7 @@ class PracticeMatcher:
             )
         ):
             practices.append(mediation)
-        return [PracticeMention(start, end, s[start:end], p, discovered=True) for p in practices]
+        return practices
 
 
 # A core word right before one of these names a class, a contest or a forum, not the practice
