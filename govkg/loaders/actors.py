@@ -16,8 +16,8 @@ built once (:meth:`ActorResolver.candidates`), each tagged with the rule that fo
 For a practice mention at a position the resolver then picks, in order: the nearest actor of
 its clause (a list of units acting together all adopt); the sentence's opening subject, which
 governs the clauses that follow it (``在X镇，…`` included: the topic carries to the clause);
-the unit a 其-opening sentence continues from; else (in the pipeline) the town, street,
-community or village that opens the sentence's paragraph; else the report's subject. The most specific
+the unit a 其-opening sentence continues from; else the town, street, community or village
+that opens the sentence's paragraph; else the report's subject. The most specific
 actor wins: a unit written with its parents (某区某街道某社区) is that last unit.
 """
 
@@ -568,8 +568,10 @@ class ActorResolver:
         actors: Sequence[Actor],
         pos: int,
         previous: Region | None,
+        paragraph: Region | None = None,
     ) -> ActorChoice:
-        """The unit(s) adopting a practice named at ``pos`` in ``sentence``."""
+        """The unit(s) adopting a practice named at ``pos`` in ``sentence``; ``paragraph`` is the
+        town, street, community or village opening its paragraph (:meth:`opening_unit`), if any."""
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
         # A semicolon opens a new unit with a subject of its own (A街道…；B街道…).
         unit = max((m.end() for m in _UNIT_BREAK.finditer(sentence, 0, pos)), default=0)
@@ -642,6 +644,8 @@ class ActorResolver:
             return ActorChoice((speaker.region,), speaker.rule, RULE_CONFIDENCE[speaker.rule])
         if self._upper_head(ctx, sentence, actors, unit):
             return ActorChoice((), "upper", 0.0)  # 省级层面建立…: the level above acts, not the subject
+        if paragraph is not None:  # 甲镇…。（no subject）…。: the paragraph's opening town
+            return ActorChoice((paragraph,), "paragraph", RULE_CONFIDENCE["paragraph"])
         if ctx.subject is not None:
             return ActorChoice((ctx.subject,), "subject", RULE_CONFIDENCE["subject"])
         return ActorChoice((), "subject", 0.0)

@@ -312,25 +312,23 @@ class Extractor:
                         )
                     )
                     continue
-                choice = self.resolver.resolve(ctx, sent.text, actors, pm.start, prev_actor)
-                named = sent.text[pm.start : pm.end]
+                choice = self.resolver.resolve(ctx, sent.text, actors, pm.start, prev_actor, para_unit)
+                written = sent.text[pm.start : pm.end]
                 own_body = next(
                     (
                         a
                         for a in reversed(agency_mentions)
-                        if a.start <= pm.start and (pm.end <= a.end or named in a.surface)
+                        if a.start <= pm.start and (pm.end <= a.end or written in a.surface)
                     ),
                     None,
                 )
-                if choice.rule == "subject" and own_body is not None:
+                if choice.rule in ("subject", "paragraph") and own_body is not None:
                     # 成为了高县综治中心的“前哨”，为综治中心…: a practice named inside a unit's own
                     # body, or named again bare after it, is that unit's, even where the body is no
                     # subject; never the paragraph's town
                     region = self._region(ctx, own_body.region_code)
                     if region is not None:
                         choice = ActorChoice((region,), "agency", RULE_CONFIDENCE["agency"])
-                if choice.rule == "subject" and para_unit is not None:
-                    choice = ActorChoice((para_unit,), "paragraph", RULE_CONFIDENCE["paragraph"])
                 if pm.discovered:
                     named = pm.surface.strip('“”"「」『』‘’')
                     owner = owners.get(named)
@@ -511,10 +509,7 @@ class Extractor:
         out: list[Measurement] = []
         doc = ctx.doc
         for mm in find_metrics(sent.text):
-            choice = self.resolver.resolve(ctx, sent.text, actors, mm.start, prev_actor)
-            regions = choice.regions
-            if choice.rule == "subject" and para_unit is not None:
-                regions = (para_unit,)  # the paragraph's opening town, as for adoptions
+            regions = self.resolver.resolve(ctx, sent.text, actors, mm.start, prev_actor, para_unit).regions
             practice = None
             before = [p for p in mentions if p.start <= mm.start]
             if before:
