@@ -328,7 +328,10 @@ def find_metrics(sentence: str) -> list[MetricMention]:
     """Return the quantities stated in ``sentence``, in reading order."""
     found: list[MetricMention] = []
     last_end = 0
+    layouts = [(lay.start(), lay.end()) for lay in _LAYOUT.finditer(sentence)]  # once per sentence
     for m in _NUMBER.finditer(sentence):
+        if any(start <= m.start("num") < end for start, end in layouts):
+            continue  # a count of rooms in a layout (一厅三室) is no quantity of work
         mention = _to_mention(sentence, m, last_end, found[-1].indicator if found else "")
         if mention is not None:
             found.append(mention)
@@ -395,8 +398,6 @@ def _to_mention(sentence: str, m: re.Match[str], floor: int, previous: str) -> M
         return None
     num_start = m.start("num")
     if _skip_context(sentence, num_start, m.end(), unit):
-        return None
-    if any(lay.start() <= num_start < lay.end() for lay in _LAYOUT.finditer(sentence)):
         return None
     value = _value(num)
     if value is None:
