@@ -54,7 +54,7 @@ WITH r, c, under, r.level AS lvl
 WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
 WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
      coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
-     c.facts AS facts, c.sample AS sample
+     c.facts AS facts
 ORDER BY reports DESC, code
 SKIP $offset
 LIMIT $limit
@@ -93,7 +93,7 @@ WITH r, c, under, r.level AS lvl
 WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
 WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
      coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
-     c.facts AS facts, c.sample AS sample
+     c.facts AS facts
 ORDER BY reports DESC, code
 SKIP $offset
 LIMIT $limit
