@@ -161,6 +161,43 @@ def test_results_are_plain_python(falkor_store: FalkorStore) -> None:
     assert only_plain(rows)
 
 
+def test_the_reply_reader_agrees_with_the_client_parser(
+    falkor_store: FalkorStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scalars, lists and maps are read from the compact reply directly; nodes, edges, paths and
+    dates go to the client's parser; both give the same rows."""
+    falkor_store.run_write(
+        "CREATE (:Region {code: '9', aliases: ['y']})-[:PART_OF {w: 2}]->(:Region {code: '8'})"
+    )
+    plain = (
+        "MATCH (a:Region {code: '9'}) RETURN a.code AS s, 7 AS i, -2.5 AS d, true AS t, false AS f, "
+        "null AS n, [1, 'x', [null, 0.25]] AS l, {k: a.aliases, m: {z: 1}} AS m, "
+        "point({latitude: 30.5, longitude: 114.25}) AS p"
+    )
+    rich = "MATCH p = (a:Region)-[r:PART_OF]->(b) RETURN a, r, p, date('2021-03-04') AS day"
+    fast = [falkor_store.run_read(q) for q in (plain, rich)]
+    assert fast[0] == [
+        {
+            "s": "9",
+            "i": 7,
+            "d": -2.5,
+            "t": True,
+            "f": False,
+            "n": None,
+            "l": [1, "x", [None, 0.25]],
+            "m": {"k": ["y"], "m": {"z": 1}},
+            "p": {"latitude": 30.5, "longitude": 114.25},
+        }
+    ]
+    seen: list[object] = []
+    monkeypatch.setattr(fs, "plain_rows", lambda response: seen.append(response))  # always None
+    assert [falkor_store.run_read(q) for q in (plain, rich)] == fast
+    assert len(seen) == 2
+    monkeypatch.undo()
+    assert fs.plain_rows(["not", "a", "reply"]) is None
+    assert fs.plain_rows([[[1, "a"]], [[[8, [1, [], []]]]], []]) is None  # a node: the client's job
+
+
 def test_parameters_carry_awkward_strings(falkor_store: FalkorStore) -> None:
     value = "a\"b\\c\n「引号」'd"
     assert falkor_store.run_read("RETURN $v AS v", {"v": value}) == [{"v": value}]
