@@ -396,7 +396,7 @@ class RegionMatcher:
         # Per county: its township stems (for _scope_hits) and, per level, the units a variant
         # spelling may stand for (for _variant) — built once instead of at every hit.
         self._stems: dict[str, list[tuple[str, Region]]] = {}
-        self._pools: dict[tuple[str, str], list[Region]] = {}
+        self._pools: dict[tuple[str, str], dict[tuple[int, str], list[Region]]] = {}
 
     # -- candidates ---------------------------------------------------------------------------
     def _raw_hits(self, text: str) -> list[_Hit]:
@@ -824,14 +824,15 @@ class RegionMatcher:
                 units = units + [
                     c for t in units if t.level == "township" for c in self.gazetteer.children(t.code)
                 ]
-            pool = [r for r in units if r.level == level]
+            pool = defaultdict(list)
+            for r in units:
+                if r.level == level:
+                    pool[(len(r.name), r.name[0])].append(r)  # only these can differ by one inner character
             self._pools[(ancestor, level)] = pool
         return [
             r
-            for r in pool
-            if len(r.name) == len(name)
-            and r.name[0] == name[0]
-            and sum(a != b for a, b in zip(r.name, name, strict=True)) == 1
+            for r in pool.get((len(name), name[0]), ())
+            if sum(a != b for a, b in zip(r.name, name, strict=True)) == 1
         ]
 
     # -- subject ------------------------------------------------------------------------------
