@@ -309,6 +309,8 @@ _CLAUSE_VERB = re.compile(
     r"^(?:推进|推行|推动|坚持|成立|建立|建成|组建|开展|探索|深化|实施|打造|构建|创新|创建|持续|全面|积极|"
     r"不断|大力|着力|聚焦|围绕|以|把|将|通过|率先|深入|扎实|立足|出台|制定|印发|先后|累计|始终|切实)"
 )
+# Entries of RegionMatcher._units_under's memo before it starts afresh (a bound, not a tuning knob).
+_UNDER_MEMO_SIZE = 20_000
 # Sub-county names: stems of 2-6 characters, up to 10 for transliterated names the data list.
 _SHORT_STEM, _LONG_STEM = 6, 10
 _OPEN_QUOTES = frozenset('“"「『‘')
@@ -397,6 +399,7 @@ class RegionMatcher:
         # spelling may stand for (for _variant) — built once instead of at every hit.
         self._stems: dict[str, list[tuple[str, Region]]] = {}
         self._pools: dict[tuple[str, str], dict[tuple[int, str], list[Region]]] = {}
+        self._under_memo: dict[tuple[str, str, str], list[Region]] = {}
 
     # -- candidates ---------------------------------------------------------------------------
     def _raw_hits(self, text: str) -> list[_Hit]:
@@ -768,15 +771,29 @@ class RegionMatcher:
         scoped = [self.gazetteer.get(c) for c in scope]
         anchors = [r for r in [*parents, *scoped] if r is not None and r.level != "province"]
         for anchor in anchors:
-            hits = (
-                self.gazetteer.under(anchor.code, name)
-                or self._ethnic(anchor.code, name, level)
-                or self._variant(anchor.code, name, level)
-                or self._upgraded(anchor.code, name, level)
-            )
+            hits = self._units_under(anchor.code, name, level)
             if len(hits) == 1:
                 return hits[0]
         return None
+
+    def _units_under(self, ancestor: str, name: str, level: str) -> list[Region]:
+        """The dataset units ``name`` may stand for under ``ancestor``: as written, else without its
+        people's name, a variant character or the other township word. A pure function of its
+        arguments (each look-up loads the tables it reads), so it is remembered: a report asks the
+        same question for every sentence and stem length that meets the name."""
+        key = (ancestor, name, level)
+        hits = self._under_memo.get(key)
+        if hits is None:
+            hits = (
+                self.gazetteer.under(ancestor, name)
+                or self._ethnic(ancestor, name, level)
+                or self._variant(ancestor, name, level)
+                or self._upgraded(ancestor, name, level)
+            )
+            if len(self._under_memo) >= _UNDER_MEMO_SIZE:
+                self._under_memo.clear()
+            self._under_memo[key] = hits
+        return hits
 
     def _ethnic(self, ancestor: str, name: str, level: str) -> list[Region]:
         """An ethnic township written without its people (布朗山乡 for 布朗山布朗族乡): the one unit
