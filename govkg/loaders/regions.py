@@ -311,6 +311,8 @@ _CLAUSE_VERB = re.compile(
 )
 # Entries of RegionMatcher._units_under's memo before it starts afresh (a bound, not a tuning knob).
 _UNDER_MEMO_SIZE = 20_000
+# Short texts whose automaton hits RegionMatcher keeps before it starts afresh.
+_SHORT_HITS_SIZE = 4_096
 # Sub-county names: stems of 2-6 characters, up to 10 for transliterated names the data list.
 _SHORT_STEM, _LONG_STEM = 6, 10
 _OPEN_QUOTES = frozenset('“"「『‘')
@@ -400,16 +402,26 @@ class RegionMatcher:
         self._stems: dict[str, list[tuple[str, Region]]] = {}
         self._pools: dict[tuple[str, str], dict[tuple[int, str], list[Region]]] = {}
         self._under_memo: dict[tuple[str, str, str], list[Region]] = {}
+        self._short_hits: dict[str, list[_Hit]] = {}  # automaton hits of short texts (≤ 200 chars)
 
     # -- candidates ---------------------------------------------------------------------------
     def _raw_hits(self, text: str) -> list[_Hit]:
         if text is self._last_text:
             return self._last_hits  # infer_subject and find read the same report text in turn
+        short = len(text) <= 200
+        if short and (known := self._short_hits.get(text)) is not None:
+            # titles and agency prefixes are read again and again: each automaton pass costs
+            # about a microsecond per character however short the text
+            return known
         hits: list[_Hit] = []
         for end_idx, (surface, regions, bare) in self._automaton.iter(text):
             hits.append(_Hit(end_idx - len(surface) + 1, end_idx + 1, surface, regions, bare))
-        if len(text) > 200:
+        if not short:
             self._last_text, self._last_hits = text, hits
+        else:
+            if len(self._short_hits) >= _SHORT_HITS_SIZE:
+                self._short_hits.clear()
+            self._short_hits[text] = hits
         return hits
 
     def _context_ok(self, text: str, hit: _Hit, prev_end: int, full_starts: set[int]) -> bool:
