@@ -506,8 +506,8 @@ class RegionMatcher:
             return "modifier"
         return "actor"
 
-    def _scope_hits(self, text: str, scope: Sequence[str]) -> list[_Hit]:
-        """Bare township stems of the scope county (以甲、乙等为代表 → 甲镇, 乙街道)."""
+    def _scope_stems(self, scope: Sequence[str]) -> list[tuple[str, Region]]:
+        """The scope county's township stems that may stand alone for their township."""
         county = next(
             (c for c in scope if (r := self.gazetteer.get(c)) is not None and r.level == "county"), None
         )
@@ -521,8 +521,12 @@ class RegionMatcher:
                 if town.level == "township" and len(town.short) >= 2 and town.short not in _STOP_SHORTS
             ]
             self._stems[county] = stems
+        return stems
+
+    def _scope_hits(self, text: str, scope: Sequence[str]) -> list[_Hit]:
+        """Bare township stems of the scope county (以甲、乙等为代表 → 甲镇, 乙街道)."""
         hits: list[_Hit] = []
-        for stem, town in stems:
+        for stem, town in self._scope_stems(scope):
             pos = text.find(stem)
             while pos >= 0:
                 hits.append(_Hit(pos, pos + len(stem), stem, (town,), True))
@@ -586,6 +590,20 @@ class RegionMatcher:
             context.pop(region.code, None)
             context[region.code] = None
         return self._sub_county(text, scope, mentions, unresolved) if sub_county else mentions
+
+    def leading(self, text: str, scope: Sequence[str] = ()) -> Region | None:
+        """The region named at the very start of ``text`` (the first of :meth:`find`'s mentions
+        when it starts there), or None."""
+        # Every mention comes from a dictionary hit, a scope stem or a sub-county suffix: a text
+        # none of them could open (most agency-prefix candidates) needs no resolution at all.
+        if not (
+            any(h.start == 0 for h in self._raw_hits(text))
+            or _SUB_PATTERN.search(text)
+            or any(text.startswith(stem) for stem, _ in self._scope_stems(scope))
+        ):
+            return None
+        found = self.find(text, scope)
+        return found[0].region if found and found[0].start == 0 else None
 
     def _fits_after(self, previous: Region, region: Region) -> bool:
         """A name glued to the previous one must lie inside it (Y市东城区 is no Beijing 东城区)."""
