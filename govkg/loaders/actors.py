@@ -557,7 +557,7 @@ class ActorResolver:
             for word in _upper_words(r.level):
                 if ctx.subject is not None and ctx.subject.name.endswith(word):
                     continue  # 市委 in a county-level city's report is that city's own
-                if re.match(f"{word}(?:级层面|级|里|委|政府|党委)", head):
+                if _UPPER_WORD_HEADS[word].match(head):
                     return True
         return False
 
@@ -677,11 +677,20 @@ def _destination(sentence: str, start: int, end: int) -> bool:
 
 
 def _upper_words(level: str) -> tuple[str, ...]:
-    return {
-        "province": ("省", "自治区"),
-        "prefecture": ("市", "州", "盟", "地区"),
-        "county": ("县", "区", "旗", "市"),
-    }.get(level, ())
+    return _UPPER_WORDS.get(level, ())
+
+
+_UPPER_WORDS = {
+    "province": ("省", "自治区"),
+    "prefecture": ("市", "州", "盟", "地区"),
+    "county": ("县", "区", "旗", "市"),
+}
+# 省级层面, 市里, 县委 …: a level word above the subject heading the sentence as its subject.
+_UPPER_WORD_HEADS = {
+    word: re.compile(f"{word}(?:级层面|级|里|委|政府|党委)")
+    for words in _UPPER_WORDS.values()
+    for word in words
+}
 
 
 def _locative(sentence: str, actor: Actor, clause: Sequence[Actor]) -> bool:

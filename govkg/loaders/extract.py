@@ -129,8 +129,7 @@ class _Lookup:
     def resolve_prefix(self, surface: str) -> Region | None:
         """Resolve a region prefix of an agency name (包头市, 东河区) in the report's scope."""
         if surface not in self._prefixes:
-            found = self._ex.region_matcher.find(surface, self._ctx.scope)
-            self._prefixes[surface] = found[0].region if found and found[0].start == 0 else None
+            self._prefixes[surface] = self._ex.region_matcher.leading(surface, self._ctx.scope)
         return self._prefixes[surface]
 
     def level_region(self, level_word: str) -> Region | None:

@@ -628,6 +628,8 @@ def _trim(text: str) -> str:
     changed = True
     while changed and text:
         changed = False
+        if not text.startswith(_LEAD_FILLERS) and not text.endswith(_TRAIL_VERBS):
+            break  # the loops below would change nothing: most labels are already trimmed
         for filler in _LEAD_FILLERS:
             if filler == "共" and text.startswith(_GONG_WORDS):
                 continue  # 共性需求, 共建单位: 共 opens a word, it is no “in all”

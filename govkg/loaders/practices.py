@@ -418,6 +418,9 @@ _UNQUOTED = re.compile(
 _QUOTE_CHARS = '“”"'
 # ‘…’ nests a name inside quoted speech (“我们探索总结出‘1234’工作法”).
 _BRACKET_QUOTES = (("「", "」"), ("『", "』"), ("‘", "’"))
+_QUOTE_CHAR = re.compile(f"[{_QUOTE_CHARS}]")
+_BRACKET_RUNS = tuple(re.compile(f"{o}[^{o}{c}]{{1,40}}{c}") for o, c in _BRACKET_QUOTES)
+_BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
 _BOOK_TRAILERS = ("栏目", "节目", "专栏", "专题节目")
 _TRAIL_WINDOW = 10
 
@@ -863,16 +866,16 @@ def _clause_onward(s: str, start: int, end: int) -> str:
 def _quoted_candidates(s: str) -> list[_Candidate]:
     """Quoted runs in s; adjacent short count formulas (“三打”“三治”) are grouped into one."""
     pairs: list[tuple[int, int]] = []  # (open index, close index)
-    opens = [i for i, c in enumerate(s) if c in _QUOTE_CHARS]
+    opens = [m.start() for m in _QUOTE_CHAR.finditer(s)]
     pairs += [(opens[i], opens[i + 1]) for i in range(0, len(opens) - 1, 2)]
-    for o, c in _BRACKET_QUOTES:
-        pairs += [(m.start(), m.end() - 1) for m in re.finditer(f"{o}[^{o}{c}]{{1,40}}{c}", s)]
+    for run in _BRACKET_RUNS:
+        pairs += [(m.start(), m.end() - 1) for m in run.finditer(s)]
     singles = [
         _Candidate(a + 1, b, a, b + 1, s[a + 1 : b]) for a, b in sorted(pairs) if b - a > 1 and b - a <= 42
     ]
     books = [
         _Candidate(m.start() + 1, m.end() - 1, m.start(), m.end(), m.group(1), book=True)
-        for m in re.finditer(r"《([^《》]{1,40})》", s)
+        for m in _BOOK_TITLE.finditer(s)
     ]
     grouped: list[_Candidate] = []
     i = 0

@@ -309,6 +309,10 @@ _CLAUSE_VERB = re.compile(
     r"^(?:推进|推行|推动|坚持|成立|建立|建成|组建|开展|探索|深化|实施|打造|构建|创新|创建|持续|全面|积极|"
     r"不断|大力|着力|聚焦|围绕|以|把|将|通过|率先|深入|扎实|立足|出台|制定|印发|先后|累计|始终|切实)"
 )
+# Entries of RegionMatcher._units_under's memo before it starts afresh (a bound, not a tuning knob).
+_UNDER_MEMO_SIZE = 20_000
+# Short texts whose automaton hits RegionMatcher keeps before it starts afresh.
+_SHORT_HITS_SIZE = 4_096
 # Sub-county names: stems of 2-6 characters, up to 10 for transliterated names the data list.
 _SHORT_STEM, _LONG_STEM = 6, 10
 _OPEN_QUOTES = frozenset('“"「『‘')
@@ -396,17 +400,28 @@ class RegionMatcher:
         # Per county: its township stems (for _scope_hits) and, per level, the units a variant
         # spelling may stand for (for _variant) — built once instead of at every hit.
         self._stems: dict[str, list[tuple[str, Region]]] = {}
-        self._pools: dict[tuple[str, str], list[Region]] = {}
+        self._pools: dict[tuple[str, str], dict[tuple[int, str], list[Region]]] = {}
+        self._under_memo: dict[tuple[str, str, str], list[Region]] = {}
+        self._short_hits: dict[str, list[_Hit]] = {}  # automaton hits of short texts (≤ 200 chars)
 
     # -- candidates ---------------------------------------------------------------------------
     def _raw_hits(self, text: str) -> list[_Hit]:
         if text is self._last_text:
             return self._last_hits  # infer_subject and find read the same report text in turn
+        short = len(text) <= 200
+        if short and (known := self._short_hits.get(text)) is not None:
+            # titles and agency prefixes are read again and again: each automaton pass costs
+            # about a microsecond per character however short the text
+            return known
         hits: list[_Hit] = []
         for end_idx, (surface, regions, bare) in self._automaton.iter(text):
             hits.append(_Hit(end_idx - len(surface) + 1, end_idx + 1, surface, regions, bare))
-        if len(text) > 200:
+        if not short:
             self._last_text, self._last_hits = text, hits
+        else:
+            if len(self._short_hits) >= _SHORT_HITS_SIZE:
+                self._short_hits.clear()
+            self._short_hits[text] = hits
         return hits
 
     def _context_ok(self, text: str, hit: _Hit, prev_end: int, full_starts: set[int]) -> bool:
@@ -491,8 +506,8 @@ class RegionMatcher:
             return "modifier"
         return "actor"
 
-    def _scope_hits(self, text: str, scope: Sequence[str]) -> list[_Hit]:
-        """Bare township stems of the scope county (以甲、乙等为代表 → 甲镇, 乙街道)."""
+    def _scope_stems(self, scope: Sequence[str]) -> list[tuple[str, Region]]:
+        """The scope county's township stems that may stand alone for their township."""
         county = next(
             (c for c in scope if (r := self.gazetteer.get(c)) is not None and r.level == "county"), None
         )
@@ -506,8 +521,12 @@ class RegionMatcher:
                 if town.level == "township" and len(town.short) >= 2 and town.short not in _STOP_SHORTS
             ]
             self._stems[county] = stems
+        return stems
+
+    def _scope_hits(self, text: str, scope: Sequence[str]) -> list[_Hit]:
+        """Bare township stems of the scope county (以甲、乙等为代表 → 甲镇, 乙街道)."""
         hits: list[_Hit] = []
-        for stem, town in stems:
+        for stem, town in self._scope_stems(scope):
             pos = text.find(stem)
             while pos >= 0:
                 hits.append(_Hit(pos, pos + len(stem), stem, (town,), True))
@@ -571,6 +590,20 @@ class RegionMatcher:
             context.pop(region.code, None)
             context[region.code] = None
         return self._sub_county(text, scope, mentions, unresolved) if sub_county else mentions
+
+    def leading(self, text: str, scope: Sequence[str] = ()) -> Region | None:
+        """The region named at the very start of ``text`` (the first of :meth:`find`'s mentions
+        when it starts there), or None."""
+        # Every mention comes from a dictionary hit, a scope stem or a sub-county suffix: a text
+        # none of them could open (most agency-prefix candidates) needs no resolution at all.
+        if not (
+            any(h.start == 0 for h in self._raw_hits(text))
+            or _SUB_PATTERN.search(text)
+            or any(text.startswith(stem) for stem, _ in self._scope_stems(scope))
+        ):
+            return None
+        found = self.find(text, scope)
+        return found[0].region if found and found[0].start == 0 else None
 
     def _fits_after(self, previous: Region, region: Region) -> bool:
         """A name glued to the previous one must lie inside it (Y市东城区 is no Beijing 东城区)."""
@@ -768,15 +801,29 @@ class RegionMatcher:
         scoped = [self.gazetteer.get(c) for c in scope]
         anchors = [r for r in [*parents, *scoped] if r is not None and r.level != "province"]
         for anchor in anchors:
-            hits = (
-                self.gazetteer.under(anchor.code, name)
-                or self._ethnic(anchor.code, name, level)
-                or self._variant(anchor.code, name, level)
-                or self._upgraded(anchor.code, name, level)
-            )
+            hits = self._units_under(anchor.code, name, level)
             if len(hits) == 1:
                 return hits[0]
         return None
+
+    def _units_under(self, ancestor: str, name: str, level: str) -> list[Region]:
+        """The dataset units ``name`` may stand for under ``ancestor``: as written, else without its
+        people's name, a variant character or the other township word. A pure function of its
+        arguments (each look-up loads the tables it reads), so it is remembered: a report asks the
+        same question for every sentence and stem length that meets the name."""
+        key = (ancestor, name, level)
+        hits = self._under_memo.get(key)
+        if hits is None:
+            hits = (
+                self.gazetteer.under(ancestor, name)
+                or self._ethnic(ancestor, name, level)
+                or self._variant(ancestor, name, level)
+                or self._upgraded(ancestor, name, level)
+            )
+            if len(self._under_memo) >= _UNDER_MEMO_SIZE:
+                self._under_memo.clear()
+            self._under_memo[key] = hits
+        return hits
 
     def _ethnic(self, ancestor: str, name: str, level: str) -> list[Region]:
         """An ethnic township written without its people (布朗山乡 for 布朗山布朗族乡): the one unit
@@ -824,14 +871,15 @@ class RegionMatcher:
                 units = units + [
                     c for t in units if t.level == "township" for c in self.gazetteer.children(t.code)
                 ]
-            pool = [r for r in units if r.level == level]
+            pool = defaultdict(list)
+            for r in units:
+                if r.level == level:
+                    pool[(len(r.name), r.name[0])].append(r)  # only these can differ by one inner character
             self._pools[(ancestor, level)] = pool
         return [
             r
-            for r in pool
-            if len(r.name) == len(name)
-            and r.name[0] == name[0]
-            and sum(a != b for a, b in zip(r.name, name, strict=True)) == 1
+            for r in pool.get((len(name), name[0]), ())
+            if sum(a != b for a, b in zip(r.name, name, strict=True)) == 1
         ]
 
     # -- subject ------------------------------------------------------------------------------
