@@ -18,6 +18,8 @@
 // sample names an existing fact: the writer and report deletion keep it so), which FalkorDB runs as
 // one pipeline, where an OPTIONAL MATCH ran once per row (17.9 → 11.6 ms in the server for 100
 // rows × 3 facts at 20k reports); without evidence (maps, lists), no fact is read at all.
+// Only the sort keys travel through the sort; the page's other columns are read after it (the
+// server's time for 100 of 2,705 rows with three facts each: ~11 → ~9.5 ms at 20k reports).
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
 // A region's code begins with its province's two digits, so the prefix test drops the other
@@ -26,12 +28,13 @@ UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS 
 MATCH (p:Practice {key: $key})<-[c:ADOPTED]-(r:Region)
 WITH r, c, under, r.level AS lvl
 WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
-WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
-     coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
-     c.facts AS facts, c.sample AS sample
+WITH r, c, c.reports AS reports, r.code AS code
 ORDER BY reports DESC, code
 SKIP $offset
 LIMIT $limit
+WITH code, r.name AS name, r.level AS level, reports,
+     coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
+     c.facts AS facts, c.sample AS sample
 UNWIND sample[0..$evidence_limit] AS k
 MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
@@ -52,12 +55,13 @@ UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS 
 MATCH (p:Practice {key: $key})<-[c:ADOPTED]-(r:Region)
 WITH r, c, under, r.level AS lvl
 WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
-WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
-     coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
-     c.facts AS facts
+WITH r, c, c.reports AS reports, r.code AS code
 ORDER BY reports DESC, code
 SKIP $offset
 LIMIT $limit
+WITH code, r.name AS name, r.level AS level, reports,
+     coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
+     c.facts AS facts
 RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, [] AS evidence
 ORDER BY reports DESC, code
 UNION ALL
@@ -67,12 +71,13 @@ UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS 
 MATCH (p:Practice {key: $key})<-[c:COVERS]-(r:Region)
 WITH r, c, under, r.level AS lvl
 WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
-WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
-     coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
-     c.facts AS facts, c.sample AS sample
+WITH r, c, c.reports AS reports, r.code AS code
 ORDER BY reports DESC, code
 SKIP $offset
 LIMIT $limit
+WITH code, r.name AS name, r.level AS level, reports,
+     coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
+     c.facts AS facts, c.sample AS sample
 UNWIND sample[0..$evidence_limit] AS k
 MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
@@ -91,12 +96,13 @@ UNWIND CASE WHEN $year_from IS NULL AND $year_to IS NULL AND $min_confidence IS 
 MATCH (p:Practice {key: $key})<-[c:COVERS]-(r:Region)
 WITH r, c, under, r.level AS lvl
 WHERE ($level IS NULL OR lvl = $level) AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
-WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
-     coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
-     c.facts AS facts
+WITH r, c, c.reports AS reports, r.code AS code
 ORDER BY reports DESC, code
 SKIP $offset
 LIMIT $limit
+WITH code, r.name AS name, r.level AS level, reports,
+     coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
+     c.facts AS facts
 RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, [] AS evidence
 ORDER BY reports DESC, code
 UNION ALL
