@@ -121,6 +121,23 @@ def test_adopters_of_fengqiao_are_the_regions_the_corpus_names(client: TestClien
             assert ev["report_id"] in {rep for rep, _ in facts.adoptions[(a["code"], "fengqiao")]}
 
 
+def test_adopters_pages_count_every_adopter_on_every_page(client: TestClient, facts: Facts) -> None:
+    """Full pages ask the store for the count; a short last page and a page past the end give the
+    same count (the first without asking)."""
+    key = busiest_practice(facts)
+    n = len(facts.adopters(key))
+    assert n >= 3
+    seen: list[str] = []
+    for offset in range(0, n + 2, 2):
+        body = get(client, f"/practices/{key}/adopters", limit=2, offset=offset, evidence_limit=0)
+        assert body["count"] == n, offset
+        seen += [a["code"] for a in body["data"]]
+    assert sorted(seen) == sorted(facts.adopters(key))
+    for rollup in (False, True):
+        whole = get(client, f"/practices/{key}/adopters", limit=1000, rollup=rollup)
+        assert whole["count"] == len(whole["data"]) > 0
+
+
 def test_adopters_rollup_level_within_and_years(client: TestClient, facts: Facts) -> None:
     key = busiest_practice(facts)
     adopters = facts.adopters(key)
