@@ -182,6 +182,10 @@ def test_unparseable_yaml_is_a_taxonomy_error(tmp_path: Path) -> None:
         ("调解员全年化解纠纷40余起。", ["矛盾纠纷多元化解"]),
         ("提升化解矛盾纠纷的能力。", []),  # no count: a goal, not a result
         ("法庭诉前化解纠纷300余件。", []),  # a court's pre-suit work is 诉源治理's, not this
+        # 信访稳定 names the work only as 信访稳定工作 or 信访维稳; alone it qualifies an honour
+        ("北岭镇把信访稳定工作列入年度考核。", ["信访工作"]),
+        ("县里抽调干部组建信访维稳专班。", ["信访工作"]),
+        ("全县评出十个“信访稳定示范村”。", []),
     ],
 )
 def test_find(matcher: PracticeMatcher, text: str, expected: list[str]) -> None:
