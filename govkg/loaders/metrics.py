@@ -440,11 +440,28 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 周一至周五: a weekday, no count
     if unit in ("小时", "天") and after in "警服值在":
         return True  # 24小时警局 and similar names
+    if (
+        _ROUND_THE_CLOCK.match(sentence, start, end)
+        and _is_cjk_char(after)
+        and after not in "内以之"
+        and not _LIMIT_BEFORE.search(sentence, max(0, start - 3), start)
+    ):
+        return True  # 24小时不间断巡查, 365天无休: how long a service runs, no quantity of work
     if unit == "个" and sentence.startswith(("月", "工作日", "小时"), end):
         return True  # durations: 4个月
     if unit in ("个", "") and sentence.startswith("方面", end):
         return True  # 主要有四个方面原因, 从6个方面制定标准: the headings of an account, no count of work
     return _inside_quotes(sentence, start)
+
+
+# A whole day or year of service (24小时, 二十四小时, 365天) qualifying the noun or verb after it;
+# a time limit (24小时内, 缩短至24小时) stays a quantity.
+_ROUND_THE_CLOCK = re.compile(r"(?:24|二十四)小时|365天")
+_LIMIT_BEFORE = re.compile(r"(?:至|到|为|在|用|达|于)$")
+
+
+def _is_cjk_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _inside_quotes(sentence: str, pos: int) -> bool:
