@@ -447,6 +447,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         and not _LIMIT_BEFORE.search(sentence, max(0, start - 3), start)
     ):
         return True  # 24小时不间断巡查, 365天无休: how long a service runs, no quantity of work
+    if unit == "元" and _EXCHANGE.search(sentence[_clause_start(sentence, start) : end + 4]):
+        return True  # 1美元兑7.1元人民币, 汇率升至7.2元: a price of money, no quantity of work
     if unit == "个" and sentence.startswith(("月", "工作日", "小时"), end):
         return True  # durations: 4个月
     if unit in ("个", "") and sentence.startswith("方面", end):
@@ -458,10 +460,16 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
 # a time limit (24小时内, 缩短至24小时) stays a quantity.
 _ROUND_THE_CLOCK = re.compile(r"(?:24|二十四)小时|365天")
 _LIMIT_BEFORE = re.compile(r"(?:至|到|为|在|用|达|于)$")
+# Exchange rates: the 元 of a currency's price is no amount spent or recovered.
+_EXCHANGE = re.compile(r"汇率|兑换?人民币|人民币兑|[美欧日港澳台]元兑")
 
 
 def _is_cjk_char(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    return max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
 
 
 def _inside_quotes(sentence: str, pos: int) -> bool:
