@@ -365,10 +365,17 @@ def test_discover_local_programs(
         "柳湾镇司法所通过“推进诉调对接工作机制”“设立特色调解室”“发布典型案例”等具体举措化解纠纷。",
         "某镇推出“强化源头治理工程”。",
         "某街道建立“完善网格员考核制度”“健全矛盾排查机制”等措施。",
+        # a quote heading a style, goal or principle is none, even after a verb of setting up
+        "北岭镇推行“马上就办”、“一抓到底”工作作风。",
+        "某县推出“说了就干”理念。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:
     assert local_names(matcher.discover(sentence)) == []
+
+
+def test_a_set_phrase_heading_a_mechanism_is_its_name(matcher: PracticeMatcher) -> None:
+    assert local_names(matcher.discover("某镇推行“马上就办”服务机制。")) == ["马上就办"]
 
 
 def test_a_chain_of_levels_keeps_the_practice_of_its_kind_word(matcher: PracticeMatcher) -> None:

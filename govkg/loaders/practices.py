@@ -323,7 +323,7 @@ _TRAILING_WORDS = tuple(
 _GOAL_HEADS = (
     "要求", "目标", "理念", "思路", "原则", "精神", "格局", "标准", "部署", "会议", "方案", "办法",
     "意见", "通知", "责任", "任务", "考核", "重点", "成效", "局面", "新局面", "态势", "氛围", "链条",
-    "流程", "闭环", "路径", "路子",
+    "流程", "闭环", "路径", "路子", "作风", "劲头", "干劲", "态度", "风气",
 )  # fmt: skip
 # 成效 after a model's own kind word (“X”模式成效明显, “X”工作法成效显著) reports that model's
 # results; after 工作 or a campaign word (“X”工作成效) it stays a goal phrase.
@@ -599,8 +599,8 @@ class PracticeMatcher:
                 and len(content) >= 3
             )
         )
-        if not signal:
-            return None
+        if not signal or (not trail and _opens_goal(window)):
+            return None  # 推行“马上就办”工作作风: a style, goal or principle, whatever the verb
         trail = trail or ""
         if _METAPHOR_BEFORE.search(_clause_before(s, cand.outer_start)):
             return None  # 综治中心成了“解忧站”: what the unit has become, said in a figure
@@ -762,6 +762,19 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     ):
         return None  # “X”工作要求 is a goal; “X”创建标准 sets up the creation campaign
     return window[:end]
+
+
+def _opens_goal(window: str) -> bool:
+    """Whether the words after a quote (or a chain of quotes) head a goal, principle or style,
+    directly (“X”理念, “A”、“B”作风) or after a program word (“X”工作作风, “X”工作要求)."""
+    end = 0
+    while (word := next((w for w in _TRAILING_WORDS if window.startswith(w, end)), None)) is not None:
+        end += len(word)
+    rest = window[end:]
+    if not rest.startswith(_GOAL_HEADS):
+        return False
+    kind = window[:end]
+    return not kind.endswith("创建") and not (rest.startswith(_RESULT_HEADS) and kind.endswith(_MODEL_KINDS))
 
 
 # A quoted word that only describes how something is done (“一站式”中心, “规范化”建设, “保姆式”服务).
