@@ -368,6 +368,10 @@ def test_discover_local_programs(
         # a quote heading a style, goal or principle is none, even after a verb of setting up
         "北岭镇推行“马上就办”、“一抓到底”工作作风。",
         "某县推出“说了就干”理念。",
+        # templated principles and standard service rules, the same in every place
+        "县法院推行“应立尽立”,当场立案率达96%。",
+        "镇派出所推行“有求必应”机制。",
+        "县政务大厅落实“首问负责”制度。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:

@@ -28,7 +28,8 @@ or a whole clause (a comma inside). Also dropped: the state before or after a ch
 从“X”到“Y”, 变“X”为“Y”), a descriptive word (“一站式”, “规范化”), and a list of parallel parts
 that is no name — parts sharing their head character (常驻+轮驻+随驻) or a 、-list of clauses not
 followed by a campaign word (“一站式受理、一揽子调处”模式; “清街巷、查隐患”专项行动 stays, and so
-does a model named by counted parts, “一个中心、两支队伍”).
+does a model named by counted parts, “一个中心、两支队伍”). Templated principles (应X尽X,
+有X必Y) and standard service rules (首问负责, 一次性告知) go like stock idioms.
 
 A surviving name that contains a taxonomy term (an alias, a pattern, or a practice's ``core``
 word such as 网格, 人民调解) yields the *taxonomy* practice only (“网络+网格” -> 网格化管理).
@@ -377,7 +378,7 @@ _STOP_SUBSTRINGS = (
     "职工之家", "法官工作站", "学习强国", "公众号", "长安网", "微博", "微信号", "抖音", "头条号",
     "电视台", "日报", "晚报", "报社", "广播", "比赛", "竞赛", "开放日", "慰问", "晚会", "仪式",
     "座谈会", "表彰大会", "宣传日", "宣传周", "宣传月", "教育日", "文艺演出", "回头看", "线上+线下",
-    "一号工程", "一把手",
+    "一号工程", "一把手", "首问负责", "一次性告知", "限时办结",
     "线上线下", "三会一课",
 )  # fmt: skip
 _STOP_PATTERNS = (
@@ -387,6 +388,9 @@ _STOP_PATTERNS = (
     re.compile(r"^[0-9]+\s*[+＋]\s*[0-9a-zA-Z]+$"),  # 3+x
     re.compile(r"^以.{1,8}为中心$"),  # a principle, not a centre
     re.compile(r"^一[镇村乡街社县区企户]一(?:品|特|策|案)"),  # 一镇一品: a goal for many brands, not one
+    # set principles built on a template, the same everywhere: 应X尽X / 能X尽X (every case that
+    # should be X-ed is), 有X必Y / 逢X必Y / 凡X必Y (whenever X, always Y)
+    re.compile(r"^(?:[应能](.{1,2})[尽必]\1|[有逢凡].必.)$"),
 )
 # An institution named after its administrative unit is that unit's body, not a brand.
 _UNIT_INSTITUTION = re.compile(
