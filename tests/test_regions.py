@@ -136,6 +136,16 @@ def test_a_town_under_an_autonomous_county_written_short_is_found_there(matcher:
     assert found[-1].region.parent_code == county.code
 
 
+def test_ethnic_townships_have_official_names_and_place_stems(gaz: Gazetteer, matcher: RegionMatcher) -> None:
+    # the source tree drops the 族 of a long people's name; the official name keeps it
+    assert [r.name for r in gaz.lookup("德外里都如克哈萨克乡")] == ["德外里都如克哈萨克族乡"]
+    found = matcher.find("伊州区德外里都如克乡建起法律服务站。")
+    assert names(found) == ["伊州区", "德外里都如克哈萨克族乡"]
+    # a 民族乡 is known by the place's name before the people's (查巴奇 for 查巴奇鄂温克民族乡)
+    assert [r.name for r in gaz.lookup("查巴奇")] == ["查巴奇鄂温克民族乡"]
+    assert [r.name for r in gaz.lookup("乌什塔拉")] == ["乌什塔拉回族民族乡"]
+
+
 def test_long_transliterated_village_names_are_found_when_listed(matcher: RegionMatcher) -> None:
     found = matcher.find("阿瓦提县阿依巴格乡玉斯屯克阿依库勒村组建巡逻队。")
     assert names(found) == ["阿瓦提县", "阿依巴格乡", "玉斯屯克阿依库勒村"]
