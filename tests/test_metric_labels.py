@@ -78,6 +78,11 @@ def test_levels_reached_are_not_changes() -> None:
         ("上报县级调解矛盾纠纷5件", "上报县级调解矛盾纠纷"),  # 县级 is a level, 上报县 no place
         ("甲镇在每个村培养2至4名“法律明白人”", "“法律明白人”"),  # a range's first number is no label
         ("每个网格200至400户", "每个网格"),
+        # a demonstrative body or unit opening the clause is who counted, not what
+        ("该中心全年接待来访群众640人次", "接待来访群众"),
+        ("该调处中心累计调处土地纠纷85件", "调处土地纠纷"),
+        ("该所组建护校队9支", "护校队"),
+        ("该镇共有专职网格员38名", "专职网格员"),
     ],
 )
 def test_labels_are_noun_phrases(sentence: str, label: str) -> None:
