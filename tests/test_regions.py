@@ -210,12 +210,17 @@ def test_make_local_changes_nothing(gaz: Gazetteer) -> None:
         "和平",
         "新时代",
         "建立健全“四会”组织",  # a quoted count that is all a short name
+        "贵安新区警方开展夜间巡逻",  # 安新 glued to 贵 and followed by 区, not its own 县
         "打造“枫桥”品牌",
     ],
 )
 def test_ordinary_words_are_not_places(matcher: RegionMatcher, text: str) -> None:
     assert matcher.find(text) == []
     assert matcher.find(text, DONGHE) == []
+
+
+def test_a_short_name_after_a_verb_keeps_its_own_level_word(matcher: RegionMatcher) -> None:
+    assert names(matcher.find("省里大力支持包头市开展试点。")) == ["包头市"]
 
 
 def test_short_names_with_level_or_agency_words(matcher: RegionMatcher) -> None:

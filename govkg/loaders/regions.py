@@ -286,6 +286,7 @@ _AFTER_WORDS = (
     "日报", "晚报", "电视台", "广播", "新闻", "融媒", "发布", "市", "州", "县", "区", "旗", "盟", "籍",
     "地区", "境内", "全境", "各地", "上下", "人民", "群众", "警方", "边防",
 )  # fmt: skip
+_LEVEL_CHARS = frozenset("市州县区旗盟")
 # 网 alone is an outlet (某某网) but not the start of 网格/网络/网信 (甲街道网格员 is the street's).
 _MEDIA_AFTER = re.compile(
     r"^(日报|晚报|早报|商报|电视台|广播电视台|广播|新闻网|新闻|融媒体中心|融媒|发布|网(?![格络信]))"
@@ -428,6 +429,12 @@ class RegionMatcher:
             return False
         if before in _OPEN_QUOTES and after[:1] in _CLOSE_QUOTES:
             return False  # “四会”治村, “枫桥”: a quoted word that is all a short name is a brand or a count
+        if (
+            not left_ok
+            and after[:1] in _LEVEL_CHARS
+            and not any(r.name.endswith(after[0]) for r in hit.candidates)
+        ):
+            return False  # 贵安新区: glued to the word before and followed by a level not its own
         if after.startswith(_AFTER_WORDS) or _MEDIA_AFTER.match(after) or _EVENT_AFTER.match(after):
             return True
         if before in _OPEN_QUOTES:
