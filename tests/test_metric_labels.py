@@ -308,3 +308,9 @@ def test_a_count_after_an_explicit_comparison_is_a_change_of_the_quantity_before
     assert got[1] == ("受理新发案件", 17.0, "件", "-17件")
     # a bare 新增 is no comparison
     assert labels("全年新增网格员120名")[0][3] is None
+
+
+def test_a_count_joined_to_the_next_names_the_noun_between_them() -> None:
+    # 和/及/与 before the next count joins two counts; it is no part of the first one's noun
+    found = find_metrics("组建8支巡逻队和20支护校队")
+    assert [(m.raw, m.indicator) for m in found] == [("8支", "巡逻队"), ("20支", "护校队")]

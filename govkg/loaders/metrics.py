@@ -597,12 +597,17 @@ def _without_kinds(text: str) -> str:
     return text
 
 
+_JOINS_NEXT = re.compile(r"(?:以及|和|及|与|或)$")
+
+
 def _tail(sentence: str, end: int) -> str:
     """The noun just after a number (建成便民服务中心14个 … ; 依托1万余名网格员), up to a verb or a break."""
     after = _CLAUSE_BREAK.search(sentence, end)
     stop = after.start() if after else len(sentence)
     digit = re.search(r"\d", sentence[end:stop])
     tail = sentence[end : end + digit.start() if digit else stop].strip().removeprefix("的")
+    if digit:
+        tail = _JOINS_NEXT.sub("", tail)  # 5名民警和5名辅警: the 和 joins the next count
     closer = {"“": "”", "《": "》"}.get(tail[:1])
     if closer and (close := tail.find(closer)) > 1:
         tail = tail[: close + 1]  # 1900名“双语红袖标”穿行街巷: the quoted name is what was counted
