@@ -83,6 +83,9 @@ def test_levels_reached_are_not_changes() -> None:
         ("该调处中心累计调处土地纠纷85件", "调处土地纠纷"),
         ("该所组建护校队9支", "护校队"),
         ("该镇共有专职网格员38名", "专职网格员"),
+        # 有 names what it has after the count; opening the label it is no part of the noun
+        ("每个边境派出所仅有3名民警", "民警"),
+        ("全镇有村级调委会21个", "村级调委会"),
     ],
 )
 def test_labels_are_noun_phrases(sentence: str, label: str) -> None:
