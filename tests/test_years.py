@@ -73,6 +73,9 @@ def test_report_year_from_the_opening(opening: list[str], published: int | None,
         # a year that dates a visit, a speech, an award, a plan or a target is not the activity's
         ("2014年省领导调研时提出的“村民说事”,如今在全县推行。", None),
         ("石门镇平安村创建成效明显,2021年被评为省级示范镇。", None),
+        # a year heading a clause of honours dates the honours, not the work before them
+        ("北岭镇深化网格化管理,自2012年以来,连续十年获评市级平安乡镇。", None),
+        ("2020年以来,北岭镇推行楼长制,荣获省级表彰。", 2020),
         ("全县深化网格化管理,力争到2025年实现网格员专职化。", None),
         ("北岭镇2015年撤县设区后,推行网格化管理。", None),
         ("全区开展“平安小区”创建,2022年新命名平安小区300个。", 2022),  # the campaign's result
