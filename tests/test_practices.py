@@ -392,8 +392,9 @@ def test_a_chain_of_levels_keeps_the_practice_of_its_kind_word(matcher: Practice
     [
         ("县公安局构建“一个中心、两支队伍、三项机制”工作模式。", "一个中心、两支队伍、三项机制"),
         ("镇派出所开展“清街巷、查隐患、保平安”专项行动。", "清街巷、查隐患、保平安"),
-        # a sum glossed by the parties it joins, not by rooms, names a mechanism
-        ("某县构建“1+3+N”工作机制，即一个党委统筹、三支队伍联动、多方力量参与。", "1+3+N"),
+        # a sum glossed by the parties it joins, not by rooms, names a mechanism; a formula keeps
+        # its phrase, as a count does (“五个一”工作法)
+        ("某县构建“1+3+N”工作机制，即一个党委统筹、三支队伍联动、多方力量参与。", "“1+3+N”工作机制"),
     ],
 )
 def test_listed_names_of_counted_models_and_campaigns_are_programmes(
@@ -410,6 +411,7 @@ def test_listed_names_of_counted_models_and_campaigns_are_programmes(
         ("推行“互联网+人民调解+司法确认”工作模式。", "矛盾纠纷多元化解"),
         ("开展“亮身份、当楼长、保平安”专项活动。", "楼长制"),
         ("建立信访工作“十化”常态化机制。", "信访工作"),
+        ("某街道组建“1+2+N”专职网格队伍。", "网格化管理"),  # the formula's phrase holds the key word
     ],
 )
 def test_named_variant_with_key_term_is_the_key_only(

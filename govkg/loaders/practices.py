@@ -632,7 +632,11 @@ class PracticeMatcher:
             return None
         if not trail and content.endswith("经验") and not _MADE.search(_clause_before(s, cand.outer_start)):
             return None
-        counted = cand.grouped or (_NUMERAL_START.match(content) is not None and len(content) <= 4)
+        counted = (
+            cand.grouped
+            or (_NUMERAL_START.match(content) is not None and len(content) <= 4)
+            or _SUM.match(content) is not None  # “1+1+1+X”: a formula names nothing without its phrase
+        )
         if counted and not _names_itself(content):
             if not trail or chained or listed:
                 return None  # a counted name takes its trail only when the trail is its own
