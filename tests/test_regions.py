@@ -466,6 +466,17 @@ def test_leading_names_of_a_chain_only_say_where_the_last_lies(matcher: RegionMa
     assert subject is not None and subject.name == "福海县"
 
 
+def test_the_places_a_delegation_visits_are_not_the_subject(matcher: RegionMatcher) -> None:
+    # the counties visited are named more often; the one that sends the delegation is the subject
+    title = "和林格尔县政法干部赴托克托县、土默特左旗观摩学习"
+    text = (
+        "6月3日,和林格尔县委政法委带领各镇干部赴托克托县、土默特左旗考察网格化管理。"
+        "托克托县介绍了网格经验。土默特左旗介绍了调解工作。土默特左旗综治中心作了交流。"
+    )
+    subject = matcher.infer_subject(text, title)
+    assert subject is not None and subject.name == "和林格尔县"
+
+
 def test_a_text_that_calls_itself_our_county_is_the_countys(matcher: RegionMatcher) -> None:
     # the city it visits is named more often, but 我县 says who writes
     title = "固阳县干部赴鄂尔多斯市学习"

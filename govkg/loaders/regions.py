@@ -354,6 +354,19 @@ _QUOTED_SPEECH = re.compile(r"“[^“”]*”|「[^「」]*」")
 _SELF_WORD = re.compile(r"我(县|旗|市|区|州|盟|省)")
 
 
+# 赴甲县、乙市观摩学习…, 到甲县考察: the places a delegation visits are where it learns, not who
+# the report is about.
+_TRIP_BEFORE = re.compile(r"(?:赴|前往|到|去)[^，,。；;！!？?\n]{0,24}$")
+_TRIP_AFTER = re.compile(r"^[^，,。；;！!？?\n]{0,24}?(?:考察|观摩|学习|参观|取经|调研|交流)")
+
+
+def _visited(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is the destination of a study visit in its clause."""
+    return bool(
+        _TRIP_BEFORE.search(text, max(0, start - 24), start) and _TRIP_AFTER.match(text[end : end + 30])
+    )
+
+
 def _self_county_word(text: str) -> str | None:
     """县 or 旗 when the text, outside quotes, calls its own region only 我县 or only 我旗."""
     words = {m.group(1) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text))}
@@ -851,6 +864,8 @@ class RegionMatcher:
                 nxt = found[i + 1] if i + 1 < len(found) else None
                 if nxt is not None and nxt.start == m.end and self._is_under(nxt.region, m.region):
                     continue  # 新疆维吾尔自治区福海县: the leading names only say where the last one lies
+                if _visited(source, m.start, m.end):
+                    continue  # 赴甲县考察: where the delegation learns, never who the report is about
                 scores[m.region.code] += weight * (0.3 if m.role in ("media", "event") else 1.0)
         if not scores:
             return None
