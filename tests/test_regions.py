@@ -372,6 +372,8 @@ def test_a_verb_of_location_before_a_level_word_makes_no_unit(matcher: RegionMat
     assert names(matcher.find("东河区地处城乡接合部，流动人口多。", DONGHE)) == ["东河区"]
     assert names(matcher.find("东河区位于城乡之间。", DONGHE)) == ["东河区"]
     assert names(matcher.find("九原区处于城镇边缘。", DONGHE)) == ["九原区"]
+    # so do the verbs of a study visit: 观摩学习县乡综治中心 names the centres of two levels
+    assert names(matcher.find("干部赴九原区观摩学习县乡综治中心。", DONGHE)) == ["九原区"]
     found = matcher.find("迁西县旧城乡组建巡逻队。", ("130227", "130200", "130000"))
     assert names(found) == ["迁西县", "旧城乡"]
 

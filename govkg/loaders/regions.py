@@ -342,6 +342,8 @@ _NOT_NAME_WORDS = _words(
     "律师 干部 群众 居民 村民 开办 协调 结合 发挥 下沉 依托 整合 直面 "
     # verbs of location (某区地处城乡接合部, 位于城乡之间): the stem is a predicate, never a name
     "地处 位于 处于 坐落 地跨 毗邻 紧邻 地属 隶属 属于 接壤 "
+    # verbs of a study visit (观摩学习县乡综治中心): what is visited follows them, no name holds them
+    "观摩 学习 考察 参观 调研 "
 )
 _NOT_NAME_CHARS = frozenset("该这些们把被让使每其你我他她它个项型不没也都就才很")  # 大事不出镇 is a saying
 
