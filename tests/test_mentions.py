@@ -22,6 +22,10 @@ def _cls(sentence: str, practice: str) -> str | None:
     ("reason", "mention", "adoption", "practice"),
     [
         ("plan", "下一步，甲县将在全县推广网格化管理。", "甲县在全县推广网格化管理。", "网格化管理"),
+        # after its subject too, and plans dated ahead; 为下一步…打下基础 reports work done
+        ("plan", "甲镇下一步将推行网格化管理。", "甲镇为下一步推行网格化管理打下基础。", "网格化管理"),
+        ("plan", "甲镇计划年底前建成综治中心。", "甲镇去年底建成综治中心。", "综治中心"),
+        ("plan", "甲镇将于明年建成综治中心。", "甲镇已于去年建成综治中心。", "综治中心"),
         ("award", "甲镇被评为全省枫桥经验示范镇。", "甲镇坚持枫桥经验，矛盾就地化解。", "枫桥经验"),
         # an award governs its own clause, not past a semicolon nor a later clause whose own
         # honour follows the practice (甲县被评为…，乙镇“X”调解法入选…)
