@@ -83,6 +83,13 @@ def _cls(sentence: str, practice: str) -> str | None:
         ("component", "将网格管理中心、信访接待中心整合纳入综治中心。", "甲县建成网格管理中心。", "网格管理"),
         ("component", "整合司法所、综治中心等力量。", "整合网格员等力量，建成综治中心。", "综治中心"),
         ("policy", "总书记对枫桥经验作出重要指示。", "甲县深化枫桥经验。", "枫桥经验"),
+        # a central document named as 中央关于…的意见 is national policy; a local 中央大街 is not
+        (
+            "policy",
+            "中央关于加强平安建设的意见要求推行网格化管理。",
+            "甲县中央大街社区推行网格化管理。",
+            "网格化管理",
+        ),
         ("meeting", "甲县召开网格化管理现场推进会。", "甲县召开会议后推行网格化管理。", "网格化管理"),
         ("visit", "干部赴外省学习考察枫桥经验。", "干部回村后推行枫桥经验。", "枫桥经验"),
         # the cue does not reach past a clause that opens with the return: that is work at home
