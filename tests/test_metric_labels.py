@@ -86,6 +86,7 @@ def test_levels_reached_are_not_changes() -> None:
         # 有 names what it has after the count; opening the label it is no part of the noun
         ("每个边境派出所仅有3名民警", "民警"),
         ("全镇有村级调委会21个", "村级调委会"),
+        ("全年群众满意度高达97.2%", "群众满意度"),  # 高达/多达 lead to the figure, like 达
     ],
 )
 def test_labels_are_noun_phrases(sentence: str, label: str) -> None:
