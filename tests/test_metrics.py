@@ -96,6 +96,8 @@ def test_change_verbs_are_trimmed() -> None:
         "调解大厅365天不打烊",
         "年末1美元兑7.05元人民币",
         "人民币汇率中间价升至6.98元",
+        # the people a rate is counted per are its base, not a count
+        "全县十万人刑事发案率同比下降",
     ],
 )
 def test_non_metrics_are_skipped(sentence: str) -> None:
@@ -129,6 +131,7 @@ def test_time_limits_and_money_stay_quantities() -> None:
     assert [m.raw for m in find_metrics("立案审查时间压缩至24小时")] == ["24小时"]
     assert [m.raw for m in find_metrics("求助电话24小时内回访率达97%")] == ["24小时", "97%"]
     assert [m.raw for m in find_metrics("兑现见义勇为奖金6万元")] == ["6万元"]
+    assert [m.raw for m in find_metrics("全镇常住人口2.3万人,外来人口占三成")] == ["2.3万人"]
 
 
 def test_weekdays_and_according_to_are_no_counts() -> None:

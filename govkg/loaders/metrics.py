@@ -452,6 +452,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         and not _LIMIT_BEFORE.search(sentence, max(0, start - 3), start)
     ):
         return True  # 24小时不间断巡查, 365天无休: how long a service runs, no quantity of work
+    if unit.startswith("人") and (before == "每" or _RATE_AFTER.match(sentence, end)):
+        return True  # 每万人, 十万人命案发案率: the base a rate is counted per, no quantity
     if unit == "元" and _EXCHANGE.search(sentence[_clause_start(sentence, start) : end + 4]):
         return True  # 1美元兑7.1元人民币, 汇率升至7.2元: a price of money, no quantity of work
     if unit == "个" and sentence.startswith(("月", "工作日", "小时"), end):
@@ -465,6 +467,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
 # a time limit (24小时内, 缩短至24小时) stays a quantity.
 _ROUND_THE_CLOCK = re.compile(r"(?:24|二十四)小时|365天")
 _LIMIT_BEFORE = re.compile(r"(?:至|到|为|在|用|达|于)$")
+# A count of people right before a rate noun is the rate's base (十万人发案率, 万人起诉率).
+_RATE_AFTER = re.compile(r"口?[\u4e00-\u9fff]{0,6}?率")
 # Exchange rates: the 元 of a currency's price is no amount spent or recovered.
 _EXCHANGE = re.compile(r"汇率|兑换?人民币|人民币兑|[美欧日港澳台]元兑")
 
