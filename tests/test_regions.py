@@ -479,6 +479,14 @@ def test_the_places_a_delegation_visits_are_not_the_subject(matcher: RegionMatch
     assert subject is not None and subject.name == "和林格尔县"
 
 
+def test_a_title_naming_only_a_township_makes_it_the_subject(matcher: RegionMatcher) -> None:
+    # no county is named; the neighbour across the border must not take the report
+    title = "千家峒瑶族乡:织密群防群治网"
+    text = "千家峒瑶族乡与广西富川朝东镇交界。近年来,千家峒瑶族乡组建巡逻队。该乡化解纠纷30起。"
+    subject = matcher.infer_subject(text, title)
+    assert subject is not None and subject.name == "千家峒瑶族乡"
+
+
 def test_a_text_that_calls_itself_our_county_is_the_countys(matcher: RegionMatcher) -> None:
     # the city it visits is named more often, but 我县 says who writes
     title = "固阳县干部赴鄂尔多斯市学习"

@@ -860,6 +860,12 @@ class RegionMatcher:
     def infer_subject(self, text: str, title: str = "") -> Region | None:
         """The region a report is about: most named (title weighted), then as specific as supported."""
         scores: dict[str, float] = defaultdict(float)
+        # a title that names one township by its full name and no higher unit is that township's
+        # (兰溪瑶族乡：…), even when neighbours across a border are named in the text
+        heads = self.find(title, sub_county=False) if title else []
+        towns = {m.region.code for m in heads if m.region.level == "township" and m.surface == m.region.name}
+        if len(towns) == 1 and all(m.region.level == "township" for m in heads):
+            scores[towns.pop()] += 3.0
         for source, weight in ((title, 3.0), (text, 1.0)):
             found = [m for m in self.find(source, sub_county=False) if m.region.level in _UPPER]
             for i, m in enumerate(found):
