@@ -372,6 +372,9 @@ def test_discover_local_programs(
         "县法院推行“应立尽立”,当场立案率达96%。",
         "镇派出所推行“有求必应”机制。",
         "县政务大厅落实“首问负责”制度。",
+        # a field of work every place has, quoted for emphasis
+        "北岭镇打造“乡村治理”金名片。",
+        "某县擦亮“社会治理”品牌。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:

@@ -392,6 +392,11 @@ _STOP_PATTERNS = (
     # should be X-ed is), 有X必Y / 逢X必Y / 凡X必Y (whenever X, always Y)
     re.compile(r"^(?:[应能](.{1,2})[尽必]\1|[有逢凡].必.)$"),
 )
+# Fields of work named in quotes for emphasis: every place has them, so they name no programme.
+_FIELD_TERMS = frozenset({
+    "基层治理", "社会治理", "乡村治理", "城市治理", "市域治理", "基层社会治理", "社会治理现代化",
+    "平安建设", "法治建设", "乡村振兴", "社会稳定", "和谐稳定", "安全稳定", "长治久安", "共建共治共享",
+})  # fmt: skip
 # An institution named after its administrative unit is that unit's body, not a brand.
 _UNIT_INSTITUTION = re.compile(
     r"^[\u4e00-\u9fff]{2,8}?(?:省|市|(?<!社)区|县|旗|州|盟|镇|乡|街道)[\u4e00-\u9fff]*(?:中心|站|所|室|学校|委员会|协会)$"
@@ -851,6 +856,8 @@ def _acceptable(name: str) -> bool:
         return False
     if bare in _GENERIC_KINDS:
         return False  # a kind word alone (“驿站”, “工作室”) refers back to a programme or names none
+    if bare in _FIELD_TERMS:
+        return False  # 打造“基层治理”名片: the field of work every place has, no programme's name
     if _PURE_NUMBER.match(bare) or re.search(r"[，,；;。]", name):
         return False
     if any(p.search(bare) for p in _STOP_PATTERNS):
