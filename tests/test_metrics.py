@@ -98,6 +98,9 @@ def test_change_verbs_are_trimmed() -> None:
         "人民币汇率中间价升至6.98元",
         # the people a rate is counted per are its base, not a count
         "全县十万人刑事发案率同比下降",
+        # how long an event ran
+        "开展为期15天的道路交通集中整治",
+        "历时两个月、历时5天的排查",
     ],
 )
 def test_non_metrics_are_skipped(sentence: str) -> None:
