@@ -87,6 +87,10 @@ def test_levels_reached_are_not_changes() -> None:
         ("每个边境派出所仅有3名民警", "民警"),
         ("全镇有村级调委会21个", "村级调委会"),
         ("全年群众满意度高达97.2%", "群众满意度"),  # 高达/多达 lead to the figure, like 达
+        # a month or day opening the label says when, like 今年 (截至9月30日, 1至6月, 5月份)
+        ("截至9月30日排查隐患214处", "排查隐患"),
+        ("1至6月调处邻里纠纷67件", "调处邻里纠纷"),
+        ("5月份新增网格员19名", "新增网格员"),
     ],
 )
 def test_labels_are_noun_phrases(sentence: str, label: str) -> None:
