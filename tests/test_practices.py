@@ -182,9 +182,10 @@ def test_unparseable_yaml_is_a_taxonomy_error(tmp_path: Path) -> None:
         ("调解员全年化解纠纷40余起。", ["矛盾纠纷多元化解"]),
         ("提升化解矛盾纠纷的能力。", []),  # no count: a goal, not a result
         ("法庭诉前化解纠纷300余件。", []),  # a court's pre-suit work is 诉源治理's, not this
-        # 信访稳定 names the work only as 信访稳定工作 or 信访维稳; alone it qualifies an honour
+        # 信访稳定/信访维稳 name the work only with 工作; alone they qualify an honour or forces
         ("北岭镇把信访稳定工作列入年度考核。", ["信访工作"]),
-        ("县里抽调干部组建信访维稳专班。", ["信访工作"]),
+        ("县里抽调干部做好信访维稳工作。", ["信访工作"]),
+        ("镇里整合综治、信访维稳力量。", []),  # pooled forces, no 信访 work
         ("全县评出十个“信访稳定示范村”。", []),
     ],
 )
