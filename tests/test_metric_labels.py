@@ -91,6 +91,9 @@ def test_levels_reached_are_not_changes() -> None:
         ("截至9月30日排查隐患214处", "排查隐患"),
         ("1至6月调处邻里纠纷67件", "调处邻里纠纷"),
         ("5月份新增网格员19名", "新增网格员"),
+        # 指导/督促/带动 name who they act on after the count
+        ("县委政法委指导9个乡镇", "乡镇"),
+        ("带动150名群众参与巡逻", "群众"),
     ],
 )
 def test_labels_are_noun_phrases(sentence: str, label: str) -> None:
