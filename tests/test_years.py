@@ -38,6 +38,8 @@ def _adoptions(text: str, name: str) -> dict[tuple[str, str], Adoption]:
         # an opening year long before the report's date is history, not the year under review
         (["南湖县较早探索网格。", "2011年,南湖县推行网格化。", "十多年来,网格拓展。"], 2023, None),
         (["2022年,南湖县扎实推进平安建设。"], 2023, 2022),  # a review published the next year
+        # a span of years in the title or the opening is several years, not the last one
+        (["2019—2022年,南湖县持续推进平安建设。"], 2023, None),
         # a story told over years, and the year of an award, frame no year
         (["南湖电站旁设有警务站。", "2007年,电站开始筹建,2009年正式动工。"], None, None),
         (["南湖村曾是矛盾村。", "2015年南湖村调委会被评为省级先进。"], None, None),
@@ -61,6 +63,11 @@ def _adoptions(text: str, name: str) -> dict[tuple[str, str], Adoption]:
 )
 def test_report_year_from_the_opening(opening: list[str], published: int | None, year: int | None) -> None:
     assert report_year("南湖县平安建设综述", published, ["南湖县平安建设综述", *opening]) == year
+
+
+def test_a_span_of_years_in_the_title_frames_no_year() -> None:
+    assert report_year("南湖县获评2018—2021年度平安建设先进县", None, []) is None
+    assert report_year("南湖县2021年平安建设工作总结", None, []) == 2021
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ _LEADING_YEAR = re.compile(
 _MULTI_YEAR = re.compile(
     r"(?:[两二三四五六七八九十几多]|近|近几|近些)年(?:来|以来)|近(?:几|些)年|(?:19|20)\d{2}年以来|多年来|十[一二三四五六七八九]?年(?:来|以来)"
     r"|(?<![0-9])[0-9]{1,2}\s*多?年(?:来|以来)"
+    r"|(?:19|20)\d{2}\s*年?\s*[—–\-~～至到]\s*(?:19|20)\d{2}\s*年"  # 2017—2020年度: a span
 )
 # "十年来", "10年来", "二十多年来": a count of years looked back on, so a text that says it tells a
 # story from an opening year (2010年底，某县创建…) rather than reviewing that year.
