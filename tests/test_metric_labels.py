@@ -95,6 +95,7 @@ def test_levels_reached_are_not_changes() -> None:
         # 指导/督促/带动 name who they act on after the count
         ("县委政法委指导9个乡镇", "乡镇"),
         ("带动150名群众参与巡逻", "群众"),
+        ("走进占地面积1200平方米的调解中心", "占地面积"),  # a verb of coming in sets the scene
     ],
 )
 def test_labels_are_noun_phrases(sentence: str, label: str) -> None:
