@@ -376,6 +376,8 @@ def test_discover_local_programs(
         # a field of work every place has, quoted for emphasis
         "北岭镇打造“乡村治理”金名片。",
         "某县擦亮“社会治理”品牌。",
+        # 行动 read across 进行|动态 is no campaign word
+        "网格按风险标注“红橙绿”三色进行动态管理。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:

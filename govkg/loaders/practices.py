@@ -749,6 +749,11 @@ def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return sorted(chosen)
 
 
+# Characters that make a verb with the first character of a program word after them (进行|动态,
+# 生活|动): there the word runs across two words and names nothing.
+_SPLIT_BEFORE = {"行动": "进举执运施实推通流可履试", "活动": "生灵"}
+
+
 def _program_trail(window: str, right_after_quote: bool) -> str | None:
     """The text from the quote up to and including the first program word, if there is one."""
     if right_after_quote and window.startswith("活动"):
@@ -757,6 +762,8 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     best_word = ""
     for word in _TRAILING_WORDS:
         i = window.find(word)
+        while i > 0 and window[i - 1] in _SPLIT_BEFORE.get(word, ""):
+            i = window.find(word, i + 1)  # 进行动态管理: 行动 across 进行|动态 is no campaign word
         if i >= 0 and (best is None or i < best or (i == best and len(word) > len(best_word))):
             best, best_word = i, word
     if best is None:
