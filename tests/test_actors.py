@@ -253,6 +253,21 @@ def test_gai_suo_is_the_station_named_last() -> None:
     assert ("九原区", "building_head") in found
 
 
+def test_gai_zhongxin_is_the_centre_named_last() -> None:
+    # 该中心 in a later sentence: the unit of the centre named before it, in facts and figures
+    ex = _run(CITY + "萨拉齐镇综治中心今年3月启用。该中心配备专职调解员，全年化解纠纷42起。")
+    names = {r.code: r.name for r in ex.regions}
+    (figure,) = [m for m in ex.measurements if m.raw == "42起"]
+    assert names[figure.region_code or ""] == "萨拉齐镇"
+    assert ("萨拉齐镇", "diversified_resolution") in {
+        (names[a.region_code], a.practice_key) for a in ex.adoptions
+    }
+    # a centre named again without a body that says whose it is leaves the usual rules to decide
+    found = _facts(CITY + "萨拉齐镇综治中心今年3月启用。市里新建的矛调中心运行后，该中心化解纠纷300余起。")
+    assert ("包头市", "diversified_resolution") in found
+    assert ("萨拉齐镇", "diversified_resolution") not in found
+
+
 def test_a_term_does_not_begin_inside_a_place_name() -> None:
     # 北滩村警务室 is the village's police room: no 村警 (one officer per village) in it
     found = _facts(CITY + "麻池镇北滩村警务室组建义务巡逻队。")

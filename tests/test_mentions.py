@@ -22,6 +22,10 @@ def _cls(sentence: str, practice: str) -> str | None:
     ("reason", "mention", "adoption", "practice"),
     [
         ("plan", "下一步，甲县将在全县推广网格化管理。", "甲县在全县推广网格化管理。", "网格化管理"),
+        # after its subject too, and plans dated ahead; 为下一步…打下基础 reports work done
+        ("plan", "甲镇下一步将推行网格化管理。", "甲镇为下一步推行网格化管理打下基础。", "网格化管理"),
+        ("plan", "甲镇计划年底前建成综治中心。", "甲镇去年底建成综治中心。", "综治中心"),
+        ("plan", "甲镇将于明年建成综治中心。", "甲镇已于去年建成综治中心。", "综治中心"),
         ("award", "甲镇被评为全省枫桥经验示范镇。", "甲镇坚持枫桥经验，矛盾就地化解。", "枫桥经验"),
         # an award governs its own clause, not past a semicolon nor a later clause whose own
         # honour follows the practice (甲县被评为…，乙镇“X”调解法入选…)
@@ -79,6 +83,13 @@ def _cls(sentence: str, practice: str) -> str | None:
         ("component", "将网格管理中心、信访接待中心整合纳入综治中心。", "甲县建成网格管理中心。", "网格管理"),
         ("component", "整合司法所、综治中心等力量。", "整合网格员等力量，建成综治中心。", "综治中心"),
         ("policy", "总书记对枫桥经验作出重要指示。", "甲县深化枫桥经验。", "枫桥经验"),
+        # a central document named as 中央关于…的意见 is national policy; a local 中央大街 is not
+        (
+            "policy",
+            "中央关于加强平安建设的意见要求推行网格化管理。",
+            "甲县中央大街社区推行网格化管理。",
+            "网格化管理",
+        ),
         ("meeting", "甲县召开网格化管理现场推进会。", "甲县召开会议后推行网格化管理。", "网格化管理"),
         ("visit", "干部赴外省学习考察枫桥经验。", "干部回村后推行枫桥经验。", "枫桥经验"),
         # the cue does not reach past a clause that opens with the return: that is work at home

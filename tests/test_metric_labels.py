@@ -78,6 +78,24 @@ def test_levels_reached_are_not_changes() -> None:
         ("上报县级调解矛盾纠纷5件", "上报县级调解矛盾纠纷"),  # 县级 is a level, 上报县 no place
         ("甲镇在每个村培养2至4名“法律明白人”", "“法律明白人”"),  # a range's first number is no label
         ("每个网格200至400户", "每个网格"),
+        # a demonstrative body or unit opening the clause is who counted, not what
+        ("该中心全年接待来访群众640人次", "接待来访群众"),
+        ("该调处中心累计调处土地纠纷85件", "调处土地纠纷"),
+        ("该所组建护校队9支", "护校队"),
+        ("该镇共有专职网格员38名", "专职网格员"),
+        # 有 names what it has after the count; opening the label it is no part of the noun
+        ("每个边境派出所仅有3名民警", "民警"),
+        ("全镇有村级调委会21个", "村级调委会"),
+        ("全年群众满意度高达97.2%", "群众满意度"),  # 高达/多达 lead to the figure, like 达
+        # a month or day opening the label says when, like 今年 (截至9月30日, 1至6月, 5月份)
+        ("截至9月30日排查隐患214处", "排查隐患"),
+        ("1至6月调处邻里纠纷67件", "调处邻里纠纷"),
+        ("5月份新增网格员19名", "新增网格员"),
+        ("今年6月中旬排查出租屋340户", "排查出租屋"),
+        # 指导/督促/带动 name who they act on after the count
+        ("县委政法委指导9个乡镇", "乡镇"),
+        ("带动150名群众参与巡逻", "群众"),
+        ("走进占地面积1200平方米的调解中心", "占地面积"),  # a verb of coming in sets the scene
     ],
 )
 def test_labels_are_noun_phrases(sentence: str, label: str) -> None:
@@ -303,3 +321,9 @@ def test_a_count_after_an_explicit_comparison_is_a_change_of_the_quantity_before
     assert got[1] == ("受理新发案件", 17.0, "件", "-17件")
     # a bare 新增 is no comparison
     assert labels("全年新增网格员120名")[0][3] is None
+
+
+def test_a_count_joined_to_the_next_names_the_noun_between_them() -> None:
+    # 和/及/与 before the next count joins two counts; it is no part of the first one's noun
+    found = find_metrics("组建8支巡逻队和20支护校队")
+    assert [(m.raw, m.indicator) for m in found] == [("8支", "巡逻队"), ("20支", "护校队")]

@@ -90,6 +90,17 @@ def test_change_verbs_are_trimmed() -> None:
         "“24小时警局”上线",
         "开展为期4个月的整治",
         "一批骨干、三级联动、十化机制",
+        # a whole day or year of service qualifies what follows; exchange rates price money
+        "派出所实行24小时轮班值守",
+        "热线二十四小时有人接听",
+        "调解大厅365天不打烊",
+        "年末1美元兑7.05元人民币",
+        "人民币汇率中间价升至6.98元",
+        # the people a rate is counted per are its base, not a count
+        "全县十万人刑事发案率同比下降",
+        # how long an event ran
+        "开展为期15天的道路交通集中整治",
+        "历时两个月、历时5天的排查",
     ],
 )
 def test_non_metrics_are_skipped(sentence: str) -> None:
@@ -116,6 +127,14 @@ def test_seed_recall_by_value_and_unit() -> None:
         hits += sum(1 for pair in wanted if got[pair] > 0)
     assert hits / total >= 0.95
     assert emitted / len(gold) <= 60  # about 46 per report here, against 15 gold lines each
+
+
+def test_time_limits_and_money_stay_quantities() -> None:
+    # 24小时 as a limit reached or kept within is measured; 兑现 pays out money
+    assert [m.raw for m in find_metrics("立案审查时间压缩至24小时")] == ["24小时"]
+    assert [m.raw for m in find_metrics("求助电话24小时内回访率达97%")] == ["24小时", "97%"]
+    assert [m.raw for m in find_metrics("兑现见义勇为奖金6万元")] == ["6万元"]
+    assert [m.raw for m in find_metrics("全镇常住人口2.3万人,外来人口占三成")] == ["2.3万人"]
 
 
 def test_weekdays_and_according_to_are_no_counts() -> None:

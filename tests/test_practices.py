@@ -182,6 +182,11 @@ def test_unparseable_yaml_is_a_taxonomy_error(tmp_path: Path) -> None:
         ("调解员全年化解纠纷40余起。", ["矛盾纠纷多元化解"]),
         ("提升化解矛盾纠纷的能力。", []),  # no count: a goal, not a result
         ("法庭诉前化解纠纷300余件。", []),  # a court's pre-suit work is 诉源治理's, not this
+        # 信访稳定/信访维稳 name the work only with 工作; alone they qualify an honour or forces
+        ("北岭镇把信访稳定工作列入年度考核。", ["信访工作"]),
+        ("县里抽调干部做好信访维稳工作。", ["信访工作"]),
+        ("镇里整合综治、信访维稳力量。", []),  # pooled forces, no 信访 work
+        ("全县评出十个“信访稳定示范村”。", []),
     ],
 )
 def test_find(matcher: PracticeMatcher, text: str, expected: list[str]) -> None:
@@ -361,10 +366,26 @@ def test_discover_local_programs(
         "柳湾镇司法所通过“推进诉调对接工作机制”“设立特色调解室”“发布典型案例”等具体举措化解纠纷。",
         "某镇推出“强化源头治理工程”。",
         "某街道建立“完善网格员考核制度”“健全矛盾排查机制”等措施。",
+        # a quote heading a style, goal or principle is none, even after a verb of setting up
+        "北岭镇推行“马上就办”、“一抓到底”工作作风。",
+        "某县推出“说了就干”理念。",
+        # templated principles and standard service rules, the same in every place
+        "县法院推行“应立尽立”,当场立案率达96%。",
+        "镇派出所推行“有求必应”机制。",
+        "县政务大厅落实“首问负责”制度。",
+        # a field of work every place has, quoted for emphasis
+        "北岭镇打造“乡村治理”金名片。",
+        "某县擦亮“社会治理”品牌。",
+        # 行动 read across 进行|动态 is no campaign word
+        "网格按风险标注“红橙绿”三色进行动态管理。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:
     assert local_names(matcher.discover(sentence)) == []
+
+
+def test_a_set_phrase_heading_a_mechanism_is_its_name(matcher: PracticeMatcher) -> None:
+    assert local_names(matcher.discover("某镇推行“马上就办”服务机制。")) == ["马上就办"]
 
 
 def test_a_chain_of_levels_keeps_the_practice_of_its_kind_word(matcher: PracticeMatcher) -> None:
@@ -377,8 +398,9 @@ def test_a_chain_of_levels_keeps_the_practice_of_its_kind_word(matcher: Practice
     [
         ("县公安局构建“一个中心、两支队伍、三项机制”工作模式。", "一个中心、两支队伍、三项机制"),
         ("镇派出所开展“清街巷、查隐患、保平安”专项行动。", "清街巷、查隐患、保平安"),
-        # a sum glossed by the parties it joins, not by rooms, names a mechanism
-        ("某县构建“1+3+N”工作机制，即一个党委统筹、三支队伍联动、多方力量参与。", "1+3+N"),
+        # a sum glossed by the parties it joins, not by rooms, names a mechanism; a formula keeps
+        # its phrase, as a count does (“五个一”工作法)
+        ("某县构建“1+3+N”工作机制，即一个党委统筹、三支队伍联动、多方力量参与。", "“1+3+N”工作机制"),
     ],
 )
 def test_listed_names_of_counted_models_and_campaigns_are_programmes(
@@ -395,6 +417,7 @@ def test_listed_names_of_counted_models_and_campaigns_are_programmes(
         ("推行“互联网+人民调解+司法确认”工作模式。", "矛盾纠纷多元化解"),
         ("开展“亮身份、当楼长、保平安”专项活动。", "楼长制"),
         ("建立信访工作“十化”常态化机制。", "信访工作"),
+        ("某街道组建“1+2+N”专职网格队伍。", "网格化管理"),  # the formula's phrase holds the key word
     ],
 )
 def test_named_variant_with_key_term_is_the_key_only(

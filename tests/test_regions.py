@@ -136,6 +136,16 @@ def test_a_town_under_an_autonomous_county_written_short_is_found_there(matcher:
     assert found[-1].region.parent_code == county.code
 
 
+def test_ethnic_townships_have_official_names_and_place_stems(gaz: Gazetteer, matcher: RegionMatcher) -> None:
+    # the source tree drops the 族 of a long people's name; the official name keeps it
+    assert [r.name for r in gaz.lookup("德外里都如克哈萨克乡")] == ["德外里都如克哈萨克族乡"]
+    found = matcher.find("伊州区德外里都如克乡建起法律服务站。")
+    assert names(found) == ["伊州区", "德外里都如克哈萨克族乡"]
+    # a 民族乡 is known by the place's name before the people's (查巴奇 for 查巴奇鄂温克民族乡)
+    assert [r.name for r in gaz.lookup("查巴奇")] == ["查巴奇鄂温克民族乡"]
+    assert [r.name for r in gaz.lookup("乌什塔拉")] == ["乌什塔拉回族民族乡"]
+
+
 def test_long_transliterated_village_names_are_found_when_listed(matcher: RegionMatcher) -> None:
     found = matcher.find("阿瓦提县阿依巴格乡玉斯屯克阿依库勒村组建巡逻队。")
     assert names(found) == ["阿瓦提县", "阿依巴格乡", "玉斯屯克阿依库勒村"]
@@ -200,12 +210,17 @@ def test_make_local_changes_nothing(gaz: Gazetteer) -> None:
         "和平",
         "新时代",
         "建立健全“四会”组织",  # a quoted count that is all a short name
+        "贵安新区警方开展夜间巡逻",  # 安新 glued to 贵 and followed by 区, not its own 县
         "打造“枫桥”品牌",
     ],
 )
 def test_ordinary_words_are_not_places(matcher: RegionMatcher, text: str) -> None:
     assert matcher.find(text) == []
     assert matcher.find(text, DONGHE) == []
+
+
+def test_a_short_name_after_a_verb_keeps_its_own_level_word(matcher: RegionMatcher) -> None:
+    assert names(matcher.find("省里大力支持包头市开展试点。")) == ["包头市"]
 
 
 def test_short_names_with_level_or_agency_words(matcher: RegionMatcher) -> None:
@@ -357,6 +372,8 @@ def test_a_verb_of_location_before_a_level_word_makes_no_unit(matcher: RegionMat
     assert names(matcher.find("东河区地处城乡接合部，流动人口多。", DONGHE)) == ["东河区"]
     assert names(matcher.find("东河区位于城乡之间。", DONGHE)) == ["东河区"]
     assert names(matcher.find("九原区处于城镇边缘。", DONGHE)) == ["九原区"]
+    # so do the verbs of a study visit: 观摩学习县乡综治中心 names the centres of two levels
+    assert names(matcher.find("干部赴九原区观摩学习县乡综治中心。", DONGHE)) == ["九原区"]
     found = matcher.find("迁西县旧城乡组建巡逻队。", ("130227", "130200", "130000"))
     assert names(found) == ["迁西县", "旧城乡"]
 
@@ -449,6 +466,25 @@ def test_leading_names_of_a_chain_only_say_where_the_last_lies(matcher: RegionMa
     text = f"{title}。该县建成综治中心。福海县推行网格化管理。"
     subject = matcher.infer_subject(text, title)
     assert subject is not None and subject.name == "福海县"
+
+
+def test_the_places_a_delegation_visits_are_not_the_subject(matcher: RegionMatcher) -> None:
+    # the counties visited are named more often; the one that sends the delegation is the subject
+    title = "和林格尔县政法干部赴托克托县、土默特左旗观摩学习"
+    text = (
+        "6月3日,和林格尔县委政法委带领各镇干部赴托克托县、土默特左旗考察网格化管理。"
+        "托克托县介绍了网格经验。土默特左旗介绍了调解工作。土默特左旗综治中心作了交流。"
+    )
+    subject = matcher.infer_subject(text, title)
+    assert subject is not None and subject.name == "和林格尔县"
+
+
+def test_a_title_naming_only_a_township_makes_it_the_subject(matcher: RegionMatcher) -> None:
+    # no county is named; the neighbour across the border must not take the report
+    title = "千家峒瑶族乡:织密群防群治网"
+    text = "千家峒瑶族乡与广西富川朝东镇交界。近年来,千家峒瑶族乡组建巡逻队。该乡化解纠纷30起。"
+    subject = matcher.infer_subject(text, title)
+    assert subject is not None and subject.name == "千家峒瑶族乡"
 
 
 def test_a_text_that_calls_itself_our_county_is_the_countys(matcher: RegionMatcher) -> None:

@@ -38,6 +38,8 @@ def _adoptions(text: str, name: str) -> dict[tuple[str, str], Adoption]:
         # an opening year long before the report's date is history, not the year under review
         (["南湖县较早探索网格。", "2011年,南湖县推行网格化。", "十多年来,网格拓展。"], 2023, None),
         (["2022年,南湖县扎实推进平安建设。"], 2023, 2022),  # a review published the next year
+        # a span of years in the title or the opening is several years, not the last one
+        (["2019—2022年,南湖县持续推进平安建设。"], 2023, None),
         # a story told over years, and the year of an award, frame no year
         (["南湖电站旁设有警务站。", "2007年,电站开始筹建,2009年正式动工。"], None, None),
         (["南湖村曾是矛盾村。", "2015年南湖村调委会被评为省级先进。"], None, None),
@@ -63,6 +65,11 @@ def test_report_year_from_the_opening(opening: list[str], published: int | None,
     assert report_year("南湖县平安建设综述", published, ["南湖县平安建设综述", *opening]) == year
 
 
+def test_a_span_of_years_in_the_title_frames_no_year() -> None:
+    assert report_year("南湖县获评2018—2021年度平安建设先进县", None, []) is None
+    assert report_year("南湖县2021年平安建设工作总结", None, []) == 2021
+
+
 @pytest.mark.parametrize(
     ("sentence", "year"),
     [
@@ -73,6 +80,9 @@ def test_report_year_from_the_opening(opening: list[str], published: int | None,
         # a year that dates a visit, a speech, an award, a plan or a target is not the activity's
         ("2014年省领导调研时提出的“村民说事”,如今在全县推行。", None),
         ("石门镇平安村创建成效明显,2021年被评为省级示范镇。", None),
+        # a year heading a clause of honours dates the honours, not the work before them
+        ("北岭镇深化网格化管理,自2012年以来,连续十年获评市级平安乡镇。", None),
+        ("2020年以来,北岭镇推行楼长制,荣获省级表彰。", 2020),
         ("全县深化网格化管理,力争到2025年实现网格员专职化。", None),
         ("北岭镇2015年撤县设区后,推行网格化管理。", None),
         ("全区开展“平安小区”创建,2022年新命名平安小区300个。", 2022),  # the campaign's result

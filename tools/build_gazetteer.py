@@ -123,6 +123,12 @@ def strip_level(name: str, nations: list[str]) -> tuple[str, str]:
     """Split a name into (stem without level suffix and ethnic words, suffix removed)."""
     suffix = next((s for s in SUFFIXES if name.endswith(s) and len(name) > len(s)), "")
     stem = name[: len(name) - len(suffix)]
+    if (
+        suffix == "乡"
+        and stem.endswith("民族")
+        and any(stem[:-2].endswith(n) and len(stem) - 2 - len(n) >= 2 for n in nations)
+    ):
+        stem = stem[:-2]  # 得力其尔鄂温克民族乡: the people's name before 民族乡, then the place's
     changed = True
     while changed:
         changed = False
@@ -290,6 +296,7 @@ def build(jionlp_wheel: Path, cpca_wheel: Path) -> tuple[list[Row], dict[str, li
             parent_name = rows[county].name
             if name.startswith(parent_name) and len(name) - len(parent_name) >= 3:
                 name = name[len(parent_name) :]
+            name = full_people(name, nations)
             code = f"{county}:{name}"
             if code not in out:
                 out[code] = Row(code, name, "township", county)
@@ -305,6 +312,19 @@ def build(jionlp_wheel: Path, cpca_wheel: Path) -> tuple[list[Row], dict[str, li
     add_shorts(rows, nations)
     add_shorts(out, nations)
     return sorted([*rows.values(), *out.values()], key=lambda r: r.code), villages
+
+
+def full_people(name: str, nations: list[str]) -> str:
+    """An ethnic township's official name: the tree drops the 族 of a long people's name that the
+    official name keeps (德外里都如克哈萨克乡 is 德外里都如克哈萨克族乡); short names (布依, 门巴) are also
+    place words, so only the long ones are completed."""
+    if not name.endswith("乡") or name.endswith("族乡"):
+        return name
+    stem = name[:-1]
+    for nation in nations:
+        if not nation.endswith("族") and stem.endswith(nation) and len(stem) - len(nation) >= 2:
+            return stem + "族乡"
+    return name
 
 
 def village_level(name: str) -> tuple[str, str]:

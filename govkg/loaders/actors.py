@@ -11,6 +11,8 @@ built once (:meth:`ActorResolver.candidates`), each tagged with the rule that fo
 - ``pronoun``: 我市/全县/本镇 → the report's subject when the level fits, else the unit of that
   level named last before it in the sentence;
 - ``demonstrative``: 该镇/该县 and 镇里/县里/村里 → the unit of that level named last in the report;
+  该所/该局/该中心 → the unit of the body of that kind named last (a centre named earlier in the
+  sentence without a body to place it leaves the choice to the other rules);
 - ``list``: 甲、乙、丙等县 → each listed unit of that level under the report's region.
 
 For a practice mention at a position the resolver then picks, in order: the nearest actor of
@@ -75,8 +77,11 @@ _GO_TO = re.compile(
 _TO_LOOK = re.compile(r"^[^，,。；;:：]{0,12}?(?:调研|考察|学习|视察|观摩|参观|取经|督导)")
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
-# 该所/该局/该院/该庭: the body of that kind named last (a station's 该所 is its town's).
-_BODY_DEMONSTRATIVE = re.compile(r"该(所|局|院|庭)")
+# 该所/该局/该院/该庭/该(调处)中心: the body of that kind named last (a station's 该所 is its
+# town's, a town's 综治中心 is the town's).
+_BODY_DEMONSTRATIVE = re.compile(
+    r"该(所|局|院|庭)|该(?![市县区旗州盟镇乡街社村嘎苏])[\u4e00-\u9fff]{0,6}?(中心)"
+)
 # 镇里组建…, 县里还在…, 村里把…: a level word + 里 at the head of a clause stands for that unit.
 _LEVEL_HERE = re.compile(
     r"(?:^|(?<=[,，;；:：]))(?:同时|此外|另外|其中|而)?(镇|县|乡|村|区|市|旗|街道|社区|嘎查)里(?![面边外程])"
@@ -273,15 +278,38 @@ class ActorResolver:
             if not any(s1 <= s0 and e0 <= e1 for s1, e1 in covered) and town.code not in above:
                 actors.append(Actor(s0, e0, town, "agency"))
         bodies = list(zip(agencies, acting_for, strict=True))
-        for dm in _BODY_DEMONSTRATIVE.finditer(sentence):
-            kind = dm.group(1)
-            here = [r for a, r in bodies if r is not None and a.end <= dm.start() and a.name.endswith(kind)]
-            target = here[-1] if here else ctx.last_body.get(kind)
+        demonstratives = list(_BODY_DEMONSTRATIVE.finditer(sentence))
+        # every 中心 named outright, as a body (县综治中心) or not (建成矛盾纠纷调处中心)
+        centres = [
+            c.end()
+            for c in re.finditer("中心", sentence)
+            if not any(dm.start() < c.end() <= dm.end() for dm in demonstratives)
+        ]
+        for dm in demonstratives:
+            kind = dm.group(1) or dm.group(2)
+            earlier = [end for end in centres if end <= dm.start()] if kind == "中心" else []
+            if earlier:
+                # a centre named earlier in the sentence is the one meant: the body's unit, else
+                # the usual rules find who runs it
+                here = [r for a, r in bodies if r is not None and a.end == earlier[-1]]
+                target = here[-1] if here else None
+            else:
+                here = [
+                    r for a, r in bodies if r is not None and a.end <= dm.start() and a.name.endswith(kind)
+                ]
+                target = here[-1] if here else ctx.last_body.get(kind)
             if target is not None and target.code not in above:
                 actors.append(Actor(dm.start(), dm.end(), target, "demonstrative"))
         for a, r in bodies:
             if r is not None and a.name[-1:] in "所局院庭":
                 ctx.last_body[a.name[-1]] = r
+        if centres:
+            # the last 中心 named is what a later 该中心 means: a body's unit, or unknown
+            last = next((r for a, r in bodies if r is not None and a.end == centres[-1]), None)
+            if last is None:
+                ctx.last_body.pop("中心", None)
+            else:
+                ctx.last_body["中心"] = last
         for (s0, e0), town in stations.items():
             if sentence[e0 - 1] in "所庭" and not any(s1 <= s0 and e0 <= e1 for s1, e1 in covered):
                 ctx.last_body[sentence[e0 - 1]] = town  # 麻池派出所…。该所…

@@ -131,6 +131,8 @@ _TRAIL_VERBS = (
     "下降至",
     "增长至",
     "达到",
+    "高达",
+    "多达",
     "分别为",
     "分别",
     "同比",
@@ -158,7 +160,8 @@ _TRAIL_VERBS = (
 _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
     r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
-    r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行)$"
+    r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
+    r"(?<![占具])有|指导|督促|带动|带领)$"
 )
 
 
@@ -176,9 +179,12 @@ _LEAD_WORDS = re.compile(
     r"^(?:在|对|向|为|把|将|使|让|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
     r"其中|目前|截至目前|截至|全年|今年以来|近年来|以来|同时|此外|另外|并|又|还|已|共|累计|先后|着力|着重|"
     r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
-    r"(?:今年|去年|上年|(?:19|20)\d{2}年)(?:\d{1,2}(?:至\d{1,2})?月份?)?(?:以来|底|初|上半年|下半年)?|"
+    r"该(?:镇|乡|街道|苏木|社区|村|嘎查|旗|州|盟|所|局|院|庭|[\u4e00-\u9fff]{0,6}?中心)|"
+    r"(?:今年|去年|上年|(?:19|20)\d{2}年)(?:\d{1,2}(?:至\d{1,2})?月份?)?(?:以来|底|初|上半年|下半年|上旬|中旬|下旬)?|"
+    r"(?:\d{1,2}月(?:\d{1,2}[日号])?(?:[至到—-]\d{1,2}月?(?:\d{1,2}[日号])?)?|\d{1,2}[至到—-]\d{1,2}月)"
+    r"(?:以来|底|初|前|份|上旬|中旬|下旬)?|"
     r"(?:公安机关|检察机关|审判机关|司法行政机关|政法机关|两级法院|各级法院)(?!满意|的满意)|"
-    r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|深入(?=开展|推进|实施))"
+    r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|深入(?=开展|推进|实施)|走进|来到|步入|走入)"
 )
 # A place name opening the clause: 海西州群众安全感 -> 群众安全感 (not 社区/城区/农村地区 …).
 _PLACE_PREFIX = re.compile(
@@ -186,7 +192,8 @@ _PLACE_PREFIX = re.compile(
 )
 # Verbs of setting up that open a label: 建成调解工作室 -> 调解工作室.
 _MAKE_VERB = re.compile(
-    r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|建有|拥有|共有|开展了?)"
+    r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|建有|拥有|共有|开展了?|"
+    r"现有|有(?![效力序关利的偿奖罪]))"
 )
 # A count of aspects heading the text before a number (三个方面的问题27条).
 _ASPECTS = re.compile(r"^.*?[0-9一二两三四五六七八九十]+个?方面的?")
@@ -440,11 +447,42 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 周一至周五: a weekday, no count
     if unit in ("小时", "天") and after in "警服值在":
         return True  # 24小时警局 and similar names
+    if (
+        _ROUND_THE_CLOCK.match(sentence, start, end)
+        and _is_cjk_char(after)
+        and after not in "内以之"
+        and not _LIMIT_BEFORE.search(sentence, max(0, start - 3), start)
+    ):
+        return True  # 24小时不间断巡查, 365天无休: how long a service runs, no quantity of work
+    if unit.startswith("人") and (before == "每" or _RATE_AFTER.match(sentence, end)):
+        return True  # 每万人, 十万人命案发案率: the base a rate is counted per, no quantity
+    if unit == "元" and _EXCHANGE.search(sentence[_clause_start(sentence, start) : end + 4]):
+        return True  # 1美元兑7.1元人民币, 汇率升至7.2元: a price of money, no quantity of work
     if unit == "个" and sentence.startswith(("月", "工作日", "小时"), end):
         return True  # durations: 4个月
+    if unit in ("天", "小时", "分钟") and sentence.endswith(("为期", "历时", "历经"), 0, start):
+        return True  # 为期10天的整治, 历时3天: how long an event ran, no quantity of work
     if unit in ("个", "") and sentence.startswith("方面", end):
         return True  # 主要有四个方面原因, 从6个方面制定标准: the headings of an account, no count of work
     return _inside_quotes(sentence, start)
+
+
+# A whole day or year of service (24小时, 二十四小时, 365天) qualifying the noun or verb after it;
+# a time limit (24小时内, 缩短至24小时) stays a quantity.
+_ROUND_THE_CLOCK = re.compile(r"(?:24|二十四)小时|365天")
+_LIMIT_BEFORE = re.compile(r"(?:至|到|为|在|用|达|于)$")
+# A count of people right before a rate noun is the rate's base (十万人发案率, 万人起诉率).
+_RATE_AFTER = re.compile(r"口?[\u4e00-\u9fff]{0,6}?率")
+# Exchange rates: the 元 of a currency's price is no amount spent or recovered.
+_EXCHANGE = re.compile(r"汇率|兑换?人民币|人民币兑|[美欧日港澳台]元兑")
+
+
+def _is_cjk_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    return max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
 
 
 def _inside_quotes(sentence: str, pos: int) -> bool:
@@ -571,12 +609,17 @@ def _without_kinds(text: str) -> str:
     return text
 
 
+_JOINS_NEXT = re.compile(r"(?:以及|和|及|与|或)$")
+
+
 def _tail(sentence: str, end: int) -> str:
     """The noun just after a number (建成便民服务中心14个 … ; 依托1万余名网格员), up to a verb or a break."""
     after = _CLAUSE_BREAK.search(sentence, end)
     stop = after.start() if after else len(sentence)
     digit = re.search(r"\d", sentence[end:stop])
     tail = sentence[end : end + digit.start() if digit else stop].strip().removeprefix("的")
+    if digit:
+        tail = _JOINS_NEXT.sub("", tail)  # 5名民警和5名辅警: the 和 joins the next count
     closer = {"“": "”", "《": "》"}.get(tail[:1])
     if closer and (close := tail.find(closer)) > 1:
         tail = tail[: close + 1]  # 1900名“双语红袖标”穿行街巷: the quoted name is what was counted

@@ -28,7 +28,8 @@ or a whole clause (a comma inside). Also dropped: the state before or after a ch
 从“X”到“Y”, 变“X”为“Y”), a descriptive word (“一站式”, “规范化”), and a list of parallel parts
 that is no name — parts sharing their head character (常驻+轮驻+随驻) or a 、-list of clauses not
 followed by a campaign word (“一站式受理、一揽子调处”模式; “清街巷、查隐患”专项行动 stays, and so
-does a model named by counted parts, “一个中心、两支队伍”).
+does a model named by counted parts, “一个中心、两支队伍”). Templated principles (应X尽X,
+有X必Y) and standard service rules (首问负责, 一次性告知) go like stock idioms.
 
 A surviving name that contains a taxonomy term (an alias, a pattern, or a practice's ``core``
 word such as 网格, 人民调解) yields the *taxonomy* practice only (“网络+网格” -> 网格化管理).
@@ -323,7 +324,7 @@ _TRAILING_WORDS = tuple(
 _GOAL_HEADS = (
     "要求", "目标", "理念", "思路", "原则", "精神", "格局", "标准", "部署", "会议", "方案", "办法",
     "意见", "通知", "责任", "任务", "考核", "重点", "成效", "局面", "新局面", "态势", "氛围", "链条",
-    "流程", "闭环", "路径", "路子",
+    "流程", "闭环", "路径", "路子", "作风", "劲头", "干劲", "态度", "风气",
 )  # fmt: skip
 # 成效 after a model's own kind word (“X”模式成效明显, “X”工作法成效显著) reports that model's
 # results; after 工作 or a campaign word (“X”工作成效) it stays a goal phrase.
@@ -377,7 +378,7 @@ _STOP_SUBSTRINGS = (
     "职工之家", "法官工作站", "学习强国", "公众号", "长安网", "微博", "微信号", "抖音", "头条号",
     "电视台", "日报", "晚报", "报社", "广播", "比赛", "竞赛", "开放日", "慰问", "晚会", "仪式",
     "座谈会", "表彰大会", "宣传日", "宣传周", "宣传月", "教育日", "文艺演出", "回头看", "线上+线下",
-    "一号工程", "一把手",
+    "一号工程", "一把手", "首问负责", "一次性告知", "限时办结",
     "线上线下", "三会一课",
 )  # fmt: skip
 _STOP_PATTERNS = (
@@ -387,7 +388,15 @@ _STOP_PATTERNS = (
     re.compile(r"^[0-9]+\s*[+＋]\s*[0-9a-zA-Z]+$"),  # 3+x
     re.compile(r"^以.{1,8}为中心$"),  # a principle, not a centre
     re.compile(r"^一[镇村乡街社县区企户]一(?:品|特|策|案)"),  # 一镇一品: a goal for many brands, not one
+    # set principles built on a template, the same everywhere: 应X尽X / 能X尽X (every case that
+    # should be X-ed is), 有X必Y / 逢X必Y / 凡X必Y (whenever X, always Y)
+    re.compile(r"^(?:[应能](.{1,2})[尽必]\1|[有逢凡].必.)$"),
 )
+# Fields of work named in quotes for emphasis: every place has them, so they name no programme.
+_FIELD_TERMS = frozenset({
+    "基层治理", "社会治理", "乡村治理", "城市治理", "市域治理", "基层社会治理", "社会治理现代化",
+    "平安建设", "法治建设", "乡村振兴", "社会稳定", "和谐稳定", "安全稳定", "长治久安", "共建共治共享",
+})  # fmt: skip
 # An institution named after its administrative unit is that unit's body, not a brand.
 _UNIT_INSTITUTION = re.compile(
     r"^[\u4e00-\u9fff]{2,8}?(?:省|市|(?<!社)区|县|旗|州|盟|镇|乡|街道)[\u4e00-\u9fff]*(?:中心|站|所|室|学校|委员会|协会)$"
@@ -602,8 +611,8 @@ class PracticeMatcher:
                 and len(content) >= 3
             )
         )
-        if not signal:
-            return None
+        if not signal or (not trail and _opens_goal(window)):
+            return None  # 推行“马上就办”工作作风: a style, goal or principle, whatever the verb
         trail = trail or ""
         if _METAPHOR_BEFORE.search(_clause_before(s, cand.outer_start)):
             return None  # 综治中心成了“解忧站”: what the unit has become, said in a figure
@@ -631,7 +640,11 @@ class PracticeMatcher:
             return None
         if not trail and content.endswith("经验") and not _MADE.search(_clause_before(s, cand.outer_start)):
             return None
-        counted = cand.grouped or (_NUMERAL_START.match(content) is not None and len(content) <= 4)
+        counted = (
+            cand.grouped
+            or (_NUMERAL_START.match(content) is not None and len(content) <= 4)
+            or _SUM.match(content) is not None  # “1+1+1+X”: a formula names nothing without its phrase
+        )
         if counted and not _names_itself(content):
             if not trail or chained or listed:
                 return None  # a counted name takes its trail only when the trail is its own
@@ -739,6 +752,11 @@ def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str
     return sorted(chosen)
 
 
+# Characters that make a verb with the first character of a program word after them (进行|动态,
+# 生活|动): there the word runs across two words and names nothing.
+_SPLIT_BEFORE = {"行动": "进举执运施实推通流可履试", "活动": "生灵"}
+
+
 def _program_trail(window: str, right_after_quote: bool) -> str | None:
     """The text from the quote up to and including the first program word, if there is one."""
     if right_after_quote and window.startswith("活动"):
@@ -747,6 +765,8 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     best_word = ""
     for word in _TRAILING_WORDS:
         i = window.find(word)
+        while i > 0 and window[i - 1] in _SPLIT_BEFORE.get(word, ""):
+            i = window.find(word, i + 1)  # 进行动态管理: 行动 across 进行|动态 is no campaign word
         if i >= 0 and (best is None or i < best or (i == best and len(word) > len(best_word))):
             best, best_word = i, word
     if best is None:
@@ -765,6 +785,19 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     ):
         return None  # “X”工作要求 is a goal; “X”创建标准 sets up the creation campaign
     return window[:end]
+
+
+def _opens_goal(window: str) -> bool:
+    """Whether the words after a quote (or a chain of quotes) head a goal, principle or style,
+    directly (“X”理念, “A”、“B”作风) or after a program word (“X”工作作风, “X”工作要求)."""
+    end = 0
+    while (word := next((w for w in _TRAILING_WORDS if window.startswith(w, end)), None)) is not None:
+        end += len(word)
+    rest = window[end:]
+    if not rest.startswith(_GOAL_HEADS):
+        return False
+    kind = window[:end]
+    return not kind.endswith("创建") and not (rest.startswith(_RESULT_HEADS) and kind.endswith(_MODEL_KINDS))
 
 
 # A quoted word that only describes how something is done (“一站式”中心, “规范化”建设, “保姆式”服务).
@@ -833,6 +866,8 @@ def _acceptable(name: str) -> bool:
         return False
     if bare in _GENERIC_KINDS:
         return False  # a kind word alone (“驿站”, “工作室”) refers back to a programme or names none
+    if bare in _FIELD_TERMS:
+        return False  # 打造“基层治理”名片: the field of work every place has, no programme's name
     if _PURE_NUMBER.match(bare) or re.search(r"[，,；;。]", name):
         return False
     if any(p.search(bare) for p in _STOP_PATTERNS):

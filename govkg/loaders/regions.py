@@ -286,6 +286,7 @@ _AFTER_WORDS = (
     "日报", "晚报", "电视台", "广播", "新闻", "融媒", "发布", "市", "州", "县", "区", "旗", "盟", "籍",
     "地区", "境内", "全境", "各地", "上下", "人民", "群众", "警方", "边防",
 )  # fmt: skip
+_LEVEL_CHARS = frozenset("市州县区旗盟")
 # 网 alone is an outlet (某某网) but not the start of 网格/网络/网信 (甲街道网格员 is the street's).
 _MEDIA_AFTER = re.compile(
     r"^(日报|晚报|早报|商报|电视台|广播电视台|广播|新闻网|新闻|融媒体中心|融媒|发布|网(?![格络信]))"
@@ -345,6 +346,8 @@ _NOT_NAME_WORDS = _words(
     "律师 干部 群众 居民 村民 开办 协调 结合 发挥 下沉 依托 整合 直面 "
     # verbs of location (某区地处城乡接合部, 位于城乡之间): the stem is a predicate, never a name
     "地处 位于 处于 坐落 地跨 毗邻 紧邻 地属 隶属 属于 接壤 "
+    # verbs of a study visit (观摩学习县乡综治中心): what is visited follows them, no name holds them
+    "观摩 学习 考察 参观 调研 "
 )
 _NOT_NAME_CHARS = frozenset("该这些们把被让使每其你我他她它个项型不没也都就才很")  # 大事不出镇 is a saying
 
@@ -355,6 +358,19 @@ _UNIT_COUNT = re.compile(r"[一二两三四五六七八九十百几多][乡镇�
 
 _QUOTED_SPEECH = re.compile(r"“[^“”]*”|「[^「」]*」")
 _SELF_WORD = re.compile(r"我(县|旗|市|区|州|盟|省)")
+
+
+# 赴甲县、乙市观摩学习…, 到甲县考察: the places a delegation visits are where it learns, not who
+# the report is about.
+_TRIP_BEFORE = re.compile(r"(?:赴|前往|到|去)[^，,。；;！!？?\n]{0,24}$")
+_TRIP_AFTER = re.compile(r"^[^，,。；;！!？?\n]{0,24}?(?:考察|观摩|学习|参观|取经|调研|交流)")
+
+
+def _visited(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is the destination of a study visit in its clause."""
+    return bool(
+        _TRIP_BEFORE.search(text, max(0, start - 24), start) and _TRIP_AFTER.match(text[end : end + 30])
+    )
 
 
 def _self_county_word(text: str) -> str | None:
@@ -443,6 +459,12 @@ class RegionMatcher:
             return False
         if before in _OPEN_QUOTES and after[:1] in _CLOSE_QUOTES:
             return False  # “四会”治村, “枫桥”: a quoted word that is all a short name is a brand or a count
+        if (
+            not left_ok
+            and after[:1] in _LEVEL_CHARS
+            and not any(r.name.endswith(after[0]) for r in hit.candidates)
+        ):
+            return False  # 贵安新区: glued to the word before and followed by a level not its own
         if after.startswith(_AFTER_WORDS) or _MEDIA_AFTER.match(after) or _EVENT_AFTER.match(after):
             return True
         if before in _OPEN_QUOTES:
@@ -886,12 +908,20 @@ class RegionMatcher:
     def infer_subject(self, text: str, title: str = "") -> Region | None:
         """The region a report is about: most named (title weighted), then as specific as supported."""
         scores: dict[str, float] = defaultdict(float)
+        # a title that names one township by its full name and no higher unit is that township's
+        # (兰溪瑶族乡：…), even when neighbours across a border are named in the text
+        heads = self.find(title, sub_county=False) if title else []
+        towns = {m.region.code for m in heads if m.region.level == "township" and m.surface == m.region.name}
+        if len(towns) == 1 and all(m.region.level == "township" for m in heads):
+            scores[towns.pop()] += 3.0
         for source, weight in ((title, 3.0), (text, 1.0)):
             found = [m for m in self.find(source, sub_county=False) if m.region.level in _UPPER]
             for i, m in enumerate(found):
                 nxt = found[i + 1] if i + 1 < len(found) else None
                 if nxt is not None and nxt.start == m.end and self._is_under(nxt.region, m.region):
                     continue  # 新疆维吾尔自治区福海县: the leading names only say where the last one lies
+                if _visited(source, m.start, m.end):
+                    continue  # 赴甲县考察: where the delegation learns, never who the report is about
                 scores[m.region.code] += weight * (0.3 if m.role in ("media", "event") else 1.0)
         if not scores:
             return None

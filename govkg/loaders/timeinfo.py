@@ -28,6 +28,7 @@ _LEADING_YEAR = re.compile(
 _MULTI_YEAR = re.compile(
     r"(?:[两二三四五六七八九十几多]|近|近几|近些)年(?:来|以来)|近(?:几|些)年|(?:19|20)\d{2}年以来|多年来|十[一二三四五六七八九]?年(?:来|以来)"
     r"|(?<![0-9])[0-9]{1,2}\s*多?年(?:来|以来)"
+    r"|(?:19|20)\d{2}\s*年?\s*[—–\-~～至到]\s*(?:19|20)\d{2}\s*年"  # 2017—2020年度: a span
 )
 # "十年来", "10年来", "二十多年来": a count of years looked back on, so a text that says it tells a
 # story from an opening year (2010年底，某县创建…) rather than reviewing that year.
@@ -53,6 +54,10 @@ _NON_ACTIVITY_AFTER = re.compile(
     r"^(?:度)?[^,，。；;]{0,12}?(?:被|荣获|获评|获得|授予|评为|表彰|印发|出台的|颁布|发布的|调研|视察|考察|"
     r"提出|讲话|指示|批示|撤[县市]设区|更名)"
 )
+# A year heading its own clause (2005年以来，…) dates that clause; when the clause is an award
+# (获…表彰, 荣获, 被评为, 蝉联…称号) the year is the award's, not the activity's.
+_HEADED_CLAUSE = re.compile(r"(?:以来|起|开始|至今)?[，,]([^，,。；;]*)")
+_AWARD_IN = re.compile(r"荣获|获评|评为|授予|表彰|蝉联|称号|获得(?!感)")
 # 2013年前 / 2013年以前 is the time before that year (2013年前三季度 is within it).
 _BEFORE_YEAR = re.compile(r"(?:以|之)?前(?![0-9一二三四五六七八九十两])")
 # A year after 到/力争/计划 is a target: 到2025年实现全覆盖.
@@ -143,6 +148,9 @@ def sentence_year(
         year = int(m.group(1))
         if _NON_ACTIVITY_AFTER.match(sentence[m.end() :]) or _TARGET_BEFORE.search(sentence[: m.start()]):
             continue
+        headed = _HEADED_CLAUSE.match(sentence, m.end())
+        if headed and _AWARD_IN.search(headed.group(1)):
+            continue  # 自2005年以来，全县连续16年获平安建设表彰: the year of the honours
         if _BEFORE_YEAR.match(sentence, m.end()):
             continue  # 2013年前: the time before that year, not the year itself
         dist = abs(m.start() - start)
