@@ -40,6 +40,7 @@ from govkg.graph.writer import (
     write_taxonomy,
 )
 from govkg.graph.writer_lock import writer_lock
+from govkg.heap import settle
 from govkg.loaders.documents import Document, DocumentError, iter_files, read_documents
 from govkg.loaders.extract import ExtractionTimeout, Extractor, extractor_for
 from govkg.loaders.extraction import Extraction
@@ -173,7 +174,9 @@ def _load_paths(
         if pool is None and parallel and len(loader.seen) > _START_WORKERS_AFTER:
             pool = _pool(settings, jobs)  # small loads never pay for starting workers
         if pool is None:
-            ex = ex or extractor_for(settings)
+            if ex is None:
+                ex = extractor_for(settings)
+                settle()
             loader.take(doc, _extract_one(ex, doc, settings.extract_timeout))
             return
         inflight.append((doc, pool.submit(_worker_extract, doc)))
@@ -331,6 +334,7 @@ def _worker_init(settings: Settings) -> None:
     global _worker
     _die_with_parent()
     _worker = (extractor_for(settings), settings.extract_timeout)
+    settle()  # forked: the parent's tables are frozen already; spawned: this worker's own
 
 
 def _die_with_parent() -> None:
@@ -364,6 +368,7 @@ def _pool(settings: Settings, jobs: int) -> ProcessPoolExecutor:
     # automata copy-on-write (they only extract; they never touch the store or the terminal).
     # Elsewhere they are spawned and build their own extractor.
     method = "fork" if sys.platform == "linux" else "spawn"
+    settle()  # frozen before the fork: the workers' collectors never touch (and so copy) them
     context = multiprocessing.get_context(method)
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init, initargs=(settings,))
 

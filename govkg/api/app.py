@@ -36,6 +36,7 @@ from govkg.api.routes import (
 from govkg.api.routes.common import ERRORS
 from govkg.config import Settings
 from govkg.graph.store import GraphStore
+from govkg.heap import settle
 from govkg.loaders.files import display_name
 
 log = logging.getLogger("govkg.api")
@@ -155,6 +156,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         holder.open_in_background()
+        settle()
         try:
             yield
         finally:
