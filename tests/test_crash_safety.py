@@ -134,7 +134,11 @@ def _crash_load(
             while _journal_lines(data_dir, kind) < target and proc.poll() is None:
                 assert time.monotonic() < deadline, f"load made no progress to {target} reports"
                 time.sleep(0.02)
-            time.sleep(rng.uniform(0.0, 0.25))  # anywhere inside the next report's statements
+            # Anywhere inside the next report's statements: a random delay, cut short when the next
+            # journal line appears (a fast load could otherwise finish within the delay).
+            until = time.monotonic() + rng.uniform(0.0, 0.25)
+            while time.monotonic() < until and _journal_lines(data_dir, kind) <= target:
+                time.sleep(0.002)
             running = proc.poll() is None
             proc.kill()
             proc.wait()

@@ -71,10 +71,12 @@ def counter(monkeypatch: pytest.MonkeyPatch) -> WriteCounter:
     found = WriteCounter()
     execute = FalkorStore._execute
 
-    def counting(self: FalkorStore, query: str, params: Any, read_only: bool, timeout: Any) -> Any:
+    def counting(
+        self: FalkorStore, query: str, params: Any, read_only: bool, timeout: Any, **how: Any
+    ) -> Any:
         if not read_only:
             found.before_write()
-        return execute(self, query, params, read_only, timeout)
+        return execute(self, query, params, read_only, timeout, **how)
 
     monkeypatch.setattr(FalkorStore, "_execute", counting)
     return found
