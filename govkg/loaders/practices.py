@@ -58,6 +58,7 @@ import yaml
 
 from govkg.loaders.documents import fold
 from govkg.loaders.extraction import Practice
+from govkg.loaders.prefilter import required_runs
 
 __all__ = [
     "PracticeMatcher",
@@ -452,6 +453,8 @@ class PracticeMatcher:
         self._patterns = [
             (key, re.compile(pat)) for key, pats in self.taxonomy.patterns.items() for pat in pats
         ]
+        # per pattern, the literal runs any match holds: most texts lack one, and skip its scan
+        self._needs = [required_runs(pattern.pattern) for _, pattern in self._patterns]
         self._core = [(key, fold(term)) for key, terms in self.taxonomy.core.items() for term in terms]
         self._descriptors = sorted(
             ((key, fold(t)) for key, terms in self.taxonomy.descriptors.items() for t in terms),
@@ -477,7 +480,9 @@ class PracticeMatcher:
         """Every alias and pattern hit as (start, end, key)."""
         for end_index, (key, length) in self._automaton.iter(folded):
             yield end_index + 1 - length, end_index + 1, key
-        for key, pattern in self._patterns:
+        for (key, pattern), needs in zip(self._patterns, self._needs, strict=True):
+            if any(run not in folded for run in needs):
+                continue
             group = "s" if "s" in pattern.groupindex else 0  # a named group s marks the surface
             for m in pattern.finditer(folded):
                 yield m.start(group), m.end(group), key
