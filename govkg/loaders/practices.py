@@ -320,6 +320,7 @@ _TRAILING_WORDS = tuple(
         reverse=True,
     )
 )
+_TRAILING_RE = re.compile("|".join(map(re.escape, _TRAILING_WORDS)))
 # A program word directly followed by one of these heads a goal phrase, not a program.
 _GOAL_HEADS = (
     "要求", "目标", "理念", "思路", "原则", "精神", "格局", "标准", "部署", "会议", "方案", "办法",
@@ -748,19 +749,16 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     """The text from the quote up to and including the first program word, if there is one."""
     if right_after_quote and window.startswith("活动"):
         return "活动"
-    best: int | None = None
-    best_word = ""
-    for word in _TRAILING_WORDS:
-        i = window.find(word)
-        if i >= 0 and (best is None or i < best or (i == best and len(word) > len(best_word))):
-            best, best_word = i, word
-    if best is None:
+    # the earliest program word, the longest at that place: the alternatives go longest first
+    first = _TRAILING_RE.search(window)
+    if first is None:
         return None
+    best, best_word = first.start(), first.group()
     if best > _MAX_TRAIL_PREFIX or "的" in window[:best] or "等" in window[:best]:
         return None
     end = best + len(best_word)
-    while (more := next((w for w in _TRAILING_WORDS if window.startswith(w, end)), None)) is not None:
-        end += len(more)  # 工作 + 机制, 专项整治 + 行动
+    while (more := _TRAILING_RE.match(window, end)) is not None:
+        end = more.end()  # 工作 + 机制, 专项整治 + 行动
     if window.startswith((*_ROLE_ENDINGS, "者"), end):
         return None  # “吹哨”水利局工作人员: the word begins the people a quoted verb acts on
     if (
