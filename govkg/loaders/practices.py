@@ -423,6 +423,8 @@ _BRACKET_QUOTES = (("「", "」"), ("『", "』"), ("‘", "’"))
 _QUOTE_CHAR = re.compile(f"[{_QUOTE_CHARS}]")
 _BRACKET_RUNS = tuple(re.compile(f"{o}[^{o}{c}]{{1,40}}{c}") for o, c in _BRACKET_QUOTES)
 _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
+# a character every quoted run or book title starts with: most sentences hold none
+_ANY_OPENER = re.compile(f"[{re.escape(_QUOTE_CHARS + ''.join(o for o, _ in _BRACKET_QUOTES))}《]")
 _BOOK_TRAILERS = ("栏目", "节目", "专栏", "专题节目")
 _TRAIL_WINDOW = 10
 
@@ -868,6 +870,8 @@ def _clause_onward(s: str, start: int, end: int) -> str:
 
 def _quoted_candidates(s: str) -> list[_Candidate]:
     """Quoted runs in s; adjacent short count formulas (“三打”“三治”) are grouped into one."""
+    if _ANY_OPENER.search(s) is None:
+        return []
     pairs: list[tuple[int, int]] = []  # (open index, close index)
     opens = [m.start() for m in _QUOTE_CHAR.finditer(s)]
     pairs += [(opens[i], opens[i + 1]) for i in range(0, len(opens) - 1, 2)]
