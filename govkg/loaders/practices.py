@@ -58,7 +58,7 @@ import yaml
 
 from govkg.loaders.documents import fold
 from govkg.loaders.extraction import Practice
-from govkg.loaders.prefilter import required_runs
+from govkg.loaders.prefilter import gate, required_runs
 
 __all__ = [
     "PracticeMatcher",
@@ -458,6 +458,14 @@ class PracticeMatcher:
         ]
         # per pattern, the literal runs any match holds: most texts lack one, and skip its scan
         self._needs = [required_runs(pattern.pattern) for _, pattern in self._patterns]
+        # and one search for the words one of which any pattern's match holds: most texts hold
+        # none, and skip even the per-pattern checks
+        gates = [gate(pattern.pattern) for _, pattern in self._patterns]
+        self._any_pattern = (
+            re.compile("|".join(g.pattern for g in gates if g is not None))
+            if gates and all(g is not None for g in gates)
+            else None
+        )
         self._core = [(key, fold(term)) for key, terms in self.taxonomy.core.items() for term in terms]
         self._descriptors = sorted(
             ((key, fold(t)) for key, terms in self.taxonomy.descriptors.items() for t in terms),
@@ -483,6 +491,8 @@ class PracticeMatcher:
         """Every alias and pattern hit as (start, end, key)."""
         for end_index, (key, length) in self._automaton.iter(folded):
             yield end_index + 1 - length, end_index + 1, key
+        if self._any_pattern is not None and self._any_pattern.search(folded) is None:
+            return
         for (key, pattern), needs in zip(self._patterns, self._needs, strict=True):
             if any(run not in folded for run in needs):
                 continue
