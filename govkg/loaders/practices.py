@@ -745,8 +745,8 @@ def _core_in(term: str, name: str) -> bool:
 
 def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Greedy longest-first selection of non-overlapping hits, returned in text order."""
-    if not hits:
-        return []
+    if len(hits) < 2:
+        return list(hits)  # nothing to choose between
     base = min(h[0] for h in hits)
     occupied = bytearray(max(h[1] for h in hits) - base)
     chosen: list[tuple[int, int, str]] = []
