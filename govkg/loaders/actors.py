@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from govkg.loaders.agencies import AgencyMention, awarded
 from govkg.loaders.extraction import Region, UnresolvedPlace
+from govkg.loaders.prefilter import Gated
 from govkg.loaders.regions import Gazetteer, RegionMention, local_unit, sub_county_level
 
 __all__ = ["RULE_CONFIDENCE", "Actor", "ActorChoice", "ActorResolver", "ReportContext"]
@@ -183,6 +184,13 @@ class ReportContext:
         self.last_by_level[region.level] = region
 
 
+# Scans of every sentence for patterns that open with optional parts (no fast skip in `re`):
+# gated by the literal words one of which any match holds (派出所, 法庭 …; 里; 、).
+_STATION_SCAN = Gated(_STATION)
+_LEVEL_HERE_SCAN = Gated(_LEVEL_HERE)
+_LEVEL_LIST_SCAN = Gated(_LEVEL_LIST)
+
+
 class ActorResolver:
     """Clause → acting unit, by the rules in the module docstring; stateless across reports."""
 
@@ -318,7 +326,7 @@ class ActorResolver:
             target = self._pronoun(ctx, pm.group(1), [a for a in actors if a.end <= pm.start()])
             if target is not None and target.code not in above:
                 actors.append(Actor(pm.start(), pm.end(), target, "pronoun"))
-        for dm in [*_DEMONSTRATIVE.finditer(sentence), *_LEVEL_HERE.finditer(sentence)]:
+        for dm in [*_DEMONSTRATIVE.finditer(sentence), *_LEVEL_HERE_SCAN.finditer(sentence)]:
             word = dm.group(1)
             start = dm.start() if dm.re is _DEMONSTRATIVE else dm.start(1)
             end = dm.end()
@@ -384,7 +392,7 @@ class ActorResolver:
         out: dict[tuple[int, int], Region] = {}
         root = next((r for r in self.chain(ctx.subject) if r.level != "province"), None)
         counties = {m.end: m.region for m in regions if m.region.level == "county"}
-        for m in _STATION.finditer(sentence):
+        for m in _STATION_SCAN.finditer(sentence):
             for length in (5, 4, 3, 2):
                 start = m.start() - length
                 if start < 0:
@@ -469,7 +477,7 @@ class ActorResolver:
         root = next((r for r in self.chain(ctx.subject) if r.level != "province"), ctx.subject)
         if root is None:
             return out
-        for m in _LEVEL_LIST.finditer(sentence):
+        for m in _LEVEL_LIST_SCAN.finditer(sentence):
             word = m.group(2)
             names = m.group(1).split("、")
             pos = m.start(1)

@@ -31,6 +31,7 @@ from typing import Any, Protocol
 import yaml
 
 from govkg.loaders.extraction import LEVELS, Region
+from govkg.loaders.prefilter import required_runs
 
 __all__ = ["AgencyMatcher", "AgencyMention", "RegionLookup", "agency_key"]
 
@@ -140,11 +141,19 @@ class AgencyMatcher:
         # position at once instead of trying each of the ~100 alternatives there.
         guard = f"(?=[{re.escape(''.join(sorted(starts)))}])" if starts else ""
         self._regex = re.compile(f"{guard}(?:{body})")
+        # The longest literal run each alternative's matches hold (公安局, 法院, 委 …): a sentence
+        # holding none of them names no body, and one search for them is far cheaper than the scan.
+        needs = [required_runs(p) for _, p in alternatives]
+        runs = sorted({n[0] for n in needs}) if all(needs) else []
+        runs = [r for r in runs if not any(o != r and o in r for o in runs)]  # 委 covers 委政法委
+        self._gate = re.compile("|".join(map(re.escape, runs))) if runs else None
         self._blockers: dict[str, str] = {str(k): str(v) for k, v in data.get("level_blockers", {}).items()}
 
     def find(self, sentence: str, regions: RegionLookup) -> list[AgencyMention]:
         """Return the agencies named in ``sentence``, resolved against the report's regions."""
         found: list[AgencyMention] = []
+        if self._gate is not None and self._gate.search(sentence) is None:
+            return found
         for m in self._regex.finditer(sentence):
             group = m.lastgroup
             if group is None:

@@ -35,6 +35,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from govkg.loaders.prefilter import Gated
+
 __all__ = ["Cue", "classify"]
 
 _PLAN = re.compile(
@@ -178,10 +180,19 @@ def _criticism(sentence: str) -> re.Match[str] | None:
     return None
 
 
+# Searches whose patterns open with optional parts or long alternations (no fast skip in `re`),
+# gated by the literal words one of which any match holds: most windows hold none.
+_PLAN_SCAN = Gated(_PLAN)
+_INSTRUCTION_SCAN = Gated(_INSTRUCTION)
+_VISIT_SCAN = Gated(_VISIT)
+_VISIT_TOPIC_SCAN = Gated(_VISIT_TOPIC_BEFORE)
+_TOUR_BEFORE_SCAN = Gated(_TOUR_BEFORE)
+
+
 @lru_cache(maxsize=32)
 def _sentence_cues(sentence: str) -> _SentenceCues:
     whole: Cue | None = None
-    if m := _PLAN.search(sentence):
+    if m := _PLAN_SCAN.search(sentence):
         whole = Cue("plan", m.group())
     elif (m := _INDEFINITE_OPENING.match(sentence)) and (n := _criticism(sentence)):
         whole = Cue("commentary", m.group() + "…" + n.group())
@@ -241,7 +252,7 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         n := _POLICY_WORD.search(before + sentence[start:end] + after, m.end())
     ):
         return Cue("policy", m.group() + "…" + n.group())
-    if m := _INSTRUCTION.search(before):
+    if m := _INSTRUCTION_SCAN.search(before):
         return Cue("instruction", m.group())
     if m := _EXHORTATION.match(sentence):
         return Cue("instruction", m.group())
@@ -255,15 +266,15 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("component", m.group()[-4:])
     if cues.late is not None and cues.late.reason == "meeting":
         return cues.late
-    if (m := _VISIT.search(before)) and not _RETURN.search(before, m.end()):
+    if (m := _VISIT_SCAN.search(before)) and not _RETURN.search(before, m.end()):
         return Cue("visit", m.group())
     if (m := _INSPECT_BEFORE.search(before)) and (
         (n := _INSPECT_AFTER.match(after)) or (n := _INSPECTED_AND.search(before))
     ):
         return Cue("visit", m.group()[:2] + "…" + n.group()[:2])
-    if m := _VISIT_TOPIC_BEFORE.search(before):
+    if m := _VISIT_TOPIC_SCAN.search(before):
         return Cue("visit", m.group()[:1] + "…" + m.group()[-2:])
-    if (m := _TOUR_BEFORE.search(before)) and (n := _TOUR_AFTER.match(after)):
+    if (m := _TOUR_BEFORE_SCAN.search(before)) and (n := _TOUR_AFTER.match(after)):
         return Cue("visit", m.group()[:2] + "…" + n.group()[-2:])
     if m := _defines(sentence, start, end):
         return Cue("commentary", m.group()[-6:])

@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 
 import cn2an
 
+from govkg.loaders.prefilter import Gated
+
 __all__ = ["MetricMention", "find_metrics"]
 
 # Measure words; the alternation below tries longer ones first, so 场次 wins over 场.
@@ -331,11 +333,14 @@ class MetricMention:
     change: str | None = None  # a stated change, signed: 同比下降37% -> "-37%"
 
 
+_LAYOUT_SCAN = Gated(_LAYOUT)  # most sentences hold none of its room words: skip the scan
+
+
 def find_metrics(sentence: str) -> list[MetricMention]:
     """Return the quantities stated in ``sentence``, in reading order."""
     found: list[MetricMention] = []
     last_end = 0
-    layouts = [(lay.start(), lay.end()) for lay in _LAYOUT.finditer(sentence)]  # once per sentence
+    layouts = [(lay.start(), lay.end()) for lay in _LAYOUT_SCAN.finditer(sentence)]  # once per sentence
     for m in _NUMBER.finditer(sentence):
         if any(start <= m.start("num") < end for start, end in layouts):
             continue  # a count of rooms in a layout (一厅三室) is no quantity of work

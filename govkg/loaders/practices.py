@@ -59,6 +59,7 @@ import yaml
 
 from govkg.loaders.documents import fold
 from govkg.loaders.extraction import Practice
+from govkg.loaders.prefilter import gate, required_runs
 
 __all__ = [
     "PracticeMatcher",
@@ -320,6 +321,7 @@ _TRAILING_WORDS = tuple(
         reverse=True,
     )
 )
+_TRAILING_RE = re.compile("|".join(map(re.escape, _TRAILING_WORDS)))
 # A program word directly followed by one of these heads a goal phrase, not a program.
 _GOAL_HEADS = (
     "要求", "目标", "理念", "思路", "原则", "精神", "格局", "标准", "部署", "会议", "方案", "办法",
@@ -430,6 +432,8 @@ _BRACKET_QUOTES = (("「", "」"), ("『", "』"), ("‘", "’"))
 _QUOTE_CHAR = re.compile(f"[{_QUOTE_CHARS}]")
 _BRACKET_RUNS = tuple(re.compile(f"{o}[^{o}{c}]{{1,40}}{c}") for o, c in _BRACKET_QUOTES)
 _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
+# a character every quoted run or book title starts with: most sentences hold none
+_ANY_OPENER = re.compile(f"[{re.escape(_QUOTE_CHARS + ''.join(o for o, _ in _BRACKET_QUOTES))}《]")
 _BOOK_TRAILERS = ("栏目", "节目", "专栏", "专题节目")
 _TRAIL_WINDOW = 10
 
@@ -461,6 +465,16 @@ class PracticeMatcher:
         self._patterns = [
             (key, re.compile(pat)) for key, pats in self.taxonomy.patterns.items() for pat in pats
         ]
+        # per pattern, the literal runs any match holds: most texts lack one, and skip its scan
+        self._needs = [required_runs(pattern.pattern) for _, pattern in self._patterns]
+        # and one search for the words one of which any pattern's match holds: most texts hold
+        # none, and skip even the per-pattern checks
+        gates = [gate(pattern.pattern) for _, pattern in self._patterns]
+        self._any_pattern = (
+            re.compile("|".join(g.pattern for g in gates if g is not None))
+            if gates and all(g is not None for g in gates)
+            else None
+        )
         self._core = [(key, fold(term)) for key, terms in self.taxonomy.core.items() for term in terms]
         self._descriptors = sorted(
             ((key, fold(t)) for key, terms in self.taxonomy.descriptors.items() for t in terms),
@@ -486,7 +500,11 @@ class PracticeMatcher:
         """Every alias and pattern hit as (start, end, key)."""
         for end_index, (key, length) in self._automaton.iter(folded):
             yield end_index + 1 - length, end_index + 1, key
-        for key, pattern in self._patterns:
+        if self._any_pattern is not None and self._any_pattern.search(folded) is None:
+            return
+        for (key, pattern), needs in zip(self._patterns, self._needs, strict=True):
+            if any(run not in folded for run in needs):
+                continue
             group = "s" if "s" in pattern.groupindex else 0  # a named group s marks the surface
             for m in pattern.finditer(folded):
                 yield m.start(group), m.end(group), key
@@ -740,8 +758,8 @@ def _core_in(term: str, name: str) -> bool:
 
 def _longest_first(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Greedy longest-first selection of non-overlapping hits, returned in text order."""
-    if not hits:
-        return []
+    if len(hits) < 2:
+        return list(hits)  # nothing to choose between
     base = min(h[0] for h in hits)
     occupied = bytearray(max(h[1] for h in hits) - base)
     chosen: list[tuple[int, int, str]] = []
@@ -774,8 +792,8 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     if best > _MAX_TRAIL_PREFIX or "的" in window[:best] or "等" in window[:best]:
         return None
     end = best + len(best_word)
-    while (more := next((w for w in _TRAILING_WORDS if window.startswith(w, end)), None)) is not None:
-        end += len(more)  # 工作 + 机制, 专项整治 + 行动
+    while (more := _TRAILING_RE.match(window, end)) is not None:
+        end = more.end()  # 工作 + 机制, 专项整治 + 行动
     if window.startswith((*_ROLE_ENDINGS, "者"), end):
         return None  # “吹哨”水利局工作人员: the word begins the people a quoted verb acts on
     if (
@@ -900,6 +918,8 @@ def _clause_onward(s: str, start: int, end: int) -> str:
 
 def _quoted_candidates(s: str) -> list[_Candidate]:
     """Quoted runs in s; adjacent short count formulas (“三打”“三治”) are grouped into one."""
+    if _ANY_OPENER.search(s) is None:
+        return []
     pairs: list[tuple[int, int]] = []  # (open index, close index)
     opens = [m.start() for m in _QUOTE_CHAR.finditer(s)]
     pairs += [(opens[i], opens[i + 1]) for i in range(0, len(opens) - 1, 2)]

@@ -28,7 +28,7 @@ import os
 import re
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -379,15 +379,20 @@ def _self_county_word(text: str) -> str | None:
     return words.pop() if len(words) == 1 and words <= {"县", "旗"} else None
 
 
+# One search for any of the words instead of a substring test per word.
+_NOT_NAME_WORD = re.compile("|".join(map(re.escape, sorted(_NOT_NAME_WORDS))))
+_SUB_STOP_WORD = re.compile("|".join(map(re.escape, sorted(w for w in _SUB_STOP if len(w) >= 2))))
+
+
 def _plausible_stem(stem: str) -> bool:
     """Whether ``stem`` can be the name part of a 镇/乡/街道/社区/村 found by pattern."""
-    if stem in _SUB_STOP or any(ch in _NOT_NAME_CHARS for ch in stem) or _UNIT_COUNT.search(stem):
+    if stem in _SUB_STOP or not _NOT_NAME_CHARS.isdisjoint(stem) or _UNIT_COUNT.search(stem):
         return False
-    if any(w in stem for w in _NOT_NAME_WORDS):
+    if _NOT_NAME_WORD.search(stem):
         return False
     if stem.endswith(("苏木", "嘎查", "村", "镇", "乡", "社区", "街道", "居民区")):
         return False
-    return not any(w in stem for w in _SUB_STOP if len(w) >= 2)
+    return not _SUB_STOP_WORD.search(stem)
 
 
 def _is_bare(surface: str, region: Region) -> bool:
@@ -671,7 +676,7 @@ class RegionMatcher:
             s_end = match.start(1) + len(match.group(1))
             if covered[match.start() : match.end()].count(1):
                 continue
-            start = self._left_edge(text, match.start(), set(ends), covered)
+            start = self._left_edge(text, match.start(), ends, covered)
             if start is None or (start > 0 and text[start - 1] in _FUNCTION_CHARS):
                 # 格朗和乡: a listed name may end in a character that is a conjunction in prose
                 known = self._known_left(
@@ -784,7 +789,9 @@ class RegionMatcher:
                 return ext
         return start
 
-    def _left_edge(self, text: str, suffix_start: int, ends: set[int], covered: bytearray) -> int | None:
+    def _left_edge(
+        self, text: str, suffix_start: int, ends: Container[int], covered: bytearray
+    ) -> int | None:
         """Where the name ending at ``suffix_start`` begins: 2-6 CJK chars after a boundary, up to
         10 for a transliterated name (玉斯屯克阿依库勒村), which the caller keeps only when the
         gazetteer lists it.
@@ -794,9 +801,11 @@ class RegionMatcher:
         """
         for length in range(2, _LONG_STEM + 1):
             pos = suffix_start - length
-            if pos < 0 or covered[pos] or not all(_is_cjk(c) for c in text[pos:suffix_start]):
+            if pos < 0 or covered[pos]:
                 break
-            if any(c in _FUNCTION_CHARS for c in text[pos:suffix_start]):
+            # the characters after pos passed at the shorter lengths: only the new ones are checked
+            new = text[pos:suffix_start] if length == 2 else text[pos]
+            if not all(_is_cjk(c) for c in new) or any(c in _FUNCTION_CHARS for c in new):
                 break
             if pos in ends:
                 return pos

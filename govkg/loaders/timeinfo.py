@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年")
 _LEADING_YEAR = re.compile(
@@ -142,8 +143,28 @@ def sentence_year(
     调研时提出) or preceded by a target word (到2025年) dates that, not the activity.
     今年/去年 resolve against the report's published year, else against the report's year.
     """
+    years, relative = _dates(sentence)
     best: int | None = None
     best_dist = 10**9
+    for at, year in years:
+        dist = abs(at - start)
+        if dist < best_dist:
+            best, best_dist = year, dist
+    if best is not None:
+        return best
+    anchor = published_year if published_year is not None else report_year_
+    if anchor is None:
+        return None
+    # The relative word nearest the activity: 去年建成…，今年已调处… dates each by its own word.
+    found = [(abs(at - start), offset) for at, offset in relative]
+    return anchor + min(found)[1] if found else None
+
+
+@lru_cache(maxsize=32)
+def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """The years dating activities in ``sentence`` and its relative year words (今年, 去年 …), as
+    (position, year) and (position, offset): found once however many facts the sentence states."""
+    years: list[tuple[int, int]] = []
     for m in _YEAR.finditer(sentence):
         year = int(m.group(1))
         if _NON_ACTIVITY_AFTER.match(sentence[m.end() :]) or _TARGET_BEFORE.search(sentence[: m.start()]):
@@ -153,21 +174,13 @@ def sentence_year(
             continue  # 自2005年以来，全县连续16年获平安建设表彰: the year of the honours
         if _BEFORE_YEAR.match(sentence, m.end()):
             continue  # 2013年前: the time before that year, not the year itself
-        dist = abs(m.start() - start)
-        if dist < best_dist:
-            best, best_dist = year, dist
-    if best is not None:
-        return best
-    anchor = published_year if published_year is not None else report_year_
-    if anchor is None:
-        return None
-    # The relative word nearest the activity: 去年建成…，今年已调处… dates each by its own word.
-    found = [
-        (abs(m.start() - start), _RELATIVE[m.group()])
+        years.append((m.start(), year))
+    relative = tuple(
+        (m.start(), _RELATIVE[m.group()])
         for m in _RELATIVE_RE.finditer(sentence)
         # 较上年 / 比去年 / 同比 compare with that year; they do not date the activity.
         if _RELATIVE[m.group()] <= 0
         and not (m.start() > 0 and sentence[m.start() - 1] in "较比于")
         and not _AGE_AFTER.match(sentence, m.end())  # 今年63岁的调解员: an age, not a date
-    ]
-    return anchor + min(found)[1] if found else None
+    )
+    return tuple(years), relative
