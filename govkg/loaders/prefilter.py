@@ -16,68 +16,69 @@ __all__ = ["Gated", "gate", "required_runs"]
 def required_runs(pattern: str) -> list[str]:
     """The runs of literal characters every match of ``pattern`` contains, longest first ([]
     when none is certain, e.g. for a case-insensitive pattern or one of alternatives only)."""
-    from re import _parser  # type: ignore[attr-defined]
-
-    parsed = _parser.parse(pattern)
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+    parsed = _parsed(pattern)
+    if parsed is None:
         return []
     runs: list[str] = []
-    current: list[str] = []
-
-    def cut() -> None:
-        if current:
-            runs.append("".join(current))
-            current.clear()
 
     def walk(items: Any) -> None:
-        for op, arg in items:
-            name = str(op)
-            if name == "LITERAL":
-                current.append(chr(arg))
+        for step in _steps(items):
+            if isinstance(step, str):
+                runs.append(step)
                 continue
-            if name in ("ASSERT", "ASSERT_NOT", "AT"):
-                continue  # zero-width: the characters on both sides stay adjacent
-            cut()
+            name, arg = step
             if name == "SUBPATTERN" and not arg[1] and not arg[2]:  # no flags of its own
                 walk(arg[-1])
-                cut()
             elif name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
                 walk(arg[2])
-                cut()
             # branches, classes, backreferences: nothing certain
 
     walk(parsed)
-    cut()
     return sorted(dict.fromkeys(runs), key=len, reverse=True)
 
 
 def gate(pattern: str) -> re.Pattern[str] | None:
     """A search for literal strings one of which every match of ``pattern`` contains (a text it
     does not find cannot match), or None when the pattern guarantees no such set."""
+    parsed = _parsed(pattern)
+    found = None if parsed is None else _any_of(parsed)
+    return re.compile("|".join(map(re.escape, sorted(found)))) if found else None
+
+
+def _parsed(pattern: str) -> Any:
+    """The parse of ``pattern``, or None when its flags leave no literal certain."""
     from re import _parser  # type: ignore[attr-defined]
 
     parsed = _parser.parse(pattern)
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return None
-    found = _any_of(parsed)
-    return re.compile("|".join(map(re.escape, sorted(found)))) if found else None
+    return None if parsed.state.flags & (re.IGNORECASE | re.VERBOSE) else parsed
+
+
+def _steps(items: Any) -> Iterator[str | tuple[str, Any]]:
+    """A parsed sequence as its literal runs (joined across zero-width assertions, which keep the
+    characters on both sides adjacent) and its other consuming items as (name, argument)."""
+    run: list[str] = []
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(arg))
+        elif name not in ("ASSERT", "ASSERT_NOT", "AT"):
+            if run:
+                yield "".join(run)
+                run = []
+            yield name, arg
+    if run:
+        yield "".join(run)
 
 
 def _any_of(items: Any) -> set[str] | None:
     """Strings one of which every match of the parsed sequence ``items`` holds (the best such
     set found: longest shortest string, then fewest strings), or None."""
     options: list[set[str]] = []
-    run: list[str] = []
-    for op, arg in items:
-        name = str(op)
-        if name == "LITERAL":
-            run.append(chr(arg))
+    for step in _steps(items):
+        if isinstance(step, str):
+            options.append({step})
             continue
-        if name in ("ASSERT", "ASSERT_NOT", "AT"):
-            continue  # zero-width: the characters on both sides stay adjacent
-        if run:
-            options.append({"".join(run)})
-            run = []
+        name, arg = step
         got: set[str] | None = None
         if name == "SUBPATTERN" and not arg[1] and not arg[2]:
             got = _any_of(arg[-1])
@@ -91,8 +92,6 @@ def _any_of(items: Any) -> set[str] | None:
             got = {chr(c) for _, c in arg}
         if got:
             options.append(got)
-    if run:
-        options.append({"".join(run)})
     if not options:
         return None
     return max(options, key=lambda o: (min(map(len, o)), -len(o)))
