@@ -31,7 +31,7 @@ from typing import Any, Protocol
 import yaml
 
 from govkg.loaders.extraction import LEVELS, Region
-from govkg.loaders.prefilter import required_runs
+from govkg.loaders.prefilter import gate_any
 
 __all__ = ["AgencyMatcher", "AgencyMention", "RegionLookup", "agency_key"]
 
@@ -141,12 +141,9 @@ class AgencyMatcher:
         # position at once instead of trying each of the ~100 alternatives there.
         guard = f"(?=[{re.escape(''.join(sorted(starts)))}])" if starts else ""
         self._regex = re.compile(f"{guard}(?:{body})")
-        # The longest literal run each alternative's matches hold (公安局, 法院, 委 …): a sentence
+        # Literal words one of which every alternative's matches hold (公安局, 法院, 委 …): a sentence
         # holding none of them names no body, and one search for them is far cheaper than the scan.
-        needs = [required_runs(p) for _, p in alternatives]
-        runs = sorted({n[0] for n in needs}) if all(needs) else []
-        runs = [r for r in runs if not any(o != r and o in r for o in runs)]  # 委 covers 委政法委
-        self._gate = re.compile("|".join(map(re.escape, runs))) if runs else None
+        self._gate = gate_any(p for _, p in alternatives)
         self._blockers: dict[str, str] = {str(k): str(v) for k, v in data.get("level_blockers", {}).items()}
 
     def find(self, sentence: str, regions: RegionLookup) -> list[AgencyMention]:

@@ -59,7 +59,7 @@ import yaml
 
 from govkg.loaders.documents import fold
 from govkg.loaders.extraction import Practice
-from govkg.loaders.prefilter import gate, required_runs
+from govkg.loaders.prefilter import gate_any, required_runs
 
 __all__ = [
     "PracticeMatcher",
@@ -469,12 +469,7 @@ class PracticeMatcher:
         self._needs = [required_runs(pattern.pattern) for _, pattern in self._patterns]
         # and one search for the words one of which any pattern's match holds: most texts hold
         # none, and skip even the per-pattern checks
-        gates = [gate(pattern.pattern) for _, pattern in self._patterns]
-        self._any_pattern = (
-            re.compile("|".join(g.pattern for g in gates if g is not None))
-            if gates and all(g is not None for g in gates)
-            else None
-        )
+        self._any_pattern = gate_any(pattern.pattern for _, pattern in self._patterns)
         self._core = [(key, fold(term)) for key, terms in self.taxonomy.core.items() for term in terms]
         self._descriptors = sorted(
             ((key, fold(t)) for key, terms in self.taxonomy.descriptors.items() for t in terms),

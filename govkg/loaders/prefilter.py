@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["Gated", "gate", "required_runs"]
+__all__ = ["Gated", "gate", "gate_any", "required_runs"]
 
 
 def required_runs(pattern: str) -> list[str]:
@@ -40,9 +40,22 @@ def required_runs(pattern: str) -> list[str]:
 def gate(pattern: str) -> re.Pattern[str] | None:
     """A search for literal strings one of which every match of ``pattern`` contains (a text it
     does not find cannot match), or None when the pattern guarantees no such set."""
-    parsed = _parsed(pattern)
-    found = None if parsed is None else _any_of(parsed)
-    return re.compile("|".join(map(re.escape, sorted(found)))) if found else None
+    return gate_any([pattern])
+
+
+def gate_any(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    """A search for literal strings one of which every match of any of ``patterns`` contains (a
+    text it does not find matches none of them), or None when one pattern guarantees no such set."""
+    found: set[str] = set()
+    for pattern in patterns:
+        parsed = _parsed(pattern)
+        got = None if parsed is None else _any_of(parsed)
+        if not got:
+            return None
+        found |= got
+    # a string holding another of the set adds nothing to the search (委 covers 政法委)
+    words = sorted(w for w in found if not any(o != w and o in w for o in found))
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 def _parsed(pattern: str) -> Any:
