@@ -786,31 +786,36 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
         return None
     if best > _MAX_TRAIL_PREFIX or "的" in window[:best] or "等" in window[:best]:
         return None
-    end = best + len(best_word)
-    while (more := _TRAILING_RE.match(window, end)) is not None:
-        end = more.end()  # 工作 + 机制, 专项整治 + 行动
+    end = _words_end(window, best + len(best_word))
     if window.startswith((*_ROLE_ENDINGS, "者"), end):
         return None  # “吹哨”水利局工作人员: the word begins the people a quoted verb acts on
-    if (
-        window[end:].startswith(_GOAL_HEADS)
-        and not window[:end].endswith("创建")
-        and not (window[end:].startswith(_RESULT_HEADS) and window[:end].endswith(_MODEL_KINDS))
-    ):
+    if _heads_goal(window, end):
         return None  # “X”工作要求 is a goal; “X”创建标准 sets up the creation campaign
     return window[:end]
+
+
+def _words_end(window: str, end: int) -> int:
+    """Where the program words running on from ``end`` stop (工作 + 机制, 专项整治 + 行动)."""
+    while (more := _TRAILING_RE.match(window, end)) is not None:
+        end = more.end()
+    return end
+
+
+def _heads_goal(window: str, end: int) -> bool:
+    """Whether ``window[end:]`` heads a goal, principle or style after the program words before
+    it (“X”工作要求), not the results of a model (“X”模式成效) nor a creation campaign's standard."""
+    rest, kind = window[end:], window[:end]
+    return (
+        rest.startswith(_GOAL_HEADS)
+        and not kind.endswith("创建")
+        and not (rest.startswith(_RESULT_HEADS) and kind.endswith(_MODEL_KINDS))
+    )
 
 
 def _opens_goal(window: str) -> bool:
     """Whether the words after a quote (or a chain of quotes) head a goal, principle or style,
     directly (“X”理念, “A”、“B”作风) or after a program word (“X”工作作风, “X”工作要求)."""
-    end = 0
-    while (word := next((w for w in _TRAILING_WORDS if window.startswith(w, end)), None)) is not None:
-        end += len(word)
-    rest = window[end:]
-    if not rest.startswith(_GOAL_HEADS):
-        return False
-    kind = window[:end]
-    return not kind.endswith("创建") and not (rest.startswith(_RESULT_HEADS) and kind.endswith(_MODEL_KINDS))
+    return _heads_goal(window, _words_end(window, 0))
 
 
 # A quoted word that only describes how something is done (“一站式”中心, “规范化”建设, “保姆式”服务).
