@@ -923,8 +923,8 @@ class RegionMatcher:
         towns = {m.region.code for m in heads if m.region.level == "township" and m.surface == m.region.name}
         if len(towns) == 1 and all(m.region.level == "township" for m in heads):
             scores[towns.pop()] += 3.0
-        for source, weight in ((title, 3.0), (text, 1.0)):
-            found = [m for m in self.find(source, sub_county=False) if m.region.level in _UPPER]
+        for source, weight, named in ((title, 3.0, heads), (text, 1.0, self.find(text, sub_county=False))):
+            found = [m for m in named if m.region.level in _UPPER]
             for i, m in enumerate(found):
                 nxt = found[i + 1] if i + 1 < len(found) else None
                 if nxt is not None and nxt.start == m.end and self._is_under(nxt.region, m.region):
