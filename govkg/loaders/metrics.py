@@ -520,9 +520,7 @@ def _label(
     sentence: str, start: int, end: int, floor: int, previous: str, unit: str
 ) -> tuple[str, str | None]:
     """The indicator as a noun phrase, and the signed change when the number states one."""
-    clause_start = 0
-    for b in _CLAUSE_BREAK.finditer(sentence, 0, start):
-        clause_start = b.end()
+    clause_start = _clause_start(sentence, start)
     before = sentence[max(clause_start, floor) : start]
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
@@ -563,10 +561,7 @@ def _label(
             return label, None
     # nothing of its own in this clause (…最高,达99.7%): the noun of the clause before it
     if clause_start > 0 and sentence[clause_start - 1] in ",，" and _JUST_VERB.fullmatch(before.strip()):
-        prev_start = 0
-        for b in _CLAUSE_BREAK.finditer(sentence, 0, clause_start - 1):
-            prev_start = b.end()
-        prev = sentence[prev_start : clause_start - 1]
+        prev = sentence[_clause_start(sentence, clause_start - 1) : clause_start - 1]
         if not re.search(r"\d", prev):
             return _noun(prev), None
     return "", None
