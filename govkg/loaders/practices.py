@@ -27,9 +27,10 @@ event (比赛, 开放日, 慰问, 晚会), shorter than 2 or longer than 20 char
 or a whole clause (a comma inside). Also dropped: the state before or after a change (跳出“X”,
 从“X”到“Y”, 变“X”为“Y”), a descriptive word (“一站式”, “规范化”), and a list of parallel parts
 that is no name — parts sharing their head character (常驻+轮驻+随驻) or a 、-list of clauses not
-followed by a campaign word (“一站式受理、一揽子调处”模式; “清街巷、查隐患”专项行动 stays, and so
-does a model named by counted parts, “一个中心、两支队伍”). Templated principles (应X尽X,
-有X必Y) and standard service rules (首问负责, 一次性告知) go like stock idioms.
+followed by a campaign or method word (“一站式受理、一揽子调处”模式; “清街巷、查隐患”专项行动 and
+“早、准、快、实”调解工作法 stay, and so does a model named by counted parts, “一个中心、两支队伍”).
+Templated principles (应X尽X, 有X必Y) and standard service rules (首问负责, 一次性告知) go like stock
+idioms.
 
 A surviving name that contains a taxonomy term (an alias, a pattern, or a practice's ``core``
 word such as 网格, 人民调解) yields the *taxonomy* practice only (“网络+网格” -> 网格化管理).
@@ -830,6 +831,9 @@ _CHANGE_TO = re.compile(
 _PARTS = re.compile(r"[、+＋]")
 # ... make a campaign's name only when a campaign word follows (“大下访、大排查、大调处”专项活动).
 _CAMPAIGN_TRAILS = ("行动", "活动", "专项整治", "整治", "创建", "工程", "改革")
+# ... or a method word (“早、准、快、实”调解工作法, “听、议、办、评”四步工作法): a local method is named
+# by its steps, as a campaign is by its parts; “一次受理、全程代办”服务模式 stays a service slogan.
+_METHOD_TRAILS = ("工作法", "调解法", "治理法")
 # Names listed by example before 等, or in a chain of quotes, are programmes only when the words
 # after them say they are campaigns (“云岭”“雷霆”等专项行动); “X”等工作 lists topics.
 _LISTED_CAMPAIGNS = ("行动", "专项整治", "整治", "专项活动", "集中活动")
@@ -866,7 +870,7 @@ def _enumeration(content: str, trail: str) -> bool:
         return True
     if all(_COUNTED_PART.match(p) for p in parts):
         return False  # “一张网络、两级组织、三项机制”: a model named by its counted parts
-    return "、" in content and not trail.endswith(_CAMPAIGN_TRAILS)
+    return "、" in content and not trail.endswith((*_CAMPAIGN_TRAILS, *_METHOD_TRAILS))
 
 
 def _names_itself(content: str) -> bool:
