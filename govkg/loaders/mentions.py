@@ -16,7 +16,9 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 - ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied; not past a
   clause that opens with the return, 回来后推行…, which is the visitors' own work), or
   深入/来到 … it … 调研/视察 (a body where a visitor inspects), or 来/到/赴 … 调研 … it (来我县调研
-  “枫桥经验”工作: the topic of a visit, which by itself is neither the visitor's nor the host's work);
+  “枫桥经验”工作: the topic of a visit, which by itself is neither the visitor's nor the host's work),
+  or what a visiting delegation (考察团, 观摩团, 一行 …) looks at or hears of, unless its owner is
+  written before it (观摩了乙镇综治中心 is the host's, which shows its own work);
 - ``pledge``: the practice only in the title of a pledge signed (签订《…目标责任书》, …责任状):
   a target undertaken, not work done;
 - ``background``: 诞生于, 发源于 … after it (where a practice comes from);
@@ -96,6 +98,16 @@ _TOUR_AFTER = re.compile(
 _VISIT_TOPIC_BEFORE = re.compile(
     r"(?:(?<![以年])来|(?<![达得受做收遇看想感直找报签办伸])到|赴|莅临|深入|前往)[^，,。；;:：]{0,16}?"
     r"(?:调研|考察|视察|督导|督查|检查指导)了?[^，,。；;:：]{0,6}$"
+)
+# 考察团一行观摩了网格化服务管理工作 / 甲县代表团听取了…经验介绍: a sentence whose subject is a
+# visiting delegation and whose verb is one of looking or listening names what the visitors saw;
+# it is the host's only where the text writes its owner before it (参观了乙镇综治中心, 乙县的“X”).
+_DELEGATION = re.compile(
+    r"^[^，,。；;:：]{0,24}?(?:考察团|观摩团|参观团|学习团|调研团|考察组|调研组|观摩组|代表团|一行)"
+)
+_VIEWING = re.compile(r"参观|观摩|听取|考察|学习|了解|借鉴|察看|查看|调研|感受|体验")
+_OWNER_BEFORE = re.compile(
+    r"(?:[县市区旗镇乡村州盟]|街道|社区|嘎查|苏木|当地|的)(?:[“\"「][^“”\"「」]{1,16}[”\"」])?[“\"「]?$"
 )
 _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深入某中心调研和接访: the visitor's
 # 签订《2023年度平安建设目标责任书》: the practice names what a pledge binds its signer to.
@@ -272,6 +284,14 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         (n := _INSPECT_AFTER.match(after)) or (n := _INSPECTED_AND.search(before))
     ):
         return Cue("visit", m.group()[:2] + "…" + n.group()[:2])
+    if (
+        (m := _DELEGATION.match(sentence))
+        and m.end() <= start
+        and (n := _VIEWING.search(sentence, m.end(), start))
+        and not _RETURN.search(sentence, n.end(), start)
+        and not _OWNER_BEFORE.search(sentence, 0, start)
+    ):
+        return Cue("visit", m.group()[-3:] + "…" + n.group())
     if m := _VISIT_TOPIC_SCAN.search(before):
         return Cue("visit", m.group()[:1] + "…" + m.group()[-2:])
     if (m := _TOUR_BEFORE_SCAN.search(before)) and (n := _TOUR_AFTER.match(after)):
