@@ -114,6 +114,14 @@ def _cls(sentence: str, practice: str) -> str | None:
             "以“枫桥经验”为引领，我县化解矛盾纠纷千余件。",
             "枫桥经验",
         ),
+        # an aim governs what follows it or shares its clause, not the work done before it
+        (
+            "plan",
+            "甲县网格化管理力争年内覆盖全部村庄。",
+            "甲县推行网格化管理，织密基层治理网络，力争小事不出村。",
+            "网格化管理",
+        ),
+        ("plan", "甲县力争年内推行网格化管理。", "甲县推行网格化管理，力争年内全覆盖。", "网格化管理"),
         ("visit", "县委书记到甲镇督导网格化管理。", "甲镇做到网格化管理全覆盖。", "网格化管理"),
         # a visiting delegation looks at what it is shown: no unit's work unless its owner is written
         (

@@ -3,7 +3,8 @@
 A practice named in a sentence is an adoption unless the sentence only *mentions* it. The
 classifier looks for cue words in the sentence, each class with its own lexicon:
 
-- ``plan``: 下一步, 力争, 将进一步, 计划于 … (intentions are not deeds);
+- ``plan``: 下一步, 将进一步, 计划于 … (intentions are not deeds); 力争 only for what follows it or
+  shares its clause (…构建X体系，力争小事不出村 states the goal of work done);
 - ``award``: 被评为, 荣获, 获评 … before the practice (an honour is not the practice itself);
 - ``media``: the practice only in the title of a programme or article (央视…《…》);
 - ``instruction``: someone 指出/强调/要求 … before it, or a sentence opening with 要/必须 (a
@@ -42,11 +43,14 @@ from govkg.loaders.prefilter import Gated
 __all__ = ["Cue", "classify"]
 
 _PLAN = re.compile(
-    r"^(?:下一步|下步|今后|明年|接下来|未来)|力争|计划于|计划在|拟于|拟在|将进一步|将继续|将全面|将着力"
+    r"^(?:下一步|下步|今后|明年|接下来|未来)|^力争|计划于|计划在|拟于|拟在|将进一步|将继续|将全面|将着力"
     r"|将在[^，,。；;]{0,12}(?:推广|推行|试点|建立|建设)|将适时|将逐步"
     # after its subject too (某乡下一步将推广…), and plans dated ahead (计划年底前建成, 将于明年)
     r"|下一?步(?=将|要|把|继续|重点|[，,])|计划(?=今年|明年|年底|年内|到|用|[0-9一二三四五六七八九十])|将于"
 )
+# 创新构建X体系，…，力争小事不出村: an aim stated after the work is done is its goal; it makes a
+# plan only of what follows it or shares its clause (X建设力争年底前完成).
+_AIM = re.compile("力争")
 _AWARD = re.compile(
     r"被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得[^，,。]{0,12}(?:称号|表彰)"
     r"|跻身|入选"  # 跻身“全国信访工作示范县”行列, 入选全国…典型: joining the honoured ranks
@@ -182,6 +186,7 @@ class _SentenceCues:
     whole: Cue | None  # plan (anywhere), exhortation (opening)
     late: Cue | None  # attendance, commentary: checked after the positional classes
     awards: tuple[tuple[int, str], ...]  # (start, words) of each award phrase
+    aim: tuple[int, str] | None  # (start, words) of the first 力争 that is not the opening
 
 
 def _criticism(sentence: str) -> re.Match[str] | None:
@@ -214,7 +219,9 @@ def _sentence_cues(sentence: str) -> _SentenceCues:
         late = Cue("meeting", m.group())
     elif m := _COMMENTARY.search(sentence):
         late = Cue("commentary", m.group())
-    return _SentenceCues(whole, late, awards)
+    found = _AIM.search(sentence)
+    aim = (found.start(), found.group()) if found else None
+    return _SentenceCues(whole, late, awards, aim)
 
 
 def _governs(sentence: str, award: int, start: int, end: int) -> bool:
@@ -245,6 +252,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
     cues = _sentence_cues(sentence)
     if cues.whole is not None:
         return cues.whole
+    if cues.aim is not None and (cues.aim[0] < start or not _CLAUSE_END.search(sentence, end, cues.aim[0])):
+        return Cue("plan", cues.aim[1])
     for pos, words in cues.awards:
         if pos <= start and _governs(sentence, pos, start, end):
             return Cue("award", words)
