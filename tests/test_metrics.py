@@ -160,3 +160,12 @@ def test_a_count_of_aspects_is_no_quantity_and_heads_the_next_label() -> None:
     assert find_metrics("主要有四个方面原因。") == []
     (m,) = find_metrics("出台工作方案,细化6个方面27项重点任务。")
     assert (m.raw, m.indicator) == ("27项", "重点任务")
+
+
+def test_a_numeral_inside_a_place_name_counts_nothing() -> None:
+    from govkg.loaders.documents import from_text
+    from govkg.loaders.extract import extract
+
+    text = "康乐县平安建设见闻\n五户乡组建矛盾纠纷调解队伍12支。\n"
+    found = extract(from_text(text, "place-numeral.txt")).measurements
+    assert [(m.value, m.unit) for m in found] == [(12.0, "支")]
