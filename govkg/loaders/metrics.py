@@ -334,11 +334,26 @@ class MetricMention:
 
 
 _LAYOUT_SCAN = Gated(_LAYOUT)  # most sentences hold none of its room words: skip the scan
+# 村民张某和邻居李某某因宅基地引发纠纷，调解员两次上门: the story of one dispute between private
+# people (named by surname + 某) tells a case, and its numbers count that case, not the work; a
+# total in the same sentence (共, 累计, 全年 …) makes it a report of work again.
+_PRIVATE_PERSON = re.compile(r"[\u4e00-\u9fff]某(?![些种地处项类方时市县区镇乡村街社])")
+_ONE_CASE = re.compile(r"纠纷|矛盾|争执|口角|争吵|吵架|打架")
+_TOTAL = re.compile(r"共|累计|全年|以来|先后|各类|总计|合计")
+
+
+def _anecdote(sentence: str) -> bool:
+    """Whether the sentence tells one dispute between private people, with no total of work."""
+    return bool(
+        _PRIVATE_PERSON.search(sentence) and _ONE_CASE.search(sentence) and not _TOTAL.search(sentence)
+    )
 
 
 def find_metrics(sentence: str) -> list[MetricMention]:
     """Return the quantities stated in ``sentence``, in reading order."""
     found: list[MetricMention] = []
+    if _anecdote(sentence):
+        return found
     last_end = 0
     layouts = [(lay.start(), lay.end()) for lay in _LAYOUT_SCAN.finditer(sentence)]  # once per sentence
     for m in _NUMBER.finditer(sentence):
@@ -469,7 +484,7 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 为期10天的整治, 历时3天: how long an event ran, no quantity of work
     if unit in ("个", "") and sentence.startswith("方面", end):
         return True  # 主要有四个方面原因, 从6个方面制定标准: the headings of an account, no count of work
-    return _inside_quotes(sentence, start)
+    return _inside_quotes(sentence, start) or _in_speech(sentence, start)
 
 
 # A whole day or year of service (24小时, 二十四小时, 365天) qualifying the noun or verb after it;
@@ -505,6 +520,17 @@ def _inside_quotes(sentence: str, pos: int) -> bool:
         if right >= 0 and right - left <= 24:
             return True
     return False
+
+
+def _in_speech(sentence: str, pos: int) -> bool:
+    """Whether ``pos`` sits in quoted speech: inside a “…” too long for a name, or one left open
+    at the sentence's end (“今年我们调解了80件。), or closed with no opener (the speech running
+    on from the sentence before). What a speaker says is no figure the report states."""
+    left = sentence.rfind("“", 0, pos)
+    right = sentence.find("”", pos)
+    if left >= 0 and sentence.rfind("”", 0, pos) < left:
+        return right < 0 or right - left > 24
+    return left < 0 and right >= 0 and sentence.rfind("”", 0, pos) < 0 and "“" not in sentence[pos:right]
 
 
 def _value(num: str) -> float | None:
