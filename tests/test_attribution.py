@@ -119,3 +119,12 @@ def test_a_body_given_an_award_is_still_its_units() -> None:
     found = _adopters(text)
     assert ("渭源县", "comprehensive_center") in found  # the county has the centre that won
     assert not any(k == "grid" for _, k in found)  # the category of an award is no adoption
+
+
+def test_the_home_of_a_named_resident_does_not_act_in_the_story() -> None:
+    # 某乡某村村民马某…: the units are where the person lives, not who runs the grid
+    story = "五户乡村民马某与邻居因放水发生争执，网格员当天上门劝解。"
+    text = "康乐县平安建设见闻\n全县推行网格化管理。\n" + story
+    assert ("五户乡", "grid") not in _adopters(text)
+    text = "康乐县平安建设见闻\n全县推行网格化管理。\n五户乡为每个村配齐网格员，当天上门劝解。"
+    assert ("五户乡", "grid") in _adopters(text)

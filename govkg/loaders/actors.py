@@ -4,8 +4,8 @@ Every fact goes through :meth:`ActorResolver.resolve`. The candidates of a sente
 built once (:meth:`ActorResolver.candidates`), each tagged with the rule that found it:
 
 - ``place``: a region the gazetteer placed (never one that is only a media outlet, an event
-  venue or a slogan modifier, and never a region above the report's subject, which instructs
-  and awards rather than acts);
+  venue, a slogan modifier or the home of a named resident (甲村村民张某), and never a region
+  above the report's subject, which instructs and awards rather than acts);
 - ``agency``: a body named after a unit acts for that unit (市公安局 → the city, X分局 → the
   district, X派出所/X司法所 → the town or street; the mapping itself is the agency matcher's);
 - ``pronoun``: 我市/全县/本镇 → the report's subject when the level fits, else the unit of that
@@ -76,6 +76,11 @@ _GO_TO = re.compile(
     r"(?:(?<![达得受做收遇看想感直找报签办伸])到|赴|前往|来到|走进|深入)(?:[^，,。；;:：]{0,16}[、和及与])?$"
 )
 _TO_LOOK = re.compile(r"^[^，,。；;:：]{0,12}?(?:调研|考察|学习|视察|观摩|参观|取经|督导)")
+# 甲村村民张某…, 乙社区居民老李…: a place before a resident named as a person is where that
+# person lives; the person is no unit, and the place does not act in the story.
+_RESIDENT_NAMED = re.compile(
+    r"(?:的)?(?:村民|居民|牧民|农户|群众|商户|业主|老人)(?:[\u4e00-\u9fff]某|[老小阿][\u4e00-\u9fff](?![们等]))"
+)
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
 # 该所/该局/该院/该庭/该(调处)中心: the body of that kind named last (a station's 该所 is its
@@ -267,6 +272,7 @@ class ActorResolver:
         # 在区公安分局设立…: a body that is only a place (or an awarder) lends its region no action;
         # one that receives an award (甲县综治中心被评为…) is still its unit's, which has it
         idle = [(a.start, a.end) for a in agencies if not a.acting and not awarded(sentence[a.end :])]
+        homes = _homes(sentence, regions)
         for m in regions:
             if any(s <= m.start and m.end <= e for s, e in idle):
                 continue
@@ -275,6 +281,7 @@ class ActorResolver:
                 and m.region.code not in above
                 and not _CONCERNS.search(sentence, 0, m.start)
                 and not _destination(sentence, m.start, m.end)
+                and m.start not in homes
             ):
                 actors.append(Actor(m.start, m.end, m.region, "place"))
         acting_for = self._agency_regions(ctx, agencies, stations)
@@ -704,6 +711,17 @@ def _speaker(sentence: str, actors: Sequence[Actor], pos: int) -> Actor | None:
     if not _SPEECH_VERB.match(sentence, after):
         return None
     return next((a for a in actors if a.start == after and a.explicit), None)
+
+
+def _homes(sentence: str, regions: Sequence[RegionMention]) -> set[int]:
+    """Where the units written as a named resident's home start (甲乡乙村村民张某: both)."""
+    homes: set[int] = set()
+    ahead = -1  # where the home written after the unit being looked at starts
+    for m in sorted(regions, key=lambda r: r.start, reverse=True):
+        if m.end == ahead or _RESIDENT_NAMED.match(sentence, m.end):
+            homes.add(m.start)
+            ahead = m.start
+    return homes
 
 
 def _destination(sentence: str, start: int, end: int) -> bool:
