@@ -128,3 +128,10 @@ def test_the_home_of_a_named_resident_does_not_act_in_the_story() -> None:
     assert ("五户乡", "grid") not in _adopters(text)
     text = "康乐县平安建设见闻\n全县推行网格化管理。\n五户乡为每个村配齐网格员，当天上门劝解。"
     assert ("五户乡", "grid") in _adopters(text)
+
+
+def test_a_time_word_before_an_upper_unit_leaves_it_the_subject_of_the_sentence() -> None:
+    # 近日/日前 are time adverbials like 近期: the city body after them heads the sentence, and its
+    # committee's name gives the street no practice
+    text = "红梅街道平安建设简报\n红梅街道推行网格化管理。\n日前，常州市市域社会治理委员会印发工作通报。"
+    assert ("红梅街道", "city_governance_pilot") not in _adopters(text)

@@ -57,7 +57,7 @@ _TOGETHER = re.compile(r"(?:共同|联合|一道|一起|携手)")
 _UNIT_BREAK = re.compile(r"[;；]")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
 _LEAD = re.compile(
-    r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|今年以来|"
+    r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|近日|日前|近来|今年以来|今年|去年|上半年|下半年|"
     r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在(?:[\u4e00-\u9fff]{1,8}的)?|由|经|如|据|而)*$"
 )
 # What follows a unit that heads its clause as the subject (乙社区把…, 乙社区推行…), not as a
