@@ -479,3 +479,19 @@ def test_gold_local_programs_are_mostly_discovered(matcher: PracticeMatcher) -> 
         found += [normalise_name(m.practice.name) for m in matcher.find(r["evidence"])]
         hit += any(f and (f in gold or gold in f) for f in found)
     assert hit / len(others) >= 0.75, (hit, len(others))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "brand", "key"),
+    [
+        ("某区推行“红枫预警”矛盾纠纷多元化解工作机制。", "红枫预警", "矛盾纠纷多元化解"),
+        ("某镇探索“田埂议事”网格化服务管理模式。", "田埂议事", "网格化管理"),
+    ],
+)
+def test_a_brand_described_by_a_long_key_term_is_the_brand_and_the_key(
+    matcher: PracticeMatcher, sentence: str, brand: str, key: str
+) -> None:
+    # rule 4: the key term stands only in the descriptor after the quote, however long it is
+    found = matcher.discover(sentence)
+    assert local_names(found) == [brand]
+    assert key in names(found)

@@ -16,7 +16,9 @@ pilot word (专项行动, 专项整治, 建设年, 试点改革 ...). A candidat
    聊吧, 警局, 议事厅 ...), or
 2. the few characters after the closing quote (a leading 的 skipped, at most ten, stopping at
    punctuation) reach a program word that is not the head of a goal phrase (“X”工作要求/目标/
-   思路 are not programs); 活动 counts only right after the quote or as 专项/集中/创建活动, or
+   思路 are not programs); 活动 counts only right after the quote or as 专项/集中/创建活动; a
+   taxonomy term right after the quote may stand before the program word whatever its length
+   (“X”矛盾纠纷多元化解工作机制), or
 3. the few characters before the opening quote end in a program noun (品牌, 工作法, 模式 ...).
 
 It is then dropped when it is a slogan, goal or principle without such a word, a stock idiom
@@ -322,6 +324,9 @@ _TRAILING_WORDS = tuple(
         reverse=True,
     )
 )
+# The first characters of the program words (工作机制, 模式, 体系 …): after a key term the program
+# word must follow it at once.
+_PROGRAM_HEADS = frozenset(w[0] for w in _TRAILING_WORDS)
 _TRAILING_RE = re.compile("|".join(map(re.escape, _TRAILING_WORDS)))
 # A program word directly followed by one of these heads a goal phrase, not a program.
 _GOAL_HEADS = (
@@ -513,6 +518,16 @@ class PracticeMatcher:
         keys += [k for k, term in self._descriptors if name.endswith(term)]
         return list(dict.fromkeys(keys))
 
+    def _keyed_trail(self, window: str) -> str | None:
+        """A key term opening the words after a quote, then a program word (“X”矛盾纠纷多元化解工作
+        机制, “X”网格化服务管理模式): a descriptor naming the practice the brand is an instance of
+        (rule 4), taken whatever the term's length."""
+        end = max((e for b, e, _ in self._raw_hits(window) if b == 0), default=0)
+        rest = _program_trail(window[end:], right_after_quote=False) if end else None
+        if rest is None or rest[:1] not in _PROGRAM_HEADS:
+            return None
+        return window[: end + len(rest)]
+
     def _descriptor_only(self, name: str) -> bool:
         """The name holds a key term only in a generic kind word (巡逻队) and has a distinctive rest."""
         rest = _QUOTES_ONLY.sub("", name)
@@ -600,6 +615,8 @@ class PracticeMatcher:
                 trail = None
         else:
             trail = _program_trail(window, right_after_quote=trail_start == cand.outer_end)
+            if trail is None and not chained:
+                trail = self._keyed_trail(window)
             if chained and trail is not None and not trail.endswith(_LISTED_CAMPAIGNS):
                 trail = None  # “A”“B”工作法 is rarer than a list of slogans; only campaigns chain
         before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip().rstrip("的：:")
