@@ -114,6 +114,7 @@ def _cls(sentence: str, practice: str) -> str | None:
             "以“枫桥经验”为引领，我县化解矛盾纠纷千余件。",
             "枫桥经验",
         ),
+        ("award", "甲镇创成省“枫桥式”先进单位。", "甲镇创成平安村12个，推广枫桥式调解。", "枫桥式"),
         # an aim governs what follows it or shares its clause, not the work done before it
         (
             "plan",

@@ -54,6 +54,8 @@ _AIM = re.compile("力争")
 _AWARD = re.compile(
     r"被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得[^，,。]{0,12}(?:称号|表彰)"
     r"|跻身|入选"  # 跻身“全国信访工作示范县”行列, 入选全国…典型: joining the honoured ranks
+    # 创成省“X”先进单位: a title won (创成 with no such title, 创成平安村30个, is creation work)
+    r"|创成(?=[^，,。；;]{0,30}?(?:先进|示范|标兵|称号))"
 )
 # 甲市被评为…，乙县“X”工作法入选…: a later clause with an honour of its own after the practice
 # names the practice as its unit's, and the honour before it is another unit's.
