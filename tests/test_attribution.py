@@ -135,3 +135,16 @@ def test_a_time_word_before_an_upper_unit_leaves_it_the_subject_of_the_sentence(
     # committee's name gives the street no practice
     text = "红梅街道平安建设简报\n红梅街道推行网格化管理。\n日前，常州市市域社会治理委员会印发工作通报。"
     assert ("红梅街道", "city_governance_pilot") not in _adopters(text)
+
+
+def test_a_station_opening_its_paragraph_is_the_unit_of_the_sentences_after_it() -> None:
+    # 某县公安甲派出所…。(no subject)…: the station's town opens the paragraph, as a town would,
+    # even written after its county's bureau
+    text = (
+        "温岭市平安建设简报\n"
+        "近年来，温岭公安箬横派出所推行网格化管理，走出了一条新路子。"
+        "从早年的“渔港义警”到如今的护航队，群防群治力量不断壮大。\n"
+    )
+    found = _adopters(text)
+    assert ("箬横镇", "mass_prevention") in found
+    assert ("温岭市", "mass_prevention") not in found

@@ -19,8 +19,9 @@ For a practice mention at a position the resolver then picks, in order: the near
 its clause (a list of units acting together all adopt); the sentence's opening subject, which
 governs the clauses that follow it (``在X镇，…`` included: the topic carries to the clause);
 the unit a 其-opening sentence continues from; else the town, street, community or village
-that opens the sentence's paragraph; else the report's subject. The most specific
-actor wins: a unit written with its parents (某区某街道某社区) is that last unit.
+that opens the sentence's paragraph (by name or by its station, 某县公安甲派出所); else the
+report's subject. The most specific actor wins: a unit written with its parents (某区某街道某社区)
+is that last unit.
 """
 
 from __future__ import annotations
@@ -122,6 +123,7 @@ _STATION = re.compile(r"(街)?(?:边境)?(?:派出所|司法所|人民法庭|法
 # starts where the county's name ends; an empty match is a station glued to the county's name).
 _COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
 # What may stand before a station that heads a title: the county's name and its bureau or court.
+_BUREAU_GAP = re.compile(r"^(?:公安|公安局|公安分局|司法局|人民法院|法院)?$")
 _TITLE_TAG = re.compile(r"^(?:\s|【[^】]{0,12}】)*")
 _STATION_OWNER = re.compile(r"^(?:公安局|公安分局|分局|人民法院|法院|司法局)?$")
 _BRANCH = re.compile(r"(?:公安局|局)([\u4e00-\u9fff]{2,6}?)分局")
@@ -553,8 +555,10 @@ class ActorResolver:
                     return []
                 head = inside[0]
                 for nxt in inside[1:]:
-                    # 在甲镇乙社区，…: units written one after the other, the smaller one acts
-                    if nxt.start != head.end or _RANK[nxt.region.level] <= _RANK[head.region.level]:
+                    # 在甲镇乙社区，…: units written one after the other, the smaller one acts; so
+                    # does a station written after its county's bureau (甲县公安乙派出所)
+                    gap = sentence[head.end : nxt.start] if nxt.start >= head.end else "-"
+                    if not _BUREAU_GAP.match(gap) or _RANK[nxt.region.level] <= _RANK[head.region.level]:
                         break
                     head = nxt
                 # 甲、乙派出所走进…: units listed at the head of the clause open it together
@@ -573,7 +577,7 @@ class ActorResolver:
         """The town, street, community or village (never a county or above) named as the subject
         that opens ``sentence`` (今年以来，甲镇…; 在甲社区，…), or None."""
         heads = self._opening(sentence, actors, 0, len(sentence))
-        if len(heads) != 1 or heads[0].rule != "place":
+        if len(heads) != 1 or heads[0].rule not in ("place", "agency"):
             return None
         region = heads[0].region
         return region if region.level in ("township", "community", "village") else None
