@@ -106,6 +106,8 @@ def test_change_verbs_are_trimmed() -> None:
         "“这个月我们已经帮居民调好了12起纠纷,比上个月多了一半。”",
         "“调解室开起来以后,光是今年就接待了60多户人家,",
         "上门40多趟都没白跑。”",
+        "二人握手言和,当场签了协议",
+        "网格员把两人请进了调解室",
     ],
 )
 def test_non_metrics_are_skipped(sentence: str) -> None:
@@ -172,6 +174,7 @@ def test_a_total_keeps_a_sentence_that_names_people_and_a_name_keeps_its_quotes(
     found = find_metrics("全年共化解钱某、孙某等人之间的邻里纠纷26件")
     assert [m.raw for m in found] == ["26件"]
     assert [m.raw for m in find_metrics("建成“银龄调解室”8个")] == ["8个"]
+    assert [m.raw for m in find_metrics("抓获嫌疑人两人")] == ["两人"]
 
 
 def test_a_numeral_inside_a_place_name_counts_nothing() -> None:

@@ -484,7 +484,15 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 为期10天的整治, 历时3天: how long an event ran, no quantity of work
     if unit in ("个", "") and sentence.startswith("方面", end):
         return True  # 主要有四个方面原因, 从6个方面制定标准: the headings of an account, no count of work
+    if _THE_TWO.match(sentence, start) and (start == 0 or sentence[start - 1] in _THE_TWO_BEFORE):
+        return True  # 二人最终和解, 将两人请到调解室: "the two", a story's parties, no count of work
     return _inside_quotes(sentence, start) or _in_speech(sentence, start)
+
+
+_THE_TWO = re.compile(r"[两二](?:个人|人|位)")
+# Where "the two" stands as a noun phrase: the clause's head, or after a preposition or 的-less
+# disposal word; a count after a noun or verb (抓获嫌疑人两人) stays a quantity.
+_THE_TWO_BEFORE = "，,；;：:。将把让使对给与和跟同令叫请这那"
 
 
 # A whole day or year of service (24小时, 二十四小时, 365天) qualifying the noun or verb after it;
