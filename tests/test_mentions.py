@@ -124,6 +124,12 @@ def _cls(sentence: str, practice: str) -> str | None:
         ),
         ("plan", "甲县力争年内推行网格化管理。", "甲县推行网格化管理，力争年内全覆盖。", "网格化管理"),
         ("visit", "县委书记到甲镇督导网格化管理。", "甲镇做到网格化管理全覆盖。", "网格化管理"),
+        (
+            "visit",
+            "通过对甲、乙两县的实践考察发现，其“院落会”模式值得推广。",
+            "甲县经过考察，推行“院落会”模式。",
+            "院落会",
+        ),
         # a visiting delegation looks at what it is shown: no unit's work unless its owner is written
         (
             "visit",

@@ -14,8 +14,9 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
   bodies listed as attending one (出席, 参会);
 - ``component``: one of the bodies or centres pooled into something else (整合派出所、司法所、
   人民调解室等力量; 将A、B整合纳入综治中心);
-- ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied; not past a
-  clause that opens with the return, 回来后推行…, which is the visitors' own work), or
+- ``visit``: 赴…学习考察, 取经, 参观学习, 考察/调研发现 … before it (another place's practice
+  studied; not past a clause that opens with the return, 回来后推行…, which is the visitors' own
+  work), or
   深入/来到 … it … 调研/视察 (a body where a visitor inspects), or 来/到/赴 … 调研 … it (来我县调研
   “枫桥经验”工作: the topic of a visit, which by itself is neither the visitor's nor the host's work),
   or what a visiting delegation (考察团, 观摩团, 一行 …) looks at or hears of, unless its owner is
@@ -85,6 +86,9 @@ _MEETING_END = re.compile(
 )
 _VISIT = re.compile(
     r"(?:赴|前往|来到)[^，,。；;]{0,15}?(?:学习|考察|取经|参观|观摩)|学习考察|考察学习|学习借鉴|取经|参观学习"
+    # 通过对甲、乙等地的实践考察发现，其“X”模式…: what a study finds in places is research, not
+    # the work of the unit that studies them
+    r"|(?:考察|调研|调查)(?:中|时)?发现"
 )
 # 赴某市学习考察，回来后全面推行X: a later clause that opens with the return is the visitors'
 # own work at home, out of the visit cue's reach.
