@@ -159,7 +159,11 @@ _PLACE_CHAR = re.compile(r"[省市县区旗州盟镇乡村街社所局院庭我�
 # says what the practice is there, so the sentence reports that unit's practice.
 _OWN_UNIT = re.compile(r"(?:我|全|本|该)(?:省|市|县|区|旗|州|盟|镇|乡|村|社区|街道)")
 # 要继续深入开展…; 必须坚持…: a sentence that opens with a modal goes on with an instruction.
-_EXHORTATION = re.compile(r"^(?:[一二三四五六七八九十\d]+[是、.)）])?(?:要(?!求|案|点|素|事|闻)|必须|务必)")
+# 各地可从…方面促进…, 各地要…: advice to every place, no unit's work either.
+_EXHORTATION = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+[是、.)）])?(?:要(?!求|案|点|素|事|闻)|必须|务必"
+    r"|各地(?:区|方)?(?:要|应|可以?|须|需)(?!求))"
+)
 # 整合派出所、司法所、人民调解室等力量 / 将A、B整合纳入X: members pooled into something else.
 _POOL_BEFORE = re.compile(r"(?:整合|汇聚|统筹|吸纳|集中|联合)[^，,。；;:：]*$")
 _POOL_AFTER = re.compile(r"^[^，,。；;:：]*?(?:资源|力量|部门|单位|数据|职能)")
