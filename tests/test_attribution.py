@@ -148,3 +148,11 @@ def test_a_station_opening_its_paragraph_is_the_unit_of_the_sentences_after_it()
     found = _adopters(text)
     assert ("箬横镇", "mass_prevention") in found
     assert ("温岭市", "mass_prevention") not in found
+
+
+def test_the_country_heading_a_sentence_is_above_the_report_subject() -> None:
+    # 我国/全国 heading a sentence speak of the whole country; the report's county adopts nothing
+    text = "平和县平安建设简报\n平和县推行网格化管理。\n我国乡村的人民调解组织在一些地方仍显薄弱。"
+    assert ("平和县", "diversified_resolution") not in _adopters(text)
+    text = "平和县平安建设简报\n平和县推行网格化管理。\n全国首家乡村调解组织联合会在平和县成立。"
+    assert ("平和县", "diversified_resolution") in _adopters(text)

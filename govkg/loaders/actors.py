@@ -583,9 +583,10 @@ class ActorResolver:
         return region if region.level in ("township", "community", "village") else None
 
     def _upper_head(self, ctx: ReportContext, sentence: str, actors: Sequence[Actor], unit: int) -> bool:
-        """Whether the sentence opens with a unit above the report's subject as its subject: one of
-        the subject's ancestors by name (海南省建立…, 省委政法委推行…) or by its level (省级层面,
-        省里, 市级层面), not followed by a unit of its own (海南省澄迈县 is the county)."""
+        """Whether the sentence opens with a unit above the report's subject as its subject: the
+        country (我国, 全国), one of the subject's ancestors by name (海南省建立…, 省委政法委推行…)
+        or by its level (省级层面, 省里, 市级层面), not followed by a unit of its own (海南省澄迈县
+        is the county)."""
         head = sentence[unit:]
         lead = _LEAD_PREFIX.match(head)
         at = unit + (lead.end() if lead else 0)
@@ -593,6 +594,8 @@ class ActorResolver:
         brk = _CLAUSE_BREAK.search(sentence, at)
         if any(at <= a.start < (brk.start() if brk else len(sentence)) for a in actors):
             return False  # 重庆市公安局渝北区分局…: a unit of its own acts in the opening clause
+        if _NATION_HEAD.match(head):
+            return True  # 我国…, 全国各地…: the country, above every report's subject
         ancestors = [r for c in ctx.scope[1:] if (r := self.gazetteer.get(c)) is not None]
         for r in ancestors:
             for name in (r.name, r.short):
@@ -744,6 +747,8 @@ _UPPER_WORDS = {
     "county": ("县", "区", "旗", "市"),
 }
 # 省级层面, 市里, 县委 …: a level word above the subject heading the sentence as its subject.
+# 我国/全国 heading a sentence (not 全国首家…, 全国先进…, which qualify a unit or an honour).
+_NATION_HEAD = re.compile(r"(?:我国|全国)(?!首|第|率先|唯一|先进|示范|优秀|百强|文明|模范|一流|前列)")
 _UPPER_WORD_HEADS = {
     word: re.compile(f"{word}(?:级层面|级|里|委|政府|党委)")
     for words in _UPPER_WORDS.values()
