@@ -8,7 +8,7 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 - ``award``: 被评为, 荣获, 获评 … before the practice (an honour is not the practice itself);
 - ``media``: the practice only in the title of a programme or article (央视…《…》);
 - ``instruction``: someone 指出/强调/要求 … before it, or a sentence opening with 要/必须 (a
-  quoted instruction, not local work);
+  quoted instruction, not local work), or 对 it … 提出…要求/意见 (what demands are about);
 - ``policy``: 总书记, 党中央, 国务院 … 指示/批示/文件 before it (a national policy cited);
 - ``meeting``: the practice inside the name of a meeting held about it (召开…推进会), or
   bodies listed as attending one (出席, 参会);
@@ -75,6 +75,9 @@ _MEDIA_TITLE = re.compile(r"(?:片|报道|节目|栏目|专栏|电视台?|央视
 _INSTRUCTION = re.compile(
     r"(?<!按照)(?<!根据)(?<!落实)(?:指出|强调|要求|希望|号召)[,，:：]?\s*(?:要|必须|应|各|全|进一步)"
 )
+# 对心理咨询室的建设提出具体要求: the practice is what a visitor's demands are about, not work done.
+_DEMAND_BEFORE = re.compile(r"对[^，,。；;]{0,12}$")
+_DEMAND_AFTER = re.compile(r"^[^，,。；;]{0,10}?提出了?[^，,。；;]{0,8}?(?:要求|意见|建议)")
 _AUTHORITY = re.compile(
     r"总书记|党中央|中共中央|国务院|中办|国办|中央政法委|中央一号文件"
     r"|(?<![省市县区州])中央(?=关于|印发|出台|[^，,。；;]{0,6}(?:意见|决定|文件|通知))"  # 中央关于…的意见
@@ -287,6 +290,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("instruction", m.group())
     if m := _EXHORTATION.match(sentence):
         return Cue("instruction", m.group())
+    if _DEMAND_BEFORE.search(before) and (m := _DEMAND_AFTER.match(after)):
+        return Cue("instruction", m.group()[-4:])
     if (m := _MEETING.search(before)) and (n := _MEETING_END.match(after)):
         return Cue("meeting", m.group() + sentence[start:end] + n.group())
     body = _BODY.search(sentence[start:end]) or _BODY.search(sentence[start : end + 1])
