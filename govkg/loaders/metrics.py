@@ -576,8 +576,8 @@ def _label(
     label = _noun(before)
     # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
     # 公安、人社、司法3个部门: after the last item of a 、 list the count names the list by the
-    # noun after its measure word
-    listed = clause_start > 0 and sentence[clause_start - 1] == "、"
+    # noun after its measure word; a percentage has no such noun (…、结案率100%) and keeps its own
+    listed = clause_start > 0 and sentence[clause_start - 1] == "、" and unit not in ("%", "‰", "个百分点")
     if (
         not label
         or _OBJECT_AFTER.search(before.strip())
