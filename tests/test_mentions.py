@@ -104,6 +104,13 @@ def _cls(sentence: str, practice: str) -> str | None:
         ),
         ("meeting", "甲县召开网格化管理现场推进会。", "甲县召开会议后推行网格化管理。", "网格化管理"),
         ("visit", "干部赴外省学习考察枫桥经验。", "干部回村后推行枫桥经验。", "枫桥经验"),
+        # 学习借鉴 with the practice as its direct object takes the model up at home
+        (
+            "visit",
+            "甲县学习借鉴外地“枫桥经验”做法。",
+            "甲县在治安治理中学习借鉴“枫桥经验”，矛盾不出村。",
+            "枫桥经验",
+        ),
         # the cue does not reach past a clause that opens with the return: that is work at home
         (
             "visit",

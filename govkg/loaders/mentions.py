@@ -16,7 +16,7 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
   人民调解室等力量; 将A、B整合纳入综治中心);
 - ``visit``: 赴…学习考察, 取经, 参观学习, 考察/调研发现 … before it (another place's practice
   studied; not past a clause that opens with the return, 回来后推行…, which is the visitors' own
-  work), or
+  work, nor 学习借鉴 with the practice as its direct object, a model taken up at home), or
   深入/来到 … it … 调研/视察 (a body where a visitor inspects), or 来/到/赴 … 调研 … it (来我县调研
   “枫桥经验”工作: the topic of a visit, which by itself is neither the visitor's nor the host's work),
   or what a visiting delegation (考察团, 观摩团, 一行 …) looks at or hears of, unless its owner is
@@ -98,6 +98,9 @@ _VISIT = re.compile(
 _RETURN = re.compile(
     r"[，,；;](?:[^，,。；;]{0,8}?)(?:回来后|回去后|返回后|归来后|回村后|回镇后|回县后|学成归来|回到[^，,。；;]{1,8}后)"
 )
+# 学习借鉴“枫桥经验”, with the practice as its direct object and no place or visit named: the
+# unit takes the model up at home, as 践行 or 运用 would say.
+_LEARNT_DIRECT = re.compile(r"了?(?:新时代)?[“\"「]?")
 # 深入某县综治中心调研, 到某社区警务室视察: a body is where a visitor inspects, not work done.
 _INSPECT_BEFORE = re.compile(r"(?:深入|来到|走进|莅临|前往|赴)[^，,。；;]{0,16}$")
 _INSPECT_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:调研|视察|考察|检查指导|督导)")
@@ -302,7 +305,11 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("component", m.group()[-4:])
     if cues.late is not None and cues.late.reason == "meeting":
         return cues.late
-    if (m := _VISIT_SCAN.search(before)) and not _RETURN.search(before, m.end()):
+    if (
+        (m := _VISIT_SCAN.search(before))
+        and not _RETURN.search(before, m.end())
+        and not (m.group() == "学习借鉴" and _LEARNT_DIRECT.fullmatch(before, m.end()))
+    ):
         return Cue("visit", m.group())
     if (m := _INSPECT_BEFORE.search(before)) and (
         (n := _INSPECT_AFTER.match(after)) or (n := _INSPECTED_AND.search(before))
