@@ -461,6 +461,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # codes such as G20, 5G, A3
     if before in "+-×/—～~." or after in "+×/":
         return True  # formulas like 3+x; a range is counted once, at its second number
+    if _FORMULA_PART.match(sentence, end):
+        return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
     if unit == "根" and after == "据":
         return True  # 周五根据需要…: 根据 (according to), no count of 根
     if before == "周" and not sentence[start].isdigit():
@@ -495,6 +497,8 @@ _THE_TWO = re.compile(r"[两二](?:个人|人|位)")
 _THE_TWO_BEFORE = "，,；;：:。将把让使对给与和跟同令叫请这那"
 
 
+# A count whose noun is joined to the next part by + (1名网格员+1名民警) spells out a formula.
+_FORMULA_PART = re.compile(r"[\u4e00-\u9fff]{1,8}[+＋]")
 # A whole day or year of service (24小时, 二十四小时, 365天) qualifying the noun or verb after it;
 # a time limit (24小时内, 缩短至24小时) stays a quantity.
 _ROUND_THE_CLOCK = re.compile(r"(?:24|二十四)小时|365天")
