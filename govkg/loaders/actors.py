@@ -122,8 +122,9 @@ _STATION = re.compile(r"(街)?(?:边境)?(?:派出所|司法所|人民法庭|法
 # 某县公安局 / 某县司法局 right before a station: the bureau the station belongs to (the span
 # starts where the county's name ends; an empty match is a station glued to the county's name).
 _COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
-# What may stand before a station that heads a title: the county's name and its bureau or court.
+# What may stand between a county's name and a station of its bureau (甲县公安乙派出所).
 _BUREAU_GAP = re.compile(r"^(?:公安|公安局|公安分局|司法局|人民法院|法院)?$")
+# What may stand before a station that heads a title: the county's name and its bureau or court.
 _TITLE_TAG = re.compile(r"^(?:\s|【[^】]{0,12}】)*")
 _STATION_OWNER = re.compile(r"^(?:公安局|公安分局|分局|人民法院|法院|司法局)?$")
 _BRANCH = re.compile(r"(?:公安局|局)([\u4e00-\u9fff]{2,6}?)分局")
