@@ -119,3 +119,40 @@ def test_a_body_given_an_award_is_still_its_units() -> None:
     found = _adopters(text)
     assert ("渭源县", "comprehensive_center") in found  # the county has the centre that won
     assert not any(k == "grid" for _, k in found)  # the category of an award is no adoption
+
+
+def test_the_home_of_a_named_resident_does_not_act_in_the_story() -> None:
+    # 某乡某村村民马某…: the units are where the person lives, not who runs the grid
+    story = "五户乡村民马某与邻居因放水发生争执，网格员当天上门劝解。"
+    text = "康乐县平安建设见闻\n全县推行网格化管理。\n" + story
+    assert ("五户乡", "grid") not in _adopters(text)
+    text = "康乐县平安建设见闻\n全县推行网格化管理。\n五户乡为每个村配齐网格员，当天上门劝解。"
+    assert ("五户乡", "grid") in _adopters(text)
+
+
+def test_a_time_word_before_an_upper_unit_leaves_it_the_subject_of_the_sentence() -> None:
+    # 近日/日前 are time adverbials like 近期: the city body after them heads the sentence, and its
+    # committee's name gives the street no practice
+    text = "红梅街道平安建设简报\n红梅街道推行网格化管理。\n日前，常州市市域社会治理委员会印发工作通报。"
+    assert ("红梅街道", "city_governance_pilot") not in _adopters(text)
+
+
+def test_a_station_opening_its_paragraph_is_the_unit_of_the_sentences_after_it() -> None:
+    # 某县公安甲派出所…。(no subject)…: the station's town opens the paragraph, as a town would,
+    # even written after its county's bureau
+    text = (
+        "温岭市平安建设简报\n"
+        "近年来，温岭公安箬横派出所推行网格化管理，走出了一条新路子。"
+        "从早年的“渔港义警”到如今的护航队，群防群治力量不断壮大。\n"
+    )
+    found = _adopters(text)
+    assert ("箬横镇", "mass_prevention") in found
+    assert ("温岭市", "mass_prevention") not in found
+
+
+def test_the_country_heading_a_sentence_is_above_the_report_subject() -> None:
+    # 我国/全国 heading a sentence speak of the whole country; the report's county adopts nothing
+    text = "平和县平安建设简报\n平和县推行网格化管理。\n我国乡村的人民调解组织在一些地方仍显薄弱。"
+    assert ("平和县", "diversified_resolution") not in _adopters(text)
+    text = "平和县平安建设简报\n平和县推行网格化管理。\n全国首家乡村调解组织联合会在平和县成立。"
+    assert ("平和县", "diversified_resolution") in _adopters(text)

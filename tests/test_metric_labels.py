@@ -29,6 +29,12 @@ def test_each_number_in_a_list_keeps_its_own_noun() -> None:
     ]
     got = labels("建成调解工作室26个、法律服务站41个")
     assert [g[0] for g in got] == ["调解工作室", "法律服务站"]
+    # the noun after a count ends where its predicate begins (全面…, 推广…, 打造…)
+    got = labels("全乡46个网格全面推广“网格+议事”工作室")
+    assert [g[0] for g in got] == ["网格"]
+    # the last rate of a 、 list keeps the noun before it: a percentage names no noun after it
+    got = labels("调解率71.5%、回访率96%……这是该庭全年的数据")
+    assert [g[0] for g in got] == ["调解率", "回访率"]
 
 
 def test_counts_in_a_row_take_the_noun_after_each_measure_word() -> None:

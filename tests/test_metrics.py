@@ -101,6 +101,14 @@ def test_change_verbs_are_trimmed() -> None:
         # how long an event ran
         "开展为期15天的道路交通集中整治",
         "历时两个月、历时5天的排查",
+        # one dispute between private people is a case, not work; quoted speech is no statement
+        "居民钱某与楼下孙某因漏水发生争执,网格员三次上门劝解",
+        "“这个月我们已经帮居民调好了12起纠纷,比上个月多了一半。”",
+        "“调解室开起来以后,光是今年就接待了60多户人家,",
+        "上门40多趟都没白跑。”",
+        "推行“1+1+N”模式(1名专干+1名辅警+N名志愿者)",
+        "二人握手言和,当场签了协议",
+        "网格员把两人请进了调解室",
     ],
 )
 def test_non_metrics_are_skipped(sentence: str) -> None:
@@ -160,3 +168,20 @@ def test_a_count_of_aspects_is_no_quantity_and_heads_the_next_label() -> None:
     assert find_metrics("主要有四个方面原因。") == []
     (m,) = find_metrics("出台工作方案,细化6个方面27项重点任务。")
     assert (m.raw, m.indicator) == ("27项", "重点任务")
+
+
+def test_a_total_keeps_a_sentence_that_names_people_and_a_name_keeps_its_quotes() -> None:
+    # a total of work (共, 累计 …) is a statement even beside named parties; a short quote is a name
+    found = find_metrics("全年共化解钱某、孙某等人之间的邻里纠纷26件")
+    assert [m.raw for m in found] == ["26件"]
+    assert [m.raw for m in find_metrics("建成“银龄调解室”8个")] == ["8个"]
+    assert [m.raw for m in find_metrics("抓获嫌疑人两人")] == ["两人"]
+
+
+def test_a_numeral_inside_a_place_name_counts_nothing() -> None:
+    from govkg.loaders.documents import from_text
+    from govkg.loaders.extract import extract
+
+    text = "康乐县平安建设见闻\n五户乡组建矛盾纠纷调解队伍12支。\n"
+    found = extract(from_text(text, "place-numeral.txt")).measurements
+    assert [(m.value, m.unit) for m in found] == [(12.0, "支")]

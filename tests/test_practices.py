@@ -398,6 +398,9 @@ def test_a_chain_of_levels_keeps_the_practice_of_its_kind_word(matcher: Practice
     [
         ("县公安局构建“一个中心、两支队伍、三项机制”工作模式。", "一个中心、两支队伍、三项机制"),
         ("镇派出所开展“清街巷、查隐患、保平安”专项行动。", "清街巷、查隐患、保平安"),
+        # a local method named by its steps (rule 13 keeps the inner structure)
+        ("某镇推行“听、访、调、结”调解工作法。", "听、访、调、结"),
+        ("某社区探索“一问、二理、三和”四步工作法。", "一问、二理、三和"),
         # a sum glossed by the parties it joins, not by rooms, names a mechanism; a formula keeps
         # its phrase, as a count does (“五个一”工作法)
         ("某县构建“1+3+N”工作机制，即一个党委统筹、三支队伍联动、多方力量参与。", "“1+3+N”工作机制"),
@@ -476,3 +479,19 @@ def test_gold_local_programs_are_mostly_discovered(matcher: PracticeMatcher) -> 
         found += [normalise_name(m.practice.name) for m in matcher.find(r["evidence"])]
         hit += any(f and (f in gold or gold in f) for f in found)
     assert hit / len(others) >= 0.75, (hit, len(others))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "brand", "key"),
+    [
+        ("某区推行“红枫预警”矛盾纠纷多元化解工作机制。", "红枫预警", "diversified_resolution"),
+        ("某镇探索“田埂议事”网格化服务管理模式。", "田埂议事", "grid"),
+    ],
+)
+def test_a_brand_described_by_a_long_key_term_is_the_brand_and_the_key(
+    matcher: PracticeMatcher, sentence: str, brand: str, key: str
+) -> None:
+    # rule 4: the key term stands only in the descriptor after the quote, however long it is
+    found = matcher.discover(sentence)
+    assert local_names(found) == [brand]
+    assert key in [m.practice.key for m in found]

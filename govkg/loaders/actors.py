@@ -4,8 +4,8 @@ Every fact goes through :meth:`ActorResolver.resolve`. The candidates of a sente
 built once (:meth:`ActorResolver.candidates`), each tagged with the rule that found it:
 
 - ``place``: a region the gazetteer placed (never one that is only a media outlet, an event
-  venue or a slogan modifier, and never a region above the report's subject, which instructs
-  and awards rather than acts);
+  venue, a slogan modifier or the home of a named resident (甲村村民张某), and never a region
+  above the report's subject, which instructs and awards rather than acts);
 - ``agency``: a body named after a unit acts for that unit (市公安局 → the city, X分局 → the
   district, X派出所/X司法所 → the town or street; the mapping itself is the agency matcher's);
 - ``pronoun``: 我市/全县/本镇 → the report's subject when the level fits, else the unit of that
@@ -19,8 +19,9 @@ For a practice mention at a position the resolver then picks, in order: the near
 its clause (a list of units acting together all adopt); the sentence's opening subject, which
 governs the clauses that follow it (``在X镇，…`` included: the topic carries to the clause);
 the unit a 其-opening sentence continues from; else the town, street, community or village
-that opens the sentence's paragraph; else the report's subject. The most specific
-actor wins: a unit written with its parents (某区某街道某社区) is that last unit.
+that opens the sentence's paragraph (by name or by its station, 某县公安甲派出所); else the
+report's subject. The most specific actor wins: a unit written with its parents (某区某街道某社区)
+is that last unit.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ _TOGETHER = re.compile(r"(?:共同|联合|一道|一起|携手)")
 _UNIT_BREAK = re.compile(r"[;；]")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
 _LEAD = re.compile(
-    r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|今年以来|"
+    r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|近日|日前|近来|今年以来|今年|去年|上半年|下半年|"
     r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在(?:[\u4e00-\u9fff]{1,8}的)?|由|经|如|据|而)*$"
 )
 # What follows a unit that heads its clause as the subject (乙社区把…, 乙社区推行…), not as a
@@ -76,6 +77,11 @@ _GO_TO = re.compile(
     r"(?:(?<![达得受做收遇看想感直找报签办伸])到|赴|前往|来到|走进|深入)(?:[^，,。；;:：]{0,16}[、和及与])?$"
 )
 _TO_LOOK = re.compile(r"^[^，,。；;:：]{0,12}?(?:调研|考察|学习|视察|观摩|参观|取经|督导)")
+# 甲村村民张某…, 乙社区居民老李…: a place before a resident named as a person is where that
+# person lives; the person is no unit, and the place does not act in the story.
+_RESIDENT_NAMED = re.compile(
+    r"(?:的)?(?:村民|居民|牧民|农户|群众|商户|业主|老人)(?:[\u4e00-\u9fff]某|[老小阿][\u4e00-\u9fff](?![们等]))"
+)
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
 # 该所/该局/该院/该庭/该(调处)中心: the body of that kind named last (a station's 该所 is its
@@ -116,6 +122,8 @@ _STATION = re.compile(r"(街)?(?:边境)?(?:派出所|司法所|人民法庭|法
 # 某县公安局 / 某县司法局 right before a station: the bureau the station belongs to (the span
 # starts where the county's name ends; an empty match is a station glued to the county's name).
 _COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
+# What may stand between a county's name and a station of its bureau (甲县公安乙派出所).
+_BUREAU_GAP = re.compile(r"^(?:公安|公安局|公安分局|司法局|人民法院|法院)?$")
 # What may stand before a station that heads a title: the county's name and its bureau or court.
 _TITLE_TAG = re.compile(r"^(?:\s|【[^】]{0,12}】)*")
 _STATION_OWNER = re.compile(r"^(?:公安局|公安分局|分局|人民法院|法院|司法局)?$")
@@ -267,6 +275,7 @@ class ActorResolver:
         # 在区公安分局设立…: a body that is only a place (or an awarder) lends its region no action;
         # one that receives an award (甲县综治中心被评为…) is still its unit's, which has it
         idle = [(a.start, a.end) for a in agencies if not a.acting and not awarded(sentence[a.end :])]
+        homes = _homes(sentence, regions)
         for m in regions:
             if any(s <= m.start and m.end <= e for s, e in idle):
                 continue
@@ -275,6 +284,7 @@ class ActorResolver:
                 and m.region.code not in above
                 and not _CONCERNS.search(sentence, 0, m.start)
                 and not _destination(sentence, m.start, m.end)
+                and m.start not in homes
             ):
                 actors.append(Actor(m.start, m.end, m.region, "place"))
         acting_for = self._agency_regions(ctx, agencies, stations)
@@ -546,8 +556,10 @@ class ActorResolver:
                     return []
                 head = inside[0]
                 for nxt in inside[1:]:
-                    # 在甲镇乙社区，…: units written one after the other, the smaller one acts
-                    if nxt.start != head.end or _RANK[nxt.region.level] <= _RANK[head.region.level]:
+                    # 在甲镇乙社区，…: units written one after the other, the smaller one acts; so
+                    # does a station written after its county's bureau (甲县公安乙派出所)
+                    gap = sentence[head.end : nxt.start] if nxt.start >= head.end else "-"
+                    if not _BUREAU_GAP.match(gap) or _RANK[nxt.region.level] <= _RANK[head.region.level]:
                         break
                     head = nxt
                 # 甲、乙派出所走进…: units listed at the head of the clause open it together
@@ -566,15 +578,16 @@ class ActorResolver:
         """The town, street, community or village (never a county or above) named as the subject
         that opens ``sentence`` (今年以来，甲镇…; 在甲社区，…), or None."""
         heads = self._opening(sentence, actors, 0, len(sentence))
-        if len(heads) != 1 or heads[0].rule != "place":
+        if len(heads) != 1 or heads[0].rule not in ("place", "agency"):
             return None
         region = heads[0].region
         return region if region.level in ("township", "community", "village") else None
 
     def _upper_head(self, ctx: ReportContext, sentence: str, actors: Sequence[Actor], unit: int) -> bool:
-        """Whether the sentence opens with a unit above the report's subject as its subject: one of
-        the subject's ancestors by name (海南省建立…, 省委政法委推行…) or by its level (省级层面,
-        省里, 市级层面), not followed by a unit of its own (海南省澄迈县 is the county)."""
+        """Whether the sentence opens with a unit above the report's subject as its subject: the
+        country (我国, 全国), one of the subject's ancestors by name (海南省建立…, 省委政法委推行…)
+        or by its level (省级层面, 省里, 市级层面), not followed by a unit of its own (海南省澄迈县
+        is the county)."""
         head = sentence[unit:]
         lead = _LEAD_PREFIX.match(head)
         at = unit + (lead.end() if lead else 0)
@@ -582,6 +595,8 @@ class ActorResolver:
         brk = _CLAUSE_BREAK.search(sentence, at)
         if any(at <= a.start < (brk.start() if brk else len(sentence)) for a in actors):
             return False  # 重庆市公安局渝北区分局…: a unit of its own acts in the opening clause
+        if _NATION_HEAD.match(head):
+            return True  # 我国…, 全国各地…: the country, above every report's subject
         ancestors = [r for c in ctx.scope[1:] if (r := self.gazetteer.get(c)) is not None]
         for r in ancestors:
             for name in (r.name, r.short):
@@ -706,6 +721,17 @@ def _speaker(sentence: str, actors: Sequence[Actor], pos: int) -> Actor | None:
     return next((a for a in actors if a.start == after and a.explicit), None)
 
 
+def _homes(sentence: str, regions: Sequence[RegionMention]) -> set[int]:
+    """Where the units written as a named resident's home start (甲乡乙村村民张某: both)."""
+    homes: set[int] = set()
+    ahead = -1  # where the home written after the unit being looked at starts
+    for m in sorted(regions, key=lambda r: r.start, reverse=True):
+        if m.end == ahead or _RESIDENT_NAMED.match(sentence, m.end):
+            homes.add(m.start)
+            ahead = m.start
+    return homes
+
+
 def _destination(sentence: str, start: int, end: int) -> bool:
     """Whether the unit at ``sentence[start:end]`` is where visitors go to look (赴甲镇调研, 到甲村、
     乙村学习考察): a destination, not the actor of its clause."""
@@ -722,6 +748,8 @@ _UPPER_WORDS = {
     "county": ("县", "区", "旗", "市"),
 }
 # 省级层面, 市里, 县委 …: a level word above the subject heading the sentence as its subject.
+# 我国/全国 heading a sentence (not 全国首家…, 全国先进…, which qualify a unit or an honour).
+_NATION_HEAD = re.compile(r"(?:我国|全国)(?!首|第|率先|唯一|先进|示范|优秀|百强|文明|模范|一流|前列)")
 _UPPER_WORD_HEADS = {
     word: re.compile(f"{word}(?:级层面|级|里|委|政府|党委)")
     for words in _UPPER_WORDS.values()

@@ -508,6 +508,8 @@ class Extractor:
         out: list[Measurement] = []
         doc = ctx.doc
         for mm in find_metrics(sent.text):
+            if any(a.start <= mm.start < a.end for a in actors):
+                continue  # 五户乡, 三岔河村: a numeral inside a place's name counts nothing
             regions = self.resolver.resolve(ctx, sent.text, actors, mm.start, prev_actor, para_unit).regions
             practice = None
             before = [p for p in mentions if p.start <= mm.start]

@@ -3,20 +3,24 @@
 A practice named in a sentence is an adoption unless the sentence only *mentions* it. The
 classifier looks for cue words in the sentence, each class with its own lexicon:
 
-- ``plan``: 下一步, 力争, 将进一步, 计划于 … (intentions are not deeds);
+- ``plan``: 下一步, 将进一步, 计划于 … (intentions are not deeds); 力争 only for what follows it or
+  shares its clause (…构建X体系，力争小事不出村 states the goal of work done);
 - ``award``: 被评为, 荣获, 获评 … before the practice (an honour is not the practice itself);
 - ``media``: the practice only in the title of a programme or article (央视…《…》);
 - ``instruction``: someone 指出/强调/要求 … before it, or a sentence opening with 要/必须 (a
-  quoted instruction, not local work);
+  quoted instruction, not local work), or 对 it … 提出…要求/意见 (what demands are about);
 - ``policy``: 总书记, 党中央, 国务院 … 指示/批示/文件 before it (a national policy cited);
 - ``meeting``: the practice inside the name of a meeting held about it (召开…推进会), or
   bodies listed as attending one (出席, 参会);
 - ``component``: one of the bodies or centres pooled into something else (整合派出所、司法所、
   人民调解室等力量; 将A、B整合纳入综治中心);
-- ``visit``: 赴…学习考察, 取经, 参观学习 … before it (another place's practice studied; not past a
-  clause that opens with the return, 回来后推行…, which is the visitors' own work), or
+- ``visit``: 赴…学习考察, 取经, 参观学习, 考察/调研发现 … before it (another place's practice
+  studied; not past a clause that opens with the return, 回来后推行…, which is the visitors' own
+  work, nor 学习借鉴 with the practice as its direct object, a model taken up at home), or
   深入/来到 … it … 调研/视察 (a body where a visitor inspects), or 来/到/赴 … 调研 … it (来我县调研
-  “枫桥经验”工作: the topic of a visit, which by itself is neither the visitor's nor the host's work);
+  “枫桥经验”工作: the topic of a visit, which by itself is neither the visitor's nor the host's work),
+  or what a visiting delegation (考察团, 观摩团, 一行 …) looks at or hears of, unless its owner is
+  written before it (观摩了乙镇综治中心 is the host's, which shows its own work);
 - ``pledge``: the practice only in the title of a pledge signed (签订《…目标责任书》, …责任状):
   a target undertaken, not work done;
 - ``background``: 诞生于, 发源于 … after it (where a practice comes from);
@@ -40,14 +44,19 @@ from govkg.loaders.prefilter import Gated
 __all__ = ["Cue", "classify"]
 
 _PLAN = re.compile(
-    r"^(?:下一步|下步|今后|明年|接下来|未来)|力争|计划于|计划在|拟于|拟在|将进一步|将继续|将全面|将着力"
+    r"^(?:下一步|下步|今后|明年|接下来|未来)|^力争|计划于|计划在|拟于|拟在|将进一步|将继续|将全面|将着力"
     r"|将在[^，,。；;]{0,12}(?:推广|推行|试点|建立|建设)|将适时|将逐步"
     # after its subject too (某乡下一步将推广…), and plans dated ahead (计划年底前建成, 将于明年)
     r"|下一?步(?=将|要|把|继续|重点|[，,])|计划(?=今年|明年|年底|年内|到|用|[0-9一二三四五六七八九十])|将于"
 )
+# 创新构建X体系，…，力争小事不出村: an aim stated after the work is done is its goal; it makes a
+# plan only of what follows it or shares its clause (X建设力争年底前完成).
+_AIM = re.compile("力争")
 _AWARD = re.compile(
     r"被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得[^，,。]{0,12}(?:称号|表彰)"
     r"|跻身|入选"  # 跻身“全国信访工作示范县”行列, 入选全国…典型: joining the honoured ranks
+    # 创成省“X”先进单位: a title won (创成 with no such title, 创成平安村30个, is creation work)
+    r"|创成(?=[^，,。；;]{0,30}?(?:先进|示范|标兵|称号))"
 )
 # 甲市被评为…，乙县“X”工作法入选…: a later clause with an honour of its own after the practice
 # names the practice as its unit's, and the honour before it is another unit's.
@@ -66,6 +75,9 @@ _MEDIA_TITLE = re.compile(r"(?:片|报道|节目|栏目|专栏|电视台?|央视
 _INSTRUCTION = re.compile(
     r"(?<!按照)(?<!根据)(?<!落实)(?:指出|强调|要求|希望|号召)[,，:：]?\s*(?:要|必须|应|各|全|进一步)"
 )
+# 对心理咨询室的建设提出具体要求: the practice is what a visitor's demands are about, not work done.
+_DEMAND_BEFORE = re.compile(r"对[^，,。；;]{0,12}$")
+_DEMAND_AFTER = re.compile(r"^[^，,。；;]{0,10}?提出了?[^，,。；;]{0,8}?(?:要求|意见|建议)")
 _AUTHORITY = re.compile(
     r"总书记|党中央|中共中央|国务院|中办|国办|中央政法委|中央一号文件"
     r"|(?<![省市县区州])中央(?=关于|印发|出台|[^，,。；;]{0,6}(?:意见|决定|文件|通知))"  # 中央关于…的意见
@@ -77,12 +89,18 @@ _MEETING_END = re.compile(
 )
 _VISIT = re.compile(
     r"(?:赴|前往|来到)[^，,。；;]{0,15}?(?:学习|考察|取经|参观|观摩)|学习考察|考察学习|学习借鉴|取经|参观学习"
+    # 通过对甲、乙等地的实践考察发现，其“X”模式…: what a study finds in places is research, not
+    # the work of the unit that studies them
+    r"|(?:考察|调研|调查)(?:中|时)?发现"
 )
 # 赴某市学习考察，回来后全面推行X: a later clause that opens with the return is the visitors'
 # own work at home, out of the visit cue's reach.
 _RETURN = re.compile(
     r"[，,；;](?:[^，,。；;]{0,8}?)(?:回来后|回去后|返回后|归来后|回村后|回镇后|回县后|学成归来|回到[^，,。；;]{1,8}后)"
 )
+# 学习借鉴“枫桥经验”, with the practice as its direct object and no place or visit named: the
+# unit takes the model up at home, as 践行 or 运用 would say.
+_LEARNT_DIRECT = re.compile(r"了?(?:新时代)?[“\"「]?")
 # 深入某县综治中心调研, 到某社区警务室视察: a body is where a visitor inspects, not work done.
 _INSPECT_BEFORE = re.compile(r"(?:深入|来到|走进|莅临|前往|赴)[^，,。；;]{0,16}$")
 _INSPECT_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:调研|视察|考察|检查指导|督导)")
@@ -96,6 +114,16 @@ _TOUR_AFTER = re.compile(
 _VISIT_TOPIC_BEFORE = re.compile(
     r"(?:(?<![以年])来|(?<![达得受做收遇看想感直找报签办伸])到|赴|莅临|深入|前往)[^，,。；;:：]{0,16}?"
     r"(?:调研|考察|视察|督导|督查|检查指导)了?[^，,。；;:：]{0,6}$"
+)
+# 考察团一行观摩了网格化服务管理工作 / 甲县代表团听取了…经验介绍: a sentence whose subject is a
+# visiting delegation and whose verb is one of looking or listening names what the visitors saw;
+# it is the host's only where the text writes its owner before it (参观了乙镇综治中心, 乙县的“X”).
+_DELEGATION = re.compile(
+    r"^[^，,。；;:：]{0,24}?(?:考察团|观摩团|参观团|学习团|调研团|考察组|调研组|观摩组|代表团|一行)"
+)
+_VIEWING = re.compile(r"参观|观摩|听取|考察|学习|了解|借鉴|察看|查看|调研|感受|体验")
+_OWNER_BEFORE = re.compile(
+    r"(?:[县市区旗镇乡村州盟]|街道|社区|嘎查|苏木|当地|的)(?:[“\"「][^“”\"「」]{1,16}[”\"」])?[“\"「]?$"
 )
 _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深入某中心调研和接访: the visitor's
 # 签订《2023年度平安建设目标责任书》: the practice names what a pledge binds its signer to.
@@ -137,7 +165,11 @@ _PLACE_CHAR = re.compile(r"[省市县区旗州盟镇乡村街社所局院庭我�
 # says what the practice is there, so the sentence reports that unit's practice.
 _OWN_UNIT = re.compile(r"(?:我|全|本|该)(?:省|市|县|区|旗|州|盟|镇|乡|村|社区|街道)")
 # 要继续深入开展…; 必须坚持…: a sentence that opens with a modal goes on with an instruction.
-_EXHORTATION = re.compile(r"^(?:[一二三四五六七八九十\d]+[是、.)）])?(?:要(?!求|案|点|素|事|闻)|必须|务必)")
+# 各地可从…方面促进…, 各地要…: advice to every place, no unit's work either.
+_EXHORTATION = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+[是、.)）])?(?:要(?!求|案|点|素|事|闻)|必须|务必"
+    r"|各地(?:区|方)?(?:要|应|可以?|须|需)(?!求))"
+)
 # 整合派出所、司法所、人民调解室等力量 / 将A、B整合纳入X: members pooled into something else.
 _POOL_BEFORE = re.compile(r"(?:整合|汇聚|统筹|吸纳|集中|联合)[^，,。；;:：]*$")
 _POOL_AFTER = re.compile(r"^[^，,。；;:：]*?(?:资源|力量|部门|单位|数据|职能)")
@@ -170,6 +202,7 @@ class _SentenceCues:
     whole: Cue | None  # plan (anywhere), exhortation (opening)
     late: Cue | None  # attendance, commentary: checked after the positional classes
     awards: tuple[tuple[int, str], ...]  # (start, words) of each award phrase
+    aim: tuple[int, str] | None  # (start, words) of the first 力争 that is not the opening
 
 
 def _criticism(sentence: str) -> re.Match[str] | None:
@@ -202,7 +235,9 @@ def _sentence_cues(sentence: str) -> _SentenceCues:
         late = Cue("meeting", m.group())
     elif m := _COMMENTARY.search(sentence):
         late = Cue("commentary", m.group())
-    return _SentenceCues(whole, late, awards)
+    found = _AIM.search(sentence)
+    aim = (found.start(), found.group()) if found else None
+    return _SentenceCues(whole, late, awards, aim)
 
 
 def _governs(sentence: str, award: int, start: int, end: int) -> bool:
@@ -233,6 +268,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
     cues = _sentence_cues(sentence)
     if cues.whole is not None:
         return cues.whole
+    if cues.aim is not None and (cues.aim[0] < start or not _CLAUSE_END.search(sentence, end, cues.aim[0])):
+        return Cue("plan", cues.aim[1])
     for pos, words in cues.awards:
         if pos <= start and _governs(sentence, pos, start, end):
             return Cue("award", words)
@@ -256,6 +293,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("instruction", m.group())
     if m := _EXHORTATION.match(sentence):
         return Cue("instruction", m.group())
+    if _DEMAND_BEFORE.search(before) and (m := _DEMAND_AFTER.match(after)):
+        return Cue("instruction", m.group()[-4:])
     if (m := _MEETING.search(before)) and (n := _MEETING_END.match(after)):
         return Cue("meeting", m.group() + sentence[start:end] + n.group())
     body = _BODY.search(sentence[start:end]) or _BODY.search(sentence[start : end + 1])
@@ -266,12 +305,24 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("component", m.group()[-4:])
     if cues.late is not None and cues.late.reason == "meeting":
         return cues.late
-    if (m := _VISIT_SCAN.search(before)) and not _RETURN.search(before, m.end()):
+    if (
+        (m := _VISIT_SCAN.search(before))
+        and not _RETURN.search(before, m.end())
+        and not (m.group() == "学习借鉴" and _LEARNT_DIRECT.fullmatch(before, m.end()))
+    ):
         return Cue("visit", m.group())
     if (m := _INSPECT_BEFORE.search(before)) and (
         (n := _INSPECT_AFTER.match(after)) or (n := _INSPECTED_AND.search(before))
     ):
         return Cue("visit", m.group()[:2] + "…" + n.group()[:2])
+    if (
+        (m := _DELEGATION.match(sentence))
+        and m.end() <= start
+        and (n := _VIEWING.search(sentence, m.end(), start))
+        and not _RETURN.search(sentence, n.end(), start)
+        and not _OWNER_BEFORE.search(sentence, 0, start)
+    ):
+        return Cue("visit", m.group()[-3:] + "…" + n.group())
     if m := _VISIT_TOPIC_SCAN.search(before):
         return Cue("visit", m.group()[:1] + "…" + m.group()[-2:])
     if (m := _TOUR_BEFORE_SCAN.search(before)) and (n := _TOUR_AFTER.match(after)):

@@ -312,7 +312,7 @@ _TAIL_STOP = re.compile(
     r"及时|为|提供|担任|参与|接入|实现|开展|完成|覆盖|全部|积极|主动|均已|均达|已经|被|累计|分别|参加|入驻|"
     r"投入|到位|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
-    r"常驻|进驻|轮驻|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|"
+    r"常驻|进驻|轮驻|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
     r"在(?![线职编岗校册押逃])|以(?![上下内外来及])"
 )
 # Examples listed before 等 name no count: “甲”“乙”等特色调解组织32个 counts the 调解组织.
@@ -334,11 +334,26 @@ class MetricMention:
 
 
 _LAYOUT_SCAN = Gated(_LAYOUT)  # most sentences hold none of its room words: skip the scan
+# 村民张某和邻居李某某因宅基地引发纠纷，调解员两次上门: the story of one dispute between private
+# people (named by surname + 某) tells a case, and its numbers count that case, not the work; a
+# total in the same sentence (共, 累计, 全年 …) makes it a report of work again.
+_PRIVATE_PERSON = re.compile(r"[\u4e00-\u9fff]某(?![些种地处项类方时市县区镇乡村街社])")
+_ONE_CASE = re.compile(r"纠纷|矛盾|争执|口角|争吵|吵架|打架")
+_TOTAL = re.compile(r"共|累计|全年|以来|先后|各类|总计|合计")
+
+
+def _anecdote(sentence: str) -> bool:
+    """Whether the sentence tells one dispute between private people, with no total of work."""
+    return bool(
+        _PRIVATE_PERSON.search(sentence) and _ONE_CASE.search(sentence) and not _TOTAL.search(sentence)
+    )
 
 
 def find_metrics(sentence: str) -> list[MetricMention]:
     """Return the quantities stated in ``sentence``, in reading order."""
     found: list[MetricMention] = []
+    if _anecdote(sentence):
+        return found
     last_end = 0
     layouts = [(lay.start(), lay.end()) for lay in _LAYOUT_SCAN.finditer(sentence)]  # once per sentence
     for m in _NUMBER.finditer(sentence):
@@ -446,6 +461,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # codes such as G20, 5G, A3
     if before in "+-×/—～~." or after in "+×/":
         return True  # formulas like 3+x; a range is counted once, at its second number
+    if _FORMULA_PART.match(sentence, end):
+        return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
     if unit == "根" and after == "据":
         return True  # 周五根据需要…: 根据 (according to), no count of 根
     if before == "周" and not sentence[start].isdigit():
@@ -469,9 +486,19 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 为期10天的整治, 历时3天: how long an event ran, no quantity of work
     if unit in ("个", "") and sentence.startswith("方面", end):
         return True  # 主要有四个方面原因, 从6个方面制定标准: the headings of an account, no count of work
-    return _inside_quotes(sentence, start)
+    if _THE_TWO.match(sentence, start) and (start == 0 or sentence[start - 1] in _THE_TWO_BEFORE):
+        return True  # 二人最终和解, 将两人请到调解室: "the two", a story's parties, no count of work
+    return _inside_quotes(sentence, start) or _in_speech(sentence, start)
 
 
+_THE_TWO = re.compile(r"[两二](?:个人|人|位)")
+# Where "the two" stands as a noun phrase: the clause's head, or after a preposition or 的-less
+# disposal word; a count after a noun or verb (抓获嫌疑人两人) stays a quantity.
+_THE_TWO_BEFORE = "，,；;：:。将把让使对给与和跟同令叫请这那"
+
+
+# A count whose noun is joined to the next part by + (1名网格员+1名民警) spells out a formula.
+_FORMULA_PART = re.compile(r"[\u4e00-\u9fff]{1,8}[+＋]")
 # A whole day or year of service (24小时, 二十四小时, 365天) qualifying the noun or verb after it;
 # a time limit (24小时内, 缩短至24小时) stays a quantity.
 _ROUND_THE_CLOCK = re.compile(r"(?:24|二十四)小时|365天")
@@ -505,6 +532,17 @@ def _inside_quotes(sentence: str, pos: int) -> bool:
         if right >= 0 and right - left <= 24:
             return True
     return False
+
+
+def _in_speech(sentence: str, pos: int) -> bool:
+    """Whether ``pos`` sits in quoted speech: inside a “…” too long for a name, or one left open
+    at the sentence's end (“今年我们调解了80件。), or closed with no opener (the speech running
+    on from the sentence before). What a speaker says is no figure the report states."""
+    left = sentence.rfind("“", 0, pos)
+    right = sentence.find("”", pos)
+    if left >= 0 and sentence.rfind("”", 0, pos) < left:
+        return right < 0 or right - left > 24
+    return left < 0 and right >= 0 and sentence.rfind("”", 0, pos) < 0 and "“" not in sentence[pos:right]
 
 
 def _value(num: str) -> float | None:
@@ -542,8 +580,8 @@ def _label(
     label = _noun(before)
     # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
     # 公安、人社、司法3个部门: after the last item of a 、 list the count names the list by the
-    # noun after its measure word
-    listed = clause_start > 0 and sentence[clause_start - 1] == "、"
+    # noun after its measure word; a percentage has no such noun (…、结案率100%) and keeps its own
+    listed = clause_start > 0 and sentence[clause_start - 1] == "、" and unit not in ("%", "‰", "个百分点")
     if (
         not label
         or _OBJECT_AFTER.search(before.strip())

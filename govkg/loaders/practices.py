@@ -16,7 +16,9 @@ pilot word (专项行动, 专项整治, 建设年, 试点改革 ...). A candidat
    聊吧, 警局, 议事厅 ...), or
 2. the few characters after the closing quote (a leading 的 skipped, at most ten, stopping at
    punctuation) reach a program word that is not the head of a goal phrase (“X”工作要求/目标/
-   思路 are not programs); 活动 counts only right after the quote or as 专项/集中/创建活动, or
+   思路 are not programs); 活动 counts only right after the quote or as 专项/集中/创建活动; a
+   taxonomy term right after the quote may stand before the program word whatever its length
+   (“X”矛盾纠纷多元化解工作机制), or
 3. the few characters before the opening quote end in a program noun (品牌, 工作法, 模式 ...).
 
 It is then dropped when it is a slogan, goal or principle without such a word, a stock idiom
@@ -27,9 +29,10 @@ event (比赛, 开放日, 慰问, 晚会), shorter than 2 or longer than 20 char
 or a whole clause (a comma inside). Also dropped: the state before or after a change (跳出“X”,
 从“X”到“Y”, 变“X”为“Y”), a descriptive word (“一站式”, “规范化”), and a list of parallel parts
 that is no name — parts sharing their head character (常驻+轮驻+随驻) or a 、-list of clauses not
-followed by a campaign word (“一站式受理、一揽子调处”模式; “清街巷、查隐患”专项行动 stays, and so
-does a model named by counted parts, “一个中心、两支队伍”). Templated principles (应X尽X,
-有X必Y) and standard service rules (首问负责, 一次性告知) go like stock idioms.
+followed by a campaign or method word (“一站式受理、一揽子调处”模式; “清街巷、查隐患”专项行动 and
+“早、准、快、实”调解工作法 stay, and so does a model named by counted parts, “一个中心、两支队伍”).
+Templated principles (应X尽X, 有X必Y) and standard service rules (首问负责, 一次性告知) go like stock
+idioms.
 
 A surviving name that contains a taxonomy term (an alias, a pattern, or a practice's ``core``
 word such as 网格, 人民调解) yields the *taxonomy* practice only (“网络+网格” -> 网格化管理).
@@ -321,6 +324,9 @@ _TRAILING_WORDS = tuple(
         reverse=True,
     )
 )
+# The first characters of the program words (工作机制, 模式, 体系 …): after a key term the program
+# word must follow it at once.
+_PROGRAM_HEADS = frozenset(w[0] for w in _TRAILING_WORDS)
 _TRAILING_RE = re.compile("|".join(map(re.escape, _TRAILING_WORDS)))
 # A program word directly followed by one of these heads a goal phrase, not a program.
 _GOAL_HEADS = (
@@ -512,6 +518,16 @@ class PracticeMatcher:
         keys += [k for k, term in self._descriptors if name.endswith(term)]
         return list(dict.fromkeys(keys))
 
+    def _keyed_trail(self, window: str) -> str | None:
+        """A key term opening the words after a quote, then a program word (“X”矛盾纠纷多元化解工作
+        机制, “X”网格化服务管理模式): a descriptor naming the practice the brand is an instance of
+        (rule 4), taken whatever the term's length."""
+        end = max((e for b, e, _ in self._raw_hits(window) if b == 0), default=0)
+        rest = _program_trail(window[end:], right_after_quote=False) if end else None
+        if rest is None or rest[:1] not in _PROGRAM_HEADS:
+            return None
+        return window[: end + len(rest)]
+
     def _descriptor_only(self, name: str) -> bool:
         """The name holds a key term only in a generic kind word (巡逻队) and has a distinctive rest."""
         rest = _QUOTES_ONLY.sub("", name)
@@ -599,6 +615,8 @@ class PracticeMatcher:
                 trail = None
         else:
             trail = _program_trail(window, right_after_quote=trail_start == cand.outer_end)
+            if trail is None and not chained:
+                trail = self._keyed_trail(window)
             if chained and trail is not None and not trail.endswith(_LISTED_CAMPAIGNS):
                 trail = None  # “A”“B”工作法 is rarer than a list of slogans; only campaigns chain
         before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip().rstrip("的：:")
@@ -830,6 +848,9 @@ _CHANGE_TO = re.compile(
 _PARTS = re.compile(r"[、+＋]")
 # ... make a campaign's name only when a campaign word follows (“大下访、大排查、大调处”专项活动).
 _CAMPAIGN_TRAILS = ("行动", "活动", "专项整治", "整治", "创建", "工程", "改革")
+# ... or a method word (“早、准、快、实”调解工作法, “听、议、办、评”四步工作法): a local method is named
+# by its steps, as a campaign is by its parts; “一次受理、全程代办”服务模式 stays a service slogan.
+_METHOD_TRAILS = ("工作法", "调解法", "治理法")
 # Names listed by example before 等, or in a chain of quotes, are programmes only when the words
 # after them say they are campaigns (“云岭”“雷霆”等专项行动); “X”等工作 lists topics.
 _LISTED_CAMPAIGNS = ("行动", "专项整治", "整治", "专项活动", "集中活动")
@@ -866,7 +887,7 @@ def _enumeration(content: str, trail: str) -> bool:
         return True
     if all(_COUNTED_PART.match(p) for p in parts):
         return False  # “一张网络、两级组织、三项机制”: a model named by its counted parts
-    return "、" in content and not trail.endswith(_CAMPAIGN_TRAILS)
+    return "、" in content and not trail.endswith((*_CAMPAIGN_TRAILS, *_METHOD_TRAILS))
 
 
 def _names_itself(content: str) -> bool:
