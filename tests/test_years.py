@@ -91,6 +91,10 @@ def test_a_span_of_years_in_the_title_frames_no_year() -> None:
         ("2013年前,该乡年均纠纷超过80起。", None),
         # comparisons do not date anything
         ("护学岗覆盖全部学校,家长满意度较上年提升。", None),
+        # a year a figure is compared with is a baseline: the sentence's own year dates the work
+        ("2022年,北岭镇受理来访40件,积案由2020年底的15件降到3件。", 2022),
+        ("东坪乡可防性案件较2019年下降两成。", None),
+        ("从2018年起,东坪乡推行楼长制。", 2018),
     ],
 )
 def test_sentence_year(sentence: str, year: int | None) -> None:

@@ -63,6 +63,11 @@ _AWARD_IN = re.compile(r"荣获|获评|评为|授予|表彰|蝉联|称号|获得
 _BEFORE_YEAR = re.compile(r"(?:以|之)?前(?![0-9一二三四五六七八九十两])")
 # A year after 到/力争/计划 is a target: 到2025年实现全覆盖.
 _TARGET_BEFORE = re.compile(r"(?:(?<!截)(?:到|至)|力争|争取|计划|预计|目标|确保)\s*$")
+# A year a quantity is compared with is a baseline, not the activity's: 较2021年下降, 比2020年同期,
+# 由2021年底的24件减少到… (从2019年起 still dates a start).
+_COMPARED_BEFORE = re.compile(r"(?:较|比|相比|相较|对比)\s*$")
+_BASELINE_BEFORE = re.compile(r"(?:由|从)\s*$")
+_QUANTITY_AFTER = re.compile(r"(?:底|末|初|同期|全年)?的?\s*[0-9]")
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 # 今年63岁, 今年已七十多岁: 今年 before an age tells how old someone is, not when something was done.
@@ -174,6 +179,8 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
             continue  # 自2005年以来，全县连续16年获平安建设表彰: the year of the honours
         if _BEFORE_YEAR.match(sentence, m.end()):
             continue  # 2013年前: the time before that year, not the year itself
+        if _baseline(sentence, m.start(), m.end()):
+            continue
         years.append((m.start(), year))
     relative = tuple(
         (m.start(), _RELATIVE[m.group()])
@@ -184,3 +191,11 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
         and not _AGE_AFTER.match(sentence, m.end())  # 今年63岁的调解员: an age, not a date
     )
     return tuple(years), relative
+
+
+def _baseline(sentence: str, start: int, end: int) -> bool:
+    """Whether the year at ``start:end`` is what a figure is compared with (较2021年, 由2021年底的24件)."""
+    before = sentence[max(0, start - 4) : start]
+    if _COMPARED_BEFORE.search(before):
+        return True
+    return bool(_BASELINE_BEFORE.search(before)) and _QUANTITY_AFTER.match(sentence, end) is not None
