@@ -33,6 +33,8 @@ _GAZETTEER = [
     ("632801", "格尔木市", "county", "632800", ("格尔木",)),
     ("632802", "德令哈市", "county", "632800", ("德令哈",)),
     ("632821", "乌兰县", "county", "632800", ("乌兰",)),
+    ("120000", "天津市", "province", None, ("天津",)),
+    ("120111", "西青区", "county", "120000", ("西青",)),
 ]
 _REGIONS = {row[1]: Region(row[0], row[1], row[2], row[3], aliases=row[4]) for row in _GAZETTEER}
 _BY_CODE = {r.code: r for r in _REGIONS.values()}
@@ -112,6 +114,12 @@ def test_traffic_police_and_offices(matcher: AgencyMatcher) -> None:
         ("禹州市平安建设领导小组办公室", "平安办"),
         ("禹州市扫黑除恶专项斗争领导小组办公室", "扫黑办"),
     ]
+
+
+def test_a_municipality_has_bureaus_not_departments(matcher: AgencyMatcher) -> None:
+    assert _acting(matcher, "天津市公安局部署夏季治安整治。", "天津市") == [("天津市公安局", "公安")]
+    assert _acting(matcher, "天津市司法局选派律师驻村。", "天津市") == [("天津市司法局", "司法行政")]
+    assert _acting(matcher, "青海省公安联合边检开展整治。", "青海省") == [("青海省公安厅", "公安")]
 
 
 def test_one_surface_two_bodies(matcher: AgencyMatcher) -> None:

@@ -179,7 +179,7 @@ class AgencyMatcher:
         full = _full_name(region, regions)
         out = []
         for label, template in kind.names:
-            template = kind.by_level.get(region.level, template)
+            template = _level_template(kind, region, template)
             name = template.format(region=full, prefix=prefix.text)
             out.append(
                 AgencyMention(
@@ -282,6 +282,13 @@ def _spells(text: str, region: Region) -> bool:
         or text.endswith(name)
         or (len(text) >= 2 and text[0] == name[0] and text[-1] == name[-1])  # 海西州, 昆区, 达茂旗
     )
+
+
+def _level_template(kind: _Kind, region: Region, template: str) -> str:
+    """The kind's template for the region's level; a 直辖市 takes its municipality one first."""
+    if region.level == "province" and region.name.endswith("市") and "municipality" in kind.by_level:
+        return kind.by_level["municipality"]
+    return kind.by_level.get(region.level, template)
 
 
 def _subject(regions: RegionLookup) -> Region | None:
