@@ -122,6 +122,16 @@ def test_a_municipality_has_bureaus_not_departments(matcher: AgencyMatcher) -> N
     assert _acting(matcher, "青海省公安联合边检开展整治。", "青海省") == [("青海省公安厅", "公安")]
 
 
+def test_a_city_bureaus_branch_belongs_to_its_district(matcher: AgencyMatcher) -> None:
+    assert _acting(matcher, "天津市公安局西青分局推行警格网格融合。", "天津市") == [
+        ("天津市公安局", "公安"),
+        ("西青区公安分局", "公安"),
+    ]
+    assert ("包头市东河区公安分局", "公安") in _acting(matcher, "包头市公安局东河区分局开展夜巡。")
+    # a branch of another bureau (tax, land) is no police branch
+    assert _acting(matcher, "东河区分局开展税收宣传。") == []
+
+
 def test_one_surface_two_bodies(matcher: AgencyMatcher) -> None:
     assert _acting(matcher, "市纪委监委严肃查处。", "滨州市") == [
         ("中共滨州市纪律检查委员会", "纪委"),

@@ -104,6 +104,7 @@ class _Kind:
     needs_level: bool
     bare: bool
     levels: frozenset[str]
+    after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +129,7 @@ class AgencyMatcher:
                     needs_level=bool(entry.get("needs_level", False)),
                     bare=bool(entry.get("bare", False)),
                     levels=frozenset(entry.get("levels", ())),
+                    after=re.compile(entry["after"]) if "after" in entry else None,
                 )
             )
             for n, pattern in enumerate(entry["patterns"]):
@@ -174,6 +176,8 @@ class AgencyMatcher:
             return []
         region = prefix.region
         if kind.levels and region.level not in kind.levels:
+            return []
+        if kind.after is not None and not kind.after.search(sentence, 0, prefix.start):
             return []
         acting = _acting(sentence, prefix.start, m.end(), region, regions)
         full = _full_name(region, regions)
