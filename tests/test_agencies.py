@@ -130,6 +130,8 @@ def test_a_city_bureaus_branch_belongs_to_its_district(matcher: AgencyMatcher) -
     assert ("包头市东河区公安分局", "公安") in _acting(matcher, "包头市公安局东河区分局开展夜巡。")
     # a branch of another bureau (tax, land) is no police branch
     assert _acting(matcher, "东河区分局开展税收宣传。") == []
+    # 公安工作 is work, not a body
+    assert _acting(matcher, "东河区召开公安工作会议。") == []
 
 
 def test_one_surface_two_bodies(matcher: AgencyMatcher) -> None:
