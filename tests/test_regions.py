@@ -123,6 +123,10 @@ def test_a_township_listed_after_its_county_name_is_known_by_its_own(gaz: Gazett
         ("镇宁自治县", "镇宁布依族苗族自治县"),
         ("黔东南自治州", "黔东南苗族侗族自治州"),
         ("鄂伦春自治旗", "鄂伦春自治旗"),
+        # a short people's name without its 族 before 自治 is dropped from the short form too
+        ("博尔塔拉州", "博尔塔拉蒙古自治州"),
+        ("察布查尔县", "察布查尔锡伯自治县"),
+        ("和布克赛尔县", "和布克赛尔蒙古自治县"),
     ],
 )
 def test_lookup_aliases_and_former_names(gaz: Gazetteer, surface: str, name: str) -> None:

@@ -129,6 +129,10 @@ def strip_level(name: str, nations: list[str]) -> tuple[str, str]:
         and any(stem[:-2].endswith(n) and len(stem) - 2 - len(n) >= 2 for n in nations)
     ):
         stem = stem[:-2]  # 得力其尔鄂温克民族乡: the people's name before 民族乡, then the place's
+    if suffix.startswith("自治"):
+        # before 自治 a people's name may drop its 族 even when short (博尔塔拉蒙古自治州,
+        # 察布查尔锡伯自治县); elsewhere a two-character remainder is too often a place word
+        nations = nations + [n[:-1] for n in nations if n.endswith("族") and len(n) == 3]
     changed = True
     while changed:
         changed = False
