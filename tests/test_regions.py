@@ -127,6 +127,11 @@ def test_a_township_listed_after_its_county_name_is_known_by_its_own(gaz: Gazett
         ("博尔塔拉州", "博尔塔拉蒙古自治州"),
         ("察布查尔县", "察布查尔锡伯自治县"),
         ("和布克赛尔县", "和布克赛尔蒙古自治县"),
+        # hand-kept colloquial abbreviations of 盟, 旗 and 州
+        ("锡盟", "锡林郭勒盟"),
+        ("翁旗", "翁牛特旗"),
+        ("博州", "博尔塔拉蒙古自治州"),
+        ("版纳", "西双版纳傣族自治州"),
     ],
 )
 def test_lookup_aliases_and_former_names(gaz: Gazetteer, surface: str, name: str) -> None:
