@@ -97,6 +97,10 @@ def test_a_township_listed_after_its_county_name_is_known_by_its_own(gaz: Gazett
     assert street is not None and street.name == "翟庄街道" and "召陵区翟庄街道" in street.aliases
     assert gaz.get("411104:召陵区翟庄街道") is None
     assert "燕山路社区" in [c.name for c in gaz.children("411104:翟庄街道")]  # its communities follow it
+    # … and under a 兵团 city with 兵团 before the city's name
+    town = gaz.get("659003:喀拉拜勒镇")
+    assert town is not None and town.name == "喀拉拜勒镇"
+    assert gaz.get("659003:兵团图木舒克市喀拉拜勒镇") is None
     for county in ("411104", "150929", "410928"):  # 召陵区, 四子王旗, 濮阳县
         name = gaz.get(county).name  # type: ignore[union-attr]
         towns = [t.name for t in gaz.children(county) if t.level == "township"]

@@ -295,11 +295,13 @@ def build(jionlp_wheel: Path, cpca_wheel: Path) -> tuple[list[Row], dict[str, li
             if not name.endswith(TOWNSHIP_SUFFIXES):
                 continue
             # Some counties' units are listed with the county's name before their own
-            # (召陵区翟庄街道): the unit is 翟庄街道, and the long form stays an alias.
+            # (召陵区翟庄街道, and under a 兵团 city 兵团图木舒克市喀拉拜勒镇): the unit is 翟庄街道,
+            # and the long form stays an alias.
             written = name
             parent_name = rows[county].name
-            if name.startswith(parent_name) and len(name) - len(parent_name) >= 3:
-                name = name[len(parent_name) :]
+            for lead in (parent_name, "兵团" + parent_name):
+                if name.startswith(lead) and len(name) - len(lead) >= 3:
+                    name = name[len(lead) :]
             name = full_people(name, nations)
             code = f"{county}:{name}"
             if code not in out:
