@@ -33,6 +33,7 @@ _GAZETTEER = [
     ("632801", "格尔木市", "county", "632800", ("格尔木",)),
     ("632802", "德令哈市", "county", "632800", ("德令哈",)),
     ("632821", "乌兰县", "county", "632800", ("乌兰",)),
+    ("632801:郭勒木德镇", "郭勒木德镇", "township", "632801", ("郭勒木德",)),
     ("120000", "天津市", "province", None, ("天津",)),
     ("120111", "西青区", "county", "120000", ("西青",)),
 ]
@@ -132,6 +133,13 @@ def test_a_city_bureaus_branch_belongs_to_its_district(matcher: AgencyMatcher) -
     assert _acting(matcher, "东河区分局开展税收宣传。") == []
     # 公安工作 is work, not a body
     assert _acting(matcher, "东河区召开公安工作会议。") == []
+
+
+def test_a_tribunal_named_after_a_town_belongs_to_the_town(matcher: AgencyMatcher) -> None:
+    assert _acting(matcher, "郭勒木德法庭就地调解草场纠纷。", "格尔木市") == [("郭勒木德镇人民法庭", "法庭")]
+    assert _acting(matcher, "郭勒木德镇人民法庭巡回审判。", "格尔木市") == [("郭勒木德镇人民法庭", "法庭")]
+    # a tribunal of a place that is no township gives no body of its own
+    assert _acting(matcher, "城北法庭开展巡回审判。", "格尔木市") == []
 
 
 def test_one_surface_two_bodies(matcher: AgencyMatcher) -> None:
