@@ -95,6 +95,7 @@ def test_a_span_of_years_in_the_title_frames_no_year() -> None:
         ("2022年,北岭镇受理来访40件,积案由2020年底的15件降到3件。", 2022),
         ("东坪乡可防性案件较2019年下降两成。", None),
         ("从2018年起,东坪乡推行楼长制。", 2018),
+        ("与2019年同期相比,东坪乡盗窃案件少了一半。", None),
     ],
 )
 def test_sentence_year(sentence: str, year: int | None) -> None:

@@ -68,6 +68,7 @@ _TARGET_BEFORE = re.compile(r"(?:(?<!截)(?:到|至)|力争|争取|计划|预计
 _COMPARED_BEFORE = re.compile(r"(?:较|比|相比|相较|对比)\s*$")
 _BASELINE_BEFORE = re.compile(r"(?:由|从)\s*$")
 _QUANTITY_AFTER = re.compile(r"(?:底|末|初|同期|全年)?的?\s*[0-9]")
+_COMPARED_AFTER = re.compile(r"(?:底|末|同期)?(?:相比|相较|比较)")  # 与2022年相比
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 # 今年63岁, 今年已七十多岁: 今年 before an age tells how old someone is, not when something was done.
@@ -196,6 +197,6 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
 def _baseline(sentence: str, start: int, end: int) -> bool:
     """Whether the year at ``start:end`` is what a figure is compared with (较2021年, 由2021年底的24件)."""
     before = sentence[max(0, start - 4) : start]
-    if _COMPARED_BEFORE.search(before):
+    if _COMPARED_BEFORE.search(before) or _COMPARED_AFTER.match(sentence, end):
         return True
     return bool(_BASELINE_BEFORE.search(before)) and _QUANTITY_AFTER.match(sentence, end) is not None
