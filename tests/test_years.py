@@ -96,6 +96,10 @@ def test_a_span_of_years_in_the_title_frames_no_year() -> None:
         ("东坪乡可防性案件较2019年下降两成。", None),
         ("从2018年起,东坪乡推行楼长制。", 2018),
         ("与2019年同期相比,东坪乡盗窃案件少了一半。", None),
+        # a year in a document's title, or of what the work builds on, is background
+        ("东坪乡对照《2021年平安乡镇考评细则》逐项整改。", None),
+        ("在2020年试点的基础上,东坪乡今年全面推行楼长制。", 2023),
+        ("2021年,东坪乡在巩固试点的基础上新建楼长队伍。", 2021),
     ],
 )
 def test_sentence_year(sentence: str, year: int | None) -> None:

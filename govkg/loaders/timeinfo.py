@@ -69,6 +69,8 @@ _COMPARED_BEFORE = re.compile(r"(?:较|比|相比|相较|对比)\s*$")
 _BASELINE_BEFORE = re.compile(r"(?:由|从)\s*$")
 _QUANTITY_AFTER = re.compile(r"(?:底|末|初|同期|全年)?的?\s*[0-9]")
 _COMPARED_AFTER = re.compile(r"(?:底|末|同期)?(?:相比|相较|比较)")  # 与2022年相比
+# 在2022年试点基础上，今年…: the year of what the activity builds on, not of the activity.
+_BUILT_ON = re.compile(r"[^,，。；;]{0,10}?基础上")
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 # 今年63岁, 今年已七十多岁: 今年 before an age tells how old someone is, not when something was done.
@@ -180,7 +182,7 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
             continue  # 自2005年以来，全县连续16年获平安建设表彰: the year of the honours
         if _BEFORE_YEAR.match(sentence, m.end()):
             continue  # 2013年前: the time before that year, not the year itself
-        if _baseline(sentence, m.start(), m.end()):
+        if _baseline(sentence, m.start(), m.end()) or _background(sentence, m.start(), m.end()):
             continue
         years.append((m.start(), year))
     relative = tuple(
@@ -200,3 +202,11 @@ def _baseline(sentence: str, start: int, end: int) -> bool:
     if _COMPARED_BEFORE.search(before) or _COMPARED_AFTER.match(sentence, end):
         return True
     return bool(_BASELINE_BEFORE.search(before)) and _QUANTITY_AFTER.match(sentence, end) is not None
+
+
+def _background(sentence: str, start: int, end: int) -> bool:
+    """Whether the year at ``start:end`` dates a document title (《2023年…要点》) or what the
+    activity builds on (在2022年试点基础上), not the activity."""
+    if sentence.rfind("《", 0, start) > sentence.rfind("》", 0, start):
+        return True
+    return sentence[max(0, start - 1) : start] in ("在", "于") and _BUILT_ON.match(sentence, end) is not None
