@@ -91,6 +91,14 @@ def test_every_region_code_begins_with_its_provinces_two_digits(gaz: Gazetteer) 
     assert local.code.startswith("41")
 
 
+def test_communities_of_a_functional_zone_hang_on_its_county_or_city(gaz: Gazetteer) -> None:
+    # 合肥高新区 lists its communities under 社区服务中心 units, which are no 区划 township: the
+    # zone is no region, but its communities are, under the city the zone belongs to
+    (community,) = gaz.under("340100", "天乐社区")
+    assert (community.level, community.parent_code) == ("community", "340100")
+    assert not gaz.under("340100", "天乐社区服务中心")
+
+
 def test_a_township_listed_after_its_county_name_is_known_by_its_own(gaz: Gazetteer) -> None:
     # the source lists some counties' units as 召陵区翟庄街道: the unit is 翟庄街道
     street = gaz.get("411104:翟庄街道")

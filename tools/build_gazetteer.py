@@ -267,8 +267,11 @@ def build(jionlp_wheel: Path, cpca_wheel: Path) -> tuple[list[Row], dict[str, li
     out: dict[str, Row] = {}
     villages: dict[str, list[str]] = defaultdict(list)
     pref = county = town = ""
+    zone = False  # the last township-tier entry was a zone, farm or 团场, not a township
     for depth, fields in tree:
         name = fields[0]
+        if depth <= 3:
+            zone = False
         if depth == 0:
             if len(fields) > 2 and fields[1] in rows:
                 rows[fields[1]].add_aliases(fields[2])
@@ -293,6 +296,9 @@ def build(jionlp_wheel: Path, cpca_wheel: Path) -> tuple[list[Row], dict[str, li
             if name.endswith("街道办事处"):
                 name = name[: -len("办事处")]
             if not name.endswith(TOWNSHIP_SUFFIXES):
+                # a functional zone (经济开发区, 高新区's 社区服务中心), farm or 团场 listed at township
+                # level is no region, but the communities under it are: they hang on the county
+                zone = True
                 continue
             # Some counties' units are listed with the county's name before their own
             # (召陵区翟庄街道, and under a 兵团 city 兵团图木舒克市喀拉拜勒镇): the unit is 翟庄街道,
@@ -310,7 +316,7 @@ def build(jionlp_wheel: Path, cpca_wheel: Path) -> tuple[list[Row], dict[str, li
                 out[code].add_alias(written)
             town = name
             continue
-        if not town:
+        if not town and not zone:
             continue
         level, clean = village_level(name)
         if level:

@@ -132,7 +132,8 @@ class Gazetteer:
         text = self._zip.read(member).decode("utf-8")
         for line in text.splitlines():
             town, level, name = line.split("\t")
-            parent = f"{county_code}:{town}"
+            # no town: a community of a functional zone, which hangs on the county (or city)
+            parent = f"{county_code}:{town}" if town else county_code
             code = f"{parent}:{name}"
             if parent in self._by_code and code not in self._by_code:
                 self._add(Region(code, name, level, parent, _strip_suffix(name)))
