@@ -99,6 +99,14 @@ def test_communities_of_a_functional_zone_hang_on_its_county_or_city(gaz: Gazett
     assert not gaz.under("340100", "天乐社区服务中心")
 
 
+def test_a_functional_zone_before_a_community_bounds_its_name(matcher: RegionMatcher) -> None:
+    scope = ("340100", "340000")  # 合肥市
+    # the zone is no region; the community after it is found as if the zone were not written
+    assert names(matcher.find("合肥高新区天乐社区组建义警队。", scope)) == ["天乐社区"]
+    assert names(matcher.find("高新区天乐社区组建义警队。", scope)) == ["天乐社区"]
+    assert names(matcher.find("经开区天乐社区组建义警队。", scope)) == ["天乐社区"]
+
+
 def test_a_township_listed_after_its_county_name_is_known_by_its_own(gaz: Gazetteer) -> None:
     # the source lists some counties' units as 召陵区翟庄街道: the unit is 翟庄街道
     street = gaz.get("411104:翟庄街道")

@@ -317,6 +317,10 @@ _UNDER_MEMO_SIZE = 20_000
 _SHORT_HITS_SIZE = 4_096
 # Sub-county names: stems of 2-6 characters, up to 10 for transliterated names the data list.
 _SHORT_STEM, _LONG_STEM = 6, 10
+# A functional zone written before a community or street (高新区天乐社区, 经开区某街道) is no
+# region (guideline 9) but bounds the name after it, as a county's name would (开区: 经 of 经开区 is
+# a function character, so the left edge may start after it).
+_ZONE_LEAD = re.compile(r".{0,8}?(?:开发区|高新区|开区|园区|管理区|示范区|试验区|度假区)")
 _OPEN_QUOTES = frozenset('“"「『‘')
 _CLOSE_QUOTES = frozenset('”"」』’')
 # Characters that make a word with a 乡 before them (乡贤, 乡亲, 乡土, 乡愁): that 乡 ends no name.
@@ -383,6 +387,12 @@ def _self_county_word(text: str) -> str | None:
 # One search for any of the words instead of a substring test per word.
 _NOT_NAME_WORD = re.compile("|".join(map(re.escape, sorted(_NOT_NAME_WORDS))))
 _SUB_STOP_WORD = re.compile("|".join(map(re.escape, sorted(w for w in _SUB_STOP if len(w) >= 2))))
+
+
+def _after_zone(text: str, start: int, suffix_start: int) -> int:
+    """Where a sub-county name starts once a functional zone written before it is cut off."""
+    zone = _ZONE_LEAD.match(text, start, suffix_start)
+    return zone.end() if zone is not None and suffix_start - zone.end() >= 2 else start
 
 
 def _plausible_stem(stem: str) -> bool:
@@ -686,6 +696,7 @@ class RegionMatcher:
                 start = known if known is not None else start
             if start is None:
                 continue
+            start = _after_zone(text, start, match.start())
             start = self._numeral_start(text, start, match.start(), match.group(1), covered, scope)
             stem = text[start : match.start()]
             name = stem + match.group(1)
