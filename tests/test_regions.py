@@ -107,6 +107,13 @@ def test_a_functional_zone_before_a_community_bounds_its_name(matcher: RegionMat
     assert names(matcher.find("经开区天乐社区组建义警队。", scope)) == ["天乐社区"]
 
 
+def test_a_beijing_area_office_is_the_township_it_stands_for(gaz: Gazetteer, matcher: RegionMatcher) -> None:
+    # 东坝地区 (朝阳区) is the 统计用区划 name of the 乡 reports still write as 东坝乡
+    (area,) = gaz.under("110105", "东坝乡")
+    assert (area.name, area.level) == ("东坝地区", "township")
+    assert names(matcher.find("东坝乡组建护河巡逻队。", ("110105", "110000"))) == ["东坝地区"]
+
+
 def test_a_township_listed_after_its_county_name_is_known_by_its_own(gaz: Gazetteer) -> None:
     # the source lists some counties' units as 召陵区翟庄街道: the unit is 翟庄街道
     street = gaz.get("411104:翟庄街道")

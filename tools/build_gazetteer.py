@@ -295,7 +295,8 @@ def build(jionlp_wheel: Path, cpca_wheel: Path) -> tuple[list[Row], dict[str, li
                 continue
             if name.endswith("街道办事处"):
                 name = name[: -len("办事处")]
-            if not name.endswith(TOWNSHIP_SUFFIXES):
+            area = county.startswith("11") and name.endswith("地区") and len(name) >= 4
+            if not name.endswith(TOWNSHIP_SUFFIXES) and not area:
                 # a functional zone (经济开发区, 高新区's 社区服务中心), farm or 团场 listed at township
                 # level is no region, but the communities under it are: they hang on the county
                 zone = True
@@ -314,6 +315,13 @@ def build(jionlp_wheel: Path, cpca_wheel: Path) -> tuple[list[Row], dict[str, li
                 out[code] = Row(code, name, "township", county)
             if written != name:
                 out[code].add_alias(written)
+            if area:
+                # a Beijing 地区办事处 is its 乡 or 镇 (东坝地区 = 东坝乡, 旧宫地区 = 旧宫镇), which
+                # reports go on writing; the 统计用区划 name is the X地区
+                stem = name[: -len("地区")]
+                for word in ("乡", "镇", "地区办事处", "地区办"):
+                    if not stem.endswith(("乡", "镇")) or word not in ("乡", "镇"):
+                        out[code].add_alias(stem + word)
             town = name
             continue
         if not town and not zone:
