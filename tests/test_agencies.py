@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
+from govkg.loaders.documents import from_text
+from govkg.loaders.extract import extract
 from govkg.loaders.extraction import Region
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -261,3 +263,12 @@ def test_longer_surface_wins_whatever_the_yaml_order(tmp_path: Path) -> None:
     )
     found = AgencyMatcher(path).find("市委政法委、市委", FakeRegions("包头市"))
     assert [m.kind for m in found] == ["政法委", "党委"]
+
+
+def test_a_station_named_after_a_town_of_the_report_region_beats_a_county_elsewhere() -> None:
+    # 凤山 is also 广西's 凤山县; in a 哈尔滨 report the station is the one of 通河县's 凤山镇
+    ex = extract(from_text("哈尔滨市推进农村平安建设。凤山派出所组建护村队夜间巡逻。", "t"))
+    names = {r.code: r.name for r in ex.regions}
+    assert [(a.name, names[a.region_code]) for a in ex.agencies if a.kind == "派出所"] == [
+        ("凤山镇派出所", "凤山镇")
+    ]

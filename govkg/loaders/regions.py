@@ -317,6 +317,7 @@ _UNDER_MEMO_SIZE = 20_000
 _SHORT_HITS_SIZE = 4_096
 # Sub-county names: stems of 2-6 characters, up to 10 for transliterated names the data list.
 _SHORT_STEM, _LONG_STEM = 6, 10
+_TOWNSHIP_WORDS = ("镇", "乡", "街道", "苏木")
 # A functional zone written before a community or street (高新区天乐社区, 经开区某街道) is no
 # region (guideline 9) but bounds the name after it, as a county's name would (开区: 经 of 经开区 is
 # a function character, so the left edge may start after it).
@@ -642,6 +643,15 @@ class RegionMatcher:
             return None
         found = self.find(text, scope)
         return found[0].region if found and found[0].start == 0 else None
+
+    def township_written_short(self, stem: str, scope: Sequence[str]) -> Region | None:
+        """The one township under the report's region that ``stem`` writes without its 镇, 乡, 街道
+        or 苏木 (凤山 for 凤山镇 in a 哈尔滨 report, as in 凤山派出所), or None."""
+        anchor = next((c for c in scope if (r := self.gazetteer.get(c)) and r.level != "province"), None)
+        if anchor is None or not 2 <= len(stem) <= 4 or not all(map(_is_cjk, stem)):
+            return None
+        hits = {r.code: r for word in _TOWNSHIP_WORDS for r in self.gazetteer.under(anchor, stem + word)}
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def _fits_after(self, previous: Region, region: Region) -> bool:
         """A name glued to the previous one must lie inside it (Y市东城区 is no Beijing 东城区)."""
