@@ -114,6 +114,11 @@ def test_a_beijing_area_office_is_the_township_it_stands_for(gaz: Gazetteer, mat
     assert names(matcher.find("东坝乡组建护河巡逻队。", ("110105", "110000"))) == ["东坝地区"]
 
 
+def test_a_township_since_made_a_street_is_found_under_its_new_name(matcher: RegionMatcher) -> None:
+    scope = ("540102", "540100", "540000")  # 拉萨市城关区, whose 乡 have become 街道
+    assert names(matcher.find("蔡公堂乡白定村修订护林公约。", scope)) == ["蔡公堂街道", "白定村"]
+
+
 def test_a_township_listed_after_its_county_name_is_known_by_its_own(gaz: Gazetteer) -> None:
     # the source lists some counties' units as 召陵区翟庄街道: the unit is 翟庄街道
     street = gaz.get("411104:翟庄街道")

@@ -898,13 +898,14 @@ class RegionMatcher:
 
     def _upgraded(self, ancestor: str, name: str, level: str) -> list[Region]:
         """A township under ``ancestor`` written with the other township word: a 乡 since made a
-        镇 (or the text older than the data), a 乡 or 镇 since made a 街道 (凤来乡 → 凤来镇)."""
+        镇 (or the text older than the data), a 乡 or 镇 since made a 街道 (蔡公堂乡 → 蔡公堂街道),
+        or a 街道 the data still list as its 镇 or 乡 (凤来街道 → 凤来镇)."""
         if level != "township":
             return []
         stem = _strip_suffix(name)
         if len(stem) < 2 or stem == name:
             return []
-        others = {"镇": ("乡",), "乡": ("镇",), "街道": ("镇", "乡")}.get(name[len(stem) :], ())
+        others = {"镇": ("乡", "街道"), "乡": ("镇", "街道"), "街道": ("镇", "乡")}.get(name[len(stem) :], ())
         return [
             r
             for r in self.gazetteer.children(ancestor)
