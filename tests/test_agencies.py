@@ -272,3 +272,12 @@ def test_a_station_named_after_a_town_of_the_report_region_beats_a_county_elsewh
     assert [(a.name, names[a.region_code]) for a in ex.agencies if a.kind == "派出所"] == [
         ("凤山镇派出所", "凤山镇")
     ]
+
+
+def test_a_station_under_the_old_word_of_its_township_belongs_to_it() -> None:
+    # 夺底乡 has become 夺底街道 (拉萨市城关区); its 司法所 keeps the old word in prose
+    ex = extract(from_text("拉萨市城关区推进平安建设。夺底乡司法所组织调解员培训。", "t"))
+    names = {r.code: r.name for r in ex.regions}
+    assert [(a.name, names[a.region_code]) for a in ex.agencies if a.kind == "司法所"] == [
+        ("夺底街道司法所", "夺底街道")
+    ]

@@ -285,6 +285,13 @@ def _spells(text: str, region: Region) -> bool:
         or name.startswith(text)
         or text.endswith(name)
         or (len(text) >= 2 and text[0] == name[0] and text[-1] == name[-1])  # 海西州, 昆区, 达茂旗
+        # a township written with the word it had before (夺底乡 for 夺底街道, 凤来乡 for 凤来镇)
+        or (
+            region.level == "township"
+            and bool(region.short)
+            and text[:-1] == region.short
+            and text[-1] in "乡镇"
+        )
     )
 
 
