@@ -30,7 +30,8 @@ _GAZETTEER = [
     ("411081", "禹州市", "county", "411000", ("禹州",)),
     ("630000", "青海省", "province", None, ("青海",)),
     ("632800", "海西蒙古族藏族自治州", "prefecture", "630000", ("海西州", "海西")),
-    ("632803", "茫崖市", "county", "632800", ("茫崖",)),
+    ("632803", "茫崖市", "county", "632800", ("茫崖", "冷湖行委")),
+    ("632803:冷湖镇", "冷湖镇", "township", "632803", ("冷湖",)),
     ("632825", "大柴旦行政委员会", "county", "632800", ("大柴旦",)),
     ("632801", "格尔木市", "county", "632800", ("格尔木",)),
     ("632802", "德令哈市", "county", "632800", ("德令哈",)),
@@ -142,6 +143,12 @@ def test_a_tribunal_named_after_a_town_belongs_to_the_town(matcher: AgencyMatche
     assert _acting(matcher, "郭勒木德镇人民法庭巡回审判。", "格尔木市") == [("郭勒木德镇人民法庭", "法庭")]
     # a tribunal of a place that is no township gives no body of its own
     assert _acting(matcher, "城北法庭开展巡回审判。", "格尔木市") == []
+
+
+def test_a_merged_administrative_committee_belongs_to_the_unit_it_joined(matcher: AgencyMatcher) -> None:
+    # 冷湖 alone is the town 冷湖镇; 冷湖行委 is the committee merged into 茫崖市
+    found = matcher.find("冷湖行委组建护矿队。", FakeRegions("海西蒙古族藏族自治州"))
+    assert [(m.name, m.region_code) for m in found] == [("冷湖行政委员会", "632803")]
 
 
 def test_one_surface_two_bodies(matcher: AgencyMatcher) -> None:

@@ -105,6 +105,7 @@ class _Kind:
     bare: bool
     levels: frozenset[str]
     after: re.Pattern[str] | None = None
+    whole_name: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,7 @@ class AgencyMatcher:
                     bare=bool(entry.get("bare", False)),
                     levels=frozenset(entry.get("levels", ())),
                     after=re.compile(entry["after"]) if "after" in entry else None,
+                    whole_name=bool(entry.get("whole_name", False)),
                 )
             )
             for n, pattern in enumerate(entry["patterns"]):
@@ -175,6 +177,8 @@ class AgencyMatcher:
         elif kind.needs_level and prefix.text[-1] not in LEVEL_WORDS:
             return []
         region = prefix.region
+        if kind.whole_name and prefix.text:
+            region = regions.resolve_prefix(sentence[prefix.start : m.end()]) or region
         if kind.levels and region.level not in kind.levels:
             return []
         if kind.after is not None and not kind.after.search(sentence, 0, prefix.start):
