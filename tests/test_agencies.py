@@ -62,6 +62,10 @@ class FakeRegions:
                 return region
         return None
 
+    def township_under(self, stem: str, code: str) -> Region | None:
+        hits = [r for r in _REGIONS.values() if r.parent_code == code and stem in r.aliases]
+        return hits[0] if len(hits) == 1 else None
+
     def level_region(self, level_word: str) -> Region | None:
         for region in self.chain:
             if level_word == "省" and region.level == "province":
@@ -287,4 +291,13 @@ def test_a_station_under_the_old_word_of_its_township_belongs_to_it() -> None:
     names = {r.code: r.name for r in ex.regions}
     assert [(a.name, names[a.region_code]) for a in ex.agencies if a.kind == "司法所"] == [
         ("夺底街道司法所", "夺底街道")
+    ]
+
+
+def test_a_tribunal_written_after_its_county_court_is_that_countys_town() -> None:
+    # 合水 alone would be 甘肃's 合水县; after 印江's court it is 印江's 合水镇
+    ex = extract(from_text("贵州省推进人民法庭建设。印江自治县人民法院合水人民法庭就地化解山林纠纷。", "t"))
+    names = {r.code: r.name for r in ex.regions}
+    assert [(a.name, names[a.region_code]) for a in ex.agencies if a.kind == "法庭"] == [
+        ("合水镇人民法庭", "合水镇")
     ]

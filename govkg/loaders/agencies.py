@@ -78,6 +78,10 @@ class RegionLookup(Protocol):
         """The report's region of that level word (市, 区, 县, 州, 省, 旗, 盟), or None."""
         ...
 
+    def township_under(self, stem: str, code: str) -> Region | None:
+        """The one township inside region ``code`` written ``stem`` (its name without 镇/乡/街道), or None."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class AgencyMention:
@@ -160,13 +164,25 @@ class AgencyMatcher:
             if group is None:
                 continue
             kind = self._kinds[int(group[1:].split("_")[0])]
-            found.extend(self._mentions(sentence, m, kind, regions))
+            found.extend(self._mentions(sentence, m, kind, regions, found[-1] if found else None))
         return found
 
     def _mentions(
-        self, sentence: str, m: re.Match[str], kind: _Kind, regions: RegionLookup
+        self,
+        sentence: str,
+        m: re.Match[str],
+        kind: _Kind,
+        regions: RegionLookup,
+        previous: AgencyMention | None = None,
     ) -> list[AgencyMention]:
         prefix = self._prefix(sentence, m.start(), regions)
+        if (
+            previous is not None
+            and "township" in kind.levels
+            and (prefix is None or prefix.region.level not in kind.levels)
+        ):
+            # 印江自治县人民法院合水人民法庭: 合水 is that county's town, not 甘肃's 合水县
+            prefix = _station_of(sentence, previous, m.start(), regions) or prefix
         if prefix is None:
             if not kind.bare or _NOT_LOCAL.search(sentence, 0, m.start()):
                 return []
@@ -297,6 +313,16 @@ def _spells(text: str, region: Region) -> bool:
             and text[-1] in "乡镇"
         )
     )
+
+
+def _station_of(sentence: str, previous: AgencyMention, start: int, regions: RegionLookup) -> _Prefix | None:
+    """The town of a station written right after the county body it belongs to (某县人民法院甲人民法庭,
+    某县公安局甲派出所), by the town's short name inside that body's county."""
+    stem = sentence[previous.end : start]
+    if not 2 <= len(stem) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in stem):
+        return None
+    region = regions.township_under(stem, previous.region_code)
+    return _Prefix(previous.end, stem, region) if region is not None else None
 
 
 def _level_template(kind: _Kind, region: Region, template: str) -> str:

@@ -141,6 +141,10 @@ class _Lookup:
         """The report's region of the level a word such as 市 or 县 names."""
         return self._ex.level_region(self._ctx, level_word)
 
+    def township_under(self, stem: str, code: str) -> Region | None:
+        """The one township inside region ``code`` written by its short name ``stem``."""
+        return self._ex.region_matcher.township_written_short(stem, (code,))
+
 
 class Extractor:
     """The builtin extraction pipeline; stateless across reports, so one instance serves all."""
