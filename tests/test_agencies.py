@@ -143,7 +143,7 @@ def test_a_city_bureaus_branch_belongs_to_its_district(matcher: AgencyMatcher) -
 
 
 def test_a_tribunal_named_after_a_town_belongs_to_the_town(matcher: AgencyMatcher) -> None:
-    assert _acting(matcher, "郭勒木德法庭就地调解草场纠纷。", "格尔木市") == [("郭勒木德镇人民法庭", "法庭")]
+    assert _acting(matcher, "郭勒木德法庭化解草场边界争议。", "格尔木市") == [("郭勒木德镇人民法庭", "法庭")]
     assert _acting(matcher, "郭勒木德镇人民法庭巡回审判。", "格尔木市") == [("郭勒木德镇人民法庭", "法庭")]
     # a tribunal of a place that is no township gives no body of its own
     assert _acting(matcher, "城北法庭开展巡回审判。", "格尔木市") == []
@@ -151,7 +151,7 @@ def test_a_tribunal_named_after_a_town_belongs_to_the_town(matcher: AgencyMatche
 
 def test_a_merged_administrative_committee_belongs_to_the_unit_it_joined(matcher: AgencyMatcher) -> None:
     # 冷湖 alone is the town 冷湖镇; 冷湖行委 is the committee merged into 茫崖市
-    found = matcher.find("冷湖行委组建护矿队。", FakeRegions("海西蒙古族藏族自治州"))
+    found = matcher.find("冷湖行委组建护矿队。", FakeRegions("茫崖市"))
     assert [(m.name, m.region_code) for m in found] == [("冷湖行政委员会", "632803")]
 
 

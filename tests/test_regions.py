@@ -108,7 +108,7 @@ def test_a_functional_zone_before_a_community_bounds_its_name(matcher: RegionMat
 
 
 def test_a_beijing_area_office_is_the_township_it_stands_for(gaz: Gazetteer, matcher: RegionMatcher) -> None:
-    # 东坝地区 (朝阳区) is the 统计用区划 name of the 乡 reports still write as 东坝乡
+    # 东坝地区 (朝阳区) is the 区划 data's name of the 乡 reports still write as 东坝乡
     (area,) = gaz.under("110105", "东坝乡")
     assert (area.name, area.level) == ("东坝地区", "township")
     assert names(matcher.find("东坝乡组建护河巡逻队。", ("110105", "110000"))) == ["东坝地区"]
@@ -163,11 +163,14 @@ def test_a_township_listed_after_its_county_name_is_known_by_its_own(gaz: Gazett
         ("锡盟", "锡林郭勒盟"),
         ("翁旗", "翁牛特旗"),
         ("博州", "博尔塔拉蒙古自治州"),
-        ("版纳", "西双版纳傣族自治州"),
     ],
 )
 def test_lookup_aliases_and_former_names(gaz: Gazetteer, surface: str, name: str) -> None:
     assert name in [r.name for r in gaz.lookup(surface)]
+
+
+def test_a_prefecture_known_by_a_two_character_colloquial_name(gaz: Gazetteer) -> None:
+    assert [r.code for r in gaz.lookup("版纳")] == ["532800"]
 
 
 def test_a_town_under_an_autonomous_county_written_short_is_found_there(matcher: RegionMatcher) -> None:

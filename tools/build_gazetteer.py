@@ -317,7 +317,7 @@ def build(jionlp_wheel: Path, cpca_wheel: Path) -> tuple[list[Row], dict[str, li
                 out[code].add_alias(written)
             if area:
                 # a Beijing 地区办事处 is its 乡 or 镇 (东坝地区 = 东坝乡, 旧宫地区 = 旧宫镇), which
-                # reports go on writing; the 统计用区划 name is the X地区
+                # reports go on writing; the 区划 data name it X地区
                 stem = name[: -len("地区")]
                 for word in ("乡", "镇", "地区办事处", "地区办"):
                     if not stem.endswith(("乡", "镇")) or word not in ("乡", "镇"):
