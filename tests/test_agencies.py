@@ -32,6 +32,7 @@ _GAZETTEER = [
     ("632800", "海西蒙古族藏族自治州", "prefecture", "630000", ("海西州", "海西")),
     ("632803", "茫崖市", "county", "632800", ("茫崖", "冷湖行委")),
     ("632803:冷湖镇", "冷湖镇", "township", "632803", ("冷湖",)),
+    ("632801:郭勒木德镇:金峰社区", "金峰社区", "community", "632801:郭勒木德镇", ()),
     ("632825", "大柴旦行政委员会", "county", "632800", ("大柴旦",)),
     ("632801", "格尔木市", "county", "632800", ("格尔木",)),
     ("632802", "德令哈市", "county", "632800", ("德令哈",)),
@@ -147,6 +148,11 @@ def test_a_tribunal_named_after_a_town_belongs_to_the_town(matcher: AgencyMatche
     assert _acting(matcher, "郭勒木德镇人民法庭巡回审判。", "格尔木市") == [("郭勒木德镇人民法庭", "法庭")]
     # a tribunal of a place that is no township gives no body of its own
     assert _acting(matcher, "城北法庭开展巡回审判。", "格尔木市") == []
+
+
+def test_a_police_office_named_after_a_community_belongs_to_it(matcher: AgencyMatcher) -> None:
+    assert _acting(matcher, "金峰社区警务室组织居民夜巡。", "格尔木市") == [("金峰社区警务室", "警务室")]
+    assert _acting(matcher, "格尔木市警务室组织居民夜巡。", "格尔木市") == []  # no community, no office
 
 
 def test_a_merged_administrative_committee_belongs_to_the_unit_it_joined(matcher: AgencyMatcher) -> None:
