@@ -28,6 +28,7 @@ def _adoptions(text: str, name: str) -> dict[tuple[str, str], Adoption]:
             2023,
         ),  # 今年以来 -> the date's year
         (["今年5月以来,县城赛事不断,平安压力大。"], 2023, 2023),
+        (["年初以来,县城赛事不断,平安压力大。"], 2023, 2023),
         (["去年以来,各级政法机关主动作为。"], 2022, 2021),
         (["2022年第9期(总第86期)", "县委政法委召开会议。"], 2022, 2022),  # a bulletin issue
         (["近年来,南湖县持续推进平安建设。", "今年以来,群众安全感提升。"], 2023, None),  # several years
@@ -96,6 +97,9 @@ def test_a_span_of_years_in_the_title_frames_no_year() -> None:
         ("东坪乡可防性案件较2019年下降两成。", None),
         ("从2018年起,东坪乡推行楼长制。", 2018),
         ("与2019年同期相比,东坪乡盗窃案件少了一半。", None),
+        # 年初以来 is since the start of the report's year (rule 14a), unless a year or 去年 dates it
+        ("年初以来,东坪乡调处山林纠纷17起。", 2023),
+        ("去年年初以来,东坪乡调处山林纠纷17起。", 2022),
         # a year in a document's title, or of what the work builds on, is background
         ("东坪乡对照《2021年平安乡镇考评细则》逐项整改。", None),
         ("在2020年试点的基础上,东坪乡今年全面推行楼长制。", 2023),

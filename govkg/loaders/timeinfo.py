@@ -40,6 +40,7 @@ _COUNTED_SPAN = re.compile(
 # The opening frames the report as this year's work: 今年以来 / 今年5月以来 / 今年，
 _THIS_YEAR = re.compile(
     r"今年(?:以来|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来|[，,]|上半年|前[三四五六七八九十]季度)"
+    r"|(?<![0-9年])年初以来"  # 年初以来 with no year before it: since the start of this year
 )
 _LAST_YEAR = re.compile(r"去年(?:以来|[，,]|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来)")
 # A lead that dates one event to the day: (年)月日, then within its clause a verb of holding an
@@ -71,7 +72,7 @@ _QUANTITY_AFTER = re.compile(r"(?:底|末|初|同期|全年)?的?\s*[0-9]")
 _COMPARED_AFTER = re.compile(r"(?:底|末|同期)?(?:相比|相较|比较)")  # 与2022年相比
 # 在2022年试点基础上，今年…: the year of what the activity builds on, not of the activity.
 _BUILT_ON = re.compile(r"[^,，。；;]{0,10}?基础上")
-_RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+_RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "年初以来": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 # 今年63岁, 今年已七十多岁: 今年 before an age tells how old someone is, not when something was done.
 _AGE_AFTER = re.compile(r"\s*(?:已|已经|刚|才|都)?\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})多?\s*周?岁")
@@ -192,6 +193,8 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
         if _RELATIVE[m.group()] <= 0
         and not (m.start() > 0 and sentence[m.start() - 1] in "较比于")
         and not _AGE_AFTER.match(sentence, m.end())  # 今年63岁的调解员: an age, not a date
+        # 2022年初以来 / 去年年初以来: the year or word before it dates it, not 年初以来 itself
+        and not (m.group() == "年初以来" and m.start() > 0 and sentence[m.start() - 1] in "0123456789年")
     )
     return tuple(years), relative
 
