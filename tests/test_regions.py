@@ -162,6 +162,8 @@ def test_a_township_listed_after_its_county_name_is_known_by_its_own(gaz: Gazett
         # hand-kept colloquial abbreviations of 盟, 旗 and 州
         ("锡盟", "锡林郭勒盟"),
         ("翁旗", "翁牛特旗"),
+        ("呼市", "呼和浩特市"),
+        ("哈市", "哈尔滨市"),
         ("博州", "博尔塔拉蒙古自治州"),
     ],
 )
