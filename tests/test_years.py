@@ -103,6 +103,9 @@ def test_a_span_of_years_in_the_title_frames_no_year() -> None:
         # a year in a document's title, or of what the work builds on, is background
         ("东坪乡对照《2021年平安乡镇考评细则》逐项整改。", None),
         ("在2020年试点的基础上,东坪乡今年全面推行楼长制。", 2023),
+        # a year right after an award verb dates the award
+        ("东坪乡推行楼长制,荣获2021年度市级平安乡镇称号。", None),
+        ("东坪乡的护河队入选2022年全省群防群治典型。", None),
         ("2021年,东坪乡在巩固试点的基础上新建楼长队伍。", 2021),
     ],
 )

@@ -70,6 +70,8 @@ _COMPARED_BEFORE = re.compile(r"(?:较|比|相比|相较|对比)\s*$")
 _BASELINE_BEFORE = re.compile(r"(?:由|从)\s*$")
 _QUANTITY_AFTER = re.compile(r"(?:底|末|初|同期|全年)?的?\s*[0-9]")
 _COMPARED_AFTER = re.compile(r"(?:底|末|同期)?(?:相比|相较|比较)")  # 与2022年相比
+# 荣获2022年度…称号, 入选2023年…案例: a year right after an award verb dates the award.
+_AWARD_BEFORE = re.compile(r"(?:荣获|获评|获得|获|评为|入选|授予|命名为)\s*$")
 # 在2022年试点基础上，今年…: the year of what the activity builds on, not of the activity.
 _BUILT_ON = re.compile(r"[^,，。；;]{0,10}?基础上")
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "年初以来": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
@@ -208,8 +210,10 @@ def _baseline(sentence: str, start: int, end: int) -> bool:
 
 
 def _background(sentence: str, start: int, end: int) -> bool:
-    """Whether the year at ``start:end`` dates a document title (《2023年…要点》) or what the
-    activity builds on (在2022年试点基础上), not the activity."""
+    """Whether the year at ``start:end`` dates a document title (《2023年…要点》), an award
+    (荣获2022年度…称号) or what the activity builds on (在2022年试点基础上), not the activity."""
     if sentence.rfind("《", 0, start) > sentence.rfind("》", 0, start):
+        return True
+    if _AWARD_BEFORE.search(sentence, max(0, start - 4), start):
         return True
     return sentence[max(0, start - 1) : start] in ("在", "于") and _BUILT_ON.match(sentence, end) is not None
