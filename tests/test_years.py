@@ -85,6 +85,8 @@ def test_a_span_of_years_in_the_title_frames_no_year() -> None:
         ("北岭镇深化网格化管理,自2012年以来,连续十年获评市级平安乡镇。", None),
         ("2020年以来,北岭镇推行楼长制,荣获省级表彰。", 2020),
         ("全县深化网格化管理,力争到2025年实现网格员专职化。", None),
+        ("东坪乡拟于2026年建成乡级调解中心。", None),  # a plan's year
+        ("东坪乡于2021年建成乡级调解中心。", 2021),
         ("北岭镇2015年撤县设区后,推行网格化管理。", None),
         ("全区开展“平安小区”创建,2022年新命名平安小区300个。", 2022),  # the campaign's result
         # the time before a year is not that year; a later year in the sentence dates the work

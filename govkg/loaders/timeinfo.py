@@ -62,8 +62,8 @@ _HEADED_CLAUSE = re.compile(r"(?:以来|起|开始|至今)?[，,]([^，,。；;]
 _AWARD_IN = re.compile(r"荣获|获评|评为|授予|表彰|蝉联|称号|获得(?!感)")
 # 2013年前 / 2013年以前 is the time before that year (2013年前三季度 is within it).
 _BEFORE_YEAR = re.compile(r"(?:以|之)?前(?![0-9一二三四五六七八九十两])")
-# A year after 到/力争/计划 is a target: 到2025年实现全覆盖.
-_TARGET_BEFORE = re.compile(r"(?:(?<!截)(?:到|至)|力争|争取|计划|预计|目标|确保)\s*$")
+# A year after 到/力争/计划/将于 is a target: 到2025年实现全覆盖, 拟在2025年建成.
+_TARGET_BEFORE = re.compile(r"(?:(?<!截)(?:到|至)|力争|争取|计划|预计|目标|确保|[将拟](?:于|在))\s*$")
 # A year a quantity is compared with is a baseline, not the activity's: 较2021年下降, 比2020年同期,
 # 由2021年底的24件减少到… (从2019年起 still dates a start).
 _COMPARED_BEFORE = re.compile(r"(?:较|比|相比|相较|对比)\s*$")
