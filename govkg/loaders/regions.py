@@ -650,7 +650,8 @@ class RegionMatcher:
         anchor = next((c for c in scope if (r := self.gazetteer.get(c)) and r.level != "province"), None)
         if anchor is None or not 2 <= len(stem) <= 4 or not all(map(_is_cjk, stem)):
             return None
-        hits = {r.code: r for word in _TOWNSHIP_WORDS for r in self.gazetteer.under(anchor, stem + word)}
+        names = [stem + word for word in _TOWNSHIP_WORDS if self.gazetteer.lookup(stem + word)]
+        hits = {r.code: r for name in names for r in self.gazetteer.under(anchor, name)}
         return next(iter(hits.values())) if len(hits) == 1 else None
 
     def _fits_after(self, previous: Region, region: Region) -> bool:
