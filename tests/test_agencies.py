@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
+from govkg.loaders.documents import from_text
+from govkg.loaders.extract import extract
 from govkg.loaders.extraction import Region
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -28,11 +30,16 @@ _GAZETTEER = [
     ("411081", "禹州市", "county", "411000", ("禹州",)),
     ("630000", "青海省", "province", None, ("青海",)),
     ("632800", "海西蒙古族藏族自治州", "prefecture", "630000", ("海西州", "海西")),
-    ("632803", "茫崖市", "county", "632800", ("茫崖",)),
+    ("632803", "茫崖市", "county", "632800", ("茫崖", "冷湖行委")),
+    ("632803:冷湖镇", "冷湖镇", "township", "632803", ("冷湖",)),
+    ("632801:郭勒木德镇:金峰社区", "金峰社区", "community", "632801:郭勒木德镇", ()),
     ("632825", "大柴旦行政委员会", "county", "632800", ("大柴旦",)),
     ("632801", "格尔木市", "county", "632800", ("格尔木",)),
     ("632802", "德令哈市", "county", "632800", ("德令哈",)),
     ("632821", "乌兰县", "county", "632800", ("乌兰",)),
+    ("632801:郭勒木德镇", "郭勒木德镇", "township", "632801", ("郭勒木德",)),
+    ("120000", "天津市", "province", None, ("天津",)),
+    ("120111", "西青区", "county", "120000", ("西青",)),
 ]
 _REGIONS = {row[1]: Region(row[0], row[1], row[2], row[3], aliases=row[4]) for row in _GAZETTEER}
 _BY_CODE = {r.code: r for r in _REGIONS.values()}
@@ -55,6 +62,10 @@ class FakeRegions:
             if surface == region.name or surface in region.aliases:
                 return region
         return None
+
+    def township_under(self, stem: str, code: str) -> Region | None:
+        hits = [r for r in _REGIONS.values() if r.parent_code == code and stem in r.aliases]
+        return hits[0] if len(hits) == 1 else None
 
     def level_region(self, level_word: str) -> Region | None:
         for region in self.chain:
@@ -112,6 +123,42 @@ def test_traffic_police_and_offices(matcher: AgencyMatcher) -> None:
         ("禹州市平安建设领导小组办公室", "平安办"),
         ("禹州市扫黑除恶专项斗争领导小组办公室", "扫黑办"),
     ]
+
+
+def test_a_municipality_has_bureaus_not_departments(matcher: AgencyMatcher) -> None:
+    assert _acting(matcher, "天津市公安局部署夏季治安整治。", "天津市") == [("天津市公安局", "公安")]
+    assert _acting(matcher, "天津市司法局选派律师驻村。", "天津市") == [("天津市司法局", "司法行政")]
+    assert _acting(matcher, "青海省公安联合边检开展整治。", "青海省") == [("青海省公安厅", "公安")]
+
+
+def test_a_city_bureaus_branch_belongs_to_its_district(matcher: AgencyMatcher) -> None:
+    assert _acting(matcher, "天津市公安局西青分局推行警格网格融合。", "天津市") == [
+        ("天津市公安局", "公安"),
+        ("西青区公安分局", "公安"),
+    ]
+    assert ("包头市东河区公安分局", "公安") in _acting(matcher, "包头市公安局东河区分局开展夜巡。")
+    # a branch of another bureau (tax, land) is no police branch
+    assert _acting(matcher, "东河区分局开展税收宣传。") == []
+    # 公安工作 is work, not a body
+    assert _acting(matcher, "东河区召开公安工作会议。") == []
+
+
+def test_a_tribunal_named_after_a_town_belongs_to_the_town(matcher: AgencyMatcher) -> None:
+    assert _acting(matcher, "郭勒木德法庭化解草场边界争议。", "格尔木市") == [("郭勒木德镇人民法庭", "法庭")]
+    assert _acting(matcher, "郭勒木德镇人民法庭巡回审判。", "格尔木市") == [("郭勒木德镇人民法庭", "法庭")]
+    # a tribunal of a place that is no township gives no body of its own
+    assert _acting(matcher, "城北法庭开展巡回审判。", "格尔木市") == []
+
+
+def test_a_police_office_named_after_a_community_belongs_to_it(matcher: AgencyMatcher) -> None:
+    assert _acting(matcher, "金峰社区警务室组织居民夜巡。", "格尔木市") == [("金峰社区警务室", "警务室")]
+    assert _acting(matcher, "格尔木市警务室组织居民夜巡。", "格尔木市") == []  # no community, no office
+
+
+def test_a_merged_administrative_committee_belongs_to_the_unit_it_joined(matcher: AgencyMatcher) -> None:
+    # 冷湖 alone is the town 冷湖镇; 冷湖行委 is the committee merged into 茫崖市
+    found = matcher.find("冷湖行委组建护矿队。", FakeRegions("茫崖市"))
+    assert [(m.name, m.region_code) for m in found] == [("冷湖行政委员会", "632803")]
 
 
 def test_one_surface_two_bodies(matcher: AgencyMatcher) -> None:
@@ -233,3 +280,30 @@ def test_longer_surface_wins_whatever_the_yaml_order(tmp_path: Path) -> None:
     )
     found = AgencyMatcher(path).find("市委政法委、市委", FakeRegions("包头市"))
     assert [m.kind for m in found] == ["政法委", "党委"]
+
+
+def test_a_station_named_after_a_town_of_the_report_region_beats_a_county_elsewhere() -> None:
+    # 凤山 is also 广西's 凤山县; in a 哈尔滨 report the station is the one of 通河县's 凤山镇
+    ex = extract(from_text("哈尔滨市推进农村平安建设。凤山派出所组建护村队夜间巡逻。", "t"))
+    names = {r.code: r.name for r in ex.regions}
+    assert [(a.name, names[a.region_code]) for a in ex.agencies if a.kind == "派出所"] == [
+        ("凤山镇派出所", "凤山镇")
+    ]
+
+
+def test_a_station_under_the_old_word_of_its_township_belongs_to_it() -> None:
+    # 夺底乡 has become 夺底街道 (拉萨市城关区); its 司法所 keeps the old word in prose
+    ex = extract(from_text("拉萨市城关区推进平安建设。夺底乡司法所组织调解员培训。", "t"))
+    names = {r.code: r.name for r in ex.regions}
+    assert [(a.name, names[a.region_code]) for a in ex.agencies if a.kind == "司法所"] == [
+        ("夺底街道司法所", "夺底街道")
+    ]
+
+
+def test_a_tribunal_written_after_its_county_court_is_that_countys_town() -> None:
+    # 合水 alone would be 甘肃's 合水县; after 印江's court it is 印江's 合水镇
+    ex = extract(from_text("贵州省推进人民法庭建设。印江自治县人民法院合水人民法庭就地化解山林纠纷。", "t"))
+    names = {r.code: r.name for r in ex.regions}
+    assert [(a.name, names[a.region_code]) for a in ex.agencies if a.kind == "法庭"] == [
+        ("合水镇人民法庭", "合水镇")
+    ]

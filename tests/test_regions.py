@@ -91,12 +91,44 @@ def test_every_region_code_begins_with_its_provinces_two_digits(gaz: Gazetteer) 
     assert local.code.startswith("41")
 
 
+def test_communities_of_a_functional_zone_hang_on_its_county_or_city(gaz: Gazetteer) -> None:
+    # 合肥高新区 lists its communities under 社区服务中心 units, which are no 区划 township: the
+    # zone is no region, but its communities are, under the city the zone belongs to
+    (community,) = gaz.under("340100", "天乐社区")
+    assert (community.level, community.parent_code) == ("community", "340100")
+    assert not gaz.under("340100", "天乐社区服务中心")
+
+
+def test_a_functional_zone_before_a_community_bounds_its_name(matcher: RegionMatcher) -> None:
+    scope = ("340100", "340000")  # 合肥市
+    # the zone is no region; the community after it is found as if the zone were not written
+    assert names(matcher.find("合肥高新区天乐社区组建义警队。", scope)) == ["天乐社区"]
+    assert names(matcher.find("高新区天乐社区组建义警队。", scope)) == ["天乐社区"]
+    assert names(matcher.find("经开区天乐社区组建义警队。", scope)) == ["天乐社区"]
+
+
+def test_a_beijing_area_office_is_the_township_it_stands_for(gaz: Gazetteer, matcher: RegionMatcher) -> None:
+    # 东坝地区 (朝阳区) is the 区划 data's name of the 乡 reports still write as 东坝乡
+    (area,) = gaz.under("110105", "东坝乡")
+    assert (area.name, area.level) == ("东坝地区", "township")
+    assert names(matcher.find("东坝乡组建护河巡逻队。", ("110105", "110000"))) == ["东坝地区"]
+
+
+def test_a_township_since_made_a_street_is_found_under_its_new_name(matcher: RegionMatcher) -> None:
+    scope = ("540102", "540100", "540000")  # 拉萨市城关区, whose 乡 have become 街道
+    assert names(matcher.find("蔡公堂乡白定村修订护林公约。", scope)) == ["蔡公堂街道", "白定村"]
+
+
 def test_a_township_listed_after_its_county_name_is_known_by_its_own(gaz: Gazetteer) -> None:
     # the source lists some counties' units as 召陵区翟庄街道: the unit is 翟庄街道
     street = gaz.get("411104:翟庄街道")
     assert street is not None and street.name == "翟庄街道" and "召陵区翟庄街道" in street.aliases
     assert gaz.get("411104:召陵区翟庄街道") is None
     assert "燕山路社区" in [c.name for c in gaz.children("411104:翟庄街道")]  # its communities follow it
+    # … and under a 兵团 city with 兵团 before the city's name
+    town = gaz.get("659003:喀拉拜勒镇")
+    assert town is not None and town.name == "喀拉拜勒镇"
+    assert gaz.get("659003:兵团图木舒克市喀拉拜勒镇") is None
     for county in ("411104", "150929", "410928"):  # 召陵区, 四子王旗, 濮阳县
         name = gaz.get(county).name  # type: ignore[union-attr]
         towns = [t.name for t in gaz.children(county) if t.level == "township"]
@@ -123,10 +155,24 @@ def test_a_township_listed_after_its_county_name_is_known_by_its_own(gaz: Gazett
         ("镇宁自治县", "镇宁布依族苗族自治县"),
         ("黔东南自治州", "黔东南苗族侗族自治州"),
         ("鄂伦春自治旗", "鄂伦春自治旗"),
+        # a short people's name without its 族 before 自治 is dropped from the short form too
+        ("博尔塔拉州", "博尔塔拉蒙古自治州"),
+        ("察布查尔县", "察布查尔锡伯自治县"),
+        ("和布克赛尔县", "和布克赛尔蒙古自治县"),
+        # hand-kept colloquial abbreviations of 盟, 旗 and 州
+        ("锡盟", "锡林郭勒盟"),
+        ("翁旗", "翁牛特旗"),
+        ("呼市", "呼和浩特市"),
+        ("哈市", "哈尔滨市"),
+        ("博州", "博尔塔拉蒙古自治州"),
     ],
 )
 def test_lookup_aliases_and_former_names(gaz: Gazetteer, surface: str, name: str) -> None:
     assert name in [r.name for r in gaz.lookup(surface)]
+
+
+def test_a_prefecture_known_by_a_two_character_colloquial_name(gaz: Gazetteer) -> None:
+    assert [r.code for r in gaz.lookup("版纳")] == ["532800"]
 
 
 def test_a_town_under_an_autonomous_county_written_short_is_found_there(matcher: RegionMatcher) -> None:

@@ -28,6 +28,7 @@ def _adoptions(text: str, name: str) -> dict[tuple[str, str], Adoption]:
             2023,
         ),  # 今年以来 -> the date's year
         (["今年5月以来,县城赛事不断,平安压力大。"], 2023, 2023),
+        (["年初以来,县城赛事不断,平安压力大。"], 2023, 2023),
         (["去年以来,各级政法机关主动作为。"], 2022, 2021),
         (["2022年第9期(总第86期)", "县委政法委召开会议。"], 2022, 2022),  # a bulletin issue
         (["近年来,南湖县持续推进平安建设。", "今年以来,群众安全感提升。"], 2023, None),  # several years
@@ -84,6 +85,8 @@ def test_a_span_of_years_in_the_title_frames_no_year() -> None:
         ("北岭镇深化网格化管理,自2012年以来,连续十年获评市级平安乡镇。", None),
         ("2020年以来,北岭镇推行楼长制,荣获省级表彰。", 2020),
         ("全县深化网格化管理,力争到2025年实现网格员专职化。", None),
+        ("东坪乡拟于2026年建成乡级调解中心。", None),  # a plan's year
+        ("东坪乡于2021年建成乡级调解中心。", 2021),
         ("北岭镇2015年撤县设区后,推行网格化管理。", None),
         ("全区开展“平安小区”创建,2022年新命名平安小区300个。", 2022),  # the campaign's result
         # the time before a year is not that year; a later year in the sentence dates the work
@@ -91,6 +94,21 @@ def test_a_span_of_years_in_the_title_frames_no_year() -> None:
         ("2013年前,该乡年均纠纷超过80起。", None),
         # comparisons do not date anything
         ("护学岗覆盖全部学校,家长满意度较上年提升。", None),
+        # a year a figure is compared with is a baseline: the sentence's own year dates the work
+        ("2022年,北岭镇受理来访40件,积案由2020年底的15件降到3件。", 2022),
+        ("东坪乡可防性案件较2019年下降两成。", None),
+        ("从2018年起,东坪乡推行楼长制。", 2018),
+        ("与2019年同期相比,东坪乡盗窃案件少了一半。", None),
+        # 年初以来 is since the start of the report's year (rule 14a), unless a year or 去年 dates it
+        ("年初以来,东坪乡调处山林纠纷17起。", 2023),
+        ("去年年初以来,东坪乡调处山林纠纷17起。", 2022),
+        # a year in a document's title, or of what the work builds on, is background
+        ("东坪乡对照《2021年平安乡镇考评细则》逐项整改。", None),
+        ("在2020年试点的基础上,东坪乡今年全面推行楼长制。", 2023),
+        # a year right after an award verb dates the award
+        ("东坪乡推行楼长制,荣获2021年度市级平安乡镇称号。", None),
+        ("东坪乡的护河队入选2022年全省群防群治典型。", None),
+        ("2021年,东坪乡在巩固试点的基础上新建楼长队伍。", 2021),
     ],
 )
 def test_sentence_year(sentence: str, year: int | None) -> None:

@@ -129,6 +129,10 @@ def strip_level(name: str, nations: list[str]) -> tuple[str, str]:
         and any(stem[:-2].endswith(n) and len(stem) - 2 - len(n) >= 2 for n in nations)
     ):
         stem = stem[:-2]  # 得力其尔鄂温克民族乡: the people's name before 民族乡, then the place's
+    if suffix.startswith("自治"):
+        # before 自治 a people's name may drop its 族 even when short (博尔塔拉蒙古自治州,
+        # 察布查尔锡伯自治县); elsewhere a two-character remainder is too often a place word
+        nations = nations + [n[:-1] for n in nations if n.endswith("族") and len(n) == 3]
     changed = True
     while changed:
         changed = False
@@ -263,8 +267,11 @@ def build(jionlp_wheel: Path, cpca_wheel: Path) -> tuple[list[Row], dict[str, li
     out: dict[str, Row] = {}
     villages: dict[str, list[str]] = defaultdict(list)
     pref = county = town = ""
+    zone = False  # the last township-tier entry was a zone, farm or 团场, not a township
     for depth, fields in tree:
         name = fields[0]
+        if depth <= 3:
+            zone = False
         if depth == 0:
             if len(fields) > 2 and fields[1] in rows:
                 rows[fields[1]].add_aliases(fields[2])
@@ -288,23 +295,36 @@ def build(jionlp_wheel: Path, cpca_wheel: Path) -> tuple[list[Row], dict[str, li
                 continue
             if name.endswith("街道办事处"):
                 name = name[: -len("办事处")]
-            if not name.endswith(TOWNSHIP_SUFFIXES):
+            area = county.startswith("11") and name.endswith("地区") and len(name) >= 4
+            if not name.endswith(TOWNSHIP_SUFFIXES) and not area:
+                # a functional zone (经济开发区, 高新区's 社区服务中心), farm or 团场 listed at township
+                # level is no region, but the communities under it are: they hang on the county
+                zone = True
                 continue
             # Some counties' units are listed with the county's name before their own
-            # (召陵区翟庄街道): the unit is 翟庄街道, and the long form stays an alias.
+            # (召陵区翟庄街道, and under a 兵团 city 兵团图木舒克市喀拉拜勒镇): the unit is 翟庄街道,
+            # and the long form stays an alias.
             written = name
             parent_name = rows[county].name
-            if name.startswith(parent_name) and len(name) - len(parent_name) >= 3:
-                name = name[len(parent_name) :]
+            for lead in (parent_name, "兵团" + parent_name):
+                if name.startswith(lead) and len(name) - len(lead) >= 3:
+                    name = name[len(lead) :]
             name = full_people(name, nations)
             code = f"{county}:{name}"
             if code not in out:
                 out[code] = Row(code, name, "township", county)
             if written != name:
                 out[code].add_alias(written)
+            if area:
+                # a Beijing 地区办事处 is its 乡 or 镇 (东坝地区 = 东坝乡, 旧宫地区 = 旧宫镇), which
+                # reports go on writing; the 区划 data name it X地区
+                stem = name[: -len("地区")]
+                for word in ("乡", "镇", "地区办事处", "地区办"):
+                    if not stem.endswith(("乡", "镇")) or word not in ("乡", "镇"):
+                        out[code].add_alias(stem + word)
             town = name
             continue
-        if not town:
+        if not town and not zone:
             continue
         level, clean = village_level(name)
         if level:

@@ -78,6 +78,10 @@ class RegionLookup(Protocol):
         """The report's region of that level word (市, 区, 县, 州, 省, 旗, 盟), or None."""
         ...
 
+    def township_under(self, stem: str, code: str) -> Region | None:
+        """The one township inside region ``code`` written ``stem`` (its name without 镇/乡/街道), or None."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class AgencyMention:
@@ -104,6 +108,8 @@ class _Kind:
     needs_level: bool
     bare: bool
     levels: frozenset[str]
+    after: re.Pattern[str] | None = None
+    whole_name: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +134,8 @@ class AgencyMatcher:
                     needs_level=bool(entry.get("needs_level", False)),
                     bare=bool(entry.get("bare", False)),
                     levels=frozenset(entry.get("levels", ())),
+                    after=re.compile(entry["after"]) if "after" in entry else None,
+                    whole_name=bool(entry.get("whole_name", False)),
                 )
             )
             for n, pattern in enumerate(entry["patterns"]):
@@ -156,13 +164,25 @@ class AgencyMatcher:
             if group is None:
                 continue
             kind = self._kinds[int(group[1:].split("_")[0])]
-            found.extend(self._mentions(sentence, m, kind, regions))
+            found.extend(self._mentions(sentence, m, kind, regions, found[-1] if found else None))
         return found
 
     def _mentions(
-        self, sentence: str, m: re.Match[str], kind: _Kind, regions: RegionLookup
+        self,
+        sentence: str,
+        m: re.Match[str],
+        kind: _Kind,
+        regions: RegionLookup,
+        previous: AgencyMention | None = None,
     ) -> list[AgencyMention]:
         prefix = self._prefix(sentence, m.start(), regions)
+        if (
+            previous is not None
+            and "township" in kind.levels
+            and (prefix is None or prefix.region.level not in kind.levels)
+        ):
+            # 印江自治县人民法院合水人民法庭: 合水 is that county's town, not 甘肃's 合水县
+            prefix = _station_of(sentence, previous, m.start(), regions) or prefix
         if prefix is None:
             if not kind.bare or _NOT_LOCAL.search(sentence, 0, m.start()):
                 return []
@@ -173,13 +193,17 @@ class AgencyMatcher:
         elif kind.needs_level and prefix.text[-1] not in LEVEL_WORDS:
             return []
         region = prefix.region
+        if kind.whole_name and prefix.text:
+            region = regions.resolve_prefix(sentence[prefix.start : m.end()]) or region
         if kind.levels and region.level not in kind.levels:
+            return []
+        if kind.after is not None and not kind.after.search(sentence, 0, prefix.start):
             return []
         acting = _acting(sentence, prefix.start, m.end(), region, regions)
         full = _full_name(region, regions)
         out = []
         for label, template in kind.names:
-            template = kind.by_level.get(region.level, template)
+            template = _level_template(kind, region, template)
             name = template.format(region=full, prefix=prefix.text)
             out.append(
                 AgencyMention(
@@ -281,7 +305,31 @@ def _spells(text: str, region: Region) -> bool:
         or name.startswith(text)
         or text.endswith(name)
         or (len(text) >= 2 and text[0] == name[0] and text[-1] == name[-1])  # 海西州, 昆区, 达茂旗
+        # a township written with the word it had before (夺底乡 for 夺底街道, 凤来乡 for 凤来镇)
+        or (
+            region.level == "township"
+            and bool(region.short)
+            and text[:-1] == region.short
+            and text[-1] in "乡镇"
+        )
     )
+
+
+def _station_of(sentence: str, previous: AgencyMention, start: int, regions: RegionLookup) -> _Prefix | None:
+    """The town of a station written right after the county body it belongs to (某县人民法院甲人民法庭,
+    某县公安局甲派出所), by the town's short name inside that body's county."""
+    stem = sentence[previous.end : start]
+    if not 2 <= len(stem) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in stem):
+        return None
+    region = regions.township_under(stem, previous.region_code)
+    return _Prefix(previous.end, stem, region) if region is not None else None
+
+
+def _level_template(kind: _Kind, region: Region, template: str) -> str:
+    """The kind's template for the region's level; a 直辖市 takes its municipality one first."""
+    if region.level == "province" and region.name.endswith("市") and "municipality" in kind.by_level:
+        return kind.by_level["municipality"]
+    return kind.by_level.get(region.level, template)
 
 
 def _subject(regions: RegionLookup) -> Region | None:

@@ -129,12 +129,21 @@ class _Lookup:
     def resolve_prefix(self, surface: str) -> Region | None:
         """Resolve a region prefix of an agency name (包头市, 东河区) in the report's scope."""
         if surface not in self._prefixes:
-            self._prefixes[surface] = self._ex.region_matcher.leading(surface, self._ctx.scope)
+            matcher, scope = self._ex.region_matcher, self._ctx.scope
+            region = matcher.leading(surface, scope)
+            if region is None or (scope and scope[0] not in {r.code for r in self._ex.chain(region)}):
+                # 凤山派出所 in a 哈尔滨 report: the town of the report's region, not 广西's 凤山县
+                region = matcher.township_written_short(surface, scope) or region
+            self._prefixes[surface] = region
         return self._prefixes[surface]
 
     def level_region(self, level_word: str) -> Region | None:
         """The report's region of the level a word such as 市 or 县 names."""
         return self._ex.level_region(self._ctx, level_word)
+
+    def township_under(self, stem: str, code: str) -> Region | None:
+        """The one township inside region ``code`` written by its short name ``stem``."""
+        return self._ex.region_matcher.township_written_short(stem, (code,))
 
 
 class Extractor:

@@ -132,7 +132,8 @@ class Gazetteer:
         text = self._zip.read(member).decode("utf-8")
         for line in text.splitlines():
             town, level, name = line.split("\t")
-            parent = f"{county_code}:{town}"
+            # no town: a community of a functional zone, which hangs on the county (or city)
+            parent = f"{county_code}:{town}" if town else county_code
             code = f"{parent}:{name}"
             if parent in self._by_code and code not in self._by_code:
                 self._add(Region(code, name, level, parent, _strip_suffix(name)))
@@ -316,6 +317,11 @@ _UNDER_MEMO_SIZE = 20_000
 _SHORT_HITS_SIZE = 4_096
 # Sub-county names: stems of 2-6 characters, up to 10 for transliterated names the data list.
 _SHORT_STEM, _LONG_STEM = 6, 10
+_TOWNSHIP_WORDS = ("镇", "乡", "街道", "苏木")
+# A functional zone written before a community or street (高新区天乐社区, 经开区某街道) is no
+# region (guideline 9) but bounds the name after it, as a county's name would (开区: 经 of 经开区 is
+# a function character, so the left edge may start after it).
+_ZONE_LEAD = re.compile(r".{0,8}?(?:开发区|高新区|开区|园区|管理区|示范区|试验区|度假区)")
 _OPEN_QUOTES = frozenset('“"「『‘')
 _CLOSE_QUOTES = frozenset('”"」』’')
 # Characters that make a word with a 乡 before them (乡贤, 乡亲, 乡土, 乡愁): that 乡 ends no name.
@@ -382,6 +388,12 @@ def _self_county_word(text: str) -> str | None:
 # One search for any of the words instead of a substring test per word.
 _NOT_NAME_WORD = re.compile("|".join(map(re.escape, sorted(_NOT_NAME_WORDS))))
 _SUB_STOP_WORD = re.compile("|".join(map(re.escape, sorted(w for w in _SUB_STOP if len(w) >= 2))))
+
+
+def _after_zone(text: str, start: int, suffix_start: int) -> int:
+    """Where a sub-county name starts once a functional zone written before it is cut off."""
+    zone = _ZONE_LEAD.match(text, start, suffix_start)
+    return zone.end() if zone is not None and suffix_start - zone.end() >= 2 else start
 
 
 def _plausible_stem(stem: str) -> bool:
@@ -632,6 +644,16 @@ class RegionMatcher:
         found = self.find(text, scope)
         return found[0].region if found and found[0].start == 0 else None
 
+    def township_written_short(self, stem: str, scope: Sequence[str]) -> Region | None:
+        """The one township under the report's region that ``stem`` writes without its 镇, 乡, 街道
+        or 苏木 (凤山 for 凤山镇 in a 哈尔滨 report, as in 凤山派出所), or None."""
+        anchor = next((c for c in scope if (r := self.gazetteer.get(c)) and r.level != "province"), None)
+        if anchor is None or not 2 <= len(stem) <= 4 or not all(map(_is_cjk, stem)):
+            return None
+        names = [stem + word for word in _TOWNSHIP_WORDS if self.gazetteer.lookup(stem + word)]
+        hits = {r.code: r for name in names for r in self.gazetteer.under(anchor, name)}
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
     def _fits_after(self, previous: Region, region: Region) -> bool:
         """A name glued to the previous one must lie inside it (Y市东城区 is no Beijing 东城区)."""
         return _LEVEL_RANK[region.level] > _LEVEL_RANK[previous.level]
@@ -685,6 +707,7 @@ class RegionMatcher:
                 start = known if known is not None else start
             if start is None:
                 continue
+            start = _after_zone(text, start, match.start())
             start = self._numeral_start(text, start, match.start(), match.group(1), covered, scope)
             stem = text[start : match.start()]
             name = stem + match.group(1)
@@ -876,13 +899,14 @@ class RegionMatcher:
 
     def _upgraded(self, ancestor: str, name: str, level: str) -> list[Region]:
         """A township under ``ancestor`` written with the other township word: a 乡 since made a
-        镇 (or the text older than the data), a 乡 or 镇 since made a 街道 (凤来乡 → 凤来镇)."""
+        镇 (or the text older than the data), a 乡 or 镇 since made a 街道 (蔡公堂乡 → 蔡公堂街道),
+        or a 街道 the data still list as its 镇 or 乡 (凤来街道 → 凤来镇)."""
         if level != "township":
             return []
         stem = _strip_suffix(name)
         if len(stem) < 2 or stem == name:
             return []
-        others = {"镇": ("乡",), "乡": ("镇",), "街道": ("镇", "乡")}.get(name[len(stem) :], ())
+        others = {"镇": ("乡", "街道"), "乡": ("镇", "街道"), "街道": ("镇", "乡")}.get(name[len(stem) :], ())
         return [
             r
             for r in self.gazetteer.children(ancestor)

@@ -40,6 +40,7 @@ _COUNTED_SPAN = re.compile(
 # The opening frames the report as this year's work: 今年以来 / 今年5月以来 / 今年，
 _THIS_YEAR = re.compile(
     r"今年(?:以来|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来|[，,]|上半年|前[三四五六七八九十]季度)"
+    r"|(?<![0-9年])年初以来"  # 年初以来 with no year before it: since the start of this year
 )
 _LAST_YEAR = re.compile(r"去年(?:以来|[，,]|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来)")
 # A lead that dates one event to the day: (年)月日, then within its clause a verb of holding an
@@ -61,9 +62,19 @@ _HEADED_CLAUSE = re.compile(r"(?:以来|起|开始|至今)?[，,]([^，,。；;]
 _AWARD_IN = re.compile(r"荣获|获评|评为|授予|表彰|蝉联|称号|获得(?!感)")
 # 2013年前 / 2013年以前 is the time before that year (2013年前三季度 is within it).
 _BEFORE_YEAR = re.compile(r"(?:以|之)?前(?![0-9一二三四五六七八九十两])")
-# A year after 到/力争/计划 is a target: 到2025年实现全覆盖.
-_TARGET_BEFORE = re.compile(r"(?:(?<!截)(?:到|至)|力争|争取|计划|预计|目标|确保)\s*$")
-_RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+# A year after 到/力争/计划/将于 is a target: 到2025年实现全覆盖, 拟在2025年建成.
+_TARGET_BEFORE = re.compile(r"(?:(?<!截)(?:到|至)|力争|争取|计划|预计|目标|确保|[将拟](?:于|在))\s*$")
+# A year a quantity is compared with is a baseline, not the activity's: 较2021年下降, 比2020年同期,
+# 由2021年底的24件减少到… (从2019年起 still dates a start).
+_COMPARED_BEFORE = re.compile(r"(?:较|比|相比|相较|对比)\s*$")
+_BASELINE_BEFORE = re.compile(r"(?:由|从)\s*$")
+_QUANTITY_AFTER = re.compile(r"(?:底|末|初|同期|全年)?的?\s*[0-9]")
+_COMPARED_AFTER = re.compile(r"(?:底|末|同期)?(?:相比|相较|比较)")  # 与2022年相比
+# 荣获2022年度…称号, 入选2023年…案例: a year right after an award verb dates the award.
+_AWARD_BEFORE = re.compile(r"(?:荣获|获评|获得|获|评为|入选|授予|命名为)\s*$")
+# 在2022年试点基础上，今年…: the year of what the activity builds on, not of the activity.
+_BUILT_ON = re.compile(r"[^,，。；;]{0,10}?基础上")
+_RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "年初以来": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 # 今年63岁, 今年已七十多岁: 今年 before an age tells how old someone is, not when something was done.
 _AGE_AFTER = re.compile(r"\s*(?:已|已经|刚|才|都)?\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})多?\s*周?岁")
@@ -174,6 +185,8 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
             continue  # 自2005年以来，全县连续16年获平安建设表彰: the year of the honours
         if _BEFORE_YEAR.match(sentence, m.end()):
             continue  # 2013年前: the time before that year, not the year itself
+        if _baseline(sentence, m.start(), m.end()) or _background(sentence, m.start(), m.end()):
+            continue
         years.append((m.start(), year))
     relative = tuple(
         (m.start(), _RELATIVE[m.group()])
@@ -182,5 +195,25 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
         if _RELATIVE[m.group()] <= 0
         and not (m.start() > 0 and sentence[m.start() - 1] in "较比于")
         and not _AGE_AFTER.match(sentence, m.end())  # 今年63岁的调解员: an age, not a date
+        # 2022年初以来 / 去年年初以来: the year or word before it dates it, not 年初以来 itself
+        and not (m.group() == "年初以来" and m.start() > 0 and sentence[m.start() - 1] in "0123456789年")
     )
     return tuple(years), relative
+
+
+def _baseline(sentence: str, start: int, end: int) -> bool:
+    """Whether the year at ``start:end`` is what a figure is compared with (较2021年, 由2021年底的24件)."""
+    before = sentence[max(0, start - 4) : start]
+    if _COMPARED_BEFORE.search(before) or _COMPARED_AFTER.match(sentence, end):
+        return True
+    return bool(_BASELINE_BEFORE.search(before)) and _QUANTITY_AFTER.match(sentence, end) is not None
+
+
+def _background(sentence: str, start: int, end: int) -> bool:
+    """Whether the year at ``start:end`` dates a document title (《2023年…要点》), an award
+    (荣获2022年度…称号) or what the activity builds on (在2022年试点基础上), not the activity."""
+    if sentence.rfind("《", 0, start) > sentence.rfind("》", 0, start):
+        return True
+    if _AWARD_BEFORE.search(sentence, max(0, start - 4), start):
+        return True
+    return sentence[max(0, start - 1) : start] in ("在", "于") and _BUILT_ON.match(sentence, end) is not None
