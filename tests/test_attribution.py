@@ -128,6 +128,10 @@ def test_the_home_of_a_named_resident_does_not_act_in_the_story() -> None:
     assert ("五户乡", "grid") not in _adopters(text)
     text = "康乐县平安建设见闻\n全县推行网格化管理。\n五户乡为每个村配齐网格员，当天上门劝解。"
     assert ("五户乡", "grid") in _adopters(text)
+    # 村民小组 and 居民小区 are words, not a resident named 小X: the village still acts
+    text = "康乐县平安建设见闻\n五户乡甘沟村村民小组推行网格化管理，每组配一名网格员。"
+    found = _adopters(text)
+    assert ("甘沟村", "grid") in found and ("康乐县", "grid") not in found
 
 
 def test_a_time_word_before_an_upper_unit_leaves_it_the_subject_of_the_sentence() -> None:

@@ -78,9 +78,11 @@ _GO_TO = re.compile(
 )
 _TO_LOOK = re.compile(r"^[^，,。；;:：]{0,12}?(?:调研|考察|学习|视察|观摩|参观|取经|督导)")
 # 甲村村民张某…, 乙社区居民老李…: a place before a resident named as a person is where that
-# person lives; the person is no unit, and the place does not act in the story.
+# person lives; the person is no unit, and the place does not act in the story. 老/小/阿 open a
+# name only before a surname, not in the words they make (村民小组, 居民小区, 村民老年协会).
 _RESIDENT_NAMED = re.compile(
-    r"(?:的)?(?:村民|居民|牧民|农户|群众|商户|业主|老人)(?:[\u4e00-\u9fff]某|[老小阿][\u4e00-\u9fff](?![们等]))"
+    r"(?:的)?(?:村民|居民|牧民|农户|群众|商户|业主|老人)"
+    r"(?:[\u4e00-\u9fff]某|[老小阿](?![组区学年人型微额康孩姨])[\u4e00-\u9fff](?![们等]))"
 )
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
