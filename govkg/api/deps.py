@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Header, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from govkg.api.errors import ApiError
 from govkg.api.schemas import MAX_LIMIT, Page
@@ -93,6 +94,11 @@ class StoreHolder:
             except Exception as exc:
                 log.debug("restarting the graph store: %s", exc)
 
+    def ready(self) -> GraphStore | None:
+        """The store when it is open and its server alive, without waiting; else None."""
+        store = self._store
+        return store if store is not None and (not self._owned or _server_alive(store)) else None
+
     def get(self) -> GraphStore:
         """The store, opened (or reopened after its server died) now if needed; StoreError if it cannot be."""
         store = self._store
@@ -162,23 +168,29 @@ def _server_alive(store: GraphStore) -> bool:
     return True if alive is None else bool(alive())
 
 
-def get_settings(request: Request) -> Settings:
+# The dependencies below are coroutines: FastAPI runs a plain function dependency in the thread
+# pool, a hand-off per dependency per request; these only read app state (or hand the slow path,
+# opening the store, to the pool themselves).
+
+
+async def get_settings(request: Request) -> Settings:
     """The app's Settings."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
     """The app's GraphStore (opened lazily)."""
     holder: StoreHolder = request.app.state.store_holder
-    return holder.get()
+    store = holder.ready()
+    return store if store is not None else await run_in_threadpool(holder.get)
 
 
-def get_catalog(request: Request) -> Catalog:
+async def get_catalog(request: Request) -> Catalog:
     """The query catalog (loaded once per app)."""
     catalog: Catalog | None = getattr(request.app.state, "catalog", None)
     if catalog is None:
-        catalog = Catalog.default()
+        catalog = await run_in_threadpool(Catalog.default)  # reads the query files: off the loop
         request.app.state.catalog = catalog
     return catalog
 
