@@ -166,6 +166,31 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
+def _keyed(
+    result: SetResult, scorer: ModuleType
+) -> tuple[dict[tuple[str, str, str], Row], dict[tuple[str, str, str], Row]]:
+    """Gold and predicted rows by (doc, normalised region, eval key), as the scorer matches them
+    (the first predicted row of each triple, as the export gives one per report)."""
+    norm_region: Callable[[str, bool], str] = scorer.region_key
+    key_of: Callable[[list[str]], str] = scorer.practice_key
+    gold = {(g["doc"], norm_region(g["region"], False), g["practice"]): g for g in result.gold}
+    pred: dict[tuple[str, str, str], Row] = {}
+    for p in result.pred:
+        doc = Path(str(p["source"])).stem
+        key = key_of([p.get("practice", ""), *(p.get("practice_aliases") or [])])
+        pred.setdefault((doc, norm_region(str(p.get("region") or ""), False), key), p)
+    return gold, pred
+
+
+def year_agreement(result: SetResult, scorer: ModuleType) -> dict[str, float]:
+    """How often a correct (doc, region, key) line also has the gold's year (null included): the
+    scorer does not look at years, which users read on every fact."""
+    gold, pred = _keyed(result, scorer)
+    matched = [t for t in gold if t in pred and not t[2].startswith("OTHER:")]
+    same = sum(1 for t in matched if pred[t].get("year") == gold[t].get("year"))
+    return {"accuracy": same / len(matched) if matched else 0.0, "same": same, "matched": len(matched)}
+
+
 def run_set(gs: GoldSet, scorer: ModuleType, extractor: Extractor, backend: str) -> SetResult:
     """Extract and score one gold set with one extractor."""
     extractions = extract_set(extractor, gs.reports)
@@ -174,6 +199,7 @@ def run_set(gs: GoldSet, scorer: ModuleType, extractor: Extractor, backend: str)
     subjects = {d["doc"]: d.get("subject_region", "") for d in read_jsonl(gs.docs)}
     result = SetResult(gs.name, backend, scorer.score(gold, pred, subjects), pred=pred, gold=gold)
     result.extractions = extractions
+    result.extras["years"] = year_agreement(result, scorer)
     if gs.agencies is not None and gs.agencies.is_file():
         result.extras["agencies"] = _agency_f1(extractions, gs.agencies)
     if gs.metrics is not None and gs.metrics.is_file():
@@ -218,6 +244,7 @@ COLUMNS: list[Column] = [
     Column("prog R", _score("named_program_recall", "recall")),
     Column("practice/doc F1", _score("practice_per_doc", "f1")),
     Column("region/doc F1", _score("adopting_region_per_doc", "f1")),
+    Column("year acc", _extra("years", "accuracy")),
     Column("agencies F1", _extra("agencies", "f1")),
     Column("metrics R", _extra("metrics", "recall")),
     Column("metric label F1", _extra("metric labels", "char_f1")),
@@ -240,6 +267,7 @@ PLACE = "what is a place"
 MENTION = "mention is not adoption"
 VARIANTS = "variants"
 PROGRAMMES = "programmes"
+YEARS = "years"
 
 
 def classify_errors(result: SetResult, scorer: ModuleType) -> dict[str, list[str]]:
@@ -250,16 +278,9 @@ def classify_errors(result: SetResult, scorer: ModuleType) -> dict[str, list[str
     whose (doc, practice) is gold for another region, is *who acts*; a spurious fact of a practice the
     gold gives that report nowhere is *mention is not adoption*; a missed key that nothing
     predicted in the report is *variants*; a missed or spurious named programme (OTHER) is
-    *programmes*.
+    *programmes*; a correct line whose year differs from the gold's is *years*.
     """
-    norm_region: Callable[[str, bool], str] = scorer.region_key
-    key_of: Callable[[list[str]], str] = scorer.practice_key
-    gold = {(g["doc"], norm_region(g["region"], False), g["practice"]): g for g in result.gold}
-    pred: dict[tuple[str, str, str], Row] = {}
-    for p in result.pred:
-        doc = Path(str(p["source"])).stem
-        key = key_of([p.get("practice", ""), *(p.get("practice_aliases") or [])])
-        pred.setdefault((doc, norm_region(str(p.get("region") or ""), False), key), p)
+    gold, pred = _keyed(result, scorer)
     gold_regions = {(d, r) for d, r, _ in gold}
     gold_practices = {(d, k) for d, _, k in gold}
     pred_practices = {(d, k) for d, _, k in pred}
@@ -274,6 +295,11 @@ def classify_errors(result: SetResult, scorer: ModuleType) -> dict[str, list[str
                 groups[PROGRAMMES].append(f"miss  {doc} {g['region']} {key} | {g['evidence'][:60]}")
             continue
         if t in pred:
+            if pred[t].get("year") != g.get("year"):
+                groups[YEARS].append(
+                    f"year  {doc} {g['region']} {key} gold {g.get('year')} got {pred[t].get('year')}"
+                    f" | {pred[t]['evidence'][:60]}"
+                )
             continue
         cls = WHO_ACTS if (doc, key) in pred_practices else VARIANTS
         groups[cls].append(f"miss  {doc} {g['region']} {key} | {g.get('surface', '')} | {g['evidence'][:60]}")
@@ -345,7 +371,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for r in results:
             groups = classify_errors(r, scorer)
             print(f"\n== {r.name} / {r.backend}: errors by class ==")
-            for cls in (WHO_ACTS, PLACE, MENTION, VARIANTS, PROGRAMMES):
+            for cls in (WHO_ACTS, PLACE, MENTION, VARIANTS, PROGRAMMES, YEARS):
                 lines = groups.get(cls, [])
                 print(f"-- {cls}: {len(lines)}")
                 for line in lines[: args.errors]:

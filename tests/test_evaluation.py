@@ -20,6 +20,7 @@ from govkg.evaluation import (
     PROGRAMMES,
     VARIANTS,
     WHO_ACTS,
+    YEARS,
     SetResult,
     classify_errors,
     format_table,
@@ -27,6 +28,7 @@ from govkg.evaluation import (
     load_scorer,
     main,
     run_set,
+    year_agreement,
 )
 from govkg.loaders.extract import default_extractor
 
@@ -58,6 +60,12 @@ def test_floors_hold(key: tuple[str, str, str], floor: float) -> None:
     name, measure, stat = key
     value = _results()[name].score[measure][stat]
     assert value >= floor, (key, value)
+
+
+def test_correct_lines_carry_the_gold_year() -> None:
+    for name, result in _results().items():
+        years = result.extras["years"]
+        assert years["matched"] > 50 and years["accuracy"] >= 0.98, (name, years)
 
 
 def test_both_sets_are_scored_with_all_their_reports() -> None:
@@ -103,6 +111,43 @@ def test_error_classes_on_invented_rows() -> None:
     assert len(groups[MENTION]) == 1 and "雪亮工程" in groups[MENTION][0]
     assert len(groups[PROGRAMMES]) == 1 and "红灯笼" in groups[PROGRAMMES][0]
     assert VARIANTS not in groups
+
+
+def test_years_of_correct_lines_are_compared_with_the_gold() -> None:
+    scorer = load_scorer(SHARED)
+    gold = [
+        {
+            "doc": "x2",
+            "region": "甲县",
+            "practice": "网格化管理",
+            "year": 2021,
+            "evidence": "甲县推行网格化管理。",
+        },
+        {
+            "doc": "x2",
+            "region": "甲县",
+            "practice": "综治中心",
+            "year": None,
+            "evidence": "甲县建成综治中心。",
+        },
+        {
+            "doc": "x2",
+            "region": "乙镇",
+            "practice": "雪亮工程",
+            "year": 2020,
+            "evidence": "乙镇建成雪亮工程。",
+        },
+    ]
+    row = {"source": "docs/x2.txt", "practice_aliases": [], "evidence": "…", "method": "actor=subject"}
+    pred = [
+        {**row, "region": "甲县", "practice": "网格化管理", "year": 2022},  # right line, wrong year
+        {**row, "region": "甲县", "practice": "综治中心", "year": None},  # right line, both null
+        {**row, "region": "丙村", "practice": "雪亮工程", "year": 2020},  # wrong region: not compared
+    ]
+    result = SetResult("t", "builtin", {}, pred=pred, gold=gold)
+    assert year_agreement(result, scorer) == {"accuracy": 0.5, "same": 1, "matched": 2}
+    years = classify_errors(result, scorer)[YEARS]
+    assert len(years) == 1 and "gold 2021 got 2022" in years[0]
 
 
 def test_main_prints_the_table_and_the_classes(capsys: pytest.CaptureFixture[str]) -> None:
