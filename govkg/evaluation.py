@@ -288,7 +288,7 @@ def classify_errors(result: SetResult, scorer: ModuleType) -> dict[str, list[str
     for t, g in sorted(gold.items()):
         doc, _, key = t
         if key.startswith("OTHER:"):
-            name = key.removeprefix("OTHER:")
+            name = scorer.norm(key.removeprefix("OTHER:"))  # as the scorer matches gold names
             if not any(
                 d == doc and k.startswith("OTHER:") and scorer.other_match(k, {name}) for d, _, k in pred
             ):
@@ -307,7 +307,10 @@ def classify_errors(result: SetResult, scorer: ModuleType) -> dict[str, list[str
         doc, region, key = t
         if key.startswith("OTHER:"):
             if not any(
-                d == doc and r == region and k.startswith("OTHER:") and scorer.other_match(key, {k})
+                d == doc
+                and r == region
+                and k.startswith("OTHER:")
+                and scorer.other_match(key, {scorer.norm(k.removeprefix("OTHER:"))})
                 for d, r, k in gold
             ):
                 groups[PROGRAMMES].append(f"spur  {doc} {p['region']} {key} | {p['evidence'][:60]}")

@@ -113,6 +113,16 @@ def test_error_classes_on_invented_rows() -> None:
     assert VARIANTS not in groups
 
 
+def test_a_programme_named_with_or_without_quotes_is_no_error() -> None:
+    # the scorer matches OTHER names after dropping punctuation on both sides; so does the listing
+    scorer = load_scorer(SHARED)
+    gold = [{"doc": "x3", "region": "乙镇", "practice": "OTHER:“红灯笼”调解室", "evidence": "…"}]
+    row = {"source": "docs/x3.txt", "practice_aliases": [], "evidence": "…", "method": "actor=place"}
+    pred = [{**row, "region": "乙镇", "practice": "红灯笼调解室"}]
+    groups = classify_errors(SetResult("t", "builtin", {}, pred=pred, gold=gold), scorer)
+    assert PROGRAMMES not in groups
+
+
 def test_years_of_correct_lines_are_compared_with_the_gold() -> None:
     scorer = load_scorer(SHARED)
     gold = [
