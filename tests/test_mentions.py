@@ -244,3 +244,23 @@ def test_cues_are_looked_for_in_a_bounded_window() -> None:
     start = near.index("综治中心")
     cue = classify(near, start, start + 4)
     assert cue is not None and cue.reason == "component"
+
+
+def test_a_clause_opening_with_a_modal_continues_a_speechs_instructions() -> None:
+    # the sentence after 县长强调，要… goes on with the list: 要 opening a clause, and the clauses after it
+    said = "落实领导包案制度，要坚持和发展“枫桥经验”，完善网格化管理，确保矛盾不上交。"
+    assert _cls(said, "枫桥经验") == "instruction"
+    assert _cls(said, "网格化管理") == "instruction"
+    # 要求, 要素 and a 要 inside a word open no instruction; work done before the modal stays work
+    assert _cls("全镇推行网格化管理，要求网格员每日巡查。", "网格化管理") is None
+    assert _cls("该县完善网格化管理，要素保障到位，主要做法是划小网格。", "网格化管理") is None
+    assert _cls("全镇推行网格化管理，需要时由网格员上门。", "网格化管理") is None
+    text = (
+        "临河区召开政法工作会议\n"
+        "区委书记强调，要压实维稳责任。落实重大案件周研判，要坚持和发展“枫桥经验”，完善网格化管理。\n"
+        "一年来，临河区全面推行网格化管理。"
+    )
+    ex = extract(from_text(text, "test.txt"))
+    evidence = {a.practice_key: a.evidence.sentence for a in ex.adoptions}
+    assert "fengqiao" not in evidence
+    assert evidence["grid"].startswith("一年来")

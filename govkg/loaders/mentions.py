@@ -7,8 +7,9 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
   shares its clause (…构建X体系，力争小事不出村 states the goal of work done);
 - ``award``: 被评为, 荣获, 获评 … before the practice (an honour is not the practice itself);
 - ``media``: the practice only in the title of a programme or article (央视…《…》);
-- ``instruction``: someone 指出/强调/要求 … before it, or a sentence opening with 要/必须 (a
-  quoted instruction, not local work), or 对 it … 提出…要求/意见 (what demands are about);
+- ``instruction``: someone 指出/强调/要求 … before it, or a sentence or an earlier clause opening
+  with 要/必须 (a quoted instruction or a speech's list of them, not local work), or 对 it …
+  提出…要求/意见 (what demands are about);
 - ``policy``: 总书记, 党中央, 国务院 … 指示/批示/文件 before it (a national policy cited);
 - ``meeting``: the practice inside the name of a meeting held about it (召开…推进会), or
   bodies listed as attending one (出席, 参会);
@@ -170,6 +171,11 @@ _EXHORTATION = re.compile(
     r"^(?:[一二三四五六七八九十\d]+[是、.)）])?(?:要(?!求|案|点|素|事|闻)|必须|务必"
     r"|各地(?:区|方)?(?:要|应|可以?|须|需)(?!求))"
 )
+# 坚持周研判制度，要坚持和发展“枫桥经验”，完善X: a clause that opens with the modal 要 (must)
+# carries on a speech's list of instructions, and the clauses after it are in the same list.
+_CLAUSE_MODAL = re.compile(
+    r"[，,；;:：]\s*(?:同时|并且?|还|更|也|都|均)?(?:要(?!求|案|点|素|事|闻|害|件)|必须|务必)"
+)
 # 整合派出所、司法所、人民调解室等力量 / 将A、B整合纳入X: members pooled into something else.
 _POOL_BEFORE = re.compile(r"(?:整合|汇聚|统筹|吸纳|集中|联合)[^，,。；;:：]*$")
 _POOL_AFTER = re.compile(r"^[^，,。；;:：]*?(?:资源|力量|部门|单位|数据|职能)")
@@ -293,6 +299,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("instruction", m.group())
     if m := _EXHORTATION.match(sentence):
         return Cue("instruction", m.group())
+    if ("要" in before or "必" in before or "务" in before) and (m := _CLAUSE_MODAL.search(before)):
+        return Cue("instruction", m.group()[1:].strip())
     if _DEMAND_BEFORE.search(before) and (m := _DEMAND_AFTER.match(after)):
         return Cue("instruction", m.group()[-4:])
     if (m := _MEETING.search(before)) and (n := _MEETING_END.match(after)):
