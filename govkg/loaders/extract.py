@@ -44,7 +44,7 @@ from govkg.loaders.extraction import (
     UnresolvedPlace,
 )
 from govkg.loaders.glosses import map_back, unglossed
-from govkg.loaders.mentions import classify
+from govkg.loaders.mentions import Cue, classify
 from govkg.loaders.metrics import find_metrics, is_noun_label
 from govkg.loaders.nlp import (
     BuiltinBackend,
@@ -54,6 +54,7 @@ from govkg.loaders.nlp import (
     resolve_agency_spans,
     resolve_region_spans,
 )
+from govkg.loaders.plans import planned
 from govkg.loaders.practices import PracticeMatcher, PracticeMention, Taxonomy
 from govkg.loaders.regions import Gazetteer, RegionMatcher, RegionMention
 from govkg.loaders.sentences import Sentence, is_caption, split_sentences
@@ -243,6 +244,7 @@ class Extractor:
         prev_paragraph = -1
         para_unit: Region | None = None  # the sub-county unit opening the current paragraph
         owners: dict[str, ActorChoice] = {}  # a named programme's surface -> who first ran it
+        plans = planned(doc.title, sentences)  # sentences a plan section or document holds
 
         for n, sent in enumerate(sentences):
             if n % _DEADLINE_EVERY == 0:
@@ -309,6 +311,8 @@ class Extractor:
                 practices.setdefault(pm.practice.key, pm.practice)
             for pm in mentions:
                 cue = classify(sent.text, pm.start, pm.end)
+                if cue is None and n in plans:  # under 下一步工作打算, in a 实施方案 …
+                    cue = Cue("plan", plans[n])
                 if cue is not None:  # only mentioned: kept for debugging, never an adoption
                     non_adoptions.append(
                         NonAdoption(
@@ -381,7 +385,8 @@ class Extractor:
                             confidence=RULE_CONFIDENCE["agency"],
                             method=f"actor=agency;practice={pm.practice.origin}",
                         )
-            measurements.extend(self._measurements(ctx, sent, actors, mentions, prev_actor, para_unit))
+            if n not in plans:  # a plan's figures are targets, not results
+                measurements.extend(self._measurements(ctx, sent, actors, mentions, prev_actor, para_unit))
             explicit_actors = [a for a in actors if a.explicit]
             if explicit_actors:
                 prev_actor, prev_paragraph = explicit_actors[0].region, sent.paragraph

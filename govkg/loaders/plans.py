@@ -1,0 +1,105 @@
+"""Where a report states plans rather than work done, beyond the sentence's own cue words.
+
+Three shapes of Chinese administrative prose put whole stretches of text in the future:
+
+- a document that *is* a plan: its title ends with 实施方案, 工作要点, 规划（2021—2025年）,
+  工作计划, 实施意见 … (a 关于印发…的通知 carries one); news *about* a plan (某区出台《…方案》)
+  is not one;
+- the closing section of a work summary headed 下一步工作打算, 2024年工作思路, 今后努力方向 …:
+  every sentence under it, down to the next heading of the same or a higher level;
+- a paragraph that opens with 下一步/今后/下阶段/明年: its later sentences go on with the plan.
+
+:func:`planned` maps each such sentence's index to the words that made it a plan, so the
+extractor treats its practices as plans (no adoption) and its figures as targets (no metric).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from govkg.loaders.sentences import Sentence
+
+__all__ = ["heading_rank", "plan_title", "planned"]
+
+_NUM = "一二三四五六七八九十"
+# Numbering that opens a heading line, by level: 第一部分 > 一、 > （一） > 1. > （1）.
+_HEADINGS = (
+    re.compile(rf"^\s*第[{_NUM}]+[部分章节篇]"),
+    re.compile(rf"^\s*[{_NUM}]+\s*[、.．]"),
+    re.compile(rf"^\s*[（(][{_NUM}]+[)）]"),
+    re.compile(r"^\s*\d{1,2}\s*[、.．](?!\d)"),
+    re.compile(r"^\s*[（(]\d{1,2}[)）]"),
+)
+# A heading is a short line: its number, a few words, at most a closing mark.
+_HEADING_MAX = 30
+_PLAN_HEADING = re.compile(
+    r"下一步|下步|下阶段|今后|明年|来年|打算|工作计划|设想|努力方向|展望"
+    r"|(?:19|20)\d{2}年(?:工作)?(?:思路|计划|安排|目标任务)"
+)
+# A line with no number that reads as a plan heading (下一步工作打算) opens a section as 一、 would.
+_BARE_PLAN_HEADING = re.compile(r"^\s*(?:下一步|下步|下阶段|今后|明年|(?:19|20)\d{2}年)[^，,。；;]{0,14}$")
+# A heading that also names work done (主要做法及下一步打算) covers both: not a plan section.
+_DONE_HEADING = re.compile(r"做法|成效|成绩|情况|经验|亮点|举措|回顾|完成|开展|问题")
+_PLAN_TITLE = re.compile(
+    r"(?:实施|工作|行动|专项|建设|总体)?方案|工作要点|规划|工作计划|行动计划|(?:实施|指导)意见"
+)
+# 某区出台/印发《…方案》: news that a plan was issued reports the issuing, not the plan itself.
+_ISSUED = re.compile(r"出台|印发|制定|发布|出炉|审议|通过|解读")
+_TITLE_TAIL = re.compile(r"(?:[（(][^（()）]{0,20}[)）]|的通知|》|\s)+$")
+_PARAGRAPH_PLAN = re.compile(
+    r"^\s*(?:下一步|下步|下阶段|今后|明年|来年)(?:工作中|[，,:：]|我们|我[省市县区旗镇乡]|将|要)"
+)
+
+
+def heading_rank(line: str) -> int | None:
+    """The level of a heading line (0 highest), or None when the line is no numbered heading."""
+    if len(line.strip()) > _HEADING_MAX:
+        return None
+    return next((rank for rank, pattern in enumerate(_HEADINGS) if pattern.match(line)), None)
+
+
+def plan_title(title: str) -> str | None:
+    """The plan word when the title names a plan document (某县平安建设实施方案), else None."""
+    text = _TITLE_TAIL.sub("", title.strip())
+    m = _PLAN_TITLE.search(text)
+    if m is None or m.end() != len(text):
+        return None
+    issued = text.startswith("关于印发") or text.startswith("印发")
+    if not issued and (_ISSUED.search(text, 0, m.start()) or "《" in text[: m.start()]):
+        return None
+    return m.group()
+
+
+def _plan_heading(line: str) -> bool:
+    return bool(_PLAN_HEADING.search(line)) and not _DONE_HEADING.search(line)
+
+
+def planned(title: str, sentences: Sequence[Sentence]) -> dict[int, str]:
+    """Index of each sentence that states a plan by its place in the report -> the words saying so."""
+    whole = plan_title(title)
+    if whole is not None:
+        return {n: whole for n in range(len(sentences))}
+    out: dict[int, str] = {}
+    section: tuple[int, str] | None = None  # (rank, heading) of the plan section we are in
+    opened: tuple[int, str] | None = None  # (paragraph, words) of a paragraph opening with a plan
+    for n, sent in enumerate(sentences):
+        line = sent.text
+        rank = heading_rank(line)
+        if rank is None and _BARE_PLAN_HEADING.match(line) and _plan_heading(line):
+            rank = 1
+        if rank is not None:
+            if section is not None and rank <= section[0]:
+                section = None
+            if section is None and _plan_heading(line):
+                section = (rank, line.strip())
+        if section is not None:
+            out[n] = section[1]
+            continue
+        first = n == 0 or sentences[n - 1].paragraph != sent.paragraph
+        if first:
+            m = _PARAGRAPH_PLAN.match(line)
+            opened = (sent.paragraph, m.group().strip(" ，,:：")) if m else None
+        elif opened is not None and opened[0] == sent.paragraph:
+            out[n] = opened[1]
+    return out

@@ -1,0 +1,79 @@
+"""Plans by their place in a report (govkg.loaders.plans): plan documents, plan sections and
+paragraphs opened by 下一步. Every text is invented for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from govkg.loaders.documents import from_text
+from govkg.loaders.extract import extract
+from govkg.loaders.plans import heading_rank, plan_title, planned
+from govkg.loaders.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("title", "word"),
+    [
+        ("乌拉特前旗平安建设三年行动方案", "行动方案"),
+        ("关于印发《红山区市域社会治理工作要点》的通知", "工作要点"),
+        ("达州市平安建设规划（2021—2025年）", "规划"),
+        ("关于加强基层调解组织建设的实施意见", "实施意见"),
+        ("临河区出台平安建设实施方案", None),  # news that a plan was issued
+        ("红山区印发《综治中心建设方案》", None),
+        ("临河区2023年平安建设工作总结", None),
+        ("临河区“网格+”方案破解治理难题", None),  # 方案 not at the end
+    ],
+)
+def test_a_title_names_a_plan_document(title: str, word: str | None) -> None:
+    assert plan_title(title) == word
+
+
+def test_heading_levels() -> None:
+    assert heading_rank("第二部分 主要任务") == 0
+    assert heading_rank("三、下一步工作打算") == 1
+    assert heading_rank("（二）加强综治中心建设") == 2
+    assert heading_rank("2.完善网格") == 3
+    assert heading_rank("3.5万人参加") is None  # a number, not a heading
+    assert (
+        heading_rank("一、全区推行网格化管理，建成网格320个，配备专职网格员410名，实现城乡全覆盖。") is None
+    )
+
+
+def _planned(title: str, body: str) -> set[str]:
+    sentences = list(split_sentences(title + "\n" + body))
+    return {sentences[n].text for n in planned(title, sentences)}
+
+
+def test_a_plan_section_runs_to_the_next_heading_of_its_level() -> None:
+    body = (
+        "一、主要成效\n全区推行网格化管理。\n"
+        "二、下一步工作打算\n深化雪亮工程建设。\n（一）加强综治中心建设。\n"
+        "三、保障措施\n全区落实经费保障。"
+    )
+    got = _planned("临河区2023年平安建设工作总结", body)
+    assert got == {"二、下一步工作打算", "深化雪亮工程建设。", "（一）加强综治中心建设。"}
+    # a heading that also names work done covers both, so it opens no plan section
+    assert not _planned("临河区工作总结", "二、主要做法及下一步打算\n推行网格化管理。")
+    # a bare line reading as a plan heading opens one too
+    assert "推广“枫桥经验”。" in _planned("临河区工作总结", "2024年工作思路\n推广“枫桥经验”。")
+
+
+def test_a_paragraph_opened_by_a_plan_goes_on_with_it() -> None:
+    body = "下一步，我区将深化雪亮工程建设。推广“枫桥经验”。\n全区建成综治中心12个。"
+    assert _planned("临河区工作总结", body) == {"推广“枫桥经验”。"}
+    # the opening sentence is the sentence classifier's (下一步 …), not counted twice here
+    assert not _planned("临河区工作总结", "下步工作重点已经明确。\n推广“枫桥经验”。")
+
+
+def test_plans_give_no_adoption_and_no_metric() -> None:
+    text = (
+        "临河区2023年平安建设工作总结\n"
+        "一、主要成效\n全区推行网格化管理，建成网格320个。\n"
+        "二、下一步工作打算\n全区深化雪亮工程建设，新建视频监控点位500个。"
+    )
+    ex = extract(from_text(text, "test.txt"))
+    assert {a.practice_key for a in ex.adoptions} == {"grid"}
+    assert [m.value for m in ex.measurements] == [320.0]
+    assert any(n.practice_key == "sharp_eyes" and n.reason == "plan" for n in ex.non_adoptions)
+    plan = extract(from_text("临河区平安建设实施方案\n全区推行网格化管理，建成网格320个。", "plan.txt"))
+    assert not plan.adoptions and not plan.measurements
