@@ -369,6 +369,11 @@ def test_discover_local_programs(
         # a quote heading a style, goal or principle is none, even after a verb of setting up
         "北岭镇推行“马上就办”、“一抓到底”工作作风。",
         "某县推出“说了就干”理念。",
+        # a theme or main line set from above, and a quoted proposition, are slogans
+        "县检察院紧扣“高质效办好每一个案件”工作主题开展监督。",
+        "某县坚持“公平与效率”主线，提升审判质效。",
+        "北岭镇奋力打造“平安就是幸福”的乡村样板。",
+        "某县坚持“稳定才是硬道理”，推进重点工作。",
         # templated principles and standard service rules, the same in every place
         "县法院推行“应立尽立”,当场立案率达96%。",
         "镇派出所推行“有求必应”机制。",
@@ -386,6 +391,10 @@ def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) 
 
 def test_a_set_phrase_heading_a_mechanism_is_its_name(matcher: PracticeMatcher) -> None:
     assert local_names(matcher.discover("某镇推行“马上就办”服务机制。")) == ["马上就办"]
+
+
+def test_a_proposition_followed_by_a_programme_word_is_its_name(matcher: PracticeMatcher) -> None:
+    assert local_names(matcher.discover("某社区设立“有事就是大家的事”调解室。")) == ["有事就是大家的事"]
 
 
 def test_a_chain_of_levels_keeps_the_practice_of_its_kind_word(matcher: PracticeMatcher) -> None:

@@ -332,7 +332,7 @@ _TRAILING_RE = re.compile("|".join(map(re.escape, _TRAILING_WORDS)))
 _GOAL_HEADS = (
     "要求", "目标", "理念", "思路", "原则", "精神", "格局", "标准", "部署", "会议", "方案", "办法",
     "意见", "通知", "责任", "任务", "考核", "重点", "成效", "局面", "新局面", "态势", "氛围", "链条",
-    "流程", "闭环", "路径", "路子", "作风", "劲头", "干劲", "态度", "风气",
+    "流程", "闭环", "路径", "路子", "作风", "劲头", "干劲", "态度", "风气", "主题", "主线", "基调",
 )  # fmt: skip
 # 成效 after a model's own kind word (“X”模式成效明显, “X”工作法成效显著) reports that model's
 # results; after 工作 or a campaign word (“X”工作成效) it stays a goal phrase.
@@ -426,6 +426,9 @@ _SUM = re.compile(r"^[0-9NnXx]+(?:[+＋][0-9NnXx]+)+$")
 _ROOM = r"(?:大厅|功能区|功能室|工作室|窗口)"
 _ROOMS_GLOSS = re.compile(rf"[,，:：]?即[^。；;]{{0,60}}?{_ROOM}[^。；;]{{0,40}}?{_ROOM}")
 _NUMERAL_START = re.compile(r"^[0-9一二两三四五六七八九十百千万双多]")
+# A quote that states a proposition (“绿水青山就是金山银山”, “稳定才是硬道理”) is a slogan; it names
+# a programme only when a programme word follows it (“群众的事就是我的事”调解室).
+_PROPOSITION = re.compile(r"就是|才是|即是|便是|就有|才有")
 _PURE_NUMBER = re.compile(r"^[0-9一二两三四五六七八九十百千万.．+＋%]+$")
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
 _UNQUOTED = re.compile(
@@ -630,6 +633,7 @@ class PracticeMatcher:
                 and _ESTABLISH.search(before) is not None
                 and not _SLOGAN_MARKS.search(content)
                 and not _NUMERAL_START.match(content)
+                and not _PROPOSITION.search(content)
                 and len(content) >= 3
             )
             or (
@@ -639,6 +643,7 @@ class PracticeMatcher:
                 and not window
                 and not _SLOGAN_MARKS.search(content)
                 and not _NUMERAL_START.match(content)
+                and not _PROPOSITION.search(content)
                 and len(content) >= 3
             )
         )
