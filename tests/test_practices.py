@@ -495,3 +495,21 @@ def test_a_brand_described_by_a_long_key_term_is_the_brand_and_the_key(
     found = matcher.discover(sentence)
     assert local_names(found) == [brand]
     assert key in [m.practice.key for m in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "柳林街道推行“网格+警格”双网融合模式。",
+        "某派出所推广“警格+网格”工作模式。",
+    ],
+)
+def test_a_plus_joined_name_holding_a_core_word_is_that_key(matcher: PracticeMatcher, sentence: str) -> None:
+    # rule 3: 网格 is the core word of 网格化管理, even in parts that share their last character
+    found = matcher.discover(sentence)
+    assert [m.practice.key for m in found] == ["grid"]
+    assert local_names(found) == []
+
+
+def test_a_plus_joined_list_of_kinds_without_a_key_stays_nothing(matcher: PracticeMatcher) -> None:
+    assert matcher.discover("某镇推行“人防+物防+技防”防控模式。") == []

@@ -688,6 +688,16 @@ class PracticeMatcher:
             if chained
             else s[cand.outer_start : trail_start + len(trail) + 4]
         )
+        if _enumeration(content, trail) and _JOINED.search(content) and _acceptable(name):
+            # “网格+警格”: parts joined with + are working parts the unit combines, so a part that
+            # holds a key's term or core word still makes it that key (rule 3), though no brand
+            end = trail_start + len(trail)
+            return [
+                PracticeMention(
+                    cand.outer_start, end, s[cand.outer_start : end], self.taxonomy.practices[k], True
+                )
+                for k in self._keys_in(content)
+            ] or None
         if (
             not _acceptable(name)
             or _states_a_change(s, cand)
@@ -846,6 +856,7 @@ _CHANGE_TO = re.compile(
 )
 # Parallel parts of a quoted phrase (、 or +) ...
 _PARTS = re.compile(r"[、+＋]")
+_JOINED = re.compile(r"[+＋]")
 # ... make a campaign's name only when a campaign word follows (“大下访、大排查、大调处”专项活动).
 _CAMPAIGN_TRAILS = ("行动", "活动", "专项整治", "整治", "创建", "工程", "改革")
 # ... or a method word (“早、准、快、实”调解工作法, “听、议、办、评”四步工作法): a local method is named
