@@ -513,3 +513,18 @@ def test_a_plus_joined_name_holding_a_core_word_is_that_key(matcher: PracticeMat
 
 def test_a_plus_joined_list_of_kinds_without_a_key_stays_nothing(matcher: PracticeMatcher) -> None:
     assert matcher.discover("某镇推行“人防+物防+技防”防控模式。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("某镇推行“三清三留”村级议事机制。", "三清三留"),
+        ("某乡总结出“五抓五促”基层治理工作法。", "五抓五促"),
+        ("某街道落实“七个一”工作机制。", "“七个一”工作机制"),
+    ],
+)
+def test_two_counted_actions_are_a_name_without_their_descriptor(
+    matcher: PracticeMatcher, sentence: str, name: str
+) -> None:
+    # a count formula (七个一) names nothing alone; two counted actions (三清三留) are a coined name
+    assert local_names(matcher.discover(sentence)) == [name]

@@ -673,7 +673,7 @@ class PracticeMatcher:
             return None
         counted = (
             cand.grouped
-            or (_NUMERAL_START.match(content) is not None and len(content) <= 4)
+            or (_is_count(content) and not _COINED_PAIR.match(content))
             or _SUM.match(content) is not None  # “1+1+1+X”: a formula names nothing without its phrase
         )
         if counted and not _names_itself(content):
@@ -865,6 +865,11 @@ _METHOD_TRAILS = ("工作法", "调解法", "治理法")
 # Names listed by example before 等, or in a chain of quotes, are programmes only when the words
 # after them say they are campaigns (“云岭”“雷霆”等专项行动); “X”等工作 lists topics.
 _LISTED_CAMPAIGNS = ("行动", "专项整治", "整治", "专项活动", "集中活动")
+# Two counted actions (三清三留, 四抓四真): a coined name complete in itself, not a count formula
+# (七个一, 1234, 三级五天) that names nothing without the words after it.
+_NUMERAL = "[一二两三四五六七八九十]"
+_ACTION_CHAR = "[^一二两三四五六七八九十0-9个项条张级天日年月次步类大批种位名户人件份本套支座家]"
+_COINED_PAIR = re.compile(rf"^{_NUMERAL}{_ACTION_CHAR}{_NUMERAL}{_ACTION_CHAR}$")
 _COUNTED_PART = re.compile(r"^[0-9一二两三四五六七八九十百千]+[个张级项支条大类套本批种份]")
 
 
