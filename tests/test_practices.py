@@ -528,3 +528,18 @@ def test_two_counted_actions_are_a_name_without_their_descriptor(
 ) -> None:
     # a count formula (七个一) names nothing alone; two counted actions (三清三留) are a coined name
     assert local_names(matcher.discover(sentence)) == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("某县探索“一核引领、多方共治”乡村治理模式。", ["一核引领、多方共治"]),
+        ("某镇形成“早发现、快处置”矛盾调处工作机制。", ["早发现、快处置"]),
+        ("某区推行“一次受理、全程代办”服务模式。", []),
+    ],
+)
+def test_a_listed_name_before_its_field_of_governance_is_a_model(
+    matcher: PracticeMatcher, sentence: str, names: list[str]
+) -> None:
+    # a 、-list is a model's name when the words after it say which field the model governs
+    assert local_names(matcher.discover(sentence)) == names

@@ -870,6 +870,9 @@ _LISTED_CAMPAIGNS = ("行动", "专项整治", "整治", "专项活动", "集中
 _NUMERAL = "[一二两三四五六七八九十]"
 _ACTION_CHAR = "[^一二两三四五六七八九十0-9个项条张级天日年月次步类大批种位名户人件份本套支座家]"
 _COINED_PAIR = re.compile(rf"^{_NUMERAL}{_ACTION_CHAR}{_NUMERAL}{_ACTION_CHAR}$")
+# ... or a model or mechanism word after the field of governance it serves (“一核多元、五治融合”基层治理
+# 模式, “X、Y”矛盾调处机制): a bare kind word (“一次受理、全程代办”服务模式) leaves a service slogan.
+_FIELD_MODEL = re.compile(r"(?:治理|治安|防控|调[解处]|解纷|议事|自治)(?:工作)?(?:模式|机制|体系)$")
 _COUNTED_PART = re.compile(r"^[0-9一二两三四五六七八九十百千]+[个张级项支条大类套本批种份]")
 
 
@@ -903,7 +906,11 @@ def _enumeration(content: str, trail: str) -> bool:
         return True
     if all(_COUNTED_PART.match(p) for p in parts):
         return False  # “一张网络、两级组织、三项机制”: a model named by its counted parts
-    return "、" in content and not trail.endswith((*_CAMPAIGN_TRAILS, *_METHOD_TRAILS))
+    return (
+        "、" in content
+        and not trail.endswith((*_CAMPAIGN_TRAILS, *_METHOD_TRAILS))
+        and not _FIELD_MODEL.search(trail)
+    )
 
 
 def _names_itself(content: str) -> bool:
