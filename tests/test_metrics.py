@@ -142,7 +142,7 @@ def test_time_limits_and_money_stay_quantities() -> None:
     assert [m.raw for m in find_metrics("立案审查时间压缩至24小时")] == ["24小时"]
     assert [m.raw for m in find_metrics("求助电话24小时内回访率达97%")] == ["24小时", "97%"]
     assert [m.raw for m in find_metrics("兑现见义勇为奖金6万元")] == ["6万元"]
-    assert [m.raw for m in find_metrics("全镇常住人口2.3万人,外来人口占三成")] == ["2.3万人"]
+    assert [m.raw for m in find_metrics("全镇登记流动人口2.3万人,外来人口占三成")] == ["2.3万人"]
 
 
 def test_weekdays_and_according_to_are_no_counts() -> None:
@@ -185,3 +185,20 @@ def test_a_numeral_inside_a_place_name_counts_nothing() -> None:
     text = "康乐县平安建设见闻\n五户乡组建矛盾纠纷调解队伍12支。\n"
     found = extract(from_text(text, "place-numeral.txt")).measurements
     assert [(m.value, m.unit) for m in found] == [(12.0, "支")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "柳树湾村位于山区,距乡政府18公里,全村共有农户260户、常住人口980人,辖区面积12.6平方公里。",
+        "该镇总人口4.3万人,总面积210平方公里。",
+    ],
+)
+def test_a_places_own_size_and_distance_are_no_metrics(sentence: str) -> None:
+    # metrics are reported results of the work; a place's population, area and distance are background
+    assert find_metrics(sentence) == []
+
+
+def test_households_the_work_reached_stay_metrics() -> None:
+    found = find_metrics("民警走访群众户数达3200户,参保农户1500户。")
+    assert [(m.indicator, m.value) for m in found] == [("民警走访群众户数", 3200.0), ("参保农户", 1500.0)]

@@ -430,6 +430,8 @@ def _to_mention(sentence: str, m: re.Match[str], floor: int, previous: str) -> M
     if value is None:
         return None
     label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
+    if _BACKGROUND.search(label) or (unit in _LENGTHS and _DISTANCE.search(label)):
+        return None  # 全村共有农户320户, 距镇政府12公里: the place's own size, no result of work
     return MetricMention(
         start=m.start(),
         end=m.end(),
@@ -440,6 +442,17 @@ def _to_mention(sentence: str, m: re.Match[str], floor: int, previous: str) -> M
         approximate=bool(m.group("pre") or m.group("about") or m.group("post")),
         change=change,
     )
+
+
+# A place's own size (人口, 面积, its households): said of the place itself, or after 有/共有/总,
+# not of people the work reached (参保农户, 走访群众户数).
+_BACKGROUND = re.compile(
+    r"(?:^|[村镇乡区县市州旗]|社区|街道|嘎查|苏木|有|总)(?:常住|户籍|实有|总)?(?:人口|户数|农户|住户|"
+    r"(?:国土|辖区|耕地|土地|林地|草场|总)?面积)$"
+)
+# How far a place lies from another (距镇政府12公里), not a distance the work covered.
+_DISTANCE = re.compile(r"(?:^|[村镇乡区县市]|社区|街道|嘎查)距离?[\u4e00-\u9fff]{1,8}$")
+_LENGTHS = frozenset({"公里", "千米", "米"})
 
 
 def _plausible_cn(num: str, unit: str) -> bool:
