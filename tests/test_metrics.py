@@ -202,3 +202,16 @@ def test_a_places_own_size_and_distance_are_no_metrics(sentence: str) -> None:
 def test_households_the_work_reached_stay_metrics() -> None:
     found = find_metrics("民警走访群众户数达3200户,参保农户1500户。")
     assert [(m.indicator, m.value) for m in found] == [("民警走访群众户数", 3200.0), ("参保农户", 1500.0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("县公安局河口派出所矛盾纠纷化解率达97.2%。", "矛盾纠纷化解率"),
+        ("石门司法所全年调解纠纷136件。", "调解纠纷"),
+        ("派出所民警120名全部下沉社区。", "派出所民警"),
+    ],
+)
+def test_a_named_station_opening_the_clause_is_no_part_of_the_label(sentence: str, label: str) -> None:
+    # the label names the indicator; the station that acts is the measurement's region
+    assert _one(sentence).indicator == label

@@ -192,6 +192,12 @@ _LEAD_WORDS = re.compile(
 _PLACE_PREFIX = re.compile(
     r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?!级)(?:共|全年|累计|各类)?"
 )
+# A station named after its place opening the clause (县公安局城关派出所化解率 -> 化解率): the unit that
+# acts is the measurement's region, not part of the indicator. A bare 派出所 (派出所民警) is a noun.
+_STATION_PREFIX = re.compile(
+    r"^(?:[县市区州旗]?(?:公安局|公安分局|司法局|人民法院|法院))?[\u4e00-\u9fff]{2,5}?"
+    r"(?:派出所|司法所|人民法庭|法庭|警务室|警务站)"
+)
 # Verbs of setting up that open a label: 建成调解工作室 -> 调解工作室.
 _MAKE_VERB = re.compile(
     r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|建有|拥有|共有|开展了?|"
@@ -629,6 +635,9 @@ def _noun(text: str) -> str:
             text, changed = text[m.end() :].removeprefix("的"), True  # 全镇的网格员
         m = _PLACE_PREFIX.match(text)
         if m and len(text) - m.end() >= 2 and text[m.start("place") : m.end("place")][-2:] not in _NOT_PLACES:
+            text, changed = text[m.end() :].removeprefix("的"), True
+        m = _STATION_PREFIX.match(text)
+        if m and is_noun_label(text[m.end() :]):
             text, changed = text[m.end() :].removeprefix("的"), True
         m = _MAKE_VERB.match(text)
         if m and len(text) - m.end() >= 2:
