@@ -215,3 +215,17 @@ def test_households_the_work_reached_stay_metrics() -> None:
 def test_a_named_station_opening_the_clause_is_no_part_of_the_label(sentence: str, label: str) -> None:
     # the label names the indicator; the station that acts is the measurement's region
     assert _one(sentence).indicator == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("全镇刑事案件破案率始终保持100%。", "刑事案件破案率"),
+        ("每年受理信访事项逾300件。", "每年受理信访事项"),
+        ("全镇入室盗窃发案率同期下降40%。", "入室盗窃发案率"),
+        ("面对流动人口多、年均警情超 900起的压力,民警主动作为。", "年均警情"),
+    ],
+)
+def test_words_of_keeping_exceeding_and_comparing_are_no_part_of_the_label(sentence: str, label: str) -> None:
+    # 保持/超/逾 and 同期 say how the figure moved or compares; the label names the indicator only
+    assert _one(sentence).indicator == label

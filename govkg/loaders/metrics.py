@@ -133,6 +133,7 @@ _TRAIL_VERBS = (
     "下降至",
     "增长至",
     "达到",
+    "超过",
     "高达",
     "多达",
     "分别为",
@@ -156,6 +157,8 @@ _TRAIL_VERBS = (
     "有",
     "约",
     "近",
+    "逾",
+    "超",
     "了",
 )
 # A clause whose text before the number ends in one of these verbs names its object after it.
@@ -169,7 +172,7 @@ _OBJECT_AFTER = re.compile(
 
 # 同比下降37% / 较去年上升0.53个百分点 / 下降60%: a change, kept signed beside the value.
 _CHANGE = re.compile(
-    r"(?:(?:同比|环比|较上年|较去年同期|较去年|与去年同期相比|与上年相比|比去年|比上年|比上一年)"
+    r"(?:(?:同比|环比|同期|较上年|较去年同期|较去年|与去年同期相比|与上年相比|比去年|比上年|比上一年)"
     r"[^\d,，。;；]{0,6}?)?"
     r"(?P<verb>下降了?|减少了?|降低了?|下滑了?|回落了?|上升了?|增长了?|增加了?|提高了?|提升了?)$"
 )
@@ -261,6 +264,8 @@ _TRAIL_ADVERBS = (
     "首次",
     "稳定在",
     "保持在",
+    "始终保持",
+    "保持",
     "持续",
     "各",
 )
@@ -600,7 +605,14 @@ def _label(
     # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
     # 公安、人社、司法3个部门: after the last item of a 、 list the count names the list by the
     # noun after its measure word; a percentage has no such noun (…、结案率100%) and keeps its own
-    listed = clause_start > 0 and sentence[clause_start - 1] == "、" and unit not in ("%", "‰", "个百分点")
+    # 年均纠纷超500起的压力: a count joined by 的 to the noun after it is what that noun is measured
+    # by, so the list's noun is not there
+    listed = (
+        clause_start > 0
+        and sentence[clause_start - 1] == "、"
+        and unit not in ("%", "‰", "个百分点")
+        and not sentence.startswith("的", end)
+    )
     if (
         not label
         or _OBJECT_AFTER.search(before.strip())
