@@ -229,3 +229,15 @@ def test_a_named_station_opening_the_clause_is_no_part_of_the_label(sentence: st
 def test_words_of_keeping_exceeding_and_comparing_are_no_part_of_the_label(sentence: str, label: str) -> None:
     # 保持/超/逾 and 同期 say how the figure moved or compares; the label names the indicator only
     assert _one(sentence).indicator == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("今年以来,调解室受理的86起纠纷全部调处完毕。", "调解室受理纠纷"),
+        ("依托辖区36个网格开展巡查。", "网格"),
+    ],
+)
+def test_a_modifier_or_a_place_before_the_count_leaves_the_noun_after_it(sentence: str, label: str) -> None:
+    # …的86起纠纷 and 辖区36个网格 count the noun after the number
+    assert _one(sentence).indicator == label

@@ -622,6 +622,9 @@ def _label(
         tail = _tail(sentence, end)
         if tail:
             return tail, None
+    if label.endswith("的"):
+        # 受理的225起纠纷: the words before the count modify the noun after it, which is counted
+        label = label[:-1] + _tail(sentence, end)
     if label:
         return label, None
     if floor > clause_start:
@@ -723,6 +726,10 @@ def _balance(text: str) -> str:
     return _trim(text.strip())
 
 
+# Where the counted things are (依托辖区21个网格), not what they are.
+_WHERE_ONLY = frozenset({"辖区", "辖区内", "境内", "域内", "区域内"})
+
+
 def is_noun_label(label: str) -> bool:
     """True when ``label`` reads as the name of a quantity, not a verb or preposition fragment.
 
@@ -730,7 +737,7 @@ def is_noun_label(label: str) -> bool:
     """
     if len(label) < 2 or not any("\u4e00" <= c <= "\u9fff" for c in label):
         return False
-    if label in _LEAD_FILLERS or _LEAD_WORDS.fullmatch(label):
+    if label in _LEAD_FILLERS or label in _WHERE_ONLY or _LEAD_WORDS.fullmatch(label):
         return False
     if _PLACE_ONLY.fullmatch(label) and label[-2:] not in _NOT_PLACES:
         return False  # a place's name (海西州) is no indicator; 片区, 社区 and 城区 are nouns
