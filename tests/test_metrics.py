@@ -241,3 +241,9 @@ def test_words_of_keeping_exceeding_and_comparing_are_no_part_of_the_label(sente
 def test_a_modifier_or_a_place_before_the_count_leaves_the_noun_after_it(sentence: str, label: str) -> None:
     # …的86起纠纷 and 辖区36个网格 count the noun after the number
     assert _one(sentence).indicator == label
+
+
+def test_the_loss_in_one_private_case_is_no_metric() -> None:
+    # the story of one case between private people: its figures count the case, not the work
+    assert find_metrics("刘某某驾驶货车撞坏陈某的围墙,造成损失约8600元。") == []
+    assert len(find_metrics("全年共为群众挽回经济损失320万元。")) == 1

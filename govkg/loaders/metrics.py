@@ -349,7 +349,7 @@ _LAYOUT_SCAN = Gated(_LAYOUT)  # most sentences hold none of its room words: ski
 # people (named by surname + 某) tells a case, and its numbers count that case, not the work; a
 # total in the same sentence (共, 累计, 全年 …) makes it a report of work again.
 _PRIVATE_PERSON = re.compile(r"[\u4e00-\u9fff]某(?![些种地处项类方时市县区镇乡村街社])")
-_ONE_CASE = re.compile(r"纠纷|矛盾|争执|口角|争吵|吵架|打架")
+_ONE_CASE = re.compile(r"纠纷|矛盾|争执|口角|争吵|吵架|打架|赔偿|损失|受损|事故|欠薪|讨薪")
 _TOTAL = re.compile(r"共|累计|全年|以来|先后|各类|总计|合计")
 
 
