@@ -247,3 +247,17 @@ def test_the_loss_in_one_private_case_is_no_metric() -> None:
     # the story of one case between private people: its figures count the case, not the work
     assert find_metrics("刘某某驾驶货车撞坏陈某的围墙,造成损失约8600元。") == []
     assert len(find_metrics("全年共为群众挽回经济损失320万元。")) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("推动全乡860名党员将服务触角延伸到户。", "党员"),
+        ("民政、人社等9个部门共同入驻中心。", "部门"),
+        ("近五年成功调处案件412件。", "成功调处案件"),
+        ("引导党员向56个“微网格”延伸服务。", "“微网格”"),
+    ],
+)
+def test_labels_stop_at_the_predicate_and_skip_time_spans(sentence: str, label: str) -> None:
+    # 将/共同 start the predicate after the counted noun; 近五年 dates the figure; 向 points to it
+    assert _one(sentence).indicator == label
