@@ -261,3 +261,11 @@ def test_the_loss_in_one_private_case_is_no_metric() -> None:
 def test_labels_stop_at_the_predicate_and_skip_time_spans(sentence: str, label: str) -> None:
     # 将/共同 start the predicate after the counted noun; 近五年 dates the figure; 向 points to it
     assert _one(sentence).indicator == label
+
+
+def test_numbered_parts_of_a_formula_are_no_metrics() -> None:
+    # 一个…、两个…、三支… spell out a formula's parts in order; they count no work
+    assert find_metrics("通过建好一个中心、用好两个平台、建强三支队伍,实现纠纷就地化解。") == []
+    assert len(find_metrics("配齐两名专职人员、三名兼职人员和四名志愿者。")) == 3
+    found = find_metrics("新建两个调解室,培训三名调解员。")
+    assert [m.value for m in found] == [2.0, 3.0]

@@ -374,7 +374,32 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         if mention is not None:
             found.append(mention)
             last_end = mention.end
-    return _respectively(sentence, found)
+    return _respectively(sentence, _without_formula_parts(sentence, found))
+
+
+_CN_COUNT = re.compile(f"[{_CN_DIGITS}]")
+_ONE_PART = re.compile(r"一[个支项条张套批类]")
+
+
+def _without_formula_parts(sentence: str, found: list[MetricMention]) -> list[MetricMention]:
+    """Drop counts in Chinese numerals that run in order (一个中心、两个平台、三支队伍、四项机制): the
+    numbered parts of a formula spelled out, not quantities of work. The run starts at 一, which
+    is no count on its own and so is looked for in the text; 两名…、三名…、四名… stay counts."""
+    drop: set[int] = set()
+    i = 0
+    while i < len(found):
+        j = i
+        while (
+            j + 1 < len(found)
+            and _CN_COUNT.match(found[j + 1].raw.lstrip("约近逾超过"))
+            and _CN_COUNT.match(found[j].raw.lstrip("约近逾超过"))
+            and found[j + 1].value == found[j].value + 1
+        ):
+            j += 1
+        if j > i and found[i].value == 2 and _ONE_PART.search(sentence, 0, found[i].start) is not None:
+            drop.update(range(i, j + 1))
+        i = j + 1
+    return [m for k, m in enumerate(found) if k not in drop] if drop else found
 
 
 # 刑事案件、治安案件同比分别下降12%、8%: the items listed before 分别 take the values after it in turn.
