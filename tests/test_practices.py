@@ -543,3 +543,17 @@ def test_a_listed_name_before_its_field_of_governance_is_a_model(
 ) -> None:
     # a 、-list is a model's name when the words after it say which field the model governs
     assert local_names(matcher.discover(sentence)) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("一场由民警主持的“老槐树下议事会”在村口召开。", []),
+        ("该镇组织了一场“金秋平安”集中整治行动。", ["金秋平安"]),
+        ("村里每月召开“院坝议事会”,商量村务。", ["院坝议事会"]),
+    ],
+)
+def test_one_meeting_held_is_an_event_not_a_programme(
+    matcher: PracticeMatcher, sentence: str, names: list[str]
+) -> None:
+    assert local_names(matcher.discover(sentence)) == names

@@ -308,6 +308,10 @@ _METAPHOR_BEFORE = re.compile(
     r"|(?:成为|成了|当好|当起|化身为?|变成|变为|打造成|建设成)[^，,。；;“”]{0,12}的“[^“”]{1,8}”"
     r"(?:[、和及与][^，,。；;“”]{0,12}的“[^“”]{1,8}”)*[、和及与][^，,。；;“”]{0,12}的$"
 )
+# One meeting or show counted before its name (一场…的“X议事会”): a one-off event, not OTHER, not a
+# programme the unit keeps; 一场“X”攻坚战 is a campaign and stays.
+_ONE_OFF = re.compile(r"一[场次](?:[^，,。；;“”]{0,16}的)?$")
+_EVENT_ENDS = ("会", "赛", "演出", "讲座", "晚会", "展演")
 _ONE_THING = re.compile(r"^一[个张扇条座套支]|^一(?=(?:平台|中心|窗口|站|室|厅|网|门)$)")
 _COUNTED_METHOD = re.compile(r"^[0-9一二两三四五六七八九十]+[\u4e00-\u9fff]{0,2}法$")
 # A quoted “X经验” is the unit's own programme only where its clause says the unit made it
@@ -647,6 +651,8 @@ class PracticeMatcher:
         trail = trail or ""
         if _METAPHOR_BEFORE.search(_clause_before(s, cand.outer_start)):
             return None  # 综治中心成了“解忧站”: what the unit has become, said in a figure
+        if (content + trail).endswith(_EVENT_ENDS) and _ONE_OFF.search(_clause_before(s, cand.outer_start)):
+            return None  # 一场…的“院坝议事会”就地召开: one meeting held, not a standing programme
         if not trail and _verbless_figure(s, cand):
             return None  # 综治中心：化解矛盾的“终点站”: a figure in apposition to the headline's topic
         if _LEVEL_CHAIN.search(content) and _LEVELS_TRAIL.match(trail):
