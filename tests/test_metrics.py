@@ -269,3 +269,9 @@ def test_numbered_parts_of_a_formula_are_no_metrics() -> None:
     assert len(find_metrics("配齐两名专职人员、三名兼职人员和四名志愿者。")) == 3
     found = find_metrics("新建两个调解室,培训三名调解员。")
     assert [m.value for m in found] == [2.0, 3.0]
+
+
+def test_the_two_families_of_a_story_are_no_count() -> None:
+    # 两家 as the story's parties (两家因…, 两家都…), not a count of firms or households reached
+    assert find_metrics("两家因宅基地边界起了争执,民警上门劝解。") == []
+    assert len(find_metrics("新引进两家律师事务所入驻中心。")) == 1

@@ -540,7 +540,7 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
     return _inside_quotes(sentence, start) or _in_speech(sentence, start)
 
 
-_THE_TWO = re.compile(r"[两二](?:个人|人|位)")
+_THE_TWO = re.compile(r"[两二](?:个人|人|位)|[两二]家(?=[因都也已终最就在互的各握])")
 # Where "the two" stands as a noun phrase: the clause's head, or after a preposition or 的-less
 # disposal word; a count after a noun or verb (抓获嫌疑人两人) stays a quantity.
 _THE_TWO_BEFORE = "，,；;：:。将把让使对给与和跟同令叫请这那"
