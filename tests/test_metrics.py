@@ -275,3 +275,21 @@ def test_the_two_families_of_a_story_are_no_count() -> None:
     # 两家 as the story's parties (两家因…, 两家都…), not a count of firms or households reached
     assert find_metrics("两家因宅基地边界起了争执,民警上门劝解。") == []
     assert len(find_metrics("新引进两家律师事务所入驻中心。")) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "change"),
+    [
+        ("全县命案发案数比2022年减少6起。", "命案发案数", "-6起"),
+        ("刑事案件破案率较2022年同期提高了4.2个百分点。", "刑事案件破案率", "+4.2个百分点"),
+        ("调解成功率达91%,比上年高出5个百分点。", "调解成功率", "+5个百分点"),
+    ],
+)
+def test_a_comparison_with_a_named_year_is_a_change(sentence: str, label: str, change: str) -> None:
+    last = find_metrics(sentence)[-1]
+    assert (last.indicator, last.change) == (label, change)
+
+
+def test_words_opening_with_zai_are_no_preposition() -> None:
+    # 在线, 在押, 在册 are words; only the preposition 在 opens a clause before the noun
+    assert _one("全年在线调解纠纷量3800件。").indicator == "在线调解纠纷量"
