@@ -293,3 +293,13 @@ def test_a_comparison_with_a_named_year_is_a_change(sentence: str, label: str, c
 def test_words_opening_with_zai_are_no_preposition() -> None:
     # 在线, 在押, 在册 are words; only the preposition 在 opens a clause before the noun
     assert _one("全年在线调解纠纷量3800件。").indicator == "在线调解纠纷量"
+
+
+def test_numbers_listed_before_one_unit_share_it() -> None:
+    found = find_metrics("盗抢案件、电诈案件同比分别下降11、9个百分点。")
+    assert [(m.indicator, m.value, m.unit, m.change) for m in found] == [
+        ("盗抢案件", 11.0, "个百分点", "-11"),
+        ("电诈案件", 9.0, "个百分点", "-9个百分点"),
+    ]
+    # a year list before 年 shares no unit: 年 measures nothing here
+    assert [m.value for m in find_metrics("2021、2022年分别调解纠纷300件、420件。")] == [300.0, 420.0]

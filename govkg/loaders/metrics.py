@@ -369,10 +369,12 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         return found
     last_end = 0
     layouts = [(lay.start(), lay.end()) for lay in _LAYOUT_SCAN.finditer(sentence)]  # once per sentence
+    shared = _shared_units(sentence)
     for m in _NUMBER.finditer(sentence):
         if any(start <= m.start("num") < end for start, end in layouts):
             continue  # a count of rooms in a layout (一厅三室) is no quantity of work
-        mention = _to_mention(sentence, m, last_end, found[-1].indicator if found else "")
+        previous = found[-1].indicator if found else ""
+        mention = _to_mention(sentence, m, last_end, previous, shared.get(m.start("num"), ("", "")))
         if mention is not None:
             found.append(mention)
             last_end = mention.end
@@ -448,8 +450,32 @@ def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMenti
     return out
 
 
-def _to_mention(sentence: str, m: re.Match[str], floor: int, previous: str) -> MetricMention | None:
+# Numbers listed with 、 before one unit (分别下降0.72、0.06、7.39个百分点): each takes that unit.
+_LISTED_NUMBERS = re.compile(rf"\d+(?:\.\d+)?(?:、\d+(?:\.\d+)?)+(?P<mult>[万亿])?(?P<unit>{_UNIT_ALT})")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _shared_units(sentence: str) -> dict[int, tuple[str, str]]:
+    """Where each number of a 、-list written before one unit starts, with that (multiplier, unit)."""
+    out: dict[int, tuple[str, str]] = {}
+    if "、" not in sentence:
+        return out
+    for run in _LISTED_NUMBERS.finditer(sentence):
+        if run.start() > 0 and (sentence[run.start() - 1].isdigit() or sentence[run.start() - 1] == "."):
+            continue
+        for num in _DIGITS.finditer(
+            sentence, run.start(), run.start("mult") if run.group("mult") else run.start("unit")
+        ):
+            out[num.start()] = (run.group("mult") or "", run.group("unit"))
+    return out
+
+
+def _to_mention(
+    sentence: str, m: re.Match[str], floor: int, previous: str, shared: tuple[str, str] = ("", "")
+) -> MetricMention | None:
     num, mult, unit = m.group("num"), m.group("mult") or "", m.group("unit") or ""
+    if not unit and not mult and num[0].isdigit():
+        mult, unit = shared  # 0.72、0.06、7.39个百分点: the list shares the unit after its last number
     arabic = num[0].isdigit()
     if not arabic:
         # A trailing 万/亿 inside a Chinese numeral run is the multiplier (十四万户 -> 14, 万户).
