@@ -303,3 +303,9 @@ def test_numbers_listed_before_one_unit_share_it() -> None:
     ]
     # a year list before 年 shares no unit: 年 measures nothing here
     assert [m.value for m in find_metrics("2021、2022年分别调解纠纷300件、420件。")] == [300.0, 420.0]
+
+
+def test_a_range_written_with_a_dash_is_counted_at_its_end_as_one_with_zhi() -> None:
+    # 1-2名 reads like 1至2名: one figure, at the range's second number
+    assert [(m.value, m.unit) for m in find_metrics("每个网格配备1-2名专职网格员。")] == [(2.0, "名")]
+    assert [(m.value, m.unit) for m in find_metrics("每个网格配备1至2名专职网格员。")] == [(2.0, "名")]

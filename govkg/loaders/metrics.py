@@ -536,7 +536,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # ordinals and ranks
     if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalpha()):
         return True  # codes such as G20, 5G, A3
-    if before in "+-×/—～~." or after in "+×/":
+    ranged = before in "-—～~" and earlier.isdigit() and bool(unit)  # 200-300户: counted at its end
+    if (before in "+-×/—～~." and not ranged) or after in "+×/":
         return True  # formulas like 3+x; a range is counted once, at its second number
     if _FORMULA_PART.match(sentence, end):
         return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
