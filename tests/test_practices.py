@@ -557,3 +557,17 @@ def test_one_meeting_held_is_an_event_not_a_programme(
     matcher: PracticeMatcher, sentence: str, names: list[str]
 ) -> None:
     assert local_names(matcher.discover(sentence)) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("该镇建成心理健康服务站9个。", "psych_service"),
+        ("该县建成一站式矛盾纠纷化解中心。", "diversified_resolution"),
+        ("司法所联合学校开展法治进校园活动。", "law_popularization"),
+    ],
+)
+def test_common_names_of_keyed_facilities_and_activities(
+    matcher: PracticeMatcher, sentence: str, key: str
+) -> None:
+    assert key in [m.practice.key for m in matcher.find(sentence)]
