@@ -309,3 +309,11 @@ def test_a_range_written_with_a_dash_is_counted_at_its_end_as_one_with_zhi() -> 
     # 1-2名 reads like 1至2名: one figure, at the range's second number
     assert [(m.value, m.unit) for m in find_metrics("每个网格配备1-2名专职网格员。")] == [(2.0, "名")]
     assert [(m.value, m.unit) for m in find_metrics("每个网格配备1至2名专职网格员。")] == [(2.0, "名")]
+
+
+def test_the_divisions_a_place_holds_are_background() -> None:
+    # 辖/共有 + a count of villages or communities says what the place is made of, not what was done
+    assert find_metrics("该乡辖9个行政村、2个社区。") == []
+    assert find_metrics("全镇共有14个行政村,依山傍水。") == []
+    assert [m.value for m in find_metrics("全县共有120个社区建成综治中心。")] == [120.0]
+    assert [m.value for m in find_metrics("在45个行政村全部设立调解室。")] == [45.0]

@@ -493,6 +493,8 @@ def _to_mention(
     value = _value(num)
     if value is None:
         return None
+    if unit == "个" and _divisions_held(sentence, m.start(), m.end()):
+        return None  # 该镇辖18个行政村: the place's own divisions, no result of work
     label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
     if _BACKGROUND.search(label) or (unit in _LENGTHS and _DISTANCE.search(label)):
         return None  # 全村共有农户320户, 距镇政府12公里: the place's own size, no result of work
@@ -514,6 +516,23 @@ _BACKGROUND = re.compile(
     r"(?:^|[村镇乡区县市州旗]|社区|街道|嘎查|苏木|有|总)(?:常住|户籍|实有|总)?(?:人口|户数|农户|住户|"
     r"(?:国土|辖区|耕地|土地|林地|草场|总)?面积)$"
 )
+# A place's own divisions, counted after 辖/共有 and standing alone as the item (下辖18个行政村、3个
+# 社区); a count of divisions that did something (120个社区建成综治中心) is a result.
+_HOLDS = re.compile(r"下辖|管辖|辖有|共辖|辖|共有|现有|拥有")
+_DIVISIONS = re.compile(
+    r"(?:行政村|自然村|村民小组|村\(社区\)|村（社区）|社区|居委会|嘎查|街道|乡镇|村)(?=$|[、，,；;。和及])"
+)
+_ITEM_START = re.compile(r"[，,；;。：:\n]")
+
+
+def _divisions_held(sentence: str, start: int, end: int) -> bool:
+    """Whether the count at ``start:end`` is of divisions the place holds (辖12个行政村、86个组)."""
+    if not _DIVISIONS.match(sentence, end):
+        return False
+    left = max((b.end() for b in _ITEM_START.finditer(sentence, 0, start)), default=0)
+    return _HOLDS.search(sentence, left, start) is not None
+
+
 # How far a place lies from another (距镇政府12公里), not a distance the work covered.
 _DISTANCE = re.compile(r"(?:^|[村镇乡区县市]|社区|街道|嘎查)距离?[\u4e00-\u9fff]{1,8}$")
 _LENGTHS = frozenset({"公里", "千米", "米"})
