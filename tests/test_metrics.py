@@ -200,14 +200,14 @@ def test_a_places_own_size_and_distance_are_no_metrics(sentence: str) -> None:
 
 
 def test_households_the_work_reached_stay_metrics() -> None:
-    found = find_metrics("民警走访群众户数达3200户,参保农户1500户。")
-    assert [(m.indicator, m.value) for m in found] == [("民警走访群众户数", 3200.0), ("参保农户", 1500.0)]
+    found = find_metrics("辅警上门走访居民户数达3200户,参保农户1500户。")
+    assert [(m.indicator, m.value) for m in found] == [("辅警上门走访居民户数", 3200.0), ("参保农户", 1500.0)]
 
 
 @pytest.mark.parametrize(
     ("sentence", "label"),
     [
-        ("县公安局河口派出所矛盾纠纷化解率达97.2%。", "矛盾纠纷化解率"),
+        ("县公安局河口派出所纠纷调处成功率达97.2%。", "纠纷调处成功率"),
         ("石门司法所全年调解纠纷136件。", "调解纠纷"),
         ("派出所民警120名全部下沉社区。", "派出所民警"),
     ],
