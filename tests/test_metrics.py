@@ -317,3 +317,8 @@ def test_the_divisions_a_place_holds_are_background() -> None:
     assert find_metrics("全镇共有14个行政村,依山傍水。") == []
     assert [m.value for m in find_metrics("全县共有120个社区建成综治中心。")] == [120.0]
     assert [m.value for m in find_metrics("在45个行政村全部设立调解室。")] == [45.0]
+
+
+def test_a_township_alone_is_no_label_and_the_noun_after_the_count_names_it() -> None:
+    assert _one("目前石桥街道31个社区均建立议事协商机制。").indicator == "社区"
+    assert _one("全县14个乡镇全部建成综治中心。").indicator == "乡镇"

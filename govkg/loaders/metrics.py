@@ -224,7 +224,7 @@ _FORMED_BY = re.compile(r"^[^，,。；;]*?(?:组成|构成)的")
 _LAYOUT = re.compile(
     r"(?:[一二两三四五六七八九十]+个?[\u4e00-\u9fff]{0,3}?(?:厅|室|站|中心|窗口|功能区|岗|台|栏|库)){2,}"
 )
-_PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|州|县|区|旗|盟)")
+_PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木)")
 _NOT_PLACES = frozenset(
     {
         "社区",
@@ -252,6 +252,10 @@ _NOT_PLACES = frozenset(
         "各县",
         "各市",
         "乡村",
+        "乡镇",
+        "城镇",
+        "村镇",
+        "集镇",
     }
 )
 _TRAIL_ADVERBS = (
