@@ -571,3 +571,16 @@ def test_common_names_of_keyed_facilities_and_activities(
     matcher: PracticeMatcher, sentence: str, key: str
 ) -> None:
     assert key in [m.practice.key for m in matcher.find(sentence)]
+
+
+def test_a_team_word_runs_on_to_its_end(matcher: PracticeMatcher) -> None:
+    # 调解队伍 is one word: a counted name keeping its descriptor does not stop halfway through it
+    assert local_names(matcher.discover("该乡深化“三老”调解队伍建设。")) == ["“三老”调解队伍"]
+
+
+def test_the_village_committees_are_an_institution_not_a_programme(matcher: PracticeMatcher) -> None:
+    assert matcher.discover("该乡加强“两委”干部队伍建设。") == []
+
+
+def test_one_officer_per_grid_is_one_officer_per_village(matcher: PracticeMatcher) -> None:
+    assert [m.practice.key for m in matcher.discover("该县推广“一格一警”工作模式。")] == ["village_police"]

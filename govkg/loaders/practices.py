@@ -391,7 +391,7 @@ _STOP_SUBSTRINGS = (
     "电视台", "日报", "晚报", "报社", "广播", "比赛", "竞赛", "开放日", "慰问", "晚会", "仪式",
     "座谈会", "表彰大会", "宣传日", "宣传周", "宣传月", "教育日", "文艺演出", "回头看", "线上+线下",
     "一号工程", "一把手", "首问负责", "一次性告知", "限时办结",
-    "线上线下", "三会一课",
+    "线上线下", "三会一课", "两委",
 )  # fmt: skip
 _STOP_PATTERNS = (
     re.compile(r"[一二两三四五六七八九十多]位一体"),
@@ -821,6 +821,8 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     if best > _MAX_TRAIL_PREFIX or "的" in window[:best] or "等" in window[:best]:
         return None
     end = _words_end(window, best + len(best_word))
+    if window.startswith("伍", end) and window[end - 1] == "队":
+        end += 1  # 调解队伍: the word runs on past 队, and the name with it
     if window.startswith((*_ROLE_ENDINGS, "者"), end):
         return None  # “吹哨”水利局工作人员: the word begins the people a quoted verb acts on
     if _heads_goal(window, end):
