@@ -584,3 +584,10 @@ def test_the_village_committees_are_an_institution_not_a_programme(matcher: Prac
 
 def test_one_officer_per_grid_is_one_officer_per_village(matcher: PracticeMatcher) -> None:
     assert [m.practice.key for m in matcher.discover("该县推广“一格一警”工作模式。")] == ["village_police"]
+
+
+def test_a_procuratorate_supervision_campaign_is_a_programme_word(matcher: PracticeMatcher) -> None:
+    # 专项监督(活动) names a procuratorate campaign as 专项行动 names a police one (rule 4 with its key)
+    found = matcher.discover("其中“陇检护河”公益诉讼专项监督活动立案31件。")
+    assert local_names(found) == ["陇检护河"]
+    assert "public_interest_litigation" in [m.practice.key for m in found]
