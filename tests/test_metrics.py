@@ -322,3 +322,14 @@ def test_the_divisions_a_place_holds_are_background() -> None:
 def test_a_township_alone_is_no_label_and_the_noun_after_the_count_names_it() -> None:
     assert _one("目前石桥街道31个社区均建立议事协商机制。").indicator == "社区"
     assert _one("全县14个乡镇全部建成综治中心。").indicator == "乡镇"
+
+
+def test_a_bureau_named_with_its_place_is_no_part_of_the_label() -> None:
+    # the named body acts; the indicator is what it counted
+    assert _one("今年以来,岷县公安局破获盗窃案件48起。").indicator == "破获盗窃案件"
+
+
+def test_bei_that_makes_a_noun_opens_a_label() -> None:
+    # 被骗损失 (the loss of those defrauded) is a noun; 被评为 is a passive verb
+    found = find_metrics("电诈立案下降21.5%,被骗损失下降8.4%。")
+    assert [m.indicator for m in found] == ["电诈立案", "被骗损失"]

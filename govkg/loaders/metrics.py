@@ -202,6 +202,9 @@ _PLACE_PREFIX = re.compile(
 _STATION_PREFIX = re.compile(
     r"^(?:[县市区州旗]?(?:公安局|公安分局|司法局|人民法院|法院))?[\u4e00-\u9fff]{2,5}?"
     r"(?:派出所|司法所|人民法庭|法庭|警务室|警务站)"
+    # or a bureau or court named with its place (成县公安局): the body that acts, not the indicator
+    r"|^[\u4e00-\u9fff]{1,6}?(?:省|市|州|县|区|旗|盟)(?:公安局|公安分局|人民法院|中级人民法院|人民检察院|"
+    r"检察院|司法局)"
 )
 # Verbs of setting up that open a label: 建成调解工作室 -> 调解工作室.
 _MAKE_VERB = re.compile(
@@ -803,6 +806,8 @@ def _balance(text: str) -> str:
     return _trim(text.strip())
 
 
+# 被 that makes a noun (被骗损失, 被盗车辆, 被执行人), not a passive verb (被评为).
+_SUFFERED = re.compile(r"被[骗盗抢害执告]")
 # Where the counted things are (依托辖区21个网格), not what they are.
 _WHERE_ONLY = frozenset({"辖区", "辖区内", "境内", "域内", "区域内"})
 
@@ -818,7 +823,7 @@ def is_noun_label(label: str) -> bool:
         return False
     if _PLACE_ONLY.fullmatch(label) and label[-2:] not in _NOT_PLACES:
         return False  # a place's name (海西州) is no indicator; 片区, 社区 and 城区 are nouns
-    if label.startswith(_NOT_NOUN_START) or label.endswith(_NOT_NOUN_END):
+    if (label.startswith(_NOT_NOUN_START) and not _SUFFERED.match(label)) or label.endswith(_NOT_NOUN_END):
         return False
     return not _JUST_VERB.fullmatch(label)
 
