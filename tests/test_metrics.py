@@ -333,3 +333,8 @@ def test_bei_that_makes_a_noun_opens_a_label() -> None:
     # 被骗损失 (the loss of those defrauded) is a noun; 被评为 is a passive verb
     found = find_metrics("电诈立案下降21.5%,被骗损失下降8.4%。")
     assert [m.indicator for m in found] == ["电诈立案", "被骗损失"]
+
+
+def test_a_period_opening_the_clause_and_the_receivers_after_gei() -> None:
+    found = find_metrics("5月,依法将前4个月追回的56万余元赃款发还给23名群众。")
+    assert [m.indicator for m in found] == ["追回赃款", "群众"]
