@@ -338,3 +338,10 @@ def test_bei_that_makes_a_noun_opens_a_label() -> None:
 def test_a_period_opening_the_clause_and_the_receivers_after_gei() -> None:
     found = find_metrics("5月,依法将前4个月追回的56万余元赃款发还给23名群众。")
     assert [m.indicator for m in found] == ["追回赃款", "群众"]
+
+
+def test_digits_grouped_in_thousands_are_one_number() -> None:
+    m = _one("全年受理信访事项2,318件。")
+    assert (m.value, m.raw, m.indicator) == (2318.0, "2,318件", "受理信访事项")
+    # a comma between a count and the next clause's count still separates them
+    assert [m.value for m in find_metrics("抓获41人,260余名群众参与。")] == [41.0, 260.0]

@@ -93,7 +93,8 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(_UNITS), key=len, reverse=
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _NUMBER = re.compile(
     rf"(?P<pre>约|近|逾|超过|超)?"
-    rf"(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
+    # 1,256: digits grouped in thousands by commas are one number
+    rf"(?P<num>(?<![\d.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
     rf"(?P<mult>[万亿])?"
     rf"(?P<about>余|多)?"
     rf"(?P<unit>{_UNIT_ALT})?"
@@ -651,7 +652,7 @@ def _in_speech(sentence: str, pos: int) -> bool:
 
 def _value(num: str) -> float | None:
     if num[0].isdigit():
-        return float(num)
+        return float(num.replace(",", ""))
     try:
         return float(cn2an.cn2an(num, "smart"))
     except (ValueError, KeyError, TypeError):
