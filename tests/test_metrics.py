@@ -345,3 +345,7 @@ def test_digits_grouped_in_thousands_are_one_number() -> None:
     assert (m.value, m.raw, m.indicator) == (2318.0, "2,318件", "受理信访事项")
     # a comma between a count and the next clause's count still separates them
     assert [m.value for m in find_metrics("抓获41人,260余名群众参与。")] == [41.0, 260.0]
+
+
+def test_a_year_inside_the_label_dates_the_figure_and_is_dropped() -> None:
+    assert _one("县矛调中心2023年接待群众来访650余人次。").indicator == "县矛调中心接待群众来访"

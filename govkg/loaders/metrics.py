@@ -752,7 +752,13 @@ def _noun(text: str) -> str:
             if text.endswith(end_word) and len(text) > len(end_word):
                 text, changed = text[: -len(end_word)], True
     text = _balance(_without_kinds(text))
+    undated = _YEAR_INSIDE.sub("", text)
+    if undated != text and is_noun_label(undated):
+        text = undated  # 综治中心2023年接待来访: the year dates the figure, it is no part of what was counted
     return text if is_noun_label(text) else ""
+
+
+_YEAR_INSIDE = re.compile(r"(?:自|从|截至)?(?:19|20)\d{2}年(?:度|以来|全年|底|初)?")
 
 
 def _without_kinds(text: str) -> str:
