@@ -349,3 +349,16 @@ def test_digits_grouped_in_thousands_are_one_number() -> None:
 
 def test_a_year_inside_the_label_dates_the_figure_and_is_dropped() -> None:
     assert _one("县矛调中心2023年接待群众来访650余人次。").indicator == "县矛调中心接待群众来访"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("全年受理群众来信来访412件,办结率96%。", "群众来信来访办结率"),
+        ("共创建“平安社区”58个,创建率达91.4%。", "“平安社区”创建率"),
+        ("全年调处纠纷260件,成功率97%。", "调处纠纷成功率"),
+        ("破获盗窃案件35起,破案率42%。", "盗窃案件破案率"),
+    ],
+)
+def test_a_bare_rate_after_a_count_is_the_rate_of_what_was_counted(sentence: str, label: str) -> None:
+    assert find_metrics(sentence)[-1].indicator == label

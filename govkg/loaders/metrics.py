@@ -504,6 +504,8 @@ def _to_mention(
     if unit == "个" and _divisions_held(sentence, m.start(), m.end()):
         return None  # 该镇辖18个行政村: the place's own divisions, no result of work
     label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
+    if unit == "%" and floor and change is None:
+        label = _rate_of(label, previous)
     if _BACKGROUND.search(label) or (unit in _LENGTHS and _DISTANCE.search(label)):
         return None  # 全村共有农户320户, 距镇政府12公里: the place's own size, no result of work
     return MetricMention(
@@ -544,6 +546,22 @@ def _divisions_held(sentence: str, start: int, end: int) -> bool:
 # How far a place lies from another (距镇政府12公里), not a distance the work covered.
 _DISTANCE = re.compile(r"(?:^|[村镇乡区县市]|社区|街道|嘎查)距离?[\u4e00-\u9fff]{1,8}$")
 _LENGTHS = frozenset({"公里", "千米", "米"})
+
+
+# A bare rate (办结率, 化解率, 成功率) right after a count is the rate of what that count counted; the
+# verbs that opened the count's label (受理, 排查) are the rate's own head, so they go.
+_BARE_RATE = re.compile(r"[\u4e00-\u9fff]{2}率")
+_ACTS = re.compile(
+    r"^(?:流转|办理|受理|排查|摸排|化解|调处|调解|创建|办结|接待|收到|处理|登记|开展|发现|破获|侦破|查处)+"
+)
+
+
+def _rate_of(label: str, previous: str) -> str:
+    """``label`` prefixed with the object of the count before it when it is a bare rate."""
+    if not _BARE_RATE.fullmatch(label) or not previous or previous.endswith(label[:-1]):
+        return label
+    thing = previous if label.startswith("成功") else _ACTS.sub("", previous)
+    return thing + label if len(thing) >= 2 and is_noun_label(thing) else label
 
 
 def _plausible_cn(num: str, unit: str) -> bool:
