@@ -362,3 +362,8 @@ def test_a_year_inside_the_label_dates_the_figure_and_is_dropped() -> None:
 )
 def test_a_bare_rate_after_a_count_is_the_rate_of_what_was_counted(sentence: str, label: str) -> None:
     assert find_metrics(sentence)[-1].indicator == label
+
+
+def test_dividing_into_grids_is_a_verb_of_setting_up() -> None:
+    # 划分 sets the grids up, as 建成 does a centre: the label is the grids
+    assert _one("精准划分网格415个。").indicator == "网格"

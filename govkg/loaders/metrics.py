@@ -209,7 +209,7 @@ _STATION_PREFIX = re.compile(
 )
 # Verbs of setting up that open a label: 建成调解工作室 -> 调解工作室.
 _MAKE_VERB = re.compile(
-    r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|建有|拥有|共有|开展了?|"
+    r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|划分了?|划定了?|建有|拥有|共有|开展了?|"
     r"现有|有(?![效力序关利的偿奖罪]))"
 )
 # A count of aspects heading the text before a number (三个方面的问题27条).
