@@ -367,3 +367,8 @@ def test_a_bare_rate_after_a_count_is_the_rate_of_what_was_counted(sentence: str
 def test_dividing_into_grids_is_a_verb_of_setting_up() -> None:
     # 划分 sets the grids up, as 建成 does a centre: the label is the grids
     assert _one("精准划分网格415个。").indicator == "网格"
+
+
+def test_a_share_of_one_thing_in_another_is_named_a_ratio() -> None:
+    assert _one("全县员额检察官占政法专项编制39.5%。").indicator == "员额检察官占政法专项编制比例"
+    assert _one("女性民警占比达31%。").indicator == "女性民警占比"

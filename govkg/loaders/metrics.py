@@ -506,6 +506,8 @@ def _to_mention(
     label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
     if unit == "%" and floor and change is None:
         label = _rate_of(label, previous)
+    if unit == "%" and _SHARE_OF.search(label):
+        label += "比例"  # 员额法官占政法专项编制42%: the share of one in the other
     if _BACKGROUND.search(label) or (unit in _LENGTHS and _DISTANCE.search(label)):
         return None  # 全村共有农户320户, 距镇政府12公里: the place's own size, no result of work
     return MetricMention(
@@ -554,6 +556,10 @@ _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{2}率")
 _ACTS = re.compile(
     r"^(?:流转|办理|受理|排查|摸排|化解|调处|调解|创建|办结|接待|收到|处理|登记|开展|发现|破获|侦破|查处)+"
 )
+
+
+# A占B before a percentage, the label naming no ratio yet (占比, 比例, 比重, …率).
+_SHARE_OF = re.compile(r"[\u4e00-\u9fff]{2}占[\u4e00-\u9fff]{2,}(?<![比率重])(?<!比例)$")
 
 
 def _rate_of(label: str, previous: str) -> str:
