@@ -591,3 +591,15 @@ def test_a_procuratorate_supervision_campaign_is_a_programme_word(matcher: Pract
     found = matcher.discover("其中“陇检护河”公益诉讼专项监督活动立案31件。")
     assert local_names(found) == ["陇检护河"]
     assert "public_interest_litigation" in [m.practice.key for m in found]
+
+
+def test_a_fraud_free_unit_created_is_the_anti_fraud_key(matcher: PracticeMatcher) -> None:
+    # rule 3: the name holds the practice (a fraud-free community), so the key and no brand
+    found = matcher.discover("该街道开展“无诈小区”创建,入户宣传1200户。")
+    assert [m.practice.key for m in found] == ["anti_telecom_fraud"]
+
+
+@pytest.mark.parametrize("sentence", ["该乡深入开展“四大行动”。", "该镇健全“六项机制”。"])
+def test_a_count_of_kinds_names_no_programme(matcher: PracticeMatcher, sentence: str) -> None:
+    # how many campaigns or mechanisms, of what kind, is no name of one
+    assert matcher.discover(sentence) == []

@@ -921,11 +921,18 @@ def _enumeration(content: str, trail: str) -> bool:
     )
 
 
+_COUNT_OF_KINDS = re.compile(
+    r"^[0-9一二两三四五六七八九十]+[大项个类]?(?:专项)?(?:行动|工程|机制|体系|活动|举措|措施|工作|制度)$"
+)
+
+
 def _names_itself(content: str) -> bool:
     """Whether a quoted run is a programme's whole name by its own last word (“X工作法”, “四诊法”),
     not a count of things that happens to end in one (“一个中心”)."""
     if _COUNTED_METHOD.match(content):
         return True
+    if _COUNT_OF_KINDS.match(content):
+        return False  # “三大行动”, “五项机制”: how many, of what kind, and no name
     return content.endswith(_NAME_ENDINGS) and not _ONE_THING.match(content)
 
 
