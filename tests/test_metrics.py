@@ -372,3 +372,7 @@ def test_dividing_into_grids_is_a_verb_of_setting_up() -> None:
 def test_a_share_of_one_thing_in_another_is_named_a_ratio() -> None:
     assert _one("全县员额检察官占政法专项编制39.5%。").indicator == "员额检察官占政法专项编制比例"
     assert _one("女性民警占比达31%。").indicator == "女性民警占比"
+
+
+def test_the_size_of_a_visiting_party_is_no_metric() -> None:
+    assert find_metrics("县委副书记一行12人赴邻县开展边界联防工作。") == []

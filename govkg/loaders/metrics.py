@@ -611,6 +611,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 1美元兑7.1元人民币, 汇率升至7.2元: a price of money, no quantity of work
     if unit == "个" and sentence.startswith(("月", "工作日", "小时"), end):
         return True  # durations: 4个月
+    if sentence.endswith("一行", 0, start):
+        return True  # 书记一行15人: the size of a visiting party, no quantity of work
     if unit in ("天", "小时", "分钟") and sentence.endswith(("为期", "历时", "历经"), 0, start):
         return True  # 为期10天的整治, 历时3天: how long an event ran, no quantity of work
     if unit in ("个", "") and sentence.startswith("方面", end):
