@@ -603,3 +603,9 @@ def test_a_fraud_free_unit_created_is_the_anti_fraud_key(matcher: PracticeMatche
 def test_a_count_of_kinds_names_no_programme(matcher: PracticeMatcher, sentence: str) -> None:
     # how many campaigns or mechanisms, of what kind, is no name of one
     assert matcher.discover(sentence) == []
+
+
+def test_an_unquoted_campaign_name_starts_after_its_describing_de(matcher: PracticeMatcher) -> None:
+    # 为期两个月的…: how long it ran describes the campaign, it is no part of the name
+    found = matcher.discover("该县启动为期两个月的农村道路交通安全集中整治行动。")
+    assert local_names(found) == ["农村道路交通安全集中整治行动"]

@@ -577,6 +577,7 @@ class PracticeMatcher:
             name = m.group("name")
             verbs = _VERB_PREFIX.match(name)
             lead = len(verbs.group(0)) if verbs else 0
+            lead = max(lead, name.rfind("的") + 1)  # 为期三个月的X行动: the words before 的 describe X
             start, name = start + lead, name[lead:]
             if any(w in name for w in _UNQUOTED_BAD) or not _acceptable(name):
                 continue
