@@ -376,3 +376,8 @@ def test_a_share_of_one_thing_in_another_is_named_a_ratio() -> None:
 
 def test_the_size_of_a_visiting_party_is_no_metric() -> None:
     assert find_metrics("县委副书记一行12人赴邻县开展边界联防工作。") == []
+
+
+def test_hiring_verbs_end_the_noun_and_point_to_the_next_count() -> None:
+    found = find_metrics("县公安局在全县64个行政村招聘64名驻村辅警。")
+    assert [m.indicator for m in found] == ["行政村", "驻村辅警"]
