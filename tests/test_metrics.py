@@ -354,7 +354,7 @@ def test_a_year_inside_the_label_dates_the_figure_and_is_dropped() -> None:
 @pytest.mark.parametrize(
     ("sentence", "label"),
     [
-        ("全年受理群众来信来访412件,办结率96%。", "群众来信来访办结率"),
+        ("全年受理群众来电求助412件,办结率96%。", "群众来电求助办结率"),
         ("共创建“平安社区”58个,创建率达91.4%。", "“平安社区”创建率"),
         ("全年调处纠纷260件,成功率97%。", "调处纠纷成功率"),
         ("破获盗窃案件35起,破案率42%。", "盗窃案件破案率"),
@@ -370,7 +370,7 @@ def test_dividing_into_grids_is_a_verb_of_setting_up() -> None:
 
 
 def test_a_share_of_one_thing_in_another_is_named_a_ratio() -> None:
-    assert _one("全县员额检察官占政法专项编制39.5%。").indicator == "员额检察官占政法专项编制比例"
+    assert _one("全县女性民警占全部警力18.5%。").indicator == "女性民警占全部警力比例"
     assert _one("女性民警占比达31%。").indicator == "女性民警占比"
 
 

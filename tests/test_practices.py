@@ -588,8 +588,8 @@ def test_one_officer_per_grid_is_one_officer_per_village(matcher: PracticeMatche
 
 def test_a_procuratorate_supervision_campaign_is_a_programme_word(matcher: PracticeMatcher) -> None:
     # 专项监督(活动) names a procuratorate campaign as 专项行动 names a police one (rule 4 with its key)
-    found = matcher.discover("其中“陇检护河”公益诉讼专项监督活动立案31件。")
-    assert local_names(found) == ["陇检护河"]
+    found = matcher.discover("县检察院开展“清流护河”公益诉讼专项监督,立案19件。")
+    assert local_names(found) == ["清流护河"]
     assert "public_interest_litigation" in [m.practice.key for m in found]
 
 

@@ -507,7 +507,7 @@ def _to_mention(
     if unit == "%" and floor and change is None:
         label = _rate_of(label, previous)
     if unit == "%" and _SHARE_OF.search(label):
-        label += "比例"  # 员额法官占政法专项编制42%: the share of one in the other
+        label += "比例"  # 女性民警占全部警力18%: the share of one in the other
     if _BACKGROUND.search(label) or (unit in _LENGTHS and _DISTANCE.search(label)):
         return None  # 全村共有农户320户, 距镇政府12公里: the place's own size, no result of work
     return MetricMention(
