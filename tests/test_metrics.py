@@ -142,7 +142,7 @@ def test_time_limits_and_money_stay_quantities() -> None:
     assert [m.raw for m in find_metrics("立案审查时间压缩至24小时")] == ["24小时"]
     assert [m.raw for m in find_metrics("求助电话24小时内回访率达97%")] == ["24小时", "97%"]
     assert [m.raw for m in find_metrics("兑现见义勇为奖金6万元")] == ["6万元"]
-    assert [m.raw for m in find_metrics("全镇常住人口2.3万人,外来人口占三成")] == ["2.3万人"]
+    assert [m.raw for m in find_metrics("全镇登记流动人口2.3万人,外来人口占三成")] == ["2.3万人"]
 
 
 def test_weekdays_and_according_to_are_no_counts() -> None:
@@ -185,3 +185,199 @@ def test_a_numeral_inside_a_place_name_counts_nothing() -> None:
     text = "康乐县平安建设见闻\n五户乡组建矛盾纠纷调解队伍12支。\n"
     found = extract(from_text(text, "place-numeral.txt")).measurements
     assert [(m.value, m.unit) for m in found] == [(12.0, "支")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "柳树湾村位于山区,距乡政府18公里,全村共有农户260户、常住人口980人,辖区面积12.6平方公里。",
+        "该镇总人口4.3万人,总面积210平方公里。",
+    ],
+)
+def test_a_places_own_size_and_distance_are_no_metrics(sentence: str) -> None:
+    # metrics are reported results of the work; a place's population, area and distance are background
+    assert find_metrics(sentence) == []
+
+
+def test_households_the_work_reached_stay_metrics() -> None:
+    found = find_metrics("辅警上门走访居民户数达3200户,参保农户1500户。")
+    assert [(m.indicator, m.value) for m in found] == [("辅警上门走访居民户数", 3200.0), ("参保农户", 1500.0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("县公安局河口派出所纠纷调处成功率达97.2%。", "纠纷调处成功率"),
+        ("石门司法所全年调解纠纷136件。", "调解纠纷"),
+        ("派出所民警120名全部下沉社区。", "派出所民警"),
+    ],
+)
+def test_a_named_station_opening_the_clause_is_no_part_of_the_label(sentence: str, label: str) -> None:
+    # the label names the indicator; the station that acts is the measurement's region
+    assert _one(sentence).indicator == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("全镇刑事案件破案率始终保持100%。", "刑事案件破案率"),
+        ("每年受理信访事项逾300件。", "每年受理信访事项"),
+        ("全镇入室盗窃发案率同期下降40%。", "入室盗窃发案率"),
+        ("面对流动人口多、年均警情超 900起的压力,民警主动作为。", "年均警情"),
+    ],
+)
+def test_words_of_keeping_exceeding_and_comparing_are_no_part_of_the_label(sentence: str, label: str) -> None:
+    # 保持/超/逾 and 同期 say how the figure moved or compares; the label names the indicator only
+    assert _one(sentence).indicator == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("今年以来,调解室受理的86起纠纷全部调处完毕。", "调解室受理纠纷"),
+        ("依托辖区36个网格开展巡查。", "网格"),
+    ],
+)
+def test_a_modifier_or_a_place_before_the_count_leaves_the_noun_after_it(sentence: str, label: str) -> None:
+    # …的86起纠纷 and 辖区36个网格 count the noun after the number
+    assert _one(sentence).indicator == label
+
+
+def test_the_loss_in_one_private_case_is_no_metric() -> None:
+    # the story of one case between private people: its figures count the case, not the work
+    assert find_metrics("刘某某驾驶货车撞坏陈某的围墙,造成损失约8600元。") == []
+    assert len(find_metrics("全年共为群众挽回经济损失320万元。")) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("推动全乡860名党员将服务触角延伸到户。", "党员"),
+        ("民政、人社等9个部门共同入驻中心。", "部门"),
+        ("近五年成功调处案件412件。", "成功调处案件"),
+        ("引导党员向56个“微网格”延伸服务。", "“微网格”"),
+    ],
+)
+def test_labels_stop_at_the_predicate_and_skip_time_spans(sentence: str, label: str) -> None:
+    # 将/共同 start the predicate after the counted noun; 近五年 dates the figure; 向 points to it
+    assert _one(sentence).indicator == label
+
+
+def test_numbered_parts_of_a_formula_are_no_metrics() -> None:
+    # 一个…、两个…、三支… spell out a formula's parts in order; they count no work
+    assert find_metrics("通过建好一个中心、用好两个平台、建强三支队伍,实现纠纷就地化解。") == []
+    assert len(find_metrics("配齐两名专职人员、三名兼职人员和四名志愿者。")) == 3
+    found = find_metrics("新建两个调解室,培训三名调解员。")
+    assert [m.value for m in found] == [2.0, 3.0]
+
+
+def test_the_two_families_of_a_story_are_no_count() -> None:
+    # 两家 as the story's parties (两家因…, 两家都…), not a count of firms or households reached
+    assert find_metrics("两家因宅基地边界起了争执,民警上门劝解。") == []
+    assert len(find_metrics("新引进两家律师事务所入驻中心。")) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "change"),
+    [
+        ("全县命案发案数比2022年减少6起。", "命案发案数", "-6起"),
+        ("刑事案件破案率较2022年同期提高了4.2个百分点。", "刑事案件破案率", "+4.2个百分点"),
+        ("调解成功率达91%,比上年高出5个百分点。", "调解成功率", "+5个百分点"),
+    ],
+)
+def test_a_comparison_with_a_named_year_is_a_change(sentence: str, label: str, change: str) -> None:
+    last = find_metrics(sentence)[-1]
+    assert (last.indicator, last.change) == (label, change)
+
+
+def test_words_opening_with_zai_are_no_preposition() -> None:
+    # 在线, 在押, 在册 are words; only the preposition 在 opens a clause before the noun
+    assert _one("全年在线调解纠纷量3800件。").indicator == "在线调解纠纷量"
+
+
+def test_numbers_listed_before_one_unit_share_it() -> None:
+    found = find_metrics("盗抢案件、电诈案件同比分别下降11、9个百分点。")
+    assert [(m.indicator, m.value, m.unit, m.change) for m in found] == [
+        ("盗抢案件", 11.0, "个百分点", "-11"),
+        ("电诈案件", 9.0, "个百分点", "-9个百分点"),
+    ]
+    # a year list before 年 shares no unit: 年 measures nothing here
+    assert [m.value for m in find_metrics("2021、2022年分别调解纠纷300件、420件。")] == [300.0, 420.0]
+
+
+def test_a_range_written_with_a_dash_is_counted_at_its_end_as_one_with_zhi() -> None:
+    # 1-2名 reads like 1至2名: one figure, at the range's second number
+    assert [(m.value, m.unit) for m in find_metrics("每个网格配备1-2名专职网格员。")] == [(2.0, "名")]
+    assert [(m.value, m.unit) for m in find_metrics("每个网格配备1至2名专职网格员。")] == [(2.0, "名")]
+
+
+def test_the_divisions_a_place_holds_are_background() -> None:
+    # 辖/共有 + a count of villages or communities says what the place is made of, not what was done
+    assert find_metrics("该乡辖9个行政村、2个社区。") == []
+    assert find_metrics("全镇共有14个行政村,依山傍水。") == []
+    assert [m.value for m in find_metrics("全县共有120个社区建成综治中心。")] == [120.0]
+    assert [m.value for m in find_metrics("在45个行政村全部设立调解室。")] == [45.0]
+
+
+def test_a_township_alone_is_no_label_and_the_noun_after_the_count_names_it() -> None:
+    assert _one("目前石桥街道31个社区均建立议事协商机制。").indicator == "社区"
+    assert _one("全县14个乡镇全部建成综治中心。").indicator == "乡镇"
+
+
+def test_a_bureau_named_with_its_place_is_no_part_of_the_label() -> None:
+    # the named body acts; the indicator is what it counted
+    assert _one("今年以来,岷县公安局破获盗窃案件48起。").indicator == "破获盗窃案件"
+
+
+def test_bei_that_makes_a_noun_opens_a_label() -> None:
+    # 被骗损失 (the loss of those defrauded) is a noun; 被评为 is a passive verb
+    found = find_metrics("电诈立案下降21.5%,被骗损失下降8.4%。")
+    assert [m.indicator for m in found] == ["电诈立案", "被骗损失"]
+
+
+def test_a_period_opening_the_clause_and_the_receivers_after_gei() -> None:
+    found = find_metrics("5月,依法将前4个月追回的56万余元赃款发还给23名群众。")
+    assert [m.indicator for m in found] == ["追回赃款", "群众"]
+
+
+def test_digits_grouped_in_thousands_are_one_number() -> None:
+    m = _one("全年受理信访事项2,318件。")
+    assert (m.value, m.raw, m.indicator) == (2318.0, "2,318件", "受理信访事项")
+    # a comma between a count and the next clause's count still separates them
+    assert [m.value for m in find_metrics("抓获41人,260余名群众参与。")] == [41.0, 260.0]
+
+
+def test_a_year_inside_the_label_dates_the_figure_and_is_dropped() -> None:
+    assert _one("县矛调中心2023年接待群众来访650余人次。").indicator == "县矛调中心接待群众来访"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("全年受理群众来电求助412件,办结率96%。", "群众来电求助办结率"),
+        ("共创建“平安社区”58个,创建率达91.4%。", "“平安社区”创建率"),
+        ("全年调处纠纷260件,成功率97%。", "调处纠纷成功率"),
+        ("破获盗窃案件35起,破案率42%。", "盗窃案件破案率"),
+    ],
+)
+def test_a_bare_rate_after_a_count_is_the_rate_of_what_was_counted(sentence: str, label: str) -> None:
+    assert find_metrics(sentence)[-1].indicator == label
+
+
+def test_dividing_into_grids_is_a_verb_of_setting_up() -> None:
+    # 划分 sets the grids up, as 建成 does a centre: the label is the grids
+    assert _one("精准划分网格415个。").indicator == "网格"
+
+
+def test_a_share_of_one_thing_in_another_is_named_a_ratio() -> None:
+    assert _one("全县女性民警占全部警力18.5%。").indicator == "女性民警占全部警力比例"
+    assert _one("女性民警占比达31%。").indicator == "女性民警占比"
+
+
+def test_the_size_of_a_visiting_party_is_no_metric() -> None:
+    assert find_metrics("县委副书记一行12人赴邻县开展边界联防工作。") == []
+
+
+def test_hiring_verbs_end_the_noun_and_point_to_the_next_count() -> None:
+    found = find_metrics("县公安局在全县64个行政村招聘64名驻村辅警。")
+    assert [m.indicator for m in found] == ["行政村", "驻村辅警"]

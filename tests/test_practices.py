@@ -504,3 +504,117 @@ def test_a_brand_described_by_a_long_key_term_is_the_brand_and_the_key(
     found = matcher.discover(sentence)
     assert local_names(found) == [brand]
     assert key in [m.practice.key for m in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "柳林街道推行“网格+警格”双网融合模式。",
+        "某派出所推广“警格+网格”工作模式。",
+    ],
+)
+def test_a_plus_joined_name_holding_a_core_word_is_that_key(matcher: PracticeMatcher, sentence: str) -> None:
+    # rule 3: 网格 is the core word of 网格化管理, even in parts that share their last character
+    found = matcher.discover(sentence)
+    assert [m.practice.key for m in found] == ["grid"]
+    assert local_names(found) == []
+
+
+def test_a_plus_joined_list_of_kinds_without_a_key_stays_nothing(matcher: PracticeMatcher) -> None:
+    assert matcher.discover("某镇推行“人防+物防+技防”防控模式。") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("某镇推行“三清三留”村级议事机制。", "三清三留"),
+        ("某乡总结出“五抓五促”基层治理工作法。", "五抓五促"),
+        ("某街道落实“七个一”工作机制。", "“七个一”工作机制"),
+    ],
+)
+def test_two_counted_actions_are_a_name_without_their_descriptor(
+    matcher: PracticeMatcher, sentence: str, name: str
+) -> None:
+    # a count formula (七个一) names nothing alone; two counted actions (三清三留) are a coined name
+    assert local_names(matcher.discover(sentence)) == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("某县探索“一核引领、多方共治”乡村治理模式。", ["一核引领、多方共治"]),
+        ("某镇形成“早发现、快处置”矛盾调处工作机制。", ["早发现、快处置"]),
+        ("某区推行“一次受理、全程代办”服务模式。", []),
+    ],
+)
+def test_a_listed_name_before_its_field_of_governance_is_a_model(
+    matcher: PracticeMatcher, sentence: str, names: list[str]
+) -> None:
+    # a 、-list is a model's name when the words after it say which field the model governs
+    assert local_names(matcher.discover(sentence)) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("一场由民警主持的“老槐树下议事会”在村口召开。", []),
+        ("该镇组织了一场“金秋平安”集中整治行动。", ["金秋平安"]),
+        ("村里每月召开“院坝议事会”,商量村务。", ["院坝议事会"]),
+    ],
+)
+def test_one_meeting_held_is_an_event_not_a_programme(
+    matcher: PracticeMatcher, sentence: str, names: list[str]
+) -> None:
+    assert local_names(matcher.discover(sentence)) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        ("该镇建成心理健康服务站9个。", "psych_service"),
+        ("该县建成一站式矛盾纠纷化解中心。", "diversified_resolution"),
+        ("司法所联合学校开展法治进校园活动。", "law_popularization"),
+    ],
+)
+def test_common_names_of_keyed_facilities_and_activities(
+    matcher: PracticeMatcher, sentence: str, key: str
+) -> None:
+    assert key in [m.practice.key for m in matcher.find(sentence)]
+
+
+def test_a_team_word_runs_on_to_its_end(matcher: PracticeMatcher) -> None:
+    # 调解队伍 is one word: a counted name keeping its descriptor does not stop halfway through it
+    assert local_names(matcher.discover("该乡深化“三老”调解队伍建设。")) == ["“三老”调解队伍"]
+
+
+def test_the_village_committees_are_an_institution_not_a_programme(matcher: PracticeMatcher) -> None:
+    assert matcher.discover("该乡加强“两委”干部队伍建设。") == []
+
+
+def test_one_officer_per_grid_is_one_officer_per_village(matcher: PracticeMatcher) -> None:
+    assert [m.practice.key for m in matcher.discover("该县推广“一格一警”工作模式。")] == ["village_police"]
+
+
+def test_a_procuratorate_supervision_campaign_is_a_programme_word(matcher: PracticeMatcher) -> None:
+    # 专项监督(活动) names a procuratorate campaign as 专项行动 names a police one (rule 4 with its key)
+    found = matcher.discover("县检察院开展“清流护河”公益诉讼专项监督,立案19件。")
+    assert local_names(found) == ["清流护河"]
+    assert "public_interest_litigation" in [m.practice.key for m in found]
+
+
+def test_a_fraud_free_unit_created_is_the_anti_fraud_key(matcher: PracticeMatcher) -> None:
+    # rule 3: the name holds the practice (a fraud-free community), so the key and no brand
+    found = matcher.discover("该街道开展“无诈小区”创建,入户宣传1200户。")
+    assert [m.practice.key for m in found] == ["anti_telecom_fraud"]
+
+
+@pytest.mark.parametrize("sentence", ["该乡深入开展“四大行动”。", "该镇健全“六项机制”。"])
+def test_a_count_of_kinds_names_no_programme(matcher: PracticeMatcher, sentence: str) -> None:
+    # how many campaigns or mechanisms, of what kind, is no name of one
+    assert matcher.discover(sentence) == []
+
+
+def test_an_unquoted_campaign_name_starts_after_its_describing_de(matcher: PracticeMatcher) -> None:
+    # 为期两个月的…: how long it ran describes the campaign, it is no part of the name
+    found = matcher.discover("该县启动为期两个月的农村道路交通安全集中整治行动。")
+    assert local_names(found) == ["农村道路交通安全集中整治行动"]

@@ -93,7 +93,8 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(set(_UNITS), key=len, reverse=
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _NUMBER = re.compile(
     rf"(?P<pre>约|近|逾|超过|超)?"
-    rf"(?P<num>\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
+    # 1,256: digits grouped in thousands by commas are one number
+    rf"(?P<num>(?<![\d.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?|[{_CN_DIGITS}]+)"
     rf"(?P<mult>[万亿])?"
     rf"(?P<about>余|多)?"
     rf"(?P<unit>{_UNIT_ALT})?"
@@ -133,6 +134,7 @@ _TRAIL_VERBS = (
     "下降至",
     "增长至",
     "达到",
+    "超过",
     "高达",
     "多达",
     "分别为",
@@ -156,6 +158,8 @@ _TRAIL_VERBS = (
     "有",
     "约",
     "近",
+    "逾",
+    "超",
     "了",
 )
 # A clause whose text before the number ends in one of these verbs names its object after it.
@@ -163,23 +167,25 @@ _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
     r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
-    r"(?<![占具])有|指导|督促|带动|带领)$"
+    r"(?<![占具])有|指导|督促|带动|带领|向|给|招聘|招募)$"
 )
 
 
 # 同比下降37% / 较去年上升0.53个百分点 / 下降60%: a change, kept signed beside the value.
 _CHANGE = re.compile(
-    r"(?:(?:同比|环比|较上年|较去年同期|较去年|与去年同期相比|与上年相比|比去年|比上年|比上一年)"
+    r"(?:(?:同比|环比|同期|较上年|较去年同期|较去年|与去年同期相比|与上年相比|比去年|比上年|比上一年|"
+    r"[比较](?:19|20)\d{2}年(?:同期)?)"
     r"[^\d,，。;；]{0,6}?)?"
-    r"(?P<verb>下降了?|减少了?|降低了?|下滑了?|回落了?|上升了?|增长了?|增加了?|提高了?|提升了?)$"
+    r"(?P<verb>下降了?|减少了?|降低了?|下滑了?|回落了?|上升了?|增长了?|增加了?|提高了?|提升了?|高出了?|"
+    r"多出了?)$"
 )
 _COMPARED = re.compile(r"^(?:同比|环比|较|与|比)")
 _CHANGE_UNITS = frozenset({"%", "‰", "个百分点"})
 _DOWN = ("下降", "下降了", "减少", "减少了", "降低", "降低了", "下滑", "下滑了", "回落", "回落了")
 # Words that open a clause before the counted noun and are not part of it.
 _LEAD_WORDS = re.compile(
-    r"^(?:在|对|向|为|把|将|使|让|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
-    r"其中|目前|截至目前|截至|全年|今年以来|近年来|以来|同时|此外|另外|并|又|还|已|共|累计|先后|着力|着重|"
+    r"^(?:在(?![线职编岗校册押逃])|对|向|为|把|将|使|让|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
+    r"其中|目前|截至目前|截至|全年|今年以来|近年来|近[一二两三四五六七八九十\d]+年来?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?(?:月|季度)|以来|同时|此外|另外|并|又|还|已|共|累计|先后|着力|着重|"
     r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
     r"该(?:镇|乡|街道|苏木|社区|村|嘎查|旗|州|盟|所|局|院|庭|[\u4e00-\u9fff]{0,6}?中心)|"
     r"(?:今年|去年|上年|(?:19|20)\d{2}年)(?:\d{1,2}(?:至\d{1,2})?月份?)?(?:以来|底|初|上半年|下半年|上旬|中旬|下旬)?|"
@@ -192,9 +198,18 @@ _LEAD_WORDS = re.compile(
 _PLACE_PREFIX = re.compile(
     r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?!级)(?:共|全年|累计|各类)?"
 )
+# A station named after its place opening the clause (县公安局城关派出所化解率 -> 化解率): the unit that
+# acts is the measurement's region, not part of the indicator. A bare 派出所 (派出所民警) is a noun.
+_STATION_PREFIX = re.compile(
+    r"^(?:[县市区州旗]?(?:公安局|公安分局|司法局|人民法院|法院))?[\u4e00-\u9fff]{2,5}?"
+    r"(?:派出所|司法所|人民法庭|法庭|警务室|警务站)"
+    # or a bureau or court named with its place (成县公安局): the body that acts, not the indicator
+    r"|^[\u4e00-\u9fff]{1,6}?(?:省|市|州|县|区|旗|盟)(?:公安局|公安分局|人民法院|中级人民法院|人民检察院|"
+    r"检察院|司法局)"
+)
 # Verbs of setting up that open a label: 建成调解工作室 -> 调解工作室.
 _MAKE_VERB = re.compile(
-    r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|建有|拥有|共有|开展了?|"
+    r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|划分了?|划定了?|建有|拥有|共有|开展了?|"
     r"现有|有(?![效力序关利的偿奖罪]))"
 )
 # A count of aspects heading the text before a number (三个方面的问题27条).
@@ -213,7 +228,7 @@ _FORMED_BY = re.compile(r"^[^，,。；;]*?(?:组成|构成)的")
 _LAYOUT = re.compile(
     r"(?:[一二两三四五六七八九十]+个?[\u4e00-\u9fff]{0,3}?(?:厅|室|站|中心|窗口|功能区|岗|台|栏|库)){2,}"
 )
-_PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|州|县|区|旗|盟)")
+_PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木)")
 _NOT_PLACES = frozenset(
     {
         "社区",
@@ -241,6 +256,10 @@ _NOT_PLACES = frozenset(
         "各县",
         "各市",
         "乡村",
+        "乡镇",
+        "城镇",
+        "村镇",
+        "集镇",
     }
 )
 _TRAIL_ADVERBS = (
@@ -255,6 +274,8 @@ _TRAIL_ADVERBS = (
     "首次",
     "稳定在",
     "保持在",
+    "始终保持",
+    "保持",
     "持续",
     "各",
 )
@@ -312,7 +333,7 @@ _TAIL_STOP = re.compile(
     r"及时|为|提供|担任|参与|接入|实现|开展|完成|覆盖|全部|积极|主动|均已|均达|已经|被|累计|分别|参加|入驻|"
     r"投入|到位|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
-    r"常驻|进驻|轮驻|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
+    r"常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
     r"在(?![线职编岗校册押逃])|以(?![上下内外来及])"
 )
 # Examples listed before 等 name no count: “甲”“乙”等特色调解组织32个 counts the 调解组织.
@@ -338,7 +359,7 @@ _LAYOUT_SCAN = Gated(_LAYOUT)  # most sentences hold none of its room words: ski
 # people (named by surname + 某) tells a case, and its numbers count that case, not the work; a
 # total in the same sentence (共, 累计, 全年 …) makes it a report of work again.
 _PRIVATE_PERSON = re.compile(r"[\u4e00-\u9fff]某(?![些种地处项类方时市县区镇乡村街社])")
-_ONE_CASE = re.compile(r"纠纷|矛盾|争执|口角|争吵|吵架|打架")
+_ONE_CASE = re.compile(r"纠纷|矛盾|争执|口角|争吵|吵架|打架|赔偿|损失|受损|事故|欠薪|讨薪")
 _TOTAL = re.compile(r"共|累计|全年|以来|先后|各类|总计|合计")
 
 
@@ -356,14 +377,41 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         return found
     last_end = 0
     layouts = [(lay.start(), lay.end()) for lay in _LAYOUT_SCAN.finditer(sentence)]  # once per sentence
+    shared = _shared_units(sentence)
     for m in _NUMBER.finditer(sentence):
         if any(start <= m.start("num") < end for start, end in layouts):
             continue  # a count of rooms in a layout (一厅三室) is no quantity of work
-        mention = _to_mention(sentence, m, last_end, found[-1].indicator if found else "")
+        previous = found[-1].indicator if found else ""
+        mention = _to_mention(sentence, m, last_end, previous, shared.get(m.start("num"), ("", "")))
         if mention is not None:
             found.append(mention)
             last_end = mention.end
-    return _respectively(sentence, found)
+    return _respectively(sentence, _without_formula_parts(sentence, found))
+
+
+_CN_COUNT = re.compile(f"[{_CN_DIGITS}]")
+_ONE_PART = re.compile(r"一[个支项条张套批类]")
+
+
+def _without_formula_parts(sentence: str, found: list[MetricMention]) -> list[MetricMention]:
+    """Drop counts in Chinese numerals that run in order (一个中心、两个平台、三支队伍、四项机制): the
+    numbered parts of a formula spelled out, not quantities of work. The run starts at 一, which
+    is no count on its own and so is looked for in the text; 两名…、三名…、四名… stay counts."""
+    drop: set[int] = set()
+    i = 0
+    while i < len(found):
+        j = i
+        while (
+            j + 1 < len(found)
+            and _CN_COUNT.match(found[j + 1].raw.lstrip("约近逾超过"))
+            and _CN_COUNT.match(found[j].raw.lstrip("约近逾超过"))
+            and found[j + 1].value == found[j].value + 1
+        ):
+            j += 1
+        if j > i and found[i].value == 2 and _ONE_PART.search(sentence, 0, found[i].start) is not None:
+            drop.update(range(i, j + 1))
+        i = j + 1
+    return [m for k, m in enumerate(found) if k not in drop] if drop else found
 
 
 # 刑事案件、治安案件同比分别下降12%、8%: the items listed before 分别 take the values after it in turn.
@@ -410,8 +458,32 @@ def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMenti
     return out
 
 
-def _to_mention(sentence: str, m: re.Match[str], floor: int, previous: str) -> MetricMention | None:
+# Numbers listed with 、 before one unit (分别下降0.72、0.06、7.39个百分点): each takes that unit.
+_LISTED_NUMBERS = re.compile(rf"\d+(?:\.\d+)?(?:、\d+(?:\.\d+)?)+(?P<mult>[万亿])?(?P<unit>{_UNIT_ALT})")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _shared_units(sentence: str) -> dict[int, tuple[str, str]]:
+    """Where each number of a 、-list written before one unit starts, with that (multiplier, unit)."""
+    out: dict[int, tuple[str, str]] = {}
+    if "、" not in sentence:
+        return out
+    for run in _LISTED_NUMBERS.finditer(sentence):
+        if run.start() > 0 and (sentence[run.start() - 1].isdigit() or sentence[run.start() - 1] == "."):
+            continue
+        for num in _DIGITS.finditer(
+            sentence, run.start(), run.start("mult") if run.group("mult") else run.start("unit")
+        ):
+            out[num.start()] = (run.group("mult") or "", run.group("unit"))
+    return out
+
+
+def _to_mention(
+    sentence: str, m: re.Match[str], floor: int, previous: str, shared: tuple[str, str] = ("", "")
+) -> MetricMention | None:
     num, mult, unit = m.group("num"), m.group("mult") or "", m.group("unit") or ""
+    if not unit and not mult and num[0].isdigit():
+        mult, unit = shared  # 0.72、0.06、7.39个百分点: the list shares the unit after its last number
     arabic = num[0].isdigit()
     if not arabic:
         # A trailing 万/亿 inside a Chinese numeral run is the multiplier (十四万户 -> 14, 万户).
@@ -429,7 +501,15 @@ def _to_mention(sentence: str, m: re.Match[str], floor: int, previous: str) -> M
     value = _value(num)
     if value is None:
         return None
+    if unit == "个" and _divisions_held(sentence, m.start(), m.end()):
+        return None  # 该镇辖18个行政村: the place's own divisions, no result of work
     label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
+    if unit == "%" and floor and change is None:
+        label = _rate_of(label, previous)
+    if unit == "%" and _SHARE_OF.search(label):
+        label += "比例"  # 女性民警占全部警力18%: the share of one in the other
+    if _BACKGROUND.search(label) or (unit in _LENGTHS and _DISTANCE.search(label)):
+        return None  # 全村共有农户320户, 距镇政府12公里: the place's own size, no result of work
     return MetricMention(
         start=m.start(),
         end=m.end(),
@@ -440,6 +520,54 @@ def _to_mention(sentence: str, m: re.Match[str], floor: int, previous: str) -> M
         approximate=bool(m.group("pre") or m.group("about") or m.group("post")),
         change=change,
     )
+
+
+# A place's own size (人口, 面积, its households): said of the place itself, or after 有/共有/总,
+# not of people the work reached (参保农户, 走访群众户数).
+_BACKGROUND = re.compile(
+    r"(?:^|[村镇乡区县市州旗]|社区|街道|嘎查|苏木|有|总)(?:常住|户籍|实有|总)?(?:人口|户数|农户|住户|"
+    r"(?:国土|辖区|耕地|土地|林地|草场|总)?面积)$"
+)
+# A place's own divisions, counted after 辖/共有 and standing alone as the item (下辖18个行政村、3个
+# 社区); a count of divisions that did something (120个社区建成综治中心) is a result.
+_HOLDS = re.compile(r"下辖|管辖|辖有|共辖|辖|共有|现有|拥有")
+_DIVISIONS = re.compile(
+    r"(?:行政村|自然村|村民小组|村\(社区\)|村（社区）|社区|居委会|嘎查|街道|乡镇|村)(?=$|[、，,；;。和及])"
+)
+_ITEM_START = re.compile(r"[，,；;。：:\n]")
+
+
+def _divisions_held(sentence: str, start: int, end: int) -> bool:
+    """Whether the count at ``start:end`` is of divisions the place holds (辖12个行政村、86个组)."""
+    if not _DIVISIONS.match(sentence, end):
+        return False
+    left = max((b.end() for b in _ITEM_START.finditer(sentence, 0, start)), default=0)
+    return _HOLDS.search(sentence, left, start) is not None
+
+
+# How far a place lies from another (距镇政府12公里), not a distance the work covered.
+_DISTANCE = re.compile(r"(?:^|[村镇乡区县市]|社区|街道|嘎查)距离?[\u4e00-\u9fff]{1,8}$")
+_LENGTHS = frozenset({"公里", "千米", "米"})
+
+
+# A bare rate (办结率, 化解率, 成功率) right after a count is the rate of what that count counted; the
+# verbs that opened the count's label (受理, 排查) are the rate's own head, so they go.
+_BARE_RATE = re.compile(r"[\u4e00-\u9fff]{2}率")
+_ACTS = re.compile(
+    r"^(?:流转|办理|受理|排查|摸排|化解|调处|调解|创建|办结|接待|收到|处理|登记|开展|发现|破获|侦破|查处)+"
+)
+
+
+# A占B before a percentage, the label naming no ratio yet (占比, 比例, 比重, …率).
+_SHARE_OF = re.compile(r"[\u4e00-\u9fff]{2}占[\u4e00-\u9fff]{2,}(?<![比率重])(?<!比例)$")
+
+
+def _rate_of(label: str, previous: str) -> str:
+    """``label`` prefixed with the object of the count before it when it is a bare rate."""
+    if not _BARE_RATE.fullmatch(label) or not previous or previous.endswith(label[:-1]):
+        return label
+    thing = previous if label.startswith("成功") else _ACTS.sub("", previous)
+    return thing + label if len(thing) >= 2 and is_noun_label(thing) else label
 
 
 def _plausible_cn(num: str, unit: str) -> bool:
@@ -459,7 +587,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # ordinals and ranks
     if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalpha()):
         return True  # codes such as G20, 5G, A3
-    if before in "+-×/—～~." or after in "+×/":
+    ranged = before in "-—～~" and earlier.isdigit() and bool(unit)  # 200-300户: counted at its end
+    if (before in "+-×/—～~." and not ranged) or after in "+×/":
         return True  # formulas like 3+x; a range is counted once, at its second number
     if _FORMULA_PART.match(sentence, end):
         return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
@@ -482,6 +611,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 1美元兑7.1元人民币, 汇率升至7.2元: a price of money, no quantity of work
     if unit == "个" and sentence.startswith(("月", "工作日", "小时"), end):
         return True  # durations: 4个月
+    if sentence.endswith("一行", 0, start):
+        return True  # 书记一行15人: the size of a visiting party, no quantity of work
     if unit in ("天", "小时", "分钟") and sentence.endswith(("为期", "历时", "历经"), 0, start):
         return True  # 为期10天的整治, 历时3天: how long an event ran, no quantity of work
     if unit in ("个", "") and sentence.startswith("方面", end):
@@ -491,7 +622,7 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
     return _inside_quotes(sentence, start) or _in_speech(sentence, start)
 
 
-_THE_TWO = re.compile(r"[两二](?:个人|人|位)")
+_THE_TWO = re.compile(r"[两二](?:个人|人|位)|[两二]家(?=[因都也已终最就在互的各握])")
 # Where "the two" stands as a noun phrase: the clause's head, or after a preposition or 的-less
 # disposal word; a count after a noun or verb (抓获嫌疑人两人) stays a quantity.
 _THE_TWO_BEFORE = "，,；;：:。将把让使对给与和跟同令叫请这那"
@@ -547,7 +678,7 @@ def _in_speech(sentence: str, pos: int) -> bool:
 
 def _value(num: str) -> float | None:
     if num[0].isdigit():
-        return float(num)
+        return float(num.replace(",", ""))
     try:
         return float(cn2an.cn2an(num, "smart"))
     except (ValueError, KeyError, TypeError):
@@ -581,7 +712,14 @@ def _label(
     # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
     # 公安、人社、司法3个部门: after the last item of a 、 list the count names the list by the
     # noun after its measure word; a percentage has no such noun (…、结案率100%) and keeps its own
-    listed = clause_start > 0 and sentence[clause_start - 1] == "、" and unit not in ("%", "‰", "个百分点")
+    # 年均纠纷超500起的压力: a count joined by 的 to the noun after it is what that noun is measured
+    # by, so the list's noun is not there
+    listed = (
+        clause_start > 0
+        and sentence[clause_start - 1] == "、"
+        and unit not in ("%", "‰", "个百分点")
+        and not sentence.startswith("的", end)
+    )
     if (
         not label
         or _OBJECT_AFTER.search(before.strip())
@@ -591,6 +729,9 @@ def _label(
         tail = _tail(sentence, end)
         if tail:
             return tail, None
+    if label.endswith("的"):
+        # 受理的225起纠纷: the words before the count modify the noun after it, which is counted
+        label = label[:-1] + _tail(sentence, end)
     if label:
         return label, None
     if floor > clause_start:
@@ -617,6 +758,9 @@ def _noun(text: str) -> str:
         m = _PLACE_PREFIX.match(text)
         if m and len(text) - m.end() >= 2 and text[m.start("place") : m.end("place")][-2:] not in _NOT_PLACES:
             text, changed = text[m.end() :].removeprefix("的"), True
+        m = _STATION_PREFIX.match(text)
+        if m and is_noun_label(text[m.end() :]):
+            text, changed = text[m.end() :].removeprefix("的"), True
         m = _MAKE_VERB.match(text)
         if m and len(text) - m.end() >= 2:
             text, changed = text[m.end() :], True
@@ -634,7 +778,13 @@ def _noun(text: str) -> str:
             if text.endswith(end_word) and len(text) > len(end_word):
                 text, changed = text[: -len(end_word)], True
     text = _balance(_without_kinds(text))
+    undated = _YEAR_INSIDE.sub("", text)
+    if undated != text and is_noun_label(undated):
+        text = undated  # 综治中心2023年接待来访: the year dates the figure, it is no part of what was counted
     return text if is_noun_label(text) else ""
+
+
+_YEAR_INSIDE = re.compile(r"(?:自|从|截至)?(?:19|20)\d{2}年(?:度|以来|全年|底|初)?")
 
 
 def _without_kinds(text: str) -> str:
@@ -689,6 +839,12 @@ def _balance(text: str) -> str:
     return _trim(text.strip())
 
 
+# 被 that makes a noun (被骗损失, 被盗车辆, 被执行人), not a passive verb (被评为).
+_SUFFERED = re.compile(r"被[骗盗抢害执告]")
+# Where the counted things are (依托辖区21个网格), not what they are.
+_WHERE_ONLY = frozenset({"辖区", "辖区内", "境内", "域内", "区域内"})
+
+
 def is_noun_label(label: str) -> bool:
     """True when ``label`` reads as the name of a quantity, not a verb or preposition fragment.
 
@@ -696,11 +852,11 @@ def is_noun_label(label: str) -> bool:
     """
     if len(label) < 2 or not any("\u4e00" <= c <= "\u9fff" for c in label):
         return False
-    if label in _LEAD_FILLERS or _LEAD_WORDS.fullmatch(label):
+    if label in _LEAD_FILLERS or label in _WHERE_ONLY or _LEAD_WORDS.fullmatch(label):
         return False
     if _PLACE_ONLY.fullmatch(label) and label[-2:] not in _NOT_PLACES:
         return False  # a place's name (海西州) is no indicator; 片区, 社区 and 城区 are nouns
-    if label.startswith(_NOT_NOUN_START) or label.endswith(_NOT_NOUN_END):
+    if (label.startswith(_NOT_NOUN_START) and not _SUFFERED.match(label)) or label.endswith(_NOT_NOUN_END):
         return False
     return not _JUST_VERB.fullmatch(label)
 

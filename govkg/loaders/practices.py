@@ -308,6 +308,10 @@ _METAPHOR_BEFORE = re.compile(
     r"|(?:成为|成了|当好|当起|化身为?|变成|变为|打造成|建设成)[^，,。；;“”]{0,12}的“[^“”]{1,8}”"
     r"(?:[、和及与][^，,。；;“”]{0,12}的“[^“”]{1,8}”)*[、和及与][^，,。；;“”]{0,12}的$"
 )
+# One meeting or show counted before its name (一场…的“X议事会”): a one-off event, not OTHER, not a
+# programme the unit keeps; 一场“X”攻坚战 is a campaign and stays.
+_ONE_OFF = re.compile(r"一[场次](?:[^，,。；;“”]{0,16}的)?$")
+_EVENT_ENDS = ("会", "赛", "演出", "讲座", "晚会", "展演")
 _ONE_THING = re.compile(r"^一[个张扇条座套支]|^一(?=(?:平台|中心|窗口|站|室|厅|网|门)$)")
 _COUNTED_METHOD = re.compile(r"^[0-9一二两三四五六七八九十]+[\u4e00-\u9fff]{0,2}法$")
 # A quoted “X经验” is the unit's own programme only where its clause says the unit made it
@@ -317,7 +321,7 @@ _MADE = re.compile(r"探索|形成|总结|提炼|打造|创造|首创|培育|叫
 _TRAILING_WORDS = tuple(
     sorted(
         {*_NAME_ENDINGS, "经验做法", "经验", "做法", "队", "专项活动", "集中活动", "创建活动", "栏目"}.union(
-            {"创建", "评选活动"}
+            {"创建", "评选活动", "专项监督", "专项监督活动"}
         )
         - {"活动", "班", "站", "说和", "说法", "夜话"},
         key=len,
@@ -387,7 +391,7 @@ _STOP_SUBSTRINGS = (
     "电视台", "日报", "晚报", "报社", "广播", "比赛", "竞赛", "开放日", "慰问", "晚会", "仪式",
     "座谈会", "表彰大会", "宣传日", "宣传周", "宣传月", "教育日", "文艺演出", "回头看", "线上+线下",
     "一号工程", "一把手", "首问负责", "一次性告知", "限时办结",
-    "线上线下", "三会一课",
+    "线上线下", "三会一课", "两委",
 )  # fmt: skip
 _STOP_PATTERNS = (
     re.compile(r"[一二两三四五六七八九十多]位一体"),
@@ -576,6 +580,7 @@ class PracticeMatcher:
             name = m.group("name")
             verbs = _VERB_PREFIX.match(name)
             lead = len(verbs.group(0)) if verbs else 0
+            lead = max(lead, name.rfind("的") + 1)  # 为期三个月的X行动: the words before 的 describe X
             start, name = start + lead, name[lead:]
             if any(w in name for w in _UNQUOTED_BAD) or not _acceptable(name):
                 continue
@@ -652,6 +657,8 @@ class PracticeMatcher:
         trail = trail or ""
         if _METAPHOR_BEFORE.search(_clause_before(s, cand.outer_start)):
             return None  # 综治中心成了“解忧站”: what the unit has become, said in a figure
+        if (content + trail).endswith(_EVENT_ENDS) and _ONE_OFF.search(_clause_before(s, cand.outer_start)):
+            return None  # 一场…的“院坝议事会”就地召开: one meeting held, not a standing programme
         if not trail and _verbless_figure(s, cand):
             return None  # 综治中心：化解矛盾的“终点站”: a figure in apposition to the headline's topic
         if _LEVEL_CHAIN.search(content) and _LEVELS_TRAIL.match(trail):
@@ -678,7 +685,7 @@ class PracticeMatcher:
             return None
         counted = (
             cand.grouped
-            or (_NUMERAL_START.match(content) is not None and len(content) <= 4)
+            or (_is_count(content) and not _COINED_PAIR.match(content))
             or _SUM.match(content) is not None  # “1+1+1+X”: a formula names nothing without its phrase
         )
         if counted and not _names_itself(content):
@@ -693,6 +700,16 @@ class PracticeMatcher:
             if chained
             else s[cand.outer_start : trail_start + len(trail) + 4]
         )
+        if _enumeration(content, trail) and _JOINED.search(content) and _acceptable(name):
+            # “网格+警格”: parts joined with + are working parts the unit combines, so a part that
+            # holds a key's term or core word still makes it that key (rule 3), though no brand
+            end = trail_start + len(trail)
+            return [
+                PracticeMention(
+                    cand.outer_start, end, s[cand.outer_start : end], self.taxonomy.practices[k], True
+                )
+                for k in self._keys_in(content)
+            ] or None
         if (
             not _acceptable(name)
             or _states_a_change(s, cand)
@@ -810,6 +827,8 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     if best > _MAX_TRAIL_PREFIX or "的" in window[:best] or "等" in window[:best]:
         return None
     end = _words_end(window, best + len(best_word))
+    if window.startswith("伍", end) and window[end - 1] == "队":
+        end += 1  # 调解队伍: the word runs on past 队, and the name with it
     if window.startswith((*_ROLE_ENDINGS, "者"), end):
         return None  # “吹哨”水利局工作人员: the word begins the people a quoted verb acts on
     if _heads_goal(window, end):
@@ -851,6 +870,7 @@ _CHANGE_TO = re.compile(
 )
 # Parallel parts of a quoted phrase (、 or +) ...
 _PARTS = re.compile(r"[、+＋]")
+_JOINED = re.compile(r"[+＋]")
 # ... make a campaign's name only when a campaign word follows (“大下访、大排查、大调处”专项活动).
 _CAMPAIGN_TRAILS = ("行动", "活动", "专项整治", "整治", "创建", "工程", "改革")
 # ... or a method word (“早、准、快、实”调解工作法, “听、议、办、评”四步工作法): a local method is named
@@ -859,6 +879,14 @@ _METHOD_TRAILS = ("工作法", "调解法", "治理法")
 # Names listed by example before 等, or in a chain of quotes, are programmes only when the words
 # after them say they are campaigns (“云岭”“雷霆”等专项行动); “X”等工作 lists topics.
 _LISTED_CAMPAIGNS = ("行动", "专项整治", "整治", "专项活动", "集中活动")
+# Two counted actions (三清三留, 四抓四真): a coined name complete in itself, not a count formula
+# (七个一, 1234, 三级五天) that names nothing without the words after it.
+_NUMERAL = "[一二两三四五六七八九十]"
+_ACTION_CHAR = "[^一二两三四五六七八九十0-9个项条张级天日年月次步类大批种位名户人件份本套支座家]"
+_COINED_PAIR = re.compile(rf"^{_NUMERAL}{_ACTION_CHAR}{_NUMERAL}{_ACTION_CHAR}$")
+# ... or a model or mechanism word after the field of governance it serves (“一核多元、五治融合”基层治理
+# 模式, “X、Y”矛盾调处机制): a bare kind word (“一次受理、全程代办”服务模式) leaves a service slogan.
+_FIELD_MODEL = re.compile(r"(?:治理|治安|防控|调[解处]|解纷|议事|自治)(?:工作)?(?:模式|机制|体系)$")
 _COUNTED_PART = re.compile(r"^[0-9一二两三四五六七八九十百千]+[个张级项支条大类套本批种份]")
 
 
@@ -892,7 +920,16 @@ def _enumeration(content: str, trail: str) -> bool:
         return True
     if all(_COUNTED_PART.match(p) for p in parts):
         return False  # “一张网络、两级组织、三项机制”: a model named by its counted parts
-    return "、" in content and not trail.endswith((*_CAMPAIGN_TRAILS, *_METHOD_TRAILS))
+    return (
+        "、" in content
+        and not trail.endswith((*_CAMPAIGN_TRAILS, *_METHOD_TRAILS))
+        and not _FIELD_MODEL.search(trail)
+    )
+
+
+_COUNT_OF_KINDS = re.compile(
+    r"^[0-9一二两三四五六七八九十]+[大项个类]?(?:专项)?(?:行动|工程|机制|体系|活动|举措|措施|工作|制度)$"
+)
 
 
 def _names_itself(content: str) -> bool:
@@ -900,6 +937,8 @@ def _names_itself(content: str) -> bool:
     not a count of things that happens to end in one (“一个中心”)."""
     if _COUNTED_METHOD.match(content):
         return True
+    if _COUNT_OF_KINDS.match(content):
+        return False  # “三大行动”, “五项机制”: how many, of what kind, and no name
     return content.endswith(_NAME_ENDINGS) and not _ONE_THING.match(content)
 
 
