@@ -160,3 +160,17 @@ def test_the_country_heading_a_sentence_is_above_the_report_subject() -> None:
     assert ("平和县", "diversified_resolution") not in _adopters(text)
     text = "平和县平安建设简报\n平和县推行网格化管理。\n全国首家乡村调解组织联合会在平和县成立。"
     assert ("平和县", "diversified_resolution") in _adopters(text)
+
+
+def test_a_station_written_after_its_prefecture_and_county_opens_its_sentence() -> None:
+    # 某市某区公安X派出所 with the city's short name first: the city only says where the station
+    # lies, so the station's town still heads the sentence and its paragraph
+    text = (
+        "宁波市平安建设综述\n"
+        "宁波北仑公安大碶派出所走访企业排查安全隐患，还组建了护企义警队。"
+        "随后推行楼长制，每栋楼选出一名楼长。\n"
+    )
+    found = _adopters(text)
+    assert ("大碶街道", "mass_prevention") in found
+    assert ("大碶街道", "building_head") in found
+    assert ("宁波市", "mass_prevention") not in found

@@ -529,8 +529,18 @@ class ActorResolver:
         return next(iter(unique.values())) if len(unique) == 1 else None
 
     # -- choice ---------------------------------------------------------------------------------
-    @staticmethod
-    def _opening(sentence: str, actors: Sequence[Actor], unit: int, clause_start: int) -> list[Actor]:
+    def _ancestors_only(self, text: str, region: Region) -> bool:
+        """Whether ``text`` is only the names of units above ``region`` (台州 before 路桥公安甲派出所)."""
+        names = [n for r in self.chain(region)[1:] for n in (r.name, r.short) if n and len(n) >= 2]
+        rest = text
+        while rest:
+            name = next((n for n in names if rest.startswith(n)), None)
+            if name is None:
+                return False
+            rest = rest[len(name) :]
+        return bool(text)
+
+    def _opening(self, sentence: str, actors: Sequence[Actor], unit: int, clause_start: int) -> list[Actor]:
         """The sentence's opening subject: the actor heading the first clause that names one
         (今年以来，甲镇…; 在甲镇，…), when only time words, list marks or 在 stand before it."""
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, unit, clause_start)]
@@ -554,8 +564,13 @@ class ActorResolver:
                 ):
                     return [following[0]]
             if inside:
-                if not _LEAD.match(sentence[start : inside[0].start]):
-                    return []
+                lead = sentence[start : inside[0].start]
+                if not _LEAD.match(lead):
+                    # 台州路桥公安甲派出所…: the prefecture's name written before its own station
+                    # only says where the station lies; the station still opens the sentence
+                    bare = _LEAD_PREFIX.match(lead)
+                    if not self._ancestors_only(lead[bare.end() if bare else 0 :], inside[0].region):
+                        return []
                 head = inside[0]
                 for nxt in inside[1:]:
                     # 在甲镇乙社区，…: units written one after the other, the smaller one acts; so
