@@ -174,3 +174,13 @@ def test_a_station_written_after_its_prefecture_and_county_opens_its_sentence() 
     assert ("大碶街道", "mass_prevention") in found
     assert ("大碶街道", "building_head") in found
     assert ("宁波市", "mass_prevention") not in found
+
+
+def test_a_practice_founded_in_a_unit_named_after_it_is_that_units() -> None:
+    # 某市首支X队在某区某街道某社区成立: the practice is the subject and the community where it is
+    # founded acts, not the city that only ranks it first
+    text = "成都市平安建设简讯\n日前，四川省成都市首支楼栋义警队在武侯区玉林街道玉林北路社区正式成立。\n"
+    found = _adopters(text)
+    assert ("玉林北路社区", "mass_prevention") in found
+    assert ("成都市", "mass_prevention") not in found
+    assert ("四川省", "mass_prevention") not in found

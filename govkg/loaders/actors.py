@@ -69,6 +69,10 @@ _ACTS_NEXT = re.compile(
 )
 _LEAD_PREFIX = re.compile(_LEAD.pattern.removesuffix("$"))
 _PROMOTES = re.compile(r"推广(?:了)?$")
+# 首支X队在甲社区成立: what follows a unit where a team, room or centre named before it is founded
+_FOUNDED_IN = re.compile(
+    r"(?:正式|顺利|率先|挂牌)?(?:成立|揭牌|挂牌|建成|落地|落户|启用|投用|投入使用|开通|亮相|诞生)"
+)
 # 处置涉恒大、烟台某交易所投资群体等问题: a place inside a 涉… phrase is what the matter concerns.
 _CONCERNS = re.compile(r"涉[^，,。；;:：]{0,24}$")
 # 县委书记赴甲镇调研…, 组织干部到乙村学习…: the place after a verb of going, with a verb of
@@ -629,6 +633,22 @@ class ActorResolver:
                     return True
         return False
 
+    @staticmethod
+    def _founded_in(sentence: str, actors: Sequence[Actor], pos: int) -> list[Actor]:
+        """The unit after ``pos`` in its clause written as 在<unit>成立 (the practice founded there)."""
+        brk = _CLAUSE_BREAK.search(sentence, pos)
+        end = brk.start() if brk else len(sentence)
+        after = [a for a in actors if pos <= a.start and a.end <= end]
+        for k, a in enumerate(after):
+            if not _FOUNDED_IN.match(sentence, a.end):
+                continue
+            first = k
+            while first > 0 and after[first - 1].end == after[first].start:
+                first -= 1  # 在甲区乙街道丙社区: the chain of units written one after the other
+            if sentence[after[first].start - 1 : after[first].start] == "在":
+                return [a]
+        return []
+
     def resolve(
         self,
         ctx: ReportContext,
@@ -668,6 +688,9 @@ class ActorResolver:
             ]
             if as_role:
                 own = as_role[-1:]
+        if not own:
+            # 首支X队伍在甲区乙街道丙社区成立: the unit where the practice named before it is founded
+            own = self._founded_in(sentence, actors, pos)
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
             before, rule = own, None
