@@ -592,3 +592,12 @@ def test_a_residents_quarter_is_a_community(matcher: RegionMatcher) -> None:
     ]
     assert found[1].region.parent_code == found[0].region.code
     assert matcher.find("周边居民区的群众纷纷点赞。", DONGHE) == []
+
+
+def test_a_short_name_glued_to_its_own_towns_station_is_a_place(matcher: RegionMatcher) -> None:
+    # 普洱孟连派出所-style headlines: the prefecture's short name runs straight into the name of a
+    # station of one of its towns, which bounds it as a level word would
+    assert "西双版纳傣族自治州" in names(matcher.find("西双版纳勐仑派出所开展夜间巡逻"))
+    assert "德宏傣族景颇族自治州" in names(matcher.find("德宏弄岛边境派出所守护国门"))
+    # a word that is no town of it after the short name still blocks it
+    assert "德宏傣族景颇族自治州" not in names(matcher.find("德宏开派出所"))

@@ -327,6 +327,8 @@ _CLOSE_QUOTES = frozenset('”"」』’')
 # Characters that make a word with a 乡 before them (乡贤, 乡亲, 乡土, 乡愁): that 乡 ends no name.
 _XIANG_WORD_AFTER = frozenset("贤亲土愁")
 _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也如仅")
+# 西双版纳关累边境派出所: a station after a township stem, the unit that bounds a short name glued to it
+_STATION_AFTER = re.compile(r"(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站)")
 _FOLLOW_CHARS = frozenset("的和与及、等地也都已是为在各全共将")
 _NUMBER_CHARS = frozenset("一二三四五六七八九十百千万两几多个各每全该本此某诸")
 # The lookaheads skip compounds where the suffix starts a common noun (乡村, 镇村, 村民, 社区矫正).
@@ -499,7 +501,25 @@ class RegionMatcher:
         ):
             return True  # 延边推进…, ，包头坚持…: a well-known name heading its clause
         right_ok = not after or not _is_cjk(after[0]) or after[0] in _FOLLOW_CHARS or hit.end in full_starts
+        if left_ok and not right_ok and not modifier:
+            right_ok = self._own_station_after(text, hit)
         return left_ok and (right_ok or modifier)
+
+    def _own_station_after(self, text: str, hit: _Hit) -> bool:
+        """Whether a township of a candidate follows the short name as a station's name (德宏畹町派出所)."""
+        upper = [r for r in hit.candidates if r.level in ("prefecture", "county")]
+        if not upper:
+            return False
+        for length in (2, 3, 4):
+            stem = text[hit.end : hit.end + length]
+            if len(stem) < length or not _STATION_AFTER.match(text, hit.end + length):
+                continue
+            for word in _TOWNSHIP_WORDS:
+                for town in self.gazetteer.lookup(stem + word):
+                    chain = {r.code for r in self.gazetteer.chain(town.code)}
+                    if town.level == "township" and any(r.code in chain for r in upper):
+                        return True
+        return False
 
     # -- resolution ---------------------------------------------------------------------------
     def _pick(
