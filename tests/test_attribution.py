@@ -184,3 +184,13 @@ def test_a_practice_founded_in_a_unit_named_after_it_is_that_units() -> None:
     assert ("玉林北路社区", "mass_prevention") in found
     assert ("成都市", "mass_prevention") not in found
     assert ("四川省", "mass_prevention") not in found
+
+
+def test_a_traditional_character_title_naming_a_station_makes_its_town_the_subject() -> None:
+    # the title is read folded like the body: its station's town owns the subjectless sentences
+    text = (
+        "勐海縣公安局打洛邊境派出所：守護邊境平安\n近年來，所裏全力推行網格化管理，每個網格配備一名輔警。\n"
+    )
+    found = _adopters(text)
+    assert ("打洛镇", "grid") in found
+    assert ("勐海县", "grid") not in found

@@ -28,7 +28,7 @@ from itertools import pairwise
 from govkg.config import Settings
 from govkg.loaders.actors import RULE_CONFIDENCE, Actor, ActorChoice, ActorResolver, ReportContext
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
-from govkg.loaders.documents import Document
+from govkg.loaders.documents import Document, fold
 from govkg.loaders.extraction import (
     Adoption,
     Agency,
@@ -181,9 +181,11 @@ class Extractor:
         parts = sections(text)
         sentences = list(split_sentences(text))
         head = text[: parts[0][1]] if len(parts) > 1 else text
-        subject = self._title_subject(doc.title, self.region_matcher.infer_subject(head, doc.title))
-        if self.resolver.names_station(doc.title):  # most titles name none: no region pass for them
-            station = self.resolver.title_station(subject, doc.title, self.region_matcher.find(doc.title))
+        # the title as the body is read: a traditional-character title names its places in simplified
+        title = fold(doc.title).strip()
+        subject = self._title_subject(title, self.region_matcher.infer_subject(head, title))
+        if self.resolver.names_station(title):  # most titles name none: no region pass for them
+            station = self.resolver.title_station(subject, title, self.region_matcher.find(title))
             subject = station or subject
         scope = tuple(r.code for r in self.chain(subject)) if subject else ()
         year = report_year(doc.title, doc.year, (s.text for s in sentences[:60]))
@@ -213,7 +215,6 @@ class Extractor:
                 unresolved[found:] = [replace(u, offset=u.offset + start) for u in unresolved[found:]]
         unresolved.sort(key=lambda u: u.offset)
         ex.unresolved = unresolved
-        title = doc.title.strip()
         body = [s for s in sentences if s.text.strip() != title]
         opening = body[0].end if body else 0
         # The lead: the first sentence (after the title) that names a place; a feature often opens
