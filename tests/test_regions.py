@@ -601,3 +601,15 @@ def test_a_short_name_glued_to_its_own_towns_station_is_a_place(matcher: RegionM
     assert "德宏傣族景颇族自治州" in names(matcher.find("德宏弄岛边境派出所守护国门"))
     # a word that is no town of it after the short name still blocks it
     assert "德宏傣族景颇族自治州" not in names(matcher.find("德宏开派出所"))
+
+
+def test_a_text_comparing_places_of_three_provinces_has_no_subject(matcher: RegionMatcher) -> None:
+    # a study citing cases from several provinces about equally is about none of them
+    text = (
+        "本文选取江苏省昆山市、湖北省宜都市和贵州省湄潭县三地作比较。"
+        "昆山市推行网格化管理，宜都市建立调解组织，湄潭县开展普法宣传。"
+    )
+    assert matcher.infer_subject(text, "基层治理创新的比较研究") is None
+    # a place in the title still makes the report that place's
+    subject = matcher.infer_subject(text, "昆山市基层治理调查")
+    assert subject is not None and subject.name == "昆山市"

@@ -982,6 +982,11 @@ class RegionMatcher:
         for code, score in scores.items():
             for r in self.gazetteer.chain(code):
                 total[r.code] += score
+        tops = sorted((total[c] for c in total if len(self.gazetteer.chain(c)) == 1), reverse=True)
+        if not heads and len(tops) > 2 and tops[2] >= 0.5 * tops[0]:
+            # 以浙江诸暨、福建晋江、四川武侯为例: a text whose title names no place and that cites
+            # three provinces about as often (a study, a commentary) is about none of them
+            return None
         current = max((c for c in total if len(self.gazetteer.chain(c)) == 1), key=lambda c: total[c])
         while True:
             kids = [
