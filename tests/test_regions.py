@@ -613,3 +613,15 @@ def test_a_text_comparing_places_of_three_provinces_has_no_subject(matcher: Regi
     # a place in the title still makes the report that place's
     subject = matcher.infer_subject(text, "昆山市基层治理调查")
     assert subject is not None and subject.name == "昆山市"
+
+
+def test_a_two_character_county_after_a_conjunction_that_joins_nothing_is_no_place(
+    matcher: RegionMatcher,
+) -> None:
+    # 和+沛县 opening a clause, or written right after a unit of another province, is the tail of a
+    # longer unknown name, not 沛县 listed after it
+    assert "沛县" not in names(matcher.find("和沛县组建巡逻队。"))
+    assert "沛县" not in names(matcher.find("洛阳市和沛县组建巡逻队。"))
+    # a real list of neighbours, or a county after a preposition, stays a place
+    assert names(matcher.find("丰县和沛县组建巡逻队。")) == ["丰县", "沛县"]
+    assert names(matcher.find("与沛县签订合作协议。")) == ["沛县"]

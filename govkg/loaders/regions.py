@@ -329,6 +329,7 @@ _XIANG_WORD_AFTER = frozenset("贤亲土愁")
 _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也如仅")
 # 西双版纳关累边境派出所: a station after a township stem, the unit that bounds a short name glued to it
 _STATION_AFTER = re.compile(r"(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站)")
+_CONJUNCTIONS = frozenset("和与及")
 _FOLLOW_CHARS = frozenset("的和与及、等地也都已是为在各全共将")
 _NUMBER_CHARS = frozenset("一二三四五六七八九十百千万两几多个各每全该本此某诸")
 # The lookaheads skip compounds where the suffix starts a common noun (乡村, 镇村, 村民, 社区矫正).
@@ -637,6 +638,8 @@ class RegionMatcher:
                 continue
             if mentions and prev_end == hit.start and not self._fits_after(mentions[-1].region, region):
                 continue
+            if self._glued_to_conjunction(text, hit, mentions[-1] if mentions else None, region):
+                continue
             # a township outside the report's known places is a coincidence (苏木乡镇 means 苏木 and 乡镇),
             # unless nothing is known yet and the name is unique
             known = bool(scope or context) or len(hit.candidates) > 1
@@ -673,6 +676,28 @@ class RegionMatcher:
         names = [stem + word for word in _TOWNSHIP_WORDS if self.gazetteer.lookup(stem + word)]
         hits = {r.code: r for name in names for r in self.gazetteer.under(anchor, name)}
         return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def _glued_to_conjunction(
+        self, text: str, hit: _Hit, previous: RegionMention | None, region: Region
+    ) -> bool:
+        """Whether a two-character county (丰县) is the tail of a longer unknown name opening with a
+        conjunction character (和丰县): 和 joins nothing when it opens the clause, nor 和/与/及 when
+        the unit right before it lies in another province, which no list of places pairs with it."""
+        if hit.bare or len(hit.surface) != 2 or region.level != "county" or hit.start < 1:
+            return False
+        if text[hit.start - 1] not in _CONJUNCTIONS:
+            return False
+        if hit.start < 2 or not _is_cjk(text[hit.start - 2]):
+            return text[hit.start - 1] == "和"  # 与/及 may open a clause as "with" (与沛县签订…)
+        if (
+            previous is None
+            or previous.end != hit.start - 1
+            or self.gazetteer.get(previous.region.code) is None
+        ):
+            return False
+        return (
+            self.gazetteer.chain(region.code)[-1].code != self.gazetteer.chain(previous.region.code)[-1].code
+        )
 
     def _fits_after(self, previous: Region, region: Region) -> bool:
         """A name glued to the previous one must lie inside it (Y市东城区 is no Beijing 东城区)."""
