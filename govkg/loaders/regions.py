@@ -330,6 +330,8 @@ _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以
 # 西双版纳关累边境派出所: a station after a township stem, the unit that bounds a short name glued to it
 _STATION_AFTER = re.compile(r"(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站)")
 _CONJUNCTIONS = frozenset("和与及")
+# Last characters of facility and zone words that stations are also named after (火车站, 工业园).
+_FACILITY_ENDS = frozenset("站园区场港岸口")
 _FOLLOW_CHARS = frozenset("的和与及、等地也都已是为在各全共将")
 _NUMBER_CHARS = frozenset("一二三四五六七八九十百千万两几多个各每全该本此某诸")
 # The lookaheads skip compounds where the suffix starts a common noun (乡村, 镇村, 村民, 社区矫正).
@@ -670,11 +672,27 @@ class RegionMatcher:
     def township_written_short(self, stem: str, scope: Sequence[str]) -> Region | None:
         """The one township under the report's region that ``stem`` writes without its 镇, 乡, 街道
         or 苏木 (凤山 for 凤山镇 in a 哈尔滨 report, as in 凤山派出所), or None."""
+        if not scope:
+            return self._township_anywhere(stem)
         anchor = next((c for c in scope if (r := self.gazetteer.get(c)) and r.level != "province"), None)
         if anchor is None or not 2 <= len(stem) <= 4 or not all(map(_is_cjk, stem)):
             return None
         names = [stem + word for word in _TOWNSHIP_WORDS if self.gazetteer.lookup(stem + word)]
         hits = {r.code: r for name in names for r in self.gazetteer.under(anchor, name)}
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def _township_anywhere(self, stem: str) -> Region | None:
+        """In a report that names no region at all, the one township in the whole country that a
+        name of three or four characters writes short (凉城新村 for 凉城新村街道), or None; a
+        facility word (火车站, 工业园, 经济开发区) names a place of many towns, never one town."""
+        if not 3 <= len(stem) <= 4 or not all(map(_is_cjk, stem)) or stem[-1] in _FACILITY_ENDS:
+            return None
+        hits = {
+            r.code: r
+            for word in _TOWNSHIP_WORDS
+            for r in self.gazetteer.lookup(stem + word)
+            if r.level == "township" and r.name == stem + word
+        }
         return next(iter(hits.values())) if len(hits) == 1 else None
 
     def _glued_to_conjunction(
