@@ -505,11 +505,15 @@ class RegionMatcher:
             return True  # 延边推进…, ，包头坚持…: a well-known name heading its clause
         right_ok = not after or not _is_cjk(after[0]) or after[0] in _FOLLOW_CHARS or hit.end in full_starts
         if left_ok and not right_ok and not modifier:
-            right_ok = self._own_station_after(text, hit)
+            # 黑河逊克边境派出所: a unit glued to the one above it and naming a station is its name
+            right_ok = self._own_station_after(text, hit) or (
+                prev_end == hit.start and _STATION_AFTER.match(text, hit.end) is not None
+            )
         return left_ok and (right_ok or modifier)
 
     def _own_station_after(self, text: str, hit: _Hit) -> bool:
-        """Whether a township of a candidate follows the short name as a station's name (德宏畹町派出所)."""
+        """Whether a town or county of a candidate follows the short name as a station's name
+        (德宏畹町派出所, 黑河逊克边境派出所)."""
         upper = [r for r in hit.candidates if r.level in ("prefecture", "county")]
         if not upper:
             return False
@@ -517,10 +521,10 @@ class RegionMatcher:
             stem = text[hit.end : hit.end + length]
             if len(stem) < length or not _STATION_AFTER.match(text, hit.end + length):
                 continue
-            for word in _TOWNSHIP_WORDS:
-                for town in self.gazetteer.lookup(stem + word):
-                    chain = {r.code for r in self.gazetteer.chain(town.code)}
-                    if town.level == "township" and any(r.code in chain for r in upper):
+            for word in (*_TOWNSHIP_WORDS, "县", "旗", "市", "区"):
+                for unit in self.gazetteer.lookup(stem + word):
+                    chain = {r.code for r in self.gazetteer.chain(unit.code)[1:]}
+                    if unit.level in ("township", "county") and any(r.code in chain for r in upper):
                         return True
         return False
 
