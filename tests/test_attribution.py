@@ -194,3 +194,11 @@ def test_a_traditional_character_title_naming_a_station_makes_its_town_the_subje
     found = _adopters(text)
     assert ("打洛镇", "grid") in found
     assert ("勐海县", "grid") not in found
+
+
+def test_a_first_of_the_whole_city_founded_in_a_district_is_the_districts() -> None:
+    # 全市首家 ranks the practice in the city; the district where it is founded acts
+    text = "扬州市平安建设综述\n全市首家矛盾纠纷调解中心在邗江区揭牌成立，专门调处物业纠纷。\n"
+    found = _adopters(text)
+    assert ("邗江区", "diversified_resolution") in found
+    assert ("扬州市", "diversified_resolution") not in found

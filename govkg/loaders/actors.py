@@ -89,6 +89,7 @@ _RESIDENT_NAMED = re.compile(
     r"(?:[\u4e00-\u9fff]某|[老小阿](?![组区学年人型微额康孩姨])[\u4e00-\u9fff](?![们等]))"
 )
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
+_FIRST_OF = re.compile(r"(?:第一|首|唯一)(?:个|家|批|支|座|所|条|例)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
 # 该所/该局/该院/该庭/该(调处)中心: the body of that kind named last (a station's 该所 is its
 # town's, a town's 综治中心 is the town's).
@@ -688,9 +689,10 @@ class ActorResolver:
             ]
             if as_role:
                 own = as_role[-1:]
-        if not own:
-            # 首支X队伍在甲区乙街道丙社区成立: the unit where the practice named before it is founded
-            own = self._founded_in(sentence, actors, pos)
+        if all(_FIRST_OF.match(sentence, a.end) for a in own):
+            # 首支X队伍在甲区乙街道丙社区成立: the unit where the practice named before it is founded,
+            # even after 全市首家 (the city only ranks it first)
+            own = self._founded_in(sentence, actors, pos) or own
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
             before, rule = own, None
