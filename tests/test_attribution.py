@@ -202,3 +202,12 @@ def test_a_first_of_the_whole_city_founded_in_a_district_is_the_districts() -> N
     found = _adopters(text)
     assert ("邗江区", "diversified_resolution") in found
     assert ("扬州市", "diversified_resolution") not in found
+
+
+def test_a_title_station_after_its_city_and_county_short_names_is_the_subject() -> None:
+    # 某市某区公安X派出所 as a headline: the station's own report, written with the city's and
+    # the district's short names and 公安 before it
+    text = "宁波北仑公安大碶派出所：织密平安网\n近年来，所里组建护企义警队，推行网格化管理。\n"
+    found = _adopters(text)
+    assert ("大碶街道", "grid") in found
+    assert ("北仑区", "grid") not in found

@@ -133,7 +133,7 @@ _COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
 _BUREAU_GAP = re.compile(r"^(?:公安|公安局|公安分局|司法局|人民法院|法院)?$")
 # What may stand before a station that heads a title: the county's name and its bureau or court.
 _TITLE_TAG = re.compile(r"^(?:\s|【[^】]{0,12}】)*")
-_STATION_OWNER = re.compile(r"^(?:公安局|公安分局|分局|人民法院|法院|司法局)?$")
+_STATION_OWNER = re.compile(r"^(?:公安局|公安分局|公安|分局|人民法院|法院|司法局)?$")
 _BRANCH = re.compile(r"(?:公安局|局)([\u4e00-\u9fff]{2,6}?)分局")
 _RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 _SUFFIX_OF_WORD: dict[str, tuple[str, ...]] = {
@@ -399,7 +399,8 @@ class ActorResolver:
         for m in sorted(regions, key=lambda m: -m.start):
             if m.end <= start:
                 head = head.replace(m.surface, "", 1)
-        return town if _STATION_OWNER.match(head) else None
+        # 杭州萧山公安甲派出所: the city's short name glued before the district is no owner either
+        return town if _STATION_OWNER.match(self._after_ancestors(head, town)) else None
 
     def _stations(
         self, ctx: ReportContext, sentence: str, regions: Sequence[RegionMention] = ()
@@ -534,16 +535,16 @@ class ActorResolver:
         return next(iter(unique.values())) if len(unique) == 1 else None
 
     # -- choice ---------------------------------------------------------------------------------
+    def _after_ancestors(self, text: str, region: Region) -> str:
+        """``text`` without the names of units above ``region`` that open it (台州路桥 → 路桥 → '')."""
+        names = [n for r in self.chain(region)[1:] for n in (r.name, r.short) if n and len(n) >= 2]
+        while (name := next((n for n in names if text.startswith(n)), None)) is not None:
+            text = text[len(name) :]
+        return text
+
     def _ancestors_only(self, text: str, region: Region) -> bool:
         """Whether ``text`` is only the names of units above ``region`` (台州 before 路桥公安甲派出所)."""
-        names = [n for r in self.chain(region)[1:] for n in (r.name, r.short) if n and len(n) >= 2]
-        rest = text
-        while rest:
-            name = next((n for n in names if rest.startswith(n)), None)
-            if name is None:
-                return False
-            rest = rest[len(name) :]
-        return bool(text)
+        return bool(text) and not self._after_ancestors(text, region)
 
     def _opening(self, sentence: str, actors: Sequence[Actor], unit: int, clause_start: int) -> list[Actor]:
         """The sentence's opening subject: the actor heading the first clause that names one
