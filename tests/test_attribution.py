@@ -211,3 +211,11 @@ def test_a_title_station_after_its_city_and_county_short_names_is_the_subject() 
     found = _adopters(text)
     assert ("大碶街道", "grid") in found
     assert ("北仑区", "grid") not in found
+
+
+def test_a_title_station_after_its_citys_bureau_branch_is_the_subject() -> None:
+    # 某市公安局某分局X派出所 as a headline: the branch only says whose station it is
+    text = "宁波市公安局北仑分局大碶派出所：织密平安网\n近年来，所里组建护企义警队，推行网格化管理。\n"
+    found = _adopters(text)
+    assert ("大碶街道", "grid") in found
+    assert ("宁波市", "grid") not in found

@@ -133,7 +133,9 @@ _COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
 _BUREAU_GAP = re.compile(r"^(?:公安|公安局|公安分局|司法局|人民法院|法院)?$")
 # What may stand before a station that heads a title: the county's name and its bureau or court.
 _TITLE_TAG = re.compile(r"^(?:\s|【[^】]{0,12}】)*")
-_STATION_OWNER = re.compile(r"^(?:公安局|公安分局|公安|分局|人民法院|法院|司法局)?$")
+_STATION_OWNER = re.compile(
+    r"^(?:公安局(?:[\u4e00-\u9fff]{2,6}?分局)?|公安分局|公安|分局|人民法院|法院|司法局)?$"
+)
 _BRANCH = re.compile(r"(?:公安局|局)([\u4e00-\u9fff]{2,6}?)分局")
 _RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 _SUFFIX_OF_WORD: dict[str, tuple[str, ...]] = {
@@ -389,12 +391,13 @@ class ActorResolver:
         if subject is None:
             return None
         ctx = ReportContext(subject=subject, scope=tuple(r.code for r in self.chain(subject)))
-        stations = sorted(self._stations(ctx, title, regions).items())
+        # a bureau's branch (公安局甲分局) may come first: the station after it names the town
+        stations = sorted(
+            (k, t) for k, t in self._stations(ctx, title, regions).items() if t.level == "township"
+        )
         if not stations:
             return None
         (start, _), town = stations[0]
-        if town.level != "township":
-            return None
         head = title[_TITLE_TAG.match(title).end() : start]  # type: ignore[union-attr]
         for m in sorted(regions, key=lambda m: -m.start):
             if m.end <= start:
