@@ -597,7 +597,7 @@ def test_a_residents_quarter_is_a_community(matcher: RegionMatcher) -> None:
 def test_a_short_name_glued_to_its_own_towns_station_is_a_place(matcher: RegionMatcher) -> None:
     # 普洱孟连派出所-style headlines: the prefecture's short name runs straight into the name of a
     # station of one of its towns, which bounds it as a level word would
-    assert "西双版纳傣族自治州" in names(matcher.find("西双版纳勐仑派出所开展夜间巡逻"))
+    assert "普洱市" in names(matcher.find("普洱勐马边境派出所开展夜间巡逻"))
     assert "德宏傣族景颇族自治州" in names(matcher.find("德宏弄岛边境派出所守护国门"))
     # a station named after one of its counties: both short names are places
     assert names(matcher.find("黑河孙吴边境派出所开展巡边")) == ["黑河市", "孙吴县"]
