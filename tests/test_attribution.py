@@ -219,3 +219,16 @@ def test_a_title_station_after_its_citys_bureau_branch_is_the_subject() -> None:
     found = _adopters(text)
     assert ("大碶街道", "grid") in found
     assert ("宁波市", "grid") not in found
+
+
+def test_a_sentence_about_this_team_continues_the_unit_that_formed_it() -> None:
+    # 这支队伍… after a sentence naming a team in 某省某盟某旗: the banner, the last of the chain,
+    # runs it; the province the chain opens with does not
+    text = (
+        "内蒙古自治区平安建设综述\n"
+        "在内蒙古锡林郭勒盟阿巴嘎旗的草原上，活跃着一支牧民巡防队。"
+        "这支队伍常年开展边境巡逻，协助派出所开展群防群治。\n"
+    )
+    found = _adopters(text)
+    assert ("阿巴嘎旗", "mass_prevention") in found
+    assert ("内蒙古自治区", "mass_prevention") not in found

@@ -89,6 +89,8 @@ _RESIDENT_NAMED = re.compile(
     r"(?:[\u4e00-\u9fff]某|[老小阿](?![组区学年人型微额康孩姨])[\u4e00-\u9fff](?![们等]))"
 )
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
+# 这支队伍…, 近年来，这个调解室…: a clause whose subject is the thing the sentence before named
+_THIS_ONE = re.compile(r"这(?:个|支|家|座|处|所|间|一)")
 _FIRST_OF = re.compile(r"(?:第一|首|唯一)(?:个|家|批|支|座|所|条|例)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
 # 该所/该局/该院/该庭/该(调处)中心: the body of that kind named last (a station's 该所 is its
@@ -639,6 +641,12 @@ class ActorResolver:
         return False
 
     @staticmethod
+    def _opens_with_this(sentence: str, unit: int) -> bool:
+        """Whether the unit's subject, after time words, is 这个/这支… (the thing named just before)."""
+        lead = _LEAD_PREFIX.match(sentence, unit)
+        return _THIS_ONE.match(sentence, lead.end() if lead else unit) is not None
+
+    @staticmethod
     def _founded_in(sentence: str, actors: Sequence[Actor], pos: int) -> list[Actor]:
         """The unit after ``pos`` in its clause written as 在<unit>成立 (the practice founded there)."""
         brk = _CLAUSE_BREAK.search(sentence, pos)
@@ -734,7 +742,7 @@ class ActorResolver:
                 return ActorChoice(tuple(regions), found, RULE_CONFIDENCE[found])
             confidence = min(RULE_CONFIDENCE[rule], RULE_CONFIDENCE[found])
             return ActorChoice(tuple(regions), f"{rule}-{found}", confidence)
-        if sentence.startswith("其") and previous is not None:
+        if previous is not None and (sentence.startswith("其") or self._opens_with_this(sentence, unit)):
             return ActorChoice((previous,), "continues", RULE_CONFIDENCE["continues"])
         speaker = _speaker(sentence, actors, pos)
         if speaker is not None:

@@ -385,7 +385,7 @@ class Extractor:
             measurements.extend(self._measurements(ctx, sent, actors, mentions, prev_actor, para_unit))
             explicit_actors = [a for a in actors if a.explicit]
             if explicit_actors:
-                prev_actor, prev_paragraph = explicit_actors[0].region, sent.paragraph
+                prev_actor, prev_paragraph = _chain_end(explicit_actors), sent.paragraph
             elif sent.paragraph != prev_paragraph:
                 prev_actor = None
 
@@ -595,6 +595,16 @@ def _without_actors(label: str, sentence: str, actors: Sequence[Actor]) -> str:
                 label, changed = rest, True
                 break
     return label
+
+
+def _chain_end(actors: Sequence[Actor]) -> Region:
+    """The sentence's first actor, or the last unit of the chain it opens (内蒙古兴安盟科右前旗…)."""
+    head = actors[0]
+    for nxt in actors[1:]:
+        if nxt.start != head.end or nxt.region.parent_code is None:
+            break
+        head = nxt
+    return head.region
 
 
 def _shifted(m: RegionMention, by: int) -> RegionMention:
