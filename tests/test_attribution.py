@@ -232,3 +232,15 @@ def test_a_sentence_about_this_team_continues_the_unit_that_formed_it() -> None:
     found = _adopters(text)
     assert ("阿巴嘎旗", "mass_prevention") in found
     assert ("内蒙古自治区", "mass_prevention") not in found
+
+
+def test_a_unit_that_only_gives_an_award_does_not_act() -> None:
+    # 获得某区“X”称号: the district written between the award verb and the award gives it; the
+    # community room that received it is the one that has the practice
+    text = (
+        "北京市西城区平安建设简报\n"
+        "今年以来，新街口街道赵登禹路社区“胡同议事厅”获得北京市西城区“金牌人民调解室”称号。\n"
+    )
+    found = _adopters(text)
+    assert ("赵登禹路社区", "diversified_resolution") in found
+    assert ("西城区", "diversified_resolution") not in found

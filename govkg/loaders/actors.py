@@ -287,7 +287,9 @@ class ActorResolver:
         # one that receives an award (甲县综治中心被评为…) is still its unit's, which has it
         idle = [(a.start, a.end) for a in agencies if not a.acting and not awarded(sentence[a.end :])]
         homes = _homes(sentence, regions)
+        chain_start: dict[int, int] = {}  # where the run of glued names ending at a position starts
         for m in regions:
+            chain_start[m.end] = chain_start.get(m.start, m.start)
             if any(s <= m.start and m.end <= e for s, e in idle):
                 continue
             if (
@@ -295,6 +297,7 @@ class ActorResolver:
                 and m.region.code not in above
                 and not _CONCERNS.search(sentence, 0, m.start)
                 and not _destination(sentence, m.start, m.end)
+                and not _award_giver(sentence, chain_start[m.end], m.end)
                 and m.start not in homes
             ):
                 actors.append(Actor(m.start, m.end, m.region, "place"))
@@ -784,6 +787,17 @@ def _homes(sentence: str, regions: Sequence[RegionMention]) -> set[int]:
             homes.add(m.start)
             ahead = m.start
     return homes
+
+
+# 获得甲区“X奖”, 被甲县评为…: a unit written between an award verb and the award gives it
+_GIVER_BEFORE = re.compile(r"(?:获得|荣获|获评|获|被|受到)了?$")
+_GIVER_AFTER = re.compile(r"^[^,，;；。]{0,30}?(?:奖|称号|荣誉|表彰|命名|评为|授予|授牌)")
+
+
+def _award_giver(sentence: str, start: int, end: int) -> bool:
+    """Whether the unit at ``sentence[start:end]`` only gives an award (获得甲区“X奖”)."""
+    before = _GIVER_BEFORE.search(sentence, max(0, start - 3), start) is not None
+    return before and _GIVER_AFTER.match(sentence[end:]) is not None
 
 
 def _destination(sentence: str, start: int, end: int) -> bool:
