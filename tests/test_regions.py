@@ -627,3 +627,9 @@ def test_a_two_character_county_after_a_conjunction_that_joins_nothing_is_no_pla
     # a real list of neighbours, or a county after a preposition, stays a place
     assert names(matcher.find("丰县和沛县组建巡逻队。")) == ["丰县", "沛县"]
     assert names(matcher.find("与沛县签订合作协议。")) == ["沛县"]
+
+
+def test_a_short_name_before_a_border_police_body_is_a_place(matcher: RegionMatcher) -> None:
+    # 某地边境管理支队 / 某地边检站: border police bodies are named after the place they guard
+    assert names(matcher.find("普洱边境管理支队组织巡边")) == ["普洱市"]
+    assert names(matcher.find("临沧边检站查获走私")) == ["临沧市"]
