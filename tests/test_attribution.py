@@ -244,3 +244,16 @@ def test_a_unit_that_only_gives_an_award_does_not_act() -> None:
     found = _adopters(text)
     assert ("赵登禹路社区", "diversified_resolution") in found
     assert ("西城区", "diversified_resolution") not in found
+
+
+def test_a_county_body_heading_the_title_keeps_the_county_the_subject() -> None:
+    # 某县人民法院在某镇设立…: the report names one town again and again, but the county's court
+    # that the title puts first is who acts there
+    text = (
+        "勐海县人民法院在打洛镇设立巡回审判点\n"
+        "今年以来，勐海县人民法院在勐海县打洛镇设立巡回审判点，在打洛镇开展诉前调解。"
+        "打洛镇巡回审判点挂牌后，法官每周到该镇接待群众，推动诉源治理。\n"
+    )
+    ex = extract(from_text(text, "court.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "勐海县"

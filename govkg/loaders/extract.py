@@ -220,7 +220,7 @@ class Extractor:
         # The lead: the first sentence (after the title) that names a place; a feature often opens
         # with a general line (平安是百姓的期盼。) before saying whose work it reports.
         lead = next((s.end for s in body if any(s.start <= m.start < s.end for m in all_regions)), opening)
-        only = self._sole_unit(text, subject, all_regions, lead) or self._lone_town(
+        only = self._sole_unit(text, subject, all_regions, lead, title) or self._lone_town(
             subject, all_regions, opening
         )
         if only is not None:
@@ -415,7 +415,12 @@ class Extractor:
         return inferred
 
     def _sole_unit(
-        self, text: str, subject: Region | None, found: Sequence[RegionMention], opening: int = 0
+        self,
+        text: str,
+        subject: Region | None,
+        found: Sequence[RegionMention],
+        opening: int = 0,
+        title: str = "",
     ) -> Region | None:
         """The township a county-level report is about: the only one it names, named again and again
         (itself or as 该镇/该街道 …) — a report on one street filed under its county — or written with
@@ -423,6 +428,8 @@ class Extractor:
         report says what it is about (``opening`` is where that sentence ends)."""
         if subject is None or subject.level != "county":
             return None
+        if _COUNTY_BODY_TITLE.match(title.removeprefix(subject.name).removeprefix(subject.short or "\0")):
+            return None  # 甲县人民法院在乙镇设立…: the county's body is the title's subject, acting there
         towns = {m.region.code: m.region for m in found if m.region.level == "township"}
         if len(towns) != 1:
             return None
@@ -595,6 +602,10 @@ def _without_actors(label: str, sentence: str, actors: Sequence[Actor]) -> str:
                 label, changed = rest, True
                 break
     return label
+
+
+# A county's own body heading a title after the county's name (甲县人民法院…, 甲县公安局…).
+_COUNTY_BODY_TITLE = re.compile(r"(?:人民法院|法院|人民检察院|检察院|公安局|司法局|县委|委|人民政府|政府)")
 
 
 def _chain_end(actors: Sequence[Actor]) -> Region:
