@@ -257,3 +257,15 @@ def test_a_county_body_heading_the_title_keeps_the_county_the_subject() -> None:
     ex = extract(from_text(text, "court.txt"))
     names = {r.code: r.name for r in ex.regions}
     assert names[ex.subject_region or ""] == "勐海县"
+
+
+def test_a_county_body_and_a_town_working_together_both_adopt() -> None:
+    # 某县法院与某镇党委政府深度协作，…: units of different levels joined by 与 and a word of
+    # working together act together in the clauses that follow
+    text = (
+        "玉溪市平安建设综述\n"
+        "今年以来，华宁县人民法院与华宁县青龙镇党委政府深度协作，在镇上设立诉前调解工作室，化解矛盾纠纷60余起。\n"
+    )
+    found = _adopters(text)
+    assert ("华宁县", "diversified_resolution") in found
+    assert ("青龙镇", "diversified_resolution") in found

@@ -54,7 +54,10 @@ _CLAUSE_GAP = re.compile(r"^(?:[“\"《「][^”\"》」]{1,24}[”\"》」])?[
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 # 甲镇联合乙街道开展… / 甲县会同乙镇… / 甲镇与乙镇共同建立…: both units act, whatever their levels.
 _JOINT = re.compile(r"^(?:联合|会同|携手|协同)$")
-_TOGETHER = re.compile(r"(?:共同|联合|一道|一起|携手)")
+# 甲县法院与乙镇党委政府深度协作…: after the second unit (and its body), the two act together
+_TOGETHER_AFTER = re.compile(
+    r"(?:党委政府|党委|人民政府|政府|党工委)?(?:深度|密切|紧密|积极|充分)?(?:共同|联合|一道|一起|携手|协作|合作|联动)"
+)
 _UNIT_BREAK = re.compile(r"[;；]")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
 _LEAD = re.compile(
@@ -599,7 +602,10 @@ class ActorResolver:
                     if nxt.start < heads[-1].end:
                         continue
                     gap = sentence[heads[-1].end : nxt.start]
-                    if not gap or not _CLAUSE_GAP.match(gap) or nxt.region.level != head.region.level:
+                    together = gap in ("与", "和", "同") and _TOGETHER_AFTER.match(sentence, nxt.end)
+                    if not together and (
+                        not gap or not _CLAUSE_GAP.match(gap) or nxt.region.level != head.region.level
+                    ):
                         break
                     heads.append(nxt)
                 return heads
@@ -725,7 +731,7 @@ class ActorResolver:
             for a in reversed(before[:-1]):
                 gap = sentence[a.end : group[-1].start]
                 joint = _JOINT.match(gap) is not None or (
-                    gap in ("与", "和", "同") and _TOGETHER.match(sentence, last.end) is not None
+                    gap in ("与", "和", "同") and _TOGETHER_AFTER.match(sentence, last.end) is not None
                 )
                 if joint or (_CLAUSE_GAP.match(gap) and a.region.level == last.region.level):
                     group.append(a)
