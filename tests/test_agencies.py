@@ -307,3 +307,27 @@ def test_a_tribunal_written_after_its_county_court_is_that_countys_town() -> Non
     assert [(a.name, names[a.region_code]) for a in ex.agencies if a.kind == "法庭"] == [
         ("合水镇人民法庭", "合水镇")
     ]
+
+
+def test_a_station_after_its_county_bureau_named_after_no_town_of_that_county_is_the_countys() -> None:
+    # 舞阳县 has no 城关: its 城关派出所 is no station of 临颍县's 城关街道 (same city); the
+    # county acts through its bureau (guideline 8)
+    text = "漯河市推进平安乡村建设。舞阳县公安局城关派出所组建夜间巡逻队。临颍县推行网格化管理。"
+    ex = extract(from_text(text, "t"))
+    names = {r.code: r.name for r in ex.regions}
+    assert [a.kind for a in ex.agencies if a.kind == "派出所"] == []
+    assert {names[a.region_code] for a in ex.adoptions if a.practice_key == "mass_prevention"} == {"舞阳县"}
+    # a station named after a town of that county is still that town's
+    ex = extract(from_text("漯河市推进平安乡村建设。临颍县公安局城关派出所组建夜间巡逻队。", "t"))
+    names = {r.code: r.name for r in ex.regions}
+    assert [names[a.region_code] for a in ex.agencies if a.kind == "派出所"] == ["城关街道"]
+
+
+def test_a_station_in_a_report_naming_no_region_is_the_one_town_of_that_name() -> None:
+    # no county or city anywhere: a station named after a town name found once in the country
+    # is that town's; a facility name (火车站) is no town at all
+    ex = extract(from_text("石门二路派出所联合社区组建夜巡队，守护居民平安。", "t"))
+    names = {r.code: r.name for r in ex.regions}
+    assert [names[a.region_code] for a in ex.agencies if a.kind == "派出所"] == ["石门二路街道"]
+    ex = extract(from_text("火车站派出所联合车站组建巡逻队，守护旅客平安。", "t"))
+    assert [a for a in ex.agencies if a.kind == "派出所"] == []

@@ -160,3 +160,112 @@ def test_the_country_heading_a_sentence_is_above_the_report_subject() -> None:
     assert ("平和县", "diversified_resolution") not in _adopters(text)
     text = "平和县平安建设简报\n平和县推行网格化管理。\n全国首家乡村调解组织联合会在平和县成立。"
     assert ("平和县", "diversified_resolution") in _adopters(text)
+
+
+def test_a_station_written_after_its_prefecture_and_county_opens_its_sentence() -> None:
+    # 某市某区公安X派出所 with the city's short name first: the city only says where the station
+    # lies, so the station's town still heads the sentence and its paragraph
+    text = (
+        "宁波市平安建设综述\n"
+        "宁波北仑公安大碶派出所走访企业排查安全隐患，还组建了护企义警队。"
+        "随后推行楼长制，每栋楼选出一名楼长。\n"
+    )
+    found = _adopters(text)
+    assert ("大碶街道", "mass_prevention") in found
+    assert ("大碶街道", "building_head") in found
+    assert ("宁波市", "mass_prevention") not in found
+
+
+def test_a_practice_founded_in_a_unit_named_after_it_is_that_units() -> None:
+    # 某市首支X队在某区某街道某社区成立: the practice is the subject and the community where it is
+    # founded acts, not the city that only ranks it first
+    text = "成都市平安建设简讯\n日前，四川省成都市首支楼栋义警队在武侯区玉林街道玉林北路社区正式成立。\n"
+    found = _adopters(text)
+    assert ("玉林北路社区", "mass_prevention") in found
+    assert ("成都市", "mass_prevention") not in found
+    assert ("四川省", "mass_prevention") not in found
+
+
+def test_a_traditional_character_title_naming_a_station_makes_its_town_the_subject() -> None:
+    # the title is read folded like the body: its station's town owns the subjectless sentences
+    text = (
+        "勐海縣公安局打洛邊境派出所：守護邊境平安\n近年來，所裏全力推行網格化管理，每個網格配備一名輔警。\n"
+    )
+    found = _adopters(text)
+    assert ("打洛镇", "grid") in found
+    assert ("勐海县", "grid") not in found
+
+
+def test_a_first_of_the_whole_city_founded_in_a_district_is_the_districts() -> None:
+    # 全市首家 ranks the practice in the city; the district where it is founded acts
+    text = "扬州市平安建设综述\n全市首家矛盾纠纷调解中心在邗江区揭牌成立，专门调处物业纠纷。\n"
+    found = _adopters(text)
+    assert ("邗江区", "diversified_resolution") in found
+    assert ("扬州市", "diversified_resolution") not in found
+
+
+def test_a_title_station_after_its_city_and_county_short_names_is_the_subject() -> None:
+    # 某市某区公安X派出所 as a headline: the station's own report, written with the city's and
+    # the district's short names and 公安 before it
+    text = "宁波北仑公安大碶派出所：织密平安网\n近年来，所里组建护企义警队，推行网格化管理。\n"
+    found = _adopters(text)
+    assert ("大碶街道", "grid") in found
+    assert ("北仑区", "grid") not in found
+
+
+def test_a_title_station_after_its_citys_bureau_branch_is_the_subject() -> None:
+    # 某市公安局某分局X派出所 as a headline: the branch only says whose station it is
+    text = "宁波市公安局北仑分局大碶派出所：织密平安网\n近年来，所里组建护企义警队，推行网格化管理。\n"
+    found = _adopters(text)
+    assert ("大碶街道", "grid") in found
+    assert ("宁波市", "grid") not in found
+
+
+def test_a_sentence_about_this_team_continues_the_unit_that_formed_it() -> None:
+    # 这支队伍… after a sentence naming a team in 某省某盟某旗: the banner, the last of the chain,
+    # runs it; the province the chain opens with does not
+    text = (
+        "内蒙古自治区平安建设综述\n"
+        "在内蒙古锡林郭勒盟阿巴嘎旗的草原上，活跃着一支牧民巡防队。"
+        "这支队伍常年开展边境巡逻，协助派出所开展群防群治。\n"
+    )
+    found = _adopters(text)
+    assert ("阿巴嘎旗", "mass_prevention") in found
+    assert not any(region.endswith("自治区") for region, _ in found)
+
+
+def test_a_unit_that_only_gives_an_award_does_not_act() -> None:
+    # 获得某区“X”称号: the district written between the award verb and the award gives it; the
+    # community room that received it is the one that has the practice
+    text = (
+        "北京市西城区平安建设简报\n"
+        "今年以来，新街口街道赵登禹路社区“胡同议事厅”获得北京市西城区“金牌人民调解室”称号。\n"
+    )
+    found = _adopters(text)
+    assert ("赵登禹路社区", "diversified_resolution") in found
+    assert ("西城区", "diversified_resolution") not in found
+
+
+def test_a_county_body_heading_the_title_keeps_the_county_the_subject() -> None:
+    # 某县人民法院在某镇设立…: the report names one town again and again, but the county's court
+    # that the title puts first is who acts there
+    text = (
+        "勐海县人民法院在打洛镇设立巡回审判点\n"
+        "今年以来，勐海县人民法院在勐海县打洛镇设立巡回审判点，在打洛镇开展诉前调解。"
+        "打洛镇巡回审判点挂牌后，法官每周到该镇接待群众，推动诉源治理。\n"
+    )
+    ex = extract(from_text(text, "court.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "勐海县"
+
+
+def test_a_county_body_and_a_town_working_together_both_adopt() -> None:
+    # 某县法院与某镇党委政府深度协作，…: units of different levels joined by 与 and a word of
+    # working together act together in the clauses that follow
+    text = (
+        "玉溪市平安建设综述\n"
+        "今年以来，华宁县人民法院与华宁县青龙镇党委政府深度协作，在镇上设立诉前调解工作室，化解矛盾纠纷60余起。\n"
+    )
+    found = _adopters(text)
+    assert ("华宁县", "diversified_resolution") in found
+    assert ("青龙镇", "diversified_resolution") in found

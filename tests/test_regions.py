@@ -592,3 +592,44 @@ def test_a_residents_quarter_is_a_community(matcher: RegionMatcher) -> None:
     ]
     assert found[1].region.parent_code == found[0].region.code
     assert matcher.find("周边居民区的群众纷纷点赞。", DONGHE) == []
+
+
+def test_a_short_name_glued_to_its_own_towns_station_is_a_place(matcher: RegionMatcher) -> None:
+    # 普洱孟连派出所-style headlines: the prefecture's short name runs straight into the name of a
+    # station of one of its towns, which bounds it as a level word would
+    assert "普洱市" in names(matcher.find("普洱勐马边境派出所开展夜间巡逻"))
+    assert "德宏傣族景颇族自治州" in names(matcher.find("德宏弄岛边境派出所守护国门"))
+    # a station named after one of its counties: both short names are places
+    assert names(matcher.find("黑河孙吴边境派出所开展巡边")) == ["黑河市", "孙吴县"]
+    # a word that is no town of it after the short name still blocks it
+    assert "德宏傣族景颇族自治州" not in names(matcher.find("德宏开派出所"))
+
+
+def test_a_text_comparing_places_of_three_provinces_has_no_subject(matcher: RegionMatcher) -> None:
+    # a study citing cases from several provinces about equally is about none of them
+    text = (
+        "本文选取江苏省昆山市、湖北省宜都市和贵州省湄潭县三地作比较。"
+        "昆山市推行网格化管理，宜都市建立调解组织，湄潭县开展普法宣传。"
+    )
+    assert matcher.infer_subject(text, "基层治理创新的比较研究") is None
+    # a place in the title still makes the report that place's
+    subject = matcher.infer_subject(text, "昆山市基层治理调查")
+    assert subject is not None and subject.name == "昆山市"
+
+
+def test_a_two_character_county_after_a_conjunction_that_joins_nothing_is_no_place(
+    matcher: RegionMatcher,
+) -> None:
+    # 和+沛县 opening a clause, or written right after a unit of another province, is the tail of a
+    # longer unknown name, not 沛县 listed after it
+    assert "沛县" not in names(matcher.find("和沛县组建巡逻队。"))
+    assert "沛县" not in names(matcher.find("洛阳市和沛县组建巡逻队。"))
+    # a real list of neighbours, or a county after a preposition, stays a place
+    assert names(matcher.find("丰县和沛县组建巡逻队。")) == ["丰县", "沛县"]
+    assert names(matcher.find("与沛县签订合作协议。")) == ["沛县"]
+
+
+def test_a_short_name_before_a_border_police_body_is_a_place(matcher: RegionMatcher) -> None:
+    # 某地边境管理支队 / 某地边检站: border police bodies are named after the place they guard
+    assert names(matcher.find("普洱边境管理支队组织巡边")) == ["普洱市"]
+    assert names(matcher.find("临沧边检站查获走私")) == ["临沧市"]

@@ -54,7 +54,10 @@ _CLAUSE_GAP = re.compile(r"^(?:[“\"《「][^”\"》」]{1,24}[”\"》」])?[
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 # 甲镇联合乙街道开展… / 甲县会同乙镇… / 甲镇与乙镇共同建立…: both units act, whatever their levels.
 _JOINT = re.compile(r"^(?:联合|会同|携手|协同)$")
-_TOGETHER = re.compile(r"(?:共同|联合|一道|一起|携手)")
+# 甲县法院与乙镇党委政府深度协作…: after the second unit (and its body), the two act together
+_TOGETHER_AFTER = re.compile(
+    r"(?:党委政府|党委|人民政府|政府|党工委)?(?:深度|密切|紧密|积极|充分)?(?:共同|联合|一道|一起|携手|协作|合作|联动)"
+)
 _UNIT_BREAK = re.compile(r"[;；]")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
 _LEAD = re.compile(
@@ -69,6 +72,10 @@ _ACTS_NEXT = re.compile(
 )
 _LEAD_PREFIX = re.compile(_LEAD.pattern.removesuffix("$"))
 _PROMOTES = re.compile(r"推广(?:了)?$")
+# 首支X队在甲社区成立: what follows a unit where a team, room or centre named before it is founded
+_FOUNDED_IN = re.compile(
+    r"(?:正式|顺利|率先|挂牌)?(?:成立|揭牌|挂牌|建成|落地|落户|启用|投用|投入使用|开通|亮相|诞生)"
+)
 # 处置涉恒大、烟台某交易所投资群体等问题: a place inside a 涉… phrase is what the matter concerns.
 _CONCERNS = re.compile(r"涉[^，,。；;:：]{0,24}$")
 # 县委书记赴甲镇调研…, 组织干部到乙村学习…: the place after a verb of going, with a verb of
@@ -85,6 +92,9 @@ _RESIDENT_NAMED = re.compile(
     r"(?:[\u4e00-\u9fff]某|[老小阿](?![组区学年人型微额康孩姨])[\u4e00-\u9fff](?![们等]))"
 )
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
+# 这支队伍…, 近年来，这个调解室…: a clause whose subject is the thing the sentence before named
+_THIS_ONE = re.compile(r"这(?:个|支|家|座|处|所|间|一)")
+_FIRST_OF = re.compile(r"(?:第一|首|唯一)(?:个|家|批|支|座|所|条|例)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
 # 该所/该局/该院/该庭/该(调处)中心: the body of that kind named last (a station's 该所 is its
 # town's, a town's 综治中心 is the town's).
@@ -128,7 +138,9 @@ _COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
 _BUREAU_GAP = re.compile(r"^(?:公安|公安局|公安分局|司法局|人民法院|法院)?$")
 # What may stand before a station that heads a title: the county's name and its bureau or court.
 _TITLE_TAG = re.compile(r"^(?:\s|【[^】]{0,12}】)*")
-_STATION_OWNER = re.compile(r"^(?:公安局|公安分局|分局|人民法院|法院|司法局)?$")
+_STATION_OWNER = re.compile(
+    r"^(?:公安局(?:[\u4e00-\u9fff]{2,6}?分局)?|公安分局|公安|分局|人民法院|法院|司法局)?$"
+)
 _BRANCH = re.compile(r"(?:公安局|局)([\u4e00-\u9fff]{2,6}?)分局")
 _RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 _SUFFIX_OF_WORD: dict[str, tuple[str, ...]] = {
@@ -278,7 +290,9 @@ class ActorResolver:
         # one that receives an award (甲县综治中心被评为…) is still its unit's, which has it
         idle = [(a.start, a.end) for a in agencies if not a.acting and not awarded(sentence[a.end :])]
         homes = _homes(sentence, regions)
+        chain_start: dict[int, int] = {}  # where the run of glued names ending at a position starts
         for m in regions:
+            chain_start[m.end] = chain_start.get(m.start, m.start)
             if any(s <= m.start and m.end <= e for s, e in idle):
                 continue
             if (
@@ -286,6 +300,7 @@ class ActorResolver:
                 and m.region.code not in above
                 and not _CONCERNS.search(sentence, 0, m.start)
                 and not _destination(sentence, m.start, m.end)
+                and not _award_giver(sentence, chain_start[m.end], m.end)
                 and m.start not in homes
             ):
                 actors.append(Actor(m.start, m.end, m.region, "place"))
@@ -384,17 +399,19 @@ class ActorResolver:
         if subject is None:
             return None
         ctx = ReportContext(subject=subject, scope=tuple(r.code for r in self.chain(subject)))
-        stations = sorted(self._stations(ctx, title, regions).items())
+        # a bureau's branch (公安局甲分局) may come first: the station after it names the town
+        stations = sorted(
+            (k, t) for k, t in self._stations(ctx, title, regions).items() if t.level == "township"
+        )
         if not stations:
             return None
         (start, _), town = stations[0]
-        if town.level != "township":
-            return None
         head = title[_TITLE_TAG.match(title).end() : start]  # type: ignore[union-attr]
         for m in sorted(regions, key=lambda m: -m.start):
             if m.end <= start:
                 head = head.replace(m.surface, "", 1)
-        return town if _STATION_OWNER.match(head) else None
+        # 杭州萧山公安甲派出所: the city's short name glued before the district is no owner either
+        return town if _STATION_OWNER.match(self._after_ancestors(head, town)) else None
 
     def _stations(
         self, ctx: ReportContext, sentence: str, regions: Sequence[RegionMention] = ()
@@ -529,8 +546,18 @@ class ActorResolver:
         return next(iter(unique.values())) if len(unique) == 1 else None
 
     # -- choice ---------------------------------------------------------------------------------
-    @staticmethod
-    def _opening(sentence: str, actors: Sequence[Actor], unit: int, clause_start: int) -> list[Actor]:
+    def _after_ancestors(self, text: str, region: Region) -> str:
+        """``text`` without the names of units above ``region`` that open it (台州路桥 → 路桥 → '')."""
+        names = [n for r in self.chain(region)[1:] for n in (r.name, r.short) if n and len(n) >= 2]
+        while (name := next((n for n in names if text.startswith(n)), None)) is not None:
+            text = text[len(name) :]
+        return text
+
+    def _ancestors_only(self, text: str, region: Region) -> bool:
+        """Whether ``text`` is only the names of units above ``region`` (台州 before 路桥公安甲派出所)."""
+        return bool(text) and not self._after_ancestors(text, region)
+
+    def _opening(self, sentence: str, actors: Sequence[Actor], unit: int, clause_start: int) -> list[Actor]:
         """The sentence's opening subject: the actor heading the first clause that names one
         (今年以来，甲镇…; 在甲镇，…), when only time words, list marks or 在 stand before it."""
         breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, unit, clause_start)]
@@ -554,8 +581,13 @@ class ActorResolver:
                 ):
                     return [following[0]]
             if inside:
-                if not _LEAD.match(sentence[start : inside[0].start]):
-                    return []
+                lead = sentence[start : inside[0].start]
+                if not _LEAD.match(lead):
+                    # 台州路桥公安甲派出所…: the prefecture's name written before its own station
+                    # only says where the station lies; the station still opens the sentence
+                    bare = _LEAD_PREFIX.match(lead)
+                    if not self._ancestors_only(lead[bare.end() if bare else 0 :], inside[0].region):
+                        return []
                 head = inside[0]
                 for nxt in inside[1:]:
                     # 在甲镇乙社区，…: units written one after the other, the smaller one acts; so
@@ -570,7 +602,10 @@ class ActorResolver:
                     if nxt.start < heads[-1].end:
                         continue
                     gap = sentence[heads[-1].end : nxt.start]
-                    if not gap or not _CLAUSE_GAP.match(gap) or nxt.region.level != head.region.level:
+                    together = gap in ("与", "和", "同") and _TOGETHER_AFTER.match(sentence, nxt.end)
+                    if not together and (
+                        not gap or not _CLAUSE_GAP.match(gap) or nxt.region.level != head.region.level
+                    ):
                         break
                     heads.append(nxt)
                 return heads
@@ -614,6 +649,28 @@ class ActorResolver:
                     return True
         return False
 
+    @staticmethod
+    def _opens_with_this(sentence: str, unit: int) -> bool:
+        """Whether the unit's subject, after time words, is 这个/这支… (the thing named just before)."""
+        lead = _LEAD_PREFIX.match(sentence, unit)
+        return _THIS_ONE.match(sentence, lead.end() if lead else unit) is not None
+
+    @staticmethod
+    def _founded_in(sentence: str, actors: Sequence[Actor], pos: int) -> list[Actor]:
+        """The unit after ``pos`` in its clause written as 在<unit>成立 (the practice founded there)."""
+        brk = _CLAUSE_BREAK.search(sentence, pos)
+        end = brk.start() if brk else len(sentence)
+        after = [a for a in actors if pos <= a.start and a.end <= end]
+        for k, a in enumerate(after):
+            if not _FOUNDED_IN.match(sentence, a.end):
+                continue
+            first = k
+            while first > 0 and after[first - 1].end == after[first].start:
+                first -= 1  # 在甲区乙街道丙社区: the chain of units written one after the other
+            if sentence[after[first].start - 1 : after[first].start] == "在":
+                return [a]
+        return []
+
     def resolve(
         self,
         ctx: ReportContext,
@@ -653,6 +710,10 @@ class ActorResolver:
             ]
             if as_role:
                 own = as_role[-1:]
+        if all(_FIRST_OF.match(sentence, a.end) for a in own):
+            # 首支X队伍在甲区乙街道丙社区成立: the unit where the practice named before it is founded,
+            # even after 全市首家 (the city only ranks it first)
+            own = self._founded_in(sentence, actors, pos) or own
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
             before, rule = own, None
@@ -670,7 +731,7 @@ class ActorResolver:
             for a in reversed(before[:-1]):
                 gap = sentence[a.end : group[-1].start]
                 joint = _JOINT.match(gap) is not None or (
-                    gap in ("与", "和", "同") and _TOGETHER.match(sentence, last.end) is not None
+                    gap in ("与", "和", "同") and _TOGETHER_AFTER.match(sentence, last.end) is not None
                 )
                 if joint or (_CLAUSE_GAP.match(gap) and a.region.level == last.region.level):
                     group.append(a)
@@ -690,7 +751,7 @@ class ActorResolver:
                 return ActorChoice(tuple(regions), found, RULE_CONFIDENCE[found])
             confidence = min(RULE_CONFIDENCE[rule], RULE_CONFIDENCE[found])
             return ActorChoice(tuple(regions), f"{rule}-{found}", confidence)
-        if sentence.startswith("其") and previous is not None:
+        if previous is not None and (sentence.startswith("其") or self._opens_with_this(sentence, unit)):
             return ActorChoice((previous,), "continues", RULE_CONFIDENCE["continues"])
         speaker = _speaker(sentence, actors, pos)
         if speaker is not None:
@@ -732,6 +793,17 @@ def _homes(sentence: str, regions: Sequence[RegionMention]) -> set[int]:
             homes.add(m.start)
             ahead = m.start
     return homes
+
+
+# 获得甲区“X奖”, 被甲县评为…: a unit written between an award verb and the award gives it
+_GIVER_BEFORE = re.compile(r"(?:获得|荣获|获评|获|被|受到)了?$")
+_GIVER_AFTER = re.compile(r"^[^,，;；。]{0,30}?(?:奖|称号|荣誉|表彰|命名|评为|授予|授牌)")
+
+
+def _award_giver(sentence: str, start: int, end: int) -> bool:
+    """Whether the unit at ``sentence[start:end]`` only gives an award (获得甲区“X奖”)."""
+    before = _GIVER_BEFORE.search(sentence, max(0, start - 3), start) is not None
+    return before and _GIVER_AFTER.match(sentence[end:]) is not None
 
 
 def _destination(sentence: str, start: int, end: int) -> bool:

@@ -183,6 +183,12 @@ class AgencyMatcher:
         ):
             # 印江自治县人民法院合水人民法庭: 合水 is that county's town, not 甘肃's 合水县
             prefix = _station_of(sentence, previous, m.start(), regions) or prefix
+        elif previous is not None and prefix is not None and _other_countys_town(previous, prefix):
+            # 甲县公安局城关派出所 where 甲县 has no 城关: a station named after no unit of its own
+            # county (城关, 火车站) is that county's (guideline 8), never another county's 城关街道
+            prefix = _station_of(sentence, previous, m.start(), regions)
+            if prefix is None:
+                return []
         if prefix is None:
             if not kind.bare or _NOT_LOCAL.search(sentence, 0, m.start()):
                 return []
@@ -312,6 +318,18 @@ def _spells(text: str, region: Region) -> bool:
             and text[:-1] == region.short
             and text[-1] in "乡镇"
         )
+    )
+
+
+def _other_countys_town(previous: AgencyMention, prefix: _Prefix) -> bool:
+    """Whether a township prefix written right after a county's body lies in another county."""
+    code = previous.region_code
+    is_county = code.isdigit() and len(code) == 6 and not code.endswith("00")
+    return (
+        is_county
+        and previous.end == prefix.start
+        and prefix.region.level == "township"
+        and prefix.region.parent_code != code
     )
 
 

@@ -28,7 +28,7 @@ from itertools import pairwise
 from govkg.config import Settings
 from govkg.loaders.actors import RULE_CONFIDENCE, Actor, ActorChoice, ActorResolver, ReportContext
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
-from govkg.loaders.documents import Document
+from govkg.loaders.documents import Document, fold
 from govkg.loaders.extraction import (
     Adoption,
     Agency,
@@ -182,9 +182,11 @@ class Extractor:
         parts = sections(text)
         sentences = list(split_sentences(text))
         head = text[: parts[0][1]] if len(parts) > 1 else text
-        subject = self._title_subject(doc.title, self.region_matcher.infer_subject(head, doc.title))
-        if self.resolver.names_station(doc.title):  # most titles name none: no region pass for them
-            station = self.resolver.title_station(subject, doc.title, self.region_matcher.find(doc.title))
+        # the title as the body is read: a traditional-character title names its places in simplified
+        title = fold(doc.title).strip()
+        subject = self._title_subject(title, self.region_matcher.infer_subject(head, title))
+        if self.resolver.names_station(title):  # most titles name none: no region pass for them
+            station = self.resolver.title_station(subject, title, self.region_matcher.find(title))
             subject = station or subject
         scope = tuple(r.code for r in self.chain(subject)) if subject else ()
         year = report_year(doc.title, doc.year, (s.text for s in sentences[:60]))
@@ -214,13 +216,12 @@ class Extractor:
                 unresolved[found:] = [replace(u, offset=u.offset + start) for u in unresolved[found:]]
         unresolved.sort(key=lambda u: u.offset)
         ex.unresolved = unresolved
-        title = doc.title.strip()
         body = [s for s in sentences if s.text.strip() != title]
         opening = body[0].end if body else 0
         # The lead: the first sentence (after the title) that names a place; a feature often opens
         # with a general line (平安是百姓的期盼。) before saying whose work it reports.
         lead = next((s.end for s in body if any(s.start <= m.start < s.end for m in all_regions)), opening)
-        only = self._sole_unit(text, subject, all_regions, lead) or self._lone_town(
+        only = self._sole_unit(text, subject, all_regions, lead, title) or self._lone_town(
             subject, all_regions, opening
         )
         if only is not None:
@@ -389,7 +390,7 @@ class Extractor:
                 measurements.extend(self._measurements(ctx, sent, actors, mentions, prev_actor, para_unit))
             explicit_actors = [a for a in actors if a.explicit]
             if explicit_actors:
-                prev_actor, prev_paragraph = explicit_actors[0].region, sent.paragraph
+                prev_actor, prev_paragraph = _chain_end(explicit_actors), sent.paragraph
             elif sent.paragraph != prev_paragraph:
                 prev_actor = None
 
@@ -419,7 +420,12 @@ class Extractor:
         return inferred
 
     def _sole_unit(
-        self, text: str, subject: Region | None, found: Sequence[RegionMention], opening: int = 0
+        self,
+        text: str,
+        subject: Region | None,
+        found: Sequence[RegionMention],
+        opening: int = 0,
+        title: str = "",
     ) -> Region | None:
         """The township a county-level report is about: the only one it names, named again and again
         (itself or as 该镇/该街道 …) — a report on one street filed under its county — or written with
@@ -427,6 +433,8 @@ class Extractor:
         report says what it is about (``opening`` is where that sentence ends)."""
         if subject is None or subject.level != "county":
             return None
+        if _COUNTY_BODY_TITLE.match(title.removeprefix(subject.name).removeprefix(subject.short or "\0")):
+            return None  # 甲县人民法院在乙镇设立…: the county's body is the title's subject, acting there
         towns = {m.region.code: m.region for m in found if m.region.level == "township"}
         if len(towns) != 1:
             return None
@@ -599,6 +607,20 @@ def _without_actors(label: str, sentence: str, actors: Sequence[Actor]) -> str:
                 label, changed = rest, True
                 break
     return label
+
+
+# A county's own body heading a title after the county's name (甲县人民法院…, 甲县公安局…).
+_COUNTY_BODY_TITLE = re.compile(r"(?:人民法院|法院|人民检察院|检察院|公安局|司法局|县委|委|人民政府|政府)")
+
+
+def _chain_end(actors: Sequence[Actor]) -> Region:
+    """The sentence's first actor, or the last unit of the chain it opens (内蒙古兴安盟科右前旗…)."""
+    head = actors[0]
+    for nxt in actors[1:]:
+        if nxt.start != head.end or nxt.region.parent_code is None:
+            break
+        head = nxt
+    return head.region
 
 
 def _shifted(m: RegionMention, by: int) -> RegionMention:

@@ -285,7 +285,7 @@ _AFTER_WORDS = (
     "市委", "市政府", "市人民", "县委", "县政府", "区委", "区政府", "州委", "州政府", "旗委", "旗政府",
     "公安", "法院", "中院", "检察", "政法", "司法", "交警", "消防", "信访", "综治", "党委", "政府",
     "日报", "晚报", "电视台", "广播", "新闻", "融媒", "发布", "市", "州", "县", "区", "旗", "盟", "籍",
-    "地区", "境内", "全境", "各地", "上下", "人民", "群众", "警方", "边防",
+    "地区", "境内", "全境", "各地", "上下", "人民", "群众", "警方", "边防", "边境管理", "边检",
 )  # fmt: skip
 _LEVEL_CHARS = frozenset("市州县区旗盟")
 # 网 alone is an outlet (某某网) but not the start of 网格/网络/网信 (甲街道网格员 is the street's).
@@ -327,6 +327,11 @@ _CLOSE_QUOTES = frozenset('”"」』’')
 # Characters that make a word with a 乡 before them (乡贤, 乡亲, 乡土, 乡愁): that 乡 ends no name.
 _XIANG_WORD_AFTER = frozenset("贤亲土愁")
 _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也如仅")
+# 西双版纳关累边境派出所: a station after a township stem, the unit that bounds a short name glued to it
+_STATION_AFTER = re.compile(r"(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站)")
+_CONJUNCTIONS = frozenset("和与及")
+# Last characters of facility and zone words that stations are also named after (火车站, 工业园).
+_FACILITY_ENDS = frozenset("站园区场港岸口")
 _FOLLOW_CHARS = frozenset("的和与及、等地也都已是为在各全共将")
 _NUMBER_CHARS = frozenset("一二三四五六七八九十百千万两几多个各每全该本此某诸")
 # The lookaheads skip compounds where the suffix starts a common noun (乡村, 镇村, 村民, 社区矫正).
@@ -499,7 +504,29 @@ class RegionMatcher:
         ):
             return True  # 延边推进…, ，包头坚持…: a well-known name heading its clause
         right_ok = not after or not _is_cjk(after[0]) or after[0] in _FOLLOW_CHARS or hit.end in full_starts
+        if left_ok and not right_ok and not modifier:
+            # 黑河逊克边境派出所: a unit glued to the one above it and naming a station is its name
+            right_ok = self._own_station_after(text, hit) or (
+                prev_end == hit.start and _STATION_AFTER.match(text, hit.end) is not None
+            )
         return left_ok and (right_ok or modifier)
+
+    def _own_station_after(self, text: str, hit: _Hit) -> bool:
+        """Whether a town or county of a candidate follows the short name as a station's name
+        (德宏畹町派出所, 黑河逊克边境派出所)."""
+        upper = [r for r in hit.candidates if r.level in ("prefecture", "county")]
+        if not upper:
+            return False
+        for length in (2, 3, 4):
+            stem = text[hit.end : hit.end + length]
+            if len(stem) < length or not _STATION_AFTER.match(text, hit.end + length):
+                continue
+            for word in (*_TOWNSHIP_WORDS, "县", "旗", "市", "区"):
+                for unit in self.gazetteer.lookup(stem + word):
+                    chain = {r.code for r in self.gazetteer.chain(unit.code)[1:]}
+                    if unit.level in ("township", "county") and any(r.code in chain for r in upper):
+                        return True
+        return False
 
     # -- resolution ---------------------------------------------------------------------------
     def _pick(
@@ -617,6 +644,8 @@ class RegionMatcher:
                 continue
             if mentions and prev_end == hit.start and not self._fits_after(mentions[-1].region, region):
                 continue
+            if self._glued_to_conjunction(text, hit, mentions[-1] if mentions else None, region):
+                continue
             # a township outside the report's known places is a coincidence (苏木乡镇 means 苏木 and 乡镇),
             # unless nothing is known yet and the name is unique
             known = bool(scope or context) or len(hit.candidates) > 1
@@ -647,12 +676,50 @@ class RegionMatcher:
     def township_written_short(self, stem: str, scope: Sequence[str]) -> Region | None:
         """The one township under the report's region that ``stem`` writes without its 镇, 乡, 街道
         or 苏木 (凤山 for 凤山镇 in a 哈尔滨 report, as in 凤山派出所), or None."""
+        if not scope:
+            return self._township_anywhere(stem)
         anchor = next((c for c in scope if (r := self.gazetteer.get(c)) and r.level != "province"), None)
         if anchor is None or not 2 <= len(stem) <= 4 or not all(map(_is_cjk, stem)):
             return None
         names = [stem + word for word in _TOWNSHIP_WORDS if self.gazetteer.lookup(stem + word)]
         hits = {r.code: r for name in names for r in self.gazetteer.under(anchor, name)}
         return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def _township_anywhere(self, stem: str) -> Region | None:
+        """In a report that names no region at all, the one township in the whole country that a
+        name of three or four characters writes short (凉城新村 for 凉城新村街道), or None; a
+        facility word (火车站, 工业园, 经济开发区) names a place of many towns, never one town."""
+        if not 3 <= len(stem) <= 4 or not all(map(_is_cjk, stem)) or stem[-1] in _FACILITY_ENDS:
+            return None
+        hits = {
+            r.code: r
+            for word in _TOWNSHIP_WORDS
+            for r in self.gazetteer.lookup(stem + word)
+            if r.level == "township" and r.name == stem + word
+        }
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def _glued_to_conjunction(
+        self, text: str, hit: _Hit, previous: RegionMention | None, region: Region
+    ) -> bool:
+        """Whether a two-character county (丰县) is the tail of a longer unknown name opening with a
+        conjunction character (和丰县): 和 joins nothing when it opens the clause, nor 和/与/及 when
+        the unit right before it lies in another province, which no list of places pairs with it."""
+        if hit.bare or len(hit.surface) != 2 or region.level != "county" or hit.start < 1:
+            return False
+        if text[hit.start - 1] not in _CONJUNCTIONS:
+            return False
+        if hit.start < 2 or not _is_cjk(text[hit.start - 2]):
+            return text[hit.start - 1] == "和"  # 与/及 may open a clause as "with" (与沛县签订…)
+        if (
+            previous is None
+            or previous.end != hit.start - 1
+            or self.gazetteer.get(previous.region.code) is None
+        ):
+            return False
+        return (
+            self.gazetteer.chain(region.code)[-1].code != self.gazetteer.chain(previous.region.code)[-1].code
+        )
 
     def _fits_after(self, previous: Region, region: Region) -> bool:
         """A name glued to the previous one must lie inside it (Y市东城区 is no Beijing 东城区)."""
@@ -962,6 +1029,11 @@ class RegionMatcher:
         for code, score in scores.items():
             for r in self.gazetteer.chain(code):
                 total[r.code] += score
+        tops = sorted((total[c] for c in total if len(self.gazetteer.chain(c)) == 1), reverse=True)
+        if not heads and len(tops) > 2 and tops[2] >= 0.5 * tops[0]:
+            # 以浙江诸暨、福建晋江、四川武侯为例: a text whose title names no place and that cites
+            # three provinces about as often (a study, a commentary) is about none of them
+            return None
         current = max((c for c in total if len(self.gazetteer.chain(c)) == 1), key=lambda c: total[c])
         while True:
             kids = [
