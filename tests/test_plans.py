@@ -20,7 +20,7 @@ from govkg.loaders.sentences import split_sentences
         ("关于加强基层调解组织建设的实施意见", "实施意见"),
         ("临河区出台平安建设实施方案", None),  # news that a plan was issued
         ("红山区印发《综治中心建设方案》", None),
-        ("临河区2023年平安建设工作总结", None),
+        ("临河区平安建设2023年度总结", None),
         ("临河区“网格+”方案破解治理难题", None),  # 方案 not at the end
     ],
 )
@@ -50,7 +50,7 @@ def test_a_plan_section_runs_to_the_next_heading_of_its_level() -> None:
         "二、下一步工作打算\n深化雪亮工程建设。\n（一）加强综治中心建设。\n"
         "三、保障措施\n全区落实经费保障。"
     )
-    got = _planned("临河区2023年平安建设工作总结", body)
+    got = _planned("临河区平安建设2023年度总结", body)
     assert got == {"二、下一步工作打算", "深化雪亮工程建设。", "（一）加强综治中心建设。"}
     # a heading that also names work done covers both, so it opens no plan section
     assert not _planned("临河区工作总结", "二、主要做法及下一步打算\n推行网格化管理。")
@@ -67,7 +67,7 @@ def test_a_paragraph_opened_by_a_plan_goes_on_with_it() -> None:
 
 def test_plans_give_no_adoption_and_no_metric() -> None:
     text = (
-        "临河区2023年平安建设工作总结\n"
+        "临河区平安建设2023年度总结\n"
         "一、主要成效\n全区推行网格化管理，建成网格320个。\n"
         "二、下一步工作打算\n全区深化雪亮工程建设，新建视频监控点位500个。"
     )
