@@ -61,6 +61,14 @@ def test_a_plan_section_runs_to_the_next_heading_of_its_level() -> None:
 def test_a_paragraph_opened_by_a_plan_goes_on_with_it() -> None:
     body = "下一步，我区将深化雪亮工程建设。推广“枫桥经验”。\n全区建成综治中心12个。"
     assert _planned("临河区工作总结", body) == {"推广“枫桥经验”。"}
+    # a plan paragraph that announces a list (…以下工作：) takes in the items, one per paragraph
+    body = (
+        "下一步，我们将重点做好以下工作：\n一是深化雪亮工程建设。\n（二）推广“枫桥经验”。\n"
+        "全区建成综治中心12个。"
+    )
+    assert _planned("临河区工作总结", body) == {"一是深化雪亮工程建设。", "（二）推广“枫桥经验”。"}
+    # items after a paragraph that announces nothing are the report's own
+    assert not _planned("临河区工作总结", "下一步，我区将深化雪亮工程。\n一是全区建成综治中心12个。")
     # the opening sentence is the sentence classifier's (下一步 …), not counted twice here
     assert not _planned("临河区工作总结", "下步工作重点已经明确。\n推广“枫桥经验”。")
 

@@ -52,6 +52,12 @@ _PARAGRAPH_PLAN = re.compile(
 )
 
 
+# The items of a list, one per paragraph: 一是…, （一）…, 1.…, 第一，…
+_ITEM = re.compile(
+    rf"^\s*(?:[{_NUM}]+是|[（(][{_NUM}\d]+[)）]|[{_NUM}]+[、.．]|\d{{1,2}}[、.．](?!\d)|第[{_NUM}]+[，,、])"
+)
+
+
 def heading_rank(line: str) -> int | None:
     """The level of a heading line (0 highest), or None when the line is no numbered heading."""
     if len(line.strip()) > _HEADING_MAX:
@@ -82,7 +88,9 @@ def planned(title: str, sentences: Sequence[Sentence]) -> dict[int, str]:
         return {n: whole for n in range(len(sentences))}
     out: dict[int, str] = {}
     section: tuple[int, str] | None = None  # (rank, heading) of the plan section we are in
-    opened: tuple[int, str] | None = None  # (paragraph, words) of a paragraph opening with a plan
+    # (paragraph, words, announces a list) of the paragraph that opened with a plan, or of the
+    # last item of the list it announced
+    opened: tuple[int, str, bool] | None = None
     for n, sent in enumerate(sentences):
         line = sent.text
         rank = heading_rank(line)
@@ -99,7 +107,16 @@ def planned(title: str, sentences: Sequence[Sentence]) -> dict[int, str]:
         first = n == 0 or sentences[n - 1].paragraph != sent.paragraph
         if first:
             m = _PARAGRAPH_PLAN.match(line)
-            opened = (sent.paragraph, m.group().strip(" ，,:：")) if m else None
+            if m is not None:
+                opened = (sent.paragraph, m.group().strip(" ，,:："), False)
+            elif opened is not None and opened[2] and _ITEM.match(line):
+                # 下一步，重点做好以下工作：\n一是…\n二是…: the items of a plan's list, one per paragraph
+                opened = (sent.paragraph, opened[1], True)
+                out[n] = opened[1]
+            else:
+                opened = None
         elif opened is not None and opened[0] == sent.paragraph:
             out[n] = opened[1]
+        if opened is not None and opened[0] == sent.paragraph and line.rstrip().endswith((":", "：")):
+            opened = (opened[0], opened[1], True)  # the paragraph ends by announcing a list
     return out
