@@ -103,6 +103,13 @@ def _cls(sentence: str, practice: str) -> str | None:
             "网格化管理",
         ),
         ("meeting", "甲县召开网格化管理现场推进会。", "甲县召开会议后推行网格化管理。", "网格化管理"),
+        # the holding verb after the meeting's name; a body that holds a meeting is still itself
+        (
+            "meeting",
+            "全市平安创建工作现场推进会在甲县举行。",
+            "甲县综治中心召开研判会议，部署平安创建。",
+            "平安创建",
+        ),
         ("visit", "干部赴外省学习考察枫桥经验。", "干部回村后推行枫桥经验。", "枫桥经验"),
         # 学习借鉴 with the practice as its direct object takes the model up at home
         (

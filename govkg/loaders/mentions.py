@@ -88,6 +88,11 @@ _MEETING = re.compile(r"(?:召开|举行|举办)[^，,。；;]{0,25}$")
 _MEETING_END = re.compile(
     r"^[^，,。；;]{0,25}?(?:会议|推进会|现场会|座谈会|发布会|培训班|观摩会|研讨会|论坛|交流会)"
 )
+# 全省平安创建工作新闻发布会在海口举行: the meeting's name, with the holding verb after it.
+_MEETING_HELD_AFTER = re.compile(
+    r"^[^，,。；;]{0,25}?(?:会议|推进会|现场会|座谈会|发布会|培训班|观摩会|研讨会|论坛|交流会|大会)"
+    r"[^，,。；;]{0,12}?(?:召开|举行|举办|开幕|开班|闭幕)"
+)
 _VISIT = re.compile(
     r"(?:赴|前往|来到)[^，,。；;]{0,15}?(?:学习|考察|取经|参观|观摩)|学习考察|考察学习|学习借鉴|取经|参观学习"
     # 通过对甲、乙等地的实践考察发现，其“X”模式…: what a study finds in places is research, not
@@ -305,6 +310,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("instruction", m.group()[-4:])
     if (m := _MEETING.search(before)) and (n := _MEETING_END.match(after)):
         return Cue("meeting", m.group() + sentence[start:end] + n.group())
+    if ("会" in after or "论坛" in after or "培训班" in after) and (n := _MEETING_HELD_AFTER.match(after)):
+        return Cue("meeting", sentence[start:end] + n.group())
     body = _BODY.search(sentence[start:end]) or _BODY.search(sentence[start : end + 1])
     body = body or _BODY.search(sentence[start : end + 2])
     if body and (m := _POOL_BEFORE.search(before)) and _POOL_AFTER.match(after):
