@@ -435,6 +435,16 @@ def test_a_place_visitors_go_to_look_at_is_a_destination_not_an_actor() -> None:
     assert found[("麻池镇", "building_head")].startswith("actor=place")
 
 
+def test_a_place_visitors_go_to_work_in_is_a_destination_not_an_actor() -> None:
+    # 赴/前往 X 开展…: the visitors do the work; the unit they travel to does not adopt it
+    found = _facts(CITY + "麻池镇派干部赴固阳县金山镇开展平安边界共建，推行楼长制。")
+    assert found[("麻池镇", "building_head")].startswith("actor=opening-place")
+    assert ("金山镇", "building_head") not in found
+    # a host named as a subject of its own still acts
+    found = _facts(CITY + "九原区干部前往麻池镇开展走访，麻池镇推行楼长制。")
+    assert found[("麻池镇", "building_head")].startswith("actor=place")
+
+
 def test_a_paragraph_s_opening_town_is_the_subject_of_its_actorless_sentences() -> None:
     # 甲镇…。（no subject）…。: the town that opens the paragraph acts in its later sentences
     para = "麻池镇地处城乡接合部，外来人口多。共划分网格28个。推行楼长制，每栋楼选出一名楼长。"

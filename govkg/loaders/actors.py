@@ -84,6 +84,11 @@ _GO_TO = re.compile(
     r"(?:(?<![达得受做收遇看想感直找报签办伸])到|赴|前往|来到|走进|深入)(?:[^，,。；;:：]{0,16}[、和及与])?$"
 )
 _TO_LOOK = re.compile(r"^[^，,。；;:：]{0,12}?(?:调研|考察|学习|视察|观摩|参观|取经|督导)")
+# 赴甲镇开展联创共建, 前往乙村指导调解: the visitors do the work they went there for; the place
+# they went to is no actor of it (a host that acts is written as a subject of its own).
+_WORK_THERE = re.compile(
+    r"^[^，,。；;:：]{0,12}?(?:开展|进行|举办|举行|宣讲|帮助|帮扶|协助|参与|参加|走访|慰问|授课|送法|对接)"
+)
 # 甲村村民张某…, 乙社区居民老李…: a place before a resident named as a person is where that
 # person lives; the person is no unit, and the place does not act in the story. 老/小/阿 open a
 # name only before a surname, not in the words they make (村民小组, 居民小区, 村民老年协会).
@@ -299,7 +304,7 @@ class ActorResolver:
                 m.role == "actor"
                 and m.region.code not in above
                 and not _CONCERNS.search(sentence, 0, m.start)
-                and not _destination(sentence, m.start, m.end)
+                and not _destination(sentence, chain_start[m.end], m.end)
                 and not _award_giver(sentence, chain_start[m.end], m.end)
                 and m.start not in homes
             ):
@@ -808,8 +813,10 @@ def _award_giver(sentence: str, start: int, end: int) -> bool:
 
 def _destination(sentence: str, start: int, end: int) -> bool:
     """Whether the unit at ``sentence[start:end]`` is where visitors go to look (赴甲镇调研, 到甲村、
-    乙村学习考察): a destination, not the actor of its clause."""
-    return _GO_TO.search(sentence, 0, start) is not None and _TO_LOOK.match(sentence[end:]) is not None
+    乙村学习考察) or to work (赴甲县开展共建): a destination, not the actor of its clause."""
+    if _GO_TO.search(sentence, 0, start) is None:
+        return False
+    return _TO_LOOK.match(sentence[end:]) is not None or _WORK_THERE.match(sentence[end:]) is not None
 
 
 def _upper_words(level: str) -> tuple[str, ...]:
