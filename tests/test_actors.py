@@ -445,6 +445,22 @@ def test_a_place_visitors_go_to_work_in_is_a_destination_not_an_actor() -> None:
     assert found[("麻池镇", "building_head")].startswith("actor=place")
 
 
+def test_a_partner_after_with_acts_together_with_the_unit_carried_from_before() -> None:
+    # 甲镇…；同时与乙省某县某镇共同…: the partner town (even in another province) and the town the
+    # sentence is about both act in the subjectless unit, and in its later clauses (两镇…)
+    text = (
+        CITY
+        + "麻池镇地处城郊，镇里设立“邻里说和室”；"
+        + "同时与山西省大同市天镇县谷前堡镇联合开展矛盾纠纷排查化解，两镇互派调解员。"
+    )
+    found = _facts(text)
+    assert found[("谷前堡镇", "diversified_resolution")] == "actor=list;practice=taxonomy"
+    assert ("麻池镇", "diversified_resolution") in found
+    # a unit with a subject of its own (九原区联合…) has no partner: each unit acts alone
+    found = _facts(CITY + "麻池镇设立调解室；九原区联合开展矛盾纠纷排查化解。")
+    assert found[("九原区", "diversified_resolution")] == "actor=place;practice=taxonomy"
+
+
 def test_a_paragraph_s_opening_town_is_the_subject_of_its_actorless_sentences() -> None:
     # 甲镇…。（no subject）…。: the town that opens the paragraph acts in its later sentences
     para = "麻池镇地处城乡接合部，外来人口多。共划分网格28个。推行楼长制，每栋楼选出一名楼长。"

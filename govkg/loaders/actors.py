@@ -59,6 +59,8 @@ _TOGETHER_AFTER = re.compile(
     r"(?:党委政府|党委|人民政府|政府|党工委)?(?:深度|密切|紧密|积极|充分)?(?:共同|联合|一道|一起|携手|协作|合作|联动)"
 )
 _UNIT_BREAK = re.compile(r"[;；]")
+# 同时与…, 还和…, 并同…: a partner opening a clause whose subject is left unwritten
+_WITH = re.compile(r"^(?:还|并|也|又|则)?(?:与|和|同)$")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
 _LEAD = re.compile(
     r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|近日|日前|近来|今年以来|今年|去年|上半年|下半年|"
@@ -616,6 +618,23 @@ class ActorResolver:
                 return heads
         return []
 
+    @staticmethod
+    def _partner(sentence: str, actors: Sequence[Actor], unit: int, clause_start: int) -> Actor | None:
+        """The unit a subjectless unit of the sentence opens with as a partner (同时与乙镇共同…,
+        还和乙县公安局联合…): it acts together with whoever the sentence or paragraph is about."""
+        brk = _CLAUSE_BREAK.search(sentence, unit)
+        first_end = brk.start() if brk else len(sentence)
+        inside = [a for a in actors if unit <= a.start < first_end]
+        if not inside or inside[0].rule not in ("place", "agency"):
+            return None
+        head = inside[0]
+        opening = sentence[unit : head.start]
+        lead = _LEAD_PREFIX.match(opening)
+        gap = opening[lead.end() if lead else 0 :]
+        if not _WITH.match(gap) or _TOGETHER_AFTER.match(sentence, head.end) is None:
+            return None
+        return head
+
     def opening_unit(self, sentence: str, actors: Sequence[Actor]) -> Region | None:
         """The town, street, community or village (never a county or above) named as the subject
         that opens ``sentence`` (今年以来，甲镇…; 在甲社区，…), or None."""
@@ -719,6 +738,15 @@ class ActorResolver:
             # 首支X队伍在甲区乙街道丙社区成立: the unit where the practice named before it is founded,
             # even after 全市首家 (the city only ranks it first)
             own = self._founded_in(sentence, actors, pos) or own
+        partner = self._partner(sentence, actors, unit, clause_start)
+        if partner is not None and (not own or [a.start for a in own] == [partner.start]) and not lead:
+            # 甲镇…；同时与乙省某县某镇共同建立…，两镇联合调处…: the unit carried from before and
+            # the partner named after 与 act together in the clauses of this unit
+            rest = [a for a in actors if a.start != partner.start]
+            base = self.resolve(ctx, sentence, rest, max(unit - 1, 0) if unit else pos, previous, paragraph)
+            if base.regions:
+                joint = (*base.regions, *(r for r in (partner.region,) if r not in base.regions))
+                return ActorChoice(joint, "list", RULE_CONFIDENCE["list"])
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
             before, rule = own, None
