@@ -745,8 +745,8 @@ class ActorResolver:
             rest = [a for a in actors if a.start != partner.start]
             base = self.resolve(ctx, sentence, rest, max(unit - 1, 0) if unit else pos, previous, paragraph)
             if base.regions:
-                joint = (*base.regions, *(r for r in (partner.region,) if r not in base.regions))
-                return ActorChoice(joint, "list", RULE_CONFIDENCE["list"])
+                together = (*base.regions, *(r for r in (partner.region,) if r not in base.regions))
+                return ActorChoice(together, "list", RULE_CONFIDENCE["list"])
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
             before, rule = own, None
