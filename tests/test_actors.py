@@ -403,6 +403,18 @@ def test_a_town_named_alone_is_the_subject_of_its_own_report() -> None:
     assert ex.subject_region is None
 
 
+def test_a_report_titled_after_a_station_and_naming_no_region_is_its_towns() -> None:
+    # no county or city anywhere: the title's station, placed by its town's unique name, says
+    # whose report it is, so its subjectless measures are that town's
+    ex = _run("梧桐树派出所：警民同心护平安\n近年来，所里推行网格化管理，民警每周走访群众。")
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "梧桐树乡"
+    assert ("梧桐树乡", "grid") in {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    # a station named after no unit (城关) gives no subject
+    ex = _run("城关派出所：警民同心护平安\n近年来，所里推行网格化管理，民警每周走访群众。")
+    assert ex.subject_region is None
+
+
 def test_implementations_record_their_method_and_confidence() -> None:
     ex = _run(CITY + "包头市公安局常态化开展扫黑除恶斗争。")
     (impl,) = [i for i in ex.implementations if i.practice_key == "anti_gang"]

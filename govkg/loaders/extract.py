@@ -187,7 +187,7 @@ class Extractor:
         subject = self._title_subject(title, self.region_matcher.infer_subject(head, title))
         if self.resolver.names_station(title):  # most titles name none: no region pass for them
             station = self.resolver.title_station(subject, title, self.region_matcher.find(title))
-            subject = station or subject
+            subject = station or subject or self._station_heading(doc, title)
         scope = tuple(r.code for r in self.chain(subject)) if subject else ()
         year = report_year(doc.title, doc.year, (s.text for s in sentences[:60]))
         ctx = _Context(doc=doc, subject=subject, scope=scope, year=year)
@@ -418,6 +418,18 @@ class Extractor:
         if inferred is None or unit.code == inferred.code or self.resolver.is_below(unit, inferred):
             return unit
         return inferred
+
+    def _station_heading(self, doc: Document, title: str) -> Region | None:
+        """The town of the station heading a title in a report that names no region to be about
+        (甲派出所：…): the station's own report, as when its county is known."""
+        ctx = _Context(doc=doc, subject=None, scope=(), year=None)
+        for a in self.agency_matcher.find(title, _Lookup(self, ctx)):
+            region = self._region(ctx, a.region_code)
+            if a.start > 2 or region is None:
+                return None  # a station named further on is only what the title is about
+            if a.acting and a.kind in ("派出所", "司法所", "法庭") and region.level == "township":
+                return region
+        return None
 
     def _sole_unit(
         self,
