@@ -415,6 +415,20 @@ def test_a_report_titled_after_a_station_and_naming_no_region_is_its_towns() -> 
     assert ex.subject_region is None
 
 
+def test_a_bare_level_word_heading_a_sentence_is_the_unit_named_last() -> None:
+    # 街道建立了… / 街道设置了…: the street the text is about, as 街道里 would be
+    text = (
+        "做好居民纠纷调解工作\n近年来，杨圪楞街道推行网格化管理，助力平安东河建设。\n"
+        "街道建立了“红帆”调解室，化解邻里纠纷。\n街道设置了公共法律服务工作站。\n"
+    )
+    found = _facts(text)
+    assert found[("杨圪楞街道", "public_legal_service")] == "actor=demonstrative;practice=taxonomy"
+    assert ("东河区", "public_legal_service") not in found
+    # a level word inside a longer noun (街道网格员…) heads nothing
+    found = _facts(CITY + "九原区沙河街道推行楼长制。\n街道网格员每天巡查，推行楼长制。")
+    assert found[("沙河街道", "building_head")].startswith("actor=place")
+
+
 def test_implementations_record_their_method_and_confidence() -> None:
     ex = _run(CITY + "包头市公安局常态化开展扫黑除恶斗争。")
     (impl,) = [i for i in ex.implementations if i.practice_key == "anti_gang"]

@@ -35,7 +35,7 @@ from govkg.loaders.extraction import Region, UnresolvedPlace
 from govkg.loaders.prefilter import Gated
 from govkg.loaders.regions import Gazetteer, RegionMention, local_unit, sub_county_level
 
-__all__ = ["RULE_CONFIDENCE", "Actor", "ActorChoice", "ActorResolver", "ReportContext"]
+__all__ = ["RULE_CONFIDENCE", "Actor", "ActorChoice", "ActorResolver", "ReportContext", "level_heads"]
 
 # How much each way of finding the actor is trusted (the fact's confidence).
 RULE_CONFIDENCE: dict[str, float] = {
@@ -112,6 +112,16 @@ _BODY_DEMONSTRATIVE = re.compile(
 _LEVEL_HERE = re.compile(
     r"(?:^|(?<=[,，;；:：]))(?:同时|此外|另外|其中|而)?(镇|县|乡|村|区|市|旗|街道|社区|嘎查)里(?![面边外程])"
 )
+# 街道建立了…, 社区选配了…: a bare level word heading a sentence, then a verb of doing, stands
+# for the unit of that level the report is about (as 镇里 does).
+_HEAD_VERBS = (
+    r"(?:党工委|党委)?(?:还|也|则|先后|积极|持续|大力|着力|定期|每月|每年)?"
+    r"(?:建立|设置|设立|成立|组建|推行|推进|开展|打造|探索|实施|选配|聘请|创新|坚持|把|将|以|通过|依托)"
+)
+_LEVEL_HEAD = re.compile(
+    r"^(?:\s|同时|此外|另外|其中|近年来|今年以来|[,，])*(街道|社区|镇|乡)(?=" + _HEAD_VERBS + ")"
+)
+_LEVEL_HEADS = re.compile(r"(?:^|[。！？!?\n])\s*(街道|社区|镇|乡)(?=" + _HEAD_VERBS + ")", re.M)
 # 甲、乙、丙等县: short names of units listed with one level word after 等.
 _LEVEL_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,4}、){1,12}[\u4e00-\u9fff]{2,4})等(?:[一二三四五六七八九十\d]+个)?(县|区|市|旗|镇|乡|街道|苏木)"
@@ -360,7 +370,9 @@ class ActorResolver:
             target = self._pronoun(ctx, pm.group(1), [a for a in actors if a.end <= pm.start()])
             if target is not None and target.code not in above:
                 actors.append(Actor(pm.start(), pm.end(), target, "pronoun"))
-        for dm in [*_DEMONSTRATIVE.finditer(sentence), *_LEVEL_HERE_SCAN.finditer(sentence)]:
+        heads = [*_DEMONSTRATIVE.finditer(sentence), *_LEVEL_HERE_SCAN.finditer(sentence)]
+        head = _LEVEL_HEAD.match(sentence) if not heads else None
+        for dm in [*heads, *([head] if head else [])]:
             word = dm.group(1)
             start = dm.start() if dm.re is _DEMONSTRATIVE else dm.start(1)
             end = dm.end()
@@ -877,6 +889,12 @@ def _locative(sentence: str, actor: Actor, clause: Sequence[Actor]) -> bool:
         earlier = [a for a in clause if a.end <= actor.start]
         return bool(earlier) and _locative(sentence, earlier[-1], clause)
     return False
+
+
+def level_heads(text: str, word: str) -> int:
+    """How many sentences of ``text`` open with the bare level word ``word`` as their subject
+    (街道建立了…): each names the unit of that level the text is about."""
+    return sum(1 for m in _LEVEL_HEADS.finditer(text) if m.group(1) == word)
 
 
 def _fits_word(region: Region, word: str) -> bool:

@@ -26,7 +26,14 @@ from functools import lru_cache
 from itertools import pairwise
 
 from govkg.config import Settings
-from govkg.loaders.actors import RULE_CONFIDENCE, Actor, ActorChoice, ActorResolver, ReportContext
+from govkg.loaders.actors import (
+    RULE_CONFIDENCE,
+    Actor,
+    ActorChoice,
+    ActorResolver,
+    ReportContext,
+    level_heads,
+)
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
 from govkg.loaders.documents import Document, fold
 from govkg.loaders.extraction import (
@@ -455,7 +462,7 @@ class Extractor:
             return None
         named = sum(1 for m in found if m.region.code == town.code)
         word = next((w for w in ("街道", "苏木", "镇", "乡") if town.name.endswith(w)), "")
-        again = text.count("该" + word) + text.count("全" + word) if word else 0
+        again = text.count("该" + word) + text.count("全" + word) + level_heads(text, word) if word else 0
         # the county named on its own (not only to place the town: 某县某镇) as often as the
         # town is itself an actor of the report, which stays the county's
         nxt = {m.start: m for m in found}
