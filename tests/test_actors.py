@@ -429,6 +429,16 @@ def test_a_bare_level_word_heading_a_sentence_is_the_unit_named_last() -> None:
     assert found[("沙河街道", "building_head")].startswith("actor=place")
 
 
+def test_a_unit_named_after_an_ancestors_short_name_is_no_upper_level() -> None:
+    # in a street's report, 东河一号社区 (unknown to the data) opens with its district's short name;
+    # it is a unit below, so its team is the report's, not left to the level above
+    text = (
+        "做好居民纠纷调解工作\n近年来，杨圪楞街道推行网格化管理。\n"
+        "东河一号社区组建“银发巡逻队”，守护小区平安。\n"
+    )
+    assert ("杨圪楞街道", "mass_prevention") in _facts(text)
+
+
 def test_implementations_record_their_method_and_confidence() -> None:
     ex = _run(CITY + "包头市公安局常态化开展扫黑除恶斗争。")
     (impl,) = [i for i in ex.implementations if i.practice_key == "anti_gang"]

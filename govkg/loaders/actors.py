@@ -59,6 +59,7 @@ _TOGETHER_AFTER = re.compile(
     r"(?:党委政府|党委|人民政府|政府|党工委)?(?:深度|密切|紧密|积极|充分)?(?:共同|联合|一道|一起|携手|协作|合作|联动)"
 )
 _UNIT_BREAK = re.compile(r"[;；]")
+_SMALLER_UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:社区|村|街道|嘎查)")
 # 同时与…, 还和…, 并同…: a partner opening a clause whose subject is left unwritten
 _WITH = re.compile(r"^(?:还|并|也|又|则)?(?:与|和|同)$")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
@@ -676,6 +677,8 @@ class ActorResolver:
                 if not name or len(name) < 2 or not head.startswith(name):
                     continue
                 end = at + len(name)
+                if _SMALLER_UNIT.match(sentence, end):
+                    return False  # 济阳大街社区: a unit below, named after the ancestor's short name
                 rest = sentence[end : end + 3]
                 return not rest[:1] or rest[0] not in "、和与及等"
             for word in _upper_words(r.level):
