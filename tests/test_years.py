@@ -198,3 +198,13 @@ def test_this_year_before_an_age_dates_nothing() -> None:
     assert sentence_year("今年63岁的王秀兰是“知心大姐”调解室的老调解员。", 12, None, 2024) is None
     assert sentence_year("今年已七十多岁的老党员仍坚持调解。", 10, None, 2024) is None
     assert sentence_year("今年以来,调解室调处纠纷46起。", 8, None, 2024) == 2024
+
+
+def test_a_year_written_after_the_activity_past_a_clause_break_dates_the_next_clause() -> None:
+    # 2019年，…建成调解室…，2021年又…: each clause is dated by the year that opens it
+    text = "南湖县调解工作在2019年，全县建成调解室40个，2021年又推行网格化管理。"
+    assert sentence_year(text, text.index("调解室"), None) == 2019
+    assert sentence_year(text, text.index("网格化"), None) == 2021
+    # a year after the activity in its own clause still dates it (建成于2020年)
+    text = "全县综治中心建成于2020年，运行良好。"
+    assert sentence_year(text, text.index("综治中心"), None) == 2020

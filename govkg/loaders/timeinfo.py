@@ -49,6 +49,7 @@ _EVENT_LEAD = re.compile(
     r"^[（(]?\s*(?:((?:19|20)\d{2})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚|晚上|凌晨)?"
     r"[^。！？!?；;]{0,40}?(?:召开|举行|举办|启动|揭牌|开幕|闭幕|签约|授牌|发生)"
 )
+_CLAUSE_END = re.compile(r"[，,；;。]")
 _OPENING_SENTENCES = 6  # prose sentences (with a comma or a full stop); headings do not count
 _PROSE = re.compile(r"[，,。；;]")
 # A year followed closely by an award, a document, a visit or a speech dates that, not the activity.
@@ -155,9 +156,12 @@ def sentence_year(
     今年/去年 resolve against the report's published year, else against the report's year.
     """
     years, relative = _dates(sentence)
+    # A year dates what follows it: one written after the activity, past a clause break, opens
+    # the next clause's activity (2022年，建成…，2023年又新建…), unless no year comes before.
+    near = [(at, y) for at, y in years if at <= start or not _CLAUSE_END.search(sentence, start, at)]
     best: int | None = None
     best_dist = 10**9
-    for at, year in years:
+    for at, year in near or years:
         dist = abs(at - start)
         if dist < best_dist:
             best, best_dist = year, dist
