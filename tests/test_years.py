@@ -208,3 +208,16 @@ def test_a_year_written_after_the_activity_past_a_clause_break_dates_the_next_cl
     # a year after the activity in its own clause still dates it (建成于2020年)
     text = "全县综治中心建成于2020年，运行良好。"
     assert sentence_year(text, text.index("综治中心"), None) == 2020
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2020—2022年，南湖县累计建成调解室40个。", 2020),  # a span: its first year, as X年以来
+        ("2020年至2022年，南湖县累计建成调解室40个。", 2020),
+        ("南湖县荣获2018-2021年度先进县称号，建成调解室40个。", None),  # an award's span dates nothing
+        ("到2024—2026年，南湖县将建成调解室40个。", None),  # a target span
+    ],
+)
+def test_a_span_of_years_is_dated_by_its_first_year(text: str, year: int | None) -> None:
+    assert sentence_year(text, text.index("调解室"), None) == year

@@ -50,6 +50,7 @@ _EVENT_LEAD = re.compile(
     r"[^。！？!?；;]{0,40}?(?:召开|举行|举办|启动|揭牌|开幕|闭幕|签约|授牌|发生)"
 )
 _CLAUSE_END = re.compile(r"[，,；;。]")
+_SPAN = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年?\s*[—–\-~～至到]\s*((?:19|20)\d{2})\s*年")
 _OPENING_SENTENCES = 6  # prose sentences (with a comma or a full stop); headings do not count
 _PROSE = re.compile(r"[，,。；;]")
 # A year followed closely by an award, a document, a visit or a speech dates that, not the activity.
@@ -180,8 +181,22 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
     """The years dating activities in ``sentence`` and its relative year words (今年, 去年 …), as
     (position, year) and (position, offset): found once however many facts the sentence states."""
     years: list[tuple[int, int]] = []
+    # 2021—2023年 / 2021年至2023年: a span is dated by its first year, as 2021年以来 is
+    ends = {m.start(2) for m in _SPAN.finditer(sentence)}
+    starts = {m.start() for m in _SPAN.finditer(sentence)}
+    for m in _SPAN.finditer(sentence):
+        if (
+            _TARGET_BEFORE.search(sentence[: m.start()])
+            or _NON_ACTIVITY_AFTER.match(sentence[m.end() :])
+            or _background(sentence, m.start(), m.end())
+            or _baseline(sentence, m.start(), m.end())
+        ):
+            continue
+        years.append((m.start(), int(m.group(1))))
     for m in _YEAR.finditer(sentence):
         year = int(m.group(1))
+        if m.start() in ends or m.start() in starts:
+            continue
         if _NON_ACTIVITY_AFTER.match(sentence[m.end() :]) or _TARGET_BEFORE.search(sentence[: m.start()]):
             continue
         headed = _HEADED_CLAUSE.match(sentence, m.end())
