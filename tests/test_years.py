@@ -221,3 +221,11 @@ def test_a_year_written_after_the_activity_past_a_clause_break_dates_the_next_cl
 )
 def test_a_span_of_years_is_dated_by_its_first_year(text: str, year: int | None) -> None:
     assert sentence_year(text, text.index("调解室"), None) == year
+
+
+def test_the_year_an_activity_builds_on_is_not_its_own() -> None:
+    # 在去年基础上新建…: the work is this year's, built on last year's
+    text = "南湖县在去年基础上新建调解室12个。"
+    assert sentence_year(text, text.index("调解室"), None, 2024) is None
+    text = "去年，南湖县新建调解室12个。"
+    assert sentence_year(text, text.index("调解室"), None, 2024) == 2023

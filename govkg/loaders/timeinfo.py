@@ -214,6 +214,8 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
         if _RELATIVE[m.group()] <= 0
         and not (m.start() > 0 and sentence[m.start() - 1] in "较比于")
         and not _AGE_AFTER.match(sentence, m.end())  # 今年63岁的调解员: an age, not a date
+        # 在去年基础上新建…: the year the activity builds on, not its own
+        and not (sentence[max(0, m.start() - 1) : m.start()] == "在" and _BUILT_ON.match(sentence, m.end()))
         # 2022年初以来 / 去年年初以来: the year or word before it dates it, not 年初以来 itself
         and not (m.group() == "年初以来" and m.start() > 0 and sentence[m.start() - 1] in "0123456789年")
     )
