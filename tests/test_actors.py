@@ -487,13 +487,13 @@ def test_a_partner_after_with_acts_together_with_the_unit_carried_from_before() 
     text = (
         CITY
         + "麻池镇地处城郊，镇里设立“邻里说和室”；"
-        + "同时与山西省大同市天镇县谷前堡镇联合开展矛盾纠纷排查化解，两镇互派调解员。"
+        + "同时与山西省大同市天镇县谷前堡镇联合设立人民调解室，两镇互派调解员。"
     )
     found = _facts(text)
     assert found[("谷前堡镇", "diversified_resolution")] == "actor=list;practice=taxonomy"
     assert ("麻池镇", "diversified_resolution") in found
     # a unit with a subject of its own (九原区联合…) has no partner: each unit acts alone
-    found = _facts(CITY + "麻池镇设立调解室；九原区联合开展矛盾纠纷排查化解。")
+    found = _facts(CITY + "麻池镇设立调解室；九原区联合设立人民调解室。")
     assert found[("九原区", "diversified_resolution")] == "actor=place;practice=taxonomy"
 
 
