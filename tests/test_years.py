@@ -229,3 +229,19 @@ def test_the_year_an_activity_builds_on_is_not_its_own() -> None:
     assert sentence_year(text, text.index("调解室"), None, 2024) is None
     text = "去年，南湖县新建调解室12个。"
     assert sentence_year(text, text.index("调解室"), None, 2024) == 2023
+
+
+@pytest.mark.parametrize(
+    ("opening", "month", "year"),
+    [
+        (["过去的一年，南湖县公安局推行网格化管理。"], 1, 2022),  # a review dated early next year
+        (["回首过去一年，南湖县平安建设成效明显。"], 3, 2022),
+        (["一年来，南湖县推行网格化管理。"], 12, 2023),  # dated at the year's end: that year
+        (["南湖县调解中心运行一年来，调处纠纷百余件。"], 1, None),  # a year since a start, no review
+        (["过去的一年，南湖县推行网格化管理。"], None, None),  # no month: no way to tell
+    ],
+)
+def test_a_review_of_the_past_year_is_about_the_year_just_ended(
+    opening: list[str], month: int | None, year: int | None
+) -> None:
+    assert report_year("南湖县工作回顾", 2023, opening, month) == year

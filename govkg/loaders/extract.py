@@ -196,7 +196,12 @@ class Extractor:
             station = self.resolver.title_station(subject, title, self.region_matcher.find(title))
             subject = station or subject or self._station_heading(doc, title)
         scope = tuple(r.code for r in self.chain(subject)) if subject else ()
-        year = report_year(doc.title, doc.year, (s.text for s in sentences[:60]))
+        month = (
+            int(doc.published[5:7])
+            if doc.published and doc.published[4:5] == "-" and doc.published[5:7].isdigit()
+            else None
+        )
+        year = report_year(doc.title, doc.year, (s.text for s in sentences[:60]), month)
         ctx = _Context(doc=doc, subject=subject, scope=scope, year=year)
         report = Report(
             id=doc.id,

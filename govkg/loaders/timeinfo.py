@@ -42,6 +42,10 @@ _THIS_YEAR = re.compile(
     r"今年(?:以来|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来|[，,]|上半年|前[三四五六七八九十]季度)"
     r"|(?<![0-9年])年初以来"  # 年初以来 with no year before it: since the start of this year
 )
+# 过去的一年，… / 回首过去一年 / 一年来，…: a review of the year just ended, opening its sentence
+_PAST_YEAR = re.compile(
+    r"^[（(]?\s*(?:回首|回顾|纵观)?(?:刚刚|刚)?(?:过去的?一年|一年来)(?:里|中|间)?[，,。]?"
+)
 _LAST_YEAR = re.compile(r"去年(?:以来|[，,]|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来)")
 # A lead that dates one event to the day: (年)月日, then within its clause a verb of holding an
 # event or of something happening (召开, 举行, 启动, 揭牌, 发生 …); 记者…获悉 reports results, no event.
@@ -82,13 +86,16 @@ _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 _AGE_AFTER = re.compile(r"\s*(?:已|已经|刚|才|都)?\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})多?\s*周?岁")
 
 
-def report_year(title: str, published_year: int | None, sentences: Iterable[str]) -> int | None:
+def report_year(
+    title: str, published_year: int | None, sentences: Iterable[str], published_month: int | None = None
+) -> int | None:
     """The single year a report is about, or None when it spans several years or frames none.
 
     Order: a year in the title; else the first framing cue among the report's opening sentences:
     a sentence that opens with a year (“2021年，我市…”, “2022年第9期”) gives that year, 今年以来
     (去年以来) gives the published year (the one before), and 近年来/三年来/2018年以来 give None.
-    A publication date alone gives None.
+    A publication date alone gives None. A review opening with 过去的一年/一年来 is about the year
+    that ended before a date early in the next year (January to March), else the date's own year.
     """
     m = _YEAR.search(title)
     if m and not _MULTI_YEAR.search(title):
@@ -108,6 +115,7 @@ def report_year(title: str, published_year: int | None, sentences: Iterable[str]
         multi = _MULTI_YEAR.search(s)
         this_year = _THIS_YEAR.search(s)
         last_year = _LAST_YEAR.search(s)
+        past_year = _PAST_YEAR.match(s) if published_month is not None else None
         if lead and published_year is not None and not 0 <= published_year - int(lead.group(1)) <= 1:
             lead = None  # 2011年，… in a 2023 report is history, not the year under review
         if lead and _NON_ACTIVITY_AFTER.match(s[lead.end() :]):
@@ -121,12 +129,20 @@ def report_year(title: str, published_year: int | None, sentences: Iterable[str]
             (multi.start(), None) if multi else None,
             (this_year.start(), published_year) if this_year and published_year is not None else None,
             (last_year.start(), published_year - 1) if last_year and published_year is not None else None,
+            (past_year.start(), _year_reviewed(published_year, published_month))
+            if past_year and published_year is not None
+            else None,
         ]
         found = [c for c in cues if c is not None]
         if found:
             year = min(found, key=lambda c: c[0])[1]
             return year if year is not None else event
     return event
+
+
+def _year_reviewed(published_year: int, published_month: int | None) -> int:
+    """The year a 过去的一年 review covers: the one before a date in its first quarter."""
+    return published_year - 1 if published_month is not None and published_month <= 3 else published_year
 
 
 def _event_year(lead: str, published_year: int | None) -> int | None:
