@@ -403,6 +403,42 @@ def test_a_town_named_alone_is_the_subject_of_its_own_report() -> None:
     assert ex.subject_region is None
 
 
+def test_a_report_titled_after_a_station_and_naming_no_region_is_its_towns() -> None:
+    # no county or city anywhere: the title's station, placed by its town's unique name, says
+    # whose report it is, so its subjectless measures are that town's
+    ex = _run("梧桐树派出所：警民同心护平安\n近年来，所里推行网格化管理，民警每周走访群众。")
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "梧桐树乡"
+    assert ("梧桐树乡", "grid") in {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    # a station named after no unit (城关) gives no subject
+    ex = _run("城关派出所：警民同心护平安\n近年来，所里推行网格化管理，民警每周走访群众。")
+    assert ex.subject_region is None
+
+
+def test_a_bare_level_word_heading_a_sentence_is_the_unit_named_last() -> None:
+    # 街道建立了… / 街道设置了…: the street the text is about, as 街道里 would be
+    text = (
+        "做好居民纠纷调解工作\n近年来，杨圪楞街道推行网格化管理，助力平安东河建设。\n"
+        "街道建立了“红帆”调解室，化解邻里纠纷。\n街道设置了公共法律服务工作站。\n"
+    )
+    found = _facts(text)
+    assert found[("杨圪楞街道", "public_legal_service")] == "actor=demonstrative;practice=taxonomy"
+    assert ("东河区", "public_legal_service") not in found
+    # a level word inside a longer noun (街道网格员…) heads nothing
+    found = _facts(CITY + "九原区沙河街道推行楼长制。\n街道网格员每天巡查，推行楼长制。")
+    assert found[("沙河街道", "building_head")].startswith("actor=place")
+
+
+def test_a_unit_named_after_an_ancestors_short_name_is_no_upper_level() -> None:
+    # in a street's report, 东河一号社区 (unknown to the data) opens with its district's short name;
+    # it is a unit below, so its team is the report's, not left to the level above
+    text = (
+        "做好居民纠纷调解工作\n近年来，杨圪楞街道推行网格化管理。\n"
+        "东河一号社区组建“银发巡逻队”，守护小区平安。\n"
+    )
+    assert ("杨圪楞街道", "mass_prevention") in _facts(text)
+
+
 def test_implementations_record_their_method_and_confidence() -> None:
     ex = _run(CITY + "包头市公安局常态化开展扫黑除恶斗争。")
     (impl,) = [i for i in ex.implementations if i.practice_key == "anti_gang"]
@@ -433,6 +469,32 @@ def test_a_place_visitors_go_to_look_at_is_a_destination_not_an_actor() -> None:
     # going somewhere to do work of one's own (到麻池镇开展走访) makes no destination of a later actor
     found = _facts(CITY + "九原区干部到麻池镇开展走访，麻池镇推行楼长制。")
     assert found[("麻池镇", "building_head")].startswith("actor=place")
+
+
+def test_a_place_visitors_go_to_work_in_is_a_destination_not_an_actor() -> None:
+    # 赴/前往 X 开展…: the visitors do the work; the unit they travel to does not adopt it
+    found = _facts(CITY + "麻池镇派干部赴固阳县金山镇开展平安边界共建，推行楼长制。")
+    assert found[("麻池镇", "building_head")].startswith("actor=opening-place")
+    assert ("金山镇", "building_head") not in found
+    # a host named as a subject of its own still acts
+    found = _facts(CITY + "九原区干部前往麻池镇开展走访，麻池镇推行楼长制。")
+    assert found[("麻池镇", "building_head")].startswith("actor=place")
+
+
+def test_a_partner_after_with_acts_together_with_the_unit_carried_from_before() -> None:
+    # 甲镇…；同时与乙省某县某镇共同…: the partner town (even in another province) and the town the
+    # sentence is about both act in the subjectless unit, and in its later clauses (两镇…)
+    text = (
+        CITY
+        + "麻池镇地处城郊，镇里设立“邻里说和室”；"
+        + "同时与山西省大同市天镇县谷前堡镇联合设立人民调解室，两镇互派调解员。"
+    )
+    found = _facts(text)
+    assert found[("谷前堡镇", "diversified_resolution")] == "actor=list;practice=taxonomy"
+    assert ("麻池镇", "diversified_resolution") in found
+    # a unit with a subject of its own (九原区联合…) has no partner: each unit acts alone
+    found = _facts(CITY + "麻池镇设立调解室；九原区联合设立人民调解室。")
+    assert found[("九原区", "diversified_resolution")] == "actor=place;practice=taxonomy"
 
 
 def test_a_paragraph_s_opening_town_is_the_subject_of_its_actorless_sentences() -> None:

@@ -96,6 +96,13 @@ def test_level_word_prefixes_resolve_to_the_report_region(matcher: AgencyMatcher
     ]
 
 
+def test_the_tail_of_zizhiqu_is_no_district_level_word(matcher: AgencyMatcher) -> None:
+    # 自治区人大常委会 is the autonomous region's body: its 区 names no district of the report
+    sentence = "自治区人大常委会调研组来到东河区，听取区人大常委会工作汇报。"
+    found = [(m.start, m.name) for m in matcher.find(sentence, FakeRegions("东河区"))]
+    assert found == [(sentence.rindex("区人大常委会"), "包头市东河区人民代表大会常务委员会")]
+
+
 def test_offsets_cover_the_surface(matcher: AgencyMatcher) -> None:
     sentence = "近年来,包头市委、市政府高度重视。"
     found = matcher.find(sentence, FakeRegions("包头市"))

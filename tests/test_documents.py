@@ -303,6 +303,24 @@ def test_json_list_and_object(tmp_path: Path) -> None:
     assert c.source == str(single) and c.published == "2019" and c.year == 2019
 
 
+def test_json_crawler_keys_and_html_bodies(tmp_path: Path) -> None:
+    # a crawler's camel-case date key, and a body kept as the page's HTML: its visible text
+    record = {
+        "title": "丁报告",
+        "pubDate": "2021-03-02",
+        "content": "<p>丁地推行网格化管理。</p><p>成效明显。</p>",
+    }
+    path = tmp_path / "crawl.json"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    (d,) = read_file(path)
+    assert d.published == "2021-03-02" and d.year == 2021
+    assert d.text == "丁地推行网格化管理。\n成效明显。"
+    # plain text with a comparison sign is no HTML
+    path.write_text(json.dumps({"text": "戊地发案数<5起。", "release_time": "2020-01-01"}), encoding="utf-8")
+    (e,) = read_file(path)
+    assert e.text == "戊地发案数<5起。" and e.published == "2020-01-01"
+
+
 @pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="shared corpus folder not present")
 def test_shared_corpus_loads() -> None:
     docs = [d for d in iter_documents([SHARED_CORPUS]) if isinstance(d, Document)]

@@ -198,3 +198,50 @@ def test_this_year_before_an_age_dates_nothing() -> None:
     assert sentence_year("今年63岁的王秀兰是“知心大姐”调解室的老调解员。", 12, None, 2024) is None
     assert sentence_year("今年已七十多岁的老党员仍坚持调解。", 10, None, 2024) is None
     assert sentence_year("今年以来,调解室调处纠纷46起。", 8, None, 2024) == 2024
+
+
+def test_a_year_written_after_the_activity_past_a_clause_break_dates_the_next_clause() -> None:
+    # 2019年，…建成调解室…，2021年又…: each clause is dated by the year that opens it
+    text = "南湖县调解工作在2019年，全县建成调解室40个，2021年又推行网格化管理。"
+    assert sentence_year(text, text.index("调解室"), None) == 2019
+    assert sentence_year(text, text.index("网格化"), None) == 2021
+    # a year after the activity in its own clause still dates it (建成于2020年)
+    text = "全县综治中心建成于2020年，运行良好。"
+    assert sentence_year(text, text.index("综治中心"), None) == 2020
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2020—2022年，南湖县累计建成调解室40个。", 2020),  # a span: its first year, as X年以来
+        ("2020年至2022年，南湖县累计建成调解室40个。", 2020),
+        ("南湖县荣获2018-2021年度先进县称号，建成调解室40个。", None),  # an award's span dates nothing
+        ("到2024—2026年，南湖县将建成调解室40个。", None),  # a target span
+    ],
+)
+def test_a_span_of_years_is_dated_by_its_first_year(text: str, year: int | None) -> None:
+    assert sentence_year(text, text.index("调解室"), None) == year
+
+
+def test_the_year_an_activity_builds_on_is_not_its_own() -> None:
+    # 在去年基础上新建…: the work is this year's, built on last year's
+    text = "南湖县在去年基础上新建调解室12个。"
+    assert sentence_year(text, text.index("调解室"), None, 2024) is None
+    text = "去年，南湖县新建调解室12个。"
+    assert sentence_year(text, text.index("调解室"), None, 2024) == 2023
+
+
+@pytest.mark.parametrize(
+    ("opening", "month", "year"),
+    [
+        (["过去的一年，南湖县公安局推行网格化管理。"], 1, 2022),  # a review dated early next year
+        (["回首过去一年，南湖县平安建设成效明显。"], 3, 2022),
+        (["一年来，南湖县推行网格化管理。"], 12, 2023),  # dated at the year's end: that year
+        (["南湖县调解中心运行一年来，调处纠纷百余件。"], 1, None),  # a year since a start, no review
+        (["过去的一年，南湖县推行网格化管理。"], None, None),  # no month: no way to tell
+    ],
+)
+def test_a_review_of_the_past_year_is_about_the_year_just_ended(
+    opening: list[str], month: int | None, year: int | None
+) -> None:
+    assert report_year("南湖县工作回顾", 2023, opening, month) == year

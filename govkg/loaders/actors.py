@@ -35,7 +35,7 @@ from govkg.loaders.extraction import Region, UnresolvedPlace
 from govkg.loaders.prefilter import Gated
 from govkg.loaders.regions import Gazetteer, RegionMention, local_unit, sub_county_level
 
-__all__ = ["RULE_CONFIDENCE", "Actor", "ActorChoice", "ActorResolver", "ReportContext"]
+__all__ = ["RULE_CONFIDENCE", "Actor", "ActorChoice", "ActorResolver", "ReportContext", "level_heads"]
 
 # How much each way of finding the actor is trusted (the fact's confidence).
 RULE_CONFIDENCE: dict[str, float] = {
@@ -59,6 +59,9 @@ _TOGETHER_AFTER = re.compile(
     r"(?:党委政府|党委|人民政府|政府|党工委)?(?:深度|密切|紧密|积极|充分)?(?:共同|联合|一道|一起|携手|协作|合作|联动)"
 )
 _UNIT_BREAK = re.compile(r"[;；]")
+_SMALLER_UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:社区|村|街道|嘎查)")
+# 同时与…, 还和…, 并同…: a partner opening a clause whose subject is left unwritten
+_WITH = re.compile(r"^(?:还|并|也|又|则)?(?:与|和|同)$")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
 _LEAD = re.compile(
     r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|近日|日前|近来|今年以来|今年|去年|上半年|下半年|"
@@ -84,6 +87,11 @@ _GO_TO = re.compile(
     r"(?:(?<![达得受做收遇看想感直找报签办伸])到|赴|前往|来到|走进|深入)(?:[^，,。；;:：]{0,16}[、和及与])?$"
 )
 _TO_LOOK = re.compile(r"^[^，,。；;:：]{0,12}?(?:调研|考察|学习|视察|观摩|参观|取经|督导)")
+# 赴甲镇开展联创共建, 前往乙村指导调解: the visitors do the work they went there for; the place
+# they went to is no actor of it (a host that acts is written as a subject of its own).
+_WORK_THERE = re.compile(
+    r"^[^，,。；;:：]{0,12}?(?:开展|进行|举办|举行|宣讲|帮助|帮扶|协助|参与|参加|走访|慰问|授课|送法|对接)"
+)
 # 甲村村民张某…, 乙社区居民老李…: a place before a resident named as a person is where that
 # person lives; the person is no unit, and the place does not act in the story. 老/小/阿 open a
 # name only before a surname, not in the words they make (村民小组, 居民小区, 村民老年协会).
@@ -105,6 +113,16 @@ _BODY_DEMONSTRATIVE = re.compile(
 _LEVEL_HERE = re.compile(
     r"(?:^|(?<=[,，;；:：]))(?:同时|此外|另外|其中|而)?(镇|县|乡|村|区|市|旗|街道|社区|嘎查)里(?![面边外程])"
 )
+# 街道建立了…, 社区选配了…: a bare level word heading a sentence, then a verb of doing, stands
+# for the unit of that level the report is about (as 镇里 does).
+_HEAD_VERBS = (
+    r"(?:党工委|党委)?(?:还|也|则|先后|积极|持续|大力|着力|定期|每月|每年)?"
+    r"(?:建立|设置|设立|成立|组建|推行|推进|开展|打造|探索|实施|选配|聘请|创新|坚持|把|将|以|通过|依托)"
+)
+_LEVEL_HEAD = re.compile(
+    r"^(?:\s|同时|此外|另外|其中|近年来|今年以来|[,，])*(街道|社区|镇|乡)(?=" + _HEAD_VERBS + ")"
+)
+_LEVEL_HEADS = re.compile(r"(?:^|[。！？!?\n])\s*(街道|社区|镇|乡)(?=" + _HEAD_VERBS + ")", re.M)
 # 甲、乙、丙等县: short names of units listed with one level word after 等.
 _LEVEL_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,4}、){1,12}[\u4e00-\u9fff]{2,4})等(?:[一二三四五六七八九十\d]+个)?(县|区|市|旗|镇|乡|街道|苏木)"
@@ -299,7 +317,7 @@ class ActorResolver:
                 m.role == "actor"
                 and m.region.code not in above
                 and not _CONCERNS.search(sentence, 0, m.start)
-                and not _destination(sentence, m.start, m.end)
+                and not _destination(sentence, chain_start[m.end], m.end)
                 and not _award_giver(sentence, chain_start[m.end], m.end)
                 and m.start not in homes
             ):
@@ -353,7 +371,9 @@ class ActorResolver:
             target = self._pronoun(ctx, pm.group(1), [a for a in actors if a.end <= pm.start()])
             if target is not None and target.code not in above:
                 actors.append(Actor(pm.start(), pm.end(), target, "pronoun"))
-        for dm in [*_DEMONSTRATIVE.finditer(sentence), *_LEVEL_HERE_SCAN.finditer(sentence)]:
+        heads = [*_DEMONSTRATIVE.finditer(sentence), *_LEVEL_HERE_SCAN.finditer(sentence)]
+        head = _LEVEL_HEAD.match(sentence) if not heads else None
+        for dm in [*heads, *([head] if head else [])]:
             word = dm.group(1)
             start = dm.start() if dm.re is _DEMONSTRATIVE else dm.start(1)
             end = dm.end()
@@ -611,6 +631,23 @@ class ActorResolver:
                 return heads
         return []
 
+    @staticmethod
+    def _partner(sentence: str, actors: Sequence[Actor], unit: int, clause_start: int) -> Actor | None:
+        """The unit a subjectless unit of the sentence opens with as a partner (同时与乙镇共同…,
+        还和乙县公安局联合…): it acts together with whoever the sentence or paragraph is about."""
+        brk = _CLAUSE_BREAK.search(sentence, unit)
+        first_end = brk.start() if brk else len(sentence)
+        inside = [a for a in actors if unit <= a.start < first_end]
+        if not inside or inside[0].rule not in ("place", "agency"):
+            return None
+        head = inside[0]
+        opening = sentence[unit : head.start]
+        lead = _LEAD_PREFIX.match(opening)
+        gap = opening[lead.end() if lead else 0 :]
+        if not _WITH.match(gap) or _TOGETHER_AFTER.match(sentence, head.end) is None:
+            return None
+        return head
+
     def opening_unit(self, sentence: str, actors: Sequence[Actor]) -> Region | None:
         """The town, street, community or village (never a county or above) named as the subject
         that opens ``sentence`` (今年以来，甲镇…; 在甲社区，…), or None."""
@@ -640,6 +677,8 @@ class ActorResolver:
                 if not name or len(name) < 2 or not head.startswith(name):
                     continue
                 end = at + len(name)
+                if _SMALLER_UNIT.match(sentence, end):
+                    return False  # 济阳大街社区: a unit below, named after the ancestor's short name
                 rest = sentence[end : end + 3]
                 return not rest[:1] or rest[0] not in "、和与及等"
             for word in _upper_words(r.level):
@@ -714,6 +753,15 @@ class ActorResolver:
             # 首支X队伍在甲区乙街道丙社区成立: the unit where the practice named before it is founded,
             # even after 全市首家 (the city only ranks it first)
             own = self._founded_in(sentence, actors, pos) or own
+        partner = self._partner(sentence, actors, unit, clause_start)
+        if partner is not None and (not own or [a.start for a in own] == [partner.start]) and not lead:
+            # 甲镇…；同时与乙省某县某镇共同建立…，两镇联合调处…: the unit carried from before and
+            # the partner named after 与 act together in the clauses of this unit
+            rest = [a for a in actors if a.start != partner.start]
+            base = self.resolve(ctx, sentence, rest, max(unit - 1, 0) if unit else pos, previous, paragraph)
+            if base.regions:
+                together = (*base.regions, *(r for r in (partner.region,) if r not in base.regions))
+                return ActorChoice(together, "list", RULE_CONFIDENCE["list"])
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
             before, rule = own, None
@@ -808,8 +856,10 @@ def _award_giver(sentence: str, start: int, end: int) -> bool:
 
 def _destination(sentence: str, start: int, end: int) -> bool:
     """Whether the unit at ``sentence[start:end]`` is where visitors go to look (赴甲镇调研, 到甲村、
-    乙村学习考察): a destination, not the actor of its clause."""
-    return _GO_TO.search(sentence, 0, start) is not None and _TO_LOOK.match(sentence[end:]) is not None
+    乙村学习考察) or to work (赴甲县开展共建): a destination, not the actor of its clause."""
+    if _GO_TO.search(sentence, 0, start) is None:
+        return False
+    return _TO_LOOK.match(sentence[end:]) is not None or _WORK_THERE.match(sentence[end:]) is not None
 
 
 def _upper_words(level: str) -> tuple[str, ...]:
@@ -842,6 +892,12 @@ def _locative(sentence: str, actor: Actor, clause: Sequence[Actor]) -> bool:
         earlier = [a for a in clause if a.end <= actor.start]
         return bool(earlier) and _locative(sentence, earlier[-1], clause)
     return False
+
+
+def level_heads(text: str, word: str) -> int:
+    """How many sentences of ``text`` open with the bare level word ``word`` as their subject
+    (街道建立了…): each names the unit of that level the text is about."""
+    return sum(1 for m in _LEVEL_HEADS.finditer(text) if m.group(1) == word)
 
 
 def _fits_word(region: Region, word: str) -> bool:

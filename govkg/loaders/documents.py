@@ -622,8 +622,29 @@ def _record(obj: Any, path: Path, where: str, encoding: str, fmt: str) -> Docume
     meta["file"] = display_name(path)
     source = next((obj[k] for k in SOURCE_FIELDS if isinstance(obj.get(k), str) and obj[k].strip()), label)
     title = obj.get("title") if isinstance(obj.get("title"), str) else None
-    date = next((str(obj[k]) for k in DATE_FIELDS if isinstance(obj.get(k), str | int) and obj[k]), None)
+    # crawlers spell the date's key in many ways (pubDate, publish_time, releaseDate …)
+    dates = {_key_word(k): v for k, v in obj.items() if isinstance(v, str | int) and v}
+    date = next((str(dates[k]) for k in _DATE_KEYS if k in dates), None)
+    if _HTML_MARKUP.search(value):  # a crawled page's body kept as HTML: its visible text
+        text, _, _ = html_to_text(value)
+        value = text or value
     return _build(value, source, title=title, published=date, meta=meta, encoding=encoding, fmt=fmt)
+
+
+def _key_word(key: str) -> str:
+    """A JSON key folded for comparison: lower case, no separators (pubDate -> pubdate)."""
+    return key.lower().replace("_", "").replace("-", "")
+
+
+_DATE_KEYS = (
+    *(_key_word(k) for k in DATE_FIELDS),
+    "publishtime",
+    "pubtime",
+    "releasedate",
+    "releasetime",
+)
+# A text field holding HTML: an opening or closing paragraph, line-break or block tag.
+_HTML_MARKUP = re.compile(r"</?(?:p|br|div|span|section|article|h[1-6]|table|img)\b[^>]*>", re.I)
 
 
 def _load_json(text: str, label: str) -> Any:

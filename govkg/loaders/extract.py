@@ -26,7 +26,14 @@ from functools import lru_cache
 from itertools import pairwise
 
 from govkg.config import Settings
-from govkg.loaders.actors import RULE_CONFIDENCE, Actor, ActorChoice, ActorResolver, ReportContext
+from govkg.loaders.actors import (
+    RULE_CONFIDENCE,
+    Actor,
+    ActorChoice,
+    ActorResolver,
+    ReportContext,
+    level_heads,
+)
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
 from govkg.loaders.documents import Document, fold
 from govkg.loaders.extraction import (
@@ -187,9 +194,14 @@ class Extractor:
         subject = self._title_subject(title, self.region_matcher.infer_subject(head, title))
         if self.resolver.names_station(title):  # most titles name none: no region pass for them
             station = self.resolver.title_station(subject, title, self.region_matcher.find(title))
-            subject = station or subject
+            subject = station or subject or self._station_heading(doc, title)
         scope = tuple(r.code for r in self.chain(subject)) if subject else ()
-        year = report_year(doc.title, doc.year, (s.text for s in sentences[:60]))
+        month = (
+            int(doc.published[5:7])
+            if doc.published and doc.published[4:5] == "-" and doc.published[5:7].isdigit()
+            else None
+        )
+        year = report_year(doc.title, doc.year, (s.text for s in sentences[:60]), month)
         ctx = _Context(doc=doc, subject=subject, scope=scope, year=year)
         report = Report(
             id=doc.id,
@@ -419,6 +431,18 @@ class Extractor:
             return unit
         return inferred
 
+    def _station_heading(self, doc: Document, title: str) -> Region | None:
+        """The town of the station heading a title in a report that names no region to be about
+        (甲派出所：…): the station's own report, as when its county is known."""
+        ctx = _Context(doc=doc, subject=None, scope=(), year=None)
+        for a in self.agency_matcher.find(title, _Lookup(self, ctx)):
+            region = self._region(ctx, a.region_code)
+            if a.start > 2 or region is None:
+                return None  # a station named further on is only what the title is about
+            if a.acting and a.kind in ("派出所", "司法所", "法庭") and region.level == "township":
+                return region
+        return None
+
     def _sole_unit(
         self,
         text: str,
@@ -443,7 +467,7 @@ class Extractor:
             return None
         named = sum(1 for m in found if m.region.code == town.code)
         word = next((w for w in ("街道", "苏木", "镇", "乡") if town.name.endswith(w)), "")
-        again = text.count("该" + word) + text.count("全" + word) if word else 0
+        again = text.count("该" + word) + text.count("全" + word) + level_heads(text, word) if word else 0
         # the county named on its own (not only to place the town: 某县某镇) as often as the
         # town is itself an actor of the report, which stays the county's
         nxt = {m.start: m for m in found}

@@ -42,6 +42,10 @@ _THIS_YEAR = re.compile(
     r"今年(?:以来|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来|[，,]|上半年|前[三四五六七八九十]季度)"
     r"|(?<![0-9年])年初以来"  # 年初以来 with no year before it: since the start of this year
 )
+# 过去的一年，… / 回首过去一年 / 一年来，…: a review of the year just ended, opening its sentence
+_PAST_YEAR = re.compile(
+    r"^[（(]?\s*(?:回首|回顾|纵观)?(?:刚刚|刚)?(?:过去的?一年|一年来)(?:里|中|间)?[，,。]?"
+)
 _LAST_YEAR = re.compile(r"去年(?:以来|[，,]|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来)")
 # A lead that dates one event to the day: (年)月日, then within its clause a verb of holding an
 # event or of something happening (召开, 举行, 启动, 揭牌, 发生 …); 记者…获悉 reports results, no event.
@@ -49,6 +53,8 @@ _EVENT_LEAD = re.compile(
     r"^[（(]?\s*(?:((?:19|20)\d{2})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚|晚上|凌晨)?"
     r"[^。！？!?；;]{0,40}?(?:召开|举行|举办|启动|揭牌|开幕|闭幕|签约|授牌|发生)"
 )
+_CLAUSE_END = re.compile(r"[，,；;。]")
+_SPAN = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年?\s*[—–\-~～至到]\s*((?:19|20)\d{2})\s*年")
 _OPENING_SENTENCES = 6  # prose sentences (with a comma or a full stop); headings do not count
 _PROSE = re.compile(r"[，,。；;]")
 # A year followed closely by an award, a document, a visit or a speech dates that, not the activity.
@@ -80,13 +86,16 @@ _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 _AGE_AFTER = re.compile(r"\s*(?:已|已经|刚|才|都)?\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})多?\s*周?岁")
 
 
-def report_year(title: str, published_year: int | None, sentences: Iterable[str]) -> int | None:
+def report_year(
+    title: str, published_year: int | None, sentences: Iterable[str], published_month: int | None = None
+) -> int | None:
     """The single year a report is about, or None when it spans several years or frames none.
 
     Order: a year in the title; else the first framing cue among the report's opening sentences:
     a sentence that opens with a year (“2021年，我市…”, “2022年第9期”) gives that year, 今年以来
     (去年以来) gives the published year (the one before), and 近年来/三年来/2018年以来 give None.
-    A publication date alone gives None.
+    A publication date alone gives None. A review opening with 过去的一年/一年来 is about the year
+    that ended before a date early in the next year (January to March), else the date's own year.
     """
     m = _YEAR.search(title)
     if m and not _MULTI_YEAR.search(title):
@@ -106,6 +115,7 @@ def report_year(title: str, published_year: int | None, sentences: Iterable[str]
         multi = _MULTI_YEAR.search(s)
         this_year = _THIS_YEAR.search(s)
         last_year = _LAST_YEAR.search(s)
+        past_year = _PAST_YEAR.match(s) if published_month is not None else None
         if lead and published_year is not None and not 0 <= published_year - int(lead.group(1)) <= 1:
             lead = None  # 2011年，… in a 2023 report is history, not the year under review
         if lead and _NON_ACTIVITY_AFTER.match(s[lead.end() :]):
@@ -119,12 +129,20 @@ def report_year(title: str, published_year: int | None, sentences: Iterable[str]
             (multi.start(), None) if multi else None,
             (this_year.start(), published_year) if this_year and published_year is not None else None,
             (last_year.start(), published_year - 1) if last_year and published_year is not None else None,
+            (past_year.start(), _year_reviewed(published_year, published_month))
+            if past_year and published_year is not None
+            else None,
         ]
         found = [c for c in cues if c is not None]
         if found:
             year = min(found, key=lambda c: c[0])[1]
             return year if year is not None else event
     return event
+
+
+def _year_reviewed(published_year: int, published_month: int | None) -> int:
+    """The year a 过去的一年 review covers: the one before a date in its first quarter."""
+    return published_year - 1 if published_month is not None and published_month <= 3 else published_year
 
 
 def _event_year(lead: str, published_year: int | None) -> int | None:
@@ -155,9 +173,12 @@ def sentence_year(
     今年/去年 resolve against the report's published year, else against the report's year.
     """
     years, relative = _dates(sentence)
+    # A year dates what follows it: one written after the activity, past a clause break, opens
+    # the next clause's activity (2022年，建成…，2023年又新建…), unless no year comes before.
+    near = [(at, y) for at, y in years if at <= start or not _CLAUSE_END.search(sentence, start, at)]
     best: int | None = None
     best_dist = 10**9
-    for at, year in years:
+    for at, year in near or years:
         dist = abs(at - start)
         if dist < best_dist:
             best, best_dist = year, dist
@@ -176,8 +197,22 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
     """The years dating activities in ``sentence`` and its relative year words (今年, 去年 …), as
     (position, year) and (position, offset): found once however many facts the sentence states."""
     years: list[tuple[int, int]] = []
+    # 2021—2023年 / 2021年至2023年: a span is dated by its first year, as 2021年以来 is
+    ends = {m.start(2) for m in _SPAN.finditer(sentence)}
+    starts = {m.start() for m in _SPAN.finditer(sentence)}
+    for m in _SPAN.finditer(sentence):
+        if (
+            _TARGET_BEFORE.search(sentence[: m.start()])
+            or _NON_ACTIVITY_AFTER.match(sentence[m.end() :])
+            or _background(sentence, m.start(), m.end())
+            or _baseline(sentence, m.start(), m.end())
+        ):
+            continue
+        years.append((m.start(), int(m.group(1))))
     for m in _YEAR.finditer(sentence):
         year = int(m.group(1))
+        if m.start() in ends or m.start() in starts:
+            continue
         if _NON_ACTIVITY_AFTER.match(sentence[m.end() :]) or _TARGET_BEFORE.search(sentence[: m.start()]):
             continue
         headed = _HEADED_CLAUSE.match(sentence, m.end())
@@ -195,6 +230,8 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
         if _RELATIVE[m.group()] <= 0
         and not (m.start() > 0 and sentence[m.start() - 1] in "较比于")
         and not _AGE_AFTER.match(sentence, m.end())  # 今年63岁的调解员: an age, not a date
+        # 在去年基础上新建…: the year the activity builds on, not its own
+        and not (sentence[max(0, m.start() - 1) : m.start()] == "在" and _BUILT_ON.match(sentence, m.end()))
         # 2022年初以来 / 去年年初以来: the year or word before it dates it, not 年初以来 itself
         and not (m.group() == "年初以来" and m.start() > 0 and sentence[m.start() - 1] in "0123456789年")
     )
