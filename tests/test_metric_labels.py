@@ -333,3 +333,27 @@ def test_a_count_joined_to_the_next_names_the_noun_between_them() -> None:
     # 和/及/与 before the next count joins two counts; it is no part of the first one's noun
     found = find_metrics("组建8支巡逻队和20支护校队")
     assert [(m.raw, m.indicator) for m in found] == [("8支", "巡逻队"), ("20支", "护校队")]
+
+
+def test_a_respectively_run_after_two_counts_takes_their_nouns() -> None:
+    # the 分别 clause lists no items: the values follow the two counts just before it
+    got = labels("受理盗窃案件210起、诈骗案件95起,同比分别下降12.5%、30.2%")
+    assert got[2] == ("受理盗窃案件", 12.5, "%", "-12.5%")
+    assert got[3] == ("诈骗案件", 30.2, "%", "-30.2%")
+
+
+def test_a_count_after_an_examples_list_is_of_the_listed_items() -> None:
+    # 甲、乙等300人次: the count is of the people listed before 等, not empty
+    got = labels("轮训楼栋长、护村队员等300余人次")
+    assert got[0][:3] == ("轮训楼栋长、护村队员", 300.0, "人次")
+
+
+def test_a_share_with_no_subject_is_the_share_of_the_count_before() -> None:
+    got = labels("办理法律援助案件360件,其中农民工讨薪案件90件,占25%")
+    assert got[2][:3] == ("农民工讨薪案件占比", 25.0, "%")
+
+
+def test_a_bare_opinion_measure_is_held_by_the_people_named_before() -> None:
+    assert labels("辖区群众安全感逐年攀升,满意度达到95.2%")[0][0] == "群众满意度"
+    assert labels("测评满意度达到95.2%")[0][0] == "测评满意度"
+

@@ -444,7 +444,7 @@ def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMenti
         listed = _CHANGE.sub("", sentence[left:at]).strip()
         items = [_noun(part) for part in _ITEM_SPLIT.split(listed)]
         if not any(items):
-            items = last_items  # …分别为320起、1200起,同比分别下降12%、9%: the same items again
+            items = last_items or _counts_before(out, i, len(run))
         if len(run) > 1 and len(items) == len(run) and all(items):
             last_items = items
             change = out[i].change
@@ -456,6 +456,17 @@ def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMenti
                 out[idx] = replace(out[idx], indicator=items[k], change=value_change)
         i = run[-1] + 1
     return out
+
+
+def _counts_before(found: list[MetricMention], first: int, size: int) -> list[str]:
+    """The labels of the ``size`` counts just before ``found[first]``, when a 分别 run with no
+    items of its own follows them (刑事案件320起、治安案件560起,同比分别上升4%、6%)."""
+    if first < size:
+        return []
+    counts = found[first - size : first]
+    if any(m.unit in _CHANGE_UNITS for m in counts):
+        return []
+    return [m.indicator for m in counts]
 
 
 # Numbers listed with 、 before one unit (分别下降0.72、0.06、7.39个百分点): each takes that unit.
@@ -504,6 +515,8 @@ def _to_mention(
     if unit == "个" and _divisions_held(sentence, m.start(), m.end()):
         return None  # 该镇辖18个行政村: the place's own divisions, no result of work
     label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
+    if _BARE_OPINION.fullmatch(label) and "群众" in sentence[: m.start()]:
+        label = "群众" + label  # 群众安全感稳步提升,满意度达96%: the opinion is the 群众's named before
     if unit == "%" and floor and change is None:
         label = _rate_of(label, previous)
     if unit == "%" and _SHARE_OF.search(label):
@@ -738,12 +751,31 @@ def _label(
         label = _noun(sentence[clause_start:start])
         if label:
             return label, None
+    if previous and _BARE_SHARE.fullmatch(before.strip()):
+        return previous + "占比", None  # 其中婚姻纠纷500件,占41.6%: the share the count before has
+    if before.rstrip().endswith("等"):
+        listed_label = _listed_items(sentence, start)
+        if listed_label:
+            return listed_label, None
     # nothing of its own in this clause (…最高,达99.7%): the noun of the clause before it
     if clause_start > 0 and sentence[clause_start - 1] in ",，" and _JUST_VERB.fullmatch(before.strip()):
         prev = sentence[_clause_start(sentence, clause_start - 1) : clause_start - 1]
         if not re.search(r"\d", prev):
             return _noun(prev), None
     return "", None
+
+
+# An opinion measure with no holder of its own (满意度, 安全感): the 群众 named earlier hold it.
+_BARE_OPINION = re.compile(r"(?:安全感)?满意[度率]|安全感|知晓率|获得感|幸福感")
+# A share with no subject of its own (,占41.6%): the count before it is the part.
+_BARE_SHARE = re.compile(r"(?:约|分别|共)?占(?:比)?(?:为|达到?)?(?:约|近|逾)?")
+_COMMA_CLAUSE = re.compile(r"[,，;；:：。!！?？\n]")
+
+
+def _listed_items(sentence: str, start: int) -> str:
+    """The items of an 等-list counted by the number at ``start`` (培训网格员、调解骨干等400人次)."""
+    left = max((b.end() for b in _COMMA_CLAUSE.finditer(sentence, 0, start)), default=0)
+    return _noun(sentence[left:start].rstrip().removesuffix("等"))
 
 
 def _noun(text: str) -> str:
