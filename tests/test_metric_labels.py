@@ -357,3 +357,8 @@ def test_a_bare_opinion_measure_is_held_by_the_people_named_before() -> None:
     assert labels("辖区群众安全感逐年攀升,满意度达到95.2%")[0][0] == "群众满意度"
     assert labels("测评满意度达到95.2%")[0][0] == "测评满意度"
 
+
+def test_counts_of_honoured_people_or_units_are_awards() -> None:
+    assert labels("6名民警获市级嘉奖,9个社区被评为先进集体") == []
+    # a count of people trained or deployed stays a quantity of work
+    assert labels("120名网格员获得专题培训")[0][:2] == ("网格员", 120.0)

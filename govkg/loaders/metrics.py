@@ -514,6 +514,8 @@ def _to_mention(
         return None
     if unit == "个" and _divisions_held(sentence, m.start(), m.end()):
         return None  # 该镇辖18个行政村: the place's own divisions, no result of work
+    if unit in _HONOURED_UNITS and _HONOURED.match(sentence, m.end()):
+        return None  # 11名干警获省级表彰: the people or units honoured, an award and no result of work
     label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
     if _BARE_OPINION.fullmatch(label) and "群众" in sentence[: m.start()]:
         label = "群众" + label  # 群众安全感稳步提升,满意度达96%: the opinion is the 群众's named before
@@ -765,6 +767,12 @@ def _label(
     return "", None
 
 
+# A count of people or units followed by their honour (11名干警获…表彰, 3个村被评为…示范村).
+_HONOURED_UNITS = frozenset({"名", "人", "位", "个", "家", "支", "个单位", "人次"})
+_HONOURED = re.compile(
+    r"[^，,。；;：:\d]{0,12}?(?:荣获|获评|获得|获|被评为|被授予|受到|被命名为|入选)"
+    r"[^，,。；;\d]{0,20}?(?:表彰|荣誉|称号|嘉奖|奖励|表扬|先进|模范|标兵|示范)"
+)
 # An opinion measure with no holder of its own (满意度, 安全感): the 群众 named earlier hold it.
 _BARE_OPINION = re.compile(r"(?:安全感)?满意[度率]|安全感|知晓率|获得感|幸福感")
 # A share with no subject of its own (,占41.6%): the count before it is the part.
