@@ -720,8 +720,9 @@ class PracticeMatcher:
             or _UNIT_INSTITUTION.match(content)
         ):
             return None
-        if counted:
-            # a formula right after a key term is that practice's variant: 信访工作“十化”机制
+        if counted or _DURATION.match(content):
+            # a formula or a campaign's length right after a key term is that practice's variant:
+            # 信访工作“十化”机制, 夏季治安打击整治“百日行动”
             preceding = [h for h in self._raw_hits(s[max(0, cand.outer_start - 12) : cand.outer_start])]
             if any(e == min(12, cand.outer_start) for _, e, _ in preceding):
                 keys = [k for _, e, k in preceding if e == min(12, cand.outer_start)]
@@ -1046,5 +1047,10 @@ def _chain_tails(s: str, candidates: list[_Candidate]) -> list[int | None]:
 
 
 def _is_count(content: str) -> bool:
-    """A short numeral-led formula such as 三打, 七个一, 1234."""
-    return _NUMERAL_START.match(content) is not None and len(content) <= 4
+    """A short numeral-led formula such as 三打, 七个一, 1234; a campaign named by how long it
+    runs (百日攻坚, 30天会战) counts nothing."""
+    return _NUMERAL_START.match(content) is not None and len(content) <= 4 and not _DURATION.match(content)
+
+
+# A campaign's length opening its name: 百日, 30天, 一百天.
+_DURATION = re.compile(r"^[0-9一二两三四五六七八九十百千]+[日天夜](?![日天夜0-9一二两三四五六七八九十])")
