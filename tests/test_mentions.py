@@ -94,6 +94,14 @@ def _cls(sentence: str, practice: str) -> str | None:
         ("component", "甲镇整合派出所、综治中心等力量集中办公。", "甲镇建成综治中心。", "综治中心"),
         ("component", "将网格管理中心、信访接待中心整合纳入综治中心。", "甲县建成网格管理中心。", "网格管理"),
         ("component", "整合司法所、综治中心等力量。", "整合网格员等力量，建成综治中心。", "综治中心"),
+        # one function among a centre's rooms or windows is the centre's work, not a programme
+        (
+            "component",
+            "乙镇矛调中心开设接待来访、诉讼服务等窗口。",
+            "乙镇领导每周到大厅接待来访。",
+            "接待来访",
+        ),
+        ("component", "甲县信访接待大厅已整体进驻县矛调中心。", "甲县信访接待大厅全年受理诉求。", "信访接待"),
         ("policy", "总书记对枫桥经验作出重要指示。", "甲县深化枫桥经验。", "枫桥经验"),
         # a central document named as 中央关于…的意见 is national policy; a local 中央大街 is not
         (

@@ -184,6 +184,13 @@ _POOLED_BEFORE = re.compile(r"将[^，,。；;:：]*$")
 # 村警) are the region's own work.
 _BODY = re.compile(r"(?:所|中心|室|站|办|厅|庭|平台|信访)$")
 _POOLED_AFTER = re.compile(r"^[^，,。；;:：]*?整合(?:纳入|进|到|为)")
+# 综治中心设置信访接待、心理服务等功能区 / 中心集A、B于一体 / A窗口整体入驻县综治中心: one function
+# of a centre, which is the centre's work and no programme of its own.
+_FUNCTION_OF_BEFORE = re.compile(
+    r"中心[^，,。；;:：]{0,6}?(?:设置|设有|设立|开设|集|整合|涵盖|包括|包含|具备)[^，,。；;:：]*$"
+)
+_FUNCTION_OF_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能区|功能室|窗口|于一体|等功能|等职能|服务区)")
+_MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,。；;:：]{0,12}?中心")
 # 出席会议的有派出所、司法所、禁毒办…: bodies attending a meeting, not work done.
 _ATTENDANCE = re.compile(r"出席|列席|参加会议|参会")
 
@@ -310,6 +317,10 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
     if body and (m := _POOL_BEFORE.search(before)) and _POOL_AFTER.match(after):
         return Cue("component", m.group()[:8])
     if body and _POOLED_BEFORE.search(before) and (m := _POOLED_AFTER.match(after)):
+        return Cue("component", m.group()[-4:])
+    if (m := _FUNCTION_OF_BEFORE.search(before)) and _FUNCTION_OF_AFTER.match(after):
+        return Cue("component", m.group()[:4])
+    if m := _MOVED_IN_AFTER.match(after):
         return Cue("component", m.group()[-4:])
     if cues.late is not None and cues.late.reason == "meeting":
         return cues.late
