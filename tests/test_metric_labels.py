@@ -362,3 +362,13 @@ def test_counts_of_honoured_people_or_units_are_awards() -> None:
     assert labels("6名民警获市级嘉奖,9个社区被评为先进集体") == []
     # a count of people trained or deployed stays a quantity of work
     assert labels("120名网格员获得专题培训")[0][:2] == ("网格员", 120.0)
+
+
+def test_a_streak_is_labelled_by_what_held_through_it() -> None:
+    got = labels("某镇已连续420天未发生重大治安案件")
+    assert got[0][:3] == ("连续未发生重大治安案件", 420.0, "天")
+
+
+def test_the_leading_bodies_of_a_place_are_no_count() -> None:
+    # 四套班子 names the leading bodies; the count of contact points after it stays
+    assert labels("建立四套班子成员挂钩联系点16个") == [("四套班子成员挂钩联系点", 16.0, "个", None)]

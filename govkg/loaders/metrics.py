@@ -607,6 +607,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # formulas like 3+x; a range is counted once, at its second number
     if _FORMULA_PART.match(sentence, end):
         return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
+    if unit == "套" and sentence.startswith("班子", end):
+        return True  # 四套班子: the leading bodies of a place, a fixed name, no count of work
     if unit == "根" and after == "据":
         return True  # 周五根据需要…: 根据 (according to), no count of 根
     if before == "周" and not sentence[start].isdigit():
@@ -724,6 +726,8 @@ def _label(
             return own, change
         return previous or _noun(sentence[clause_start:start]) or "", change
     label = _noun(before)
+    if label == "连续":
+        return _streak(sentence, end), None
     # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
     # 公安、人社、司法3个部门: after the last item of a 、 list the count names the list by the
     # noun after its measure word; a percentage has no such noun (…、结案率100%) and keeps its own
@@ -778,6 +782,13 @@ _BARE_OPINION = re.compile(r"(?:安全感)?满意[度率]|安全感|知晓率|�
 # A share with no subject of its own (,占41.6%): the count before it is the part.
 _BARE_SHARE = re.compile(r"(?:约|分别|共)?占(?:比)?(?:为|达到?)?(?:约|近|逾)?")
 _COMMA_CLAUSE = re.compile(r"[,，;；:：。!！?？\n]")
+
+
+def _streak(sentence: str, end: int) -> str:
+    """A run of days or years without a bad event (连续816天未发生命案): 连续 and what held."""
+    after = _CLAUSE_BREAK.search(sentence, end)
+    held = _trim(sentence[end : after.start() if after else len(sentence)].strip())
+    return "连续" + held if held and is_noun_label("连续" + held) else ""
 
 
 def _listed_items(sentence: str, start: int) -> str:
