@@ -726,7 +726,7 @@ def _label(
             return own, change
         return previous or _noun(sentence[clause_start:start]) or "", change
     label = _noun(before)
-    if label == "连续":
+    if label.endswith("连续"):  # 某镇已连续: who kept the streak opens the clause
         return _streak(sentence, end), None
     # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
     # 公安、人社、司法3个部门: after the last item of a 、 list the count names the list by the
