@@ -254,6 +254,8 @@ def test_scan_counts_raw_hits(matcher: PracticeMatcher) -> None:
         ("今年，县公安局开展“青松”“利刃”等专项行动，破获案件60起。", ["青松", "利刃"], False),
         ("某区先后开展“晨曦”、“暖冬”集中整治行动。", ["晨曦", "暖冬"], False),
         ("县公安局组织“山鹰”等专项行动。", ["山鹰"], False),
+        # quoted examples before 等…模式/品牌 are each a unit's model
+        ("各村培育出“院坝哨”“马背课堂”等特色治理模式。", ["院坝哨", "马背课堂"], False),
         # a name opened by the campaign's length is a name, not a count formula
         ("某县开展“蓝盾”“百日清源”等专项行动。", ["蓝盾", "百日清源"], False),
         ("某分局开展“30天攻坚”集中整治行动。", ["30天攻坚"], False),

@@ -619,7 +619,7 @@ class PracticeMatcher:
         elif listed:
             # “X”等工作 is a list of topics; “云岭”“雷霆”等专项行动 names campaigns by example
             trail = _program_trail(window[1:], right_after_quote=False)
-            if trail is None or not trail.endswith(_LISTED_CAMPAIGNS):
+            if trail is None or not trail.endswith((*_LISTED_CAMPAIGNS, *_LISTED_BRANDS)):
                 trail = None
         else:
             trail = _program_trail(window, right_after_quote=trail_start == cand.outer_end)
@@ -880,6 +880,8 @@ _METHOD_TRAILS = ("工作法", "调解法", "治理法")
 # Names listed by example before 等, or in a chain of quotes, are programmes only when the words
 # after them say they are campaigns (“云岭”“雷霆”等专项行动); “X”等工作 lists topics.
 _LISTED_CAMPAIGNS = ("行动", "专项整治", "整治", "专项活动", "集中活动")
+# … or brands (“X”“Y”等特色护边模式, “X”“Y”等调解品牌): each quoted example is one unit's model.
+_LISTED_BRANDS = ("模式", "品牌", "工作法")
 # Two counted actions (三清三留, 四抓四真): a coined name complete in itself, not a count formula
 # (七个一, 1234, 三级五天) that names nothing without the words after it.
 _NUMERAL = "[一二两三四五六七八九十]"
