@@ -102,6 +102,12 @@ def _cls(sentence: str, practice: str) -> str | None:
             "接待来访",
         ),
         ("component", "甲县信访接待大厅已整体进驻县矛调中心。", "甲县信访接待大厅全年受理诉求。", "信访接待"),
+        (
+            "component",
+            "新落成的县矛调中心，集成信访接待、劳动仲裁等功能。",
+            "新落成的县矛调中心旁，信访接待室全年受理诉求。",
+            "信访接待",
+        ),
         ("policy", "总书记对枫桥经验作出重要指示。", "甲县深化枫桥经验。", "枫桥经验"),
         # a central document named as 中央关于…的意见 is national policy; a local 中央大街 is not
         (

@@ -187,7 +187,7 @@ _POOLED_AFTER = re.compile(r"^[^，,。；;:：]*?整合(?:纳入|进|到|为)")
 # 综治中心设置信访接待、心理服务等功能区 / 中心集A、B于一体 / A窗口整体入驻县综治中心: one function
 # of a centre, which is the centre's work and no programme of its own.
 _FUNCTION_OF_BEFORE = re.compile(
-    r"中心[^，,。；;:：]{0,6}?(?:设置|设有|设立|开设|集|整合|涵盖|包括|包含|具备)[^，,。；;:：]*$"
+    r"中心[，,]?[^，,。；;:：]{0,6}?(?:设置|设有|设立|开设|集|整合|涵盖|包括|包含|具备)[^，,。；;:：]*$"
 )
 _FUNCTION_OF_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能区|功能室|窗口|于一体|等功能|等职能|服务区)")
 _MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,。；;:：]{0,12}?中心")
