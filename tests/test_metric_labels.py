@@ -372,3 +372,9 @@ def test_a_streak_is_labelled_by_what_held_through_it() -> None:
 def test_the_leading_bodies_of_a_place_are_no_count() -> None:
     # 四套班子 names the leading bodies; the count of contact points after it stays
     assert labels("建立四套班子成员挂钩联系点16个") == [("四套班子成员挂钩联系点", 16.0, "个", None)]
+
+
+def test_counts_glossing_a_quoted_formula_are_its_parts() -> None:
+    # the bracket after “1+3+N” lists what the formula's numbers stand for, no quantities
+    got = labels("确立“1+3+N”工作体系(1个指挥中心、3支专业队伍、N个志愿团队),覆盖群众2万余户")
+    assert got == [("覆盖群众", 2.0, "万户", None)]

@@ -370,6 +370,13 @@ def _anecdote(sentence: str) -> bool:
     )
 
 
+# “1+4+N”框架(1个县级中枢、4个镇街主阵地、N个…): the bracket spells out the formula's parts.
+_FORMULA_GLOSS = re.compile(
+    r"[“\"][0-9NnXx一二三四五六七八九十]+(?:[+＋][0-9NnXx一二三四五六七八九十]+)+[”\"][^(（。，,；;]{0,12}"
+    r"(?P<gloss>[(（][^)）]{2,80}[)）])"
+)
+
+
 def find_metrics(sentence: str) -> list[MetricMention]:
     """Return the quantities stated in ``sentence``, in reading order."""
     found: list[MetricMention] = []
@@ -377,6 +384,8 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         return found
     last_end = 0
     layouts = [(lay.start(), lay.end()) for lay in _LAYOUT_SCAN.finditer(sentence)]  # once per sentence
+    if "+" in sentence or "＋" in sentence:
+        layouts += [g.span("gloss") for g in _FORMULA_GLOSS.finditer(sentence)]
     shared = _shared_units(sentence)
     for m in _NUMBER.finditer(sentence):
         if any(start <= m.start("num") < end for start, end in layouts):
