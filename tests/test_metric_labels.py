@@ -378,3 +378,9 @@ def test_counts_glossing_a_quoted_formula_are_its_parts() -> None:
     # the bracket after “1+3+N” lists what the formula's numbers stand for, no quantities
     got = labels("确立“1+3+N”工作体系(1个指挥中心、3支专业队伍、N个志愿团队),覆盖群众2万余户")
     assert got == [("覆盖群众", 2.0, "万户", None)]
+
+
+def test_a_count_after_shixian_names_its_noun_after_it() -> None:
+    # 实现 before a count leads on to what was counted; 常态化 and 全覆盖 close that noun
+    assert labels("某中心率先实现36名专职调解员常态化坐班")[0][:2] == ("专职调解员", 36.0)
+    assert labels("全镇实现58个村民小组议事点全覆盖")[0][:2] == ("村民小组议事点", 58.0)
