@@ -384,3 +384,17 @@ def test_a_count_after_shixian_names_its_noun_after_it() -> None:
     # 实现 before a count leads on to what was counted; 常态化 and 全覆盖 close that noun
     assert labels("某中心率先实现36名专职调解员常态化坐班")[0][:2] == ("专职调解员", 36.0)
     assert labels("全镇实现58个村民小组议事点全覆盖")[0][:2] == ("村民小组议事点", 58.0)
+
+
+def test_a_change_from_one_value_to_another_keeps_one_label() -> None:
+    got = labels("盗窃警情从年均60起下降到21起")
+    assert [g[:2] for g in got] == [("盗窃警情年均", 60.0), ("盗窃警情年均", 21.0)]
+    got = labels("重复访由2020年底的37件减少到目前的9件")
+    assert [g[:2] for g in got] == [("重复访", 37.0), ("重复访", 9.0)]
+
+
+def test_adverbs_and_where_words_are_no_part_of_a_label() -> None:
+    assert labels("留守儿童比例曾达31.5%")[0][0] == "留守儿童比例"
+    assert labels("岔路口就有14个")[0][0] == "岔路口"
+    # 村内 says where the counted people are; the noun after the count is what was counted
+    assert labels("村内6名社区矫正对象全部稳控")[0][0] == "社区矫正对象"

@@ -132,6 +132,11 @@ _TRAIL_VERBS = (
     "提高至",
     "上升至",
     "下降至",
+    "下降到",
+    "降至",
+    "降到",
+    "上升到",
+    "减少到",
     "增长至",
     "达到",
     "超过",
@@ -263,6 +268,9 @@ _NOT_PLACES = frozenset(
     }
 )
 _TRAIL_ADVERBS = (
+    "曾经",
+    "曾",
+    "就",
     "最高",
     "最低",
     "均",
@@ -734,6 +742,8 @@ def _label(
         if own:
             return own, change
         return previous or _noun(sentence[clause_start:start]) or "", change
+    if previous and floor > clause_start and _TO_VALUE.fullmatch(before.strip()):
+        return previous, None  # 从年均5起下降到3起: the new value of the count just before
     label = _noun(before)
     if label.endswith("连续"):  # 某镇已连续: who kept the streak opens the clause
         return _streak(sentence, end), None
@@ -835,15 +845,25 @@ def _noun(text: str) -> str:
             text, changed = text[: ranked.start()], True
         text = _trim(text)
         for end_word in _TRAIL_ADVERBS:
-            if text.endswith(end_word) and len(text) > len(end_word):
+            if text.endswith(end_word) and len(text) > len(end_word) and not _PER_UNIT.search(text):
                 text, changed = text[: -len(end_word)], True
-    text = _balance(_without_kinds(text))
+    text = _balance(_without_kinds(_FROM.sub("", text)))
     undated = _YEAR_INSIDE.sub("", text)
     if undated != text and is_noun_label(undated):
         text = undated  # 综治中心2023年接待来访: the year dates the figure, it is no part of what was counted
     return text if is_noun_label(text) else ""
 
 
+# 从/由 opening the start value of a change (矛盾纠纷从年均5起下降到3起): no part of the noun.
+_FROM = re.compile(
+    r"[从由](?:(?=[年月日人户]均$)|(?:上年|去年|上一年|前年|年初|(?:19|20)\d{2}年(?:底|初)?)?(?:同期)?的?$)"
+)
+# 下降到3起 after 从5起: the new value of the quantity just counted.
+_TO_VALUE = re.compile(
+    r"(?:(?:下降|上升|减少|增加|增长|提高|降低|提升|压降|压减)(?:到|至)|[降升增减]至|[降升]到)(?:目前|现在|今年)?的?"
+)
+# 年均, 人均, 户均: 均 closing a label is "per", part of what was counted, not the adverb "all".
+_PER_UNIT = re.compile(r"[年月日人户村所]均$")
 _YEAR_INSIDE = re.compile(r"(?:自|从|截至)?(?:19|20)\d{2}年(?:度|以来|全年|底|初)?")
 
 
@@ -902,7 +922,10 @@ def _balance(text: str) -> str:
 # 被 that makes a noun (被骗损失, 被盗车辆, 被执行人), not a passive verb (被评为).
 _SUFFERED = re.compile(r"被[骗盗抢害执告]")
 # Where the counted things are (依托辖区21个网格), not what they are.
-_WHERE_ONLY = frozenset({"辖区", "辖区内", "境内", "域内", "区域内"})
+_WHERE_ONLY = frozenset(
+    {"辖区", "辖区内", "境内", "域内", "区域内"}
+    | {place + "内" for place in ("村", "镇", "乡", "县", "市", "区", "社区", "小区")}
+)
 
 
 def is_noun_label(label: str) -> bool:
@@ -933,6 +956,6 @@ def _trim(text: str) -> str:
             if text.startswith(filler) and len(text) > len(filler):
                 text, changed = text[len(filler) :], True
         for verb in _TRAIL_VERBS:
-            if text.endswith(verb):
+            if text.endswith(verb) and not (verb == "均" and _PER_UNIT.search(text)):
                 text, changed = text[: -len(verb)], True
     return text
