@@ -398,3 +398,11 @@ def test_adverbs_and_where_words_are_no_part_of_a_label() -> None:
     assert labels("岔路口就有14个")[0][0] == "岔路口"
     # 村内 says where the counted people are; the noun after the count is what was counted
     assert labels("村内6名社区矫正对象全部稳控")[0][0] == "社区矫正对象"
+
+
+def test_the_size_and_distance_of_the_place_a_story_is_set_in_are_no_figures() -> None:
+    assert labels("走进这个只有420户的边境村寨,治安井然") == []
+    assert labels("该村距离镇派出所有18公里") == []
+    # a count joined by 的 to a facility it covers stays a quantity of work
+    assert labels("建成覆盖800户的社区警务室")[0][1:3] == (800.0, "户")
+    assert labels("巡逻里程达3200公里")[0][:2] == ("巡逻里程", 3200.0)

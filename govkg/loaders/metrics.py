@@ -540,6 +540,11 @@ def _to_mention(
         label = _rate_of(label, previous)
     if unit == "%" and _SHARE_OF.search(label):
         label += "比例"  # 女性民警占全部警力18%: the share of one in the other
+    clause = sentence[_clause_start(sentence, m.start()) : m.start()]
+    if unit in _LENGTHS and _FAR_FROM.search(clause):
+        return None  # 村寨距离乡政府所在地有6.6公里: how far the place lies, no result of work
+    if _PLACE_SIZE.match(sentence, m.end()):
+        return None  # 仅有698户的小村庄: the size of the place the story is set in
     if _BACKGROUND.search(label) or (unit in _LENGTHS and _DISTANCE.search(label)):
         return None  # 全村共有农户320户, 距镇政府12公里: the place's own size, no result of work
     return MetricMention(
@@ -580,6 +585,12 @@ def _divisions_held(sentence: str, start: int, end: int) -> bool:
 # How far a place lies from another (距镇政府12公里), not a distance the work covered.
 _DISTANCE = re.compile(r"(?:^|[村镇乡区县市]|社区|街道|嘎查)距离?[\u4e00-\u9fff]{1,8}$")
 _LENGTHS = frozenset({"公里", "千米", "米"})
+_FAR_FROM = re.compile(r"(?:^|[村镇乡区县市寨]|社区|街道|嘎查|地|这里|该)距离?")
+# A count joined by 的 to the kind of place it measures (698户的小村庄, 3万人的小镇).
+_PLACE_SIZE = re.compile(
+    r"口?的(?:小|偏远|边远|边境|山区)?(?:村庄|村子|村落|村寨|山村|渔村|小镇|乡镇|集镇|县城|社区|小区)"
+    r"(?=$|[，,。；;、里中内上])"
+)
 
 
 # A bare rate (办结率, 化解率, 成功率) right after a count is the rate of what that count counted; the
