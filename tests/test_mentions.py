@@ -9,7 +9,7 @@ import pytest
 
 from govkg.loaders.documents import from_text
 from govkg.loaders.extract import extract
-from govkg.loaders.mentions import classify
+from govkg.loaders.mentions import classify, targets_from
 
 
 def _cls(sentence: str, practice: str) -> str | None:
@@ -278,3 +278,16 @@ def test_a_clause_opening_with_a_modal_continues_a_speechs_instructions() -> Non
     evidence = {a.practice_key: a.evidence.sentence for a in ex.adoptions}
     assert "fengqiao" not in evidence
     assert evidence["grid"].startswith("一年来")
+
+
+def test_figures_of_a_plan_or_after_an_aim_are_targets() -> None:
+    assert targets_from("下一步，计划新建平安驿站12个。") == 0
+    aim = "全年查处涉毒案件41起，明年力争破案数上升20%。"
+    at = targets_from(aim)
+    assert at is not None and aim.index("41") < at < aim.index("20%")
+    assert targets_from("全年查处涉毒案件41起。") is None
+
+
+def test_a_plans_figures_give_no_measurements() -> None:
+    ex = extract(from_text("湄潭县全年破获盗窃案件88起，今年力争破案数再上升15%。", "plan.txt"))
+    assert [m.value for m in ex.measurements] == [88.0]

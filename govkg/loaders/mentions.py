@@ -253,6 +253,15 @@ def _sentence_cues(sentence: str) -> _SentenceCues:
     return _SentenceCues(whole, late, awards, aim)
 
 
+def targets_from(sentence: str) -> int | None:
+    """Where the sentence's figures turn into targets: 0 in a plan (下一步, 将进一步…), the 力争 of
+    an aim stated in it, or None when its figures are results."""
+    cues = _sentence_cues(sentence)
+    if cues.whole is not None and cues.whole.reason == "plan":
+        return 0
+    return cues.aim[0] if cues.aim is not None else None
+
+
 def _governs(sentence: str, award: int, start: int, end: int) -> bool:
     """Whether the award phrase at ``award`` covers the practice at ``sentence[start:end]``: not
     past a semicolon, nor into a later clause that gives the practice an honour of its own."""
