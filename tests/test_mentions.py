@@ -291,3 +291,11 @@ def test_figures_of_a_plan_or_after_an_aim_are_targets() -> None:
 def test_a_plans_figures_give_no_measurements() -> None:
     ex = extract(from_text("湄潭县全年破获盗窃案件88起，今年力争破案数再上升15%。", "plan.txt"))
     assert [m.value for m in ex.measurements] == [88.0]
+
+
+def test_will_before_a_verb_of_work_is_a_plan() -> None:
+    cue = _cls("今年，县禁毒委将推动禁毒宣传进校园。", "禁毒")
+    assert cue == "plan"
+    # the disposal 将 takes a noun: the sentence reports work done
+    assert _cls("县禁毒委将禁毒宣传纳入网格员职责。", "禁毒") is None
+    assert _cls("镇里将组织关系转入社区后推行网格化管理。", "网格化管理") is None

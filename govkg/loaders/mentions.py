@@ -49,6 +49,8 @@ _PLAN = re.compile(
     r"|将在[^，,。；;]{0,12}(?:推广|推行|试点|建立|建设)|将适时|将逐步"
     # after its subject too (某乡下一步将推广…), and plans dated ahead (计划年底前建成, 将于明年)
     r"|下一?步(?=将|要|把|继续|重点|[，,])|计划(?=今年|明年|年底|年内|到|用|[0-9一二三四五六七八九十])|将于"
+    # 将 (will) before a verb of work; the disposal 将 takes a noun (将矛盾纠纷纳入…)
+    r"|(?<![即并])将(?:推动|建立|开展|组织(?!关系|架构|体系|建设|优势|力量)|深化|加大|加快|推进|启动|实施|举办|持续|大力|积极|全力|充分|聚焦)"
 )
 # 创新构建X体系，…，力争小事不出村: an aim stated after the work is done is its goal; it makes a
 # plan only of what follows it or shares its clause (X建设力争年底前完成).
