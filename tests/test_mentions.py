@@ -204,6 +204,8 @@ def _cls(sentence: str, practice: str) -> str | None:
             "扫黑除恶",
         ),
         ("topic", "老党员给村民讲解民法典和反诈知识。", "派出所民警给村民讲解反诈知识。", "反诈"),
+        # cases or courses on a list of subjects are what a class teaches, not work on each subject
+        ("topic", "宣讲团用苗语讲述禁毒、反诈等案例。", "宣讲团深入村寨开展禁毒宣讲。", "禁毒"),
         (
             "commentary",
             "有些地方把网格切得过碎，网格员整天忙于报表，上门的时间反而少了。",

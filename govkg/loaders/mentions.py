@@ -139,7 +139,7 @@ _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
 # subject matter of legal education, not work of their own (a lone 反诈宣传 stays that work).
 _LIST_JOIN = "、和及与"
 _TOPIC_LIST_AFTER = re.compile(
-    r"^(?:[、和及与][^、和及与，,。；;:：“”]{1,10})*等?[^，,。；;:：、]{0,6}?(?:知识|常识)"
+    r"^(?:[、和及与][^、和及与，,。；;:：“”]{1,10})*等?[^，,。；;:：、]{0,6}?(?:知识|常识|案例|课程|话题)"
 )
 # 一些地方把网格越划越细…网格员疲于应付; 有的地方…群众却…: a sentence whose subject is an
 # indefinite "some places / some people" and that names a shortcoming criticises a tendency; it
