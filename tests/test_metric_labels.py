@@ -406,3 +406,9 @@ def test_the_size_and_distance_of_the_place_a_story_is_set_in_are_no_figures() -
     # a count joined by 的 to a facility it covers stays a quantity of work
     assert labels("建成覆盖800户的社区警务室")[0][1:3] == (800.0, "户")
     assert labels("巡逻里程达3200公里")[0][:2] == ("巡逻里程", 3200.0)
+
+
+def test_a_quoted_modifier_before_the_counted_noun_keeps_the_noun() -> None:
+    assert labels("培养52名“马背”宣讲员,走遍牧区")[0][0] == "“马背”宣讲员"
+    # a quoted name with a verb after it is itself what was counted
+    assert labels("600名“银发卫士”活跃在街巷")[0][0] == "“银发卫士”"

@@ -888,6 +888,8 @@ def _without_kinds(text: str) -> str:
     return text
 
 
+# The head of a noun of people or posts after a quoted modifier (“双语”普法骨干, “红袖标”巡逻队).
+_COUNTED_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人)$")
 _JOINS_NEXT = re.compile(r"(?:以及|和|及|与|或)$")
 
 
@@ -901,7 +903,12 @@ def _tail(sentence: str, end: int) -> str:
         tail = _JOINS_NEXT.sub("", tail)  # 5名民警和5名辅警: the 和 joins the next count
     closer = {"“": "”", "《": "》"}.get(tail[:1])
     if closer and (close := tail.find(closer)) > 1:
-        tail = tail[: close + 1]  # 1900名“双语红袖标”穿行街巷: the quoted name is what was counted
+        rest = tail[close + 1 :]
+        verb = _TAIL_STOP.search(rest)
+        head = rest[: verb.start()] if verb else rest
+        # 86名“双语”普法骨干: a quoted modifier before the counted noun; 1900名“双语红袖标”穿行街巷:
+        # the quoted name is what was counted
+        tail = tail[: close + 1] + (head if _COUNTED_HEAD.search(head) else "")
     elif not tail.startswith(('"',)):
         verb = _TAIL_STOP.search(tail, 1)
         if verb:
