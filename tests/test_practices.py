@@ -626,5 +626,5 @@ def test_an_unquoted_campaign_name_starts_after_its_describing_de(matcher: Pract
 
 
 def test_a_campaign_length_after_a_key_term_is_that_keys_variant(matcher: PracticeMatcher) -> None:
-    found = matcher.discover("某县公安局接续推进夏季治安打击整治“百日行动”，破案120起。")
-    assert local_names(found) == []
+    found = matcher.discover("某县公安局开展扫黑除恶“百日清零”行动，打掉团伙4个。")
+    assert local_names(found) == [] and names(found) == ["扫黑除恶"]

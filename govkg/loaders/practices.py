@@ -722,7 +722,7 @@ class PracticeMatcher:
             return None
         if counted or _DURATION.match(content):
             # a formula or a campaign's length right after a key term is that practice's variant:
-            # 信访工作“十化”机制, 夏季治安打击整治“百日行动”
+            # 信访工作“十化”机制, 扫黑除恶“百日清零”
             preceding = [h for h in self._raw_hits(s[max(0, cand.outer_start - 12) : cand.outer_start])]
             if any(e == min(12, cand.outer_start) for _, e, _ in preceding):
                 keys = [k for _, e, k in preceding if e == min(12, cand.outer_start)]
