@@ -802,7 +802,7 @@ def _label(
 
 
 # A count of people or units followed by their honour (11名干警获…表彰, 3个村被评为…示范村).
-_HONOURED_UNITS = frozenset({"名", "人", "位", "个", "家", "支", "个单位", "人次"})
+_HONOURED_UNITS = frozenset({"名", "人", "位", "个", "家", "支", "个单位", "人次", "次"})
 _HONOURED = re.compile(
     r"[^，,。；;：:\d]{0,12}?(?:荣获|获评|获得|获|被评为|被授予|受到|被命名为|入选)"
     r"[^，,。；;\d]{0,20}?(?:表彰|荣誉|称号|嘉奖|奖励|表扬|先进|模范|标兵|示范)"
