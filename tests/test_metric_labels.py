@@ -413,3 +413,12 @@ def test_a_quoted_modifier_before_the_counted_noun_keeps_the_noun() -> None:
     assert labels("培养52名“马背”宣讲员,走遍牧区")[0][0] == "“马背”宣讲员"
     # a quoted name with a verb after it is itself what was counted
     assert labels("600名“银发卫士”活跃在街巷")[0][0] == "“银发卫士”"
+
+
+def test_a_count_of_people_right_after_a_count_of_cases_is_of_the_same_cases() -> None:
+    got = labels("审结盗窃案件46件58人")
+    assert [g[:3] for g in got] == [("审结盗窃案件", 46.0, "件"), ("审结盗窃案件", 58.0, "人")]
+
+
+def test_a_count_after_in_the_whole_county_names_its_noun_after_it() -> None:
+    assert labels("选派9名民警在全县9所中学担任法治副校长")[1][:3] == ("中学", 9.0, "所")

@@ -172,7 +172,7 @@ _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
     r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
-    r"(?<![占具])有|指导|督促|带动|带领|向|给|招聘|招募|实现)$"
+    r"(?<![占具])有|指导|督促|带动|带领|向|给|招聘|招募|实现|在全[省市县区州旗盟镇乡]|在辖区)$"
 )
 
 
@@ -753,6 +753,8 @@ def _label(
         if own:
             return own, change
         return previous or _noun(sentence[clause_start:start]) or "", change
+    if previous and floor > clause_start and not before.strip() and unit.startswith(("人", "名")):
+        return previous, None  # 审结刑事案件169件257人: the people of the cases just counted
     if previous and floor > clause_start and _TO_VALUE.fullmatch(before.strip()):
         return previous, None  # 从年均5起下降到3起: the new value of the count just before
     label = _noun(before)
