@@ -204,6 +204,13 @@ def _cls(sentence: str, practice: str) -> str | None:
             "扫黑除恶",
         ),
         ("topic", "老党员给村民讲解民法典和反诈知识。", "派出所民警给村民讲解反诈知识。", "反诈"),
+        # a field named only as ranked among others is no report of the work
+        (
+            "award",
+            "全县禁毒工作、综治保险等工作位居全市前列。",
+            "全县推行综治保险，理赔金额位居全市前列。",
+            "综治保险",
+        ),
         # cases or courses on a list of subjects are what a class teaches, not work on each subject
         ("topic", "宣讲团用苗语讲述禁毒、反诈等案例。", "宣讲团深入村寨开展禁毒宣讲。", "禁毒"),
         (

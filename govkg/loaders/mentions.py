@@ -193,6 +193,12 @@ _FUNCTION_OF_BEFORE = re.compile(
 )
 _FUNCTION_OF_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能区|功能室|窗口|于一体|等功能|等职能|服务区)")
 _MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,。；;:：]{0,12}?中心")
+# 平安建设、信访工作等工作走在全省前列: a field of work named only as ranked, which is no award of
+# a practice and no report that the unit carried it out.
+_RANKED_AFTER = re.compile(
+    r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:各项)?工作?(?:均|都|继续|持续|始终|一直)?"
+    r"(?:走在|位居|位列|居于?|排名|名列|进入)[^，,。；;]{0,8}?(?:前列|前茅|首位|第[一二三123]|先进行列)"
+)
 # 出席会议的有派出所、司法所、禁毒办…: bodies attending a meeting, not work done.
 _ATTENDANCE = re.compile(r"出席|列席|参加会议|参会")
 
@@ -299,6 +305,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
             return Cue("award", words)
     before = sentence[max(0, start - WINDOW) : start]
     after = sentence[end : end + WINDOW]
+    if m := _RANKED_AFTER.match(after):
+        return Cue("award", m.group()[-4:])
     if (m := _HONOUR_GIVEN.search(before)) and (n := _HONOUR_CATEGORY.match(after)):
         return Cue("award", m.group()[:2] + "…" + n.group()[-4:])
     if (before.endswith(tuple(_LIST_JOIN)) or after.startswith(tuple(_LIST_JOIN))) and (
