@@ -204,6 +204,13 @@ def _cls(sentence: str, practice: str) -> str | None:
             "扫黑除恶",
         ),
         ("topic", "老党员给村民讲解民法典和反诈知识。", "派出所民警给村民讲解反诈知识。", "反诈"),
+        # items listed before 等“name” are the parts that named programme joins
+        (
+            "component",
+            "推行法官巡回、律师值班、网格排查等“巡访联动”。",
+            "推行法官巡回，网格排查每周两次。",
+            "网格",
+        ),
         # a field named only as ranked among others is no report of the work
         (
             "award",

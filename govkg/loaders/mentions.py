@@ -193,6 +193,12 @@ _FUNCTION_OF_BEFORE = re.compile(
 )
 _FUNCTION_OF_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能区|功能室|窗口|于一体|等功能|等职能|服务区)")
 _MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,。；;:：]{0,12}?中心")
+# 巡察、督察、信访案件清查等“多查联动”: items listed before 等 and a quoted programme name are the
+# parts that programme joins, not programmes of their own.
+# A numeral-led quote (等“六进”活动) counts the items and names no programme that joins them.
+_PARTS_OF_NAMED = re.compile(
+    r"^[^，,。；;“”、]{0,8}?(?:[、和及与][^，,。；;“”]{1,16})*等[“\"](?![一二两三四五六七八九十百0-9])[^”\"]{2,14}[”\"]"
+)
 # 平安建设、信访工作等工作走在全省前列: a field of work named only as ranked, which is no award of
 # a practice and no report that the unit carried it out.
 _RANKED_AFTER = re.compile(
@@ -305,6 +311,12 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
             return Cue("award", words)
     before = sentence[max(0, start - WINDOW) : start]
     after = sentence[end : end + WINDOW]
+    if (
+        (m := _PARTS_OF_NAMED.match(after))
+        and not _CLAUSE_END.search(m.group())
+        and "、" in _CLAUSE_END.split(before)[-1]
+    ):
+        return Cue("component", m.group()[-6:])
     if m := _RANKED_AFTER.match(after):
         return Cue("award", m.group()[-4:])
     if (m := _HONOUR_GIVEN.search(before)) and (n := _HONOUR_CATEGORY.match(after)):
