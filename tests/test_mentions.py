@@ -215,7 +215,7 @@ def _cls(sentence: str, practice: str) -> str | None:
         (
             "award",
             "全县禁毒工作、综治保险等工作位居全市前列。",
-            "全县推行综治保险，理赔金额位居全市前列。",
+            "某镇推行综治保险，赔付时效位居全县前列。",
             "综治保险",
         ),
         # cases or courses on a list of subjects are what a class teaches, not work on each subject

@@ -360,7 +360,7 @@ def test_a_bare_opinion_measure_is_held_by_the_people_named_before() -> None:
 
 def test_counts_of_honoured_people_or_units_are_awards() -> None:
     assert labels("6名民警获市级嘉奖,9个社区被评为先进集体") == []
-    assert labels("某县4次被评为全省平安建设先进县") == []  # how many times honoured: an award too
+    assert labels("某镇5次获评全市综治工作先进乡镇") == []  # how many times honoured: an award too
     # a count of people trained or deployed stays a quantity of work
     assert labels("120名网格员获得专题培训")[0][:2] == ("网格员", 120.0)
 

@@ -193,7 +193,7 @@ _FUNCTION_OF_BEFORE = re.compile(
 )
 _FUNCTION_OF_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能区|功能室|窗口|于一体|等功能|等职能|服务区)")
 _MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,。；;:：]{0,12}?中心")
-# 巡察、督察、信访案件清查等“多查联动”: items listed before 等 and a quoted programme name are the
+# 巡查、走访、积案清理等“联查联办”: items listed before 等 and a quoted programme name are the
 # parts that programme joins, not programmes of their own.
 # A numeral-led quote (等“六进”活动) counts the items and names no programme that joins them.
 _PARTS_OF_NAMED = re.compile(
