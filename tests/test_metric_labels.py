@@ -422,3 +422,8 @@ def test_a_count_of_people_right_after_a_count_of_cases_is_of_the_same_cases() -
 
 def test_a_count_after_in_the_whole_county_names_its_noun_after_it() -> None:
     assert labels("选派9名民警在全县9所中学担任法治副校长")[1][:3] == ("中学", 9.0, "所")
+
+
+def test_counts_after_coordinating_or_before_merging_name_the_noun_between() -> None:
+    assert labels("县矛调中心先后协调9个行业部门入驻")[0][:2] == ("行业部门", 9.0)
+    assert labels("镇里把23项服务事项整合进便民大厅")[0][:2] == ("服务事项", 23.0)
