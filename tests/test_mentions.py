@@ -204,6 +204,13 @@ def _cls(sentence: str, practice: str) -> str | None:
             "扫黑除恶",
         ),
         ("topic", "老党员给村民讲解民法典和反诈知识。", "派出所民警给村民讲解反诈知识。", "反诈"),
+        # work listed as the duties of a keyed role (驻村辅警, 网格员) is that programme's work
+        (
+            "component",
+            "网格员每天负责信息采集和矛盾调解，全年化解纠纷300余起。",
+            "镇调委会全年化解纠纷300余起。",
+            "化解纠纷",
+        ),
         # items listed before 等“name” are the parts that named programme joins
         (
             "component",

@@ -199,6 +199,12 @@ _MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,�
 _PARTS_OF_NAMED = re.compile(
     r"^[^，,。；;“”、]{0,8}?(?:[、和及与][^，,。；;“”]{1,16})*等[“\"](?![一二两三四五六七八九十百0-9])[^”\"]{2,14}[”\"]"
 )
+# 驻村辅警常态化开展走访排查、政策宣传和矛盾化解: work listed as the duties of a keyed role is
+# that programme's work, not a programme of its own (dev convention C6).
+_DUTY_OF_ROLE = re.compile(
+    r"(?:驻村辅警|网格员|村警|护边员|联户长)(?:们)?(?:常态化|每天|每周|定期|主动|积极|日常)?"
+    r"(?:开展|负责|承担|协助)[^，,。；;]*(?:[，,](?:全年|累计|共|今年以来|年内)[^，,。；;]*)?$"
+)
 # 平安建设、信访工作等工作走在全省前列: a field of work named only as ranked, which is no award of
 # a practice and no report that the unit carried it out.
 _RANKED_AFTER = re.compile(
@@ -317,6 +323,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         and "、" in _CLAUSE_END.split(before)[-1]
     ):
         return Cue("component", m.group()[-6:])
+    if m := _DUTY_OF_ROLE.search(before):
+        return Cue("component", m.group()[:4])
     if m := _RANKED_AFTER.match(after):
         return Cue("award", m.group()[-4:])
     if (m := _HONOUR_GIVEN.search(before)) and (n := _HONOUR_CATEGORY.match(after)):
