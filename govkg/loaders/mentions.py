@@ -199,7 +199,7 @@ _MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,�
 _PARTS_OF_NAMED = re.compile(
     r"^[^，,。；;“”、]{0,8}?(?:[、和及与][^，,。；;“”]{1,16})*等[“\"](?![一二两三四五六七八九十百0-9])[^”\"]{2,14}[”\"]"
 )
-# 驻村辅警常态化开展走访排查、政策宣传和矛盾化解: work listed as the duties of a keyed role is
+# 村警每周负责巡逻、宣讲和纠纷调处: work listed as the duties of a keyed role is
 # that programme's work, not a programme of its own (dev convention C6).
 _DUTY_OF_ROLE = re.compile(
     r"(?:驻村辅警|网格员|村警|护边员|联户长)(?:们)?(?:常态化|每天|每周|定期|主动|积极|日常)?"
