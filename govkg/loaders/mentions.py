@@ -141,6 +141,11 @@ _LIST_JOIN = "、和及与"
 _TOPIC_LIST_AFTER = re.compile(
     r"^(?:[、和及与][^、和及与，,。；;:：“”]{1,10})*等?[^，,。；;:：、]{0,6}?(?:知识|常识|案例|课程|话题)"
 )
+# 将遵纪守法、禁毒防艾纳入村规民约: what a code of conduct is made to say, not work of its own.
+_WRITTEN_INTO = re.compile(
+    r"^[^，,。；;]{0,12}?(?:[、和及与][^，,。；;]{1,12})*等?(?:内容|行为|条款)?(?:纳入|写进|写入|编入)了?"
+    r"《?(?:村规民约|居民公约|村规|社区公约|自治章程)"
+)
 # 一些地方把网格越划越细…网格员疲于应付; 有的地方…群众却…: a sentence whose subject is an
 # indefinite "some places / some people" and that names a shortcoming criticises a tendency; it
 # reports no unit's work.
@@ -333,6 +338,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         m := _TOPIC_LIST_AFTER.match(after)
     ):
         return Cue("topic", sentence[start:end] + m.group())
+    if m := _WRITTEN_INTO.match(after):
+        return Cue("topic", m.group()[-6:])
     if m := _MEDIA_TITLE.search(before):
         return Cue("media", m.group())
     if _PLEDGE_BEFORE.search(before) and (m := _PLEDGE_AFTER.match(after)):
