@@ -226,7 +226,7 @@ def _cls(sentence: str, practice: str) -> str | None:
             "综治保险",
         ),
         # what a village code is made to say is its content, not work of its own
-        ("topic", "某村把防溺水、反诈骗写进村规民约。", "某村民警走村入户开展反诈骗宣传。", "反诈骗"),
+        ("topic", "某村把防溺水、反诈骗编入居民公约条文。", "某村民警走村入户开展反诈骗宣传。", "反诈骗"),
         # cases or courses on a list of subjects are what a class teaches, not work on each subject
         ("topic", "宣讲团用苗语讲述禁毒、反诈等案例。", "宣讲团深入村寨开展禁毒宣讲。", "禁毒"),
         (

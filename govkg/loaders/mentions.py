@@ -141,7 +141,7 @@ _LIST_JOIN = "、和及与"
 _TOPIC_LIST_AFTER = re.compile(
     r"^(?:[、和及与][^、和及与，,。；;:：“”]{1,10})*等?[^，,。；;:：、]{0,6}?(?:知识|常识|案例|课程|话题)"
 )
-# 将遵纪守法、禁毒防艾纳入村规民约: what a code of conduct is made to say, not work of its own.
+# 把护林防火、反邪教编入村规: what a code of conduct is made to say, not work of its own.
 _WRITTEN_INTO = re.compile(
     r"^[^，,。；;]{0,12}?(?:[、和及与][^，,。；;]{1,12})*等?(?:内容|行为|条款)?(?:纳入|写进|写入|编入)了?"
     r"《?(?:村规民约|居民公约|村规|社区公约|自治章程)"
