@@ -9,7 +9,7 @@ import pytest
 
 from govkg.loaders.documents import from_text
 from govkg.loaders.extract import extract
-from govkg.loaders.mentions import classify
+from govkg.loaders.mentions import classify, targets_from
 
 
 def _cls(sentence: str, practice: str) -> str | None:
@@ -94,6 +94,20 @@ def _cls(sentence: str, practice: str) -> str | None:
         ("component", "甲镇整合派出所、综治中心等力量集中办公。", "甲镇建成综治中心。", "综治中心"),
         ("component", "将网格管理中心、信访接待中心整合纳入综治中心。", "甲县建成网格管理中心。", "网格管理"),
         ("component", "整合司法所、综治中心等力量。", "整合网格员等力量，建成综治中心。", "综治中心"),
+        # one function among a centre's rooms or windows is the centre's work, not a programme
+        (
+            "component",
+            "乙镇矛调中心开设接待来访、诉讼服务等窗口。",
+            "乙镇领导每周到大厅接待来访。",
+            "接待来访",
+        ),
+        ("component", "甲县信访接待大厅已整体进驻县矛调中心。", "甲县信访接待大厅全年受理诉求。", "信访接待"),
+        (
+            "component",
+            "新落成的县矛调中心，集成信访接待、劳动仲裁等功能。",
+            "新落成的县矛调中心旁，信访接待室全年受理诉求。",
+            "信访接待",
+        ),
         ("policy", "总书记对枫桥经验作出重要指示。", "甲县深化枫桥经验。", "枫桥经验"),
         # a central document named as 中央关于…的意见 is national policy; a local 中央大街 is not
         (
@@ -197,6 +211,31 @@ def _cls(sentence: str, practice: str) -> str | None:
             "扫黑除恶",
         ),
         ("topic", "老党员给村民讲解民法典和反诈知识。", "派出所民警给村民讲解反诈知识。", "反诈"),
+        # work listed as the duties of a keyed role (驻村辅警, 网格员) is that programme's work
+        (
+            "component",
+            "网格员每天负责信息采集和矛盾调解，全年化解纠纷300余起。",
+            "镇调委会全年化解纠纷300余起。",
+            "化解纠纷",
+        ),
+        # items listed before 等“name” are the parts that named programme joins
+        (
+            "component",
+            "推行法官巡回、律师值班、网格排查等“巡访联动”。",
+            "推行法官巡回，网格排查每周两次。",
+            "网格",
+        ),
+        # a field named only as ranked among others is no report of the work
+        (
+            "award",
+            "全县禁毒工作、综治保险等工作位居全市前列。",
+            "某镇推行综治保险，赔付时效位居全县前列。",
+            "综治保险",
+        ),
+        # what a village code is made to say is its content, not work of its own
+        ("topic", "某村把防溺水、反诈骗编入居民公约条文。", "某村民警走村入户开展反诈骗宣传。", "反诈骗"),
+        # cases or courses on a list of subjects are what a class teaches, not work on each subject
+        ("topic", "宣讲团用苗语讲述禁毒、反诈等案例。", "宣讲团深入村寨开展禁毒宣讲。", "禁毒"),
         (
             "commentary",
             "有些地方把网格切得过碎，网格员整天忙于报表，上门的时间反而少了。",
@@ -271,3 +310,24 @@ def test_a_clause_opening_with_a_modal_continues_a_speechs_instructions() -> Non
     evidence = {a.practice_key: a.evidence.sentence for a in ex.adoptions}
     assert "fengqiao" not in evidence
     assert evidence["grid"].startswith("一年来")
+
+
+def test_figures_of_a_plan_or_after_an_aim_are_targets() -> None:
+    assert targets_from("下一步，计划新建平安驿站12个。") == 0
+    aim = "全年查处涉毒案件41起，明年力争破案数上升20%。"
+    at = targets_from(aim)
+    assert at is not None and aim.index("41") < at < aim.index("20%")
+    assert targets_from("全年查处涉毒案件41起。") is None
+
+
+def test_a_plans_figures_give_no_measurements() -> None:
+    ex = extract(from_text("湄潭县全年破获盗窃案件88起，今年力争破案数再上升15%。", "plan.txt"))
+    assert [m.value for m in ex.measurements] == [88.0]
+
+
+def test_will_before_a_verb_of_work_is_a_plan() -> None:
+    cue = _cls("今年，县禁毒委将推动禁毒宣传进校园。", "禁毒")
+    assert cue == "plan"
+    # the disposal 将 takes a noun: the sentence reports work done
+    assert _cls("县禁毒委将禁毒宣传纳入网格员职责。", "禁毒") is None
+    assert _cls("镇里将组织关系转入社区后推行网格化管理。", "网格化管理") is None

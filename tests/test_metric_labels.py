@@ -333,3 +333,97 @@ def test_a_count_joined_to_the_next_names_the_noun_between_them() -> None:
     # 和/及/与 before the next count joins two counts; it is no part of the first one's noun
     found = find_metrics("组建8支巡逻队和20支护校队")
     assert [(m.raw, m.indicator) for m in found] == [("8支", "巡逻队"), ("20支", "护校队")]
+
+
+def test_a_respectively_run_after_two_counts_takes_their_nouns() -> None:
+    # the 分别 clause lists no items: the values follow the two counts just before it
+    got = labels("受理盗窃案件210起、诈骗案件95起,同比分别下降12.5%、30.2%")
+    assert got[2] == ("受理盗窃案件", 12.5, "%", "-12.5%")
+    assert got[3] == ("诈骗案件", 30.2, "%", "-30.2%")
+
+
+def test_a_count_after_an_examples_list_is_of_the_listed_items() -> None:
+    # 甲、乙等300人次: the count is of the people listed before 等, not empty
+    got = labels("轮训楼栋长、护村队员等300余人次")
+    assert got[0][:3] == ("轮训楼栋长、护村队员", 300.0, "人次")
+
+
+def test_a_share_with_no_subject_is_the_share_of_the_count_before() -> None:
+    got = labels("办理法律援助案件360件,其中农民工讨薪案件90件,占25%")
+    assert got[2][:3] == ("农民工讨薪案件占比", 25.0, "%")
+
+
+def test_a_bare_opinion_measure_is_held_by_the_people_named_before() -> None:
+    assert labels("辖区群众安全感逐年攀升,满意度达到95.2%")[0][0] == "群众满意度"
+    assert labels("测评满意度达到95.2%")[0][0] == "测评满意度"
+
+
+def test_counts_of_honoured_people_or_units_are_awards() -> None:
+    assert labels("6名民警获市级嘉奖,9个社区被评为先进集体") == []
+    assert labels("某镇5次获评全市综治工作先进乡镇") == []  # how many times honoured: an award too
+    # a count of people trained or deployed stays a quantity of work
+    assert labels("120名网格员获得专题培训")[0][:2] == ("网格员", 120.0)
+
+
+def test_a_streak_is_labelled_by_what_held_through_it() -> None:
+    got = labels("某镇已连续420天未发生重大治安案件")
+    assert got[0][:3] == ("连续未发生重大治安案件", 420.0, "天")
+
+
+def test_the_leading_bodies_of_a_place_are_no_count() -> None:
+    # 四套班子 names the leading bodies; the count of contact points after it stays
+    assert labels("建立四套班子成员挂钩联系点16个") == [("四套班子成员挂钩联系点", 16.0, "个", None)]
+
+
+def test_counts_glossing_a_quoted_formula_are_its_parts() -> None:
+    # the bracket after “1+3+N” lists what the formula's numbers stand for, no quantities
+    got = labels("确立“1+3+N”工作体系(1个指挥中心、3支专业队伍、N个志愿团队),覆盖群众2万余户")
+    assert got == [("覆盖群众", 2.0, "万户", None)]
+
+
+def test_a_count_after_shixian_names_its_noun_after_it() -> None:
+    # 实现 before a count leads on to what was counted; 常态化 and 全覆盖 close that noun
+    assert labels("某中心率先实现36名专职调解员常态化坐班")[0][:2] == ("专职调解员", 36.0)
+    assert labels("全镇实现58个村民小组议事点全覆盖")[0][:2] == ("村民小组议事点", 58.0)
+
+
+def test_a_change_from_one_value_to_another_keeps_one_label() -> None:
+    got = labels("盗窃警情从年均60起下降到21起")
+    assert [g[:2] for g in got] == [("盗窃警情年均", 60.0), ("盗窃警情年均", 21.0)]
+    got = labels("重复访由2020年底的37件减少到目前的9件")
+    assert [g[:2] for g in got] == [("重复访", 37.0), ("重复访", 9.0)]
+
+
+def test_adverbs_and_where_words_are_no_part_of_a_label() -> None:
+    assert labels("留守儿童比例曾达31.5%")[0][0] == "留守儿童比例"
+    assert labels("岔路口就有14个")[0][0] == "岔路口"
+    # 村内 says where the counted people are; the noun after the count is what was counted
+    assert labels("村内6名社区矫正对象全部稳控")[0][0] == "社区矫正对象"
+
+
+def test_the_size_and_distance_of_the_place_a_story_is_set_in_are_no_figures() -> None:
+    assert labels("走进这个只有420户的边境村寨,治安井然") == []
+    assert labels("该村距离镇派出所有18公里") == []
+    # a count joined by 的 to a facility it covers stays a quantity of work
+    assert labels("建成覆盖800户的社区警务室")[0][1:3] == (800.0, "户")
+    assert labels("巡逻里程达3200公里")[0][:2] == ("巡逻里程", 3200.0)
+
+
+def test_a_quoted_modifier_before_the_counted_noun_keeps_the_noun() -> None:
+    assert labels("培养52名“马背”宣讲员,走遍牧区")[0][0] == "“马背”宣讲员"
+    # a quoted name with a verb after it is itself what was counted
+    assert labels("600名“银发卫士”活跃在街巷")[0][0] == "“银发卫士”"
+
+
+def test_a_count_of_people_right_after_a_count_of_cases_is_of_the_same_cases() -> None:
+    got = labels("审结盗窃案件46件58人")
+    assert [g[:3] for g in got] == [("审结盗窃案件", 46.0, "件"), ("审结盗窃案件", 58.0, "人")]
+
+
+def test_a_count_after_in_the_whole_county_names_its_noun_after_it() -> None:
+    assert labels("选派9名民警在全县9所中学担任法治副校长")[1][:3] == ("中学", 9.0, "所")
+
+
+def test_counts_after_coordinating_or_before_merging_name_the_noun_between() -> None:
+    assert labels("县矛调中心先后协调9个行业部门入驻")[0][:2] == ("行业部门", 9.0)
+    assert labels("镇里把23项服务事项整合进便民大厅")[0][:2] == ("服务事项", 23.0)

@@ -254,6 +254,11 @@ def test_scan_counts_raw_hits(matcher: PracticeMatcher) -> None:
         ("今年，县公安局开展“青松”“利刃”等专项行动，破获案件60起。", ["青松", "利刃"], False),
         ("某区先后开展“晨曦”、“暖冬”集中整治行动。", ["晨曦", "暖冬"], False),
         ("县公安局组织“山鹰”等专项行动。", ["山鹰"], False),
+        # quoted examples before 等…模式/品牌 are each a unit's model
+        ("各村培育出“院坝哨”“马背课堂”等特色治理模式。", ["院坝哨", "马背课堂"], False),
+        # a name opened by the campaign's length is a name, not a count formula
+        ("某县开展“蓝盾”“百日清源”等专项行动。", ["蓝盾", "百日清源"], False),
+        ("某分局开展“30天攻坚”集中整治行动。", ["30天攻坚"], False),
         # a verb-led quote is a name when a campaign word follows it
         ("柳湾镇开展“落实惠农政策”专项行动。", ["落实惠农政策"], False),
         ('某所推行 "院坝警务" ，民警进村入户。', ["院坝警务"], False),
@@ -618,3 +623,8 @@ def test_an_unquoted_campaign_name_starts_after_its_describing_de(matcher: Pract
     # 为期两个月的…: how long it ran describes the campaign, it is no part of the name
     found = matcher.discover("该县启动为期两个月的农村道路交通安全集中整治行动。")
     assert local_names(found) == ["农村道路交通安全集中整治行动"]
+
+
+def test_a_campaign_length_after_a_key_term_is_that_keys_variant(matcher: PracticeMatcher) -> None:
+    found = matcher.discover("某县公安局开展扫黑除恶“百日清零”行动，打掉团伙4个。")
+    assert local_names(found) == [] and names(found) == ["扫黑除恶"]

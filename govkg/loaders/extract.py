@@ -51,7 +51,7 @@ from govkg.loaders.extraction import (
     UnresolvedPlace,
 )
 from govkg.loaders.glosses import map_back, unglossed
-from govkg.loaders.mentions import Cue, classify
+from govkg.loaders.mentions import Cue, classify, targets_from
 from govkg.loaders.metrics import find_metrics, is_noun_label
 from govkg.loaders.nlp import (
     BuiltinBackend,
@@ -553,7 +553,10 @@ class Extractor:
     ) -> list[Measurement]:
         out: list[Measurement] = []
         doc = ctx.doc
+        target = targets_from(sent.text)
         for mm in find_metrics(sent.text):
+            if target is not None and mm.start >= target:
+                continue  # 力争破案数上升30%: a target, not a result
             if any(a.start <= mm.start < a.end for a in actors):
                 continue  # 五户乡, 三岔河村: a numeral inside a place's name counts nothing
             regions = self.resolver.resolve(ctx, sent.text, actors, mm.start, prev_actor, para_unit).regions

@@ -49,6 +49,8 @@ _PLAN = re.compile(
     r"|将在[^，,。；;]{0,12}(?:推广|推行|试点|建立|建设)|将适时|将逐步"
     # after its subject too (某乡下一步将推广…), and plans dated ahead (计划年底前建成, 将于明年)
     r"|下一?步(?=将|要|把|继续|重点|[，,])|计划(?=今年|明年|年底|年内|到|用|[0-9一二三四五六七八九十])|将于"
+    # 将 (will) before a verb of work; the disposal 将 takes a noun (将矛盾纠纷纳入…)
+    r"|(?<![即并])将(?:推动|建立|开展|组织(?!关系|架构|体系|建设|优势|力量)|深化|加大|加快|推进|启动|实施|举办|持续|大力|积极|全力|充分|聚焦)"
 )
 # 创新构建X体系，…，力争小事不出村: an aim stated after the work is done is its goal; it makes a
 # plan only of what follows it or shares its clause (X建设力争年底前完成).
@@ -142,7 +144,12 @@ _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
 # subject matter of legal education, not work of their own (a lone 反诈宣传 stays that work).
 _LIST_JOIN = "、和及与"
 _TOPIC_LIST_AFTER = re.compile(
-    r"^(?:[、和及与][^、和及与，,。；;:：“”]{1,10})*等?[^，,。；;:：、]{0,6}?(?:知识|常识)"
+    r"^(?:[、和及与][^、和及与，,。；;:：“”]{1,10})*等?[^，,。；;:：、]{0,6}?(?:知识|常识|案例|课程|话题)"
+)
+# 把护林防火、反邪教编入村规: what a code of conduct is made to say, not work of its own.
+_WRITTEN_INTO = re.compile(
+    r"^[^，,。；;]{0,12}?(?:[、和及与][^，,。；;]{1,12})*等?(?:内容|行为|条款)?(?:纳入|写进|写入|编入)了?"
+    r"《?(?:村规民约|居民公约|村规|社区公约|自治章程)"
 )
 # 一些地方把网格越划越细…网格员疲于应付; 有的地方…群众却…: a sentence whose subject is an
 # indefinite "some places / some people" and that names a shortcoming criticises a tendency; it
@@ -189,6 +196,31 @@ _POOLED_BEFORE = re.compile(r"将[^，,。；;:：]*$")
 # 村警) are the region's own work.
 _BODY = re.compile(r"(?:所|中心|室|站|办|厅|庭|平台|信访)$")
 _POOLED_AFTER = re.compile(r"^[^，,。；;:：]*?整合(?:纳入|进|到|为)")
+# 综治中心设置信访接待、心理服务等功能区 / 中心集A、B于一体 / A窗口整体入驻县综治中心: one function
+# of a centre, which is the centre's work and no programme of its own.
+_FUNCTION_OF_BEFORE = re.compile(
+    r"中心[，,]?[^，,。；;:：]{0,6}?(?:设置|设有|设立|开设|集|整合|涵盖|包括|包含|具备)[^，,。；;:：]*$"
+)
+_FUNCTION_OF_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能区|功能室|窗口|于一体|等功能|等职能|服务区)")
+_MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,。；;:：]{0,12}?中心")
+# 巡查、走访、积案清理等“联查联办”: items listed before 等 and a quoted programme name are the
+# parts that programme joins, not programmes of their own.
+# A numeral-led quote (等“六进”活动) counts the items and names no programme that joins them.
+_PARTS_OF_NAMED = re.compile(
+    r"^[^，,。；;“”、]{0,8}?(?:[、和及与][^，,。；;“”]{1,16})*等[“\"](?![一二两三四五六七八九十百0-9])[^”\"]{2,14}[”\"]"
+)
+# 村警每周负责巡逻、宣讲和纠纷调处: work listed as the duties of a keyed role is
+# that programme's work, not a programme of its own (dev convention C6).
+_DUTY_OF_ROLE = re.compile(
+    r"(?:驻村辅警|网格员|村警|护边员|联户长)(?:们)?(?:常态化|每天|每周|定期|主动|积极|日常)?"
+    r"(?:开展|负责|承担|协助)[^，,。；;]*(?:[，,](?:全年|累计|共|今年以来|年内)[^，,。；;]*)?$"
+)
+# 平安建设、信访工作等工作走在全省前列: a field of work named only as ranked, which is no award of
+# a practice and no report that the unit carried it out.
+_RANKED_AFTER = re.compile(
+    r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:各项)?工作?(?:均|都|继续|持续|始终|一直)?"
+    r"(?:走在|位居|位列|居于?|排名|名列|进入)[^，,。；;]{0,8}?(?:前列|前茅|首位|第[一二三123]|先进行列)"
+)
 # 出席会议的有派出所、司法所、禁毒办…: bodies attending a meeting, not work done.
 _ATTENDANCE = re.compile(r"出席|列席|参加会议|参会")
 
@@ -251,6 +283,15 @@ def _sentence_cues(sentence: str) -> _SentenceCues:
     return _SentenceCues(whole, late, awards, aim)
 
 
+def targets_from(sentence: str) -> int | None:
+    """Where the sentence's figures turn into targets: 0 in a plan (下一步, 将进一步…), the 力争 of
+    an aim stated in it, or None when its figures are results."""
+    cues = _sentence_cues(sentence)
+    if cues.whole is not None and cues.whole.reason == "plan":
+        return 0
+    return cues.aim[0] if cues.aim is not None else None
+
+
 def _governs(sentence: str, award: int, start: int, end: int) -> bool:
     """Whether the award phrase at ``award`` covers the practice at ``sentence[start:end]``: not
     past a semicolon, nor into a later clause that gives the practice an honour of its own."""
@@ -286,12 +327,24 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
             return Cue("award", words)
     before = sentence[max(0, start - WINDOW) : start]
     after = sentence[end : end + WINDOW]
+    if (
+        (m := _PARTS_OF_NAMED.match(after))
+        and not _CLAUSE_END.search(m.group())
+        and "、" in _CLAUSE_END.split(before)[-1]
+    ):
+        return Cue("component", m.group()[-6:])
+    if m := _DUTY_OF_ROLE.search(before):
+        return Cue("component", m.group()[:4])
+    if m := _RANKED_AFTER.match(after):
+        return Cue("award", m.group()[-4:])
     if (m := _HONOUR_GIVEN.search(before)) and (n := _HONOUR_CATEGORY.match(after)):
         return Cue("award", m.group()[:2] + "…" + n.group()[-4:])
     if (before.endswith(tuple(_LIST_JOIN)) or after.startswith(tuple(_LIST_JOIN))) and (
         m := _TOPIC_LIST_AFTER.match(after)
     ):
         return Cue("topic", sentence[start:end] + m.group())
+    if m := _WRITTEN_INTO.match(after):
+        return Cue("topic", m.group()[-6:])
     if m := _MEDIA_TITLE.search(before):
         return Cue("media", m.group())
     if _PLEDGE_BEFORE.search(before) and (m := _PLEDGE_AFTER.match(after)):
@@ -317,6 +370,10 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
     if body and (m := _POOL_BEFORE.search(before)) and _POOL_AFTER.match(after):
         return Cue("component", m.group()[:8])
     if body and _POOLED_BEFORE.search(before) and (m := _POOLED_AFTER.match(after)):
+        return Cue("component", m.group()[-4:])
+    if (m := _FUNCTION_OF_BEFORE.search(before)) and _FUNCTION_OF_AFTER.match(after):
+        return Cue("component", m.group()[:4])
+    if m := _MOVED_IN_AFTER.match(after):
         return Cue("component", m.group()[-4:])
     if cues.late is not None and cues.late.reason == "meeting":
         return cues.late

@@ -132,6 +132,11 @@ _TRAIL_VERBS = (
     "提高至",
     "上升至",
     "下降至",
+    "下降到",
+    "降至",
+    "降到",
+    "上升到",
+    "减少到",
     "增长至",
     "达到",
     "超过",
@@ -167,7 +172,7 @@ _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
     r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
-    r"(?<![占具])有|指导|督促|带动|带领|向|给|招聘|招募)$"
+    r"(?<![占具])有|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区)$"
 )
 
 
@@ -263,6 +268,9 @@ _NOT_PLACES = frozenset(
     }
 )
 _TRAIL_ADVERBS = (
+    "曾经",
+    "曾",
+    "就",
     "最高",
     "最低",
     "均",
@@ -330,7 +338,7 @@ _JUST_VERB = re.compile(
 _KINDS = ("各类", "各种")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
-    r"及时|为|提供|担任|参与|接入|实现|开展|完成|覆盖|全部|积极|主动|均已|均达|已经|被|累计|分别|参加|入驻|"
+    r"及时|为|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经|被|累计|分别|参加|入驻|常态化|"
     r"投入|到位|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
@@ -370,6 +378,13 @@ def _anecdote(sentence: str) -> bool:
     )
 
 
+# “1+4+N”框架(1个县级中枢、4个镇街主阵地、N个…): the bracket spells out the formula's parts.
+_FORMULA_GLOSS = re.compile(
+    r"[“\"][0-9NnXx一二三四五六七八九十]+(?:[+＋][0-9NnXx一二三四五六七八九十]+)+[”\"][^(（。，,；;]{0,12}"
+    r"(?P<gloss>[(（][^)）]{2,80}[)）])"
+)
+
+
 def find_metrics(sentence: str) -> list[MetricMention]:
     """Return the quantities stated in ``sentence``, in reading order."""
     found: list[MetricMention] = []
@@ -377,6 +392,8 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         return found
     last_end = 0
     layouts = [(lay.start(), lay.end()) for lay in _LAYOUT_SCAN.finditer(sentence)]  # once per sentence
+    if "+" in sentence or "＋" in sentence:
+        layouts += [g.span("gloss") for g in _FORMULA_GLOSS.finditer(sentence)]
     shared = _shared_units(sentence)
     for m in _NUMBER.finditer(sentence):
         if any(start <= m.start("num") < end for start, end in layouts):
@@ -444,7 +461,7 @@ def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMenti
         listed = _CHANGE.sub("", sentence[left:at]).strip()
         items = [_noun(part) for part in _ITEM_SPLIT.split(listed)]
         if not any(items):
-            items = last_items  # …分别为320起、1200起,同比分别下降12%、9%: the same items again
+            items = last_items or _counts_before(out, i, len(run))
         if len(run) > 1 and len(items) == len(run) and all(items):
             last_items = items
             change = out[i].change
@@ -456,6 +473,17 @@ def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMenti
                 out[idx] = replace(out[idx], indicator=items[k], change=value_change)
         i = run[-1] + 1
     return out
+
+
+def _counts_before(found: list[MetricMention], first: int, size: int) -> list[str]:
+    """The labels of the ``size`` counts just before ``found[first]``, when a 分别 run with no
+    items of its own follows them (刑事案件320起、治安案件560起,同比分别上升4%、6%)."""
+    if first < size:
+        return []
+    counts = found[first - size : first]
+    if any(m.unit in _CHANGE_UNITS for m in counts):
+        return []
+    return [m.indicator for m in counts]
 
 
 # Numbers listed with 、 before one unit (分别下降0.72、0.06、7.39个百分点): each takes that unit.
@@ -503,11 +531,20 @@ def _to_mention(
         return None
     if unit == "个" and _divisions_held(sentence, m.start(), m.end()):
         return None  # 该镇辖18个行政村: the place's own divisions, no result of work
+    if unit in _HONOURED_UNITS and _HONOURED.match(sentence, m.end()):
+        return None  # 11名干警获省级表彰: the people or units honoured, an award and no result of work
     label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
+    if _BARE_OPINION.fullmatch(label) and "群众" in sentence[: m.start()]:
+        label = "群众" + label  # 群众安全感稳步提升,满意度达96%: the opinion is the 群众's named before
     if unit == "%" and floor and change is None:
         label = _rate_of(label, previous)
     if unit == "%" and _SHARE_OF.search(label):
         label += "比例"  # 女性民警占全部警力18%: the share of one in the other
+    clause = sentence[_clause_start(sentence, m.start()) : m.start()]
+    if unit in _LENGTHS and _FAR_FROM.search(clause):
+        return None  # 村寨距离乡政府所在地有6.6公里: how far the place lies, no result of work
+    if _PLACE_SIZE.match(sentence, m.end()):
+        return None  # 仅有698户的小村庄: the size of the place the story is set in
     if _BACKGROUND.search(label) or (unit in _LENGTHS and _DISTANCE.search(label)):
         return None  # 全村共有农户320户, 距镇政府12公里: the place's own size, no result of work
     return MetricMention(
@@ -548,6 +585,12 @@ def _divisions_held(sentence: str, start: int, end: int) -> bool:
 # How far a place lies from another (距镇政府12公里), not a distance the work covered.
 _DISTANCE = re.compile(r"(?:^|[村镇乡区县市]|社区|街道|嘎查)距离?[\u4e00-\u9fff]{1,8}$")
 _LENGTHS = frozenset({"公里", "千米", "米"})
+_FAR_FROM = re.compile(r"(?:^|[村镇乡区县市寨]|社区|街道|嘎查|地|这里|该)距离?")
+# A count joined by 的 to the kind of place it measures (698户的小村庄, 3万人的小镇).
+_PLACE_SIZE = re.compile(
+    r"口?的(?:小|偏远|边远|边境|山区)?(?:村庄|村子|村落|村寨|山村|渔村|小镇|乡镇|集镇|县城|社区|小区)"
+    r"(?=$|[，,。；;、里中内上])"
+)
 
 
 # A bare rate (办结率, 化解率, 成功率) right after a count is the rate of what that count counted; the
@@ -592,6 +635,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # formulas like 3+x; a range is counted once, at its second number
     if _FORMULA_PART.match(sentence, end):
         return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
+    if unit == "套" and sentence.startswith("班子", end):
+        return True  # 四套班子: the leading bodies of a place, a fixed name, no count of work
     if unit == "根" and after == "据":
         return True  # 周五根据需要…: 根据 (according to), no count of 根
     if before == "周" and not sentence[start].isdigit():
@@ -708,7 +753,13 @@ def _label(
         if own:
             return own, change
         return previous or _noun(sentence[clause_start:start]) or "", change
+    if previous and floor > clause_start and not before.strip() and unit.startswith(("人", "名")):
+        return previous, None  # 审结刑事案件169件257人: the people of the cases just counted
+    if previous and floor > clause_start and _TO_VALUE.fullmatch(before.strip()):
+        return previous, None  # 从年均5起下降到3起: the new value of the count just before
     label = _noun(before)
+    if label.endswith("连续"):  # 某镇已连续: who kept the streak opens the clause
+        return _streak(sentence, end), None
     # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
     # 公安、人社、司法3个部门: after the last item of a 、 list the count names the list by the
     # noun after its measure word; a percentage has no such noun (…、结案率100%) and keeps its own
@@ -738,12 +789,44 @@ def _label(
         label = _noun(sentence[clause_start:start])
         if label:
             return label, None
+    if previous and _BARE_SHARE.fullmatch(before.strip()):
+        return previous + "占比", None  # 其中婚姻纠纷500件,占41.6%: the share the count before has
+    if before.rstrip().endswith("等"):
+        listed_label = _listed_items(sentence, start)
+        if listed_label:
+            return listed_label, None
     # nothing of its own in this clause (…最高,达99.7%): the noun of the clause before it
     if clause_start > 0 and sentence[clause_start - 1] in ",，" and _JUST_VERB.fullmatch(before.strip()):
         prev = sentence[_clause_start(sentence, clause_start - 1) : clause_start - 1]
         if not re.search(r"\d", prev):
             return _noun(prev), None
     return "", None
+
+
+# A count of people or units followed by their honour (11名干警获…表彰, 3个村被评为…示范村).
+_HONOURED_UNITS = frozenset({"名", "人", "位", "个", "家", "支", "个单位", "人次", "次"})
+_HONOURED = re.compile(
+    r"[^，,。；;：:\d]{0,12}?(?:荣获|获评|获得|获|被评为|被授予|受到|被命名为|入选)"
+    r"[^，,。；;\d]{0,20}?(?:表彰|荣誉|称号|嘉奖|奖励|表扬|先进|模范|标兵|示范)"
+)
+# An opinion measure with no holder of its own (满意度, 安全感): the 群众 named earlier hold it.
+_BARE_OPINION = re.compile(r"(?:安全感)?满意[度率]|安全感|知晓率|获得感|幸福感")
+# A share with no subject of its own (,占41.6%): the count before it is the part.
+_BARE_SHARE = re.compile(r"(?:约|分别|共)?占(?:比)?(?:为|达到?)?(?:约|近|逾)?")
+_COMMA_CLAUSE = re.compile(r"[,，;；:：。!！?？\n]")
+
+
+def _streak(sentence: str, end: int) -> str:
+    """A run of days or years without a bad event (连续816天未发生命案): 连续 and what held."""
+    after = _CLAUSE_BREAK.search(sentence, end)
+    held = _trim(sentence[end : after.start() if after else len(sentence)].strip())
+    return "连续" + held if held and is_noun_label("连续" + held) else ""
+
+
+def _listed_items(sentence: str, start: int) -> str:
+    """The items of an 等-list counted by the number at ``start`` (培训网格员、调解骨干等400人次)."""
+    left = max((b.end() for b in _COMMA_CLAUSE.finditer(sentence, 0, start)), default=0)
+    return _noun(sentence[left:start].rstrip().removesuffix("等"))
 
 
 def _noun(text: str) -> str:
@@ -775,15 +858,25 @@ def _noun(text: str) -> str:
             text, changed = text[: ranked.start()], True
         text = _trim(text)
         for end_word in _TRAIL_ADVERBS:
-            if text.endswith(end_word) and len(text) > len(end_word):
+            if text.endswith(end_word) and len(text) > len(end_word) and not _PER_UNIT.search(text):
                 text, changed = text[: -len(end_word)], True
-    text = _balance(_without_kinds(text))
+    text = _balance(_without_kinds(_FROM.sub("", text)))
     undated = _YEAR_INSIDE.sub("", text)
     if undated != text and is_noun_label(undated):
         text = undated  # 综治中心2023年接待来访: the year dates the figure, it is no part of what was counted
     return text if is_noun_label(text) else ""
 
 
+# 从/由 opening the start value of a change (矛盾纠纷从年均5起下降到3起): no part of the noun.
+_FROM = re.compile(
+    r"[从由](?:(?=[年月日人户]均$)|(?:上年|去年|上一年|前年|年初|(?:19|20)\d{2}年(?:底|初)?)?(?:同期)?的?$)"
+)
+# 下降到3起 after 从5起: the new value of the quantity just counted.
+_TO_VALUE = re.compile(
+    r"(?:(?:下降|上升|减少|增加|增长|提高|降低|提升|压降|压减)(?:到|至)|[降升增减]至|[降升]到)(?:目前|现在|今年)?的?"
+)
+# 年均, 人均, 户均: 均 closing a label is "per", part of what was counted, not the adverb "all".
+_PER_UNIT = re.compile(r"[年月日人户村所]均$")
 _YEAR_INSIDE = re.compile(r"(?:自|从|截至)?(?:19|20)\d{2}年(?:度|以来|全年|底|初)?")
 
 
@@ -797,6 +890,8 @@ def _without_kinds(text: str) -> str:
     return text
 
 
+# The head of a noun of people or posts after a quoted modifier (“双语”普法骨干, “红袖标”巡逻队).
+_COUNTED_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人)$")
 _JOINS_NEXT = re.compile(r"(?:以及|和|及|与|或)$")
 
 
@@ -810,7 +905,12 @@ def _tail(sentence: str, end: int) -> str:
         tail = _JOINS_NEXT.sub("", tail)  # 5名民警和5名辅警: the 和 joins the next count
     closer = {"“": "”", "《": "》"}.get(tail[:1])
     if closer and (close := tail.find(closer)) > 1:
-        tail = tail[: close + 1]  # 1900名“双语红袖标”穿行街巷: the quoted name is what was counted
+        rest = tail[close + 1 :]
+        verb = _TAIL_STOP.search(rest)
+        head = rest[: verb.start()] if verb else rest
+        # 86名“双语”普法骨干: a quoted modifier before the counted noun; 1900名“双语红袖标”穿行街巷:
+        # the quoted name is what was counted
+        tail = tail[: close + 1] + (head if _COUNTED_HEAD.search(head) else "")
     elif not tail.startswith(('"',)):
         verb = _TAIL_STOP.search(tail, 1)
         if verb:
@@ -842,7 +942,10 @@ def _balance(text: str) -> str:
 # 被 that makes a noun (被骗损失, 被盗车辆, 被执行人), not a passive verb (被评为).
 _SUFFERED = re.compile(r"被[骗盗抢害执告]")
 # Where the counted things are (依托辖区21个网格), not what they are.
-_WHERE_ONLY = frozenset({"辖区", "辖区内", "境内", "域内", "区域内"})
+_WHERE_ONLY = frozenset(
+    {"辖区", "辖区内", "境内", "域内", "区域内"}
+    | {place + "内" for place in ("村", "镇", "乡", "县", "市", "区", "社区", "小区")}
+)
 
 
 def is_noun_label(label: str) -> bool:
@@ -873,6 +976,6 @@ def _trim(text: str) -> str:
             if text.startswith(filler) and len(text) > len(filler):
                 text, changed = text[len(filler) :], True
         for verb in _TRAIL_VERBS:
-            if text.endswith(verb):
+            if text.endswith(verb) and not (verb == "均" and _PER_UNIT.search(text)):
                 text, changed = text[: -len(verb)], True
     return text

@@ -619,7 +619,7 @@ class PracticeMatcher:
         elif listed:
             # “X”等工作 is a list of topics; “云岭”“雷霆”等专项行动 names campaigns by example
             trail = _program_trail(window[1:], right_after_quote=False)
-            if trail is None or not trail.endswith(_LISTED_CAMPAIGNS):
+            if trail is None or not trail.endswith((*_LISTED_CAMPAIGNS, *_LISTED_BRANDS)):
                 trail = None
         else:
             trail = _program_trail(window, right_after_quote=trail_start == cand.outer_end)
@@ -720,8 +720,9 @@ class PracticeMatcher:
             or _UNIT_INSTITUTION.match(content)
         ):
             return None
-        if counted:
-            # a formula right after a key term is that practice's variant: 信访工作“十化”机制
+        if counted or _DURATION.match(content):
+            # a formula or a campaign's length right after a key term is that practice's variant:
+            # 信访工作“十化”机制, 扫黑除恶“百日清零”
             preceding = [h for h in self._raw_hits(s[max(0, cand.outer_start - 12) : cand.outer_start])]
             if any(e == min(12, cand.outer_start) for _, e, _ in preceding):
                 keys = [k for _, e, k in preceding if e == min(12, cand.outer_start)]
@@ -879,6 +880,8 @@ _METHOD_TRAILS = ("工作法", "调解法", "治理法")
 # Names listed by example before 等, or in a chain of quotes, are programmes only when the words
 # after them say they are campaigns (“云岭”“雷霆”等专项行动); “X”等工作 lists topics.
 _LISTED_CAMPAIGNS = ("行动", "专项整治", "整治", "专项活动", "集中活动")
+# … or brands (“X”“Y”等特色护边模式, “X”“Y”等调解品牌): each quoted example is one unit's model.
+_LISTED_BRANDS = ("模式", "品牌", "工作法")
 # Two counted actions (三清三留, 四抓四真): a coined name complete in itself, not a count formula
 # (七个一, 1234, 三级五天) that names nothing without the words after it.
 _NUMERAL = "[一二两三四五六七八九十]"
@@ -1046,5 +1049,10 @@ def _chain_tails(s: str, candidates: list[_Candidate]) -> list[int | None]:
 
 
 def _is_count(content: str) -> bool:
-    """A short numeral-led formula such as 三打, 七个一, 1234."""
-    return _NUMERAL_START.match(content) is not None and len(content) <= 4
+    """A short numeral-led formula such as 三打, 七个一, 1234; a campaign named by how long it
+    runs (百日攻坚, 30天会战) counts nothing."""
+    return _NUMERAL_START.match(content) is not None and len(content) <= 4 and not _DURATION.match(content)
+
+
+# A campaign's length opening its name: 百日, 30天, 一百天.
+_DURATION = re.compile(r"^[0-9一二两三四五六七八九十百千]+[日天夜](?![日天夜0-9一二两三四五六七八九十])")
