@@ -545,8 +545,8 @@ def _to_mention(
         return None  # 村寨距离乡政府所在地有6.6公里: how far the place lies, no result of work
     if _PLACE_SIZE.match(sentence, m.end()):
         return None  # 仅有698户的小村庄: the size of the place the story is set in
-    if _BACKGROUND.search(label) or (unit in _LENGTHS and _DISTANCE.search(label)):
-        return None  # 全村共有农户320户, 距镇政府12公里: the place's own size, no result of work
+    if _BACKGROUND.search(label):
+        return None  # 全村共有农户320户: the place's own size, no result of work
     return MetricMention(
         start=m.start(),
         end=m.end(),
@@ -582,8 +582,7 @@ def _divisions_held(sentence: str, start: int, end: int) -> bool:
     return _HOLDS.search(sentence, left, start) is not None
 
 
-# How far a place lies from another (距镇政府12公里), not a distance the work covered.
-_DISTANCE = re.compile(r"(?:^|[村镇乡区县市]|社区|街道|嘎查)距离?[\u4e00-\u9fff]{1,8}$")
+# How far a place lies from another (该村距镇政府12公里, 这里距离县城…), not a distance the work covered.
 _LENGTHS = frozenset({"公里", "千米", "米"})
 _FAR_FROM = re.compile(r"(?:^|[村镇乡区县市寨]|社区|街道|嘎查|地|这里|该)距离?")
 # A count joined by 的 to the kind of place it measures (698户的小村庄, 3万人的小镇).
