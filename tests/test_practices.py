@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from govkg.loaders.documents import from_text
+from govkg.loaders.extract import extract
 from govkg.loaders.practices import (
     PracticeMatcher,
     PracticeMention,
@@ -141,6 +143,7 @@ def test_small_valid_file_loads(tmp_path: Path) -> None:
         (lambda d: d["practices"][0].update(description=""), "key 'grid': missing description"),
         (lambda d: d["practices"][0].update(patterns=["(unclosed"]), "key 'grid': bad pattern"),
         (lambda d: d["practices"][0].update(key="Not A Slug"), "key 'Not A Slug'"),
+        (lambda d: d["practices"][0].update(adoptable="no"), "key 'grid': adoptable must be true or false"),
     ],
 )
 def test_broken_taxonomy_names_the_key(tmp_path: Path, mutate: object, message: str) -> None:
@@ -148,6 +151,22 @@ def test_broken_taxonomy_names_the_key(tmp_path: Path, mutate: object, message: 
     mutate(doc)  # type: ignore[operator]
     with pytest.raises(TaxonomyError, match=message.replace("(", r"\(")):
         Taxonomy.load(_write(tmp_path, doc))
+
+
+def test_an_institution_kept_by_law_is_mentioned_never_adopted() -> None:
+    # every village keeps a 村规民约 and every court applies 认罪认罚从宽: naming them is compliance
+    practices = Taxonomy.default().practices
+    assert not practices["village_rules"].adoptable and not practices["plea_leniency"].adoptable
+    assert practices["grid"].adoptable
+    text = "临河区基层治理见闻\n甘泉村修订完善村规民约，推行网格化管理。\n区法院全面落实认罪认罚从宽制度。"
+    ex = extract(from_text(text, "test.txt"))
+    assert {a.practice_key for a in ex.adoptions} == {"grid"}
+    assert {n.practice_key for n in ex.non_adoptions if n.reason == "institution"} == {
+        "village_rules",
+        "plea_leniency",
+    }
+    mentioned = {m.key for m in ex.mentions if m.kind == "Practice"}
+    assert {"village_rules", "plea_leniency"} <= mentioned
 
 
 def test_unparseable_yaml_is_a_taxonomy_error(tmp_path: Path) -> None:

@@ -326,6 +326,8 @@ class Extractor:
                 cue = classify(sent.text, pm.start, pm.end)
                 if cue is None and n in plans:  # under 下一步工作打算, in a 实施方案 …
                     cue = Cue("plan", plans[n])
+                if cue is None and not pm.practice.adoptable:  # 修订完善村规民约: compliance
+                    cue = Cue("institution", pm.practice.name)
                 if cue is not None:  # only mentioned: kept for debugging, never an adoption
                     non_adoptions.append(
                         NonAdoption(

@@ -41,6 +41,9 @@ class Practice:
     description: str = ""
     origin: str = "taxonomy"  # "taxonomy" | "discovered"
     variant_of: str | None = None  # key of the practice this one is a variant of
+    # False for an institution every unit keeps by law or a procedure applied everywhere (村规民约,
+    # 认罪认罚从宽): naming it reports compliance, so it is counted as mentioned, never adopted
+    adoptable: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +110,7 @@ class NonAdoption:
     practice_key: str
     surface: str
     evidence: Evidence
-    reason: str  # the cue class: instruction | policy | meeting | plan | visit | award | media
+    reason: str  # the cue class: instruction | policy | meeting | plan | visit | award | media | institution
     cue: str = ""  # the words that triggered it
 
 

@@ -232,6 +232,7 @@ def _parse_practice(
         "core",
         "patterns",
         "descriptors",
+        "adoptable",
     }
     if unknown:
         raise TaxonomyError(f"{source}: key {key!r}: unknown fields {sorted(unknown)}")
@@ -241,6 +242,9 @@ def _parse_practice(
             re.compile(pat)
         except re.error as exc:
             raise TaxonomyError(f"{source}: key {key!r}: bad pattern {pat!r}: {exc}") from exc
+    adoptable = item.get("adoptable", True)
+    if not isinstance(adoptable, bool):
+        raise TaxonomyError(f"{source}: key {key!r}: adoptable must be true or false, not {adoptable!r}")
     descriptors = text_list("descriptors")
     aliases = tuple(dict.fromkeys(a for a in text_list("aliases") if a != name.strip()))
     practice = Practice(
@@ -251,6 +255,7 @@ def _parse_practice(
         description=description.strip(),
         origin="taxonomy",
         variant_of=variant_of,
+        adoptable=adoptable,
     )
     return practice, text_list("core"), pats, descriptors
 
