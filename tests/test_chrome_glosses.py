@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from govkg.loaders.chrome import dateline_end, is_chrome_line, mask_chrome, strip_site_name
+from govkg.loaders.chrome import dateline_end, is_chrome_line, mask_chrome, opening_dateline, strip_site_name
 from govkg.loaders.documents import from_text, read_file
 from govkg.loaders.extract import extract
 from govkg.loaders.glosses import strip_glosses
@@ -90,6 +90,12 @@ def test_dateline_is_cut_but_a_sentence_that_starts_like_one_is_not() -> None:
     assert dateline_end("群众消息灵通，北山乡及时处置。") == 0
     assert dateline_end("某省法治报-某某在线12月20日讯  石岭镇建成综治中心。") > 0
     assert dateline_end("某省网11月13日江城讯(记者 某某)全省护路联防座谈会召开。") > 0
+
+
+def test_the_opening_dateline_is_read_back_from_the_first_lines() -> None:
+    page = "首页 > 基层动态\n小网格里的大民生\n某某日报讯（记者 某某）石门镇新建了一处调解室。\n"
+    assert opening_dateline(page) == "某某日报讯（记者 某某）"
+    assert opening_dateline("小网格里的大民生\n石门镇新建了一处调解室。\n") == ""
 
 
 def test_chrome_adopts_nothing_and_never_sets_the_subject() -> None:

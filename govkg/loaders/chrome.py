@@ -21,6 +21,7 @@ __all__ = [
     "dateline_end",
     "is_chrome_line",
     "mask_chrome",
+    "opening_dateline",
     "related_heading",
     "strip_site_name",
     "strip_source_tag",
@@ -120,6 +121,23 @@ def dateline_end(line: str) -> int:
     if m is None or m.end() >= len(line.rstrip()):
         return 0
     return m.end()
+
+
+def opening_dateline(folded: str) -> str:
+    """The dateline opening one of the first lines of ``folded`` (the text ``mask_chrome`` blanks
+    there), or ''."""
+    seen = 0
+    for line in folded.split("\n", _DATELINE_LINES * 3)[: _DATELINE_LINES * 3]:
+        s = line.strip()
+        if not s or is_chrome_line(s):
+            continue
+        cut = dateline_end(s)
+        if cut:
+            return s[:cut].rstrip()
+        seen += 1
+        if seen >= _DATELINE_LINES:
+            break
+    return ""
 
 
 def strip_source_tag(line: str) -> str:

@@ -298,9 +298,8 @@ _EVENT_AFTER = re.compile(
 # A newspaper or agency dateline (本报甲市讯, 新华社乙地3月5日电): the place it names is where the
 # report was filed, a lead for same-name units but never an actor. A national outlet's dateline
 # naming Beijing is its head office and says nothing about where the story happened.
-_DATELINE_BEFORE = re.compile(
-    r"(?:本报|本台|本网|本刊|(?P<national>新华社|中新社|中新网|人民网|新华网|央视网))$"
-)
+_NATIONAL_OUTLET = re.compile(r"新华社|中新社|中新网|人民网|新华网|央视网")
+_DATELINE_BEFORE = re.compile(rf"(?:本报|本台|本网|本刊|(?P<national>{_NATIONAL_OUTLET.pattern}))$")
 _DATELINE_AFTER = re.compile(r"^(?:讯|电|[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日电)")
 _HEAD_OFFICE = "北京"
 _VENUE_AFTER = re.compile(r"^(?:隆重|顺利)?(?:召开|举行|举办|开幕|闭幕)")
@@ -1084,6 +1083,17 @@ class RegionMatcher:
                 if counties:
                     return self.gazetteer.get(max(counties, key=lambda c: total[c]))
         return subject
+
+    def dateline_region(self, dateline: str) -> Region | None:
+        """Where a report's opening dateline places it: the paper's own region (本报甲市讯,
+        甲市日报讯), a national outlet bureau's province only (新华社乙市3月5日电), else None."""
+        found = [m for m in self.find(dateline, sub_county=False) if m.region.level in _UPPER]
+        if not found:
+            return None
+        region = found[0].region
+        if _NATIONAL_OUTLET.match(dateline):
+            return self.gazetteer.chain(region.code)[-1]
+        return region
 
     def _is_under(self, region: Region, ancestor: Region) -> bool:
         return any(r.code == ancestor.code for r in self.gazetteer.chain(region.code)[1:])
