@@ -90,6 +90,10 @@ def test_dateline_is_cut_but_a_sentence_that_starts_like_one_is_not() -> None:
     assert dateline_end("群众消息灵通，北山乡及时处置。") == 0
     assert dateline_end("某省法治报-某某在线12月20日讯  石岭镇建成综治中心。") > 0
     assert dateline_end("某省网11月13日江城讯(记者 某某)全省护路联防座谈会召开。") > 0
+    assert dateline_end("本报江城讯 石岭镇建成综治中心。") > 0
+    assert dateline_end("新华社江城电 石岭镇建成综治中心。") > 0
+    assert dateline_end("本报记者日前走访了石岭镇。") == 0
+    assert dateline_end("新华社记者走访石岭镇供电所。") == 0
 
 
 def test_the_opening_dateline_is_read_back_from_the_first_lines() -> None:
