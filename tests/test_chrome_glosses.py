@@ -60,6 +60,10 @@ def test_mask_blanks_chrome_and_keeps_offsets() -> None:
         "热门评论",
         "某省日报报业集团主管 《某省法治报》官方网站",
         "当前位置:某省长安网>平安某省>平安创(chuàng)建",
+        "供稿：石岭镇人民政府",
+        "图/文：北湖区公安分局",
+        "通讯员：某某 摄影：某某",
+        "（南湖县融媒体中心 记者 某某 通讯员 某某）",
     ],
 )
 def test_chrome_lines(line: str) -> None:
@@ -74,6 +78,8 @@ def test_chrome_lines(line: str) -> None:
         "践行枫桥经验 多元调处化解矛盾纠纷",
         "受理→分流→调处→回访",
         "中心设在县政务服务大厅。",
+        "▲石岭镇网格员入户走访（摄影：某某）",
+        "（二）北湖区公安分局推行“警格+网格”融合",
     ],
 )
 def test_report_lines_are_not_chrome(line: str) -> None:
