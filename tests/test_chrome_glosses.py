@@ -64,6 +64,10 @@ def test_mask_blanks_chrome_and_keeps_offsets() -> None:
         "图/文：北湖区公安分局",
         "通讯员：某某 摄影：某某",
         "（南湖县融媒体中心 记者 某某 通讯员 某某）",
+        "□ 本报记者 某某某",
+        "本报通讯员 某某 实习生 某某",
+        "2023-05-06  南湖县人民法院 阅读数:1234 【字体: 【打印】 【关闭】",
+        "时间:2023-05-06 09:15:53",
     ],
 )
 def test_chrome_lines(line: str) -> None:
@@ -80,6 +84,8 @@ def test_chrome_lines(line: str) -> None:
         "中心设在县政务服务大厅。",
         "▲石岭镇网格员入户走访（摄影：某某）",
         "（二）北湖区公安分局推行“警格+网格”融合",
+        "本报记者日前走访了石岭镇",
+        "石岭镇普法公众号阅读量突破10万",
     ],
 )
 def test_report_lines_are_not_chrome(line: str) -> None:

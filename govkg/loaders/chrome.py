@@ -44,13 +44,18 @@ _UI_TOKEN = re.compile(r"[【\[]?([^【】\[\]\s|｜/·•]{1,8})[】\]]?")
 _FOOTER = re.compile(
     r"版权所有|copyright|©|ICP备|ICP证|公网安备|网站标识码|主办单位|承办单位|主办[:：]|承办[:：]|技术支持[:：]|"
     r"联系我们|关于我们|责任编辑|编辑[:：]|校对[:：]|审核[:：]|审校[:：]|监制[:：]|作者[:：]|来源[:：]|"
-    r"浏览次数|阅读次数|点击数|访问量|发布时间[:：]|发布日期[:：]|^当前版[:：]|^第\d+版[:：]|"
+    r"浏览次数|阅读次数|点击数|访问量|(?:阅读|浏览|点击|访问)(?:数|量)\s*[:：]|字体[:：]|"
+    r"^(?:时间|日期)[:：]\s*\d{4}[-/.]|发布时间[:：]|发布日期[:：]|^当前版[:：]|^第\d+版[:：]|"
     r"^(?:供稿|撰稿|投稿|稿源|责编|初审|复审|终审|摄影|通讯员)[:：]|"
     r"^(?:图\s*[/／]\s*文|文\s*[/／]\s*图|图文)\s*[:：]?",
     re.IGNORECASE,
 )
 # A by-line on a line of its own: （某县融媒体中心 记者 某某 通讯员 某某）.
 _BYLINE = re.compile(r"^[（(][^（）()]{0,40}(?:记者|通讯员|供稿|融媒体中心)[^（）()]{0,40}[）)]$")
+# A line of reporters' names alone: □ 本报记者 某某, 本报通讯员 某某 实习生 某某.
+_REPORTERS = re.compile(
+    r"^[□■]?\s*(?:(?:本报|本台|本网|特约)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2,4}\s*)+$"
+)
 # The heading of a block of other articles' titles.
 _RELATED = re.compile(
     r"^[【\[]?(?:相关(?:新闻|阅读|文章|链接|报道|推荐|资讯)|推荐阅读|延伸阅读|热点(?:新闻|推荐)|热门(?:新闻|推荐|文章)|"
@@ -113,7 +118,7 @@ def is_chrome_line(line: str) -> bool:
         return True
     if len(s) <= 60 and _FOOTER.search(s) and not s.endswith("。"):
         return True
-    if _BYLINE.match(s):
+    if _BYLINE.match(s) or _REPORTERS.match(s):
         return True
     return len(s) <= 24 and _SITE_NAME.match(s) is not None
 
