@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from govkg.loaders.chrome import dateline_end, is_chrome_line, mask_chrome, opening_dateline, strip_site_name
+from govkg.loaders.chrome import (
+    dateline_end,
+    is_chrome_line,
+    mask_chrome,
+    opening_dateline,
+    source_outlet,
+    strip_site_name,
+)
 from govkg.loaders.documents import from_text, read_file
 from govkg.loaders.extract import extract
 from govkg.loaders.glosses import strip_glosses
@@ -112,6 +119,11 @@ def test_the_opening_dateline_is_read_back_from_the_first_lines() -> None:
     page = "首页 > 基层动态\n小网格里的大民生\n某某日报讯（记者 某某）石门镇新建了一处调解室。\n"
     assert opening_dateline(page) == "某某日报讯（记者 某某）"
     assert opening_dateline("小网格里的大民生\n石门镇新建了一处调解室。\n") == ""
+
+
+def test_the_outlet_a_source_line_credits() -> None:
+    assert source_outlet("标题\n2023-05-06 来源：南湖县融媒体中心 作者：某某\n正文。\n") == "南湖县融媒体中心"
+    assert source_outlet("标题\n石岭镇建成综治中心，来源于群众的建议。\n") == ""
 
 
 def test_chrome_adopts_nothing_and_never_sets_the_subject() -> None:

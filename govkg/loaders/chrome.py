@@ -23,6 +23,7 @@ __all__ = [
     "mask_chrome",
     "opening_dateline",
     "related_heading",
+    "source_outlet",
     "strip_site_name",
     "strip_source_tag",
 ]
@@ -150,6 +151,18 @@ def opening_dateline(folded: str) -> str:
         seen += 1
         if seen >= _DATELINE_LINES:
             break
+    return ""
+
+
+_SOURCE_LABEL = re.compile(r"(?:信息|稿件|文章)?来源\s*[:：]\s*([^\s|｜/]{2,24})")
+
+
+def source_outlet(folded: str) -> str:
+    """The outlet a page's chrome credits (来源：某县融媒体中心 -> 某县融媒体中心), or ''."""
+    for line in folded.split("\n"):
+        s = line.strip()
+        if s and is_chrome_line(s) and (m := _SOURCE_LABEL.search(s)) is not None:
+            return m.group(1)
     return ""
 
 

@@ -626,10 +626,13 @@ class RegionMatcher:
         unresolved: list[UnresolvedPlace] | None = None,
         *,
         sub_county: bool = True,
+        lead: Sequence[str] = (),
     ) -> list[RegionMention]:
         """All region mentions in ``text``, non-overlapping, longest first, resolved in scope.
 
         Place-like names that cannot be placed are appended to ``unresolved`` when given.
+        ``lead`` is a chain where the report was filed (its dateline): a same-name unit is
+        looked for there after the scope and the names before it, a unique one is kept anyway.
         ``sub_county=False`` leaves out the units found by pattern (街道, 社区, 村 …), which
         never change the county-and-above mentions (subject inference needs only those).
         """
@@ -659,7 +662,9 @@ class RegionMatcher:
         for hit in taken:
             if not self._context_ok(text, hit, prev_end, full_starts):
                 continue
-            region = self._pick(hit.candidates, scope, list(context) if len(hit.candidates) > 1 else ())
+            region = self._pick(
+                hit.candidates, scope, [*reversed(lead), *context] if len(hit.candidates) > 1 else ()
+            )
             if region is None:
                 continue
             if mentions and prev_end == hit.start and not self._fits_after(mentions[-1].region, region):
@@ -669,7 +674,12 @@ class RegionMatcher:
             # a township outside the report's known places is a coincidence (苏木乡镇 means 苏木 and 乡镇),
             # unless nothing is known yet and the name is unique
             known = bool(scope or context) or len(hit.candidates) > 1
-            if region.level == "township" and known and not self._anchored(region, scope, context):
+            if (
+                region.level == "township"
+                and known
+                and not self._anchored(region, scope, context)
+                and not any(r.code in lead for r in self.gazetteer.chain(region.code)[1:])
+            ):
                 continue
             mentions.append(
                 RegionMention(hit.start, hit.end, hit.surface, region, self._role(text, hit.start, hit.end))
