@@ -34,7 +34,7 @@ from typing import Any, BinaryIO
 import opencc
 
 from govkg.loaders.chinese import not_chinese, profile
-from govkg.loaders.chrome import is_chrome_line, mask_chrome, strip_site_name, strip_source_tag
+from govkg.loaders.chrome import dateline_end, is_chrome_line, mask_chrome, strip_site_name, strip_source_tag
 from govkg.loaders.files import NotRegular, display_name, open_regular, walk
 
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -273,6 +273,8 @@ def _title_from_text(text: str) -> str:
         if words < 5 or _is_date_line(line) or (label and len(line) <= 30 and not headline):
             continue
         if is_chrome_line(fold(line)):  # navigation, breadcrumbs, site names: not the headline
+            continue
+        if dateline_end(fold(line)):  # 某某日报讯 近日，…: the story's first paragraph, not its headline
             continue
         return _trim_title(strip_source_tag(line))
     return _trim_title(first or text.strip()[:TITLE_MAX])
