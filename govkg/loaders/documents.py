@@ -274,8 +274,8 @@ def _title_from_text(text: str) -> str:
             continue
         if is_chrome_line(fold(line)):  # navigation, breadcrumbs, site names: not the headline
             continue
-        if dateline_end(fold(line)):  # 某某日报讯 近日，…: the story's first paragraph, not its headline
-            continue
+        if dateline_end(fold(line)) and strip_source_tag(line) == line:
+            continue  # 某某日报讯 近日，…: the story's first paragraph (a 【某某日报】 tag heads a headline)
         return _trim_title(strip_source_tag(line))
     return _trim_title(first or text.strip()[:TITLE_MAX])
 
