@@ -121,6 +121,13 @@ def test_the_opening_dateline_is_read_back_from_the_first_lines() -> None:
     assert opening_dateline("小网格里的大民生\n石门镇新建了一处调解室。\n") == ""
 
 
+def test_a_by_line_closing_a_paragraph_is_blanked_but_a_photo_credit_stays() -> None:
+    line = "北湖区建成综治中心。（南湖县融媒体中心 记者 某某）"
+    assert mask_chrome(line).rstrip() == "北湖区建成综治中心。"
+    caption = "石岭镇调解员上门调处纠纷。（记者 某某 摄）"
+    assert mask_chrome(caption) == caption
+
+
 def test_the_outlet_a_source_line_credits() -> None:
     assert source_outlet("标题\n2023-05-06 来源：南湖县融媒体中心 作者：某某\n正文。\n") == "南湖县融媒体中心"
     assert source_outlet("标题\n石岭镇建成综治中心，来源于群众的建议。\n") == ""

@@ -53,6 +53,12 @@ _FOOTER = re.compile(
 )
 # A by-line on a line of its own: （某县融媒体中心 记者 某某 通讯员 某某）.
 _BYLINE = re.compile(r"^[（(][^（）()]{0,40}(?:记者|通讯员|供稿|融媒体中心)[^（）()]{0,40}[）)]$")
+# The same by-line closing a paragraph (…化解纠纷120件。（某县融媒体中心 记者 某某）); a photo credit
+# (记者 某某 摄, 供图) is left alone, it marks a caption.
+_TRAILING_BYLINE = re.compile(
+    r"(?<=[。！？!?”])\s*[（(](?=[^（）()]{0,80}[）)]\s*$)(?![^（）()]*(?:摄|图))"
+    r"[^（）()]{0,40}(?:记者|通讯员|融媒体中心|供稿)[^（）()]{0,40}[）)]\s*$"
+)
 # A line of reporters' names alone: □ 本报记者 某某, 本报通讯员 某某 实习生 某某.
 _REPORTERS = re.compile(
     r"^[□■]?\s*(?:(?:本报|本台|本网|特约)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2,4}\s*)+$"
@@ -200,6 +206,9 @@ def mask_chrome(folded: str) -> str:
         if chrome:
             out.append(" " * len(line))
             continue
+        byline = _TRAILING_BYLINE.search(line)
+        if byline is not None:
+            line = line[: byline.start()] + " " * (len(line) - byline.start())
         if s and lines_seen < _DATELINE_LINES:
             lines_seen += 1  # an opening paragraph's dateline is not report text
             lead = len(line) - len(line.lstrip())
