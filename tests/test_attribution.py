@@ -269,3 +269,30 @@ def test_a_county_body_and_a_town_working_together_both_adopt() -> None:
     found = _adopters(text)
     assert ("华宁县", "diversified_resolution") in found
     assert ("青龙镇", "diversified_resolution") in found
+
+
+def test_a_dateline_places_a_same_name_street_when_no_subject_is_named() -> None:
+    # 济阳街道 lies in both 济南 and 济宁: the blanked dateline of a 济宁 paper still says which
+    text = "社区夜巡队上岗了\n济宁日报讯（记者 某某）日前，济阳街道推行网格化管理，把辖区划成若干网格。\n"
+    ex = extract(from_text(text, "test.txt"))
+    names = {r.code: r for r in ex.regions}
+    street = [names[a.region_code] for a in ex.adoptions if names[a.region_code].name == "济阳街道"]
+    assert street and street[0].code.startswith("3708")
+    # a national outlet's bureau gives only its province, where both same-name streets lie
+    national = text.replace("济宁日报讯", "新华社济南3月2日电")
+    assert not extract(from_text(national, "test.txt")).adoptions
+
+
+def test_a_source_line_places_a_same_name_town_and_a_unique_town_elsewhere_stays() -> None:
+    # 城关镇 lies in many counties: the 来源 line's county media centre says which
+    text = (
+        "巡逻队员上岗记\n发布时间：2023-05-12 来源：新安县融媒体中心\n"
+        "近日，城关镇推行网格化管理，划分网格80个。\n"
+    )
+    ex = extract(from_text(text, "test.txt"))
+    names = {r.code: r for r in ex.regions}
+    assert {names[a.region_code].parent_code for a in ex.adoptions} == {"410323"}
+    # a town that is unique keeps its own place whoever filed the report
+    far = text.replace("新安县融媒体中心", "某某日报").replace("城关镇", "勐遮镇")
+    far = far.replace("来源：某某日报", "来源：济宁日报")
+    assert {a.region_code for a in extract(from_text(far, "test.txt")).adoptions} == {"532822:勐遮镇"}

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from govkg.loaders.chrome import dateline_end, is_chrome_line, mask_chrome, strip_site_name
+from govkg.loaders.chrome import (
+    dateline_end,
+    is_chrome_line,
+    mask_chrome,
+    opening_dateline,
+    source_outlet,
+    strip_site_name,
+)
 from govkg.loaders.documents import from_text, read_file
 from govkg.loaders.extract import extract
 from govkg.loaders.glosses import strip_glosses
@@ -60,6 +67,14 @@ def test_mask_blanks_chrome_and_keeps_offsets() -> None:
         "热门评论",
         "某省日报报业集团主管 《某省法治报》官方网站",
         "当前位置:某省长安网>平安某省>平安创(chuàng)建",
+        "供稿：石岭镇人民政府",
+        "图/文：北湖区公安分局",
+        "通讯员：某某 摄影：某某",
+        "（南湖县融媒体中心 记者 某某 通讯员 某某）",
+        "□ 本报记者 某某某",
+        "本报通讯员 某某 实习生 某某",
+        "2023-05-06  南湖县人民法院 阅读数:1234 【字体: 【打印】 【关闭】",
+        "时间:2023-05-06 09:15:53",
     ],
 )
 def test_chrome_lines(line: str) -> None:
@@ -74,6 +89,10 @@ def test_chrome_lines(line: str) -> None:
         "践行枫桥经验 多元调处化解矛盾纠纷",
         "受理→分流→调处→回访",
         "中心设在县政务服务大厅。",
+        "▲石岭镇网格员入户走访（摄影：某某）",
+        "（二）北湖区公安分局让民警进网格",
+        "本报记者日前走访了石岭镇",
+        "石岭镇普法公众号阅读量突破10万",
     ],
 )
 def test_report_lines_are_not_chrome(line: str) -> None:
@@ -90,6 +109,28 @@ def test_dateline_is_cut_but_a_sentence_that_starts_like_one_is_not() -> None:
     assert dateline_end("群众消息灵通，北山乡及时处置。") == 0
     assert dateline_end("某省法治报-某某在线12月20日讯  石岭镇建成综治中心。") > 0
     assert dateline_end("某省网11月13日江城讯(记者 某某)全省护路联防座谈会召开。") > 0
+    assert dateline_end("本报江城讯 石岭镇建成综治中心。") > 0
+    assert dateline_end("新华社江城电 石岭镇建成综治中心。") > 0
+    assert dateline_end("本报记者日前走访了石岭镇。") == 0
+    assert dateline_end("新华社记者走访石岭镇供电所。") == 0
+
+
+def test_the_opening_dateline_is_read_back_from_the_first_lines() -> None:
+    page = "首页 > 基层动态\n小网格里的大民生\n某某日报讯（记者 某某）石门镇新建了一处调解室。\n"
+    assert opening_dateline(page) == "某某日报讯（记者 某某）"
+    assert opening_dateline("小网格里的大民生\n石门镇新建了一处调解室。\n") == ""
+
+
+def test_a_by_line_closing_a_paragraph_is_blanked_but_a_photo_credit_stays() -> None:
+    line = "北湖区建成综治中心。（南湖县融媒体中心 记者 某某）"
+    assert mask_chrome(line).rstrip() == "北湖区建成综治中心。"
+    caption = "石岭镇调解员上门调处纠纷。（记者 某某 摄）"
+    assert mask_chrome(caption) == caption
+
+
+def test_the_outlet_a_source_line_credits() -> None:
+    assert source_outlet("标题\n2023-05-06 来源：南湖县融媒体中心 作者：某某\n正文。\n") == "南湖县融媒体中心"
+    assert source_outlet("标题\n石岭镇建成综治中心，来源于群众的建议。\n") == ""
 
 
 def test_chrome_adopts_nothing_and_never_sets_the_subject() -> None:

@@ -329,3 +329,9 @@ def test_shared_corpus_loads() -> None:
     for d in docs:
         assert d.encoding == "utf-8" and d.title and len(d.title) <= 120
         assert len(d.folded) == len(d.text)
+
+
+def test_a_paragraph_opening_with_a_dateline_is_no_headline() -> None:
+    # a four-character headline is too short to be sure of, but the dateline paragraph is body text
+    doc = from_text("夜巡纪事\n某某日报讯 近日，石岭镇组建夜间巡逻队，守护群众平安。\n", "x.txt")
+    assert doc.title == "夜巡纪事"

@@ -506,6 +506,25 @@ def test_infer_subject_prefers_title_and_county(matcher: RegionMatcher) -> None:
     assert matcher.infer_subject("没有地名的文字") is None
 
 
+def test_a_paper_dateline_places_a_same_name_street_in_its_city(matcher: RegionMatcher) -> None:
+    # 济阳街道 is a street of both 济南 and 济宁: a 济宁 paper's dateline says which one
+    text = "本报济宁讯 日前，济阳街道把辖区划成若干网格并配齐网格员。"
+    found = matcher.find(text)
+    assert (found[0].surface, found[0].role) == ("济宁", "media")
+    assert found[-1].region.code.startswith("3708")
+    subject = matcher.infer_subject(text)
+    assert subject is not None and subject.name == "济宁市"
+
+
+def test_a_national_outlets_dateline_sets_no_subject(matcher: RegionMatcher) -> None:
+    # the head office (北京) is no place at all; a bureau city is a lead, never the subject
+    head_office = matcher.find("新华社北京电 日前，勐遮镇为各村寨配齐驻村辅警。")
+    assert all(m.region.name != "北京市" for m in head_office)
+    text = "中新网昆明电 日前，勐遮镇为各村寨配齐驻村辅警。"
+    assert [m.role for m in matcher.find(text) if m.surface == "昆明"] == ["media"]
+    assert matcher.infer_subject(text) is None
+
+
 def test_leading_names_of_a_chain_only_say_where_the_last_lies(matcher: RegionMatcher) -> None:
     # a title-less text that opens with 省+县 and names the province again: the county it is about
     title = "近年来,新疆维吾尔自治区福海县围绕关于新疆工作的部署推进平安建设"

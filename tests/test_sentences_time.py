@@ -23,6 +23,15 @@ def test_overlong_line_is_cut_into_bounded_pieces() -> None:
     assert "".join(p.text for p in pieces) == text
 
 
+def test_a_row_of_marked_captions_on_one_line_is_one_sentence_each() -> None:
+    text = "▲石岭镇调解员上门调处纠纷  ▲北山乡护村队夜间巡逻\n县城里▲号标出的是新建点位。"
+    assert [s.text for s in split_sentences(text)] == [
+        "▲石岭镇调解员上门调处纠纷",
+        "▲北山乡护村队夜间巡逻",
+        "县城里▲号标出的是新建点位。",
+    ]
+
+
 def test_report_year_prefers_title_then_the_opening_frame() -> None:
     assert report_year("某州2016年政法综治工作综述", None, []) == 2016
     # a publication date alone does not say which year the work was done (rule 14c)

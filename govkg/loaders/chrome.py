@@ -21,7 +21,9 @@ __all__ = [
     "dateline_end",
     "is_chrome_line",
     "mask_chrome",
+    "opening_dateline",
     "related_heading",
+    "source_outlet",
     "strip_site_name",
     "strip_source_tag",
 ]
@@ -43,8 +45,23 @@ _UI_TOKEN = re.compile(r"[【\[]?([^【】\[\]\s|｜/·•]{1,8})[】\]]?")
 _FOOTER = re.compile(
     r"版权所有|copyright|©|ICP备|ICP证|公网安备|网站标识码|主办单位|承办单位|主办[:：]|承办[:：]|技术支持[:：]|"
     r"联系我们|关于我们|责任编辑|编辑[:：]|校对[:：]|审核[:：]|审校[:：]|监制[:：]|作者[:：]|来源[:：]|"
-    r"浏览次数|阅读次数|点击数|访问量|发布时间[:：]|发布日期[:：]|^当前版[:：]|^第\d+版[:：]",
+    r"浏览次数|阅读次数|点击数|访问量|(?:阅读|浏览|点击|访问)(?:数|量)\s*[:：]|字体[:：]|"
+    r"^(?:时间|日期)[:：]\s*\d{4}[-/.]|发布时间[:：]|发布日期[:：]|^当前版[:：]|^第\d+版[:：]|"
+    r"^(?:供稿|撰稿|投稿|稿源|责编|初审|复审|终审|摄影|通讯员)[:：]|"
+    r"^(?:图\s*[/／]\s*文|文\s*[/／]\s*图|图文)\s*[:：]?",
     re.IGNORECASE,
+)
+# A by-line on a line of its own: （某县融媒体中心 记者 某某 通讯员 某某）.
+_BYLINE = re.compile(r"^[（(][^（）()]{0,40}(?:记者|通讯员|供稿|融媒体中心)[^（）()]{0,40}[）)]$")
+# The same by-line closing a paragraph (…化解纠纷120件。（某县融媒体中心 记者 某某）); a photo credit
+# (记者 某某 摄, 供图) is left alone, it marks a caption.
+_TRAILING_BYLINE = re.compile(
+    r"(?<=[。！？!?”])\s*[（(](?=[^（）()]{0,80}[）)]\s*$)(?![^（）()]*(?:摄|图))"
+    r"[^（）()]{0,40}(?:记者|通讯员|融媒体中心|供稿)[^（）()]{0,40}[）)]\s*$"
+)
+# A line of reporters' names alone: □ 本报记者 某某, 本报通讯员 某某 实习生 某某.
+_REPORTERS = re.compile(
+    r"^[□■]?\s*(?:(?:本报|本台|本网|特约)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2,4}\s*)+$"
 )
 # The heading of a block of other articles' titles.
 _RELATED = re.compile(
@@ -57,9 +74,11 @@ _SITE_NAME = re.compile(
     r"^[\u4e00-\u9fffA-Za-z0-9·《》 ]{0,24}(?:门户网站|政府网|新闻网|长安网|平安网|法治网|政法网|官方网站|"
     r"官网|日报|晚报|都市报|电视台|广播电视台|融媒体中心|客户端|新闻客户端|网站|在线|头条)$"
 )
-# A dateline opening the first paragraph: 中新网某省新闻5月3日电（记者 某某）, 本报讯（通讯员 …）, 某某日报讯.
+# A dateline opening the first paragraph: 中新网某省新闻5月3日电（记者 某某）, 本报讯（通讯员 …）, 本报某市讯,
+# 新华社某市电, 某某日报讯.
 _DATELINE = re.compile(
-    r"^(?:本报讯|本网讯|本台讯|[^\s，,。；;：:]{2,14}?(?:报|网|台|客户端|融媒)讯|【[^【】]{1,12}(?:报|网|台|客户端|新闻)】"
+    r"^(?:本(?:报|网|台)(?:[\u4e00-\u9fff]{2,6})?讯|(?:新华社|中新社)(?!记者)[\u4e00-\u9fff]{2,6}电"
+    r"|[^\s，,。；;：:]{2,14}?(?:报|网|台|客户端|融媒)讯|【[^【】]{1,12}(?:报|网|台|客户端|新闻)】"
     r"|[^\s，,。；;：:]{2,14}?(?:网|社|台|新闻|客户端|在线|报)[^\s，,。；;：:]{0,10}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日"
     r"[^\s，,。；;：:]{0,6}?(?:电|讯)"
     r"|[^\s，,。；;：:]{1,10}?(?:网|报|台|客户端)[^\s，,。；;：:]{1,6}?消息(?=\s))"  # 某某网某市消息 …
@@ -106,6 +125,8 @@ def is_chrome_line(line: str) -> bool:
         return True
     if len(s) <= 60 and _FOOTER.search(s) and not s.endswith("。"):
         return True
+    if _BYLINE.match(s) or _REPORTERS.match(s):
+        return True
     return len(s) <= 24 and _SITE_NAME.match(s) is not None
 
 
@@ -120,6 +141,35 @@ def dateline_end(line: str) -> int:
     if m is None or m.end() >= len(line.rstrip()):
         return 0
     return m.end()
+
+
+def opening_dateline(folded: str) -> str:
+    """The dateline opening one of the first lines of ``folded`` (the text ``mask_chrome`` blanks
+    there), or ''."""
+    seen = 0
+    for line in folded.split("\n", _DATELINE_LINES * 3)[: _DATELINE_LINES * 3]:
+        s = line.strip()
+        if not s or is_chrome_line(s):
+            continue
+        cut = dateline_end(s)
+        if cut:
+            return s[:cut].rstrip()
+        seen += 1
+        if seen >= _DATELINE_LINES:
+            break
+    return ""
+
+
+_SOURCE_LABEL = re.compile(r"(?:信息|稿件|文章)?来源\s*[:：]\s*([^\s|｜/]{2,24})")
+
+
+def source_outlet(folded: str) -> str:
+    """The outlet a page's chrome credits (来源：某县融媒体中心 -> 某县融媒体中心), or ''."""
+    for line in folded.split("\n"):
+        s = line.strip()
+        if s and is_chrome_line(s) and (m := _SOURCE_LABEL.search(s)) is not None:
+            return m.group(1)
+    return ""
 
 
 def strip_source_tag(line: str) -> str:
@@ -156,6 +206,9 @@ def mask_chrome(folded: str) -> str:
         if chrome:
             out.append(" " * len(line))
             continue
+        byline = _TRAILING_BYLINE.search(line)
+        if byline is not None:
+            line = line[: byline.start()] + " " * (len(line) - byline.start())
         if s and lines_seen < _DATELINE_LINES:
             lines_seen += 1  # an opening paragraph's dateline is not report text
             lead = len(line) - len(line.lstrip())

@@ -34,7 +34,7 @@ from typing import Any, BinaryIO
 import opencc
 
 from govkg.loaders.chinese import not_chinese, profile
-from govkg.loaders.chrome import is_chrome_line, mask_chrome, strip_site_name, strip_source_tag
+from govkg.loaders.chrome import dateline_end, is_chrome_line, mask_chrome, strip_site_name, strip_source_tag
 from govkg.loaders.files import NotRegular, display_name, open_regular, walk
 
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -274,6 +274,8 @@ def _title_from_text(text: str) -> str:
             continue
         if is_chrome_line(fold(line)):  # navigation, breadcrumbs, site names: not the headline
             continue
+        if dateline_end(fold(line)) and strip_source_tag(line) == line:
+            continue  # 某某日报讯 近日，…: the story's first paragraph (a 【某某日报】 tag heads a headline)
         return _trim_title(strip_source_tag(line))
     return _trim_title(first or text.strip()[:TITLE_MAX])
 

@@ -35,6 +35,7 @@ from govkg.loaders.actors import (
     level_heads,
 )
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
+from govkg.loaders.chrome import opening_dateline, source_outlet
 from govkg.loaders.documents import Document, fold
 from govkg.loaders.extraction import (
     Adoption,
@@ -75,6 +76,7 @@ _INSTRUCTION = re.compile(r"(?:的)?(?:工作)?(?:要求|精神|部署|号召|�
 # the subject is inferred from the title and the first section.
 SECTION_CHARS = 100_000
 _DEADLINE_EVERY = 64  # sentences between two looks at the clock
+_DATELINE_HEAD = 2_000  # characters of a report that hold its opening dateline, if any
 
 
 class ExtractionTimeout(Exception):
@@ -196,6 +198,9 @@ class Extractor:
             station = self.resolver.title_station(subject, title, self.region_matcher.find(title))
             subject = station or subject or self._station_heading(doc, title)
         scope = tuple(r.code for r in self.chain(subject)) if subject else ()
+        # with no subject, an opening dateline or a 来源 line (blanked as chrome) still says where
+        # the report was filed: same-name units are looked for there
+        filed_at = () if scope else self._dateline_scope(doc)
         month = (
             int(doc.published[5:7])
             if doc.published and doc.published[4:5] == "-" and doc.published[5:7].isdigit()
@@ -222,7 +227,7 @@ class Extractor:
             clock.check()
             part = text[start:end] if len(parts) > 1 else text
             found = len(unresolved)
-            for m in self.region_matcher.find(part, scope, unresolved):
+            for m in self.region_matcher.find(part, scope, unresolved, lead=filed_at):
                 all_regions.append(m if not start else _shifted(m, start))
             if start:
                 unresolved[found:] = [replace(u, offset=u.offset + start) for u in unresolved[found:]]
@@ -432,6 +437,16 @@ class Extractor:
         if inferred is None or unit.code == inferred.code or self.resolver.is_below(unit, inferred):
             return unit
         return inferred
+
+    def _dateline_scope(self, doc: Document) -> tuple[str, ...]:
+        """The chain of the region a report's opening dateline, else the outlet its 来源 line
+        credits, places it in, or ()."""
+        head = fold(doc.text[:_DATELINE_HEAD])
+        region = None
+        for lead in (opening_dateline(head), source_outlet(head)):
+            if lead and (region := self.region_matcher.dateline_region(lead)) is not None:
+                break
+        return tuple(r.code for r in self.chain(region)) if region else ()
 
     def _station_heading(self, doc: Document, title: str) -> Region | None:
         """The town of the station heading a title in a report that names no region to be about

@@ -316,9 +316,10 @@ class BackendRegionMatcher(RegionMatcher):
         unresolved: list[UnresolvedPlace] | None = None,
         *,
         sub_county: bool = True,
+        lead: Sequence[str] = (),
     ) -> list[RegionMention]:
         """Dictionary mentions plus the non-overlapping model mentions, sorted by start."""
-        found = super().find(text, scope, unresolved, sub_county=sub_county)
+        found = super().find(text, scope, unresolved, sub_county=sub_county, lead=lead)
         if len(text) < self.min_chars:
             return found
         extra = resolve_region_spans(text, self.backend.spans(text), super().find, scope)

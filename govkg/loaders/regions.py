@@ -295,6 +295,13 @@ _MEDIA_AFTER = re.compile(
 _EVENT_AFTER = re.compile(
     r"^[\u4e00-\u9fff]{0,4}?(峰会|博览会|论坛|运动会|马拉松|交易会|洽谈会|展览会|艺术节|文化节|旅游节|进博会)"
 )
+# A newspaper or agency dateline (本报甲市讯, 新华社乙地3月5日电): the place it names is where the
+# report was filed, a lead for same-name units but never an actor. A national outlet's dateline
+# naming Beijing is its head office and says nothing about where the story happened.
+_NATIONAL_OUTLET = re.compile(r"新华社|中新社|中新网|人民网|新华网|央视网")
+_DATELINE_BEFORE = re.compile(rf"(?:本报|本台|本网|本刊|(?P<national>{_NATIONAL_OUTLET.pattern}))$")
+_DATELINE_AFTER = re.compile(r"^(?:讯|电|[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日电)")
+_HEAD_OFFICE = "北京"
 _VENUE_AFTER = re.compile(r"^(?:隆重|顺利)?(?:召开|举行|举办|开幕|闭幕)")
 # 成立拉萨市第一个调解室, 建成全省首家…: the place is the field of a first, not who acts.
 _FIRST_AFTER = re.compile(r"^(?:第一|首|唯一)(?:个|家|批|支|座|所|条|例)")
@@ -382,6 +389,17 @@ def _visited(text: str, start: int, end: int) -> bool:
     return bool(
         _TRIP_BEFORE.search(text, max(0, start - 24), start) and _TRIP_AFTER.match(text[end : end + 30])
     )
+
+
+def _dateline(text: str, start: int, end: int) -> str | None:
+    """The outlet kind when ``start:end`` is a dateline's place: "paper" (本报甲市讯, the
+    paper's own city), "agency" (a national outlet's bureau) or "head" (its Beijing head office)."""
+    opener = _DATELINE_BEFORE.search(text, max(0, start - 3), start)
+    if opener is None or not _DATELINE_AFTER.match(text[end : end + 8]):
+        return None
+    if not opener.group("national"):
+        return "paper"
+    return "head" if text[start:end] == _HEAD_OFFICE else "agency"
 
 
 def _self_county_word(text: str) -> str | None:
@@ -489,6 +507,8 @@ class RegionMatcher:
             return False  # 贵安新区: glued to the word before and followed by a level not its own
         if after.startswith(_AFTER_WORDS) or _MEDIA_AFTER.match(after) or _EVENT_AFTER.match(after):
             return True
+        if (dateline := _dateline(text, hit.start, hit.end)) is not None:
+            return dateline != "head"
         if before in _OPEN_QUOTES:
             return False  # “同心共联”: a short name opening a quoted coinage is a word of it, no place
         if (
@@ -562,7 +582,7 @@ class RegionMatcher:
 
     def _role(self, text: str, start: int, end: int) -> str:
         after = text[end : end + 8]
-        if _MEDIA_AFTER.match(after):
+        if _MEDIA_AFTER.match(after) or _dateline(text, start, end):
             return "media"
         if _EVENT_AFTER.match(after):
             return "event"
@@ -606,10 +626,13 @@ class RegionMatcher:
         unresolved: list[UnresolvedPlace] | None = None,
         *,
         sub_county: bool = True,
+        lead: Sequence[str] = (),
     ) -> list[RegionMention]:
         """All region mentions in ``text``, non-overlapping, longest first, resolved in scope.
 
         Place-like names that cannot be placed are appended to ``unresolved`` when given.
+        ``lead`` is a chain where the report was filed (its dateline): a same-name unit is
+        looked for there after the scope and the names before it, a unique one is kept anyway.
         ``sub_county=False`` leaves out the units found by pattern (街道, 社区, 村 …), which
         never change the county-and-above mentions (subject inference needs only those).
         """
@@ -639,7 +662,9 @@ class RegionMatcher:
         for hit in taken:
             if not self._context_ok(text, hit, prev_end, full_starts):
                 continue
-            region = self._pick(hit.candidates, scope, list(context) if len(hit.candidates) > 1 else ())
+            region = self._pick(
+                hit.candidates, scope, [*reversed(lead), *context] if len(hit.candidates) > 1 else ()
+            )
             if region is None:
                 continue
             if mentions and prev_end == hit.start and not self._fits_after(mentions[-1].region, region):
@@ -649,7 +674,12 @@ class RegionMatcher:
             # a township outside the report's known places is a coincidence (苏木乡镇 means 苏木 and 乡镇),
             # unless nothing is known yet and the name is unique
             known = bool(scope or context) or len(hit.candidates) > 1
-            if region.level == "township" and known and not self._anchored(region, scope, context):
+            if (
+                region.level == "township"
+                and known
+                and not self._anchored(region, scope, context)
+                and not any(r.code in lead for r in self.gazetteer.chain(region.code)[1:])
+            ):
                 continue
             mentions.append(
                 RegionMention(hit.start, hit.end, hit.surface, region, self._role(text, hit.start, hit.end))
@@ -1022,6 +1052,8 @@ class RegionMatcher:
                     continue  # 新疆维吾尔自治区福海县: the leading names only say where the last one lies
                 if _visited(source, m.start, m.end):
                     continue  # 赴甲县考察: where the delegation learns, never who the report is about
+                if m.role == "media" and _dateline(source, m.start, m.end) == "agency":
+                    continue  # 新华社乙地电: a bureau covers its whole province, the story may be anywhere
                 scores[m.region.code] += weight * (0.3 if m.role in ("media", "event") else 1.0)
         if not scores:
             return None
@@ -1061,6 +1093,17 @@ class RegionMatcher:
                 if counties:
                     return self.gazetteer.get(max(counties, key=lambda c: total[c]))
         return subject
+
+    def dateline_region(self, dateline: str) -> Region | None:
+        """Where a report's opening dateline places it: the paper's own region (本报甲市讯,
+        甲市日报讯), a national outlet bureau's province only (新华社乙市3月5日电), else None."""
+        found = [m for m in self.find(dateline, sub_county=False) if m.region.level in _UPPER]
+        if not found:
+            return None
+        region = found[0].region
+        if _NATIONAL_OUTLET.match(dateline):
+            return self.gazetteer.chain(region.code)[-1]
+        return region
 
     def _is_under(self, region: Region, ancestor: Region) -> bool:
         return any(r.code == ancestor.code for r in self.gazetteer.chain(region.code)[1:])

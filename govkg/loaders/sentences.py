@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 # A sentence ends at 。！？!? (with any closing quotes/brackets that follow) or at a
-# line break. Semicolons do not end sentences: reports chain clauses with them.
-_END = re.compile(r"[。！？!?]+[”’」』)）]*|\n+")
+# line break. Semicolons do not end sentences: reports chain clauses with them. A ▲ or △
+# after a space opens the next photo caption of a row of captions on one line.
+_END = re.compile(r"[。！？!?]+[”’」』)）]*|\n+|[ \t\u3000]+(?=[▲△])")
 _MAX_SENTENCE = 2000  # a 10 MB line without breaks must not become one sentence
 # A photo caption: 图为… / 上图：…, or a line that ends with its credit (（县综治中心供图）, 记者 某某 摄).
 _CAPTION = re.compile(r"^\s*[（(【\[]?(?:图为|图片为|上图|下图|左图|右图|组图|图[:：])")
