@@ -158,7 +158,10 @@ def test_an_institution_kept_by_law_is_mentioned_never_adopted() -> None:
     practices = Taxonomy.default().practices
     assert not practices["village_rules"].adoptable and not practices["plea_leniency"].adoptable
     assert practices["grid"].adoptable
-    text = "临河区基层治理见闻\n甘泉村修订完善村规民约，推行网格化管理。\n区法院在刑事审判中适用认罪认罚从宽制度。"
+    text = (
+        "临河区基层治理见闻\n甘泉村修订完善村规民约，推行网格化管理。\n"
+        "区法院在刑事审判中适用认罪认罚从宽制度。"
+    )
     ex = extract(from_text(text, "test.txt"))
     assert {a.practice_key for a in ex.adoptions} == {"grid"}
     assert {n.practice_key for n in ex.non_adoptions if n.reason == "institution"} == {
