@@ -109,6 +109,9 @@ _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|
 _BODY_DEMONSTRATIVE = re.compile(
     r"该(所|局|院|庭)|该(?![市县区旗州盟镇乡街社村嘎苏])[\u4e00-\u9fff]{0,6}?(中心)"
 )
+# 分局牢固树立…, 同时，分局还…: a bare 分局 heading a sentence is the branch bureau named last in
+# the report (as 该局 is); 分局长 is a person's title.
+_BRANCH_HEAD = re.compile(r"^(?:\s|同时|此外|另外|近年来|今年以来|[,，])*(分局)(?![长])")
 # 镇里组建…, 县里还在…, 村里把…: a level word + 里 at the head of a clause stands for that unit.
 _LEVEL_HERE = re.compile(
     r"(?:^|(?<=[,，;；:：]))(?:同时|此外|另外|其中|而)?(镇|县|乡|村|区|市|旗|街道|社区|嘎查)里(?![面边外程])"
@@ -353,9 +356,15 @@ class ActorResolver:
                 target = here[-1] if here else ctx.last_body.get(kind)
             if target is not None and target.code not in above:
                 actors.append(Actor(dm.start(), dm.end(), target, "demonstrative"))
+        branch = _BRANCH_HEAD.match(sentence)
+        target = ctx.last_body.get("分局") if branch else None
+        if branch and target is not None and target.code not in above:
+            actors.append(Actor(branch.start(1), branch.end(1), target, "demonstrative"))
         for a, r in bodies:
             if r is not None and a.name[-1:] in "所局院庭":
                 ctx.last_body[a.name[-1]] = r
+            if r is not None and a.name.endswith("分局"):
+                ctx.last_body["分局"] = r
         if centres:
             # the last 中心 named is what a later 该中心 means: a body's unit, or unknown
             last = next((r for a, r in bodies if r is not None and a.end == centres[-1]), None)
@@ -366,6 +375,8 @@ class ActorResolver:
         for (s0, e0), town in stations.items():
             if sentence[e0 - 1] in "所庭" and not any(s1 <= s0 and e0 <= e1 for s1, e1 in covered):
                 ctx.last_body[sentence[e0 - 1]] = town  # 麻池派出所…。该所…
+            if sentence[e0 - 2 : e0] == "分局":
+                ctx.last_body["分局"] = town  # 公安局甲分局…。分局还…
         actors.extend(self._listed(ctx, sentence, above))
         for pm in _PRONOUN.finditer(sentence):
             target = self._pronoun(ctx, pm.group(1), [a for a in actors if a.end <= pm.start()])
