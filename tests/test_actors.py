@@ -265,6 +265,13 @@ def test_bare_branch_heading_a_sentence_is_the_branch_named_last() -> None:
     assert ("包头市", "building_head") in found
 
 
+def test_branch_written_with_gong_an_only_is_its_district() -> None:
+    # 包头公安青山分局 (公安 without 局) is the district's branch, as 包头市公安局青山分局 is
+    found = _facts(CITY + "包头公安青山分局在辖区推行楼长制。")
+    assert ("青山区", "building_head") in found
+    assert ("包头市", "building_head") not in found
+
+
 def test_gai_zhongxin_is_the_centre_named_last() -> None:
     # 该中心 in a later sentence: the unit of the centre named before it, in facts and figures
     ex = _run(CITY + "萨拉齐镇综治中心今年3月启用。该中心配备专职调解员，全年化解纠纷42起。")

@@ -162,7 +162,7 @@ _TITLE_TAG = re.compile(r"^(?:\s|【[^】]{0,12}】)*")
 _STATION_OWNER = re.compile(
     r"^(?:公安局(?:[\u4e00-\u9fff]{2,6}?分局)?|公安分局|公安|分局|人民法院|法院|司法局)?$"
 )
-_BRANCH = re.compile(r"(?:公安局|局)([\u4e00-\u9fff]{2,6}?)分局")
+_BRANCH = re.compile(r"(?:公安局|公安|局)([\u4e00-\u9fff]{2,6}?)分局")
 _RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 _SUFFIX_OF_WORD: dict[str, tuple[str, ...]] = {
     "县": ("县", "自治县"),
