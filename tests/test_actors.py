@@ -272,6 +272,16 @@ def test_branch_written_with_gong_an_only_is_its_district() -> None:
     assert ("包头市", "building_head") not in found
 
 
+def test_police_post_named_by_a_named_communitys_short_name_is_that_community() -> None:
+    # 翠柳湾警务室 once the report has placed 翠柳湾社区: the community's post (guidelines rule 8)
+    found = _facts(CITY + "麻池镇翠柳湾社区地处城郊。翠柳湾警务室组建义务巡逻队。")
+    assert ("翠柳湾社区", "mass_prevention") in found
+    assert ("麻池镇", "mass_prevention") not in found and ("包头市", "mass_prevention") not in found
+    # with no such community named, the short name is no unit
+    found = _facts(CITY + "翠柳湾警务室组建义务巡逻队。")
+    assert not any(name == "翠柳湾社区" for name, _ in found)
+
+
 def test_gai_zhongxin_is_the_centre_named_last() -> None:
     # 该中心 in a later sentence: the unit of the centre named before it, in facts and figures
     ex = _run(CITY + "萨拉齐镇综治中心今年3月启用。该中心配备专职调解员，全年化解纠纷42起。")

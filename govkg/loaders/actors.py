@@ -470,6 +470,9 @@ class ActorResolver:
                 if len(towns) == 1:
                     out[(start, m.end())] = towns[0]
                     break
+            else:
+                if m.group(0).endswith("警务室") and (post := self._community_post(ctx, sentence, m.start())):
+                    out[post[0], m.end()] = post[1]
         if root is None:
             return out
         for m in _BRANCH.finditer(sentence):
@@ -480,6 +483,19 @@ class ActorResolver:
             if unit is not None:
                 out[(m.start(1), m.end())] = unit
         return out
+
+    @staticmethod
+    def _community_post(ctx: ReportContext, sentence: str, end: int) -> tuple[int, Region] | None:
+        """甲警务室 where the report has named 甲社区: the community's police post (rule 8)."""
+        for length in (4, 3, 2):
+            start = end - length
+            if start < 0:
+                continue
+            name = sentence[start:end] + "社区"
+            hits = [r for r in ctx.regions.values() if r.level == "community" and r.name == name]
+            if len(hits) == 1:
+                return start, hits[0]
+        return None
 
     def _county_body(self, word: str, stem: str, town: Region) -> bool:
         """Whether a centre a county also runs (综治中心) is named by a stem that is the town's county
