@@ -308,6 +308,11 @@ def test_a_city_bureau_branch_in_the_lead_makes_its_district_the_subject() -> No
     names = {r.code: r.name for r in ex.regions}
     assert names[ex.subject_region or ""] == "青山区"
     assert ("青山区", "mass_prevention") in _adopters(text)
+    # the city named again only as its bureau (support sent by the city bureau) changes nothing
+    again = text.replace("辖区还", "包头市公安局派员协助,辖区还")
+    ex = extract(from_text(again, "test.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "青山区"
     # the city also named on its own keeps the report
     text = text.replace("辖区还", "包头市还")
     ex = extract(from_text(text, "test.txt"))

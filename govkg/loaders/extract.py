@@ -525,17 +525,21 @@ class Extractor:
     ) -> Region | None:
         """The district whose branch bureau a city-titled feature is about: the lead names the
         city's bureau branch (甲市公安局乙分局, 甲公安乙分局), the text names no other county and
-        the city nowhere else. The branch's district was never counted as a place (its short name
-        is part of the bureau's), so the city would otherwise keep the report."""
+        the city elsewhere only as its bureau (甲市公安局). The branch's district was never counted
+        as a place (its short name is part of the bureau's), so the city would otherwise keep the
+        report."""
         if subject is None or subject.level != "prefecture":
             return None
         if any(m.region.level == "county" for m in found):
             return None
         own = [m for m in found if m.region.code == subject.code]
-        if len(own) != 1 or own[0].start >= lead:
+        if not own or own[0].start >= lead:
             return None
         branch = _LEAD_BRANCH.match(text, own[0].end)
         if branch is None:
+            return None
+        # the city named again only as its bureau (甲市公安局机关支援…) leaves the report the branch's
+        if any(not _BUREAU_AFTER.match(text, m.end) for m in own[1:]):
             return None
         hits = [
             r
@@ -682,6 +686,7 @@ def _without_actors(label: str, sentence: str, actors: Sequence[Actor]) -> str:
 # A county's own body heading a title after the county's name (甲县人民法院…, 甲县公安局…).
 # 甲市公安局乙分局 / 甲公安乙分局 right after the city's name: the branch of district 乙
 _LEAD_BRANCH = re.compile(r"(?:市)?公安(?:局)?([\u4e00-\u9fff]{2,4}?)分局")
+_BUREAU_AFTER = re.compile(r"(?:市)?公安")
 _COUNTY_BODY_TITLE = re.compile(r"(?:人民法院|法院|人民检察院|检察院|公安局|司法局|县委|委|人民政府|政府)")
 
 
