@@ -253,6 +253,35 @@ def test_gai_suo_is_the_station_named_last() -> None:
     assert ("九原区", "building_head") in found
 
 
+def test_bare_branch_heading_a_sentence_is_the_branch_named_last() -> None:
+    # 分局 heading a later sentence is the district's branch bureau, not the city of the report
+    found = _facts(CITY + "九原区公安分局召开会议。分局还在辖区推行楼长制。")
+    assert ("九原区", "building_head") in found
+    assert ("包头市", "building_head") not in found
+    found = _facts(CITY + "包头市公安局青山分局召开会议。同时,分局推行楼长制。")
+    assert ("青山区", "building_head") in found
+    # 分局长 is a person's title; with no branch named before, the subject keeps it
+    found = _facts(CITY + "分局长表示将总结经验。全市推行楼长制。")
+    assert ("包头市", "building_head") in found
+
+
+def test_branch_written_with_gong_an_only_is_its_district() -> None:
+    # 包头公安青山分局 (公安 without 局) is the district's branch, as 包头市公安局青山分局 is
+    found = _facts(CITY + "包头公安青山分局在辖区推行楼长制。")
+    assert ("青山区", "building_head") in found
+    assert ("包头市", "building_head") not in found
+
+
+def test_police_post_named_by_a_named_communitys_short_name_is_that_community() -> None:
+    # 翠柳湾警务室 once the report has placed 翠柳湾社区: the community's post (guidelines rule 8)
+    found = _facts(CITY + "麻池镇翠柳湾社区地处城郊。翠柳湾警务室组建义务巡逻队。")
+    assert ("翠柳湾社区", "mass_prevention") in found
+    assert ("麻池镇", "mass_prevention") not in found and ("包头市", "mass_prevention") not in found
+    # with no such community named, the short name is no unit
+    found = _facts(CITY + "翠柳湾警务室组建义务巡逻队。")
+    assert not any(name == "翠柳湾社区" for name, _ in found)
+
+
 def test_gai_zhongxin_is_the_centre_named_last() -> None:
     # 该中心 in a later sentence: the unit of the centre named before it, in facts and figures
     ex = _run(CITY + "萨拉齐镇综治中心今年3月启用。该中心配备专职调解员，全年化解纠纷42起。")

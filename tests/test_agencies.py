@@ -144,6 +144,9 @@ def test_a_city_bureaus_branch_belongs_to_its_district(matcher: AgencyMatcher) -
         ("西青区公安分局", "公安"),
     ]
     assert ("包头市东河区公安分局", "公安") in _acting(matcher, "包头市公安局东河区分局开展夜巡。")
+    # 甲公安乙分局 names the branch only, not the city bureau as well
+    assert _acting(matcher, "包头公安东河分局开展夜巡。") == [("包头市东河区公安分局", "公安")]
+    assert _acting(matcher, "许昌公安持续开展夜巡。") == [("许昌市公安局", "公安")]
     # a branch of another bureau (tax, land) is no police branch
     assert _acting(matcher, "东河区分局开展税收宣传。") == []
     # 公安工作 is work, not a body

@@ -296,3 +296,25 @@ def test_a_source_line_places_a_same_name_town_and_a_unique_town_elsewhere_stays
     far = text.replace("新安县融媒体中心", "某某日报").replace("城关镇", "勐遮镇")
     far = far.replace("来源：某某日报", "来源：济宁日报")
     assert {a.region_code for a in extract(from_text(far, "test.txt")).adoptions} == {"532822:勐遮镇"}
+
+
+def test_a_city_bureau_branch_in_the_lead_makes_its_district_the_subject() -> None:
+    # the city is named only as part of its bureau's branch: the feature is the district's
+    text = (
+        "多措并举守护辖区平安\n2031-05-06\n"
+        "近日,包头市公安局青山分局在辖区推行楼长制。辖区还组建了义务巡逻队。"
+    )
+    ex = extract(from_text(text, "test.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "青山区"
+    assert ("青山区", "mass_prevention") in _adopters(text)
+    # the city named again only as its bureau (support sent by the city bureau) changes nothing
+    again = text.replace("辖区还", "包头市公安局派员协助,辖区还")
+    ex = extract(from_text(again, "test.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "青山区"
+    # the city also named on its own keeps the report
+    text = text.replace("辖区还", "包头市还")
+    ex = extract(from_text(text, "test.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "包头市"

@@ -242,6 +242,15 @@ def test_title_skips_page_furniture() -> None:
     assert from_text(text, "x").title == "平安建设取得新成效"
 
 
+def test_short_headline_over_its_date_line_is_the_title() -> None:
+    # a four-character headline with the story's date under it is the title
+    doc = from_text("守望相助\n2031年4月9日 08:30\n某镇组建了巡逻队伍。", "x")
+    assert doc.title == "守望相助"
+    # a short word with no date under it, or page chrome, is still skipped
+    assert from_text("守望相助\n某镇组建了巡逻队伍。", "x").title == "某镇组建了巡逻队伍。"
+    assert from_text("首页\n2031年4月9日\n某镇组建了巡逻队伍。", "x").title == "某镇组建了巡逻队伍。"
+
+
 def test_long_first_line_title_cut_at_sentence_end() -> None:
     first = "平安是发展的前提。" + "今年以来全区上下共同努力推进各项工作" * 10
     doc = from_text(first + "\n第二行。", "x")

@@ -109,6 +109,9 @@ _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|
 _BODY_DEMONSTRATIVE = re.compile(
     r"该(所|局|院|庭)|该(?![市县区旗州盟镇乡街社村嘎苏])[\u4e00-\u9fff]{0,6}?(中心)"
 )
+# 分局牢固树立…, 同时，分局还…: a bare 分局 heading a sentence is the branch bureau named last in
+# the report (as 该局 is); 分局长 is a person's title.
+_BRANCH_HEAD = re.compile(r"^(?:\s|同时|此外|另外|近年来|今年以来|[,，])*(分局)(?![长])")
 # 镇里组建…, 县里还在…, 村里把…: a level word + 里 at the head of a clause stands for that unit.
 _LEVEL_HERE = re.compile(
     r"(?:^|(?<=[,，;；:：]))(?:同时|此外|另外|其中|而)?(镇|县|乡|村|区|市|旗|街道|社区|嘎查)里(?![面边外程])"
@@ -159,7 +162,7 @@ _TITLE_TAG = re.compile(r"^(?:\s|【[^】]{0,12}】)*")
 _STATION_OWNER = re.compile(
     r"^(?:公安局(?:[\u4e00-\u9fff]{2,6}?分局)?|公安分局|公安|分局|人民法院|法院|司法局)?$"
 )
-_BRANCH = re.compile(r"(?:公安局|局)([\u4e00-\u9fff]{2,6}?)分局")
+_BRANCH = re.compile(r"(?:公安局|公安|局)([\u4e00-\u9fff]{2,6}?)分局")
 _RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 _SUFFIX_OF_WORD: dict[str, tuple[str, ...]] = {
     "县": ("县", "自治县"),
@@ -353,9 +356,15 @@ class ActorResolver:
                 target = here[-1] if here else ctx.last_body.get(kind)
             if target is not None and target.code not in above:
                 actors.append(Actor(dm.start(), dm.end(), target, "demonstrative"))
+        branch = _BRANCH_HEAD.match(sentence)
+        target = ctx.last_body.get("分局") if branch else None
+        if branch and target is not None and target.code not in above:
+            actors.append(Actor(branch.start(1), branch.end(1), target, "demonstrative"))
         for a, r in bodies:
             if r is not None and a.name[-1:] in "所局院庭":
                 ctx.last_body[a.name[-1]] = r
+            if r is not None and a.name.endswith("分局"):
+                ctx.last_body["分局"] = r
         if centres:
             # the last 中心 named is what a later 该中心 means: a body's unit, or unknown
             last = next((r for a, r in bodies if r is not None and a.end == centres[-1]), None)
@@ -366,6 +375,8 @@ class ActorResolver:
         for (s0, e0), town in stations.items():
             if sentence[e0 - 1] in "所庭" and not any(s1 <= s0 and e0 <= e1 for s1, e1 in covered):
                 ctx.last_body[sentence[e0 - 1]] = town  # 麻池派出所…。该所…
+            if sentence[e0 - 2 : e0] == "分局":
+                ctx.last_body["分局"] = town  # 公安局甲分局…。分局还…
         actors.extend(self._listed(ctx, sentence, above))
         for pm in _PRONOUN.finditer(sentence):
             target = self._pronoun(ctx, pm.group(1), [a for a in actors if a.end <= pm.start()])
@@ -459,6 +470,9 @@ class ActorResolver:
                 if len(towns) == 1:
                     out[(start, m.end())] = towns[0]
                     break
+            else:
+                if m.group(0).endswith("警务室") and (post := self._community_post(ctx, sentence, m.start())):
+                    out[post[0], m.end()] = post[1]
         if root is None:
             return out
         for m in _BRANCH.finditer(sentence):
@@ -469,6 +483,19 @@ class ActorResolver:
             if unit is not None:
                 out[(m.start(1), m.end())] = unit
         return out
+
+    @staticmethod
+    def _community_post(ctx: ReportContext, sentence: str, end: int) -> tuple[int, Region] | None:
+        """甲警务室 where the report has named 甲社区: the community's police post (rule 8)."""
+        for length in (4, 3, 2):
+            start = end - length
+            if start < 0:
+                continue
+            name = sentence[start:end] + "社区"
+            hits = [r for r in ctx.regions.values() if r.level == "community" and r.name == name]
+            if len(hits) == 1:
+                return start, hits[0]
+        return None
 
     def _county_body(self, word: str, stem: str, town: Region) -> bool:
         """Whether a centre a county also runs (综治中心) is named by a stem that is the town's county

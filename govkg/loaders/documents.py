@@ -25,7 +25,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -258,11 +258,20 @@ def _trim_title(line: str) -> str:
     return line[: m.end()] if m else line[:TITLE_MAX]
 
 
+def _short_headline(line: str, after: Sequence[str]) -> bool:
+    """A headline of three or four characters (平安夜巡): all Chinese, not page chrome, and the
+    next line is the story's date line, as under a headline (a UI word has no date under it)."""
+    if not 3 <= len(line) <= 4 or len(_CJK.findall(line)) != len(line) or is_chrome_line(fold(line)):
+        return False
+    nxt = next((ln for ln in after if ln), "")
+    return bool(nxt) and _is_date_line(nxt) is not None
+
+
 def _title_from_text(text: str) -> str:
     """The first line that reads like a heading: not a date line, a label line or a short UI word."""
     first = ""
-    for raw in text[:20000].split("\n")[:40]:
-        line = raw.strip()
+    lines = [ln.strip() for ln in text[:20000].split("\n")[:40]]
+    for i, line in enumerate(lines):
         if not line:
             continue
         first = first or line
@@ -270,7 +279,9 @@ def _title_from_text(text: str) -> str:
         label = _LABEL_LINE.match(line)
         # 来源：某报 is a label; 某县：老兵调解室化解纠纷三百件 is a headline naming its place
         headline = label is not None and len(_CJK.findall(line[label.end() :])) >= 6
-        if words < 5 or _is_date_line(line) or (label and len(line) <= 30 and not headline):
+        if words < 5 and not _short_headline(line, lines[i + 1 :]):
+            continue
+        if _is_date_line(line) or (label and len(line) <= 30 and not headline):
             continue
         if is_chrome_line(fold(line)):  # navigation, breadcrumbs, site names: not the headline
             continue

@@ -238,8 +238,10 @@ class Extractor:
         # The lead: the first sentence (after the title) that names a place; a feature often opens
         # with a general line (平安是百姓的期盼。) before saying whose work it reports.
         lead = next((s.end for s in body if any(s.start <= m.start < s.end for m in all_regions)), opening)
-        only = self._sole_unit(text, subject, all_regions, lead, title) or self._lone_town(
-            subject, all_regions, opening
+        only = (
+            self._sole_unit(text, subject, all_regions, lead, title)
+            or self._lone_town(subject, all_regions, opening)
+            or self._lead_branch(text, subject, all_regions, lead)
         )
         if only is not None:
             # the one town or street a county-titled text keeps naming is what it is about
@@ -518,6 +520,34 @@ class Extractor:
         named = [m for m in found if m.region.code == town.code]
         return town if len(named) >= 2 or named[0].start < opening else None
 
+    def _lead_branch(
+        self, text: str, subject: Region | None, found: Sequence[RegionMention], lead: int
+    ) -> Region | None:
+        """The district whose branch bureau a city-titled feature is about: the lead names the
+        city's bureau branch (甲市公安局乙分局, 甲公安乙分局), the text names no other county and
+        the city elsewhere only as its bureau (甲市公安局). The branch's district was never counted
+        as a place (its short name is part of the bureau's), so the city would otherwise keep the
+        report."""
+        if subject is None or subject.level != "prefecture":
+            return None
+        if any(m.region.level == "county" for m in found):
+            return None
+        own = [m for m in found if m.region.code == subject.code]
+        if not own or own[0].start >= lead:
+            return None
+        branch = _LEAD_BRANCH.match(text, own[0].end)
+        if branch is None:
+            return None
+        # the city named again only as its bureau (甲市公安局机关支援…) leaves the report the branch's
+        if any(not _BUREAU_AFTER.match(text, m.end) for m in own[1:]):
+            return None
+        hits = [
+            r
+            for r in self.gazetteer.under(subject.code, branch.group(1))
+            if r.level == "county" and r.parent_code == subject.code
+        ]
+        return hits[0] if len(hits) == 1 else None
+
     def chain(self, region: Region | None) -> list[Region]:
         """The region and its ancestors up to the province; sub-county units not in the data included."""
         return self.resolver.chain(region)
@@ -654,6 +684,9 @@ def _without_actors(label: str, sentence: str, actors: Sequence[Actor]) -> str:
 
 
 # A county's own body heading a title after the county's name (甲县人民法院…, 甲县公安局…).
+# 甲市公安局乙分局 / 甲公安乙分局 right after the city's name: the branch of district 乙
+_LEAD_BRANCH = re.compile(r"(?:市)?公安(?:局)?([\u4e00-\u9fff]{2,4}?)分局")
+_BUREAU_AFTER = re.compile(r"(?:市)?公安")
 _COUNTY_BODY_TITLE = re.compile(r"(?:人民法院|法院|人民检察院|检察院|公安局|司法局|县委|委|人民政府|政府)")
 
 
