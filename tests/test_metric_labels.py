@@ -427,3 +427,8 @@ def test_a_count_after_in_the_whole_county_names_its_noun_after_it() -> None:
 def test_counts_after_coordinating_or_before_merging_name_the_noun_between() -> None:
     assert labels("县矛调中心先后协调9个行业部门入驻")[0][:2] == ("行业部门", 9.0)
     assert labels("镇里把23项服务事项整合进便民大厅")[0][:2] == ("服务事项", 23.0)
+
+
+def test_a_one_character_noun_after_the_measure_word_is_the_label() -> None:
+    assert labels("全县812个村全部配齐了调解员")[0][:3] == ("村", 812.0, "个")
+    assert labels("该区37个镇、9个乡全部设有司法所")[1][:3] == ("乡", 9.0, "个")

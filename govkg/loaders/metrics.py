@@ -891,6 +891,9 @@ def _without_kinds(text: str) -> str:
 
 # The head of a noun of people or posts after a quoted modifier (“双语”普法骨干, “红袖标”巡逻队).
 _COUNTED_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人)$")
+# Nouns of one character that a measure word counts (个村, 个镇, 户, 所校): too short for
+# is_noun_label, but whole names of what was counted when they stand alone after the measure.
+_ONE_CHAR_NOUNS = frozenset("村镇乡户校县")
 _JOINS_NEXT = re.compile(r"(?:以及|和|及|与|或)$")
 
 
@@ -918,6 +921,8 @@ def _tail(sentence: str, end: int) -> str:
         if (of := tail.find("的", 2)) > 0:
             tail = tail[:of]
     tail = _balance(_without_kinds(tail))
+    if tail in _ONE_CHAR_NOUNS:
+        return tail  # 1472个村全部…: a one-character noun is what the measure word counts
     return tail if is_noun_label(tail) else ""
 
 
