@@ -432,3 +432,9 @@ def test_counts_after_coordinating_or_before_merging_name_the_noun_between() -> 
 def test_a_one_character_noun_after_the_measure_word_is_the_label() -> None:
     assert labels("全县812个村全部配齐了调解员")[0][:3] == ("村", 812.0, "个")
     assert labels("该区37个镇、9个乡全部设有司法所")[1][:3] == ("乡", 9.0, "个")
+
+
+def test_the_unit_that_acted_before_already_is_no_part_of_the_label() -> None:
+    assert labels("“石榴花”调解室已成功调解婚恋纠纷57件")[0][:2] == ("成功调解婚恋纠纷", 57.0)
+    assert labels("西岭社区调委会成立以来调处邻里纠纷64起")[0][:2] == ("调处邻里纠纷", 64.0)
+    assert labels("全乡4个调解室已累计调处纠纷93件")[0][:2] == ("调解室", 4.0)

@@ -217,6 +217,12 @@ _MAKE_VERB = re.compile(
     r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|划分了?|划定了?|建有|拥有|共有|开展了?|"
     r"现有|有(?![效力序关利的偿奖罪]))"
 )
+# A unit that acted, then 已 or 成立以来 (某调解室已成功调处纠纷, 调委会成立以来调解纠纷): the
+# subject of the clause, not part of what its number counts.
+_ACTOR_ALREADY = re.compile(
+    r"^[^，,。；;]{1,20}?(?:室|站|所|队|中心|社区|村|镇|乡|街道|庭|院|局|组|会|厅|平台)"
+    r"(?:(?:成立|运行|建成|投用|启用|设立|组建)以来)?(?:今年|去年)?(?:已经?|(?<=以来))"
+)
 # A count of aspects heading the text before a number (三个方面的问题27条).
 _ASPECTS = re.compile(r"^.*?[0-9一二两三四五六七八九十]+个?方面的?")
 # The first number of a range (200至400户, 1-2名) ends the text before the counted one.
@@ -338,7 +344,7 @@ _JUST_VERB = re.compile(
 _KINDS = ("各类", "各种")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
-    r"及时|为|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经|被|累计|分别|参加|入驻|常态化|"
+    r"及时|为|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
     r"投入|到位|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
@@ -843,6 +849,9 @@ def _noun(text: str) -> str:
         m = _STATION_PREFIX.match(text)
         if m and is_noun_label(text[m.end() :]):
             text, changed = text[m.end() :].removeprefix("的"), True
+        m = _ACTOR_ALREADY.match(text)
+        if m and is_noun_label(_trim(text[m.end() :])):
+            text, changed = text[m.end() :], True  # the room acted; the disputes are counted
         m = _MAKE_VERB.match(text)
         if m and len(text) - m.end() >= 2:
             text, changed = text[m.end() :], True
