@@ -438,3 +438,9 @@ def test_the_unit_that_acted_before_already_is_no_part_of_the_label() -> None:
     assert labels("“石榴花”调解室已成功调解婚恋纠纷57件")[0][:2] == ("成功调解婚恋纠纷", 57.0)
     assert labels("西岭社区调委会成立以来调处邻里纠纷64起")[0][:2] == ("调处邻里纠纷", 64.0)
     assert labels("全乡4个调解室已累计调处纠纷93件")[0][:2] == ("调解室", 4.0)
+
+
+def test_the_subject_before_in_all_is_no_part_of_the_label() -> None:
+    assert labels("去年县公安局共查获涉毒案件14起")[0][:2] == ("查获涉毒案件", 14.0)
+    assert labels("这次集中宣传共计分发防诈手册2600份")[0][:2] == ("分发防诈手册", 2600.0)
+    assert labels("镇里共建共享服务站9个")[0][0].endswith("共建共享服务站")  # 共建 opens a word

@@ -217,6 +217,9 @@ _MAKE_VERB = re.compile(
     r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|划分了?|划定了?|建有|拥有|共有|开展了?|"
     r"现有|有(?![效力序关利的偿奖罪]))"
 )
+# A subject, then 共 or 共计 "in all" (县公安局共破获…, 此次活动共发放…): the subject is who or what
+# acted, not what was counted; 共 opening a word (公共, 总共, 共建, 共有) is not cut at.
+_SUBJECT_IN_ALL = re.compile(r"^[^，,。；;、\d“”]{2,16}?(?<![公总一])共计?(?![性同享建治识青产有])")
 # A unit that acted, then 已 or 成立以来 (某调解室已成功调处纠纷, 调委会成立以来调解纠纷): the
 # subject of the clause, not part of what its number counts.
 _ACTOR_ALREADY = re.compile(
@@ -849,6 +852,9 @@ def _noun(text: str) -> str:
         m = _STATION_PREFIX.match(text)
         if m and is_noun_label(text[m.end() :]):
             text, changed = text[m.end() :].removeprefix("的"), True
+        m = _SUBJECT_IN_ALL.match(text)
+        if m and is_noun_label(_trim(text[m.end() :])):
+            text, changed = text[m.end() :], True  # 县公安局共破获…: who acted, then what they did in all
         m = _ACTOR_ALREADY.match(text)
         if m and is_noun_label(_trim(text[m.end() :])):
             text, changed = text[m.end() :], True  # the room acted; the disputes are counted
