@@ -444,3 +444,8 @@ def test_the_subject_before_in_all_is_no_part_of_the_label() -> None:
     assert labels("去年县公安局共查获涉毒案件14起")[0][:2] == ("查获涉毒案件", 14.0)
     assert labels("这次集中宣传共计分发防诈手册2600份")[0][:2] == ("分发防诈手册", 2600.0)
     assert labels("镇里共建共享服务站9个")[0][0].endswith("共建共享服务站")  # 共建 opens a word
+
+
+def test_a_label_begun_inside_a_quoted_list_keeps_what_follows_the_quote() -> None:
+    got = labels("县司法局开展“进草场、进渔村、进工棚”法治宣讲活动75场")
+    assert got[0][:2] == ("法治宣讲活动", 75.0)

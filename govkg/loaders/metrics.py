@@ -949,6 +949,9 @@ def _balance(text: str) -> str:
             text = text[1:]
         if text.endswith(closer) and opener not in text:
             text = text[:-1]
+        shut = text.find(closer)
+        if shut > 0 and opener not in text[:shut] and is_noun_label(text[shut + 1 :]):
+            text = text[shut + 1 :]  # 进牧点”普法活动: begun inside a quoted list
         if text.endswith(opener):
             text = text[:-1]
         at = text.rfind(opener)
