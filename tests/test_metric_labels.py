@@ -449,3 +449,8 @@ def test_the_subject_before_in_all_is_no_part_of_the_label() -> None:
 def test_a_label_begun_inside_a_quoted_list_keeps_what_follows_the_quote() -> None:
     got = labels("县司法局开展“进草场、进渔村、进工棚”法治宣讲活动75场")
     assert got[0][:2] == ("法治宣讲活动", 75.0)
+
+
+def test_a_count_right_after_formed_or_built_names_the_noun_after_it() -> None:
+    assert labels("该乡已形成4个片区联调组")[0][:2] == ("片区联调组", 4.0)
+    assert labels("街道搭建11个议事平台")[0][:2] == ("议事平台", 11.0)
