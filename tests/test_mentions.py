@@ -102,6 +102,13 @@ def _cls(sentence: str, practice: str) -> str | None:
             "接待来访",
         ),
         ("component", "甲县信访接待大厅已整体进驻县矛调中心。", "甲县信访接待大厅全年受理诉求。", "信访接待"),
+        # the body after 与 is merged into the centre named first; the centre itself stays a practice
+        (
+            "component",
+            "乙县将县综治中心与信访接待室相融合。",
+            "乙县将信访接待室与便民大厅相融合。",
+            "信访接待",
+        ),
         (
             "component",
             "新落成的县矛调中心，集成信访接待、劳动仲裁等功能。",
