@@ -204,6 +204,9 @@ _FUNCTION_OF_BEFORE = re.compile(
     r"中心[，,]?[^，,。；;:：]{0,6}?(?:设置|设有|设立|开设|集|整合|涵盖|包括|包含|具备)[^，,。；;:：]*$"
 )
 _FUNCTION_OF_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能区|功能室|窗口|于一体|等功能|等职能|服务区)")
+# 打造集信访接待、法律咨询等功能为一体的平台: the listed functions are that platform's, named after them.
+_GATHERED_BEFORE = re.compile(r"集[^，,。；;:：集]*$")
+_GATHERED_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能|职能)[^，,。；;:：]{0,2}?[于为]一体")
 _MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,。；;:：]{0,12}?中心")
 # 巡查、走访、积案清理等“联查联办”: items listed before 等 and a quoted programme name are the
 # parts that programme joins, not programmes of their own.
@@ -377,6 +380,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("component", m.group()[-3:])
     if (m := _FUNCTION_OF_BEFORE.search(before)) and _FUNCTION_OF_AFTER.match(after):
         return Cue("component", m.group()[:4])
+    if _GATHERED_BEFORE.search(before) and (m := _GATHERED_AFTER.match(after)):
+        return Cue("component", m.group()[-3:])
     if m := _MOVED_IN_AFTER.match(after):
         return Cue("component", m.group()[-4:])
     if cues.late is not None and cues.late.reason == "meeting":
