@@ -454,3 +454,5 @@ def test_a_label_begun_inside_a_quoted_list_keeps_what_follows_the_quote() -> No
 def test_a_count_right_after_formed_or_built_names_the_noun_after_it() -> None:
     assert labels("该乡已形成4个片区联调组")[0][:2] == ("片区联调组", 4.0)
     assert labels("街道搭建11个议事平台")[0][:2] == ("议事平台", 11.0)
+    assert labels("县禁毒办制定14项帮扶举措")[0][:2] == ("帮扶举措", 14.0)
+    assert labels("区里出台9条护校措施")[0][:2] == ("护校措施", 9.0)
