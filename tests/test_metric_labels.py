@@ -456,3 +456,8 @@ def test_a_count_right_after_formed_or_built_names_the_noun_after_it() -> None:
     assert labels("街道搭建11个议事平台")[0][:2] == ("议事平台", 11.0)
     assert labels("县禁毒办制定14项帮扶举措")[0][:2] == ("帮扶举措", 14.0)
     assert labels("区里出台9条护校措施")[0][:2] == ("护校措施", 9.0)
+
+
+def test_a_count_after_governs_or_over_the_whole_unit_names_the_noun_after_it() -> None:
+    assert labels("全县下辖12个司法所")[0][:2] == ("司法所", 12.0)
+    assert labels("市戒毒管理局对全市11个乡镇戒毒康复站开展督查")[0][:2] == ("乡镇戒毒康复站", 11.0)
