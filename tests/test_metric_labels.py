@@ -461,3 +461,8 @@ def test_a_count_right_after_formed_or_built_names_the_noun_after_it() -> None:
 def test_a_count_after_governs_or_over_the_whole_unit_names_the_noun_after_it() -> None:
     assert labels("全县下辖12个司法所")[0][:2] == ("司法所", 12.0)
     assert labels("市戒毒管理局对全市11个乡镇戒毒康复站开展督查")[0][:2] == ("乡镇戒毒康复站", 11.0)
+
+
+def test_the_unit_that_holds_what_is_counted_is_no_part_of_the_label() -> None:
+    assert labels("县戒毒康复中心现有专职社工6名")[0][:2] == ("专职社工", 6.0)
+    assert labels("各调委会配有专职调解员4名")[0][:2] == ("专职调解员", 4.0)

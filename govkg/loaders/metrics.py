@@ -226,6 +226,11 @@ _ACTOR_ALREADY = re.compile(
     r"^[^，,。；;]{1,20}?(?:室|站|所|队|中心|社区|村|镇|乡|街道|庭|院|局|组|会|厅|平台)"
     r"(?:(?:成立|运行|建成|投用|启用|设立|组建)以来)?(?:今年|去年)?(?:已经?|(?<=以来))"
 )
+# A unit, then what it has (某中心现有工作人员, 各所配备有专干): the holder, not what was counted.
+_ACTOR_HAS = re.compile(
+    r"^[^，,。；;]{1,20}?(?:室|站|所|队|中心|社区|村|镇|乡|街道|庭|院|局|组|会|厅|平台)"
+    r"(?:现有|配备有|配有|拥有|建有)"
+)
 # A count of aspects heading the text before a number (三个方面的问题27条).
 _ASPECTS = re.compile(r"^.*?[0-9一二两三四五六七八九十]+个?方面的?")
 # The first number of a range (200至400户, 1-2名) ends the text before the counted one.
@@ -855,7 +860,7 @@ def _noun(text: str) -> str:
         m = _SUBJECT_IN_ALL.match(text)
         if m and is_noun_label(_trim(text[m.end() :])):
             text, changed = text[m.end() :], True  # 县公安局共破获…: who acted, then what they did in all
-        m = _ACTOR_ALREADY.match(text)
+        m = _ACTOR_ALREADY.match(text) or _ACTOR_HAS.match(text)
         if m and is_noun_label(_trim(text[m.end() :])):
             text, changed = text[m.end() :], True  # the room acted; the disputes are counted
         m = _MAKE_VERB.match(text)
