@@ -466,3 +466,9 @@ def test_a_count_after_governs_or_over_the_whole_unit_names_the_noun_after_it() 
 def test_the_unit_that_holds_what_is_counted_is_no_part_of_the_label() -> None:
     assert labels("县戒毒康复中心现有专职社工6名")[0][:2] == ("专职社工", 6.0)
     assert labels("各调委会配有专职调解员4名")[0][:2] == ("专职调解员", 4.0)
+
+
+def test_a_quality_before_de_describes_the_counted_noun_after_it() -> None:
+    assert labels("司法局抽调5名经验丰富的调解骨干进驻中心")[0][:2] == ("调解骨干", 5.0)
+    assert labels("派出所招募32名懂藏语的平安志愿者")[0][:2] == ("平安志愿者", 32.0)
+    assert labels("平台汇聚2318个网格的巡查数据")[0][0] != "巡查数据"  # the grids are counted

@@ -914,6 +914,11 @@ _COUNTED_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:员|骨干|队|者|户|长|
 # Nouns of one character that a measure word counts (个村, 个镇, 户, 所校): too short for
 # is_noun_label, but whole names of what was counted when they stand alone after the measure.
 _ONE_CHAR_NOUNS = frozenset("村镇乡户校县")
+# What a person is like, before 的 and the people counted (业务能力强的, 熟悉行规的, 懂双语的).
+_QUALITY = re.compile(
+    r"(?:能力|素质|水平|作风|经验|责任心)(?:较|很)?(?:[强高好硬优精实]|过硬|突出|丰富|扎实)$"
+    r"|^(?:熟悉|精通|懂|擅长|具有|具备|热心)"
+)
 _JOINS_NEXT = re.compile(r"(?:以及|和|及|与|或)$")
 
 
@@ -939,7 +944,9 @@ def _tail(sentence: str, end: int) -> str:
             tail = tail[: verb.start()]
         # 1724个网格的实时数据…: the number counts the noun before 的, not what 的 leads on to
         if (of := tail.find("的", 2)) > 0:
-            tail = tail[:of]
+            head = tail[of + 1 :]
+            # 4名作风过硬的民警, 7名精通彝语的调解员: a quality before 的 describes the noun after it
+            tail = head if _QUALITY.search(tail[:of]) and is_noun_label(head) else tail[:of]
     tail = _balance(_without_kinds(tail))
     if tail in _ONE_CHAR_NOUNS:
         return tail  # 1472个村全部…: a one-character noun is what the measure word counts
