@@ -102,6 +102,20 @@ def _cls(sentence: str, practice: str) -> str | None:
             "接待来访",
         ),
         ("component", "甲县信访接待大厅已整体进驻县矛调中心。", "甲县信访接待大厅全年受理诉求。", "信访接待"),
+        # functions listed in 集…等功能于一体 are the platform's that follows, not programmes of their own
+        (
+            "component",
+            "丙镇建起集信访接待、调解咨询等功能于一体的服务站。",
+            "丙镇集中力量做好信访接待。",
+            "信访接待",
+        ),
+        # the body after 与 is merged into the centre named first; the centre itself stays a practice
+        (
+            "component",
+            "乙县将县综治中心与信访接待室相融合。",
+            "乙县将信访接待室与便民大厅相融合。",
+            "信访接待",
+        ),
         (
             "component",
             "新落成的县矛调中心，集成信访接待、劳动仲裁等功能。",

@@ -427,3 +427,48 @@ def test_a_count_after_in_the_whole_county_names_its_noun_after_it() -> None:
 def test_counts_after_coordinating_or_before_merging_name_the_noun_between() -> None:
     assert labels("县矛调中心先后协调9个行业部门入驻")[0][:2] == ("行业部门", 9.0)
     assert labels("镇里把23项服务事项整合进便民大厅")[0][:2] == ("服务事项", 23.0)
+
+
+def test_a_one_character_noun_after_the_measure_word_is_the_label() -> None:
+    assert labels("全县812个村全部配齐了调解员")[0][:3] == ("村", 812.0, "个")
+    assert labels("该区37个镇、9个乡全部设有司法所")[1][:3] == ("乡", 9.0, "个")
+
+
+def test_the_unit_that_acted_before_already_is_no_part_of_the_label() -> None:
+    assert labels("“石榴花”调解室已成功调解婚恋纠纷57件")[0][:2] == ("成功调解婚恋纠纷", 57.0)
+    assert labels("西岭社区调委会成立以来调处邻里纠纷64起")[0][:2] == ("调处邻里纠纷", 64.0)
+    assert labels("全乡4个调解室已累计调处纠纷93件")[0][:2] == ("调解室", 4.0)
+
+
+def test_the_subject_before_in_all_is_no_part_of_the_label() -> None:
+    assert labels("去年县公安局共查获涉毒案件14起")[0][:2] == ("查获涉毒案件", 14.0)
+    assert labels("这次集中宣传共计分发防诈手册2600份")[0][:2] == ("分发防诈手册", 2600.0)
+    assert labels("镇里共建共享服务站9个")[0][0].endswith("共建共享服务站")  # 共建 opens a word
+
+
+def test_a_label_begun_inside_a_quoted_list_keeps_what_follows_the_quote() -> None:
+    got = labels("县司法局开展“进草场、进渔村、进工棚”法治宣讲活动75场")
+    assert got[0][:2] == ("法治宣讲活动", 75.0)
+
+
+def test_a_count_right_after_formed_or_built_names_the_noun_after_it() -> None:
+    assert labels("该乡已形成4个片区联调组")[0][:2] == ("片区联调组", 4.0)
+    assert labels("街道搭建11个议事平台")[0][:2] == ("议事平台", 11.0)
+    assert labels("县禁毒办制定14项帮扶举措")[0][:2] == ("帮扶举措", 14.0)
+    assert labels("区里出台9条护校措施")[0][:2] == ("护校措施", 9.0)
+
+
+def test_a_count_after_governs_or_over_the_whole_unit_names_the_noun_after_it() -> None:
+    assert labels("全县下辖12个司法所")[0][:2] == ("司法所", 12.0)
+    assert labels("市戒毒管理局对全市11个乡镇戒毒康复站开展督查")[0][:2] == ("乡镇戒毒康复站", 11.0)
+
+
+def test_the_unit_that_holds_what_is_counted_is_no_part_of_the_label() -> None:
+    assert labels("县戒毒康复中心现有专职社工6名")[0][:2] == ("专职社工", 6.0)
+    assert labels("各调委会配有专职调解员4名")[0][:2] == ("专职调解员", 4.0)
+
+
+def test_a_quality_before_de_describes_the_counted_noun_after_it() -> None:
+    assert labels("司法局抽调5名经验丰富的调解骨干进驻中心")[0][:2] == ("调解骨干", 5.0)
+    assert labels("派出所招募32名懂藏语的平安志愿者")[0][:2] == ("平安志愿者", 32.0)
+    assert labels("平台汇聚2318个网格的巡查数据")[0][0] != "巡查数据"  # the grids are counted

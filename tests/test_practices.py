@@ -650,3 +650,15 @@ def test_an_unquoted_campaign_name_starts_after_its_describing_de(matcher: Pract
 def test_a_campaign_length_after_a_key_term_is_that_keys_variant(matcher: PracticeMatcher) -> None:
     found = matcher.discover("某县公安局开展扫黑除恶“百日清零”行动，打掉团伙4个。")
     assert local_names(found) == [] and names(found) == ["扫黑除恶"]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["该镇开展“送法进牧区、进寺庙、进市场”活动。", "该所开展“进小区、进商铺、进工厂”活动。"]
+)
+def test_a_quoted_list_of_places_gone_into_is_no_programme(matcher: PracticeMatcher, sentence: str) -> None:
+    # the 进X parts list where an activity goes, not what it is called
+    assert local_names(matcher.discover(sentence)) == []
+
+
+def test_a_quoted_list_sharing_another_first_word_still_names_a_campaign(matcher: PracticeMatcher) -> None:
+    assert local_names(matcher.discover("该县开展“大巡查、大走访、大化解”专项行动。")) != []

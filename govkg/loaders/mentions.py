@@ -194,12 +194,19 @@ _POOLED_BEFORE = re.compile(r"将[^，,。；;:：]*$")
 # 村警) are the region's own work.
 _BODY = re.compile(r"(?:所|中心|室|站|办|厅|庭|平台|信访)$")
 _POOLED_AFTER = re.compile(r"^[^，,。；;:：]*?整合(?:纳入|进|到|为)")
+# 将县综治中心与信访接待大厅相融合: the body after 与 is merged into the centre named first, one of
+# its parts (the centre itself, before 与, stays the region's own work).
+_MERGED_INTO_BEFORE = re.compile(r"将[^，,。；;:：]{1,16}?中心(?:与|和|同)$")
+_MERGED_INTO_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:相融合|深度融合|融合|合署办公)")
 # 综治中心设置信访接待、心理服务等功能区 / 中心集A、B于一体 / A窗口整体入驻县综治中心: one function
 # of a centre, which is the centre's work and no programme of its own.
 _FUNCTION_OF_BEFORE = re.compile(
     r"中心[，,]?[^，,。；;:：]{0,6}?(?:设置|设有|设立|开设|集|整合|涵盖|包括|包含|具备)[^，,。；;:：]*$"
 )
 _FUNCTION_OF_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能区|功能室|窗口|于一体|等功能|等职能|服务区)")
+# 打造集信访接待、法律咨询等功能为一体的平台: the listed functions are that platform's, named after them.
+_GATHERED_BEFORE = re.compile(r"集[^，,。；;:：集]*$")
+_GATHERED_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能|职能)[^，,。；;:：]{0,2}?[于为]一体")
 _MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,。；;:：]{0,12}?中心")
 # 巡查、走访、积案清理等“联查联办”: items listed before 等 and a quoted programme name are the
 # parts that programme joins, not programmes of their own.
@@ -369,8 +376,12 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("component", m.group()[:8])
     if body and _POOLED_BEFORE.search(before) and (m := _POOLED_AFTER.match(after)):
         return Cue("component", m.group()[-4:])
+    if body and _MERGED_INTO_BEFORE.search(before) and (m := _MERGED_INTO_AFTER.match(after)):
+        return Cue("component", m.group()[-3:])
     if (m := _FUNCTION_OF_BEFORE.search(before)) and _FUNCTION_OF_AFTER.match(after):
         return Cue("component", m.group()[:4])
+    if _GATHERED_BEFORE.search(before) and (m := _GATHERED_AFTER.match(after)):
+        return Cue("component", m.group()[-3:])
     if m := _MOVED_IN_AFTER.match(after):
         return Cue("component", m.group()[-4:])
     if cues.late is not None and cues.late.reason == "meeting":

@@ -169,10 +169,10 @@ _TRAIL_VERBS = (
 )
 # A clause whose text before the number ends in one of these verbs names its object after it.
 _OBJECT_AFTER = re.compile(
-    r"(建立|建成|组建|打造|成立|开展|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
+    r"(建立|建成|组建|打造|成立|开展|形成|构建|搭建|建起|制定|出台|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
     r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
-    r"(?<![占具])有|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区)$"
+    r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区)$"
 )
 
 
@@ -216,6 +216,20 @@ _STATION_PREFIX = re.compile(
 _MAKE_VERB = re.compile(
     r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|划分了?|划定了?|建有|拥有|共有|开展了?|"
     r"现有|有(?![效力序关利的偿奖罪]))"
+)
+# A subject, then 共 or 共计 "in all" (县公安局共破获…, 此次活动共发放…): the subject is who or what
+# acted, not what was counted; 共 opening a word (公共, 总共, 共建, 共有) is not cut at.
+_SUBJECT_IN_ALL = re.compile(r"^[^，,。；;、\d“”]{2,16}?(?<![公总一])共计?(?![性同享建治识青产有])")
+# A unit that acted, then 已 or 成立以来 (某调解室已成功调处纠纷, 调委会成立以来调解纠纷): the
+# subject of the clause, not part of what its number counts.
+_ACTOR_ALREADY = re.compile(
+    r"^[^，,。；;]{1,20}?(?:室|站|所|队|中心|社区|村|镇|乡|街道|庭|院|局|组|会|厅|平台)"
+    r"(?:(?:成立|运行|建成|投用|启用|设立|组建)以来)?(?:今年|去年)?(?:已经?|(?<=以来))"
+)
+# A unit, then what it has (某中心现有工作人员, 各所配备有专干): the holder, not what was counted.
+_ACTOR_HAS = re.compile(
+    r"^[^，,。；;]{1,20}?(?:室|站|所|队|中心|社区|村|镇|乡|街道|庭|院|局|组|会|厅|平台)"
+    r"(?:现有|配备有|配有|拥有|建有)"
 )
 # A count of aspects heading the text before a number (三个方面的问题27条).
 _ASPECTS = re.compile(r"^.*?[0-9一二两三四五六七八九十]+个?方面的?")
@@ -338,7 +352,7 @@ _JUST_VERB = re.compile(
 _KINDS = ("各类", "各种")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
-    r"及时|为|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经|被|累计|分别|参加|入驻|常态化|"
+    r"及时|为|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
     r"投入|到位|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
@@ -843,6 +857,12 @@ def _noun(text: str) -> str:
         m = _STATION_PREFIX.match(text)
         if m and is_noun_label(text[m.end() :]):
             text, changed = text[m.end() :].removeprefix("的"), True
+        m = _SUBJECT_IN_ALL.match(text)
+        if m and is_noun_label(_trim(text[m.end() :])):
+            text, changed = text[m.end() :], True  # 县公安局共破获…: who acted, then what they did in all
+        m = _ACTOR_ALREADY.match(text) or _ACTOR_HAS.match(text)
+        if m and is_noun_label(_trim(text[m.end() :])):
+            text, changed = text[m.end() :], True  # the room acted; the disputes are counted
         m = _MAKE_VERB.match(text)
         if m and len(text) - m.end() >= 2:
             text, changed = text[m.end() :], True
@@ -891,6 +911,14 @@ def _without_kinds(text: str) -> str:
 
 # The head of a noun of people or posts after a quoted modifier (“双语”普法骨干, “红袖标”巡逻队).
 _COUNTED_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人)$")
+# Nouns of one character that a measure word counts (个村, 个镇, 户, 所校): too short for
+# is_noun_label, but whole names of what was counted when they stand alone after the measure.
+_ONE_CHAR_NOUNS = frozenset("村镇乡户校县")
+# What a person is like, before 的 and the people counted (业务能力强的, 熟悉行规的, 懂双语的).
+_QUALITY = re.compile(
+    r"(?:能力|素质|水平|作风|经验|责任心)(?:较|很)?(?:[强高好硬优精实]|过硬|突出|丰富|扎实)$"
+    r"|^(?:熟悉|精通|懂|擅长|具有|具备|热心)"
+)
 _JOINS_NEXT = re.compile(r"(?:以及|和|及|与|或)$")
 
 
@@ -916,8 +944,12 @@ def _tail(sentence: str, end: int) -> str:
             tail = tail[: verb.start()]
         # 1724个网格的实时数据…: the number counts the noun before 的, not what 的 leads on to
         if (of := tail.find("的", 2)) > 0:
-            tail = tail[:of]
+            head = tail[of + 1 :]
+            # 4名作风过硬的民警, 7名精通彝语的调解员: a quality before 的 describes the noun after it
+            tail = head if _QUALITY.search(tail[:of]) and is_noun_label(head) else tail[:of]
     tail = _balance(_without_kinds(tail))
+    if tail in _ONE_CHAR_NOUNS:
+        return tail  # 1472个村全部…: a one-character noun is what the measure word counts
     return tail if is_noun_label(tail) else ""
 
 
@@ -929,6 +961,9 @@ def _balance(text: str) -> str:
             text = text[1:]
         if text.endswith(closer) and opener not in text:
             text = text[:-1]
+        shut = text.find(closer)
+        if shut > 0 and opener not in text[:shut] and is_noun_label(text[shut + 1 :]):
+            text = text[shut + 1 :]  # 进牧点”普法活动: begun inside a quoted list
         if text.endswith(opener):
             text = text[:-1]
         at = text.rfind(opener)

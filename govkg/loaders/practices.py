@@ -922,6 +922,8 @@ def _enumeration(content: str, trail: str) -> bool:
     share their head character (常驻+轮驻+随驻, 规范化+品牌化+数字化, 人防、物防、技防), or a
     、-list of short clauses that is no campaign (“一站式受理、一揽子调处、全链条解决”工作模式)."""
     parts = [p for p in _PARTS.split(_QUOTES_ONLY.sub("", content)) if p]
+    if len(parts) >= 3 and "进" in parts[0][:-1] and all(p.startswith("进") for p in parts[1:]):
+        return True  # “送法进牧区、进渔港、进工棚”: the places an activity goes into, no name
     if len(parts) < 2 or any(len(p) > 6 for p in parts):
         return False
     if all(len(p) >= 2 for p in parts) and len({p[-1] for p in parts}) == 1:
