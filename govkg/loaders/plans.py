@@ -33,9 +33,10 @@ _HEADINGS = (
 )
 # A heading is a short line: its number, a few words, at most a closing mark.
 _HEADING_MAX = 30
+# Words that put what follows in the future, heading a section or opening a paragraph.
+_PLAN_LEADS = "下一步|下步|下阶段|今后|明年|来年"
 _PLAN_HEADING = re.compile(
-    r"下一步|下步|下阶段|今后|明年|来年|打算|工作计划|设想|努力方向|展望"
-    r"|(?:19|20)\d{2}年(?:工作)?(?:思路|计划|安排|目标任务)"
+    rf"{_PLAN_LEADS}|打算|工作计划|设想|努力方向|展望|(?:19|20)\d{{2}}年(?:工作)?(?:思路|计划|安排|目标任务)"
 )
 # A line with no number that reads as a plan heading (下一步工作打算) opens a section as 一、 would.
 _BARE_PLAN_HEADING = re.compile(r"^\s*(?:下一步|下步|下阶段|今后|明年|(?:19|20)\d{2}年)[^，,。；;]{0,14}$")
@@ -47,9 +48,7 @@ _PLAN_TITLE = re.compile(
 # 某区出台/印发《…方案》: news that a plan was issued reports the issuing, not the plan itself.
 _ISSUED = re.compile(r"出台|印发|制定|发布|出炉|审议|通过|解读")
 _TITLE_TAIL = re.compile(r"(?:[（(][^（()）]{0,20}[)）]|的通知|》|\s)+$")
-_PARAGRAPH_PLAN = re.compile(
-    r"^\s*(?:下一步|下步|下阶段|今后|明年|来年)(?:工作中|[，,:：]|我们|我[省市县区旗镇乡]|将|要)"
-)
+_PARAGRAPH_PLAN = re.compile(rf"^\s*(?:{_PLAN_LEADS})(?:工作中|[，,:：]|我们|我[省市县区旗镇乡]|将|要)")
 
 
 # The items of a list, one per paragraph: 一是…, （一）…, 1.…, 第一，…
