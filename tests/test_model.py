@@ -17,13 +17,16 @@ from conftest import ExtractionFactory, Fact
 
 from govkg.graph.falkor_store import FalkorStore, server_pid
 from govkg.graph.migrate import migrate
-from govkg.graph.model import sentence_grams
+from govkg.graph.model import OBSOLETE_INDEXES, sentence_grams
 from govkg.graph.store import GraphStore, Row
 from govkg.graph.writer import (
     delete_report,
     drop_folded_copies,
+    fact_id,
+    fact_rank,
     incomplete_reports,
     load_extractions,
+    rank_fact_id,
     repair_at_start,
     repair_incomplete,
     write_extraction,
@@ -187,6 +190,65 @@ def test_sentence_grams_cover_every_substring_of_two() -> None:
     assert "栋议" in grams and "会，" not in grams and "”" not in "".join(grams)
     assert len(grams) == len(set(grams))
     assert sentence_grams("网 格") == "网 格"  # a lone character is its own token
+
+
+def test_a_rank_ends_with_its_fact_id_and_queries_cut_it_out(any_store: GraphStore) -> None:
+    # The catalog finds a sample's fact through the id its rank ends with: the head before it has
+    # the same width for an undated fact, a short year, the first sentence and a late offset.
+    rid = "0123456789abcdef"
+    fid = fact_id(rid, "adoption", "150203001", "local:石榴籽家园")  # a discovered programme's key
+    ranks = [
+        fact_rank(None, rid, 0, fid),
+        fact_rank(2021, rid, 987_654_321, fid),
+        fact_rank(987, rid, 42, fid),
+    ]
+    assert sorted(ranks) == [ranks[2], ranks[1], ranks[0]]  # earliest year first, undated last
+    assert [rank_fact_id(k) for k in ranks] == [fid] * 3
+    rows = any_store.run_read(
+        "UNWIND $ks AS k RETURN right(k, size(k) - size(split(k, '|')[1]) - 16) AS id", {"ks": ranks}
+    )
+    assert [r["id"] for r in rows] == [fid] * 3
+    with pytest.raises(ValueError, match="nine digits"):
+        fact_rank(2021, rid, 10**9, fid)
+
+
+def _range_indexes(store: GraphStore) -> set[tuple[str, str]]:
+    if store.dialect == "falkordb":
+        rows = store.run_read("CALL db.indexes() YIELD label, types RETURN label, types")
+        return {(r["label"], p) for r in rows for p, kinds in r["types"].items() if "RANGE" in kinds}
+    rows = store.run_read(
+        "SHOW INDEXES YIELD type, labelsOrTypes, properties WHERE type = 'RANGE' "
+        "RETURN labelsOrTypes, properties"
+    )
+    return {(label, p) for r in rows for label in r["labelsOrTypes"] for p in r["properties"]}
+
+
+def test_opening_a_store_drops_the_indexes_an_earlier_govkg_made(any_store: GraphStore) -> None:
+    # An earlier govkg indexed Fact.rank; the model looks facts up by id now, and the index cost
+    # memory for nothing.
+    if any_store.dialect == "falkordb":
+        any_store.run_write("CREATE INDEX FOR (n:Fact) ON (n.rank)")
+    else:
+        any_store.run_write("CREATE RANGE INDEX fact_rank IF NOT EXISTS FOR (n:Fact) ON (n.rank)")
+    assert ("Fact", "rank") in _range_indexes(any_store)
+    any_store.ensure_schema()
+    have = _range_indexes(any_store)
+    assert not have & set(OBSOLETE_INDEXES)
+    assert {("Fact", "id"), ("Fact", "report_id"), ("Fact", "practice_key")} <= have
+
+
+def test_a_dropped_index_stays_dropped_after_a_restart(falkor_store: FalkorStore, data_dir: Path) -> None:
+    # FalkorDB's snapshot names its indexes; the drop compacts it, so the next start builds none.
+    falkor_store.run_write("CREATE INDEX FOR (n:Fact) ON (n.rank)")
+    falkor_store.compact()
+    falkor_store.ensure_schema()
+    falkor_store.close()
+    again = FalkorStore(data_dir, graph_name="govkg_test")
+    try:
+        assert ("Fact", "rank") not in _range_indexes(again)
+        assert ("Fact", "practice_key") in _range_indexes(again)
+    finally:
+        again.close()
 
 
 class KillingStore:

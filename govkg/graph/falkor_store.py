@@ -34,7 +34,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
-from govkg.graph.model import FULLTEXT, INDEXED, SENTENCE_FULLTEXT, UNIQUE_KEYS
+from govkg.graph.model import FULLTEXT, INDEXED, OBSOLETE_INDEXES, SENTENCE_FULLTEXT, UNIQUE_KEYS
 from govkg.graph.store import QueryError, Row, StoreError
 
 if TYPE_CHECKING:
@@ -941,13 +941,17 @@ class FalkorStore:
         self.run_write("MATCH (n) DETACH DELETE n")
 
     def ensure_schema(self) -> None:
-        """Create missing range and full-text indexes, then wait until every index is operational.
+        """Drop the indexes the model no longer has, create missing range and full-text indexes, then
+        wait until every index is operational.
 
         Only missing indexes are created, and writes start only once population has finished:
         FalkorDB populates indexes in the background, and heavy writes racing a population are
         best avoided (see FalkorDB issue #2129, an engine hang under write load).
         """
         have = self._indexes()
+        dropped = [(label, prop) for label, prop in OBSOLETE_INDEXES if (label, prop, "RANGE") in have]
+        for label, prop in dropped:
+            self.run_write(f"DROP INDEX FOR (n:{label}) ON (n.{prop})")
         wanted_range = [(label, key) for label, key in UNIQUE_KEYS.items()]
         wanted_range += [(label, prop) for label, props in INDEXED.items() for prop in props]
         for label, prop in wanted_range:
@@ -962,6 +966,10 @@ class FalkorStore:
             if time.monotonic() > deadline:
                 raise StoreError(f"FalkorDB indexes still not operational after {SCHEMA_TIMEOUT:.0f} s")
             time.sleep(0.02)
+        if dropped:
+            # The snapshot still names the dropped index, so every start would build it again
+            # until the next compaction: compact once now.
+            self.compact()
 
     def _index_rows(self) -> list[Row]:
         return self.run_read("CALL db.indexes() YIELD label, properties, types, status RETURN *")

@@ -94,7 +94,8 @@ FACT = NodeType(
         "rank",
     ),
     "One extracted fact of one report (kind adoption or implementation), created once, never merged "
-    "against its siblings; rank orders facts earliest first (year, report, offset) and names the fact.",
+    "against its siblings; rank orders facts earliest first (year, report, offset) and ends with the "
+    "fact's id, which queries cut from it (see writer.fact_rank).",
 )
 
 NODE_TYPES: dict[str, NodeType] = {
@@ -167,9 +168,13 @@ INDEXED: dict[str, tuple[str, ...]] = {
     "Agency": ("name",),
     "Report": ("year",),
     "Measurement": ("indicator", "report_id"),
-    "Fact": ("report_id", "rank", "practice_key"),
+    "Fact": ("report_id", "practice_key"),
     "Sentence": ("report_id",),
 }
+
+# Indexes an earlier govkg made and the model no longer has; opening a store drops them. Fact.rank
+# held ~50 MB of a 20k store's memory for lookups that now go through the fact id the rank ends with.
+OBSOLETE_INDEXES: tuple[tuple[str, str], ...] = (("Fact", "rank"),)
 
 # search_text is the name and every alias (and a region's short name) joined with spaces:
 # FalkorDB's full-text index skips list properties, so aliases are searchable only through it.

@@ -42,6 +42,7 @@ _FULLTEXT_PROPS = ", ".join(f"n.{p}" for p in sorted({p for ps in model.FULLTEXT
 
 # Derived from govkg.graph.model so the two cannot drift apart.
 SCHEMA_DDL: tuple[str, ...] = (
+    *(f"DROP INDEX {label.lower()}_{prop} IF EXISTS" for label, prop in model.OBSOLETE_INDEXES),
     *(
         f"CREATE CONSTRAINT {label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
         for label, key in model.UNIQUE_KEYS.items()
@@ -246,7 +247,8 @@ class Neo4jStore:
                 return work(session)
 
     def ensure_schema(self) -> None:
-        """Create constraints, name indexes and CJK full-text indexes (idempotently); wait until online."""
+        """Drop indexes the model no longer has, create constraints, name indexes and CJK full-text
+        indexes (idempotently); wait until online."""
         for statement in SCHEMA_DDL:
             # Schema commands cannot share a transaction with data writes; one each.
             self.run_write(statement)

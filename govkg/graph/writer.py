@@ -414,8 +414,20 @@ def sentence_id(report_id: str, offset: int) -> str:
 
 def fact_rank(year: int | None, report_id: str, offset: int, fid: str) -> str:
     """A fact's sort key as one string: earliest year first (undated last), then report and offset;
-    it ends with the fact id, so it names the fact too. Aggregate edges keep the first few."""
+    it ends with the fact id, so it names the fact too. Aggregate edges keep the first few.
+
+    The head before the id is ``YYYY|<report id>|<9-digit offset>|``, 16 characters plus the report
+    id's, so queries cut the id out as ``right(k, size(k) - size(split(k, '|')[1]) - 16)`` and find
+    the fact through the unique id index (``rank_fact_id`` is the same cut in Python). Not with
+    ``substring``: FalkorDB's cut some ids holding CJK characters short."""
+    if not 0 <= offset < 10**9:
+        raise ValueError(f"offset {offset} does not fit a fact rank's nine digits")
     return f"{year if year is not None else 9999:04d}|{report_id}|{offset:09d}|{fid}"
+
+
+def rank_fact_id(rank: str) -> str:
+    """The fact id a rank ends with: what the catalog's queries cut from a sample rank."""
+    return rank[len(rank.split("|")[1]) + 16 :]
 
 
 def fact_id(report_id: str, kind: str, by: str, practice: str) -> str:

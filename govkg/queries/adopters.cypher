@@ -20,6 +20,9 @@
 // rows × 3 facts at 20k reports); without evidence (maps, lists), no fact is read at all.
 // Only the sort keys travel through the sort; the page's other columns are read after it (the
 // server's time for 100 of 2,705 rows with three facts each: ~11 → ~9.5 ms at 20k reports).
+// A sample rank ends with its fact's id after a fixed-width head (year|report|offset|, see
+// writer.fact_rank), so the fact is found through the unique id index: Fact.rank has no index.
+// right(), not substring(): FalkorDB's substring cut ids with CJK characters short.
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
 WITH collect(d.code) AS under
 // A region's code begins with its province's two digits, so the prefix test drops the other
@@ -36,7 +39,7 @@ WITH code, r.name AS name, r.level AS level, reports,
      coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
      c.facts AS facts, c.sample AS sample
 UNWIND sample[0..$evidence_limit] AS k
-MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
+MATCH (ef:Fact {id: right(k, size(k) - size(split(k, '|')[1]) - 16)})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
@@ -79,7 +82,7 @@ WITH code, r.name AS name, r.level AS level, reports,
      coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
      c.facts AS facts, c.sample AS sample
 UNWIND sample[0..$evidence_limit] AS k
-MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
+MATCH (ef:Fact {id: right(k, size(k) - size(split(k, '|')[1]) - 16)})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
@@ -131,7 +134,7 @@ SKIP $offset
 LIMIT $limit
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, sample[0..$evidence_limit] AS picks
 UNWIND CASE WHEN size(picks) = 0 THEN [null] ELSE picks END AS k
-OPTIONAL MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
+OPTIONAL MATCH (ef:Fact {id: CASE WHEN k IS NULL THEN '' ELSE right(k, size(k) - size(split(k, '|')[1]) - 16) END})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
 WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
      CASE WHEN ef IS NULL THEN null ELSE
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,

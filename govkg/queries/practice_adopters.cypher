@@ -20,7 +20,7 @@ WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
      coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.sample[0] AS first
 ORDER BY reports DESC, code
 LIMIT $limit
-MATCH (:Fact {rank: first})-[:IN]->(s:Sentence)
+MATCH (:Fact {id: right(first, size(first) - size(split(first, '|')[1]) - 16)})-[:IN]->(s:Sentence)
 RETURN code, name, level, reports, adopting_regions, first_year, s.text AS evidence
 ORDER BY reports DESC, code
 UNION ALL
@@ -34,7 +34,7 @@ WITH r.code AS code, r.name AS name, r.level AS level, c.reports AS reports,
      coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.sample[0] AS first
 ORDER BY reports DESC, code
 LIMIT $limit
-MATCH (:Fact {rank: first})-[:IN]->(s:Sentence)
+MATCH (:Fact {id: right(first, size(first) - size(split(first, '|')[1]) - 16)})-[:IN]->(s:Sentence)
 RETURN code, name, level, reports, adopting_regions, first_year, s.text AS evidence
 ORDER BY reports DESC, code
 UNION ALL
@@ -59,6 +59,6 @@ WITH r.code AS code, r.name AS name, r.level AS level, count(DISTINCT f.report_i
      collect(f.rank)[0] AS first
 ORDER BY reports DESC, code
 LIMIT $limit
-MATCH (:Fact {rank: first})-[:IN]->(s:Sentence)
+MATCH (:Fact {id: right(first, size(first) - size(split(first, '|')[1]) - 16)})-[:IN]->(s:Sentence)
 RETURN code, name, level, reports, adopting_regions, first_year, s.text AS evidence
 ORDER BY reports DESC, code

@@ -3,7 +3,7 @@
 // param key: str — practice key
 // param limit: int = 20 — regions listed per year (the year's count is practice_timeline_counts')
 // Step by step, each carried by WITH: the practice's ADOPTED edges grouped by their first year and
-// cut to $limit per year, then only those regions' earliest facts by their indexed rank, their
+// cut to $limit per year, then only those regions' earliest facts by the id each rank ends with, their
 // sentences and reports. A year's earliest fact is the edge's first sample (ranks order dated facts
 // by year first). The fact's fields are columns, not a map: decoding thousands of nine-field maps
 // cost the client ~25 ms more at 20k reports. Only the sort keys travel through the sort, the
@@ -16,7 +16,7 @@ WITH year, collect([a, r])[0..$limit] AS picks
 UNWIND picks AS ar
 WITH year, ar[0] AS a, ar[1] AS r
 WITH year, [r.code, r.name, r.level, a.sample[0]] AS pick
-MATCH (f:Fact {rank: pick[3]})
+MATCH (f:Fact {id: right(pick[3], size(pick[3]) - size(split(pick[3], '|')[1]) - 16)})
 WITH year, pick, f
 MATCH (f)-[:IN]->(s:Sentence)<-[:HAS]-(rep:Report)
 RETURN pick[0] AS code, pick[1] AS name, pick[2] AS level, year, f.report_id AS report_id,

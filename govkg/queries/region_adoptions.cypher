@@ -18,7 +18,7 @@ WHERE type(c) = CASE WHEN $include_descendants THEN 'COVERS' ELSE 'ADOPTED' END
 WITH p.key AS key, p.name AS name, p.category AS category, c.reports AS reports,
      c.first_year AS first_year, regions, c.sample AS sample
 UNWIND sample AS k
-MATCH (ef:Fact {rank: k})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
+MATCH (ef:Fact {id: right(k, size(k) - size(split(k, '|')[1]) - 16)})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
 WITH key, name, category, reports, first_year, regions, k,
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
