@@ -190,12 +190,17 @@ def plain_cell(cell: Any) -> Any:
     t, v = cell[0], cell[1]
     if t == 2 or t == 3:  # string, integer
         return v
+    if t == 10:  # a map: keys and cells alternate; most cells are strings or integers
+        out = {}
+        pairs = iter(v)
+        for k, c in zip(pairs, pairs, strict=True):
+            ct = c[0]
+            out[k if type(k) is str else str(k)] = c[1] if ct == 2 or ct == 3 else plain_cell(c)
+        return out
     if t == 1:
         return None
     if t == 6:
-        return [plain_cell(x) for x in v]
-    if t == 10:
-        return {str(v[i]): plain_cell(v[i + 1]) for i in range(0, len(v), 2)}
+        return [x[1] if x[0] == 2 or x[0] == 3 else plain_cell(x) for x in v]
     if t == 5:
         return float(v)
     if t == 4:
