@@ -20,6 +20,7 @@ from govkg.graph.migrate import migrate
 from govkg.graph.model import OBSOLETE_INDEXES, sentence_grams
 from govkg.graph.store import GraphStore, Row
 from govkg.graph.writer import (
+    FACT_RANK,
     delete_report,
     drop_folded_copies,
     fact_id,
@@ -32,7 +33,7 @@ from govkg.graph.writer import (
     write_extraction,
 )
 from govkg.loaders.extraction import Extraction
-from govkg.queries.catalog import run_query
+from govkg.queries.catalog import Catalog, run_query
 
 GRAPH = "govkg_test"
 
@@ -129,7 +130,7 @@ _SAMPLES = """
 MATCH ()-[a:{kind}]->(:Practice)
 WITH a, coalesce(a.sample, []) AS sample
 UNWIND CASE WHEN size(sample) = 0 THEN [null] ELSE sample END AS k
-OPTIONAL MATCH (f:Fact {{rank: k}})
+OPTIONAL MATCH (f:Fact {{id: right(k, size(k) - size(split(k, '|')[1]) - 16)}})
 RETURN count(a) AS samples, count(f) AS found
 """
 
@@ -210,6 +211,41 @@ def test_a_rank_ends_with_its_fact_id_and_queries_cut_it_out(any_store: GraphSto
     assert [r["id"] for r in rows] == [fid] * 3
     with pytest.raises(ValueError, match="nine digits"):
         fact_rank(2021, rid, 10**9, fid)
+
+
+def test_the_writers_rank_spelling_equals_fact_rank(
+    any_store: GraphStore, make_extraction: ExtractionFactory
+) -> None:
+    # Facts do not store their rank: the aggregate statements spell it from the fact's fields, and
+    # the samples they keep must be the strings fact_rank gives (queries cut the id out of them).
+    undated = make_extraction(
+        "一份报告", facts=[Fact("150203001", "grid", "沙河街道推行网格化管理。")], year=None
+    )
+    dated = make_extraction(
+        "另一份报告", facts=[Fact("150203001002", "local:石榴籽家园", "友谊社区打造“石榴籽家园”。")]
+    )
+    write_extraction(any_store, undated)
+    write_extraction(any_store, dated)
+    rows = any_store.run_read(
+        f"MATCH (f:Fact) RETURN {FACT_RANK} AS k, f.year AS year, f.report_id AS rid, "
+        "f.offset AS offset, f.id AS id"
+    )
+    assert len(rows) == 2
+    for r in rows:
+        assert r["k"] == fact_rank(r["year"], r["rid"], r["offset"], r["id"])
+    samples = any_store.run_read("MATCH ()-[a:ADOPTED]->() RETURN a.sample AS s")
+    assert sorted(k for r in samples for k in r["s"]) == sorted(r["k"] for r in rows)
+    assert not any_store.run_read("MATCH (f:Fact) WHERE f.rank IS NOT NULL RETURN f.id")
+
+
+def test_catalog_queries_spell_ranks_as_the_writer_does() -> None:
+    texts = [q.text_for(d) for q in Catalog.default() for d in ("falkordb", "neo4j")]
+    spelled = [t for t in texts if "toString(coalesce(" in t]
+    assert spelled, "no catalog query spells a rank"
+    x = FACT_RANK.replace("f.", "x.")
+    for t in spelled:
+        flat = " ".join(t.split())
+        assert " ".join(FACT_RANK.split()) in flat or " ".join(x.split()) in flat
 
 
 def _range_indexes(store: GraphStore) -> set[tuple[str, str]]:
@@ -424,6 +460,22 @@ def test_sentences_of_a_graph_written_without_their_fact_counts_get_them(
     repair_at_start(falkor_store, falkor_store.data_dir)
     assert _dump(falkor_store) == fresh
     assert not migrate(falkor_store).changed
+
+
+def test_migrate_drops_the_rank_strings_facts_stored(
+    any_store: GraphStore, extractions: list[Extraction]
+) -> None:
+    load_extractions(any_store, extractions)
+    fresh = _dump(any_store)
+    before = run_query(any_store, "adopters", {"key": "grid", "year_from": 2000})
+    # a graph written before: every fact carried its rank string
+    stored = any_store.run_write(f"MATCH (f:Fact) SET f.rank = {FACT_RANK} RETURN count(f) AS n")[0]["n"]
+    assert stored > 0
+    assert run_query(any_store, "adopters", {"key": "grid", "year_from": 2000}) == before  # unread
+    result = migrate(any_store)
+    assert result.changed and result.ranks == stored and result.reports == 0
+    assert _dump(any_store) == fresh
+    assert not migrate(any_store).changed
 
 
 def test_migrate_drops_folded_copies_equal_to_their_sentence(

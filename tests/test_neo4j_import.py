@@ -85,7 +85,8 @@ def test_relationship_files_match_the_graph(exported: tuple[FalkorStore, ImportF
     samples = {tuple(r["s"]) for r in store.run_read("MATCH ()-[a:ADOPTED]->() RETURN a.sample AS s")}
     assert {tuple(r["sample:string[]"].split(";")) for r in adopted} == samples
     fact_header, facts = read_csv(files.node_files["Fact"])
-    assert {"report_id", "kind", "rank"} <= set(fact_header) and facts
+    assert {"report_id", "kind"} <= set(fact_header) and facts
+    assert not any(h.startswith("rank") for h in fact_header)  # facts do not store their rank
 
 
 def test_command_names_every_file(exported: tuple[FalkorStore, ImportFiles]) -> None:

@@ -7,7 +7,8 @@ its Sentence (stored once), moves measurement sentences into Sentence nodes, and
 counts every report into the aggregates (ADOPTED, COVERS, IMPLEMENTS) exactly as a fresh
 load does. A graph written before regions carried their activity counts (practices adopted and
 the reports behind them) gets them counted from its ADOPTED edges, and sentences without a fact
-count get theirs; a sentence's folded copy that equals its text is removed. Every step is a batch
+count get theirs; a sentence's folded copy that equals its text is removed, and so is each fact's
+stored rank string (queries spell it from the fact's fields). Every step is a batch
 of idempotent statements, so an interrupted migration is simply run again; a graph already on the
 current model is left as it is.
 """
@@ -94,6 +95,7 @@ class MigrationResult:
     regions: int = 0
     sentences: int = 0  # reports whose sentences got their fact counts
     folded: int = 0  # sentences whose folded copy, equal to their text, was removed
+    ranks: int = 0  # facts whose stored rank string was removed
 
     @property
     def changed(self) -> bool:
@@ -106,6 +108,7 @@ class MigrationResult:
             or self.regions
             or self.sentences
             or self.folded
+            or self.ranks
         )
 
 
@@ -133,7 +136,6 @@ def _adoption_fact(r: dict[str, Any]) -> dict[str, Any]:
         "confidence": r.get("confidence"),
         "method": None,
         "surface": r.get("surface"),
-        "rank": writer.fact_rank(r.get("year"), rid, offset, fid),
     }
 
 
@@ -151,7 +153,6 @@ def _implementation_fact(r: dict[str, Any]) -> dict[str, Any]:
         "confidence": None,
         "method": None,
         "surface": None,
-        "rank": writer.fact_rank(r.get("year"), rid, offset, fid),
     }
 
 
@@ -214,6 +215,8 @@ def migrate(store: GraphStore, on_step: Callable[[str], None] | None = None) -> 
     result.sentences = writer.count_sentence_facts(store, BATCH)
     say("sentences' folded copies equal to their text")
     result.folded = writer.drop_folded_copies(store)
+    say("facts' stored rank strings")
+    result.ranks = writer.drop_stored_ranks(store)
     repaired = writer.repair_incomplete(store)
     if repaired:
         say(f"removed {len(repaired)} report(s) whose write never finished")

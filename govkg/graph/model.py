@@ -91,11 +91,10 @@ FACT = NodeType(
         "region_code",
         "agency_key",
         "practice_key",
-        "rank",
     ),
     "One extracted fact of one report (kind adoption or implementation), created once, never merged "
-    "against its siblings; rank orders facts earliest first (year, report, offset) and ends with the "
-    "fact's id, which queries cut from it (see writer.fact_rank).",
+    "against its siblings; facts are ordered earliest first (year, report, offset, id), and the "
+    "aggregates' samples hold that order as rank strings ending with the fact's id (writer.fact_rank).",
 )
 
 NODE_TYPES: dict[str, NodeType] = {

@@ -47,7 +47,9 @@ class _Aggregate:
         self.facts += 1
         if fact.get("year") is not None:
             self.years.append(int(fact["year"]))
-        self.ranks.add(str(fact["rank"]))
+        self.ranks.add(
+            w.fact_rank(fact.get("year"), str(fact["report_id"]), int(fact["offset"]), str(fact["id"]))
+        )
 
     def props(self) -> dict[str, Any]:
         out: dict[str, Any] = {"reports": len(self.reports), "facts": self.facts}
@@ -204,7 +206,6 @@ class OfflineGraph:
                 fact,
                 {"region_code" if adoption else "agency_key": r[by_field], "practice_key": r["practice"]},
             )
-            _set(fact, {"rank": r["rank"]})
             self._link("BY", ("Fact", r["id"]), (by_label, r[by_field]))
             self._link("OF", ("Fact", r["id"]), ("Practice", r["practice"]))
             self._link("IN", ("Fact", r["id"]), ("Sentence", r["sentence"]))

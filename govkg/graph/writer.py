@@ -93,7 +93,7 @@ MATCH (s:Sentence {id: row.sentence})
 MERGE (f:Fact {id: row.id})
 SET f.kind = 'adoption', f.year = row.year, f.method = row.method, f.confidence = row.confidence,
     f.surface = row.surface, f.report_id = row.report_id, f.offset = row.offset,
-    f.region_code = row.region, f.practice_key = row.practice, f.rank = row.rank
+    f.region_code = row.region, f.practice_key = row.practice
 MERGE (f)-[:BY]->(r)
 MERGE (f)-[:OF]->(p)
 MERGE (f)-[:IN]->(s)
@@ -107,7 +107,7 @@ MATCH (s:Sentence {id: row.sentence})
 MERGE (f:Fact {id: row.id})
 SET f.kind = 'implementation', f.year = row.year, f.method = row.method, f.confidence = row.confidence,
     f.surface = row.surface, f.report_id = row.report_id, f.offset = row.offset,
-    f.agency_key = row.agency, f.practice_key = row.practice, f.rank = row.rank
+    f.agency_key = row.agency, f.practice_key = row.practice
 MERGE (f)-[:BY]->(g)
 MERGE (f)-[:OF]->(p)
 MERGE (f)-[:IN]->(s)
@@ -168,6 +168,20 @@ FOREACH (t IN row.agency_mentions |
   MERGE (g:Agency {key: t.key}) MERGE (rep)-[x:MENTIONS]->(g) SET x.count = t.count)
 """
 
+# A fact's rank (see fact_rank) spelled from its properties: facts do not store it, as the string
+# held ~90 MB of a 20k store's memory. Years and offsets are zero-padded to fixed widths, so the
+# strings sort as (year, report, offset, id) do; a missing fact (OPTIONAL MATCH) gives null.
+FACT_RANK = (
+    "right('000' + toString(coalesce(f.year, 9999)), 4) + '|' + f.report_id + '|' + "
+    "right('00000000' + toString(f.offset), 9) + '|' + f.id"
+)
+
+
+def _ranked(statement: str) -> str:
+    """The statement with each ``collect(f.rank)`` spelled through FACT_RANK."""
+    return statement.replace("collect(f.rank)", f"collect({FACT_RANK})")
+
+
 # Aggregate arithmetic shared by the commit statements: `x` is the edge, and reports, facts, fy,
 # ly, ranks this commit's contribution to it. Years merge as min/max ignoring nulls.
 _ADD = """
@@ -206,7 +220,7 @@ LIMIT $limit
 
 # Commit, step 1: count the group's implementation facts into IMPLEMENTS (one edge per agency and
 # practice), and mark the reports counted. One statement: it happens wholly or not at all.
-COMMIT_IMPLEMENTS = (
+COMMIT_IMPLEMENTS = _ranked(
     """
 UNWIND $ids AS id
 MATCH (rep:Report {id: id})
@@ -258,7 +272,7 @@ LIMIT $limit
 # the ancestor it names; `regions` counts the regions under it with an ADOPTED edge), add to each
 # region's activity counts, and mark the reports complete. One statement, so aggregates and
 # listings always agree.
-COMMIT_ADOPTED = (
+COMMIT_ADOPTED = _ranked(
     """
 UNWIND $ids AS id
 MATCH (rep:Report {id: id})
@@ -496,7 +510,6 @@ def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
             "confidence": a.confidence,
             "method": getattr(a, "method", None),
             "surface": a.surface,
-            "rank": fact_rank(a.year, rid, a.evidence.offset, fid),
         }
     implemented: dict[str, dict[str, Any]] = {}
     for i in sorted(ex.implementations, key=lambda i: (i.evidence.offset, i.agency_key, i.practice_key)):
@@ -514,7 +527,6 @@ def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
             "confidence": getattr(i, "confidence", None),
             "method": getattr(i, "method", None),
             "surface": getattr(i, "surface", None),
-            "rank": fact_rank(i.year, rid, i.evidence.offset, fid),
         }
     measurements = [
         {
@@ -793,23 +805,30 @@ ORDER BY k
 WITH {x}, collect(DISTINCT k) AS ks
 SET {x}.sample = ks[0..3]
 """
-RECOUNT_ADOPTED = f"""
+RECOUNT_ADOPTED = _ranked(
+    f"""
 UNWIND $pairs AS pair
 MATCH (r:Region {{code: pair.region}})-[a:ADOPTED]->(p:Practice {{key: pair.practice}})
 OPTIONAL MATCH (r)<-[:BY]-(f:Fact)-[:OF]->(p)
 WHERE f.kind = 'adoption' AND {_COMPLETE_FACT}
 WITH a, count(DISTINCT f.report_id) AS reports, count(f) AS facts, min(f.year) AS fy,
      max(f.year) AS ly, collect(f.rank) AS ranks
-""" + _SET_ABSOLUTE.format(x="a")
-RECOUNT_IMPLEMENTS = f"""
+"""
+    + _SET_ABSOLUTE.format(x="a")
+)
+RECOUNT_IMPLEMENTS = _ranked(
+    f"""
 UNWIND $pairs AS pair
 MATCH (g:Agency {{key: pair.agency}})-[i:IMPLEMENTS]->(p:Practice {{key: pair.practice}})
 OPTIONAL MATCH (g)<-[:BY]-(f:Fact)-[:OF]->(p)
 WHERE f.kind = 'implementation' AND {_COMPLETE_FACT}
 WITH i, count(DISTINCT f.report_id) AS reports, count(f) AS facts, min(f.year) AS fy,
      max(f.year) AS ly, collect(f.rank) AS ranks
-""" + _SET_ABSOLUTE.format(x="i")
-RECOUNT_COVERS = f"""
+"""
+    + _SET_ABSOLUTE.format(x="i")
+)
+RECOUNT_COVERS = _ranked(
+    f"""
 UNWIND $pairs AS pair
 MATCH (up:Region {{code: pair.region}})-[c:COVERS]->(p:Practice {{key: pair.practice}})
 OPTIONAL MATCH (up)<-[:PART_OF*0..]-(r:Region)-[a:ADOPTED]->(p)
@@ -822,7 +841,9 @@ OPTIONAL MATCH (r)<-[:BY]-(f:Fact)-[:OF]->(p)
 WHERE f.kind = 'adoption' AND {_COMPLETE_FACT}
 WITH c, count(DISTINCT f.report_id) AS reports, count(f) AS facts, min(f.year) AS fy,
      max(f.year) AS ly, collect(f.rank) AS ranks
-""" + _SET_ABSOLUTE.format(x="c")
+"""
+    + _SET_ABSOLUTE.format(x="c")
+)
 _DROP_EMPTY_ADOPTED = """
 UNWIND $pairs AS pair
 MATCH (:Region {code: pair.region})-[a:ADOPTED]->(:Practice {key: pair.practice})
@@ -988,6 +1009,28 @@ def drop_folded_copies(store: GraphStore, batch: int = 10_000) -> int:
     dropped = 0
     while True:
         rows = store.run_write(FOLDED_COPIES, {"limit": batch})
+        n = int(rows[0]["dropped"]) if rows else 0
+        dropped += n
+        if n < batch:
+            return dropped
+
+
+STORED_RANKS = """
+MATCH (f:Fact)
+WHERE f.rank IS NOT NULL
+WITH f
+LIMIT $limit
+SET f.rank = null
+RETURN count(f) AS dropped
+"""
+
+
+def drop_stored_ranks(store: GraphStore, batch: int = 10_000) -> int:
+    """Remove the rank string each fact of an earlier graph stored (queries spell it from the fact's
+    year, report, offset and id now); returns how many were removed."""
+    dropped = 0
+    while True:
+        rows = store.run_write(STORED_RANKS, {"limit": batch})
         n = int(rows[0]["dropped"]) if rows else 0
         dropped += n
         if n < batch:

@@ -125,10 +125,14 @@ WHERE ($rollup OR r.code = src.code)
   AND ($level IS NULL OR r.level = $level)
   AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
 WITH r, f
-ORDER BY f.rank
+ORDER BY coalesce(f.year, 9999), f.report_id, f.offset, f.id
 WITH r.code AS code, r.name AS name, r.level AS level, count(DISTINCT f.report_id) AS reports,
      count(DISTINCT f.region_code) AS adopting_regions, min(f.year) AS first_year,
-     max(f.year) AS last_year, count(f) AS facts, collect(f.rank)[0..3] AS sample
+     max(f.year) AS last_year, count(f) AS facts, collect(f)[0..3] AS firsts
+// the first three facts' ranks, as the aggregates' samples hold them (see writer.FACT_RANK)
+WITH code, name, level, reports, adopting_regions, first_year, last_year, facts,
+     [x IN firsts | right('000' + toString(coalesce(x.year, 9999)), 4) + '|' + x.report_id + '|' +
+                    right('00000000' + toString(x.offset), 9) + '|' + x.id] AS sample
 ORDER BY reports DESC, code
 SKIP $offset
 LIMIT $limit

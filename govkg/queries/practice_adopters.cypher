@@ -53,12 +53,12 @@ WHERE ($rollup OR r.code = src.code)
   AND ($level IS NULL OR r.level = $level)
   AND ($within IS NULL OR (r.code STARTS WITH left($within, 2) AND r.code IN under))
 WITH r, f
-ORDER BY f.rank
+ORDER BY coalesce(f.year, 9999), f.report_id, f.offset, f.id
 WITH r.code AS code, r.name AS name, r.level AS level, count(DISTINCT f.report_id) AS reports,
      count(DISTINCT f.region_code) AS adopting_regions, min(f.year) AS first_year,
-     collect(f.rank)[0] AS first
+     collect(f.id)[0] AS earliest
 ORDER BY reports DESC, code
 LIMIT $limit
-MATCH (:Fact {id: right(first, size(first) - size(split(first, '|')[1]) - 16)})-[:IN]->(s:Sentence)
+MATCH (:Fact {id: earliest})-[:IN]->(s:Sentence)
 RETURN code, name, level, reports, adopting_regions, first_year, s.text AS evidence
 ORDER BY reports DESC, code

@@ -25,7 +25,7 @@ OPTIONAL MATCH (node)<-[:IN]-(f:Fact)
 OPTIONAL MATCH (f)-[:OF]->(p:Practice)
 OPTIONAL MATCH (f)-[:BY]->(by)
 WITH node, rep, f, p, by
-ORDER BY f.rank
+ORDER BY coalesce(f.year, 9999), f.report_id, f.offset, f.id
 WITH node, rep, [x IN collect({kind: f.kind, practice_key: p.key, practice_name: p.name,
                                region_code: by.code, agency_key: by.key, by_name: by.name,
                                year: f.year, confidence: f.confidence, method: f.method})
