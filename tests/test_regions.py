@@ -171,6 +171,30 @@ def test_lookup_aliases_and_former_names(gaz: Gazetteer, surface: str, name: str
     assert name in [r.name for r in gaz.lookup(surface)]
 
 
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        # one banner abbreviation, two banners in different leagues: each is a candidate
+        ("阿旗", {"阿荣旗", "阿鲁科尔沁旗"}),
+        ("扎旗", {"扎赉特旗", "扎鲁特旗"}),
+        ("和林县", {"和林格尔县"}),
+        ("东苏旗", {"苏尼特左旗"}),
+        ("西苏旗", {"苏尼特右旗"}),
+        ("鄂伦春旗", {"鄂伦春自治旗"}),
+    ],
+)
+def test_colloquial_banner_and_county_abbreviations(gaz: Gazetteer, surface: str, expected: set[str]) -> None:
+    assert {r.name for r in gaz.lookup(surface)} == expected
+
+
+def test_a_shared_banner_abbreviation_goes_to_the_banner_of_the_city_written_before_it(
+    matcher: RegionMatcher,
+) -> None:
+    assert names(matcher.find("通辽市扎旗某镇召开调解员培训会。"))[:2] == ["通辽市", "扎鲁特旗"]
+    assert names(matcher.find("兴安盟扎旗组织网格员开展入户走访。"))[:2] == ["兴安盟", "扎赉特旗"]
+    assert names(matcher.find("赤峰市阿旗司法局举办法律讲座。"))[:2] == ["赤峰市", "阿鲁科尔沁旗"]
+
+
 def test_a_prefecture_known_by_a_two_character_colloquial_name(gaz: Gazetteer) -> None:
     assert [r.code for r in gaz.lookup("版纳")] == ["532800"]
 
