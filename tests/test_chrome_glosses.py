@@ -208,3 +208,14 @@ def test_glossed_traditional_report_resolves_like_a_plain_one() -> None:
     assert found[("郑州市", "comprehensive_center")].surface == "綜治中心"
     assert ex.report.text == text
     assert ex.report.title == "陽朔縣網格化管理見成效"  # a heading to read: glosses dropped
+
+
+def test_a_glossed_breadcrumb_is_not_the_title() -> None:
+    # the pinyin readings inside the breadcrumb hide its 当前的位置 from the chrome test
+    doc = from_text(
+        "您當(dāng)前的位置 : 首頁 >> 平安南湖 >> 基層動(dòng)態(tài)\n"
+        "石嶺鎮網格員走村入戶化解糾紛\n"
+        "今年以來，石嶺鎮推行網格化管理。\n",
+        "glossed-crumb.txt",
+    )
+    assert doc.title == "石嶺鎮網格員走村入戶化解糾紛"
