@@ -272,6 +272,23 @@ def test_branch_written_with_gong_an_only_is_its_district() -> None:
     assert ("包头市", "building_head") not in found
 
 
+def test_branch_called_by_its_unit_short_name_alone_is_that_unit() -> None:
+    # 青山分局 with no bureau written before it: the city bureau's branch in 青山区
+    found = _facts(CITY + "青山分局在辖区推行楼长制。")
+    assert ("青山区", "building_head") in found
+    assert ("包头市", "building_head") not in found
+    # a later bare 分局 heading a sentence is that branch too
+    found = _facts(CITY + "九原分局召开动员会。分局还组建了义警队伍。")
+    assert ("九原区", "mass_prevention") in found
+    # a county bureau's branch named after one of its towns is that town's, as a station is
+    county = "澄迈县2031年平安建设工作情况\n澄迈县持续推进平安建设。"
+    found = _facts(county + "福山分局在辖区各小学门口设立护校岗。")
+    assert ("福山镇", "school_guard") in found
+    # 分局长 is a title, and a stem that names no unit in the report's scope places nothing
+    found = _facts(CITY + "交管分局推行楼长制。")
+    assert ("包头市", "building_head") in found
+
+
 def test_police_post_named_by_a_named_communitys_short_name_is_that_community() -> None:
     # 翠柳湾警务室 once the report has placed 翠柳湾社区: the community's post (guidelines rule 8)
     found = _facts(CITY + "麻池镇翠柳湾社区地处城郊。翠柳湾警务室组建义务巡逻队。")

@@ -214,6 +214,9 @@ def test_prefix_must_spell_a_whole_region(matcher: AgencyMatcher) -> None:
         "成立市扫黑除恶专项斗争领导小组。",
         "市委政法委被省委政法委表彰为先进单位。",
         "认真落实市委市政府各项决策部署。",
+        "深入学习市委政法工作会议精神。",  # the body whose meeting is studied or relayed
+        "会上传达了市委全会精神。",
+        "学习贯彻中央、省委、自治区和盟委、市委的决策部署。",  # the last of a long list of sources
         "去年，市公安局获评全省先进集体。",  # a body that only receives an award
         "市司法局荣获“全国人民调解工作先进集体”称号。",
         "网格员入户走访（市委政法委供图）",  # a photo credit

@@ -73,6 +73,10 @@ def test_mask_blanks_chrome_and_keeps_offsets() -> None:
         "（南湖县融媒体中心 记者 某某 通讯员 某某）",
         "□ 本报记者 某某某",
         "本报通讯员 某某 实习生 某某",
+        # the reporters credited to a named outlet
+        "□ 南湖日报全媒体记者 某某",
+        "某省法治报记者某某",
+        "某某新闻网记者 某某 某某",
         "2023-05-06  南湖县人民法院 阅读数:1234 【字体: 【打印】 【关闭】",
         "时间:2023-05-06 09:15:53",
     ],
@@ -92,6 +96,7 @@ def test_chrome_lines(line: str) -> None:
         "▲石岭镇网格员入户走访（摄影：某某）",
         "（二）北湖区公安分局让民警进网格",
         "本报记者日前走访了石岭镇",
+        "南湖日报记者跟随网格员走进石岭镇",
         "石岭镇普法公众号阅读量突破10万",
     ],
 )
@@ -203,3 +208,14 @@ def test_glossed_traditional_report_resolves_like_a_plain_one() -> None:
     assert found[("郑州市", "comprehensive_center")].surface == "綜治中心"
     assert ex.report.text == text
     assert ex.report.title == "陽朔縣網格化管理見成效"  # a heading to read: glosses dropped
+
+
+def test_a_glossed_breadcrumb_is_not_the_title() -> None:
+    # the pinyin readings inside the breadcrumb hide its 当前的位置 from the chrome test
+    doc = from_text(
+        "您當(dāng)前的位置 : 首頁 >> 平安南湖 >> 基層動(dòng)態(tài)\n"
+        "石嶺鎮網格員走村入戶化解糾紛\n"
+        "今年以來，石嶺鎮推行網格化管理。\n",
+        "glossed-crumb.txt",
+    )
+    assert doc.title == "石嶺鎮網格員走村入戶化解糾紛"

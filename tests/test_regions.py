@@ -171,6 +171,64 @@ def test_lookup_aliases_and_former_names(gaz: Gazetteer, surface: str, name: str
     assert name in [r.name for r in gaz.lookup(surface)]
 
 
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [
+        # one banner abbreviation, two banners in different leagues: each is a candidate
+        ("阿旗", {"阿荣旗", "阿鲁科尔沁旗"}),
+        ("扎旗", {"扎赉特旗", "扎鲁特旗"}),
+        ("和林县", {"和林格尔县"}),
+        ("东苏旗", {"苏尼特左旗"}),
+        ("西苏旗", {"苏尼特右旗"}),
+        ("鄂伦春旗", {"鄂伦春自治旗"}),
+    ],
+)
+def test_colloquial_banner_and_county_abbreviations(gaz: Gazetteer, surface: str, expected: set[str]) -> None:
+    assert {r.name for r in gaz.lookup(surface)} == expected
+
+
+def test_a_shared_banner_abbreviation_goes_to_the_banner_of_the_city_written_before_it(
+    matcher: RegionMatcher,
+) -> None:
+    assert names(matcher.find("通辽市扎旗某镇召开调解员培训会。"))[:2] == ["通辽市", "扎鲁特旗"]
+    assert names(matcher.find("兴安盟扎旗组织网格员开展入户走访。"))[:2] == ["兴安盟", "扎赉特旗"]
+    assert names(matcher.find("赤峰市阿旗司法局举办法律讲座。"))[:2] == ["赤峰市", "阿鲁科尔沁旗"]
+
+
+@pytest.mark.parametrize(
+    ("former", "name"),
+    [
+        # 撤县设区/撤县设市 under a new name: the former name is today's unit (guidelines rule 10)
+        ("华县", "华州区"),
+        ("户县", "鄠邑区"),
+        ("郫县", "郫都区"),
+        ("鄞县", "鄞州区"),
+        ("蓟县", "蓟州区"),
+        ("许昌县", "建安区"),
+        ("绍兴县", "柯桥区"),
+        ("遵义县", "播州区"),
+        ("玉树县", "玉树市"),
+        ("星子县", "庐山市"),
+        ("林芝县", "巴宜区"),
+    ],
+)
+def test_former_county_names_renamed_on_becoming_districts_or_cities(
+    gaz: Gazetteer, former: str, name: str
+) -> None:
+    assert name in [r.name for r in gaz.lookup(former)]
+
+
+def test_a_city_name_before_county_words_is_the_city_not_its_former_namesake_county(
+    matcher: RegionMatcher,
+) -> None:
+    assert names(matcher.find("许昌县推行村级网格化管理。")) == ["建安区"]
+    # 县(市、区), 县区, 县级 after a city's name count its counties: the city, not the old 许昌县
+    assert names(matcher.find("许昌县(市、区)三级综治中心均已挂牌。"))[:1] == ["许昌市"]
+    assert names(matcher.find("绍兴县级矛调中心实现全覆盖。"))[:1] == ["绍兴市"]
+    # a county that still bears the city's name keeps it
+    assert names(matcher.find("长沙县级综治中心挂牌运行。"))[:1] == ["长沙县"]
+
+
 def test_a_prefecture_known_by_a_two_character_colloquial_name(gaz: Gazetteer) -> None:
     assert [r.code for r in gaz.lookup("版纳")] == ["532800"]
 

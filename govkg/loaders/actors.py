@@ -163,6 +163,9 @@ _STATION_OWNER = re.compile(
     r"^(?:公安局(?:[\u4e00-\u9fff]{2,6}?分局)?|公安分局|公安|分局|人民法院|法院|司法局)?$"
 )
 _BRANCH = re.compile(r"(?:公安局|公安|局)([\u4e00-\u9fff]{2,6}?)分局")
+# 青秀分局, 福山分局 with no bureau written before: a branch called by its unit's short name alone
+# (a city bureau's district branch, a county bureau's town branch); 分局长 is a person's title.
+_BARE_BRANCH = re.compile(r"分局(?!长)")
 _RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 _SUFFIX_OF_WORD: dict[str, tuple[str, ...]] = {
     "县": ("县", "自治县"),
@@ -482,7 +485,30 @@ class ActorResolver:
                 unit = hits[0] if len(hits) == 1 else None
             if unit is not None:
                 out[(m.start(1), m.end())] = unit
+        for m in _BARE_BRANCH.finditer(sentence):
+            if any(e == m.end() for _, e in out):
+                continue  # 某市公安局甲分局: placed above
+            found = self._bare_branch(root, sentence, m.start())
+            if found is not None:
+                out[(found[0], m.end())] = found[1]
         return out
+
+    def _bare_branch(self, root: Region, sentence: str, end: int) -> tuple[int, Region] | None:
+        """甲分局 with no bureau written before it: the county-level unit under ``root`` whose short
+        name 甲 is (a 公安分局 named after a district is that district, guidelines rule 8), else the
+        one township so named (a county bureau's town branch, as its 派出所 would be)."""
+        for length in (4, 3, 2):
+            start = end - length
+            stem = sentence[max(0, start) : end]
+            if start < 0 or not all("\u4e00" <= ch <= "\u9fff" for ch in stem):
+                continue
+            unit = self._unit_by_short(root, stem, "区") or self._unit_by_short(root, stem, "县")
+            if unit is not None:
+                return start, unit
+            towns = self._township_stems(root.code).get(stem, ())
+            if len(towns) == 1:
+                return start, towns[0]
+        return None
 
     @staticmethod
     def _community_post(ctx: ReportContext, sentence: str, end: int) -> tuple[int, Region] | None:

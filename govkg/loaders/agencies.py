@@ -60,7 +60,9 @@ _AWARDED = re.compile(
 )
 # 综治中心调解室一角（县综治中心供图）; 市公安局 摄: the body that supplied a photo or text.
 _CREDIT_AFTER = re.compile(r"^\s*(?:供图|供稿|摄|提供图片|图)\s*[)）]?\s*$")
-_SOURCE_BEFORE = re.compile(r"(?:贯彻|落实|服务|按照|根据|遵照)[^,，;；。]{0,12}$")
+# 学习/传达 too: a body whose meeting or instructions are studied or relayed (深入学习州委政法工作会议
+# 精神, 传达市委全会精神) is where they came from, not who acts.
+_SOURCE_BEFORE = re.compile(r"(?:贯彻|落实|服务|按照|根据|遵照|学习|传达)[^,，;；。]{0,30}$")
 _SOURCE_AFTER = re.compile(r"^[^,，;；。]{0,30}?(?:决策|部署|要求|精神|指示|批示)")
 _INSTRUCTION = re.compile(r"(?:贯彻|落实|部署|决策|要求|精神|指示|批示)")
 _NOT_LOCAL = re.compile(r"(?:全国|中央|国家|国务院|省|自治区|部)$")

@@ -248,6 +248,12 @@ def _date_from_text(text: str) -> str | None:
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _LABEL_LINE = re.compile(r"^[^:：]{1,8}[:：]")
+# A pinyin reading printed after a character (您當(dāng)前的位置): dropped before a line is tested as
+# chrome, else a glossed breadcrumb or site name reads as the headline (glosses.py strips them from
+# the text that is extracted; this only keeps them from hiding chrome from the title finder).
+_READING = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}(?:\s[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}){0,3}[)）]"
+)
 
 
 def _trim_title(line: str) -> str:
@@ -283,7 +289,7 @@ def _title_from_text(text: str) -> str:
             continue
         if _is_date_line(line) or (label and len(line) <= 30 and not headline):
             continue
-        if is_chrome_line(fold(line)):  # navigation, breadcrumbs, site names: not the headline
+        if is_chrome_line(fold(_READING.sub("", line))):  # navigation, breadcrumbs, site names
             continue
         if dateline_end(fold(line)) and strip_source_tag(line) == line:
             continue  # 某某日报讯 近日，…: the story's first paragraph (a 【某某日报】 tag heads a headline)

@@ -302,6 +302,8 @@ _NATIONAL_OUTLET = re.compile(r"新华社|中新社|中新网|人民网|新华�
 _DATELINE_BEFORE = re.compile(rf"(?:本报|本台|本网|本刊|(?P<national>{_NATIONAL_OUTLET.pattern}))$")
 _DATELINE_AFTER = re.compile(r"^(?:讯|电|[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日电)")
 _HEAD_OFFICE = "北京"
+# 县 followed by these counts counties (各县区, 县级, 县域, 县(市、区)), no county of that name.
+_COUNTIES_AFTER = re.compile(r"级|域|区|[（(][市区]")
 _VENUE_AFTER = re.compile(r"^(?:隆重|顺利)?(?:召开|举行|举办|开幕|闭幕)")
 # 成立拉萨市第一个调解室, 建成全省首家…: the place is the field of a first, not who acts.
 _FIRST_AFTER = re.compile(r"^(?:第一|首|唯一)(?:个|家|批|支|座|所|条|例)")
@@ -648,7 +650,7 @@ class RegionMatcher:
         taken: list[_Hit] = []
         used = bytearray(len(text))
         for hit in hits:
-            if any(used[hit.start : hit.end]):
+            if any(used[hit.start : hit.end]) or self._counties_of_city(text, hit):
                 continue
             taken.append(hit)
             used[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
@@ -688,6 +690,16 @@ class RegionMatcher:
             context.pop(region.code, None)
             context[region.code] = None
         return self._sub_county(text, scope, mentions, unresolved) if sub_county else mentions
+
+    def _counties_of_city(self, text: str, hit: _Hit) -> bool:
+        """许昌县(市、区), 宜宾县区, 长治县级: a city's short name and the counties under it, not the
+        former county named after the city (许昌县, now 建安区); the city's own name is read instead.
+        A county that still bears the name (长沙县域, 湘潭县级) keeps it."""
+        if hit.bare or not hit.surface.endswith("县") or _COUNTIES_AFTER.match(text, hit.end) is None:
+            return False
+        if any(r.name == hit.surface for r in hit.candidates):
+            return False
+        return any(r.level == "prefecture" for r in self.gazetteer.lookup(hit.surface[:-1]))
 
     def leading(self, text: str, scope: Sequence[str] = ()) -> Region | None:
         """The region named at the very start of ``text`` (the first of :meth:`find`'s mentions
