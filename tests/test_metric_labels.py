@@ -472,3 +472,25 @@ def test_a_quality_before_de_describes_the_counted_noun_after_it() -> None:
     assert labels("司法局抽调5名经验丰富的调解骨干进驻中心")[0][:2] == ("调解骨干", 5.0)
     assert labels("派出所招募32名懂藏语的平安志愿者")[0][:2] == ("平安志愿者", 32.0)
     assert labels("平台汇聚2318个网格的巡查数据")[0][0] != "巡查数据"  # the grids are counted
+
+
+def test_a_verb_with_the_aspect_zhe_names_its_object_after_the_count() -> None:
+    assert labels("这个牧业村居住着5个民族")[0][:2] == ("民族", 5.0)
+    assert labels("调解中心承担着9个乡镇的调解任务")[0][:2] == ("乡镇", 9.0)
+    assert labels("小区里居住着860余人")[0][0] != "小区里居住着"  # a verb is no label
+
+
+def test_a_count_before_built_names_the_places_that_built() -> None:
+    assert labels("全旗14个乡镇均建成矛调中心,运行良好")[0][:2] == ("乡镇", 14.0)
+    assert labels("区里在7个街道建成心理驿站")[0][:2] == ("街道", 7.0)
+
+
+def test_a_bare_centre_or_platform_before_already_is_the_subject() -> None:
+    assert labels("中心已累计受理群众诉求3.6万件")[0][0] == "受理群众诉求"
+    assert labels("平台已流转交办事项920件")[0][0] == "流转交办事项"
+
+
+def test_connected_and_exceeded_are_verbs_around_the_count() -> None:
+    assert labels("指挥平台接入3400路公共视频")[0][:2] == ("公共视频", 3400.0)
+    assert labels("普法公众号关注人数累计突破9万")[0][0] == "普法公众号关注人数"
+    assert labels("改革取得新突破5项")[0][0].endswith("新突破")  # the noun breakthrough stays

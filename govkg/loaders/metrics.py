@@ -140,6 +140,7 @@ _TRAIL_VERBS = (
     "增长至",
     "达到",
     "超过",
+    "突破",
     "高达",
     "多达",
     "分别为",
@@ -172,7 +173,9 @@ _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|形成|构建|搭建|建起|制定|出台|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
     r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
-    r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区)$"
+    r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
+    # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
+    r"接入|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?)$"
 )
 
 
@@ -223,7 +226,7 @@ _SUBJECT_IN_ALL = re.compile(r"^[^，,。；;、\d“”]{2,16}?(?<![公总一])
 # A unit that acted, then 已 or 成立以来 (某调解室已成功调处纠纷, 调委会成立以来调解纠纷): the
 # subject of the clause, not part of what its number counts.
 _ACTOR_ALREADY = re.compile(
-    r"^[^，,。；;]{1,20}?(?:室|站|所|队|中心|社区|村|镇|乡|街道|庭|院|局|组|会|厅|平台)"
+    r"^[^，,。；;]{0,20}?(?:室|站|所|队|中心|社区|小区|村|镇|乡|街道|庭|院|局|组|会|厅|平台)"
     r"(?:(?:成立|运行|建成|投用|启用|设立|组建)以来)?(?:今年|去年)?(?:已经?|(?<=以来))"
 )
 # A unit, then what it has (某中心现有工作人员, 各所配备有专干): the holder, not what was counted.
@@ -320,6 +323,7 @@ _NOT_NOUN_START = (
     "于",
 )
 _NOT_NOUN_END = (
+    "着",  # 居住着, 承担着: a verb with its aspect, not a noun
     "发挥",
     "取消",
     "实现",
@@ -353,7 +357,7 @@ _KINDS = ("各类", "各种")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
     r"及时|为|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
-    r"投入|到位|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
+    r"投入|到位|建成(?![区率])|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
     r"在(?![线职编岗校册押逃])|以(?![上下内外来及])"
@@ -896,6 +900,8 @@ _TO_VALUE = re.compile(
 )
 # 年均, 人均, 户均: 均 closing a label is "per", part of what was counted, not the adverb "all".
 _PER_UNIT = re.compile(r"[年月日人户村所]均$")
+# 取得新突破: 突破 as the noun "breakthrough", not the verb "exceed" (关注量突破12万).
+_NEW_BREAKTHROUGH = re.compile(r"(?:[新大]|取得|实现)突破$")
 _YEAR_INSIDE = re.compile(r"(?:自|从|截至)?(?:19|20)\d{2}年(?:度|以来|全年|底|初)?")
 
 
@@ -1010,6 +1016,9 @@ def _trim(text: str) -> str:
             if text.startswith(filler) and len(text) > len(filler):
                 text, changed = text[len(filler) :], True
         for verb in _TRAIL_VERBS:
-            if text.endswith(verb) and not (verb == "均" and _PER_UNIT.search(text)):
+            if text.endswith(verb) and not (
+                (verb == "均" and _PER_UNIT.search(text))
+                or (verb == "突破" and _NEW_BREAKTHROUGH.search(text))
+            ):
                 text, changed = text[: -len(verb)], True
     return text
