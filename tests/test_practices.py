@@ -662,3 +662,32 @@ def test_a_quoted_list_of_places_gone_into_is_no_programme(matcher: PracticeMatc
 
 def test_a_quoted_list_sharing_another_first_word_still_names_a_campaign(matcher: PracticeMatcher) -> None:
     assert local_names(matcher.discover("该县开展“大巡查、大走访、大化解”专项行动。")) != []
+
+
+def test_a_standing_line_of_work_or_national_procedure_is_mentioned_never_adopted() -> None:
+    # 禁毒, 反恐怖, 缉枪治爆, 安置帮教, 法治政府建设 … are duties of every 政法 body; named by their
+    # generic names they are no programme of the region, while a named campaign inside them is
+    practices = Taxonomy.default().practices
+    standing = {
+        "anti_drug",
+        "anti_terror",
+        "gun_explosive",
+        "resettlement",
+        "youth_at_risk",
+        "law_based_government",
+        "deliberation",
+        "judicial_aid",
+        "two_laws_link",
+        "case_streaming",
+        "enforcement_three_systems",
+    }
+    assert not any(practices[k].adoptable for k in standing)
+    text = (
+        "西宁市政法工作纪实\n全市深入推进禁毒工作和法治政府建设，开展“雪域净土”禁毒专项行动。\n"
+        "市中级人民法院落实司法救助和繁简分流，市公安局常态化开展缉枪治爆。"
+    )
+    ex = extract(from_text(text, "test.txt"))
+    assert not {a.practice_key for a in ex.adoptions} & standing
+    assert any("雪域净土" in a.practice_key for a in ex.adoptions)
+    mentioned = {m.key for m in ex.mentions if m.kind == "Practice"}
+    assert {"anti_drug", "law_based_government", "judicial_aid", "gun_explosive"} <= mentioned
