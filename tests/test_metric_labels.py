@@ -494,3 +494,7 @@ def test_connected_and_exceeded_are_verbs_around_the_count() -> None:
     assert labels("指挥平台接入3400路公共视频")[0][:2] == ("公共视频", 3400.0)
     assert labels("普法公众号关注人数累计突破9万")[0][0] == "普法公众号关注人数"
     assert labels("改革取得新突破5项")[0][0].endswith("新突破")  # the noun breakthrough stays
+
+
+def test_a_count_of_people_sent_to_reinforce_ends_at_the_verb() -> None:
+    assert labels("县里抽调9名年轻干部充实乡镇综治队伍")[0][:2] == ("年轻干部", 9.0)
