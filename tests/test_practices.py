@@ -353,6 +353,10 @@ def test_discover_local_programs(
         "其中“两融合”和“一平台”为闭环管理提供了支撑。",  # “one platform”
         # a sum whose gloss counts the rooms of a centre is its layout
         "某县构建“1+2+3+N”模式，即一个接待大厅、2个功能区、3个调解工作室、N个服务窗口。",
+        # a sum whose gloss counts the people of a team or joins the stations it links: rule 5
+        "某镇推行“1+1+N”的模式(1名网格员+1名民警+N名志愿者)开展巡查。",
+        "某所与中心建立“1+1”联动模式，即每起纠纷有1名民警和1名调解员参与。",
+        "某街道打造“1+2+N”治理综合体，即街道综治中心+派出所警务站+社区工作站。",
         # merged facilities are a formula, not a programme
         "某乡推进“三中心”合一建设。",
         # “X”的做法: the quote says what a practice does or gives, it names none

@@ -434,6 +434,12 @@ _FACILITY_WORDS = ("设置", "布局", "功能室", "功能区")
 _SUM = re.compile(r"^[0-9NnXx]+(?:[+＋][0-9NnXx]+)+$")
 _ROOM = r"(?:大厅|功能区|功能室|工作室|窗口)"
 _ROOMS_GLOSS = re.compile(rf"[,，:：]?即[^。；;]{{0,60}}?{_ROOM}[^。；;]{{0,40}}?{_ROOM}")
+# “1+1+N”模式(1名网格员+1名民警+N名志愿者), “1+1”联动模式，即由1名民警和1名调解员…, “1+2+N”综合体，
+# 即镇综治中心+派出所+村工作站: a sum whose gloss counts the people on a team or joins the stations
+# it links is a staffing or facility formula (rule 5), no programme's name.
+_STAFF_GLOSS = re.compile(
+    r"[,，:：]?(?:即|[（(])[^。；;，,）)]{0,30}?(?:[0-9一二两三四五六七八九十NnXx]+名|[\u4e00-\u9fff][+＋][\u4e00-\u9fff])"
+)
 _NUMERAL_START = re.compile(r"^[0-9一二两三四五六七八九十百千万双多]")
 # A quote that states a proposition (“绿水青山就是金山银山”, “稳定才是硬道理”) is a slogan; it names
 # a programme only when a programme word follows it (“群众的事就是我的事”调解室).
@@ -684,7 +690,9 @@ class PracticeMatcher:
             return None  # 借鉴当地“矛盾不上交”的做法: the quote says what the practice does
         if any(w in trail for w in _FACILITY_WORDS):
             return None
-        if _SUM.match(content) and _ROOMS_GLOSS.match(s, trail_start + len(trail)):
+        if _SUM.match(content) and (
+            _ROOMS_GLOSS.match(s, trail_start + len(trail)) or _STAFF_GLOSS.match(s, trail_start + len(trail))
+        ):
             return None
         if not trail and content.endswith("经验") and not _MADE.search(_clause_before(s, cand.outer_start)):
             return None
