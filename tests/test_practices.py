@@ -357,6 +357,9 @@ def test_discover_local_programs(
         "某镇推行“1+1+N”的模式(1名网格员+1名民警+N名志愿者)开展巡查。",
         "某所与中心建立“1+1”联动模式，即每起纠纷有1名民警和1名调解员参与。",
         "某街道打造“1+2+N”治理综合体，即街道综治中心+派出所警务站+社区工作站。",
+        "某县推行“1+N”护校模式，“1”代表驻校民警，“N”代表老师和保安。",
+        # a quoted term of a formula followed by what it stands for names nothing
+        "“2”是指两支巡逻队。",
         # merged facilities are a formula, not a programme
         "某乡推进“三中心”合一建设。",
         # “X”的做法: the quote says what a practice does or gives, it names none
@@ -695,3 +698,8 @@ def test_a_standing_line_of_work_or_national_procedure_is_mentioned_never_adopte
     assert any("雪域净土" in a.practice_key for a in ex.adoptions)
     mentioned = {m.key for m in ex.mentions if m.kind == "Practice"}
     assert {"anti_drug", "law_based_government", "judicial_aid", "gun_explosive"} <= mentioned
+
+
+def test_a_term_glossed_after_a_named_model_is_no_second_name(matcher: PracticeMatcher) -> None:
+    found = local_names(matcher.discover("某镇探索“2345”治理模式，“2”代表两个中心，化解矛盾纠纷。"))
+    assert found == ["“2345”治理模式"]

@@ -439,7 +439,12 @@ _ROOMS_GLOSS = re.compile(rf"[,，:：]?即[^。；;]{{0,60}}?{_ROOM}[^。；;]{
 # it links is a staffing or facility formula (rule 5), no programme's name.
 _STAFF_GLOSS = re.compile(
     r"[,，:：]?(?:即|[（(])[^。；;，,）)]{0,30}?(?:[0-9一二两三四五六七八九十NnXx]+名|[\u4e00-\u9fff][+＋][\u4e00-\u9fff])"
+    # or glosses its terms one by one (“1+N”模式，“1”代表驻校警力，“N”代表…): what each count stands for
+    r"|[,，:：]?(?:其中)?[“\"]?[0-9NnXx][”\"]?(?:代表|是指|指的是|指)"
 )
+# “1”代表…, “N”是指…: a quoted term of a formula followed by what it stands for.
+_TERM = re.compile(r"^[0-9NnXx]{1,3}$")
+_TERM_GLOSSED = re.compile(r"代表|是指|指的是|指")
 _NUMERAL_START = re.compile(r"^[0-9一二两三四五六七八九十百千万双多]")
 # A quote that states a proposition (“绿水青山就是金山银山”, “稳定才是硬道理”) is a slogan; it names
 # a programme only when a programme word follows it (“群众的事就是我的事”调解室).
@@ -613,6 +618,8 @@ class PracticeMatcher:
         content = cand.content
         if "‘" in content or content.startswith(("我们", "我")):
             return None  # “我们探索总结出‘X’工作法”: quoted speech, with the name nested inside
+        if _TERM.match(content) and _TERM_GLOSSED.match(s, cand.outer_end):
+            return None  # “1”代表镇调委会: one term of a formula glossed, no name
         chained = tail is not None and tail != cand.outer_end
         trail_start = tail if tail is not None else cand.outer_end
         possessive = s.startswith("的", trail_start)
