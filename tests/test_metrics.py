@@ -249,6 +249,14 @@ def test_the_loss_in_one_private_case_is_no_metric() -> None:
     assert len(find_metrics("全年共为群众挽回经济损失320万元。")) == 1
 
 
+def test_the_details_of_one_dispute_told_as_a_story_are_no_metric() -> None:
+    # 一场/一起…纠纷: one case, its figures are the case's; a total or a negation is no story
+    assert find_metrics("去年冬天,一场因8平方米菜地引发的邻里纠纷在调解室化解。") == []
+    assert find_metrics("一起涉及23户村民的林地争议经三轮调解达成协议。") == []
+    assert len(find_metrics("全年调处纠纷410起,其中一起涉及23户村民的林地争议最难。")) >= 1
+    assert len(find_metrics("五年来,该村12个村民小组没有因为一起纠纷而上访。")) == 1
+
+
 @pytest.mark.parametrize(
     ("sentence", "label"),
     [

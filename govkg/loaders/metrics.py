@@ -192,7 +192,7 @@ _CHANGE_UNITS = frozenset({"%", "‰", "个百分点"})
 _DOWN = ("下降", "下降了", "减少", "减少了", "降低", "降低了", "下滑", "下滑了", "回落", "回落了")
 # Words that open a clause before the counted noun and are not part of it.
 _LEAD_WORDS = re.compile(
-    r"^(?:在(?![线职编岗校册押逃])|对|向|为|把|将|使|让|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
+    r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
     r"其中|目前|截至目前|截至|全年|今年以来|近年来|近[一二两三四五六七八九十\d]+年来?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?(?:月|季度)|以来|同时|此外|另外|并|又|还|已|共|累计|先后|着力|着重|"
     r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
     r"该(?:镇|乡|街道|苏木|社区|村|嘎查|旗|州|盟|所|局|院|庭|[\u4e00-\u9fff]{0,6}?中心)|"
@@ -389,10 +389,25 @@ _ONE_CASE = re.compile(r"纠纷|矛盾|争执|口角|争吵|吵架|打架|赔偿
 _TOTAL = re.compile(r"共|累计|全年|以来|先后|各类|总计|合计")
 
 
+# 一场因15平方米空地引发的邻里纠纷: one dispute told as a story; its numbers are the case's details.
+_ONE_DISPUTE = re.compile(r"一(?:起|场|宗|桩)[^，,。；;]{0,24}?(?:纠纷|争执|争议)")
+_NEGATED = re.compile(r"[没无未不零]")
+
+
 def _anecdote(sentence: str) -> bool:
-    """Whether the sentence tells one dispute between private people, with no total of work."""
+    """Whether the sentence tells one dispute (between private people, or 一起…纠纷), with no
+    total of work."""
     return bool(
-        _PRIVATE_PERSON.search(sentence) and _ONE_CASE.search(sentence) and not _TOTAL.search(sentence)
+        ((_PRIVATE_PERSON.search(sentence) and _ONE_CASE.search(sentence)) or _one_dispute(sentence))
+        and not _TOTAL.search(sentence)
+    )
+
+
+def _one_dispute(sentence: str) -> bool:
+    """一场…纠纷 told as a story; not 没有因为一起纠纷而上访 (no dispute at all)."""
+    return any(
+        not _NEGATED.search(sentence, max(0, m.start() - 5), m.start())
+        for m in _ONE_DISPUTE.finditer(sentence)
     )
 
 
