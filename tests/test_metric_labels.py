@@ -498,3 +498,22 @@ def test_connected_and_exceeded_are_verbs_around_the_count() -> None:
 
 def test_a_count_of_people_sent_to_reinforce_ends_at_the_verb() -> None:
     assert labels("县里抽调9名年轻干部充实乡镇综治队伍")[0][:2] == ("年轻干部", 9.0)
+
+
+def test_staffing_and_document_verbs_open_no_label() -> None:
+    assert labels("全镇配齐配强专职调解员23名")[0][:2] == ("专职调解员", 23.0)
+    assert labels("县委政法委印发6个指导文件")[0][:2] == ("指导文件", 6.0)
+    assert labels("司法局建立健全11项工作制度")[0][:2] == ("工作制度", 11.0)
+    assert labels("全县选派95名民警作为驻村辅导员")[0][:2] == ("民警", 95.0)
+
+
+def test_a_subject_unit_with_a_bracketed_gloss_before_already_is_cut() -> None:
+    assert labels("全旗84个嘎查(社区)已召开议事会1900余场")[1][0] == "召开议事会"
+
+
+def test_the_other_before_a_count_and_an_adverb_after_it_are_no_label() -> None:
+    assert labels("老周和其他6名调解员经常进村")[0][:2] == ("调解员", 6.0)
+
+
+def test_the_last_level_of_a_list_of_levels_does_not_open_the_label() -> None:
+    assert labels("建成市、县、乡三级矛调中心88个")[0][:2] == ("三级矛调中心", 88.0)

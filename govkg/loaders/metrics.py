@@ -175,7 +175,7 @@ _OBJECT_AFTER = re.compile(
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
     r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
     # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
-    r"接入|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?)$"
+    r"接入|印发|修订|编制|健全|完善|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?)$"
 )
 
 
@@ -217,7 +217,7 @@ _STATION_PREFIX = re.compile(
 )
 # Verbs of setting up that open a label: 建成调解工作室 -> 调解工作室.
 _MAKE_VERB = re.compile(
-    r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|划分了?|划定了?|建有|拥有|共有|开展了?|"
+    r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|配[齐强足全]|设立了?|新建了?|成立了?|划分了?|划定了?|建有|拥有|共有|开展了?|"
     r"现有|有(?![效力序关利的偿奖罪]))"
 )
 # A subject, then 共 or 共计 "in all" (县公安局共破获…, 此次活动共发放…): the subject is who or what
@@ -226,7 +226,7 @@ _SUBJECT_IN_ALL = re.compile(r"^[^，,。；;、\d“”]{2,16}?(?<![公总一])
 # A unit that acted, then 已 or 成立以来 (某调解室已成功调处纠纷, 调委会成立以来调解纠纷): the
 # subject of the clause, not part of what its number counts.
 _ACTOR_ALREADY = re.compile(
-    r"^[^，,。；;]{0,20}?(?:室|站|所|队|中心|社区|小区|村|镇|乡|街道|庭|院|局|组|会|厅|平台)"
+    r"^[^，,。；;]{0,20}?(?:室|站|所|队|中心|社区|小区|村|嘎查|镇|乡|苏木|街道|庭|院|局|组|会|厅|平台)(?:[(（][^)）]{1,6}[)）])?"
     r"(?:(?:成立|运行|建成|投用|启用|设立|组建)以来)?(?:今年|去年)?(?:已经?|(?<=以来))"
 )
 # A unit, then what it has (某中心现有工作人员, 各所配备有专干): the holder, not what was counted.
@@ -324,6 +324,8 @@ _NOT_NOUN_START = (
 )
 _NOT_NOUN_END = (
     "着",  # 居住着, 承担着: a verb with its aspect, not a noun
+    "其他",  # 他和其他7名成员: "the other", the noun follows the count
+    "其余",
     "发挥",
     "取消",
     "实现",
@@ -356,7 +358,7 @@ _JUST_VERB = re.compile(
 _KINDS = ("各类", "各种")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
-    r"及时|为|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
+    r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
     r"投入|到位|建成(?![区率])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
@@ -790,6 +792,8 @@ def _label(
     if previous and floor > clause_start and _TO_VALUE.fullmatch(before.strip()):
         return previous, None  # 从年均5起下降到3起: the new value of the count just before
     label = _noun(before)
+    if clause_start > 0 and sentence[clause_start - 1] == "、" and _LEVEL_LISTED.match(label):
+        label = label[1:]  # 建成县、乡、村三级综治中心192个: the last level of the list opens the clause
     if label.endswith("连续"):  # 某镇已连续: who kept the streak opens the clause
         return _streak(sentence, end), None
     # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
@@ -913,6 +917,8 @@ _FROM = re.compile(
 _TO_VALUE = re.compile(
     r"(?:(?:下降|上升|减少|增加|增长|提高|降低|提升|压降|压减)(?:到|至)|[降升增减]至|[降升]到)(?:目前|现在|今年)?的?"
 )
+# 村三级综治中心 after 县、乡、: a level closing a list of levels, then how many levels there are.
+_LEVEL_LISTED = re.compile(r"^[省市州盟县区旗乡镇街村社组户][一二两三四五六七八九十]级")
 # 年均, 人均, 户均: 均 closing a label is "per", part of what was counted, not the adverb "all".
 _PER_UNIT = re.compile(r"[年月日人户村所]均$")
 # 取得新突破: 突破 as the noun "breakthrough", not the verb "exceed" (关注量突破12万).
