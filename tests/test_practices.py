@@ -703,3 +703,16 @@ def test_a_standing_line_of_work_or_national_procedure_is_mentioned_never_adopte
 def test_a_term_glossed_after_a_named_model_is_no_second_name(matcher: PracticeMatcher) -> None:
     found = local_names(matcher.discover("某镇探索“2345”治理模式，“2”代表两个中心，化解矛盾纠纷。"))
     assert found == ["“2345”治理模式"]
+
+
+def test_a_team_brand_that_residents_man_on_watch_is_also_mass_prevention(matcher: PracticeMatcher) -> None:
+    # rule 4: the brand, and 群防群治 where the text shows residents or volunteers keeping watch
+    keys = {m.practice.key for m in matcher.discover("某社区组建“门前哨”队，由退休党员轮流在路口值守。")}
+    assert keys == {"local:门前哨", "mass_prevention"}
+    keys = {m.practice.key for m in matcher.discover("某校成立“晨光护学队”，家长志愿者每天在校门巡逻。")}
+    assert "mass_prevention" in keys
+    # a police unit's team, or a mediation team on its rounds, is not
+    keys = {m.practice.key for m in matcher.discover("某所组建“猎鹰”突击队，民警每晚巡逻。")}
+    assert "mass_prevention" not in keys
+    keys = {m.practice.key for m in matcher.discover("某镇组建“老周”调解队，退休干部每周巡查。")}
+    assert "mass_prevention" not in keys

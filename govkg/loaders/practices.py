@@ -76,6 +76,7 @@ __all__ = [
 
 LOCAL_CATEGORY = "local"
 MEDIATION_KEY_NAME = "矛盾纠纷多元化解"
+WATCH_KEY_NAME = "群防群治"
 
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』《》〈〉()（）\[\]【】、，,。.·•:：;；!！?？\-—_/]+")
 _KEY_RE = re.compile(r"^[a-z0-9_]+$")
@@ -352,6 +353,14 @@ _PRECEDING_NOUNS = ("品牌", "工作法", "模式", "机制", "平台", "工程
 _MEDIATION = re.compile(
     r"调解|调处|解纷|说和|化解[^，,。；;]{0,12}(?:矛盾|纠纷|积怨)|(?:矛盾|纠纷|积怨)[^，,。；;]{0,16}(?:化解|解开|消化|化在)"
 )
+# A team brand (“X”队) that the sentence shows residents or volunteers manning on watch or patrol is
+# an instance of 群防群治 as well as its own brand (rule 4); a police unit's team is not.
+_TEAM_ENDINGS = ("队", "小分队", "队伍", "服务团", "志愿团")
+_TEAM_AFTER = re.compile(r"[”\"」』’]?[\u4e00-\u9fff]{0,4}?(?:队|队伍)(?![长员])")
+_RESIDENTS_WATCH = re.compile(
+    r"(?:居民|村民|群众|志愿者|党员|热心|退休|商户|牧民|乡贤|老人|妇女|楼栋长|家长)[^。；;]{0,20}?"
+    r"(?:值守|巡逻|巡查|守望|巡防|站岗|看护|盯守)"
+)
 # Programmes whose name says people talk things through: with dispute counts they mediate too.
 _DIALOGUE = re.compile(r"议事|说事|评理|说和|夜话|恳谈|协商|坝会|板凳会")
 # A verb that sets something up right before the quote makes the quoted name the unit's programme
@@ -506,6 +515,7 @@ class PracticeMatcher:
             reverse=True,
         )
         self._mediation = self.taxonomy.by_name(MEDIATION_KEY_NAME)
+        self._watch = self.taxonomy.by_name(WATCH_KEY_NAME)
 
     # --- taxonomy matching ----------------------------------------------------------------
     def find(self, text: str, prefolded: bool = False) -> list[PracticeMention]:
@@ -794,6 +804,16 @@ class PracticeMatcher:
             )
         ):
             practices.append(mediation)
+        watch = self._watch
+        if (
+            s
+            and brand
+            and watch is not None
+            and (name.endswith(_TEAM_ENDINGS) or _TEAM_AFTER.match(s, end))
+            and not _MEDIATION.search(s, start, end + 6)  # a mediation team walking its rounds
+            and _RESIDENTS_WATCH.search(_clause_onward(s, start, end))
+        ):
+            practices.append(watch)  # “楼栋守望”队，由热心居民轮流值守: residents on watch (rule 4)
         return practices
 
 
