@@ -716,3 +716,16 @@ def test_a_team_brand_that_residents_man_on_watch_is_also_mass_prevention(matche
     assert "mass_prevention" not in keys
     keys = {m.practice.key for m in matcher.discover("某镇组建“老周”调解队，退休干部每周巡查。")}
     assert "mass_prevention" not in keys
+
+
+def test_a_brand_that_carries_the_law_to_people_is_also_law_popularization(matcher: PracticeMatcher) -> None:
+    # rule 4: “X说法” or a “X”宣讲团 shown teaching legal knowledge is 普法宣传 besides its brand
+    found = matcher.discover("某乡组建“渔鼓说法”宣传队，把民法典和反诈知识编进渔鼓唱段。")
+    assert {m.practice.key for m in found} == {"local:渔鼓说法", "law_popularization"}
+    found = matcher.discover("某村成立“火塘夜话”宣讲团，向村民宣讲土地法规。")
+    assert "law_popularization" in {m.practice.key for m in found}
+    # a brand whose name says nothing of telling the law, or one that teaches no law, is not
+    found = matcher.discover("某镇组建“山歌”宣传队，到各村演出新编山歌。")
+    assert "law_popularization" not in {m.practice.key for m in found}
+    found = matcher.discover("某镇打造“银铃”服务队，把法律知识编进顺口溜。")
+    assert "law_popularization" not in {m.practice.key for m in found}

@@ -77,6 +77,7 @@ __all__ = [
 LOCAL_CATEGORY = "local"
 MEDIATION_KEY_NAME = "矛盾纠纷多元化解"
 WATCH_KEY_NAME = "群防群治"
+LAW_TEACHING_KEY_NAME = "普法宣传"
 
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』《》〈〉()（）\[\]【】、，,。.·•:：;；!！?？\-—_/]+")
 _KEY_RE = re.compile(r"^[a-z0-9_]+$")
@@ -361,6 +362,14 @@ _RESIDENTS_WATCH = re.compile(
     r"(?:居民|村民|群众|志愿者|党员|热心|退休|商户|牧民|乡贤|老人|妇女|楼栋长|家长)[^。；;]{0,20}?"
     r"(?:值守|巡逻|巡查|守望|巡防|站岗|看护|盯守)"
 )
+# A brand named for telling or spreading the law (“X说法”, “X”宣讲团/宣传队) that its sentence shows
+# carrying legal knowledge to people is an instance of 普法宣传 as well (rule 4).
+_TEACHING_NAME = re.compile(r"说法|讲法|普法|学法|宣讲|宣传队|宣传团")
+_TEACHES_LAW = re.compile(
+    r"(?:法律|法治|民法典|宪法|法规|反诈|禁毒)[^。；;]{0,10}?(?:知识|常识|条文|政策)?[^。；;]{0,6}?"
+    r"(?:编进|编成|编入|宣讲|讲解|宣传|普及|送到|送进|融入)"
+    r"|(?:宣讲|讲解|宣传|普及|讲述)[^。；;]{0,12}?(?:法律|法治|民法典|宪法|法规)"
+)
 # Programmes whose name says people talk things through: with dispute counts they mediate too.
 _DIALOGUE = re.compile(r"议事|说事|评理|说和|夜话|恳谈|协商|坝会|板凳会")
 # A verb that sets something up right before the quote makes the quoted name the unit's programme
@@ -516,6 +525,7 @@ class PracticeMatcher:
         )
         self._mediation = self.taxonomy.by_name(MEDIATION_KEY_NAME)
         self._watch = self.taxonomy.by_name(WATCH_KEY_NAME)
+        self._law_teaching = self.taxonomy.by_name(LAW_TEACHING_KEY_NAME)
 
     # --- taxonomy matching ----------------------------------------------------------------
     def find(self, text: str, prefolded: bool = False) -> list[PracticeMention]:
@@ -814,6 +824,15 @@ class PracticeMatcher:
             and _RESIDENTS_WATCH.search(_clause_onward(s, start, end))
         ):
             practices.append(watch)  # “楼栋守望”队，由热心居民轮流值守: residents on watch (rule 4)
+        teaching = self._law_teaching
+        if (
+            s
+            and brand
+            and teaching is not None
+            and _TEACHING_NAME.search(s, start, end + 6)
+            and _TEACHES_LAW.search(_clause_onward(s, start, end))
+        ):
+            practices.append(teaching)  # “花灯说法”宣传队，把法律知识编进唱词: law taught (rule 4)
         return practices
 
 
