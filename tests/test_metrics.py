@@ -389,3 +389,10 @@ def test_the_size_of_a_visiting_party_is_no_metric() -> None:
 def test_hiring_verbs_end_the_noun_and_point_to_the_next_count() -> None:
     found = find_metrics("县公安局在全县64个行政村招聘64名驻村辅警。")
     assert [m.indicator for m in found] == ["行政村", "驻村辅警"]
+
+
+def test_the_count_of_a_simile_is_no_metric() -> None:
+    # 犹如…盏明灯: the image of a figure of speech counts nothing that was done
+    found = find_metrics("全县320个警务室,犹如320座灯塔守护群众。")
+    assert [m.value for m in found] == [320.0] and found[0].indicator == "警务室"
+    assert find_metrics("网格员宛如上千只眼睛。") == []

@@ -690,6 +690,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 1美元兑7.1元人民币, 汇率升至7.2元: a price of money, no quantity of work
     if unit == "个" and sentence.startswith(("月", "工作日", "小时"), end):
         return True  # durations: 4个月
+    if _SIMILE.search(sentence, max(0, start - 3), start):
+        return True  # 犹如600余盏明灯: the count of a simile's image, no quantity of work
     if sentence.endswith("一行", 0, start):
         return True  # 书记一行15人: the size of a visiting party, no quantity of work
     if unit in ("天", "小时", "分钟") and sentence.endswith(("为期", "历时", "历经"), 0, start):
@@ -701,6 +703,7 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
     return _inside_quotes(sentence, start) or _in_speech(sentence, start)
 
 
+_SIMILE = re.compile(r"(?:犹如|宛如|好似|好比|恰似|如同|仿佛)[约近]?$")
 _THE_TWO = re.compile(r"[两二](?:个人|人|位)|[两二]家(?=[因都也已终最就在互的各握])")
 # Where "the two" stands as a noun phrase: the clause's head, or after a preposition or 的-less
 # disposal word; a count after a noun or verb (抓获嫌疑人两人) stays a quantity.
