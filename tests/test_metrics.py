@@ -396,3 +396,12 @@ def test_the_count_of_a_simile_is_no_metric() -> None:
     found = find_metrics("全县320个警务室,犹如320座灯塔守护群众。")
     assert [m.value for m in found] == [320.0] and found[0].indicator == "警务室"
     assert find_metrics("网格员宛如上千只眼睛。") == []
+
+
+def test_the_people_a_place_has_are_background() -> None:
+    # 有村民…户, 居住着居民…人: the place's own size; the people right after its households too
+    assert find_metrics("石门村有村民620多户。") == []
+    assert find_metrics("全村有村民540户2100人。") == []
+    assert find_metrics("小区里居住着居民900余人。") == []
+    # people the work reached stay
+    assert len(find_metrics("民警走访村民780户。")) == 1

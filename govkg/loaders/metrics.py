@@ -580,8 +580,10 @@ def _to_mention(
         return None  # 村寨距离乡政府所在地有6.6公里: how far the place lies, no result of work
     if _PLACE_SIZE.match(sentence, m.end()):
         return None  # 仅有698户的小村庄: the size of the place the story is set in
-    if _BACKGROUND.search(label):
-        return None  # 全村共有农户320户: the place's own size, no result of work
+    if _BACKGROUND.search(_TRAILING_COUNT.sub("", label)):
+        # 全村共有农户320户: the place's own size, no result of work; 有村民860户3100人: the people
+        # counted right after its households are the same place's
+        return None
     return MetricMention(
         start=m.start(),
         end=m.end(),
@@ -599,7 +601,10 @@ def _to_mention(
 _BACKGROUND = re.compile(
     r"(?:^|[村镇乡区县市州旗]|社区|街道|嘎查|苏木|有|总)(?:常住|户籍|实有|总)?(?:人口|户数|农户|住户|"
     r"(?:国土|辖区|耕地|土地|林地|草场|总)?面积)$"
+    # 陂下村有村民450多户, 居住着居民1200人: the people a place has, not people the work reached
+    r"|(?:有|居住着?|生活着?)(?:村民|居民|牧民|群众|农牧民)$"
 )
+_TRAILING_COUNT = re.compile(r"[0-9.]+[万]?(?:户|人|名)$")
 # A place's own divisions, counted after 辖/共有 and standing alone as the item (下辖18个行政村、3个
 # 社区); a count of divisions that did something (120个社区建成综治中心) is a result.
 _HOLDS = re.compile(r"下辖|管辖|辖有|共辖|辖|共有|现有|拥有")
