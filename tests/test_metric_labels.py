@@ -517,3 +517,10 @@ def test_the_other_before_a_count_and_an_adverb_after_it_are_no_label() -> None:
 
 def test_the_last_level_of_a_list_of_levels_does_not_open_the_label() -> None:
     assert labels("建成市、县、乡三级矛调中心88个")[0][:2] == ("三级矛调中心", 88.0)
+
+
+def test_a_verb_of_work_before_the_count_takes_the_noun_after_it() -> None:
+    assert labels("全县破获29起盗窃案件")[0][:2] == ("破获盗窃案件", 29.0)
+    assert labels("全年调处214起邻里纠纷")[0][:2] == ("调处邻里纠纷", 214.0)
+    assert labels("网格员每天走访40户居民")[0][0].endswith("走访居民")
+    assert labels("调解成功率达97%")[0][0] == "调解成功率"  # a rate has no noun after it

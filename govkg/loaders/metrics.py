@@ -804,6 +804,12 @@ def _label(
         label = label[1:]  # 建成县、乡、村三级综治中心192个: the last level of the list opens the clause
     if label.endswith("连续"):  # 某镇已连续: who kept the streak opens the clause
         return _streak(sentence, end), None
+    if label and unit not in _CHANGE_UNITS and _WORK_VERB_END.search(label):
+        # 破获32起电诈案件, 化解300起纠纷: a verb of work before the count, its object after it;
+        # the label is the work done to what was counted (破获电诈案件)
+        tail = _tail(sentence, end)
+        if tail and tail not in _ONE_CHAR_NOUNS:
+            return label + tail, None
     # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
     # 公安、人社、司法3个部门: after the last item of a 、 list the count names the list by the
     # noun after its measure word; a percentage has no such noun (…、结案率100%) and keeps its own
@@ -924,6 +930,12 @@ _FROM = re.compile(
 # 下降到3起 after 从5起: the new value of the quantity just counted.
 _TO_VALUE = re.compile(
     r"(?:(?:下降|上升|减少|增加|增长|提高|降低|提升|压降|压减)(?:到|至)|[降升增减]至|[降升]到)(?:目前|现在|今年)?的?"
+)
+# Verbs of work done to what a count counts (破获, 化解, 走访 …): with the noun after the count they
+# name the indicator (破获32起案件 -> 破获案件), as 破获案件32起 does.
+_WORK_VERB_END = re.compile(
+    r"(?:化解|调处|调解|破获|侦破|抓获|打掉|排查|摸排|受理|办理|审结|执结|办结|查处|处置|整改|解决|"
+    r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶)$"
 )
 # 村三级综治中心 after 县、乡、: a level closing a list of levels, then how many levels there are.
 _LEVEL_LISTED = re.compile(r"^[省市州盟县区旗乡镇街村社组户][一二两三四五六七八九十]级")
