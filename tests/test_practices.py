@@ -729,3 +729,11 @@ def test_a_brand_that_carries_the_law_to_people_is_also_law_popularization(match
     assert "law_popularization" not in {m.practice.key for m in found}
     found = matcher.discover("某镇打造“银铃”服务队，把法律知识编进顺口溜。")
     assert "law_popularization" not in {m.practice.key for m in found}
+
+
+def test_a_talking_place_or_forum_names_itself(matcher: PracticeMatcher) -> None:
+    # 议事亭, 说事堂, 唱谈会 … end a programme's whole name, as 议事厅 and 板凳会 do
+    found = local_names(matcher.discover("某社区通过“银杏议事亭”“暖心驿站”等协商平台化解纠纷。"))
+    assert "银杏议事亭" in found
+    found = local_names(matcher.discover("某村推出“火塘唱谈会”，干部群众围坐议事。"))
+    assert found == ["火塘唱谈会"]

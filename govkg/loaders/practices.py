@@ -292,6 +292,9 @@ _NAME_ENDINGS = (
     "活动", "实事", "课堂", "讲堂", "班", "站", "工作", "治理法", "联盟", "专线", "热线", "夜话", "说和",
     "说和团", "议事会", "院坝会", "板凳会", "屋场会", "院落会", "议事坊", "议事点", "说事点", "和事堂",
     "调解队", "调解团", "说法", "积分超市", "宣讲团", "服务社", "工作坊", "经验", "调解法", "调解组",
+    # places and forums where neighbours talk things through, named like 议事厅 and 板凳会
+    "议事亭", "议事堂", "议事长廊", "说事堂", "说事会", "说事室", "唱谈会", "恳谈会", "评理堂",
+    "评理室", "坝坝会", "火塘会", "夜谈会",
     *_APP_WORDS,
 )  # fmt: skip
 # Kind words that are no name alone (“驿站”, “工作室” refer back to a programme); folk forum
