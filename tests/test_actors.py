@@ -111,12 +111,12 @@ def test_list_whose_first_name_is_glued_to_the_word_before_it() -> None:
 
 def test_units_listed_at_the_head_of_a_clause_open_it_together() -> None:
     district = "九原区公安分局2031年工作情况\n九原区公安分局持续推进平安建设。"
-    found = _facts(district + "麻池、哈林格尔派出所走进辖区学校，开展禁毒宣传。")
-    assert found[("麻池镇", "anti_drug")].startswith("actor=opening-list")
-    assert ("哈林格尔镇", "anti_drug") in found
+    found = _facts(district + "麻池、哈林格尔派出所走进辖区学校，开展反诈宣传。")
+    assert found[("麻池镇", "anti_telecom_fraud")].startswith("actor=opening-list")
+    assert ("哈林格尔镇", "anti_telecom_fraud") in found
     # a unit that is only the object of the opening clause does not join its subject
-    found = _facts(district + "麻池派出所走访哈林格尔镇学校，开展禁毒宣传。")
-    assert ("麻池镇", "anti_drug") in found and ("哈林格尔镇", "anti_drug") not in found
+    found = _facts(district + "麻池派出所走访哈林格尔镇学校，开展反诈宣传。")
+    assert ("麻池镇", "anti_telecom_fraud") in found and ("哈林格尔镇", "anti_telecom_fraud") not in found
 
 
 def test_units_acting_jointly_both_adopt() -> None:
@@ -124,13 +124,13 @@ def test_units_acting_jointly_both_adopt() -> None:
     found = _facts(district + "麻池镇联合沙河街道开展反诈宣传进小区活动。")
     assert ("麻池镇", "anti_telecom_fraud") in found and ("沙河街道", "anti_telecom_fraud") in found
     # 会同 across levels: the district's bureau and the town both act
-    found = _facts(district + "区公安分局会同哈林格尔镇开展禁毒宣传。")
-    assert ("九原区", "anti_drug") in found and ("哈林格尔镇", "anti_drug") in found
-    found = _facts(district + "区公安分局与哈林格尔镇共同开展禁毒宣传。")
-    assert ("九原区", "anti_drug") in found and ("哈林格尔镇", "anti_drug") in found
+    found = _facts(district + "区公安分局会同哈林格尔镇开展反诈宣传。")
+    assert ("九原区", "anti_telecom_fraud") in found and ("哈林格尔镇", "anti_telecom_fraud") in found
+    found = _facts(district + "区公安分局与哈林格尔镇共同开展反诈宣传。")
+    assert ("九原区", "anti_telecom_fraud") in found and ("哈林格尔镇", "anti_telecom_fraud") in found
     # a body that only guides another unit leaves the work to that unit
-    found = _facts(district + "区公安分局指导哈林格尔镇开展禁毒宣传。")
-    assert ("哈林格尔镇", "anti_drug") in found and ("九原区", "anti_drug") not in found
+    found = _facts(district + "区公安分局指导哈林格尔镇开展反诈宣传。")
+    assert ("哈林格尔镇", "anti_telecom_fraud") in found and ("九原区", "anti_telecom_fraud") not in found
 
 
 def test_list_of_words_that_are_no_units_does_not_fire() -> None:

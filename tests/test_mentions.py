@@ -345,3 +345,13 @@ def test_will_before_a_verb_of_work_is_a_plan() -> None:
     # the disposal 将 takes a noun: the sentence reports work done
     assert _cls("县禁毒委将禁毒宣传纳入网格员职责。", "禁毒") is None
     assert _cls("镇里将组织关系转入社区后推行网格化管理。", "网格化管理") is None
+
+
+def test_a_practice_only_in_the_title_of_a_document_studied_is_its_topic() -> None:
+    # 传达学习《…》: the document relayed names its topic; no one is said to have done it
+    studied = "会上传达学习了《关于深化网格化管理的指导意见》和《乙州综治中心建设指引》。"
+    assert _cls(studied, "综治中心") == "policy"
+    assert _cls(studied, "网格化管理") == "policy"
+    # a body issuing its own plan, or naming the practice outside the title, is not covered
+    assert _cls("县委政法委印发《全县综治中心建设实施方案》,推动中心实体化运行。", "综治中心") is None
+    assert _cls("镇里学习借鉴网格化管理做法,编印《网格员工作手册》。", "网格化管理") is None

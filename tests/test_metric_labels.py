@@ -472,3 +472,55 @@ def test_a_quality_before_de_describes_the_counted_noun_after_it() -> None:
     assert labels("司法局抽调5名经验丰富的调解骨干进驻中心")[0][:2] == ("调解骨干", 5.0)
     assert labels("派出所招募32名懂藏语的平安志愿者")[0][:2] == ("平安志愿者", 32.0)
     assert labels("平台汇聚2318个网格的巡查数据")[0][0] != "巡查数据"  # the grids are counted
+
+
+def test_a_verb_with_the_aspect_zhe_names_its_object_after_the_count() -> None:
+    assert labels("这个牧业村居住着5个民族")[0][:2] == ("民族", 5.0)
+    assert labels("调解中心承担着9个乡镇的调解任务")[0][:2] == ("乡镇", 9.0)
+    assert labels("小区里居住着860余人")[0][0] != "小区里居住着"  # a verb is no label
+
+
+def test_a_count_before_built_names_the_places_that_built() -> None:
+    assert labels("全旗14个乡镇均建成矛调中心,运行良好")[0][:2] == ("乡镇", 14.0)
+    assert labels("区里在7个街道建成心理驿站")[0][:2] == ("街道", 7.0)
+
+
+def test_a_bare_centre_or_platform_before_already_is_the_subject() -> None:
+    assert labels("中心已累计受理群众诉求3.6万件")[0][0] == "受理群众诉求"
+    assert labels("平台已流转交办事项920件")[0][0] == "流转交办事项"
+
+
+def test_connected_and_exceeded_are_verbs_around_the_count() -> None:
+    assert labels("指挥平台接入3400路公共视频")[0][:2] == ("公共视频", 3400.0)
+    assert labels("普法公众号关注人数累计突破9万")[0][0] == "普法公众号关注人数"
+    assert labels("改革取得新突破5项")[0][0].endswith("新突破")  # the noun breakthrough stays
+
+
+def test_a_count_of_people_sent_to_reinforce_ends_at_the_verb() -> None:
+    assert labels("县里抽调9名年轻干部充实乡镇综治队伍")[0][:2] == ("年轻干部", 9.0)
+
+
+def test_staffing_and_document_verbs_open_no_label() -> None:
+    assert labels("全镇配齐配强专职调解员23名")[0][:2] == ("专职调解员", 23.0)
+    assert labels("县委政法委印发6个指导文件")[0][:2] == ("指导文件", 6.0)
+    assert labels("司法局建立健全11项工作制度")[0][:2] == ("工作制度", 11.0)
+    assert labels("全县选派95名民警作为驻村辅导员")[0][:2] == ("民警", 95.0)
+
+
+def test_a_subject_unit_with_a_bracketed_gloss_before_already_is_cut() -> None:
+    assert labels("全旗84个嘎查(社区)已召开议事会1900余场")[1][0] == "召开议事会"
+
+
+def test_the_other_before_a_count_and_an_adverb_after_it_are_no_label() -> None:
+    assert labels("老周和其他6名调解员经常进村")[0][:2] == ("调解员", 6.0)
+
+
+def test_the_last_level_of_a_list_of_levels_does_not_open_the_label() -> None:
+    assert labels("建成市、县、乡三级矛调中心88个")[0][:2] == ("三级矛调中心", 88.0)
+
+
+def test_a_verb_of_work_before_the_count_takes_the_noun_after_it() -> None:
+    assert labels("全县破获29起盗窃案件")[0][:2] == ("破获盗窃案件", 29.0)
+    assert labels("全年调处214起邻里纠纷")[0][:2] == ("调处邻里纠纷", 214.0)
+    assert labels("网格员每天走访40户居民")[0][0].endswith("走访居民")
+    assert labels("调解成功率达97%")[0][0] == "调解成功率"  # a rate has no noun after it

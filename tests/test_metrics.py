@@ -249,6 +249,14 @@ def test_the_loss_in_one_private_case_is_no_metric() -> None:
     assert len(find_metrics("全年共为群众挽回经济损失320万元。")) == 1
 
 
+def test_the_details_of_one_dispute_told_as_a_story_are_no_metric() -> None:
+    # 一场/一起…纠纷: one case, its figures are the case's; a total or a negation is no story
+    assert find_metrics("去年冬天,一场因8平方米菜地引发的邻里纠纷在调解室化解。") == []
+    assert find_metrics("一起涉及23户村民的林地争议经三轮调解达成协议。") == []
+    assert len(find_metrics("全年调处纠纷410起,其中一起涉及23户村民的林地争议最难。")) >= 1
+    assert len(find_metrics("五年来,该村12个村民小组没有因为一起纠纷而上访。")) == 1
+
+
 @pytest.mark.parametrize(
     ("sentence", "label"),
     [
@@ -381,3 +389,19 @@ def test_the_size_of_a_visiting_party_is_no_metric() -> None:
 def test_hiring_verbs_end_the_noun_and_point_to_the_next_count() -> None:
     found = find_metrics("县公安局在全县64个行政村招聘64名驻村辅警。")
     assert [m.indicator for m in found] == ["行政村", "驻村辅警"]
+
+
+def test_the_count_of_a_simile_is_no_metric() -> None:
+    # 犹如…盏明灯: the image of a figure of speech counts nothing that was done
+    found = find_metrics("全县320个警务室,犹如320座灯塔守护群众。")
+    assert [m.value for m in found] == [320.0] and found[0].indicator == "警务室"
+    assert find_metrics("网格员宛如上千只眼睛。") == []
+
+
+def test_the_people_a_place_has_are_background() -> None:
+    # 有村民…户, 居住着居民…人: the place's own size; the people right after its households too
+    assert find_metrics("石门村有村民620多户。") == []
+    assert find_metrics("全村有村民540户2100人。") == []
+    assert find_metrics("小区里居住着居民900余人。") == []
+    # people the work reached stay
+    assert len(find_metrics("民警走访村民780户。")) == 1

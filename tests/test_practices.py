@@ -353,6 +353,13 @@ def test_discover_local_programs(
         "其中“两融合”和“一平台”为闭环管理提供了支撑。",  # “one platform”
         # a sum whose gloss counts the rooms of a centre is its layout
         "某县构建“1+2+3+N”模式，即一个接待大厅、2个功能区、3个调解工作室、N个服务窗口。",
+        # a sum whose gloss counts the people of a team or joins the stations it links: rule 5
+        "某镇推行“1+1+N”的模式(1名网格员+1名民警+N名志愿者)开展巡查。",
+        "某所与中心建立“1+1”联动模式，即每起纠纷有1名民警和1名调解员参与。",
+        "某街道打造“1+2+N”治理综合体，即街道综治中心+派出所警务站+社区工作站。",
+        "某县推行“1+N”护校模式，“1”代表驻校民警，“N”代表老师和保安。",
+        # a quoted term of a formula followed by what it stands for names nothing
+        "“2”是指两支巡逻队。",
         # merged facilities are a formula, not a programme
         "某乡推进“三中心”合一建设。",
         # “X”的做法: the quote says what a practice does or gives, it names none
@@ -662,3 +669,71 @@ def test_a_quoted_list_of_places_gone_into_is_no_programme(matcher: PracticeMatc
 
 def test_a_quoted_list_sharing_another_first_word_still_names_a_campaign(matcher: PracticeMatcher) -> None:
     assert local_names(matcher.discover("该县开展“大巡查、大走访、大化解”专项行动。")) != []
+
+
+def test_a_standing_line_of_work_or_national_procedure_is_mentioned_never_adopted() -> None:
+    # 禁毒, 反恐怖, 缉枪治爆, 安置帮教, 法治政府建设 … are duties of every 政法 body; named by their
+    # generic names they are no programme of the region, while a named campaign inside them is
+    practices = Taxonomy.default().practices
+    standing = {
+        "anti_drug",
+        "anti_terror",
+        "gun_explosive",
+        "resettlement",
+        "youth_at_risk",
+        "law_based_government",
+        "deliberation",
+        "judicial_aid",
+        "two_laws_link",
+        "case_streaming",
+        "enforcement_three_systems",
+    }
+    assert not any(practices[k].adoptable for k in standing)
+    text = (
+        "西宁市政法工作纪实\n全市深入推进禁毒工作和法治政府建设，开展“雪域净土”禁毒专项行动。\n"
+        "市中级人民法院落实司法救助和繁简分流，市公安局常态化开展缉枪治爆。"
+    )
+    ex = extract(from_text(text, "test.txt"))
+    assert not {a.practice_key for a in ex.adoptions} & standing
+    assert any("雪域净土" in a.practice_key for a in ex.adoptions)
+    mentioned = {m.key for m in ex.mentions if m.kind == "Practice"}
+    assert {"anti_drug", "law_based_government", "judicial_aid", "gun_explosive"} <= mentioned
+
+
+def test_a_term_glossed_after_a_named_model_is_no_second_name(matcher: PracticeMatcher) -> None:
+    found = local_names(matcher.discover("某镇探索“2345”治理模式，“2”代表两个中心，化解矛盾纠纷。"))
+    assert found == ["“2345”治理模式"]
+
+
+def test_a_team_brand_that_residents_man_on_watch_is_also_mass_prevention(matcher: PracticeMatcher) -> None:
+    # rule 4: the brand, and 群防群治 where the text shows residents or volunteers keeping watch
+    keys = {m.practice.key for m in matcher.discover("某社区组建“门前哨”队，由退休党员轮流在路口值守。")}
+    assert keys == {"local:门前哨", "mass_prevention"}
+    keys = {m.practice.key for m in matcher.discover("某校成立“晨光护学队”，家长志愿者每天在校门巡逻。")}
+    assert "mass_prevention" in keys
+    # a police unit's team, or a mediation team on its rounds, is not
+    keys = {m.practice.key for m in matcher.discover("某所组建“猎鹰”突击队，民警每晚巡逻。")}
+    assert "mass_prevention" not in keys
+    keys = {m.practice.key for m in matcher.discover("某镇组建“老周”调解队，退休干部每周巡查。")}
+    assert "mass_prevention" not in keys
+
+
+def test_a_brand_that_carries_the_law_to_people_is_also_law_popularization(matcher: PracticeMatcher) -> None:
+    # rule 4: “X说法” or a “X”宣讲团 shown teaching legal knowledge is 普法宣传 besides its brand
+    found = matcher.discover("某乡组建“渔鼓说法”宣传队，把民法典和反诈知识编进渔鼓唱段。")
+    assert {m.practice.key for m in found} == {"local:渔鼓说法", "law_popularization"}
+    found = matcher.discover("某村成立“火塘夜话”宣讲团，向村民宣讲土地法规。")
+    assert "law_popularization" in {m.practice.key for m in found}
+    # a brand whose name says nothing of telling the law, or one that teaches no law, is not
+    found = matcher.discover("某镇组建“山歌”宣传队，到各村演出新编山歌。")
+    assert "law_popularization" not in {m.practice.key for m in found}
+    found = matcher.discover("某镇打造“银铃”服务队，把法律知识编进顺口溜。")
+    assert "law_popularization" not in {m.practice.key for m in found}
+
+
+def test_a_talking_place_or_forum_names_itself(matcher: PracticeMatcher) -> None:
+    # 议事亭, 说事堂, 唱谈会 … end a programme's whole name, as 议事厅 and 板凳会 do
+    found = local_names(matcher.discover("某社区通过“银杏议事亭”“暖心驿站”等协商平台化解纠纷。"))
+    assert "银杏议事亭" in found
+    found = local_names(matcher.discover("某村推出“火塘唱谈会”，干部群众围坐议事。"))
+    assert found == ["火塘唱谈会"]

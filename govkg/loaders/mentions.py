@@ -10,7 +10,8 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 - ``instruction``: someone 指出/强调/要求 … before it, or a sentence or an earlier clause opening
   with 要/必须 (a quoted instruction or a speech's list of them, not local work), or 对 it …
   提出…要求/意见 (what demands are about);
-- ``policy``: 总书记, 党中央, 国务院 … 指示/批示/文件 before it (a national policy cited);
+- ``policy``: 总书记, 党中央, 国务院 … 指示/批示/文件 before it (a national policy cited), or the
+  practice only in the title of a document relayed or studied (传达学习《…》);
 - ``meeting``: the practice inside the name of a meeting held about it (召开…推进会), or
   bodies listed as attending one (出席, 参会);
 - ``component``: one of the bodies or centres pooled into something else (整合派出所、司法所、
@@ -74,6 +75,13 @@ _HONOUR_CATEGORY = re.compile(
 )
 # 央视政论片《坚持发展“枫桥经验”》: a practice named only in the title of a media work.
 _MEDIA_TITLE = re.compile(r"(?:片|报道|节目|栏目|专栏|电视台?|央视|日报|晚报|杂志|纪录|专题)《[^《》]*$")
+# 传达学习了《…实施意见》《某盟推进综治中心建设工作指引》: a practice only in the title of a document
+# relayed or studied names that document's topic; neither the learners nor the body in the title
+# are said to have done it.
+_STUDIED_TITLE = re.compile(
+    r"(?:传达|学习|贯彻|解读|宣读|领会)[了好]?(?:[^，,。；;《》]{0,6}?)(?:《[^《》]*》[、和及与]?)*《[^《》]*$"
+)
+_TITLE_CLOSES = re.compile(r"^[^《》。]*》")
 # 某某指出，要…; 某委要求各乡镇…: an instruction; 按照/根据…要求 is a local body complying.
 _INSTRUCTION = re.compile(
     r"(?<!按照)(?<!根据)(?<!落实)(?:指出|强调|要求|希望|号召)[,，:：]?\s*(?:要|必须|应|各|全|进一步)"
@@ -352,6 +360,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("topic", m.group()[-6:])
     if m := _MEDIA_TITLE.search(before):
         return Cue("media", m.group())
+    if "《" in before and (m := _STUDIED_TITLE.search(before)) and _TITLE_CLOSES.match(after):
+        return Cue("policy", m.group()[:4])
     if _PLEDGE_BEFORE.search(before) and (m := _PLEDGE_AFTER.match(after)):
         return Cue("pledge", m.group()[-4:-1])
     if (m := _AUTHORITY.search(before)) and (

@@ -140,6 +140,7 @@ _TRAIL_VERBS = (
     "增长至",
     "达到",
     "超过",
+    "突破",
     "高达",
     "多达",
     "分别为",
@@ -172,7 +173,9 @@ _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|形成|构建|搭建|建起|制定|出台|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
     r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
-    r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区)$"
+    r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
+    # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
+    r"接入|印发|修订|编制|健全|完善|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?)$"
 )
 
 
@@ -189,7 +192,7 @@ _CHANGE_UNITS = frozenset({"%", "‰", "个百分点"})
 _DOWN = ("下降", "下降了", "减少", "减少了", "降低", "降低了", "下滑", "下滑了", "回落", "回落了")
 # Words that open a clause before the counted noun and are not part of it.
 _LEAD_WORDS = re.compile(
-    r"^(?:在(?![线职编岗校册押逃])|对|向|为|把|将|使|让|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
+    r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
     r"其中|目前|截至目前|截至|全年|今年以来|近年来|近[一二两三四五六七八九十\d]+年来?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?(?:月|季度)|以来|同时|此外|另外|并|又|还|已|共|累计|先后|着力|着重|"
     r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
     r"该(?:镇|乡|街道|苏木|社区|村|嘎查|旗|州|盟|所|局|院|庭|[\u4e00-\u9fff]{0,6}?中心)|"
@@ -214,7 +217,7 @@ _STATION_PREFIX = re.compile(
 )
 # Verbs of setting up that open a label: 建成调解工作室 -> 调解工作室.
 _MAKE_VERB = re.compile(
-    r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|设立了?|新建了?|成立了?|划分了?|划定了?|建有|拥有|共有|开展了?|"
+    r"^(?:建成了?|建立了?|组建了?|打造了?|配备了?|配[齐强足全]|设立了?|新建了?|成立了?|划分了?|划定了?|建有|拥有|共有|开展了?|"
     r"现有|有(?![效力序关利的偿奖罪]))"
 )
 # A subject, then 共 or 共计 "in all" (县公安局共破获…, 此次活动共发放…): the subject is who or what
@@ -223,7 +226,7 @@ _SUBJECT_IN_ALL = re.compile(r"^[^，,。；;、\d“”]{2,16}?(?<![公总一])
 # A unit that acted, then 已 or 成立以来 (某调解室已成功调处纠纷, 调委会成立以来调解纠纷): the
 # subject of the clause, not part of what its number counts.
 _ACTOR_ALREADY = re.compile(
-    r"^[^，,。；;]{1,20}?(?:室|站|所|队|中心|社区|村|镇|乡|街道|庭|院|局|组|会|厅|平台)"
+    r"^[^，,。；;]{0,20}?(?:室|站|所|队|中心|社区|小区|村|嘎查|镇|乡|苏木|街道|庭|院|局|组|会|厅|平台)(?:[(（][^)）]{1,6}[)）])?"
     r"(?:(?:成立|运行|建成|投用|启用|设立|组建)以来)?(?:今年|去年)?(?:已经?|(?<=以来))"
 )
 # A unit, then what it has (某中心现有工作人员, 各所配备有专干): the holder, not what was counted.
@@ -320,6 +323,9 @@ _NOT_NOUN_START = (
     "于",
 )
 _NOT_NOUN_END = (
+    "着",  # 居住着, 承担着: a verb with its aspect, not a noun
+    "其他",  # 他和其他7名成员: "the other", the noun follows the count
+    "其余",
     "发挥",
     "取消",
     "实现",
@@ -352,8 +358,8 @@ _JUST_VERB = re.compile(
 _KINDS = ("各类", "各种")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
-    r"及时|为|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
-    r"投入|到位|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
+    r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
+    r"投入|到位|建成(?![区率])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
     r"在(?![线职编岗校册押逃])|以(?![上下内外来及])"
@@ -385,10 +391,25 @@ _ONE_CASE = re.compile(r"纠纷|矛盾|争执|口角|争吵|吵架|打架|赔偿
 _TOTAL = re.compile(r"共|累计|全年|以来|先后|各类|总计|合计")
 
 
+# 一场因15平方米空地引发的邻里纠纷: one dispute told as a story; its numbers are the case's details.
+_ONE_DISPUTE = re.compile(r"一(?:起|场|宗|桩)[^，,。；;]{0,24}?(?:纠纷|争执|争议)")
+_NEGATED = re.compile(r"[没无未不零]")
+
+
 def _anecdote(sentence: str) -> bool:
-    """Whether the sentence tells one dispute between private people, with no total of work."""
+    """Whether the sentence tells one dispute (between private people, or 一起…纠纷), with no
+    total of work."""
     return bool(
-        _PRIVATE_PERSON.search(sentence) and _ONE_CASE.search(sentence) and not _TOTAL.search(sentence)
+        ((_PRIVATE_PERSON.search(sentence) and _ONE_CASE.search(sentence)) or _one_dispute(sentence))
+        and not _TOTAL.search(sentence)
+    )
+
+
+def _one_dispute(sentence: str) -> bool:
+    """一场…纠纷 told as a story; not 没有因为一起纠纷而上访 (no dispute at all)."""
+    return any(
+        not _NEGATED.search(sentence, max(0, m.start() - 5), m.start())
+        for m in _ONE_DISPUTE.finditer(sentence)
     )
 
 
@@ -559,8 +580,10 @@ def _to_mention(
         return None  # 村寨距离乡政府所在地有6.6公里: how far the place lies, no result of work
     if _PLACE_SIZE.match(sentence, m.end()):
         return None  # 仅有698户的小村庄: the size of the place the story is set in
-    if _BACKGROUND.search(label):
-        return None  # 全村共有农户320户: the place's own size, no result of work
+    if _BACKGROUND.search(_TRAILING_COUNT.sub("", label)):
+        # 全村共有农户320户: the place's own size, no result of work; 有村民860户3100人: the people
+        # counted right after its households are the same place's
+        return None
     return MetricMention(
         start=m.start(),
         end=m.end(),
@@ -578,7 +601,10 @@ def _to_mention(
 _BACKGROUND = re.compile(
     r"(?:^|[村镇乡区县市州旗]|社区|街道|嘎查|苏木|有|总)(?:常住|户籍|实有|总)?(?:人口|户数|农户|住户|"
     r"(?:国土|辖区|耕地|土地|林地|草场|总)?面积)$"
+    # 陂下村有村民450多户, 居住着居民1200人: the people a place has, not people the work reached
+    r"|(?:有|居住着?|生活着?)(?:村民|居民|牧民|群众|农牧民)$"
 )
+_TRAILING_COUNT = re.compile(r"[0-9.]+[万]?(?:户|人|名)$")
 # A place's own divisions, counted after 辖/共有 and standing alone as the item (下辖18个行政村、3个
 # 社区); a count of divisions that did something (120个社区建成综治中心) is a result.
 _HOLDS = re.compile(r"下辖|管辖|辖有|共辖|辖|共有|现有|拥有")
@@ -669,6 +695,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 1美元兑7.1元人民币, 汇率升至7.2元: a price of money, no quantity of work
     if unit == "个" and sentence.startswith(("月", "工作日", "小时"), end):
         return True  # durations: 4个月
+    if _SIMILE.search(sentence, max(0, start - 3), start):
+        return True  # 犹如600余盏明灯: the count of a simile's image, no quantity of work
     if sentence.endswith("一行", 0, start):
         return True  # 书记一行15人: the size of a visiting party, no quantity of work
     if unit in ("天", "小时", "分钟") and sentence.endswith(("为期", "历时", "历经"), 0, start):
@@ -680,6 +708,7 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
     return _inside_quotes(sentence, start) or _in_speech(sentence, start)
 
 
+_SIMILE = re.compile(r"(?:犹如|宛如|好似|好比|恰似|如同|仿佛)[约近]?$")
 _THE_TWO = re.compile(r"[两二](?:个人|人|位)|[两二]家(?=[因都也已终最就在互的各握])")
 # Where "the two" stands as a noun phrase: the clause's head, or after a preposition or 的-less
 # disposal word; a count after a noun or verb (抓获嫌疑人两人) stays a quantity.
@@ -771,8 +800,16 @@ def _label(
     if previous and floor > clause_start and _TO_VALUE.fullmatch(before.strip()):
         return previous, None  # 从年均5起下降到3起: the new value of the count just before
     label = _noun(before)
+    if clause_start > 0 and sentence[clause_start - 1] == "、" and _LEVEL_LISTED.match(label):
+        label = label[1:]  # 建成县、乡、村三级综治中心192个: the last level of the list opens the clause
     if label.endswith("连续"):  # 某镇已连续: who kept the streak opens the clause
         return _streak(sentence, end), None
+    if label and unit not in _CHANGE_UNITS and _WORK_VERB_END.search(label):
+        # 破获32起电诈案件, 化解300起纠纷: a verb of work before the count, its object after it;
+        # the label is the work done to what was counted (破获电诈案件)
+        tail = _tail(sentence, end)
+        if tail and tail not in _ONE_CHAR_NOUNS:
+            return label + tail, None
     # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
     # 公安、人社、司法3个部门: after the last item of a 、 list the count names the list by the
     # noun after its measure word; a percentage has no such noun (…、结案率100%) and keeps its own
@@ -894,8 +931,18 @@ _FROM = re.compile(
 _TO_VALUE = re.compile(
     r"(?:(?:下降|上升|减少|增加|增长|提高|降低|提升|压降|压减)(?:到|至)|[降升增减]至|[降升]到)(?:目前|现在|今年)?的?"
 )
+# Verbs of work done to what a count counts (破获, 化解, 走访 …): with the noun after the count they
+# name the indicator (破获32起案件 -> 破获案件), as 破获案件32起 does.
+_WORK_VERB_END = re.compile(
+    r"(?:化解|调处|调解|破获|侦破|抓获|打掉|排查|摸排|受理|办理|审结|执结|办结|查处|处置|整改|解决|"
+    r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶)$"
+)
+# 村三级综治中心 after 县、乡、: a level closing a list of levels, then how many levels there are.
+_LEVEL_LISTED = re.compile(r"^[省市州盟县区旗乡镇街村社组户][一二两三四五六七八九十]级")
 # 年均, 人均, 户均: 均 closing a label is "per", part of what was counted, not the adverb "all".
 _PER_UNIT = re.compile(r"[年月日人户村所]均$")
+# 取得新突破: 突破 as the noun "breakthrough", not the verb "exceed" (关注量突破12万).
+_NEW_BREAKTHROUGH = re.compile(r"(?:[新大]|取得|实现)突破$")
 _YEAR_INSIDE = re.compile(r"(?:自|从|截至)?(?:19|20)\d{2}年(?:度|以来|全年|底|初)?")
 
 
@@ -1010,6 +1057,9 @@ def _trim(text: str) -> str:
             if text.startswith(filler) and len(text) > len(filler):
                 text, changed = text[len(filler) :], True
         for verb in _TRAIL_VERBS:
-            if text.endswith(verb) and not (verb == "均" and _PER_UNIT.search(text)):
+            if text.endswith(verb) and not (
+                (verb == "均" and _PER_UNIT.search(text))
+                or (verb == "突破" and _NEW_BREAKTHROUGH.search(text))
+            ):
                 text, changed = text[: -len(verb)], True
     return text

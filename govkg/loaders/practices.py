@@ -76,6 +76,8 @@ __all__ = [
 
 LOCAL_CATEGORY = "local"
 MEDIATION_KEY_NAME = "矛盾纠纷多元化解"
+WATCH_KEY_NAME = "群防群治"
+LAW_TEACHING_KEY_NAME = "普法宣传"
 
 _STRIP = re.compile(r"[\s“”\"'‘’「」『』《》〈〉()（）\[\]【】、，,。.·•:：;；!！?？\-—_/]+")
 _KEY_RE = re.compile(r"^[a-z0-9_]+$")
@@ -290,6 +292,9 @@ _NAME_ENDINGS = (
     "活动", "实事", "课堂", "讲堂", "班", "站", "工作", "治理法", "联盟", "专线", "热线", "夜话", "说和",
     "说和团", "议事会", "院坝会", "板凳会", "屋场会", "院落会", "议事坊", "议事点", "说事点", "和事堂",
     "调解队", "调解团", "说法", "积分超市", "宣讲团", "服务社", "工作坊", "经验", "调解法", "调解组",
+    # places and forums where neighbours talk things through, named like 议事厅 and 板凳会
+    "议事亭", "议事堂", "议事长廊", "说事堂", "说事会", "说事室", "唱谈会", "恳谈会", "评理堂",
+    "评理室", "坝坝会", "火塘会", "夜谈会",
     *_APP_WORDS,
 )  # fmt: skip
 # Kind words that are no name alone (“驿站”, “工作室” refer back to a programme); folk forum
@@ -351,6 +356,22 @@ _PRECEDING_NOUNS = ("品牌", "工作法", "模式", "机制", "平台", "工程
 # The programme resolves disputes: 调解/调处 …, 化解…纠纷/矛盾, 纠纷…化解 (within a few characters).
 _MEDIATION = re.compile(
     r"调解|调处|解纷|说和|化解[^，,。；;]{0,12}(?:矛盾|纠纷|积怨)|(?:矛盾|纠纷|积怨)[^，,。；;]{0,16}(?:化解|解开|消化|化在)"
+)
+# A team brand (“X”队) that the sentence shows residents or volunteers manning on watch or patrol is
+# an instance of 群防群治 as well as its own brand (rule 4); a police unit's team is not.
+_TEAM_ENDINGS = ("队", "小分队", "队伍", "服务团", "志愿团")
+_TEAM_AFTER = re.compile(r"[”\"」』’]?[\u4e00-\u9fff]{0,4}?(?:队|队伍)(?![长员])")
+_RESIDENTS_WATCH = re.compile(
+    r"(?:居民|村民|群众|志愿者|党员|热心|退休|商户|牧民|乡贤|老人|妇女|楼栋长|家长)[^。；;]{0,20}?"
+    r"(?:值守|巡逻|巡查|守望|巡防|站岗|看护|盯守)"
+)
+# A brand named for telling or spreading the law (“X说法”, “X”宣讲团/宣传队) that its sentence shows
+# carrying legal knowledge to people is an instance of 普法宣传 as well (rule 4).
+_TEACHING_NAME = re.compile(r"说法|讲法|普法|学法|宣讲|宣传队|宣传团")
+_TEACHES_LAW = re.compile(
+    r"(?:法律|法治|民法典|宪法|法规|反诈|禁毒)[^。；;]{0,10}?(?:知识|常识|条文|政策)?[^。；;]{0,6}?"
+    r"(?:编进|编成|编入|宣讲|讲解|宣传|普及|送到|送进|融入)"
+    r"|(?:宣讲|讲解|宣传|普及|讲述)[^。；;]{0,12}?(?:法律|法治|民法典|宪法|法规)"
 )
 # Programmes whose name says people talk things through: with dispute counts they mediate too.
 _DIALOGUE = re.compile(r"议事|说事|评理|说和|夜话|恳谈|协商|坝会|板凳会")
@@ -434,6 +455,17 @@ _FACILITY_WORDS = ("设置", "布局", "功能室", "功能区")
 _SUM = re.compile(r"^[0-9NnXx]+(?:[+＋][0-9NnXx]+)+$")
 _ROOM = r"(?:大厅|功能区|功能室|工作室|窗口)"
 _ROOMS_GLOSS = re.compile(rf"[,，:：]?即[^。；;]{{0,60}}?{_ROOM}[^。；;]{{0,40}}?{_ROOM}")
+# “1+1+N”模式(1名网格员+1名民警+N名志愿者), “1+1”联动模式，即由1名民警和1名调解员…, “1+2+N”综合体，
+# 即镇综治中心+派出所+村工作站: a sum whose gloss counts the people on a team or joins the stations
+# it links is a staffing or facility formula (rule 5), no programme's name.
+_STAFF_GLOSS = re.compile(
+    r"[,，:：]?(?:即|[（(])[^。；;，,）)]{0,30}?(?:[0-9一二两三四五六七八九十NnXx]+名|[\u4e00-\u9fff][+＋][\u4e00-\u9fff])"
+    # or glosses its terms one by one (“1+N”模式，“1”代表驻校警力，“N”代表…): what each count stands for
+    r"|[,，:：]?(?:其中)?[“\"]?[0-9NnXx][”\"]?(?:代表|是指|指的是|指)"
+)
+# “1”代表…, “N”是指…: a quoted term of a formula followed by what it stands for.
+_TERM = re.compile(r"^[0-9NnXx]{1,3}$")
+_TERM_GLOSSED = re.compile(r"代表|是指|指的是|指")
 _NUMERAL_START = re.compile(r"^[0-9一二两三四五六七八九十百千万双多]")
 # A quote that states a proposition (“绿水青山就是金山银山”, “稳定才是硬道理”) is a slogan; it names
 # a programme only when a programme word follows it (“群众的事就是我的事”调解室).
@@ -495,6 +527,8 @@ class PracticeMatcher:
             reverse=True,
         )
         self._mediation = self.taxonomy.by_name(MEDIATION_KEY_NAME)
+        self._watch = self.taxonomy.by_name(WATCH_KEY_NAME)
+        self._law_teaching = self.taxonomy.by_name(LAW_TEACHING_KEY_NAME)
 
     # --- taxonomy matching ----------------------------------------------------------------
     def find(self, text: str, prefolded: bool = False) -> list[PracticeMention]:
@@ -607,6 +641,8 @@ class PracticeMatcher:
         content = cand.content
         if "‘" in content or content.startswith(("我们", "我")):
             return None  # “我们探索总结出‘X’工作法”: quoted speech, with the name nested inside
+        if _TERM.match(content) and _TERM_GLOSSED.match(s, cand.outer_end):
+            return None  # “1”代表镇调委会: one term of a formula glossed, no name
         chained = tail is not None and tail != cand.outer_end
         trail_start = tail if tail is not None else cand.outer_end
         possessive = s.startswith("的", trail_start)
@@ -684,7 +720,9 @@ class PracticeMatcher:
             return None  # 借鉴当地“矛盾不上交”的做法: the quote says what the practice does
         if any(w in trail for w in _FACILITY_WORDS):
             return None
-        if _SUM.match(content) and _ROOMS_GLOSS.match(s, trail_start + len(trail)):
+        if _SUM.match(content) and (
+            _ROOMS_GLOSS.match(s, trail_start + len(trail)) or _STAFF_GLOSS.match(s, trail_start + len(trail))
+        ):
             return None
         if not trail and content.endswith("经验") and not _MADE.search(_clause_before(s, cand.outer_start)):
             return None
@@ -779,6 +817,25 @@ class PracticeMatcher:
             )
         ):
             practices.append(mediation)
+        watch = self._watch
+        if (
+            s
+            and brand
+            and watch is not None
+            and (name.endswith(_TEAM_ENDINGS) or _TEAM_AFTER.match(s, end))
+            and not _MEDIATION.search(s, start, end + 6)  # a mediation team walking its rounds
+            and _RESIDENTS_WATCH.search(_clause_onward(s, start, end))
+        ):
+            practices.append(watch)  # “楼栋守望”队，由热心居民轮流值守: residents on watch (rule 4)
+        teaching = self._law_teaching
+        if (
+            s
+            and brand
+            and teaching is not None
+            and _TEACHING_NAME.search(s, start, end + 6)
+            and _TEACHES_LAW.search(_clause_onward(s, start, end))
+        ):
+            practices.append(teaching)  # “花灯说法”宣传队，把法律知识编进唱词: law taught (rule 4)
         return practices
 
 
