@@ -524,3 +524,25 @@ def test_a_verb_of_work_before_the_count_takes_the_noun_after_it() -> None:
     assert labels("全年调处214起邻里纠纷")[0][:2] == ("调处邻里纠纷", 214.0)
     assert labels("网格员每天走访40户居民")[0][0].endswith("走访居民")
     assert labels("调解成功率达97%")[0][0] == "调解成功率"  # a rate has no noun after it
+
+
+def test_a_list_before_the_count_with_no_noun_after_it_is_the_label_whole() -> None:
+    # the 、-list's items hold no count of their own and no noun follows the number
+    assert labels("全区共组建交通、物业调解组织12个")[0][0] == "交通、物业调解组织"
+    assert labels("西湖区收集群众意见、建议860余条")[0][0] == "收集群众意见、建议"
+    # a distributive word before the count counts each item
+    assert labels("各村配齐巡逻员、信息员各12名")[0][0] == "信息员"
+    assert labels("今年化解土地、山林纠纷45起")[0][0] == "化解土地、山林纠纷"
+    # a count after the list names it by the noun after its measure word
+    assert labels("抽调公安、民政、司法3个部门的人员")[0][0] == "部门"
+    # an item holding a count ends the list: each count keeps its own noun
+    assert [g[0] for g in labels("开展巡逻20次、化解纠纷35件")] == ["巡逻", "化解纠纷"]
+    # a long first item still holds the clause's subject or verb: only the last item is the noun
+    assert labels("该镇党委书记带头走访慰问困难党员、五保户60户")[0][0] == "五保户"
+
+
+def test_a_bare_success_rate_is_the_rate_of_the_count_before_it() -> None:
+    got = labels("全年调解纠纷300件，调解成功291件，成功率97%")
+    assert [g[0] for g in got] == ["调解纠纷", "调解成功", "调解成功率"]
+    # a rate named with its own verb keeps it
+    assert labels("受理案件80件，办结78件，办结率97.5%")[-1][0] == "办结率"

@@ -646,8 +646,12 @@ _SHARE_OF = re.compile(r"[\u4e00-\u9fff]{2}占[\u4e00-\u9fff]{2,}(?<![比率重]
 
 def _rate_of(label: str, previous: str) -> str:
     """``label`` prefixed with the object of the count before it when it is a bare rate."""
-    if not _BARE_RATE.fullmatch(label) or not previous or previous.endswith(label[:-1]):
+    if not _BARE_RATE.fullmatch(label) or not previous:
         return label
+    if previous.endswith(label[:-1]):
+        # 调解成功1150件，成功率95.8%: the success rate of the count before (调解成功率); 办结98件，
+        # 办结率 and 成功化解290件，化解率 keep their own
+        return previous + "率" if label.startswith("成功") and len(previous) > 2 else label
     thing = previous if label.startswith("成功") else _ACTS.sub("", previous)
     return thing + label if len(thing) >= 2 and is_noun_label(thing) else label
 
@@ -735,6 +739,25 @@ def _clause_start(sentence: str, pos: int) -> int:
     return max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
 
 
+# The longest first item a 、-list label keeps (行业性、专业性…, 收集群众意见、建议…); a longer one
+# still holds its clause's subject or verb (连南目前共有专、兼职…) and the list is not taken whole.
+_FIRST_ITEM = 6
+# 调解员、网格员各60名: a distributive word before the count counts each item, not the list
+_EACH = re.compile(r"(?:各|分别|均|都|每)$")
+
+
+def _whole_list(sentence: str, clause_start: int, start: int, floor: int) -> str:
+    """The noun of the 、-list ending at ``start``: its items back to the first one that holds a
+    number or crosses ``floor`` (the end of the count before), read as one noun phrase."""
+    first = clause_start
+    while first > floor and first > 0 and sentence[first - 1] == "、":
+        before = _clause_start(sentence, first - 1)
+        if before < floor or any(ch.isdigit() for ch in sentence[before : first - 1]):
+            break
+        first = before
+    return _noun(sentence[first:start]) if first < clause_start else ""
+
+
 def _inside_quotes(sentence: str, pos: int) -> bool:
     """True when ``pos`` sits inside a short “…” or 《…》 span, i.e. inside a name."""
     for opener, closer in (("“", "”"), ("《", "》"), ('"', '"')):
@@ -800,7 +823,8 @@ def _label(
     if previous and floor > clause_start and _TO_VALUE.fullmatch(before.strip()):
         return previous, None  # 从年均5起下降到3起: the new value of the count just before
     label = _noun(before)
-    if clause_start > 0 and sentence[clause_start - 1] == "、" and _LEVEL_LISTED.match(label):
+    levels = clause_start > 0 and sentence[clause_start - 1] == "、" and bool(_LEVEL_LISTED.match(label))
+    if levels:
         label = label[1:]  # 建成县、乡、村三级综治中心192个: the last level of the list opens the clause
     if label.endswith("连续"):  # 某镇已连续: who kept the streak opens the clause
         return _streak(sentence, end), None
@@ -830,6 +854,12 @@ def _label(
         tail = _tail(sentence, end)
         if tail:
             return tail, None
+    if listed and label and not levels and not _EACH.search(before.strip()):
+        # 行业性、专业性调解委员会54个, 收集意见、建议和诉求300条: with no noun after the count, the
+        # 、-list before it, none of whose items holds a count of its own, is the counted noun whole
+        whole = _whole_list(sentence, clause_start, start, floor)
+        if whole.endswith(label) and len(whole) > len(label) and 0 < whole.find("、") <= _FIRST_ITEM:
+            return whole, None
     if label.endswith("的"):
         # 受理的225起纠纷: the words before the count modify the noun after it, which is counted
         label = label[:-1] + _tail(sentence, end)
