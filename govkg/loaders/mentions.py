@@ -125,9 +125,10 @@ _TOUR_AFTER = re.compile(
     r"^[^，,。；;:：]{0,40}?等?地?(?:参观|观摩|取经|考察学习|学习考察|学习借鉴|学习经验)"
 )
 # 省调研组来我县调研“枫桥经验”工作 / 到甲镇督导网格化管理: the practice is what a visit looks at.
+# 考察团, 调研组, 督导组 name the visitors, no visit verb: 向来访的考察团介绍本区X is the host's own.
 _VISIT_TOPIC_BEFORE = re.compile(
     r"(?:(?<![以年])来|(?<![达得受做收遇看想感直找报签办伸])到|赴|莅临|深入|前往)[^，,。；;:：]{0,16}?"
-    r"(?:调研|考察|视察|督导|督查|检查指导)了?[^，,。；;:：]{0,6}$"
+    r"(?:调研|考察|视察|督导|督查|检查指导)(?![团组队])了?[^，,。；;:：]{0,6}$"
 )
 # 考察团一行观摩了网格化服务管理工作 / 甲县代表团听取了…经验介绍: a sentence whose subject is a
 # visiting delegation and whose verb is one of looking or listening names what the visitors saw;
