@@ -475,7 +475,9 @@ def migrate(store: StoreOpt = None, data_dir: DataDirOpt = None) -> None:
 
     Per-report ADOPTED/IMPLEMENTS edges become Facts with their Sentences, measurement sentences
     move to Sentence nodes, every report is counted into the aggregates, regions get their activity
-    counts, and reports whose write never finished are removed. The alternative is a re-load:
+    counts, copies and strings the model no longer stores (folded copies equal to their sentence,
+    facts' rank strings) are removed, and so are reports whose write never finished. The
+    alternative is a re-load:
     `govkg load --fresh` of the same files.
     """
     from govkg.graph.migrate import migrate as run_migration
