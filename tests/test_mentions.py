@@ -364,3 +364,13 @@ def test_a_delegation_named_as_the_object_is_no_visit_verb() -> None:
     # a visit verb whose object is the practice still marks the topic of the visit
     assert _cls("省调研组来我县调研网格化管理工作。", "网格化管理") == "visit"
     assert _cls("市督导组到丙街道督导网格化管理。", "网格化管理") == "visit"
+
+
+def test_a_way_of_working_said_to_fall_short_or_a_need_is_no_work_done() -> None:
+    fell_short = "以往分散的网格化管理方式已经难以适应基层治理的新要求。"
+    assert _cls(fell_short, "网格化管理") == "commentary"
+    needed = "为满足群众矛盾纠纷化解的需求，甲县新建调解中心。"
+    assert _cls(needed, "矛盾纠纷化解") == "commentary"
+    # the same practice reported as done, or a need met by it, stays work
+    assert _cls("甲县推行网格化管理，难题得到解决。", "网格化管理") is None
+    assert _cls("甲县推行网格化管理，满足了群众的需求。", "网格化管理") is None

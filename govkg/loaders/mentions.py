@@ -147,6 +147,14 @@ _PLEDGE_AFTER = re.compile(r"^[^《》]{0,40}?(?:责任书|责任状|承诺书)�
 _BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
 _BACKGROUND_BEFORE = re.compile(r"(?:诞生于|发源于|起源于|首创于)[^，,。；;]{0,12}的[“\"「]?$")
 _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
+# 过去单一的X模式已难以适应…: a way of working said to fall short is the problem a report starts
+# from, no report of work done.
+_FALLS_SHORT_AFTER = re.compile(
+    r"^[^，,。；;]{0,8}?(?:已经?|早已|越来越|逐渐|仍然?)?(?:难以|不能|无法|不再|不足以)(?:适应|满足|应对)"
+)
+# 难以适应…矛盾纠纷化解的需要, 满足群众…的需求: the practice a need names is wanted, not done.
+_NEED_BEFORE = re.compile(r"(?:适应|满足)[^，,。；;]{0,12}$")
+_NEED_AFTER = re.compile(r"^[^，,。；;]{0,3}?的?(?:需要|需求)")
 # 把民法典、反诈、禁毒等法律知识编进唱词: items of a list of what people are taught are the
 # subject matter of legal education, not work of their own (a lone 反诈宣传 stays that work).
 _LIST_JOIN = "、和及与"
@@ -421,6 +429,10 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("visit", m.group()[:2] + "…" + n.group()[-2:])
     if m := _defines(sentence, start, end):
         return Cue("commentary", m.group()[-6:])
+    if m := _FALLS_SHORT_AFTER.match(after):
+        return Cue("commentary", m.group()[-4:])
+    if (m := _NEED_BEFORE.search(before)) and (n := _NEED_AFTER.match(after)):
+        return Cue("commentary", m.group()[:2] + "…" + n.group()[-2:])
     if m := _BACKGROUND.match(after):
         return Cue("background", m.group())
     if m := _BACKGROUND_BEFORE.search(before):
