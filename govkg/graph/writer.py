@@ -1003,16 +1003,22 @@ RETURN count(s) AS dropped
 """
 
 
-def drop_folded_copies(store: GraphStore, batch: int = 10_000) -> int:
-    """Remove each sentence's folded copy that equals its text (graphs written before it was kept
-    only where it differs); returns how many were removed."""
+def _drop_in_batches(store: GraphStore, statement: str, batch: int) -> int:
+    """Run a statement that clears up to $limit properties and returns ``dropped``, until a batch
+    falls short; returns how many were cleared in all."""
     dropped = 0
     while True:
-        rows = store.run_write(FOLDED_COPIES, {"limit": batch})
+        rows = store.run_write(statement, {"limit": batch})
         n = int(rows[0]["dropped"]) if rows else 0
         dropped += n
         if n < batch:
             return dropped
+
+
+def drop_folded_copies(store: GraphStore, batch: int = 10_000) -> int:
+    """Remove each sentence's folded copy that equals its text (graphs written before it was kept
+    only where it differs); returns how many were removed."""
+    return _drop_in_batches(store, FOLDED_COPIES, batch)
 
 
 STORED_RANKS = """
@@ -1028,13 +1034,7 @@ RETURN count(f) AS dropped
 def drop_stored_ranks(store: GraphStore, batch: int = 10_000) -> int:
     """Remove the rank string each fact of an earlier graph stored (queries spell it from the fact's
     year, report, offset and id now); returns how many were removed."""
-    dropped = 0
-    while True:
-        rows = store.run_write(STORED_RANKS, {"limit": batch})
-        n = int(rows[0]["dropped"]) if rows else 0
-        dropped += n
-        if n < batch:
-            return dropped
+    return _drop_in_batches(store, STORED_RANKS, batch)
 
 
 def incomplete_reports(store: GraphStore) -> list[str]:
