@@ -710,3 +710,21 @@ def test_a_short_name_before_a_border_police_body_is_a_place(matcher: RegionMatc
     # 某地边境管理支队 / 某地边检站: border police bodies are named after the place they guard
     assert names(matcher.find("普洱边境管理支队组织巡边")) == ["普洱市"]
     assert names(matcher.find("临沧边检站查获走私")) == ["临沧市"]
+
+
+@pytest.mark.parametrize(
+    ("division", "city"),
+    [("第八师", "石河子市"), ("农八师", "石河子市"), ("第一师", "阿拉尔市"), ("第十四师", "昆玉市")],
+)
+def test_a_corps_division_is_the_city_it_governs_as_one_body(
+    gaz: Gazetteer, division: str, city: str
+) -> None:
+    assert [r.name for r in gaz.lookup(division)] == [city]
+
+
+def test_a_corps_division_heading_a_sentence_is_its_city(matcher: RegionMatcher) -> None:
+    # 师市合一: the division and its city are one organ, so the division names the city
+    assert names(matcher.find("第六师扎实开展矛盾纠纷排查调处工作。")) == ["五家渠市"]
+    assert names(matcher.find("兵团第五师某团新建了一处警务站。")) == ["双河市"]
+    # the divisions without a city name no region
+    assert names(matcher.find("第十二师在各连队推行网格化管理。")) == []

@@ -433,8 +433,9 @@ def _plausible_stem(stem: str) -> bool:
 
 
 def _is_bare(surface: str, region: Region) -> bool:
+    # 师 closes a 兵团 division's name (第八师, 农八师), an alias of the city it governs as one body
     return surface in (region.short,) or not surface.endswith(
-        ("省", "市", "州", "县", "区", "旗", "盟", "委", "办", "处", "镇", "乡", "道", "木")
+        ("省", "市", "州", "县", "区", "旗", "盟", "委", "办", "处", "镇", "乡", "道", "木", "师")
     )
 
 
