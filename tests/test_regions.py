@@ -728,3 +728,25 @@ def test_a_corps_division_heading_a_sentence_is_its_city(matcher: RegionMatcher)
     assert names(matcher.find("兵团第五师某团新建了一处警务站。")) == ["双河市"]
     # the divisions without a city name no region
     assert names(matcher.find("第十二师在各连队推行网格化管理。")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("奋力谱写和谐巴塘新篇章", "巴塘县"),
+        ("全面建成小康丹巴", "丹巴县"),
+        ("深入推进清廉宁波建设", "宁波市"),
+    ],
+)
+def test_a_slogan_word_before_a_short_name_makes_it_a_modifier(
+    matcher: RegionMatcher, text: str, name: str
+) -> None:
+    found = matcher.find(text)
+    assert [(m.region.name, m.role) for m in found] == [(name, "modifier")]
+    assert matcher.infer_subject(text, text).name == name  # type: ignore[union-attr]
+
+
+def test_a_wish_word_after_harmony_is_no_place(matcher: RegionMatcher) -> None:
+    # 和谐安康 wishes for harmony and well-being; 平安安康 still names 安康市
+    assert names(matcher.find("祝愿社会和谐安康。")) == []
+    assert names(matcher.find("全力建设平安安康。")) == ["安康市"]

@@ -309,7 +309,23 @@ _VENUE_AFTER = re.compile(r"^(?:隆重|顺利)?(?:召开|举行|举办|开幕|�
 _FIRST_AFTER = re.compile(r"^(?:第一|首|唯一)(?:个|家|批|支|座|所|条|例)")
 # 平安X建设, 法治X: a slogan built on the place name. 幸福/健康 are left out: they run into
 # ordinary words (幸福安康 is no 安康市).
-_MODIFIER_BEFORE = ("平安", "法治", "智慧", "美丽", "数字", "文明", "魅力", "大美", "活力")
+_MODIFIER_BEFORE = (
+    "平安",
+    "法治",
+    "智慧",
+    "美丽",
+    "数字",
+    "文明",
+    "魅力",
+    "大美",
+    "活力",
+    "和谐",
+    "小康",
+    "清廉",
+)
+# Short names that are also words of a wish, which may follow 和谐 or 小康 (社会和谐安康)
+_WISH_BEFORE = ("和谐", "小康")
+_WISH_SHORTS = frozenset(("安康", "长寿", "安定", "和平", "太平", "永和", "吉祥", "富民"))
 # Characters that may sit right before a place name inside running text: particles,
 # prepositions, conjunctions and enumeration marks.
 # Set phrases that open with a city's short name (稳定和长治久安 is no 长治市).
@@ -487,7 +503,9 @@ class RegionMatcher:
         """Apply the word-boundary rules to a bare short name or a 2-char full name."""
         before = text[hit.start - 1] if hit.start > 0 else ""
         after = text[hit.end : hit.end + 8]
-        modifier = text[max(0, hit.start - 2) : hit.start] in _MODIFIER_BEFORE
+        slogan = text[max(0, hit.start - 2) : hit.start]
+        # 和谐安康, 小康长寿: after a word of a wish, a short name that is a wish word too is no place
+        modifier = slogan in _MODIFIER_BEFORE and not (slogan in _WISH_BEFORE and hit.surface in _WISH_SHORTS)
         left_ok = not _is_cjk(before) or before in _FUNCTION_CHARS or prev_end == hit.start or modifier
         if hit.surface in _GENERIC_FULL:
             return prev_end == hit.start
