@@ -750,3 +750,15 @@ def test_a_wish_word_after_harmony_is_no_place(matcher: RegionMatcher) -> None:
     # 和谐安康 wishes for harmony and well-being; 平安安康 still names 安康市
     assert names(matcher.find("祝愿社会和谐安康。")) == []
     assert names(matcher.find("全力建设平安安康。")) == ["安康市"]
+
+
+def test_a_street_written_short_right_after_its_county(matcher: RegionMatcher) -> None:
+    # X街 for X街道 right after the county that lists it: the street, whatever follows
+    assert names(matcher.find("滨海新区大港街新设了一处调解工作室。")) == ["滨海新区", "大港街道"]
+    assert names(matcher.find("和平区南营门街组织网格员走访。", scope=["120101"])) == ["和平区", "南营门街道"]
+    # the full name, or a road named after the street, is not cut short
+    assert names(matcher.find("和平区南营门街道组织网格员走访。", scope=["120101"])) == [
+        "和平区",
+        "南营门街道",
+    ]
+    assert names(matcher.find("滨海新区大港街路口新装了监控。")) == ["滨海新区"]

@@ -343,6 +343,8 @@ _SHORT_HITS_SIZE = 4_096
 # Sub-county names: stems of 2-6 characters, up to 10 for transliterated names the data list.
 _SHORT_STEM, _LONG_STEM = 6, 10
 _TOWNSHIP_WORDS = ("镇", "乡", "街道", "苏木")
+# After X街 these make it a road or a longer name, not the street X街道 written short (南营门街路, 街口)
+_NOT_AFTER_STREET = frozenset("道路巷口坊号头区")
 # A functional zone written before a community or street (高新区天乐社区, 经开区某街道) is no
 # region (guideline 9) but bounds the name after it, as a county's name would (开区: 经 of 经开区 is
 # a function character, so the left edge may start after it).
@@ -477,6 +479,7 @@ class RegionMatcher:
         self._stems: dict[str, list[tuple[str, Region]]] = {}
         self._pools: dict[tuple[str, str], dict[tuple[int, str], list[Region]]] = {}
         self._under_memo: dict[tuple[str, str, str], list[Region]] = {}
+        self._street_prefixes: dict[str, list[tuple[str, Region]]] = {}  # per county: X街 → X街道
         self._short_hits: dict[str, list[_Hit]] = {}  # automaton hits of short texts (≤ 200 chars)
 
     # -- candidates ---------------------------------------------------------------------------
@@ -822,6 +825,18 @@ class RegionMatcher:
         pending: list[tuple[int, int, str, str, str]] = []
         named = _Recent(found)  # the dictionary names before a position, most recent first
         added = _Recent([])  # the units this step found, all before the current match
+        for county in found:
+            street = self._street_after_county(text, county)
+            if street is not None:
+                # 和平区南营门街, 滨海新区大港街: X街 right after its county is the street X街道
+                cut = street[1]
+                mention = RegionMention(
+                    county.end, cut, text[county.end : cut], street[0], self._role(text, county.end, cut)
+                )
+                out.append(mention)
+                added.append(mention)
+                covered[county.end : cut] = b"\x01" * (cut - county.end)
+                ends[cut] = mention
         for match in _SUB_PATTERN.finditer(text):
             s_end = match.start(1) + len(match.group(1))
             if covered[match.start() : match.end()].count(1):
@@ -893,6 +908,25 @@ class RegionMatcher:
                 )
         out.sort(key=lambda m: m.start)
         return out
+
+    def _street_after_county(self, text: str, county: RegionMention) -> tuple[Region, int] | None:
+        """The street of ``county`` written X街 for X街道 right after the county's name (和平区南营门街,
+        not 南营门街道 nor the road 南营门街路), and where its name ends; None when there is none."""
+        if county.region.level != "county" or county.end >= len(text) or text[county.end] == "街":
+            return None
+        prefixes = self._street_prefixes.get(county.region.code)
+        if prefixes is None:
+            prefixes = [
+                (child.short if child.short.endswith("街") else child.short + "街", child)
+                for child in self.gazetteer.children(county.region.code)
+                if child.level == "township" and child.name.endswith("街道") and len(child.short) >= 2
+            ]
+            self._street_prefixes[county.region.code] = prefixes
+        for prefix, child in prefixes:
+            cut = county.end + len(prefix)
+            if text.startswith(prefix, county.end) and text[cut : cut + 1] not in _NOT_AFTER_STREET:
+                return child, cut
+        return None
 
     def _street_written_short(
         self, stem: str, level: str, parent: RegionMention | None
