@@ -626,3 +626,16 @@ def test_a_unit_introduced_by_zuowei_is_the_subject_of_the_next_clause() -> None
     found = _facts(CITY + "二人台是包头的名片，九原区麻池镇作为二人台之乡，把普法搬上了舞台。")
     assert found[("麻池镇", "law_popularization")].startswith("actor=place")
     assert ("包头市", "law_popularization") not in found
+
+
+def test_station_named_after_no_unit_is_the_county_of_the_bureau_before_it() -> None:
+    # 青山分局火车站派出所: no 区划 unit 火车站, so the station is the branch's district (rule 8)
+    found = _facts(CITY + "包头市公安局青山分局火车站派出所地处闹市。火车站派出所组建了义警队伍。")
+    assert ("青山区", "mass_prevention") in found
+    assert ("包头市", "mass_prevention") not in found
+    # a county bureau's station named after a hill: that county, in the same sentence too
+    found = _facts(CITY + "固阳县公安局红山口派出所推行楼长制。")
+    assert ("固阳县", "building_head") in found
+    # with no bureau or branch ever written before it, the name alone places nothing new
+    found = _facts(CITY + "火车站派出所推行楼长制。")
+    assert ("青山区", "building_head") not in found

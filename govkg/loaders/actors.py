@@ -154,6 +154,7 @@ _LEVEL_WORDS: dict[str, tuple[str, ...]] = {
 _STATION = re.compile(r"(街)?(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|综治中心|便民服务中心)")
 # 某县公安局 / 某县司法局 right before a station: the bureau the station belongs to (the span
 # starts where the county's name ends; an empty match is a station glued to the county's name).
+_OWNED_STATIONS = ("派出所", "司法所", "警务室", "警务站")
 _COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
 # What may stand between a county's name and a station of its bureau (甲县公安乙派出所).
 _BUREAU_GAP = re.compile(r"^(?:公安|公安局|公安分局|司法局|人民法院|法院)?$")
@@ -223,6 +224,9 @@ class ReportContext:
     last_by_level: dict[str, Region] = field(default_factory=dict)
     # the unit of the acting body named last, by the body's last character (所, 局, 院, 庭)
     last_body: dict[str, Region] = field(default_factory=dict)
+    # stations named after no unit, placed by the county bureau or branch written before them
+    # (某县公安局城关派出所, 某市公安局甲分局乙派出所): name → that county, for their later bare mentions
+    stations: dict[str, Region] = field(default_factory=dict)
 
     def keep(self, region: Region) -> None:
         """Remember a region named in the report (the last one of each level answers 该X)."""
@@ -491,7 +495,35 @@ class ActorResolver:
             found = self._bare_branch(root, sentence, m.start())
             if found is not None:
                 out[(found[0], m.end())] = found[1]
+        self._owned_stations(ctx, sentence, counties, out)
         return out
+
+    @staticmethod
+    def _owned_stations(
+        ctx: ReportContext, sentence: str, counties: dict[int, Region], out: dict[tuple[int, int], Region]
+    ) -> None:
+        """A station named after no unit (城关, 开发区, a hill) maps to the county-level unit it
+        belongs to (guidelines rule 8): the county whose bureau, or the branch, is written right
+        before it (某县公安局城关派出所, 某市公安局甲分局乙派出所); the report's later mentions of the
+        same station by its name alone are that county too."""
+        branches = {e: r for (_, e), r in out.items() if r.level == "county"}
+        for m in _STATION_SCAN.finditer(sentence):
+            if m.group(1) or not m.group(0).endswith(_OWNED_STATIONS) or any(e == m.end() for _, e in out):
+                continue
+            for length in (4, 3, 2):
+                start = m.start() - length
+                if start < 0 or not all("\u4e00" <= ch <= "\u9fff" for ch in sentence[start : m.start()]):
+                    continue
+                bureau = _COUNTY_BUREAU.search(sentence, 0, start)
+                unit = (counties.get(bureau.start()) if bureau else None) or branches.get(start)
+                if unit is not None:
+                    out[(start, m.end())] = unit
+                    ctx.stations[sentence[start : m.end()]] = unit
+                    break
+                known = ctx.stations.get(sentence[start : m.end()])
+                if known is not None:
+                    out[(start, m.end())] = known
+                    break
 
     def _bare_branch(self, root: Region, sentence: str, end: int) -> tuple[int, Region] | None:
         """甲分局 with no bureau written before it: the county-level unit under ``root`` whose short
