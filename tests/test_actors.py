@@ -639,3 +639,11 @@ def test_station_named_after_no_unit_is_the_county_of_the_bureau_before_it() -> 
     # with no bureau or branch ever written before it, the name alone places nothing new
     found = _facts(CITY + "火车站派出所推行楼长制。")
     assert ("青山区", "building_head") not in found
+
+
+def test_procuratorate_office_named_after_a_town_is_that_town() -> None:
+    # a 派驻检察室 named after a town maps to it, as a 司法所 does (guidelines rule 8)
+    county = "固阳县2031年检察工作情况\n固阳县检察院扎实推进各项工作。"
+    found = _facts(county + "县检察院派驻金山检察室开展法治宣传进村活动。")
+    assert ("金山镇", "law_popularization") in found
+    assert ("固阳县", "law_popularization") not in found

@@ -151,10 +151,12 @@ _LEVEL_WORDS: dict[str, tuple[str, ...]] = {
 # Stations named after a unit act for it (guidelines rule 8): 湖塘派出所 → 湖塘镇, 东门街派出所 →
 # 东门街道, 梅江司法所 → 梅江镇; and a city bureau's branch named after a district: 公安局武进分局.
 # A border station is named after its town too (易武边境派出所 → 易武镇).
-_STATION = re.compile(r"(街)?(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|综治中心|便民服务中心)")
+_STATION = re.compile(
+    r"(街)?(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|检察室|综治中心|便民服务中心)"
+)
 # 某县公安局 / 某县司法局 right before a station: the bureau the station belongs to (the span
 # starts where the county's name ends; an empty match is a station glued to the county's name).
-_OWNED_STATIONS = ("派出所", "司法所", "警务室", "警务站")
+_OWNED_STATIONS = ("派出所", "司法所", "警务室", "警务站", "检察室")
 _COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
 # What may stand between a county's name and a station of its bureau (甲县公安乙派出所).
 _BUREAU_GAP = re.compile(r"^(?:公安|公安局|公安分局|司法局|人民法院|法院)?$")

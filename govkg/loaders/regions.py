@@ -355,7 +355,7 @@ _CLOSE_QUOTES = frozenset('”"」』’')
 _XIANG_WORD_AFTER = frozenset("贤亲土愁")
 _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也如仅")
 # 西双版纳关累边境派出所: a station after a township stem, the unit that bounds a short name glued to it
-_STATION_AFTER = re.compile(r"(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站)")
+_STATION_AFTER = re.compile(r"(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|检察室)")
 _CONJUNCTIONS = frozenset("和与及")
 # Last characters of facility and zone words that stations are also named after (火车站, 工业园).
 _FACILITY_ENDS = frozenset("站园区场港岸口")
