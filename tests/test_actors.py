@@ -647,3 +647,11 @@ def test_procuratorate_office_named_after_a_town_is_that_town() -> None:
     found = _facts(county + "县检察院派驻金山检察室开展法治宣传进村活动。")
     assert ("金山镇", "law_popularization") in found
     assert ("固阳县", "law_popularization") not in found
+
+
+def test_station_in_a_province_report_named_after_a_township_named_before() -> None:
+    # a province's report: 甲派出所 after the report has named 甲镇 is that town's station
+    text = "内蒙古自治区2031年公安工作综述\n全区公安机关推进平安建设。固阳县金山镇地处山区。"
+    found = _facts(text + "金山派出所组建了义警队伍。")
+    assert ("金山镇", "mass_prevention") in found
+    assert ("内蒙古自治区", "mass_prevention") not in found

@@ -469,9 +469,14 @@ class ActorResolver:
                 bureau = _COUNTY_BUREAU.search(sentence, 0, start)
                 owner = counties.get(bureau.start()) if bureau else None
                 base = owner or root
-                if base is None:
-                    continue
-                towns = self._township_stems(base.code).get(sentence[start : m.start()], ())
+                stem = sentence[start : m.start()]
+                towns = self._township_stems(base.code).get(stem, ()) if base is not None else ()
+                if not towns and base is None and len(stem) >= 2:
+                    # a province's report: a station named after a township the report has named
+                    # (某县甲乡…。甲派出所…) is that township's
+                    towns = tuple(
+                        r for r in ctx.regions.values() if r.level == "township" and r.short == stem
+                    )
                 if m.group(1) and towns:
                     towns = tuple(t for t in towns if t.name.endswith("街道"))
                 if len(towns) == 1 and self._county_body(m.group(0), sentence[start : m.start()], towns[0]):
