@@ -655,3 +655,13 @@ def test_station_in_a_province_report_named_after_a_township_named_before() -> N
     found = _facts(text + "金山派出所组建了义警队伍。")
     assert ("金山镇", "mass_prevention") in found
     assert ("内蒙古自治区", "mass_prevention") not in found
+
+
+def test_station_written_short_after_its_full_name_is_its_town() -> None:
+    # 金山司法所 placed at 金山镇: the report's later 金山所 is that station too
+    county = "固阳县2031年司法行政工作情况\n固阳县司法局扎实推进各项工作。"
+    found = _facts(county + "金山司法所召开工作会议。金山所组建了义警队伍。")
+    assert ("金山镇", "mass_prevention") in found
+    # 所在, 所属, 所长 make 所 a word of its own
+    found = _facts(county + "金山司法所召开工作会议。金山所在地群众组建了义警队伍。")
+    assert ("金山镇", "mass_prevention") not in found

@@ -156,6 +156,8 @@ _STATION = re.compile(
 )
 # 某县公安局 / 某县司法局 right before a station: the bureau the station belongs to (the span
 # starts where the county's name ends; an empty match is a station glued to the county's name).
+# After 甲所 these make 所 a word of its own (所在, 所属, 所长): no station written short
+_SUO_WORDS = frozenset("在属有以得需谓长辖")
 _OWNED_STATIONS = ("派出所", "司法所", "警务室", "警务站", "检察室")
 _COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
 # What may stand between a county's name and a station of its bureau (甲县公安乙派出所).
@@ -229,6 +231,8 @@ class ReportContext:
     # stations named after no unit, placed by the county bureau or branch written before them
     # (某县公安局城关派出所, 某市公安局甲分局乙派出所): name → that county, for their later bare mentions
     stations: dict[str, Region] = field(default_factory=dict)
+    # 甲所 for a 甲派出所 or 甲司法所 the report has placed at a town (长梁所, 高坪所)
+    station_shorts: dict[str, Region] = field(default_factory=dict)
 
     def keep(self, region: Region) -> None:
         """Remember a region named in the report (the last one of each level answers 该X)."""
@@ -483,10 +487,21 @@ class ActorResolver:
                     break  # 鄱阳综治中心: the county's centre, named like its seat town 鄱阳镇
                 if len(towns) == 1:
                     out[(start, m.end())] = towns[0]
+                    if m.group(0).endswith(("派出所", "司法所")):
+                        ctx.station_shorts[stem + "所"] = towns[0]  # 甲派出所…。甲所…
                     break
             else:
                 if m.group(0).endswith("警务室") and (post := self._community_post(ctx, sentence, m.start())):
                     out[post[0], m.end()] = post[1]
+        for short, town in ctx.station_shorts.items():
+            pos = sentence.find(short)
+            while pos >= 0:
+                end = pos + len(short)
+                if sentence[end : end + 1] not in _SUO_WORDS and not any(
+                    s0 < end and pos < e0 for s0, e0 in out
+                ):
+                    out[(pos, end)] = town
+                pos = sentence.find(short, end)
         if root is None:
             return out
         for m in _BRANCH.finditer(sentence):
