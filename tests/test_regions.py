@@ -762,3 +762,10 @@ def test_a_street_written_short_right_after_its_county(matcher: RegionMatcher) -
         "南营门街道",
     ]
     assert names(matcher.find("滨海新区大港街路口新装了监控。")) == ["滨海新区"]
+
+
+def test_county_short_names_that_are_common_nouns_name_no_county(matcher: RegionMatcher) -> None:
+    # 古城 (old town), 山城 (mountain city): a bare one is the noun, not 古城区 or 山城区
+    assert names(matcher.find("近年来,古城各街巷推出了多处议事阵地。")) == []
+    assert names(matcher.find("山城的夜晚,巡逻民警守护平安。")) == []
+    assert names(matcher.find("丽江市古城区推行网格化管理。")) == ["丽江市", "古城区"]

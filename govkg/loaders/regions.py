@@ -276,6 +276,9 @@ _STOP_SHORTS = _words(
     "城区 青山 永和 和顺 清河 永定 开放 和政 宁安 宜章 正安 "
     "华容 双桥 龙华 民主 建设 新村 全州 公安 惠民 "
 )
+# County short names that are common nouns (古城 old town, 老城 old quarter, 山城 mountain city):
+# a bare one is no county, but a township of that stem in the report's county still counts.
+_NOUN_SHORTS = _words("古城 老城 山城")
 # Full names that are generic district words; they count only right after their parent's name.
 _GENERIC_FULL = _words(
     "城区 郊区 矿区 新区 市辖区 开发区 东区 西区 南区 北区 中区 新城区 城中区 东城区 西城区 "
@@ -1220,6 +1223,8 @@ def _cached_automaton(_key: int, gazetteer: Gazetteer) -> ahocorasick.Automaton:
             continue
         if region.level == "township" and surface == region.short:
             continue  # bare township stems (城关, 新华) are far too common to match alone
+        if surface in _NOUN_SHORTS and surface == region.short:
+            continue  # 姑苏古城, 山城重庆: the noun, not 古城区 or 山城区
         by_surface[surface].append(region.code)
     automaton = ahocorasick.Automaton()
     for surface, codes in by_surface.items():
