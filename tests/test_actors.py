@@ -665,3 +665,12 @@ def test_station_written_short_after_its_full_name_is_its_town() -> None:
     # 所在, 所属, 所长 make 所 a word of its own
     found = _facts(county + "金山司法所召开工作会议。金山所在地群众组建了义警队伍。")
     assert ("金山镇", "mass_prevention") not in found
+
+
+def test_court_named_after_no_unit_is_the_county_of_its_court() -> None:
+    # 某县法院湖滨法庭 with no 区划 unit 湖滨: the county's court (as a station is, rule 8),
+    # also in a province's report and at the court's later bare mentions
+    text = "内蒙古自治区2031年法院工作综述\n全区法院推进诉源治理。"
+    found = _facts(text + "固阳县法院湖滨法庭成立调解工作室。湖滨法庭还组建了义警队伍。")
+    assert ("固阳县", "mass_prevention") in found
+    assert ("内蒙古自治区", "mass_prevention") not in found

@@ -158,7 +158,7 @@ _STATION = re.compile(
 # starts where the county's name ends; an empty match is a station glued to the county's name).
 # After 甲所 these make 所 a word of its own (所在, 所属, 所长): no station written short
 _SUO_WORDS = frozenset("在属有以得需谓长辖")
-_OWNED_STATIONS = ("派出所", "司法所", "警务室", "警务站", "检察室")
+_OWNED_STATIONS = ("派出所", "司法所", "警务室", "警务站", "检察室", "法庭")
 _COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
 # What may stand between a county's name and a station of its bureau (甲县公安乙派出所).
 _BUREAU_GAP = re.compile(r"^(?:公安|公安局|公安分局|司法局|人民法院|法院)?$")
@@ -503,6 +503,7 @@ class ActorResolver:
                     out[(pos, end)] = town
                 pos = sentence.find(short, end)
         if root is None:
+            self._owned_stations(ctx, sentence, counties, out)  # a province's report
             return out
         for m in _BRANCH.finditer(sentence):
             unit = self._unit_by_short(root, m.group(1), "区") or self._unit_by_short(root, m.group(1), "县")
@@ -532,7 +533,7 @@ class ActorResolver:
         for m in _STATION_SCAN.finditer(sentence):
             if m.group(1) or not m.group(0).endswith(_OWNED_STATIONS) or any(e == m.end() for _, e in out):
                 continue
-            for length in (4, 3, 2):
+            for length in (2, 3, 4):  # shortest first: 法院湖滨 is no name
                 start = m.start() - length
                 if start < 0 or not all("\u4e00" <= ch <= "\u9fff" for ch in sentence[start : m.start()]):
                     continue
