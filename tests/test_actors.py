@@ -626,3 +626,51 @@ def test_a_unit_introduced_by_zuowei_is_the_subject_of_the_next_clause() -> None
     found = _facts(CITY + "二人台是包头的名片，九原区麻池镇作为二人台之乡，把普法搬上了舞台。")
     assert found[("麻池镇", "law_popularization")].startswith("actor=place")
     assert ("包头市", "law_popularization") not in found
+
+
+def test_station_named_after_no_unit_is_the_county_of_the_bureau_before_it() -> None:
+    # 青山分局火车站派出所: no 区划 unit 火车站, so the station is the branch's district (rule 8)
+    found = _facts(CITY + "包头市公安局青山分局火车站派出所地处闹市。火车站派出所组建了义警队伍。")
+    assert ("青山区", "mass_prevention") in found
+    assert ("包头市", "mass_prevention") not in found
+    # a county bureau's station named after a hill: that county, in the same sentence too
+    found = _facts(CITY + "固阳县公安局红山口派出所推行楼长制。")
+    assert ("固阳县", "building_head") in found
+    # with no bureau or branch ever written before it, the name alone places nothing new
+    found = _facts(CITY + "火车站派出所推行楼长制。")
+    assert ("青山区", "building_head") not in found
+
+
+def test_procuratorate_office_named_after_a_town_is_that_town() -> None:
+    # a 派驻检察室 named after a town maps to it, as a 司法所 does (guidelines rule 8)
+    county = "固阳县2031年检察工作情况\n固阳县检察院扎实推进各项工作。"
+    found = _facts(county + "县检察院派驻金山检察室开展法治宣传进村活动。")
+    assert ("金山镇", "law_popularization") in found
+    assert ("固阳县", "law_popularization") not in found
+
+
+def test_station_in_a_province_report_named_after_a_township_named_before() -> None:
+    # a province's report: 甲派出所 after the report has named 甲镇 is that town's station
+    text = "内蒙古自治区2031年公安工作综述\n全区公安机关推进平安建设。固阳县金山镇地处山区。"
+    found = _facts(text + "金山派出所组建了义警队伍。")
+    assert ("金山镇", "mass_prevention") in found
+    assert ("内蒙古自治区", "mass_prevention") not in found
+
+
+def test_station_written_short_after_its_full_name_is_its_town() -> None:
+    # 金山司法所 placed at 金山镇: the report's later 金山所 is that station too
+    county = "固阳县2031年司法行政工作情况\n固阳县司法局扎实推进各项工作。"
+    found = _facts(county + "金山司法所召开工作会议。金山所组建了义警队伍。")
+    assert ("金山镇", "mass_prevention") in found
+    # 所在, 所属, 所长 make 所 a word of its own
+    found = _facts(county + "金山司法所召开工作会议。金山所在地群众组建了义警队伍。")
+    assert ("金山镇", "mass_prevention") not in found
+
+
+def test_court_named_after_no_unit_is_the_county_of_its_court() -> None:
+    # 某县法院湖滨法庭 with no 区划 unit 湖滨: the county's court (as a station is, rule 8),
+    # also in a province's report and at the court's later bare mentions
+    text = "内蒙古自治区2031年法院工作综述\n全区法院推进诉源治理。"
+    found = _facts(text + "固阳县法院湖滨法庭成立调解工作室。湖滨法庭还组建了义警队伍。")
+    assert ("固阳县", "mass_prevention") in found
+    assert ("内蒙古自治区", "mass_prevention") not in found

@@ -710,3 +710,62 @@ def test_a_short_name_before_a_border_police_body_is_a_place(matcher: RegionMatc
     # 某地边境管理支队 / 某地边检站: border police bodies are named after the place they guard
     assert names(matcher.find("普洱边境管理支队组织巡边")) == ["普洱市"]
     assert names(matcher.find("临沧边检站查获走私")) == ["临沧市"]
+
+
+@pytest.mark.parametrize(
+    ("division", "city"),
+    [("第八师", "石河子市"), ("农八师", "石河子市"), ("第一师", "阿拉尔市"), ("第十四师", "昆玉市")],
+)
+def test_a_corps_division_is_the_city_it_governs_as_one_body(
+    gaz: Gazetteer, division: str, city: str
+) -> None:
+    assert [r.name for r in gaz.lookup(division)] == [city]
+
+
+def test_a_corps_division_heading_a_sentence_is_its_city(matcher: RegionMatcher) -> None:
+    # 师市合一: the division and its city are one organ, so the division names the city
+    assert names(matcher.find("第六师扎实开展矛盾纠纷排查调处工作。")) == ["五家渠市"]
+    assert names(matcher.find("兵团第五师某团新建了一处警务站。")) == ["双河市"]
+    # the divisions without a city name no region
+    assert names(matcher.find("第十二师在各连队推行网格化管理。")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("奋力谱写和谐巴塘新篇章", "巴塘县"),
+        ("全面建成小康丹巴", "丹巴县"),
+        ("深入推进清廉宁波建设", "宁波市"),
+    ],
+)
+def test_a_slogan_word_before_a_short_name_makes_it_a_modifier(
+    matcher: RegionMatcher, text: str, name: str
+) -> None:
+    found = matcher.find(text)
+    assert [(m.region.name, m.role) for m in found] == [(name, "modifier")]
+    assert matcher.infer_subject(text, text).name == name  # type: ignore[union-attr]
+
+
+def test_a_wish_word_after_harmony_is_no_place(matcher: RegionMatcher) -> None:
+    # 和谐安康 wishes for harmony and well-being; 平安安康 still names 安康市
+    assert names(matcher.find("祝愿社会和谐安康。")) == []
+    assert names(matcher.find("全力建设平安安康。")) == ["安康市"]
+
+
+def test_a_street_written_short_right_after_its_county(matcher: RegionMatcher) -> None:
+    # X街 for X街道 right after the county that lists it: the street, whatever follows
+    assert names(matcher.find("滨海新区大港街新设了一处调解工作室。")) == ["滨海新区", "大港街道"]
+    assert names(matcher.find("和平区南营门街组织网格员走访。", scope=["120101"])) == ["和平区", "南营门街道"]
+    # the full name, or a road named after the street, is not cut short
+    assert names(matcher.find("和平区南营门街道组织网格员走访。", scope=["120101"])) == [
+        "和平区",
+        "南营门街道",
+    ]
+    assert names(matcher.find("滨海新区大港街路口新装了监控。")) == ["滨海新区"]
+
+
+def test_county_short_names_that_are_common_nouns_name_no_county(matcher: RegionMatcher) -> None:
+    # 古城 (old town), 山城 (mountain city): a bare one is the noun, not 古城区 or 山城区
+    assert names(matcher.find("近年来,古城各街巷推出了多处议事阵地。")) == []
+    assert names(matcher.find("山城的夜晚,巡逻民警守护平安。")) == []
+    assert names(matcher.find("丽江市古城区推行网格化管理。")) == ["丽江市", "古城区"]

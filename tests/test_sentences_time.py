@@ -65,3 +65,13 @@ def test_photo_captions_are_told_from_prose() -> None:
     assert is_caption("民警入户走访群众 记者 某某 摄")
     assert not is_caption("2021年,北岭镇建成综治中心。", "全镇划分网格40个。")
     assert not is_caption("北岭镇摄影协会走进社区开展普法宣传。")
+
+
+def test_numbered_captions_and_credit_lines_are_captions() -> None:
+    # 图①: / 图2： open a numbered photo caption
+    assert is_caption("图①:调解员在村委会调处一起邻里纠纷。")
+    assert is_caption("图2：民警走访辖区商户。")
+    # a credit on a line of its own (记者 某某 摄) closes the caption before it
+    assert is_caption("调解员在村委会调处一起邻里纠纷。", "王某某 摄")
+    assert not is_caption("北岭镇建成综治中心。", "全镇划分网格40个,配备专职网格员40名,实现全覆盖。")
+    assert not is_caption("图书室对群众开放。")

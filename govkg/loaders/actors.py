@@ -151,9 +151,14 @@ _LEVEL_WORDS: dict[str, tuple[str, ...]] = {
 # Stations named after a unit act for it (guidelines rule 8): 湖塘派出所 → 湖塘镇, 东门街派出所 →
 # 东门街道, 梅江司法所 → 梅江镇; and a city bureau's branch named after a district: 公安局武进分局.
 # A border station is named after its town too (易武边境派出所 → 易武镇).
-_STATION = re.compile(r"(街)?(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|综治中心|便民服务中心)")
+_STATION = re.compile(
+    r"(街)?(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|检察室|综治中心|便民服务中心)"
+)
 # 某县公安局 / 某县司法局 right before a station: the bureau the station belongs to (the span
 # starts where the county's name ends; an empty match is a station glued to the county's name).
+# After 甲所 these make 所 a word of its own (所在, 所属, 所长): no station written short
+_SUO_WORDS = frozenset("在属有以得需谓长辖")
+_OWNED_STATIONS = ("派出所", "司法所", "警务室", "警务站", "检察室", "法庭")
 _COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
 # What may stand between a county's name and a station of its bureau (甲县公安乙派出所).
 _BUREAU_GAP = re.compile(r"^(?:公安|公安局|公安分局|司法局|人民法院|法院)?$")
@@ -223,6 +228,11 @@ class ReportContext:
     last_by_level: dict[str, Region] = field(default_factory=dict)
     # the unit of the acting body named last, by the body's last character (所, 局, 院, 庭)
     last_body: dict[str, Region] = field(default_factory=dict)
+    # stations named after no unit, placed by the county bureau or branch written before them
+    # (某县公安局城关派出所, 某市公安局甲分局乙派出所): name → that county, for their later bare mentions
+    stations: dict[str, Region] = field(default_factory=dict)
+    # 甲所 for a 甲派出所 or 甲司法所 the report has placed at a town (长梁所, 高坪所)
+    station_shorts: dict[str, Region] = field(default_factory=dict)
 
     def keep(self, region: Region) -> None:
         """Remember a region named in the report (the last one of each level answers 该X)."""
@@ -463,20 +473,37 @@ class ActorResolver:
                 bureau = _COUNTY_BUREAU.search(sentence, 0, start)
                 owner = counties.get(bureau.start()) if bureau else None
                 base = owner or root
-                if base is None:
-                    continue
-                towns = self._township_stems(base.code).get(sentence[start : m.start()], ())
+                stem = sentence[start : m.start()]
+                towns = self._township_stems(base.code).get(stem, ()) if base is not None else ()
+                if not towns and base is None and len(stem) >= 2:
+                    # a province's report: a station named after a township the report has named
+                    # (某县甲乡…。甲派出所…) is that township's
+                    towns = tuple(
+                        r for r in ctx.regions.values() if r.level == "township" and r.short == stem
+                    )
                 if m.group(1) and towns:
                     towns = tuple(t for t in towns if t.name.endswith("街道"))
                 if len(towns) == 1 and self._county_body(m.group(0), sentence[start : m.start()], towns[0]):
                     break  # 鄱阳综治中心: the county's centre, named like its seat town 鄱阳镇
                 if len(towns) == 1:
                     out[(start, m.end())] = towns[0]
+                    if m.group(0).endswith(("派出所", "司法所")):
+                        ctx.station_shorts[stem + "所"] = towns[0]  # 甲派出所…。甲所…
                     break
             else:
                 if m.group(0).endswith("警务室") and (post := self._community_post(ctx, sentence, m.start())):
                     out[post[0], m.end()] = post[1]
+        for short, town in ctx.station_shorts.items():
+            pos = sentence.find(short)
+            while pos >= 0:
+                end = pos + len(short)
+                if sentence[end : end + 1] not in _SUO_WORDS and not any(
+                    s0 < end and pos < e0 for s0, e0 in out
+                ):
+                    out[(pos, end)] = town
+                pos = sentence.find(short, end)
         if root is None:
+            self._owned_stations(ctx, sentence, counties, out)  # a province's report
             return out
         for m in _BRANCH.finditer(sentence):
             unit = self._unit_by_short(root, m.group(1), "区") or self._unit_by_short(root, m.group(1), "县")
@@ -491,7 +518,35 @@ class ActorResolver:
             found = self._bare_branch(root, sentence, m.start())
             if found is not None:
                 out[(found[0], m.end())] = found[1]
+        self._owned_stations(ctx, sentence, counties, out)
         return out
+
+    @staticmethod
+    def _owned_stations(
+        ctx: ReportContext, sentence: str, counties: dict[int, Region], out: dict[tuple[int, int], Region]
+    ) -> None:
+        """A station named after no unit (城关, 开发区, a hill) maps to the county-level unit it
+        belongs to (guidelines rule 8): the county whose bureau, or the branch, is written right
+        before it (某县公安局城关派出所, 某市公安局甲分局乙派出所); the report's later mentions of the
+        same station by its name alone are that county too."""
+        branches = {e: r for (_, e), r in out.items() if r.level == "county"}
+        for m in _STATION_SCAN.finditer(sentence):
+            if m.group(1) or not m.group(0).endswith(_OWNED_STATIONS) or any(e == m.end() for _, e in out):
+                continue
+            for length in (2, 3, 4):  # shortest first: 法院湖滨 is no name
+                start = m.start() - length
+                if start < 0 or not all("\u4e00" <= ch <= "\u9fff" for ch in sentence[start : m.start()]):
+                    continue
+                bureau = _COUNTY_BUREAU.search(sentence, 0, start)
+                unit = (counties.get(bureau.start()) if bureau else None) or branches.get(start)
+                if unit is not None:
+                    out[(start, m.end())] = unit
+                    ctx.stations[sentence[start : m.end()]] = unit
+                    break
+                known = ctx.stations.get(sentence[start : m.end()])
+                if known is not None:
+                    out[(start, m.end())] = known
+                    break
 
     def _bare_branch(self, root: Region, sentence: str, end: int) -> tuple[int, Region] | None:
         """甲分局 with no bureau written before it: the county-level unit under ``root`` whose short

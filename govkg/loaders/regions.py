@@ -276,6 +276,9 @@ _STOP_SHORTS = _words(
     "城区 青山 永和 和顺 清河 永定 开放 和政 宁安 宜章 正安 "
     "华容 双桥 龙华 民主 建设 新村 全州 公安 惠民 "
 )
+# County short names that are common nouns (古城 old town, 老城 old quarter, 山城 mountain city):
+# a bare one is no county, but a township of that stem in the report's county still counts.
+_NOUN_SHORTS = _words("古城 老城 山城")
 # Full names that are generic district words; they count only right after their parent's name.
 _GENERIC_FULL = _words(
     "城区 郊区 矿区 新区 市辖区 开发区 东区 西区 南区 北区 中区 新城区 城中区 东城区 西城区 "
@@ -309,7 +312,23 @@ _VENUE_AFTER = re.compile(r"^(?:隆重|顺利)?(?:召开|举行|举办|开幕|�
 _FIRST_AFTER = re.compile(r"^(?:第一|首|唯一)(?:个|家|批|支|座|所|条|例)")
 # 平安X建设, 法治X: a slogan built on the place name. 幸福/健康 are left out: they run into
 # ordinary words (幸福安康 is no 安康市).
-_MODIFIER_BEFORE = ("平安", "法治", "智慧", "美丽", "数字", "文明", "魅力", "大美", "活力")
+_MODIFIER_BEFORE = (
+    "平安",
+    "法治",
+    "智慧",
+    "美丽",
+    "数字",
+    "文明",
+    "魅力",
+    "大美",
+    "活力",
+    "和谐",
+    "小康",
+    "清廉",
+)
+# Short names that are also words of a wish, which may follow 和谐 or 小康 (社会和谐安康)
+_WISH_BEFORE = ("和谐", "小康")
+_WISH_SHORTS = frozenset(("安康", "长寿", "安定", "和平", "太平", "永和", "吉祥", "富民"))
 # Characters that may sit right before a place name inside running text: particles,
 # prepositions, conjunctions and enumeration marks.
 # Set phrases that open with a city's short name (稳定和长治久安 is no 长治市).
@@ -327,6 +346,8 @@ _SHORT_HITS_SIZE = 4_096
 # Sub-county names: stems of 2-6 characters, up to 10 for transliterated names the data list.
 _SHORT_STEM, _LONG_STEM = 6, 10
 _TOWNSHIP_WORDS = ("镇", "乡", "街道", "苏木")
+# After X街 these make it a road or a longer name, not the street X街道 written short (南营门街路, 街口)
+_NOT_AFTER_STREET = frozenset("道路巷口坊号头区")
 # A functional zone written before a community or street (高新区天乐社区, 经开区某街道) is no
 # region (guideline 9) but bounds the name after it, as a county's name would (开区: 经 of 经开区 is
 # a function character, so the left edge may start after it).
@@ -337,7 +358,7 @@ _CLOSE_QUOTES = frozenset('”"」』’')
 _XIANG_WORD_AFTER = frozenset("贤亲土愁")
 _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也如仅")
 # 西双版纳关累边境派出所: a station after a township stem, the unit that bounds a short name glued to it
-_STATION_AFTER = re.compile(r"(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站)")
+_STATION_AFTER = re.compile(r"(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|检察室)")
 _CONJUNCTIONS = frozenset("和与及")
 # Last characters of facility and zone words that stations are also named after (火车站, 工业园).
 _FACILITY_ENDS = frozenset("站园区场港岸口")
@@ -433,8 +454,9 @@ def _plausible_stem(stem: str) -> bool:
 
 
 def _is_bare(surface: str, region: Region) -> bool:
+    # 师 closes a 兵团 division's name (第八师, 农八师), an alias of the city it governs as one body
     return surface in (region.short,) or not surface.endswith(
-        ("省", "市", "州", "县", "区", "旗", "盟", "委", "办", "处", "镇", "乡", "道", "木")
+        ("省", "市", "州", "县", "区", "旗", "盟", "委", "办", "处", "镇", "乡", "道", "木", "师")
     )
 
 
@@ -460,6 +482,7 @@ class RegionMatcher:
         self._stems: dict[str, list[tuple[str, Region]]] = {}
         self._pools: dict[tuple[str, str], dict[tuple[int, str], list[Region]]] = {}
         self._under_memo: dict[tuple[str, str, str], list[Region]] = {}
+        self._street_prefixes: dict[str, list[tuple[str, Region]]] = {}  # per county: X街 → X街道
         self._short_hits: dict[str, list[_Hit]] = {}  # automaton hits of short texts (≤ 200 chars)
 
     # -- candidates ---------------------------------------------------------------------------
@@ -486,7 +509,9 @@ class RegionMatcher:
         """Apply the word-boundary rules to a bare short name or a 2-char full name."""
         before = text[hit.start - 1] if hit.start > 0 else ""
         after = text[hit.end : hit.end + 8]
-        modifier = text[max(0, hit.start - 2) : hit.start] in _MODIFIER_BEFORE
+        slogan = text[max(0, hit.start - 2) : hit.start]
+        # 和谐安康, 小康长寿: after a word of a wish, a short name that is a wish word too is no place
+        modifier = slogan in _MODIFIER_BEFORE and not (slogan in _WISH_BEFORE and hit.surface in _WISH_SHORTS)
         left_ok = not _is_cjk(before) or before in _FUNCTION_CHARS or prev_end == hit.start or modifier
         if hit.surface in _GENERIC_FULL:
             return prev_end == hit.start
@@ -803,6 +828,18 @@ class RegionMatcher:
         pending: list[tuple[int, int, str, str, str]] = []
         named = _Recent(found)  # the dictionary names before a position, most recent first
         added = _Recent([])  # the units this step found, all before the current match
+        for county in found:
+            street = self._street_after_county(text, county)
+            if street is not None:
+                # 和平区南营门街, 滨海新区大港街: X街 right after its county is the street X街道
+                cut = street[1]
+                mention = RegionMention(
+                    county.end, cut, text[county.end : cut], street[0], self._role(text, county.end, cut)
+                )
+                out.append(mention)
+                added.append(mention)
+                covered[county.end : cut] = b"\x01" * (cut - county.end)
+                ends[cut] = mention
         for match in _SUB_PATTERN.finditer(text):
             s_end = match.start(1) + len(match.group(1))
             if covered[match.start() : match.end()].count(1):
@@ -874,6 +911,25 @@ class RegionMatcher:
                 )
         out.sort(key=lambda m: m.start)
         return out
+
+    def _street_after_county(self, text: str, county: RegionMention) -> tuple[Region, int] | None:
+        """The street of ``county`` written X街 for X街道 right after the county's name (和平区南营门街,
+        not 南营门街道 nor the road 南营门街路), and where its name ends; None when there is none."""
+        if county.region.level != "county" or county.end >= len(text) or text[county.end] == "街":
+            return None
+        prefixes = self._street_prefixes.get(county.region.code)
+        if prefixes is None:
+            prefixes = [
+                (child.short if child.short.endswith("街") else child.short + "街", child)
+                for child in self.gazetteer.children(county.region.code)
+                if child.level == "township" and child.name.endswith("街道") and len(child.short) >= 2
+            ]
+            self._street_prefixes[county.region.code] = prefixes
+        for prefix, child in prefixes:
+            cut = county.end + len(prefix)
+            if text.startswith(prefix, county.end) and text[cut : cut + 1] not in _NOT_AFTER_STREET:
+                return child, cut
+        return None
 
     def _street_written_short(
         self, stem: str, level: str, parent: RegionMention | None
@@ -1167,6 +1223,8 @@ def _cached_automaton(_key: int, gazetteer: Gazetteer) -> ahocorasick.Automaton:
             continue
         if region.level == "township" and surface == region.short:
             continue  # bare township stems (城关, 新华) are far too common to match alone
+        if surface in _NOUN_SHORTS and surface == region.short:
+            continue  # 姑苏古城, 山城重庆: the noun, not 古城区 or 山城区
         by_surface[surface].append(region.code)
     automaton = ahocorasick.Automaton()
     for surface, codes in by_surface.items():

@@ -12,10 +12,14 @@ from dataclasses import dataclass
 _END = re.compile(r"[。！？!?]+[”’」』)）]*|\n+|[ \t\u3000]+(?=[▲△])")
 _MAX_SENTENCE = 2000  # a 10 MB line without breaks must not become one sentence
 # A photo caption: 图为… / 上图：…, or a line that ends with its credit (（县综治中心供图）, 记者 某某 摄).
-_CAPTION = re.compile(r"^\s*[（(【\[]?(?:图为|图片为|上图|下图|左图|右图|组图|图[:：])")
+_CAPTION = re.compile(
+    r"^\s*[（(【\[]?(?:图为|图片为|上图|下图|左图|右图|组图|图[①-⑳0-9０-９一二三四五六七八九十]{0,2}[:：])"
+)
 _CREDIT = re.compile(
     r"[（(][^（）()]{0,30}(?:供图|摄影?|图片来源|图源)[^（）()]{0,12}[)）][。.]?\s*$|\s摄影?\s*[。.]?\s*$"
 )
+
+_CREDIT_LINE = 16  # 记者 某某 某某 摄: a credit alone, no prose
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +35,9 @@ class Sentence:
 def is_caption(text: str, after: str = "") -> bool:
     """Whether a sentence is a photo caption rather than prose; ``after`` is the next sentence,
     which may be the caption's credit cut off at the full stop or the line break (…一角。（某某供图）)."""
-    return any((_CAPTION.search(text), _CREDIT.search(text), _CREDIT.match(after)))
+    # a line of its own holding only the credit (记者 某某 摄) closes the caption before it
+    credit_line = len(after) <= _CREDIT_LINE and _CREDIT.search(after) is not None
+    return any((_CAPTION.search(text), _CREDIT.search(text), _CREDIT.match(after), credit_line))
 
 
 def split_sentences(text: str) -> Iterator[Sentence]:
