@@ -353,13 +353,13 @@ def test_a_practice_only_in_the_title_of_a_document_studied_is_its_topic() -> No
     assert _cls(studied, "综治中心") == "policy"
     assert _cls(studied, "网格化管理") == "policy"
     # a body issuing its own plan, or naming the practice outside the title, is not covered
-    assert _cls("县委政法委印发《全县综治中心建设实施方案》,推动中心实体化运行。", "综治中心") is None
+    assert _cls("县委政法委印发《全县综治中心建设实施方案》,推动中心实体运转。", "综治中心") is None
     assert _cls("镇里学习借鉴网格化管理做法,编印《网格员工作手册》。", "网格化管理") is None
 
 
 def test_a_delegation_named_as_the_object_is_no_visit_verb() -> None:
     # 考察团, 调研组 name visitors: the host presenting its own practice to them reports its work
-    assert _cls("甲区向来访的考察团介绍了本区网格化管理的经验做法。", "网格化管理") is None
+    assert _cls("甲区向来访的考察团介绍了本区网格化管理的做法和成效。", "网格化管理") is None
     assert _cls("乙镇为前来交流的调研组展示了综治中心运行情况。", "综治中心") is None
     # a visit verb whose object is the practice still marks the topic of the visit
     assert _cls("省调研组来我县调研网格化管理工作。", "网格化管理") == "visit"

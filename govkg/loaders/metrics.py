@@ -825,7 +825,7 @@ def _label(
     label = _noun(before)
     levels = clause_start > 0 and sentence[clause_start - 1] == "、" and bool(_LEVEL_LISTED.match(label))
     if levels:
-        label = label[1:]  # 建成县、乡、村三级综治中心192个: the last level of the list opens the clause
+        label = label[1:]  # 建成市、县、乡三级调解中心40个: the last level of the list opens the clause
     if label.endswith("连续"):  # 某镇已连续: who kept the streak opens the clause
         return _streak(sentence, end), None
     if label and unit not in _CHANGE_UNITS and _WORK_VERB_END.search(label):
