@@ -546,3 +546,10 @@ def test_a_bare_success_rate_is_the_rate_of_the_count_before_it() -> None:
     assert [g[0] for g in got] == ["调解纠纷", "调解成功", "调解成功率"]
     # a rate named with its own verb keeps it
     assert labels("受理案件80件，办结78件，办结率97.5%")[-1][0] == "办结率"
+
+
+def test_a_respectively_run_with_a_comparison_gives_each_item_its_value() -> None:
+    got = labels("今年盗窃警情、诈骗警情分别同比下降21%、7.5%")
+    assert got == [("盗窃警情", 21.0, "%", "-21%"), ("诈骗警情", 7.5, "%", "-7.5%")]
+    # 分别 opening a label is the distributive adverb, no part of what was counted
+    assert labels("全县分别调解纠纷300件")[0][0] == "调解纠纷"

@@ -193,7 +193,7 @@ _DOWN = ("下降", "下降了", "减少", "减少了", "降低", "降低了", "�
 # Words that open a clause before the counted noun and are not part of it.
 _LEAD_WORDS = re.compile(
     r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
-    r"其中|目前|截至目前|截至|全年|今年以来|近年来|近[一二两三四五六七八九十\d]+年来?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?(?:月|季度)|以来|同时|此外|另外|并|又|还|已|共|累计|先后|着力|着重|"
+    r"其中|分别|目前|截至目前|截至|全年|今年以来|近年来|近[一二两三四五六七八九十\d]+年来?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?(?:月|季度)|以来|同时|此外|另外|并|又|还|已|共|累计|先后|着力|着重|"
     r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
     r"该(?:镇|乡|街道|苏木|社区|村|嘎查|旗|州|盟|所|局|院|庭|[\u4e00-\u9fff]{0,6}?中心)|"
     r"(?:今年|去年|上年|(?:19|20)\d{2}年)(?:\d{1,2}(?:至\d{1,2})?月份?)?(?:以来|底|初|上半年|下半年|上旬|中旬|下旬)?|"
@@ -468,8 +468,8 @@ def _without_formula_parts(sentence: str, found: list[MetricMention]) -> list[Me
 
 # 刑事案件、治安案件同比分别下降12%、8%: the items listed before 分别 take the values after it in turn.
 _RESPECTIVELY = re.compile(
-    r"分别(?:为|是|达到?|占|有|(?:下降|上升|增长|提高|提升|减少|增加|降低)了?)?$"
-)  # 分别受理案件…: the items are who did it, the run keeps its own labels
+    r"分别(?:同比|环比|较上年|比上年)?(?:为|是|达到?|占|有|(?:下降|上升|增长|提高|提升|减少|增加|降低)了?)?$"
+)  # 分别受理案件…: the items are who did it, the run keeps its own labels; 分别同比下降 is a change
 _VALUE_JOIN = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
 _ITEM_SPLIT = re.compile(r"、|和|及|与")
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
