@@ -553,3 +553,9 @@ def test_a_respectively_run_with_a_comparison_gives_each_item_its_value() -> Non
     assert got == [("盗窃警情", 21.0, "%", "-21%"), ("诈骗警情", 7.5, "%", "-7.5%")]
     # 分别 opening a label is the distributive adverb, no part of what was counted
     assert labels("全县分别调解纠纷300件")[0][0] == "调解纠纷"
+
+
+def test_the_values_of_a_run_after_who_or_when_share_its_label() -> None:
+    # the items before 分别 are years, not what was counted: each value counts the same thing
+    got = labels("2022、2023年分别化解纠纷210件、260件")
+    assert [(g[0], g[1]) for g in got] == [("化解纠纷", 210.0), ("化解纠纷", 260.0)]

@@ -484,6 +484,20 @@ def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMenti
     while i < len(out):
         head = sentence[: out[i].start]
         at = head.rfind("分别")
+        if at >= 0 and out[i].indicator and not _RESPECTIVELY.search(head[at:]):
+            # 2021、2022年分别调解纠纷300件、420件: the items are who or when, and every value of
+            # the run counts the same thing; a value left with no label of its own takes it
+            j = i
+            while (
+                j + 1 < len(out)
+                and not out[j + 1].indicator
+                and out[j + 1].unit == out[i].unit
+                and _VALUE_JOIN.match(sentence[out[j].end : out[j + 1].start])
+            ):
+                out[j + 1] = replace(out[j + 1], indicator=out[i].indicator)
+                j += 1
+            i = j + 1
+            continue
         if at < 0 or not _RESPECTIVELY.search(head[at:]):
             i += 1
             continue
