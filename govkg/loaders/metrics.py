@@ -484,28 +484,25 @@ def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMenti
     while i < len(out):
         head = sentence[: out[i].start]
         at = head.rfind("分别")
-        if at >= 0 and out[i].indicator and not _RESPECTIVELY.search(head[at:]):
-            # 2021、2022年分别调解纠纷300件、420件: the items are who or when, and every value of
-            # the run counts the same thing; a value left with no label of its own takes it
-            j = i
-            while (
-                j + 1 < len(out)
-                and not out[j + 1].indicator
-                and out[j + 1].unit == out[i].unit
-                and _VALUE_JOIN.match(sentence[out[j].end : out[j + 1].start])
-            ):
-                out[j + 1] = replace(out[j + 1], indicator=out[i].indicator)
-                j += 1
-            i = j + 1
-            continue
-        if at < 0 or not _RESPECTIVELY.search(head[at:]):
+        if at < 0:
             i += 1
             continue
-        run = [i]
+        run = [i]  # the values joined to this one by 、/和 …
         while run[-1] + 1 < len(out) and _VALUE_JOIN.match(
             sentence[out[run[-1]].end : out[run[-1] + 1].start]
         ):
             run.append(run[-1] + 1)
+        if not _RESPECTIVELY.search(head[at:]):
+            # 2021、2022年分别调解纠纷300件、420件: the items are who or when, and every value of
+            # the run counts the same thing; a value left with no label of its own takes it
+            j = i
+            for idx in run[1:]:
+                if out[i].indicator == "" or out[idx].indicator or out[idx].unit != out[i].unit:
+                    break
+                out[idx] = replace(out[idx], indicator=out[i].indicator)
+                j = idx
+            i = j + 1
+            continue
         left = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
         listed = _CHANGE.sub("", sentence[left:at]).strip()
         items = [_noun(part) for part in _ITEM_SPLIT.split(listed)]
@@ -764,7 +761,7 @@ def _whole_list(sentence: str, clause_start: int, start: int, floor: int) -> str
     """The noun of the 、-list ending at ``start``: its items back to the first one that holds a
     number or crosses ``floor`` (the end of the count before), read as one noun phrase."""
     first = clause_start
-    while first > floor and first > 0 and sentence[first - 1] == "、":
+    while first > floor and sentence[first - 1] == "、":
         before = _clause_start(sentence, first - 1)
         if before < floor or any(ch.isdigit() for ch in sentence[before : first - 1]):
             break
