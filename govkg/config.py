@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     row_cap: int = Field(default=10_000, ge=1)
     max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     max_concurrent_queries: int = Field(default=4, ge=1)
+    # Read answers kept while the embedded store has not been written to (govkg.api.cache), MB; 0: off.
+    response_cache_mb: int = Field(default=64, ge=0, le=64 * 1024)
     # How long an expensive query waits for one of those slots before it is answered 429: short
     # bursts queue instead of failing; a flood still gets a fast, clear refusal.
     query_slot_wait: float = Field(default=2.0, ge=0, le=600, description="seconds")

@@ -18,6 +18,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from govkg import __version__
+from govkg.api.cache import ResponseCache
 from govkg.api.deps import StoreHolder
 from govkg.api.errors import install_handlers
 from govkg.api.guards import RejectNul
@@ -191,6 +192,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.include_router(router, responses=ERRORS)
 
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
+    # Outside gzip: kept answers are stored compressed; inside CORS, which adds its headers each time.
+    app.add_middleware(ResponseCache, max_bytes=settings.response_cache_mb * 1024 * 1024)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -846,6 +846,9 @@ class FalkorStore:
             except SchemaVersionMismatchException as e:  # as the client's own query() does
                 graph.schema.refresh(e.version)
                 raise
+            finally:
+                if not read_only:
+                    self._bump_generation()
         except ResponseError as e:
             if _BUSY in str(e).lower():
                 raise StoreError(
@@ -865,6 +868,29 @@ class FalkorStore:
             ) from e
         except RedisConnectionError as e:
             raise StoreError(f"lost the FalkorDB server on {self.socket_path}: {e}") from e
+
+    @property
+    def _generation_key(self) -> str:
+        return f"govkg:generation:{self.graph_name}"
+
+    def _bump_generation(self) -> None:
+        # After the statement, failed ones too (a failed statement may have applied part of a
+        # procedure call): a reader that saw the old number re-reads; it never keeps a stale answer.
+        try:
+            self._db.connection.execute_command("INCR", self._generation_key)
+        except Exception as exc:  # the statement's own outcome is what the caller needs
+            log.debug("could not count a write: %s", exc)
+
+    def generation(self) -> int | None:
+        """A number every write statement (from any process using this store) increases: answers
+        computed at one generation are still right while it has not changed. None if unreadable."""
+        if self._db is None or self._closed:
+            return None
+        try:
+            value = self._db.connection.execute_command("GET", self._generation_key)
+        except Exception:
+            return None
+        return int(value) if value is not None else 0
 
     @staticmethod
     def _rows(result: Any) -> list[Row]:
