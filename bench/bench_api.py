@@ -6,7 +6,9 @@ embedded store, starts `uvicorn govkg.api.app:create_app --factory` in a subproc
 throughput as a ratio to /health measured in the same run (target >= 0.3), its p50/p99 and how many
 answers were errors or 429. `--data-dir` serves an existing store instead (bench_explorer.py
 --keep leaves a 20k one); `--threads 1 --threads 16` measures one client and sixteen in one run;
-`--workers N` runs N uvicorn worker processes on the one store (`govkg serve --workers N`).
+`--workers N` runs N uvicorn worker processes on the one store (`govkg serve --workers N`);
+`--cold` asks for a computed answer every time (the API otherwise replays answers it keeps while
+the store is unwritten, see govkg.api.cache).
 """
 
 from __future__ import annotations
@@ -99,7 +101,9 @@ def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 30.0) 
     raise SystemExit(f"the API did not answer /health within {timeout:.0f}s")
 
 
-def drive(base: str, path: str, requests: int, threads: int) -> tuple[list[float], float, int, int]:
+def drive(
+    base: str, path: str, requests: int, threads: int, headers: dict[str, str] | None = None
+) -> tuple[list[float], float, int, int]:
     """Send `requests` GETs from `threads` threads; return latencies (s), elapsed time (s), errors
     (any status but 200) and how many of them were 429 (the API's concurrency limit)."""
     latencies: list[float] = []
@@ -111,7 +115,7 @@ def drive(base: str, path: str, requests: int, threads: int) -> tuple[list[float
         nonlocal errors, refused
         mine: list[float] = []
         bad = busy = 0
-        with httpx.Client(base_url=base, timeout=60.0) as client:
+        with httpx.Client(base_url=base, timeout=60.0, headers=headers) as client:
             client.get(path)  # warm the connection
             for _ in range(n):
                 t0 = time.perf_counter()
@@ -133,7 +137,14 @@ def drive(base: str, path: str, requests: int, threads: int) -> tuple[list[float
     return latencies, time.perf_counter() - start, errors, refused
 
 
-def measure(base: str, endpoints: dict[str, str], requests: int, threads: int, rounds: int) -> dict[str, Any]:
+def measure(
+    base: str,
+    endpoints: dict[str, str],
+    requests: int,
+    threads: int,
+    rounds: int,
+    headers: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """Interleave the endpoints over several rounds so a change in background load hits all alike."""
     lat: dict[str, list[float]] = {name: [] for name in endpoints}
     spent = dict.fromkeys(endpoints, 0.0)
@@ -141,7 +152,7 @@ def measure(base: str, endpoints: dict[str, str], requests: int, threads: int, r
     refused = dict.fromkeys(endpoints, 0)
     for _ in range(rounds):
         for name, path in endpoints.items():
-            got, elapsed, bad, busy = drive(base, path, max(requests // rounds, threads), threads)
+            got, elapsed, bad, busy = drive(base, path, max(requests // rounds, threads), threads, headers)
             lat[name] += got
             spent[name] += elapsed
             errors[name] += bad
@@ -189,6 +200,12 @@ def main() -> None:
     )
     ap.add_argument("--graph", default="govkg_bench_explorer", help="graph name in --data-dir")
     ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (govkg serve --workers)")
+    ap.add_argument(
+        "--cold",
+        action="store_true",
+        help="send Cache-Control: no-cache, so that every answer is computed (the API keeps answers "
+        "while the store is unwritten; without --cold the repeated requests are replayed)",
+    )
     args = ap.parse_args()
     levels = args.threads or [8]
 
@@ -221,11 +238,13 @@ def main() -> None:
             }
             print(
                 f"uvicorn on {base} ({args.workers} worker(s)); {args.requests} requests per endpoint, "
-                f"{args.rounds} rounds"
+                f"{args.rounds} rounds, "
+                + ("every answer computed (no-cache)" if args.cold else "kept answers replayed")
             )
             print(f"practice key = {key}, region code = {code}")
             for threads in levels:
-                results[threads] = measure(base, endpoints, args.requests, threads, args.rounds)
+                headers = {"Cache-Control": "no-cache"} if args.cold else None
+                results[threads] = measure(base, endpoints, args.requests, threads, args.rounds, headers)
         finally:
             proc.terminate()
             try:

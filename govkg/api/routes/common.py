@@ -5,6 +5,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from fastapi import Response
+from pydantic import BaseModel
+
 from govkg.api.schemas import ErrorOut, Provenance
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -17,6 +20,16 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 AMBIGUOUS: dict[int | str, dict[str, Any]] = {
     300: {"model": ErrorOut, "description": "the name matches several nodes; candidates listed"},
 }
+
+
+def answer(model: BaseModel) -> Response:
+    """The model as a JSON response, serialised once by pydantic's own serializer.
+
+    Returned as is, FastAPI would dump the model to a dict, validate that again against the route's
+    response_model and encode it with json: about 3 ms for a page of 100 regions with evidence.
+    The route keeps its response_model, for the OpenAPI document.
+    """
+    return Response(model.__pydantic_serializer__.to_json(model), media_type="application/json")
 
 
 def strings(value: Any) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from govkg.api.deps import (
     CatalogDep,
@@ -20,7 +20,7 @@ from govkg.api.deps import (
     runner,
 )
 from govkg.api.errors import NotFound
-from govkg.api.routes.common import AMBIGUOUS, ERRORS, opt_int, provenance, strings
+from govkg.api.routes.common import AMBIGUOUS, ERRORS, answer, opt_int, provenance, strings
 from govkg.api.schemas import (
     Adopter,
     Page,
@@ -132,7 +132,7 @@ def list_adopters(
             description="evidence facts per region, earliest first (0 for counts only: maps, lists)",
         ),
     ] = 3,
-) -> Page[Adopter]:
+) -> Response:
     """Regions that adopted a practice, with supporting reports, first year and evidence."""
 
     check_level(level)
@@ -176,7 +176,7 @@ def list_adopters(
         )
         for r in rows
     ]
-    return Page(data=items, count=total, limit=limit, offset=offset)
+    return answer(Page(data=items, count=total, limit=limit, offset=offset))
 
 
 @router.get(
@@ -203,7 +203,7 @@ def get_timeline(
             "(new_regions counts all)",
         ),
     ] = 20,
-) -> Timeline:
+) -> Response:
     """The diffusion curve: per year, the regions adopting for the first time and the running total."""
     found = resolve_practice(store, catalog, settings, key)
     by_year: dict[int, list[TimelineRegion]] = defaultdict(list)
@@ -241,6 +241,5 @@ def get_timeline(
         total += counts[year]
         first = sorted(by_year[year], key=lambda t: t.code)
         points.append(TimelinePoint(year=year, new_regions=counts[year], cumulative=total, regions=first))
-    return Timeline(
-        practice=Ref(key=found["key"], name=found.get("name")), undated_regions=undated, points=points
-    )
+    practice = Ref(key=found["key"], name=found.get("name"))
+    return answer(Timeline(practice=practice, undated_regions=undated, points=points))

@@ -6,7 +6,7 @@ from collections import defaultdict
 from itertools import combinations
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from govkg.api.deps import (
     CatalogDep,
@@ -20,7 +20,7 @@ from govkg.api.deps import (
     run,
 )
 from govkg.api.errors import ApiError, NotFound
-from govkg.api.routes.common import AMBIGUOUS, ERRORS, opt_int, provenance, strings
+from govkg.api.routes.common import AMBIGUOUS, ERRORS, answer, opt_int, provenance, strings
 from govkg.api.schemas import (
     AgencyOut,
     ComparedPractice,
@@ -225,7 +225,7 @@ def list_region_practices(
     ] = False,
     limit: Limit = 100,
     offset: Offset = 0,
-) -> Page[RegionPractice]:
+) -> Response:
     """Practices a region (optionally with every region under it) adopted, with evidence."""
     found = resolve_region(store, catalog, settings, code)
     rows = run(
@@ -247,7 +247,7 @@ def list_region_practices(
         )
         for r in rows
     ]
-    return page(items, limit, offset)
+    return answer(page(items, limit, offset))
 
 
 @router.get(

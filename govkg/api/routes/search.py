@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from govkg.api.deps import CatalogDep, Limit, Offset, QuerySlot, SettingsDep, StoreDep, run
-from govkg.api.routes.common import ERRORS, opt_int
+from govkg.api.routes.common import ERRORS, answer, opt_int
 from govkg.api.schemas import Page, SearchHit
 from govkg.graph.store import QueryError
 from govkg.loaders.documents import fold
@@ -67,14 +67,14 @@ def search(
     q: Annotated[str, Query(min_length=1, max_length=200, description="text to look for (Chinese)")],
     limit: Limit = 100,
     offset: Offset = 0,
-) -> Page[SearchHit]:
+) -> Response:
     """Practices, regions and agencies by name or alias (exact name first, then exact alias, then
     names containing the text), then evidence sentences containing the text, each sentence once with
     all its facts, most facts first among the index's best-scored 2,000 that contain it (a common
     word is in tens of thousands). Traditional and simplified characters are one."""
     raw = q.strip()
     if not raw:
-        return Page(data=[], count=0, limit=limit, offset=offset)
+        return answer(Page(data=[], count=0, limit=limit, offset=offset))
     texts = list(dict.fromkeys([fold(raw), raw]))
     hits: dict[tuple[str, str], SearchHit] = {}
 
@@ -107,4 +107,4 @@ def search(
         if wanted > 0:
             rows = run(store, catalog, "search_evidence", settings, {"q": needle, "limit": wanted})
             ranked += [evidence_hit(r) for r in rows]
-    return Page(data=ranked[offset : offset + limit], count=count, limit=limit, offset=offset)
+    return answer(Page(data=ranked[offset : offset + limit], count=count, limit=limit, offset=offset))
