@@ -7,9 +7,9 @@ long as the generation has not moved: a popular page (a practice's adopters, a p
 then costs a counter read instead of a query. Stores without a generation (Neo4j, which analysts
 may write to from Neo4j Browser) are never cached.
 
-The answers carry a weak ETag naming their generation and content, so clients can revalidate with
-If-None-Match (304); ``Cache-Control: no-cache`` on a request skips the lookup (the fresh answer
-is still kept).
+The answers carry a weak ETag naming their generation and content and ``Cache-Control: no-cache``
+(a browser may keep them but must ask again), so clients revalidate with If-None-Match (304);
+``Cache-Control: no-cache`` on a request skips the lookup (the fresh answer is still kept).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import threading
 import zlib
 from collections import OrderedDict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -162,46 +161,60 @@ class ResponseCache:
     @staticmethod
     async def _replay(scope: Scope, send: Send, entry: Entry) -> None:
         if _etag_matches(_header(scope, b"if-none-match"), entry.etag):
-            headers = [(k, v) for k, v in entry.headers if k in (b"etag", b"vary", b"cache-control")]
-            await send({"type": "http.response.start", "status": 304, "headers": headers})
-            await send({"type": "http.response.body", "body": b""})
+            await ResponseCache._not_modified(send, entry)
             return
         headers = [*entry.headers, (b"x-cache", b"hit")]
         await send({"type": "http.response.start", "status": entry.status, "headers": headers})
         await send({"type": "http.response.body", "body": entry.body})
+
+    @staticmethod
+    async def _not_modified(send: Send, entry: Entry) -> None:
+        headers = [(k, v) for k, v in entry.headers if k in (b"etag", b"vary", b"cache-control")]
+        await send({"type": "http.response.start", "status": 304, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
 
     async def _compute(
         self, scope: Scope, receive: Receive, send: Send, key: tuple[str, ...], generation: tuple[int, int]
     ) -> None:
         start: Message | None = None
         chunks: list[bytes] = []
-        size = 0
-        keep = True
 
         async def capture(message: Message) -> None:
-            nonlocal start, size, keep
+            nonlocal start
             if message["type"] == "http.response.start":
-                start = message
-                keep = message["status"] == 200 and not _has(message.get("headers", ()), b"set-cookie")
-                if keep:
-                    message = {**message, "headers": [*message.get("headers", ()), (b"x-cache", b"miss")]}
-            elif message["type"] == "http.response.body" and keep:
-                body = bytes(message.get("body", b""))
-                size += len(body)
-                if size > MAX_ENTRY_BYTES:
-                    keep, chunks[:] = False, []
-                else:
-                    chunks.append(body)
-                if not message.get("more_body", False) and keep and start is not None:
-                    whole = b"".join(chunks)
-                    etag = f'W/"{generation[1]}-{zlib.crc32(whole):08x}"'.encode("latin-1")
-                    headers = [(k, v) for k, v in start.get("headers", ()) if k not in (b"x-cache", b"etag")]
-                    headers.append((b"etag", etag))
-                    self.cache.put(key, Entry(generation, start["status"], headers, whole, etag))
+                if _keepable(message):
+                    start = message  # held back until the body is whole, to send its ETag with it
+                    return
+            elif message["type"] == "http.response.body" and start is not None:
+                chunks.append(bytes(message.get("body", b"")))
+                if message.get("more_body", False):
+                    return
+                whole = b"".join(chunks)
+                etag = f'W/"{generation[1]}-{zlib.crc32(whole):08x}"'.encode("latin-1")
+                headers = [(k, v) for k, v in start.get("headers", ()) if k.lower() not in _OURS]
+                headers += [(b"etag", etag), (b"cache-control", b"no-cache")]
+                entry = Entry(generation, start["status"], headers, whole, etag)
+                self.cache.put(key, entry)
+                if _etag_matches(_header(scope, b"if-none-match"), etag):
+                    await self._not_modified(send, entry)
+                    return
+                await send({**start, "headers": [*headers, (b"x-cache", b"miss")]})
+                message = {"type": "http.response.body", "body": whole}
             await send(message)
 
         await self.app(scope, receive, capture)
 
 
-def _has(headers: Iterable[tuple[bytes, bytes]], name: bytes) -> bool:
-    return any(k.lower() == name for k, _ in headers)
+_OURS = (b"x-cache", b"etag", b"cache-control")
+
+
+def _keepable(start: Message) -> bool:
+    """A 200 answer of known length within the entry bound (a streamed export has no length), no cookie."""
+    headers = {bytes(k).lower(): bytes(v) for k, v in start.get("headers", ())}
+    length = headers.get(b"content-length", b"")
+    return (
+        start["status"] == 200
+        and b"set-cookie" not in headers
+        and length.isdigit()
+        and int(length) <= MAX_ENTRY_BYTES
+    )
