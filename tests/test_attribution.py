@@ -318,3 +318,24 @@ def test_a_city_bureau_branch_in_the_lead_makes_its_district_the_subject() -> No
     ex = extract(from_text(text, "test.txt"))
     names = {r.code: r.name for r in ex.regions}
     assert names[ex.subject_region or ""] == "包头市"
+
+
+def test_a_month_before_an_upper_unit_leaves_it_the_subject_of_the_sentence() -> None:
+    # 2021年5月起 / 截至目前 are time words like 今年以来: the province after them heads the sentence
+    # and acts itself; the county the report is about gets nothing from it
+    text = (
+        "某县综治简讯\n2023年，歙县推行网格化管理。\n"
+        "2021年5月起，安徽省司法厅推行“皖事好商量”调解机制。\n"
+        "截至目前，全省依托“皖事好商量”调解纠纷3200件。"
+    )
+    found = _adopters(text)
+    assert ("歙县", "grid") in found
+    assert not any(name == "歙县" and key.startswith("local:") for name, key in found)
+
+
+def test_the_whole_upper_level_heading_a_sentence_is_above_the_report_subject() -> None:
+    # 全省… heading a county's sentence speaks of the whole province; 全省首家 only ranks a unit
+    text = "临湘市平安建设简报\n临湘市推行网格化管理。\n全省各地组建平安志愿者队伍。"
+    assert ("临湘市", "mass_prevention") not in _adopters(text)
+    text = "临湘市平安建设简报\n全省首家乡村调解超市在临湘市建成，推行网格化管理。"
+    assert ("临湘市", "grid") in _adopters(text)

@@ -65,7 +65,9 @@ _WITH = re.compile(r"^(?:还|并|也|又|则)?(?:与|和|同)$")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
 _LEAD = re.compile(
     r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|近日|日前|近来|今年以来|今年|去年|上半年|下半年|"
-    r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在(?:[\u4e00-\u9fff]{1,8}的)?|由|经|如|据|而)*$"
+    r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在(?:[\u4e00-\u9fff]{1,8}的)?|由|经|如|据|而|截至|截止|"
+    # a month as the time of the act (2022年8月起, 今年3月以来, 自5月份开始): a time word too
+    r"自?(?:(?:19|20)\d{2}年|今年|去年)?\d{1,2}月份?(?:\d{1,2}日)?(?:起|以来|开始|至今|中旬|下旬|上旬|初|底|份)?)*$"
 )
 # What follows a unit that heads its clause as the subject (乙社区把…, 乙社区推行…), not as a
 # modifier of a noun (乙社区居民): a disposal or preposition word, an adverb or a verb of doing.
@@ -982,8 +984,9 @@ _UPPER_WORDS = {
 # 省级层面, 市里, 县委 …: a level word above the subject heading the sentence as its subject.
 # 我国/全国 heading a sentence (not 全国首家…, 全国先进…, which qualify a unit or an honour).
 _NATION_HEAD = re.compile(r"(?:我国|全国)(?!首|第|率先|唯一|先进|示范|优秀|百强|文明|模范|一流|前列)")
+# 全省社区民警… in a county's report: the whole level above acts (not 全市首家, which ranks a unit)
 _UPPER_WORD_HEADS = {
-    word: re.compile(f"{word}(?:级层面|级|里|委|政府|党委)")
+    word: re.compile(f"{word}(?:级层面|级|里|委|政府|党委)|全{word}(?!首|第|率先|唯一|前列|领先|最)")
     for words in _UPPER_WORDS.values()
     for word in words
 }
