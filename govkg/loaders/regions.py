@@ -407,6 +407,24 @@ _TRIP_BEFORE = re.compile(r"(?:赴|前往|到|去)[^，,。；;！!？?\n]{0,24}
 _TRIP_AFTER = re.compile(r"^[^，,。；;！!？?\n]{0,24}?(?:考察|观摩|学习|参观|取经|调研|交流)")
 
 
+# 甲市委政法委副书记一行调研督导乙区… / 一行到乙区督导…: the upper body that inspects a unit below it
+# is the visitor; the report is about the inspected unit's work
+_INSPECTION = r"(?:调研|督导|督查|检查|视察|暗访|指导)"
+_INSPECTS_BEFORE = re.compile(rf"^[^，,。；;！!？?\n]{{0,30}}?{_INSPECTION}(?:督导|指导|检查|督查)?了?$")
+_INSPECTS_AT = re.compile(r"^[^，,。；;！!？?\n]{0,30}?(?:到|赴|前往|深入)$")
+_INSPECTS_THEN = re.compile(rf"^[^，,。；;！!？?\n]{{0,16}}?{_INSPECTION}")
+
+
+def _inspection(text: str, upper: RegionMention, lower: RegionMention) -> bool:
+    """Whether the clause has ``upper``'s body inspect ``lower`` (调研督导乙区, 到乙区督导)."""
+    if lower.start < upper.end:
+        return False
+    gap = text[upper.end : lower.start]
+    if _INSPECTS_BEFORE.match(gap):
+        return True
+    return bool(_INSPECTS_AT.match(gap) and _INSPECTS_THEN.match(text[lower.end : lower.end + 20]))
+
+
 def _visited(text: str, start: int, end: int) -> bool:
     """Whether the place at ``start:end`` is the destination of a study visit in its clause."""
     return bool(
@@ -1118,7 +1136,13 @@ class RegionMatcher:
                 nxt = found[i + 1] if i + 1 < len(found) else None
                 if nxt is not None and nxt.start == m.end and self._is_under(nxt.region, m.region):
                     continue  # 新疆维吾尔自治区福海县: the leading names only say where the last one lies
-                if _visited(source, m.start, m.end):
+                inspects = [n for n in found[i + 1 :] if self._is_under(n.region, m.region)]
+                if any(_inspection(source, m, n) for n in inspects):
+                    continue  # 甲市委政法委调研督导乙区: the inspector, not what the report is about
+                inspected = any(
+                    _inspection(source, u, m) for u in found[:i] if self._is_under(m.region, u.region)
+                )
+                if _visited(source, m.start, m.end) and not inspected:
                     continue  # 赴甲县考察: where the delegation learns, never who the report is about
                 if m.role == "media" and _dateline(source, m.start, m.end) == "agency":
                     continue  # 新华社乙地电: a bureau covers its whole province, the story may be anywhere
