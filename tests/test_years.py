@@ -43,6 +43,9 @@ def _adoptions(text: str, name: str) -> dict[tuple[str, str], Adoption]:
         (["2019—2022年,南湖县持续推进平安建设。"], 2023, None),
         # a story told over years, and the year of an award, frame no year
         (["南湖电站旁设有警务站。", "2007年,电站开始筹建,2009年正式动工。"], None, None),
+        # each sentence opening with a later year of the same story frames no year either
+        (["2017年,南湖县公安局试行“警民议事会”。", "2020年以来,议事会推广到各乡镇。"], None, None),
+        (["2017年,南湖县公安局试行“警民议事会”。", "2021年,议事会推广到各乡镇。"], None, None),
         (["南湖村曾是矛盾村。", "2015年南湖村调委会被评为省级先进。"], None, None),
         (["2022年,南湖县推进平安建设,力争到2025年建成示范县。"], None, 2022),  # a target is no later work
         # “X年前” is the time before that year: no frame

@@ -110,6 +110,7 @@ def report_year(
             break
     spans_years = any(_COUNTED_SPAN.search(s) for s in (title, *opening))
     event = _event_year(opening[0], published_year) if opening else None
+    story = False  # an opening year was already found to start a story told over years
     for s in opening:
         lead = _LEADING_YEAR.match(s)
         multi = _MULTI_YEAR.search(s)
@@ -121,7 +122,9 @@ def report_year(
         if lead and _NON_ACTIVITY_AFTER.match(s[lead.end() :]):
             lead = None  # 2015年某村被评为…: the year of an award frames nothing
         if lead and _later_year(opening, int(lead.group(1))):
-            lead = None  # 2007年筹建…, 2009年动工: a story told over years, not one year's review
+            lead, story = None, True  # 2007年筹建…, 2009年动工: a story told over years, not one year
+        elif lead and story:
+            lead = None  # …2009年动工: the later years of that story frame no year either
         if lead and spans_years:
             lead = None  # 2010年底创建…, 十年来…: the opening year is where a history starts
         cues = [
