@@ -339,3 +339,26 @@ def test_the_whole_upper_level_heading_a_sentence_is_above_the_report_subject() 
     assert ("临湘市", "mass_prevention") not in _adopters(text)
     text = "临湘市平安建设简报\n全省首家乡村调解超市在临湘市建成，推行网格化管理。"
     assert ("临湘市", "grid") in _adopters(text)
+
+
+def test_a_semicolon_unit_with_no_subject_goes_on_with_the_sentences_opening_subject() -> None:
+    # 甲镇…；推行…: the unit after the semicolon names no one, so the town opening the sentence
+    # acts there too, even in the middle of a paragraph about the county
+    text = (
+        "平江县平安建设简报\n平江县推行网格化管理。安定镇建立综治中心；推行“红袖标”巡逻，组建平安志愿者队伍。"
+    )
+    found = _adopters(text)
+    assert ("安定镇", "mass_prevention") in found
+    assert ("平江县", "mass_prevention") not in found
+
+
+def test_here_opening_a_sentence_is_the_place_the_sentence_before_named() -> None:
+    # 走进甲市综治中心。在这里，…；…: 这里 is that city's centre, in every unit of the sentence
+    text = (
+        "岳阳市平安建设简报\n岳阳市推行网格化管理。走进汨罗市综治中心，窗口整齐排开。"
+        "在这里，心理咨询室常年开放；“屈子”调解工作室各展所长。"
+    )
+    found = _adopters(text)
+    assert ("汨罗市", "psych_service") in found
+    assert ("岳阳市", "psych_service") not in found
+    assert ("岳阳市", "local:屈子") not in found

@@ -103,7 +103,7 @@ _RESIDENT_NAMED = re.compile(
 )
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
 # 这支队伍…, 近年来，这个调解室…: a clause whose subject is the thing the sentence before named
-_THIS_ONE = re.compile(r"这(?:个|支|家|座|处|所|间|一)")
+_THIS_ONE = re.compile(r"这(?:个|支|家|座|处|所|间|一|里)")
 _FIRST_OF = re.compile(r"(?:第一|首|唯一)(?:个|家|批|支|座|所|条|例)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
 # 该所/该局/该院/该庭/该(调处)中心: the body of that kind named last (a station's 该所 is its
@@ -872,6 +872,15 @@ class ActorResolver:
             if base.regions:
                 together = (*base.regions, *(r for r in (partner.region,) if r not in base.regions))
                 return ActorChoice(together, "list", RULE_CONFIDENCE["list"])
+        carried = 0  # where the unit whose subject the practice's clause carries starts
+        if unit and not own and not lead:
+            # 甲镇建立X；推行Y…: a unit after a semicolon that names no subject of its own goes on
+            # with the sentence's opening subject (这里… included), as a clause after a comma does
+            first_end = next(_UNIT_BREAK.finditer(sentence)).start()
+            lead = self._opening(sentence, actors, 0, first_end)
+            carried = 0 if lead or self._opens_with_this(sentence, 0) else unit
+        else:
+            carried = unit
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
             before, rule = own, None
@@ -909,7 +918,7 @@ class ActorResolver:
                 return ActorChoice(tuple(regions), found, RULE_CONFIDENCE[found])
             confidence = min(RULE_CONFIDENCE[rule], RULE_CONFIDENCE[found])
             return ActorChoice(tuple(regions), f"{rule}-{found}", confidence)
-        if previous is not None and (sentence.startswith("其") or self._opens_with_this(sentence, unit)):
+        if previous is not None and (sentence.startswith("其") or self._opens_with_this(sentence, carried)):
             return ActorChoice((previous,), "continues", RULE_CONFIDENCE["continues"])
         speaker = _speaker(sentence, actors, pos)
         if speaker is not None:
