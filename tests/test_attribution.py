@@ -362,3 +362,15 @@ def test_here_opening_a_sentence_is_the_place_the_sentence_before_named() -> Non
     assert ("汨罗市", "psych_service") in found
     assert ("岳阳市", "psych_service") not in found
     assert ("岳阳市", "local:屈子") not in found
+
+
+def test_a_local_outlets_own_county_writing_as_itself_is_the_subject() -> None:
+    # the 来源 line credits a county's own news site and the text says 我县: that county's report
+    text = (
+        "全市综治工作现场会在我县召开\n2023-05-06 10:12 来源:永嘉新闻网\n"
+        "5月5日,全市综治工作现场会在我县召开。近年来,县公安局推行网格化管理。"
+    )
+    assert ("永嘉县", "grid") in _adopters(text)
+    # 我区 does not fit a 县: the outlet only says where same-name units lie
+    text = text.replace("我县", "我区")
+    assert extract(from_text(text, "test.txt")).subject_region is None

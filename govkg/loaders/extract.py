@@ -64,7 +64,7 @@ from govkg.loaders.nlp import (
 )
 from govkg.loaders.plans import planned
 from govkg.loaders.practices import PracticeMatcher, PracticeMention, Taxonomy
-from govkg.loaders.regions import Gazetteer, RegionMatcher, RegionMention
+from govkg.loaders.regions import Gazetteer, RegionMatcher, RegionMention, speaks_as
 from govkg.loaders.sentences import Sentence, is_caption, split_sentences
 from govkg.loaders.timeinfo import report_year, sentence_year
 
@@ -193,7 +193,11 @@ class Extractor:
         head = text[: parts[0][1]] if len(parts) > 1 else text
         # the title as the body is read: a traditional-character title names its places in simplified
         title = fold(doc.title).strip()
-        subject = self._title_subject(title, self.region_matcher.infer_subject(head, title))
+        inferred = self.region_matcher.infer_subject(head, title)
+        if inferred is None and (county := self.region_matcher.street_county(head)):
+            # a same-name district (普陀区) beside a street of one of them: that one
+            inferred = self.region_matcher.infer_subject(head, title, lead=county)
+        subject = self._title_subject(title, inferred)
         if self.resolver.names_station(title):  # most titles name none: no region pass for them
             station = self.resolver.title_station(subject, title, self.region_matcher.find(title))
             subject = station or subject or self._station_heading(doc, title)
@@ -201,6 +205,9 @@ class Extractor:
         # with no subject, an opening dateline or a 来源 line (blanked as chrome) still says where
         # the report was filed: same-name units are looked for there
         filed_at = () if scope else self._dateline_scope(doc)
+        if filed_at and (home := self.gazetteer.get(filed_at[0])) is not None and speaks_as(head, home):
+            # 本区新闻网 credited, 在我区举行: a local outlet's own region writing of itself as 我区
+            subject, scope, filed_at = home, filed_at, ()
         month = (
             int(doc.published[5:7])
             if doc.published and doc.published[4:5] == "-" and doc.published[5:7].isdigit()

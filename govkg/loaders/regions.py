@@ -443,6 +443,12 @@ def _dateline(text: str, start: int, end: int) -> str | None:
     return "head" if text[start:end] == _HEAD_OFFICE else "agency"
 
 
+def speaks_as(text: str, region: Region) -> bool:
+    """Whether the text, outside quoted speech, calls itself 我区/我县/我市… with the level word
+    ``region``'s own name ends in (我区 for 定海区, not for 定海县 or a 市)."""
+    return any(region.name.endswith(m.group(1)) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text)))
+
+
 def _self_county_word(text: str) -> str | None:
     """县 or 旗 when the text, outside quotes, calls its own region only 我县 or only 我旗."""
     words = {m.group(1) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text))}
@@ -1121,16 +1127,19 @@ class RegionMatcher:
         ]
 
     # -- subject ------------------------------------------------------------------------------
-    def infer_subject(self, text: str, title: str = "") -> Region | None:
-        """The region a report is about: most named (title weighted), then as specific as supported."""
+    def infer_subject(self, text: str, title: str = "", lead: Sequence[str] = ()) -> Region | None:
+        """The region a report is about: most named (title weighted), then as specific as supported.
+
+        ``lead`` is a chain a same-name county is looked for in (see :meth:`find`)."""
         scores: dict[str, float] = defaultdict(float)
         # a title that names one township by its full name and no higher unit is that township's
         # (兰溪瑶族乡：…), even when neighbours across a border are named in the text
-        heads = self.find(title, sub_county=False) if title else []
+        heads = self.find(title, sub_county=False, lead=lead) if title else []
         towns = {m.region.code for m in heads if m.region.level == "township" and m.surface == m.region.name}
         if len(towns) == 1 and all(m.region.level == "township" for m in heads):
             scores[towns.pop()] += 3.0
-        for source, weight, named in ((title, 3.0, heads), (text, 1.0, self.find(text, sub_county=False))):
+        named_in_text = self.find(text, sub_county=False, lead=lead)
+        for source, weight, named in ((title, 3.0, heads), (text, 1.0, named_in_text)):
             found = [m for m in named if m.region.level in _UPPER]
             for i, m in enumerate(found):
                 nxt = found[i + 1] if i + 1 < len(found) else None
@@ -1185,6 +1194,18 @@ class RegionMatcher:
                 if counties:
                     return self.gazetteer.get(max(counties, key=lambda c: total[c]))
         return subject
+
+    def street_county(self, text: str) -> tuple[str, ...]:
+        """The chain of the one county every sub-county unit ``text`` names lies in, or (): 普陀区
+        is a district of two cities, and 宜川路街道 named beside it says which."""
+        counties = {
+            next((r.code for r in self.gazetteer.chain(m.region.code) if r.level == "county"), "")
+            for m in self.find(text)
+            if m.region.level in ("township", "community", "village")
+        }
+        if len(counties) != 1 or "" in counties:
+            return ()
+        return tuple(r.code for r in self.gazetteer.chain(counties.pop()))
 
     def dateline_region(self, dateline: str) -> Region | None:
         """Where a report's opening dateline places it: the paper's own region (本报甲市讯,
