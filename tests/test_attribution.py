@@ -374,3 +374,16 @@ def test_a_local_outlets_own_county_writing_as_itself_is_the_subject() -> None:
     # 我区 does not fit a 县: the outlet only says where same-name units lie
     text = text.replace("我县", "我区")
     assert extract(from_text(text, "test.txt")).subject_region is None
+
+
+def test_a_photo_caption_that_names_no_unit_adopts_nothing() -> None:
+    # 图为…/（…供图）: a caption counts only when it names the unit that acts (rule 1)
+    text = "岳阳县平安建设简报\n近年来，岳阳县扎实推进平安建设。\n图为网格员入户走访。\n全县刑事案件下降10%。"
+    assert ("岳阳县", "grid") not in _adopters(text)
+    text = "岳阳县平安建设简报\n近年来，岳阳县扎实推进平安建设。\n网格员入户走访（记者 某某 摄）\n"
+    assert ("岳阳县", "grid") not in _adopters(text)
+    # one that names it still counts, and the same practice in prose still adopts
+    text = "岳阳县平安建设简报\n近年来，岳阳县扎实推进平安建设。\n图为新墙镇网格员入户走访。\n"
+    assert ("新墙镇", "grid") in _adopters(text)
+    text = "岳阳县平安建设简报\n岳阳县推行网格化管理。\n图为网格员入户走访。\n"
+    assert ("岳阳县", "grid") in _adopters(text)

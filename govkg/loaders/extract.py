@@ -378,6 +378,18 @@ class Extractor:
                         choice = owner
                     elif choice.rule != "subject" and choice.regions:
                         owners.setdefault(named, choice)
+                if caption and choice.rule in ("subject", "paragraph"):
+                    # 图为网格员入户走访: a photo caption counts only when it names the acting unit
+                    non_adoptions.append(
+                        NonAdoption(
+                            pm.practice.key,
+                            doc.text[sent.start + pm.start : sent.start + pm.end],
+                            Evidence(doc.text[sent.start : sent.end], sent.start),
+                            "caption",
+                            "",
+                        )
+                    )
+                    continue
                 yr = sentence_year(sent.text, pm.start, ctx.year, doc.year) or ctx.year
                 evidence = Evidence(doc.text[sent.start : sent.end], sent.start)
                 for region in choice.regions:
