@@ -387,3 +387,14 @@ def test_a_photo_caption_that_names_no_unit_adopts_nothing() -> None:
     assert ("新墙镇", "grid") in _adopters(text)
     text = "岳阳县平安建设简报\n岳阳县推行网格化管理。\n图为网格员入户走访。\n"
     assert ("岳阳县", "grid") in _adopters(text)
+
+
+def test_a_body_of_the_level_above_heading_a_sentence_is_above_the_report_subject() -> None:
+    # 市公安局… in a district's report: the city's bureau acts, the district adopts nothing from it
+    text = "东河区平安建设简报\n近年来，东河区扎实推进平安建设。\n市公安局组建平安志愿者队伍。"
+    assert ("东河区", "mass_prevention") not in _adopters(text)
+    # 市场监管局 is no city body, and 市公安局 in a county-level city's report is its own
+    text = "东河区平安建设简报\n近年来，东河区扎实推进平安建设。\n市场监管局推行网格化管理。"
+    assert ("东河区", "grid") in _adopters(text)
+    text = "禹州市平安建设简报\n近年来，禹州市扎实推进平安建设。\n市公安局组建平安志愿者队伍。"
+    assert ("禹州市", "mass_prevention") in _adopters(text)

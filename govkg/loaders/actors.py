@@ -993,9 +993,13 @@ _UPPER_WORDS = {
 # 省级层面, 市里, 县委 …: a level word above the subject heading the sentence as its subject.
 # 我国/全国 heading a sentence (not 全国首家…, 全国先进…, which qualify a unit or an honour).
 _NATION_HEAD = re.compile(r"(?:我国|全国)(?!首|第|率先|唯一|先进|示范|优秀|百强|文明|模范|一流|前列)")
-# 全省社区民警… in a county's report: the whole level above acts (not 全市首家, which ranks a unit)
+# 全省社区民警… in a county's report: the whole level above acts (not 全市首家, which ranks a unit);
+# 市公安局…/市中院… in a district's report: a body of the level above (not 市场…, 县城…, 区域…)
 _UPPER_WORD_HEADS = {
-    word: re.compile(f"{word}(?:级层面|级|里|委|政府|党委)|全{word}(?!首|第|率先|唯一|前列|领先|最)")
+    word: re.compile(
+        f"{word}(?:级层面|级|里|委|政府|党委)|全{word}(?!首|第|率先|唯一|前列|领先|最)"
+        f"|{word}(?![场民县区镇乡街城域])[\u4e00-\u9fff]{{0,4}}?(?:局|院|办|中心)"
+    )
     for words in _UPPER_WORDS.values()
     for word in words
 }
