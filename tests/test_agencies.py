@@ -344,3 +344,17 @@ def test_a_station_in_a_report_naming_no_region_is_the_one_town_of_that_name() -
     assert [names[a.region_code] for a in ex.agencies if a.kind == "派出所"] == ["石门二路街道"]
     ex = extract(from_text("火车站派出所联合车站组建巡逻队，守护旅客平安。", "t"))
     assert [a for a in ex.agencies if a.kind == "派出所"] == []
+
+
+def test_stations_listed_by_their_short_names_are_each_a_station() -> None:
+    # 甲、乙、丙派出所: the towns listed before the last one's station each have their own station
+    text = "临颍县推进平安乡村建设。县公安局城关、繁城、王岗派出所组建夜间巡逻队。"
+    ex = extract(from_text(text, "t"))
+    names = {r.code: r.name for r in ex.regions}
+    stations = sorted(names[a.region_code] for a in ex.agencies if a.kind == "派出所")
+    assert stations == ["城关街道", "王岗镇", "繁城镇"]
+    # a listed word that is no town of that county names no station
+    text = "临颍县推进平安乡村建设。县公安局社区、王岗派出所组建夜间巡逻队。"
+    ex = extract(from_text(text, "t"))
+    names = {r.code: r.name for r in ex.regions}
+    assert [names[a.region_code] for a in ex.agencies if a.kind == "派出所"] == ["王岗镇"]

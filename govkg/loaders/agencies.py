@@ -210,6 +210,13 @@ class AgencyMatcher:
         acting = _acting(sentence, prefix.start, m.end(), region, regions)
         full = _full_name(region, regions)
         out = []
+        if region.level == "township" and prefix.text and region.parent_code:
+            # 甲、乙派出所: each short name listed before the station's is a station of its own
+            for at, town in _listed_towns(sentence, prefix.start, region.parent_code, regions):
+                for label, template in kind.names:
+                    name = _level_template(kind, town, template).format(region=town.name, prefix="")
+                    stem = sentence[at : sentence.index("、", at)]
+                    out.append(AgencyMention(at, at + len(stem), stem, name, label, town.code, acting))
         for label, template in kind.names:
             template = _level_template(kind, region, template)
             name = template.format(region=full, prefix=prefix.text)
@@ -343,6 +350,26 @@ def _station_of(sentence: str, previous: AgencyMention, start: int, regions: Reg
         return None
     region = regions.township_under(stem, previous.region_code)
     return _Prefix(previous.end, stem, region) if region is not None else None
+
+
+def _listed_towns(sentence: str, start: int, county: str, regions: RegionLookup) -> list[tuple[int, Region]]:
+    """The towns written by their short names in a list ending right before ``start``
+    (甲、乙、丙派出所: 甲 and 乙, both in ``county``), each with where its name starts."""
+    out: list[tuple[int, Region]] = []
+    end = start
+    while end > 0 and sentence[end - 1] == "、":
+        for i in range(max(0, end - 5), end - 2):  # a short name of 2 to 4 characters
+            stem = sentence[i : end - 1]
+            if not all("\u4e00" <= c <= "\u9fff" for c in stem):
+                continue
+            town = regions.township_under(stem, county)
+            if town is not None:
+                out.append((i, town))
+                end = i
+                break
+        else:
+            break
+    return out[::-1]
 
 
 def _level_template(kind: _Kind, region: Region, template: str) -> str:
