@@ -398,3 +398,14 @@ def test_a_body_of_the_level_above_heading_a_sentence_is_above_the_report_subjec
     assert ("东河区", "grid") in _adopters(text)
     text = "禹州市平安建设简报\n近年来，禹州市扎实推进平安建设。\n市公安局组建平安志愿者队伍。"
     assert ("禹州市", "mass_prevention") in _adopters(text)
+
+
+def test_a_semicolon_unit_with_no_subject_after_an_upper_opening_is_the_upper_levels() -> None:
+    # 福建省公安厅…；深入开展“X”活动: the province opens the sentence and acts in both units
+    text = (
+        "下党乡平安建设简报\n下党乡推行网格化管理。\n"
+        "福建省公安厅推广“乡村110”做法；深入开展“警民恳谈夜”活动。"
+    )
+    found = _adopters(text)
+    assert ("下党乡", "grid") in found
+    assert not any(name == "下党乡" and key.startswith("local:") for name, key in found)

@@ -878,7 +878,7 @@ class ActorResolver:
             # with the sentence's opening subject (这里… included), as a clause after a comma does
             first_end = next(_UNIT_BREAK.finditer(sentence)).start()
             lead = self._opening(sentence, actors, 0, first_end)
-            carried = 0 if lead or self._opens_with_this(sentence, 0) else unit
+            carried = 0
         else:
             carried = unit
         # An actor governs its own clause; only the sentence's opening subject carries further.
@@ -923,7 +923,7 @@ class ActorResolver:
         speaker = _speaker(sentence, actors, pos)
         if speaker is not None:
             return ActorChoice((speaker.region,), speaker.rule, RULE_CONFIDENCE[speaker.rule])
-        if self._upper_head(ctx, sentence, actors, unit):
+        if self._upper_head(ctx, sentence, actors, carried):
             return ActorChoice((), "upper", 0.0)  # 省级层面建立…: the level above acts, not the subject
         if paragraph is not None:  # 甲镇…。（no subject）…。: the paragraph's opening town
             return ActorChoice((paragraph,), "paragraph", RULE_CONFIDENCE["paragraph"])
