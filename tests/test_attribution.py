@@ -409,3 +409,11 @@ def test_a_semicolon_unit_with_no_subject_after_an_upper_opening_is_the_upper_le
     found = _adopters(text)
     assert ("下党乡", "grid") in found
     assert not any(name == "下党乡" and key.startswith("local:") for name, key in found)
+
+
+def test_only_before_a_unit_leaves_it_the_subject_of_the_sentence() -> None:
+    # 仅甲村一村，…: 仅 is no verb; the village heads the sentence and acts in the clauses after it
+    text = "旬阳市关口镇平安建设简报\n关口镇推行网格化管理。\n仅江北村一村，去年就组建平安志愿者队伍三支。"
+    found = _adopters(text)
+    assert ("江北村", "mass_prevention") in found
+    assert ("关口镇", "mass_prevention") not in found
