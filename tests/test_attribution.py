@@ -417,3 +417,13 @@ def test_only_before_a_unit_leaves_it_the_subject_of_the_sentence() -> None:
     found = _adopters(text)
     assert ("江北村", "mass_prevention") in found
     assert ("关口镇", "mass_prevention") not in found
+
+
+def test_a_short_lead_in_clause_before_an_upper_unit_leaves_it_the_subject() -> None:
+    # 据了解，/为此，/在此基础上，… frame the sentence; the province after them still heads it
+    for lead in ("据了解，", "在此基础上，", "去年以来，", "记者了解到，"):
+        text = f"平江县平安建设简报\n平江县推行网格化管理。\n{lead}湖南省公安厅整合力量，组建平安志愿者队伍。"
+        assert ("平江县", "mass_prevention") not in _adopters(text), lead
+    # a lead-in before the county's own town leaves that town the actor
+    text = "平江县平安建设简报\n平江县推行网格化管理。\n据了解，安定镇整合力量，组建平安志愿者队伍。"
+    assert ("安定镇", "mass_prevention") in _adopters(text)

@@ -76,6 +76,14 @@ _ACTS_NEXT = re.compile(
     r"打造|创新|设立|组织|积极|持续|全面|率先|还|也|则|又|先后|大力|着力|聚焦|立足)"
 )
 _LEAD_PREFIX = re.compile(_LEAD.pattern.removesuffix("$"))
+# A short clause of its own before a sentence's subject that only frames it: a source (据了解,
+# 记者了解到), a link (为此, 与此同时, 在此基础上) or a time (近三年来, 自2020年起, 今年1至10月).
+_LEAD_IN = 8
+_LEAD_IN_CLAUSE = re.compile(
+    r"(?:另|又)?据[\u4e00-\u9fff]{1,3}|记者[\u4e00-\u9fff]{1,4}|为此|对此|与此同时|同时|在此基础上|此外|另外|随后|"
+    r"近[一二三两四五六七八九十几]年来|[一二三两四五六七八九十几多]年来|(?:今年|去年)以来|自?(?:19|20)\d{2}年(?:以来|起|上半年|下半年|底)|"
+    r"(?:今年|去年|(?:19|20)\d{2}年)?\d{1,2}(?:至|—|-)\d{1,2}月(?:份)?|同年|当年|次年|如今|当前|目前"
+)
 _PROMOTES = re.compile(r"推广(?:了)?$")
 # 首支X队在甲社区成立: what follows a unit where a team, room or centre named before it is founded
 _FOUNDED_IN = re.compile(
@@ -772,9 +780,17 @@ class ActorResolver:
         country (我国, 全国), one of the subject's ancestors by name (海南省建立…, 省委政法委推行…)
         or by its level (省级层面, 省里, 市级层面), not followed by a unit of its own (海南省澄迈县
         is the county)."""
-        head = sentence[unit:]
-        lead = _LEAD_PREFIX.match(head)
-        at = unit + (lead.end() if lead else 0)
+        at = unit
+        for _ in range(2):
+            # 据了解，/为此，/在此基础上，…: a short lead-in clause naming no unit comes before the subject
+            brk = _CLAUSE_BREAK.search(sentence, at)
+            if brk is None or brk.start() - at > _LEAD_IN or any(at <= a.start < brk.start() for a in actors):
+                break
+            if not _LEAD_IN_CLAUSE.fullmatch(sentence, at, brk.start()):
+                break
+            at = brk.end()
+        lead = _LEAD_PREFIX.match(sentence, at)
+        at = lead.end() if lead else at
         head = sentence[at:]
         brk = _CLAUSE_BREAK.search(sentence, at)
         if any(at <= a.start < (brk.start() if brk else len(sentence)) for a in actors):
