@@ -358,3 +358,11 @@ def test_stations_listed_by_their_short_names_are_each_a_station() -> None:
     ex = extract(from_text(text, "t"))
     names = {r.code: r.name for r in ex.regions}
     assert [names[a.region_code] for a in ex.agencies if a.kind == "派出所"] == ["王岗镇"]
+
+
+def test_a_body_visitors_go_to_is_no_acting_body(matcher: AgencyMatcher) -> None:
+    # 到甲县综治中心实地参观 / 深入县公安局检查: where a delegation goes, not a body doing something
+    assert _acting(matcher, "与会人员先后到九原区综治中心实地参观。") == []
+    assert _acting(matcher, "督导组深入九原区公安分局检查工作。") == []
+    # a body that goes somewhere and acts there still acts
+    assert _acting(matcher, "九原区公安分局到社区开展防诈宣传。") != []

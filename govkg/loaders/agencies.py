@@ -51,6 +51,8 @@ _MEETING_OR_PERSON = re.compile(
 _SETUP_VERB = re.compile(r"(?:成立|组建|新成立|设立)(?:了)?[^,，;；。]*$")
 _PLACE_BEFORE = re.compile(r"在[^,，;；。]*$")
 _PLACE_AFTER = re.compile(r"^[^,，;；。]*?(?:设立|设置|派驻|建立|开设|建成)")
+_VISIT_BEFORE = re.compile(r"(?:到|赴|前往|深入|走进)[^,，;；。]{0,12}$")
+_VISIT_AFTER = re.compile(r"^[^,，;；。]{0,16}?(?:实地)?(?:参观|观摩|考察|查看|调研|检查|督导)")
 _AWARD_VERB = r"(?:表彰|授予|评为|命名|通报表扬|嘉奖|表扬|肯定|推广|推介|刊发|报道)"
 _AWARD_AFTER = re.compile(rf"^[^,，;；。]{{0,30}}?{_AWARD_VERB}")
 _AWARD_BEFORE = re.compile(r"(?:被|受到|获得?)[^,，;；。]{0,20}$")
@@ -408,6 +410,8 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
         return False
     if _PLACE_BEFORE.search(before) and _PLACE_AFTER.search(after):
         return False
+    if _VISIT_BEFORE.search(before) and _VISIT_AFTER.search(after):
+        return False  # 到甲区综治中心实地参观: where visitors go, not a body doing something
     if _SETUP_VERB.search(before) and "领导小组" in sentence[start:end]:
         return False
     if _AWARD_BEFORE.search(before) and _AWARD_AFTER.search(after):
