@@ -427,3 +427,14 @@ def test_a_short_lead_in_clause_before_an_upper_unit_leaves_it_the_subject() -> 
     # a lead-in before the county's own town leaves that town the actor
     text = "平江县平安建设简报\n平江县推行网格化管理。\n据了解，安定镇整合力量，组建平安志愿者队伍。"
     assert ("安定镇", "mass_prevention") in _adopters(text)
+
+
+def test_the_whole_region_in_a_banners_or_a_countys_report_is_the_autonomous_region() -> None:
+    # 全区 in a 旗's or a 县's report of an autonomous region is that region, not the banner
+    text = "达茂旗平安建设简报\n达茂旗推行网格化管理。\n全区组建平安志愿者队伍十万余人。"
+    assert ("达尔罕茂明安联合旗", "mass_prevention") not in _adopters(text)
+    text = "隆德县平安建设简报\n隆德县推行网格化管理。\n全区组建平安志愿者队伍十万余人。"
+    assert ("隆德县", "mass_prevention") not in _adopters(text)
+    # in a district's report 全区 is the district itself
+    text = "东河区平安建设简报\n东河区推行网格化管理。\n全区组建平安志愿者队伍一千余人。"
+    assert ("东河区", "mass_prevention") in _adopters(text)

@@ -288,7 +288,8 @@ class ActorResolver:
             if level in last and level in ("township", "community", "village"):
                 return last[level]
         for region in self.chain(ctx.subject):
-            if region.level in levels and (word != "市" or region.name.endswith("市")):
+            # 全区 in a 旗's or a 县's report is no county-level unit of its own (that would be 全旗/全县)
+            if region.level in levels and (word not in ("市", "区", "县", "旗") or _fits_word(region, word)):
                 return region
             if word == "区" and region.level == "province" and region.name.endswith("自治区"):
                 return region
@@ -807,7 +808,10 @@ class ActorResolver:
                     return False  # 济阳大街社区: a unit below, named after the ancestor's short name
                 rest = sentence[end : end + 3]
                 return not rest[:1] or rest[0] not in "、和与及等"
-            for word in _upper_words(r.level):
+            # 全区/区委 above a 旗 or a 县 of an autonomous region is that region
+            autonomous = r.level == "province" and r.name.endswith("自治区")
+            words = _upper_words(r.level) + (("区",) if autonomous else ())
+            for word in words:
                 if ctx.subject is not None and ctx.subject.name.endswith(word):
                     continue  # 市委 in a county-level city's report is that city's own
                 if _UPPER_WORD_HEADS[word].match(head):
