@@ -438,3 +438,20 @@ def test_the_whole_region_in_a_banners_or_a_countys_report_is_the_autonomous_reg
     # in a district's report 全区 is the district itself
     text = "东河区平安建设简报\n东河区推行网格化管理。\n全区组建平安志愿者队伍一千余人。"
     assert ("东河区", "mass_prevention") in _adopters(text)
+
+
+def test_a_town_after_a_lead_in_line_opens_its_paragraph_when_no_other_is_named() -> None:
+    # 划细网格。甲派出所…。(no subject)…: the lead-in names no one, so the station's town opens it
+    text = (
+        "汨罗市平安建设简报\n汨罗市推行雪亮工程。\n"
+        "划细网格，夯实基础。新市派出所把辖区分成若干警务区。推行“一警多员”，组建平安志愿者队伍。"
+    )
+    found = _adopters(text)
+    assert ("新市镇", "mass_prevention") in found
+    assert ("汨罗市", "mass_prevention") not in found
+    # a paragraph that goes on to name a second town keeps the report's subject for the rest
+    text = (
+        "汨罗市平安建设简报\n汨罗市推行雪亮工程。\n"
+        "基层防线筑牢。新市镇开展平安家庭创建。弼时镇推行十户联防。组建平安志愿者队伍。"
+    )
+    assert ("新市镇", "mass_prevention") not in _adopters(text)

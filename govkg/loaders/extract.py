@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -266,6 +267,15 @@ class Extractor:
         counts: Counter[tuple[str, str]] = Counter()
         lookup = _Lookup(self, ctx)
         region_iter = iter(all_regions)
+        # the towns, streets, communities and villages each paragraph names
+        towns_in: dict[int, set[str]] = {}
+        starts = [s.start for s in sentences]
+        for m in all_regions:
+            if m.region.level in ("township", "community", "village"):
+                k = bisect_right(starts, m.start) - 1
+                if k >= 0:
+                    towns_in.setdefault(sentences[k].paragraph, set()).add(m.region.code)
+        lead_in = False
         pending = next(region_iter, None)
         prev_actor: Region | None = None
         prev_paragraph = -1
@@ -322,6 +332,14 @@ class Extractor:
             if n == 0 or sentences[n - 1].paragraph != sent.paragraph:
                 # 甲镇…。（no subject）…。: the paragraph's opening town is the subject of the rest
                 para_unit = self.resolver.opening_unit(sent.text, actors)
+                lead_in = not actors  # the paragraph opens with a line that names no unit
+            elif lead_in:
+                # 科学划分网格。甲派出所…。（no subject）…: after a lead-in naming no one, the town
+                # the next sentence opens with is the paragraph's, when the paragraph names no other
+                unit = self.resolver.opening_unit(sent.text, actors)
+                if unit is not None and towns_in.get(sent.paragraph, set()) <= {unit.code}:
+                    para_unit = unit
+                lead_in = False
             # a term does not begin inside a place name: 原隆村警务室 holds no 村警
             mentions = [
                 pm
