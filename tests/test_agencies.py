@@ -344,3 +344,25 @@ def test_a_station_in_a_report_naming_no_region_is_the_one_town_of_that_name() -
     assert [names[a.region_code] for a in ex.agencies if a.kind == "派出所"] == ["石门二路街道"]
     ex = extract(from_text("火车站派出所联合车站组建巡逻队，守护旅客平安。", "t"))
     assert [a for a in ex.agencies if a.kind == "派出所"] == []
+
+
+def test_stations_listed_by_their_short_names_are_each_a_station() -> None:
+    # 甲、乙、丙派出所: the towns listed before the last one's station each have their own station
+    text = "临颍县推进平安乡村建设。县公安局城关、繁城、王岗派出所组建夜间巡逻队。"
+    ex = extract(from_text(text, "t"))
+    names = {r.code: r.name for r in ex.regions}
+    stations = sorted(names[a.region_code] for a in ex.agencies if a.kind == "派出所")
+    assert stations == ["城关街道", "王岗镇", "繁城镇"]
+    # a listed word that is no town of that county names no station
+    text = "临颍县推进平安乡村建设。县公安局社区、王岗派出所组建夜间巡逻队。"
+    ex = extract(from_text(text, "t"))
+    names = {r.code: r.name for r in ex.regions}
+    assert [names[a.region_code] for a in ex.agencies if a.kind == "派出所"] == ["王岗镇"]
+
+
+def test_a_body_visitors_go_to_is_no_acting_body(matcher: AgencyMatcher) -> None:
+    # 到甲县综治中心实地参观 / 深入县公安局检查: where a delegation goes, not a body doing something
+    assert _acting(matcher, "与会人员先后到九原区综治中心实地参观。") == []
+    assert _acting(matcher, "督导组深入九原区公安分局检查工作。") == []
+    # a body that goes somewhere and acts there still acts
+    assert _acting(matcher, "九原区公安分局到社区开展防诈宣传。") != []

@@ -318,3 +318,140 @@ def test_a_city_bureau_branch_in_the_lead_makes_its_district_the_subject() -> No
     ex = extract(from_text(text, "test.txt"))
     names = {r.code: r.name for r in ex.regions}
     assert names[ex.subject_region or ""] == "包头市"
+
+
+def test_a_month_before_an_upper_unit_leaves_it_the_subject_of_the_sentence() -> None:
+    # 2021年5月起 / 截至目前 are time words like 今年以来: the province after them heads the sentence
+    # and acts itself; the county the report is about gets nothing from it
+    text = (
+        "某县综治简讯\n2023年，歙县推行网格化管理。\n"
+        "2021年5月起，安徽省司法厅推行“皖事好商量”调解机制。\n"
+        "截至目前，全省依托“皖事好商量”调解纠纷3200件。"
+    )
+    found = _adopters(text)
+    assert ("歙县", "grid") in found
+    assert not any(name == "歙县" and key.startswith("local:") for name, key in found)
+
+
+def test_the_whole_upper_level_heading_a_sentence_is_above_the_report_subject() -> None:
+    # 全省… heading a county's sentence speaks of the whole province; 全省首家 only ranks a unit
+    text = "临湘市平安建设简报\n临湘市推行网格化管理。\n全省各地组建平安志愿者队伍。"
+    assert ("临湘市", "mass_prevention") not in _adopters(text)
+    text = "临湘市平安建设简报\n全省首家乡村调解超市在临湘市建成，推行网格化管理。"
+    assert ("临湘市", "grid") in _adopters(text)
+
+
+def test_a_semicolon_unit_with_no_subject_goes_on_with_the_sentences_opening_subject() -> None:
+    # 甲镇…；推行…: the unit after the semicolon names no one, so the town opening the sentence
+    # acts there too, even in the middle of a paragraph about the county
+    text = (
+        "平江县平安建设简报\n平江县推行网格化管理。安定镇建立综治中心；推行“红袖标”巡逻，组建平安志愿者队伍。"
+    )
+    found = _adopters(text)
+    assert ("安定镇", "mass_prevention") in found
+    assert ("平江县", "mass_prevention") not in found
+
+
+def test_here_opening_a_sentence_is_the_place_the_sentence_before_named() -> None:
+    # 走进甲市综治中心。在这里，…；…: 这里 is that city's centre, in every unit of the sentence
+    text = (
+        "岳阳市平安建设简报\n岳阳市推行网格化管理。走进汨罗市综治中心，窗口整齐排开。"
+        "在这里，心理咨询室常年开放；“屈子”调解工作室各展所长。"
+    )
+    found = _adopters(text)
+    assert ("汨罗市", "psych_service") in found
+    assert ("岳阳市", "psych_service") not in found
+    assert ("岳阳市", "local:屈子") not in found
+
+
+def test_a_local_outlets_own_county_writing_as_itself_is_the_subject() -> None:
+    # the 来源 line credits a county's own news site and the text says 我县: that county's report
+    text = (
+        "全市综治工作现场会在我县召开\n2023-05-06 10:12 来源:永嘉新闻网\n"
+        "5月5日,全市综治工作现场会在我县召开。近年来,县公安局推行网格化管理。"
+    )
+    assert ("永嘉县", "grid") in _adopters(text)
+    # 我区 does not fit a 县: the outlet only says where same-name units lie
+    text = text.replace("我县", "我区")
+    assert extract(from_text(text, "test.txt")).subject_region is None
+
+
+def test_a_photo_caption_that_names_no_unit_adopts_nothing() -> None:
+    # 图为…/（…供图）: a caption counts only when it names the unit that acts (rule 1)
+    text = "岳阳县平安建设简报\n近年来，岳阳县扎实推进平安建设。\n图为网格员入户走访。\n全县刑事案件下降10%。"
+    assert ("岳阳县", "grid") not in _adopters(text)
+    text = "岳阳县平安建设简报\n近年来，岳阳县扎实推进平安建设。\n网格员入户走访（记者 某某 摄）\n"
+    assert ("岳阳县", "grid") not in _adopters(text)
+    # one that names it still counts, and the same practice in prose still adopts
+    text = "岳阳县平安建设简报\n近年来，岳阳县扎实推进平安建设。\n图为新墙镇网格员入户走访。\n"
+    assert ("新墙镇", "grid") in _adopters(text)
+    text = "岳阳县平安建设简报\n岳阳县推行网格化管理。\n图为网格员入户走访。\n"
+    assert ("岳阳县", "grid") in _adopters(text)
+
+
+def test_a_body_of_the_level_above_heading_a_sentence_is_above_the_report_subject() -> None:
+    # 市公安局… in a district's report: the city's bureau acts, the district adopts nothing from it
+    text = "东河区平安建设简报\n近年来，东河区扎实推进平安建设。\n市公安局组建平安志愿者队伍。"
+    assert ("东河区", "mass_prevention") not in _adopters(text)
+    # 市场监管局 is no city body, and 市公安局 in a county-level city's report is its own
+    text = "东河区平安建设简报\n近年来，东河区扎实推进平安建设。\n市场监管局推行网格化管理。"
+    assert ("东河区", "grid") in _adopters(text)
+    text = "禹州市平安建设简报\n近年来，禹州市扎实推进平安建设。\n市公安局组建平安志愿者队伍。"
+    assert ("禹州市", "mass_prevention") in _adopters(text)
+
+
+def test_a_semicolon_unit_with_no_subject_after_an_upper_opening_is_the_upper_levels() -> None:
+    # 福建省公安厅…；深入开展“X”活动: the province opens the sentence and acts in both units
+    text = (
+        "下党乡平安建设简报\n下党乡推行网格化管理。\n"
+        "福建省公安厅推广“乡村110”做法；深入开展“警民恳谈夜”活动。"
+    )
+    found = _adopters(text)
+    assert ("下党乡", "grid") in found
+    assert not any(name == "下党乡" and key.startswith("local:") for name, key in found)
+
+
+def test_only_before_a_unit_leaves_it_the_subject_of_the_sentence() -> None:
+    # 仅甲村一村，…: 仅 is no verb; the village heads the sentence and acts in the clauses after it
+    text = "旬阳市关口镇平安建设简报\n关口镇推行网格化管理。\n仅江北村一村，去年就组建平安志愿者队伍三支。"
+    found = _adopters(text)
+    assert ("江北村", "mass_prevention") in found
+    assert ("关口镇", "mass_prevention") not in found
+
+
+def test_a_short_lead_in_clause_before_an_upper_unit_leaves_it_the_subject() -> None:
+    # 据了解，/为此，/在此基础上，… frame the sentence; the province after them still heads it
+    for lead in ("据了解，", "在此基础上，", "去年以来，", "记者了解到，"):
+        text = f"平江县平安建设简报\n平江县推行网格化管理。\n{lead}湖南省公安厅整合力量，组建平安志愿者队伍。"
+        assert ("平江县", "mass_prevention") not in _adopters(text), lead
+    # a lead-in before the county's own town leaves that town the actor
+    text = "平江县平安建设简报\n平江县推行网格化管理。\n据了解，安定镇整合力量，组建平安志愿者队伍。"
+    assert ("安定镇", "mass_prevention") in _adopters(text)
+
+
+def test_the_whole_region_in_a_banners_or_a_countys_report_is_the_autonomous_region() -> None:
+    # 全区 in a 旗's or a 县's report of an autonomous region is that region, not the banner
+    text = "达茂旗平安建设简报\n达茂旗推行网格化管理。\n全区组建平安志愿者队伍十万余人。"
+    assert ("达尔罕茂明安联合旗", "mass_prevention") not in _adopters(text)
+    text = "隆德县平安建设简报\n隆德县推行网格化管理。\n全区组建平安志愿者队伍十万余人。"
+    assert ("隆德县", "mass_prevention") not in _adopters(text)
+    # in a district's report 全区 is the district itself
+    text = "东河区平安建设简报\n东河区推行网格化管理。\n全区组建平安志愿者队伍一千余人。"
+    assert ("东河区", "mass_prevention") in _adopters(text)
+
+
+def test_a_town_after_a_lead_in_line_opens_its_paragraph_when_no_other_is_named() -> None:
+    # 划细网格。甲派出所…。(no subject)…: the lead-in names no one, so the station's town opens it
+    text = (
+        "汨罗市平安建设简报\n汨罗市推行雪亮工程。\n"
+        "划细网格，夯实基础。新市派出所把辖区分成若干警务区。推行“一警多员”，组建平安志愿者队伍。"
+    )
+    found = _adopters(text)
+    assert ("新市镇", "mass_prevention") in found
+    assert ("汨罗市", "mass_prevention") not in found
+    # a paragraph that goes on to name a second town keeps the report's subject for the rest
+    text = (
+        "汨罗市平安建设简报\n汨罗市推行雪亮工程。\n"
+        "基层防线筑牢。新市镇开展平安家庭创建。弼时镇推行十户联防。组建平安志愿者队伍。"
+    )
+    assert ("新市镇", "mass_prevention") not in _adopters(text)

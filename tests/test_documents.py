@@ -232,6 +232,14 @@ def test_date_in_running_text_near_top() -> None:
     assert doc.published == "2022-05-17"
 
 
+def test_a_date_a_span_of_work_starts_from_is_no_publication_date() -> None:
+    # 自2021年6月1日起 / 2021年6月1日至今: when the work began, not when the text was written
+    doc = from_text("一个标题出现在这里\n2021年6月1日至今，某镇已开展巡逻九十余次。" + "正文。" * 300, "x")
+    assert doc.published is None
+    text = "一个标题出现在这里\n2021年6月1日起，某镇推行网格化管理。2022年5月17日，某镇召开推进会。"
+    assert from_text(text + "正文。" * 300, "x").published == "2022-05-17"
+
+
 def test_no_date_gives_none() -> None:
     doc = from_text("没有日期的报告标题\n正文只有文字，没有任何时间信息。", "x")
     assert doc.published is None and doc.year is None

@@ -564,6 +564,33 @@ def test_infer_subject_prefers_title_and_county(matcher: RegionMatcher) -> None:
     assert matcher.infer_subject("没有地名的文字") is None
 
 
+def test_an_upper_body_inspecting_a_unit_below_leaves_that_unit_the_subject(matcher: RegionMatcher) -> None:
+    # the city's committee that inspects the district is the visitor, however often it is named
+    title = "宝鸡市委政法委副书记一行调研督导陈仓区平安建设工作"
+    text = f"{title}。宝鸡市督导组查看了区综治中心和虢镇街道网格化服务管理中心。"
+    subject = matcher.infer_subject(text, title)
+    assert subject is not None and subject.name == "陈仓区"
+    title = "宝鸡市委政法委一行到陈仓区督导检查平安建设"
+    subject = matcher.infer_subject(f"{title}。宝鸡市督导组查看了区综治中心。", title)
+    assert subject is not None and subject.name == "陈仓区"
+    # a delegation of a peer unit visiting to learn still leaves the visitor's report its own
+    title = "凤翔区政法委一行赴陈仓区考察学习"
+    subject = matcher.infer_subject(f"{title}。凤翔区随后推行网格化管理。", title)
+    assert subject is not None and subject.name == "凤翔区"
+
+
+def test_a_street_named_beside_a_same_name_district_says_which_district_it_is(matcher: RegionMatcher) -> None:
+    # 鼓楼区 is a district of four cities; 五凤街道 lies only in 福州's, so the report is that one's
+    text = "9月5日，鼓楼区召开平安建设推进会，部署下半年工作。\n区公安分局作了通报。五凤街道作交流发言。"
+    assert matcher.infer_subject(text) is None
+    county = matcher.street_county(text)
+    assert county[:1] == ("350102",)
+    subject = matcher.infer_subject(text, lead=county)
+    assert subject is not None and subject.code == "350102"
+    # with no street to say which, nothing
+    assert matcher.street_county("9月5日，鼓楼区召开平安建设推进会。") == ()
+
+
 def test_a_paper_dateline_places_a_same_name_street_in_its_city(matcher: RegionMatcher) -> None:
     # 济阳街道 is a street of both 济南 and 济宁: a 济宁 paper's dateline says which one
     text = "本报济宁讯 日前，济阳街道把辖区划成若干网格并配齐网格员。"

@@ -43,6 +43,9 @@ def _adoptions(text: str, name: str) -> dict[tuple[str, str], Adoption]:
         (["2019—2022年,南湖县持续推进平安建设。"], 2023, None),
         # a story told over years, and the year of an award, frame no year
         (["南湖电站旁设有警务站。", "2007年,电站开始筹建,2009年正式动工。"], None, None),
+        # each sentence opening with a later year of the same story frames no year either
+        (["2017年,南湖县公安局试行“警民议事会”。", "2020年以来,议事会推广到各乡镇。"], None, None),
+        (["2017年,南湖县公安局试行“警民议事会”。", "2021年,议事会推广到各乡镇。"], None, None),
         (["南湖村曾是矛盾村。", "2015年南湖村调委会被评为省级先进。"], None, None),
         (["2022年,南湖县推进平安建设,力争到2025年建成示范县。"], None, 2022),  # a target is no later work
         # “X年前” is the time before that year: no frame
@@ -119,6 +122,21 @@ def test_relative_words_resolve_against_the_date_even_without_a_report_year() ->
     assert sentence_year("去年全县化解纠纷1200件。", 0, None, 2024) == 2023
     assert sentence_year("去年全县化解纠纷1200件。", 0, 2021) == 2020  # no date: the report's year
     assert sentence_year("去年全县化解纠纷1200件。", 0, None) is None
+
+
+def test_a_relative_word_between_a_year_and_the_activity_dates_the_activity() -> None:
+    # 2022年建成…，今年又…: the later activity is this year's, not 2022's
+    sentence = "2022年北岭镇建成调解室,今年又组建了网格员队伍。"
+    assert sentence_year(sentence, sentence.index("网格员"), None, 2024) == 2024
+    assert sentence_year(sentence, sentence.index("网格员"), None) is None  # 今年 with no date
+    assert sentence_year(sentence, sentence.index("调解室"), None, 2024) == 2022
+
+
+def test_an_opening_year_written_beside_this_year_frames_no_report_year() -> None:
+    # 2022年…，今年…: the year is an earlier one; the report is about 今年, unresolved without a date
+    opening = ["南湖县推行网格化管理。", "2022年乡镇综治中心完成建设,今年春耕前组织网格员排查纠纷。"]
+    assert report_year("南湖县平安建设综述", None, opening) is None
+    assert report_year("南湖县平安建设综述", None, ["2022年,南湖县推行网格化管理。"]) == 2022
 
 
 def test_extraction_years_follow_the_rule() -> None:

@@ -65,7 +65,9 @@ _WITH = re.compile(r"^(?:还|并|也|又|则)?(?:与|和|同)$")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
 _LEAD = re.compile(
     r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|近日|日前|近来|今年以来|今年|去年|上半年|下半年|"
-    r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在(?:[\u4e00-\u9fff]{1,8}的)?|由|经|如|据|而)*$"
+    r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在(?:[\u4e00-\u9fff]{1,8}的)?|由|经|如|据|而|截至|截止|仅仅|仅|单是|光是|"
+    # a month as the time of the act (2022年8月起, 今年3月以来, 自5月份开始): a time word too
+    r"自?(?:(?:19|20)\d{2}年|今年|去年)?\d{1,2}月份?(?:\d{1,2}日)?(?:起|以来|开始|至今|中旬|下旬|上旬|初|底|份)?)*$"
 )
 # What follows a unit that heads its clause as the subject (乙社区把…, 乙社区推行…), not as a
 # modifier of a noun (乙社区居民): a disposal or preposition word, an adverb or a verb of doing.
@@ -74,6 +76,14 @@ _ACTS_NEXT = re.compile(
     r"打造|创新|设立|组织|积极|持续|全面|率先|还|也|则|又|先后|大力|着力|聚焦|立足)"
 )
 _LEAD_PREFIX = re.compile(_LEAD.pattern.removesuffix("$"))
+# A short clause of its own before a sentence's subject that only frames it: a source (据了解,
+# 记者了解到), a link (为此, 与此同时, 在此基础上) or a time (近三年来, 自2020年起, 今年1至10月).
+_LEAD_IN = 8
+_LEAD_IN_CLAUSE = re.compile(
+    r"(?:另|又)?据[\u4e00-\u9fff]{1,3}|记者[\u4e00-\u9fff]{1,4}|为此|对此|与此同时|同时|在此基础上|此外|另外|随后|"
+    r"近[一二三两四五六七八九十几]年来|[一二三两四五六七八九十几多]年来|(?:今年|去年)以来|自?(?:19|20)\d{2}年(?:以来|起|上半年|下半年|底)|"
+    r"(?:今年|去年|(?:19|20)\d{2}年)?\d{1,2}(?:至|—|-)\d{1,2}月(?:份)?|同年|当年|次年|如今|当前|目前"
+)
 _PROMOTES = re.compile(r"推广(?:了)?$")
 # 首支X队在甲社区成立: what follows a unit where a team, room or centre named before it is founded
 _FOUNDED_IN = re.compile(
@@ -101,7 +111,7 @@ _RESIDENT_NAMED = re.compile(
 )
 _PRONOUN = re.compile(r"(?:我|全|本)(市|县|区|旗|州|省|盟|镇|乡)")
 # 这支队伍…, 近年来，这个调解室…: a clause whose subject is the thing the sentence before named
-_THIS_ONE = re.compile(r"这(?:个|支|家|座|处|所|间|一)")
+_THIS_ONE = re.compile(r"这(?:个|支|家|座|处|所|间|一|里)")
 _FIRST_OF = re.compile(r"(?:第一|首|唯一)(?:个|家|批|支|座|所|条|例)")
 _DEMONSTRATIVE = re.compile(r"该(市|县|区|旗|州|盟|镇|乡|街道|社区|村|嘎查|苏木)")
 # 该所/该局/该院/该庭/该(调处)中心: the body of that kind named last (a station's 该所 is its
@@ -278,7 +288,8 @@ class ActorResolver:
             if level in last and level in ("township", "community", "village"):
                 return last[level]
         for region in self.chain(ctx.subject):
-            if region.level in levels and (word != "市" or region.name.endswith("市")):
+            # 全区 in a 旗's or a 县's report is no county-level unit of its own (that would be 全旗/全县)
+            if region.level in levels and (word not in ("市", "区", "县", "旗") or _fits_word(region, word)):
                 return region
             if word == "区" and region.level == "province" and region.name.endswith("自治区"):
                 return region
@@ -770,9 +781,17 @@ class ActorResolver:
         country (我国, 全国), one of the subject's ancestors by name (海南省建立…, 省委政法委推行…)
         or by its level (省级层面, 省里, 市级层面), not followed by a unit of its own (海南省澄迈县
         is the county)."""
-        head = sentence[unit:]
-        lead = _LEAD_PREFIX.match(head)
-        at = unit + (lead.end() if lead else 0)
+        at = unit
+        for _ in range(2):
+            # 据了解，/为此，/在此基础上，…: a short lead-in clause naming no unit comes before the subject
+            brk = _CLAUSE_BREAK.search(sentence, at)
+            if brk is None or brk.start() - at > _LEAD_IN or any(at <= a.start < brk.start() for a in actors):
+                break
+            if not _LEAD_IN_CLAUSE.fullmatch(sentence, at, brk.start()):
+                break
+            at = brk.end()
+        lead = _LEAD_PREFIX.match(sentence, at)
+        at = lead.end() if lead else at
         head = sentence[at:]
         brk = _CLAUSE_BREAK.search(sentence, at)
         if any(at <= a.start < (brk.start() if brk else len(sentence)) for a in actors):
@@ -789,7 +808,10 @@ class ActorResolver:
                     return False  # 济阳大街社区: a unit below, named after the ancestor's short name
                 rest = sentence[end : end + 3]
                 return not rest[:1] or rest[0] not in "、和与及等"
-            for word in _upper_words(r.level):
+            # 全区/区委 above a 旗 or a 县 of an autonomous region is that region
+            autonomous = r.level == "province" and r.name.endswith("自治区")
+            words = _upper_words(r.level) + (("区",) if autonomous else ())
+            for word in words:
                 if ctx.subject is not None and ctx.subject.name.endswith(word):
                     continue  # 市委 in a county-level city's report is that city's own
                 if _UPPER_WORD_HEADS[word].match(head):
@@ -870,6 +892,15 @@ class ActorResolver:
             if base.regions:
                 together = (*base.regions, *(r for r in (partner.region,) if r not in base.regions))
                 return ActorChoice(together, "list", RULE_CONFIDENCE["list"])
+        carried = 0  # where the unit whose subject the practice's clause carries starts
+        if unit and not own and not lead:
+            # 甲镇建立X；推行Y…: a unit after a semicolon that names no subject of its own goes on
+            # with the sentence's opening subject (这里… included), as a clause after a comma does
+            first_end = next(_UNIT_BREAK.finditer(sentence)).start()
+            lead = self._opening(sentence, actors, 0, first_end)
+            carried = 0
+        else:
+            carried = unit
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
             before, rule = own, None
@@ -907,12 +938,12 @@ class ActorResolver:
                 return ActorChoice(tuple(regions), found, RULE_CONFIDENCE[found])
             confidence = min(RULE_CONFIDENCE[rule], RULE_CONFIDENCE[found])
             return ActorChoice(tuple(regions), f"{rule}-{found}", confidence)
-        if previous is not None and (sentence.startswith("其") or self._opens_with_this(sentence, unit)):
+        if previous is not None and (sentence.startswith("其") or self._opens_with_this(sentence, carried)):
             return ActorChoice((previous,), "continues", RULE_CONFIDENCE["continues"])
         speaker = _speaker(sentence, actors, pos)
         if speaker is not None:
             return ActorChoice((speaker.region,), speaker.rule, RULE_CONFIDENCE[speaker.rule])
-        if self._upper_head(ctx, sentence, actors, unit):
+        if self._upper_head(ctx, sentence, actors, carried):
             return ActorChoice((), "upper", 0.0)  # 省级层面建立…: the level above acts, not the subject
         if paragraph is not None:  # 甲镇…。（no subject）…。: the paragraph's opening town
             return ActorChoice((paragraph,), "paragraph", RULE_CONFIDENCE["paragraph"])
@@ -982,8 +1013,13 @@ _UPPER_WORDS = {
 # 省级层面, 市里, 县委 …: a level word above the subject heading the sentence as its subject.
 # 我国/全国 heading a sentence (not 全国首家…, 全国先进…, which qualify a unit or an honour).
 _NATION_HEAD = re.compile(r"(?:我国|全国)(?!首|第|率先|唯一|先进|示范|优秀|百强|文明|模范|一流|前列)")
+# 全省社区民警… in a county's report: the whole level above acts (not 全市首家, which ranks a unit);
+# 市公安局…/市中院… in a district's report: a body of the level above (not 市场…, 县城…, 区域…)
 _UPPER_WORD_HEADS = {
-    word: re.compile(f"{word}(?:级层面|级|里|委|政府|党委)")
+    word: re.compile(
+        f"{word}(?:级层面|级|里|委|政府|党委)|全{word}(?!首|第|率先|唯一|前列|领先|最)"
+        f"|{word}(?![场民县区镇乡街城域])[\u4e00-\u9fff]{{0,4}}?(?:局|院|办|中心)"
+    )
     for words in _UPPER_WORDS.values()
     for word in words
 }

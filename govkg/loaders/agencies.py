@@ -51,6 +51,8 @@ _MEETING_OR_PERSON = re.compile(
 _SETUP_VERB = re.compile(r"(?:成立|组建|新成立|设立)(?:了)?[^,，;；。]*$")
 _PLACE_BEFORE = re.compile(r"在[^,，;；。]*$")
 _PLACE_AFTER = re.compile(r"^[^,，;；。]*?(?:设立|设置|派驻|建立|开设|建成)")
+_VISIT_BEFORE = re.compile(r"(?:到|赴|前往|深入|走进)[^,，;；。]{0,12}$")
+_VISIT_AFTER = re.compile(r"^[^,，;；。]{0,16}?(?:实地)?(?:参观|观摩|考察|查看|调研|检查|督导)")
 _AWARD_VERB = r"(?:表彰|授予|评为|命名|通报表扬|嘉奖|表扬|肯定|推广|推介|刊发|报道)"
 _AWARD_AFTER = re.compile(rf"^[^,，;；。]{{0,30}}?{_AWARD_VERB}")
 _AWARD_BEFORE = re.compile(r"(?:被|受到|获得?)[^,，;；。]{0,20}$")
@@ -210,6 +212,13 @@ class AgencyMatcher:
         acting = _acting(sentence, prefix.start, m.end(), region, regions)
         full = _full_name(region, regions)
         out = []
+        if region.level == "township" and prefix.text and region.parent_code:
+            # 甲、乙派出所: each short name listed before the station's is a station of its own
+            for at, town in _listed_towns(sentence, prefix.start, region.parent_code, regions):
+                for label, template in kind.names:
+                    name = _level_template(kind, town, template).format(region=town.name, prefix="")
+                    stem = sentence[at : sentence.index("、", at)]
+                    out.append(AgencyMention(at, at + len(stem), stem, name, label, town.code, acting))
         for label, template in kind.names:
             template = _level_template(kind, region, template)
             name = template.format(region=full, prefix=prefix.text)
@@ -345,6 +354,26 @@ def _station_of(sentence: str, previous: AgencyMention, start: int, regions: Reg
     return _Prefix(previous.end, stem, region) if region is not None else None
 
 
+def _listed_towns(sentence: str, start: int, county: str, regions: RegionLookup) -> list[tuple[int, Region]]:
+    """The towns written by their short names in a list ending right before ``start``
+    (甲、乙、丙派出所: 甲 and 乙, both in ``county``), each with where its name starts."""
+    out: list[tuple[int, Region]] = []
+    end = start
+    while end > 0 and sentence[end - 1] == "、":
+        for i in range(max(0, end - 5), end - 2):  # a short name of 2 to 4 characters
+            stem = sentence[i : end - 1]
+            if not all("\u4e00" <= c <= "\u9fff" for c in stem):
+                continue
+            town = regions.township_under(stem, county)
+            if town is not None:
+                out.append((i, town))
+                end = i
+                break
+        else:
+            break
+    return out[::-1]
+
+
 def _level_template(kind: _Kind, region: Region, template: str) -> str:
     """The kind's template for the region's level; a 直辖市 takes its municipality one first."""
     if region.level == "province" and region.name.endswith("市") and "municipality" in kind.by_level:
@@ -381,6 +410,8 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
         return False
     if _PLACE_BEFORE.search(before) and _PLACE_AFTER.search(after):
         return False
+    if _VISIT_BEFORE.search(before) and _VISIT_AFTER.search(after):
+        return False  # 到甲区综治中心实地参观: where visitors go, not a body doing something
     if _SETUP_VERB.search(before) and "领导小组" in sentence[start:end]:
         return False
     if _AWARD_BEFORE.search(before) and _AWARD_AFTER.search(after):

@@ -158,6 +158,7 @@ _CN_NUM = "一二三四五六七八九十"
 _CN_DATE = re.compile(rf"([〇○零一二三四五六七八九]{{4}})年([{_CN_NUM}]{{1,3}})月(?:([{_CN_NUM}]{{1,3}})日)?")
 _CN_YMD_TEXT = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_SINCE = re.compile(r"\s*(?:至今|以来|起|开始|之前|前)")
 _DATE_LABEL = re.compile(r"(发布|发表|更新|成文|印发)?(日期|时间)|来源|作者|编辑|[:：\s|/()（）\[\]【】]")
 
 
@@ -238,7 +239,8 @@ def _date_from_text(text: str) -> str | None:
         if found := _is_date_line(line):
             return found
     for part in (text[:300], text[-300:]):
-        m = _CN_YMD_TEXT.search(part)
+        # 2023年3月11日至今/以来/起: where a span of work starts, not when the text was written
+        m = next((m for m in _CN_YMD_TEXT.finditer(part) if not _SINCE.match(part, m.end())), None)
         if m and (found := _valid(int(m[1]), int(m[2]), int(m[3]))):
             return found
     return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -64,7 +65,7 @@ from govkg.loaders.nlp import (
 )
 from govkg.loaders.plans import planned
 from govkg.loaders.practices import PracticeMatcher, PracticeMention, Taxonomy
-from govkg.loaders.regions import Gazetteer, RegionMatcher, RegionMention
+from govkg.loaders.regions import Gazetteer, RegionMatcher, RegionMention, speaks_as
 from govkg.loaders.sentences import Sentence, is_caption, split_sentences
 from govkg.loaders.timeinfo import report_year, sentence_year
 
@@ -193,7 +194,11 @@ class Extractor:
         head = text[: parts[0][1]] if len(parts) > 1 else text
         # the title as the body is read: a traditional-character title names its places in simplified
         title = fold(doc.title).strip()
-        subject = self._title_subject(title, self.region_matcher.infer_subject(head, title))
+        inferred = self.region_matcher.infer_subject(head, title)
+        if inferred is None and (county := self.region_matcher.street_county(head)):
+            # a same-name district (普陀区) beside a street of one of them: that one
+            inferred = self.region_matcher.infer_subject(head, title, lead=county)
+        subject = self._title_subject(title, inferred)
         if self.resolver.names_station(title):  # most titles name none: no region pass for them
             station = self.resolver.title_station(subject, title, self.region_matcher.find(title))
             subject = station or subject or self._station_heading(doc, title)
@@ -201,6 +206,9 @@ class Extractor:
         # with no subject, an opening dateline or a 来源 line (blanked as chrome) still says where
         # the report was filed: same-name units are looked for there
         filed_at = () if scope else self._dateline_scope(doc)
+        if filed_at and (home := self.gazetteer.get(filed_at[0])) is not None and speaks_as(head, home):
+            # 本区新闻网 credited, 在我区举行: a local outlet's own region writing of itself as 我区
+            subject, scope, filed_at = home, filed_at, ()
         month = (
             int(doc.published[5:7])
             if doc.published and doc.published[4:5] == "-" and doc.published[5:7].isdigit()
@@ -259,6 +267,15 @@ class Extractor:
         counts: Counter[tuple[str, str]] = Counter()
         lookup = _Lookup(self, ctx)
         region_iter = iter(all_regions)
+        # the towns, streets, communities and villages each paragraph names
+        towns_in: dict[int, set[str]] = {}
+        starts = [s.start for s in sentences]
+        for m in all_regions:
+            if m.region.level in ("township", "community", "village"):
+                k = bisect_right(starts, m.start) - 1
+                if k >= 0:
+                    towns_in.setdefault(sentences[k].paragraph, set()).add(m.region.code)
+        lead_in = False
         pending = next(region_iter, None)
         prev_actor: Region | None = None
         prev_paragraph = -1
@@ -315,6 +332,14 @@ class Extractor:
             if n == 0 or sentences[n - 1].paragraph != sent.paragraph:
                 # 甲镇…。（no subject）…。: the paragraph's opening town is the subject of the rest
                 para_unit = self.resolver.opening_unit(sent.text, actors)
+                lead_in = not actors  # the paragraph opens with a line that names no unit
+            elif lead_in:
+                # 科学划分网格。甲派出所…。（no subject）…: after a lead-in naming no one, the town
+                # the next sentence opens with is the paragraph's, when the paragraph names no other
+                unit = self.resolver.opening_unit(sent.text, actors)
+                if unit is not None and towns_in.get(sent.paragraph, set()) <= {unit.code}:
+                    para_unit = unit
+                lead_in = False
             # a term does not begin inside a place name: 原隆村警务室 holds no 村警
             mentions = [
                 pm
@@ -371,6 +396,18 @@ class Extractor:
                         choice = owner
                     elif choice.rule != "subject" and choice.regions:
                         owners.setdefault(named, choice)
+                if caption and choice.rule in ("subject", "paragraph"):
+                    # 图为网格员入户走访: a photo caption counts only when it names the acting unit
+                    non_adoptions.append(
+                        NonAdoption(
+                            pm.practice.key,
+                            doc.text[sent.start + pm.start : sent.start + pm.end],
+                            Evidence(doc.text[sent.start : sent.end], sent.start),
+                            "caption",
+                            "",
+                        )
+                    )
+                    continue
                 yr = sentence_year(sent.text, pm.start, ctx.year, doc.year) or ctx.year
                 evidence = Evidence(doc.text[sent.start : sent.end], sent.start)
                 for region in choice.regions:

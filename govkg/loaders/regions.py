@@ -407,6 +407,24 @@ _TRIP_BEFORE = re.compile(r"(?:赴|前往|到|去)[^，,。；;！!？?\n]{0,24}
 _TRIP_AFTER = re.compile(r"^[^，,。；;！!？?\n]{0,24}?(?:考察|观摩|学习|参观|取经|调研|交流)")
 
 
+# 甲市委政法委副书记一行调研督导乙区… / 一行到乙区督导…: the upper body that inspects a unit below it
+# is the visitor; the report is about the inspected unit's work
+_INSPECTION = r"(?:调研|督导|督查|检查|视察|暗访|指导)"
+_INSPECTS_BEFORE = re.compile(rf"^[^，,。；;！!？?\n]{{0,30}}?{_INSPECTION}(?:督导|指导|检查|督查)?了?$")
+_INSPECTS_AT = re.compile(r"^[^，,。；;！!？?\n]{0,30}?(?:到|赴|前往|深入)$")
+_INSPECTS_THEN = re.compile(rf"^[^，,。；;！!？?\n]{{0,16}}?{_INSPECTION}")
+
+
+def _inspection(text: str, upper: RegionMention, lower: RegionMention) -> bool:
+    """Whether the clause has ``upper``'s body inspect ``lower`` (调研督导乙区, 到乙区督导)."""
+    if lower.start < upper.end:
+        return False
+    gap = text[upper.end : lower.start]
+    if _INSPECTS_BEFORE.match(gap):
+        return True
+    return bool(_INSPECTS_AT.match(gap) and _INSPECTS_THEN.match(text[lower.end : lower.end + 20]))
+
+
 def _visited(text: str, start: int, end: int) -> bool:
     """Whether the place at ``start:end`` is the destination of a study visit in its clause."""
     return bool(
@@ -423,6 +441,12 @@ def _dateline(text: str, start: int, end: int) -> str | None:
     if not opener.group("national"):
         return "paper"
     return "head" if text[start:end] == _HEAD_OFFICE else "agency"
+
+
+def speaks_as(text: str, region: Region) -> bool:
+    """Whether the text, outside quoted speech, calls itself 我区/我县/我市… with the level word
+    ``region``'s own name ends in (我区 for 定海区, not for 定海县 or a 市)."""
+    return any(region.name.endswith(m.group(1)) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text)))
 
 
 def _self_county_word(text: str) -> str | None:
@@ -1103,22 +1127,31 @@ class RegionMatcher:
         ]
 
     # -- subject ------------------------------------------------------------------------------
-    def infer_subject(self, text: str, title: str = "") -> Region | None:
-        """The region a report is about: most named (title weighted), then as specific as supported."""
+    def infer_subject(self, text: str, title: str = "", lead: Sequence[str] = ()) -> Region | None:
+        """The region a report is about: most named (title weighted), then as specific as supported.
+
+        ``lead`` is a chain a same-name county is looked for in (see :meth:`find`)."""
         scores: dict[str, float] = defaultdict(float)
         # a title that names one township by its full name and no higher unit is that township's
         # (兰溪瑶族乡：…), even when neighbours across a border are named in the text
-        heads = self.find(title, sub_county=False) if title else []
+        heads = self.find(title, sub_county=False, lead=lead) if title else []
         towns = {m.region.code for m in heads if m.region.level == "township" and m.surface == m.region.name}
         if len(towns) == 1 and all(m.region.level == "township" for m in heads):
             scores[towns.pop()] += 3.0
-        for source, weight, named in ((title, 3.0, heads), (text, 1.0, self.find(text, sub_county=False))):
+        named_in_text = self.find(text, sub_county=False, lead=lead)
+        for source, weight, named in ((title, 3.0, heads), (text, 1.0, named_in_text)):
             found = [m for m in named if m.region.level in _UPPER]
             for i, m in enumerate(found):
                 nxt = found[i + 1] if i + 1 < len(found) else None
                 if nxt is not None and nxt.start == m.end and self._is_under(nxt.region, m.region):
                     continue  # 新疆维吾尔自治区福海县: the leading names only say where the last one lies
-                if _visited(source, m.start, m.end):
+                inspects = [n for n in found[i + 1 :] if self._is_under(n.region, m.region)]
+                if any(_inspection(source, m, n) for n in inspects):
+                    continue  # 甲市委政法委调研督导乙区: the inspector, not what the report is about
+                inspected = any(
+                    _inspection(source, u, m) for u in found[:i] if self._is_under(m.region, u.region)
+                )
+                if _visited(source, m.start, m.end) and not inspected:
                     continue  # 赴甲县考察: where the delegation learns, never who the report is about
                 if m.role == "media" and _dateline(source, m.start, m.end) == "agency":
                     continue  # 新华社乙地电: a bureau covers its whole province, the story may be anywhere
@@ -1161,6 +1194,18 @@ class RegionMatcher:
                 if counties:
                     return self.gazetteer.get(max(counties, key=lambda c: total[c]))
         return subject
+
+    def street_county(self, text: str) -> tuple[str, ...]:
+        """The chain of the one county every sub-county unit ``text`` names lies in, or (): 普陀区
+        is a district of two cities, and 宜川路街道 named beside it says which."""
+        counties = {
+            next((r.code for r in self.gazetteer.chain(m.region.code) if r.level == "county"), "")
+            for m in self.find(text)
+            if m.region.level in ("township", "community", "village")
+        }
+        if len(counties) != 1 or "" in counties:
+            return ()
+        return tuple(r.code for r in self.gazetteer.chain(counties.pop()))
 
     def dateline_region(self, dateline: str) -> Region | None:
         """Where a report's opening dateline places it: the paper's own region (本报甲市讯,

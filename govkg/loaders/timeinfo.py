@@ -82,6 +82,7 @@ _AWARD_BEFORE = re.compile(r"(?:荣获|获评|获得|获|评为|入选|授予|�
 _BUILT_ON = re.compile(r"[^,，。；;]{0,10}?基础上")
 _RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "年初以来": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
+_RELATIVE_THIS = re.compile(r"今年|本年")
 # 今年63岁, 今年已七十多岁: 今年 before an age tells how old someone is, not when something was done.
 _AGE_AFTER = re.compile(r"\s*(?:已|已经|刚|才|都)?\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})多?\s*周?岁")
 
@@ -110,6 +111,7 @@ def report_year(
             break
     spans_years = any(_COUNTED_SPAN.search(s) for s in (title, *opening))
     event = _event_year(opening[0], published_year) if opening else None
+    story = False  # an opening year was already found to start a story told over years
     for s in opening:
         lead = _LEADING_YEAR.match(s)
         multi = _MULTI_YEAR.search(s)
@@ -121,7 +123,11 @@ def report_year(
         if lead and _NON_ACTIVITY_AFTER.match(s[lead.end() :]):
             lead = None  # 2015年某村被评为…: the year of an award frames nothing
         if lead and _later_year(opening, int(lead.group(1))):
-            lead = None  # 2007年筹建…, 2009年动工: a story told over years, not one year's review
+            lead, story = None, True  # 2007年筹建…, 2009年动工: a story told over years, not one year
+        elif lead and story:
+            lead = None  # …2009年动工: the later years of that story frame no year either
+        if lead and _RELATIVE_THIS.search(s, lead.end()):
+            lead = None  # 2024年完成…，今年春耕前…: a year written beside 今年 is an earlier one
         if lead and spans_years:
             lead = None  # 2010年底创建…, 十年来…: the opening year is where a history starts
         cues = [
@@ -178,13 +184,18 @@ def sentence_year(
     near = [(at, y) for at, y in years if at <= start or not _CLAUSE_END.search(sentence, start, at)]
     best: int | None = None
     best_dist = 10**9
+    best_at = -1
     for at, year in near or years:
         dist = abs(at - start)
         if dist < best_dist:
-            best, best_dist = year, dist
+            best, best_dist, best_at = year, dist, at
+    anchor = published_year if published_year is not None else report_year_
+    # 2024年建成…，今年又组织…: a relative word between that year and the activity dates it instead
+    between = [offset for at, offset in relative if best_at < at <= start] if best_at <= start else []
+    if best is not None and between:
+        return anchor + between[-1] if anchor is not None else None
     if best is not None:
         return best
-    anchor = published_year if published_year is not None else report_year_
     if anchor is None:
         return None
     # The relative word nearest the activity: 去年建成…，今年已调处… dates each by its own word.
