@@ -169,6 +169,13 @@ def _cls(sentence: str, practice: str) -> str | None:
             "枫桥经验",
         ),
         ("award", "甲镇创成省“枫桥式”先进单位。", "甲镇创成平安村12个，推广枫桥式调解。", "枫桥式"),
+        # 获得 a list of titles (…先进县、…示范县等荣誉): each title's category is an honour
+        (
+            "award",
+            "乙县获得全省平安建设先进县、全省网格化管理示范县等荣誉。",
+            "乙县推行网格化管理，获得群众普遍认可。",
+            "网格化管理",
+        ),
         # an aim governs what follows it or shares its clause, not the work done before it
         (
             "plan",

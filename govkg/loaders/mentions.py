@@ -5,7 +5,7 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 
 - ``plan``: 下一步, 将进一步, 计划于 … (intentions are not deeds); 力争 only for what follows it or
   shares its clause (…构建X体系，力争小事不出村 states the goal of work done);
-- ``award``: 被评为, 荣获, 获评 … before the practice (an honour is not the practice itself);
+- ``award``: 被评为, 荣获, 获评, 获得…先进县 … before the practice (an honour is not the practice itself);
 - ``media``: the practice only in the title of a programme or article (央视…《…》);
 - ``instruction``: someone 指出/强调/要求 … before it, or a sentence or an earlier clause opening
   with 要/必须 (a quoted instruction or a speech's list of them, not local work), or 对 it …
@@ -59,6 +59,8 @@ _AIM = re.compile("力争")
 _AWARD = re.compile(
     r"被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得[^，,。]{0,12}(?:称号|表彰)"
     r"|跻身|入选"  # 跻身“全国信访工作示范县”行列, 入选全国…典型: joining the honoured ranks
+    # 获得全国普法先进县、全省禁毒示范县等荣誉: titles won, each naming its category after it
+    r"|获得(?=[^，,。；;]{0,30}?(?:先进|示范|标兵|模范|荣誉))"
     # 创成省“X”先进单位: a title won (创成 with no such title, 创成平安村30个, is creation work)
     r"|创成(?=[^，,。；;]{0,30}?(?:先进|示范|标兵|称号))"
 )
