@@ -576,6 +576,27 @@ def test_two_counted_actions_are_a_name_without_their_descriptor(
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [
+        # a coined numeral name stands alone after a verb that sets it up
+        ("某区推行“一屏统览”,把各部门数据汇到一处。", ["一屏统览"]),
+        ("某街道推行“两官两警一律”进小区。", ["两官两警一律"]),
+        # or framed as the unit's means of work (以“X”为抓手, 把“X”作为…的“底座”)
+        ("某县以“一屏统览”为抓手,统筹调度各类警情。", ["一屏统览"]),
+        ("某区把“红色管家”作为物业治理的“底座”。", ["红色管家"]),
+        # a count of items, a filing rule and a standard are no names, whatever the frame
+        ("某镇建立“一张网”,打通数据。", []),
+        ("某镇建立“一事一档”台账。", []),
+        ("某县以“群众满意”为标准。", []),
+    ],
+)
+def test_a_coined_numeral_name_or_a_means_of_work_is_a_programme(
+    matcher: PracticeMatcher, sentence: str, names: list[str]
+) -> None:
+    assert local_names(matcher.discover(sentence)) == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
         ("某县探索“一核引领、多方共治”乡村治理模式。", ["一核引领、多方共治"]),
         ("某镇形成“早发现、快处置”矛盾调处工作机制。", ["早发现、快处置"]),
         ("某区推行“一次受理、全程代办”服务模式。", []),

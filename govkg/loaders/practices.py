@@ -19,7 +19,10 @@ pilot word (专项行动, 专项整治, 建设年, 试点改革 ...). A candidat
    思路 are not programs); 活动 counts only right after the quote or as 专项/集中/创建活动; a
    taxonomy term right after the quote may stand before the program word whatever its length
    (“X”矛盾纠纷多元化解工作机制), or
-3. the few characters before the opening quote end in a program noun (品牌, 工作法, 模式 ...).
+3. the few characters before the opening quote end in a program noun (品牌, 工作法, 模式 ...), or
+4. a verb that sets it up comes right before it (推行“X”, 打造“X”), or a frame makes it the unit's
+   means of work (以“X”为抓手, 把“X”作为…的“底座”); a numeral-led quote then passes only as a
+   coined name (四抓四真, 两官两警一律, 一网统管), not as a count (一张网) or a filing rule (一事一档).
 
 It is then dropped when it is a slogan, goal or principle without such a word, a stock idiom
 (X位一体), a room or facility formula (“3+x”设置模式, 一厅N室), a national rule or party-study
@@ -394,6 +397,10 @@ _UNQUOTED_BRAND = re.compile(
 _ACTION = re.compile(
     r"打造|建|推|设|开|组|成立|探索|创|实施|形成|培育|构|搭|办|启动|引入|发起|做|擦亮|打响|深化|叫响|走出|总结|提炼|命名|称为|叫做"
 )
+# 以“X”为抓手, 把“X”作为…的“底座”: a quote framed as the unit's means of work names its programme.
+_VEHICLE = re.compile(
+    r"\s*(?:为|作为)(?:[^，,。；;“”\"]{0,12}的)?[“\"]?(?:总抓手|抓手|载体|底座|突破口|切入点|引擎|依托)"
+)
 _UNIT_OWNER = tuple(
     w + "的" for w in ("村", "镇", "乡", "街道", "社区", "县", "区", "市", "旗", "所", "局", "院", "中心")
 )
@@ -669,29 +676,23 @@ class PracticeMatcher:
             if chained and trail is not None and not trail.endswith(_LISTED_CAMPAIGNS):
                 trail = None  # “A”“B”工作法 is rarer than a list of slogans; only campaigns chain
         before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip().rstrip("的：:")
+        # a bare quote that a verb or frame makes the unit's own: no slogan marks, no proposition,
+        # and no count unless a coined name (“一网统管”, “三官一律”)
+        bare_name = (
+            not cand.grouped
+            and not cand.book
+            and not _SLOGAN_MARKS.search(content)
+            and (not _NUMERAL_START.match(content) or _coined(content))
+            and not _PROPOSITION.search(content)
+            and len(content) >= 3
+        )
         signal = (
             trail is not None
             or (not cand.grouped and _names_itself(content))
             or before.endswith(_PRECEDING_NOUNS)
-            or (
-                not cand.grouped
-                and not cand.book
-                and _ESTABLISH.search(before) is not None
-                and not _SLOGAN_MARKS.search(content)
-                and not _NUMERAL_START.match(content)
-                and not _PROPOSITION.search(content)
-                and len(content) >= 3
-            )
-            or (
-                not cand.grouped
-                and not cand.book
-                and _CARRY_ON.search(before) is not None
-                and not window
-                and not _SLOGAN_MARKS.search(content)
-                and not _NUMERAL_START.match(content)
-                and not _PROPOSITION.search(content)
-                and len(content) >= 3
-            )
+            or (bare_name and _ESTABLISH.search(before) is not None)
+            or (bare_name and _CARRY_ON.search(before) is not None and not window)
+            or (bare_name and before.endswith(("以", "把")) and _VEHICLE.match(s, cand.outer_end) is not None)
         )
         if not signal or (not trail and _opens_goal(window)):
             return None  # 推行“马上就办”工作作风: a style, goal or principle, whatever the verb
@@ -728,7 +729,7 @@ class PracticeMatcher:
             return None
         counted = (
             cand.grouped
-            or (_is_count(content) and not _COINED_PAIR.match(content))
+            or (_is_count(content) and not _coined(content))
             or _SUM.match(content) is not None  # “1+1+1+X”: a formula names nothing without its phrase
         )
         if counted and not _names_itself(content):
@@ -949,6 +950,20 @@ _LISTED_BRANDS = ("模式", "品牌", "工作法")
 _NUMERAL = "[一二两三四五六七八九十]"
 _ACTION_CHAR = "[^一二两三四五六七八九十0-9个项条张级天日年月次步类大批种位名户人件份本套支座家]"
 _COINED_PAIR = re.compile(rf"^{_NUMERAL}{_ACTION_CHAR}{_NUMERAL}{_ACTION_CHAR}$")
+# … or a longer run of such pairs (两官两警一律), or one thing that does it all (一网统管, 一屏统览):
+# the numerals qualify nouns or verbs, never a classifier, so the quote counts no list of items.
+_COINED_SERIES = re.compile(rf"^(?:{_NUMERAL}{_ACTION_CHAR}){{3}}$|^一{_ACTION_CHAR}[统通][\u4e00-\u9fff]$")
+
+
+def _coined(content: str) -> bool:
+    """A numeral-led name complete in itself (四抓四真, 两官两警一律, 一网统管), not a count formula
+    nor a filing rule (一事一档, 一案一册: one record per case, kept everywhere)."""
+    if content.endswith(_FILING):
+        return False
+    return _COINED_PAIR.match(content) is not None or _COINED_SERIES.match(content) is not None
+
+
+_FILING = ("档", "册", "表", "卡", "账", "单", "簿")
 # ... or a model or mechanism word after the field of governance it serves (“一核多元、五治融合”基层治理
 # 模式, “X、Y”矛盾调处机制): a bare kind word (“一次受理、全程代办”服务模式) leaves a service slogan.
 _FIELD_MODEL = re.compile(r"(?:治理|治安|防控|调[解处]|解纷|议事|自治)(?:工作)?(?:模式|机制|体系)$")
