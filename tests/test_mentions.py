@@ -206,6 +206,19 @@ def _cls(sentence: str, practice: str) -> str | None:
         ),
         ("background", "“枫桥经验”诞生于六十年前。", "“枫桥经验”在甲县落地生根。", "枫桥经验"),
         ("background", "诞生于甲镇的“枫桥经验”广为人知。", "甲镇的“枫桥经验”不断发展。", "枫桥经验"),
+        # a remark quoted from a resident or a visitor; the unit's own officer quoted is its report
+        (
+            "remark",
+            "“过去找人评理要跑好几趟，如今楼下就有网格员”，乙社区居民赵大爷笑着说。",
+            "“过去找人评理要跑好几趟，如今楼下就有网格员”，乙社区党委书记介绍。",
+            "网格员",
+        ),
+        (
+            "remark",
+            "来访的考察人员表示：“我们县也在推综治中心，这回要好好取经。”",
+            "甲镇镇长表示：“今年我们把综治中心建成了全镇的解纷平台。”",
+            "综治中心",
+        ),
         ("commentary", "推进综治中心建设应当立足实际。", "甲镇推进综治中心建设。", "综治中心"),
         # a sentence whose subject is only the practice and whose verb is 是 says what it is
         (

@@ -27,6 +27,8 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
   a target undertaken, not work done;
 - ``background``: 诞生于, 发源于 … after it (where a practice comes from);
 - ``topic``: one of a list of subjects people are taught (民法典、反诈、禁毒等法律知识);
+- ``remark``: the practice inside a remark quoted from a resident, a party or a visitor (“…现在村里
+  有了网格员…”村民王某说): what someone saw or wants, not the text's report of a unit's work;
 - ``commentary``: 应当, 核心是 … (opinion about a practice, not a report of one), and a
   sentence about "some places" (一些地方, 有的…) that names a shortcoming (反而, 疲于, 流于形式).
 
@@ -245,6 +247,18 @@ _RANKED_AFTER = re.compile(
     r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:各项)?工作?(?:均|都|继续|持续|始终|一直)?"
     r"(?:走在|位居|位列|居于?|排名|名列|进入)[^，,。；;]{0,8}?(?:前列|前茅|首位|第[一二三123]|先进行列)"
 )
+# “以前吵架没人管，现在村里有了网格员……”村民王某说: a remark quoted from a resident, a party or a
+# visitor is what that person saw or wants, not the text reporting a unit's work (and a visitor's
+# “我们那里也在搞X” is another place's); a unit's own officer quoted stays its report.
+_REMARK_MARK = re.compile(r"[，,。！!？?；;…]")
+_SPEAKER = (
+    r"(?:村民|居民|群众|市民|游客|业主|商户|摊主|店主|当事人|申请人|老人|大爷|大妈|大娘|大姐|阿姨|牧民|渔民"
+    r"|考察人员|来访|参观者|家长|学生|司机|外卖员|快递员|网友)"
+)
+_SAYS = r"(?:说|表示|感慨|坦言|告诉|笑着|连声)"
+_NOT_SPEECH = r"[^。“”\"，,]"
+_SPEAKER_AFTER = re.compile(rf"[，,]?{_NOT_SPEECH}{{0,12}}?{_SPEAKER}{_NOT_SPEECH}{{0,10}}?{_SAYS}")
+_SPEAKER_BEFORE = re.compile(rf"{_SPEAKER}{_NOT_SPEECH}{{0,10}}?{_SAYS}[道]?[：:，,]?\s*$")
 # 出席会议的有派出所、司法所、禁毒办…: bodies attending a meeting, not work done.
 _ATTENDANCE = re.compile(r"出席|列席|参加会议|参会")
 
@@ -339,9 +353,22 @@ def _defines(sentence: str, start: int, end: int) -> re.Match[str] | None:
     return m
 
 
+def _remark(sentence: str, start: int, end: int) -> re.Match[str] | None:
+    """The speaker of a resident's or visitor's remark quoted around ``sentence[start:end]``."""
+    opened = sentence.rfind("“", 0, start)
+    if opened < 0 or "”" in sentence[opened:start]:
+        return None
+    closed = sentence.find("”", end)
+    if closed < 0 or not _REMARK_MARK.search(sentence, opened, closed):
+        return None  # a quoted name (“红色管家”), not a remark
+    return _SPEAKER_AFTER.match(sentence, closed + 1) or _SPEAKER_BEFORE.search(sentence, 0, opened)
+
+
 def classify(sentence: str, start: int, end: int) -> Cue | None:
     """The mention class of the practice at ``sentence[start:end]``, or None for an adoption."""
     cues = _sentence_cues(sentence)
+    if "“" in sentence and (m := _remark(sentence, start, end)):
+        return Cue("remark", m.group().strip("，,：: "))
     if cues.whole is not None:
         return cues.whole
     if cues.aim is not None and (cues.aim[0] < start or not _CLAUSE_END.search(sentence, end, cues.aim[0])):
