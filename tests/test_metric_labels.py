@@ -559,3 +559,15 @@ def test_the_values_of_a_run_after_who_or_when_share_its_label() -> None:
     # the items before 分别 are years, not what was counted: each value counts the same thing
     got = labels("2022、2023年分别化解纠纷210件、260件")
     assert [(g[0], g[1]) for g in got] == [("化解纠纷", 210.0), ("化解纠纷", 260.0)]
+
+
+def test_one_item_measured_several_times_labels_every_value_of_its_run() -> None:
+    # one item before 分别 (the years elsewhere or listed before it): every value is that item's
+    got = labels("2019年至2021年，全镇群众满意度分别为95.2%、96.4%、97.1%")
+    assert [g[0] for g in got] == ["群众满意度"] * 3
+    got = labels("2020年、2021年、2022年盗窃发案同比分别下降11%、7.5%和3%")
+    assert got == [
+        ("盗窃发案", 11.0, "%", "-11%"),
+        ("盗窃发案", 7.5, "%", "-7.5%"),
+        ("盗窃发案", 3.0, "%", "-3%"),
+    ]
