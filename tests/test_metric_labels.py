@@ -571,3 +571,8 @@ def test_one_item_measured_several_times_labels_every_value_of_its_run() -> None
         ("盗窃发案", 7.5, "%", "-7.5%"),
         ("盗窃发案", 3.0, "%", "-3%"),
     ]
+
+
+def test_the_areas_a_centre_is_laid_out_in_are_nouns_not_places() -> None:
+    got = labels("中心分设接待区、调处区、办公区3个功能区和12个调解室")
+    assert [(g[0], g[1]) for g in got] == [("功能区", 3.0), ("调解室", 12.0)]

@@ -109,6 +109,10 @@ def test_change_verbs_are_trimmed() -> None:
         "推行“1+1+N”模式(1名专干+1名辅警+N名志愿者)",
         "二人握手言和,当场签了协议",
         "网格员把两人请进了调解室",
+        # "the two" after a verb in progress, a stretch of months, a kind of vehicle
+        "调解员陪着两人到现场丈量",
+        "这个小区已经两个多月没有接到盗窃警情",
+        "他骑着三轮车走村串户",
     ],
 )
 def test_non_metrics_are_skipped(sentence: str) -> None:

@@ -282,6 +282,12 @@ _NOT_PLACES = frozenset(
         "城镇",
         "村镇",
         "集镇",
+        # the areas a centre is laid out in (功能区, 服务区, 办公区, 等候区): rooms, not places
+        "能区",
+        "务区",
+        "公区",
+        "候区",
+        "息区",
     }
 )
 _TRAIL_ADVERBS = (
@@ -702,6 +708,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # formulas like 3+x; a range is counted once, at its second number
     if _FORMULA_PART.match(sentence, end):
         return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
+    if unit == "轮" and sentence.startswith("车", end):
+        return True  # 三轮车: a kind of vehicle, no count of rounds
     if unit == "套" and sentence.startswith("班子", end):
         return True  # 四套班子: the leading bodies of a place, a fixed name, no count of work
     if unit == "根" and after == "据":
@@ -721,8 +729,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 每万人, 十万人命案发案率: the base a rate is counted per, no quantity
     if unit == "元" and _EXCHANGE.search(sentence[_clause_start(sentence, start) : end + 4]):
         return True  # 1美元兑7.1元人民币, 汇率升至7.2元: a price of money, no quantity of work
-    if unit == "个" and sentence.startswith(("月", "工作日", "小时"), end):
-        return True  # durations: 4个月
+    if unit == "个" and sentence.startswith(_SPANS, end):
+        return True  # durations: 4个月, 两个多月
     if _SIMILE.search(sentence, max(0, start - 3), start):
         return True  # 犹如600余盏明灯: the count of a simile's image, no quantity of work
     if sentence.endswith("一行", 0, start):
@@ -736,11 +744,14 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
     return _inside_quotes(sentence, start) or _in_speech(sentence, start)
 
 
+# What a count of 个 measures when it is a stretch of time (4个月, 两个多月, 三个半小时).
+_SPANS = ("月", "工作日", "小时", "多月", "半月", "多小时", "半小时")
 _SIMILE = re.compile(r"(?:犹如|宛如|好似|好比|恰似|如同|仿佛)[约近]?$")
 _THE_TWO = re.compile(r"[两二](?:个人|人|位)|[两二]家(?=[因都也已终最就在互的各握])")
-# Where "the two" stands as a noun phrase: the clause's head, or after a preposition or 的-less
-# disposal word; a count after a noun or verb (抓获嫌疑人两人) stays a quantity.
-_THE_TWO_BEFORE = "，,；;：:。将把让使对给与和跟同令叫请这那"
+# Where "the two" stands as a noun phrase: the clause's head, or after a preposition, a 的-less
+# disposal word or a verb in progress (拉着两人); a count after a noun or verb (抓获嫌疑人两人)
+# stays a quantity.
+_THE_TWO_BEFORE = "，,；;：:。将把让使对给与和跟同令叫请这那着"
 
 
 # A count whose noun is joined to the next part by + (1名网格员+1名民警) spells out a formula.
