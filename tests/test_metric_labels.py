@@ -576,3 +576,14 @@ def test_one_item_measured_several_times_labels_every_value_of_its_run() -> None
 def test_the_areas_a_centre_is_laid_out_in_are_nouns_not_places() -> None:
     got = labels("中心分设接待区、调处区、办公区3个功能区和12个调解室")
     assert [(g[0], g[1]) for g in got] == [("功能区", 3.0), ("调解室", 12.0)]
+
+
+def test_a_change_after_an_adverbial_of_its_base_takes_the_subject_before_it() -> None:
+    # X在…的基础上，今年同比再降y%: X changed; 再降 and a bare 降/增 after 同比 are changes
+    got = labels("全镇入室盗窃警情在上年大幅下降的基础上，今年同比再降18.5%")
+    assert got == [("入室盗窃警情", 18.5, "%", "-18.5%")]
+    assert labels("治安案件同比增6%")[0][3] == "+6%"
+
+
+def test_after_jingguo_the_work_done_and_what_it_counted_name_the_figure() -> None:
+    assert labels("经过分析研判上报37个问题")[0][0] == "分析研判上报问题"

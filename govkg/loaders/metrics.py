@@ -185,14 +185,19 @@ _CHANGE = re.compile(
     r"[比较](?:19|20)\d{2}年(?:同期)?)"
     r"[^\d,，。;；]{0,6}?)?"
     r"(?P<verb>下降了?|减少了?|降低了?|下滑了?|回落了?|上升了?|增长了?|增加了?|提高了?|提升了?|高出了?|"
-    r"多出了?)$"
+    r"多出了?"
+    # 同比降12%, 同比再降12%: the one-character verb after a comparison or 再/又
+    r"|(?<=[比再又])[降减增升]了?)$"
 )
 _COMPARED = re.compile(r"^(?:同比|环比|较|与|比)")
 _CHANGE_UNITS = frozenset({"%", "‰", "个百分点"})
-_DOWN = ("下降", "下降了", "减少", "减少了", "降低", "降低了", "下滑", "下滑了", "回落", "回落了")
+_DOWN = (
+    *("下降", "下降了", "减少", "减少了", "降低", "降低了", "下滑", "下滑了", "回落", "回落了"),
+    *("降", "降了", "减", "减了"),
+)
 # Words that open a clause before the counted noun and are not part of it.
 _LEAD_WORDS = re.compile(
-    r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
+    r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经过|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
     r"其中|分别|目前|截至目前|截至|全年|今年以来|近年来|近[一二两三四五六七八九十\d]+年来?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?(?:月|季度)|以来|同时|此外|另外|并|又|还|已|共|累计|先后|着力|着重|"
     r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
     r"该(?:镇|乡|街道|苏木|社区|村|嘎查|旗|州|盟|所|局|院|庭|[\u4e00-\u9fff]{0,6}?中心)|"
@@ -852,6 +857,8 @@ def _label(
         own = _noun(before)
         if own:
             return own, change
+        if based := _basis_subject(sentence, clause_start):
+            return based, change
         return previous or _noun(sentence[clause_start:start]) or "", change
     if previous and floor > clause_start and not before.strip() and unit.startswith(("人", "名")):
         return previous, None  # 审结刑事案件169件257人: the people of the cases just counted
@@ -916,6 +923,20 @@ def _label(
         if not re.search(r"\d", prev):
             return _noun(prev), None
     return "", None
+
+
+# 刑事警情在去年降幅第一的基础上，今年同比再降12%: the clause before names what changed, then an
+# adverbial of the level it starts from.
+_ON_BASIS = re.compile(r"(?P<subject>[^，,。；;：:]{2,20}?)在[^，,。；;：:]{1,40}?基础上")
+
+
+def _basis_subject(sentence: str, clause_start: int) -> str:
+    """The noun opening the clause just before ``clause_start`` when that clause is 'X在…基础上'."""
+    if clause_start < 2 or sentence[clause_start - 1] not in ",，":
+        return ""
+    prev = sentence[_clause_start(sentence, clause_start - 1) : clause_start - 1].strip()
+    m = _ON_BASIS.fullmatch(prev)
+    return _noun(m.group("subject")) if m else ""
 
 
 # A count of people or units followed by their honour (11名干警获…表彰, 3个村被评为…示范村).
@@ -1000,7 +1021,7 @@ _TO_VALUE = re.compile(
 # name the indicator (破获32起案件 -> 破获案件), as 破获案件32起 does.
 _WORK_VERB_END = re.compile(
     r"(?:化解|调处|调解|破获|侦破|抓获|打掉|排查|摸排|受理|办理|审结|执结|办结|查处|处置|整改|解决|"
-    r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶)$"
+    r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送)$"
 )
 # 村三级综治中心 after 县、乡、: a level closing a list of levels, then how many levels there are.
 _LEVEL_LISTED = re.compile(r"^[省市州盟县区旗乡镇街村社组户][一二两三四五六七八九十]级")
