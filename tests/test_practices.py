@@ -417,6 +417,11 @@ def test_discover_local_programs(
         "某县擦亮“社会治理”品牌。",
         # 行动 read across 进行|动态 is no campaign word
         "网格按风险标注“红橙绿”三色进行动态管理。",
+        # stock figures, what people are to do, and how a mechanism is built
+        "北岭镇打造基层解纷“桥头堡”。",
+        "二、打造“前沿阵地”,推动中心实体运行",
+        "镇里设立评理室,让村民“评理找中心”。",
+        "二是坚持“好用”强机制。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:

@@ -30,7 +30,9 @@ campaign (三个规定, 三同步, 好差评, 两学一做, 党史学习教育),
 代表之家, 青年之家, 法官工作站), a media channel (公众号, 长安网, 微博, 报, 电视台), a one-off
 event (比赛, 开放日, 慰问, 晚会), shorter than 2 or longer than 20 characters, a pure number,
 or a whole clause (a comma inside). Also dropped: the state before or after a change (跳出“X”,
-从“X”到“Y”, 变“X”为“Y”), a descriptive word (“一站式”, “规范化”), and a list of parallel parts
+从“X”到“Y”, 变“X”为“Y”), a descriptive word (“一站式”, “规范化”), a stock figure (打造矛盾化解
+“终点站”, “融合阵地”), what people are to do (让百姓“说理找中心”), a quote saying how a mechanism is
+built (突出“管用”建机制), and a list of parallel parts
 that is no name — parts sharing their head character (常驻+轮驻+随驻) or a 、-list of clauses not
 followed by a campaign or method word (“一站式受理、一揽子调处”模式; “清街巷、查隐患”专项行动 and
 “早、准、快、实”调解工作法 stay, and so does a model named by counted parts, “一个中心、两支队伍”).
@@ -321,6 +323,29 @@ _METAPHOR_BEFORE = re.compile(
     r"|(?:成为|成了|当好|当起|化身为?|变成|变为|打造成|建设成)[^，,。；;“”]{0,12}的“[^“”]{1,8}”"
     r"(?:[、和及与][^，,。；;“”]{0,12}的“[^“”]{1,8}”)*[、和及与][^，,。；;“”]{0,12}的$"
 )
+# Stock figures of speech for what a centre or a team is (终点站, 桥头堡, 主阵地, 压舱石 …): every
+# report uses them; quoted alone (or after a two-character modifier, “融合阵地”) they name nothing.
+_FIGURE_HEADS = (
+    "终点站", "中转站", "加油站", "桥头堡", "阵地", "压舱石", "稳定器", "减压阀", "晴雨表", "风向标",
+    "助推器", "指挥部", "生态圈", "护城河", "防火墙", "连心桥", "领头雁", "排头兵", "金钥匙", "瞭望台",
+    "最后一公里", "神经末梢", "千里眼", "顺风耳", "快进键", "定心丸", "润滑剂", "粘合剂", "催化剂",
+    "蓄水池", "前哨", "主战场", "收集站", "服务窗", "说理地",
+)  # fmt: skip
+# 让百姓/引导群众 before a quote: what people are to do (“说理找中心”), a slogan.
+_PEOPLE_DO = re.compile(
+    r"(?:让|使|引导|鼓励|号召|方便|帮助)(?:广大|更多)?(?:群众|百姓|老百姓|居民|村民|市民|牧民|企业|当事人)"
+    r"(?:都|能|可以|真正)?$"
+)
+# A verb of building, then the programme word, after the quote (“管用”建机制, “实用”强机制): the quote
+# is how the thing is built.
+_HOW_BUILT = re.compile(r"^[建强抓促优补搭筑健](?=机制|体系|平台|制度|队伍|模式)")
+
+
+def _stock_figure(content: str) -> bool:
+    """A stock figure of speech, alone or after a modifier of at most two characters."""
+    return any(content.endswith(h) and len(content) - len(h) <= 2 for h in _FIGURE_HEADS)
+
+
 # One meeting or show counted before its name (一场…的“X议事会”): a one-off event, not OTHER, not a
 # programme the unit keeps; 一场“X”攻坚战 is a campaign and stays.
 _ONE_OFF = re.compile(r"一[场次](?:[^，,。；;“”]{0,16}的)?$")
@@ -699,6 +724,12 @@ class PracticeMatcher:
         trail = trail or ""
         if _METAPHOR_BEFORE.search(_clause_before(s, cand.outer_start)):
             return None  # 综治中心成了“解忧站”: what the unit has become, said in a figure
+        if not trail and _stock_figure(content):
+            return None  # 打造矛盾化解“终点站”, 打造“融合阵地”: a stock figure, no programme's name
+        if not trail and _PEOPLE_DO.search(_clause_before(s, cand.outer_start)):
+            return None  # 让百姓“说理找中心”, 引导群众“有纠纷找综治中心”: what people are to do
+        if _HOW_BUILT.match(trail):
+            return None  # 突出“管用”建机制: the quote says how a mechanism is built, it names none
         if (content + trail).endswith(_EVENT_ENDS) and _ONE_OFF.search(_clause_before(s, cand.outer_start)):
             return None  # 一场…的“院坝议事会”就地召开: one meeting held, not a standing programme
         if not trail and _verbless_figure(s, cand):
