@@ -587,3 +587,14 @@ def test_a_change_after_an_adverbial_of_its_base_takes_the_subject_before_it() -
 
 def test_after_jingguo_the_work_done_and_what_it_counted_name_the_figure() -> None:
     assert labels("经过分析研判上报37个问题")[0][0] == "分析研判上报问题"
+
+
+def test_leaders_item_numbers_and_the_span_covered_are_no_part_of_the_label() -> None:
+    assert labels("打掉了以刘某为首的恶势力团伙2个")[0][0] == "打掉恶势力团伙"
+    assert labels("一是全年排查矛盾纠纷860件")[0][0] == "排查矛盾纠纷"
+    assert labels("（二）全年受理信访事项140件")[0][0] == "受理信访事项"
+    assert labels("现已建成覆盖全县9个乡镇的监控网")[0][0] == "乡镇"
+
+
+def test_a_share_stated_inside_a_bracket_is_labelled_from_inside_it() -> None:
+    assert labels("山区纠纷多(其中山林纠纷占比达45%)")[0][0] == "山林纠纷占比"

@@ -113,6 +113,12 @@ def test_change_verbs_are_trimmed() -> None:
         "调解员陪着两人到现场丈量",
         "这个小区已经两个多月没有接到盗窃警情",
         "他骑着三轮车走村串户",
+        # "these two" things already told; the size that defines an event that did not happen
+        "这三起小事说明邻里关系在变好",
+        "全镇连续五年未发生一起死亡2人以上的火灾",
+        # the parts of a method: 一个…、两个…, and a count in Chinese numerals in a numbered heading
+        "做到守住一个底线、用好两个平台",
+        "三、用好两支队伍,织密防控网络",
     ],
 )
 def test_non_metrics_are_skipped(sentence: str) -> None:

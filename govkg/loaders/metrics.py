@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import cn2an
 
+from govkg.loaders.plans import heading_rank
 from govkg.loaders.prefilter import Gated
 
 __all__ = ["MetricMention", "find_metrics"]
@@ -175,7 +176,7 @@ _OBJECT_AFTER = re.compile(
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
     r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
     # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
-    r"接入|印发|修订|编制|健全|完善|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?)$"
+    r"接入|印发|修订|编制|健全|完善|覆盖(?:全[省市县区州旗盟镇乡])?|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?)$"
 )
 
 
@@ -205,7 +206,10 @@ _LEAD_WORDS = re.compile(
     r"(?:\d{1,2}月(?:\d{1,2}[日号])?(?:[至到—-]\d{1,2}月?(?:\d{1,2}[日号])?)?|\d{1,2}[至到—-]\d{1,2}月)"
     r"(?:以来|底|初|前|份|上旬|中旬|下旬)?|"
     r"(?:公安机关|检察机关|审判机关|司法行政机关|政法机关|两级法院|各级法院)(?!满意|的满意)|"
-    r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|深入(?=开展|推进|实施)|走进|来到|步入|走入)"
+    r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|深入(?=开展|推进|实施)|走进|来到|步入|走入|"
+    # the number of an item in a list or a heading (一是, 二、, （三）, 4.): no part of the noun
+    r"[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|"
+    r"\d{1,2}[、.．](?!\d))"
 )
 # A place name opening the clause: 海西州群众安全感 -> 群众安全感 (not 社区/城区/农村地区 …).
 _PLACE_PREFIX = re.compile(
@@ -449,11 +453,16 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         if mention is not None:
             found.append(mention)
             last_end = mention.end
+    if found and heading_rank(sentence) is not None:
+        # 二、完善两个机制: a count in Chinese numerals in a numbered heading names the parts of the
+        # section's method, no quantity of work (a heading's digits, 二、化解纠纷300件, stay)
+        found = [m for m in found if not _CN_COUNT.match(m.raw.lstrip("约近逾超过"))]
     return _respectively(sentence, _without_formula_parts(sentence, found))
 
 
 _CN_COUNT = re.compile(f"[{_CN_DIGITS}]")
 _ONE_PART = re.compile(r"一[个支项条张套批类]")
+_ONE_PART_LISTED = re.compile(r"一[个支项条张套批类][\u4e00-\u9fff]{1,6}、[\u4e00-\u9fff]{0,4}$")
 
 
 def _without_formula_parts(sentence: str, found: list[MetricMention]) -> list[MetricMention]:
@@ -471,8 +480,11 @@ def _without_formula_parts(sentence: str, found: list[MetricMention]) -> list[Me
             and found[j + 1].value == found[j].value + 1
         ):
             j += 1
-        if j > i and found[i].value == 2 and _ONE_PART.search(sentence, 0, found[i].start) is not None:
-            drop.update(range(i, j + 1))
+        if found[i].value == 2 and (
+            (j > i and _ONE_PART.search(sentence, 0, found[i].start) is not None)
+            or _ONE_PART_LISTED.search(sentence, 0, found[i].start) is not None
+        ):
+            drop.update(range(i, j + 1))  # 建强一个阵地、完善两个机制: the list item right before is 一个
         i = j + 1
     return [m for k, m in enumerate(found) if k not in drop] if drop else found
 
@@ -713,6 +725,12 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # formulas like 3+x; a range is counted once, at its second number
     if _FORMULA_PART.match(sentence, end):
         return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
+    if before in "这那此" and not sentence[start].isdigit():
+        return True  # 这两个故事, 那三户人家: "these two", things already told, no count of work
+    if _NEGATED_EVENT.search(sentence, _clause_start(sentence, start), start) and _THRESHOLD_AFTER.match(
+        sentence, end
+    ):
+        return True  # 未发生一起死亡3人以上的事故: the size that defines the event that did not happen
     if unit == "轮" and sentence.startswith("车", end):
         return True  # 三轮车: a kind of vehicle, no count of rounds
     if unit == "套" and sentence.startswith("班子", end):
@@ -749,6 +767,11 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
     return _inside_quotes(sentence, start) or _in_speech(sentence, start)
 
 
+# 未发生/杜绝…一起死亡3人以上的事故: a count that defines an event said not to have happened.
+_NEGATED_EVENT = re.compile(r"(?:未|没有|杜绝|无)发生[^，,。；;]{0,12}$")
+_THRESHOLD_AFTER = re.compile(r"(?:以上|及以上)?的")
+# A verb of work opening a label, with its aspect 了 (打掉了以X为首的…): kept before the noun.
+_LEADING_WORK_VERB = re.compile(r"^(?:打掉|摧毁|打击|打处|侦破|破获|抓获|铲除)(?=了?)")
 # What a count of 个 measures when it is a stretch of time (4个月, 两个多月, 三个半小时).
 _SPANS = ("月", "工作日", "小时", "多月", "半月", "多小时", "半小时")
 _SIMILE = re.compile(r"(?:犹如|宛如|好似|好比|恰似|如同|仿佛)[约近]?$")
@@ -965,9 +988,17 @@ def _listed_items(sentence: str, start: int) -> str:
     return _noun(sentence[left:start].rstrip().removesuffix("等"))
 
 
+# 以罗某为首的恶势力犯罪集团: who led the gang is no part of what was counted (the list of leaders
+# may be cut at its 、 too: 王某为首的…).
+_LED_BY = re.compile(r"^[^，,。；;]*?为首的")
+
+
 def _noun(text: str) -> str:
     """``text`` (what precedes a number) cut down to the noun phrase naming what was counted."""
     text = _trim(text.strip())
+    if "为首的" in text and is_noun_label(led := _LED_BY.sub("", text)):
+        verb = _LEADING_WORK_VERB.match(text)
+        text = (verb.group() if verb else "") + led  # 打掉了以X为首的团伙 -> 打掉团伙
     changed = True
     while changed and text:
         changed = False
@@ -1102,10 +1133,14 @@ def _balance(text: str) -> str:
         at = text.rfind(opener)
         if at > 0 and text.find(closer, at) < 0:
             head, rest = text[:at], text[at + 1 :]
-            text = head if is_noun_label(head) else rest
+            # 土地纠纷多(矛盾纠纷中土地纠纷占比达: a share stated inside the bracket is its own figure
+            share = opener in "(（" and _SHARE_INSIDE.search(rest) is not None and is_noun_label(rest)
+            text = head if is_noun_label(head) and not share else rest
     return _trim(text.strip())
 
 
+# A share or rate opened inside a bracket (…(其中土地纠纷占比达90%)): the bracket's own figure.
+_SHARE_INSIDE = re.compile(r"[\u4e00-\u9fff](?:占比|比例|比重)")
 # 被 that makes a noun (被骗损失, 被盗车辆, 被执行人), not a passive verb (被评为).
 _SUFFERED = re.compile(r"被[骗盗抢害执告]")
 # Where the counted things are (依托辖区21个网格), not what they are.
