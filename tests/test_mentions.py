@@ -245,6 +245,12 @@ def _cls(sentence: str, practice: str) -> str | None:
             "扫黑除恶",
         ),
         ("topic", "老党员给村民讲解民法典和反诈知识。", "派出所民警给村民讲解反诈知识。", "反诈"),
+        (
+            "topic",
+            "志愿者把禁毒、反诈、扫黑除恶等法律法规送进农家。",
+            "甲镇派出所持续推进扫黑除恶常态化。",
+            "扫黑除恶",
+        ),
         # work listed as the duties of a keyed role (驻村辅警, 网格员) is that programme's work
         (
             "component",

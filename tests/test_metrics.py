@@ -115,6 +115,7 @@ def test_change_verbs_are_trimmed() -> None:
         "他骑着三轮车走村串户",
         # "these two" things already told; the size that defines an event that did not happen
         "这三起小事说明邻里关系在变好",
+        "过去一到傍晚，吆喝声四起",
         "全镇连续五年未发生一起死亡2人以上的火灾",
         # the parts of a method: 一个…、两个…, and a count in Chinese numerals in a numbered heading
         "做到守住一个底线、用好两个平台",

@@ -422,6 +422,9 @@ def test_discover_local_programs(
         "二、打造“前沿阵地”,推动中心实体运行",
         "镇里设立评理室,让村民“评理找中心”。",
         "二是坚持“好用”强机制。",
+        # a quote saying the work covers the whole of something
+        "某县法院形成“全周期”诉源治理格局。",
+        "某县法院打造“全链条”解纷模式。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:

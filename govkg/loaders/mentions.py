@@ -163,7 +163,7 @@ _NEED_AFTER = re.compile(r"^[^，,。；;]{0,3}?的?(?:需要|需求)")
 # subject matter of legal education, not work of their own (a lone 反诈宣传 stays that work).
 _LIST_JOIN = "、和及与"
 _TOPIC_LIST_AFTER = re.compile(
-    r"^(?:[、和及与][^、和及与，,。；;:：“”]{1,10})*等?[^，,。；;:：、]{0,6}?(?:知识|常识|案例|课程|话题)"
+    r"^(?:[、和及与][^、和及与，,。；;:：“”]{1,10})*等?[^，,。；;:：、]{0,6}?(?:知识|常识|案例|课程|话题|法律法规)"
 )
 # 把护林防火、反邪教编入村规: what a code of conduct is made to say, not work of its own.
 _WRITTEN_INTO = re.compile(

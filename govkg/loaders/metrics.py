@@ -731,6 +731,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         sentence, end
     ):
         return True  # 未发生一起死亡3人以上的事故: the size that defines the event that did not happen
+    if sentence[start:end].endswith("四起") and (end == len(sentence) or _CLAUSE_BREAK.match(sentence, end)):
+        return True  # 嘈杂声四起, 谣言四起: "arise on all sides", no count of cases
     if unit == "轮" and sentence.startswith("车", end):
         return True  # 三轮车: a kind of vehicle, no count of rounds
     if unit == "套" and sentence.startswith("班子", end):

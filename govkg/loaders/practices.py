@@ -956,7 +956,10 @@ def _opens_goal(window: str) -> bool:
 
 
 # A quoted word that only describes how something is done (“一站式”中心, “规范化”建设, “保姆式”服务).
-_DESCRIPTOR = re.compile(r"^[\u4e00-\u9fff]{2,3}[式化]$")
+# … or says it covers the whole of something (“全链条”诉源治理, “全周期”管理, “全方位”防控).
+_DESCRIPTOR = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,3}[式化]|全(?:链条|周期|流程|过程|方位|天候|时段|要素|覆盖|领域|域|程))$"
+)
 # Before a quote, words that make it the state a place moved away from (跳出“被动处警”模式,
 # 从“望洋兴叹”到 …, 变“分散办公”为 …); the state it moved to is introduced by 到/向/为/成.
 _CHANGE_FROM = re.compile(r"(?:从|由|跳出|摆脱|告别|打破|改变|变)$")
