@@ -590,6 +590,8 @@ def test_two_counted_actions_are_a_name_without_their_descriptor(
         # or framed as the unit's means of work (以“X”为抓手, 把“X”作为…的“底座”)
         ("某县以“一屏统览”为抓手,统筹调度各类警情。", ["一屏统览"]),
         ("某区把“红色管家”作为物业治理的“底座”。", ["红色管家"]),
+        # or opening its clause as the subject of a routine (“X”每天…)
+        ("在某社区,“单元小喇叭”每周挨家提醒防火防盗。", ["单元小喇叭"]),
         # a count of items, a filing rule and a standard are no names, whatever the frame
         ("某镇建立“一张网”,打通数据。", []),
         ("某镇建立“一事一档”台账。", []),

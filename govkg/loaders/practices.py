@@ -21,7 +21,8 @@ pilot word (专项行动, 专项整治, 建设年, 试点改革 ...). A candidat
    (“X”矛盾纠纷多元化解工作机制), or
 3. the few characters before the opening quote end in a program noun (品牌, 工作法, 模式 ...), or
 4. a verb that sets it up comes right before it (推行“X”, 打造“X”), or a frame makes it the unit's
-   means of work (以“X”为抓手, 把“X”作为…的“底座”); a numeral-led quote then passes only as a
+   means of work (以“X”为抓手, 把“X”作为…的“底座”), or it opens its clause as the subject of a
+   routine (“楼道小管家”每天…); a numeral-led quote then passes only as a
    coined name (四抓四真, 两官两警一律, 一网统管), not as a count (一张网) or a filing rule (一事一档).
 
 It is then dropped when it is a slogan, goal or principle without such a word, a stock idiom
@@ -426,6 +427,9 @@ _ACTION = re.compile(
 _VEHICLE = re.compile(
     r"\s*(?:为|作为)(?:[^，,。；;“”\"]{0,12}的)?[“\"]?(?:总抓手|抓手|载体|底座|突破口|切入点|引擎|依托)"
 )
+# A quote opening its clause and followed by how often it acts (“楼道小管家”每天在楼道里转一转): a
+# team or post the unit runs, the subject of its routine.
+_HABIT = re.compile(r"\s*(?:每天|每日|每晚|每周|每月|定期|轮流|经常)")
 _UNIT_OWNER = tuple(
     w + "的" for w in ("村", "镇", "乡", "街道", "社区", "县", "区", "市", "旗", "所", "局", "院", "中心")
 )
@@ -718,6 +722,11 @@ class PracticeMatcher:
             or (bare_name and _ESTABLISH.search(before) is not None)
             or (bare_name and _CARRY_ON.search(before) is not None and not window)
             or (bare_name and before.endswith(("以", "把")) and _VEHICLE.match(s, cand.outer_end) is not None)
+            or (
+                bare_name
+                and not _clause_before(s, cand.outer_start)
+                and _HABIT.match(s, cand.outer_end) is not None
+            )
         )
         if not signal or (not trail and _opens_goal(window)):
             return None  # 推行“马上就办”工作作风: a style, goal or principle, whatever the verb
