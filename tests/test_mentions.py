@@ -169,6 +169,13 @@ def _cls(sentence: str, practice: str) -> str | None:
             "枫桥经验",
         ),
         ("award", "甲镇创成省“枫桥式”先进单位。", "甲镇创成平安村12个，推广枫桥式调解。", "枫桥式"),
+        # the duties of a quoted role after a comma; a role that only ends the clause before does not
+        (
+            "component",
+            "甲镇在各村选聘“法律明白人”，协助村委会开展普法宣传和矛盾排查。",
+            "甲镇在各村选聘联户长，开展普法宣传进村入户。",
+            "普法宣传",
+        ),
         # 获得 a list of titles (…先进县、…示范县等荣誉): each title's category is an honour
         (
             "award",

@@ -235,10 +235,12 @@ _MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,�
 _PARTS_OF_NAMED = re.compile(
     r"^[^，,。；;“”、]{0,8}?(?:[、和及与][^，,。；;“”]{1,16})*等[“\"](?![一二两三四五六七八九十百0-9])[^”\"]{2,14}[”\"]"
 )
-# 村警每周负责巡逻、宣讲和纠纷调处: work listed as the duties of a keyed role is
-# that programme's work, not a programme of its own (dev convention C6).
+# 村警每周负责巡逻、宣讲和纠纷调处, 培养“法律明白人”，协助村两委开展法治宣传: work listed as the
+# duties of a keyed role is that programme's work, not a programme of its own (dev convention C6);
+# a comma after the role (推选联户长，开展…创建) starts the unit's own clause unless a duty verb follows.
 _DUTY_OF_ROLE = re.compile(
-    r"(?:驻村辅警|网格员|村警|护边员|联户长)(?:们)?(?:常态化|每天|每周|定期|主动|积极|日常)?"
+    r"(?:驻村辅警|网格员|村警|护边员|联户长|法律明白人)(?:们)?[”\"」]?(?:[，,](?=协助|负责|承担))?"
+    r"(?:常态化|每天|每周|定期|主动|积极|日常)?"
     r"(?:开展|负责|承担|协助)[^，,。；;]*(?:[，,](?:全年|累计|共|今年以来|年内)[^，,。；;]*)?$"
 )
 # 平安建设、信访工作等工作走在全省前列: a field of work named only as ranked, which is no award of
