@@ -589,6 +589,9 @@ def test_two_counted_actions_are_a_name_without_their_descriptor(
         # a coined numeral name stands alone after a verb that sets it up
         ("某区推行“一屏统览”,把各部门数据汇到一处。", ["一屏统览"]),
         ("某街道推行“两官两警一律”进小区。", ["两官两警一律"]),
+        # or kept up as the unit's method (坚持/实行 a coined name; a counted slogan is none)
+        ("某镇坚持“五抓五促”夯实平安根基。", ["五抓五促"]),
+        ("某县坚持“两个不放松”抓好治安。", []),
         # or framed as the unit's means of work (以“X”为抓手, 把“X”作为…的“底座”)
         ("某县以“一屏统览”为抓手,统筹调度各类警情。", ["一屏统览"]),
         ("某区把“红色管家”作为物业治理的“底座”。", ["红色管家"]),

@@ -423,6 +423,9 @@ _UNQUOTED_BRAND = re.compile(
 _ACTION = re.compile(
     r"打造|建|推|设|开|组|成立|探索|创|实施|形成|培育|构|搭|办|启动|引入|发起|做|擦亮|打响|深化|叫响|走出|总结|提炼|命名|称为|叫做"
 )
+# 坚持“四抓四真”, 实行“两长四员”: a coined numeral name kept up as the unit's method (a slogan kept,
+# 坚持“两个毫不动摇”, counts its items and is no coined name).
+_KEEPS = ("坚持", "实行", "落实", "践行")
 # 以“X”为抓手, 把“X”作为…的“底座”: a quote framed as the unit's means of work names its programme.
 _VEHICLE = re.compile(
     r"\s*(?:为|作为)(?:[^，,。；;“”\"]{0,12}的)?[“\"]?(?:总抓手|抓手|载体|底座|突破口|切入点|引擎|依托)"
@@ -721,6 +724,7 @@ class PracticeMatcher:
             or before.endswith(_PRECEDING_NOUNS)
             or (bare_name and _ESTABLISH.search(before) is not None)
             or (bare_name and _CARRY_ON.search(before) is not None and not window)
+            or (bare_name and _coined(content) and before.endswith(_KEEPS))
             or (bare_name and before.endswith(("以", "把")) and _VEHICLE.match(s, cand.outer_end) is not None)
             or (
                 bare_name
