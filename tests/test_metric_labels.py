@@ -190,7 +190,7 @@ def test_de_and_yi_inside_the_noun_before_a_count_are_kept() -> None:
     ("sentence", "label"),
     [
         ("培育出“石榴籽”“和事佬”等特色调解室32个", "特色调解室"),  # the examples are no count
-        ("由网格员、退休教师等多种志愿力量共1800人", "多种志愿力量"),
+        ("由网格员、退休教师等多种志愿力量共1800人", "志愿力量"),  # 多种, like 各类, counts kinds
         ("配备调解员、网格员各60名", "网格员"),  # 各 spreads the count, it names nothing
     ],
 )
@@ -598,3 +598,10 @@ def test_leaders_item_numbers_and_the_span_covered_are_no_part_of_the_label() ->
 
 def test_a_share_stated_inside_a_bracket_is_labelled_from_inside_it() -> None:
     assert labels("山区纠纷多(其中山林纠纷占比达45%)")[0][0] == "山林纠纷占比"
+
+
+def test_what_changed_between_comparison_and_verb_and_kinds_counted_before_a_count() -> None:
+    # 与上年相比立案下降: the filing of cases changed; 三大类56件: the kinds group the count
+    assert labels("盗窃案件与上年相比立案下降7%") == [("盗窃案件立案", 7.0, "%", "-7%")]
+    assert labels("排查安全隐患三大类56处") == [("排查安全隐患", 56.0, "处", None)]
+    assert labels("多种群防力量900人")[0][0] == "群防力量"

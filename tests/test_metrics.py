@@ -54,8 +54,10 @@ def test_chinese_numerals_via_cn2an() -> None:
 
 
 def test_category_count_and_its_total() -> None:
-    found = find_metrics("累计摸排矛盾问题七大类42件")
-    assert [(m.value, m.unit) for m in found] == [(7.0, "大类"), (42.0, "件")]
+    # how many kinds a total falls into groups it; the total is the figure (as the seed gold has it)
+    found = find_metrics("全年共排查风险隐患五大类318处")
+    assert [(m.indicator, m.value, m.unit) for m in found] == [("排查风险隐患", 318.0, "处")]
+    assert [(m.value, m.unit) for m in find_metrics("梳理出纠纷类型12类")] == [(12.0, "类")]
 
 
 def test_indicator_after_the_number_when_a_verb_precedes() -> None:

@@ -191,6 +191,10 @@ _CHANGE = re.compile(
     r"|(?<=[比再又])[降减增升]了?)$"
 )
 _COMPARED = re.compile(r"^(?:同比|环比|较|与|比)")
+# Between the comparison and the verb, what of the counted thing changed (同比立案下降, 较上年发案减少).
+_ASPECT_CHANGED = re.compile(
+    r"(?:同比|环比|相比|同期|去年|上年)(?P<aspect>立案|发案|受理|收案|结案|破案|起数|数量|人数)"
+)
 _CHANGE_UNITS = frozenset({"%", "‰", "个百分点"})
 _DOWN = (
     *("下降", "下降了", "减少", "减少了", "降低", "降低了", "下滑", "下滑了", "回落", "回落了"),
@@ -245,6 +249,9 @@ _ACTOR_HAS = re.compile(
 )
 # A count of aspects heading the text before a number (三个方面的问题27条).
 _ASPECTS = re.compile(r"^.*?[0-9一二两三四五六七八九十]+个?方面的?")
+# A count of kinds right before the count (矛盾问题七大类42件): it groups the figure, it is no part
+# of what was counted.
+_KINDS_COUNTED = re.compile(r"[0-9一二两三四五六七八九十]+大?类$")
 # The first number of a range (200至400户, 1-2名) ends the text before the counted one.
 _RANGE_OPEN = re.compile(r"[0-9.]+(?:[万亿])?(?:余|多)?(?:至|到|～|~|－|—|-)$")
 # Rankings and superlatives that close a label: 满意率排名第一 -> 满意率.
@@ -370,7 +377,7 @@ _JUST_VERB = re.compile(
     r"(?:达到?|为|是|有|取消|发挥|实现|完成|超过?|突破|提升至|提高到|上升至|下降至|"
     r"增长至|保持|稳定在|新增)?(?:了)?"
 )
-_KINDS = ("各类", "各种")
+_KINDS = ("各类", "各种", "多种", "多类")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
     r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
@@ -733,6 +740,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 未发生一起死亡3人以上的事故: the size that defines the event that did not happen
     if sentence[start:end].endswith("四起") and (end == len(sentence) or _CLAUSE_BREAK.match(sentence, end)):
         return True  # 嘈杂声四起, 谣言四起: "arise on all sides", no count of cases
+    if unit in ("类", "大类") and end < len(sentence) and sentence[end].isdigit():
+        return True  # 矛盾问题七大类42件: how many kinds the count that follows falls into
     if unit == "轮" and sentence.startswith("车", end):
         return True  # 三轮车: a kind of vehicle, no count of rounds
     if unit == "套" and sentence.startswith("班子", end):
@@ -868,6 +877,7 @@ def _label(
     before = sentence[max(clause_start, floor) : start]
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
+    before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
     change = None
     moved = _CHANGE.search(before) if unit in _CHANGE_UNITS else None
     if moved is None and unit not in _CHANGE_UNITS:
@@ -878,8 +888,11 @@ def _label(
     if moved:
         sign = "-" if moved.group("verb") in _DOWN else "+"
         change = f"{sign}{sentence[start:end].lstrip('约近逾超过')}"
+        aspect = _ASPECT_CHANGED.search(moved.group())
         before = before[: moved.start()]
         own = _noun(before)
+        if own and aspect and is_noun_label(own + aspect.group("aspect")):
+            return own + aspect.group("aspect"), change  # 刑事案件与去年同期相比立案下降4.3%: 刑事案件立案
         if own:
             return own, change
         if based := _basis_subject(sentence, clause_start):
