@@ -605,3 +605,8 @@ def test_what_changed_between_comparison_and_verb_and_kinds_counted_before_a_cou
     assert labels("盗窃案件与上年相比立案下降7%") == [("盗窃案件立案", 7.0, "%", "-7%")]
     assert labels("排查安全隐患三大类56处") == [("排查安全隐患", 56.0, "处", None)]
     assert labels("多种群防力量900人")[0][0] == "群防力量"
+
+
+def test_the_work_done_to_kinds_listed_by_example_names_the_figure() -> None:
+    # 调处宅基地、婚姻等纠纷: the examples are dropped and the verb of work is kept
+    assert labels("全年调处宅基地、婚姻家庭等纠纷215件")[0][0] == "调处纠纷"

@@ -934,6 +934,9 @@ def _label(
         tail = _tail(sentence, end)
         if tail:
             return tail, None
+    verb = _verb_before_list(sentence, clause_start) if listed and label and "等" in before else ""
+    if verb and not _WORK_VERB_START.match(label):
+        return verb + label, None  # 化解货款、商标等纠纷120余起: the work done to the kinds listed
     if listed and label and not levels and not _EACH.search(before.strip()):
         # 行业性、专业性调解委员会54个, 收集意见、建议和诉求300条: with no noun after the count, the
         # 、-list before it, none of whose items holds a count of its own, is the counted noun whole
@@ -1069,6 +1072,19 @@ _WORK_VERB_END = re.compile(
     r"(?:化解|调处|调解|破获|侦破|抓获|打掉|排查|摸排|受理|办理|审结|执结|办结|查处|处置|整改|解决|"
     r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送)$"
 )
+_WORK_VERB_START = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "^(?:", 1))
+_LIST_OPEN = re.compile(r"[，,。；;：:！!？?\n]")
+
+
+def _verb_before_list(sentence: str, clause_start: int) -> str:
+    """The verb of work right before the first item of the 、-list that ends at ``clause_start``."""
+    left = max((m.end() for m in _LIST_OPEN.finditer(sentence, 0, clause_start)), default=0)
+    first = sentence.find("、", left, clause_start)
+    head = sentence[left:first] if first > 0 else ""
+    m = re.search(r"(?P<verb>" + _WORK_VERB_END.pattern.rstrip("$") + r")了?[\u4e00-\u9fff]{1,6}$", head)
+    return m.group("verb") if m else ""
+
+
 # 村三级综治中心 after 县、乡、: a level closing a list of levels, then how many levels there are.
 _LEVEL_LISTED = re.compile(r"^[省市州盟县区旗乡镇街村社组户][一二两三四五六七八九十]级")
 # 年均, 人均, 户均: 均 closing a label is "per", part of what was counted, not the adverb "all".
