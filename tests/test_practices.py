@@ -417,6 +417,7 @@ def test_discover_local_programs(
         # a field of work every place has, quoted for emphasis
         "北岭镇打造“乡村治理”金名片。",
         "某县擦亮“社会治理”品牌。",
+        "这种“多元共治”模式让矛盾有人管。",
         # 行动 read across 进行|动态 is no campaign word
         "网格按风险标注“红橙绿”三色进行动态管理。",
         # stock figures, what people are to do, and how a mechanism is built

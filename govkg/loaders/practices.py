@@ -473,6 +473,8 @@ _STOP_PATTERNS = (
 _FIELD_TERMS = frozenset({
     "基层治理", "社会治理", "乡村治理", "城市治理", "市域治理", "基层社会治理", "社会治理现代化",
     "平安建设", "法治建设", "乡村振兴", "社会稳定", "和谐稳定", "安全稳定", "长治久安", "共建共治共享",
+    # the stock aim of working together, named so in every report
+    "多元共治", "共治共享", "共建共享", "共建共治",
 })  # fmt: skip
 # An institution named after its administrative unit is that unit's body, not a brand.
 _UNIT_INSTITUTION = re.compile(
@@ -771,6 +773,8 @@ class PracticeMatcher:
             return None
         if not trail and content.endswith("经验") and not _MADE.search(_clause_before(s, cand.outer_start)):
             return None
+        if content in _FIELD_TERMS:
+            return None  # “多元共治”模式: the field or aim every place has, whatever kind word follows
         counted = (
             cand.grouped
             or (_is_count(content) and not _coined(content))
