@@ -213,6 +213,13 @@ def _cls(sentence: str, practice: str) -> str | None:
         ),
         ("background", "“枫桥经验”诞生于六十年前。", "“枫桥经验”在甲县落地生根。", "枫桥经验"),
         ("background", "诞生于甲镇的“枫桥经验”广为人知。", "甲镇的“枫桥经验”不断发展。", "枫桥经验"),
+        # a past era and a verb of origin: history; work kept up since then is the unit's own
+        (
+            "background",
+            "上世纪七十年代，乙镇干部群众在实践中创造了“乙镇经验”。",
+            "上世纪九十年代以来，乙镇逐步形成了“乙镇经验”。",
+            "乙镇经验",
+        ),
         # a remark quoted from a resident or a visitor; the unit's own officer quoted is its report
         (
             "remark",

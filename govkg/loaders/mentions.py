@@ -25,7 +25,8 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
   written before it (观摩了乙镇综治中心 is the host's, which shows its own work);
 - ``pledge``: the practice only in the title of a pledge signed (签订《…目标责任书》, …责任状):
   a target undertaken, not work done;
-- ``background``: 诞生于, 发源于 … after it (where a practice comes from);
+- ``background``: 诞生于, 发源于 … after it, or a past era and a verb of origin before it (20世纪
+  60年代…形成了“枫桥经验”): where a practice comes from, told as history;
 - ``topic``: one of a list of subjects people are taught (民法典、反诈、禁毒等法律知识);
 - ``remark``: the practice inside a remark quoted from a resident, a party or a visitor (“…现在村里
   有了网格员…”村民王某说): what someone saw or wants, not the text's report of a unit's work;
@@ -149,6 +150,12 @@ _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深�
 _PLEDGE_BEFORE = re.compile(r"《[^《》]{0,40}$")
 _PLEDGE_AFTER = re.compile(r"^[^《》]{0,40}?(?:责任书|责任状|承诺书)》")
 _BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
+# 20世纪60年代初，某镇…形成了“枫桥经验”: where a practice came from, told as history.
+# (上世纪90年代以来 … 形成了X: work kept up to now, the unit's own.)
+_ERA = re.compile(
+    r"(?:(?:19|20|上|十九|二十)世纪)?(?:[1-9]0|[一二三四五六七八九]十)年代(?:初|中期|末)?(?!以来|起|至今|开始)"
+)
+_ORIGIN_VERB = re.compile(r"形成|创造|创立|诞生|发源|首创|孕育")
 _BACKGROUND_BEFORE = re.compile(r"(?:诞生于|发源于|起源于|首创于)[^，,。；;]{0,12}的[“\"「]?$")
 _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
 # 过去单一的X模式已难以适应…: a way of working said to fall short is the problem a report starts
@@ -466,6 +473,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("commentary", m.group()[:2] + "…" + n.group()[-2:])
     if m := _BACKGROUND.match(after):
         return Cue("background", m.group())
+    if (m := _ERA.search(sentence, 0, start)) and (n := _ORIGIN_VERB.search(sentence, m.end(), end)):
+        return Cue("background", m.group() + "…" + n.group())
     if m := _BACKGROUND_BEFORE.search(before):
         return Cue("background", m.group())
     return cues.late
