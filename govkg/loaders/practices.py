@@ -347,6 +347,8 @@ def _stock_figure(content: str) -> bool:
     return any(content.endswith(h) and len(content) - len(h) <= 2 for h in _FIGURE_HEADS)
 
 
+# X是以A为…、以B为重点的“Y”: a definition, the quote at its end says what X is (no name of its own).
+_DEFINED_AS = re.compile(r"是以[^。；;“”]*的$")
 # One meeting or show counted before its name (一场…的“X议事会”): a one-off event, not OTHER, not a
 # programme the unit keeps; 一场“X”攻坚战 is a campaign and stays.
 _ONE_OFF = re.compile(r"一[场次](?:[^，,。；;“”]{0,16}的)?$")
@@ -443,6 +445,8 @@ _LEVELS_TRAIL = re.compile(r"^[一二三四五六七八九十0-9]+级")
 # A formula left open by a trailing plus (“党建+”, “互联网+”) is a stock way of combining things
 # that many places use, no local programme; a key term inside (“枫桥+”) still gives the key.
 _OPEN_FORMULA = ("+", "＋")
+# … as is one body plus the unnamed others it works with (“法院+N”, “公安+X”协调联动机制).
+_OPEN_SUM = re.compile(r"^[\u4e00-\u9fff]{1,6}[+＋][NnXx](?![\u4e00-\u9fff]{0,2}[+＋])")
 # A local name for people in a role (说事联络员, 信息员) is no programme.
 _ROLE_ENDINGS = ("员", "人员")
 _UNIT_END = re.compile(r"[；;。！!？?\n]")
@@ -747,6 +751,8 @@ class PracticeMatcher:
             return None  # 突出“管用”建机制: the quote says how a mechanism is built, it names none
         if (content + trail).endswith(_EVENT_ENDS) and _ONE_OFF.search(_clause_before(s, cand.outer_start)):
             return None  # 一场…的“院坝议事会”就地召开: one meeting held, not a standing programme
+        if not trail and _DEFINED_AS.search(s, 0, cand.outer_start):
+            return None  # “雪亮工程”是以…为支撑、以…为重点的“群众性治安防控工程”: what a thing is
         if not trail and _verbless_figure(s, cand):
             return None  # 综治中心：化解矛盾的“终点站”: a figure in apposition to the headline's topic
         if _LEVEL_CHAIN.search(content) and _LEVELS_TRAIL.match(trail):
@@ -851,7 +857,8 @@ class PracticeMatcher:
         the local brand, and 矛盾纠纷多元化解 when ``s`` (if given) presents it as resolving disputes."""
         keys = self._keys_in(key_text)
         brand = not keys or self._descriptor_only(key_text)
-        if brand and (name.endswith(_ROLE_ENDINGS) or name.endswith(_OPEN_FORMULA)):
+        open_formula = name.endswith(_OPEN_FORMULA) or _OPEN_SUM.match(_QUOTES_ONLY.sub("", name))
+        if brand and (name.endswith(_ROLE_ENDINGS) or open_formula):
             return []
         practices = [*([local_practice(name)] if brand else []), *(self.taxonomy.practices[k] for k in keys)]
         mediation = self._mediation
