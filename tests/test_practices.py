@@ -587,6 +587,13 @@ def test_two_counted_actions_are_a_name_without_their_descriptor(
     assert local_names(matcher.discover(sentence)) == [name]
 
 
+def test_every_name_of_a_chain_before_a_work_word_is_a_programme(matcher: PracticeMatcher) -> None:
+    # the words after the last quote are every name's: none is kept apart from the others
+    got = local_names(matcher.discover("某区深入推进“检察官进工地”“律师进楼栋”工作。"))
+    assert got == ["检察官进工地", "律师进楼栋"]
+    assert local_names(matcher.discover("某镇开展“法治夜市”“田埂说理”活动。")) == ["法治夜市", "田埂说理"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "names"),
     [

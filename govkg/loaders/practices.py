@@ -708,11 +708,13 @@ class PracticeMatcher:
             if trail is None or not trail.endswith((*_LISTED_CAMPAIGNS, *_LISTED_BRANDS)):
                 trail = None
         else:
-            trail = _program_trail(window, right_after_quote=trail_start == cand.outer_end)
+            trail = _program_trail(window, right_after_quote=not possessive)  # the last quote of a chain too
             if trail is None and not chained:
                 trail = self._keyed_trail(window)
-            if chained and trail is not None and not trail.endswith(_LISTED_CAMPAIGNS):
-                trail = None  # “A”“B”工作法 is rarer than a list of slogans; only campaigns chain
+            if chained and trail is not None and not trail.endswith((*_LISTED_CAMPAIGNS, *_CHAINED_WORK)):
+                # “A”“B”工作法 is rarer than a list of slogans; campaigns chain, and so do pieces of
+                # work or activities (推进“法官驻乡镇”“法官进社区”工作), each its own, as the last one is
+                trail = None
         before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip().rstrip("的：:")
         # a bare quote that a verb or frame makes the unit's own: no slogan marks, no proposition,
         # and no count unless a coined name (“一网统管”, “三官一律”)
@@ -998,6 +1000,7 @@ _CAMPAIGN_TRAILS = ("行动", "活动", "专项整治", "整治", "创建", "工
 # ... or a method word (“早、准、快、实”调解工作法, “听、议、办、评”四步工作法): a local method is named
 # by its steps, as a campaign is by its parts; “一次受理、全程代办”服务模式 stays a service slogan.
 _METHOD_TRAILS = ("工作法", "调解法", "治理法")
+_CHAINED_WORK = ("工作", "活动")
 # Names listed by example before 等, or in a chain of quotes, are programmes only when the words
 # after them say they are campaigns (“云岭”“雷霆”等专项行动); “X”等工作 lists topics.
 _LISTED_CAMPAIGNS = ("行动", "专项整治", "整治", "专项活动", "集中活动")
