@@ -418,6 +418,7 @@ def test_discover_local_programs(
         "北岭镇打造“乡村治理”金名片。",
         "某县擦亮“社会治理”品牌。",
         "这种“多元共治”模式让矛盾有人管。",
+        "某县扎实做好“六稳”“六保”工作。",
         # one body plus unnamed others; a quote closing a definition (X是以…为…的“Y”)
         "某县检察院建立“检察+N”协作机制。",
         "“天网工程”是以视频监控为骨干、以联网共享为目标的“全域防控工程”。",

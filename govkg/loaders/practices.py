@@ -461,6 +461,8 @@ _STOP_SUBSTRINGS = (
     "座谈会", "表彰大会", "宣传日", "宣传周", "宣传月", "教育日", "文艺演出", "回头看", "线上+线下",
     "一号工程", "一把手", "首问负责", "一次性告知", "限时办结",
     "线上线下", "三会一课", "两委",
+    # national policy and political formulae every unit complies with (做好“六稳”“六保”工作)
+    "六稳", "六保", "两个维护", "四个意识", "四个自信", "两个确立", "四个全面",
 )  # fmt: skip
 _STOP_PATTERNS = (
     re.compile(r"[一二两三四五六七八九十多]位一体"),
