@@ -5,7 +5,8 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 
 - ``plan``: 下一步, 将进一步, 计划于 … (intentions are not deeds); 力争 only for what follows it or
   shares its clause (…构建X体系，力争小事不出村 states the goal of work done);
-- ``award``: 被评为, 荣获, 获评, 获得…先进县 … before the practice (an honour is not the practice itself);
+- ``award``: 被评为, 荣获, 获评, 获得…先进县 … before the practice (an honour is not the practice itself;
+  a place named a pilot, 被确定为…试点城市, is set that work and adopts it);
 - ``media``: the practice only in the title of a programme or article (央视…《…》);
 - ``instruction``: someone 指出/强调/要求 … before it, or a sentence or an earlier clause opening
   with 要/必须 (a quoted instruction or a speech's list of them, not local work), or 对 it …
@@ -73,6 +74,9 @@ _OWN_HONOUR_AFTER = re.compile(
     r"[^，,。；;]*?(?:被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得|入选|列入)"
 )
 _CLAUSE_END = re.compile(r"[，,；;]")
+# 被确定为全国市域社会治理现代化试点城市, 入选…试点地区: a place named a pilot is set the work to do,
+# not honoured for work done; the practice is its pilot's.
+_PILOT_AFTER = re.compile(r"[^，,。；;]{0,20}?试点")
 # 表彰2022年度信访工作先进单位和先进个人: the practice names the category of an honour given.
 _HONOUR_GIVEN = re.compile(r"(?:表彰|评选|评出|授予|命名)[^，,。；;]*$")
 _HONOUR_CATEGORY = re.compile(
@@ -383,7 +387,7 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
     if cues.aim is not None and (cues.aim[0] < start or not _CLAUSE_END.search(sentence, end, cues.aim[0])):
         return Cue("plan", cues.aim[1])
     for pos, words in cues.awards:
-        if pos <= start and _governs(sentence, pos, start, end):
+        if pos <= start and _governs(sentence, pos, start, end) and not _PILOT_AFTER.match(sentence, start):
             return Cue("award", words)
     before = sentence[max(0, start - WINDOW) : start]
     after = sentence[end : end + WINDOW]
