@@ -31,6 +31,7 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 - ``topic``: one of a list of subjects people are taught (民法典、反诈、禁毒等法律知识);
 - ``remark``: the practice inside a remark quoted from a resident, a party or a visitor (“…现在村里
   有了网格员…”村民王某说): what someone saw or wants, not the text's report of a unit's work;
+- ``negation``: 尚未/没有/缺乏 (and a verb of setting up) right before it: work not done, or a lack;
 - ``commentary``: 应当, 核心是 … (opinion about a practice, not a report of one), and a
   sentence about "some places" (一些地方, 有的…) that names a shortcoming (反而, 疲于, 流于形式).
 
@@ -272,6 +273,13 @@ _SAYS = r"(?:说|表示|感慨|坦言|告诉|笑着|连声)"
 _NOT_SPEECH = r"[^。“”\"，,]"
 _SPEAKER_AFTER = re.compile(rf"[，,]?{_NOT_SPEECH}{{0,12}}?{_SPEAKER}{_NOT_SPEECH}{{0,10}}?{_SAYS}")
 _SPEAKER_BEFORE = re.compile(rf"{_SPEAKER}{_NOT_SPEECH}{{0,10}}?{_SAYS}[道]?[：:，,]?\s*$")
+# 尚未建立综治中心, 缺乏专职网格员: work not done (yet), or a lack the text names, is no adoption.
+_NEGATED_BEFORE = re.compile(
+    r"(?:尚未|未能|仍未|还未|还没有|仍没有|(?<![从由])没有|并未|尚无|仍无|缺乏|缺少|欠缺"
+    r"|未(?=建立|建成|成立|设立|配备|推行|开展|落实|组建|实现|覆盖))"
+    r"(?:真正|完全|全面)?(?:建立|建成|成立|设立|配备|配齐|推行|开展|落实|实现|组建|形成|健全|覆盖)?(?:起|好)?"
+    r"(?:(?:专职|专门|足够|固定|规范)的?)?$"
+)
 # 出席会议的有派出所、司法所、禁毒办…: bodies attending a meeting, not work done.
 _ATTENDANCE = re.compile(r"出席|列席|参加会议|参会")
 
@@ -469,6 +477,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("visit", m.group()[:1] + "…" + m.group()[-2:])
     if (m := _TOUR_BEFORE_SCAN.search(before)) and (n := _TOUR_AFTER.match(after)):
         return Cue("visit", m.group()[:2] + "…" + n.group()[-2:])
+    if m := _NEGATED_BEFORE.search(before):
+        return Cue("negation", m.group())
     if m := _defines(sentence, start, end):
         return Cue("commentary", m.group()[-6:])
     if m := _FALLS_SHORT_AFTER.match(after):
