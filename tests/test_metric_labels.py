@@ -610,3 +610,10 @@ def test_what_changed_between_comparison_and_verb_and_kinds_counted_before_a_cou
 def test_the_work_done_to_kinds_listed_by_example_names_the_figure() -> None:
     # 调处宅基地、婚姻等纠纷: the examples are dropped and the verb of work is kept
     assert labels("全年调处宅基地、婚姻家庭等纠纷215件")[0][0] == "调处纠纷"
+
+
+def test_average_per_period_and_a_focus_on_how_soon_are_written_compactly() -> None:
+    # 平均每年 is 年均 as labels write it; 仅今年就 / 光是上半年就 say how soon, not what was counted
+    assert labels("平均每年受理信访事项410件")[0][0] == "年均受理信访事项"
+    assert labels("光是一季度就排查隐患73处")[0][0] == "排查隐患"
+    assert labels("就地化解纠纷52件")[0][0] == "就地化解纠纷"  # 就地 is a word of its own

@@ -1006,6 +1006,21 @@ def _listed_items(sentence: str, start: int) -> str:
     return _noun(sentence[left:start].rstrip().removesuffix("等"))
 
 
+# 平均每年/每年平均: the long form of 年均 (and 月均 …), which labels keep.
+_AVERAGE_PER = re.compile(r"平均每(?P<per>[年月日天])|每(?P<per2>[年月日天])平均")
+
+
+def _per_unit(m: re.Match[str]) -> str:
+    per = m.group("per") or m.group("per2")
+    return ("日" if per == "天" else per) + "均"
+
+
+# 仅今年就…, 光是上半年就…, 就…: a focus on how soon or how much before the work done; 就业, 就医,
+# 就近, 就地 are words of their own.
+_FOCUS_JIU = re.compile(
+    r"^(?:仅仅|仅|光是|光|单是|单|只是|只)?(?:今年|去年|当年|全年|上半年|下半年|[一二三四]季度|\d{1,2}月份?|一年|半年)?"
+    r"就(?![业医学近地诊餐读职任座位绪])"
+)
 # 以罗某为首的恶势力犯罪集团: who led the gang is no part of what was counted (the list of leaders
 # may be cut at its 、 too: 王某为首的…).
 _LED_BY = re.compile(r"^[^，,。；;]*?为首的")
@@ -1014,6 +1029,9 @@ _LED_BY = re.compile(r"^[^，,。；;]*?为首的")
 def _noun(text: str) -> str:
     """``text`` (what precedes a number) cut down to the noun phrase naming what was counted."""
     text = _trim(text.strip())
+    text = _AVERAGE_PER.sub(_per_unit, text)  # 平均每年 -> 年均, as labels write it
+    if (focus := _FOCUS_JIU.match(text)) and is_noun_label(text[focus.end() :]):
+        text = text[focus.end() :]  # 仅今年就调处纠纷: how soon or how much, no part of what was counted
     if "为首的" in text and is_noun_label(led := _LED_BY.sub("", text)):
         verb = _LEADING_WORK_VERB.match(text)
         text = (verb.group() if verb else "") + led  # 打掉了以X为首的团伙 -> 打掉团伙
