@@ -617,3 +617,9 @@ def test_average_per_period_and_a_focus_on_how_soon_are_written_compactly() -> N
     assert labels("平均每年受理信访事项410件")[0][0] == "年均受理信访事项"
     assert labels("光是一季度就排查隐患73处")[0][0] == "排查隐患"
     assert labels("就地化解纠纷52件")[0][0] == "就地化解纠纷"  # 就地 is a word of its own
+
+
+def test_one_indicators_values_listed_by_scope_share_its_label() -> None:
+    # 满意度全国为a、全省为b、本县为c: the scopes say where each value holds
+    got = labels("2019年群众满意度全国为93.1%、全省为95.2%、乙县为97.4%")
+    assert [(g[0], g[1]) for g in got] == [("群众满意度", 93.1), ("群众满意度", 95.2), ("群众满意度", 97.4)]

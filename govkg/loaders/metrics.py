@@ -963,6 +963,9 @@ def _label(
         prev = sentence[_clause_start(sentence, clause_start - 1) : clause_start - 1]
         if not re.search(r"\d", prev):
             return _noun(prev), None
+    listed_on = clause_start > 0 and sentence[clause_start - 1] in "、，,"
+    if previous and listed_on and _SCOPE_IS.fullmatch(before.strip()):
+        return previous, None  # 安全感全国为92%、全省为96%: each scope's value of the same indicator
     return "", None
 
 
@@ -1006,6 +1009,12 @@ def _listed_items(sentence: str, start: int) -> str:
     return _noun(sentence[left:start].rstrip().removesuffix("等"))
 
 
+# 全省为, 剑河县为: a scope and its value, in a list of one indicator's values by place.
+_SCOPE_IS = re.compile(
+    r"(?:全国|全省|全市|全州|全县|全区|[\u4e00-\u9fff]{1,6}?[省市州县区旗])(?:为|是|达到?)"
+)
+# 群众安全感全国为…: the scope closing the label is where the figure holds, no part of the indicator.
+_SCOPE_END = re.compile(r"(?:全国|全省|全市|全州|全县|全区|全盟|全旗)$")
 # 平均每年/每年平均: the long form of 年均 (and 月均 …), which labels keep.
 _AVERAGE_PER = re.compile(r"平均每(?P<per>[年月日天])|每(?P<per2>[年月日天])平均")
 
@@ -1030,6 +1039,8 @@ def _noun(text: str) -> str:
     """``text`` (what precedes a number) cut down to the noun phrase naming what was counted."""
     text = _trim(text.strip())
     text = _AVERAGE_PER.sub(_per_unit, text)  # 平均每年 -> 年均, as labels write it
+    if (scope := _SCOPE_END.search(text)) and is_noun_label(text[: scope.start()]):
+        text = text[: scope.start()]  # 群众安全感全国(为92%): where it holds, not what it measures
     if (focus := _FOCUS_JIU.match(text)) and is_noun_label(text[focus.end() :]):
         text = text[focus.end() :]  # 仅今年就调处纠纷: how soon or how much, no part of what was counted
     if "为首的" in text and is_noun_label(led := _LED_BY.sub("", text)):
