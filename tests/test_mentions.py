@@ -179,6 +179,13 @@ def _cls(sentence: str, practice: str) -> str | None:
         # work not done yet, or a lack, is no adoption
         ("negation", "丁镇至今尚未建立综治中心。", "丁镇去年建立综治中心。", "综治中心"),
         ("negation", "部分村缺乏专职网格员。", "各村配齐专职网格员。", "网格员"),
+        # an honour does not reach a later clause that takes the unit up again (其, 该镇)
+        (
+            "award",
+            "戊镇被评为全省综治中心示范镇，群众好评如潮。",
+            "戊镇被评为全省平安乡镇，其综治中心实现实体化运行。",
+            "综治中心",
+        ),
         # a place named a pilot is set that work, not honoured for it
         ("award", "丙县被评为全省网格化管理示范县。", "丙县被确定为全省网格化管理试点县。", "网格化管理"),
         # 获得 a list of titles (…先进县、…示范县等荣誉): each title's category is an honour

@@ -75,6 +75,8 @@ _OWN_HONOUR_AFTER = re.compile(
     r"[^，,。；;]*?(?:被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得|入选|列入)"
 )
 _CLAUSE_END = re.compile(r"[，,；;]")
+# A later clause opening with the unit as its subject again (其, 该镇, 这一…) says something new.
+_OWN_SUBJECT = re.compile(r"\s*(?:其|该(?:镇|乡|县|区|市|街道|村|社区|旗|所|院)|这一|此外|同时)")
 # 被确定为全国市域社会治理现代化试点城市, 入选…试点地区: a place named a pilot is set the work to do,
 # not honoured for work done; the practice is its pilot's.
 _PILOT_AFTER = re.compile(r"[^，,。；;]{0,20}?试点")
@@ -357,7 +359,10 @@ def _governs(sentence: str, award: int, start: int, end: int) -> bool:
     between = sentence[award:start]
     if ";" in between or "；" in between:
         return False
-    return not (_CLAUSE_END.search(between) and _OWN_HONOUR_AFTER.match(sentence, end))
+    clause = _CLAUSE_END.split(between)[-1] if _CLAUSE_END.search(between) else None
+    if clause is not None and _OWN_SUBJECT.match(clause):
+        return False  # 甲镇被评为…，其“X”工作法成效明显: a clause of its own about the unit's work
+    return not (clause is not None and _OWN_HONOUR_AFTER.match(sentence, end))
 
 
 def _defines(sentence: str, start: int, end: int) -> re.Match[str] | None:
