@@ -598,6 +598,8 @@ def test_leaders_item_numbers_and_the_span_covered_are_no_part_of_the_label() ->
 
 def test_a_share_stated_inside_a_bracket_is_labelled_from_inside_it() -> None:
     assert labels("山区纠纷多(其中山林纠纷占比达45%)")[0][0] == "山林纠纷占比"
+    # the whole a share is taken of is its base, not part of its name
+    assert labels("信访事项中涉法涉诉事项占比为18%")[0][0] == "涉法涉诉事项占比"
 
 
 def test_what_changed_between_comparison_and_verb_and_kinds_counted_before_a_count() -> None:

@@ -1015,6 +1015,8 @@ _SCOPE_IS = re.compile(
 )
 # 群众安全感全国为…: the scope closing the label is where the figure holds, no part of the indicator.
 _SCOPE_END = re.compile(r"(?:全国|全省|全市|全州|全县|全区|全盟|全旗)$")
+# 矛盾纠纷中土地纠纷占比: the whole a share is taken of, before the part.
+_SHARE_OF_WHOLE = re.compile(r"^[\u4e00-\u9fff]{2,8}中(?=[\u4e00-\u9fff]{2,10}(?:占比|比例|比重)$)")
 # 平均每年/每年平均: the long form of 年均 (and 月均 …), which labels keep.
 _AVERAGE_PER = re.compile(r"平均每(?P<per>[年月日天])|每(?P<per2>[年月日天])平均")
 
@@ -1081,6 +1083,8 @@ def _noun(text: str) -> str:
             if text.endswith(end_word) and len(text) > len(end_word) and not _PER_UNIT.search(text):
                 text, changed = text[: -len(end_word)], True
     text = _balance(_without_kinds(_FROM.sub("", text)))
+    if (whole := _SHARE_OF_WHOLE.match(text)) and is_noun_label(text[whole.end() :]):
+        text = text[whole.end() :]  # 矛盾纠纷中土地纠纷占比: the share is the part's; the whole is its base
     undated = _YEAR_INSIDE.sub("", text)
     if undated != text and is_noun_label(undated):
         text = undated  # 综治中心2023年接待来访: the year dates the figure, it is no part of what was counted
