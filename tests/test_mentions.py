@@ -384,6 +384,15 @@ def test_figures_of_a_plan_or_after_an_aim_are_targets() -> None:
     at = targets_from(aim)
     assert at is not None and aim.index("41") < at < aim.index("20%")
     assert targets_from("全年查处涉毒案件41起。") is None
+    # a floor, a named target or a demand on every unit sets levels; 按要求 complied with does not
+    floor = "全年调解纠纷260件，各村调解成功率不低于95%。"
+    at = targets_from(floor)
+    assert at is not None and floor.index("260") < at < floor.index("95%")
+    assert targets_from("县里要求各村配齐网格员3名。") == 2
+    assert targets_from("按照上级要求，全年建成调解室14个。") is None
+    # 计划 before a verb of building or spending is a plan; 按计划 is work done on schedule
+    assert targets_from("乙县计划新建调解室8个。") == 0
+    assert targets_from("乙县按计划建成调解室8个。") is None
 
 
 def test_a_plans_figures_give_no_measurements() -> None:

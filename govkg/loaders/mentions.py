@@ -55,9 +55,15 @@ _PLAN = re.compile(
     r"|将在[^，,。；;]{0,12}(?:推广|推行|试点|建立|建设)|将适时|将逐步"
     # after its subject too (某乡下一步将推广…), and plans dated ahead (计划年底前建成, 将于明年)
     r"|下一?步(?=将|要|把|继续|重点|[，,])|计划(?=今年|明年|年底|年内|到|用|[0-9一二三四五六七八九十])|将于"
+    # 计划新建, 计划投入 (not 按计划实施, 年度计划, 计划生育): what is planned to be built or spent
+    r"|(?<![按照度作])计划(?=新建|新增|建设|建成|投入|投资|启动|组建|招聘|购置|安装)"
     # 将 (will) before a verb of work; the disposal 将 takes a noun (将矛盾纠纷纳入…)
     r"|(?<![即并])将(?:推动|建立|开展|组织(?!关系|架构|体系|建设|优势|力量)|深化|加大|加快|推进|启动|实施|举办|持续|大力|积极|全力|充分|聚焦)"
 )
+# Words after which a sentence's figures are levels set rather than reached: a target named
+# (目标是/为), a floor (不低于, 不少于), a demand (要求各…). (确保 is left alone: the seed gold counts
+# 确保…新增3100余路监控 as a figure.)
+_TARGET_WORDS = re.compile(r"目标(?:是|为)|不低于|不少于|不得低于|要求(?=各|全|所有|每)")
 # 创新构建X体系，…，力争小事不出村: an aim stated after the work is done is its goal; it makes a
 # plan only of what follows it or shares its clause (X建设力争年底前完成).
 _AIM = re.compile("力争")
@@ -350,7 +356,10 @@ def targets_from(sentence: str) -> int | None:
     cues = _sentence_cues(sentence)
     if cues.whole is not None and cues.whole.reason == "plan":
         return 0
-    return cues.aim[0] if cues.aim is not None else None
+    found = [cues.aim[0]] if cues.aim is not None else []
+    if m := _TARGET_WORDS.search(sentence):
+        found.append(m.start())  # 目标是…, 不低于95%, 要求各镇…: a level set, not reached
+    return min(found) if found else None
 
 
 def _governs(sentence: str, award: int, start: int, end: int) -> bool:
