@@ -191,6 +191,7 @@ def test_unparseable_yaml_is_a_taxonomy_error(tmp_path: Path) -> None:
         ("加强网格建设与调解工作。", []),  # 网格 and 调解 alone are too generic
         ("推行“全科大网格”。", ["全科大网格"]),
         ("深化诉调对接、警调对接工作。", ["诉源治理", "诉源治理"]),
+        ("推行人民调解、行政调解、司法调解“三调对接”。", ["矛盾纠纷多元化解", "矛盾纠纷多元化解"]),
         # mediators a court invites are its 诉调对接, not a separate mediation organisation
         ("县法院吸纳特邀调解组织12家入驻诉讼服务中心。", ["诉源治理"]),
         ("建成乡镇综治服务中心12个。", ["综治中心"]),
