@@ -169,6 +169,32 @@ def _cls(sentence: str, practice: str) -> str | None:
             "枫桥经验",
         ),
         ("award", "甲镇创成省“枫桥式”先进单位。", "甲镇创成平安村12个，推广枫桥式调解。", "枫桥式"),
+        # the duties of a quoted role after a comma; a role that only ends the clause before does not
+        (
+            "component",
+            "甲镇在各村选聘“法律明白人”，协助村委会开展普法宣传和矛盾排查。",
+            "甲镇在各村选聘联户长，开展普法宣传进村入户。",
+            "普法宣传",
+        ),
+        # work not done yet, or a lack, is no adoption
+        ("negation", "丁镇至今尚未建立综治中心。", "丁镇去年建立综治中心。", "综治中心"),
+        ("negation", "部分村缺乏专职网格员。", "各村配齐专职网格员。", "网格员"),
+        # an honour does not reach a later clause that takes the unit up again (其, 该镇)
+        (
+            "award",
+            "戊镇被评为全省综治中心示范镇，群众好评如潮。",
+            "戊镇被评为全省平安乡镇，其综治中心实现实体化运行。",
+            "综治中心",
+        ),
+        # a place named a pilot is set that work, not honoured for it
+        ("award", "丙县被评为全省网格化管理示范县。", "丙县被确定为全省网格化管理试点县。", "网格化管理"),
+        # 获得 a list of titles (…先进县、…示范县等荣誉): each title's category is an honour
+        (
+            "award",
+            "乙县获得全省平安建设先进县、全省网格化管理示范县等荣誉。",
+            "乙县推行网格化管理，获得群众普遍认可。",
+            "网格化管理",
+        ),
         # an aim governs what follows it or shares its clause, not the work done before it
         (
             "plan",
@@ -199,6 +225,26 @@ def _cls(sentence: str, practice: str) -> str | None:
         ),
         ("background", "“枫桥经验”诞生于六十年前。", "“枫桥经验”在甲县落地生根。", "枫桥经验"),
         ("background", "诞生于甲镇的“枫桥经验”广为人知。", "甲镇的“枫桥经验”不断发展。", "枫桥经验"),
+        # a past era and a verb of origin: history; work kept up since then is the unit's own
+        (
+            "background",
+            "上世纪七十年代，乙镇干部群众在实践中创造了“乙镇经验”。",
+            "上世纪九十年代以来，乙镇逐步形成了“乙镇经验”。",
+            "乙镇经验",
+        ),
+        # a remark quoted from a resident or a visitor; the unit's own officer quoted is its report
+        (
+            "remark",
+            "“过去找人评理要跑好几趟，如今楼下就有网格员”，乙社区居民赵大爷笑着说。",
+            "“过去找人评理要跑好几趟，如今楼下就有网格员”，乙社区党委书记介绍。",
+            "网格员",
+        ),
+        (
+            "remark",
+            "来访的考察人员表示：“我们县也在推综治中心，这回要好好取经。”",
+            "甲镇镇长表示：“今年我们把综治中心建成了全镇的解纷平台。”",
+            "综治中心",
+        ),
         ("commentary", "推进综治中心建设应当立足实际。", "甲镇推进综治中心建设。", "综治中心"),
         # a sentence whose subject is only the practice and whose verb is 是 says what it is
         (
@@ -225,6 +271,12 @@ def _cls(sentence: str, practice: str) -> str | None:
             "扫黑除恶",
         ),
         ("topic", "老党员给村民讲解民法典和反诈知识。", "派出所民警给村民讲解反诈知识。", "反诈"),
+        (
+            "topic",
+            "志愿者把禁毒、反诈、扫黑除恶等法律法规送进农家。",
+            "甲镇派出所持续推进扫黑除恶常态化。",
+            "扫黑除恶",
+        ),
         # work listed as the duties of a keyed role (驻村辅警, 网格员) is that programme's work
         (
             "component",
@@ -332,6 +384,15 @@ def test_figures_of_a_plan_or_after_an_aim_are_targets() -> None:
     at = targets_from(aim)
     assert at is not None and aim.index("41") < at < aim.index("20%")
     assert targets_from("全年查处涉毒案件41起。") is None
+    # a floor, a named target or a demand on every unit sets levels; 按要求 complied with does not
+    floor = "全年调解纠纷260件，各村调解成功率不低于95%。"
+    at = targets_from(floor)
+    assert at is not None and floor.index("260") < at < floor.index("95%")
+    assert targets_from("县里要求各村配齐网格员3名。") == 2
+    assert targets_from("按照上级要求，全年建成调解室14个。") is None
+    # 计划 before a verb of building or spending is a plan; 按计划 is work done on schedule
+    assert targets_from("乙县计划新建调解室8个。") == 0
+    assert targets_from("乙县按计划建成调解室8个。") is None
 
 
 def test_a_plans_figures_give_no_measurements() -> None:

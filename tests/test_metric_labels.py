@@ -190,7 +190,7 @@ def test_de_and_yi_inside_the_noun_before_a_count_are_kept() -> None:
     ("sentence", "label"),
     [
         ("培育出“石榴籽”“和事佬”等特色调解室32个", "特色调解室"),  # the examples are no count
-        ("由网格员、退休教师等多种志愿力量共1800人", "多种志愿力量"),
+        ("由网格员、退休教师等多种志愿力量共1800人", "志愿力量"),  # 多种, like 各类, counts kinds
         ("配备调解员、网格员各60名", "网格员"),  # 各 spreads the count, it names nothing
     ],
 )
@@ -559,3 +559,69 @@ def test_the_values_of_a_run_after_who_or_when_share_its_label() -> None:
     # the items before 分别 are years, not what was counted: each value counts the same thing
     got = labels("2022、2023年分别化解纠纷210件、260件")
     assert [(g[0], g[1]) for g in got] == [("化解纠纷", 210.0), ("化解纠纷", 260.0)]
+
+
+def test_one_item_measured_several_times_labels_every_value_of_its_run() -> None:
+    # one item before 分别 (the years elsewhere or listed before it): every value is that item's
+    got = labels("2019年至2021年，全镇群众满意度分别为95.2%、96.4%、97.1%")
+    assert [g[0] for g in got] == ["群众满意度"] * 3
+    got = labels("2020年、2021年、2022年盗窃发案同比分别下降11%、7.5%和3%")
+    assert got == [
+        ("盗窃发案", 11.0, "%", "-11%"),
+        ("盗窃发案", 7.5, "%", "-7.5%"),
+        ("盗窃发案", 3.0, "%", "-3%"),
+    ]
+
+
+def test_the_areas_a_centre_is_laid_out_in_are_nouns_not_places() -> None:
+    got = labels("中心分设接待区、调处区、办公区3个功能区和12个调解室")
+    assert [(g[0], g[1]) for g in got] == [("功能区", 3.0), ("调解室", 12.0)]
+
+
+def test_a_change_after_an_adverbial_of_its_base_takes_the_subject_before_it() -> None:
+    # X在…的基础上，今年同比再降y%: X changed; 再降 and a bare 降/增 after 同比 are changes
+    got = labels("全镇入室盗窃警情在上年大幅下降的基础上，今年同比再降18.5%")
+    assert got == [("入室盗窃警情", 18.5, "%", "-18.5%")]
+    assert labels("治安案件同比增6%")[0][3] == "+6%"
+
+
+def test_after_jingguo_the_work_done_and_what_it_counted_name_the_figure() -> None:
+    assert labels("经过分析研判上报37个问题")[0][0] == "分析研判上报问题"
+
+
+def test_leaders_item_numbers_and_the_span_covered_are_no_part_of_the_label() -> None:
+    assert labels("打掉了以刘某为首的恶势力团伙2个")[0][0] == "打掉恶势力团伙"
+    assert labels("一是全年排查矛盾纠纷860件")[0][0] == "排查矛盾纠纷"
+    assert labels("（二）全年受理信访事项140件")[0][0] == "受理信访事项"
+    assert labels("现已建成覆盖全县9个乡镇的监控网")[0][0] == "乡镇"
+
+
+def test_a_share_stated_inside_a_bracket_is_labelled_from_inside_it() -> None:
+    assert labels("山区纠纷多(其中山林纠纷占比达45%)")[0][0] == "山林纠纷占比"
+    # the whole a share is taken of is its base, not part of its name
+    assert labels("信访事项中涉法涉诉事项占比为18%")[0][0] == "涉法涉诉事项占比"
+
+
+def test_what_changed_between_comparison_and_verb_and_kinds_counted_before_a_count() -> None:
+    # 与上年相比立案下降: the filing of cases changed; 三大类56件: the kinds group the count
+    assert labels("盗窃案件与上年相比立案下降7%") == [("盗窃案件立案", 7.0, "%", "-7%")]
+    assert labels("排查安全隐患三大类56处") == [("排查安全隐患", 56.0, "处", None)]
+    assert labels("多种群防力量900人")[0][0] == "群防力量"
+
+
+def test_the_work_done_to_kinds_listed_by_example_names_the_figure() -> None:
+    # 调处宅基地、婚姻等纠纷: the examples are dropped and the verb of work is kept
+    assert labels("全年调处宅基地、婚姻家庭等纠纷215件")[0][0] == "调处纠纷"
+
+
+def test_average_per_period_and_a_focus_on_how_soon_are_written_compactly() -> None:
+    # 平均每年 is 年均 as labels write it; 仅今年就 / 光是上半年就 say how soon, not what was counted
+    assert labels("平均每年受理信访事项410件")[0][0] == "年均受理信访事项"
+    assert labels("光是一季度就排查隐患73处")[0][0] == "排查隐患"
+    assert labels("就地化解纠纷52件")[0][0] == "就地化解纠纷"  # 就地 is a word of its own
+
+
+def test_one_indicators_values_listed_by_scope_share_its_label() -> None:
+    # 满意度全国为a、全省为b、本县为c: the scopes say where each value holds
+    got = labels("2019年群众满意度全国为93.1%、全省为95.2%、乙县为97.4%")
+    assert [(g[0], g[1]) for g in got] == [("群众满意度", 93.1), ("群众满意度", 95.2), ("群众满意度", 97.4)]

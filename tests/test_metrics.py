@@ -54,8 +54,10 @@ def test_chinese_numerals_via_cn2an() -> None:
 
 
 def test_category_count_and_its_total() -> None:
-    found = find_metrics("累计摸排矛盾问题七大类42件")
-    assert [(m.value, m.unit) for m in found] == [(7.0, "大类"), (42.0, "件")]
+    # how many kinds a total falls into groups it; the total is the figure (as the seed gold has it)
+    found = find_metrics("全年共排查风险隐患五大类318处")
+    assert [(m.indicator, m.value, m.unit) for m in found] == [("排查风险隐患", 318.0, "处")]
+    assert [(m.value, m.unit) for m in find_metrics("梳理出纠纷类型12类")] == [(12.0, "类")]
 
 
 def test_indicator_after_the_number_when_a_verb_precedes() -> None:
@@ -109,6 +111,17 @@ def test_change_verbs_are_trimmed() -> None:
         "推行“1+1+N”模式(1名专干+1名辅警+N名志愿者)",
         "二人握手言和,当场签了协议",
         "网格员把两人请进了调解室",
+        # "the two" after a verb in progress, a stretch of months, a kind of vehicle
+        "调解员陪着两人到现场丈量",
+        "这个小区已经两个多月没有接到盗窃警情",
+        "他骑着三轮车走村串户",
+        # "these two" things already told; the size that defines an event that did not happen
+        "这三起小事说明邻里关系在变好",
+        "过去一到傍晚，吆喝声四起",
+        "全镇连续五年未发生一起死亡2人以上的火灾",
+        # the parts of a method: 一个…、两个…, and a count in Chinese numerals in a numbered heading
+        "做到守住一个底线、用好两个平台",
+        "三、用好两支队伍,织密防控网络",
     ],
 )
 def test_non_metrics_are_skipped(sentence: str) -> None:

@@ -73,6 +73,15 @@ def test_a_paragraph_opened_by_a_plan_goes_on_with_it() -> None:
     assert not _planned("临河区工作总结", "下步工作重点已经明确。\n推广“枫桥经验”。")
 
 
+def test_a_plan_opened_inside_a_paragraph_runs_to_its_end() -> None:
+    # a visiting leader's praise, then his demands: 下一步要… and the items after it are plans
+    body = (
+        "督导组对临河区综治工作表示肯定。下一步要在三个方面用力。一要抓好网格化管理。"
+        "常态化开展红袖标巡逻。\n全区建成综治中心12个。"
+    )
+    assert _planned("临河区工作动态", body) == {"一要抓好网格化管理。", "常态化开展红袖标巡逻。"}
+
+
 def test_plans_give_no_adoption_and_no_metric() -> None:
     text = (
         "临河区平安建设2023年度总结\n"

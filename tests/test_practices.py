@@ -191,6 +191,9 @@ def test_unparseable_yaml_is_a_taxonomy_error(tmp_path: Path) -> None:
         ("加强网格建设与调解工作。", []),  # 网格 and 调解 alone are too generic
         ("推行“全科大网格”。", ["全科大网格"]),
         ("深化诉调对接、警调对接工作。", ["诉源治理", "诉源治理"]),
+        ("推行人民调解、行政调解、司法调解“三调对接”。", ["矛盾纠纷多元化解", "矛盾纠纷多元化解"]),
+        # mediators a court invites are its 诉调对接, not a separate mediation organisation
+        ("县法院吸纳特邀调解组织12家入驻诉讼服务中心。", ["诉源治理"]),
         ("建成乡镇综治服务中心12个。", ["综治中心"]),
         ("建立一村（格）一警制度。", ["一村一警"]),
         ("全镇村警每周走访。", ["一村一警"]),
@@ -415,8 +418,21 @@ def test_discover_local_programs(
         # a field of work every place has, quoted for emphasis
         "北岭镇打造“乡村治理”金名片。",
         "某县擦亮“社会治理”品牌。",
+        "这种“多元共治”模式让矛盾有人管。",
+        "某县扎实做好“六稳”“六保”工作。",
+        # one body plus unnamed others; a quote closing a definition (X是以…为…的“Y”)
+        "某县检察院建立“检察+N”协作机制。",
+        "“天网工程”是以视频监控为骨干、以联网共享为目标的“全域防控工程”。",
         # 行动 read across 进行|动态 is no campaign word
         "网格按风险标注“红橙绿”三色进行动态管理。",
+        # stock figures, what people are to do, and how a mechanism is built
+        "北岭镇打造基层解纷“桥头堡”。",
+        "二、打造“前沿阵地”,推动中心实体运行",
+        "镇里设立评理室,让村民“评理找中心”。",
+        "二是坚持“好用”强机制。",
+        # a quote saying the work covers the whole of something
+        "某县法院形成“全周期”诉源治理格局。",
+        "某县法院打造“全链条”解纷模式。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:
@@ -463,6 +479,7 @@ def test_listed_names_of_counted_models_and_campaigns_are_programmes(
         ("推行“互联网+人民调解+司法确认”工作模式。", "矛盾纠纷多元化解"),
         ("开展“亮身份、当楼长、保平安”专项活动。", "楼长制"),
         ("建立信访工作“十化”常态化机制。", "信访工作"),
+        ("组织开展涉黑涉恶案件积案清仓攻坚行动。", "扫黑除恶"),  # a campaign on 涉黑涉恶 cases
         ("某街道组建“1+2+N”专职网格队伍。", "网格化管理"),  # the formula's phrase holds the key word
     ],
 )
@@ -571,6 +588,39 @@ def test_two_counted_actions_are_a_name_without_their_descriptor(
 ) -> None:
     # a count formula (七个一) names nothing alone; two counted actions (三清三留) are a coined name
     assert local_names(matcher.discover(sentence)) == [name]
+
+
+def test_every_name_of_a_chain_before_a_work_word_is_a_programme(matcher: PracticeMatcher) -> None:
+    # the words after the last quote are every name's: none is kept apart from the others
+    got = local_names(matcher.discover("某区深入推进“检察官进工地”“律师进楼栋”工作。"))
+    assert got == ["检察官进工地", "律师进楼栋"]
+    assert local_names(matcher.discover("某镇开展“法治夜市”“田埂说理”活动。")) == ["法治夜市", "田埂说理"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a coined numeral name stands alone after a verb that sets it up
+        ("某区推行“一屏统览”,把各部门数据汇到一处。", ["一屏统览"]),
+        ("某街道推行“两官两警一律”进小区。", ["两官两警一律"]),
+        # or kept up as the unit's method (坚持/实行 a coined name; a counted slogan is none)
+        ("某镇坚持“五抓五促”夯实平安根基。", ["五抓五促"]),
+        ("某县坚持“两个不放松”抓好治安。", []),
+        # or framed as the unit's means of work (以“X”为抓手, 把“X”作为…的“底座”)
+        ("某县以“一屏统览”为抓手,统筹调度各类警情。", ["一屏统览"]),
+        ("某区把“红色管家”作为物业治理的“底座”。", ["红色管家"]),
+        # or opening its clause as the subject of a routine (“X”每天…)
+        ("在某社区,“单元小喇叭”每周挨家提醒防火防盗。", ["单元小喇叭"]),
+        # a count of items, a filing rule and a standard are no names, whatever the frame
+        ("某镇建立“一张网”,打通数据。", []),
+        ("某镇建立“一事一档”台账。", []),
+        ("某县以“群众满意”为标准。", []),
+    ],
+)
+def test_a_coined_numeral_name_or_a_means_of_work_is_a_programme(
+    matcher: PracticeMatcher, sentence: str, names: list[str]
+) -> None:
+    assert local_names(matcher.discover(sentence)) == names
 
 
 @pytest.mark.parametrize(

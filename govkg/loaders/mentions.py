@@ -5,7 +5,8 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 
 - ``plan``: 下一步, 将进一步, 计划于 … (intentions are not deeds); 力争 only for what follows it or
   shares its clause (…构建X体系，力争小事不出村 states the goal of work done);
-- ``award``: 被评为, 荣获, 获评 … before the practice (an honour is not the practice itself);
+- ``award``: 被评为, 荣获, 获评, 获得…先进县 … before the practice (an honour is not the practice itself;
+  a place named a pilot, 被确定为…试点城市, is set that work and adopts it);
 - ``media``: the practice only in the title of a programme or article (央视…《…》);
 - ``instruction``: someone 指出/强调/要求 … before it, or a sentence or an earlier clause opening
   with 要/必须 (a quoted instruction or a speech's list of them, not local work), or 对 it …
@@ -25,8 +26,12 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
   written before it (观摩了乙镇综治中心 is the host's, which shows its own work);
 - ``pledge``: the practice only in the title of a pledge signed (签订《…目标责任书》, …责任状):
   a target undertaken, not work done;
-- ``background``: 诞生于, 发源于 … after it (where a practice comes from);
+- ``background``: 诞生于, 发源于 … after it, or a past era and a verb of origin before it (20世纪
+  60年代…形成了“枫桥经验”): where a practice comes from, told as history;
 - ``topic``: one of a list of subjects people are taught (民法典、反诈、禁毒等法律知识);
+- ``remark``: the practice inside a remark quoted from a resident, a party or a visitor (“…现在村里
+  有了网格员…”村民王某说): what someone saw or wants, not the text's report of a unit's work;
+- ``negation``: 尚未/没有/缺乏 (and a verb of setting up) right before it: work not done, or a lack;
 - ``commentary``: 应当, 核心是 … (opinion about a practice, not a report of one), and a
   sentence about "some places" (一些地方, 有的…) that names a shortcoming (反而, 疲于, 流于形式).
 
@@ -50,15 +55,23 @@ _PLAN = re.compile(
     r"|将在[^，,。；;]{0,12}(?:推广|推行|试点|建立|建设)|将适时|将逐步"
     # after its subject too (某乡下一步将推广…), and plans dated ahead (计划年底前建成, 将于明年)
     r"|下一?步(?=将|要|把|继续|重点|[，,])|计划(?=今年|明年|年底|年内|到|用|[0-9一二三四五六七八九十])|将于"
+    # 计划新建, 计划投入 (not 按计划实施, 年度计划, 计划生育): what is planned to be built or spent
+    r"|(?<![按照度作])计划(?=新建|新增|建设|建成|投入|投资|启动|组建|招聘|购置|安装)"
     # 将 (will) before a verb of work; the disposal 将 takes a noun (将矛盾纠纷纳入…)
     r"|(?<![即并])将(?:推动|建立|开展|组织(?!关系|架构|体系|建设|优势|力量)|深化|加大|加快|推进|启动|实施|举办|持续|大力|积极|全力|充分|聚焦)"
 )
+# Words after which a sentence's figures are levels set rather than reached: a target named
+# (目标是/为), a floor (不低于, 不少于), a demand (要求各…). (确保 is left alone: the seed gold counts
+# 确保…新增3100余路监控 as a figure.)
+_TARGET_WORDS = re.compile(r"目标(?:是|为)|不低于|不少于|不得低于|要求(?=各|全|所有|每)")
 # 创新构建X体系，…，力争小事不出村: an aim stated after the work is done is its goal; it makes a
 # plan only of what follows it or shares its clause (X建设力争年底前完成).
 _AIM = re.compile("力争")
 _AWARD = re.compile(
     r"被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得[^，,。]{0,12}(?:称号|表彰)"
     r"|跻身|入选"  # 跻身“全国信访工作示范县”行列, 入选全国…典型: joining the honoured ranks
+    # 获得全国普法先进县、全省禁毒示范县等荣誉: titles won, each naming its category after it
+    r"|获得(?=[^，,。；;]{0,30}?(?:先进|示范|标兵|模范|荣誉))"
     # 创成省“X”先进单位: a title won (创成 with no such title, 创成平安村30个, is creation work)
     r"|创成(?=[^，,。；;]{0,30}?(?:先进|示范|标兵|称号))"
 )
@@ -68,6 +81,11 @@ _OWN_HONOUR_AFTER = re.compile(
     r"[^，,。；;]*?(?:被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得|入选|列入)"
 )
 _CLAUSE_END = re.compile(r"[，,；;]")
+# A later clause opening with the unit as its subject again (其, 该镇, 这一…) says something new.
+_OWN_SUBJECT = re.compile(r"\s*(?:其|该(?:镇|乡|县|区|市|街道|村|社区|旗|所|院)|这一|此外|同时)")
+# 被确定为全国市域社会治理现代化试点城市, 入选…试点地区: a place named a pilot is set the work to do,
+# not honoured for work done; the practice is its pilot's.
+_PILOT_AFTER = re.compile(r"[^，,。；;]{0,20}?试点")
 # 表彰2022年度信访工作先进单位和先进个人: the practice names the category of an honour given.
 _HONOUR_GIVEN = re.compile(r"(?:表彰|评选|评出|授予|命名)[^，,。；;]*$")
 _HONOUR_CATEGORY = re.compile(
@@ -145,6 +163,12 @@ _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深�
 _PLEDGE_BEFORE = re.compile(r"《[^《》]{0,40}$")
 _PLEDGE_AFTER = re.compile(r"^[^《》]{0,40}?(?:责任书|责任状|承诺书)》")
 _BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
+# 20世纪60年代初，某镇…形成了“枫桥经验”: where a practice came from, told as history.
+# (上世纪90年代以来 … 形成了X: work kept up to now, the unit's own.)
+_ERA = re.compile(
+    r"(?:(?:19|20|上|十九|二十)世纪)?(?:[1-9]0|[一二三四五六七八九]十)年代(?:初|中期|末)?(?!以来|起|至今|开始)"
+)
+_ORIGIN_VERB = re.compile(r"形成|创造|创立|诞生|发源|首创|孕育")
 _BACKGROUND_BEFORE = re.compile(r"(?:诞生于|发源于|起源于|首创于)[^，,。；;]{0,12}的[“\"「]?$")
 _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
 # 过去单一的X模式已难以适应…: a way of working said to fall short is the problem a report starts
@@ -159,7 +183,7 @@ _NEED_AFTER = re.compile(r"^[^，,。；;]{0,3}?的?(?:需要|需求)")
 # subject matter of legal education, not work of their own (a lone 反诈宣传 stays that work).
 _LIST_JOIN = "、和及与"
 _TOPIC_LIST_AFTER = re.compile(
-    r"^(?:[、和及与][^、和及与，,。；;:：“”]{1,10})*等?[^，,。；;:：、]{0,6}?(?:知识|常识|案例|课程|话题)"
+    r"^(?:[、和及与][^、和及与，,。；;:：“”]{1,10})*等?[^，,。；;:：、]{0,6}?(?:知识|常识|案例|课程|话题|法律法规)"
 )
 # 把护林防火、反邪教编入村规: what a code of conduct is made to say, not work of its own.
 _WRITTEN_INTO = re.compile(
@@ -231,10 +255,12 @@ _MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,�
 _PARTS_OF_NAMED = re.compile(
     r"^[^，,。；;“”、]{0,8}?(?:[、和及与][^，,。；;“”]{1,16})*等[“\"](?![一二两三四五六七八九十百0-9])[^”\"]{2,14}[”\"]"
 )
-# 村警每周负责巡逻、宣讲和纠纷调处: work listed as the duties of a keyed role is
-# that programme's work, not a programme of its own (dev convention C6).
+# 村警每周负责巡逻、宣讲和纠纷调处, 培养“法律明白人”，协助村两委开展法治宣传: work listed as the
+# duties of a keyed role is that programme's work, not a programme of its own (dev convention C6);
+# a comma after the role (推选联户长，开展…创建) starts the unit's own clause unless a duty verb follows.
 _DUTY_OF_ROLE = re.compile(
-    r"(?:驻村辅警|网格员|村警|护边员|联户长)(?:们)?(?:常态化|每天|每周|定期|主动|积极|日常)?"
+    r"(?:驻村辅警|网格员|村警|护边员|联户长|法律明白人)(?:们)?[”\"」]?(?:[，,](?=协助|负责|承担))?"
+    r"(?:常态化|每天|每周|定期|主动|积极|日常)?"
     r"(?:开展|负责|承担|协助)[^，,。；;]*(?:[，,](?:全年|累计|共|今年以来|年内)[^，,。；;]*)?$"
 )
 # 平安建设、信访工作等工作走在全省前列: a field of work named only as ranked, which is no award of
@@ -242,6 +268,25 @@ _DUTY_OF_ROLE = re.compile(
 _RANKED_AFTER = re.compile(
     r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:各项)?工作?(?:均|都|继续|持续|始终|一直)?"
     r"(?:走在|位居|位列|居于?|排名|名列|进入)[^，,。；;]{0,8}?(?:前列|前茅|首位|第[一二三123]|先进行列)"
+)
+# “以前吵架没人管，现在村里有了网格员……”村民王某说: a remark quoted from a resident, a party or a
+# visitor is what that person saw or wants, not the text reporting a unit's work (and a visitor's
+# “我们那里也在搞X” is another place's); a unit's own officer quoted stays its report.
+_REMARK_MARK = re.compile(r"[，,。！!？?；;…]")
+_SPEAKER = (
+    r"(?:村民|居民|群众|市民|游客|业主|商户|摊主|店主|当事人|申请人|老人|大爷|大妈|大娘|大姐|阿姨|牧民|渔民"
+    r"|考察人员|来访|参观者|家长|学生|司机|外卖员|快递员|网友)"
+)
+_SAYS = r"(?:说|表示|感慨|坦言|告诉|笑着|连声)"
+_NOT_SPEECH = r"[^。“”\"，,]"
+_SPEAKER_AFTER = re.compile(rf"[，,]?{_NOT_SPEECH}{{0,12}}?{_SPEAKER}{_NOT_SPEECH}{{0,10}}?{_SAYS}")
+_SPEAKER_BEFORE = re.compile(rf"{_SPEAKER}{_NOT_SPEECH}{{0,10}}?{_SAYS}[道]?[：:，,]?\s*$")
+# 尚未建立综治中心, 缺乏专职网格员: work not done (yet), or a lack the text names, is no adoption.
+_NEGATED_BEFORE = re.compile(
+    r"(?:尚未|未能|仍未|还未|还没有|仍没有|(?<![从由])没有|并未|尚无|仍无|缺乏|缺少|欠缺"
+    r"|未(?=建立|建成|成立|设立|配备|推行|开展|落实|组建|实现|覆盖))"
+    r"(?:真正|完全|全面)?(?:建立|建成|成立|设立|配备|配齐|推行|开展|落实|实现|组建|形成|健全|覆盖)?(?:起|好)?"
+    r"(?:(?:专职|专门|足够|固定|规范)的?)?$"
 )
 # 出席会议的有派出所、司法所、禁毒办…: bodies attending a meeting, not work done.
 _ATTENDANCE = re.compile(r"出席|列席|参加会议|参会")
@@ -311,7 +356,10 @@ def targets_from(sentence: str) -> int | None:
     cues = _sentence_cues(sentence)
     if cues.whole is not None and cues.whole.reason == "plan":
         return 0
-    return cues.aim[0] if cues.aim is not None else None
+    found = [cues.aim[0]] if cues.aim is not None else []
+    if m := _TARGET_WORDS.search(sentence):
+        found.append(m.start())  # 目标是…, 不低于95%, 要求各镇…: a level set, not reached
+    return min(found) if found else None
 
 
 def _governs(sentence: str, award: int, start: int, end: int) -> bool:
@@ -320,7 +368,10 @@ def _governs(sentence: str, award: int, start: int, end: int) -> bool:
     between = sentence[award:start]
     if ";" in between or "；" in between:
         return False
-    return not (_CLAUSE_END.search(between) and _OWN_HONOUR_AFTER.match(sentence, end))
+    clause = _CLAUSE_END.split(between)[-1] if _CLAUSE_END.search(between) else None
+    if clause is not None and _OWN_SUBJECT.match(clause):
+        return False  # 甲镇被评为…，其“X”工作法成效明显: a clause of its own about the unit's work
+    return not (clause is not None and _OWN_HONOUR_AFTER.match(sentence, end))
 
 
 def _defines(sentence: str, start: int, end: int) -> re.Match[str] | None:
@@ -337,15 +388,28 @@ def _defines(sentence: str, start: int, end: int) -> re.Match[str] | None:
     return m
 
 
+def _remark(sentence: str, start: int, end: int) -> re.Match[str] | None:
+    """The speaker of a resident's or visitor's remark quoted around ``sentence[start:end]``."""
+    opened = sentence.rfind("“", 0, start)
+    if opened < 0 or "”" in sentence[opened:start]:
+        return None
+    closed = sentence.find("”", end)
+    if closed < 0 or not _REMARK_MARK.search(sentence, opened, closed):
+        return None  # a quoted name (“红色管家”), not a remark
+    return _SPEAKER_AFTER.match(sentence, closed + 1) or _SPEAKER_BEFORE.search(sentence, 0, opened)
+
+
 def classify(sentence: str, start: int, end: int) -> Cue | None:
     """The mention class of the practice at ``sentence[start:end]``, or None for an adoption."""
     cues = _sentence_cues(sentence)
+    if "“" in sentence and (m := _remark(sentence, start, end)):
+        return Cue("remark", m.group().strip("，,：: "))
     if cues.whole is not None:
         return cues.whole
     if cues.aim is not None and (cues.aim[0] < start or not _CLAUSE_END.search(sentence, end, cues.aim[0])):
         return Cue("plan", cues.aim[1])
     for pos, words in cues.awards:
-        if pos <= start and _governs(sentence, pos, start, end):
+        if pos <= start and _governs(sentence, pos, start, end) and not _PILOT_AFTER.match(sentence, start):
             return Cue("award", words)
     before = sentence[max(0, start - WINDOW) : start]
     after = sentence[end : end + WINDOW]
@@ -427,6 +491,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("visit", m.group()[:1] + "…" + m.group()[-2:])
     if (m := _TOUR_BEFORE_SCAN.search(before)) and (n := _TOUR_AFTER.match(after)):
         return Cue("visit", m.group()[:2] + "…" + n.group()[-2:])
+    if m := _NEGATED_BEFORE.search(before):
+        return Cue("negation", m.group())
     if m := _defines(sentence, start, end):
         return Cue("commentary", m.group()[-6:])
     if m := _FALLS_SHORT_AFTER.match(after):
@@ -435,6 +501,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("commentary", m.group()[:2] + "…" + n.group()[-2:])
     if m := _BACKGROUND.match(after):
         return Cue("background", m.group())
+    if (m := _ERA.search(sentence, 0, start)) and (n := _ORIGIN_VERB.search(sentence, m.end(), end)):
+        return Cue("background", m.group() + "…" + n.group())
     if m := _BACKGROUND_BEFORE.search(before):
         return Cue("background", m.group())
     return cues.late

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import cn2an
 
+from govkg.loaders.plans import heading_rank
 from govkg.loaders.prefilter import Gated
 
 __all__ = ["MetricMention", "find_metrics"]
@@ -175,7 +176,7 @@ _OBJECT_AFTER = re.compile(
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
     r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
     # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
-    r"接入|印发|修订|编制|健全|完善|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?)$"
+    r"接入|印发|修订|编制|健全|完善|覆盖(?:全[省市县区州旗盟镇乡])?|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?)$"
 )
 
 
@@ -185,14 +186,23 @@ _CHANGE = re.compile(
     r"[比较](?:19|20)\d{2}年(?:同期)?)"
     r"[^\d,，。;；]{0,6}?)?"
     r"(?P<verb>下降了?|减少了?|降低了?|下滑了?|回落了?|上升了?|增长了?|增加了?|提高了?|提升了?|高出了?|"
-    r"多出了?)$"
+    r"多出了?"
+    # 同比降12%, 同比再降12%: the one-character verb after a comparison or 再/又
+    r"|(?<=[比再又])[降减增升]了?)$"
 )
 _COMPARED = re.compile(r"^(?:同比|环比|较|与|比)")
+# Between the comparison and the verb, what of the counted thing changed (同比立案下降, 较上年发案减少).
+_ASPECT_CHANGED = re.compile(
+    r"(?:同比|环比|相比|同期|去年|上年)(?P<aspect>立案|发案|受理|收案|结案|破案|起数|数量|人数)"
+)
 _CHANGE_UNITS = frozenset({"%", "‰", "个百分点"})
-_DOWN = ("下降", "下降了", "减少", "减少了", "降低", "降低了", "下滑", "下滑了", "回落", "回落了")
+_DOWN = (
+    *("下降", "下降了", "减少", "减少了", "降低", "降低了", "下滑", "下滑了", "回落", "回落了"),
+    *("降", "降了", "减", "减了"),
+)
 # Words that open a clause before the counted noun and are not part of it.
 _LEAD_WORDS = re.compile(
-    r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
+    r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经过|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
     r"其中|分别|目前|截至目前|截至|全年|今年以来|近年来|近[一二两三四五六七八九十\d]+年来?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?(?:月|季度)|以来|同时|此外|另外|并|又|还|已|共|累计|先后|着力|着重|"
     r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
     r"该(?:镇|乡|街道|苏木|社区|村|嘎查|旗|州|盟|所|局|院|庭|[\u4e00-\u9fff]{0,6}?中心)|"
@@ -200,7 +210,10 @@ _LEAD_WORDS = re.compile(
     r"(?:\d{1,2}月(?:\d{1,2}[日号])?(?:[至到—-]\d{1,2}月?(?:\d{1,2}[日号])?)?|\d{1,2}[至到—-]\d{1,2}月)"
     r"(?:以来|底|初|前|份|上旬|中旬|下旬)?|"
     r"(?:公安机关|检察机关|审判机关|司法行政机关|政法机关|两级法院|各级法院)(?!满意|的满意)|"
-    r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|深入(?=开展|推进|实施)|走进|来到|步入|走入)"
+    r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|深入(?=开展|推进|实施)|走进|来到|步入|走入|"
+    # the number of an item in a list or a heading (一是, 二、, （三）, 4.): no part of the noun
+    r"[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|"
+    r"\d{1,2}[、.．](?!\d))"
 )
 # A place name opening the clause: 海西州群众安全感 -> 群众安全感 (not 社区/城区/农村地区 …).
 _PLACE_PREFIX = re.compile(
@@ -236,6 +249,9 @@ _ACTOR_HAS = re.compile(
 )
 # A count of aspects heading the text before a number (三个方面的问题27条).
 _ASPECTS = re.compile(r"^.*?[0-9一二两三四五六七八九十]+个?方面的?")
+# A count of kinds right before the count (矛盾问题七大类42件): it groups the figure, it is no part
+# of what was counted.
+_KINDS_COUNTED = re.compile(r"[0-9一二两三四五六七八九十]+大?类$")
 # The first number of a range (200至400户, 1-2名) ends the text before the counted one.
 _RANGE_OPEN = re.compile(r"[0-9.]+(?:[万亿])?(?:余|多)?(?:至|到|～|~|－|—|-)$")
 # Rankings and superlatives that close a label: 满意率排名第一 -> 满意率.
@@ -282,6 +298,12 @@ _NOT_PLACES = frozenset(
         "城镇",
         "村镇",
         "集镇",
+        # the areas a centre is laid out in (功能区, 服务区, 办公区, 等候区): rooms, not places
+        "能区",
+        "务区",
+        "公区",
+        "候区",
+        "息区",
     }
 )
 _TRAIL_ADVERBS = (
@@ -355,7 +377,7 @@ _JUST_VERB = re.compile(
     r"(?:达到?|为|是|有|取消|发挥|实现|完成|超过?|突破|提升至|提高到|上升至|下降至|"
     r"增长至|保持|稳定在|新增)?(?:了)?"
 )
-_KINDS = ("各类", "各种")
+_KINDS = ("各类", "各种", "多种", "多类")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
     r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
@@ -438,11 +460,16 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         if mention is not None:
             found.append(mention)
             last_end = mention.end
+    if found and heading_rank(sentence) is not None:
+        # 二、完善两个机制: a count in Chinese numerals in a numbered heading names the parts of the
+        # section's method, no quantity of work (a heading's digits, 二、化解纠纷300件, stay)
+        found = [m for m in found if not _CN_COUNT.match(m.raw.lstrip("约近逾超过"))]
     return _respectively(sentence, _without_formula_parts(sentence, found))
 
 
 _CN_COUNT = re.compile(f"[{_CN_DIGITS}]")
 _ONE_PART = re.compile(r"一[个支项条张套批类]")
+_ONE_PART_LISTED = re.compile(r"一[个支项条张套批类][\u4e00-\u9fff]{1,6}、[\u4e00-\u9fff]{0,4}$")
 
 
 def _without_formula_parts(sentence: str, found: list[MetricMention]) -> list[MetricMention]:
@@ -460,8 +487,11 @@ def _without_formula_parts(sentence: str, found: list[MetricMention]) -> list[Me
             and found[j + 1].value == found[j].value + 1
         ):
             j += 1
-        if j > i and found[i].value == 2 and _ONE_PART.search(sentence, 0, found[i].start) is not None:
-            drop.update(range(i, j + 1))
+        if found[i].value == 2 and (
+            (j > i and _ONE_PART.search(sentence, 0, found[i].start) is not None)
+            or _ONE_PART_LISTED.search(sentence, 0, found[i].start) is not None
+        ):
+            drop.update(range(i, j + 1))  # 建强一个阵地、完善两个机制: the list item right before is 一个
         i = j + 1
     return [m for k, m in enumerate(found) if k not in drop] if drop else found
 
@@ -517,6 +547,19 @@ def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMenti
                 if sign and value_change is None:
                     value_change = f"{sign}{out[idx].raw.lstrip('约近逾超过')}"
                 out[idx] = replace(out[idx], indicator=items[k], change=value_change)
+        elif len(run) > 1 and items[-1] and not any(items[:-1]):
+            # 2019年至2021年，群众安全感分别为96.7%、97.5%、98.0%; 2020、2021年刑事发案同比分别下降
+            # 9%、6%: one item (the years listed are no labels) measured several times, so every
+            # value of the run is that item's, with the first value's sign of change
+            change = out[i].change
+            sign = change[0] if change else None
+            for idx in run:
+                if out[idx].unit != out[i].unit or out[idx].indicator:
+                    continue
+                value_change = out[idx].change
+                if sign and value_change is None:
+                    value_change = f"{sign}{out[idx].raw.lstrip('约近逾超过')}"
+                out[idx] = replace(out[idx], indicator=out[i].indicator or items[-1], change=value_change)
         i = run[-1] + 1
     return out
 
@@ -689,6 +732,18 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # formulas like 3+x; a range is counted once, at its second number
     if _FORMULA_PART.match(sentence, end):
         return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
+    if before in "这那此" and not sentence[start].isdigit():
+        return True  # 这两个故事, 那三户人家: "these two", things already told, no count of work
+    if _NEGATED_EVENT.search(sentence, _clause_start(sentence, start), start) and _THRESHOLD_AFTER.match(
+        sentence, end
+    ):
+        return True  # 未发生一起死亡3人以上的事故: the size that defines the event that did not happen
+    if sentence[start:end].endswith("四起") and (end == len(sentence) or _CLAUSE_BREAK.match(sentence, end)):
+        return True  # 嘈杂声四起, 谣言四起: "arise on all sides", no count of cases
+    if unit in ("类", "大类") and end < len(sentence) and sentence[end].isdigit():
+        return True  # 矛盾问题七大类42件: how many kinds the count that follows falls into
+    if unit == "轮" and sentence.startswith("车", end):
+        return True  # 三轮车: a kind of vehicle, no count of rounds
     if unit == "套" and sentence.startswith("班子", end):
         return True  # 四套班子: the leading bodies of a place, a fixed name, no count of work
     if unit == "根" and after == "据":
@@ -708,8 +763,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 每万人, 十万人命案发案率: the base a rate is counted per, no quantity
     if unit == "元" and _EXCHANGE.search(sentence[_clause_start(sentence, start) : end + 4]):
         return True  # 1美元兑7.1元人民币, 汇率升至7.2元: a price of money, no quantity of work
-    if unit == "个" and sentence.startswith(("月", "工作日", "小时"), end):
-        return True  # durations: 4个月
+    if unit == "个" and sentence.startswith(_SPANS, end):
+        return True  # durations: 4个月, 两个多月
     if _SIMILE.search(sentence, max(0, start - 3), start):
         return True  # 犹如600余盏明灯: the count of a simile's image, no quantity of work
     if sentence.endswith("一行", 0, start):
@@ -723,11 +778,19 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
     return _inside_quotes(sentence, start) or _in_speech(sentence, start)
 
 
+# 未发生/杜绝…一起死亡3人以上的事故: a count that defines an event said not to have happened.
+_NEGATED_EVENT = re.compile(r"(?:未|没有|杜绝|无)发生[^，,。；;]{0,12}$")
+_THRESHOLD_AFTER = re.compile(r"(?:以上|及以上)?的")
+# A verb of work opening a label, with its aspect 了 (打掉了以X为首的…): kept before the noun.
+_LEADING_WORK_VERB = re.compile(r"^(?:打掉|摧毁|打击|打处|侦破|破获|抓获|铲除)(?=了?)")
+# What a count of 个 measures when it is a stretch of time (4个月, 两个多月, 三个半小时).
+_SPANS = ("月", "工作日", "小时", "多月", "半月", "多小时", "半小时")
 _SIMILE = re.compile(r"(?:犹如|宛如|好似|好比|恰似|如同|仿佛)[约近]?$")
 _THE_TWO = re.compile(r"[两二](?:个人|人|位)|[两二]家(?=[因都也已终最就在互的各握])")
-# Where "the two" stands as a noun phrase: the clause's head, or after a preposition or 的-less
-# disposal word; a count after a noun or verb (抓获嫌疑人两人) stays a quantity.
-_THE_TWO_BEFORE = "，,；;：:。将把让使对给与和跟同令叫请这那"
+# Where "the two" stands as a noun phrase: the clause's head, or after a preposition, a 的-less
+# disposal word or a verb in progress (拉着两人); a count after a noun or verb (抓获嫌疑人两人)
+# stays a quantity.
+_THE_TWO_BEFORE = "，,；;：:。将把让使对给与和跟同令叫请这那着"
 
 
 # A count whose noun is joined to the next part by + (1名网格员+1名民警) spells out a formula.
@@ -814,6 +877,7 @@ def _label(
     before = sentence[max(clause_start, floor) : start]
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
+    before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
     change = None
     moved = _CHANGE.search(before) if unit in _CHANGE_UNITS else None
     if moved is None and unit not in _CHANGE_UNITS:
@@ -824,10 +888,15 @@ def _label(
     if moved:
         sign = "-" if moved.group("verb") in _DOWN else "+"
         change = f"{sign}{sentence[start:end].lstrip('约近逾超过')}"
+        aspect = _ASPECT_CHANGED.search(moved.group())
         before = before[: moved.start()]
         own = _noun(before)
+        if own and aspect and is_noun_label(own + aspect.group("aspect")):
+            return own + aspect.group("aspect"), change  # 刑事案件与去年同期相比立案下降4.3%: 刑事案件立案
         if own:
             return own, change
+        if based := _basis_subject(sentence, clause_start):
+            return based, change
         return previous or _noun(sentence[clause_start:start]) or "", change
     if previous and floor > clause_start and not before.strip() and unit.startswith(("人", "名")):
         return previous, None  # 审结刑事案件169件257人: the people of the cases just counted
@@ -865,6 +934,9 @@ def _label(
         tail = _tail(sentence, end)
         if tail:
             return tail, None
+    verb = _verb_before_list(sentence, clause_start) if listed and label and "等" in before else ""
+    if verb and not _WORK_VERB_START.match(label):
+        return verb + label, None  # 化解货款、商标等纠纷120余起: the work done to the kinds listed
     if listed and label and not levels and not _EACH.search(before.strip()):
         # 行业性、专业性调解委员会54个, 收集意见、建议和诉求300条: with no noun after the count, the
         # 、-list before it, none of whose items holds a count of its own, is the counted noun whole
@@ -891,7 +963,24 @@ def _label(
         prev = sentence[_clause_start(sentence, clause_start - 1) : clause_start - 1]
         if not re.search(r"\d", prev):
             return _noun(prev), None
+    listed_on = clause_start > 0 and sentence[clause_start - 1] in "、，,"
+    if previous and listed_on and _SCOPE_IS.fullmatch(before.strip()):
+        return previous, None  # 安全感全国为92%、全省为96%: each scope's value of the same indicator
     return "", None
+
+
+# 刑事警情在去年降幅第一的基础上，今年同比再降12%: the clause before names what changed, then an
+# adverbial of the level it starts from.
+_ON_BASIS = re.compile(r"(?P<subject>[^，,。；;：:]{2,20}?)在[^，,。；;：:]{1,40}?基础上")
+
+
+def _basis_subject(sentence: str, clause_start: int) -> str:
+    """The noun opening the clause just before ``clause_start`` when that clause is 'X在…基础上'."""
+    if clause_start < 2 or sentence[clause_start - 1] not in ",，":
+        return ""
+    prev = sentence[_clause_start(sentence, clause_start - 1) : clause_start - 1].strip()
+    m = _ON_BASIS.fullmatch(prev)
+    return _noun(m.group("subject")) if m else ""
 
 
 # A count of people or units followed by their honour (11名干警获…表彰, 3个村被评为…示范村).
@@ -920,9 +1009,45 @@ def _listed_items(sentence: str, start: int) -> str:
     return _noun(sentence[left:start].rstrip().removesuffix("等"))
 
 
+# 全省为, 剑河县为: a scope and its value, in a list of one indicator's values by place.
+_SCOPE_IS = re.compile(
+    r"(?:全国|全省|全市|全州|全县|全区|[\u4e00-\u9fff]{1,6}?[省市州县区旗])(?:为|是|达到?)"
+)
+# 群众安全感全国为…: the scope closing the label is where the figure holds, no part of the indicator.
+_SCOPE_END = re.compile(r"(?:全国|全省|全市|全州|全县|全区|全盟|全旗)$")
+# 矛盾纠纷中土地纠纷占比: the whole a share is taken of, before the part.
+_SHARE_OF_WHOLE = re.compile(r"^[\u4e00-\u9fff]{2,8}中(?=[\u4e00-\u9fff]{2,10}(?:占比|比例|比重)$)")
+# 平均每年/每年平均: the long form of 年均 (and 月均 …), which labels keep.
+_AVERAGE_PER = re.compile(r"平均每(?P<per>[年月日天])|每(?P<per2>[年月日天])平均")
+
+
+def _per_unit(m: re.Match[str]) -> str:
+    per = m.group("per") or m.group("per2")
+    return ("日" if per == "天" else per) + "均"
+
+
+# 仅今年就…, 光是上半年就…, 就…: a focus on how soon or how much before the work done; 就业, 就医,
+# 就近, 就地 are words of their own.
+_FOCUS_JIU = re.compile(
+    r"^(?:仅仅|仅|光是|光|单是|单|只是|只)?(?:今年|去年|当年|全年|上半年|下半年|[一二三四]季度|\d{1,2}月份?|一年|半年)?"
+    r"就(?![业医学近地诊餐读职任座位绪])"
+)
+# 以罗某为首的恶势力犯罪集团: who led the gang is no part of what was counted (the list of leaders
+# may be cut at its 、 too: 王某为首的…).
+_LED_BY = re.compile(r"^[^，,。；;]*?为首的")
+
+
 def _noun(text: str) -> str:
     """``text`` (what precedes a number) cut down to the noun phrase naming what was counted."""
     text = _trim(text.strip())
+    text = _AVERAGE_PER.sub(_per_unit, text)  # 平均每年 -> 年均, as labels write it
+    if (scope := _SCOPE_END.search(text)) and is_noun_label(text[: scope.start()]):
+        text = text[: scope.start()]  # 群众安全感全国(为92%): where it holds, not what it measures
+    if (focus := _FOCUS_JIU.match(text)) and is_noun_label(text[focus.end() :]):
+        text = text[focus.end() :]  # 仅今年就调处纠纷: how soon or how much, no part of what was counted
+    if "为首的" in text and is_noun_label(led := _LED_BY.sub("", text)):
+        verb = _LEADING_WORK_VERB.match(text)
+        text = (verb.group() if verb else "") + led  # 打掉了以X为首的团伙 -> 打掉团伙
     changed = True
     while changed and text:
         changed = False
@@ -958,6 +1083,8 @@ def _noun(text: str) -> str:
             if text.endswith(end_word) and len(text) > len(end_word) and not _PER_UNIT.search(text):
                 text, changed = text[: -len(end_word)], True
     text = _balance(_without_kinds(_FROM.sub("", text)))
+    if (whole := _SHARE_OF_WHOLE.match(text)) and is_noun_label(text[whole.end() :]):
+        text = text[whole.end() :]  # 矛盾纠纷中土地纠纷占比: the share is the part's; the whole is its base
     undated = _YEAR_INSIDE.sub("", text)
     if undated != text and is_noun_label(undated):
         text = undated  # 综治中心2023年接待来访: the year dates the figure, it is no part of what was counted
@@ -976,8 +1103,21 @@ _TO_VALUE = re.compile(
 # name the indicator (破获32起案件 -> 破获案件), as 破获案件32起 does.
 _WORK_VERB_END = re.compile(
     r"(?:化解|调处|调解|破获|侦破|抓获|打掉|排查|摸排|受理|办理|审结|执结|办结|查处|处置|整改|解决|"
-    r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶)$"
+    r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送)$"
 )
+_WORK_VERB_START = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "^(?:", 1))
+_LIST_OPEN = re.compile(r"[，,。；;：:！!？?\n]")
+
+
+def _verb_before_list(sentence: str, clause_start: int) -> str:
+    """The verb of work right before the first item of the 、-list that ends at ``clause_start``."""
+    left = max((m.end() for m in _LIST_OPEN.finditer(sentence, 0, clause_start)), default=0)
+    first = sentence.find("、", left, clause_start)
+    head = sentence[left:first] if first > 0 else ""
+    m = re.search(r"(?P<verb>" + _WORK_VERB_END.pattern.rstrip("$") + r")了?[\u4e00-\u9fff]{1,6}$", head)
+    return m.group("verb") if m else ""
+
+
 # 村三级综治中心 after 县、乡、: a level closing a list of levels, then how many levels there are.
 _LEVEL_LISTED = re.compile(r"^[省市州盟县区旗乡镇街村社组户][一二两三四五六七八九十]级")
 # 年均, 人均, 户均: 均 closing a label is "per", part of what was counted, not the adverb "all".
@@ -1057,10 +1197,14 @@ def _balance(text: str) -> str:
         at = text.rfind(opener)
         if at > 0 and text.find(closer, at) < 0:
             head, rest = text[:at], text[at + 1 :]
-            text = head if is_noun_label(head) else rest
+            # 土地纠纷多(矛盾纠纷中土地纠纷占比达: a share stated inside the bracket is its own figure
+            share = opener in "(（" and _SHARE_INSIDE.search(rest) is not None and is_noun_label(rest)
+            text = head if is_noun_label(head) and not share else rest
     return _trim(text.strip())
 
 
+# A share or rate opened inside a bracket (…(其中土地纠纷占比达90%)): the bracket's own figure.
+_SHARE_INSIDE = re.compile(r"[\u4e00-\u9fff](?:占比|比例|比重)")
 # 被 that makes a noun (被骗损失, 被盗车辆, 被执行人), not a passive verb (被评为).
 _SUFFERED = re.compile(r"被[骗盗抢害执告]")
 # Where the counted things are (依托辖区21个网格), not what they are.

@@ -7,7 +7,8 @@ Three shapes of Chinese administrative prose put whole stretches of text in the 
   is not one;
 - the closing section of a work summary headed 下一步工作打算, 2024年工作思路, 今后努力方向 …:
   every sentence under it, down to the next heading of the same or a higher level;
-- a paragraph that opens with 下一步/今后/下阶段/明年: its later sentences go on with the plan.
+- a paragraph that opens with 下一步/今后/下阶段/明年, or a sentence inside one that does (…给予充分
+  肯定。下一步要…。一要…。二要…): the later sentences of that paragraph go on with the plan.
 
 :func:`planned` maps each such sentence's index to the words that made it a plan, so the
 extractor treats its practices as plans (no adoption) and its figures as targets (no metric).
@@ -116,6 +117,9 @@ def planned(title: str, sentences: Sequence[Sentence]) -> dict[int, str]:
                 opened = None
         elif opened is not None and opened[0] == sent.paragraph:
             out[n] = opened[1]
+        elif m := _PARAGRAPH_PLAN.match(line):
+            # …给予充分肯定。下一步要在…上下功夫。一要…: a plan opened inside a paragraph runs to its end
+            opened = (sent.paragraph, m.group().strip(" ，,:："), False)
         if opened is not None and opened[0] == sent.paragraph and line.rstrip().endswith((":", "：")):
             opened = (opened[0], opened[1], True)  # the paragraph ends by announcing a list
     return out

@@ -19,7 +19,11 @@ pilot word (专项行动, 专项整治, 建设年, 试点改革 ...). A candidat
    思路 are not programs); 活动 counts only right after the quote or as 专项/集中/创建活动; a
    taxonomy term right after the quote may stand before the program word whatever its length
    (“X”矛盾纠纷多元化解工作机制), or
-3. the few characters before the opening quote end in a program noun (品牌, 工作法, 模式 ...).
+3. the few characters before the opening quote end in a program noun (品牌, 工作法, 模式 ...), or
+4. a verb that sets it up comes right before it (推行“X”, 打造“X”), or a frame makes it the unit's
+   means of work (以“X”为抓手, 把“X”作为…的“底座”), or it opens its clause as the subject of a
+   routine (“楼道小管家”每天…); a numeral-led quote then passes only as a
+   coined name (四抓四真, 两官两警一律, 一网统管), not as a count (一张网) or a filing rule (一事一档).
 
 It is then dropped when it is a slogan, goal or principle without such a word, a stock idiom
 (X位一体), a room or facility formula (“3+x”设置模式, 一厅N室), a national rule or party-study
@@ -27,7 +31,9 @@ campaign (三个规定, 三同步, 好差评, 两学一做, 党史学习教育),
 代表之家, 青年之家, 法官工作站), a media channel (公众号, 长安网, 微博, 报, 电视台), a one-off
 event (比赛, 开放日, 慰问, 晚会), shorter than 2 or longer than 20 characters, a pure number,
 or a whole clause (a comma inside). Also dropped: the state before or after a change (跳出“X”,
-从“X”到“Y”, 变“X”为“Y”), a descriptive word (“一站式”, “规范化”), and a list of parallel parts
+从“X”到“Y”, 变“X”为“Y”), a descriptive word (“一站式”, “规范化”), a stock figure (打造矛盾化解
+“终点站”, “融合阵地”), what people are to do (让百姓“说理找中心”), a quote saying how a mechanism is
+built (突出“管用”建机制), and a list of parallel parts
 that is no name — parts sharing their head character (常驻+轮驻+随驻) or a 、-list of clauses not
 followed by a campaign or method word (“一站式受理、一揽子调处”模式; “清街巷、查隐患”专项行动 and
 “早、准、快、实”调解工作法 stay, and so does a model named by counted parts, “一个中心、两支队伍”).
@@ -318,6 +324,31 @@ _METAPHOR_BEFORE = re.compile(
     r"|(?:成为|成了|当好|当起|化身为?|变成|变为|打造成|建设成)[^，,。；;“”]{0,12}的“[^“”]{1,8}”"
     r"(?:[、和及与][^，,。；;“”]{0,12}的“[^“”]{1,8}”)*[、和及与][^，,。；;“”]{0,12}的$"
 )
+# Stock figures of speech for what a centre or a team is (终点站, 桥头堡, 主阵地, 压舱石 …): every
+# report uses them; quoted alone (or after a two-character modifier, “融合阵地”) they name nothing.
+_FIGURE_HEADS = (
+    "终点站", "中转站", "加油站", "桥头堡", "阵地", "压舱石", "稳定器", "减压阀", "晴雨表", "风向标",
+    "助推器", "指挥部", "生态圈", "护城河", "防火墙", "连心桥", "领头雁", "排头兵", "金钥匙", "瞭望台",
+    "最后一公里", "神经末梢", "千里眼", "顺风耳", "快进键", "定心丸", "润滑剂", "粘合剂", "催化剂",
+    "蓄水池", "前哨", "主战场", "收集站", "服务窗", "说理地",
+)  # fmt: skip
+# 让百姓/引导群众 before a quote: what people are to do (“说理找中心”), a slogan.
+_PEOPLE_DO = re.compile(
+    r"(?:让|使|引导|鼓励|号召|方便|帮助)(?:广大|更多)?(?:群众|百姓|老百姓|居民|村民|市民|牧民|企业|当事人)"
+    r"(?:都|能|可以|真正)?$"
+)
+# A verb of building, then the programme word, after the quote (“管用”建机制, “实用”强机制): the quote
+# is how the thing is built.
+_HOW_BUILT = re.compile(r"^[建强抓促优补搭筑健](?=机制|体系|平台|制度|队伍|模式)")
+
+
+def _stock_figure(content: str) -> bool:
+    """A stock figure of speech, alone or after a modifier of at most two characters."""
+    return any(content.endswith(h) and len(content) - len(h) <= 2 for h in _FIGURE_HEADS)
+
+
+# X是以A为…、以B为重点的“Y”: a definition, the quote at its end says what X is (no name of its own).
+_DEFINED_AS = re.compile(r"是以[^。；;“”]*的$")
 # One meeting or show counted before its name (一场…的“X议事会”): a one-off event, not OTHER, not a
 # programme the unit keeps; 一场“X”攻坚战 is a campaign and stays.
 _ONE_OFF = re.compile(r"一[场次](?:[^，,。；;“”]{0,16}的)?$")
@@ -394,6 +425,16 @@ _UNQUOTED_BRAND = re.compile(
 _ACTION = re.compile(
     r"打造|建|推|设|开|组|成立|探索|创|实施|形成|培育|构|搭|办|启动|引入|发起|做|擦亮|打响|深化|叫响|走出|总结|提炼|命名|称为|叫做"
 )
+# 坚持“四抓四真”, 实行“两长四员”: a coined numeral name kept up as the unit's method (a slogan kept,
+# 坚持“两个毫不动摇”, counts its items and is no coined name).
+_KEEPS = ("坚持", "实行", "落实", "践行")
+# 以“X”为抓手, 把“X”作为…的“底座”: a quote framed as the unit's means of work names its programme.
+_VEHICLE = re.compile(
+    r"\s*(?:为|作为)(?:[^，,。；;“”\"]{0,12}的)?[“\"]?(?:总抓手|抓手|载体|底座|突破口|切入点|引擎|依托)"
+)
+# A quote opening its clause and followed by how often it acts (“楼道小管家”每天在楼道里转一转): a
+# team or post the unit runs, the subject of its routine.
+_HABIT = re.compile(r"\s*(?:每天|每日|每晚|每周|每月|定期|轮流|经常)")
 _UNIT_OWNER = tuple(
     w + "的" for w in ("村", "镇", "乡", "街道", "社区", "县", "区", "市", "旗", "所", "局", "院", "中心")
 )
@@ -404,6 +445,8 @@ _LEVELS_TRAIL = re.compile(r"^[一二三四五六七八九十0-9]+级")
 # A formula left open by a trailing plus (“党建+”, “互联网+”) is a stock way of combining things
 # that many places use, no local programme; a key term inside (“枫桥+”) still gives the key.
 _OPEN_FORMULA = ("+", "＋")
+# … as is one body plus the unnamed others it works with (“法院+N”, “公安+X”协调联动机制).
+_OPEN_SUM = re.compile(r"^[\u4e00-\u9fff]{1,6}[+＋][NnXx](?![\u4e00-\u9fff]{0,2}[+＋])")
 # A local name for people in a role (说事联络员, 信息员) is no programme.
 _ROLE_ENDINGS = ("员", "人员")
 _UNIT_END = re.compile(r"[；;。！!？?\n]")
@@ -418,6 +461,8 @@ _STOP_SUBSTRINGS = (
     "座谈会", "表彰大会", "宣传日", "宣传周", "宣传月", "教育日", "文艺演出", "回头看", "线上+线下",
     "一号工程", "一把手", "首问负责", "一次性告知", "限时办结",
     "线上线下", "三会一课", "两委",
+    # national policy and political formulae every unit complies with (做好“六稳”“六保”工作)
+    "六稳", "六保", "两个维护", "四个意识", "四个自信", "两个确立", "四个全面",
 )  # fmt: skip
 _STOP_PATTERNS = (
     re.compile(r"[一二两三四五六七八九十多]位一体"),
@@ -434,6 +479,8 @@ _STOP_PATTERNS = (
 _FIELD_TERMS = frozenset({
     "基层治理", "社会治理", "乡村治理", "城市治理", "市域治理", "基层社会治理", "社会治理现代化",
     "平安建设", "法治建设", "乡村振兴", "社会稳定", "和谐稳定", "安全稳定", "长治久安", "共建共治共享",
+    # the stock aim of working together, named so in every report
+    "多元共治", "共治共享", "共建共享", "共建共治",
 })  # fmt: skip
 # An institution named after its administrative unit is that unit's body, not a brand.
 _UNIT_INSTITUTION = re.compile(
@@ -663,34 +710,36 @@ class PracticeMatcher:
             if trail is None or not trail.endswith((*_LISTED_CAMPAIGNS, *_LISTED_BRANDS)):
                 trail = None
         else:
-            trail = _program_trail(window, right_after_quote=trail_start == cand.outer_end)
+            trail = _program_trail(window, right_after_quote=not possessive)  # the last quote of a chain too
             if trail is None and not chained:
                 trail = self._keyed_trail(window)
-            if chained and trail is not None and not trail.endswith(_LISTED_CAMPAIGNS):
-                trail = None  # “A”“B”工作法 is rarer than a list of slogans; only campaigns chain
+            if chained and trail is not None and not trail.endswith((*_LISTED_CAMPAIGNS, *_CHAINED_WORK)):
+                # “A”“B”工作法 is rarer than a list of slogans; campaigns chain, and so do pieces of
+                # work or activities (推进“法官驻乡镇”“法官进社区”工作), each its own, as the last one is
+                trail = None
         before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip().rstrip("的：:")
+        # a bare quote that a verb or frame makes the unit's own: no slogan marks, no proposition,
+        # and no count unless a coined name (“一网统管”, “三官一律”)
+        bare_name = (
+            not cand.grouped
+            and not cand.book
+            and not _SLOGAN_MARKS.search(content)
+            and (not _NUMERAL_START.match(content) or _coined(content))
+            and not _PROPOSITION.search(content)
+            and len(content) >= 3
+        )
         signal = (
             trail is not None
             or (not cand.grouped and _names_itself(content))
             or before.endswith(_PRECEDING_NOUNS)
+            or (bare_name and _ESTABLISH.search(before) is not None)
+            or (bare_name and _CARRY_ON.search(before) is not None and not window)
+            or (bare_name and _coined(content) and before.endswith(_KEEPS))
+            or (bare_name and before.endswith(("以", "把")) and _VEHICLE.match(s, cand.outer_end) is not None)
             or (
-                not cand.grouped
-                and not cand.book
-                and _ESTABLISH.search(before) is not None
-                and not _SLOGAN_MARKS.search(content)
-                and not _NUMERAL_START.match(content)
-                and not _PROPOSITION.search(content)
-                and len(content) >= 3
-            )
-            or (
-                not cand.grouped
-                and not cand.book
-                and _CARRY_ON.search(before) is not None
-                and not window
-                and not _SLOGAN_MARKS.search(content)
-                and not _NUMERAL_START.match(content)
-                and not _PROPOSITION.search(content)
-                and len(content) >= 3
+                bare_name
+                and not _clause_before(s, cand.outer_start)
+                and _HABIT.match(s, cand.outer_end) is not None
             )
         )
         if not signal or (not trail and _opens_goal(window)):
@@ -698,8 +747,16 @@ class PracticeMatcher:
         trail = trail or ""
         if _METAPHOR_BEFORE.search(_clause_before(s, cand.outer_start)):
             return None  # 综治中心成了“解忧站”: what the unit has become, said in a figure
+        if not trail and _stock_figure(content):
+            return None  # 打造矛盾化解“终点站”, 打造“融合阵地”: a stock figure, no programme's name
+        if not trail and _PEOPLE_DO.search(_clause_before(s, cand.outer_start)):
+            return None  # 让百姓“说理找中心”, 引导群众“有纠纷找综治中心”: what people are to do
+        if _HOW_BUILT.match(trail):
+            return None  # 突出“管用”建机制: the quote says how a mechanism is built, it names none
         if (content + trail).endswith(_EVENT_ENDS) and _ONE_OFF.search(_clause_before(s, cand.outer_start)):
             return None  # 一场…的“院坝议事会”就地召开: one meeting held, not a standing programme
+        if not trail and _DEFINED_AS.search(s, 0, cand.outer_start):
+            return None  # “雪亮工程”是以…为支撑、以…为重点的“群众性治安防控工程”: what a thing is
         if not trail and _verbless_figure(s, cand):
             return None  # 综治中心：化解矛盾的“终点站”: a figure in apposition to the headline's topic
         if _LEVEL_CHAIN.search(content) and _LEVELS_TRAIL.match(trail):
@@ -726,9 +783,11 @@ class PracticeMatcher:
             return None
         if not trail and content.endswith("经验") and not _MADE.search(_clause_before(s, cand.outer_start)):
             return None
+        if content in _FIELD_TERMS:
+            return None  # “多元共治”模式: the field or aim every place has, whatever kind word follows
         counted = (
             cand.grouped
-            or (_is_count(content) and not _COINED_PAIR.match(content))
+            or (_is_count(content) and not _coined(content))
             or _SUM.match(content) is not None  # “1+1+1+X”: a formula names nothing without its phrase
         )
         if counted and not _names_itself(content):
@@ -802,7 +861,8 @@ class PracticeMatcher:
         the local brand, and 矛盾纠纷多元化解 when ``s`` (if given) presents it as resolving disputes."""
         keys = self._keys_in(key_text)
         brand = not keys or self._descriptor_only(key_text)
-        if brand and (name.endswith(_ROLE_ENDINGS) or name.endswith(_OPEN_FORMULA)):
+        open_formula = name.endswith(_OPEN_FORMULA) or _OPEN_SUM.match(_QUOTES_ONLY.sub("", name))
+        if brand and (name.endswith(_ROLE_ENDINGS) or open_formula):
             return []
         practices = [*([local_practice(name)] if brand else []), *(self.taxonomy.practices[k] for k in keys)]
         mediation = self._mediation
@@ -924,7 +984,10 @@ def _opens_goal(window: str) -> bool:
 
 
 # A quoted word that only describes how something is done (“一站式”中心, “规范化”建设, “保姆式”服务).
-_DESCRIPTOR = re.compile(r"^[\u4e00-\u9fff]{2,3}[式化]$")
+# … or says it covers the whole of something (“全链条”诉源治理, “全周期”管理, “全方位”防控).
+_DESCRIPTOR = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,3}[式化]|全(?:链条|周期|流程|过程|方位|天候|时段|要素|覆盖|领域|域|程))$"
+)
 # Before a quote, words that make it the state a place moved away from (跳出“被动处警”模式,
 # 从“望洋兴叹”到 …, 变“分散办公”为 …); the state it moved to is introduced by 到/向/为/成.
 _CHANGE_FROM = re.compile(r"(?:从|由|跳出|摆脱|告别|打破|改变|变)$")
@@ -939,6 +1002,7 @@ _CAMPAIGN_TRAILS = ("行动", "活动", "专项整治", "整治", "创建", "工
 # ... or a method word (“早、准、快、实”调解工作法, “听、议、办、评”四步工作法): a local method is named
 # by its steps, as a campaign is by its parts; “一次受理、全程代办”服务模式 stays a service slogan.
 _METHOD_TRAILS = ("工作法", "调解法", "治理法")
+_CHAINED_WORK = ("工作", "活动")
 # Names listed by example before 等, or in a chain of quotes, are programmes only when the words
 # after them say they are campaigns (“云岭”“雷霆”等专项行动); “X”等工作 lists topics.
 _LISTED_CAMPAIGNS = ("行动", "专项整治", "整治", "专项活动", "集中活动")
@@ -949,6 +1013,20 @@ _LISTED_BRANDS = ("模式", "品牌", "工作法")
 _NUMERAL = "[一二两三四五六七八九十]"
 _ACTION_CHAR = "[^一二两三四五六七八九十0-9个项条张级天日年月次步类大批种位名户人件份本套支座家]"
 _COINED_PAIR = re.compile(rf"^{_NUMERAL}{_ACTION_CHAR}{_NUMERAL}{_ACTION_CHAR}$")
+# … or a longer run of such pairs (两官两警一律), or one thing that does it all (一网统管, 一屏统览):
+# the numerals qualify nouns or verbs, never a classifier, so the quote counts no list of items.
+_COINED_SERIES = re.compile(rf"^(?:{_NUMERAL}{_ACTION_CHAR}){{3}}$|^一{_ACTION_CHAR}[统通][\u4e00-\u9fff]$")
+
+
+def _coined(content: str) -> bool:
+    """A numeral-led name complete in itself (四抓四真, 两官两警一律, 一网统管), not a count formula
+    nor a filing rule (一事一档, 一案一册: one record per case, kept everywhere)."""
+    if content.endswith(_FILING):
+        return False
+    return _COINED_PAIR.match(content) is not None or _COINED_SERIES.match(content) is not None
+
+
+_FILING = ("档", "册", "表", "卡", "账", "单", "簿")
 # ... or a model or mechanism word after the field of governance it serves (“一核多元、五治融合”基层治理
 # 模式, “X、Y”矛盾调处机制): a bare kind word (“一次受理、全程代办”服务模式) leaves a service slogan.
 _FIELD_MODEL = re.compile(r"(?:治理|治安|防控|调[解处]|解纷|议事|自治)(?:工作)?(?:模式|机制|体系)$")
