@@ -341,8 +341,13 @@ class FalkorStore:
         except Exception:
             return ""
         done = info.get("loading_loaded_perc")
-        eta = info.get("loading_eta_seconds")
-        return "" if done is None else f" ({float(done):.0f}% done, about {eta} s left)"
+        if done is None:
+            return ""
+        # The server's own estimate covers reading the snapshot only; FalkorDB then rebuilds every
+        # index (at 20k reports 3.1 s of reading, then 6.6 s of indexes), so no time is promised.
+        if float(done) >= 99.5:
+            return " (snapshot read; rebuilding its indexes)"
+        return f" ({float(done):.0f}% of its snapshot read, then its indexes are rebuilt)"
 
     def _wait_while_loading(self, alive: Callable[[], bool]) -> bool:
         """Wait while the server reports it is loading its data; True once it answers.
