@@ -77,6 +77,19 @@ def _cls(sentence: str, practice: str) -> str | None:
             "枫桥经验",
         ),
         ("instruction", "县委政法委要求各乡镇建好综治中心。", "县委政法委建好综治中心。", "综治中心"),
+        # what a meeting deploys is work set, not done; 按照…安排部署 is a unit complying
+        (
+            "instruction",
+            "会议对雪亮工程验收、综治中心提档等工作进行了安排部署。",
+            "按照旗委安排部署开展综治中心提档，现已完工。",
+            "综治中心",
+        ),
+        (
+            "instruction",
+            "会上安排部署了全旗禁毒工作和网格化管理工作。",
+            "会后全旗推行网格化管理，划分网格80个。",
+            "网格化管理",
+        ),
         ("instruction", "要继续深化网格化管理，提升见警率。", "甲镇继续深化网格化管理。", "网格化管理"),
         (
             "instruction",

@@ -94,3 +94,33 @@ def test_plans_give_no_adoption_and_no_metric() -> None:
     assert any(n.practice_key == "sharp_eyes" and n.reason == "plan" for n in ex.non_adoptions)
     plan = extract(from_text("临河区平安建设实施方案\n全区推行网格化管理，建成网格320个。", "plan.txt"))
     assert not plan.adoptions and not plan.measurements
+
+
+def test_a_speakers_demands_run_to_the_end_of_their_paragraph() -> None:
+    # 会议强调/某某要求 opening a sentence: it and the rest of its paragraph are instructions
+    body = (
+        "会议指出，去年全旗建成综治中心9个。会议强调，今年是雪亮工程收尾之年，各苏木要抓紧验收。"
+        "突出源头预防，深化网格化管理。\n全旗调解纠纷300件。"
+    )
+    assert _planned("某旗政法工作会议召开", body) == {
+        "会议强调，今年是雪亮工程收尾之年，各苏木要抓紧验收。",
+        "突出源头预防，深化网格化管理。",
+    }
+    # a topic before the speaker (在X中，某某要求，…) opens the same way
+    assert _planned("某市会议", "在平安细胞工程中，王副市长要求，各区要专班推进。") == {
+        "在平安细胞工程中，王副市长要求，各区要专班推进。"
+    }
+    # 按照…要求，… is a unit complying, and its work is done
+    assert not _planned("某旗工作动态", "按照盟委要求，全旗推行网格化管理。")
+
+
+def test_a_meetings_demands_give_no_adoption() -> None:
+    text = (
+        "某旗政法工作会议召开\n"
+        "会议强调，今年是雪亮工程收尾之年，全旗要推进网格化管理。\n"
+        "会议指出，去年以来，额尔古纳市各苏木建成综治中心。"
+    )
+    ex = extract(from_text(text, "test.txt"))
+    keys = {a.practice_key for a in ex.adoptions}
+    assert "comprehensive_center" in keys
+    assert not keys & {"grid", "sharp_eyes"}

@@ -10,7 +10,8 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 - ``media``: the practice only in the title of a programme or article (央视…《…》);
 - ``instruction``: someone 指出/强调/要求 … before it, or a sentence or an earlier clause opening
   with 要/必须 (a quoted instruction or a speech's list of them, not local work), or 对 it …
-  提出…要求/意见 (what demands are about);
+  提出…要求/意见 (what demands are about), or the object of a meeting's deployment (对A、B等工作
+  进行了安排部署; 安排部署A、B工作): work assigned, not work done;
 - ``policy``: 总书记, 党中央, 国务院 … 指示/批示/文件 before it (a national policy cited), or the
   practice only in the title of a document relayed or studied (传达学习《…》);
 - ``meeting``: the practice inside the name of a meeting held about it (召开…推进会), or
@@ -107,6 +108,13 @@ _INSTRUCTION = re.compile(
 # 对心理咨询室的建设提出具体要求: the practice is what a visitor's demands are about, not work done.
 _DEMAND_BEFORE = re.compile(r"对[^，,。；;]{0,12}$")
 _DEMAND_AFTER = re.compile(r"^[^，,。；;]{0,10}?提出了?[^，,。；;]{0,8}?(?:要求|意见|建议)")
+# 对市域社会治理试点、综治中心提升年等工作进行了安排部署; 安排部署全县政法工作及“三项重点工作”:
+# what a meeting deploys is work set for later. Not 按照/根据…安排部署 (a unit complying, whose
+# own clause says what it did), and not past a clause break.
+_DEPLOYED_BEFORE = re.compile(r"对[^，,。；;]{0,60}$")
+_DEPLOYED_AFTER = re.compile(r"^[^，,。；;]{0,60}?进行了?(?:专题|全面|具体|周密|再)?(?:安排)?部署")
+_DEPLOYING_BEFORE = re.compile(r"安排部署了?[^，,。；;：:]{0,60}$")
+_COMPLYING = re.compile(r"按照|根据|依照|遵照|落实|贯彻")
 _AUTHORITY = re.compile(
     r"总书记|党中央|中共中央|国务院|中办|国办|中央政法委|中央一号文件"
     r"|(?<![省市县区州])中央(?=关于|印发|出台|[^，,。；;]{0,6}(?:意见|决定|文件|通知))"  # 中央关于…的意见
@@ -449,6 +457,12 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("instruction", m.group()[1:].strip())
     if _DEMAND_BEFORE.search(before) and (m := _DEMAND_AFTER.match(after)):
         return Cue("instruction", m.group()[-4:])
+    if _DEPLOYED_BEFORE.search(before) and (n := _DEPLOYED_AFTER.match(after)):
+        return Cue("instruction", "对…" + n.group()[-4:])
+    if (m := _DEPLOYING_BEFORE.search(before)) and not _COMPLYING.search(
+        before, max(0, m.start() - 8), m.start()
+    ):
+        return Cue("instruction", m.group()[:4])
     if (m := _MEETING.search(before)) and (n := _MEETING_END.match(after)):
         return Cue("meeting", m.group() + sentence[start:end] + n.group())
     if ("会" in after or "论坛" in after or "培训班" in after) and (n := _MEETING_HELD_AFTER.match(after)):

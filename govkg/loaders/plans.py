@@ -8,7 +8,11 @@ Three shapes of Chinese administrative prose put whole stretches of text in the 
 - the closing section of a work summary headed 下一步工作打算, 2024年工作思路, 今后努力方向 …:
   every sentence under it, down to the next heading of the same or a higher level;
 - a paragraph that opens with 下一步/今后/下阶段/明年, or a sentence inside one that does (…给予充分
-  肯定。下一步要…。一要…。二要…): the later sentences of that paragraph go on with the plan.
+  肯定。下一步要…。一要…。二要…): the later sentences of that paragraph go on with the plan;
+- a sentence that opens with a speaker's 强调/要求 (会议强调，…; 他强调，今年是…; 某书记要求：…):
+  it and the rest of its paragraph are the speaker's instructions, whatever each sentence's own
+  words (…收官之年，全市政法机关要…; 突出依法严打，持续掀起…攻势). 指出 is left alone: a meeting
+  指出 looks back on the year's results as often as it asks for more.
 
 :func:`planned` maps each such sentence's index to the words that made it a plan, so the
 extractor treats its practices as plans (no adoption) and its figures as targets (no metric).
@@ -50,6 +54,13 @@ _PLAN_TITLE = re.compile(
 _ISSUED = re.compile(r"出台|印发|制定|发布|出炉|审议|通过|解读")
 _TITLE_TAIL = re.compile(r"(?:[（(][^（()）]{0,20}[)）]|的通知|》|\s)+$")
 _PARAGRAPH_PLAN = re.compile(rf"^\s*(?:{_PLAN_LEADS})(?:工作中|[，,:：]|我们|我[省市县区旗镇乡]|将|要)")
+# 会议强调，…; 区委政法委常务副书记某某强调：…: a speaker's demands open the sentence, perhaps after
+# their topic (在X工程建设中，某某要求，…). A speaker named before the verb is short and complies
+# with no one (按照/根据…要求，… is local work).
+_SPEECH_OPENING = re.compile(
+    r"^\s*(?:在[^，,。；;]{1,30}?(?:中|上|方面)[，,])?(?:会议|会上|[^，,。；;：:“”]{1,24}?)(?:强调|要求)[，,:：]"
+)
+_COMPLYING = re.compile(r"按照|根据|依照|遵照|落实|贯彻|对照|围绕|按")
 
 
 # The items of a list, one per paragraph: 一是…, （一）…, 1.…, 第一，…
@@ -105,7 +116,11 @@ def planned(title: str, sentences: Sequence[Sentence]) -> dict[int, str]:
             out[n] = section[1]
             continue
         first = n == 0 or sentences[n - 1].paragraph != sent.paragraph
-        if first:
+        if (m := _SPEECH_OPENING.match(line)) and not _COMPLYING.search(m.group()):
+            # 会议强调，…: this sentence and the rest of its paragraph are the speaker's demands
+            opened = (sent.paragraph, m.group().strip(" ，,:："), False)
+            out[n] = opened[1]
+        elif first:
             m = _PARAGRAPH_PLAN.match(line)
             if m is not None:
                 opened = (sent.paragraph, m.group().strip(" ，,:："), False)
