@@ -76,6 +76,8 @@ def _cls(sentence: str, practice: str) -> str | None:
             "按照上级要求，甲县坚持枫桥经验。",
             "枫桥经验",
         ),
+        # 将 before a verb of building (将构建, 将打造) is an intention
+        ("plan", "两镇签订协议，双方将构建网格化管理体系。", "双方已构建网格化管理体系。", "网格化管理"),
         ("instruction", "县委政法委要求各乡镇建好综治中心。", "县委政法委建好综治中心。", "综治中心"),
         # what a meeting deploys is work set, not done; 按照…安排部署 is a unit complying
         (

@@ -787,3 +787,25 @@ def test_a_talking_place_or_forum_names_itself(matcher: PracticeMatcher) -> None
     assert "银杏议事亭" in found
     found = local_names(matcher.discover("某村推出“火塘唱谈会”，干部群众围坐议事。"))
     assert found == ["火塘唱谈会"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "某旗以创建“北疆最平安牧区旗”为目标，推进平安建设。",  # an aim
+        "某区“十大平安守护人”评选活动已举办三届。",  # an honour selected
+        "某区举办“最美网格员”颁奖仪式。",
+        "某县通报了提升“见警率”工作情况。",  # a rate measured
+        "某镇组织村民“说事”，当场化解纠纷。",  # a folk forum's verb with no brand
+    ],
+)
+def test_an_aim_an_honour_a_rate_or_a_bare_verb_is_no_name(matcher: PracticeMatcher, sentence: str) -> None:
+    assert local_names(matcher.discover(sentence)) == []
+    # written right after its unit, the same quote is still no programme of that unit's
+    start = sentence.find("“")
+    end = sentence.find("”") + 1
+    assert matcher.named_program(sentence[start + 1 : end - 1], sentence, start, end) == []
+
+
+def test_a_brand_before_a_forum_word_still_names_itself(matcher: PracticeMatcher) -> None:
+    assert local_names(matcher.discover("某社区打造“老槐树说事”品牌，化解纠纷。")) == ["老槐树说事"]

@@ -59,7 +59,8 @@ _PLAN = re.compile(
     # 计划新建, 计划投入 (not 按计划实施, 年度计划, 计划生育): what is planned to be built or spent
     r"|(?<![按照度作])计划(?=新建|新增|建设|建成|投入|投资|启动|组建|招聘|购置|安装)"
     # 将 (will) before a verb of work; the disposal 将 takes a noun (将矛盾纠纷纳入…)
-    r"|(?<![即并])将(?:推动|建立|开展|组织(?!关系|架构|体系|建设|优势|力量)|深化|加大|加快|推进|启动|实施|举办|持续|大力|积极|全力|充分|聚焦)"
+    r"|(?<![即并])将(?:推动|建立|开展|组织(?!关系|架构|体系|建设|优势|力量)|深化|加大|加快|推进|启动|实施|举办|持续|大力|积极|全力|充分|聚焦"
+    r"|构建|打造|完善|健全|探索|推行|推广|扩大|逐步|着力|重点)"
 )
 # Words after which a sentence's figures are levels set rather than reached: a target named
 # (目标是/为), a floor (不低于, 不少于), a demand (要求各…). (确保 is left alone: the seed gold counts

@@ -310,6 +310,8 @@ _GENERIC_KINDS = frozenset({
     "中心", "服务队", "小分队", "突击队", "巡逻队", "志愿队", "制度", "体系", "清单", "改革", "试点", "项目",
     "计划", "系统", "之家", "活动", "课堂", "讲堂", "班", "站", "工作", "联盟", "专线", "热线", "经验",
     "调解组", "调解队", "宣讲团", "服务社", "工作坊", "专项整治", "整治", *_APP_WORDS,
+    # a folk forum's verb with no brand before it (组织村民“说事”) is the verb, not 大伟说事
+    "说事", "说法", "说和", "夜话", "议事",
 })  # fmt: skip
 # A quoted “one thing” (“一个中心”, “一扇门”) says things are unified and names no programme by its
 # last word, as a set (“三张清单”) does; so does a counted method (“四诊法”, “五步法”).
@@ -482,6 +484,12 @@ _FIELD_TERMS = frozenset({
     # the stock aim of working together, named so in every report
     "多元共治", "共治共享", "共建共享", "共建共治",
 })  # fmt: skip
+# A quote that a goal frame closes (以打造“最安全边境城市”为目标), an honour that a selection or
+# award gives (“十佳平安卫士”评选活动, “最美调解员”颁奖), or a rate measured (“见警率”, “两率一度”)
+# names what is aimed at, awarded or counted, not a programme the unit runs.
+_GOAL_AFTER = re.compile(r"(?:为|作为|的)(?:总|奋斗|工作)?目标")
+_HONOUR_AFTER = re.compile(r"(?:评选|评比|评议|颁奖|表彰|推选|选树|称号|荣誉)")
+_RATE_NAME = re.compile(r"(?:率|满意度|知晓率|两率一度|[一二两三四五]率[一二两三]度)$")
 # An institution named after its administrative unit is that unit's body, not a brand.
 _UNIT_INSTITUTION = re.compile(
     r"^[\u4e00-\u9fff]{2,8}?(?:省|市|(?<!社)区|县|旗|州|盟|镇|乡|街道)[\u4e00-\u9fff]*(?:中心|站|所|室|学校|委员会|协会)$"
@@ -639,6 +647,8 @@ class PracticeMatcher:
         name = fold(name)
         if (
             not _acceptable(name)
+            or _RATE_NAME.search(name)
+            or (sentence and (_GOAL_AFTER.match(sentence, end) or _HONOUR_AFTER.match(sentence, end)))
             or _is_count(name)
             or _UNIT_INSTITUTION.match(name)
             or _enumeration(name, "")
@@ -655,6 +665,9 @@ class PracticeMatcher:
         candidates = _quoted_candidates(s)
         tails = _chain_tails(s, candidates)
         for cand, tail in zip(candidates, tails, strict=True):
+            if _aim_honour_or_rate(s, cand):
+                taken.append((cand.outer_start, cand.outer_end))  # nor found again unquoted
+                continue
             found = self._judge(s, cand, tail)
             if found is not None:
                 out.extend(found)
@@ -1075,6 +1088,15 @@ def _enumeration(content: str, trail: str) -> bool:
 _COUNT_OF_KINDS = re.compile(
     r"^[0-9一二两三四五六七八九十]+[大项个类]?(?:专项)?(?:行动|工程|机制|体系|活动|举措|措施|工作|制度)$"
 )
+
+
+def _aim_honour_or_rate(s: str, cand: _Candidate) -> bool:
+    """以打造“X”为目标, “X”评选活动, 提升“见警率”: the quote names an aim, an honour or a rate."""
+    return bool(
+        _GOAL_AFTER.match(s, cand.outer_end)
+        or _HONOUR_AFTER.match(s, cand.outer_end)
+        or _RATE_NAME.search(cand.content)
+    )
 
 
 def _names_itself(content: str) -> bool:
