@@ -484,11 +484,10 @@ _FIELD_TERMS = frozenset({
     # the stock aim of working together, named so in every report
     "多元共治", "共治共享", "共建共享", "共建共治",
 })  # fmt: skip
-# A quote that a goal frame closes (以打造“最安全边境城市”为目标), an honour that a selection or
-# award gives (“十佳平安卫士”评选活动, “最美调解员”颁奖), or a rate measured (“见警率”, “两率一度”)
-# names what is aimed at, awarded or counted, not a programme the unit runs.
+# A quote that a goal frame closes (以打造“最安全边境城市”为目标) or a rate measured (“见警率”,
+# “两率一度”) names what is aimed at or counted, not a programme the unit runs. (A selection the
+# unit runs, 开展“X”评选活动, stays its programme: the seed gold's “信访稳定红旗村”.)
 _GOAL_AFTER = re.compile(r"(?:为|作为|的)(?:总|奋斗|工作)?目标")
-_HONOUR_AFTER = re.compile(r"(?:评选|评比|评议|颁奖|表彰|推选|选树|称号|荣誉)")
 _RATE_NAME = re.compile(r"(?:率|满意度|知晓率|两率一度|[一二两三四五]率[一二两三]度)$")
 # An institution named after its administrative unit is that unit's body, not a brand.
 _UNIT_INSTITUTION = re.compile(
@@ -648,7 +647,7 @@ class PracticeMatcher:
         if (
             not _acceptable(name)
             or _RATE_NAME.search(name)
-            or (sentence and (_GOAL_AFTER.match(sentence, end) or _HONOUR_AFTER.match(sentence, end)))
+            or (sentence and _GOAL_AFTER.match(sentence, end))
             or _is_count(name)
             or _UNIT_INSTITUTION.match(name)
             or _enumeration(name, "")
@@ -665,7 +664,7 @@ class PracticeMatcher:
         candidates = _quoted_candidates(s)
         tails = _chain_tails(s, candidates)
         for cand, tail in zip(candidates, tails, strict=True):
-            if _aim_honour_or_rate(s, cand):
+            if _aim_or_rate(s, cand):
                 taken.append((cand.outer_start, cand.outer_end))  # nor found again unquoted
                 continue
             found = self._judge(s, cand, tail)
@@ -1090,13 +1089,9 @@ _COUNT_OF_KINDS = re.compile(
 )
 
 
-def _aim_honour_or_rate(s: str, cand: _Candidate) -> bool:
-    """以打造“X”为目标, “X”评选活动, 提升“见警率”: the quote names an aim, an honour or a rate."""
-    return bool(
-        _GOAL_AFTER.match(s, cand.outer_end)
-        or _HONOUR_AFTER.match(s, cand.outer_end)
-        or _RATE_NAME.search(cand.content)
-    )
+def _aim_or_rate(s: str, cand: _Candidate) -> bool:
+    """以打造“X”为目标, 提升“见警率”: the quote names an aim or a rate."""
+    return bool(_GOAL_AFTER.match(s, cand.outer_end) or _RATE_NAME.search(cand.content))
 
 
 def _names_itself(content: str) -> bool:
