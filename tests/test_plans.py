@@ -124,3 +124,16 @@ def test_a_meetings_demands_give_no_adoption() -> None:
     keys = {a.practice_key for a in ex.adoptions}
     assert "comprehensive_center" in keys
     assert not keys & {"grid", "sharp_eyes"}
+
+
+def test_a_speakers_list_of_demands_runs_on_through_its_items() -> None:
+    # 某某强调，一要…\n二要…: each later item opening a paragraph is a demand too; other numbered
+    # paragraphs after it (二、县法院开展…) are the report's own news
+    body = "王书记强调，一要压实责任。\n二要深化网格化管理。\n三要推广“枫桥经验”。\n全旗调解纠纷300件。"
+    assert _planned("某旗会议", body) == {
+        "王书记强调，一要压实责任。",
+        "二要深化网格化管理。",
+        "三要推广“枫桥经验”。",
+    }
+    body = "一、推进会召开。会议要求，各乡镇要查漏补缺。\n二、旗法院推行诉源治理，诉前化解纠纷90件。"
+    assert _planned("某旗工作简报", body) == {"会议要求，各乡镇要查漏补缺。"}

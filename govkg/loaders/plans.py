@@ -11,7 +11,8 @@ Three shapes of Chinese administrative prose put whole stretches of text in the 
   肯定。下一步要…。一要…。二要…): the later sentences of that paragraph go on with the plan;
 - a sentence that opens with a speaker's 强调/要求 (会议强调，…; 他强调，今年是…; 某书记要求：…):
   it and the rest of its paragraph are the speaker's instructions, whatever each sentence's own
-  words (…收官之年，全市政法机关要…; 突出依法严打，持续掀起…攻势). 指出 is left alone: a meeting
+  words (…收官之年，全市政法机关要…; 突出依法严打，持续掀起…攻势), and the items of its list in
+  the paragraphs after it (某某强调，一要…。\n二要…。\n三要…). 指出 is left alone: a meeting
   指出 looks back on the year's results as often as it asks for more.
 
 :func:`planned` maps each such sentence's index to the words that made it a plan, so the
@@ -60,6 +61,8 @@ _PARAGRAPH_PLAN = re.compile(rf"^\s*(?:{_PLAN_LEADS})(?:工作中|[，,:：]|我
 _SPEECH_OPENING = re.compile(
     r"^\s*(?:在[^，,。；;]{1,30}?(?:中|上|方面)[，,])?(?:会议|会上|[^，,。；;：:“”]{1,24}?)(?:强调|要求)[，,:：]"
 )
+# 二要…, 三要…: the next item of a speaker's list of demands, opening a paragraph of its own.
+_DEMAND_ITEM = re.compile(rf"^\s*[{_NUM}]+要")
 _COMPLYING = re.compile(r"按照|根据|依照|遵照|落实|贯彻|对照|围绕|按")
 
 
@@ -102,6 +105,7 @@ def planned(title: str, sentences: Sequence[Sentence]) -> dict[int, str]:
     # (paragraph, words, announces a list) of the paragraph that opened with a plan, or of the
     # last item of the list it announced
     opened: tuple[int, str, bool] | None = None
+    speech: tuple[int, str, bool] | None = None  # the paragraph a speaker's demands last ran in
     for n, sent in enumerate(sentences):
         line = sent.text
         rank = heading_rank(line)
@@ -117,8 +121,13 @@ def planned(title: str, sentences: Sequence[Sentence]) -> dict[int, str]:
             continue
         first = n == 0 or sentences[n - 1].paragraph != sent.paragraph
         if (m := _SPEECH_OPENING.match(line)) and not _COMPLYING.search(m.group()):
-            # 会议强调，…: this sentence and the rest of its paragraph are the speaker's demands
+            # 会议强调，…: this sentence and the rest of its paragraph are the speaker's demands, and
+            # so are the items of the speech's list in the paragraphs after (二要…, 三要…)
             opened = (sent.paragraph, m.group().strip(" ，,:："), False)
+            speech = opened
+            out[n] = opened[1]
+        elif first and speech is not None and speech[0] == sent.paragraph - 1 and _DEMAND_ITEM.match(line):
+            opened = speech = (sent.paragraph, speech[1], False)
             out[n] = opened[1]
         elif first:
             m = _PARAGRAPH_PLAN.match(line)
