@@ -61,6 +61,13 @@ def _cls(sentence: str, practice: str) -> str | None:
             "甲县表彰先进后，全面推行信访工作包案化解，先进经验得到推广。",
             "信访工作",
         ),
+        # the practice names an assessment whose grade the unit won
+        (
+            "award",
+            "甲县在全市信访工作考核中获评优秀等次。",
+            "甲县信访工作考核后，信访工作包案化解率达98%。",
+            "信访工作",
+        ),
         ("media", "电视台专题片《守护枫桥经验》播出。", "甲县发展枫桥经验。", "枫桥经验"),
         # a practice only in the title of a pledge signed binds the signer to a target
         (

@@ -5,7 +5,8 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 
 - ``plan``: 下一步, 将进一步, 计划于 … (intentions are not deeds); 力争 only for what follows it or
   shares its clause (…构建X体系，力争小事不出村 states the goal of work done);
-- ``award``: 被评为, 荣获, 获评, 获得…先进县 … before the practice (an honour is not the practice itself;
+- ``award``: 被评为, 荣获, 获评, 获得…先进县 … before the practice, or 在…考核中获评… after it (an
+  honour is not the practice itself;
   a place named a pilot, 被确定为…试点城市, is set that work and adopts it);
 - ``media``: the practice only in the title of a programme or article (央视…《…》);
 - ``instruction``: someone 指出/强调/要求 … before it, or a sentence or an earlier clause opening
@@ -88,6 +89,12 @@ _OWN_SUBJECT = re.compile(r"\s*(?:其|该(?:镇|乡|县|区|市|街道|村|社�
 # 被确定为全国市域社会治理现代化试点城市, 入选…试点地区: a place named a pilot is set the work to do,
 # not honoured for work done; the practice is its pilot's.
 _PILOT_AFTER = re.compile(r"[^，,。；;]{0,20}?试点")
+# 在2022年度平安建设暨平安创建考核中获评优秀: the practice names an assessment whose grade or rank
+# the unit won, an honour and no report of the work.
+_GRADED_AFTER = re.compile(
+    r"^[^，,。；;]{0,20}?(?:考核|考评|评比|测评|评价|评选|评估|检查)[^，,。；;]{0,8}?中"
+    r"(?:获评|被评为|荣获|获得|位列|位居|排名|名列|取得)"
+)
 # 表彰2022年度信访工作先进单位和先进个人: the practice names the category of an honour given.
 _HONOUR_GIVEN = re.compile(r"(?:表彰|评选|评出|授予|命名)[^，,。；;]*$")
 _HONOUR_CATEGORY = re.compile(
@@ -430,6 +437,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("component", m.group()[-6:])
     if m := _DUTY_OF_ROLE.search(before):
         return Cue("component", m.group()[:4])
+    if m := _GRADED_AFTER.match(after):
+        return Cue("award", m.group()[-3:])
     if m := _RANKED_AFTER.match(after):
         return Cue("award", m.group()[-4:])
     if (m := _HONOUR_GIVEN.search(before)) and (n := _HONOUR_CATEGORY.match(after)):
