@@ -61,6 +61,13 @@ def _cls(sentence: str, practice: str) -> str | None:
             "甲县表彰先进后，全面推行信访工作包案化解，先进经验得到推广。",
             "信访工作",
         ),
+        # a candidacy for an honour is no more than one won
+        (
+            "award",
+            "甲县推荐城关派出所参评“枫桥式公安派出所”。",
+            "甲县以“枫桥式公安派出所”创建为抓手推动警务前移。",
+            "枫桥式公安派出所",
+        ),
         # the practice names an assessment whose grade the unit won
         (
             "award",

@@ -77,6 +77,8 @@ _AWARD = re.compile(
     r"|获得(?=[^，,。；;]{0,30}?(?:先进|示范|标兵|模范|荣誉))"
     # 创成省“X”先进单位: a title won (创成 with no such title, 创成平安村30个, is creation work)
     r"|创成(?=[^，,。；;]{0,30}?(?:先进|示范|标兵|称号))"
+    # 推荐某所参评“枫桥式公安派出所”, 申报全国示范县: a candidacy for an honour is no more than one won
+    r"|参评|参选|申报(?=[^，,。；;]{0,16}?(?:先进|示范|标兵|模范|称号|枫桥式))"
 )
 # 甲市被评为…，乙县“X”工作法入选…: a later clause with an honour of its own after the practice
 # names the practice as its unit's, and the honour before it is another unit's.
