@@ -54,6 +54,12 @@ def test_a_plan_section_runs_to_the_next_heading_of_its_level() -> None:
     assert got == {"二、下一步工作打算", "深化雪亮工程建设。", "（一）加强综治中心建设。"}
     # a heading that also names work done covers both, so it opens no plan section
     assert not _planned("临河区工作总结", "二、主要做法及下一步打算\n推行网格化管理。")
+    # the year's points, ideas or tasks set head a plan too
+    assert "推广“枫桥经验”。" in _planned(
+        "临河区工作总结", "一、工作成效\n建成综治中心。\n二、2024年工作要点\n推广“枫桥经验”。"
+    )
+    assert "推广“枫桥经验”。" in _planned("临河区工作总结", "三、工作思路\n推广“枫桥经验”。")
+    assert not _planned("临河区工作总结", "二、重点任务完成情况\n推广“枫桥经验”。")
     # a bare line reading as a plan heading opens one too
     assert "推广“枫桥经验”。" in _planned("临河区工作总结", "2024年工作思路\n推广“枫桥经验”。")
 
@@ -112,6 +118,8 @@ def test_a_speakers_demands_run_to_the_end_of_their_paragraph() -> None:
     }
     # 按照…要求，… is a unit complying, and its work is done
     assert not _planned("某旗工作动态", "按照盟委要求，全旗推行网格化管理。")
+    # nor is the report's own unit stressing its own approach
+    assert not _planned("某旗工作动态", "该镇在调解中强调，以情说理，推行网格化管理。")
 
 
 def test_a_meetings_demands_give_no_adoption() -> None:

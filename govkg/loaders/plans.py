@@ -41,8 +41,10 @@ _HEADINGS = (
 _HEADING_MAX = 30
 # Words that put what follows in the future, heading a section or opening a paragraph.
 _PLAN_LEADS = "下一步|下步|下阶段|今后|明年|来年"
+# 2024年工作要点, 工作思路, 重点任务: the points, ideas or tasks set for the coming year head a plan.
 _PLAN_HEADING = re.compile(
-    rf"{_PLAN_LEADS}|打算|工作计划|设想|努力方向|展望|(?:19|20)\d{{2}}年(?:工作)?(?:思路|计划|安排|目标任务)"
+    rf"{_PLAN_LEADS}|打算|工作计划|设想|努力方向|展望|(?:19|20)\d{{2}}年(?:工作)?(?:思路|计划|安排|目标任务|要点|重点任务)"
+    r"|工作(?:思路|要点|安排)|(?:目标|重点|主要)任务"
 )
 # A line with no number that reads as a plan heading (下一步工作打算) opens a section as 一、 would.
 _BARE_PLAN_HEADING = re.compile(r"^\s*(?:下一步|下步|下阶段|今后|明年|(?:19|20)\d{2}年)[^，,。；;]{0,14}$")
@@ -57,9 +59,10 @@ _TITLE_TAIL = re.compile(r"(?:[（(][^（()）]{0,20}[)）]|的通知|》|\s)+$"
 _PARAGRAPH_PLAN = re.compile(rf"^\s*(?:{_PLAN_LEADS})(?:工作中|[，,:：]|我们|我[省市县区旗镇乡]|将|要)")
 # 会议强调，…; 区委政法委常务副书记某某强调：…: a speaker's demands open the sentence, perhaps after
 # their topic (在X工程建设中，某某要求，…). A speaker named before the verb is short and complies
-# with no one (按照/根据…要求，… is local work).
+# with no one (按照/根据…要求，… is local work), and is not the report's own unit stressing its own
+# approach (该镇在调解中强调，…; 我县始终强调，…).
 _SPEECH_OPENING = re.compile(
-    r"^\s*(?:在[^，,。；;]{1,30}?(?:中|上|方面)[，,])?(?:会议|会上|[^，,。；;：:“”]{1,24}?)(?:强调|要求)[，,:：]"
+    r"^\s*(?:在[^，,。；;]{1,30}?(?:中|上|方面)[，,])?(?:会议|会上|(?![我该本])[^，,。；;：:“”]{1,24}?)(?:强调|要求)[，,:：]"
 )
 # 二要…, 三要…: the next item of a speaker's list of demands, opening a paragraph of its own.
 _DEMAND_ITEM = re.compile(rf"^\s*[{_NUM}]+要")
