@@ -466,7 +466,9 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         # 二、完善两个机制: a count in Chinese numerals in a numbered heading names the parts of the
         # section's method, no quantity of work (a heading's digits, 二、化解纠纷300件, stay)
         found = [m for m in found if not _CN_COUNT.match(m.raw.lstrip("约近逾超过"))]
-    return _respectively(sentence, _without_formula_parts(sentence, found))
+    found = _respectively(sentence, _without_formula_parts(sentence, found))
+    # 辖248个行政村和两个扶贫移民区: a count that nothing before it (nor a list it closes) names
+    return [m for m in found if m.indicator.strip()]
 
 
 _CN_COUNT = re.compile(f"[{_CN_DIGITS}]")
@@ -597,6 +599,8 @@ def _shared_units(sentence: str) -> dict[int, tuple[str, str]]:
     return out
 
 
+# The characters after 分 that make it the first of a word (分散, 分别, 分布 …), not a score.
+_FEN_WORDS = tuple("散别布配析类流工批期级享解担管包片成为赴头组区段层")
 # A count in Chinese numerals right after the body that issued it (中央八项规定, 中央“三个务必”) is
 # the name of a set of rules, no quantity.
 _NAMING_BODIES = ("中央", "党中央", "中共中央")
@@ -625,6 +629,8 @@ def _to_mention(
     value = _value(num)
     if value is None:
         return None
+    if unit == "分" and sentence.startswith(_FEN_WORDS, m.end()):
+        return None  # 66万分散居住, 3人分别…: 分 begins the next word (分散, 分别), it is no score
     if not arabic and sentence.endswith(_NAMING_BODIES, 0, num_start):
         return None  # 中央八项规定精神: a count after the body that issued it names its rules
     if unit == "个" and _divisions_held(sentence, m.start(), m.end()):
