@@ -809,3 +809,14 @@ def test_a_brand_before_a_forum_word_still_names_itself(matcher: PracticeMatcher
     assert local_names(matcher.discover("某社区打造“老槐树说事”品牌，化解纠纷。")) == ["老槐树说事"]
     # a selection the unit runs is its programme (seed gold: “信访稳定红旗村”推荐评选活动)
     assert local_names(matcher.discover("某区持续开展“十大平安守护人”评选活动。")) == ["十大平安守护人"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "某镇驻村辅警发挥“情况熟人头熟”的优势开展调解工作。",  # a strength, before a program word
+        "某县村警围绕“六大员”工作职责开展巡逻。",  # the duties of a role
+    ],
+)
+def test_a_strength_or_a_roles_duties_is_no_programme(matcher: PracticeMatcher, sentence: str) -> None:
+    assert local_names(matcher.discover(sentence)) == []

@@ -380,6 +380,8 @@ _GOAL_HEADS = (
     "要求", "目标", "理念", "思路", "原则", "精神", "格局", "标准", "部署", "会议", "方案", "办法",
     "意见", "通知", "责任", "任务", "考核", "重点", "成效", "局面", "新局面", "态势", "氛围", "链条",
     "流程", "闭环", "路径", "路子", "作风", "劲头", "干劲", "态度", "风气", "主题", "主线", "基调",
+    # 发挥“人熟地熟”的优势, 围绕“九大员”工作职责: a strength or the duties of a role, no programme
+    "优势", "特点", "长处", "特长", "职责", "职能",
 )  # fmt: skip
 # 成效 after a model's own kind word (“X”模式成效明显, “X”工作法成效显著) reports that model's
 # results; after 工作 or a campaign word (“X”工作成效) it stays a goal phrase.
@@ -754,7 +756,10 @@ class PracticeMatcher:
                 and _HABIT.match(s, cand.outer_end) is not None
             )
         )
-        if not signal or (not trail and _opens_goal(window)):
+        # a goal word right after the quote heads the phrase, whatever program word comes later
+        # (发挥“人熟地熟”的优势开展工作)
+        opens_goal = (not trail or _TRAILING_RE.match(window) is None) and _opens_goal(window)
+        if not signal or opens_goal:
             return None  # 推行“马上就办”工作作风: a style, goal or principle, whatever the verb
         trail = trail or ""
         if _METAPHOR_BEFORE.search(_clause_before(s, cand.outer_start)):
