@@ -112,6 +112,9 @@ def test_a_speakers_demands_run_to_the_end_of_their_paragraph() -> None:
         "会议强调，今年是雪亮工程收尾之年，各苏木要抓紧验收。",
         "突出源头预防，深化网格化管理。",
     }
+    # a sentence dating results or citing figures is the report again, and ends the demands
+    body = "会议要求，各苏木要抓紧验收。今年以来，全旗化解纠纷300件。推行网格化管理。"
+    assert _planned("某旗会议", body) == {"会议要求，各苏木要抓紧验收。"}
     # a topic before the speaker (在X中，某某要求，…) opens the same way
     assert _planned("某市会议", "在平安细胞工程中，王副市长要求，各区要专班推进。") == {
         "在平安细胞工程中，王副市长要求，各区要专班推进。"

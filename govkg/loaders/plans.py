@@ -64,6 +64,11 @@ _PARAGRAPH_PLAN = re.compile(rf"^\s*(?:{_PLAN_LEADS})(?:工作中|[，,:：]|我
 _SPEECH_OPENING = re.compile(
     r"^\s*(?:在[^，,。；;]{1,30}?(?:中|上|方面)[，,])?(?:会议|会上|(?![我该本])[^，,。；;：:“”]{1,24}?)(?:强调|要求)[，,:：]"
 )
+# 今年以来, 截至目前, 据统计 …: a sentence that opens by dating results or citing figures reports the
+# unit's own work, and ends a speaker's demands.
+_RESULTS_LEAD = re.compile(
+    r"^\s*(?:今年以来|去年以来|年初以来|近年来|截至|截止|据统计|目前|(?:19|20)\d{2}年以来)"
+)
 # 二要…, 三要…: the next item of a speaker's list of demands, opening a paragraph of its own.
 _DEMAND_ITEM = re.compile(rf"^\s*[{_NUM}]+要")
 _COMPLYING = re.compile(r"按照|根据|依照|遵照|落实|贯彻|对照|围绕|按")
@@ -143,7 +148,10 @@ def planned(title: str, sentences: Sequence[Sentence]) -> dict[int, str]:
             else:
                 opened = None
         elif opened is not None and opened[0] == sent.paragraph:
-            out[n] = opened[1]
+            if opened is speech and _RESULTS_LEAD.match(line):
+                opened = speech = None  # 会议要求，…。今年以来，全县化解纠纷300件: the report again
+            else:
+                out[n] = opened[1]
         elif m := _PARAGRAPH_PLAN.match(line):
             # …给予充分肯定。下一步要在…上下功夫。一要…: a plan opened inside a paragraph runs to its end
             opened = (sent.paragraph, m.group().strip(" ，,:："), False)
