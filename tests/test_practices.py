@@ -820,3 +820,10 @@ def test_a_brand_before_a_forum_word_still_names_itself(matcher: PracticeMatcher
 )
 def test_a_strength_or_a_roles_duties_is_no_programme(matcher: PracticeMatcher, sentence: str) -> None:
     assert local_names(matcher.discover(sentence)) == []
+
+
+def test_a_two_character_step_closing_a_list_of_quoted_steps_is_a_slogan(matcher: PracticeMatcher) -> None:
+    # each step has its doer before it: 居民“提单”、社区“领单”、部门“办单”的模式 names no programme
+    assert local_names(matcher.discover("某区推行居民“提单”、社区“领单”、部门“办单”的服务模式。")) == []
+    # a list of two-character brands has no doers between them, and each is still a brand
+    assert "安心" in local_names(matcher.discover("某区打造“和顺”、“安心”调解室，化解纠纷。"))

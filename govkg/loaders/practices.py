@@ -490,6 +490,8 @@ _FIELD_TERMS = frozenset({
 # “两率一度”) names what is aimed at or counted, not a programme the unit runs. (A selection the
 # unit runs, 开展“X”评选活动, stays its programme: the seed gold's “信访稳定红旗村”.)
 _GOAL_AFTER = re.compile(r"(?:为|作为|的)(?:总|奋斗|工作)?目标")
+# (each step has its doer before it; a list of two-character brands, “和美”、“暖心”调解室, has none)
+_QUOTED_STEPS_BEFORE = re.compile(r"[“\"][^“”\"]{1,2}[”\"][^，,。；;“”\"]{0,6}、[^，,。；;“”\"、]{1,6}$")
 _RATE_NAME = re.compile(r"(?:率|满意度|知晓率|两率一度|[一二两三四五]率[一二两三]度)$")
 # An institution named after its administrative unit is that unit's body, not a brand.
 _UNIT_INSTITUTION = re.compile(
@@ -1095,8 +1097,14 @@ _COUNT_OF_KINDS = re.compile(
 
 
 def _aim_or_rate(s: str, cand: _Candidate) -> bool:
-    """以打造“X”为目标, 提升“见警率”: the quote names an aim or a rate."""
-    return bool(_GOAL_AFTER.match(s, cand.outer_end) or _RATE_NAME.search(cand.content))
+    """以打造“X”为目标, 提升“见警率”: the quote names an aim or a rate; and 群众“点单”、部门“接单”、
+    网格员“派单”: a two-character quote that closes a 、-list of such quotes is one step of a
+    slogan, whatever kind word follows the last."""
+    return bool(
+        _GOAL_AFTER.match(s, cand.outer_end)
+        or _RATE_NAME.search(cand.content)
+        or (len(cand.content) <= 2 and _QUOTED_STEPS_BEFORE.search(s, 0, cand.outer_start))
+    )
 
 
 def _names_itself(content: str) -> bool:
