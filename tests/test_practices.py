@@ -827,3 +827,9 @@ def test_a_two_character_step_closing_a_list_of_quoted_steps_is_a_slogan(matcher
     assert local_names(matcher.discover("某区推行居民“提单”、社区“领单”、部门“办单”的服务模式。")) == []
     # a list of two-character brands has no doers between them, and each is still a brand
     assert "安心" in local_names(matcher.discover("某区打造“和顺”、“安心”调解室，化解纠纷。"))
+
+
+def test_a_counted_dispute_method_names_itself(matcher: PracticeMatcher) -> None:
+    # 调处法, 化解法, 解纷法 end a method's name as 调解法 does
+    assert local_names(matcher.discover("某镇派出所探索形成“三色分级”调处法。")) == ["“三色分级”调处法"]
+    assert local_names(matcher.discover("某街道总结“五步”解纷法。")) == ["“五步”解纷法"]

@@ -298,6 +298,7 @@ _NAME_ENDINGS = (
     "活动", "实事", "课堂", "讲堂", "班", "站", "工作", "治理法", "联盟", "专线", "热线", "夜话", "说和",
     "说和团", "议事会", "院坝会", "板凳会", "屋场会", "院落会", "议事坊", "议事点", "说事点", "和事堂",
     "调解队", "调解团", "说法", "积分超市", "宣讲团", "服务社", "工作坊", "经验", "调解法", "调解组",
+    "调处法", "化解法", "解纷法",
     # places and forums where neighbours talk things through, named like 议事厅 and 板凳会
     "议事亭", "议事堂", "议事长廊", "说事堂", "说事会", "说事室", "唱谈会", "恳谈会", "评理堂",
     "评理室", "坝坝会", "火塘会", "夜谈会",
@@ -1020,7 +1021,7 @@ _JOINED = re.compile(r"[+＋]")
 _CAMPAIGN_TRAILS = ("行动", "活动", "专项整治", "整治", "创建", "工程", "改革")
 # ... or a method word (“早、准、快、实”调解工作法, “听、议、办、评”四步工作法): a local method is named
 # by its steps, as a campaign is by its parts; “一次受理、全程代办”服务模式 stays a service slogan.
-_METHOD_TRAILS = ("工作法", "调解法", "治理法")
+_METHOD_TRAILS = ("工作法", "调解法", "调处法", "化解法", "解纷法", "治理法")
 _CHAINED_WORK = ("工作", "活动")
 # Names listed by example before 等, or in a chain of quotes, are programmes only when the words
 # after them say they are campaigns (“云岭”“雷霆”等专项行动); “X”等工作 lists topics.
