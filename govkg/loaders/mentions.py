@@ -123,7 +123,8 @@ _DEMAND_AFTER = re.compile(r"^[^，,。；;]{0,10}?提出了?[^，,。；;]{0,8}
 # own clause says what it did), and not past a clause break.
 _DEPLOYED_BEFORE = re.compile(r"对[^，,。；;]{0,60}$")
 _DEPLOYED_AFTER = re.compile(r"^[^，,。；;]{0,60}?进行了?(?:专题|全面|具体|周密|再)?(?:安排)?部署")
-_DEPLOYING_BEFORE = re.compile(r"安排部署了?[^，,。；;：:]{0,60}$")
+# 专题研究网格化管理工作, 研究部署综治中心建设: what a meeting studies or deploys is its topic.
+_DEPLOYING_BEFORE = re.compile(r"(?:(?:安排|研究|专题)部署|专题研究(?:部署)?)了?[^，,。；;：:]{0,60}$")
 _COMPLYING = re.compile(r"按照|根据|依照|遵照|落实|贯彻")
 _AUTHORITY = re.compile(
     r"总书记|党中央|中共中央|国务院|中办|国办|中央政法委|中央一号文件"
