@@ -68,6 +68,13 @@ def _cls(sentence: str, practice: str) -> str | None:
             "甲县以“枫桥式公安派出所”创建为抓手推动警务前移。",
             "枫桥式公安派出所",
         ),
+        # the topic of a policy complied with or relayed
+        (
+            "policy",
+            "会议深入贯彻省委、市委关于网格化管理的决策部署。",
+            "全旗落实盟委部署，推行网格化管理。",
+            "网格化管理",
+        ),
         # the practice names an assessment whose grade the unit won
         (
             "award",

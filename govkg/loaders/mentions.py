@@ -118,6 +118,14 @@ _INSTRUCTION = re.compile(
 # 对心理咨询室的建设提出具体要求: the practice is what a visitor's demands are about, not work done.
 _DEMAND_BEFORE = re.compile(r"对[^，,。；;]{0,12}$")
 _DEMAND_AFTER = re.compile(r"^[^，,。；;]{0,10}?提出了?[^，,。；;]{0,8}?(?:要求|意见|建议)")
+# 深入贯彻中央、省委、市委关于基层社会治理和社会治安防控体系建设的决策部署: the practice names
+# the topic of a policy complied with or relayed, not the unit's work.
+_POLICY_TOPIC_BEFORE = re.compile(
+    r"(?:贯彻|落实|学习|传达|按照|根据|遵照)[^，,。；;]{0,20}关于[^，,。；;]{0,30}$"
+)
+_POLICY_TOPIC_AFTER = re.compile(
+    r"^[^，,。；;]{0,30}?的(?:决策部署|重大部署|部署要求|部署|精神|要求|指示|意见|决定|通知|规定|文件)"
+)
 # 对市域社会治理试点、综治中心提升年等工作进行了安排部署; 安排部署全县政法工作及“三项重点工作”:
 # what a meeting deploys is work set for later. Not 按照/根据…安排部署 (a unit complying, whose
 # own clause says what it did), and not past a clause break.
@@ -470,6 +478,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("instruction", m.group()[1:].strip())
     if _DEMAND_BEFORE.search(before) and (m := _DEMAND_AFTER.match(after)):
         return Cue("instruction", m.group()[-4:])
+    if (m := _POLICY_TOPIC_BEFORE.search(before)) and _POLICY_TOPIC_AFTER.match(after):
+        return Cue("policy", m.group()[:2] + "…关于")
     if _DEPLOYED_BEFORE.search(before) and (n := _DEPLOYED_AFTER.match(after)):
         return Cue("instruction", "对…" + n.group()[-4:])
     if (m := _DEPLOYING_BEFORE.search(before)) and not _COMPLYING.search(
