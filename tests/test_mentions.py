@@ -61,6 +61,27 @@ def _cls(sentence: str, practice: str) -> str | None:
             "甲县表彰先进后，全面推行信访工作包案化解，先进经验得到推广。",
             "信访工作",
         ),
+        # a candidacy for an honour is no more than one won
+        (
+            "award",
+            "甲县推荐城关派出所参评“枫桥式公安派出所”。",
+            "甲县以“枫桥式公安派出所”创建为抓手推动警务前移。",
+            "枫桥式公安派出所",
+        ),
+        # the topic of a policy complied with or relayed
+        (
+            "policy",
+            "会议深入贯彻省委、市委关于网格化管理的决策部署。",
+            "全旗落实盟委部署，推行网格化管理。",
+            "网格化管理",
+        ),
+        # the practice names an assessment whose grade the unit won
+        (
+            "award",
+            "甲县在全市信访工作考核中获评优秀等次。",
+            "甲县信访工作考核后，信访工作包案化解率达98%。",
+            "信访工作",
+        ),
         ("media", "电视台专题片《守护枫桥经验》播出。", "甲县发展枫桥经验。", "枫桥经验"),
         # a practice only in the title of a pledge signed binds the signer to a target
         (
@@ -76,7 +97,28 @@ def _cls(sentence: str, practice: str) -> str | None:
             "按照上级要求，甲县坚持枫桥经验。",
             "枫桥经验",
         ),
+        # 将 before a verb of building (将构建, 将打造) is an intention
+        ("plan", "两镇签订协议，双方将构建网格化管理体系。", "双方已构建网格化管理体系。", "网格化管理"),
         ("instruction", "县委政法委要求各乡镇建好综治中心。", "县委政法委建好综治中心。", "综治中心"),
+        # what a meeting deploys is work set, not done; 按照…安排部署 is a unit complying
+        (
+            "instruction",
+            "会议对雪亮工程验收、综治中心提档等工作进行了安排部署。",
+            "按照旗委安排部署开展综治中心提档，现已完工。",
+            "综治中心",
+        ),
+        (
+            "instruction",
+            "旗委常委会专题研究网格化管理工作。",
+            "旗委常委会召开后，全旗推行网格化管理。",
+            "网格化管理",
+        ),
+        (
+            "instruction",
+            "会上安排部署了全旗禁毒工作和网格化管理工作。",
+            "会后全旗推行网格化管理，划分网格80个。",
+            "网格化管理",
+        ),
         ("instruction", "要继续深化网格化管理，提升见警率。", "甲镇继续深化网格化管理。", "网格化管理"),
         (
             "instruction",

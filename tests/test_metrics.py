@@ -418,3 +418,26 @@ def test_the_people_a_place_has_are_background() -> None:
     assert find_metrics("小区里居住着居民900余人。") == []
     # people the work reached stay
     assert len(find_metrics("民警走访村民780户。")) == 1
+
+
+def test_a_formulas_parts_spelt_out_after_ji_are_no_metrics() -> None:
+    # “1+5+N”…，即1个…、5个…: the clause after 即 says what the formula's terms are
+    found = find_metrics("某旗推行“1+5+N”机制，即1个联调中心、5个调委会、N名调解员，全年调处纠纷86件。")
+    assert [(m.value, m.unit) for m in found] == [(86.0, "件")]
+
+
+def test_a_count_after_the_body_that_issued_it_names_its_rules() -> None:
+    # 中央八项规定 is the name of a set of rules; a county's own 八项制度 is a count
+    assert find_metrics("某镇以落实中央八项规定精神为抓手整治作风。") == []
+    assert [m.value for m in find_metrics("某镇出台八项制度规范调解工作。")] == [8.0]
+
+
+def test_fen_that_begins_the_next_word_is_no_score() -> None:
+    # 分 in 分散/分别 opens the next word; 得分92分 is a score
+    assert all(m.unit != "万分" for m in find_metrics("全旗12万人口中8万分散居住在牧区。"))
+    assert [(m.value, m.unit) for m in find_metrics("平安建设考核得分92分。")] == [(92.0, "分")]
+
+
+def test_a_count_that_nothing_names_is_no_metric() -> None:
+    # 两个移民区 after 和 in a list of the place's parts has no noun before it
+    assert all(m.indicator for m in find_metrics("某县辖120个行政村和两个移民安置区。"))

@@ -54,6 +54,12 @@ def test_a_plan_section_runs_to_the_next_heading_of_its_level() -> None:
     assert got == {"二、下一步工作打算", "深化雪亮工程建设。", "（一）加强综治中心建设。"}
     # a heading that also names work done covers both, so it opens no plan section
     assert not _planned("临河区工作总结", "二、主要做法及下一步打算\n推行网格化管理。")
+    # the year's points, ideas or tasks set head a plan too
+    assert "推广“枫桥经验”。" in _planned(
+        "临河区工作总结", "一、工作成效\n建成综治中心。\n二、2024年工作要点\n推广“枫桥经验”。"
+    )
+    assert "推广“枫桥经验”。" in _planned("临河区工作总结", "三、工作思路\n推广“枫桥经验”。")
+    assert not _planned("临河区工作总结", "二、重点任务完成情况\n推广“枫桥经验”。")
     # a bare line reading as a plan heading opens one too
     assert "推广“枫桥经验”。" in _planned("临河区工作总结", "2024年工作思路\n推广“枫桥经验”。")
 
@@ -94,3 +100,51 @@ def test_plans_give_no_adoption_and_no_metric() -> None:
     assert any(n.practice_key == "sharp_eyes" and n.reason == "plan" for n in ex.non_adoptions)
     plan = extract(from_text("临河区平安建设实施方案\n全区推行网格化管理，建成网格320个。", "plan.txt"))
     assert not plan.adoptions and not plan.measurements
+
+
+def test_a_speakers_demands_run_to_the_end_of_their_paragraph() -> None:
+    # 会议强调/某某要求 opening a sentence: it and the rest of its paragraph are instructions
+    body = (
+        "会议指出，去年全旗建成综治中心9个。会议强调，今年是雪亮工程收尾之年，各苏木要抓紧验收。"
+        "突出源头预防，深化网格化管理。\n全旗调解纠纷300件。"
+    )
+    assert _planned("某旗政法工作会议召开", body) == {
+        "会议强调，今年是雪亮工程收尾之年，各苏木要抓紧验收。",
+        "突出源头预防，深化网格化管理。",
+    }
+    # a sentence dating results or citing figures is the report again, and ends the demands
+    body = "会议要求，各苏木要抓紧验收。今年以来，全旗化解纠纷300件。推行网格化管理。"
+    assert _planned("某旗会议", body) == {"会议要求，各苏木要抓紧验收。"}
+    # a topic before the speaker (在X中，某某要求，…) opens the same way
+    assert _planned("某市会议", "在平安细胞工程中，王副市长要求，各区要专班推进。") == {
+        "在平安细胞工程中，王副市长要求，各区要专班推进。"
+    }
+    # 按照…要求，… is a unit complying, and its work is done
+    assert not _planned("某旗工作动态", "按照盟委要求，全旗推行网格化管理。")
+    # nor is the report's own unit stressing its own approach
+    assert not _planned("某旗工作动态", "该镇在调解中强调，以情说理，推行网格化管理。")
+
+
+def test_a_meetings_demands_give_no_adoption() -> None:
+    text = (
+        "某旗政法工作会议召开\n"
+        "会议强调，今年是雪亮工程收尾之年，全旗要推进网格化管理。\n"
+        "会议指出，去年以来，额尔古纳市各苏木建成综治中心。"
+    )
+    ex = extract(from_text(text, "test.txt"))
+    keys = {a.practice_key for a in ex.adoptions}
+    assert "comprehensive_center" in keys
+    assert not keys & {"grid", "sharp_eyes"}
+
+
+def test_a_speakers_list_of_demands_runs_on_through_its_items() -> None:
+    # 某某强调，一要…\n二要…: each later item opening a paragraph is a demand too; other numbered
+    # paragraphs after it (二、县法院开展…) are the report's own news
+    body = "王书记强调，一要压实责任。\n二要深化网格化管理。\n三要推广“枫桥经验”。\n全旗调解纠纷300件。"
+    assert _planned("某旗会议", body) == {
+        "王书记强调，一要压实责任。",
+        "二要深化网格化管理。",
+        "三要推广“枫桥经验”。",
+    }
+    body = "一、推进会召开。会议要求，各乡镇要查漏补缺。\n二、旗法院推行诉源治理，诉前化解纠纷90件。"
+    assert _planned("某旗工作简报", body) == {"会议要求，各乡镇要查漏补缺。"}

@@ -787,3 +787,49 @@ def test_a_talking_place_or_forum_names_itself(matcher: PracticeMatcher) -> None
     assert "银杏议事亭" in found
     found = local_names(matcher.discover("某村推出“火塘唱谈会”，干部群众围坐议事。"))
     assert found == ["火塘唱谈会"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "某旗以创建“北疆最平安牧区旗”为目标，推进平安建设。",  # an aim
+        "某县通报了提升“见警率”工作情况。",  # a rate measured
+        "某镇组织村民“说事”，当场化解纠纷。",  # a folk forum's verb with no brand
+    ],
+)
+def test_an_aim_a_rate_or_a_bare_verb_is_no_name(matcher: PracticeMatcher, sentence: str) -> None:
+    assert local_names(matcher.discover(sentence)) == []
+    # written right after its unit, the same quote is still no programme of that unit's
+    start = sentence.find("“")
+    end = sentence.find("”") + 1
+    assert matcher.named_program(sentence[start + 1 : end - 1], sentence, start, end) == []
+
+
+def test_a_brand_before_a_forum_word_still_names_itself(matcher: PracticeMatcher) -> None:
+    assert local_names(matcher.discover("某社区打造“老槐树说事”品牌，化解纠纷。")) == ["老槐树说事"]
+    # a selection the unit runs is its programme (seed gold: “信访稳定红旗村”推荐评选活动)
+    assert local_names(matcher.discover("某区持续开展“十大平安守护人”评选活动。")) == ["十大平安守护人"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "某镇驻村辅警发挥“情况熟人头熟”的优势开展调解工作。",  # a strength, before a program word
+        "某县村警围绕“六大员”工作职责开展巡逻。",  # the duties of a role
+    ],
+)
+def test_a_strength_or_a_roles_duties_is_no_programme(matcher: PracticeMatcher, sentence: str) -> None:
+    assert local_names(matcher.discover(sentence)) == []
+
+
+def test_a_two_character_step_closing_a_list_of_quoted_steps_is_a_slogan(matcher: PracticeMatcher) -> None:
+    # each step has its doer before it: 居民“提单”、社区“领单”、部门“办单”的模式 names no programme
+    assert local_names(matcher.discover("某区推行居民“提单”、社区“领单”、部门“办单”的服务模式。")) == []
+    # a list of two-character brands has no doers between them, and each is still a brand
+    assert "安心" in local_names(matcher.discover("某区打造“和顺”、“安心”调解室，化解纠纷。"))
+
+
+def test_a_counted_dispute_method_names_itself(matcher: PracticeMatcher) -> None:
+    # 调处法, 化解法, 解纷法 end a method's name as 调解法 does
+    assert local_names(matcher.discover("某镇派出所探索形成“三色分级”调处法。")) == ["“三色分级”调处法"]
+    assert local_names(matcher.discover("某街道总结“五步”解纷法。")) == ["“五步”解纷法"]

@@ -5,12 +5,14 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 
 - ``plan``: 下一步, 将进一步, 计划于 … (intentions are not deeds); 力争 only for what follows it or
   shares its clause (…构建X体系，力争小事不出村 states the goal of work done);
-- ``award``: 被评为, 荣获, 获评, 获得…先进县 … before the practice (an honour is not the practice itself;
+- ``award``: 被评为, 荣获, 获评, 获得…先进县 … before the practice, or 在…考核中获评… after it (an
+  honour is not the practice itself;
   a place named a pilot, 被确定为…试点城市, is set that work and adopts it);
 - ``media``: the practice only in the title of a programme or article (央视…《…》);
 - ``instruction``: someone 指出/强调/要求 … before it, or a sentence or an earlier clause opening
   with 要/必须 (a quoted instruction or a speech's list of them, not local work), or 对 it …
-  提出…要求/意见 (what demands are about);
+  提出…要求/意见 (what demands are about), or the object of a meeting's deployment (对A、B等工作
+  进行了安排部署; 安排部署A、B工作): work assigned, not work done;
 - ``policy``: 总书记, 党中央, 国务院 … 指示/批示/文件 before it (a national policy cited), or the
   practice only in the title of a document relayed or studied (传达学习《…》);
 - ``meeting``: the practice inside the name of a meeting held about it (召开…推进会), or
@@ -58,7 +60,8 @@ _PLAN = re.compile(
     # 计划新建, 计划投入 (not 按计划实施, 年度计划, 计划生育): what is planned to be built or spent
     r"|(?<![按照度作])计划(?=新建|新增|建设|建成|投入|投资|启动|组建|招聘|购置|安装)"
     # 将 (will) before a verb of work; the disposal 将 takes a noun (将矛盾纠纷纳入…)
-    r"|(?<![即并])将(?:推动|建立|开展|组织(?!关系|架构|体系|建设|优势|力量)|深化|加大|加快|推进|启动|实施|举办|持续|大力|积极|全力|充分|聚焦)"
+    r"|(?<![即并])将(?:推动|建立|开展|组织(?!关系|架构|体系|建设|优势|力量)|深化|加大|加快|推进|启动|实施|举办|持续|大力|积极|全力|充分|聚焦"
+    r"|构建|打造|完善|健全|探索|推行|推广|扩大|逐步|着力|重点)"
 )
 # Words after which a sentence's figures are levels set rather than reached: a target named
 # (目标是/为), a floor (不低于, 不少于), a demand (要求各…). (确保 is left alone: the seed gold counts
@@ -74,6 +77,8 @@ _AWARD = re.compile(
     r"|获得(?=[^，,。；;]{0,30}?(?:先进|示范|标兵|模范|荣誉))"
     # 创成省“X”先进单位: a title won (创成 with no such title, 创成平安村30个, is creation work)
     r"|创成(?=[^，,。；;]{0,30}?(?:先进|示范|标兵|称号))"
+    # 推荐某所参评“枫桥式公安派出所”, 申报全国示范县: a candidacy for an honour is no more than one won
+    r"|参评|参选|申报(?=[^，,。；;]{0,16}?(?:先进|示范|标兵|模范|称号|枫桥式))"
 )
 # 甲市被评为…，乙县“X”工作法入选…: a later clause with an honour of its own after the practice
 # names the practice as its unit's, and the honour before it is another unit's.
@@ -86,6 +91,12 @@ _OWN_SUBJECT = re.compile(r"\s*(?:其|该(?:镇|乡|县|区|市|街道|村|社�
 # 被确定为全国市域社会治理现代化试点城市, 入选…试点地区: a place named a pilot is set the work to do,
 # not honoured for work done; the practice is its pilot's.
 _PILOT_AFTER = re.compile(r"[^，,。；;]{0,20}?试点")
+# 在2022年度平安建设暨平安创建考核中获评优秀: the practice names an assessment whose grade or rank
+# the unit won, an honour and no report of the work.
+_GRADED_AFTER = re.compile(
+    r"^[^，,。；;]{0,20}?(?:考核|考评|评比|测评|评价|评选|评估|检查)[^，,。；;]{0,8}?中"
+    r"(?:获评|被评为|荣获|获得|位列|位居|排名|名列|取得)"
+)
 # 表彰2022年度信访工作先进单位和先进个人: the practice names the category of an honour given.
 _HONOUR_GIVEN = re.compile(r"(?:表彰|评选|评出|授予|命名)[^，,。；;]*$")
 _HONOUR_CATEGORY = re.compile(
@@ -107,6 +118,22 @@ _INSTRUCTION = re.compile(
 # 对心理咨询室的建设提出具体要求: the practice is what a visitor's demands are about, not work done.
 _DEMAND_BEFORE = re.compile(r"对[^，,。；;]{0,12}$")
 _DEMAND_AFTER = re.compile(r"^[^，,。；;]{0,10}?提出了?[^，,。；;]{0,8}?(?:要求|意见|建议)")
+# 深入贯彻中央、省委、市委关于基层社会治理和社会治安防控体系建设的决策部署: the practice names
+# the topic of a policy complied with or relayed, not the unit's work.
+_POLICY_TOPIC_BEFORE = re.compile(
+    r"(?:贯彻|落实|学习|传达|按照|根据|遵照)[^，,。；;]{0,20}关于[^，,。；;]{0,30}$"
+)
+_POLICY_TOPIC_AFTER = re.compile(
+    r"^[^，,。；;]{0,30}?的(?:决策部署|重大部署|部署要求|部署|精神|要求|指示|意见|决定|通知|规定|文件)"
+)
+# 对市域社会治理试点、综治中心提升年等工作进行了安排部署; 安排部署全县政法工作及“三项重点工作”:
+# what a meeting deploys is work set for later. Not 按照/根据…安排部署 (a unit complying, whose
+# own clause says what it did), and not past a clause break.
+_DEPLOYED_BEFORE = re.compile(r"对[^，,。；;]{0,60}$")
+_DEPLOYED_AFTER = re.compile(r"^[^，,。；;]{0,60}?进行了?(?:专题|全面|具体|周密|再)?(?:安排)?部署")
+# 专题研究网格化管理工作, 研究部署综治中心建设: what a meeting studies or deploys is its topic.
+_DEPLOYING_BEFORE = re.compile(r"(?:(?:安排|研究|专题)部署|专题研究(?:部署)?)了?[^，,。；;：:]{0,60}$")
+_COMPLYING = re.compile(r"按照|根据|依照|遵照|落实|贯彻")
 _AUTHORITY = re.compile(
     r"总书记|党中央|中共中央|国务院|中办|国办|中央政法委|中央一号文件"
     r"|(?<![省市县区州])中央(?=关于|印发|出台|[^，,。；;]{0,6}(?:意见|决定|文件|通知))"  # 中央关于…的意见
@@ -421,6 +448,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("component", m.group()[-6:])
     if m := _DUTY_OF_ROLE.search(before):
         return Cue("component", m.group()[:4])
+    if m := _GRADED_AFTER.match(after):
+        return Cue("award", m.group()[-3:])
     if m := _RANKED_AFTER.match(after):
         return Cue("award", m.group()[-4:])
     if (m := _HONOUR_GIVEN.search(before)) and (n := _HONOUR_CATEGORY.match(after)):
@@ -449,6 +478,14 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("instruction", m.group()[1:].strip())
     if _DEMAND_BEFORE.search(before) and (m := _DEMAND_AFTER.match(after)):
         return Cue("instruction", m.group()[-4:])
+    if (m := _POLICY_TOPIC_BEFORE.search(before)) and _POLICY_TOPIC_AFTER.match(after):
+        return Cue("policy", m.group()[:2] + "…关于")
+    if _DEPLOYED_BEFORE.search(before) and (n := _DEPLOYED_AFTER.match(after)):
+        return Cue("instruction", "对…" + n.group()[-4:])
+    if (m := _DEPLOYING_BEFORE.search(before)) and not _COMPLYING.search(
+        before, max(0, m.start() - 8), m.start()
+    ):
+        return Cue("instruction", m.group()[:4])
     if (m := _MEETING.search(before)) and (n := _MEETING_END.match(after)):
         return Cue("meeting", m.group() + sentence[start:end] + n.group())
     if ("会" in after or "论坛" in after or "培训班" in after) and (n := _MEETING_HELD_AFTER.match(after)):

@@ -436,9 +436,10 @@ def _one_dispute(sentence: str) -> bool:
 
 
 # “1+4+N”框架(1个县级中枢、4个镇街主阵地、N个…): the bracket spells out the formula's parts.
+# So does a clause after 即 or 是指 (“1+7+N”机制，即1个中心、7个部门、N支队伍), up to the clause's end.
 _FORMULA_GLOSS = re.compile(
     r"[“\"][0-9NnXx一二三四五六七八九十]+(?:[+＋][0-9NnXx一二三四五六七八九十]+)+[”\"][^(（。，,；;]{0,12}"
-    r"(?P<gloss>[(（][^)）]{2,80}[)）])"
+    r"(?:(?P<gloss>[(（][^)）]{2,80}[)）])|[，,:：]?(?:即|是指|也就是|具体为|具体是)(?P<said>[^。，,；;(（]{2,80}))"
 )
 
 
@@ -450,7 +451,8 @@ def find_metrics(sentence: str) -> list[MetricMention]:
     last_end = 0
     layouts = [(lay.start(), lay.end()) for lay in _LAYOUT_SCAN.finditer(sentence)]  # once per sentence
     if "+" in sentence or "＋" in sentence:
-        layouts += [g.span("gloss") for g in _FORMULA_GLOSS.finditer(sentence)]
+        glosses = _FORMULA_GLOSS.finditer(sentence)
+        layouts += [g.span("gloss") if g.group("gloss") else g.span("said") for g in glosses]
     shared = _shared_units(sentence)
     for m in _NUMBER.finditer(sentence):
         if any(start <= m.start("num") < end for start, end in layouts):
@@ -464,7 +466,9 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         # 二、完善两个机制: a count in Chinese numerals in a numbered heading names the parts of the
         # section's method, no quantity of work (a heading's digits, 二、化解纠纷300件, stay)
         found = [m for m in found if not _CN_COUNT.match(m.raw.lstrip("约近逾超过"))]
-    return _respectively(sentence, _without_formula_parts(sentence, found))
+    found = _respectively(sentence, _without_formula_parts(sentence, found))
+    # 辖248个行政村和两个扶贫移民区: a count that nothing before it (nor a list it closes) names
+    return [m for m in found if m.indicator.strip()]
 
 
 _CN_COUNT = re.compile(f"[{_CN_DIGITS}]")
@@ -595,6 +599,13 @@ def _shared_units(sentence: str) -> dict[int, tuple[str, str]]:
     return out
 
 
+# The characters after 分 that make it the first of a word (分散, 分别, 分布 …), not a score.
+_FEN_WORDS = tuple("散别布配析类流工批期级享解担管包片成为赴头组区段层")
+# A count in Chinese numerals right after the body that issued it (中央八项规定, 中央“三个务必”) is
+# the name of a set of rules, no quantity.
+_NAMING_BODIES = ("中央", "党中央", "中共中央")
+
+
 def _to_mention(
     sentence: str, m: re.Match[str], floor: int, previous: str, shared: tuple[str, str] = ("", "")
 ) -> MetricMention | None:
@@ -618,6 +629,10 @@ def _to_mention(
     value = _value(num)
     if value is None:
         return None
+    if unit == "分" and sentence.startswith(_FEN_WORDS, m.end()):
+        return None  # 66万分散居住, 3人分别…: 分 begins the next word (分散, 分别), it is no score
+    if not arabic and sentence.endswith(_NAMING_BODIES, 0, num_start):
+        return None  # 中央八项规定精神: a count after the body that issued it names its rules
     if unit == "个" and _divisions_held(sentence, m.start(), m.end()):
         return None  # 该镇辖18个行政村: the place's own divisions, no result of work
     if unit in _HONOURED_UNITS and _HONOURED.match(sentence, m.end()):

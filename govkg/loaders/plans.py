@@ -8,7 +8,12 @@ Three shapes of Chinese administrative prose put whole stretches of text in the 
 - the closing section of a work summary headed 下一步工作打算, 2024年工作思路, 今后努力方向 …:
   every sentence under it, down to the next heading of the same or a higher level;
 - a paragraph that opens with 下一步/今后/下阶段/明年, or a sentence inside one that does (…给予充分
-  肯定。下一步要…。一要…。二要…): the later sentences of that paragraph go on with the plan.
+  肯定。下一步要…。一要…。二要…): the later sentences of that paragraph go on with the plan;
+- a sentence that opens with a speaker's 强调/要求 (会议强调，…; 他强调，今年是…; 某书记要求：…):
+  it and the rest of its paragraph are the speaker's instructions, whatever each sentence's own
+  words (…收官之年，全市政法机关要…; 突出依法严打，持续掀起…攻势), and the items of its list in
+  the paragraphs after it (某某强调，一要…。\n二要…。\n三要…). 指出 is left alone: a meeting
+  指出 looks back on the year's results as often as it asks for more.
 
 :func:`planned` maps each such sentence's index to the words that made it a plan, so the
 extractor treats its practices as plans (no adoption) and its figures as targets (no metric).
@@ -36,8 +41,10 @@ _HEADINGS = (
 _HEADING_MAX = 30
 # Words that put what follows in the future, heading a section or opening a paragraph.
 _PLAN_LEADS = "下一步|下步|下阶段|今后|明年|来年"
+# 2024年工作要点, 工作思路, 重点任务: the points, ideas or tasks set for the coming year head a plan.
 _PLAN_HEADING = re.compile(
-    rf"{_PLAN_LEADS}|打算|工作计划|设想|努力方向|展望|(?:19|20)\d{{2}}年(?:工作)?(?:思路|计划|安排|目标任务)"
+    rf"{_PLAN_LEADS}|打算|工作计划|设想|努力方向|展望|(?:19|20)\d{{2}}年(?:工作)?(?:思路|计划|安排|目标任务|要点|重点任务)"
+    r"|工作(?:思路|要点|安排)|(?:目标|重点|主要)任务"
 )
 # A line with no number that reads as a plan heading (下一步工作打算) opens a section as 一、 would.
 _BARE_PLAN_HEADING = re.compile(r"^\s*(?:下一步|下步|下阶段|今后|明年|(?:19|20)\d{2}年)[^，,。；;]{0,14}$")
@@ -50,6 +57,21 @@ _PLAN_TITLE = re.compile(
 _ISSUED = re.compile(r"出台|印发|制定|发布|出炉|审议|通过|解读")
 _TITLE_TAIL = re.compile(r"(?:[（(][^（()）]{0,20}[)）]|的通知|》|\s)+$")
 _PARAGRAPH_PLAN = re.compile(rf"^\s*(?:{_PLAN_LEADS})(?:工作中|[，,:：]|我们|我[省市县区旗镇乡]|将|要)")
+# 会议强调，…; 区委政法委常务副书记某某强调：…: a speaker's demands open the sentence, perhaps after
+# their topic (在X工程建设中，某某要求，…). A speaker named before the verb is short and complies
+# with no one (按照/根据…要求，… is local work), and is not the report's own unit stressing its own
+# approach (该镇在调解中强调，…; 我县始终强调，…).
+_SPEECH_OPENING = re.compile(
+    r"^\s*(?:在[^，,。；;]{1,30}?(?:中|上|方面)[，,])?(?:会议|会上|(?![我该本])[^，,。；;：:“”]{1,24}?)(?:强调|要求)[，,:：]"
+)
+# 今年以来, 截至目前, 据统计 …: a sentence that opens by dating results or citing figures reports the
+# unit's own work, and ends a speaker's demands.
+_RESULTS_LEAD = re.compile(
+    r"^\s*(?:今年以来|去年以来|年初以来|近年来|截至|截止|据统计|目前|(?:19|20)\d{2}年以来)"
+)
+# 二要…, 三要…: the next item of a speaker's list of demands, opening a paragraph of its own.
+_DEMAND_ITEM = re.compile(rf"^\s*[{_NUM}]+要")
+_COMPLYING = re.compile(r"按照|根据|依照|遵照|落实|贯彻|对照|围绕|按")
 
 
 # The items of a list, one per paragraph: 一是…, （一）…, 1.…, 第一，…
@@ -91,6 +113,7 @@ def planned(title: str, sentences: Sequence[Sentence]) -> dict[int, str]:
     # (paragraph, words, announces a list) of the paragraph that opened with a plan, or of the
     # last item of the list it announced
     opened: tuple[int, str, bool] | None = None
+    speech: tuple[int, str, bool] | None = None  # the paragraph a speaker's demands last ran in
     for n, sent in enumerate(sentences):
         line = sent.text
         rank = heading_rank(line)
@@ -105,7 +128,16 @@ def planned(title: str, sentences: Sequence[Sentence]) -> dict[int, str]:
             out[n] = section[1]
             continue
         first = n == 0 or sentences[n - 1].paragraph != sent.paragraph
-        if first:
+        if (m := _SPEECH_OPENING.match(line)) and not _COMPLYING.search(m.group()):
+            # 会议强调，…: this sentence and the rest of its paragraph are the speaker's demands, and
+            # so are the items of the speech's list in the paragraphs after (二要…, 三要…)
+            opened = (sent.paragraph, m.group().strip(" ，,:："), False)
+            speech = opened
+            out[n] = opened[1]
+        elif first and speech is not None and speech[0] == sent.paragraph - 1 and _DEMAND_ITEM.match(line):
+            opened = speech = (sent.paragraph, speech[1], False)
+            out[n] = opened[1]
+        elif first:
             m = _PARAGRAPH_PLAN.match(line)
             if m is not None:
                 opened = (sent.paragraph, m.group().strip(" ，,:："), False)
@@ -116,7 +148,10 @@ def planned(title: str, sentences: Sequence[Sentence]) -> dict[int, str]:
             else:
                 opened = None
         elif opened is not None and opened[0] == sent.paragraph:
-            out[n] = opened[1]
+            if opened is speech and _RESULTS_LEAD.match(line):
+                opened = speech = None  # 会议要求，…。今年以来，全县化解纠纷300件: the report again
+            else:
+                out[n] = opened[1]
         elif m := _PARAGRAPH_PLAN.match(line):
             # …给予充分肯定。下一步要在…上下功夫。一要…: a plan opened inside a paragraph runs to its end
             opened = (sent.paragraph, m.group().strip(" ，,:："), False)

@@ -298,6 +298,7 @@ _NAME_ENDINGS = (
     "活动", "实事", "课堂", "讲堂", "班", "站", "工作", "治理法", "联盟", "专线", "热线", "夜话", "说和",
     "说和团", "议事会", "院坝会", "板凳会", "屋场会", "院落会", "议事坊", "议事点", "说事点", "和事堂",
     "调解队", "调解团", "说法", "积分超市", "宣讲团", "服务社", "工作坊", "经验", "调解法", "调解组",
+    "调处法", "化解法", "解纷法",
     # places and forums where neighbours talk things through, named like 议事厅 and 板凳会
     "议事亭", "议事堂", "议事长廊", "说事堂", "说事会", "说事室", "唱谈会", "恳谈会", "评理堂",
     "评理室", "坝坝会", "火塘会", "夜谈会",
@@ -310,6 +311,8 @@ _GENERIC_KINDS = frozenset({
     "中心", "服务队", "小分队", "突击队", "巡逻队", "志愿队", "制度", "体系", "清单", "改革", "试点", "项目",
     "计划", "系统", "之家", "活动", "课堂", "讲堂", "班", "站", "工作", "联盟", "专线", "热线", "经验",
     "调解组", "调解队", "宣讲团", "服务社", "工作坊", "专项整治", "整治", *_APP_WORDS,
+    # a folk forum's verb with no brand before it (组织村民“说事”) is the verb, not 大伟说事
+    "说事", "说法", "说和", "夜话", "议事",
 })  # fmt: skip
 # A quoted “one thing” (“一个中心”, “一扇门”) says things are unified and names no programme by its
 # last word, as a set (“三张清单”) does; so does a counted method (“四诊法”, “五步法”).
@@ -378,6 +381,8 @@ _GOAL_HEADS = (
     "要求", "目标", "理念", "思路", "原则", "精神", "格局", "标准", "部署", "会议", "方案", "办法",
     "意见", "通知", "责任", "任务", "考核", "重点", "成效", "局面", "新局面", "态势", "氛围", "链条",
     "流程", "闭环", "路径", "路子", "作风", "劲头", "干劲", "态度", "风气", "主题", "主线", "基调",
+    # 发挥“人熟地熟”的优势, 围绕“九大员”工作职责: a strength or the duties of a role, no programme
+    "优势", "特点", "长处", "特长", "职责", "职能",
 )  # fmt: skip
 # 成效 after a model's own kind word (“X”模式成效明显, “X”工作法成效显著) reports that model's
 # results; after 工作 or a campaign word (“X”工作成效) it stays a goal phrase.
@@ -482,6 +487,13 @@ _FIELD_TERMS = frozenset({
     # the stock aim of working together, named so in every report
     "多元共治", "共治共享", "共建共享", "共建共治",
 })  # fmt: skip
+# A quote that a goal frame closes (以打造“最安全边境城市”为目标) or a rate measured (“见警率”,
+# “两率一度”) names what is aimed at or counted, not a programme the unit runs. (A selection the
+# unit runs, 开展“X”评选活动, stays its programme: the seed gold's “信访稳定红旗村”.)
+_GOAL_AFTER = re.compile(r"(?:为|作为|的)(?:总|奋斗|工作)?目标")
+# (each step has its doer before it; a list of two-character brands, “和美”、“暖心”调解室, has none)
+_QUOTED_STEPS_BEFORE = re.compile(r"[“\"][^“”\"]{1,2}[”\"][^，,。；;“”\"]{0,6}、[^，,。；;“”\"、]{1,6}$")
+_RATE_NAME = re.compile(r"(?:率|满意度|知晓率|两率一度|[一二两三四五]率[一二两三]度)$")
 # An institution named after its administrative unit is that unit's body, not a brand.
 _UNIT_INSTITUTION = re.compile(
     r"^[\u4e00-\u9fff]{2,8}?(?:省|市|(?<!社)区|县|旗|州|盟|镇|乡|街道)[\u4e00-\u9fff]*(?:中心|站|所|室|学校|委员会|协会)$"
@@ -639,6 +651,8 @@ class PracticeMatcher:
         name = fold(name)
         if (
             not _acceptable(name)
+            or _RATE_NAME.search(name)
+            or (sentence and _GOAL_AFTER.match(sentence, end))
             or _is_count(name)
             or _UNIT_INSTITUTION.match(name)
             or _enumeration(name, "")
@@ -655,6 +669,9 @@ class PracticeMatcher:
         candidates = _quoted_candidates(s)
         tails = _chain_tails(s, candidates)
         for cand, tail in zip(candidates, tails, strict=True):
+            if _aim_or_rate(s, cand):
+                taken.append((cand.outer_start, cand.outer_end))  # nor found again unquoted
+                continue
             found = self._judge(s, cand, tail)
             if found is not None:
                 out.extend(found)
@@ -742,7 +759,10 @@ class PracticeMatcher:
                 and _HABIT.match(s, cand.outer_end) is not None
             )
         )
-        if not signal or (not trail and _opens_goal(window)):
+        # a goal word right after the quote heads the phrase, whatever program word comes later
+        # (发挥“人熟地熟”的优势开展工作)
+        opens_goal = (not trail or _TRAILING_RE.match(window) is None) and _opens_goal(window)
+        if not signal or opens_goal:
             return None  # 推行“马上就办”工作作风: a style, goal or principle, whatever the verb
         trail = trail or ""
         if _METAPHOR_BEFORE.search(_clause_before(s, cand.outer_start)):
@@ -1001,7 +1021,7 @@ _JOINED = re.compile(r"[+＋]")
 _CAMPAIGN_TRAILS = ("行动", "活动", "专项整治", "整治", "创建", "工程", "改革")
 # ... or a method word (“早、准、快、实”调解工作法, “听、议、办、评”四步工作法): a local method is named
 # by its steps, as a campaign is by its parts; “一次受理、全程代办”服务模式 stays a service slogan.
-_METHOD_TRAILS = ("工作法", "调解法", "治理法")
+_METHOD_TRAILS = ("工作法", "调解法", "调处法", "化解法", "解纷法", "治理法")
 _CHAINED_WORK = ("工作", "活动")
 # Names listed by example before 等, or in a chain of quotes, are programmes only when the words
 # after them say they are campaigns (“云岭”“雷霆”等专项行动); “X”等工作 lists topics.
@@ -1075,6 +1095,17 @@ def _enumeration(content: str, trail: str) -> bool:
 _COUNT_OF_KINDS = re.compile(
     r"^[0-9一二两三四五六七八九十]+[大项个类]?(?:专项)?(?:行动|工程|机制|体系|活动|举措|措施|工作|制度)$"
 )
+
+
+def _aim_or_rate(s: str, cand: _Candidate) -> bool:
+    """以打造“X”为目标, 提升“见警率”: the quote names an aim or a rate; and 群众“点单”、部门“接单”、
+    网格员“派单”: a two-character quote that closes a 、-list of such quotes is one step of a
+    slogan, whatever kind word follows the last."""
+    return bool(
+        _GOAL_AFTER.match(s, cand.outer_end)
+        or _RATE_NAME.search(cand.content)
+        or (len(cand.content) <= 2 and _QUOTED_STEPS_BEFORE.search(s, 0, cand.outer_start))
+    )
 
 
 def _names_itself(content: str) -> bool:
