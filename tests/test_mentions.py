@@ -103,7 +103,7 @@ def _cls(sentence: str, practice: str) -> str | None:
         # what a meeting deploys is work set, not done; 按照…安排部署 is a unit complying
         (
             "instruction",
-            "会议对雪亮工程验收、综治中心提档等工作进行了安排部署。",
+            "会议对雪亮工程验收和综治中心提档进行了全面部署。",
             "按照旗委安排部署开展综治中心提档，现已完工。",
             "综治中心",
         ),

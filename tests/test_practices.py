@@ -479,7 +479,7 @@ def test_listed_names_of_counted_models_and_campaigns_are_programmes(
         ("推行“互联网+人民调解+司法确认”工作模式。", "矛盾纠纷多元化解"),
         ("开展“亮身份、当楼长、保平安”专项活动。", "楼长制"),
         ("建立信访工作“十化”常态化机制。", "信访工作"),
-        ("组织开展涉黑涉恶案件积案清仓攻坚行动。", "扫黑除恶"),  # a campaign on 涉黑涉恶 cases
+        ("部署涉黑涉恶案件积案清仓攻坚行动。", "扫黑除恶"),  # a campaign on 涉黑涉恶 cases
         ("某街道组建“1+2+N”专职网格队伍。", "网格化管理"),  # the formula's phrase holds the key word
     ],
 )

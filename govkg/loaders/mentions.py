@@ -88,7 +88,7 @@ _OWN_HONOUR_AFTER = re.compile(
 _CLAUSE_END = re.compile(r"[，,；;]")
 # A later clause opening with the unit as its subject again (其, 该镇, 这一…) says something new.
 _OWN_SUBJECT = re.compile(r"\s*(?:其|该(?:镇|乡|县|区|市|街道|村|社区|旗|所|院)|这一|此外|同时)")
-# 被确定为全国市域社会治理现代化试点城市, 入选…试点地区: a place named a pilot is set the work to do,
+# 被确定为全省诉源治理试点单位, 入选…试点地区: a place named a pilot is set the work to do,
 # not honoured for work done; the practice is its pilot's.
 _PILOT_AFTER = re.compile(r"[^，,。；;]{0,20}?试点")
 # 在2022年度平安建设暨平安创建考核中获评优秀: the practice names an assessment whose grade or rank
@@ -118,7 +118,7 @@ _INSTRUCTION = re.compile(
 # 对心理咨询室的建设提出具体要求: the practice is what a visitor's demands are about, not work done.
 _DEMAND_BEFORE = re.compile(r"对[^，,。；;]{0,12}$")
 _DEMAND_AFTER = re.compile(r"^[^，,。；;]{0,10}?提出了?[^，,。；;]{0,8}?(?:要求|意见|建议)")
-# 深入贯彻中央、省委、市委关于基层社会治理和社会治安防控体系建设的决策部署: the practice names
+# 贯彻上级关于网格化管理的决策部署: the practice names
 # the topic of a policy complied with or relayed, not the unit's work.
 _POLICY_TOPIC_BEFORE = re.compile(
     r"(?:贯彻|落实|学习|传达|按照|根据|遵照)[^，,。；;]{0,20}关于[^，,。；;]{0,30}$"
@@ -126,7 +126,7 @@ _POLICY_TOPIC_BEFORE = re.compile(
 _POLICY_TOPIC_AFTER = re.compile(
     r"^[^，,。；;]{0,30}?的(?:决策部署|重大部署|部署要求|部署|精神|要求|指示|意见|决定|通知|规定|文件)"
 )
-# 对市域社会治理试点、综治中心提升年等工作进行了安排部署; 安排部署全县政法工作及“三项重点工作”:
+# 对综治中心建设等工作进行了部署; 安排部署全区信访和调解工作:
 # what a meeting deploys is work set for later. Not 按照/根据…安排部署 (a unit complying, whose
 # own clause says what it did), and not past a clause break.
 _DEPLOYED_BEFORE = re.compile(r"对[^，,。；;]{0,60}$")

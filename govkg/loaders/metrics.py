@@ -467,7 +467,7 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         # section's method, no quantity of work (a heading's digits, 二、化解纠纷300件, stay)
         found = [m for m in found if not _CN_COUNT.match(m.raw.lstrip("约近逾超过"))]
     found = _respectively(sentence, _without_formula_parts(sentence, found))
-    # 辖248个行政村和两个扶贫移民区: a count that nothing before it (nor a list it closes) names
+    # 辖136个村和三个移民安置点: a count that nothing before it (nor a list it closes) names
     return [m for m in found if m.indicator.strip()]
 
 
@@ -907,7 +907,7 @@ def _label(
         before = before[: moved.start()]
         own = _noun(before)
         if own and aspect and is_noun_label(own + aspect.group("aspect")):
-            return own + aspect.group("aspect"), change  # 刑事案件与去年同期相比立案下降4.3%: 刑事案件立案
+            return own + aspect.group("aspect"), change  # 盗窃案件与上年相比立案下降6.1%: 盗窃案件立案
         if own:
             return own, change
         if based := _basis_subject(sentence, clause_start):
@@ -1030,7 +1030,7 @@ _SCOPE_IS = re.compile(
 )
 # 群众安全感全国为…: the scope closing the label is where the figure holds, no part of the indicator.
 _SCOPE_END = re.compile(r"(?:全国|全省|全市|全州|全县|全区|全盟|全旗)$")
-# 矛盾纠纷中土地纠纷占比: the whole a share is taken of, before the part.
+# 各类纠纷中婚姻纠纷占比: the whole a share is taken of, before the part.
 _SHARE_OF_WHOLE = re.compile(r"^[\u4e00-\u9fff]{2,8}中(?=[\u4e00-\u9fff]{2,10}(?:占比|比例|比重)$)")
 # 平均每年/每年平均: the long form of 年均 (and 月均 …), which labels keep.
 _AVERAGE_PER = re.compile(r"平均每(?P<per>[年月日天])|每(?P<per2>[年月日天])平均")
@@ -1047,7 +1047,7 @@ _FOCUS_JIU = re.compile(
     r"^(?:仅仅|仅|光是|光|单是|单|只是|只)?(?:今年|去年|当年|全年|上半年|下半年|[一二三四]季度|\d{1,2}月份?|一年|半年)?"
     r"就(?![业医学近地诊餐读职任座位绪])"
 )
-# 以罗某为首的恶势力犯罪集团: who led the gang is no part of what was counted (the list of leaders
+# 以张某为首的涉恶团伙: who led the gang is no part of what was counted (the list of leaders
 # may be cut at its 、 too: 王某为首的…).
 _LED_BY = re.compile(r"^[^，,。；;]*?为首的")
 
@@ -1099,7 +1099,7 @@ def _noun(text: str) -> str:
                 text, changed = text[: -len(end_word)], True
     text = _balance(_without_kinds(_FROM.sub("", text)))
     if (whole := _SHARE_OF_WHOLE.match(text)) and is_noun_label(text[whole.end() :]):
-        text = text[whole.end() :]  # 矛盾纠纷中土地纠纷占比: the share is the part's; the whole is its base
+        text = text[whole.end() :]  # 各类纠纷中婚姻纠纷占比: the share is the part's; the whole is its base
     undated = _YEAR_INSIDE.sub("", text)
     if undated != text and is_noun_label(undated):
         text = undated  # 综治中心2023年接待来访: the year dates the figure, it is no part of what was counted
@@ -1212,7 +1212,7 @@ def _balance(text: str) -> str:
         at = text.rfind(opener)
         if at > 0 and text.find(closer, at) < 0:
             head, rest = text[:at], text[at + 1 :]
-            # 土地纠纷多(矛盾纠纷中土地纠纷占比达: a share stated inside the bracket is its own figure
+            # 婚姻纠纷多(各类纠纷中婚姻纠纷占比达: a share stated inside the bracket is its own figure
             share = opener in "(（" and _SHARE_INSIDE.search(rest) is not None and is_noun_label(rest)
             text = head if is_noun_label(head) and not share else rest
     return _trim(text.strip())

@@ -57,7 +57,7 @@ _PLAN_TITLE = re.compile(
 _ISSUED = re.compile(r"出台|印发|制定|发布|出炉|审议|通过|解读")
 _TITLE_TAIL = re.compile(r"(?:[（(][^（()）]{0,20}[)）]|的通知|》|\s)+$")
 _PARAGRAPH_PLAN = re.compile(rf"^\s*(?:{_PLAN_LEADS})(?:工作中|[，,:：]|我们|我[省市县区旗镇乡]|将|要)")
-# 会议强调，…; 区委政法委常务副书记某某强调：…: a speaker's demands open the sentence, perhaps after
+# 会议强调，…; 区委政法委书记某某强调：…: a speaker's demands open the sentence, perhaps after
 # their topic (在X工程建设中，某某要求，…). A speaker named before the verb is short and complies
 # with no one (按照/根据…要求，… is local work), and is not the report's own unit stressing its own
 # approach (该镇在调解中强调，…; 我县始终强调，…).
