@@ -366,3 +366,17 @@ def test_a_body_visitors_go_to_is_no_acting_body(matcher: AgencyMatcher) -> None
     assert _acting(matcher, "督导组深入九原区公安分局检查工作。") == []
     # a body that goes somewhere and acts there still acts
     assert _acting(matcher, "九原区公安分局到社区开展防诈宣传。") != []
+
+
+def test_a_name_starting_inside_the_word_before_it_is_no_region() -> None:
+    # 召开州委…: the 开 belongs to 召开, so no 开州区 body; 甲派出所和县公安局: 和 joins two bodies,
+    # so the 公安局 is the report's own county's, not 安徽's 和县's
+    text = "临夏州推进平安建设。州委书记主持召开州委政法委员会2023年第2次会议，部署重点工作。"
+    ex = extract(from_text(text, "t"))
+    names = {r.code: r.name for r in ex.regions}
+    assert not any("开州" in a.name or names.get(a.region_code) == "开州区" for a in ex.agencies)
+    text = "鹿寨县推进平安乡村建设。寨沙派出所和县公安局刑侦大队联合破获一起盗窃案。"
+    ex = extract(from_text(text, "t"))
+    names = {r.code: r.name for r in ex.regions}
+    police = {names[a.region_code] for a in ex.agencies if a.kind == "公安"}
+    assert police == {"鹿寨县"}

@@ -69,6 +69,11 @@ _SOURCE_AFTER = re.compile(r"^[^,，;；。]{0,30}?(?:决策|部署|要求|精�
 _INSTRUCTION = re.compile(r"(?:贯彻|落实|部署|决策|要求|精神|指示|批示)")
 _NOT_LOCAL = re.compile(r"(?:全国|中央|国家|国务院|省|自治区|部)$")
 _CLAUSE_BREAK = "，,;；。!！?？"
+# A would-be prefix whose first character is the end of the word before it is no name: 开 of 召开
+# (召开州委政法委员会 is no 开州区's body), and 和/与/及 joining two bodies (甲派出所和县公安局 is
+# the county's own 公安局, not 安徽's 和县's).
+_VERB_TAIL = re.compile(r"(?:召|展|公|离|打|敞|分|放)$")
+_BODY_END = "所局院庭委队室办站组心"
 
 
 class RegionLookup(Protocol):
@@ -239,7 +244,7 @@ class AgencyMatcher:
         """The region written just before ``start``: the longest name that resolves, else level words."""
         for i in range(max(0, start - _MAX_PREFIX), start - 1):
             text = sentence[i:start]
-            if _NOT_IN_PREFIX.search(text) or _GENERIC_PREFIX.search(text):
+            if _NOT_IN_PREFIX.search(text) or _GENERIC_PREFIX.search(text) or _bound(sentence, i, text):
                 continue
             region = regions.resolve_prefix(text)
             if region is not None and _spells(text, region):
@@ -303,6 +308,14 @@ def _first_chars(pattern: str) -> set[str] | None:
         return None  # the pattern can match the empty string
 
     return first(_parser.parse(pattern))
+
+
+def _bound(sentence: str, i: int, text: str) -> bool:
+    """Whether the would-be prefix ``text`` at ``i`` starts inside the word before it (see _VERB_TAIL)."""
+    before = sentence[i - 1] if i > 0 else ""
+    if text[0] == "开" and _VERB_TAIL.search(before):
+        return True
+    return len(text) == 2 and text[0] in "和与及" and before != "" and before in _BODY_END
 
 
 def _literal_length(pattern: str) -> int:
