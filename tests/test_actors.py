@@ -674,3 +674,15 @@ def test_court_named_after_no_unit_is_the_county_of_its_court() -> None:
     found = _facts(text + "固阳县法院湖滨法庭成立调解工作室。湖滨法庭还组建了义警队伍。")
     assert ("固阳县", "mass_prevention") in found
     assert ("内蒙古自治区", "mass_prevention") not in found
+
+
+def test_first_person_city_in_a_county_subject_report_is_the_city_above() -> None:
+    # a page naming only one county but written by its city: 我市 is the writer's city, which acts;
+    # it is never the county
+    text = "固阳县综治中心窗口工作人员正在接待群众。\n同时，我市建立了“三单一报”工作机制。"
+    found = _facts(text)
+    assert ("包头市", "local:三单一报") in found
+    assert ("固阳县", "local:三单一报") not in found
+    # a county's own report keeps 我县 as the county
+    found = _facts("固阳县综治中心窗口工作人员正在接待群众。\n同时，我县建立了“三单一报”工作机制。")
+    assert ("固阳县", "local:三单一报") in found

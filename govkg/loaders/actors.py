@@ -404,7 +404,7 @@ class ActorResolver:
         actors.extend(self._listed(ctx, sentence, above))
         for pm in _PRONOUN.finditer(sentence):
             target = self._pronoun(ctx, pm.group(1), [a for a in actors if a.end <= pm.start()])
-            if target is not None and target.code not in above:
+            if target is not None and (target.code not in above or _author_above(ctx, pm.group(0))):
                 actors.append(Actor(pm.start(), pm.end(), target, "pronoun"))
         heads = [*_DEMONSTRATIVE.finditer(sentence), *_LEVEL_HERE_SCAN.finditer(sentence)]
         head = _LEVEL_HEAD.match(sentence) if not heads else None
@@ -999,6 +999,14 @@ def _destination(sentence: str, start: int, end: int) -> bool:
     if _GO_TO.search(sentence, 0, start) is None:
         return False
     return _TO_LOOK.match(sentence[end:]) is not None or _WORK_THERE.match(sentence[end:]) is not None
+
+
+def _author_above(ctx: ReportContext, pronoun: str) -> bool:
+    """Whether a first-person 我市 (我州, 我省 …) names a unit above a subject it cannot stand for:
+    the writer speaks for that unit (a city's report on one of its counties says 我市 for the city,
+    never for the county), so it acts, unlike 全市 or 市委 in a county's own report."""
+    subject = ctx.subject
+    return pronoun[0] == "我" and subject is not None and not _fits_word(subject, pronoun[1])
 
 
 def _upper_words(level: str) -> tuple[str, ...]:
