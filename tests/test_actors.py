@@ -686,3 +686,15 @@ def test_first_person_city_in_a_county_subject_report_is_the_city_above() -> Non
     # a county's own report keeps 我县 as the county
     found = _facts("固阳县综治中心窗口工作人员正在接待群众。\n同时，我县建立了“三单一报”工作机制。")
     assert ("固阳县", "local:三单一报") in found
+
+
+def test_a_central_body_heading_a_sentence_acts_above_the_subject() -> None:
+    # 由中央某委指导的…活动启动 / 中央某委…部署: the centre acts, not the district the page is about
+    district = "九原区2031年平安建设工作情况\n九原区持续推进平安建设。"
+    found = _facts(district + "2031年5月8日，由中央政法委宣传教育局指导的“枫桥经验”主题采访活动在当地启动。")
+    assert ("九原区", "fengqiao") not in found
+    found = _facts(district + "中央政法委在全国部署开展“枫桥经验”宣传。")
+    assert ("九原区", "fengqiao") not in found
+    # the district's own work in the same words still counts
+    found = _facts(district + "2031年5月8日，九原区启动“枫桥经验”主题宣传活动。")
+    assert ("九原区", "fengqiao") in found

@@ -1020,7 +1020,13 @@ _UPPER_WORDS = {
 }
 # 省级层面, 市里, 县委 …: a level word above the subject heading the sentence as its subject.
 # 我国/全国 heading a sentence (not 全国首家…, 全国先进…, which qualify a unit or an honour).
-_NATION_HEAD = re.compile(r"(?:我国|全国)(?!首|第|率先|唯一|先进|示范|优秀|百强|文明|模范|一流|前列)")
+# A central body heading it (由中央网信办…指导的…宣传活动启航; 中央政法委…部署) acts above every
+# report's subject too (not 中央大街, a street).
+_NATION_HEAD = re.compile(
+    r"(?:我国|全国)(?!首|第|率先|唯一|先进|示范|优秀|百强|文明|模范|一流|前列)"
+    r"|中央(?:政法委|网信办|宣传部|组织部|社会工作部|文明办|纪委|综治委|依法治国办|办公厅"
+    r"|[\u4e00-\u9fff]{0,6}?(?:委员会|领导小组|办公室))"
+)
 # 全省社区民警… in a county's report: the whole level above acts (not 全市首家, which ranks a unit);
 # 市公安局…/市中院… in a district's report: a body of the level above (not 市场…, 县城…, 区域…)
 _UPPER_WORD_HEADS = {
