@@ -698,3 +698,16 @@ def test_a_central_body_heading_a_sentence_acts_above_the_subject() -> None:
     # the district's own work in the same words still counts
     found = _facts(district + "2031年5月8日，九原区启动“枫桥经验”主题宣传活动。")
     assert ("九原区", "fengqiao") in found
+
+
+def test_a_sentence_opening_with_its_verb_goes_on_with_the_unit_that_opened_the_one_before() -> None:
+    # 甲县依托…。建立…机制。: the county that opened the sentence before acts, not the city
+    found = _facts(CITY + "固阳县依托综治中心受理群众诉求。建立“人民调解+司法确认”衔接机制，纠纷化解更快。")
+    assert ("固阳县", "diversified_resolution") in found
+    assert ("包头市", "diversified_resolution") not in found
+    # across a paragraph break the subject takes over again
+    found = _facts(CITY + "固阳县依托综治中心受理群众诉求。\n建立“人民调解+司法确认”衔接机制，纠纷化解更快。")
+    assert ("包头市", "diversified_resolution") in found
+    # a sentence with a subject of its own keeps it
+    found = _facts(CITY + "固阳县依托综治中心受理群众诉求。全市建立“人民调解+司法确认”衔接机制。")
+    assert ("固阳县", "diversified_resolution") not in found

@@ -776,6 +776,19 @@ class ActorResolver:
         region = heads[0].region
         return region if region.level in ("township", "community", "village") else None
 
+    def opening_below(self, ctx: ReportContext, sentence: str, actors: Sequence[Actor]) -> Region | None:
+        """The one unit strictly below the report's subject (a county in a province's report
+        included) that opens ``sentence`` as the subject of a verb of doing (甲县依托…, 甲县建立…;
+        not 甲县外来人口多, which only describes it), or None."""
+        heads = self._opening(sentence, actors, 0, len(sentence))
+        if len(heads) != 1 or heads[0].rule not in ("place", "agency") or ctx.subject is None:
+            return None
+        if not _ACTS_NEXT.match(sentence, heads[0].end):
+            return None
+        region = heads[0].region
+        below = region.code != ctx.subject.code and self.is_below(region, ctx.subject)
+        return region if below else None
+
     def _upper_head(self, ctx: ReportContext, sentence: str, actors: Sequence[Actor], unit: int) -> bool:
         """Whether the sentence opens with a unit above the report's subject as its subject: the
         country (我国, 全国), one of the subject's ancestors by name (海南省建立…, 省委政法委推行…)
@@ -848,9 +861,12 @@ class ActorResolver:
         pos: int,
         previous: Region | None,
         paragraph: Region | None = None,
+        opened_before: Region | None = None,
     ) -> ActorChoice:
         """The unit(s) adopting a practice named at ``pos`` in ``sentence``; ``paragraph`` is the
-        town, street, community or village opening its paragraph (:meth:`opening_unit`), if any."""
+        town, street, community or village opening its paragraph (:meth:`opening_unit`), if any;
+        ``opened_before`` the unit below the subject that opened the sentence just before it, in
+        the same paragraph, as its subject (:meth:`opening_below`)."""
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
         # A semicolon opens a new unit with a subject of its own (A街道…；B街道…).
         unit = max((m.end() for m in _UNIT_BREAK.finditer(sentence, 0, pos)), default=0)
@@ -945,6 +961,10 @@ class ActorResolver:
             return ActorChoice((speaker.region,), speaker.rule, RULE_CONFIDENCE[speaker.rule])
         if self._upper_head(ctx, sentence, actors, carried):
             return ActorChoice((), "upper", 0.0)  # 省级层面建立…: the level above acts, not the subject
+        if opened_before is not None and _VERB_OPENS.match(sentence, _lead_end(sentence, carried)):
+            # 甲县依托综治中心…。建立“X”机制…。: a sentence opening with its verb goes on with the
+            # unit that opened the one before it, not with the report's subject
+            return ActorChoice((opened_before,), "continues", RULE_CONFIDENCE["continues"])
         if paragraph is not None:  # 甲镇…。（no subject）…。: the paragraph's opening town
             return ActorChoice((paragraph,), "paragraph", RULE_CONFIDENCE["paragraph"])
         if ctx.subject is not None:
@@ -1007,6 +1027,18 @@ def _author_above(ctx: ReportContext, pronoun: str) -> bool:
     never for the county), so it acts, unlike 全市 or 市委 in a county's own report."""
     subject = ctx.subject
     return pronoun[0] == "我" and subject is not None and not _fits_word(subject, pronoun[1])
+
+
+# A sentence whose subject is left unwritten and that opens with a verb of doing (建立…, 推行…)
+_VERB_OPENS = re.compile(
+    r"(?:同时|还|并|又|另外|此外)?[,，]?(?:建立|推行|实施|探索|打造|创新|设立|组建|成立|开展|整合|深化|构建|"
+    r"完善|健全|出台|制定|搭建|引入|推出|开通|创建|培育|聘请|选派)"
+)
+
+
+def _lead_end(sentence: str, at: int) -> int:
+    lead = _LEAD_PREFIX.match(sentence, at)
+    return lead.end() if lead else at
 
 
 def _upper_words(level: str) -> tuple[str, ...]:

@@ -280,6 +280,7 @@ class Extractor:
         prev_actor: Region | None = None
         prev_paragraph = -1
         para_unit: Region | None = None  # the sub-county unit opening the current paragraph
+        opened: tuple[int, int, Region | None] = (-1, -1, None)  # (sentence, paragraph, its opening unit)
         owners: dict[str, ActorChoice] = {}  # a named programme's surface -> who first ran it
         plans = planned(doc.title, sentences)  # sentences a plan section or document holds
 
@@ -340,6 +341,8 @@ class Extractor:
                 if unit is not None and towns_in.get(sent.paragraph, set()) <= {unit.code}:
                     para_unit = unit
                 lead_in = False
+            opened_before = opened[2] if opened[:2] == (n - 1, sent.paragraph) else None
+            opened = (n, sent.paragraph, self.resolver.opening_below(ctx, sent.text, actors))
             # a term does not begin inside a place name: 原隆村警务室 holds no 村警
             mentions = [
                 pm
@@ -371,7 +374,9 @@ class Extractor:
                         )
                     )
                     continue
-                choice = self.resolver.resolve(ctx, sent.text, actors, pm.start, prev_actor, para_unit)
+                choice = self.resolver.resolve(
+                    ctx, sent.text, actors, pm.start, prev_actor, para_unit, opened_before
+                )
                 written = sent.text[pm.start : pm.end]
                 own_body = next(
                     (
@@ -445,7 +450,9 @@ class Extractor:
                             method=f"actor=agency;practice={pm.practice.origin}",
                         )
             if n not in plans:  # a plan's figures are targets, not results
-                measurements.extend(self._measurements(ctx, sent, actors, mentions, prev_actor, para_unit))
+                measurements.extend(
+                    self._measurements(ctx, sent, actors, mentions, prev_actor, para_unit, opened_before)
+                )
             explicit_actors = [a for a in actors if a.explicit]
             if explicit_actors:
                 prev_actor, prev_paragraph = _chain_end(explicit_actors), sent.paragraph
@@ -634,6 +641,7 @@ class Extractor:
         mentions: Sequence[PracticeMention],
         prev_actor: Region | None,
         para_unit: Region | None = None,
+        opened_before: Region | None = None,
     ) -> list[Measurement]:
         out: list[Measurement] = []
         doc = ctx.doc
@@ -643,7 +651,9 @@ class Extractor:
                 continue  # 力争破案数上升30%: a target, not a result
             if any(a.start <= mm.start < a.end for a in actors):
                 continue  # 五户乡, 三岔河村: a numeral inside a place's name counts nothing
-            regions = self.resolver.resolve(ctx, sent.text, actors, mm.start, prev_actor, para_unit).regions
+            regions = self.resolver.resolve(
+                ctx, sent.text, actors, mm.start, prev_actor, para_unit, opened_before
+            ).regions
             practice = None
             before = [p for p in mentions if p.start <= mm.start]
             if before:
