@@ -380,3 +380,13 @@ def test_a_name_starting_inside_the_word_before_it_is_no_region() -> None:
     names = {r.code: r.name for r in ex.regions}
     police = {names[a.region_code] for a in ex.agencies if a.kind == "公安"}
     assert police == {"鹿寨县"}
+
+
+def test_an_office_holder_or_an_agenda_source_is_no_acting_body(matcher: AgencyMatcher) -> None:
+    # 区政府副区长某某 / 区公安分局局长某某: a person holding an office of the body, not the body
+    assert _acting(matcher, "九原区人民政府副区长张某带队走访企业。") == []
+    assert _acting(matcher, "市公安局政委李某主持召开调度会。") == []
+    # 紧紧围绕市委、市政府中心工作: the body whose agenda others work to
+    assert _acting(matcher, "各部门紧紧围绕市委、市政府中心工作开展平安建设。") == []
+    # the body itself acting still counts
+    assert _acting(matcher, "九原区人民政府出台了平安建设实施意见。") != []
