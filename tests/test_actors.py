@@ -711,3 +711,14 @@ def test_a_sentence_opening_with_its_verb_goes_on_with_the_unit_that_opened_the_
     # a sentence with a subject of its own keeps it
     found = _facts(CITY + "固阳县依托综治中心受理群众诉求。全市建立“人民调解+司法确认”衔接机制。")
     assert ("固阳县", "diversified_resolution") not in found
+
+
+def test_a_reporters_lead_in_comes_before_an_upper_body_heading_the_sentence() -> None:
+    # 近日，某报记者在内蒙古采访发现，自治区党委政法委…: the reporter only frames the sentence,
+    # so the region above acts and the district the page is about adopts nothing
+    district = "九原区2031年平安建设工作情况\n九原区持续推进平安建设。"
+    sentence = "近日，《北方观察》周刊记者在内蒙古采访发现，内蒙古自治区党委政法委推进综治中心建设。"
+    assert ("九原区", "comprehensive_center") not in _facts(district + sentence)
+    # the same lead-in before the district's own work keeps it
+    sentence = "近日，《北方观察》周刊记者在九原区采访发现，九原区推进综治中心建设。"
+    assert ("九原区", "comprehensive_center") in _facts(district + sentence)

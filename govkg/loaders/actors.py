@@ -82,7 +82,12 @@ _LEAD_IN = 8
 _LEAD_IN_CLAUSE = re.compile(
     r"(?:另|又)?据[\u4e00-\u9fff]{1,3}|记者[\u4e00-\u9fff]{1,4}|为此|对此|与此同时|同时|在此基础上|此外|另外|随后|"
     r"近[一二三两四五六七八九十几]年来|[一二三两四五六七八九十几多]年来|(?:今年|去年)以来|自?(?:19|20)\d{2}年(?:以来|起|上半年|下半年|底)|"
-    r"(?:今年|去年|(?:19|20)\d{2}年)?\d{1,2}(?:至|—|-)\d{1,2}月(?:份)?|同年|当年|次年|如今|当前|目前"
+    r"(?:今年|去年|(?:19|20)\d{2}年)?\d{1,2}(?:至|—|-)\d{1,2}月(?:份)?|同年|当年|次年|如今|当前|目前|近日|日前|近期"
+)
+# 《某》周刊记者在湖北采访发现，/ 记者近日走访了解到，: a reporter's lead-in, however long, names
+# who reports, not who acts
+_REPORTER_LEAD = re.compile(
+    r"(?:近日|日前|近期)?[,，]?[^,，。;；]{0,12}?记者[^,，。;；]{0,12}?(?:了解到|发现|获悉|看到|注意到|得知)"
 )
 _PROMOTES = re.compile(r"推广(?:了)?$")
 # 首支X队在甲社区成立: what follows a unit where a team, room or centre named before it is founded
@@ -798,9 +803,10 @@ class ActorResolver:
         for _ in range(2):
             # 据了解，/为此，/在此基础上，…: a short lead-in clause naming no unit comes before the subject
             brk = _CLAUSE_BREAK.search(sentence, at)
-            if brk is None or brk.start() - at > _LEAD_IN or any(at <= a.start < brk.start() for a in actors):
+            if brk is None or any(at <= a.start < brk.start() for a in actors):
                 break
-            if not _LEAD_IN_CLAUSE.fullmatch(sentence, at, brk.start()):
+            short = brk.start() - at <= _LEAD_IN and _LEAD_IN_CLAUSE.fullmatch(sentence, at, brk.start())
+            if not short and not _REPORTER_LEAD.fullmatch(sentence, at, brk.start()):
                 break
             at = brk.end()
         lead = _LEAD_PREFIX.match(sentence, at)
