@@ -46,6 +46,8 @@ _THIS_YEAR = re.compile(
 _PAST_YEAR = re.compile(
     r"^[（(]?\s*(?:回首|回顾|纵观)?(?:刚刚|刚)?(?:过去的?一年|一年来)(?:里|中|间)?[，,。]?"
 )
+# A sentence that sets what happened against today (时隔一年, 如今, 而今): the earlier year is history.
+_THEN_NOW = re.compile(r"时隔[一二两三四五六七八九十\d]+年|如今|而今|现如今|时至今日")
 _LAST_YEAR = re.compile(r"去年(?:以来|[，,]|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来)")
 # A lead that dates one event to the day: (年)月日, then within its clause a verb of holding an
 # event or of something happening (召开, 举行, 启动, 揭牌, 发生 …); 记者…获悉 reports results, no event.
@@ -130,6 +132,10 @@ def report_year(
             lead = None  # 2024年完成…，今年春耕前…: a year written beside 今年 is an earlier one
         if lead and spans_years:
             lead = None  # 2010年底创建…, 十年来…: the opening year is where a history starts
+        if _THEN_NOW.search(s):
+            # 去年，两村因用水起了纠纷…，时隔一年，如今…: a past year set against the present is a
+            # story's background, not the year the report is about
+            lead = last_year = None
         cues = [
             (lead.start(), int(lead.group(1))) if lead else None,
             (multi.start(), None) if multi else None,
