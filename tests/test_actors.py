@@ -722,3 +722,12 @@ def test_a_reporters_lead_in_comes_before_an_upper_body_heading_the_sentence() -
     # the same lead-in before the district's own work keeps it
     sentence = "近日，《北方观察》周刊记者在九原区采访发现，九原区推进综治中心建设。"
     assert ("九原区", "comprehensive_center") in _facts(district + sentence)
+
+
+def test_a_bare_township_word_with_its_own_centre_heading_a_paragraph_is_that_township() -> None:
+    # 苏木综治中心整合… / 镇政府建立… opening a new paragraph: the 苏木 or 镇 named before, not the 旗
+    text = "固阳县推进平安建设\n今年以来，金山镇推行网格化管理。\n镇综治中心整合派出所、司法所力量。"
+    assert ("金山镇", "comprehensive_center") in _facts(text)
+    assert ("固阳县", "comprehensive_center") not in _facts(text)
+    text = "阿鲁科尔沁旗推进平安建设\n今年以来，巴彦温都尔苏木推行网格化管理。\n苏木政府建立“马背调解”机制。"
+    assert ("巴彦温都尔苏木", "local:马背调解") in _facts(text)

@@ -135,12 +135,20 @@ _LEVEL_HERE = re.compile(
 # for the unit of that level the report is about (as 镇里 does).
 _HEAD_VERBS = (
     r"(?:党工委|党委)?(?:还|也|则|先后|积极|持续|大力|着力|定期|每月|每年)?"
-    r"(?:建立|设置|设立|成立|组建|推行|推进|开展|打造|探索|实施|选配|聘请|创新|坚持|把|将|以|通过|依托)"
+    r"(?:建立|设置|设立|成立|组建|推行|推进|开展|打造|探索|实施|选配|聘请|创新|坚持|把|将|以|通过|依托|整合)"
 )
+# 苏木/嘎查 are the 乡/村 of pastoral areas; the unit's own centre or government may stand between
+# the word and the verb (镇综治中心整合…, 苏木政府建立…): it is still that unit acting.
+_LEVEL_BODY = r"(?:综治中心|综治办|人民政府|政府|党委|党工委|办事处)?"
 _LEVEL_HEAD = re.compile(
-    r"^(?:\s|同时|此外|另外|其中|近年来|今年以来|[,，])*(街道|社区|镇|乡)(?=" + _HEAD_VERBS + ")"
+    r"^(?:\s|同时|此外|另外|其中|近年来|今年以来|[,，])*(街道|社区|镇|乡|苏木|嘎查)(?="
+    + _LEVEL_BODY
+    + _HEAD_VERBS
+    + ")"
 )
-_LEVEL_HEADS = re.compile(r"(?:^|[。！？!?\n])\s*(街道|社区|镇|乡)(?=" + _HEAD_VERBS + ")", re.M)
+_LEVEL_HEADS = re.compile(
+    r"(?:^|[。！？!?\n])\s*(街道|社区|镇|乡|苏木|嘎查)(?=" + _LEVEL_BODY + _HEAD_VERBS + ")", re.M
+)
 # 甲、乙、丙等县: short names of units listed with one level word after 等.
 _LEVEL_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,4}、){1,12}[\u4e00-\u9fff]{2,4})等(?:[一二三四五六七八九十\d]+个)?(县|区|市|旗|镇|乡|街道|苏木)"
