@@ -731,3 +731,18 @@ def test_a_bare_township_word_with_its_own_centre_heading_a_paragraph_is_that_to
     assert ("固阳县", "comprehensive_center") not in _facts(text)
     text = "阿鲁科尔沁旗推进平安建设\n今年以来，巴彦温都尔苏木推行网格化管理。\n苏木政府建立“马背调解”机制。"
     assert ("巴彦温都尔苏木", "local:马背调解") in _facts(text)
+
+
+def test_an_unlisted_community_heading_a_later_clause_lies_in_the_town_that_opens_the_sentence() -> None:
+    # 甲镇推行…，乙社区组建…: 乙社区 (not in the 区划 data) acts in its clause, placed in 甲镇
+    text = "固阳县推进平安建设\n金山镇推行网格化管理，彩虹桥社区组建义警队伍。"
+    ex = _run(text)
+    names = {r.code: r for r in ex.regions}
+    found = {(names[a.region_code].name, a.practice_key) for a in ex.adoptions}
+    assert ("彩虹桥社区", "mass_prevention") in found
+    assert ("金山镇", "mass_prevention") not in found
+    (community,) = [r for r in names.values() if r.name == "彩虹桥社区"]
+    assert names[community.parent_code or ""].name == "金山镇"
+    # a 村 found by pattern after a verb is no unit (协助村“两委”…)
+    found = _facts("固阳县推进平安建设\n金山镇培养“法律明白人”，协助村“两委”开展普法宣传。")
+    assert all(not name.endswith("村") for name, _ in found)

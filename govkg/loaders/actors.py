@@ -430,6 +430,7 @@ class ActorResolver:
             if target is not None and target.code not in above:
                 actors.append(Actor(start, end, target, "demonstrative"))
                 actors.extend(self._placed_by(target, end, unresolved))
+        actors.extend(_clause_units(sentence, actors, unresolved))
         # 平凉市崆峒区安国镇 in 安国镇's report: the unit's written parents are part of its name
         parents = {m.end: m.start for m in regions if m.region.code in above}
         # 某区公安分局甲派出所 in 甲镇's report: the parent's bureau is part of the station's name
@@ -987,6 +988,35 @@ class ActorResolver:
 
 
 _SPEECH_VERB = re.compile(r"[^，,。；;“”]{0,30}?(?:说|表示|介绍|告诉|坦言|感慨)")
+
+
+def _clause_units(
+    sentence: str, actors: Sequence[Actor], unresolved: Sequence[UnresolvedPlace]
+) -> list[Actor]:
+    """甲街道推行…，乙社区组建…: a community the 区划 data does not list, heading a later
+    clause of a sentence that one town or street opens, lies in that town or street (the nearest
+    known unit, guideline 10) and acts in its own clause."""
+    towns = [a for a in actors if a.rule in ("place", "agency") and a.region.level == "township"]
+    if len({a.region.code for a in towns}) != 1:
+        return []
+    town = towns[0]
+    out: list[Actor] = []
+    for u in unresolved:
+        level = sub_county_level(u.surface)
+        if (
+            level != "community"
+            or not u.surface.endswith("社区")
+            or len(u.surface) < 4
+            or u.offset <= town.end
+        ):
+            continue  # a 村 found by pattern is too often a verb's object (协助村“两委”)
+        if sentence[u.offset - 1 : u.offset] not in ("，", ",", "；", ";"):
+            continue  # heading its own clause, not a place inside another's
+        u_end = u.offset + len(u.surface)
+        if any(a.start < u_end and u.offset < a.end for a in actors):
+            continue
+        out.append(Actor(u.offset, u_end, local_unit(u.surface, level or "", town.region.code), "place"))
+    return out
 
 
 def _speaker(sentence: str, actors: Sequence[Actor], pos: int) -> Actor | None:
