@@ -390,3 +390,17 @@ def test_an_office_holder_or_an_agenda_source_is_no_acting_body(matcher: AgencyM
     assert _acting(matcher, "各部门紧紧围绕市委、市政府中心工作开展平安建设。") == []
     # the body itself acting still counts
     assert _acting(matcher, "九原区人民政府出台了平安建设实施意见。") != []
+
+
+def test_each_body_implements_the_practices_of_its_own_clauses() -> None:
+    # 甲委牵头…，乙局推行“X”，丙所组建Y: X is 乙局's, Y is 丙所's, neither is 甲委's
+    text = (
+        "固阳县推进平安建设\n今年以来，县委政法委牵头建立矛盾纠纷多元化解机制，"
+        "县公安局推行“山地快警”巡逻，金山派出所组建义警队伍，实行网格化管理。"
+    )
+    ex = extract(from_text(text, "t"))
+    done = {(i.agency_key.split(":")[-1], i.practice_key) for i in ex.implementations}
+    assert ("固阳县公安局", "local:山地快警") in done
+    assert ("中共固阳县委政法委员会", "local:山地快警") not in done
+    assert ("金山镇派出所", "grid") in done  # the clause after carries its subject on
+    assert ("固阳县公安局", "mass_prevention") not in done

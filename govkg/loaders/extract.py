@@ -435,9 +435,7 @@ class Extractor:
                     old = adoptions.get((region.code, pm.practice.key))
                     if old is None or rank < old[0]:
                         adoptions[(region.code, pm.practice.key)] = (rank, adoption)
-                for a in agency_mentions:
-                    if not a.acting or a.start > pm.start:
-                        continue
+                for a in _implementers(sent.text, agency_mentions, pm.start):
                     key = agency_key(a.region_code, a.name)
                     if key in agencies and (key, pm.practice.key) not in implementations:
                         implementations[(key, pm.practice.key)] = Implementation(
@@ -735,6 +733,20 @@ def _without_actors(label: str, sentence: str, actors: Sequence[Actor]) -> str:
 _LEAD_BRANCH = re.compile(r"(?:市)?公安(?:局)?([\u4e00-\u9fff]{2,4}?)分局")
 _BUREAU_AFTER = re.compile(r"(?:市)?公安")
 _COUNTY_BODY_TITLE = re.compile(r"(?:人民法院|法院|人民检察院|检察院|公安局|司法局|县委|委|人民政府|政府)")
+
+
+_IMPL_CLAUSE = re.compile(r"[，,；;。]")
+
+
+def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) -> list[AgencyMention]:
+    """The acting bodies that carry out the practice named at ``pos``: those of the last clause
+    before it that names any (甲委牵头…，乙局推行“X”，组建Y: 乙局 for X and Y, not 甲委)."""
+    acting = [a for a in agencies if a.acting and a.start <= pos]
+    if not acting:
+        return []
+    last = acting[-1].start
+    clause = max((m.end() for m in _IMPL_CLAUSE.finditer(sentence, 0, last)), default=0)
+    return [a for a in acting if a.start >= clause]
 
 
 def _chain_end(actors: Sequence[Actor]) -> Region:
