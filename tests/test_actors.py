@@ -674,3 +674,75 @@ def test_court_named_after_no_unit_is_the_county_of_its_court() -> None:
     found = _facts(text + "固阳县法院湖滨法庭成立调解工作室。湖滨法庭还组建了义警队伍。")
     assert ("固阳县", "mass_prevention") in found
     assert ("内蒙古自治区", "mass_prevention") not in found
+
+
+def test_first_person_city_in_a_county_subject_report_is_the_city_above() -> None:
+    # a page naming only one county but written by its city: 我市 is the writer's city, which acts;
+    # it is never the county
+    text = "固阳县综治中心窗口工作人员正在接待群众。\n同时，我市建立了“三单一报”工作机制。"
+    found = _facts(text)
+    assert ("包头市", "local:三单一报") in found
+    assert ("固阳县", "local:三单一报") not in found
+    # a county's own report keeps 我县 as the county
+    found = _facts("固阳县综治中心窗口工作人员正在接待群众。\n同时，我县建立了“三单一报”工作机制。")
+    assert ("固阳县", "local:三单一报") in found
+
+
+def test_a_central_body_heading_a_sentence_acts_above_the_subject() -> None:
+    # 由中央某委指导的…活动启动 / 中央某委…部署: the centre acts, not the district the page is about
+    district = "九原区2031年平安建设工作情况\n九原区持续推进平安建设。"
+    found = _facts(district + "2031年5月8日，由中央政法委宣传教育局指导的“枫桥经验”主题采访活动在当地启动。")
+    assert ("九原区", "fengqiao") not in found
+    found = _facts(district + "中央政法委在全国部署开展“枫桥经验”宣传。")
+    assert ("九原区", "fengqiao") not in found
+    # the district's own work in the same words still counts
+    found = _facts(district + "2031年5月8日，九原区启动“枫桥经验”主题宣传活动。")
+    assert ("九原区", "fengqiao") in found
+
+
+def test_a_sentence_opening_with_its_verb_goes_on_with_the_unit_that_opened_the_one_before() -> None:
+    # 甲县依托…。建立…机制。: the county that opened the sentence before acts, not the city
+    found = _facts(CITY + "固阳县依托综治中心受理群众诉求。建立“人民调解+司法确认”衔接机制，纠纷化解更快。")
+    assert ("固阳县", "diversified_resolution") in found
+    assert ("包头市", "diversified_resolution") not in found
+    # across a paragraph break the subject takes over again
+    found = _facts(CITY + "固阳县依托综治中心受理群众诉求。\n建立“人民调解+司法确认”衔接机制，纠纷化解更快。")
+    assert ("包头市", "diversified_resolution") in found
+    # a sentence with a subject of its own keeps it
+    found = _facts(CITY + "固阳县依托综治中心受理群众诉求。全市建立“人民调解+司法确认”衔接机制。")
+    assert ("固阳县", "diversified_resolution") not in found
+
+
+def test_a_reporters_lead_in_comes_before_an_upper_body_heading_the_sentence() -> None:
+    # 近日，某报记者在内蒙古采访发现，自治区党委政法委…: the reporter only frames the sentence,
+    # so the region above acts and the district the page is about adopts nothing
+    district = "九原区2031年平安建设工作情况\n九原区持续推进平安建设。"
+    sentence = "近日，《北方观察》周刊记者在内蒙古采访发现，内蒙古自治区党委政法委推进综治中心建设。"
+    assert ("九原区", "comprehensive_center") not in _facts(district + sentence)
+    # the same lead-in before the district's own work keeps it
+    sentence = "近日，《北方观察》周刊记者在九原区采访发现，九原区推进综治中心建设。"
+    assert ("九原区", "comprehensive_center") in _facts(district + sentence)
+
+
+def test_a_bare_township_word_with_its_own_centre_heading_a_paragraph_is_that_township() -> None:
+    # 苏木综治中心整合… / 镇政府建立… opening a new paragraph: the 苏木 or 镇 named before, not the 旗
+    text = "固阳县推进平安建设\n今年以来，金山镇推行网格化管理。\n镇综治中心整合派出所、司法所力量。"
+    assert ("金山镇", "comprehensive_center") in _facts(text)
+    assert ("固阳县", "comprehensive_center") not in _facts(text)
+    text = "阿鲁科尔沁旗推进平安建设\n今年以来，巴彦温都尔苏木推行网格化管理。\n苏木政府建立“马背调解”机制。"
+    assert ("巴彦温都尔苏木", "local:马背调解") in _facts(text)
+
+
+def test_an_unlisted_community_heading_a_later_clause_lies_in_the_town_that_opens_the_sentence() -> None:
+    # 甲镇推行…，乙社区组建…: 乙社区 (not in the 区划 data) acts in its clause, placed in 甲镇
+    text = "固阳县推进平安建设\n金山镇推行网格化管理，彩虹桥社区组建义警队伍。"
+    ex = _run(text)
+    names = {r.code: r for r in ex.regions}
+    found = {(names[a.region_code].name, a.practice_key) for a in ex.adoptions}
+    assert ("彩虹桥社区", "mass_prevention") in found
+    assert ("金山镇", "mass_prevention") not in found
+    (community,) = [r for r in names.values() if r.name == "彩虹桥社区"]
+    assert names[community.parent_code or ""].name == "金山镇"
+    # a 村 found by pattern after a verb is no unit (协助村“两委”…)
+    found = _facts("固阳县推进平安建设\n金山镇培养“法律明白人”，协助村“两委”开展普法宣传。")
+    assert all(not name.endswith("村") for name, _ in found)

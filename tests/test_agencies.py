@@ -366,3 +366,41 @@ def test_a_body_visitors_go_to_is_no_acting_body(matcher: AgencyMatcher) -> None
     assert _acting(matcher, "督导组深入九原区公安分局检查工作。") == []
     # a body that goes somewhere and acts there still acts
     assert _acting(matcher, "九原区公安分局到社区开展防诈宣传。") != []
+
+
+def test_a_name_starting_inside_the_word_before_it_is_no_region() -> None:
+    # 召开州委…: the 开 belongs to 召开, so no 开州区 body; 甲派出所和县公安局: 和 joins two bodies,
+    # so the 公安局 is the report's own county's, not 安徽's 和县's
+    text = "临夏州推进平安建设。州委书记主持召开州委政法委员会2023年第2次会议，部署重点工作。"
+    ex = extract(from_text(text, "t"))
+    names = {r.code: r.name for r in ex.regions}
+    assert not any("开州" in a.name or names.get(a.region_code) == "开州区" for a in ex.agencies)
+    text = "鹿寨县推进平安乡村建设。寨沙派出所和县公安局刑侦大队联合破获一起盗窃案。"
+    ex = extract(from_text(text, "t"))
+    names = {r.code: r.name for r in ex.regions}
+    police = {names[a.region_code] for a in ex.agencies if a.kind == "公安"}
+    assert police == {"鹿寨县"}
+
+
+def test_an_office_holder_or_an_agenda_source_is_no_acting_body(matcher: AgencyMatcher) -> None:
+    # 区政府副区长某某 / 区公安分局局长某某: a person holding an office of the body, not the body
+    assert _acting(matcher, "九原区人民政府副区长张某带队走访企业。") == []
+    assert _acting(matcher, "市公安局政委李某主持召开调度会。") == []
+    # 紧紧围绕市委、市政府中心工作: the body whose agenda others work to
+    assert _acting(matcher, "各部门紧紧围绕市委、市政府中心工作开展平安建设。") == []
+    # the body itself acting still counts
+    assert _acting(matcher, "九原区人民政府出台了平安建设实施意见。") != []
+
+
+def test_each_body_implements_the_practices_of_its_own_clauses() -> None:
+    # 甲委牵头…，乙局推行“X”，丙所组建Y: X is 乙局's, Y is 丙所's, neither is 甲委's
+    text = (
+        "固阳县推进平安建设\n今年以来，县委政法委牵头建立矛盾纠纷多元化解机制，"
+        "县公安局推行“山地快警”巡逻，金山派出所组建义警队伍，实行网格化管理。"
+    )
+    ex = extract(from_text(text, "t"))
+    done = {(i.agency_key.split(":")[-1], i.practice_key) for i in ex.implementations}
+    assert ("固阳县公安局", "local:山地快警") in done
+    assert ("中共固阳县委政法委员会", "local:山地快警") not in done
+    assert ("金山镇派出所", "grid") in done  # the clause after carries its subject on
+    assert ("固阳县公安局", "mass_prevention") not in done

@@ -796,3 +796,15 @@ def test_county_short_names_that_are_common_nouns_name_no_county(matcher: Region
     assert names(matcher.find("近年来,古城各街巷推出了多处议事阵地。")) == []
     assert names(matcher.find("山城的夜晚,巡逻民警守护平安。")) == []
     assert names(matcher.find("丽江市古城区推行网格化管理。")) == ["丽江市", "古城区"]
+
+
+def test_a_row_named_only_by_its_level_is_no_place_a_text_names() -> None:
+    # a 区划 row called just 街道 (an unnamed street office) never stands for the word 街道
+    from govkg.loaders.documents import from_text
+    from govkg.loaders.extract import extract
+
+    assert Gazetteer.default().lookup("街道") == []
+    ex = extract(from_text("七里河区西湖街道推进平安建设\n街道依托综治中心，建立联动机制。", "t"))
+    names = {r.code: r.name for r in ex.regions}
+    assert all(names[a.region_code] == "西湖街道" for a in ex.adoptions)
+    assert "街道" not in names.values()

@@ -263,3 +263,23 @@ def test_a_review_of_the_past_year_is_about_the_year_just_ended(
     opening: list[str], month: int | None, year: int | None
 ) -> None:
     assert report_year("南湖县工作回顾", 2023, opening, month) == year
+
+
+def test_a_past_year_set_against_the_present_frames_no_report_year() -> None:
+    # 去年，…起了纠纷…，时隔一年，如今…: a feature's background, not a review of that year
+    opening = ["去年，两个村因为山林边界起了争执，时隔一年，记者再来时这里已是一片和气。"]
+    assert report_year("山村的和解", 2024, opening, 9) is None
+    opening = ["2023年，两个村因为山林边界起了争执，如今双方已握手言和。"]
+    assert report_year("山村的和解", 2024, opening, 9) is None
+    # a plain review opening with 去年 still frames that year
+    assert report_year("南湖县工作回顾", 2024, ["去年，南湖县推行网格化管理。"], 2) == 2023
+
+
+def test_a_year_written_in_chinese_digits_is_that_year() -> None:
+    # 二〇二三年 / 二零二二年: formal documents write years digit by digit in Chinese numerals
+    assert report_year("南湖县二〇二三年平安建设工作总结", None, []) == 2023
+    assert report_year("南湖县工作回顾", None, ["二零二二年，南湖县推行网格化管理。"]) == 2022
+    sentence = "二〇二一年以来，南湖县建成村级警务室86个。"
+    assert sentence_year(sentence, sentence.index("警务室"), None) == 2021
+    # counts of years and months are no year
+    assert report_year("南湖县工作回顾", None, ["十二年来，南湖县推行网格化管理。"]) is None

@@ -82,7 +82,12 @@ _LEAD_IN = 8
 _LEAD_IN_CLAUSE = re.compile(
     r"(?:另|又)?据[\u4e00-\u9fff]{1,3}|记者[\u4e00-\u9fff]{1,4}|为此|对此|与此同时|同时|在此基础上|此外|另外|随后|"
     r"近[一二三两四五六七八九十几]年来|[一二三两四五六七八九十几多]年来|(?:今年|去年)以来|自?(?:19|20)\d{2}年(?:以来|起|上半年|下半年|底)|"
-    r"(?:今年|去年|(?:19|20)\d{2}年)?\d{1,2}(?:至|—|-)\d{1,2}月(?:份)?|同年|当年|次年|如今|当前|目前"
+    r"(?:今年|去年|(?:19|20)\d{2}年)?\d{1,2}(?:至|—|-)\d{1,2}月(?:份)?|同年|当年|次年|如今|当前|目前|近日|日前|近期"
+)
+# 《某》周刊记者在湖北采访发现，/ 记者近日走访了解到，: a reporter's lead-in, however long, names
+# who reports, not who acts
+_REPORTER_LEAD = re.compile(
+    r"(?:近日|日前|近期)?[,，]?[^,，。;；]{0,12}?记者[^,，。;；]{0,12}?(?:了解到|发现|获悉|看到|注意到|得知)"
 )
 _PROMOTES = re.compile(r"推广(?:了)?$")
 # 首支X队在甲社区成立: what follows a unit where a team, room or centre named before it is founded
@@ -130,12 +135,20 @@ _LEVEL_HERE = re.compile(
 # for the unit of that level the report is about (as 镇里 does).
 _HEAD_VERBS = (
     r"(?:党工委|党委)?(?:还|也|则|先后|积极|持续|大力|着力|定期|每月|每年)?"
-    r"(?:建立|设置|设立|成立|组建|推行|推进|开展|打造|探索|实施|选配|聘请|创新|坚持|把|将|以|通过|依托)"
+    r"(?:建立|设置|设立|成立|组建|推行|推进|开展|打造|探索|实施|选配|聘请|创新|坚持|把|将|以|通过|依托|整合)"
 )
+# 苏木/嘎查 are the 乡/村 of pastoral areas; the unit's own centre or government may stand between
+# the word and the verb (镇综治中心整合…, 苏木政府建立…): it is still that unit acting.
+_LEVEL_BODY = r"(?:综治中心|综治办|人民政府|政府|党委|党工委|办事处)?"
 _LEVEL_HEAD = re.compile(
-    r"^(?:\s|同时|此外|另外|其中|近年来|今年以来|[,，])*(街道|社区|镇|乡)(?=" + _HEAD_VERBS + ")"
+    r"^(?:\s|同时|此外|另外|其中|近年来|今年以来|[,，])*(街道|社区|镇|乡|苏木|嘎查)(?="
+    + _LEVEL_BODY
+    + _HEAD_VERBS
+    + ")"
 )
-_LEVEL_HEADS = re.compile(r"(?:^|[。！？!?\n])\s*(街道|社区|镇|乡)(?=" + _HEAD_VERBS + ")", re.M)
+_LEVEL_HEADS = re.compile(
+    r"(?:^|[。！？!?\n])\s*(街道|社区|镇|乡|苏木|嘎查)(?=" + _LEVEL_BODY + _HEAD_VERBS + ")", re.M
+)
 # 甲、乙、丙等县: short names of units listed with one level word after 等.
 _LEVEL_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{2,4}、){1,12}[\u4e00-\u9fff]{2,4})等(?:[一二三四五六七八九十\d]+个)?(县|区|市|旗|镇|乡|街道|苏木)"
@@ -404,7 +417,7 @@ class ActorResolver:
         actors.extend(self._listed(ctx, sentence, above))
         for pm in _PRONOUN.finditer(sentence):
             target = self._pronoun(ctx, pm.group(1), [a for a in actors if a.end <= pm.start()])
-            if target is not None and target.code not in above:
+            if target is not None and (target.code not in above or _author_above(ctx, pm.group(0))):
                 actors.append(Actor(pm.start(), pm.end(), target, "pronoun"))
         heads = [*_DEMONSTRATIVE.finditer(sentence), *_LEVEL_HERE_SCAN.finditer(sentence)]
         head = _LEVEL_HEAD.match(sentence) if not heads else None
@@ -417,6 +430,7 @@ class ActorResolver:
             if target is not None and target.code not in above:
                 actors.append(Actor(start, end, target, "demonstrative"))
                 actors.extend(self._placed_by(target, end, unresolved))
+        actors.extend(_clause_units(sentence, actors, unresolved))
         # 平凉市崆峒区安国镇 in 安国镇's report: the unit's written parents are part of its name
         parents = {m.end: m.start for m in regions if m.region.code in above}
         # 某区公安分局甲派出所 in 甲镇's report: the parent's bureau is part of the station's name
@@ -776,6 +790,19 @@ class ActorResolver:
         region = heads[0].region
         return region if region.level in ("township", "community", "village") else None
 
+    def opening_below(self, ctx: ReportContext, sentence: str, actors: Sequence[Actor]) -> Region | None:
+        """The one unit strictly below the report's subject (a county in a province's report
+        included) that opens ``sentence`` as the subject of a verb of doing (甲县依托…, 甲县建立…;
+        not 甲县外来人口多, which only describes it), or None."""
+        heads = self._opening(sentence, actors, 0, len(sentence))
+        if len(heads) != 1 or heads[0].rule not in ("place", "agency") or ctx.subject is None:
+            return None
+        if not _ACTS_NEXT.match(sentence, heads[0].end):
+            return None
+        region = heads[0].region
+        below = region.code != ctx.subject.code and self.is_below(region, ctx.subject)
+        return region if below else None
+
     def _upper_head(self, ctx: ReportContext, sentence: str, actors: Sequence[Actor], unit: int) -> bool:
         """Whether the sentence opens with a unit above the report's subject as its subject: the
         country (我国, 全国), one of the subject's ancestors by name (海南省建立…, 省委政法委推行…)
@@ -785,9 +812,10 @@ class ActorResolver:
         for _ in range(2):
             # 据了解，/为此，/在此基础上，…: a short lead-in clause naming no unit comes before the subject
             brk = _CLAUSE_BREAK.search(sentence, at)
-            if brk is None or brk.start() - at > _LEAD_IN or any(at <= a.start < brk.start() for a in actors):
+            if brk is None or any(at <= a.start < brk.start() for a in actors):
                 break
-            if not _LEAD_IN_CLAUSE.fullmatch(sentence, at, brk.start()):
+            short = brk.start() - at <= _LEAD_IN and _LEAD_IN_CLAUSE.fullmatch(sentence, at, brk.start())
+            if not short and not _REPORTER_LEAD.fullmatch(sentence, at, brk.start()):
                 break
             at = brk.end()
         lead = _LEAD_PREFIX.match(sentence, at)
@@ -848,9 +876,12 @@ class ActorResolver:
         pos: int,
         previous: Region | None,
         paragraph: Region | None = None,
+        opened_before: Region | None = None,
     ) -> ActorChoice:
         """The unit(s) adopting a practice named at ``pos`` in ``sentence``; ``paragraph`` is the
-        town, street, community or village opening its paragraph (:meth:`opening_unit`), if any."""
+        town, street, community or village opening its paragraph (:meth:`opening_unit`), if any;
+        ``opened_before`` the unit below the subject that opened the sentence just before it, in
+        the same paragraph, as its subject (:meth:`opening_below`)."""
         clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
         # A semicolon opens a new unit with a subject of its own (A街道…；B街道…).
         unit = max((m.end() for m in _UNIT_BREAK.finditer(sentence, 0, pos)), default=0)
@@ -945,6 +976,10 @@ class ActorResolver:
             return ActorChoice((speaker.region,), speaker.rule, RULE_CONFIDENCE[speaker.rule])
         if self._upper_head(ctx, sentence, actors, carried):
             return ActorChoice((), "upper", 0.0)  # 省级层面建立…: the level above acts, not the subject
+        if opened_before is not None and _VERB_OPENS.match(sentence, _lead_end(sentence, carried)):
+            # 甲县依托综治中心…。建立“X”机制…。: a sentence opening with its verb goes on with the
+            # unit that opened the one before it, not with the report's subject
+            return ActorChoice((opened_before,), "continues", RULE_CONFIDENCE["continues"])
         if paragraph is not None:  # 甲镇…。（no subject）…。: the paragraph's opening town
             return ActorChoice((paragraph,), "paragraph", RULE_CONFIDENCE["paragraph"])
         if ctx.subject is not None:
@@ -953,6 +988,35 @@ class ActorResolver:
 
 
 _SPEECH_VERB = re.compile(r"[^，,。；;“”]{0,30}?(?:说|表示|介绍|告诉|坦言|感慨)")
+
+
+def _clause_units(
+    sentence: str, actors: Sequence[Actor], unresolved: Sequence[UnresolvedPlace]
+) -> list[Actor]:
+    """甲街道推行…，乙社区组建…: a community the 区划 data does not list, heading a later
+    clause of a sentence that one town or street opens, lies in that town or street (the nearest
+    known unit, guideline 10) and acts in its own clause."""
+    towns = [a for a in actors if a.rule in ("place", "agency") and a.region.level == "township"]
+    if len({a.region.code for a in towns}) != 1:
+        return []
+    town = towns[0]
+    out: list[Actor] = []
+    for u in unresolved:
+        level = sub_county_level(u.surface)
+        if (
+            level != "community"
+            or not u.surface.endswith("社区")
+            or len(u.surface) < 4
+            or u.offset <= town.end
+        ):
+            continue  # a 村 found by pattern is too often a verb's object (协助村“两委”)
+        if sentence[u.offset - 1 : u.offset] not in ("，", ",", "；", ";"):
+            continue  # heading its own clause, not a place inside another's
+        u_end = u.offset + len(u.surface)
+        if any(a.start < u_end and u.offset < a.end for a in actors):
+            continue
+        out.append(Actor(u.offset, u_end, local_unit(u.surface, level or "", town.region.code), "place"))
+    return out
 
 
 def _speaker(sentence: str, actors: Sequence[Actor], pos: int) -> Actor | None:
@@ -1001,6 +1065,26 @@ def _destination(sentence: str, start: int, end: int) -> bool:
     return _TO_LOOK.match(sentence[end:]) is not None or _WORK_THERE.match(sentence[end:]) is not None
 
 
+def _author_above(ctx: ReportContext, pronoun: str) -> bool:
+    """Whether a first-person 我市 (我州, 我省 …) names a unit above a subject it cannot stand for:
+    the writer speaks for that unit (a city's report on one of its counties says 我市 for the city,
+    never for the county), so it acts, unlike 全市 or 市委 in a county's own report."""
+    subject = ctx.subject
+    return pronoun[0] == "我" and subject is not None and not _fits_word(subject, pronoun[1])
+
+
+# A sentence whose subject is left unwritten and that opens with a verb of doing (建立…, 推行…)
+_VERB_OPENS = re.compile(
+    r"(?:同时|还|并|又|另外|此外)?[,，]?(?:建立|推行|实施|探索|打造|创新|设立|组建|成立|开展|整合|深化|构建|"
+    r"完善|健全|出台|制定|搭建|引入|推出|开通|创建|培育|聘请|选派)"
+)
+
+
+def _lead_end(sentence: str, at: int) -> int:
+    lead = _LEAD_PREFIX.match(sentence, at)
+    return lead.end() if lead else at
+
+
 def _upper_words(level: str) -> tuple[str, ...]:
     return _UPPER_WORDS.get(level, ())
 
@@ -1012,7 +1096,13 @@ _UPPER_WORDS = {
 }
 # 省级层面, 市里, 县委 …: a level word above the subject heading the sentence as its subject.
 # 我国/全国 heading a sentence (not 全国首家…, 全国先进…, which qualify a unit or an honour).
-_NATION_HEAD = re.compile(r"(?:我国|全国)(?!首|第|率先|唯一|先进|示范|优秀|百强|文明|模范|一流|前列)")
+# A central body heading it (由中央网信办…指导的…宣传活动启航; 中央政法委…部署) acts above every
+# report's subject too (not 中央大街, a street).
+_NATION_HEAD = re.compile(
+    r"(?:我国|全国)(?!首|第|率先|唯一|先进|示范|优秀|百强|文明|模范|一流|前列)"
+    r"|中央(?:政法委|网信办|宣传部|组织部|社会工作部|文明办|纪委|综治委|依法治国办|办公厅"
+    r"|[\u4e00-\u9fff]{0,6}?(?:委员会|领导小组|办公室))"
+)
 # 全省社区民警… in a county's report: the whole level above acts (not 全市首家, which ranks a unit);
 # 市公安局…/市中院… in a district's report: a body of the level above (not 市场…, 县城…, 区域…)
 _UPPER_WORD_HEADS = {

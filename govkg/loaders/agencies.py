@@ -46,7 +46,9 @@ _NOT_IN_PREFIX = re.compile(r"[\s,，。;；:：、!！?？“”\"'‘’《》
 
 _MEETING_OR_PERSON = re.compile(
     r"(?:常委会|常务会|全会|全体会议|会议|书记|副书记|常委|委员|领导|主要负责|院长|检察长|局长|主任|组长"
-    r"|工作专班|专班|[一二三四五六七八九十]+届)"
+    r"|工作专班|专班|[一二三四五六七八九十]+届"
+    # an office-holder written after the body (镇政府副镇长某某, 某派出所所长某某)
+    r"|(?:常务)?副?(?:镇长|乡长|县长|市长|区长|旗长|州长|盟长|省长|所长|庭长|队长|站长|部长|处长|科长|政委|教导员))"
 )
 _SETUP_VERB = re.compile(r"(?:成立|组建|新成立|设立)(?:了)?[^,，;；。]*$")
 _PLACE_BEFORE = re.compile(r"在[^,，;；。]*$")
@@ -64,11 +66,17 @@ _AWARDED = re.compile(
 _CREDIT_AFTER = re.compile(r"^\s*(?:供图|供稿|摄|提供图片|图)\s*[)）]?\s*$")
 # 学习/传达 too: a body whose meeting or instructions are studied or relayed (深入学习州委政法工作会议
 # 精神, 传达市委全会精神) is where they came from, not who acts.
-_SOURCE_BEFORE = re.compile(r"(?:贯彻|落实|服务|按照|根据|遵照|学习|传达)[^,，;；。]{0,30}$")
-_SOURCE_AFTER = re.compile(r"^[^,，;；。]{0,30}?(?:决策|部署|要求|精神|指示|批示)")
+# 围绕州委、州政府中心工作: the body whose agenda others work to is a source too.
+_SOURCE_BEFORE = re.compile(r"(?:贯彻|落实|服务|按照|根据|遵照|学习|传达|围绕)[^,，;；。]{0,30}$")
+_SOURCE_AFTER = re.compile(r"^[^,，;；。]{0,30}?(?:决策|部署|要求|精神|指示|批示|中心工作)")
 _INSTRUCTION = re.compile(r"(?:贯彻|落实|部署|决策|要求|精神|指示|批示)")
 _NOT_LOCAL = re.compile(r"(?:全国|中央|国家|国务院|省|自治区|部)$")
 _CLAUSE_BREAK = "，,;；。!！?？"
+# A would-be prefix whose first character is the end of the word before it is no name: 开 of 召开
+# (召开州委政法委员会 is no 开州区's body), and 和/与/及 joining two bodies (甲派出所和县公安局 is
+# the county's own 公安局, not 安徽's 和县's).
+_VERB_TAIL = re.compile(r"(?:召|展|公|离|打|敞|分|放)$")
+_BODY_END = "所局院庭委队室办站组心"
 
 
 class RegionLookup(Protocol):
@@ -239,7 +247,7 @@ class AgencyMatcher:
         """The region written just before ``start``: the longest name that resolves, else level words."""
         for i in range(max(0, start - _MAX_PREFIX), start - 1):
             text = sentence[i:start]
-            if _NOT_IN_PREFIX.search(text) or _GENERIC_PREFIX.search(text):
+            if _NOT_IN_PREFIX.search(text) or _GENERIC_PREFIX.search(text) or _bound(sentence, i, text):
                 continue
             region = regions.resolve_prefix(text)
             if region is not None and _spells(text, region):
@@ -303,6 +311,14 @@ def _first_chars(pattern: str) -> set[str] | None:
         return None  # the pattern can match the empty string
 
     return first(_parser.parse(pattern))
+
+
+def _bound(sentence: str, i: int, text: str) -> bool:
+    """Whether the would-be prefix ``text`` at ``i`` starts inside the word before it (see _VERB_TAIL)."""
+    before = sentence[i - 1] if i > 0 else ""
+    if text[0] == "开" and _VERB_TAIL.search(before):
+        return True
+    return len(text) == 2 and text[0] in "和与及" and before != "" and before in _BODY_END
 
 
 def _literal_length(pattern: str) -> int:

@@ -280,6 +280,7 @@ class Extractor:
         prev_actor: Region | None = None
         prev_paragraph = -1
         para_unit: Region | None = None  # the sub-county unit opening the current paragraph
+        opened: tuple[int, int, Region | None] = (-1, -1, None)  # (sentence, paragraph, its opening unit)
         owners: dict[str, ActorChoice] = {}  # a named programme's surface -> who first ran it
         plans = planned(doc.title, sentences)  # sentences a plan section or document holds
 
@@ -340,6 +341,8 @@ class Extractor:
                 if unit is not None and towns_in.get(sent.paragraph, set()) <= {unit.code}:
                     para_unit = unit
                 lead_in = False
+            opened_before = opened[2] if opened[:2] == (n - 1, sent.paragraph) else None
+            opened = (n, sent.paragraph, self.resolver.opening_below(ctx, sent.text, actors))
             # a term does not begin inside a place name: 原隆村警务室 holds no 村警
             mentions = [
                 pm
@@ -371,7 +374,9 @@ class Extractor:
                         )
                     )
                     continue
-                choice = self.resolver.resolve(ctx, sent.text, actors, pm.start, prev_actor, para_unit)
+                choice = self.resolver.resolve(
+                    ctx, sent.text, actors, pm.start, prev_actor, para_unit, opened_before
+                )
                 written = sent.text[pm.start : pm.end]
                 own_body = next(
                     (
@@ -430,9 +435,7 @@ class Extractor:
                     old = adoptions.get((region.code, pm.practice.key))
                     if old is None or rank < old[0]:
                         adoptions[(region.code, pm.practice.key)] = (rank, adoption)
-                for a in agency_mentions:
-                    if not a.acting or a.start > pm.start:
-                        continue
+                for a in _implementers(sent.text, agency_mentions, pm.start):
                     key = agency_key(a.region_code, a.name)
                     if key in agencies and (key, pm.practice.key) not in implementations:
                         implementations[(key, pm.practice.key)] = Implementation(
@@ -445,7 +448,9 @@ class Extractor:
                             method=f"actor=agency;practice={pm.practice.origin}",
                         )
             if n not in plans:  # a plan's figures are targets, not results
-                measurements.extend(self._measurements(ctx, sent, actors, mentions, prev_actor, para_unit))
+                measurements.extend(
+                    self._measurements(ctx, sent, actors, mentions, prev_actor, para_unit, opened_before)
+                )
             explicit_actors = [a for a in actors if a.explicit]
             if explicit_actors:
                 prev_actor, prev_paragraph = _chain_end(explicit_actors), sent.paragraph
@@ -634,6 +639,7 @@ class Extractor:
         mentions: Sequence[PracticeMention],
         prev_actor: Region | None,
         para_unit: Region | None = None,
+        opened_before: Region | None = None,
     ) -> list[Measurement]:
         out: list[Measurement] = []
         doc = ctx.doc
@@ -643,7 +649,9 @@ class Extractor:
                 continue  # 力争破案数上升30%: a target, not a result
             if any(a.start <= mm.start < a.end for a in actors):
                 continue  # 五户乡, 三岔河村: a numeral inside a place's name counts nothing
-            regions = self.resolver.resolve(ctx, sent.text, actors, mm.start, prev_actor, para_unit).regions
+            regions = self.resolver.resolve(
+                ctx, sent.text, actors, mm.start, prev_actor, para_unit, opened_before
+            ).regions
             practice = None
             before = [p for p in mentions if p.start <= mm.start]
             if before:
@@ -725,6 +733,20 @@ def _without_actors(label: str, sentence: str, actors: Sequence[Actor]) -> str:
 _LEAD_BRANCH = re.compile(r"(?:市)?公安(?:局)?([\u4e00-\u9fff]{2,4}?)分局")
 _BUREAU_AFTER = re.compile(r"(?:市)?公安")
 _COUNTY_BODY_TITLE = re.compile(r"(?:人民法院|法院|人民检察院|检察院|公安局|司法局|县委|委|人民政府|政府)")
+
+
+_IMPL_CLAUSE = re.compile(r"[，,；;。]")
+
+
+def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) -> list[AgencyMention]:
+    """The acting bodies that carry out the practice named at ``pos``: those of the last clause
+    before it that names any (甲委牵头…，乙局推行“X”，组建Y: 乙局 for X and Y, not 甲委)."""
+    acting = [a for a in agencies if a.acting and a.start <= pos]
+    if not acting:
+        return []
+    last = acting[-1].start
+    clause = max((m.end() for m in _IMPL_CLAUSE.finditer(sentence, 0, last)), default=0)
+    return [a for a in acting if a.start >= clause]
 
 
 def _chain_end(actors: Sequence[Actor]) -> Region:

@@ -67,6 +67,10 @@ def _is_cjk(ch: str) -> bool:
 _AUTONOMOUS = ("自治县", "自治州", "自治旗")
 
 
+# Names that are only a level word: a text's 街道/镇/社区 is the level, never a unit named so.
+_LEVEL_WORD_ONLY = frozenset({"街道", "镇", "乡", "社区", "村", "苏木", "嘎查", "街道办事处", "办事处"})
+
+
 class Gazetteer:
     """Administrative divisions indexed by code, parent and surface form."""
 
@@ -99,12 +103,14 @@ class Gazetteer:
         self._by_code[code] = region
         if region.parent_code:
             self._children[region.parent_code].append(code)
+        if name in _LEVEL_WORD_ONLY:
+            return  # a 区划 row named only by its level (街道): no name a text can be read for
         by_surface = self._by_surface
         by_surface[name].append(code)
-        if short and short != name:
-            by_surface[short].append(code)
+        if short and short != name and short not in _LEVEL_WORD_ONLY:
+            by_surface[short].append(code)  # not 街道 for a community called 街道社区
         for alias in region.aliases:
-            if alias != name and alias != short:
+            if alias != name and alias != short and alias not in _LEVEL_WORD_ONLY:
                 by_surface[alias].append(code)
         auto = next((w for w in _AUTONOMOUS if name.endswith(w)), "")
         if auto and short and len(short) >= 2 and short + auto != name:

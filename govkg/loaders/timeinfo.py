@@ -22,6 +22,19 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年")
+# 二〇二三年 / 二零二三年: a year written in Chinese digits, one character per digit
+_CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十])([一二][〇零一二三四五六七八九]{3})(?=\s*年)")
+_CN_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with each year written in Chinese digits (二〇二三年) in Arabic ones (2023年);
+    the length is kept, so offsets into the text stay valid."""
+    if "年" not in text:
+        return text
+    return _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGIT), text)
+
+
 _LEADING_YEAR = re.compile(
     r"^[（(]?\s*((?:19|20)\d{2})\s*年(?!度?[^,，、以来底初上下全]{0,2}[月])(?!以来|来)(?!(?:以|之)?前(?![0-9一二三四五六七八九十两]))"
 )
@@ -46,6 +59,8 @@ _THIS_YEAR = re.compile(
 _PAST_YEAR = re.compile(
     r"^[（(]?\s*(?:回首|回顾|纵观)?(?:刚刚|刚)?(?:过去的?一年|一年来)(?:里|中|间)?[，,。]?"
 )
+# A sentence that sets what happened against today (时隔一年, 如今, 而今): the earlier year is history.
+_THEN_NOW = re.compile(r"时隔[一二两三四五六七八九十\d]+年|如今|而今|现如今|时至今日")
 _LAST_YEAR = re.compile(r"去年(?:以来|[，,]|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来)")
 # A lead that dates one event to the day: (年)月日, then within its clause a verb of holding an
 # event or of something happening (召开, 举行, 启动, 揭牌, 发生 …); 记者…获悉 reports results, no event.
@@ -98,6 +113,8 @@ def report_year(
     A publication date alone gives None. A review opening with 过去的一年/一年来 is about the year
     that ended before a date early in the next year (January to March), else the date's own year.
     """
+    title = arabic_years(title)
+    sentences = (arabic_years(s) for s in sentences)
     m = _YEAR.search(title)
     if m and not _MULTI_YEAR.search(title):
         return int(m.group(1))
@@ -130,6 +147,10 @@ def report_year(
             lead = None  # 2024年完成…，今年春耕前…: a year written beside 今年 is an earlier one
         if lead and spans_years:
             lead = None  # 2010年底创建…, 十年来…: the opening year is where a history starts
+        if _THEN_NOW.search(s):
+            # 去年，两村因用水起了纠纷…，时隔一年，如今…: a past year set against the present is a
+            # story's background, not the year the report is about
+            lead = last_year = None
         cues = [
             (lead.start(), int(lead.group(1))) if lead else None,
             (multi.start(), None) if multi else None,
@@ -178,6 +199,7 @@ def sentence_year(
     调研时提出) or preceded by a target word (到2025年) dates that, not the activity.
     今年/去年 resolve against the report's published year, else against the report's year.
     """
+    sentence = arabic_years(sentence)
     years, relative = _dates(sentence)
     # A year dates what follows it: one written after the activity, past a clause break, opens
     # the next clause's activity (2022年，建成…，2023年又新建…), unless no year comes before.
