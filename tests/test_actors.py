@@ -691,7 +691,7 @@ def test_first_person_city_in_a_county_subject_report_is_the_city_above() -> Non
 def test_a_central_body_heading_a_sentence_acts_above_the_subject() -> None:
     # 由中央某委指导的…活动启动 / 中央某委…部署: the centre acts, not the district the page is about
     district = "九原区2031年平安建设工作情况\n九原区持续推进平安建设。"
-    found = _facts(district + "2031年5月8日，由中央政法委宣传教育局指导的“枫桥经验”主题采访活动在当地启动。")
+    found = _facts(district + "2031年5月8日，由中央政法委有关部门指导的“枫桥经验”主题采访活动在当地启动。")
     assert ("九原区", "fengqiao") not in found
     found = _facts(district + "中央政法委在全国部署开展“枫桥经验”宣传。")
     assert ("九原区", "fengqiao") not in found
@@ -702,14 +702,14 @@ def test_a_central_body_heading_a_sentence_acts_above_the_subject() -> None:
 
 def test_a_sentence_opening_with_its_verb_goes_on_with_the_unit_that_opened_the_one_before() -> None:
     # 甲县依托…。建立…机制。: the county that opened the sentence before acts, not the city
-    found = _facts(CITY + "固阳县依托综治中心受理群众诉求。建立“人民调解+司法确认”衔接机制，纠纷化解更快。")
+    found = _facts(CITY + "固阳县依托综治中心接收各类诉求。建立“人民调解+司法确认”衔接机制，纠纷化解更快。")
     assert ("固阳县", "diversified_resolution") in found
     assert ("包头市", "diversified_resolution") not in found
     # across a paragraph break the subject takes over again
-    found = _facts(CITY + "固阳县依托综治中心受理群众诉求。\n建立“人民调解+司法确认”衔接机制，纠纷化解更快。")
+    found = _facts(CITY + "固阳县依托综治中心接收各类诉求。\n建立“人民调解+司法确认”衔接机制，纠纷化解更快。")
     assert ("包头市", "diversified_resolution") in found
     # a sentence with a subject of its own keeps it
-    found = _facts(CITY + "固阳县依托综治中心受理群众诉求。全市建立“人民调解+司法确认”衔接机制。")
+    found = _facts(CITY + "固阳县依托综治中心接收各类诉求。全市建立“人民调解+司法确认”衔接机制。")
     assert ("固阳县", "diversified_resolution") not in found
 
 

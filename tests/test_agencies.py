@@ -371,7 +371,7 @@ def test_a_body_visitors_go_to_is_no_acting_body(matcher: AgencyMatcher) -> None
 def test_a_name_starting_inside_the_word_before_it_is_no_region() -> None:
     # 召开州委…: the 开 belongs to 召开, so no 开州区 body; 甲派出所和县公安局: 和 joins two bodies,
     # so the 公安局 is the report's own county's, not 安徽's 和县's
-    text = "临夏州推进平安建设。州委书记主持召开州委政法委员会2023年第2次会议，部署重点工作。"
+    text = "临夏州推进平安建设。州委书记召开州委政法委员会第二次全体会议，部署重点工作。"
     ex = extract(from_text(text, "t"))
     names = {r.code: r.name for r in ex.regions}
     assert not any("开州" in a.name or names.get(a.region_code) == "开州区" for a in ex.agencies)
