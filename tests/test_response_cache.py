@@ -165,10 +165,10 @@ def test_answer_cache_keeps_within_its_byte_bound_least_recent_out(size: int) ->
     cache = AnswerCache(max_bytes=100)
     gen = (1, 1)
     for i in range(5):
-        cache.put((str(i),), Entry(gen, 200, [], b"x" * size, b"t"))
+        cache.put((str(i),), Entry(gen, [], b"x" * size, b"t"))
         assert cache.get(("0",), gen) is not None or i * size >= 100 - size
     kept = [i for i in range(5) if cache.get((str(i),), gen) is not None]
     assert sum(size for _ in kept) <= 100 and kept[-1] == 4
     assert cache.get(("4",), (1, 2)) is None and cache.get(("4",), gen) is None  # stale: dropped
-    cache.put(("big",), Entry(gen, 200, [], b"x" * 101, b"t"))
+    cache.put(("big",), Entry(gen, [], b"x" * 101, b"t"))
     assert cache.get(("big",), gen) is None

@@ -41,10 +41,9 @@ MAX_ENTRY_BYTES = 4 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A kept answer: the generation it was computed at, its status, headers and body."""
+    """A kept answer (always a 200): the generation it was computed at, its headers and body."""
 
     generation: tuple[int, int]
-    status: int
     headers: list[tuple[bytes, bytes]]
     body: bytes
     etag: bytes
@@ -58,8 +57,6 @@ class AnswerCache:
         self._entries: OrderedDict[tuple[str, ...], Entry] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
 
     def get(self, key: tuple[str, ...], generation: tuple[int, int]) -> Entry | None:
         """The answer kept for ``key`` if it was computed at ``generation``; a stale one is dropped."""
@@ -68,10 +65,8 @@ class AnswerCache:
             if entry is None or entry.generation != generation:
                 if entry is not None:
                     self._drop(key)
-                self.misses += 1
                 return None
             self._entries.move_to_end(key)
-            self.hits += 1
             return entry
 
     def put(self, key: tuple[str, ...], entry: Entry) -> None:
@@ -164,7 +159,7 @@ class ResponseCache:
             await ResponseCache._not_modified(send, entry)
             return
         headers = [*entry.headers, (b"x-cache", b"hit")]
-        await send({"type": "http.response.start", "status": entry.status, "headers": headers})
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": entry.body})
 
     @staticmethod
@@ -193,7 +188,7 @@ class ResponseCache:
                 etag = f'W/"{generation[1]}-{zlib.crc32(whole):08x}"'.encode("latin-1")
                 headers = [(k, v) for k, v in start.get("headers", ()) if k.lower() not in _OURS]
                 headers += [(b"etag", etag), (b"cache-control", b"no-cache")]
-                entry = Entry(generation, start["status"], headers, whole, etag)
+                entry = Entry(generation, headers, whole, etag)
                 self.cache.put(key, entry)
                 if _etag_matches(_header(scope, b"if-none-match"), etag):
                     await self._not_modified(send, entry)
