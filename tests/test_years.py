@@ -283,3 +283,12 @@ def test_a_year_written_in_chinese_digits_is_that_year() -> None:
     assert sentence_year(sentence, sentence.index("警务室"), None) == 2021
     # counts of years and months are no year
     assert report_year("南湖县工作回顾", None, ["十二年来，南湖县推行网格化管理。"]) is None
+
+
+def test_a_year_before_which_something_held_in_the_title_frames_no_report_year() -> None:
+    # 2015年前 / 2015年以前 is the time before that year: a title telling how things stood then
+    # does not make the report that year's
+    assert report_year("石门乡2015年前山林纠纷频发，如今邻里和睦", None, []) is None
+    assert report_year("石门乡2015年以前每年调处草场纠纷数十起", None, []) is None
+    # a year the title dates the work by still counts
+    assert report_year("石门乡2015年调处草场纠纷30起", None, []) == 2015

@@ -107,7 +107,8 @@ def report_year(
 ) -> int | None:
     """The single year a report is about, or None when it spans several years or frames none.
 
-    Order: a year in the title; else the first framing cue among the report's opening sentences:
+    Order: a year in the title (not 2013年前, the time before it); else the first framing cue
+    among the report's opening sentences:
     a sentence that opens with a year (“2021年，我市…”, “2022年第9期”) gives that year, 今年以来
     (去年以来) gives the published year (the one before), and 近年来/三年来/2018年以来 give None.
     A publication date alone gives None. A review opening with 过去的一年/一年来 is about the year
@@ -115,7 +116,8 @@ def report_year(
     """
     title = arabic_years(title)
     sentences = (arabic_years(s) for s in sentences)
-    m = _YEAR.search(title)
+    # 2013年前 in a title is the time before that year, not the year the report is about
+    m = next((y for y in _YEAR.finditer(title) if not _BEFORE_YEAR.match(title, y.end())), None)
     if m and not _MULTI_YEAR.search(title):
         return int(m.group(1))
     opening: list[str] = []
