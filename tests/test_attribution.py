@@ -455,3 +455,17 @@ def test_a_town_after_a_lead_in_line_opens_its_paragraph_when_no_other_is_named(
         "基层防线筑牢。新市镇开展平安家庭创建。弼时镇推行十户联防。组建平安志愿者队伍。"
     )
     assert ("新市镇", "mass_prevention") not in _adopters(text)
+
+
+def test_a_named_programme_met_first_without_its_unit_is_only_its_units() -> None:
+    # the programme is first met in a sentence with no unit (the subject fallback), then credited to
+    # its town: the town runs it, and the county gets no line of its own for it
+    text = (
+        "安吉县：竹林深处话和谐\n\n"
+        "山里的清晨总是很安静。\n"
+        "然而，在镇政府旁边的“竹下议事”工作室，却是另一番热闹景象。\n"
+        "▲天荒坪镇“竹下议事”工作室。\n"
+    )
+    adopters = _adopters(text)
+    assert ("天荒坪镇", "local:竹下议事") in adopters
+    assert ("安吉县", "local:竹下议事") not in adopters

@@ -282,6 +282,8 @@ class Extractor:
         para_unit: Region | None = None  # the sub-county unit opening the current paragraph
         opened: tuple[int, int, Region | None] = (-1, -1, None)  # (sentence, paragraph, its opening unit)
         owners: dict[str, ActorChoice] = {}  # a named programme's surface -> who first ran it
+        # (region, practice) lines a named programme got only from the subject fallback
+        by_default: dict[tuple[str, str], str] = {}
         plans = planned(doc.title, sentences)  # sentences a plan section or document holds
 
         for n, sent in enumerate(sentences):
@@ -401,6 +403,9 @@ class Extractor:
                         choice = owner
                     elif choice.rule != "subject" and choice.regions:
                         owners.setdefault(named, choice)
+                    elif choice.rule == "subject" and pm.practice.origin == "discovered":
+                        for region in choice.regions:
+                            by_default[(region.code, pm.practice.key)] = named
                 if caption and choice.rule in ("subject", "paragraph"):
                     # 图为网格员入户走访: a photo caption counts only when it names the acting unit
                     non_adoptions.append(
@@ -457,6 +462,14 @@ class Extractor:
             elif sent.paragraph != prev_paragraph:
                 prev_actor = None
 
+        for (code, key), named in by_default.items():
+            owner = owners.get(named)
+            kept = adoptions.get((code, key))
+            defaulted = kept is not None and kept[0] >= 2 * 10**9  # no sentence named an actor
+            if owner is not None and defaulted and code not in {r.code for r in owner.regions}:
+                # a named programme first met with no unit (在镇政府旁的“某某”工作室) and only later
+                # credited to its unit (某镇“某某”工作室) is that unit's, not also the subject's
+                del adoptions[(code, key)]
         ex.non_adoptions = non_adoptions
         ex.adoptions = [a for _, a in sorted(adoptions.values(), key=lambda t: (t[1].evidence.offset, t[0]))]
         ex.practices = self._with_variants(practices)
