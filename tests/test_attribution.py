@@ -469,3 +469,15 @@ def test_a_named_programme_met_first_without_its_unit_is_only_its_units() -> Non
     adopters = _adopters(text)
     assert ("天荒坪镇", "local:竹下议事") in adopters
     assert ("安吉县", "local:竹下议事") not in adopters
+
+
+def test_a_local_papers_dateline_picks_the_same_name_unit_a_title_opens_with() -> None:
+    # two cities each have a 济阳街道; 本报济宁讯 files the report in 济宁市, so the title's street is
+    # the one there, even though 平安济阳 in the text names the other city's 济阳区
+    text = (
+        "济阳街道织密网格守护居民安宁\n"
+        "本报济宁讯（通讯员 张某）今年，济阳街道推行网格化管理，专职网格员每天入户走访，"
+        "为建设平安济阳出力。\n"
+    )
+    ex = extract(from_text(text, "test.txt"))
+    assert {a.region_code for a in ex.adoptions if a.practice_key == "grid"} == {"370811:济阳街道"}

@@ -202,6 +202,7 @@ class Extractor:
         if self.resolver.names_station(title):  # most titles name none: no region pass for them
             station = self.resolver.title_station(subject, title, self.region_matcher.find(title))
             subject = station or subject or self._station_heading(doc, title)
+        subject = self._filed_title_unit(doc, title, subject)
         scope = tuple(r.code for r in self.chain(subject)) if subject else ()
         # with no subject, an opening dateline or a 来源 line (blanked as chrome) still says where
         # the report was filed: same-name units are looked for there
@@ -494,6 +495,21 @@ class Extractor:
         if inferred is None or unit.code == inferred.code or self.resolver.is_below(unit, inferred):
             return unit
         return inferred
+
+    def _filed_title_unit(self, doc: Document, title: str, subject: Region | None) -> Region | None:
+        """The unit a title opens with, looked for where the dateline files the report (本报甲市讯):
+        a same-name unit there (甲市's 乙街道, not another city's) is the subject when the one
+        inferred from the text lies outside that region."""
+        if subject is None:
+            return None
+        filed = self._dateline_scope(doc)
+        if not filed or filed[0] in {r.code for r in self.chain(subject)}:
+            return subject
+        home = self.gazetteer.get(filed[0])
+        unit = self._title_subject(title, home) if home is not None else None
+        if unit is not None and home is not None and self.resolver.is_below(unit, home):
+            return unit
+        return subject
 
     def _dateline_scope(self, doc: Document) -> tuple[str, ...]:
         """The chain of the region a report's opening dateline, else the outlet its 来源 line
