@@ -808,3 +808,11 @@ def test_a_row_named_only_by_its_level_is_no_place_a_text_names() -> None:
     names = {r.code: r.name for r in ex.regions}
     assert all(names[a.region_code] == "西湖街道" for a in ex.adoptions)
     assert "街道" not in names.values()
+
+
+def test_a_short_name_glued_after_the_short_name_of_its_province_is_a_place(matcher: RegionMatcher) -> None:
+    # 广西柳州, 浙江诸暨: the two short names read as one place, whatever word follows the pair
+    found = matcher.find("近年来，广西柳州推行网格化管理。", sub_county=False)
+    assert [m.region.name for m in found] == ["广西壮族自治区", "柳州市"]
+    found = matcher.find("浙江诸暨乡村治理见闻", sub_county=False)
+    assert [m.region.name for m in found] == ["浙江省", "诸暨市"]

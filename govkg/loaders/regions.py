@@ -32,6 +32,7 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 import ahocorasick
@@ -535,7 +536,9 @@ class RegionMatcher:
             self._short_hits[text] = hits
         return hits
 
-    def _context_ok(self, text: str, hit: _Hit, prev_end: int, full_starts: set[int]) -> bool:
+    def _context_ok(
+        self, text: str, hit: _Hit, prev_end: int, full_starts: set[int], under_previous: bool = False
+    ) -> bool:
         """Apply the word-boundary rules to a bare short name or a 2-char full name."""
         before = text[hit.start - 1] if hit.start > 0 else ""
         after = text[hit.end : hit.end + 8]
@@ -556,6 +559,8 @@ class RegionMatcher:
             return False
         if before in _OPEN_QUOTES and after[:1] in _CLOSE_QUOTES:
             return False  # “四会”治村, “枫桥”: a quoted word that is all a short name is a brand or a count
+        if under_previous and prev_end == hit.start:
+            return True  # 福建晋江基层治理: the pair names one place, whatever word follows it
         if (
             not left_ok
             and after[:1] in _LEVEL_CHARS
@@ -711,13 +716,24 @@ class RegionMatcher:
             used[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
         taken.sort(key=lambda h: h.start)
         full_starts = {h.start for h in taken if not h.bare and len(h.surface) > 2}
+        # 广西桂林, 浙江诸暨: a short name glued after the short name of a unit above it is that
+        # unit's place, as a full name would be, and the pair heads its clause as one name
+        glued = {
+            b.start
+            for a, b in pairwise(taken)
+            if a.bare
+            and b.bare
+            and a.end == b.start
+            and any(self._is_under(c, p) for c in b.candidates for p in a.candidates)
+        }
+        full_starts |= glued
         mentions: list[RegionMention] = []
         # Codes named so far, each once at its latest mention (oldest first): resolution asks
         # only which came last, so this keeps it linear in the number of mentions.
         context: dict[str, None] = {}
         prev_end = -1
         for hit in taken:
-            if not self._context_ok(text, hit, prev_end, full_starts):
+            if not self._context_ok(text, hit, prev_end, full_starts, hit.start in glued):
                 continue
             region = self._pick(
                 hit.candidates, scope, [*reversed(lead), *context] if len(hit.candidates) > 1 else ()
