@@ -219,3 +219,16 @@ def test_a_glossed_breadcrumb_is_not_the_title() -> None:
         "glossed-crumb.txt",
     )
     assert doc.title == "石嶺鎮網格員走村入戶化解糾紛"
+
+
+@pytest.mark.parametrize("heading", ["频道推荐", "新闻推荐", "编辑推荐", "为你推荐", "加载更多..."])
+def test_a_recommended_articles_block_is_chrome(heading: str) -> None:
+    # the titles under a site's 频道推荐 / 新闻推荐 block are other articles, adopting nothing
+    text = (
+        "安吉县天荒坪镇组建平安巡逻队\n"
+        "今年，安吉县天荒坪镇组建平安巡逻队，每晚在集镇巡逻。\n"
+        f"{heading}\n"
+        "  • 孝丰镇：“板凳会”调解模式化解邻里纠纷\n"
+    )
+    ex = extract(from_text(text, "test.txt"))
+    assert {a.practice_key for a in ex.adoptions} == {"mass_prevention"}
