@@ -292,3 +292,12 @@ def test_a_year_before_which_something_held_in_the_title_frames_no_report_year()
     assert report_year("石门乡2015年以前每年调处草场纠纷数十起", None, []) is None
     # a year the title dates the work by still counts
     assert report_year("石门乡2015年调处草场纠纷30起", None, []) == 2015
+
+
+def test_an_opening_year_dating_a_moment_of_a_story_frames_no_report_year() -> None:
+    # 2021年的一个傍晚 / 2020年冬天 opens an anecdote: the story's moment, not the year under review
+    assert report_year("山村调解记", None, ["2021年的一个傍晚，两户人家因宅基地吵了起来。"]) is None
+    assert report_year("山村调解记", None, ["2020年冬天，老李敲开了调解室的门。"]) is None
+    # a year heading a clause of the work itself still frames the report
+    assert report_year("山村调解记", None, ["2021年，石门乡调处纠纷42件。"]) == 2021
+    assert report_year("山村调解记", None, ["2021年上半年，石门乡调处纠纷42件。"]) == 2021

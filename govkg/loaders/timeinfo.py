@@ -81,6 +81,11 @@ _NON_ACTIVITY_AFTER = re.compile(
 # (获…表彰, 荣获, 被评为, 蝉联…称号) the year is the award's, not the activity's.
 _HEADED_CLAUSE = re.compile(r"(?:以来|起|开始|至今)?[，,]([^，,。；;]*)")
 _AWARD_IN = re.compile(r"荣获|获评|评为|授予|表彰|蝉联|称号|获得(?!感)")
+# 2022年的一个夜晚 / 2021年某天 / 2020年冬天: a moment in a story told, not a year under review.
+_MOMENT_AFTER = re.compile(
+    r"\s*的?(?:一个|一|某个?|那个?)?[^,，。；;]{0,2}?(?:夜晚|夜里|晚上|一天|天|日|清晨|早上|早晨|上午|中午|下午|傍晚|"
+    r"深夜|凌晨|冬天|夏天|春天|秋天|冬日|夏日|春日|秋日|寒冬|盛夏)(?:[，,里]|的)"
+)
 # 2013年前 / 2013年以前 is the time before that year (2013年前三季度 is within it).
 _BEFORE_YEAR = re.compile(r"(?:以|之)?前(?![0-9一二三四五六七八九十两])")
 # A year after 到/力争/计划/将于 is a target: 到2025年实现全覆盖, 拟在2025年建成.
@@ -139,6 +144,8 @@ def report_year(
         past_year = _PAST_YEAR.match(s) if published_month is not None else None
         if lead and published_year is not None and not 0 <= published_year - int(lead.group(1)) <= 1:
             lead = None  # 2011年，… in a 2023 report is history, not the year under review
+        if lead and _MOMENT_AFTER.match(s, lead.end()):
+            lead = None  # 2022年的一个夜晚，两位村民…: an anecdote's moment frames no report year
         if lead and _NON_ACTIVITY_AFTER.match(s[lead.end() :]):
             lead = None  # 2015年某村被评为…: the year of an award frames nothing
         if lead and _later_year(opening, int(lead.group(1))):
