@@ -237,6 +237,14 @@ def _cls(sentence: str, practice: str) -> str | None:
             "乙县推行网格化管理，获得群众普遍认可。",
             "网格化管理",
         ),
+        # a practice a satisfaction survey rated is the survey's topic, not work reported
+        (
+            "award",
+            "去年全省民调中，丁县反电诈宣传满意度为96.5%，位居全市第二。",
+            "丁县开展反电诈宣传，群众满意度明显提升。",
+            "反电诈宣传",
+        ),
+        ("award", "调查显示，群众对扫黑除恶工作的满意度达97%。", "丁县深化扫黑除恶，群众满意。", "扫黑除恶"),
         # an aim governs what follows it or shares its clause, not the work done before it
         (
             "plan",

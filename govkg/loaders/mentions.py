@@ -296,6 +296,12 @@ _RANKED_AFTER = re.compile(
     r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:各项)?工作?(?:均|都|继续|持续|始终|一直)?"
     r"(?:走在|位居|位列|居于?|排名|名列|进入)[^，,。；;]{0,8}?(?:前列|前茅|首位|第[一二三123]|先进行列)"
 )
+# 打击整治养老诈骗满意度为95%, 群众对扫黑除恶工作的满意度: a practice named only as what a survey
+# rated is the survey's topic, a score like a ranking, and no report that the unit carried it out.
+_RATED_AFTER = re.compile(
+    r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:工作|斗争|专项斗争)?(?:成效|成果|效果)?的?(?:群众|公众)?"
+    r"(?:满意度|满意率|知晓率|认可度|好评率)"
+)
 # “以前吵架没人管，现在村里有了网格员……”村民王某说: a remark quoted from a resident, a party or a
 # visitor is what that person saw or wants, not the text reporting a unit's work (and a visitor's
 # “我们那里也在搞X” is another place's); a unit's own officer quoted stays its report.
@@ -452,6 +458,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("award", m.group()[-3:])
     if m := _RANKED_AFTER.match(after):
         return Cue("award", m.group()[-4:])
+    if m := _RATED_AFTER.match(after):
+        return Cue("award", m.group()[-3:])
     if (m := _HONOUR_GIVEN.search(before)) and (n := _HONOUR_CATEGORY.match(after)):
         return Cue("award", m.group()[:2] + "…" + n.group()[-4:])
     if (before.endswith(tuple(_LIST_JOIN)) or after.startswith(tuple(_LIST_JOIN))) and (
