@@ -404,6 +404,10 @@ def test_adverbs_and_where_words_are_no_part_of_a_label() -> None:
 def test_the_size_and_distance_of_the_place_a_story_is_set_in_are_no_figures() -> None:
     assert labels("走进这个只有420户的边境村寨,治安井然") == []
     assert labels("该村距离镇派出所有18公里") == []
+    # an area or a population joined by 的 to the place or territory it measures
+    assert labels("这支队伍守护着63平方公里的辖区，治安良好") == []
+    assert labels("丁县是一个拥有58万人口的山区农业大县") == []
+    assert labels("组建了120人的巡防队伍")[0][1:3] == (120.0, "人")
     # a count joined by 的 to a facility it covers stays a quantity of work
     assert labels("建成覆盖800户的社区警务室")[0][1:3] == (800.0, "户")
     assert labels("巡逻里程达3200公里")[0][:2] == ("巡逻里程", 3200.0)

@@ -694,9 +694,11 @@ def _divisions_held(sentence: str, start: int, end: int) -> bool:
 # How far a place lies from another (该村距镇政府12公里, 这里距离县城…), not a distance the work covered.
 _LENGTHS = frozenset({"公里", "千米", "米"})
 _FAR_FROM = re.compile(r"(?:^|[村镇乡区县市寨]|社区|街道|嘎查|地|这里|该)距离?")
-# A count joined by 的 to the kind of place it measures (698户的小村庄, 3万人的小镇).
+# A count joined by 的 to the kind of place it measures (698户的小村庄, 3万人的小镇, 72万人口的农业
+# 大县, 47平方公里的辖区内).
 _PLACE_SIZE = re.compile(
-    r"口?的(?:小|偏远|边远|边境|山区)?(?:村庄|村子|村落|村寨|山村|渔村|小镇|乡镇|集镇|县城|社区|小区)"
+    r"口?的(?:小|偏远|边远|边境|山区|农业|牧业|工业|人口|多民族|少数民族){0,2}大?"
+    r"(?:村庄|村子|村落|村寨|山村|渔村|小镇|乡镇|集镇|县城|社区|小区|辖区|区域|地区|土地|城市|城区|县|市|镇|乡|区)"
     r"(?=$|[，,。；;、里中内上])"
 )
 
