@@ -55,6 +55,9 @@ _PLAN_TITLE = re.compile(
 )
 # 某区出台/印发《…方案》: news that a plan was issued reports the issuing, not the plan itself.
 _ISSUED = re.compile(r"出台|印发|制定|发布|出炉|审议|通过|解读")
+# 2023年工作总结和2024年工作要点: a review joined to the plan in one title; only the plan's own
+# section (2024年工作要点 …) is plans, the review before it reports work done.
+_REVIEW_JOINED = re.compile(r"(?:总结|回顾|述职|报告|完成情况|开展情况)(?:[和及暨与、]|以及)")
 _TITLE_TAIL = re.compile(r"(?:[（(][^（()）]{0,20}[)）]|的通知|》|\s)+$")
 _PARAGRAPH_PLAN = re.compile(rf"^\s*(?:{_PLAN_LEADS})(?:工作中|[，,:：]|我们|我[省市县区旗镇乡]|将|要)")
 # 会议强调，…; 区委政法委书记某某强调：…: a speaker's demands open the sentence, perhaps after
@@ -91,7 +94,7 @@ def plan_title(title: str) -> str | None:
     """The plan word when the title names a plan document (某县平安建设实施方案), else None."""
     text = _TITLE_TAIL.sub("", title.strip())
     m = _PLAN_TITLE.search(text)
-    if m is None or m.end() != len(text):
+    if m is None or m.end() != len(text) or _REVIEW_JOINED.search(text, 0, m.start()):
         return None
     issued = text.startswith("关于印发") or text.startswith("印发")
     if not issued and (_ISSUED.search(text, 0, m.start()) or "《" in text[: m.start()]):
