@@ -63,6 +63,13 @@ def test_a_plan_section_runs_to_the_next_heading_of_its_level() -> None:
     )
     assert "推广“枫桥经验”。" in _planned("临河区工作总结", "三、工作思路\n推广“枫桥经验”。")
     assert not _planned("临河区工作总结", "二、重点任务完成情况\n推广“枫桥经验”。")
+    # a section on what is lacking reports no work done either, unless it is on fixing it
+    assert "网格化管理还不够精细。" in _planned(
+        "临河区工作总结", "一、工作成效\n建成综治中心。\n二、存在的问题\n网格化管理还不够精细。\n三、保障"
+    )
+    assert "网格化管理还不够精细。" in _planned("临河区工作总结", "存在问题和不足\n网格化管理还不够精细。")
+    assert not _planned("临河区工作总结", "二、存在问题整改情况\n全区推行网格化管理。")
+    assert not _planned("临河区工作总结", "一、坚持问题导向\n全区推行网格化管理。")
     # a bare line reading as a plan heading opens one too
     assert "推广“枫桥经验”。" in _planned("临河区工作总结", "2024年工作思路\n推广“枫桥经验”。")
 
