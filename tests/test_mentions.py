@@ -26,6 +26,11 @@ def _cls(sentence: str, practice: str) -> str | None:
         ("plan", "甲镇下一步将推行网格化管理。", "甲镇为下一步推行网格化管理打下基础。", "网格化管理"),
         ("plan", "甲镇计划年底前建成综治中心。", "甲镇去年底建成综治中心。", "综治中心"),
         ("plan", "甲镇将于明年建成综治中心。", "甲镇已于去年建成综治中心。", "综治中心"),
+        # the modal 要 after its subject, and 拟/准备/打算, set work still to do; 主要 is another word
+        ("plan", "乙区今年还要在各街道推广网格化管理。", "乙区今年在各街道推广网格化管理。", "网格化管理"),
+        ("plan", "乙区要全面推行网格化管理。", "乙区主要推行网格化管理。", "网格化管理"),
+        ("plan", "丙镇拟在镇区新建综治中心。", "丙镇在镇区新建综治中心，设模拟法庭。", "综治中心"),
+        ("plan", "丙镇准备年内建成综治中心。", "丙镇年内建成综治中心。", "综治中心"),
         ("award", "甲镇被评为全省枫桥经验示范镇。", "甲镇坚持枫桥经验，矛盾就地化解。", "枫桥经验"),
         # an award governs its own clause, not past a semicolon nor a later clause whose own
         # honour follows the practice (甲县被评为…，乙镇“X”调解法入选…)

@@ -62,6 +62,13 @@ _PLAN = re.compile(
     # 将 (will) before a verb of work; the disposal 将 takes a noun (将矛盾纠纷纳入…)
     r"|(?<![即并])将(?:推动|建立|开展|组织(?!关系|架构|体系|建设|优势|力量)|深化|加大|加快|推进|启动|实施|举办|持续|大力|积极|全力|充分|聚焦"
     r"|构建|打造|完善|健全|探索|推行|推广|扩大|逐步|着力|重点)"
+    # 某区今年还要在全区推广…, 某县要全面推行…: the modal 要 (must) after its subject sets work to do
+    # (主要, 重要, 需要, 只要 … are other words; 要求 is a demand, and an opening 要 or 一要 an
+    # instruction, each handled as one)
+    r"|(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十主重需只必紧首摘纲提简扼概不])要(?=在|把|(?:进一步|全面|持续|继续|大力|着力|重点|加快|切实|扎实)?"
+    r"(?:开展|推行|推广|建立|建设|建成|打造|推进|实施|深化|完善|健全|组建|启动))"
+    # 拟/准备/打算/预计 + the work: intended, not done (模拟法庭 is no intention)
+    r"|(?:(?<![模虚])拟|准备|打算|预计)(?=在|于|年底|年内|今年|明年|新建|建设|建成|推行|推广|开展|启动|投入|实施|组建|设立)"
 )
 # Words after which a sentence's figures are levels set rather than reached: a target named
 # (目标是/为), a floor (不低于, 不少于), a demand (要求各…). (确保 is left alone: the seed gold counts
