@@ -196,7 +196,8 @@ _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深�
 # 签订《2023年度平安建设目标责任书》: the practice names what a pledge binds its signer to.
 _PLEDGE_BEFORE = re.compile(r"《[^《》]{0,40}$")
 _PLEDGE_AFTER = re.compile(r"^[^《》]{0,40}?(?:责任书|责任状|承诺书)》")
-_BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
+# 枫桥经验诞生于…, 这一做法，源于…: where a practice came from (its subject's own, after a comma too).
+_BACKGROUND = re.compile(r"^[”\"」]?[，,]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
 # 20世纪60年代初，某镇…形成了“枫桥经验”: where a practice came from, told as history.
 # (上世纪90年代以来 … 形成了X: work kept up to now, the unit's own.)
 _ERA = re.compile(
