@@ -280,6 +280,19 @@ def _cls(sentence: str, practice: str) -> str | None:
         ),
         ("background", "“枫桥经验”诞生于六十年前。", "“枫桥经验”在甲县落地生根。", "枫桥经验"),
         ("background", "诞生于甲镇的“枫桥经验”广为人知。", "甲镇的“枫桥经验”不断发展。", "枫桥经验"),
+        # a practice its own clause calls wanting is a shortcoming; as a remedy's object it is work
+        (
+            "commentary",
+            "戊县网格化管理仍不够精细。",
+            "针对网格化管理不够精细的问题，戊县划小网格。",
+            "网格化管理",
+        ),
+        (
+            "commentary",
+            "戊县在调解队伍建设方面还存在短板。",
+            "戊县加强调解队伍建设，改变了力量不足的状况。",
+            "调解队伍",
+        ),
         # the origin told after a comma too
         ("background", "丁市推崇的枫桥经验，源于浙江一个小镇。", "丁市推广枫桥经验，成效明显。", "枫桥经验"),
         # a past era and a verb of origin: history; work kept up since then is the unit's own

@@ -211,6 +211,13 @@ _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
 _FALLS_SHORT_AFTER = re.compile(
     r"^[^，,。；;]{0,8}?(?:已经?|早已|越来越|逐渐|仍然?)?(?:难以|不能|无法|不再|不足以)(?:适应|满足|应对)"
 )
+# 网格化管理仍不够精细, 综治中心作用发挥不充分, 在X方面还存在短板: a practice whose own clause says
+# it is wanting is a shortcoming reported, not work done; the same words as the object of a remedy
+# (针对…不到位的问题, 改变了…不够精细的状况) are the occasion of the work, and stay an adoption.
+_WANTING_AFTER = re.compile(
+    r"^[^，,。；;]{0,8}?(?:仍然?|还|尚|依然|依旧)?(?:不够|不充分|不到位|不完善|不健全|不规范|不平衡|较为薄弱|比较薄弱|"
+    r"存在(?:短板|不足|差距|薄弱环节)|有待(?:加强|提高|提升|完善))(?![^，,。；;]*?的?(?:问题|状况|局面|现象|情况))"
+)
 # 难以适应…矛盾纠纷化解的需要, 满足群众…的需求: the practice a need names is wanted, not done.
 _NEED_BEFORE = re.compile(r"(?:适应|满足)[^，,。；;]{0,12}$")
 _NEED_AFTER = re.compile(r"^[^，,。；;]{0,3}?的?(?:需要|需求)")
@@ -549,6 +556,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
     if m := _defines(sentence, start, end):
         return Cue("commentary", m.group()[-6:])
     if m := _FALLS_SHORT_AFTER.match(after):
+        return Cue("commentary", m.group()[-4:])
+    if (m := _WANTING_AFTER.match(after)) and not _REMEDY_BEFORE.search(before):
         return Cue("commentary", m.group()[-4:])
     if (m := _NEED_BEFORE.search(before)) and (n := _NEED_AFTER.match(after)):
         return Cue("commentary", m.group()[:2] + "…" + n.group()[-2:])
