@@ -26,6 +26,11 @@ def _cls(sentence: str, practice: str) -> str | None:
         ("plan", "甲镇下一步将推行网格化管理。", "甲镇为下一步推行网格化管理打下基础。", "网格化管理"),
         ("plan", "甲镇计划年底前建成综治中心。", "甲镇去年底建成综治中心。", "综治中心"),
         ("plan", "甲镇将于明年建成综治中心。", "甲镇已于去年建成综治中心。", "综治中心"),
+        # the modal 要 after its subject, and 拟/准备/打算, set work still to do; 主要 is another word
+        ("plan", "乙区今年还要在各街道推广网格化管理。", "乙区今年在各街道推广网格化管理。", "网格化管理"),
+        ("plan", "乙区要全面推行网格化管理。", "乙区主要推行网格化管理。", "网格化管理"),
+        ("plan", "丙镇拟在镇区新建综治中心。", "丙镇在镇区新建综治中心，设模拟法庭。", "综治中心"),
+        ("plan", "丙镇准备年内建成综治中心。", "丙镇年内建成综治中心。", "综治中心"),
         ("award", "甲镇被评为全省枫桥经验示范镇。", "甲镇坚持枫桥经验，矛盾就地化解。", "枫桥经验"),
         # an award governs its own clause, not past a semicolon nor a later clause whose own
         # honour follows the practice (甲县被评为…，乙镇“X”调解法入选…)
@@ -237,6 +242,14 @@ def _cls(sentence: str, practice: str) -> str | None:
             "乙县推行网格化管理，获得群众普遍认可。",
             "网格化管理",
         ),
+        # a practice a satisfaction survey rated is the survey's topic, not work reported
+        (
+            "award",
+            "去年全省民调中，丁县反电诈宣传满意度为96.5%，位居全市第二。",
+            "丁县开展反电诈宣传，群众满意度明显提升。",
+            "反电诈宣传",
+        ),
+        ("award", "调查显示，群众对扫黑除恶工作的满意度达97%。", "丁县深化扫黑除恶，群众满意。", "扫黑除恶"),
         # an aim governs what follows it or shares its clause, not the work done before it
         (
             "plan",
@@ -267,6 +280,21 @@ def _cls(sentence: str, practice: str) -> str | None:
         ),
         ("background", "“枫桥经验”诞生于六十年前。", "“枫桥经验”在甲县落地生根。", "枫桥经验"),
         ("background", "诞生于甲镇的“枫桥经验”广为人知。", "甲镇的“枫桥经验”不断发展。", "枫桥经验"),
+        # a practice its own clause calls wanting is a shortcoming; as a remedy's object it is work
+        (
+            "commentary",
+            "戊县网格化管理仍不够精细。",
+            "针对网格化管理不够精细的问题，戊县划小网格。",
+            "网格化管理",
+        ),
+        (
+            "commentary",
+            "戊县在调解队伍建设方面还存在短板。",
+            "戊县加强调解队伍建设，改变了力量不足的状况。",
+            "调解队伍",
+        ),
+        # the origin told after a comma too
+        ("background", "丁市推崇的枫桥经验，源于浙江一个小镇。", "丁市推广枫桥经验，成效明显。", "枫桥经验"),
         # a past era and a verb of origin: history; work kept up since then is the unit's own
         (
             "background",

@@ -404,6 +404,13 @@ def test_adverbs_and_where_words_are_no_part_of_a_label() -> None:
 def test_the_size_and_distance_of_the_place_a_story_is_set_in_are_no_figures() -> None:
     assert labels("走进这个只有420户的边境村寨,治安井然") == []
     assert labels("该村距离镇派出所有18公里") == []
+    # an area or a population joined by 的 to the place or territory it measures
+    assert labels("这支队伍守护着63平方公里的辖区，治安良好") == []
+    assert labels("丁县是一个拥有58万人口的山区农业大县") == []
+    assert labels("组建了120人的巡防队伍")[0][1:3] == (120.0, "人")
+    # the divisions a place holds and the peoples living in it
+    assert labels("该乡辖6个行政村、2个城镇社区，居住着汉、回等4个民族") == []
+    assert labels("全乡6个行政村建成调解室")[0][1:3] == (6.0, "个")
     # a count joined by 的 to a facility it covers stays a quantity of work
     assert labels("建成覆盖800户的社区警务室")[0][1:3] == (800.0, "户")
     assert labels("巡逻里程达3200公里")[0][:2] == ("巡逻里程", 3200.0)
@@ -475,7 +482,7 @@ def test_a_quality_before_de_describes_the_counted_noun_after_it() -> None:
 
 
 def test_a_verb_with_the_aspect_zhe_names_its_object_after_the_count() -> None:
-    assert labels("这个牧业村居住着5个民族")[0][:2] == ("民族", 5.0)
+    assert labels("这个派出所管理着5个警务室")[0][:2] == ("警务室", 5.0)
     assert labels("调解中心承担着9个乡镇的调解任务")[0][:2] == ("乡镇", 9.0)
     # a verb is no label; with no noun to name it, the count is no metric at all
     assert all(got[0] not in ("小区里居住着", "") for got in labels("小区里居住着860余人"))

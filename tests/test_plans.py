@@ -22,6 +22,9 @@ from govkg.loaders.sentences import split_sentences
         ("红山区印发《综治中心建设方案》", None),
         ("临河区平安建设2023年度总结", None),
         ("临河区“网格+”方案破解治理难题", None),  # 方案 not at the end
+        # a review joined to the plan: only the plan's own section is plans
+        ("磴口县政法委2023年工作总结和2024年工作要点", None),
+        ("某镇综治工作情况报告及下半年工作计划", None),
     ],
 )
 def test_a_title_names_a_plan_document(title: str, word: str | None) -> None:
@@ -60,6 +63,13 @@ def test_a_plan_section_runs_to_the_next_heading_of_its_level() -> None:
     )
     assert "推广“枫桥经验”。" in _planned("临河区工作总结", "三、工作思路\n推广“枫桥经验”。")
     assert not _planned("临河区工作总结", "二、重点任务完成情况\n推广“枫桥经验”。")
+    # a section on what is lacking reports no work done either, unless it is on fixing it
+    assert "网格化管理还不够精细。" in _planned(
+        "临河区工作总结", "一、工作成效\n建成综治中心。\n二、存在的问题\n网格化管理还不够精细。\n三、保障"
+    )
+    assert "网格化管理还不够精细。" in _planned("临河区工作总结", "存在问题和不足\n网格化管理还不够精细。")
+    assert not _planned("临河区工作总结", "二、存在问题整改情况\n全区推行网格化管理。")
+    assert not _planned("临河区工作总结", "一、坚持问题导向\n全区推行网格化管理。")
     # a bare line reading as a plan heading opens one too
     assert "推广“枫桥经验”。" in _planned("临河区工作总结", "2024年工作思路\n推广“枫桥经验”。")
 
@@ -98,6 +108,15 @@ def test_plans_give_no_adoption_and_no_metric() -> None:
     assert {a.practice_key for a in ex.adoptions} == {"grid"}
     assert [m.value for m in ex.measurements] == [320.0]
     assert any(n.practice_key == "sharp_eyes" and n.reason == "plan" for n in ex.non_adoptions)
+    both = extract(
+        from_text(
+            "临河区2023年工作总结和2024年工作要点\n一、2023年工作总结\n全区推行网格化管理，建成网格320个。\n"
+            "二、2024年工作要点\n全区深化雪亮工程建设，新建视频监控点位500个。",
+            "both.txt",
+        )
+    )
+    assert {a.practice_key for a in both.adoptions} == {"grid"}
+    assert [m.value for m in both.measurements] == [320.0]
     plan = extract(from_text("临河区平安建设实施方案\n全区推行网格化管理，建成网格320个。", "plan.txt"))
     assert not plan.adoptions and not plan.measurements
 

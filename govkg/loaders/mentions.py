@@ -62,6 +62,13 @@ _PLAN = re.compile(
     # 将 (will) before a verb of work; the disposal 将 takes a noun (将矛盾纠纷纳入…)
     r"|(?<![即并])将(?:推动|建立|开展|组织(?!关系|架构|体系|建设|优势|力量)|深化|加大|加快|推进|启动|实施|举办|持续|大力|积极|全力|充分|聚焦"
     r"|构建|打造|完善|健全|探索|推行|推广|扩大|逐步|着力|重点)"
+    # 某区今年还要在全区推广…, 某县要全面推行…: the modal 要 (must) after its subject sets work to do
+    # (主要, 重要, 需要, 只要 … are other words; 要求 is a demand, and an opening 要 or 一要 an
+    # instruction, each handled as one)
+    r"|(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十主重需只必紧首摘纲提简扼概不])要(?=在|把|(?:进一步|全面|持续|继续|大力|着力|重点|加快|切实|扎实)?"
+    r"(?:开展|推行|推广|建立|建设|建成|打造|推进|实施|深化|完善|健全|组建|启动))"
+    # 拟/准备/打算/预计 + the work: intended, not done (模拟法庭 is no intention)
+    r"|(?:(?<![模虚])拟|准备|打算|预计)(?=在|于|年底|年内|今年|明年|新建|建设|建成|推行|推广|开展|启动|投入|实施|组建|设立)"
 )
 # Words after which a sentence's figures are levels set rather than reached: a target named
 # (目标是/为), a floor (不低于, 不少于), a demand (要求各…). (确保 is left alone: the seed gold counts
@@ -189,7 +196,8 @@ _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深�
 # 签订《2023年度平安建设目标责任书》: the practice names what a pledge binds its signer to.
 _PLEDGE_BEFORE = re.compile(r"《[^《》]{0,40}$")
 _PLEDGE_AFTER = re.compile(r"^[^《》]{0,40}?(?:责任书|责任状|承诺书)》")
-_BACKGROUND = re.compile(r"^[”\"」]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
+# 枫桥经验诞生于…, 这一做法，源于…: where a practice came from (its subject's own, after a comma too).
+_BACKGROUND = re.compile(r"^[”\"」]?[，,]?[^，,。；;]{0,4}?(?:诞生于|发源于|起源于|源于|首创于)")
 # 20世纪60年代初，某镇…形成了“枫桥经验”: where a practice came from, told as history.
 # (上世纪90年代以来 … 形成了X: work kept up to now, the unit's own.)
 _ERA = re.compile(
@@ -202,6 +210,13 @@ _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
 # from, no report of work done.
 _FALLS_SHORT_AFTER = re.compile(
     r"^[^，,。；;]{0,8}?(?:已经?|早已|越来越|逐渐|仍然?)?(?:难以|不能|无法|不再|不足以)(?:适应|满足|应对)"
+)
+# 网格化管理仍不够精细, 综治中心作用发挥不充分, 在X方面还存在短板: a practice whose own clause says
+# it is wanting is a shortcoming reported, not work done; the same words as the object of a remedy
+# (针对…不到位的问题, 改变了…不够精细的状况) are the occasion of the work, and stay an adoption.
+_WANTING_AFTER = re.compile(
+    r"^[^，,。；;]{0,8}?(?:仍然?|还|尚|依然|依旧)?(?:不够|不充分|不到位|不完善|不健全|不规范|不平衡|较为薄弱|比较薄弱|"
+    r"存在(?:短板|不足|差距|薄弱环节)|有待(?:加强|提高|提升|完善))(?![^，,。；;]*?的?(?:问题|状况|局面|现象|情况))"
 )
 # 难以适应…矛盾纠纷化解的需要, 满足群众…的需求: the practice a need names is wanted, not done.
 _NEED_BEFORE = re.compile(r"(?:适应|满足)[^，,。；;]{0,12}$")
@@ -295,6 +310,12 @@ _DUTY_OF_ROLE = re.compile(
 _RANKED_AFTER = re.compile(
     r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:各项)?工作?(?:均|都|继续|持续|始终|一直)?"
     r"(?:走在|位居|位列|居于?|排名|名列|进入)[^，,。；;]{0,8}?(?:前列|前茅|首位|第[一二三123]|先进行列)"
+)
+# 打击整治养老诈骗满意度为95%, 群众对扫黑除恶工作的满意度: a practice named only as what a survey
+# rated is the survey's topic, a score like a ranking, and no report that the unit carried it out.
+_RATED_AFTER = re.compile(
+    r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:工作|斗争|专项斗争)?(?:成效|成果|效果)?的?(?:群众|公众)?"
+    r"(?:满意度|满意率|知晓率|认可度|好评率)"
 )
 # “以前吵架没人管，现在村里有了网格员……”村民王某说: a remark quoted from a resident, a party or a
 # visitor is what that person saw or wants, not the text reporting a unit's work (and a visitor's
@@ -452,6 +473,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("award", m.group()[-3:])
     if m := _RANKED_AFTER.match(after):
         return Cue("award", m.group()[-4:])
+    if m := _RATED_AFTER.match(after):
+        return Cue("award", m.group()[-3:])
     if (m := _HONOUR_GIVEN.search(before)) and (n := _HONOUR_CATEGORY.match(after)):
         return Cue("award", m.group()[:2] + "…" + n.group()[-4:])
     if (before.endswith(tuple(_LIST_JOIN)) or after.startswith(tuple(_LIST_JOIN))) and (
@@ -533,6 +556,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
     if m := _defines(sentence, start, end):
         return Cue("commentary", m.group()[-6:])
     if m := _FALLS_SHORT_AFTER.match(after):
+        return Cue("commentary", m.group()[-4:])
+    if (m := _WANTING_AFTER.match(after)) and not _REMEDY_BEFORE.search(before):
         return Cue("commentary", m.group()[-4:])
     if (m := _NEED_BEFORE.search(before)) and (n := _NEED_AFTER.match(after)):
         return Cue("commentary", m.group()[:2] + "…" + n.group()[-2:])

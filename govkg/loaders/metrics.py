@@ -635,6 +635,8 @@ def _to_mention(
         return None  # 中央八项规定精神: a count after the body that issued it names its rules
     if unit == "个" and _divisions_held(sentence, m.start(), m.end()):
         return None  # 该镇辖18个行政村: the place's own divisions, no result of work
+    if unit == "个" and sentence.startswith(("民族", "少数民族"), m.end()):
+        return None  # 有汉、蒙等7个民族: who lives in the place, no result of work
     if unit in _HONOURED_UNITS and _HONOURED.match(sentence, m.end()):
         return None  # 11名干警获省级表彰: the people or units honoured, an award and no result of work
     label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
@@ -678,7 +680,7 @@ _TRAILING_COUNT = re.compile(r"[0-9.]+[万]?(?:户|人|名)$")
 # 社区); a count of divisions that did something (120个社区建成综治中心) is a result.
 _HOLDS = re.compile(r"下辖|管辖|辖有|共辖|辖|共有|现有|拥有")
 _DIVISIONS = re.compile(
-    r"(?:行政村|自然村|村民小组|村\(社区\)|村（社区）|社区|居委会|嘎查|街道|乡镇|村)(?=$|[、，,；;。和及])"
+    r"(?:行政村|自然村|村民小组|村\(社区\)|村（社区）|(?:农村|城市|城镇)?社区|居委会|嘎查|街道|乡镇|村)(?=$|[、，,；;。和及])"
 )
 _ITEM_START = re.compile(r"[，,；;。：:\n]")
 
@@ -694,9 +696,11 @@ def _divisions_held(sentence: str, start: int, end: int) -> bool:
 # How far a place lies from another (该村距镇政府12公里, 这里距离县城…), not a distance the work covered.
 _LENGTHS = frozenset({"公里", "千米", "米"})
 _FAR_FROM = re.compile(r"(?:^|[村镇乡区县市寨]|社区|街道|嘎查|地|这里|该)距离?")
-# A count joined by 的 to the kind of place it measures (698户的小村庄, 3万人的小镇).
+# A count joined by 的 to the kind of place it measures (698户的小村庄, 3万人的小镇, 72万人口的农业
+# 大县, 47平方公里的辖区内).
 _PLACE_SIZE = re.compile(
-    r"口?的(?:小|偏远|边远|边境|山区)?(?:村庄|村子|村落|村寨|山村|渔村|小镇|乡镇|集镇|县城|社区|小区)"
+    r"口?的(?:小|偏远|边远|边境|山区|农业|牧业|工业|人口|多民族|少数民族){0,2}大?"
+    r"(?:村庄|村子|村落|村寨|山村|渔村|小镇|乡镇|集镇|县城|社区|小区|辖区|区域|地区|土地|城市|城区|县|市|镇|乡|区)"
     r"(?=$|[，,。；;、里中内上])"
 )
 

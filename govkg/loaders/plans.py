@@ -48,13 +48,28 @@ _PLAN_HEADING = re.compile(
 )
 # A line with no number that reads as a plan heading (下一步工作打算) opens a section as 一、 would.
 _BARE_PLAN_HEADING = re.compile(r"^\s*(?:下一步|下步|下阶段|今后|明年|(?:19|20)\d{2}年)[^，,。；;]{0,14}$")
+# A short line with no clause mark: a heading when its words say so.
+_BARE_HEADING = re.compile(r"^[^，,。；;:：！!？?]+$")
 # A heading that also names work done (主要做法及下一步打算) covers both: not a plan section.
 _DONE_HEADING = re.compile(r"做法|成效|成绩|情况|经验|亮点|举措|回顾|完成|开展|问题")
+# 三、存在的问题, 问题和不足, 存在问题及下一步打算: a section on what is lacking reports no work done
+# either (网格化管理仍不够精细 says the grid is wanting, not that it was set up). The phrase opens
+# the heading's words; a heading on fixing problems (存在问题整改情况, 针对存在的问题…) reports work.
+_PROBLEM_HEADING = re.compile(
+    r"(?:当前|目前|工作中|当前工作中)?(?:存在的?(?:主要)?(?:问题|不足|困难)|(?:主要)?(?:问题|困难|不足)(?:和|与|及)"
+    r"(?:不足|问题|困难|短板|差距)|不足之处)(?![^，,。；;]*(?:整改|解决|销号|完成|破解))"
+)
+_NUMBERING = re.compile(
+    rf"^\s*(?:第[{_NUM}]+[部分章节篇]|[{_NUM}]+\s*[、.．]|[（(][{_NUM}\d]+[)）]|\d{{1,2}}\s*[、.．])\s*"
+)
 _PLAN_TITLE = re.compile(
     r"(?:实施|工作|行动|专项|建设|总体)?方案|工作要点|规划|工作计划|行动计划|(?:实施|指导)意见"
 )
 # 某区出台/印发《…方案》: news that a plan was issued reports the issuing, not the plan itself.
 _ISSUED = re.compile(r"出台|印发|制定|发布|出炉|审议|通过|解读")
+# 2023年工作总结和2024年工作要点: a review joined to the plan in one title; only the plan's own
+# section (2024年工作要点 …) is plans, the review before it reports work done.
+_REVIEW_JOINED = re.compile(r"(?:总结|回顾|述职|报告|完成情况|开展情况)(?:[和及暨与、]|以及)")
 _TITLE_TAIL = re.compile(r"(?:[（(][^（()）]{0,20}[)）]|的通知|》|\s)+$")
 _PARAGRAPH_PLAN = re.compile(rf"^\s*(?:{_PLAN_LEADS})(?:工作中|[，,:：]|我们|我[省市县区旗镇乡]|将|要)")
 # 会议强调，…; 区委政法委书记某某强调：…: a speaker's demands open the sentence, perhaps after
@@ -91,7 +106,7 @@ def plan_title(title: str) -> str | None:
     """The plan word when the title names a plan document (某县平安建设实施方案), else None."""
     text = _TITLE_TAIL.sub("", title.strip())
     m = _PLAN_TITLE.search(text)
-    if m is None or m.end() != len(text):
+    if m is None or m.end() != len(text) or _REVIEW_JOINED.search(text, 0, m.start()):
         return None
     issued = text.startswith("关于印发") or text.startswith("印发")
     if not issued and (_ISSUED.search(text, 0, m.start()) or "《" in text[: m.start()]):
@@ -99,7 +114,14 @@ def plan_title(title: str) -> str | None:
     return m.group()
 
 
+def _problem_heading(line: str) -> bool:
+    numbering = _NUMBERING.match(line)
+    return bool(_PROBLEM_HEADING.match(line, numbering.end() if numbering else 0))
+
+
 def _plan_heading(line: str) -> bool:
+    if _problem_heading(line):
+        return True
     return bool(_PLAN_HEADING.search(line)) and not _DONE_HEADING.search(line)
 
 
@@ -119,6 +141,8 @@ def planned(title: str, sentences: Sequence[Sentence]) -> dict[int, str]:
         rank = heading_rank(line)
         if rank is None and _BARE_PLAN_HEADING.match(line) and _plan_heading(line):
             rank = 1
+        if rank is None and len(line.strip()) <= 14 and _BARE_HEADING.match(line) and _problem_heading(line):
+            rank = 1  # 存在的问题, a line of its own
         if rank is not None:
             if section is not None and rank <= section[0]:
                 section = None
