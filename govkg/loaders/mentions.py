@@ -311,7 +311,7 @@ _RANKED_AFTER = re.compile(
     r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:各项)?工作?(?:均|都|继续|持续|始终|一直)?"
     r"(?:走在|位居|位列|居于?|排名|名列|进入)[^，,。；;]{0,8}?(?:前列|前茅|首位|第[一二三123]|先进行列)"
 )
-# 打击整治养老诈骗满意度为95%, 群众对扫黑除恶工作的满意度: a practice named only as what a survey
+# 反诈宣传满意度达96%, 居民对扫黑除恶的满意度: a practice named only as what a survey
 # rated is the survey's topic, a score like a ranking, and no report that the unit carried it out.
 _RATED_AFTER = re.compile(
     r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:工作|斗争|专项斗争)?(?:成效|成果|效果)?的?(?:群众|公众)?"
