@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from api_support import API_KEY, EXAMPLES_DIR
 from fastapi.testclient import TestClient
 
 from govkg.api.app import create_app
-from govkg.api.cache import AnswerCache, Entry
+from govkg.api.cache import AnswerCache, Entry, content_tag
 from govkg.config import Settings
 from govkg.graph.falkor_store import FalkorStore
 from govkg.graph.store import GraphStore
@@ -23,16 +24,22 @@ from govkg.loaders.extraction import Adoption, Evidence, Extraction, Practice, R
 KEY = {"X-API-Key": API_KEY}
 
 
-def adoption_of(region: Region, parents: list[Region], rid: str, year: int) -> Extraction:
-    """One invented report: ``region`` adopted 网格化管理 in ``year``."""
-    text = f"{year}年，{region.name}全面推行网格化管理。"
-    report = Report(id=rid, title=f"{region.name}网格化", source="hand-made", text=text, year=year)
+GRID = Practice("grid_management", "网格化管理", "基层治理", ())
+FENGQIAO = Practice("fengqiao", "枫桥经验", "基层治理", ())
+
+
+def adoption_of(
+    region: Region, parents: list[Region], rid: str, year: int, practice: Practice = GRID
+) -> Extraction:
+    """One invented report: ``region`` adopted ``practice`` (网格化管理 unless named) in ``year``."""
+    text = f"{year}年，{region.name}全面推行{practice.name}。"
+    report = Report(id=rid, title=f"{region.name}{practice.name}", source="hand-made", text=text, year=year)
     return Extraction(
         report=report,
         subject_region=region.code,
         regions=[*parents, region],
-        practices=[Practice("grid_management", "网格化管理", "基层治理", ())],
-        adoptions=[Adoption(region.code, "grid_management", rid, year, Evidence(text, 0))],
+        practices=[practice],
+        adoptions=[Adoption(region.code, practice.key, rid, year, Evidence(text, 0))],
         categories={"基层治理": ""},
     )
 
@@ -122,9 +129,16 @@ def test_etag_revalidation_and_no_cache(falkor_store: FalkorStore, data_dir: Pat
         both = {"If-None-Match": etag, "Cache-Control": "no-cache"}
         r = c.get("/practices/grid_management/adopters", headers=both)
         assert r.status_code == 304 and r.headers["etag"] == etag
+        # A write that leaves this answer as it was (another practice) still revalidates it.
+        write_extraction(
+            falkor_store, adoption_of(SHANGYU, [PROVINCE, CITY], "cafe000000000003", 2020, FENGQIAO)
+        )
+        r = c.get("/practices/grid_management/adopters", headers={"If-None-Match": etag})
+        assert r.status_code == 304 and r.headers["etag"] == etag
         write_extraction(falkor_store, adoption_of(SHANGYU, [PROVINCE, CITY], "cafe000000000002", 2020))
         r = c.get("/practices/grid_management/adopters", headers={"If-None-Match": etag})
         assert r.status_code == 200 and len(r.json()["data"]) == 2  # the old tag no longer matches
+        assert r.headers["etag"] != etag
 
 
 def test_errors_health_and_other_queries_are_not_kept(falkor_store: FalkorStore, data_dir: Path) -> None:
@@ -172,3 +186,12 @@ def test_answer_cache_keeps_within_its_byte_bound_least_recent_out(size: int) ->
     assert cache.get(("4",), (1, 2)) is None and cache.get(("4",), gen) is None  # stale: dropped
     cache.put(("big",), Entry(gen, [], b"x" * 101, b"t"))
     assert cache.get(("big",), gen) is None
+
+
+def test_the_tag_names_the_decoded_content_not_the_moment_it_was_compressed() -> None:
+    body = "甲县推行网格化管理。".encode() * 200
+    first, later = gzip.compress(body, mtime=1), gzip.compress(body, mtime=2)
+    assert first != later  # gzip stamps the time
+    zipped = [(b"content-encoding", b"gzip")]
+    assert content_tag(first, zipped) == content_tag(later, zipped) == content_tag(body, [])
+    assert content_tag(gzip.compress(body + b"x", mtime=1), zipped) != content_tag(first, zipped)

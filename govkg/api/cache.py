@@ -7,13 +7,15 @@ long as the generation has not moved: a popular page (a practice's adopters, a p
 then costs a counter read instead of a query. Stores without a generation (Neo4j, which analysts
 may write to from Neo4j Browser) are never cached.
 
-The answers carry a weak ETag naming their generation and content and ``Cache-Control: no-cache``
-(a browser may keep them but must ask again), so clients revalidate with If-None-Match (304);
+The answers carry a weak ETag naming their content and ``Cache-Control: no-cache`` (a browser may
+keep them but must ask again), so clients revalidate with If-None-Match: 304 while the answer is
+the same, also after writes that did not change it;
 ``Cache-Control: no-cache`` on a request skips the lookup (the fresh answer is still kept).
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import zlib
 from collections import OrderedDict
@@ -185,8 +187,8 @@ class ResponseCache:
                 if message.get("more_body", False):
                     return
                 whole = b"".join(chunks)
-                etag = f'W/"{generation[1]}-{zlib.crc32(whole):08x}"'.encode("latin-1")
                 headers = [(k, v) for k, v in start.get("headers", ()) if k.lower() not in _OURS]
+                etag = content_tag(whole, headers)
                 headers += [(b"etag", etag), (b"cache-control", b"no-cache")]
                 entry = Entry(generation, headers, whole, etag)
                 self.cache.put(key, entry)
@@ -201,6 +203,14 @@ class ResponseCache:
 
 
 _OURS = (b"x-cache", b"etag", b"cache-control")
+
+
+def content_tag(body: bytes, headers: list[tuple[bytes, bytes]]) -> bytes:
+    """A weak ETag naming the answer's content (decoded: gzip stamps the time it ran), so an answer
+    a write left unchanged still revalidates (304) after it."""
+    if (b"content-encoding", b"gzip") in [(bytes(k).lower(), bytes(v).lower()) for k, v in headers]:
+        body = zlib.decompress(body, 16 + zlib.MAX_WBITS)
+    return f'W/"{hashlib.blake2b(body, digest_size=12).hexdigest()}"'.encode("latin-1")
 
 
 def _keepable(start: Message) -> bool:
