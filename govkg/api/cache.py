@@ -9,8 +9,8 @@ may write to from Neo4j Browser) are never cached.
 
 The answers carry a weak ETag naming their content and ``Cache-Control: no-cache`` (a browser may
 keep them but must ask again), so clients revalidate with If-None-Match: 304 while the answer is
-the same, also after writes that did not change it;
-``Cache-Control: no-cache`` on a request skips the lookup (the fresh answer is still kept).
+the same, also after writes that did not change it. ``Cache-Control: no-cache`` on a request skips
+the lookup (the fresh answer is still kept).
 """
 
 from __future__ import annotations
@@ -86,9 +86,6 @@ class AnswerCache:
 
     def _drop(self, key: tuple[str, ...]) -> None:
         self._bytes -= len(self._entries.pop(key).body)
-
-    def __len__(self) -> int:
-        return len(self._entries)
 
 
 def _header(scope: Scope, name: bytes) -> str:
