@@ -18,7 +18,7 @@ from store_compare import differences, report
 from govkg.graph.falkor_store import FalkorStore
 from govkg.graph.neo4j_store import Neo4jStore
 from govkg.graph.store import GraphStore
-from govkg.graph.writer import delete_report, write_extraction
+from govkg.graph.writer import delete_report, fact_id, write_extraction
 from govkg.loaders.extraction import Extraction
 from govkg.queries.catalog import Catalog, Query
 
@@ -56,6 +56,11 @@ def candidates(extractions: list[Extraction]) -> dict[str, list[Any]]:
     practices = sorted({a.practice_key for ex in extractions for a in ex.adoptions})
     practice_names = sorted({p.name for ex in extractions for p in ex.practices})
     reports = sorted(ex.report.id for ex in extractions)
+    adoptions = sorted(
+        fact_id(ex.report.id, "adoption", a.region_code, a.practice_key)
+        for ex in extractions
+        for a in ex.adoptions
+    )
     provinces = sorted({r.code for ex in extractions for r in ex.regions if r.level == "province"})
     prefectures = sorted({r.code for ex in extractions for r in ex.regions if r.level == "prefecture"})
     years = sorted({ex.report.year for ex in extractions if ex.report.year is not None})
@@ -69,6 +74,7 @@ def candidates(extractions: list[Extraction]) -> dict[str, list[Any]]:
         "report": reports,
         "reports": [reports[:2], reports],
         "ids": [reports[:2], reports],
+        "facts": [adoptions[:2], [*adoptions, "no such fact"]],
         "evidence": [False, True],
         "evidence_limit": [0, 1],
         "cap": [1, 500],

@@ -1,5 +1,5 @@
 // name: adopters
-// description: Regions that adopted a practice (optionally rolled up to ancestors), each with reports, first year and up to three evidence facts (earliest first; fewer on request) with report id, title, date, source, sentence and offset. Without year or confidence filters it reads the per-(region, practice) aggregates (ADOPTED, or COVERS for roll-ups); with them it counts the matching facts.
+// description: Regions that adopted a practice (optionally rolled up to ancestors), each with reports, first year, its first three facts' sample ranks and up to three evidence facts (earliest first; fewer on request) with report id, title, date, source, sentence and offset. Without year or confidence filters it reads the per-(region, practice) aggregates (ADOPTED, or COVERS for roll-ups); with them it counts the matching facts.
 // param key: str — practice key
 // param rollup: bool = false — also credit each ancestor region with its descendants' adoptions
 // param level: str? = null — only regions of this level
@@ -40,14 +40,14 @@ WITH code, r.name AS name, r.level AS level, reports,
      c.facts AS facts, c.sample AS sample
 UNWIND sample[0..$evidence_limit] AS k
 MATCH (ef:Fact {id: right(k, size(k) - size(split(k, '|')[1]) - 16)})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
-WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
+WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, sample, k,
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
       method: ef.method, report_title: erep.title, report_date: erep.published,
       report_source: erep.source} AS item
 ORDER BY k
-WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, collect(item) AS evidence
-RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, evidence
+WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, sample, collect(item) AS evidence
+RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, sample, evidence
 ORDER BY reports DESC, code
 UNION ALL
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
@@ -64,8 +64,8 @@ SKIP $offset
 LIMIT $limit
 WITH code, r.name AS name, r.level AS level, reports,
      coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
-     c.facts AS facts
-RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, [] AS evidence
+     c.facts AS facts, c.sample AS sample
+RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, sample, [] AS evidence
 ORDER BY reports DESC, code
 UNION ALL
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
@@ -83,14 +83,14 @@ WITH code, r.name AS name, r.level AS level, reports,
      c.facts AS facts, c.sample AS sample
 UNWIND sample[0..$evidence_limit] AS k
 MATCH (ef:Fact {id: right(k, size(k) - size(split(k, '|')[1]) - 16)})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
-WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
+WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, sample, k,
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
       method: ef.method, report_title: erep.title, report_date: erep.published,
       report_source: erep.source} AS item
 ORDER BY k
-WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, collect(item) AS evidence
-RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, evidence
+WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, sample, collect(item) AS evidence
+RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, sample, evidence
 ORDER BY reports DESC, code
 UNION ALL
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
@@ -105,8 +105,8 @@ SKIP $offset
 LIMIT $limit
 WITH code, r.name AS name, r.level AS level, reports,
      coalesce(c.regions, 1) AS adopting_regions, c.first_year AS first_year, c.last_year AS last_year,
-     c.facts AS facts
-RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, [] AS evidence
+     c.facts AS facts, c.sample AS sample
+RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, sample, [] AS evidence
 ORDER BY reports DESC, code
 UNION ALL
 OPTIONAL MATCH (w:Region {code: coalesce($within, "")})<-[:PART_OF*0..]-(d:Region)
@@ -136,16 +136,16 @@ WITH code, name, level, reports, adopting_regions, first_year, last_year, facts,
 ORDER BY reports DESC, code
 SKIP $offset
 LIMIT $limit
-WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, sample[0..$evidence_limit] AS picks
+WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, sample, sample[0..$evidence_limit] AS picks
 UNWIND CASE WHEN size(picks) = 0 THEN [null] ELSE picks END AS k
 OPTIONAL MATCH (ef:Fact {id: CASE WHEN k IS NULL THEN '' ELSE right(k, size(k) - size(split(k, '|')[1]) - 16) END})-[:IN]->(es:Sentence)<-[:HAS]-(erep:Report)
-WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, k,
+WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, sample, k,
      CASE WHEN ef IS NULL THEN null ELSE
      {report_id: ef.report_id, evidence: es.text, offset: es.offset, year: ef.year,
       region_code: ef.region_code, agency_key: ef.agency_key, confidence: ef.confidence,
       method: ef.method, report_title: erep.title, report_date: erep.published,
       report_source: erep.source} END AS item
 ORDER BY k
-WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, collect(item) AS evidence
-RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, evidence
+WITH code, name, level, reports, adopting_regions, first_year, last_year, facts, sample, collect(item) AS evidence
+RETURN code, name, level, reports, adopting_regions, first_year, last_year, facts, sample, evidence
 ORDER BY reports DESC, code

@@ -20,7 +20,8 @@ from govkg.api.deps import (
     runner,
 )
 from govkg.api.errors import NotFound
-from govkg.api.routes.common import AMBIGUOUS, ERRORS, answer, opt_int, provenance, strings
+from govkg.api.routes.common import AMBIGUOUS, ERRORS, answer, opt_int, strings
+from govkg.api.routes.evidence import sampled_evidence
 from govkg.api.schemas import (
     Adopter,
     Page,
@@ -148,20 +149,19 @@ def list_adopters(
         "year_to": year_to,
         "min_confidence": min_confidence,
     }
-    # Paged inside the query (the aggregates are sorted by the engine; evidence is read for the page only).
-    rows = run(
-        store,
-        catalog,
-        "adopters",
-        settings,
-        {**params, "limit": limit, "offset": offset, "evidence_limit": evidence_limit},
-    )
+    # Paged inside the query (the aggregates are sorted by the engine); the page's evidence is read
+    # after it from its sample ranks, in one flat query (sampled_evidence).
+    paging = {"limit": limit, "offset": offset, "evidence_limit": 0}
+    rows = run(store, catalog, "adopters", settings, {**params, **paging})
     if 0 < len(rows) < limit or (not rows and offset == 0):
         total = offset + len(rows)  # the page holds the last row: no count needed
     else:
         total = sum(
             opt_int(r.get("count")) or 0 for r in run(store, catalog, "adopters_count", settings, params)
         )
+    evidence = sampled_evidence(
+        store, catalog, settings, [r.get("sample") for r in rows], evidence_limit, [r["code"] for r in rows]
+    )
     items = [
         Adopter(
             code=r["code"],
@@ -172,9 +172,9 @@ def list_adopters(
             last_year=opt_int(r.get("last_year")),
             adopting_regions=opt_int(r.get("adopting_regions")),
             facts=opt_int(r.get("facts")),
-            evidence=provenance(r.get("evidence"), r["code"]),
+            evidence=ev,
         )
-        for r in rows
+        for r, ev in zip(rows, evidence, strict=True)
     ]
     return answer(Page(data=items, count=total, limit=limit, offset=offset))
 

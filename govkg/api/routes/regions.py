@@ -20,7 +20,8 @@ from govkg.api.deps import (
     run,
 )
 from govkg.api.errors import ApiError, NotFound
-from govkg.api.routes.common import AMBIGUOUS, ERRORS, answer, opt_int, provenance, strings
+from govkg.api.routes.common import AMBIGUOUS, ERRORS, answer, opt_int, strings
+from govkg.api.routes.evidence import sampled_evidence
 from govkg.api.schemas import (
     AgencyOut,
     ComparedPractice,
@@ -233,8 +234,11 @@ def list_region_practices(
         catalog,
         "region_adoptions",
         settings,
-        {"code": found["code"], "include_descendants": include_descendants},
+        {"code": found["code"], "include_descendants": include_descendants, "evidence_limit": 0},
     )
+    shown = rows[offset : offset + limit]
+    # Evidence for the page only, read after it from the rows' sample ranks.
+    evidence = sampled_evidence(store, catalog, settings, [r.get("sample") for r in shown], EVIDENCE_SAMPLE)
     items = [
         RegionPractice(
             key=r["key"],
@@ -243,11 +247,11 @@ def list_region_practices(
             regions=strings(r.get("regions")),
             reports=opt_int(r.get("reports")) or 0,
             first_year=opt_int(r.get("first_year")),
-            evidence=provenance(r.get("evidence")),
+            evidence=ev,
         )
-        for r in rows
+        for r, ev in zip(shown, evidence, strict=True)
     ]
-    return answer(page(items, limit, offset))
+    return answer(Page(data=items, count=len(rows), limit=limit, offset=offset))
 
 
 @router.get(
