@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import neo4j
 import pytest
 from api_support import API_KEY, EXAMPLES_DIR
 from fastapi.testclient import TestClient
@@ -17,6 +18,7 @@ from govkg.api.app import create_app
 from govkg.api.cache import AnswerCache, Entry, content_tag
 from govkg.config import Settings
 from govkg.graph.falkor_store import FalkorStore
+from govkg.graph.neo4j_store import Neo4jStore
 from govkg.graph.store import GraphStore
 from govkg.graph.writer import write_extraction
 from govkg.loaders.extraction import Adoption, Evidence, Extraction, Practice, Region, Report
@@ -158,20 +160,41 @@ def test_the_cache_can_be_switched_off(falkor_store: FalkorStore, data_dir: Path
         assert "x-cache" not in c.get("/reports").headers
 
 
-def test_a_store_without_a_write_generation_is_never_cached(any_store: GraphStore, data_dir: Path) -> None:
-    # Neo4j has none (analysts may write from Neo4j Browser): every answer is computed.
+def test_both_stores_replay_until_a_write_then_recompute(any_store: GraphStore, data_dir: Path) -> None:
     write_extraction(any_store, adoption_of(ZHUJI, [PROVINCE, CITY], "cafe000000000001", 2019))
     with client_for(any_store, data_dir) as c:
-        adopters(c)
-        codes, r = adopters(c)
-        assert codes == ["330681"]
-        if any_store.dialect == "neo4j":
-            assert "x-cache" not in r.headers
-        else:
-            assert r.headers["x-cache"] == "hit"
+        codes, first = adopters(c)
+        assert codes == ["330681"] and first.headers["x-cache"] == "miss"
+        again, second = adopters(c)
+        assert again == codes and second.headers["x-cache"] == "hit"
+        assert second.content == first.content
         write_extraction(any_store, adoption_of(SHANGYU, [PROVINCE, CITY], "cafe000000000002", 2020))
-        codes, _ = adopters(c)
-        assert sorted(codes) == ["330604", "330681"]
+        codes, third = adopters(c)
+        assert sorted(codes) == ["330604", "330681"] and third.headers["x-cache"] == "miss"
+        assert adopters(c)[1].headers["x-cache"] == "hit"
+
+
+@pytest.mark.neo4j
+def test_a_write_by_another_neo4j_client_invalidates_what_was_kept(
+    neo4j_store: Neo4jStore, data_dir: Path
+) -> None:
+    # An analyst's edit in Neo4j Browser is a transaction of another client: the server's
+    # bookmark moves, so the kept answer is not replayed.
+    write_extraction(neo4j_store, adoption_of(ZHUJI, [PROVINCE, CITY], "cafe000000000001", 2019))
+    with client_for(neo4j_store, data_dir) as c:
+        adopters(c)
+        assert adopters(c)[1].headers["x-cache"] == "hit"
+        uri = os.environ["GOVKG_TEST_NEO4J_URI"]
+        auth = (
+            os.environ.get("GOVKG_TEST_NEO4J_USER", "neo4j"),
+            os.environ.get("GOVKG_TEST_NEO4J_PASSWORD", "neo4j"),
+        )
+        database = os.environ.get("GOVKG_TEST_NEO4J_DATABASE") or None
+        with neo4j.GraphDatabase.driver(uri, auth=auth) as other, other.session(database=database) as session:
+            session.run("MATCH (r:Region {code: '330681'}) SET r.name = '诸暨'").consume()
+        codes, r = adopters(c)
+        assert codes == ["330681"] and r.headers["x-cache"] == "miss"
+        assert r.json()["data"][0]["name"] == "诸暨"
 
 
 @pytest.mark.parametrize("size", [10, 40])

@@ -1,11 +1,12 @@
 """A cache of finished read answers, kept while the graph has not been written to.
 
-Every write statement to the embedded store increases its write generation (a counter kept in the
-store's server, so writes by `govkg load` in another process count too). A GET answer is kept with
-the generation read before it was computed and replayed, byte for byte, to the same request for as
+Every write moves the store's write generation: on the embedded store a counter kept in its
+server (so writes by `govkg load` in another process count too), on Neo4j the bookmark of the
+last committed transaction (so do edits from Neo4j Browser). A GET answer is kept with the
+generation read before it was computed and replayed, byte for byte, to the same request for as
 long as the generation has not moved: a popular page (a practice's adopters, a province's roll-up)
-then costs a counter read instead of a query. Stores without a generation (Neo4j, which analysts
-may write to from Neo4j Browser) are never cached.
+then costs a generation read instead of a query. A store whose generation cannot be read is not
+cached.
 
 The answers carry a weak ETag naming their content and ``Cache-Control: no-cache`` (a browser may
 keep them but must ask again), so clients revalidate with If-None-Match: 304 while the answer is

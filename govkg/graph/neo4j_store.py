@@ -14,6 +14,7 @@ even on a cluster.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -63,6 +64,7 @@ SCHEMA_DDL: tuple[str, ...] = (
 
 # Wait until new indexes are ONLINE, so the first full-text query after start sees them.
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
+_GENERATION_PROBE = "RETURN 1"
 
 _CLEAR_BATCH = "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted"
 
@@ -336,6 +338,35 @@ class Neo4jStore:
             return _consume_with_stats(tx, query, bound)
 
         return self._in_session(lambda session: session.execute_write(write))
+
+    def generation(self) -> int | None:
+        """A number that changes with every transaction committed to the database, by any client
+        (Neo4j Browser too): answers computed after reading it are right while it has not changed.
+        None if unreadable.
+
+        It is the bookmark the server gives at the end of a read transaction, which names the last
+        transaction the read could see (one round trip, ~2 ms here; Community has no counter to
+        read, and `SHOW DATABASES … lastCommittedTxn` is empty outside a cluster). The session uses
+        the store's bookmark manager, so later reads wait for that transaction on any cluster
+        member: an answer is never older than the generation it is kept under."""
+
+        try:
+            with self._translate_errors():
+                session = self._driver.session(
+                    database=self.database,
+                    default_access_mode=neo4j.READ_ACCESS,
+                    bookmark_manager=self._driver.execute_query_bookmark_manager,
+                )
+                with session:
+                    # auto-commit: one round trip fewer than a managed transaction
+                    session.run(_GENERATION_PROBE).consume()
+                    marks = sorted(session.last_bookmarks().raw_values)
+        except (StoreError, QueryError, OSError):
+            return None
+        if not marks:
+            return None
+        digest = hashlib.blake2b("\n".join(marks).encode(), digest_size=8).digest()
+        return int.from_bytes(digest, "big")
 
     def ping(self) -> bool:
         """True when the server accepts a connection with these credentials."""
