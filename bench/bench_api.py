@@ -8,7 +8,9 @@ answers were errors or 429. `--data-dir` serves an existing store instead (bench
 --keep leaves a 20k one); `--threads 1 --threads 16` measures one client and sixteen in one run;
 `--workers N` runs N uvicorn worker processes on the one store (`govkg serve --workers N`);
 `--cold` asks for a computed answer every time (the API otherwise replays answers it keeps while
-the store is unwritten, see govkg.api.cache).
+the store is unwritten, see govkg.api.cache). `--neo4j URI` serves a Neo4j database instead
+(credentials from GOVKG_NEO4J_USER / GOVKG_NEO4J_PASSWORD): the same reports are loaded into it
+after CLEARING it, unless `--no-load` serves what it holds.
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ from typing import Any
 
 import httpx
 
+from govkg.config import Settings
 from govkg.graph.falkor_store import FalkorStore
+from govkg.graph.neo4j_store import Neo4jStore
+from govkg.graph.store import GraphStore
 from govkg.graph.writer import write_extraction
 from govkg.loaders.documents import DocumentError, iter_documents
 from govkg.loaders.extract import extract
@@ -45,9 +50,14 @@ def free_port() -> int:
         return port
 
 
-def load(data_dir: Path, graph: str) -> tuple[FalkorStore, int]:
-    """Start the embedded store in data_dir and write every readable report into it."""
-    store = FalkorStore(data_dir, graph_name=graph)
+def load(data_dir: Path, graph: str, neo4j_uri: str | None = None) -> tuple[GraphStore, int]:
+    """Start the embedded store in data_dir (or connect to the Neo4j server named), clear it and
+    write every readable report into it."""
+    store: GraphStore
+    if neo4j_uri is not None:
+        store = Neo4jStore.from_settings(Settings(store=neo4j_uri))
+    else:
+        store = FalkorStore(data_dir, graph_name=graph)
     store.clear()
     store.ensure_schema()
     n = 0
@@ -59,10 +69,12 @@ def load(data_dir: Path, graph: str) -> tuple[FalkorStore, int]:
     return store, n
 
 
-def start_server(data_dir: Path, graph: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
+def start_server(
+    data_dir: Path, graph: str, port: int, workers: int = 1, store: str = "falkordb"
+) -> subprocess.Popen[bytes]:
     """uvicorn with the app factory, reading its settings from GOVKG_* variables (as `govkg serve
     --workers N` runs it)."""
-    env = dict(os.environ, GOVKG_DATA_DIR=str(data_dir), GOVKG_GRAPH_NAME=graph, GOVKG_STORE="falkordb")
+    env = dict(os.environ, GOVKG_DATA_DIR=str(data_dir), GOVKG_GRAPH_NAME=graph, GOVKG_STORE=store)
     cmd = [
         sys.executable,
         "-m",
@@ -206,23 +218,33 @@ def main() -> None:
         help="send Cache-Control: no-cache, so that every answer is computed (the API keeps answers "
         "while the store is unwritten; without --cold the repeated requests are replayed)",
     )
+    ap.add_argument(
+        "--neo4j",
+        metavar="URI",
+        help="serve this Neo4j database (GOVKG_NEO4J_USER/_PASSWORD), CLEARED and loaded unless --no-load",
+    )
+    ap.add_argument("--no-load", action="store_true", help="with --neo4j: serve what the database holds")
     args = ap.parse_args()
     levels = args.threads or [8]
 
     with tempfile.TemporaryDirectory(prefix="govkg-bench-api-") as tmp:
         store = None
-        if args.data_dir is not None:
+        if args.data_dir is not None and args.neo4j is None:
             data_dir, graph = args.data_dir, args.graph
             print(f"serving the store in {data_dir} (graph {graph})")
         else:
             data_dir = Path(tmp) / "data"
             data_dir.mkdir(mode=0o700)
             graph = "govkg_bench"
-            t0 = time.perf_counter()
-            store, n_reports = load(data_dir, graph)
-            print(f"loaded {n_reports} reports in {time.perf_counter() - t0:.1f}s")
+            if args.neo4j is not None and args.no_load:
+                print(f"serving the Neo4j database at {args.neo4j} as it is")
+            else:
+                t0 = time.perf_counter()
+                store, n_reports = load(data_dir, graph, args.neo4j)
+                where = args.neo4j or "the embedded store"
+                print(f"loaded {n_reports} reports into {where} in {time.perf_counter() - t0:.1f}s")
         port = free_port()
-        proc = start_server(data_dir, graph, port, args.workers)
+        proc = start_server(data_dir, graph, port, args.workers, args.neo4j or "falkordb")
         base = f"http://127.0.0.1:{port}"
         results: dict[int, dict[str, Any]] = {}
         try:
