@@ -481,3 +481,55 @@ def test_a_local_papers_dateline_picks_the_same_name_unit_a_title_opens_with() -
     )
     ex = extract(from_text(text, "test.txt"))
     assert {a.region_code for a in ex.adoptions if a.practice_key == "grid"} == {"370811:济阳街道"}
+
+
+def test_a_title_naming_a_province_by_its_literary_name_keeps_the_province_as_subject() -> None:
+    # 三秦 is 陕西: towns named across two cities do not pull the subject down to the first one
+    text = (
+        "三秦大地平安建设见闻\n"
+        "近年来，各地深化综治中心规范化建设。"
+        "宝鸡市陈仓区虢镇街道的网格员每天走街串巷。"
+        "汉中市勉县勉阳街道设立了一间邻里调解室。"
+    )
+    ex = extract(from_text(text, "nickname.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "陕西省"
+    assert ("陕西省", "comprehensive_center") in _adopters(text)
+
+
+def test_a_literary_name_followed_by_a_level_word_is_the_town_of_that_name() -> None:
+    # 八桂 is 广西 in 八桂大地, but 八桂瑶族乡 is a township of 田林县
+    ex = extract(from_text("八桂瑶族乡：村口的调解室\n近年来，八桂瑶族乡设立人民调解室。", "town.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "八桂瑶族乡"
+
+
+def test_a_city_nickname_in_the_lead_names_the_city() -> None:
+    text = (
+        "为护航秋收，冰城公安深入田间地头开展走访。\n"
+        "五常市公安局某派出所组织辅警巡逻。\n"
+        "民警还发动网格员、红袖标等群防群治力量参与巡查。"
+    )
+    ex = extract(from_text(text, "city.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "哈尔滨市"
+
+
+def test_a_station_named_short_after_its_township_in_a_province_report() -> None:
+    # a province holds too many towns to look 下党 up short; the 乡 named before is the one meant
+    text = (
+        "福建省深化枫桥式派出所创建\n大山深处有个寿宁县下党乡。下党派出所设立“山茶话”调解室，化解邻里纠纷。"
+    )
+    ex = extract(from_text(text, "station.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert any(names.get(g.region_code) == "下党乡" and g.name.endswith("派出所") for g in ex.agencies)
+    assert ("下党乡", "diversified_resolution") in _adopters(text)
+
+
+def test_an_honour_written_right_before_a_named_station_is_that_stations() -> None:
+    text = (
+        "福建省深化枫桥式派出所创建\n"
+        "大山深处有个寿宁县下党乡。"
+        "去年，全国“枫桥式公安派出所”下党派出所的民警走访了三十户村民。"
+    )
+    assert ("下党乡", "fengqiao_police_station") in _adopters(text)

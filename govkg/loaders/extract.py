@@ -129,6 +129,9 @@ class _Context(ReportContext):
     year: int | None
 
 
+_TOWNSHIP_ENDS = ("镇", "乡", "街道", "苏木", "民族乡")
+
+
 class _Lookup:
     """The RegionLookup agencies use: prefixes and level words resolved in the report's context."""
 
@@ -146,7 +149,21 @@ class _Lookup:
                 # 凤山派出所 in a 哈尔滨 report: the town of the report's region, not 广西's 凤山县
                 region = matcher.township_written_short(surface, scope) or region
             self._prefixes[surface] = region
-        return self._prefixes[surface]
+        return self._prefixes[surface] or self._named_township(surface)
+
+    def _named_township(self, stem: str) -> Region | None:
+        """The one township the report has already named whose name ``stem`` writes short: 某县
+        甲乡…，甲派出所 in a report about a whole province, where a province holds too many towns
+        for the short name to be looked up."""
+        hits = {
+            r.code
+            for r in self._ctx.regions.values()
+            if r.level == "township"
+            and stem != r.name
+            and stem in (r.short, r.name[: len(stem)])
+            and r.name[len(stem) :] in _TOWNSHIP_ENDS
+        }
+        return self._ctx.regions[hits.pop()] if len(hits) == 1 else None
 
     def level_region(self, level_word: str) -> Region | None:
         """The report's region of the level a word such as 市 or 县 names."""
@@ -389,6 +406,10 @@ class Extractor:
                     ),
                     None,
                 )
+                if choice.rule in ("subject", "paragraph") and own_body is None:
+                    # 全国“枫桥式公安派出所”甲派出所所长…: a title written right before a named
+                    # body is that body's, not the report subject's
+                    own_body = _titled(sent.text, pm.end, agency_mentions)
                 if choice.rule in ("subject", "paragraph") and own_body is not None:
                     # 成为了高县综治中心的“前哨”，为综治中心…: a practice named inside a unit's own
                     # body, or named again bare after it, is that unit's, even where the body is no
@@ -765,6 +786,15 @@ _COUNTY_BODY_TITLE = re.compile(r"(?:人民法院|法院|人民检察院|检察�
 
 
 _IMPL_CLAUSE = re.compile(r"[，,；;。]")
+
+
+def _titled(sentence: str, end: int, agencies: Sequence[AgencyMention]) -> AgencyMention | None:
+    """The body named right after a practice's name ending at ``end`` (“枫桥式人民法庭”甲法庭),
+    with only its closing quote or a dash between: the practice is that body's title."""
+    at = end
+    while at < len(sentence) and sentence[at] in '”」』’"—':
+        at += 1
+    return next((a for a in agencies if a.start == at and a.surface != a.kind), None)
 
 
 def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) -> list[AgencyMention]:

@@ -408,6 +408,48 @@ _QUOTED_SPEECH = re.compile(r"“[^“”]*”|「[^「」]*」")
 _SELF_WORD = re.compile(r"我(县|旗|市|区|州|盟|省)")
 
 
+# Literary names a title uses for a province or a city (八闽大地, 三秦, 冰城公安): the place the
+# report is about, as if the title had named it. Codes of GB/T 2260. Only names no 区划 unit spells
+# on its own are read anywhere; 八桂, 燕赵, 天府, 春城, 蓉城 and 星城 are also a town's or a street's
+# name and count only where no level word follows them (八桂大地, not 八桂瑶族乡 or 天府街道).
+_NICKNAMES: dict[str, str] = {
+    "八闽": "350000",
+    "三秦": "610000",
+    "八桂": "450000",
+    "齐鲁": "370000",
+    "三晋": "140000",
+    "燕赵": "130000",
+    "荆楚": "420000",
+    "巴蜀": "510000",
+    "天府": "510000",
+    "巴渝": "500000",
+    "三湘": "430000",
+    "湖湘": "430000",
+    "陇原": "620000",
+    "赣鄱": "360000",
+    "江淮": "340000",
+    "之江": "330000",
+    "南粤": "440000",
+    "天山南北": "650000",
+    "申城": "310000",
+    "津沽": "120000",
+    "冰城": "230100",
+    "春城": "530100",
+    "羊城": "440100",
+    "鹏城": "440300",
+    "蓉城": "510100",
+    "泉城": "370100",
+    "星城": "430100",
+    "鹭岛": "350200",
+    "邕城": "450100",
+}
+_NICKNAME = re.compile(
+    "("
+    + "|".join(sorted(_NICKNAMES, key=len, reverse=True))
+    + r")(?!(?:[\u4e00-\u9fff]{1,3}族)?(?:镇|乡|街道|社区|村|县|市|区|新区))"
+)
+
+
 # 赴甲县、乙市观摩学习…, 到甲县考察: the places a delegation visits are where it learns, not who
 # the report is about.
 _TRIP_BEFORE = re.compile(r"(?:赴|前往|到|去)[^，,。；;！!？?\n]{0,24}$")
@@ -1157,6 +1199,12 @@ class RegionMatcher:
         # a title that names one township by its full name and no higher unit is that township's
         # (兰溪瑶族乡：…), even when neighbours across a border are named in the text
         heads = self.find(title, sub_county=False, lead=lead) if title else []
+        # 八闽大地…, 冰城公安…: a literary name in the title names its province or city, never the
+        # town of the same name (八桂 is also a 乡) a plain lookup finds there
+        nicknames = [m for m in _NICKNAME.finditer(title) if self.gazetteer.get(_NICKNAMES[m.group(1)])]
+        heads = [h for h in heads if not any(h.start < n.end() and n.start() < h.end for n in nicknames)]
+        for n in nicknames:
+            scores[_NICKNAMES[n.group(1)]] += 3.0
         towns = {m.region.code for m in heads if m.region.level == "township" and m.surface == m.region.name}
         if len(towns) == 1 and all(m.region.level == "township" for m in heads):
             scores[towns.pop()] += 3.0
@@ -1185,7 +1233,7 @@ class RegionMatcher:
             for r in self.gazetteer.chain(code):
                 total[r.code] += score
         tops = sorted((total[c] for c in total if len(self.gazetteer.chain(c)) == 1), reverse=True)
-        if not heads and len(tops) > 2 and tops[2] >= 0.5 * tops[0]:
+        if not heads and not nicknames and len(tops) > 2 and tops[2] >= 0.5 * tops[0]:
             # 以浙江诸暨、福建晋江、四川武侯为例: a text whose title names no place and that cites
             # three provinces about as often (a study, a commentary) is about none of them
             return None
