@@ -533,3 +533,15 @@ def test_an_honour_written_right_before_a_named_station_is_that_stations() -> No
         "去年，全国“枫桥式公安派出所”下党派出所的民警走访了三十户村民。"
     )
     assert ("下党乡", "fengqiao_police_station") in _adopters(text)
+
+
+def test_neighbours_and_the_counties_a_delegation_goes_to_work_in_are_not_the_subject() -> None:
+    # the county the report is about is named as often as each of its neighbours together
+    text = (
+        "县委政法委书记一行赴泽库县、同仁市开展平安边界联创工作，签订治安联防协议。\n"
+        "尖扎县与泽库县、同仁市、贵德县接壤，多年来边界矛盾纠纷联调联处。\n"
+        "下一步，尖扎县将深化矛盾纠纷联调机制。"
+    )
+    ex = extract(from_text(text, "border.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "尖扎县"

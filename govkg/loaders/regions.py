@@ -453,7 +453,12 @@ _NICKNAME = re.compile(
 # 赴甲县、乙市观摩学习…, 到甲县考察: the places a delegation visits are where it learns, not who
 # the report is about.
 _TRIP_BEFORE = re.compile(r"(?:赴|前往|到|去)[^，,。；;！!？?\n]{0,24}$")
-_TRIP_AFTER = re.compile(r"^[^，,。；;！!？?\n]{0,24}?(?:考察|观摩|学习|参观|取经|调研|交流)")
+_TRIP_AFTER = re.compile(
+    r"^[^，,。；;！!？?\n]{0,24}?(?:考察|观摩|学习|参观|取经|调研|交流|开展|举办|举行|签订|对接|帮扶)"
+)
+# 甲县与乙县、丙县接壤: the neighbours a unit is placed among are not what the report is about
+_NEIGHBOUR_BEFORE = re.compile(r"(?:与|和|同)[^，,。；;！!？?\n与和同]{0,30}$")
+_NEIGHBOUR_AFTER = re.compile(r"^[^，,。；;！!？?\n]{0,30}?(?:接壤|毗邻|毗连|交界|接边|相邻|相连)")
 
 
 # 甲市委政法委副书记一行调研督导乙区… / 一行到乙区督导…: the upper body that inspects a unit below it
@@ -475,9 +480,13 @@ def _inspection(text: str, upper: RegionMention, lower: RegionMention) -> bool:
 
 
 def _visited(text: str, start: int, end: int) -> bool:
-    """Whether the place at ``start:end`` is the destination of a study visit in its clause."""
+    """Whether the place at ``start:end`` is the destination of a visit in its clause, to learn
+    there or to work there (赴甲县开展共建), or a neighbour the text places another unit among."""
+    if _TRIP_BEFORE.search(text, max(0, start - 24), start) and _TRIP_AFTER.match(text[end : end + 30]):
+        return True
     return bool(
-        _TRIP_BEFORE.search(text, max(0, start - 24), start) and _TRIP_AFTER.match(text[end : end + 30])
+        _NEIGHBOUR_BEFORE.search(text, max(0, start - 31), start)
+        and _NEIGHBOUR_AFTER.match(text[end : end + 31])
     )
 
 
