@@ -545,3 +545,15 @@ def test_neighbours_and_the_counties_a_delegation_goes_to_work_in_are_not_the_su
     ex = extract(from_text(text, "border.txt"))
     names = {r.code: r.name for r in ex.regions}
     assert names[ex.subject_region or ""] == "尖扎县"
+
+
+def test_a_county_body_written_with_a_bare_level_word_in_a_province_report() -> None:
+    # 县综治中心 right after 某县某镇某村: the county named last, not the village the paragraph opens with
+    text = (
+        "广西推进综治中心规范化建设\n"
+        "去年冬天，隆安县那桐镇定典村一处灌溉渠堵了多年。"
+        "在县综治中心协调联动下，水渠一个月便疏通完工。"
+    )
+    found = _adopters(text)
+    assert ("隆安县", "comprehensive_center") in found
+    assert ("定典村", "comprehensive_center") not in found

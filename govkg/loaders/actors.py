@@ -308,6 +308,20 @@ class ActorResolver:
                 return region
         return None
 
+    def named_county(self, ctx: ReportContext, word: str) -> Region | None:
+        """县综治中心 in a province's or a city's report, just after naming 甲县: the county of that
+        kind (县, 旗) named last, inside the report's region; the subject has no county for the word
+        to stand for. None where the report is a county's own, or names no such county."""
+        region = ctx.last_by_level.get("county")
+        if region is None or word not in ("县", "旗") or not _fits_word(region, word):
+            return None
+        subject = ctx.subject
+        if subject is not None and (
+            subject.level not in ("province", "prefecture") or not self.is_below(region, subject)
+        ):
+            return None
+        return region
+
     def _agency_regions(
         self, ctx: ReportContext, agencies: Sequence[AgencyMention], stations: dict[tuple[int, int], Region]
     ) -> list[Region | None]:

@@ -169,6 +169,12 @@ class _Lookup:
         """The report's region of the level a word such as 市 or 县 names."""
         return self._ex.level_region(self._ctx, level_word)
 
+    def written_level(self, level_word: str) -> Region | None:
+        """The unit a level word written before a body names (县公安局): the report's own, else,
+        in a report above that level, the county it names last (甲县…，县综治中心…)."""
+        found = self._ex.level_region(self._ctx, level_word)
+        return found or self._ex.resolver.named_county(self._ctx, level_word)
+
     def township_under(self, stem: str, code: str) -> Region | None:
         """The one township inside region ``code`` written by its short name ``stem``."""
         return self._ex.region_matcher.township_written_short(stem, (code,))
