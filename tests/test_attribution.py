@@ -557,3 +557,19 @@ def test_a_county_body_written_with_a_bare_level_word_in_a_province_report() -> 
     found = _adopters(text)
     assert ("隆安县", "comprehensive_center") in found
     assert ("定典村", "comprehensive_center") not in found
+
+
+def test_a_practice_in_a_fronted_since_clause_is_done_by_the_unit_after_it() -> None:
+    text = (
+        "锡林郭勒盟基层治理见闻\n"
+        "锡林郭勒盟各地推广“马背调解”工作法。"
+        "自推行网格化管理以来，二连浩特市组织网格员走访牧户，化解了一批草场纠纷。"
+    )
+    found = _adopters(text)
+    assert ("二连浩特市", "grid") in found
+    assert ("锡林郭勒盟", "grid") not in found
+
+
+def test_a_fronted_clause_that_names_its_own_unit_keeps_it() -> None:
+    text = "锡林郭勒盟基层治理见闻\n自锡林浩特市推行网格化管理以来，二连浩特市也组织网格员走访牧户。"
+    assert ("锡林浩特市", "grid") in _adopters(text)

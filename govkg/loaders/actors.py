@@ -946,6 +946,10 @@ class ActorResolver:
             carried = 0
         else:
             carried = unit
+        if not own and not lead:
+            # 自推行X以来，甲镇…; 通过X，甲社区…: the practice in a fronted clause is done by the
+            # unit heading the clause after it
+            lead = _fronted(sentence, actors, pos, unit, clause_start)
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
             before, rule = own, None
@@ -1031,6 +1035,26 @@ def _clause_units(
             continue
         out.append(Actor(u.offset, u_end, local_unit(u.surface, level or "", town.region.code), "place"))
     return out
+
+
+# A fronted adverbial clause: since, through, relying on, for … (自推行…以来，通过…，为化解…，)
+_FRONTED = re.compile(r"\s*(?:自|从|通过|依托|借助|围绕|针对|为了|为)(?![\u4e00-\u9fff]{0,2}[,，])")
+
+
+def _fronted(sentence: str, actors: Sequence[Actor], pos: int, unit: int, clause_start: int) -> list[Actor]:
+    """The unit heading the clause after the fronted clause ``pos`` lies in, when that clause
+    opens its unit with 自, 通过, 依托 … and names no unit itself (自实行X以来，甲市组织…)."""
+    if clause_start != unit or not _FRONTED.match(sentence, unit):
+        return []
+    brk = _CLAUSE_BREAK.search(sentence, pos)
+    if brk is None or brk.group() not in ",，":
+        return []
+    if any(unit <= a.start < brk.start() for a in actors):
+        return []
+    after = next((a for a in actors if a.start >= brk.end()), None)
+    if after is None or not after.explicit or not _LEAD.match(sentence[brk.end() : after.start]):
+        return []
+    return [after]
 
 
 def _speaker(sentence: str, actors: Sequence[Actor], pos: int) -> Actor | None:
