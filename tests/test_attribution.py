@@ -573,3 +573,27 @@ def test_a_practice_in_a_fronted_since_clause_is_done_by_the_unit_after_it() -> 
 def test_a_fronted_clause_that_names_its_own_unit_keeps_it() -> None:
     text = "锡林郭勒盟基层治理见闻\n自锡林浩特市推行网格化管理以来，二连浩特市也组织网格员走访牧户。"
     assert ("锡林浩特市", "grid") in _adopters(text)
+
+
+def test_a_county_report_on_one_town_station_is_the_towns() -> None:
+    text = (
+        "用心守护一方平安\n"
+        "近日，疏附县公安局塔什米里克乡派出所深入开展矛盾纠纷排查化解工作。\n"
+        "派出所组织民警走进村组，发动网格员、治安志愿者参与排查。\n"
+        "对疑难纠纷，派出所邀请人民调解员共同调处。"
+    )
+    found = _adopters(text)
+    assert ("塔什米里克乡", "grid") in found
+    assert ("疏附县", "grid") not in found
+
+
+def test_a_county_report_naming_several_towns_stays_the_countys() -> None:
+    text = (
+        "用心守护一方平安\n"
+        "近日，疏附县公安局塔什米里克乡派出所深入开展矛盾纠纷排查化解工作。\n"
+        "派出所组织民警走进村组。托克扎克镇也发动网格员参与排查。\n"
+        "对疑难纠纷，派出所邀请人民调解员共同调处。"
+    )
+    ex = extract(from_text(text, "county.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "疏附县"

@@ -274,6 +274,7 @@ class Extractor:
             self._sole_unit(text, subject, all_regions, lead, title)
             or self._lone_town(subject, all_regions, opening)
             or self._lead_branch(text, subject, all_regions, lead)
+            or self._lead_station(doc, text, subject, all_regions, body)
         )
         if only is not None:
             # the one town or street a county-titled text keeps naming is what it is about
@@ -646,6 +647,42 @@ class Extractor:
         ]
         return hits[0] if len(hits) == 1 else None
 
+    def _lead_station(
+        self,
+        doc: Document,
+        text: str,
+        subject: Region | None,
+        found: Sequence[RegionMention],
+        body: Sequence[Sentence],
+    ) -> Region | None:
+        """The town whose station a county's report is about: the lead (the first sentence naming
+        the county) has one town's 派出所, 司法所 or 法庭 act (甲县公安局乙镇派出所始终…), the text
+        names no other town, and it goes on calling the body by its kind alone (派出所建立…, 该所…)
+        at least twice: the station's work, not the county's."""
+        if subject is None or subject.level != "county":
+            return None
+        lead = next(
+            (s for s in body if any(s.start <= m.start < s.end and m.region == subject for m in found)), None
+        )
+        if lead is None:
+            return None
+        ctx = _Context(doc=doc, subject=subject, scope=tuple(r.code for r in self.chain(subject)), year=None)
+        towns: dict[str, tuple[Region, str]] = {}
+        for a in self.agency_matcher.find(text[lead.start : lead.end], _Lookup(self, ctx)):
+            region = self._region(ctx, a.region_code)
+            if a.acting and a.kind in _STATION_KINDS and region is not None and region.level == "township":
+                towns[region.code] = (region, a.kind)
+        if len(towns) != 1:
+            return None
+        ((town, kind),) = towns.values()
+        if town.parent_code != subject.code or any(
+            m.region.level == "township" and m.region.code != town.code for m in found
+        ):
+            return None
+        after = text[lead.end :]
+        bare = len(re.findall(rf"(?:^|(?<=[，,。；;：:“、\s])|(?<=[该本]))(?:{kind}|所里|该所)", after, re.M))
+        return town if bare >= 2 else None
+
     def chain(self, region: Region | None) -> list[Region]:
         """The region and its ancestors up to the province; sub-county units not in the data included."""
         return self.resolver.chain(region)
@@ -788,6 +825,7 @@ def _without_actors(label: str, sentence: str, actors: Sequence[Actor]) -> str:
 # 甲市公安局乙分局 / 甲公安乙分局 right after the city's name: the branch of district 乙
 _LEAD_BRANCH = re.compile(r"(?:市)?公安(?:局)?([\u4e00-\u9fff]{2,4}?)分局")
 _BUREAU_AFTER = re.compile(r"(?:市)?公安")
+_STATION_KINDS = ("派出所", "司法所", "法庭")
 _COUNTY_BODY_TITLE = re.compile(r"(?:人民法院|法院|人民检察院|检察院|公安局|司法局|县委|委|人民政府|政府)")
 
 
