@@ -443,6 +443,8 @@ _NICKNAMES: dict[str, str] = {
     "鹭岛": "350200",
     "邕城": "450100",
 }
+# 日月藏族乡, 某某蒙古族乡, 某某民族乡: a township named for the people living there
+_PEOPLE_TOWNSHIP = re.compile(r"^([\u4e00-\u9fff]{3,9}?)(?:民)?族(乡|镇|苏木)$")
 _NICKNAME = re.compile(
     "("
     + "|".join(sorted(_NICKNAMES, key=len, reverse=True))
@@ -1133,6 +1135,7 @@ class RegionMatcher:
             hits = (
                 self.gazetteer.under(ancestor, name)
                 or self._ethnic(ancestor, name, level)
+                or self._unethnic(ancestor, name, level)
                 or self._variant(ancestor, name, level)
                 or self._upgraded(ancestor, name, level)
             )
@@ -1158,6 +1161,21 @@ class RegionMatcher:
             and r.name.endswith(suffix)
             and len(r.name) - len(stem) - len(suffix) >= 2  # the people's name in between
         ]
+
+    def _unethnic(self, ancestor: str, name: str, level: str) -> list[Region]:
+        """An ethnic township the data list without its people (日月藏族乡, listed as 日月乡): the
+        unit under ``ancestor`` named by the stem before the people's name and the same suffix."""
+        m = _PEOPLE_TOWNSHIP.match(name) if level == "township" else None
+        if m is None:
+            return []
+        hits: dict[str, Region] = {}
+        for cut in range(2, len(m.group(1))):  # the people's name is one to four characters
+            stem, people = m.group(1)[:cut], m.group(1)[cut:]
+            if 1 <= len(people) <= 4:
+                for r in self.gazetteer.children(ancestor):
+                    if r.level == "township" and r.name == stem + m.group(2):
+                        hits[r.code] = r
+        return list(hits.values())
 
     def _upgraded(self, ancestor: str, name: str, level: str) -> list[Region]:
         """A township under ``ancestor`` written with the other township word: a 乡 since made a
