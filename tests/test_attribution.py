@@ -597,3 +597,11 @@ def test_a_county_report_naming_several_towns_stays_the_countys() -> None:
     ex = extract(from_text(text, "county.txt"))
     names = {r.code: r.name for r in ex.regions}
     assert names[ex.subject_region or ""] == "疏附县"
+
+
+def test_an_outlet_named_with_a_city_nickname_does_not_make_the_city_the_subject() -> None:
+    # 羊城晚报 is a Guangzhou paper writing of 佛山 here
+    text = "羊城晚报记者走访村居调解员\n近年来，佛山市顺德区大良街道推行网格化管理，网格员每天入户走访。"
+    ex = extract(from_text(text, "outlet.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] != "广州市"

@@ -411,7 +411,8 @@ _SELF_WORD = re.compile(r"我(县|旗|市|区|州|盟|省)")
 # Literary names a title uses for a province or a city (八闽大地, 三秦, 冰城公安): the place the
 # report is about, as if the title had named it. Codes of GB/T 2260. Only names no 区划 unit spells
 # on its own are read anywhere; 八桂, 燕赵, 天府, 春城, 蓉城 and 星城 are also a town's or a street's
-# name and count only where no level word follows them (八桂大地, not 八桂瑶族乡 or 天府街道).
+# name and count only where no level word follows them (八桂大地, not 八桂瑶族乡 or 天府街道). A name
+# heading an outlet's (羊城晚报) is the publisher's, which may write of a place anywhere.
 _NICKNAMES: dict[str, str] = {
     "八闽": "350000",
     "三秦": "610000",
@@ -449,6 +450,8 @@ _NICKNAME = re.compile(
     "("
     + "|".join(sorted(_NICKNAMES, key=len, reverse=True))
     + r")(?!(?:[\u4e00-\u9fff]{1,3}族)?(?:镇|乡|街道|社区|村|县|市|区|新区))"
+    # 羊城晚报, 荆楚网, 齐鲁壹点: an outlet's name says who publishes, not where the story is
+    + r"(?!晚报|日报|早报|都市报|网|新闻|电视|卫视|壹点|客户端|融媒)"
 )
 
 
