@@ -550,9 +550,9 @@ def test_neighbours_and_the_counties_a_delegation_goes_to_work_in_are_not_the_su
 def test_a_county_body_written_with_a_bare_level_word_in_a_province_report() -> None:
     # 县综治中心 right after 某县某镇某村: the county named last, not the village the paragraph opens with
     text = (
-        "广西推进综治中心规范化建设\n"
+        "广西各地综治中心建设见闻\n"
         "去年冬天，隆安县那桐镇定典村一处灌溉渠堵了多年。"
-        "在县综治中心协调联动下，水渠一个月便疏通完工。"
+        "经县综治中心协调，水渠一个月便疏通完工。"
     )
     found = _adopters(text)
     assert ("隆安县", "comprehensive_center") in found
@@ -578,7 +578,7 @@ def test_a_fronted_clause_that_names_its_own_unit_keeps_it() -> None:
 def test_a_county_report_on_one_town_station_is_the_towns() -> None:
     text = (
         "用心守护一方平安\n"
-        "近日，疏附县公安局塔什米里克乡派出所深入开展矛盾纠纷排查化解工作。\n"
+        "近日，疏附县公安局塔什米里克乡派出所深入村组排查化解邻里矛盾。\n"
         "派出所组织民警走进村组，发动网格员、治安志愿者参与排查。\n"
         "对疑难纠纷，派出所邀请人民调解员共同调处。"
     )
@@ -590,7 +590,7 @@ def test_a_county_report_on_one_town_station_is_the_towns() -> None:
 def test_a_county_report_naming_several_towns_stays_the_countys() -> None:
     text = (
         "用心守护一方平安\n"
-        "近日，疏附县公安局塔什米里克乡派出所深入开展矛盾纠纷排查化解工作。\n"
+        "近日，疏附县公安局塔什米里克乡派出所深入村组排查化解邻里矛盾。\n"
         "派出所组织民警走进村组。托克扎克镇也发动网格员参与排查。\n"
         "对疑难纠纷，派出所邀请人民调解员共同调处。"
     )
