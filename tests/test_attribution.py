@@ -605,3 +605,16 @@ def test_an_outlet_named_with_a_city_nickname_does_not_make_the_city_the_subject
     ex = extract(from_text(text, "outlet.txt"))
     names = {r.code: r.name for r in ex.regions}
     assert names[ex.subject_region or ""] != "广州市"
+
+
+def test_a_listed_station_named_after_no_unit_is_its_countys_not_the_previous_towns() -> None:
+    # 黄羊滩 is a farm, no 区划 unit: its station's brand is the county's (guideline 8)
+    text = (
+        "永宁县平安建设见闻\n"
+        "近年来，永宁县培育了望远司法所“望远说和”品牌、黄羊滩司法所“滩上议事”调解室、"
+        "杨和司法所“和为贵”品牌。"
+    )
+    found = _adopters(text)
+    assert ("永宁县", "local:滩上议事") in found
+    assert ("望远镇", "local:滩上议事") not in found
+    assert ("望远镇", "local:望远说和") in found

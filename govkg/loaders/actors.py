@@ -959,6 +959,12 @@ class ActorResolver:
             before, rule = [], None
         if before:
             last = before[-1]
+            if rule is None and _UNPLACED_ITEM.search(sentence, last.end, pos):
+                # 甲司法所“X”、乙司法所“Y”: a list item whose station is named after no 区划 unit
+                # (乙 is a 管委会, a farm, 城关) is its county's, not the previous item's town
+                county = next((r for r in self.chain(last.region) if r.level == "county"), None)
+                if county is not None:
+                    return ActorChoice((county,), "agency", RULE_CONFIDENCE["agency"])
             if rule is None and sentence[last.end : pos] in ("", "“", '"', "「"):
                 # 甲区“X”、乙区“Y”等: a name written right after a unit is that unit's own
                 return ActorChoice((last.region,), last.rule, RULE_CONFIDENCE[last.rule])
@@ -1037,6 +1043,10 @@ def _clause_units(
     return out
 
 
+# 、乙司法所“Y”: a list item headed by a station (its name no unit found) right before the name
+_UNPLACED_ITEM = re.compile(
+    r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室)(?:[“\"「][^”\"」、，,]{0,12}[”\"」]?)?$"
+)
 # A fronted adverbial clause: since, through, relying on, for … (自推行…以来，通过…，为化解…，)
 _FRONTED = re.compile(r"\s*(?:自|从|通过|依托|借助|围绕|针对|为了|为)(?![\u4e00-\u9fff]{0,2}[,，])")
 
