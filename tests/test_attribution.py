@@ -618,3 +618,16 @@ def test_a_listed_station_named_after_no_unit_is_its_countys_not_the_previous_to
     assert ("永宁县", "local:滩上议事") in found
     assert ("望远镇", "local:滩上议事") not in found
     assert ("望远镇", "local:望远说和") in found
+
+
+def test_each_listed_stations_brand_is_implemented_by_that_station_only() -> None:
+    text = (
+        "永宁县平安建设见闻\n"
+        "近年来，永宁县培育了望远司法所“望远说和”品牌、黄羊滩司法所“滩上议事”调解室、"
+        "杨和司法所“和为贵”品牌。"
+    )
+    ex = extract(from_text(text, "impl.txt"))
+    done = {(i.agency_key.rsplit(":", 1)[-1], i.practice_key) for i in ex.implementations}
+    assert ("杨和镇司法所", "local:和为贵") in done
+    assert ("望远镇司法所", "local:和为贵") not in done
+    assert ("望远镇司法所", "local:滩上议事") not in done

@@ -841,12 +841,20 @@ def _titled(sentence: str, end: int, agencies: Sequence[AgencyMention]) -> Agenc
     return next((a for a in agencies if a.start == at and a.surface != a.kind), None)
 
 
+# 、乙司法所“Y: a list item of its own, headed by a station the matcher did not place
+_LISTED_AFTER = re.compile(r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室)[“\"「]$")
+
+
 def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) -> list[AgencyMention]:
     """The acting bodies that carry out the practice named at ``pos``: those of the last clause
     before it that names any (甲委牵头…，乙局推行“X”，组建Y: 乙局 for X and Y, not 甲委)."""
     acting = [a for a in agencies if a.acting and a.start <= pos]
     if not acting:
         return []
+    if sentence[acting[-1].end : pos] in ("“", '"', "「"):
+        return acting[-1:]  # 甲司法所“X”、乙司法所“Y”: a name written right after a body is its own
+    if _LISTED_AFTER.search(sentence, acting[-1].end, pos):
+        return []  # …、乙司法所“Y”: an item of the list whose body was not found is not the last one's
     last = acting[-1].start
     clause = max((m.end() for m in _IMPL_CLAUSE.finditer(sentence, 0, last)), default=0)
     return [a for a in acting if a.start >= clause]
