@@ -310,15 +310,17 @@ class ActorResolver:
 
     def named_county(self, ctx: ReportContext, word: str) -> Region | None:
         """县综治中心 in a province's or a city's report, just after naming 甲县: the county of that
-        kind (县, 旗) named last, inside the report's region; the subject has no county for the word
-        to stand for. None where the report is a county's own, or names no such county."""
+        kind (县, 旗; 区 in a city's report only, where it cannot be an 自治区) named last, inside
+        the report's region; the subject has no county for the word to stand for. None where the
+        report is a county's own, or names no such county."""
         region = ctx.last_by_level.get("county")
-        if region is None or word not in ("县", "旗") or not _fits_word(region, word):
+        if region is None or word not in ("县", "旗", "区") or not _fits_word(region, word):
             return None
         subject = ctx.subject
-        if subject is not None and (
-            subject.level not in ("province", "prefecture") or not self.is_below(region, subject)
-        ):
+        above = ("prefecture",) if word == "区" else ("province", "prefecture")
+        if subject is not None and (subject.level not in above or not self.is_below(region, subject)):
+            return None
+        if subject is None and word == "区":
             return None
         return region
 
