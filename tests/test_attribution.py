@@ -636,7 +636,7 @@ def test_each_listed_stations_brand_is_implemented_by_that_station_only() -> Non
 def test_a_district_body_written_with_a_bare_level_word_in_a_city_report() -> None:
     text = (
         "徐州市平安建设见闻\n"
-        "近年来，徐州市推进综治中心规范化建设。鼓楼区丰财街道一处小区的漏水纠纷拖了两年。"
+        "近年来，徐州市各区都建起了综治中心。鼓楼区丰财街道一处小区的漏水纠纷拖了两年。"
         "经区综治中心协调，双方当场和解。"
     )
     assert ("鼓楼区", "comprehensive_center") in _adopters(text)
