@@ -444,8 +444,6 @@ _NICKNAMES: dict[str, str] = {
     "鹭岛": "350200",
     "邕城": "450100",
 }
-# 日月藏族乡, 某某蒙古族乡, 某某民族乡: a township named for the people living there
-_PEOPLE_TOWNSHIP = re.compile(r"^([\u4e00-\u9fff]{3,9}?)(?:民)?族(乡|镇|苏木)$")
 _NICKNAME = re.compile(
     "("
     + "|".join(sorted(_NICKNAMES, key=len, reverse=True))
@@ -453,6 +451,10 @@ _NICKNAME = re.compile(
     # 羊城晚报, 荆楚网, 齐鲁壹点: an outlet's name says who publishes, not where the story is
     + r"(?!晚报|日报|早报|都市报|网|新闻|电视|卫视|壹点|客户端|融媒)"
 )
+
+
+# 日月藏族乡, 某某蒙古族乡, 某某民族乡: a township named for the people living there
+_PEOPLE_TOWNSHIP = re.compile(r"^([\u4e00-\u9fff]{3,9}?)(?:民)?族(乡|镇|苏木)$")
 
 
 # 赴甲县、乙市观摩学习…, 到甲县考察: the places a delegation visits are where it learns, not who
