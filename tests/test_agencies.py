@@ -77,6 +77,9 @@ class FakeRegions:
                 return region
         return None
 
+    def written_level(self, level_word: str) -> Region | None:
+        return self.level_region(level_word)
+
 
 @pytest.fixture(scope="module")
 def matcher() -> AgencyMatcher:

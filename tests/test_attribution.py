@@ -481,3 +481,162 @@ def test_a_local_papers_dateline_picks_the_same_name_unit_a_title_opens_with() -
     )
     ex = extract(from_text(text, "test.txt"))
     assert {a.region_code for a in ex.adoptions if a.practice_key == "grid"} == {"370811:济阳街道"}
+
+
+def test_a_title_naming_a_province_by_its_literary_name_keeps_the_province_as_subject() -> None:
+    # 三秦 is 陕西: towns named across two cities do not pull the subject down to the first one
+    text = (
+        "三秦大地平安建设见闻\n"
+        "近年来，各地深化综治中心规范化建设。"
+        "宝鸡市陈仓区虢镇街道的网格员每天走街串巷。"
+        "汉中市勉县勉阳街道设立了一间邻里调解室。"
+    )
+    ex = extract(from_text(text, "nickname.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "陕西省"
+    assert ("陕西省", "comprehensive_center") in _adopters(text)
+
+
+def test_a_literary_name_followed_by_a_level_word_is_the_town_of_that_name() -> None:
+    # 八桂 is 广西 in 八桂大地, but 八桂瑶族乡 is a township of 田林县
+    ex = extract(from_text("八桂瑶族乡：村口的调解室\n近年来，八桂瑶族乡设立人民调解室。", "town.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "八桂瑶族乡"
+
+
+def test_a_city_nickname_in_the_lead_names_the_city() -> None:
+    text = (
+        "为护航秋收，冰城公安深入田间地头开展走访。\n"
+        "五常市公安局某派出所组织辅警巡逻。\n"
+        "民警还发动网格员、红袖标等群防群治力量参与巡查。"
+    )
+    ex = extract(from_text(text, "city.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "哈尔滨市"
+
+
+def test_a_station_named_short_after_its_township_in_a_province_report() -> None:
+    # a province holds too many towns to look 下党 up short; the 乡 named before is the one meant
+    text = (
+        "福建省深化枫桥式派出所创建\n大山深处有个寿宁县下党乡。下党派出所设立“山茶话”调解室，化解邻里纠纷。"
+    )
+    ex = extract(from_text(text, "station.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert any(names.get(g.region_code) == "下党乡" and g.name.endswith("派出所") for g in ex.agencies)
+    assert ("下党乡", "diversified_resolution") in _adopters(text)
+
+
+def test_an_honour_written_right_before_a_named_station_is_that_stations() -> None:
+    text = (
+        "福建省深化枫桥式派出所创建\n"
+        "大山深处有个寿宁县下党乡。"
+        "去年，全国“枫桥式公安派出所”下党派出所的民警走访了三十户村民。"
+    )
+    assert ("下党乡", "fengqiao_police_station") in _adopters(text)
+
+
+def test_neighbours_and_the_counties_a_delegation_goes_to_work_in_are_not_the_subject() -> None:
+    # the county the report is about is named as often as each of its neighbours together
+    text = (
+        "县委政法委书记一行赴泽库县、同仁市开展平安边界联创工作，签订治安联防协议。\n"
+        "尖扎县与泽库县、同仁市、贵德县接壤，多年来边界矛盾纠纷联调联处。\n"
+        "下一步，尖扎县将深化矛盾纠纷联调机制。"
+    )
+    ex = extract(from_text(text, "border.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "尖扎县"
+
+
+def test_a_county_body_written_with_a_bare_level_word_in_a_province_report() -> None:
+    # 县综治中心 right after 某县某镇某村: the county named last, not the village the paragraph opens with
+    text = (
+        "广西各地综治中心建设见闻\n"
+        "去年冬天，隆安县那桐镇定典村一处灌溉渠堵了多年。"
+        "经县综治中心协调，水渠一个月便疏通完工。"
+    )
+    found = _adopters(text)
+    assert ("隆安县", "comprehensive_center") in found
+    assert ("定典村", "comprehensive_center") not in found
+
+
+def test_a_practice_in_a_fronted_since_clause_is_done_by_the_unit_after_it() -> None:
+    text = (
+        "锡林郭勒盟基层治理见闻\n"
+        "锡林郭勒盟各地推广“马背调解”工作法。"
+        "自推行网格化管理以来，二连浩特市组织网格员走访牧户，化解了一批草场纠纷。"
+    )
+    found = _adopters(text)
+    assert ("二连浩特市", "grid") in found
+    assert ("锡林郭勒盟", "grid") not in found
+
+
+def test_a_fronted_clause_that_names_its_own_unit_keeps_it() -> None:
+    text = "锡林郭勒盟基层治理见闻\n自锡林浩特市推行网格化管理以来，二连浩特市也组织网格员走访牧户。"
+    assert ("锡林浩特市", "grid") in _adopters(text)
+
+
+def test_a_county_report_on_one_town_station_is_the_towns() -> None:
+    text = (
+        "用心守护一方平安\n"
+        "近日，疏附县公安局塔什米里克乡派出所深入村组排查化解邻里矛盾。\n"
+        "派出所组织民警走进村组，发动网格员、治安志愿者参与排查。\n"
+        "对疑难纠纷，派出所邀请人民调解员共同调处。"
+    )
+    found = _adopters(text)
+    assert ("塔什米里克乡", "grid") in found
+    assert ("疏附县", "grid") not in found
+
+
+def test_a_county_report_naming_several_towns_stays_the_countys() -> None:
+    text = (
+        "用心守护一方平安\n"
+        "近日，疏附县公安局塔什米里克乡派出所深入村组排查化解邻里矛盾。\n"
+        "派出所组织民警走进村组。托克扎克镇也发动网格员参与排查。\n"
+        "对疑难纠纷，派出所邀请人民调解员共同调处。"
+    )
+    ex = extract(from_text(text, "county.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "疏附县"
+
+
+def test_an_outlet_named_with_a_city_nickname_does_not_make_the_city_the_subject() -> None:
+    # 羊城晚报 is a Guangzhou paper writing of 佛山 here
+    text = "羊城晚报记者走访村居调解员\n近年来，佛山市顺德区大良街道推行网格化管理，网格员每天入户走访。"
+    ex = extract(from_text(text, "outlet.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] != "广州市"
+
+
+def test_a_listed_station_named_after_no_unit_is_its_countys_not_the_previous_towns() -> None:
+    # 黄羊滩 is a farm, no 区划 unit: its station's brand is the county's (guideline 8)
+    text = (
+        "永宁县平安建设见闻\n"
+        "近年来，永宁县培育了望远司法所“望远说和”品牌、黄羊滩司法所“滩上议事”调解室、"
+        "杨和司法所“和为贵”品牌。"
+    )
+    found = _adopters(text)
+    assert ("永宁县", "local:滩上议事") in found
+    assert ("望远镇", "local:滩上议事") not in found
+    assert ("望远镇", "local:望远说和") in found
+
+
+def test_each_listed_stations_brand_is_implemented_by_that_station_only() -> None:
+    text = (
+        "永宁县平安建设见闻\n"
+        "近年来，永宁县培育了望远司法所“望远说和”品牌、黄羊滩司法所“滩上议事”调解室、"
+        "杨和司法所“和为贵”品牌。"
+    )
+    ex = extract(from_text(text, "impl.txt"))
+    done = {(i.agency_key.rsplit(":", 1)[-1], i.practice_key) for i in ex.implementations}
+    assert ("杨和镇司法所", "local:和为贵") in done
+    assert ("望远镇司法所", "local:和为贵") not in done
+    assert ("望远镇司法所", "local:滩上议事") not in done
+
+
+def test_a_district_body_written_with_a_bare_level_word_in_a_city_report() -> None:
+    text = (
+        "徐州市平安建设见闻\n"
+        "近年来，徐州市各区都建起了综治中心。鼓楼区丰财街道一处小区的漏水纠纷拖了两年。"
+        "经区综治中心协调，双方当场和解。"
+    )
+    assert ("鼓楼区", "comprehensive_center") in _adopters(text)

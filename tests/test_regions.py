@@ -816,3 +816,13 @@ def test_a_short_name_glued_after_the_short_name_of_its_province_is_a_place(matc
     assert [m.region.name for m in found] == ["广西壮族自治区", "柳州市"]
     found = matcher.find("浙江诸暨乡村治理见闻", sub_county=False)
     assert [m.region.name for m in found] == ["浙江省", "诸暨市"]
+
+
+def test_an_ethnic_township_the_data_list_without_its_people_is_found_by_its_full_name(
+    matcher: RegionMatcher,
+) -> None:
+    # the 区划 data list 湟源县's 日月藏族乡 as 日月乡; a report writes the official name
+    found = matcher.find("日月藏族乡的调解员走进牧户。", ("630123", "630100", "630000"))
+    assert [(m.surface, m.region.code) for m in found] == [("日月藏族乡", "630123:日月乡")]
+    # a 族 name with no such unit under the county stays unplaced
+    assert not matcher.find("月亮藏族乡的调解员走进牧户。", ("630123", "630100", "630000"))

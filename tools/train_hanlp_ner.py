@@ -81,6 +81,10 @@ class _Lookup:
                 return region
         return None
 
+    def written_level(self, level_word: str) -> Region | None:
+        """The region a level word written before a body's name (县公安局) stands for."""
+        return self.level_region(level_word)
+
 
 def silver_examples(docs: Iterable[Document], gazetteer: Gazetteer) -> list[Example]:
     """Every sentence of the documents cut into segments labelled by the builtin matchers."""

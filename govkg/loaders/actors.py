@@ -308,6 +308,22 @@ class ActorResolver:
                 return region
         return None
 
+    def named_county(self, ctx: ReportContext, word: str) -> Region | None:
+        """县综治中心 in a province's or a city's report, just after naming 甲县: the county of that
+        kind (县, 旗; 区 in a city's report only, where it cannot be an 自治区) named last, inside
+        the report's region; the subject has no county for the word to stand for. None where the
+        report is a county's own, or names no such county."""
+        region = ctx.last_by_level.get("county")
+        if region is None or word not in ("县", "旗", "区") or not _fits_word(region, word):
+            return None
+        subject = ctx.subject
+        above = ("prefecture",) if word == "区" else ("province", "prefecture")
+        if subject is not None and (subject.level not in above or not self.is_below(region, subject)):
+            return None
+        if subject is None and word == "区":
+            return None
+        return region
+
     def _agency_regions(
         self, ctx: ReportContext, agencies: Sequence[AgencyMention], stations: dict[tuple[int, int], Region]
     ) -> list[Region | None]:
@@ -932,6 +948,10 @@ class ActorResolver:
             carried = 0
         else:
             carried = unit
+        if not own and not lead:
+            # 自推行X以来，甲镇…; 通过X，甲社区…: the practice in a fronted clause is done by the
+            # unit heading the clause after it
+            lead = _fronted(sentence, actors, pos, unit, clause_start)
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
             before, rule = own, None
@@ -941,6 +961,12 @@ class ActorResolver:
             before, rule = [], None
         if before:
             last = before[-1]
+            if rule is None and _UNPLACED_ITEM.search(sentence, last.end, pos):
+                # 甲司法所“X”、乙司法所“Y”: a list item whose station is named after no 区划 unit
+                # (乙 is a 管委会, a farm, 城关) is its county's, not the previous item's town
+                county = next((r for r in self.chain(last.region) if r.level == "county"), None)
+                if county is not None:
+                    return ActorChoice((county,), "agency", RULE_CONFIDENCE["agency"])
             if rule is None and sentence[last.end : pos] in ("", "“", '"', "「"):
                 # 甲区“X”、乙区“Y”等: a name written right after a unit is that unit's own
                 return ActorChoice((last.region,), last.rule, RULE_CONFIDENCE[last.rule])
@@ -1017,6 +1043,30 @@ def _clause_units(
             continue
         out.append(Actor(u.offset, u_end, local_unit(u.surface, level or "", town.region.code), "place"))
     return out
+
+
+# 、乙司法所“Y”: a list item headed by a station (its name no unit found) right before the name
+_UNPLACED_ITEM = re.compile(
+    r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室)(?:[“\"「][^”\"」、，,]{0,12}[”\"」]?)?$"
+)
+# A fronted adverbial clause: since, through, relying on, for … (自推行…以来，通过…，为化解…，)
+_FRONTED = re.compile(r"\s*(?:自|从|通过|依托|借助|围绕|针对|为了|为)(?![\u4e00-\u9fff]{0,2}[,，])")
+
+
+def _fronted(sentence: str, actors: Sequence[Actor], pos: int, unit: int, clause_start: int) -> list[Actor]:
+    """The unit heading the clause after the fronted clause ``pos`` lies in, when that clause
+    opens its unit with 自, 通过, 依托 … and names no unit itself (自实行X以来，甲市组织…)."""
+    if clause_start != unit or not _FRONTED.match(sentence, unit):
+        return []
+    brk = _CLAUSE_BREAK.search(sentence, pos)
+    if brk is None or brk.group() not in ",，":
+        return []
+    if any(unit <= a.start < brk.start() for a in actors):
+        return []
+    after = next((a for a in actors if a.start >= brk.end()), None)
+    if after is None or not after.explicit or not _LEAD.match(sentence[brk.end() : after.start]):
+        return []
+    return [after]
 
 
 def _speaker(sentence: str, actors: Sequence[Actor], pos: int) -> Actor | None:

@@ -94,6 +94,11 @@ class RegionLookup(Protocol):
         """The one township inside region ``code`` written ``stem`` (its name without 镇/乡/街道), or None."""
         ...
 
+    def written_level(self, level_word: str) -> Region | None:
+        """The unit a level word written right before a body's name stands for (县 in 县公安局):
+        :meth:`level_region`, or a unit of that level the report has named, or None."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class AgencyMention:
@@ -263,7 +268,7 @@ class AgencyMatcher:
         before = sentence[j - 1] if j > 0 else ""
         if before and before in self._blockers.get(run[0], ""):
             return None
-        region = regions.level_region(run[0])
+        region = regions.written_level(run[0])
         return _Prefix(j, run, region) if region is not None else None
 
 

@@ -129,6 +129,9 @@ class _Context(ReportContext):
     year: int | None
 
 
+_TOWNSHIP_ENDS = ("镇", "乡", "街道", "苏木", "民族乡")
+
+
 class _Lookup:
     """The RegionLookup agencies use: prefixes and level words resolved in the report's context."""
 
@@ -146,11 +149,31 @@ class _Lookup:
                 # 凤山派出所 in a 哈尔滨 report: the town of the report's region, not 广西's 凤山县
                 region = matcher.township_written_short(surface, scope) or region
             self._prefixes[surface] = region
-        return self._prefixes[surface]
+        return self._prefixes[surface] or self._named_township(surface)
+
+    def _named_township(self, stem: str) -> Region | None:
+        """The one township the report has already named whose name ``stem`` writes short: 某县
+        甲乡…，甲派出所 in a report about a whole province, where a province holds too many towns
+        for the short name to be looked up."""
+        hits = {
+            r.code
+            for r in self._ctx.regions.values()
+            if r.level == "township"
+            and stem != r.name
+            and stem in (r.short, r.name[: len(stem)])
+            and r.name[len(stem) :] in _TOWNSHIP_ENDS
+        }
+        return self._ctx.regions[hits.pop()] if len(hits) == 1 else None
 
     def level_region(self, level_word: str) -> Region | None:
         """The report's region of the level a word such as 市 or 县 names."""
         return self._ex.level_region(self._ctx, level_word)
+
+    def written_level(self, level_word: str) -> Region | None:
+        """The unit a level word written before a body names (县公安局): the report's own, else,
+        in a report above that level, the county it names last (甲县…，县综治中心…)."""
+        found = self._ex.level_region(self._ctx, level_word)
+        return found or self._ex.resolver.named_county(self._ctx, level_word)
 
     def township_under(self, stem: str, code: str) -> Region | None:
         """The one township inside region ``code`` written by its short name ``stem``."""
@@ -251,6 +274,7 @@ class Extractor:
             self._sole_unit(text, subject, all_regions, lead, title)
             or self._lone_town(subject, all_regions, opening)
             or self._lead_branch(text, subject, all_regions, lead)
+            or self._lead_station(doc, text, subject, all_regions, body)
         )
         if only is not None:
             # the one town or street a county-titled text keeps naming is what it is about
@@ -389,6 +413,10 @@ class Extractor:
                     ),
                     None,
                 )
+                if choice.rule in ("subject", "paragraph") and own_body is None:
+                    # 全国“枫桥式公安派出所”甲派出所所长…: a title written right before a named
+                    # body is that body's, not the report subject's
+                    own_body = _titled(sent.text, pm.end, agency_mentions)
                 if choice.rule in ("subject", "paragraph") and own_body is not None:
                     # 成为了高县综治中心的“前哨”，为综治中心…: a practice named inside a unit's own
                     # body, or named again bare after it, is that unit's, even where the body is no
@@ -619,6 +647,42 @@ class Extractor:
         ]
         return hits[0] if len(hits) == 1 else None
 
+    def _lead_station(
+        self,
+        doc: Document,
+        text: str,
+        subject: Region | None,
+        found: Sequence[RegionMention],
+        body: Sequence[Sentence],
+    ) -> Region | None:
+        """The town whose station a county's report is about: the lead (the first sentence naming
+        the county) has one town's 派出所, 司法所 or 法庭 act (甲县公安局乙镇派出所始终…), the text
+        names no other town, and it goes on calling the body by its kind alone (派出所建立…, 该所…)
+        at least twice: the station's work, not the county's."""
+        if subject is None or subject.level != "county":
+            return None
+        lead = next(
+            (s for s in body if any(s.start <= m.start < s.end and m.region == subject for m in found)), None
+        )
+        if lead is None:
+            return None
+        ctx = _Context(doc=doc, subject=subject, scope=tuple(r.code for r in self.chain(subject)), year=None)
+        towns: dict[str, tuple[Region, str]] = {}
+        for a in self.agency_matcher.find(text[lead.start : lead.end], _Lookup(self, ctx)):
+            region = self._region(ctx, a.region_code)
+            if a.acting and a.kind in _STATION_KINDS and region is not None and region.level == "township":
+                towns[region.code] = (region, a.kind)
+        if len(towns) != 1:
+            return None
+        ((town, kind),) = towns.values()
+        if town.parent_code != subject.code or any(
+            m.region.level == "township" and m.region.code != town.code for m in found
+        ):
+            return None
+        after = text[lead.end :]
+        bare = len(re.findall(rf"(?:^|(?<=[，,。；;：:“、\s])|(?<=[该本]))(?:{kind}|所里|该所)", after, re.M))
+        return town if bare >= 2 else None
+
     def chain(self, region: Region | None) -> list[Region]:
         """The region and its ancestors up to the province; sub-county units not in the data included."""
         return self.resolver.chain(region)
@@ -761,10 +825,24 @@ def _without_actors(label: str, sentence: str, actors: Sequence[Actor]) -> str:
 # 甲市公安局乙分局 / 甲公安乙分局 right after the city's name: the branch of district 乙
 _LEAD_BRANCH = re.compile(r"(?:市)?公安(?:局)?([\u4e00-\u9fff]{2,4}?)分局")
 _BUREAU_AFTER = re.compile(r"(?:市)?公安")
+_STATION_KINDS = ("派出所", "司法所", "法庭")
 _COUNTY_BODY_TITLE = re.compile(r"(?:人民法院|法院|人民检察院|检察院|公安局|司法局|县委|委|人民政府|政府)")
 
 
 _IMPL_CLAUSE = re.compile(r"[，,；;。]")
+
+
+def _titled(sentence: str, end: int, agencies: Sequence[AgencyMention]) -> AgencyMention | None:
+    """The body named right after a practice's name ending at ``end`` (“枫桥式人民法庭”甲法庭),
+    with only its closing quote or a dash between: the practice is that body's title."""
+    at = end
+    while at < len(sentence) and sentence[at] in '”」』’"—':
+        at += 1
+    return next((a for a in agencies if a.start == at and a.surface != a.kind), None)
+
+
+# 、乙司法所“Y: a list item of its own, headed by a station the matcher did not place
+_LISTED_AFTER = re.compile(r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室)[“\"「]$")
 
 
 def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) -> list[AgencyMention]:
@@ -773,6 +851,10 @@ def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) ->
     acting = [a for a in agencies if a.acting and a.start <= pos]
     if not acting:
         return []
+    if sentence[acting[-1].end : pos] in ("“", '"', "「"):
+        return acting[-1:]  # 甲司法所“X”、乙司法所“Y”: a name written right after a body is its own
+    if _LISTED_AFTER.search(sentence, acting[-1].end, pos):
+        return []  # …、乙司法所“Y”: an item of the list whose body was not found is not the last one's
     last = acting[-1].start
     clause = max((m.end() for m in _IMPL_CLAUSE.finditer(sentence, 0, last)), default=0)
     return [a for a in acting if a.start >= clause]

@@ -408,10 +408,64 @@ _QUOTED_SPEECH = re.compile(r"“[^“”]*”|「[^「」]*」")
 _SELF_WORD = re.compile(r"我(县|旗|市|区|州|盟|省)")
 
 
+# Literary names a title uses for a province or a city (八闽大地, 三秦, 冰城公安): the place the
+# report is about, as if the title had named it. Codes of GB/T 2260. Only names no 区划 unit spells
+# on its own are read anywhere; 八桂, 燕赵, 天府, 春城, 蓉城 and 星城 are also a town's or a street's
+# name and count only where no level word follows them (八桂大地, not 八桂瑶族乡 or 天府街道). A name
+# heading an outlet's (羊城晚报) is the publisher's, which may write of a place anywhere.
+_NICKNAMES: dict[str, str] = {
+    "八闽": "350000",
+    "三秦": "610000",
+    "八桂": "450000",
+    "齐鲁": "370000",
+    "三晋": "140000",
+    "燕赵": "130000",
+    "荆楚": "420000",
+    "巴蜀": "510000",
+    "天府": "510000",
+    "巴渝": "500000",
+    "三湘": "430000",
+    "湖湘": "430000",
+    "陇原": "620000",
+    "赣鄱": "360000",
+    "江淮": "340000",
+    "之江": "330000",
+    "南粤": "440000",
+    "天山南北": "650000",
+    "申城": "310000",
+    "津沽": "120000",
+    "冰城": "230100",
+    "春城": "530100",
+    "羊城": "440100",
+    "鹏城": "440300",
+    "蓉城": "510100",
+    "泉城": "370100",
+    "星城": "430100",
+    "鹭岛": "350200",
+    "邕城": "450100",
+}
+_NICKNAME = re.compile(
+    "("
+    + "|".join(sorted(_NICKNAMES, key=len, reverse=True))
+    + r")(?!(?:[\u4e00-\u9fff]{1,3}族)?(?:镇|乡|街道|社区|村|县|市|区|新区))"
+    # 羊城晚报, 荆楚网, 齐鲁壹点: an outlet's name says who publishes, not where the story is
+    + r"(?!晚报|日报|早报|都市报|网|新闻|电视|卫视|壹点|客户端|融媒)"
+)
+
+
+# 日月藏族乡, 某某蒙古族乡, 某某民族乡: a township named for the people living there
+_PEOPLE_TOWNSHIP = re.compile(r"^([\u4e00-\u9fff]{3,9}?)(?:民)?族(乡|镇|苏木)$")
+
+
 # 赴甲县、乙市观摩学习…, 到甲县考察: the places a delegation visits are where it learns, not who
 # the report is about.
 _TRIP_BEFORE = re.compile(r"(?:赴|前往|到|去)[^，,。；;！!？?\n]{0,24}$")
-_TRIP_AFTER = re.compile(r"^[^，,。；;！!？?\n]{0,24}?(?:考察|观摩|学习|参观|取经|调研|交流)")
+_TRIP_AFTER = re.compile(
+    r"^[^，,。；;！!？?\n]{0,24}?(?:考察|观摩|学习|参观|取经|调研|交流|开展|举办|举行|签订|对接|帮扶)"
+)
+# 甲县与乙县、丙县接壤: the neighbours a unit is placed among are not what the report is about
+_NEIGHBOUR_BEFORE = re.compile(r"(?:与|和|同)[^，,。；;！!？?\n与和同]{0,30}$")
+_NEIGHBOUR_AFTER = re.compile(r"^[^，,。；;！!？?\n]{0,30}?(?:接壤|毗邻|毗连|交界|接边|相邻|相连)")
 
 
 # 甲市委政法委副书记一行调研督导乙区… / 一行到乙区督导…: the upper body that inspects a unit below it
@@ -433,9 +487,13 @@ def _inspection(text: str, upper: RegionMention, lower: RegionMention) -> bool:
 
 
 def _visited(text: str, start: int, end: int) -> bool:
-    """Whether the place at ``start:end`` is the destination of a study visit in its clause."""
+    """Whether the place at ``start:end`` is the destination of a visit in its clause, to learn
+    there or to work there (赴甲县开展共建), or a neighbour the text places another unit among."""
+    if _TRIP_BEFORE.search(text, max(0, start - 24), start) and _TRIP_AFTER.match(text[end : end + 30]):
+        return True
     return bool(
-        _TRIP_BEFORE.search(text, max(0, start - 24), start) and _TRIP_AFTER.match(text[end : end + 30])
+        _NEIGHBOUR_BEFORE.search(text, max(0, start - 31), start)
+        and _NEIGHBOUR_AFTER.match(text[end : end + 31])
     )
 
 
@@ -1082,6 +1140,7 @@ class RegionMatcher:
             hits = (
                 self.gazetteer.under(ancestor, name)
                 or self._ethnic(ancestor, name, level)
+                or self._unethnic(ancestor, name, level)
                 or self._variant(ancestor, name, level)
                 or self._upgraded(ancestor, name, level)
             )
@@ -1107,6 +1166,21 @@ class RegionMatcher:
             and r.name.endswith(suffix)
             and len(r.name) - len(stem) - len(suffix) >= 2  # the people's name in between
         ]
+
+    def _unethnic(self, ancestor: str, name: str, level: str) -> list[Region]:
+        """An ethnic township the data list without its people (日月藏族乡, listed as 日月乡): the
+        unit under ``ancestor`` named by the stem before the people's name and the same suffix."""
+        m = _PEOPLE_TOWNSHIP.match(name) if level == "township" else None
+        if m is None:
+            return []
+        hits: dict[str, Region] = {}
+        for cut in range(2, len(m.group(1))):  # the people's name is one to four characters
+            stem, people = m.group(1)[:cut], m.group(1)[cut:]
+            if 1 <= len(people) <= 4:
+                for r in self.gazetteer.children(ancestor):
+                    if r.level == "township" and r.name == stem + m.group(2):
+                        hits[r.code] = r
+        return list(hits.values())
 
     def _upgraded(self, ancestor: str, name: str, level: str) -> list[Region]:
         """A township under ``ancestor`` written with the other township word: a 乡 since made a
@@ -1157,6 +1231,12 @@ class RegionMatcher:
         # a title that names one township by its full name and no higher unit is that township's
         # (兰溪瑶族乡：…), even when neighbours across a border are named in the text
         heads = self.find(title, sub_county=False, lead=lead) if title else []
+        # 八闽大地…, 冰城公安…: a literary name in the title names its province or city, never the
+        # town of the same name (八桂 is also a 乡) a plain lookup finds there
+        nicknames = [m for m in _NICKNAME.finditer(title) if self.gazetteer.get(_NICKNAMES[m.group(1)])]
+        heads = [h for h in heads if not any(h.start < n.end() and n.start() < h.end for n in nicknames)]
+        for n in nicknames:
+            scores[_NICKNAMES[n.group(1)]] += 3.0
         towns = {m.region.code for m in heads if m.region.level == "township" and m.surface == m.region.name}
         if len(towns) == 1 and all(m.region.level == "township" for m in heads):
             scores[towns.pop()] += 3.0
@@ -1185,7 +1265,7 @@ class RegionMatcher:
             for r in self.gazetteer.chain(code):
                 total[r.code] += score
         tops = sorted((total[c] for c in total if len(self.gazetteer.chain(c)) == 1), reverse=True)
-        if not heads and len(tops) > 2 and tops[2] >= 0.5 * tops[0]:
+        if not heads and not nicknames and len(tops) > 2 and tops[2] >= 0.5 * tops[0]:
             # 以浙江诸暨、福建晋江、四川武侯为例: a text whose title names no place and that cites
             # three provinces about as often (a study, a commentary) is about none of them
             return None
