@@ -259,6 +259,16 @@ def test_short_headline_over_its_date_line_is_the_title() -> None:
     assert from_text("首页\n2031年4月9日\n某镇组建了巡逻队伍。", "x").title == "某镇组建了巡逻队伍。"
 
 
+def test_a_story_with_no_heading_is_titled_by_its_lead_not_a_later_paragraph() -> None:
+    # the first paragraph opens with a dateline, so the story has begun: its lead sentence, after
+    # the dateline, names the report; the next paragraph is no heading
+    lead = "本报讯（记者 甲乙）初冬的乙县迎来一场寒潮。乙县综治中心里却人来人往。"
+    text = lead + "\n凭借这一做法，乙县化解纠纷百余件。"
+    assert from_text(text, "x").title == "初冬的乙县迎来一场寒潮。"
+    # a heading before the story still wins
+    assert from_text("乙县综治中心见闻\n" + text, "x").title == "乙县综治中心见闻"
+
+
 def test_long_first_line_title_cut_at_sentence_end() -> None:
     first = "平安是发展的前提。" + "今年以来全区上下共同努力推进各项工作" * 10
     doc = from_text(first + "\n第二行。", "x")

@@ -327,6 +327,14 @@ def _cls(sentence: str, practice: str) -> str | None:
         # … unless what it is, is the writer's own unit's (我县, 全市, 该区)
         ("commentary", "综治中心是化解矛盾的主阵地。", "综治中心是全县化解矛盾的主阵地。", "综治中心"),
         ("commentary", "网格化管理是基层治理的底座。", "网格化管理是我区基层治理的底座。", "网格"),
+        # … and the practice as what something is to it (…是“X”的精髓): a remark, unless a unit is the subject
+        (
+            "commentary",
+            "把矛盾化解在萌芽状态，是新时代“枫桥经验”的精髓。",
+            "甲镇把矛盾化解在萌芽状态，是新时代“枫桥经验”的生动实践。",
+            "枫桥经验",
+        ),
+        ("commentary", "群众满意是网格化管理的落脚点。", "我镇群众满意是网格化管理的落脚点。", "网格化管理"),
         # 却 that turns to the better (如今却成了…) is no shortcoming
         (
             "commentary",

@@ -277,7 +277,7 @@ def _short_headline(line: str, after: Sequence[str]) -> bool:
 
 def _title_from_text(text: str) -> str:
     """The first line that reads like a heading: not a date line, a label line or a short UI word."""
-    first = ""
+    first = short = ""
     lines = [ln.strip() for ln in text[:20000].split("\n")[:40]]
     for i, line in enumerate(lines):
         if not line:
@@ -288,13 +288,22 @@ def _title_from_text(text: str) -> str:
         # 来源：某报 is a label; 某县：老兵调解室化解纠纷三百件 is a headline naming its place
         headline = label is not None and len(_CJK.findall(line[label.end() :])) >= 6
         if words < 5 and not _short_headline(line, lines[i + 1 :]):
+            if not short and words and not _is_date_line(line) and not is_chrome_line(fold(line)):
+                short = line  # too short to be sure of, unless the story begins right after it
             continue
         if _is_date_line(line) or (label and len(line) <= 30 and not headline):
             continue
         if is_chrome_line(fold(_READING.sub("", line))):  # navigation, breadcrumbs, site names
             continue
-        if dateline_end(fold(line)) and strip_source_tag(line) == line:
-            continue  # 某某日报讯 近日，…: the story's first paragraph (a 【某某日报】 tag heads a headline)
+        if (cut := dateline_end(fold(line))) and strip_source_tag(line) == line:
+            # 某某日报讯 近日，…: the story's first paragraph (a 【某某日报】 tag heads a headline). No
+            # heading comes after the story has begun: a short line before it is the headline, and
+            # with none, the story's lead sentence stands for one.
+            if short:
+                return _trim_title(short)
+            lead = line[cut:].lstrip(" ，,:：")
+            end = _SENTENCE_END.search(lead)
+            return _trim_title(lead[: end.end()] if end else lead) or _trim_title(line)
         return _trim_title(strip_source_tag(line))
     return _trim_title(first or text.strip()[:TITLE_MAX])
 

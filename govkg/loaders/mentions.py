@@ -254,6 +254,12 @@ _REMEDY_BEFORE = re.compile(
 # unit that has it. A place in the subject (甲镇综治中心是…) makes it a fact about that unit.
 _DEFINITION = re.compile(r"(?P<items>[^，,。；;：:“”\"是]{2,40}?)[，,]?(?:就|都|正|也|便)?是(?![否以])")
 _DEFINITION_ITEM = re.compile(r"[、和与及]")
+# …是“X”的根本定位/精髓/核心: the practice named in the predicate as what something is to it
+_ESSENCE_OF = re.compile(
+    r"[”\"」]?的(?:根本定位|定位|精髓|核心|要义|本质|灵魂|根本|关键|精神实质|内在要求|基本要求|"
+    r"(?:题中)?应有之义|重要内容|出发点|落脚点|生命力|生命线|鲜明特[征点色]|显著特[征点])"
+)
+_ESSENCE_LEAD = re.compile(r"[“\"「]?(?:新时代)?[“\"「]?")
 _PLACE_CHAR = re.compile(r"[省市县区旗州盟镇乡村街社所局院庭我全该本这此其]")
 # 网格化管理是我县…的重要抓手; 综治中心是全市…的主阵地: a predicate naming the writer's own unit
 # says what the practice is there, so the sentence reports that unit's practice.
@@ -436,6 +442,17 @@ def _defines(sentence: str, start: int, end: int) -> re.Match[str] | None:
     return m
 
 
+def _essence_of(sentence: str, start: int, end: int) -> re.Match[str] | None:
+    """The predicate 'X是“Y”的精髓/根本定位…' when the practice at ``sentence[start:end]`` is the Y
+    and the X before 是 names no unit: a remark on what the practice is, not a unit's work."""
+    m = _DEFINITION.match(sentence)
+    if m is None or not _ESSENCE_LEAD.fullmatch(sentence, m.end(), start):
+        return None
+    if _PLACE_CHAR.search(m.group("items")) or _OWN_UNIT.search(sentence, 0, m.end()):
+        return None
+    return _ESSENCE_OF.match(sentence, end)
+
+
 def _remark(sentence: str, start: int, end: int) -> re.Match[str] | None:
     """The speaker of a resident's or visitor's remark quoted around ``sentence[start:end]``."""
     opened = sentence.rfind("“", 0, start)
@@ -554,6 +571,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
     if m := _NEGATED_BEFORE.search(before):
         return Cue("negation", m.group())
     if m := _defines(sentence, start, end):
+        return Cue("commentary", m.group()[-6:])
+    if m := _essence_of(sentence, start, end):
         return Cue("commentary", m.group()[-6:])
     if m := _FALLS_SHORT_AFTER.match(after):
         return Cue("commentary", m.group()[-4:])
