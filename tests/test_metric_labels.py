@@ -633,3 +633,37 @@ def test_one_indicators_values_listed_by_scope_share_its_label() -> None:
     # 满意度全国为a、全省为b、本县为c: the scopes say where each value holds
     got = labels("2019年群众满意度全国为93.1%、全省为95.2%、乙县为97.4%")
     assert [(g[0], g[1]) for g in got] == [("群众满意度", 93.1), ("群众满意度", 95.2), ("群众满意度", 97.4)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("今年检察院共接到82条食品安全线索", "食品安全线索"),  # 接到: a verb of receiving
+        ("全乡按片区划分成140余个小网格", "小网格"),  # 划分成: the result of dividing
+        ("治保会下设9个巡逻小组", "巡逻小组"),  # 下设: what is set up under it
+        ("中心先后入驻11家调解组织", "调解组织"),  # 入驻: who moved in
+        ("从退休干部中遴选15名特邀调解员", "特邀调解员"),  # 遴选: who was chosen
+    ],
+)
+def test_a_verb_right_before_a_count_names_no_figure_its_object_after_does(sentence: str, label: str) -> None:
+    # 收到/划分成/下设/入驻/遴选 + count + noun: the noun after the measure word is what was counted
+    assert labels(sentence)[0][0] == label
+
+
+def test_places_listed_by_example_name_no_figure_the_counted_noun_does() -> None:
+    # 甲、乙、丙等8个县(市、区): the places are examples; the count is of 县, cut at the bracket
+    assert labels("青山、白河、柳溪等8个县(市、区)获评平安县")[0][0] == "县"
+
+
+def test_a_second_count_in_words_after_and_ends_the_noun_before_it() -> None:
+    # 148个村和三个安置点: the 和 joins another count, whatever numerals it is written in
+    assert labels("民警分赴148个行政村和三个安置点驻村")[0][0] == "行政村"
+
+
+def test_two_private_parties_of_one_case_make_its_numbers_no_figures() -> None:
+    # 赵某付给钱某600元: two people named by surname + 某 are the parties of one case
+    assert find_metrics("双方商定由赵某一次付给钱某600元修缮费用。") == []
+    # 公共 holds 共 but is no total: the story of one 争议 still counts nothing
+    assert find_metrics("周某与邻居吴某因公共楼道堆物起了争议,赔了对方200元。") == []
+    # one person alone, with a total of work, is still a figure
+    assert labels("调解员老孙某年共调解纠纷120件")[0][1] == 120.0

@@ -176,7 +176,10 @@ _OBJECT_AFTER = re.compile(
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
     r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
     # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
-    r"接入|印发|修订|编制|健全|完善|覆盖(?:全[省市县区州旗盟镇乡])?|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?)$"
+    r"接入|印发|修订|编制|健全|完善|覆盖(?:全[省市县区州旗盟镇乡])?|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?|"
+    # a verb closed by a complement of result or direction (收到, 划分成, 组成, 推选出, 分赴) or one of
+    # choosing, staffing and housing (遴选, 返聘, 下设, 入驻): what it acts on follows the count
+    r"[收接]到|(?:划|分|组|编)成|(?:推|评|遴|挑)?选出|[分奔]赴|下设|遴选|返聘|[入进]驻)$"
 )
 
 
@@ -409,8 +412,14 @@ _LAYOUT_SCAN = Gated(_LAYOUT)  # most sentences hold none of its room words: ski
 # people (named by surname + 某) tells a case, and its numbers count that case, not the work; a
 # total in the same sentence (共, 累计, 全年 …) makes it a report of work again.
 _PRIVATE_PERSON = re.compile(r"[\u4e00-\u9fff]某(?![些种地处项类方时市县区镇乡村街社])")
-_ONE_CASE = re.compile(r"纠纷|矛盾|争执|口角|争吵|吵架|打架|赔偿|损失|受损|事故|欠薪|讨薪")
-_TOTAL = re.compile(r"共|累计|全年|以来|先后|各类|总计|合计")
+_ONE_CASE = re.compile(r"纠纷|矛盾|争执|争议|口角|争吵|吵架|打架|赔偿|损失|受损|事故|欠薪|讨薪")
+# (共 “in all”, not the 共 of 公共, 共同, 共享, 共建 …)
+_TOTAL = re.compile(r"(?<!公)共(?![同享建治识性青])|累计|全年|以来|先后|各类|总计|合计")
+# 由王某支付刘某400元: two private people named in one sentence are the parties of one case, whatever
+# it is about; the character before 某 is their surname (not 对/向/某 of "a certain").
+_SURNAME_MOU = re.compile(
+    r"((?![对向在由将与和及把给被从为让使一每其该这那有是某])[\u4e00-\u9fff])某(?![些种地处项类方时市县区镇乡村街社])"
+)
 
 
 # 一场因15平方米空地引发的邻里纠纷: one dispute told as a story; its numbers are the case's details.
@@ -421,8 +430,13 @@ _NEGATED = re.compile(r"[没无未不零]")
 def _anecdote(sentence: str) -> bool:
     """Whether the sentence tells one dispute (between private people, or 一起…纠纷), with no
     total of work."""
+    parties = {m.group(1) for m in _SURNAME_MOU.finditer(sentence)} - {"某"}
     return bool(
-        ((_PRIVATE_PERSON.search(sentence) and _ONE_CASE.search(sentence)) or _one_dispute(sentence))
+        (
+            (_PRIVATE_PERSON.search(sentence) and _ONE_CASE.search(sentence))
+            or _one_dispute(sentence)
+            or len(parties) >= 2
+        )
         and not _TOTAL.search(sentence)
     )
 
@@ -1169,11 +1183,15 @@ _QUALITY = re.compile(
 _JOINS_NEXT = re.compile(r"(?:以及|和|及|与|或)$")
 
 
+_NEXT_COUNT = re.compile(r"\d|(?<=[和及与])[一二两三四五六七八九十百千]+[个名位家支所处条项件起]")
+
+
 def _tail(sentence: str, end: int) -> str:
     """The noun just after a number (建成便民服务中心14个 … ; 依托1万余名网格员), up to a verb or a break."""
     after = _CLAUSE_BREAK.search(sentence, end)
     stop = after.start() if after else len(sentence)
-    digit = re.search(r"\d", sentence[end:stop])
+    # the next count, in digits or (after 和/及/与) in words: 248个行政村和两个移民区
+    digit = _NEXT_COUNT.search(sentence[end:stop])
     tail = sentence[end : end + digit.start() if digit else stop].strip().removeprefix("的")
     if digit:
         tail = _JOINS_NEXT.sub("", tail)  # 5名民警和5名辅警: the 和 joins the next count
@@ -1218,7 +1236,8 @@ def _balance(text: str) -> str:
             head, rest = text[:at], text[at + 1 :]
             # 婚姻纠纷多(各类纠纷中婚姻纠纷占比达: a share stated inside the bracket is its own figure
             share = opener in "(（" and _SHARE_INSIDE.search(rest) is not None and is_noun_label(rest)
-            text = head if is_noun_label(head) and not share else rest
+            # 10个县(市、区): a one-character noun before the bracket is what was counted
+            text = head if (is_noun_label(head) or head in _ONE_CHAR_NOUNS) and not share else rest
     return _trim(text.strip())
 
 
