@@ -833,3 +833,22 @@ def test_a_counted_dispute_method_names_itself(matcher: PracticeMatcher) -> None
     # 调处法, 化解法, 解纷法 end a method's name as 调解法 does
     assert local_names(matcher.discover("某镇派出所探索形成“三色分级”调处法。")) == ["“三色分级”调处法"]
     assert local_names(matcher.discover("某街道总结“五步”解纷法。")) == ["“五步”解纷法"]
+
+
+def test_a_name_formed_by_the_unit_is_no_figure_of_what_it_became(matcher: PracticeMatcher) -> None:
+    # 形成了/建成了 close another verb with 成: what follows is the unit's own model
+    assert local_names(matcher.discover("近年来,某县形成了“溪畔议事”模式,矛盾明显减少。")) == ["溪畔议事"]
+    # 成了 alone is "became": a figure, as before
+    assert local_names(matcher.discover("某镇综治中心成了群众的“暖心站”。")) == []
+
+
+def test_the_state_a_dispute_is_settled_in_is_no_programme(matcher: PracticeMatcher) -> None:
+    # 化解在“萌芽状态”, 解决在“家门口”: where a dispute ends, whatever kind word follows
+    assert local_names(matcher.discover("某所探索把纠纷化解在“萌芽阶段”的社区调解体系。")) == []
+    assert local_names(matcher.discover("某镇把问题解决在“田埂边”的工作机制。")) == []
+
+
+def test_an_unquoted_campaign_drops_the_preposition_of_its_object(matcher: PracticeMatcher) -> None:
+    # 启动对X专项行动: 对 marks what the campaign acts on, and is no part of its name
+    found = matcher.discover("某县水利局随即启动对河道采砂专项整治行动。")
+    assert local_names(found) == ["河道采砂专项整治行动"]

@@ -316,15 +316,21 @@ _GENERIC_KINDS = frozenset({
 })  # fmt: skip
 # A quoted “one thing” (“一个中心”, “一扇门”) says things are unified and names no programme by its
 # last word, as a set (“三张清单”) does; so does a counted method (“四诊法”, “五步法”).
+# A verb of settling, then 在, before a quote (化解在“萌芽状态”, 解决在“家门口”): the quote says
+# where or in what state a dispute is settled, never a programme's name.
+_SETTLED_IN = re.compile(r"(?:化解|解决|消除|消弭|消化|处置|处理|稳定|控制|遏制|吸附|终结|防范|抑制)在$")
 # A quoted noun after 成为/成了/变成/当好 … is a figure for what a unit has become (综治中心成了
 # “解忧站”, 打造成为化解矛盾的“终点站”), not the name of a programme.
 # So is one after 变成/打造成 … 的 (将中心打造成化解矛盾的“终点站”); with no 的, 把X变成“Y” sets
 # a new programme up: 把蒙古包变成“说事点”.
 # A list of such figures goes on as one (成为治安防控的“瞭望台”、警民联系的“中转站”和…的“服务点”):
 # every quoted noun after the first is a figure too.
+# 成为/成了 is "became" only on its own: in 形成了, 建成了, 组成了, 达成了 the 成 closes another verb,
+# and what follows is what the unit made (形成了“X”模式), not a figure.
+_BECAME = r"(?<![形建组达完构促生养合])(?:成为|成了)"
 _METAPHOR_BEFORE = re.compile(
-    r"(?:成为|成了|当好|当起|化身为?)(?:[^，,。；;“”]{0,12}的)?$|(?:变成|变为|打造成|建设成)[^，,。；;“”]{0,12}的$"
-    r"|(?:成为|成了|当好|当起|化身为?|变成|变为|打造成|建设成)[^，,。；;“”]{0,12}的“[^“”]{1,8}”"
+    rf"(?:{_BECAME}|当好|当起|化身为?)(?:[^，,。；;“”]{{0,12}}的)?$|(?:变成|变为|打造成|建设成)[^，,。；;“”]{{0,12}}的$"
+    rf"|(?:{_BECAME}|当好|当起|化身为?|变成|变为|打造成|建设成)[^，,。；;“”]{{0,12}}的“[^“”]{{1,8}}”"
     r"(?:[、和及与][^，,。；;“”]{0,12}的“[^“”]{1,8}”)*[、和及与][^，,。；;“”]{0,12}的$"
 )
 # Stock figures of speech for what a centre or a team is (终点站, 桥头堡, 主阵地, 压舱石 …): every
@@ -684,6 +690,8 @@ class PracticeMatcher:
             verbs = _VERB_PREFIX.match(name)
             lead = len(verbs.group(0)) if verbs else 0
             lead = max(lead, name.rfind("的") + 1)  # 为期三个月的X行动: the words before 的 describe X
+            if name.startswith(("对", "针对"), lead):
+                lead += 2 if name.startswith("针对", lead) else 1  # 启动对X专项行动: 对 marks what it acts on
             start, name = start + lead, name[lead:]
             if any(w in name for w in _UNQUOTED_BAD) or not _acceptable(name):
                 continue
@@ -735,6 +743,8 @@ class PracticeMatcher:
                 # work or activities (推进“法官驻乡镇”“法官进社区”工作), each its own, as the last one is
                 trail = None
         before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip().rstrip("的：:")
+        if _SETTLED_IN.search(s, 0, cand.outer_start):
+            return None  # 把矛盾化解在“萌芽状态”: where or in what state disputes end, no programme
         # a bare quote that a verb or frame makes the unit's own: no slogan marks, no proposition,
         # and no count unless a coined name (“一网统管”, “三官一律”)
         bare_name = (
