@@ -505,3 +505,13 @@ def test_a_way_of_working_said_to_fall_short_or_a_need_is_no_work_done() -> None
     # the same practice reported as done, or a need met by it, stays work
     assert _cls("甲县推行网格化管理，难题得到解决。", "网格化管理") is None
     assert _cls("甲县推行网格化管理，满足了群众的需求。", "网格化管理") is None
+
+
+def test_a_clause_giving_what_an_honour_came_from_reports_the_work() -> None:
+    # 获得…称号，这是/得益于…: the cause of the honour is the unit's own work, no award of it
+    won = "乙镇先后获得全省百强镇等称号,这是乙镇深挖本地文化,推出调解品牌“和风桥”的成效。"
+    assert _cls(won, "和风桥") is None
+    thanks = "丙村获评省级民主法治村,得益于村里长期推行网格化管理。"
+    assert _cls(thanks, "网格化管理") is None
+    # with no such clause the award still covers the practice it names
+    assert _cls("丙村获评省级民主法治村,村里长期推行网格化管理。", "网格化管理") == "award"

@@ -95,6 +95,9 @@ _OWN_HONOUR_AFTER = re.compile(
 _CLAUSE_END = re.compile(r"[，,；;]")
 # A later clause opening with the unit as its subject again (其, 该镇, 这一…) says something new.
 _OWN_SUBJECT = re.compile(r"\s*(?:其|该(?:镇|乡|县|区|市|街道|村|社区|旗|所|院)|这一|此外|同时)")
+# 获得…荣誉称号，这是某镇…打造“X”品牌的结果 / 得益于…: a clause that says what the honour came
+# from tells the work done, and the award no longer covers the practices after it.
+_HONOUR_CAUSE = re.compile(r"\s*(?:(?:这|此)(?:是|得益于|源于|离不开|归功于)|得益于|归功于|源于)")
 # 被确定为全省诉源治理试点单位, 入选…试点地区: a place named a pilot is set the work to do,
 # not honoured for work done; the practice is its pilot's.
 _PILOT_AFTER = re.compile(r"[^，,。；;]{0,20}?试点")
@@ -416,7 +419,10 @@ def _governs(sentence: str, award: int, start: int, end: int) -> bool:
     between = sentence[award:start]
     if ";" in between or "；" in between:
         return False
-    clause = _CLAUSE_END.split(between)[-1] if _CLAUSE_END.search(between) else None
+    clauses = _CLAUSE_END.split(between)
+    if any(_HONOUR_CAUSE.match(c) for c in clauses[1:]):
+        return False  # …荣誉称号，这是甲镇打造“X”品牌…: the cause of the honour, the unit's own work
+    clause = clauses[-1] if len(clauses) > 1 else None
     if clause is not None and _OWN_SUBJECT.match(clause):
         return False  # 甲镇被评为…，其“X”工作法成效明显: a clause of its own about the unit's work
     return not (clause is not None and _OWN_HONOUR_AFTER.match(sentence, end))
