@@ -852,3 +852,15 @@ def test_an_unquoted_campaign_drops_the_preposition_of_its_object(matcher: Pract
     # 启动对X专项行动: 对 marks what the campaign acts on, and is no part of its name
     found = matcher.discover("某县水利局随即启动对河道采砂专项整治行动。")
     assert local_names(found) == ["河道采砂专项整治行动"]
+
+
+def test_a_quoted_count_of_none_is_an_outcome_not_a_programme(matcher: PracticeMatcher) -> None:
+    # 项目“零投诉”: 项目 before a quote usually names a programme, but 零X counts none of X
+    assert local_names(matcher.discover("全县实现重点工程项目“零投诉”,信访总量下降。")) == []
+    # a campaign word after it still makes it a programme's name
+    assert local_names(matcher.discover("某镇开展“零上访”创建。")) == ["零上访"]
+
+
+def test_a_study_campaign_joined_by_a_unit_is_no_programme(matcher: PracticeMatcher) -> None:
+    # “读原著、学理论”活动: a study campaign, as 两学一做 is, whatever unit joins it
+    assert local_names(matcher.discover("某镇结合正在开展的“读原著、学理论”活动推进工作。")) == []

@@ -316,6 +316,9 @@ _GENERIC_KINDS = frozenset({
 })  # fmt: skip
 # A quoted “one thing” (“一个中心”, “一扇门”) says things are unified and names no programme by its
 # last word, as a set (“三张清单”) does; so does a counted method (“四诊法”, “五步法”).
+# “零诉讼”, “零发案”, “零距离”: none of something, an outcome or a description; a campaign after
+# it (“零上访”创建) still names one.
+_ZERO_COUNT = re.compile(r"^零[\u4e00-\u9fff]{1,4}$")
 # A verb of settling, then 在, before a quote (化解在“萌芽状态”, 解决在“家门口”): the quote says
 # where or in what state a dispute is settled, never a programme's name.
 _SETTLED_IN = re.compile(r"(?:化解|解决|消除|消弭|消化|处置|处理|稳定|控制|遏制|吸附|终结|防范|抑制)在$")
@@ -464,6 +467,7 @@ _UNIT_END = re.compile(r"[；;。！!？?\n]")
 _SLOGAN_MARKS = re.compile(r"[、—–\-－，,]")
 _STOP_SUBSTRINGS = (
     "两学一做", "党史学习教育", "学习教育", "我为群众办实事", "淬火工程", "主题教育", "不忘初心",
+    "学理论", "学党史",  # study campaigns (“讲故事、学理论”活动), as 两学一做 is
     "党的声音", "党的创新理论", "全会精神",
     "三个规定", "三同步", "好差评",
     "家门口", "绿色通道", "日清日结", "代表之家", "委员之家", "委员工作站", "青年之家", "妇女之家",
@@ -775,6 +779,8 @@ class PracticeMatcher:
         if not signal or opens_goal:
             return None  # 推行“马上就办”工作作风: a style, goal or principle, whatever the verb
         trail = trail or ""
+        if not trail and _ZERO_COUNT.match(content):
+            return None  # 项目“零诉讼”, 28个月“零发生”: a count of none, the outcome, not a name
         if _METAPHOR_BEFORE.search(_clause_before(s, cand.outer_start)):
             return None  # 综治中心成了“解忧站”: what the unit has become, said in a figure
         if not trail and _stock_figure(content):
