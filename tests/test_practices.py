@@ -864,3 +864,11 @@ def test_a_quoted_count_of_none_is_an_outcome_not_a_programme(matcher: PracticeM
 def test_a_study_campaign_joined_by_a_unit_is_no_programme(matcher: PracticeMatcher) -> None:
     # “读原著、学理论”活动: a study campaign, as 两学一做 is, whatever unit joins it
     assert local_names(matcher.discover("某镇结合正在开展的“读原著、学理论”活动推进工作。")) == []
+
+
+def test_a_key_term_with_a_stressed_word_in_inner_quotes_is_still_the_key(matcher: PracticeMatcher) -> None:
+    # “一村一‘警’”: the inner quotes stress one word of the key term; no brand is made of it
+    found = matcher.discover("某县在山区推行“一村一‘警’”,民警常驻村里。")
+    assert [m.practice.name for m in found] == ["一村一警"]
+    # with no key term inside, such a run still gives no brand
+    assert matcher.discover("某区推出“随‘码’即办”服务。") == []

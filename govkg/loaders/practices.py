@@ -554,6 +554,8 @@ _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
 # a character every quoted run or book title starts with: most sentences hold none
 _ANY_OPENER = re.compile(f"[{re.escape(_QUOTE_CHARS + ''.join(o for o, _ in _BRACKET_QUOTES))}《]")
 _BOOK_TRAILERS = ("栏目", "节目", "专栏", "专题节目")
+# A quoted run this short with ‘…’ inside is a name with a stressed word, not quoted speech.
+_SHORT_NESTED = 8
 _TRAIL_WINDOW = 10
 
 
@@ -715,6 +717,12 @@ class PracticeMatcher:
         """Mentions for one quoted candidate, or None when it is not a program. ``tail`` is where
         the words after the last name of a chain of quoted names (“A”“B”等专项行动) begin."""
         content = cand.content
+        if "‘" in content and len(content) <= _SHORT_NESTED and not content.startswith(("我们", "我")):
+            # “一村一‘警’”: a short name with one word stressed inside is that name; a key term
+            # read through the inner quotes gives its key, and nothing else is taken from it
+            surface = s[cand.start : cand.end]
+            keyed = [self.taxonomy.practices[k] for k in self._keys_in(content)]
+            return [PracticeMention(cand.start, cand.end, surface, p, True) for p in keyed] or None
         if "‘" in content or content.startswith(("我们", "我")):
             return None  # “我们探索总结出‘X’工作法”: quoted speech, with the name nested inside
         if _TERM.match(content) and _TERM_GLOSSED.match(s, cand.outer_end):
