@@ -667,3 +667,11 @@ def test_two_private_parties_of_one_case_make_its_numbers_no_figures() -> None:
     assert find_metrics("周某与邻居吴某因公共楼道堆物起了争议,赔了对方200元。") == []
     # one person alone, with a total of work, is still a figure
     assert labels("调解员老孙某年共调解纠纷120件")[0][1] == 120.0
+
+
+def test_what_opens_a_label_before_in_all_is_no_part_of_what_was_counted() -> None:
+    # 通过“X”累计…, 5年来累计…: the means and the span before 累计 are dropped
+    assert labels("该所借助“板凳夜话”累计调处纠纷310起")[0][0] == "调处纠纷"
+    assert labels("5年来累计排查隐患4200处")[0][0] == "排查隐患"
+    # a level before it says which tier counted, and stays
+    assert labels("村级累计受理诉求86件")[0][0] == "村级受理诉求"
