@@ -552,8 +552,9 @@ def test_a_list_before_the_count_with_no_noun_after_it_is_the_label_whole() -> N
 def test_a_bare_success_rate_is_the_rate_of_the_count_before_it() -> None:
     got = labels("全年调解纠纷300件，调解成功291件，成功率97%")
     assert [g[0] for g in got] == ["调解纠纷", "调解成功", "调解成功率"]
-    # a rate named with its own verb keeps it
-    assert labels("受理案件80件，办结78件，办结率97.5%")[-1][0] == "办结率"
+    # a rate named with its own verb keeps it, after the object its count shares with the one
+    # before (办结78件 counts the 案件 受理 before it), as gold writes 群众来信来访办结率
+    assert labels("受理案件80件，办结78件，办结率97.5%")[-1][0] == "案件办结率"
 
 
 def test_a_respectively_run_with_a_comparison_gives_each_item_its_value() -> None:
@@ -675,3 +676,11 @@ def test_what_opens_a_label_before_in_all_is_no_part_of_what_was_counted() -> No
     assert labels("5年来累计排查隐患4200处")[0][0] == "排查隐患"
     # a level before it says which tier counted, and stays
     assert labels("村级累计受理诉求86件")[0][0] == "村级受理诉求"
+
+
+def test_a_bare_verb_of_work_after_a_count_of_work_takes_the_same_object() -> None:
+    # 受理X 90件，办结88件: the second verb is done to the same things
+    got = labels("今年受理邻里纠纷90件,办结88件")
+    assert [g[0] for g in got] == ["受理邻里纠纷", "办结邻里纠纷"]
+    # not across units: households visited are no disputes settled
+    assert labels("入户走访村民640户,化解35件")[1][0] == "化解"

@@ -951,6 +951,18 @@ def _label(
         tail = _tail(sentence, end)
         if tail and tail not in _ONE_CHAR_NOUNS:
             return label + tail, None
+        if (
+            previous
+            and _WORK_VERB_START.fullmatch(label)
+            and _JUST_A_BREAK.fullmatch(sentence[floor:clause_start])
+            and unit
+            and sentence.endswith(unit, 0, floor)
+        ):
+            # 排查矛盾纠纷300件，化解290件: a bare verb of work right after a count of work done to
+            # things of the same unit is done to the same things (化解矛盾纠纷)
+            done_to = _done_to(previous)
+            if done_to:
+                return label + done_to, None
     # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
     # 公安、人社、司法3个部门: after the last item of a 、 list the count names the list by the
     # noun after its measure word; a percentage has no such noun (…、结案率100%) and keeps its own
@@ -1149,6 +1161,18 @@ _WORK_VERB_END = re.compile(
 )
 _WORK_VERB_START = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "^(?:", 1))
 _LIST_OPEN = re.compile(r"[，,。；;：:！!？?\n]")
+
+
+_JUST_A_BREAK = re.compile(r"\s*[，,；;、]\s*")
+
+
+def _done_to(label: str) -> str:
+    """What a label of work names as done to (排查化解矛盾纠纷 -> 矛盾纠纷), or "" when it opens with
+    no verb of work."""
+    rest = label
+    while (verb := _WORK_VERB_START.match(rest)) is not None:
+        rest = rest[verb.end() :]
+    return rest if rest != label and is_noun_label(rest) else ""
 
 
 def _verb_before_list(sentence: str, clause_start: int) -> str:
