@@ -515,3 +515,11 @@ def test_a_clause_giving_what_an_honour_came_from_reports_the_work() -> None:
     assert _cls(thanks, "网格化管理") is None
     # with no such clause the award still covers the practice it names
     assert _cls("丙村获评省级民主法治村,村里长期推行网格化管理。", "网格化管理") == "award"
+
+
+def test_a_list_of_topics_after_a_visit_verb_is_still_what_the_visit_looks_at() -> None:
+    # 到乙县考察交流A、B等工作: the visitors study both topics; neither is their own work
+    visit = "甲县政法委书记带队到乙县考察交流平安建设、综治中心规范化建设等工作。"
+    assert _cls(visit, "综治中心") == "visit"
+    # the host telling of its own centre is its work
+    assert _cls("乙县介绍了综治中心规范化建设的做法。", "综治中心") is None

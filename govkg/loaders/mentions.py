@@ -183,7 +183,8 @@ _TOUR_AFTER = re.compile(
 # 考察团, 调研组, 督导组 name the visitors, no visit verb: 向来访的考察团介绍本区X is the host's own.
 _VISIT_TOPIC_BEFORE = re.compile(
     r"(?:(?<![以年])来|(?<![达得受做收遇看想感直找报签办伸])到|赴|莅临|深入|前往)[^，,。；;:：]{0,16}?"
-    r"(?:调研|考察|视察|督导|督查|检查指导)(?![团组队])了?[^，,。；;:：]{0,6}$"
+    # the topics may run on as a 、-list after the verb (到乙县考察交流基层治理、综治中心建设等工作)
+    r"(?:调研|考察|视察|督导|督查|检查指导)(?![团组队])了?[^，,。；;:：]{0,24}$"
 )
 # 考察团一行观摩了网格化服务管理工作 / 甲县代表团听取了…经验介绍: a sentence whose subject is a
 # visiting delegation and whose verb is one of looking or listening names what the visitors saw;
