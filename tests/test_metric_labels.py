@@ -684,3 +684,8 @@ def test_a_bare_verb_of_work_after_a_count_of_work_takes_the_same_object() -> No
     assert [g[0] for g in got] == ["受理邻里纠纷", "办结邻里纠纷"]
     # not across units: households visited are no disputes settled
     assert labels("入户走访村民640户,化解35件")[1][0] == "化解"
+
+
+def test_another_opening_a_clause_is_no_part_of_the_label() -> None:
+    # 另走访…: 另 "besides" opens the clause, as 另外 does
+    assert labels("另走访困难群众65户")[0][0] == "走访困难群众"
