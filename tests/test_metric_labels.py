@@ -689,3 +689,17 @@ def test_a_bare_verb_of_work_after_a_count_of_work_takes_the_same_object() -> No
 def test_another_opening_a_clause_is_no_part_of_the_label() -> None:
     # 另走访…: 另 "besides" opens the clause, as 另外 does
     assert labels("另走访困难群众65户")[0][0] == "走访困难群众"
+
+
+def test_in_all_and_according_to_after_a_count_open_its_predicate() -> None:
+    # 32名镇干部共走访…: the count is of the cadres; 共 opens what they did
+    assert labels("32名镇干部共走访农户900户")[0][0] == "镇干部"
+    # 86个网格服务站按照…: 按照 opens the predicate too
+    assert labels("86个网格服务站按照统一标准改造")[0][0] == "网格服务站"
+    # 共同 is one word, no “in all”; 共建有 is “in all” + 建有
+    assert labels("全镇共同参与的志愿者420人")[0][0] == "共同参与的志愿者"
+    assert labels("全县共建有调解组织64个")[0][0] == "调解组织"
+
+
+def test_a_count_after_having_completed_building_counts_what_was_built() -> None:
+    assert labels("目前已建设完成9个村级调解室")[0][0] == "村级调解室"
