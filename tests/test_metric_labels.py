@@ -703,3 +703,18 @@ def test_in_all_and_according_to_after_a_count_open_its_predicate() -> None:
 
 def test_a_count_after_having_completed_building_counts_what_was_built() -> None:
     assert labels("目前已建设完成9个村级调解室")[0][0] == "村级调解室"
+
+
+def test_how_the_work_got_done_before_a_bare_verb_still_takes_the_object_before() -> None:
+    # 成功化解: whether it got done, then the verb; the object is the previous count's
+    got = labels("受理土地纠纷64件,成功化解60件,化解率93.8%")
+    assert [g[0] for g in got] == ["受理土地纠纷", "成功化解土地纠纷", "土地纠纷化解率"]
+
+
+def test_only_and_on_average_are_no_part_of_what_was_measured() -> None:
+    # 平均(仅): on average, only; a noun after a count stops before 平均
+    assert labels("3万件网上调解案件平均用时仅18天")[-1][0] == "网上调解案件平均用时"
+    assert labels("3万件网上调解案件平均用时仅18天")[0][0] == "网上调解案件"
+    assert labels("办案周期平均仅9天")[0][0] == "办案周期"
+    # a quoted modifier before a centre: the centre is what was counted
+    assert labels("建成52个“三合一”调解中心")[0][0] == "“三合一”调解中心"

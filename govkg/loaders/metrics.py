@@ -314,11 +314,13 @@ _NOT_PLACES = frozenset(
     }
 )
 _TRAIL_ADVERBS = (
+    "仅",  # 平均时长仅22天: "only", no part of what was measured
     "曾经",
     "曾",
     "就",
     "最高",
     "最低",
+    "平均",  # 调解周期平均(仅)5天: on average, before the 均 it ends with
     "均",
     "分别",
     "已",
@@ -393,7 +395,7 @@ _TAIL_STOP = re.compile(
     r"常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
     r"在(?![线职编岗校册押逃])|以(?![上下内外来及])|"
     # 27名县级领导共接处…, 219个村级综治中心按照…: “in all” and “according to” open the predicate
-    r"(?<![公总一])共(?:计|同)?(?=[\u4e00-\u9fff])(?![享建治识性青有])|按照"
+    r"(?<![公总一])共(?:计|同)?(?=[\u4e00-\u9fff])(?![享建治识性青有])|按照|平均(?![数值])"
 )
 # Examples listed before 等 name no count: “甲”“乙”等特色调解组织32个 counts the 调解组织.
 _EXAMPLES = re.compile(r"^.*?[^一二三四五六七八九十平同高中初上下均对]等(?![级次同待候于等])")
@@ -745,7 +747,7 @@ def _rate_of(label: str, previous: str) -> str:
         # 调解成功1150件，成功率95.8%: the success rate of the count before (调解成功率); 办结98件，
         # 办结率 and 成功化解290件，化解率 keep their own
         return previous + "率" if label.startswith("成功") and len(previous) > 2 else label
-    thing = previous if label.startswith("成功") else _ACTS.sub("", previous)
+    thing = previous if label.startswith("成功") else _ACTS.sub("", _DONE_HOW.sub("", previous))
     return thing + label if len(thing) >= 2 and is_noun_label(thing) else label
 
 
@@ -955,7 +957,7 @@ def _label(
             return label + tail, None
         if (
             previous
-            and _WORK_VERB_START.fullmatch(label)
+            and _WORK_VERB_START.fullmatch(_DONE_HOW.sub("", label))
             and _JUST_A_BREAK.fullmatch(sentence[floor:clause_start])
             and unit
             and sentence.endswith(unit, 0, floor)
@@ -1166,6 +1168,8 @@ _LIST_OPEN = re.compile(r"[，,。；;：:！!？?\n]")
 
 
 _JUST_A_BREAK = re.compile(r"\s*[，,；;、]\s*")
+# 成功化解, 已办结, 有效化解: how or whether the work got done, before its verb
+_DONE_HOW = re.compile(r"^(?:成功|已经?|有效|妥善)")
 
 
 def _done_to(label: str) -> str:
@@ -1206,7 +1210,7 @@ def _without_kinds(text: str) -> str:
 
 
 # The head of a noun of people or posts after a quoted modifier (“双语”普法骨干, “红袖标”巡逻队).
-_COUNTED_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人)$")
+_COUNTED_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人|中心|平台)$")
 # Nouns of one character that a measure word counts (个村, 个镇, 户, 所校): too short for
 # is_noun_label, but whole names of what was counted when they stand alone after the measure.
 _ONE_CHAR_NOUNS = frozenset("村镇乡户校县")
