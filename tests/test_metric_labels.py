@@ -718,3 +718,10 @@ def test_only_and_on_average_are_no_part_of_what_was_measured() -> None:
     assert labels("办案周期平均仅9天")[0][0] == "办案周期"
     # a quoted modifier before a centre: the centre is what was counted
     assert labels("建成52个“三合一”调解中心")[0][0] == "“三合一”调解中心"
+
+
+def test_a_named_doer_stays_in_the_label_but_in_all_after_it_goes() -> None:
+    # “X”队伍共吸纳…, 通过“X”就调解…: the doer named in quotes stays (gold writes
+    # “楼长”民警走访群众户数); 共/就 only say how far the work got
+    assert labels("“红马甲”巡防队共吸纳队员75人")[0][0] == "“红马甲”巡防队吸纳队员"
+    assert labels("去年通过“院坝说事”就调处纠纷33起")[0][0] == "“院坝说事”调处纠纷"

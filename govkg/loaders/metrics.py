@@ -239,6 +239,12 @@ _MAKE_VERB = re.compile(
 # A subject, then 共 or 共计 "in all" (县公安局共破获…, 此次活动共发放…): the subject is who or what
 # acted, not what was counted; 共 opening a word (公共, 总共, 共建, 共有) is not cut at.
 _SUBJECT_IN_ALL = re.compile(r"^[^，,。；;、\d“”]{2,16}?(?<![公总一])共计?(?![性同享建治识青产有])")
+# A named doer (“X”民警, “X”系统, “X”化解方式) opening a label, then 共 “in all” or 就: the adverb is
+# no part of the indicator. (A unit before 已 is dropped whole, by _ACTOR_ALREADY.)
+_NAMED_DOER = re.compile(
+    r"^(?P<doer>[^，,。；;“”\"]{0,6}[“\"][^“”\"]{1,16}[”\"][\u4e00-\u9fff]{0,6}?)"
+    r"(?P<adverb>共计?(?![同享建治识性青有])|就)"
+)
 # Whatever opens a label before 累计 “in all” (a subject, a means, a span: 通过“X法”累计化解纠纷,
 # 4年来累计排查隐患) says who, how or since when, not what was counted.
 _BEFORE_IN_ALL = re.compile(r"^[^，,。；;]{0,16}?累计")
@@ -1104,6 +1110,11 @@ def _noun(text: str) -> str:
     changed = True
     while changed and text:
         changed = False
+        m = _NAMED_DOER.match(text)
+        if m and m.group("adverb") and is_noun_label(text[m.end() :]):
+            # “楼长”民警共走访群众: the named doer stays, as gold labels keep it (“楼长”民警走访群众户数);
+            # the adverb goes
+            text, changed = m.group("doer") + text[m.end() :], True
         m = _LEAD_WORDS.match(text)
         if m and len(text) > m.end():
             text, changed = text[m.end() :].removeprefix("的"), True  # 全镇的网格员
