@@ -725,3 +725,10 @@ def test_a_named_doer_stays_in_the_label_but_in_all_after_it_goes() -> None:
     # “楼长”民警走访群众户数); 共/就 only say how far the work got
     assert labels("“红马甲”巡防队共吸纳队员75人")[0][0] == "“红马甲”巡防队吸纳队员"
     assert labels("去年通过“院坝说事”就调处纠纷33起")[0][0] == "“院坝说事”调处纠纷"
+
+
+def test_people_counted_by_the_post_they_take_are_named_with_it() -> None:
+    # 45名退休法官担任特邀调解员: gold names such people by the post (担任…的律师)
+    assert labels("45名退休法官担任特邀调解员,参与诉前调解")[0][0] == "担任特邀调解员的退休法官"
+    # with no post after them the people alone are the label
+    assert labels("45名退休法官参与诉前调解")[0][0] == "退休法官"
