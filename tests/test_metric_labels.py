@@ -732,3 +732,10 @@ def test_people_counted_by_the_post_they_take_are_named_with_it() -> None:
     assert labels("45名退休法官担任特邀调解员,参与诉前调解")[0][0] == "担任特邀调解员的退休法官"
     # with no post after them the people alone are the label
     assert labels("45名退休法官参与诉前调解")[0][0] == "退休法官"
+
+
+def test_things_counted_right_before_the_system_they_join_are_labelled_by_it() -> None:
+    # 2600路摄像头接入“雪亮”平台: gold names such things by what they joined (接入…的视频监控)
+    assert labels("全区2600路摄像头接入“雪亮”指挥平台")[0][0] == "接入“雪亮”指挥平台的摄像头"
+    # with no system named after them the things alone are the label
+    assert labels("全区2600路摄像头已投入使用")[0][0] == "摄像头"

@@ -992,7 +992,7 @@ def _label(
     ):
         tail = _tail(sentence, end)
         if tail:
-            return (_with_role(sentence, end, tail) if unit in _PEOPLE_UNITS else tail), None
+            return _with_role(sentence, end, tail, unit), None
     verb = _verb_before_list(sentence, clause_start) if listed and label and "等" in before else ""
     if verb and not _WORK_VERB_START.match(label):
         return verb + label, None  # 化解货款、商标等纠纷120余起: the work done to the kinds listed
@@ -1178,19 +1178,30 @@ _WORK_VERB_START = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", 
 _LIST_OPEN = re.compile(r"[，,。；;：:！!？?\n]")
 
 
-# 683名律师担任村(社区)法律顾问: people counted by the post they take, named as gold names them
-# (担任村(社区)法律顾问的律师).
+# 683名律师担任村(社区)法律顾问, 3.1万路视频监控接入“X”系统: people counted by the post they take,
+# or things by the system they are joined to, named as gold names them (担任村(社区)法律顾问的律师,
+# 接入“X”系统的视频监控).
 _PEOPLE_UNITS = frozenset({"名", "人", "位"})
 _TAKES_ROLE = re.compile(r"\s*(?P<verb>担任|兼任)(?P<role>[^，,。；;、“”]{2,14})")
+_JOINED_TO = re.compile(
+    r"\s*(?P<verb>接入)(?P<role>[^，,。；;、]{2,20}?(?:系统|平台|网络|网|中心))(?=[，,。；;]|$)"
+)
 
 
-def _with_role(sentence: str, end: int, tail: str) -> str:
-    """``tail`` (the people after a count) with the post they take right after it, if any."""
+def _with_role(sentence: str, end: int, tail: str, unit: str) -> str:
+    """``tail`` (what a count counted, after it) with the post its people take or the system its
+    things are joined to right after it, if any."""
     at = sentence.find(tail, end)
-    role = _TAKES_ROLE.match(sentence, at + len(tail)) if 0 <= at <= end + 4 else None
-    if role is None or not is_noun_label(role.group("role")):
+    if not 0 <= at <= end + 4:
+        return tail
+    after = at + len(tail)
+    role = _TAKES_ROLE.match(sentence, after) if unit in _PEOPLE_UNITS else _JOINED_TO.match(sentence, after)
+    if role is None or not is_noun_label(_QUOTE_MARKS.sub("", role.group("role"))):
         return tail
     return f"{role.group('verb')}{role.group('role')}的{tail}"
+
+
+_QUOTE_MARKS = re.compile(r"[“”\"]")
 
 
 _JUST_A_BREAK = re.compile(r"\s*[，,；;、]\s*")
