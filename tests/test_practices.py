@@ -872,3 +872,8 @@ def test_a_key_term_with_a_stressed_word_in_inner_quotes_is_still_the_key(matche
     assert [m.practice.name for m in found] == ["一村一警"]
     # with no key term inside, such a run still gives no brand
     assert matcher.discover("某区推出“随‘码’即办”服务。") == []
+
+
+def test_the_big_security_frame_every_report_claims_is_no_programme(matcher: PracticeMatcher) -> None:
+    # “大平安”工作体系/格局: a field every place claims, like “共建共治”, whatever kind word follows
+    assert local_names(matcher.discover("某市“大平安”工作体系运行更加顺畅。")) == []

@@ -496,6 +496,8 @@ _FIELD_TERMS = frozenset({
     "平安建设", "法治建设", "乡村振兴", "社会稳定", "和谐稳定", "安全稳定", "长治久安", "共建共治共享",
     # the stock aim of working together, named so in every report
     "多元共治", "共治共享", "共建共享", "共建共治",
+    # the whole-of-society security every report claims (“大平安”格局, 工作体系, 理念)
+    "大平安",
 })  # fmt: skip
 # A quote that a goal frame closes (以打造“最安全边境城市”为目标) or a rate measured (“见警率”,
 # “两率一度”) names what is aimed at or counted, not a programme the unit runs. (A selection the
