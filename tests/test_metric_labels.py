@@ -739,3 +739,11 @@ def test_things_counted_right_before_the_system_they_join_are_labelled_by_it() -
     assert labels("全区2600路摄像头接入“雪亮”指挥平台")[0][0] == "接入“雪亮”指挥平台的摄像头"
     # with no system named after them the things alone are the label
     assert labels("全区2600路摄像头已投入使用")[0][0] == "摄像头"
+
+
+def test_a_locative_closing_the_noun_after_a_count_is_no_part_of_it() -> None:
+    # 在受理的860件诉求中, 95%的满意率背后: among or behind what was counted
+    assert labels("全镇3200名群众中有2100人参加夜巡")[0][0] == "群众"
+    assert labels("96%的群众满意率背后,是网格员的坚守")[0][0] == "群众满意率"
+    # a noun that ends in 中 keeps it
+    assert labels("全区11所高中开展法治讲座")[0][0] == "高中"

@@ -1256,6 +1256,8 @@ _QUALITY = re.compile(
     r"(?:能力|素质|水平|作风|经验|责任心)(?:较|很)?(?:[强高好硬优精实]|过硬|突出|丰富|扎实)$"
     r"|^(?:熟悉|精通|懂|擅长|具有|具备|热心)"
 )
+# A locative closing the noun after a count (…纠纷中, …居民当中, …成功率背后): where, not what.
+_AMONG_END = re.compile(r"(?:之中|当中|中|背后)$")
 _JOINS_NEXT = re.compile(r"(?:以及|和|及|与|或)$")
 
 
@@ -1289,6 +1291,9 @@ def _tail(sentence: str, end: int) -> str:
             # 4名作风过硬的民警, 7名精通彝语的调解员: a quality before 的 describes the noun after it
             tail = head if _QUALITY.search(tail[:of]) and is_noun_label(head) else tail[:of]
     tail = _balance(_without_kinds(tail))
+    among = _AMONG_END.search(tail)
+    if among and is_noun_label(tail[: among.start()]):
+        tail = tail[: among.start()]  # 2万余件矛盾纠纷中, 98.2%的调解成功率背后: among or behind them
     if tail in _ONE_CHAR_NOUNS:
         return tail  # 1472个村全部…: a one-character noun is what the measure word counts
     return tail if is_noun_label(tail) else ""
