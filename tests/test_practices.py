@@ -877,3 +877,10 @@ def test_a_key_term_with_a_stressed_word_in_inner_quotes_is_still_the_key(matche
 def test_the_big_security_frame_every_report_claims_is_no_programme(matcher: PracticeMatcher) -> None:
     # “大平安”工作体系/格局: a field every place claims, like “共建共治”, whatever kind word follows
     assert local_names(matcher.discover("某市“大平安”工作体系运行更加顺畅。")) == []
+
+
+def test_teams_named_by_example_before_a_team_word_are_each_a_brand(matcher: PracticeMatcher) -> None:
+    # “X”“Y”等…调解队伍: each example is a team of its own, and mediates (rule 4)
+    found = matcher.discover("如今在某街道,“老槐树”“和事姐”等群众调解队伍十分活跃。")
+    assert local_names(found) == ["老槐树", "和事姐"]
+    assert "矛盾纠纷多元化解" in {m.practice.name for m in found}

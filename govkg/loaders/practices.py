@@ -1052,8 +1052,9 @@ _CHAINED_WORK = ("工作", "活动")
 # Names listed by example before 等, or in a chain of quotes, are programmes only when the words
 # after them say they are campaigns (“云岭”“雷霆”等专项行动); “X”等工作 lists topics.
 _LISTED_CAMPAIGNS = ("行动", "专项整治", "整治", "专项活动", "集中活动")
-# … or brands (“X”“Y”等特色护边模式, “X”“Y”等调解品牌): each quoted example is one unit's model.
-_LISTED_BRANDS = ("模式", "品牌", "工作法")
+# … or brands (“X”“Y”等特色护边模式, “X”“Y”等调解品牌) or teams (“X”“Y”等民间调解队伍): each quoted
+# example is one unit's model or team, as gold lists 马背调解队 and 渔嫂调解队.
+_LISTED_BRANDS = ("模式", "品牌", "工作法", "队伍", "队")
 # Two counted actions (三清三留, 四抓四真): a coined name complete in itself, not a count formula
 # (七个一, 1234, 三级五天) that names nothing without the words after it.
 _NUMERAL = "[一二两三四五六七八九十]"
