@@ -884,3 +884,12 @@ def test_teams_named_by_example_before_a_team_word_are_each_a_brand(matcher: Pra
     found = matcher.discover("如今在某街道,“老槐树”“和事姐”等群众调解队伍十分活跃。")
     assert local_names(found) == ["老槐树", "和事姐"]
     assert "矛盾纠纷多元化解" in {m.practice.name for m in found}
+
+
+def test_a_coined_name_ending_in_a_role_before_a_model_word_is_the_model(matcher: PracticeMatcher) -> None:
+    # “一警三员”工作模式: a model named by who works in it, not a role
+    assert local_names(matcher.discover("某镇派出所打造“一警三员”工作模式。")) == ["一警三员"]
+    # a bare role name, or one before a team word, stays no programme
+    assert local_names(matcher.discover("每个村设立“平安联络员”。")) == []
+    # the deputies-and-members room is a standard institution type, as 代表之家 is
+    assert local_names(matcher.discover("某乡建立“两代表一委员”工作室。")) == []

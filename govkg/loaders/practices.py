@@ -471,6 +471,7 @@ _STOP_SUBSTRINGS = (
     "党的声音", "党的创新理论", "全会精神",
     "三个规定", "三同步", "好差评",
     "家门口", "绿色通道", "日清日结", "代表之家", "委员之家", "委员工作站", "青年之家", "妇女之家",
+    "两代表一委员",  # deputies and committee members: a standard institution type, as 代表之家 is
     "职工之家", "法官工作站", "学习强国", "公众号", "长安网", "微博", "微信号", "抖音", "头条号",
     "电视台", "日报", "晚报", "报社", "广播", "比赛", "竞赛", "开放日", "慰问", "晚会", "仪式",
     "座谈会", "表彰大会", "宣传日", "宣传周", "宣传月", "教育日", "文艺演出", "回头看", "线上+线下",
@@ -883,7 +884,7 @@ class PracticeMatcher:
             key_text += trail  # “金秋”执行攻坚行动: a campaign named by its core word is the key only
         elif trail.endswith("创建"):
             key_text += trail  # “平安古镇”创建 is 平安创建 (rule 7); “无讼社区”创建 stays a brand
-        found = self._mentions(s, start, end, name, key_text=key_text)
+        found = self._mentions(s, start, end, name, key_text=key_text, framed=trail.endswith(_MODEL_KINDS))
         if found and not counted and key_text == content:
             # Rule 4: “驼铃”网格服务队 — the brand, and the key its descriptor names
             have = {m.practice.key for m in found}
@@ -893,22 +894,26 @@ class PracticeMatcher:
         return found
 
     def _mentions(
-        self, s: str, start: int, end: int, name: str, key_text: str | None = None
+        self, s: str, start: int, end: int, name: str, key_text: str | None = None, framed: bool = False
     ) -> list[PracticeMention]:
         """The practices a programme name stands for: the taxonomy keys its name holds (rule 3), the
         local brand when no key term is in it or only a kind word such as 巡逻队 (rule 4), and
         矛盾纠纷多元化解 beside a brand (or a dialogue programme such as 楼长议事会) that the sentence
         presents as resolving disputes."""
-        practices = self._stands_for(name, key_text if key_text is not None else name, s, start, end)
+        practices = self._stands_for(name, key_text if key_text is not None else name, s, start, end, framed)
         return [PracticeMention(start, end, s[start:end], p, discovered=True) for p in practices]
 
-    def _stands_for(self, name: str, key_text: str, s: str, start: int, end: int) -> list[Practice]:
+    def _stands_for(
+        self, name: str, key_text: str, s: str, start: int, end: int, framed: bool = False
+    ) -> list[Practice]:
         """The practices behind a programme name (keys read from ``key_text``): its taxonomy keys,
-        the local brand, and 矛盾纠纷多元化解 when ``s`` (if given) presents it as resolving disputes."""
+        the local brand, and 矛盾纠纷多元化解 when ``s`` (if given) presents it as resolving disputes.
+        ``framed``: a programme word follows the quoted name (“一警六员”工作模式), so a name ending
+        in 员 is the model's, not a role's."""
         keys = self._keys_in(key_text)
         brand = not keys or self._descriptor_only(key_text)
         open_formula = name.endswith(_OPEN_FORMULA) or _OPEN_SUM.match(_QUOTES_ONLY.sub("", name))
-        if brand and (name.endswith(_ROLE_ENDINGS) or open_formula):
+        if brand and ((name.endswith(_ROLE_ENDINGS) and not framed) or open_formula):
             return []
         practices = [*([local_practice(name)] if brand else []), *(self.taxonomy.practices[k] for k in keys)]
         mediation = self._mediation
