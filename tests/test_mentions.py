@@ -519,7 +519,7 @@ def test_a_clause_giving_what_an_honour_came_from_reports_the_work() -> None:
 
 def test_a_list_of_topics_after_a_visit_verb_is_still_what_the_visit_looks_at() -> None:
     # 到乙县考察交流A、B等工作: the visitors study both topics; neither is their own work
-    visit = "甲县政法委书记带队到乙县考察交流平安建设、综治中心规范化建设等工作。"
+    visit = "甲县政法委书记带队到乙县考察交流平安建设、县级综治中心运行等工作。"
     assert _cls(visit, "综治中心") == "visit"
     # the host telling of its own centre is its work
-    assert _cls("乙县介绍了综治中心规范化建设的做法。", "综治中心") is None
+    assert _cls("乙县介绍了本县综治中心日常运行的做法。", "综治中心") is None
