@@ -523,3 +523,11 @@ def test_a_list_of_topics_after_a_visit_verb_is_still_what_the_visit_looks_at() 
     assert _cls(visit, "综治中心") == "visit"
     # the host telling of its own centre is its work
     assert _cls("乙县介绍了本县综治中心日常运行的做法。", "综治中心") is None
+
+
+def test_a_practice_naming_an_institute_an_index_or_a_forum_is_no_adoption() -> None:
+    # 某大学枫桥经验研究院, “枫桥经验”指数: names of a body or a publication
+    assert _cls("某大学枫桥经验研究院今天发布年度报告。", "枫桥经验") == "media"
+    assert _cls("丁县在“枫桥经验”指数中排名靠前。", "枫桥经验") == "media"
+    # the practice itself, carried out, stays an adoption
+    assert _cls("丁县坚持和发展“枫桥经验”。", "枫桥经验") is None

@@ -197,6 +197,9 @@ _OWNER_BEFORE = re.compile(
     r"(?:[县市区旗镇乡村州盟]|街道|社区|嘎查|苏木|当地|的)(?:[“\"「][^“”\"「」]{1,16}[”\"」])?[“\"「]?$"
 )
 _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深入某中心调研和接访: the visitor's
+# 枫桥经验研究院, “枫桥经验”指数, …论坛: the practice names an institute, an index or a forum
+# (a name of a body or a publication), not work a unit did.
+_NAME_OF_BODY_AFTER = re.compile(r"^[”\"」]?(?:研究院|研究会|研究中心|研究所|指数|论坛)")
 # 签订《2023年度平安建设目标责任书》: the practice names what a pledge binds its signer to.
 _PLEDGE_BEFORE = re.compile(r"《[^《》]{0,40}$")
 _PLEDGE_AFTER = re.compile(r"^[^《》]{0,40}?(?:责任书|责任状|承诺书)》")
@@ -492,6 +495,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("topic", m.group()[-6:])
     if m := _MEDIA_TITLE.search(before):
         return Cue("media", m.group())
+    if m := _NAME_OF_BODY_AFTER.match(after):
+        return Cue("media", sentence[start:end] + m.group())
     if "《" in before and (m := _STUDIED_TITLE.search(before)) and _TITLE_CLOSES.match(after):
         return Cue("policy", m.group()[:4])
     if _PLEDGE_BEFORE.search(before) and (m := _PLEDGE_AFTER.match(after)):
