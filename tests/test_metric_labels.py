@@ -747,3 +747,8 @@ def test_a_locative_closing_the_noun_after_a_count_is_no_part_of_it() -> None:
     assert labels("96%的群众满意率背后,是网格员的坚守")[0][0] == "群众满意率"
     # a noun that ends in 中 keeps it
     assert labels("全区11所高中开展法治讲座")[0][0] == "高中"
+
+
+def test_sending_staff_after_a_count_of_bodies_is_their_predicate() -> None:
+    # 12个部门派员…: the bodies are counted; 派员 (send staff) is what they do
+    assert labels("人社、住建等12个部门派员轮流坐班")[0][0] == "部门"
