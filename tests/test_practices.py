@@ -893,3 +893,10 @@ def test_a_coined_name_ending_in_a_role_before_a_model_word_is_the_model(matcher
     assert local_names(matcher.discover("每个村设立“平安联络员”。")) == []
     # the deputies-and-members room is a standard institution type, as 代表之家 is
     assert local_names(matcher.discover("某乡建立“两代表一委员”工作室。")) == []
+
+
+def test_a_quote_glossing_the_next_quoted_name_is_no_name_itself(matcher: PracticeMatcher) -> None:
+    # “A+B+C”的“微网格”工作模式: the formula spells out the model; the model's name is the second
+    found = matcher.discover("某村打造“支部+中心户+农户”的“微网格”工作模式。")
+    assert local_names(found) == []
+    assert [m.practice.name for m in found] == ["网格化管理"]

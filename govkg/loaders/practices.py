@@ -735,6 +735,8 @@ class PracticeMatcher:
         possessive = s.startswith("的", trail_start)
         if possessive:
             trail_start += 1
+            if s.startswith(("“", '"'), trail_start):
+                return None  # “A+B+C”的“微网格”模式: the first quote spells out the named one's make-up
         window = _CLAUSE_BREAK.split(s[trail_start : trail_start + _TRAIL_WINDOW], maxsplit=1)[0]
         # a list comma ends the name too: in 村“两委”干部、驻村工作队 the 队 is the next item's
         window = re.split(r"[“”\"「」『』《》、]", window, maxsplit=1)[0]
