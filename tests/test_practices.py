@@ -900,3 +900,10 @@ def test_a_quote_glossing_the_next_quoted_name_is_no_name_itself(matcher: Practi
     found = matcher.discover("某村打造“支部+中心户+农户”的“微网格”工作模式。")
     assert local_names(found) == []
     assert [m.practice.name for m in found] == ["网格化管理"]
+
+
+def test_an_unquoted_named_points_scheme_is_a_programme(matcher: PracticeMatcher) -> None:
+    # 推行X积分制度 / X积分超市: a named points scheme, as gold lists 平安积分超市
+    assert local_names(matcher.discover("某县在两个乡试点推行护河公益积分制度。")) == ["护河公益积分制度"]
+    # a bare points scheme has no name of its own
+    assert local_names(matcher.discover("各村推行积分制度。")) == []
