@@ -752,3 +752,9 @@ def test_a_locative_closing_the_noun_after_a_count_is_no_part_of_it() -> None:
 def test_sending_staff_after_a_count_of_bodies_is_their_predicate() -> None:
     # 12个部门派员…: the bodies are counted; 派员 (send staff) is what they do
     assert labels("人社、住建等12个部门派员轮流坐班")[0][0] == "部门"
+
+
+def test_what_was_added_keeps_added_and_where_as_a_count_before_its_noun() -> None:
+    # 山区新增860路监控: gold keeps where and 新增 (农村新增布点监控路数)
+    assert labels("今年山区新增860路监控探头")[0][0] == "山区新增监控探头"
+    assert labels("今年新增75名专职网格员")[0][0] == "新增专职网格员"

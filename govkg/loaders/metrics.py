@@ -991,6 +991,9 @@ def _label(
         or listed
     ):
         tail = _tail(sentence, end)
+        if tail and before.rstrip().endswith("新增"):
+            # 农村新增3100路监控: what was added, and where, as 新增调解组织30个 keeps 新增
+            return f"{_noun(before.rstrip()[:-2])}新增{tail}", None
         if tail:
             return _with_role(sentence, end, tail, unit), None
     verb = _verb_before_list(sentence, clause_start) if listed and label and "等" in before else ""
