@@ -758,3 +758,11 @@ def test_what_was_added_keeps_added_and_where_as_a_count_before_its_noun() -> No
     # 山区新增860路监控: gold keeps where and 新增 (农村新增布点监控路数)
     assert labels("今年山区新增860路监控探头")[0][0] == "山区新增监控探头"
     assert labels("今年新增75名专职网格员")[0][0] == "新增专职网格员"
+
+
+def test_a_bare_measure_after_a_count_of_a_quoted_thing_is_of_the_same_thing() -> None:
+    # “X”粉丝数…，点击量…: the second measure is the named thing's too
+    got = labels("“平安清溪”公众号粉丝数达4.6万,点击量52万")
+    assert [g[0] for g in got] == ["“平安清溪”公众号粉丝数", "“平安清溪”点击量"]
+    # with no quoted name before, a bare measure stays as it is
+    assert labels("受理诉求80件,点击量900次")[1][0] == "点击量"

@@ -672,6 +672,8 @@ def _to_mention(
         label = "群众" + label  # 群众安全感稳步提升,满意度达96%: the opinion is the 群众's named before
     if unit == "%" and floor and change is None:
         label = _rate_of(label, previous)
+    elif floor and (named := _QUOTED_SUBJECT.match(previous)) and _BARE_MEASURE.fullmatch(label):
+        label = named.group() + label  # “X”关注人数达…，访问量…: the second measure is the same X's
     if unit == "%" and _SHARE_OF.search(label):
         label += "比例"  # 女性民警占全部警力18%: the share of one in the other
     clause = sentence[_clause_start(sentence, m.start()) : m.start()]
@@ -743,6 +745,12 @@ _ACTS = re.compile(
 
 # A占B before a percentage, the label naming no ratio yet (占比, 比例, 比重, …率).
 _SHARE_OF = re.compile(r"[\u4e00-\u9fff]{2}占[\u4e00-\u9fff]{2,}(?<![比率重])(?<!比例)$")
+
+
+# A quoted name opening the label of the count before (“24小时警局”关注人数), and a bare measure noun
+# (访问量, 点击量, 下载量, 用户数) after it in the same sentence: the measure is of the same named thing.
+_QUOTED_SUBJECT = re.compile(r"^[“\"][^“”\"]{1,16}[”\"]")
+_BARE_MEASURE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:量|人数|用户数|次数)")
 
 
 def _rate_of(label: str, previous: str) -> str:
