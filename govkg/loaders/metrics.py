@@ -245,10 +245,6 @@ _NAMED_DOER = re.compile(
     r"^(?P<doer>[^，,。；;“”\"]{0,6}[“\"][^“”\"]{1,16}[”\"][\u4e00-\u9fff]{0,6}?)"
     r"(?P<adverb>共计?(?![同享建治识性青有])|就)"
 )
-# Whatever opens a label before 累计 “in all” (a subject, a means, a span: 通过“X法”累计化解纠纷,
-# 4年来累计排查隐患) says who, how or since when, not what was counted.
-_BEFORE_IN_ALL = re.compile(r"^[^，,。；;]{0,16}?累计")
-_LEVEL_WORD = re.compile(r"[省市州县区乡镇村]级$")
 # A unit that acted, then 已 or 成立以来 (某调解室已成功调处纠纷, 调委会成立以来调解纠纷): the
 # subject of the clause, not part of what its number counts.
 _ACTOR_ALREADY = re.compile(
@@ -1138,11 +1134,6 @@ def _noun(text: str) -> str:
         m = _SUBJECT_IN_ALL.match(text)
         if m and is_noun_label(_trim(text[m.end() :])):
             text, changed = text[m.end() :], True  # 县公安局共破获…: who acted, then what they did in all
-        m = _BEFORE_IN_ALL.match(text)
-        if m and is_noun_label(_trim(text[m.end() :])):
-            # 通过“X法”累计化解…: the means or time before “in all”; a level (镇级累计受理) stays
-            level = _LEVEL_WORD.search(text, 0, m.end() - 2)
-            text, changed = (level.group() if level else "") + text[m.end() :], True
         m = _ACTOR_ALREADY.match(text) or _ACTOR_HAS.match(text)
         if m and is_noun_label(_trim(text[m.end() :])):
             text, changed = text[m.end() :], True  # the room acted; the disputes are counted
