@@ -639,7 +639,7 @@ def test_one_indicators_values_listed_by_scope_share_its_label() -> None:
 @pytest.mark.parametrize(
     ("sentence", "label"),
     [
-        ("今年检察院共接到82条食品安全线索", "食品安全线索"),  # 接到: a verb of receiving
+        ("今年检察院共接到82条食品安全线索", "接到食品安全线索"),  # 接到: received, kept as 受理 is
         ("全乡按片区划分成140余个小网格", "小网格"),  # 划分成: the result of dividing
         ("治保会下设9个巡逻小组", "巡逻小组"),  # 下设: what is set up under it
         ("中心先后入驻11家调解组织", "调解组织"),  # 入驻: who moved in

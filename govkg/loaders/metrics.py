@@ -1174,7 +1174,7 @@ _TO_VALUE = re.compile(
 # name the indicator (破获32起案件 -> 破获案件), as 破获案件32起 does.
 _WORK_VERB_END = re.compile(
     r"(?:化解|调处|调解|破获|侦破|抓获|打掉|排查|摸排|受理|办理|审结|执结|办结|查处|处置|整改|解决|"
-    r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送)$"
+    r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送|收到|接到)$"
 )
 _WORK_VERB_START = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "^(?:", 1))
 _LIST_OPEN = re.compile(r"[，,。；;：:！!？?\n]")
