@@ -671,7 +671,7 @@ def test_two_private_parties_of_one_case_make_its_numbers_no_figures() -> None:
 
 
 def test_a_span_and_a_named_means_before_in_all_stay_in_the_label() -> None:
-    # gold keeps them (三年来调解矛盾纠纷数, “枫桥班”累计培训场次): no rule drops what precedes 累计
+    # gold keeps them (三年来…纠纷数, “X班”累计培训场次): no rule drops what precedes 累计
     assert labels("5年来累计排查隐患4200处")[0][0] == "5年来累计排查隐患"
 
 
@@ -752,7 +752,7 @@ def test_sending_staff_after_a_count_of_bodies_is_their_predicate() -> None:
 
 
 def test_what_was_added_keeps_added_and_where_as_a_count_before_its_noun() -> None:
-    # 山区新增860路监控: gold keeps where and 新增 (农村新增布点监控路数)
+    # 山区新增860路监控: gold keeps where and 新增 (农村新增…监控路数)
     assert labels("今年山区新增860路监控探头")[0][0] == "山区新增监控探头"
     assert labels("今年新增75名专职网格员")[0][0] == "新增专职网格员"
 

@@ -547,7 +547,7 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
 _UNQUOTED = re.compile(
     r"(?:开展|推进|实施|启动|部署|推行|深化|完成)了?"
     r"(?P<name>[\u4e00-\u9fff]{2,14}?(?:专项整治行动|专项行动|集中整治行动|攻坚行动|专项整治|建设年|试点改革|改革试点|试点"
-    # a points scheme with its own name (推行平安公益积分制度), as gold lists 平安积分超市
+    # a points scheme with its own name (推行护河公益积分制度), as gold lists 平安积分超市
     r"|积分制度|积分超市))"
 )
 _QUOTE_CHARS = '“”"'
