@@ -907,3 +907,9 @@ def test_an_unquoted_named_points_scheme_is_a_programme(matcher: PracticeMatcher
     assert local_names(matcher.discover("某县在两个乡试点推行护河公益积分制度。")) == ["护河公益积分制度"]
     # a bare points scheme has no name of its own
     assert local_names(matcher.discover("各村推行积分制度。")) == []
+
+
+def test_a_state_reached_or_the_stock_aim_is_no_programme(matcher: PracticeMatcher) -> None:
+    # 实现“X”的Y: the state reached describes Y; the stock aim of the 枫桥 slogan names nothing
+    assert local_names(matcher.discover("某区实现“蝶变”的社区警务室已遍布城乡。")) == []
+    assert local_names(matcher.discover("某旗打造“小事不出村、大事不出镇”的基层治理模式。")) == []

@@ -319,6 +319,8 @@ _GENERIC_KINDS = frozenset({
 # “零诉讼”, “零发案”, “零距离”: none of something, an outcome or a description; a campaign after
 # it (“零上访”创建) still names one.
 _ZERO_COUNT = re.compile(r"^零[\u4e00-\u9fff]{1,4}$")
+# A verb of reaching, right before a quote that modifies the noun after 的 (实现“质变”的X, 达到“三无”的村).
+_ACHIEVED = re.compile(r"(?:实现|达到|做到|达成)了?$")
 # A verb of settling, then 在, before a quote (化解在“萌芽状态”, 解决在“家门口”): the quote says
 # where or in what state a dispute is settled, never a programme's name.
 _SETTLED_IN = re.compile(r"(?:化解|解决|消除|消弭|消化|处置|处理|稳定|控制|遏制|吸附|终结|防范|抑制)在$")
@@ -472,6 +474,7 @@ _STOP_SUBSTRINGS = (
     "三个规定", "三同步", "好差评",
     "家门口", "绿色通道", "日清日结", "代表之家", "委员之家", "委员工作站", "青年之家", "妇女之家",
     "两代表一委员",  # deputies and committee members: a standard institution type, as 代表之家 is
+    "小事不出村", "大事不出镇",  # the stock aim of the 枫桥 slogan, in every region's reports
     "职工之家", "法官工作站", "学习强国", "公众号", "长安网", "微博", "微信号", "抖音", "头条号",
     "电视台", "日报", "晚报", "报社", "广播", "比赛", "竞赛", "开放日", "慰问", "晚会", "仪式",
     "座谈会", "表彰大会", "宣传日", "宣传周", "宣传月", "教育日", "文艺演出", "回头看", "线上+线下",
@@ -739,6 +742,8 @@ class PracticeMatcher:
             trail_start += 1
             if s.startswith(("“", '"'), trail_start):
                 return None  # “A+B+C”的“微网格”模式: the first quote spells out the named one's make-up
+            if _ACHIEVED.search(s, 0, cand.outer_start):
+                return None  # 实现“质变”的综治中心: the state reached describes what follows, no name
         window = _CLAUSE_BREAK.split(s[trail_start : trail_start + _TRAIL_WINDOW], maxsplit=1)[0]
         # a list comma ends the name too: in 村“两委”干部、驻村工作队 the 队 is the next item's
         window = re.split(r"[“”\"「」『』《》、]", window, maxsplit=1)[0]
