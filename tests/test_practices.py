@@ -913,3 +913,8 @@ def test_a_state_reached_or_the_stock_aim_is_no_programme(matcher: PracticeMatch
     # 实现“X”的Y: the state reached describes Y; the stock aim of the 枫桥 slogan names nothing
     assert local_names(matcher.discover("某区实现“蝶变”的社区警务室已遍布城乡。")) == []
     assert local_names(matcher.discover("某旗打造“小事不出村、大事不出镇”的基层治理模式。")) == []
+
+
+def test_the_state_a_change_leads_to_after_ji_or_hua_is_no_programme(matcher: PracticeMatcher) -> None:
+    # 积“小X”为“大X”, 化“对立”为“和睦”: the states before and after a change, no names
+    assert local_names(matcher.discover("各村积“小平安”为“大和谐”,群众安全感提升。")) == []

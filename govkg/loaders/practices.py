@@ -1049,10 +1049,10 @@ _DESCRIPTOR = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,3}[式化]|全(?:链条|周期|流程|过程|方位|天候|时段|要素|覆盖|领域|域|程))$"
 )
 # Before a quote, words that make it the state a place moved away from (跳出“被动处警”模式,
-# 从“望洋兴叹”到 …, 变“分散办公”为 …); the state it moved to is introduced by 到/向/为/成.
+# 从“望洋兴叹”到 …, 变“分散办公”为 …, 积“小安”为 …); the state it moved to is introduced by 到/向/为/成.
 _CHANGE_FROM = re.compile(r"(?:从|由|跳出|摆脱|告别|打破|改变|变)$")
 _CHANGE_TO = re.compile(
-    r"(?:从|由|变)[“\"「『][^“”\"「」『』]{1,20}[”\"」』][\u4e00-\u9fff]{0,4}?(?:到|向|为|成)$"
+    r"(?:从|由|变|积|化)[“\"「『][^“”\"「」『』]{1,20}[”\"」』][\u4e00-\u9fff]{0,4}?(?:到|向|为|成)$"
 )
 # Parallel parts of a quoted phrase (、 or +) ...
 _PARTS = re.compile(r"[、+＋]")
