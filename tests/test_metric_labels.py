@@ -763,3 +763,8 @@ def test_a_bare_measure_after_a_count_of_a_quoted_thing_is_of_the_same_thing() -
     assert [g[0] for g in got] == ["“平安清溪”公众号粉丝数", "“平安清溪”点击量"]
     # with no quoted name before, a bare measure stays as it is
     assert labels("受理诉求80件,点击量900次")[1][0] == "点击量"
+
+
+def test_an_abbreviation_gloss_is_no_part_of_the_label() -> None:
+    # …(以下简称“X”): the short form written after a name adds nothing to what was counted
+    assert labels("在某区,社区治安联防站(以下简称“联防站”),共有58个")[0][0] == "社区治安联防站"

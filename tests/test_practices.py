@@ -918,3 +918,10 @@ def test_a_state_reached_or_the_stock_aim_is_no_programme(matcher: PracticeMatch
 def test_the_state_a_change_leads_to_after_ji_or_hua_is_no_programme(matcher: PracticeMatcher) -> None:
     # 积“小X”为“大X”, 化“对立”为“和睦”: the states before and after a change, no names
     assert local_names(matcher.discover("各村积“小平安”为“大和谐”,群众安全感提升。")) == []
+
+
+def test_a_short_form_after_jiancheng_is_no_new_programme(matcher: PracticeMatcher) -> None:
+    # (以下简称“X”): the abbreviation of the name before it; a key term in it still gives its key
+    assert local_names(matcher.discover("某区各社区治安联防站(以下简称“社区联防站”)已建成36个。")) == []
+    found = matcher.discover("市社会治安综合治理中心(以下简称“市综治中心”)投入运行。")
+    assert [m.practice.name for m in found] == ["综治中心"]

@@ -1103,9 +1103,12 @@ _FOCUS_JIU = re.compile(
 _LED_BY = re.compile(r"^[^，,。；;]*?为首的")
 
 
+_ABBREVIATION = re.compile(r"[(（](?:以下)?简称[^()（）]{1,20}[)）]")
+
+
 def _noun(text: str) -> str:
     """``text`` (what precedes a number) cut down to the noun phrase naming what was counted."""
-    text = _trim(text.strip())
+    text = _trim(_ABBREVIATION.sub("", text).strip())  # …工作站(以下简称“X”): the short form goes
     text = _AVERAGE_PER.sub(_per_unit, text)  # 平均每年 -> 年均, as labels write it
     if (scope := _SCOPE_END.search(text)) and is_noun_label(text[: scope.start()]):
         text = text[: scope.start()]  # 群众安全感全国(为92%): where it holds, not what it measures

@@ -562,6 +562,7 @@ _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
 # a character every quoted run or book title starts with: most sentences hold none
 _ANY_OPENER = re.compile(f"[{re.escape(_QUOTE_CHARS + ''.join(o for o, _ in _BRACKET_QUOTES))}《]")
 _BOOK_TRAILERS = ("栏目", "节目", "专栏", "专题节目")
+_ABBREVIATED = re.compile(r"简称(?:为)?[:：]?$")
 # A quoted run this short with ‘…’ inside is a name with a stressed word, not quoted speech.
 _SHORT_NESTED = 8
 _TRAIL_WINDOW = 10
@@ -725,6 +726,12 @@ class PracticeMatcher:
         """Mentions for one quoted candidate, or None when it is not a program. ``tail`` is where
         the words after the last name of a chain of quoted names (“A”“B”等专项行动) begin."""
         content = cand.content
+        if _ABBREVIATED.search(s, 0, cand.outer_start):
+            # (以下简称“X”): a short form of the name just before it, no new programme; a key term in
+            # it still gives its key
+            surface = s[cand.start : cand.end]
+            keyed = [self.taxonomy.practices[k] for k in self._keys_in(content)]
+            return [PracticeMention(cand.start, cand.end, surface, p, True) for p in keyed] or None
         if "‘" in content and len(content) <= _SHORT_NESTED and not content.startswith(("我们", "我")):
             # “一村一‘警’”: a short name with one word stressed inside is that name; a key term
             # read through the inner quotes gives its key, and nothing else is taken from it
