@@ -923,5 +923,5 @@ def test_the_state_a_change_leads_to_after_ji_or_hua_is_no_programme(matcher: Pr
 def test_a_short_form_after_jiancheng_is_no_new_programme(matcher: PracticeMatcher) -> None:
     # (以下简称“X”): the abbreviation of the name before it; a key term in it still gives its key
     assert local_names(matcher.discover("某区各社区治安联防站(以下简称“社区联防站”)已建成36个。")) == []
-    found = matcher.discover("市社会治安综合治理中心(以下简称“市综治中心”)投入运行。")
+    found = matcher.discover("市里的治安综合治理中心(以下简称“市综治中心”)投入运行。")
     assert [m.practice.name for m in found] == ["综治中心"]
