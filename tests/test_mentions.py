@@ -513,3 +513,29 @@ def test_a_way_of_working_said_to_fall_short_or_a_need_is_no_work_done() -> None
     # the same practice reported as done, or a need met by it, stays work
     assert _cls("甲县推行网格化管理，难题得到解决。", "网格化管理") is None
     assert _cls("甲县推行网格化管理，满足了群众的需求。", "网格化管理") is None
+
+
+def test_a_clause_giving_what_an_honour_came_from_reports_the_work() -> None:
+    # 获得…称号，这是/得益于…: the cause of the honour is the unit's own work, no award of it
+    won = "乙镇先后获得全省百强镇等称号,这是乙镇深挖本地文化,推出调解品牌“和风桥”的成效。"
+    assert _cls(won, "和风桥") is None
+    thanks = "丙村获评省级民主法治村,得益于村里长期推行网格化管理。"
+    assert _cls(thanks, "网格化管理") is None
+    # with no such clause the award still covers the practice it names
+    assert _cls("丙村获评省级民主法治村,村里长期推行网格化管理。", "网格化管理") == "award"
+
+
+def test_a_list_of_topics_after_a_visit_verb_is_still_what_the_visit_looks_at() -> None:
+    # 到乙县考察交流A、B等工作: the visitors study both topics; neither is their own work
+    visit = "甲县政法委书记带队到乙县考察交流平安建设、县级综治中心运行等工作。"
+    assert _cls(visit, "综治中心") == "visit"
+    # the host telling of its own centre is its work
+    assert _cls("乙县介绍了本县综治中心日常运行的做法。", "综治中心") is None
+
+
+def test_a_practice_naming_an_institute_an_index_or_a_forum_is_no_adoption() -> None:
+    # 某大学枫桥经验研究院, “枫桥经验”指数: names of a body or a publication
+    assert _cls("某大学枫桥经验研究院今天发布年度报告。", "枫桥经验") == "media"
+    assert _cls("丁县在“枫桥经验”指数中排名靠前。", "枫桥经验") == "media"
+    # the practice itself, carried out, stays an adoption
+    assert _cls("丁县坚持和发展“枫桥经验”。", "枫桥经验") is None

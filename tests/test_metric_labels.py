@@ -552,8 +552,9 @@ def test_a_list_before_the_count_with_no_noun_after_it_is_the_label_whole() -> N
 def test_a_bare_success_rate_is_the_rate_of_the_count_before_it() -> None:
     got = labels("全年调解纠纷300件，调解成功291件，成功率97%")
     assert [g[0] for g in got] == ["调解纠纷", "调解成功", "调解成功率"]
-    # a rate named with its own verb keeps it
-    assert labels("受理案件80件，办结78件，办结率97.5%")[-1][0] == "办结率"
+    # a rate named with its own verb keeps it, after the object its count shares with the one
+    # before (办结78件 counts the 案件 受理 before it), as gold writes 群众来信来访办结率
+    assert labels("受理案件80件，办结78件，办结率97.5%")[-1][0] == "案件办结率"
 
 
 def test_a_respectively_run_with_a_comparison_gives_each_item_its_value() -> None:
@@ -633,3 +634,137 @@ def test_one_indicators_values_listed_by_scope_share_its_label() -> None:
     # 满意度全国为a、全省为b、本县为c: the scopes say where each value holds
     got = labels("2019年群众满意度全国为93.1%、全省为95.2%、乙县为97.4%")
     assert [(g[0], g[1]) for g in got] == [("群众满意度", 93.1), ("群众满意度", 95.2), ("群众满意度", 97.4)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("今年检察院共接到82条食品安全线索", "接到食品安全线索"),  # 接到: received, kept as 受理 is
+        ("全乡按片区划分成140余个小网格", "小网格"),  # 划分成: the result of dividing
+        ("治保会下设9个巡逻小组", "巡逻小组"),  # 下设: what is set up under it
+        ("中心先后入驻11家调解组织", "调解组织"),  # 入驻: who moved in
+        ("从退休干部中遴选15名特邀调解员", "特邀调解员"),  # 遴选: who was chosen
+    ],
+)
+def test_a_verb_right_before_a_count_names_no_figure_its_object_after_does(sentence: str, label: str) -> None:
+    # 收到/划分成/下设/入驻/遴选 + count + noun: the noun after the measure word is what was counted
+    assert labels(sentence)[0][0] == label
+
+
+def test_places_listed_by_example_name_no_figure_the_counted_noun_does() -> None:
+    # 甲、乙、丙等8个县(市、区): the places are examples; the count is of 县, cut at the bracket
+    assert labels("青山、白河、柳溪等8个县(市、区)获评平安县")[0][0] == "县"
+
+
+def test_a_second_count_in_words_after_and_ends_the_noun_before_it() -> None:
+    # 148个村和三个安置点: the 和 joins another count, whatever numerals it is written in
+    assert labels("民警分赴148个行政村和三个安置点驻村")[0][0] == "行政村"
+
+
+def test_two_private_parties_of_one_case_make_its_numbers_no_figures() -> None:
+    # 赵某付给钱某600元: two people named by surname + 某 are the parties of one case
+    assert find_metrics("双方商定由赵某一次付给钱某600元修缮费用。") == []
+    # 公共 holds 共 but is no total: the story of one 争议 still counts nothing
+    assert find_metrics("周某与邻居吴某因公共楼道堆物起了争议,赔了对方200元。") == []
+    # one person alone, with a total of work, is still a figure
+    assert labels("调解员老孙某年共调解纠纷120件")[0][1] == 120.0
+
+
+def test_a_span_and_a_named_means_before_in_all_stay_in_the_label() -> None:
+    # gold keeps them (三年来…纠纷数, “X班”累计培训场次): no rule drops what precedes 累计
+    assert labels("5年来累计排查隐患4200处")[0][0] == "5年来累计排查隐患"
+
+
+def test_a_bare_verb_of_work_after_a_count_of_work_takes_the_same_object() -> None:
+    # 受理X 90件，办结88件: the second verb is done to the same things
+    got = labels("今年受理邻里纠纷90件,办结88件")
+    assert [g[0] for g in got] == ["受理邻里纠纷", "办结邻里纠纷"]
+    # not across units: households visited are no disputes settled
+    assert labels("入户走访村民640户,化解35件")[1][0] == "化解"
+
+
+def test_another_opening_a_clause_is_no_part_of_the_label() -> None:
+    # 另走访…: 另 "besides" opens the clause, as 另外 does
+    assert labels("另走访困难群众65户")[0][0] == "走访困难群众"
+
+
+def test_in_all_and_according_to_after_a_count_open_its_predicate() -> None:
+    # 32名镇干部共走访…: the count is of the cadres; 共 opens what they did
+    assert labels("32名镇干部共走访农户900户")[0][0] == "镇干部"
+    # 86个网格服务站按照…: 按照 opens the predicate too
+    assert labels("86个网格服务站按照统一标准改造")[0][0] == "网格服务站"
+    # 共同 is one word, no “in all”; 共建有 is “in all” + 建有
+    assert labels("全镇共同参与的志愿者420人")[0][0] == "共同参与的志愿者"
+    assert labels("全县共建有调解组织64个")[0][0] == "调解组织"
+
+
+def test_a_count_after_having_completed_building_counts_what_was_built() -> None:
+    assert labels("目前已建设完成9个村级调解室")[0][0] == "村级调解室"
+
+
+def test_how_the_work_got_done_before_a_bare_verb_still_takes_the_object_before() -> None:
+    # 成功化解: whether it got done, then the verb; the object is the previous count's
+    got = labels("受理土地纠纷64件,成功化解60件,化解率93.8%")
+    assert [g[0] for g in got] == ["受理土地纠纷", "成功化解土地纠纷", "土地纠纷化解率"]
+
+
+def test_only_and_on_average_are_no_part_of_what_was_measured() -> None:
+    # 平均(仅): on average, only; a noun after a count stops before 平均
+    assert labels("3万件网上调解案件平均用时仅18天")[-1][0] == "网上调解案件平均用时"
+    assert labels("3万件网上调解案件平均用时仅18天")[0][0] == "网上调解案件"
+    assert labels("办案周期平均仅9天")[0][0] == "办案周期"
+    # a quoted modifier before a centre: the centre is what was counted
+    assert labels("建成52个“三合一”调解中心")[0][0] == "“三合一”调解中心"
+
+
+def test_a_named_doer_stays_in_the_label_but_in_all_after_it_goes() -> None:
+    # “X”队伍共吸纳…, 通过“X”就调解…: the doer named in quotes stays (gold writes
+    # “楼长”民警走访群众户数); 共/就 only say how far the work got
+    assert labels("“红马甲”巡防队共吸纳队员75人")[0][0] == "“红马甲”巡防队吸纳队员"
+    assert labels("去年通过“院坝说事”就调处纠纷33起")[0][0] == "“院坝说事”调处纠纷"
+
+
+def test_people_counted_by_the_post_they_take_are_named_with_it() -> None:
+    # 45名退休法官担任特邀调解员: gold names such people by the post (担任…的律师)
+    assert labels("45名退休法官担任特邀调解员,参与诉前调解")[0][0] == "担任特邀调解员的退休法官"
+    # with no post after them the people alone are the label
+    assert labels("45名退休法官参与诉前调解")[0][0] == "退休法官"
+
+
+def test_things_counted_right_before_the_system_they_join_are_labelled_by_it() -> None:
+    # 2600路摄像头接入“雪亮”平台: gold names such things by what they joined (接入…的视频监控)
+    assert labels("全区2600路摄像头接入“雪亮”指挥平台")[0][0] == "接入“雪亮”指挥平台的摄像头"
+    # with no system named after them the things alone are the label
+    assert labels("全区2600路摄像头已投入使用")[0][0] == "摄像头"
+
+
+def test_a_locative_closing_the_noun_after_a_count_is_no_part_of_it() -> None:
+    # 在受理的860件诉求中, 95%的满意率背后: among or behind what was counted
+    assert labels("全镇3200名群众中有2100人参加夜巡")[0][0] == "群众"
+    assert labels("96%的群众满意率背后,是网格员的坚守")[0][0] == "群众满意率"
+    # a noun that ends in 中 keeps it
+    assert labels("全区11所高中开展法治讲座")[0][0] == "高中"
+
+
+def test_sending_staff_after_a_count_of_bodies_is_their_predicate() -> None:
+    # 12个部门派员…: the bodies are counted; 派员 (send staff) is what they do
+    assert labels("人社、住建等12个部门派员轮流坐班")[0][0] == "部门"
+
+
+def test_what_was_added_keeps_added_and_where_as_a_count_before_its_noun() -> None:
+    # 山区新增860路监控: gold keeps where and 新增 (农村新增…监控路数)
+    assert labels("今年山区新增860路监控探头")[0][0] == "山区新增监控探头"
+    assert labels("今年新增75名专职网格员")[0][0] == "新增专职网格员"
+
+
+def test_a_bare_measure_after_a_count_of_a_quoted_thing_is_of_the_same_thing() -> None:
+    # “X”粉丝数…，点击量…: the second measure is the named thing's too
+    got = labels("“平安清溪”公众号粉丝数达4.6万,点击量52万")
+    assert [g[0] for g in got] == ["“平安清溪”公众号粉丝数", "“平安清溪”点击量"]
+    # with no quoted name before, a bare measure stays as it is
+    assert labels("受理诉求80件,点击量900次")[1][0] == "点击量"
+
+
+def test_an_abbreviation_gloss_is_no_part_of_the_label() -> None:
+    # …(以下简称“X”): the short form written after a name adds nothing to what was counted
+    assert labels("在某区,社区治安联防站(以下简称“联防站”),共有58个")[0][0] == "社区治安联防站"

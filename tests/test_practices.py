@@ -833,3 +833,95 @@ def test_a_counted_dispute_method_names_itself(matcher: PracticeMatcher) -> None
     # 调处法, 化解法, 解纷法 end a method's name as 调解法 does
     assert local_names(matcher.discover("某镇派出所探索形成“三色分级”调处法。")) == ["“三色分级”调处法"]
     assert local_names(matcher.discover("某街道总结“五步”解纷法。")) == ["“五步”解纷法"]
+
+
+def test_a_name_formed_by_the_unit_is_no_figure_of_what_it_became(matcher: PracticeMatcher) -> None:
+    # 形成了/建成了 close another verb with 成: what follows is the unit's own model
+    assert local_names(matcher.discover("近年来,某县形成了“溪畔议事”模式,矛盾明显减少。")) == ["溪畔议事"]
+    # 成了 alone is "became": a figure, as before
+    assert local_names(matcher.discover("某镇综治中心成了群众的“暖心站”。")) == []
+
+
+def test_the_state_a_dispute_is_settled_in_is_no_programme(matcher: PracticeMatcher) -> None:
+    # 化解在“萌芽状态”, 解决在“家门口”: where a dispute ends, whatever kind word follows
+    assert local_names(matcher.discover("某所探索把纠纷化解在“萌芽阶段”的社区调解体系。")) == []
+    assert local_names(matcher.discover("某镇把问题解决在“田埂边”的工作机制。")) == []
+
+
+def test_an_unquoted_campaign_drops_the_preposition_of_its_object(matcher: PracticeMatcher) -> None:
+    # 启动对X专项行动: 对 marks what the campaign acts on, and is no part of its name
+    found = matcher.discover("某县水利局随即启动对河道采砂专项整治行动。")
+    assert local_names(found) == ["河道采砂专项整治行动"]
+
+
+def test_a_quoted_count_of_none_is_an_outcome_not_a_programme(matcher: PracticeMatcher) -> None:
+    # 项目“零投诉”: 项目 before a quote usually names a programme, but 零X counts none of X
+    assert local_names(matcher.discover("全县实现重点工程项目“零投诉”,信访总量下降。")) == []
+    # a campaign word after it still makes it a programme's name
+    assert local_names(matcher.discover("某镇开展“零上访”创建。")) == ["零上访"]
+
+
+def test_a_study_campaign_joined_by_a_unit_is_no_programme(matcher: PracticeMatcher) -> None:
+    # “读原著、学理论”活动: a study campaign, as 两学一做 is, whatever unit joins it
+    assert local_names(matcher.discover("某镇结合正在开展的“读原著、学理论”活动推进工作。")) == []
+
+
+def test_a_key_term_with_a_stressed_word_in_inner_quotes_is_still_the_key(matcher: PracticeMatcher) -> None:
+    # “一村一‘警’”: the inner quotes stress one word of the key term; no brand is made of it
+    found = matcher.discover("某县在山区推行“一村一‘警’”,民警常驻村里。")
+    assert [m.practice.name for m in found] == ["一村一警"]
+    # with no key term inside, such a run still gives no brand
+    assert matcher.discover("某区推出“随‘码’即办”服务。") == []
+
+
+def test_the_big_security_frame_every_report_claims_is_no_programme(matcher: PracticeMatcher) -> None:
+    # “大平安”工作体系/格局: a field every place claims, like “共建共治”, whatever kind word follows
+    assert local_names(matcher.discover("某市“大平安”工作体系运行更加顺畅。")) == []
+
+
+def test_teams_named_by_example_before_a_team_word_are_each_a_brand(matcher: PracticeMatcher) -> None:
+    # “X”“Y”等…调解队伍: each example is a team of its own, and mediates (rule 4)
+    found = matcher.discover("如今在某街道,“老槐树”“和事姐”等群众调解队伍十分活跃。")
+    assert local_names(found) == ["老槐树", "和事姐"]
+    assert "矛盾纠纷多元化解" in {m.practice.name for m in found}
+
+
+def test_a_coined_name_ending_in_a_role_before_a_model_word_is_the_model(matcher: PracticeMatcher) -> None:
+    # “一警三员”工作模式: a model named by who works in it, not a role
+    assert local_names(matcher.discover("某镇派出所打造“一警三员”工作模式。")) == ["一警三员"]
+    # a bare role name, or one before a team word, stays no programme
+    assert local_names(matcher.discover("每个村设立“平安联络员”。")) == []
+    # the deputies-and-members room is a standard institution type, as 代表之家 is
+    assert local_names(matcher.discover("某乡建立“两代表一委员”工作室。")) == []
+
+
+def test_a_quote_glossing_the_next_quoted_name_is_no_name_itself(matcher: PracticeMatcher) -> None:
+    # “A+B+C”的“微网格”工作模式: the formula spells out the model; the model's name is the second
+    found = matcher.discover("某村打造“支部+中心户+农户”的“微网格”工作模式。")
+    assert local_names(found) == []
+    assert [m.practice.name for m in found] == ["网格化管理"]
+
+
+def test_an_unquoted_named_points_scheme_is_a_programme(matcher: PracticeMatcher) -> None:
+    # 推行X积分制度 / X积分超市: a named points scheme, as gold lists 平安积分超市
+    assert local_names(matcher.discover("某县在两个乡试点推行护河公益积分制度。")) == ["护河公益积分制度"]
+    # a bare points scheme has no name of its own
+    assert local_names(matcher.discover("各村推行积分制度。")) == []
+
+
+def test_a_state_reached_or_the_stock_aim_is_no_programme(matcher: PracticeMatcher) -> None:
+    # 实现“X”的Y: the state reached describes Y; the stock aim of the 枫桥 slogan names nothing
+    assert local_names(matcher.discover("某区实现“蝶变”的社区警务室已遍布城乡。")) == []
+    assert local_names(matcher.discover("某旗打造“小事不出村、大事不出镇”的基层治理模式。")) == []
+
+
+def test_the_state_a_change_leads_to_after_ji_or_hua_is_no_programme(matcher: PracticeMatcher) -> None:
+    # 积“小X”为“大X”, 化“对立”为“和睦”: the states before and after a change, no names
+    assert local_names(matcher.discover("各村积“小平安”为“大和谐”,群众安全感提升。")) == []
+
+
+def test_a_short_form_after_jiancheng_is_no_new_programme(matcher: PracticeMatcher) -> None:
+    # (以下简称“X”): the abbreviation of the name before it; a key term in it still gives its key
+    assert local_names(matcher.discover("某区各社区治安联防站(以下简称“社区联防站”)已建成36个。")) == []
+    found = matcher.discover("市里的治安综合治理中心(以下简称“市综治中心”)投入运行。")
+    assert [m.practice.name for m in found] == ["综治中心"]

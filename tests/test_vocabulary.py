@@ -37,6 +37,8 @@ def _names(matcher: PracticeMatcher, sentence: str) -> set[str]:
         ("村里组建护村队，轮流夜间值守。", "群防群治"),
         ("北关街道为困难群众统一购买社会治安保险。", "综治保险"),
         ("南岭镇领导干部每月接访下访两次，推动信访积案化解。", "信访工作"),
+        ("县政务大厅推行不动产登记一次办，群众少跑腿。", "放管服改革"),
+        ("各村坚持三治结合，村规民约管用。", "自治法治德治相结合"),
         ("沿线各村组建义务护路队，开展爱路护路宣传。", "护路联防"),
         ("街道与监护人签订有奖监护协议，落实看护责任。", "严重精神障碍患者管理"),
     ],
@@ -58,6 +60,8 @@ def test_variant_wordings_map_to_their_key(matcher: PracticeMatcher, sentence: s
         ("县政府聘请了法律顾问审查重大合同。", "一村一法律顾问"),
         # 执行 as in carrying out a plan
         ("各部门认真执行工作方案。", "执行难攻坚"),
+        # 一次|办案: once, while handling a case, no one-visit service
+        ("有一次办案时，干警听到村民说起此事。", "放管服改革"),
     ],
 )
 def test_variant_wordings_do_not_fire_on_ordinary_prose(

@@ -95,6 +95,9 @@ _OWN_HONOUR_AFTER = re.compile(
 _CLAUSE_END = re.compile(r"[，,；;]")
 # A later clause opening with the unit as its subject again (其, 该镇, 这一…) says something new.
 _OWN_SUBJECT = re.compile(r"\s*(?:其|该(?:镇|乡|县|区|市|街道|村|社区|旗|所|院)|这一|此外|同时)")
+# 获得…荣誉称号，这是某镇…打造“X”品牌的结果 / 得益于…: a clause that says what the honour came
+# from tells the work done, and the award no longer covers the practices after it.
+_HONOUR_CAUSE = re.compile(r"\s*(?:(?:这|此)(?:是|得益于|源于|离不开|归功于)|得益于|归功于|源于)")
 # 被确定为全省诉源治理试点单位, 入选…试点地区: a place named a pilot is set the work to do,
 # not honoured for work done; the practice is its pilot's.
 _PILOT_AFTER = re.compile(r"[^，,。；;]{0,20}?试点")
@@ -180,7 +183,8 @@ _TOUR_AFTER = re.compile(
 # 考察团, 调研组, 督导组 name the visitors, no visit verb: 向来访的考察团介绍本区X is the host's own.
 _VISIT_TOPIC_BEFORE = re.compile(
     r"(?:(?<![以年])来|(?<![达得受做收遇看想感直找报签办伸])到|赴|莅临|深入|前往)[^，,。；;:：]{0,16}?"
-    r"(?:调研|考察|视察|督导|督查|检查指导)(?![团组队])了?[^，,。；;:：]{0,6}$"
+    # the topics may run on as a 、-list after the verb (到乙县考察交流基层治理、综治中心建设等工作)
+    r"(?:调研|考察|视察|督导|督查|检查指导)(?![团组队])了?[^，,。；;:：]{0,24}$"
 )
 # 考察团一行观摩了网格化服务管理工作 / 甲县代表团听取了…经验介绍: a sentence whose subject is a
 # visiting delegation and whose verb is one of looking or listening names what the visitors saw;
@@ -193,6 +197,9 @@ _OWNER_BEFORE = re.compile(
     r"(?:[县市区旗镇乡村州盟]|街道|社区|嘎查|苏木|当地|的)(?:[“\"「][^“”\"「」]{1,16}[”\"」])?[“\"「]?$"
 )
 _INSPECTED_AND = re.compile(r"(?:调研|视察|考察)(?:和|并|、)$")  # 深入某中心调研和接访: the visitor's
+# 枫桥经验研究院, “枫桥经验”指数, …论坛: the practice names an institute, an index or a forum
+# (a name of a body or a publication), not work a unit did.
+_NAME_OF_BODY_AFTER = re.compile(r"^[”\"」]?(?:研究院|研究会|研究中心|研究所|指数|论坛)")
 # 签订《2023年度平安建设目标责任书》: the practice names what a pledge binds its signer to.
 _PLEDGE_BEFORE = re.compile(r"《[^《》]{0,40}$")
 _PLEDGE_AFTER = re.compile(r"^[^《》]{0,40}?(?:责任书|责任状|承诺书)》")
@@ -422,7 +429,10 @@ def _governs(sentence: str, award: int, start: int, end: int) -> bool:
     between = sentence[award:start]
     if ";" in between or "；" in between:
         return False
-    clause = _CLAUSE_END.split(between)[-1] if _CLAUSE_END.search(between) else None
+    clauses = _CLAUSE_END.split(between)
+    if any(_HONOUR_CAUSE.match(c) for c in clauses[1:]):
+        return False  # …荣誉称号，这是甲镇打造“X”品牌…: the cause of the honour, the unit's own work
+    clause = clauses[-1] if len(clauses) > 1 else None
     if clause is not None and _OWN_SUBJECT.match(clause):
         return False  # 甲镇被评为…，其“X”工作法成效明显: a clause of its own about the unit's work
     return not (clause is not None and _OWN_HONOUR_AFTER.match(sentence, end))
@@ -502,6 +512,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("topic", m.group()[-6:])
     if m := _MEDIA_TITLE.search(before):
         return Cue("media", m.group())
+    if m := _NAME_OF_BODY_AFTER.match(after):
+        return Cue("media", sentence[start:end] + m.group())
     if "《" in before and (m := _STUDIED_TITLE.search(before)) and _TITLE_CLOSES.match(after):
         return Cue("policy", m.group()[:4])
     if _PLEDGE_BEFORE.search(before) and (m := _PLEDGE_AFTER.match(after)):

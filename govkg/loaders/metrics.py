@@ -176,7 +176,10 @@ _OBJECT_AFTER = re.compile(
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
     r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
     # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
-    r"接入|印发|修订|编制|健全|完善|覆盖(?:全[省市县区州旗盟镇乡])?|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?)$"
+    r"接入|印发|修订|编制|健全|完善|覆盖(?:全[省市县区州旗盟镇乡])?|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?|"
+    # a verb closed by a complement of result or direction (收到, 划分成, 组成, 推选出, 分赴) or one of
+    # choosing, staffing and housing (遴选, 返聘, 下设, 入驻): what it acts on follows the count
+    r"[收接]到|(?:划|分|组|编)成|(?:推|评|遴|挑)?选出|[分奔]赴|下设|遴选|返聘|[入进]驻|(?:建设)?完成)$"
 )
 
 
@@ -203,7 +206,7 @@ _DOWN = (
 # Words that open a clause before the counted noun and are not part of it.
 _LEAD_WORDS = re.compile(
     r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经过|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
-    r"其中|分别|目前|截至目前|截至|全年|今年以来|近年来|近[一二两三四五六七八九十\d]+年来?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?(?:月|季度)|以来|同时|此外|另外|并|又|还|已|共|累计|先后|着力|着重|"
+    r"其中|分别|目前|截至目前|截至|另(?![类行外])|全年|今年以来|近年来|近[一二两三四五六七八九十\d]+年来?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?(?:月|季度)|以来|同时|此外|另外|并|又|还|已|共(?!同|享|建(?!有|立|成)|治|识|性|青)|累计|先后|着力|着重|"
     r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
     r"该(?:镇|乡|街道|苏木|社区|村|嘎查|旗|州|盟|所|局|院|庭|[\u4e00-\u9fff]{0,6}?中心)|"
     r"(?:今年|去年|上年|(?:19|20)\d{2}年)(?:\d{1,2}(?:至\d{1,2})?月份?)?(?:以来|底|初|上半年|下半年|上旬|中旬|下旬)?|"
@@ -236,6 +239,12 @@ _MAKE_VERB = re.compile(
 # A subject, then 共 or 共计 "in all" (县公安局共破获…, 此次活动共发放…): the subject is who or what
 # acted, not what was counted; 共 opening a word (公共, 总共, 共建, 共有) is not cut at.
 _SUBJECT_IN_ALL = re.compile(r"^[^，,。；;、\d“”]{2,16}?(?<![公总一])共计?(?![性同享建治识青产有])")
+# A named doer (“X”民警, “X”系统, “X”化解方式) opening a label, then 共 “in all” or 就: the adverb is
+# no part of the indicator. (A unit before 已 is dropped whole, by _ACTOR_ALREADY.)
+_NAMED_DOER = re.compile(
+    r"^(?P<doer>[^，,。；;“”\"]{0,6}[“\"][^“”\"]{1,16}[”\"][\u4e00-\u9fff]{0,6}?)"
+    r"(?P<adverb>共计?(?![同享建治识性青有])|就)"
+)
 # A unit that acted, then 已 or 成立以来 (某调解室已成功调处纠纷, 调委会成立以来调解纠纷): the
 # subject of the clause, not part of what its number counts.
 _ACTOR_ALREADY = re.compile(
@@ -307,11 +316,13 @@ _NOT_PLACES = frozenset(
     }
 )
 _TRAIL_ADVERBS = (
+    "仅",  # 平均时长仅22天: "only", no part of what was measured
     "曾经",
     "曾",
     "就",
     "最高",
     "最低",
+    "平均",  # 调解周期平均(仅)5天: on average, before the 均 it ends with
     "均",
     "分别",
     "已",
@@ -383,8 +394,10 @@ _TAIL_STOP = re.compile(
     r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
     r"投入|到位|建成(?![区率])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
-    r"常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
-    r"在(?![线职编岗校册押逃])|以(?![上下内外来及])"
+    r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
+    r"在(?![线职编岗校册押逃])|以(?![上下内外来及])|"
+    # 27名县级领导共接处…, 219个村级综治中心按照…: “in all” and “according to” open the predicate
+    r"(?<![公总一])共(?:计|同)?(?=[\u4e00-\u9fff])(?![享建治识性青有])|按照|平均(?![数值])"
 )
 # Examples listed before 等 name no count: “甲”“乙”等特色调解组织32个 counts the 调解组织.
 _EXAMPLES = re.compile(r"^.*?[^一二三四五六七八九十平同高中初上下均对]等(?![级次同待候于等])")
@@ -409,8 +422,14 @@ _LAYOUT_SCAN = Gated(_LAYOUT)  # most sentences hold none of its room words: ski
 # people (named by surname + 某) tells a case, and its numbers count that case, not the work; a
 # total in the same sentence (共, 累计, 全年 …) makes it a report of work again.
 _PRIVATE_PERSON = re.compile(r"[\u4e00-\u9fff]某(?![些种地处项类方时市县区镇乡村街社])")
-_ONE_CASE = re.compile(r"纠纷|矛盾|争执|口角|争吵|吵架|打架|赔偿|损失|受损|事故|欠薪|讨薪")
-_TOTAL = re.compile(r"共|累计|全年|以来|先后|各类|总计|合计")
+_ONE_CASE = re.compile(r"纠纷|矛盾|争执|争议|口角|争吵|吵架|打架|赔偿|损失|受损|事故|欠薪|讨薪")
+# (共 “in all”, not the 共 of 公共, 共同, 共享, 共建 …)
+_TOTAL = re.compile(r"(?<!公)共(?![同享建治识性青])|累计|全年|以来|先后|各类|总计|合计")
+# 由王某支付刘某400元: two private people named in one sentence are the parties of one case, whatever
+# it is about; the character before 某 is their surname (not 对/向/某 of "a certain").
+_SURNAME_MOU = re.compile(
+    r"((?![对向在由将与和及把给被从为让使一每其该这那有是某])[\u4e00-\u9fff])某(?![些种地处项类方时市县区镇乡村街社])"
+)
 
 
 # 一场因15平方米空地引发的邻里纠纷: one dispute told as a story; its numbers are the case's details.
@@ -421,8 +440,13 @@ _NEGATED = re.compile(r"[没无未不零]")
 def _anecdote(sentence: str) -> bool:
     """Whether the sentence tells one dispute (between private people, or 一起…纠纷), with no
     total of work."""
+    parties = {m.group(1) for m in _SURNAME_MOU.finditer(sentence)} - {"某"}
     return bool(
-        ((_PRIVATE_PERSON.search(sentence) and _ONE_CASE.search(sentence)) or _one_dispute(sentence))
+        (
+            (_PRIVATE_PERSON.search(sentence) and _ONE_CASE.search(sentence))
+            or _one_dispute(sentence)
+            or len(parties) >= 2
+        )
         and not _TOTAL.search(sentence)
     )
 
@@ -644,6 +668,8 @@ def _to_mention(
         label = "群众" + label  # 群众安全感稳步提升,满意度达96%: the opinion is the 群众's named before
     if unit == "%" and floor and change is None:
         label = _rate_of(label, previous)
+    elif floor and (named := _QUOTED_SUBJECT.match(previous)) and _BARE_MEASURE.fullmatch(label):
+        label = named.group() + label  # “X”关注人数达…，访问量…: the second measure is the same X's
     if unit == "%" and _SHARE_OF.search(label):
         label += "比例"  # 女性民警占全部警力18%: the share of one in the other
     clause = sentence[_clause_start(sentence, m.start()) : m.start()]
@@ -717,6 +743,12 @@ _ACTS = re.compile(
 _SHARE_OF = re.compile(r"[\u4e00-\u9fff]{2}占[\u4e00-\u9fff]{2,}(?<![比率重])(?<!比例)$")
 
 
+# A quoted name opening the label of the count before (“24小时警局”关注人数), and a bare measure noun
+# (访问量, 点击量, 下载量, 用户数) after it in the same sentence: the measure is of the same named thing.
+_QUOTED_SUBJECT = re.compile(r"^[“\"][^“”\"]{1,16}[”\"]")
+_BARE_MEASURE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:量|人数|用户数|次数)")
+
+
 def _rate_of(label: str, previous: str) -> str:
     """``label`` prefixed with the object of the count before it when it is a bare rate."""
     if not _BARE_RATE.fullmatch(label) or not previous:
@@ -725,7 +757,7 @@ def _rate_of(label: str, previous: str) -> str:
         # 调解成功1150件，成功率95.8%: the success rate of the count before (调解成功率); 办结98件，
         # 办结率 and 成功化解290件，化解率 keep their own
         return previous + "率" if label.startswith("成功") and len(previous) > 2 else label
-    thing = previous if label.startswith("成功") else _ACTS.sub("", previous)
+    thing = previous if label.startswith("成功") else _ACTS.sub("", _DONE_HOW.sub("", previous))
     return thing + label if len(thing) >= 2 and is_noun_label(thing) else label
 
 
@@ -933,6 +965,18 @@ def _label(
         tail = _tail(sentence, end)
         if tail and tail not in _ONE_CHAR_NOUNS:
             return label + tail, None
+        if (
+            previous
+            and _WORK_VERB_START.fullmatch(_DONE_HOW.sub("", label))
+            and _JUST_A_BREAK.fullmatch(sentence[floor:clause_start])
+            and unit
+            and sentence.endswith(unit, 0, floor)
+        ):
+            # 排查矛盾纠纷300件，化解290件: a bare verb of work right after a count of work done to
+            # things of the same unit is done to the same things (化解矛盾纠纷)
+            done_to = _done_to(previous)
+            if done_to:
+                return label + done_to, None
     # 18个乡镇159个行政村: the noun before is the last count's; this count's noun follows it.
     # 公安、人社、司法3个部门: after the last item of a 、 list the count names the list by the
     # noun after its measure word; a percentage has no such noun (…、结案率100%) and keeps its own
@@ -951,8 +995,11 @@ def _label(
         or listed
     ):
         tail = _tail(sentence, end)
+        if tail and before.rstrip().endswith("新增"):
+            # 农村新增3100路监控: what was added, and where, as 新增调解组织30个 keeps 新增
+            return f"{_noun(before.rstrip()[:-2])}新增{tail}", None
         if tail:
-            return tail, None
+            return _with_role(sentence, end, tail, unit), None
     verb = _verb_before_list(sentence, clause_start) if listed and label and "等" in before else ""
     if verb and not _WORK_VERB_START.match(label):
         return verb + label, None  # 化解货款、商标等纠纷120余起: the work done to the kinds listed
@@ -1056,9 +1103,12 @@ _FOCUS_JIU = re.compile(
 _LED_BY = re.compile(r"^[^，,。；;]*?为首的")
 
 
+_ABBREVIATION = re.compile(r"[(（](?:以下)?简称[^()（）]{1,20}[)）]")
+
+
 def _noun(text: str) -> str:
     """``text`` (what precedes a number) cut down to the noun phrase naming what was counted."""
-    text = _trim(text.strip())
+    text = _trim(_ABBREVIATION.sub("", text).strip())  # …工作站(以下简称“X”): the short form goes
     text = _AVERAGE_PER.sub(_per_unit, text)  # 平均每年 -> 年均, as labels write it
     if (scope := _SCOPE_END.search(text)) and is_noun_label(text[: scope.start()]):
         text = text[: scope.start()]  # 群众安全感全国(为92%): where it holds, not what it measures
@@ -1070,6 +1120,11 @@ def _noun(text: str) -> str:
     changed = True
     while changed and text:
         changed = False
+        m = _NAMED_DOER.match(text)
+        if m and m.group("adverb") and is_noun_label(text[m.end() :]):
+            # “楼长”民警共走访群众: the named doer stays, as gold labels keep it (“楼长”民警走访群众户数);
+            # the adverb goes
+            text, changed = m.group("doer") + text[m.end() :], True
         m = _LEAD_WORDS.match(text)
         if m and len(text) > m.end():
             text, changed = text[m.end() :].removeprefix("的"), True  # 全镇的网格员
@@ -1122,10 +1177,50 @@ _TO_VALUE = re.compile(
 # name the indicator (破获32起案件 -> 破获案件), as 破获案件32起 does.
 _WORK_VERB_END = re.compile(
     r"(?:化解|调处|调解|破获|侦破|抓获|打掉|排查|摸排|受理|办理|审结|执结|办结|查处|处置|整改|解决|"
-    r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送)$"
+    r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送|收到|接到)$"
 )
 _WORK_VERB_START = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "^(?:", 1))
 _LIST_OPEN = re.compile(r"[，,。；;：:！!？?\n]")
+
+
+# 683名律师担任村(社区)法律顾问, 3.1万路视频监控接入“X”系统: people counted by the post they take,
+# or things by the system they are joined to, named as gold names them (担任村(社区)法律顾问的律师,
+# 接入“X”系统的视频监控).
+_PEOPLE_UNITS = frozenset({"名", "人", "位"})
+_TAKES_ROLE = re.compile(r"\s*(?P<verb>担任|兼任)(?P<role>[^，,。；;、“”]{2,14})")
+_JOINED_TO = re.compile(
+    r"\s*(?P<verb>接入)(?P<role>[^，,。；;、]{2,20}?(?:系统|平台|网络|网|中心))(?=[，,。；;]|$)"
+)
+
+
+def _with_role(sentence: str, end: int, tail: str, unit: str) -> str:
+    """``tail`` (what a count counted, after it) with the post its people take or the system its
+    things are joined to right after it, if any."""
+    at = sentence.find(tail, end)
+    if not 0 <= at <= end + 4:
+        return tail
+    after = at + len(tail)
+    role = _TAKES_ROLE.match(sentence, after) if unit in _PEOPLE_UNITS else _JOINED_TO.match(sentence, after)
+    if role is None or not is_noun_label(_QUOTE_MARKS.sub("", role.group("role"))):
+        return tail
+    return f"{role.group('verb')}{role.group('role')}的{tail}"
+
+
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+
+
+_JUST_A_BREAK = re.compile(r"\s*[，,；;、]\s*")
+# 成功化解, 已办结, 有效化解: how or whether the work got done, before its verb
+_DONE_HOW = re.compile(r"^(?:成功|已经?|有效|妥善)")
+
+
+def _done_to(label: str) -> str:
+    """What a label of work names as done to (排查化解矛盾纠纷 -> 矛盾纠纷), or "" when it opens with
+    no verb of work."""
+    rest = label
+    while (verb := _WORK_VERB_START.match(rest)) is not None:
+        rest = rest[verb.end() :]
+    return rest if rest != label and is_noun_label(rest) else ""
 
 
 def _verb_before_list(sentence: str, clause_start: int) -> str:
@@ -1157,7 +1252,7 @@ def _without_kinds(text: str) -> str:
 
 
 # The head of a noun of people or posts after a quoted modifier (“双语”普法骨干, “红袖标”巡逻队).
-_COUNTED_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人)$")
+_COUNTED_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人|中心|平台)$")
 # Nouns of one character that a measure word counts (个村, 个镇, 户, 所校): too short for
 # is_noun_label, but whole names of what was counted when they stand alone after the measure.
 _ONE_CHAR_NOUNS = frozenset("村镇乡户校县")
@@ -1166,14 +1261,20 @@ _QUALITY = re.compile(
     r"(?:能力|素质|水平|作风|经验|责任心)(?:较|很)?(?:[强高好硬优精实]|过硬|突出|丰富|扎实)$"
     r"|^(?:熟悉|精通|懂|擅长|具有|具备|热心)"
 )
+# A locative closing the noun after a count (…纠纷中, …居民当中, …成功率背后): where, not what.
+_AMONG_END = re.compile(r"(?:之中|当中|中|背后)$")
 _JOINS_NEXT = re.compile(r"(?:以及|和|及|与|或)$")
+
+
+_NEXT_COUNT = re.compile(r"\d|(?<=[和及与])[一二两三四五六七八九十百千]+[个名位家支所处条项件起]")
 
 
 def _tail(sentence: str, end: int) -> str:
     """The noun just after a number (建成便民服务中心14个 … ; 依托1万余名网格员), up to a verb or a break."""
     after = _CLAUSE_BREAK.search(sentence, end)
     stop = after.start() if after else len(sentence)
-    digit = re.search(r"\d", sentence[end:stop])
+    # the next count, in digits or (after 和/及/与) in words: 248个行政村和两个移民区
+    digit = _NEXT_COUNT.search(sentence[end:stop])
     tail = sentence[end : end + digit.start() if digit else stop].strip().removeprefix("的")
     if digit:
         tail = _JOINS_NEXT.sub("", tail)  # 5名民警和5名辅警: the 和 joins the next count
@@ -1195,6 +1296,9 @@ def _tail(sentence: str, end: int) -> str:
             # 4名作风过硬的民警, 7名精通彝语的调解员: a quality before 的 describes the noun after it
             tail = head if _QUALITY.search(tail[:of]) and is_noun_label(head) else tail[:of]
     tail = _balance(_without_kinds(tail))
+    among = _AMONG_END.search(tail)
+    if among and is_noun_label(tail[: among.start()]):
+        tail = tail[: among.start()]  # 2万余件矛盾纠纷中, 98.2%的调解成功率背后: among or behind them
     if tail in _ONE_CHAR_NOUNS:
         return tail  # 1472个村全部…: a one-character noun is what the measure word counts
     return tail if is_noun_label(tail) else ""
@@ -1218,7 +1322,8 @@ def _balance(text: str) -> str:
             head, rest = text[:at], text[at + 1 :]
             # 婚姻纠纷多(各类纠纷中婚姻纠纷占比达: a share stated inside the bracket is its own figure
             share = opener in "(（" and _SHARE_INSIDE.search(rest) is not None and is_noun_label(rest)
-            text = head if is_noun_label(head) and not share else rest
+            # 10个县(市、区): a one-character noun before the bracket is what was counted
+            text = head if (is_noun_label(head) or head in _ONE_CHAR_NOUNS) and not share else rest
     return _trim(text.strip())
 
 

@@ -316,15 +316,26 @@ _GENERIC_KINDS = frozenset({
 })  # fmt: skip
 # A quoted “one thing” (“一个中心”, “一扇门”) says things are unified and names no programme by its
 # last word, as a set (“三张清单”) does; so does a counted method (“四诊法”, “五步法”).
+# “零诉讼”, “零发案”, “零距离”: none of something, an outcome or a description; a campaign after
+# it (“零上访”创建) still names one.
+_ZERO_COUNT = re.compile(r"^零[\u4e00-\u9fff]{1,4}$")
+# A verb of reaching, right before a quote that modifies the noun after 的 (实现“质变”的X, 达到“三无”的村).
+_ACHIEVED = re.compile(r"(?:实现|达到|做到|达成)了?$")
+# A verb of settling, then 在, before a quote (化解在“萌芽状态”, 解决在“家门口”): the quote says
+# where or in what state a dispute is settled, never a programme's name.
+_SETTLED_IN = re.compile(r"(?:化解|解决|消除|消弭|消化|处置|处理|稳定|控制|遏制|吸附|终结|防范|抑制)在$")
 # A quoted noun after 成为/成了/变成/当好 … is a figure for what a unit has become (综治中心成了
 # “解忧站”, 打造成为化解矛盾的“终点站”), not the name of a programme.
 # So is one after 变成/打造成 … 的 (将中心打造成化解矛盾的“终点站”); with no 的, 把X变成“Y” sets
 # a new programme up: 把蒙古包变成“说事点”.
 # A list of such figures goes on as one (成为治安防控的“瞭望台”、警民联系的“中转站”和…的“服务点”):
 # every quoted noun after the first is a figure too.
+# 成为/成了 is "became" only on its own: in 形成了, 建成了, 组成了, 达成了 the 成 closes another verb,
+# and what follows is what the unit made (形成了“X”模式), not a figure.
+_BECAME = r"(?<![形建组达完构促生养合])(?:成为|成了)"
 _METAPHOR_BEFORE = re.compile(
-    r"(?:成为|成了|当好|当起|化身为?)(?:[^，,。；;“”]{0,12}的)?$|(?:变成|变为|打造成|建设成)[^，,。；;“”]{0,12}的$"
-    r"|(?:成为|成了|当好|当起|化身为?|变成|变为|打造成|建设成)[^，,。；;“”]{0,12}的“[^“”]{1,8}”"
+    rf"(?:{_BECAME}|当好|当起|化身为?)(?:[^，,。；;“”]{{0,12}}的)?$|(?:变成|变为|打造成|建设成)[^，,。；;“”]{{0,12}}的$"
+    rf"|(?:{_BECAME}|当好|当起|化身为?|变成|变为|打造成|建设成)[^，,。；;“”]{{0,12}}的“[^“”]{{1,8}}”"
     r"(?:[、和及与][^，,。；;“”]{0,12}的“[^“”]{1,8}”)*[、和及与][^，,。；;“”]{0,12}的$"
 )
 # Stock figures of speech for what a centre or a team is (终点站, 桥头堡, 主阵地, 压舱石 …): every
@@ -458,9 +469,12 @@ _UNIT_END = re.compile(r"[；;。！!？?\n]")
 _SLOGAN_MARKS = re.compile(r"[、—–\-－，,]")
 _STOP_SUBSTRINGS = (
     "两学一做", "党史学习教育", "学习教育", "我为群众办实事", "淬火工程", "主题教育", "不忘初心",
+    "学理论", "学党史",  # study campaigns (“讲故事、学理论”活动), as 两学一做 is
     "党的声音", "党的创新理论", "全会精神",
     "三个规定", "三同步", "好差评",
     "家门口", "绿色通道", "日清日结", "代表之家", "委员之家", "委员工作站", "青年之家", "妇女之家",
+    "两代表一委员",  # deputies and committee members: a standard institution type, as 代表之家 is
+    "小事不出村", "大事不出镇",  # the stock aim of the 枫桥 slogan, in every region's reports
     "职工之家", "法官工作站", "学习强国", "公众号", "长安网", "微博", "微信号", "抖音", "头条号",
     "电视台", "日报", "晚报", "报社", "广播", "比赛", "竞赛", "开放日", "慰问", "晚会", "仪式",
     "座谈会", "表彰大会", "宣传日", "宣传周", "宣传月", "教育日", "文艺演出", "回头看", "线上+线下",
@@ -486,6 +500,8 @@ _FIELD_TERMS = frozenset({
     "平安建设", "法治建设", "乡村振兴", "社会稳定", "和谐稳定", "安全稳定", "长治久安", "共建共治共享",
     # the stock aim of working together, named so in every report
     "多元共治", "共治共享", "共建共享", "共建共治",
+    # the whole-of-society security every report claims (“大平安”格局, 工作体系, 理念)
+    "大平安",
 })  # fmt: skip
 # A quote that a goal frame closes (以打造“最安全边境城市”为目标) or a rate measured (“见警率”,
 # “两率一度”) names what is aimed at or counted, not a programme the unit runs. (A selection the
@@ -533,7 +549,9 @@ _PURE_NUMBER = re.compile(r"^[0-9一二两三四五六七八九十百千万.．+
 _CLAUSE_BREAK = re.compile(r"[，,。；;！!？?\n]")
 _UNQUOTED = re.compile(
     r"(?:开展|推进|实施|启动|部署|推行|深化|完成)了?"
-    r"(?P<name>[\u4e00-\u9fff]{2,14}?(?:专项整治行动|专项行动|集中整治行动|攻坚行动|专项整治|建设年|试点改革|改革试点|试点))"
+    r"(?P<name>[\u4e00-\u9fff]{2,14}?(?:专项整治行动|专项行动|集中整治行动|攻坚行动|专项整治|建设年|试点改革|改革试点|试点"
+    # a points scheme with its own name (推行护河公益积分制度), as gold lists 平安积分超市
+    r"|积分制度|积分超市))"
 )
 _QUOTE_CHARS = '“”"'
 # ‘…’ nests a name inside quoted speech (“我们探索总结出‘1234’工作法”).
@@ -544,6 +562,9 @@ _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
 # a character every quoted run or book title starts with: most sentences hold none
 _ANY_OPENER = re.compile(f"[{re.escape(_QUOTE_CHARS + ''.join(o for o, _ in _BRACKET_QUOTES))}《]")
 _BOOK_TRAILERS = ("栏目", "节目", "专栏", "专题节目")
+_ABBREVIATED = re.compile(r"简称(?:为)?[:：]?$")
+# A quoted run this short with ‘…’ inside is a name with a stressed word, not quoted speech.
+_SHORT_NESTED = 8
 _TRAIL_WINDOW = 10
 
 
@@ -684,6 +705,8 @@ class PracticeMatcher:
             verbs = _VERB_PREFIX.match(name)
             lead = len(verbs.group(0)) if verbs else 0
             lead = max(lead, name.rfind("的") + 1)  # 为期三个月的X行动: the words before 的 describe X
+            if name.startswith(("对", "针对"), lead):
+                lead += 2 if name.startswith("针对", lead) else 1  # 启动对X专项行动: 对 marks what it acts on
             start, name = start + lead, name[lead:]
             if any(w in name for w in _UNQUOTED_BAD) or not _acceptable(name):
                 continue
@@ -703,6 +726,18 @@ class PracticeMatcher:
         """Mentions for one quoted candidate, or None when it is not a program. ``tail`` is where
         the words after the last name of a chain of quoted names (“A”“B”等专项行动) begin."""
         content = cand.content
+        if _ABBREVIATED.search(s, 0, cand.outer_start):
+            # (以下简称“X”): a short form of the name just before it, no new programme; a key term in
+            # it still gives its key
+            surface = s[cand.start : cand.end]
+            keyed = [self.taxonomy.practices[k] for k in self._keys_in(content)]
+            return [PracticeMention(cand.start, cand.end, surface, p, True) for p in keyed] or None
+        if "‘" in content and len(content) <= _SHORT_NESTED and not content.startswith(("我们", "我")):
+            # “一村一‘警’”: a short name with one word stressed inside is that name; a key term
+            # read through the inner quotes gives its key, and nothing else is taken from it
+            surface = s[cand.start : cand.end]
+            keyed = [self.taxonomy.practices[k] for k in self._keys_in(content)]
+            return [PracticeMention(cand.start, cand.end, surface, p, True) for p in keyed] or None
         if "‘" in content or content.startswith(("我们", "我")):
             return None  # “我们探索总结出‘X’工作法”: quoted speech, with the name nested inside
         if _TERM.match(content) and _TERM_GLOSSED.match(s, cand.outer_end):
@@ -712,6 +747,10 @@ class PracticeMatcher:
         possessive = s.startswith("的", trail_start)
         if possessive:
             trail_start += 1
+            if s.startswith(("“", '"'), trail_start):
+                return None  # “A+B+C”的“微网格”模式: the first quote spells out the named one's make-up
+            if _ACHIEVED.search(s, 0, cand.outer_start):
+                return None  # 实现“质变”的综治中心: the state reached describes what follows, no name
         window = _CLAUSE_BREAK.split(s[trail_start : trail_start + _TRAIL_WINDOW], maxsplit=1)[0]
         # a list comma ends the name too: in 村“两委”干部、驻村工作队 the 队 is the next item's
         window = re.split(r"[“”\"「」『』《》、]", window, maxsplit=1)[0]
@@ -735,6 +774,8 @@ class PracticeMatcher:
                 # work or activities (推进“法官驻乡镇”“法官进社区”工作), each its own, as the last one is
                 trail = None
         before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip().rstrip("的：:")
+        if _SETTLED_IN.search(s, 0, cand.outer_start):
+            return None  # 把矛盾化解在“萌芽状态”: where or in what state disputes end, no programme
         # a bare quote that a verb or frame makes the unit's own: no slogan marks, no proposition,
         # and no count unless a coined name (“一网统管”, “三官一律”)
         bare_name = (
@@ -765,6 +806,8 @@ class PracticeMatcher:
         if not signal or opens_goal:
             return None  # 推行“马上就办”工作作风: a style, goal or principle, whatever the verb
         trail = trail or ""
+        if not trail and _ZERO_COUNT.match(content):
+            return None  # 项目“零诉讼”, 28个月“零发生”: a count of none, the outcome, not a name
         if _METAPHOR_BEFORE.search(_clause_before(s, cand.outer_start)):
             return None  # 综治中心成了“解忧站”: what the unit has become, said in a figure
         if not trail and _stock_figure(content):
@@ -857,7 +900,7 @@ class PracticeMatcher:
             key_text += trail  # “金秋”执行攻坚行动: a campaign named by its core word is the key only
         elif trail.endswith("创建"):
             key_text += trail  # “平安古镇”创建 is 平安创建 (rule 7); “无讼社区”创建 stays a brand
-        found = self._mentions(s, start, end, name, key_text=key_text)
+        found = self._mentions(s, start, end, name, key_text=key_text, framed=trail.endswith(_MODEL_KINDS))
         if found and not counted and key_text == content:
             # Rule 4: “驼铃”网格服务队 — the brand, and the key its descriptor names
             have = {m.practice.key for m in found}
@@ -867,22 +910,26 @@ class PracticeMatcher:
         return found
 
     def _mentions(
-        self, s: str, start: int, end: int, name: str, key_text: str | None = None
+        self, s: str, start: int, end: int, name: str, key_text: str | None = None, framed: bool = False
     ) -> list[PracticeMention]:
         """The practices a programme name stands for: the taxonomy keys its name holds (rule 3), the
         local brand when no key term is in it or only a kind word such as 巡逻队 (rule 4), and
         矛盾纠纷多元化解 beside a brand (or a dialogue programme such as 楼长议事会) that the sentence
         presents as resolving disputes."""
-        practices = self._stands_for(name, key_text if key_text is not None else name, s, start, end)
+        practices = self._stands_for(name, key_text if key_text is not None else name, s, start, end, framed)
         return [PracticeMention(start, end, s[start:end], p, discovered=True) for p in practices]
 
-    def _stands_for(self, name: str, key_text: str, s: str, start: int, end: int) -> list[Practice]:
+    def _stands_for(
+        self, name: str, key_text: str, s: str, start: int, end: int, framed: bool = False
+    ) -> list[Practice]:
         """The practices behind a programme name (keys read from ``key_text``): its taxonomy keys,
-        the local brand, and 矛盾纠纷多元化解 when ``s`` (if given) presents it as resolving disputes."""
+        the local brand, and 矛盾纠纷多元化解 when ``s`` (if given) presents it as resolving disputes.
+        ``framed``: a programme word follows the quoted name (“一警六员”工作模式), so a name ending
+        in 员 is the model's, not a role's."""
         keys = self._keys_in(key_text)
         brand = not keys or self._descriptor_only(key_text)
         open_formula = name.endswith(_OPEN_FORMULA) or _OPEN_SUM.match(_QUOTES_ONLY.sub("", name))
-        if brand and (name.endswith(_ROLE_ENDINGS) or open_formula):
+        if brand and ((name.endswith(_ROLE_ENDINGS) and not framed) or open_formula):
             return []
         practices = [*([local_practice(name)] if brand else []), *(self.taxonomy.practices[k] for k in keys)]
         mediation = self._mediation
@@ -1009,10 +1056,10 @@ _DESCRIPTOR = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,3}[式化]|全(?:链条|周期|流程|过程|方位|天候|时段|要素|覆盖|领域|域|程))$"
 )
 # Before a quote, words that make it the state a place moved away from (跳出“被动处警”模式,
-# 从“望洋兴叹”到 …, 变“分散办公”为 …); the state it moved to is introduced by 到/向/为/成.
+# 从“望洋兴叹”到 …, 变“分散办公”为 …, 积“小安”为 …); the state it moved to is introduced by 到/向/为/成.
 _CHANGE_FROM = re.compile(r"(?:从|由|跳出|摆脱|告别|打破|改变|变)$")
 _CHANGE_TO = re.compile(
-    r"(?:从|由|变)[“\"「『][^“”\"「」『』]{1,20}[”\"」』][\u4e00-\u9fff]{0,4}?(?:到|向|为|成)$"
+    r"(?:从|由|变|积|化)[“\"「『][^“”\"「」『』]{1,20}[”\"」』][\u4e00-\u9fff]{0,4}?(?:到|向|为|成)$"
 )
 # Parallel parts of a quoted phrase (、 or +) ...
 _PARTS = re.compile(r"[、+＋]")
@@ -1026,8 +1073,9 @@ _CHAINED_WORK = ("工作", "活动")
 # Names listed by example before 等, or in a chain of quotes, are programmes only when the words
 # after them say they are campaigns (“云岭”“雷霆”等专项行动); “X”等工作 lists topics.
 _LISTED_CAMPAIGNS = ("行动", "专项整治", "整治", "专项活动", "集中活动")
-# … or brands (“X”“Y”等特色护边模式, “X”“Y”等调解品牌): each quoted example is one unit's model.
-_LISTED_BRANDS = ("模式", "品牌", "工作法")
+# … or brands (“X”“Y”等特色护边模式, “X”“Y”等调解品牌) or teams (“X”“Y”等民间调解队伍): each quoted
+# example is one unit's model or team, as gold lists 马背调解队 and 渔嫂调解队.
+_LISTED_BRANDS = ("模式", "品牌", "工作法", "队伍", "队")
 # Two counted actions (三清三留, 四抓四真): a coined name complete in itself, not a count formula
 # (七个一, 1234, 三级五天) that names nothing without the words after it.
 _NUMERAL = "[一二两三四五六七八九十]"
