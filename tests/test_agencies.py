@@ -99,6 +99,16 @@ def test_level_word_prefixes_resolve_to_the_report_region(matcher: AgencyMatcher
     ]
 
 
+def test_a_provinces_court_written_short_is_its_high_court(matcher: AgencyMatcher) -> None:
+    found = matcher.find("内蒙古高院会同自治区司法厅部署调解工作。", FakeRegions("内蒙古自治区"))
+    assert [(m.surface, m.name, m.region_code) for m in found][:1] == [
+        ("内蒙古高院", "内蒙古自治区高级人民法院", "150000")
+    ]
+    # 高院 names no court of a city or a county
+    city = matcher.find("包头高院部署调解工作。", FakeRegions("包头市"))
+    assert not [m for m in city if "高院" in m.surface]
+
+
 def test_the_tail_of_zizhiqu_is_no_district_level_word(matcher: AgencyMatcher) -> None:
     # 自治区人大常委会 is the autonomous region's body: its 区 names no district of the report
     sentence = "自治区人大常委会调研组来到东河区，听取区人大常委会工作汇报。"
