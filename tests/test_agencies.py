@@ -417,3 +417,13 @@ def test_each_body_implements_the_practices_of_its_own_clauses() -> None:
     assert ("中共固阳县委政法委员会", "local:山地快警") not in done
     assert ("金山镇派出所", "grid") in done  # the clause after carries its subject on
     assert ("固阳县公安局", "mass_prevention") not in done
+
+
+def test_a_body_that_appraises_a_units_work_implements_none_of_it() -> None:
+    # 市委政法委…一致认为，甲县推行X: the city body judges the county's work, it does not carry it out
+    text = (
+        "固阳县推进平安建设\n市委政法委负责同志到固阳县走访，一致认为，固阳县推行“山地快警”巡逻，成效明显。"
+    )
+    ex = extract(from_text(text, "t"))
+    assert not [i for i in ex.implementations if i.practice_key == "local:山地快警"]
+    assert [a.region_code for a in ex.adoptions if a.practice_key == "local:山地快警"] == ["150222"]

@@ -830,6 +830,9 @@ _COUNTY_BODY_TITLE = re.compile(r"(?:人民法院|法院|人民检察院|检察�
 
 
 _IMPL_CLAUSE = re.compile(r"[，,；;。]")
+# 省委政法委…调研，一致认为，甲县建立…: a body that appraises what follows (认为, 称赞, 肯定) judges
+# another's work; it carries out nothing it praises
+_APPRAISAL = re.compile(r"(?:一致|纷纷|普遍|高度)?(?:认为|称赞|赞扬|盛赞|赞誉|点赞|肯定|评价)")
 
 
 def _titled(sentence: str, end: int, agencies: Sequence[AgencyMention]) -> AgencyMention | None:
@@ -855,6 +858,8 @@ def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) ->
         return acting[-1:]  # 甲司法所“X”、乙司法所“Y”: a name written right after a body is its own
     if _LISTED_AFTER.search(sentence, acting[-1].end, pos):
         return []  # …、乙司法所“Y”: an item of the list whose body was not found is not the last one's
+    if _APPRAISAL.search(sentence, acting[-1].end, pos):
+        return []
     last = acting[-1].start
     clause = max((m.end() for m in _IMPL_CLAUSE.finditer(sentence, 0, last)), default=0)
     return [a for a in acting if a.start >= clause]
