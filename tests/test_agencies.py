@@ -427,3 +427,14 @@ def test_a_body_that_appraises_a_units_work_implements_none_of_it() -> None:
     ex = extract(from_text(text, "t"))
     assert not [i for i in ex.implementations if i.practice_key == "local:山地快警"]
     assert [a.region_code for a in ex.adoptions if a.practice_key == "local:山地快警"] == ["150222"]
+
+
+def test_a_body_someone_goes_to_does_not_act(matcher: AgencyMatcher) -> None:
+    # 到/赴/前往 X， : X is where someone goes (a hearing held there, a complaint taken there)
+    assert _acting(matcher, "区检察院干警到九原区人民政府，就一起欠薪纠纷举行听证。", "九原区") == [
+        ("包头市九原区人民检察院", "检察院")
+    ]
+    assert _acting(matcher, "他说不服就到市检察院。", "九原区") == []
+    # a body the visitors walk into is still the one the next sentences describe
+    walked = _acting(matcher, "走进九原区综治中心，窗口一字排开。", "九原区")
+    assert ("包头市九原区综治中心", "综治") in walked

@@ -55,6 +55,10 @@ _PLACE_BEFORE = re.compile(r"在[^,，;；。]*$")
 _PLACE_AFTER = re.compile(r"^[^,，;；。]*?(?:设立|设置|派驻|建立|开设|建成)")
 _VISIT_BEFORE = re.compile(r"(?:到|赴|前往|深入|走进)[^,，;；。]{0,12}$")
 _VISIT_AFTER = re.compile(r"^[^,，;；。]{0,16}?(?:实地)?(?:参观|观摩|考察|查看|调研|检查|督导)")
+# 甲院到乙镇人民政府，就…举行听证 / 我就到州检察院，…: a body right after a verb of going that
+# closes its clause is where someone goes, not a body doing anything
+_GONE_TO_BEFORE = re.compile(r"(?:到|赴|前往)$")
+_GONE_TO_AFTER = re.compile(r"^(?:$|[,，;；。!！?？])")
 _AWARD_VERB = r"(?:表彰|授予|评为|命名|通报表扬|嘉奖|表扬|肯定|推广|推介|刊发|报道)"
 _AWARD_AFTER = re.compile(rf"^[^,，;；。]{{0,30}}?{_AWARD_VERB}")
 _AWARD_BEFORE = re.compile(r"(?:被|受到|获得?)[^,，;；。]{0,20}$")
@@ -433,6 +437,8 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
         return False
     if _VISIT_BEFORE.search(before) and _VISIT_AFTER.search(after):
         return False  # 到甲区综治中心实地参观: where visitors go, not a body doing something
+    if _GONE_TO_BEFORE.search(before) and _GONE_TO_AFTER.match(after):
+        return False
     if _SETUP_VERB.search(before) and "领导小组" in sentence[start:end]:
         return False
     if _AWARD_BEFORE.search(before) and _AWARD_AFTER.search(after):
