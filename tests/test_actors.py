@@ -767,3 +767,15 @@ def test_a_unit_after_zhe_shi_heads_the_clauses_that_follow_it() -> None:
         "推行“石海和风”工作法的结果。"
     )
     assert ("九丝城镇", "local:石海和风") in _facts(text)
+
+
+def test_a_photo_caption_standing_first_is_not_the_reports_subject() -> None:
+    # the picture shows one district's mediator; a title opening with that district would make it
+    # the report's subject, a caption in the title's place does not
+    from govkg.loaders.extract import default_extractor
+
+    ex = default_extractor()
+    hebei = ex.gazetteer.get("130000")
+    caption = "莲池区调解员入户化解邻里纠纷。省委政法委/供图"
+    assert ex._title_subject(caption, hebei) == hebei
+    assert ex._title_subject("莲池区调解员入户化解邻里纠纷", hebei).name == "莲池区"

@@ -90,3 +90,9 @@ def test_numbered_captions_and_credit_lines_are_captions() -> None:
     assert is_caption("调解员在村委会调处一起邻里纠纷。", "王某某 摄")
     assert not is_caption("北岭镇建成综治中心。", "全镇划分网格40个,配备专职网格员40名,实现全覆盖。")
     assert not is_caption("图书室对群众开放。")
+
+
+def test_a_credit_after_a_slash_closes_a_caption() -> None:
+    assert is_caption("石岭镇调解员上门调处一起宅基地纠纷。县委宣传部/供图")
+    assert is_caption("护村队员夜间巡逻 记者 王某/摄")
+    assert not is_caption("全县推行“和/合”调解法。")

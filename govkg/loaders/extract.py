@@ -511,7 +511,10 @@ class Extractor:
 
     def _title_subject(self, title: str, inferred: Region | None) -> Region | None:
         """A title that opens with a place (诸暨市枫桥镇2023年…) names the report's subject: the most
-        specific unit of that opening chain, when it lies inside the region the text is about."""
+        specific unit of that opening chain, when it lies inside the region the text is about. A
+        photo caption standing as the title (某区调解员化解纠纷。某某/供图) names what the picture shows."""
+        if is_caption(title):
+            return inferred
         found = self.region_matcher.find(title, tuple(r.code for r in self.chain(inferred)))
         if not found or found[0].start > 2:
             return inferred
