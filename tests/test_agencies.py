@@ -436,5 +436,5 @@ def test_a_body_someone_goes_to_does_not_act(matcher: AgencyMatcher) -> None:
     ]
     assert _acting(matcher, "他说不服就到市检察院。", "九原区") == []
     # a body the visitors walk into is still the one the next sentences describe
-    walked = _acting(matcher, "走进九原区综治中心，窗口一字排开。", "九原区")
-    assert ("包头市九原区综治中心", "综治") in walked
+    walked = _acting(matcher, "走进禹州市综治中心，窗口一字排开。", "禹州市")
+    assert ("禹州市综治中心", "综治") in walked
