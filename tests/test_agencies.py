@@ -438,3 +438,14 @@ def test_a_body_someone_goes_to_does_not_act(matcher: AgencyMatcher) -> None:
     # a body the visitors walk into is still the one the next sentences describe
     walked = _acting(matcher, "走进禹州市综治中心，窗口一字排开。", "禹州市")
     assert ("禹州市综治中心", "综治") in walked
+
+
+def test_a_bureau_written_before_its_own_station_does_not_act() -> None:
+    # 某县公安局甲派出所推行X: the station acts; the bureau's name only says whose station it is
+    text = "固阳县推进平安建设\n固阳县公安局金山派出所推行“山地快警”巡逻，成效明显。"
+    ex = extract(from_text(text, "t"))
+    names = {a.name for a in ex.agencies}
+    assert "金山镇派出所" in names
+    assert "固阳县公安局" not in names
+    done = {(i.agency_key.split(":")[-1], i.practice_key) for i in ex.implementations}
+    assert done == {("金山镇派出所", "local:山地快警")}

@@ -342,10 +342,11 @@ class Extractor:
                     [(a.start, a.end) for a in agency_mentions], [(a.start, a.end) for a in more]
                 )
                 agency_mentions = sorted([*agency_mentions, *(more[i] for i in keep)], key=lambda a: a.start)
+            station_owners = _station_owners(agency_mentions)
             for a in agency_mentions:
                 key = agency_key(a.region_code, a.name)
                 counts[("Agency", key)] += 1
-                if a.acting and key not in agencies:
+                if a.acting and key not in agencies and a.start not in station_owners:
                     region = self._region(ctx, a.region_code)
                     if region is not None:
                         self._keep(ctx, region)  # a station's town is in the extraction's regions too
@@ -471,6 +472,8 @@ class Extractor:
                         adoptions[(region.code, pm.practice.key)] = (rank, adoption)
                 for a in _implementers(sent.text, agency_mentions, pm.start):
                     key = agency_key(a.region_code, a.name)
+                    if a.start in station_owners:
+                        continue
                     if key in agencies and (key, pm.practice.key) not in implementations:
                         implementations[(key, pm.practice.key)] = Implementation(
                             agency_key=key,
@@ -849,6 +852,19 @@ def _titled(sentence: str, end: int, agencies: Sequence[AgencyMention]) -> Agenc
 
 # 、乙司法所“Y: a list item of its own, headed by a station the matcher did not place
 _LISTED_AFTER = re.compile(r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室)[“\"「]$")
+
+
+def _station_owners(agencies: Sequence[AgencyMention]) -> set[int]:
+    """Where the bodies start that are written right before a station of their own (某县公安局甲
+    派出所): the body only says whose station acts (guideline 8), it acts in nothing there."""
+    return {
+        a.start
+        for a, b in pairwise(agencies)
+        if b.start == a.end
+        and b.kind in _STATION_KINDS
+        and a.kind not in _STATION_KINDS
+        and b.region_code.startswith(a.region_code + ":")
+    }
 
 
 def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) -> list[AgencyMention]:
