@@ -449,3 +449,16 @@ def test_a_bureau_written_before_its_own_station_does_not_act() -> None:
     assert "固阳县公安局" not in names
     done = {(i.agency_key.split(":")[-1], i.practice_key) for i in ex.implementations}
     assert done == {("金山镇派出所", "local:山地快警")}
+
+
+def test_a_body_told_to_act_implements_nothing_yet() -> None:
+    # 甲委要求乙局推行X: a requirement, not a deed, for either body
+    told = extract(from_text("固阳县推进平安建设\n县委政法委责成县公安局推行“山地快警”巡逻。", "t"))
+    assert not [i for i in told.implementations if i.practice_key == "local:山地快警"]
+    # 责成县公安局 is the county's own bureau told by 责成, not a bureau of 甘肃's 成县
+    assert {a.name for a in told.agencies} == {"中共固阳县委政法委员会", "固阳县公安局"}
+    # 按照…要求 (according to the requirement) is no telling: the bureau acts
+    done = extract(from_text("固阳县推进平安建设\n县公安局按照县委政法委要求，推行“山地快警”巡逻。", "t"))
+    assert [i.agency_key for i in done.implementations if i.practice_key == "local:山地快警"] == [
+        "150222:固阳县公安局"
+    ]

@@ -322,11 +322,22 @@ def _first_chars(pattern: str) -> set[str] | None:
     return first(_parser.parse(pattern))
 
 
+# Words whose last character opens a two-character county name (成县, 道县, 单县, 易县): in 责成县…,
+# 渠道县…, 名单县…, 交易县… the county is 县 written alone after the word.
+_WORDS_BEFORE_COUNTY = (
+    "责成 组成 促成 形成 建成 完成 达成 构成 造成 变成 养成 落成 集成 合成 赞成 "
+    "渠道 报道 知道 名单 清单 简单 交易 容易"
+)
+_WORD_BEFORE_COUNTY = frozenset(_WORDS_BEFORE_COUNTY.split())
+
+
 def _bound(sentence: str, i: int, text: str) -> bool:
     """Whether the would-be prefix ``text`` at ``i`` starts inside the word before it (see _VERB_TAIL)."""
     before = sentence[i - 1] if i > 0 else ""
     if text[0] == "开" and _VERB_TAIL.search(before):
         return True
+    if len(text) == 2 and text[1] == "县" and before + text[0] in _WORD_BEFORE_COUNTY:
+        return True  # 责成县公安局: 县公安局 told by 责成, not 甘肃's 成县
     return len(text) == 2 and text[0] in "和与及" and before != "" and before in _BODY_END
 
 

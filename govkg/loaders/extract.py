@@ -836,6 +836,8 @@ _COUNTY_BODY_TITLE = re.compile(r"(?:人民法院|法院|人民检察院|检察�
 
 
 _IMPL_CLAUSE = re.compile(r"[，,；;。]")
+# 甲委要求/责成/督促/责令乙局…: a verb of telling written right before the body it tells.
+_TOLD = re.compile(r"(?:要求|责成|督促|敦促|责令|指示)(?:各|全)?$")
 # 省委政法委…调研，一致认为，甲县建立…: a body that appraises what follows (认为, 称赞, 肯定) judges
 # another's work; it carries out nothing it praises
 _APPRAISAL = re.compile(r"(?:一致|纷纷|普遍|高度)?(?:认为|称赞|赞扬|盛赞|赞誉|点赞|肯定|评价)")
@@ -881,7 +883,10 @@ def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) ->
         return []
     last = acting[-1].start
     clause = max((m.end() for m in _IMPL_CLAUSE.finditer(sentence, 0, last)), default=0)
-    return [a for a in acting if a.start >= clause]
+    found = [a for a in acting if a.start >= clause]
+    if any(_TOLD.search(sentence, clause, a.start) for a in found[1:]):
+        return []  # 甲委要求乙局推行X: a body told to act has done nothing yet, nor has the one telling it
+    return found
 
 
 def _chain_end(actors: Sequence[Actor]) -> Region:
