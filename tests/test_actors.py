@@ -746,3 +746,36 @@ def test_an_unlisted_community_heading_a_later_clause_lies_in_the_town_that_open
     # a 村 found by pattern after a verb is no unit (协助村“两委”…)
     found = _facts("固阳县推进平安建设\n金山镇培养“法律明白人”，协助村“两委”开展普法宣传。")
     assert all(not name.endswith("村") for name, _ in found)
+
+
+def test_a_pilot_site_named_by_the_arranging_body_carries_the_practice() -> None:
+    # the county body only arranges the pilot (guideline 15): the town named as its site adopts
+    for text in (
+        "兴文县推进平安建设。县司法局在九丝城镇试点推行“善治积分”制度。",
+        "兴文县推进平安建设。县司法局以九丝城镇为试点，推行“善治积分”制度。",
+    ):
+        assert ("九丝城镇", "local:善治积分") in _facts(text), text
+    # a town that is only where a meeting sat is no pilot site
+    met = _facts("兴文县推进平安建设。县司法局在九丝城镇召开现场会，推行“善治积分”制度。")
+    assert ("九丝城镇", "local:善治积分") not in met
+
+
+def test_a_unit_after_zhe_shi_heads_the_clauses_that_follow_it() -> None:
+    # 这是甲镇…的成果: the town after 这是 is the subject the later subjectless clauses go on with
+    text = (
+        "兴文县推进平安建设。该地群众满意度逐年提高，这是兴文县九丝城镇深耕基层治理，"
+        "推行“石海和风”工作法的结果。"
+    )
+    assert ("九丝城镇", "local:石海和风") in _facts(text)
+
+
+def test_a_photo_caption_standing_first_is_not_the_reports_subject() -> None:
+    # the picture shows one district's mediator; a title opening with that district would make it
+    # the report's subject, a caption in the title's place does not
+    from govkg.loaders.extract import default_extractor
+
+    ex = default_extractor()
+    hebei = ex.gazetteer.get("130000")
+    caption = "莲池区调解员入户化解邻里纠纷。省委政法委/供图"
+    assert ex._title_subject(caption, hebei) == hebei
+    assert ex._title_subject("莲池区调解员入户化解邻里纠纷", hebei).name == "莲池区"

@@ -99,6 +99,16 @@ def test_level_word_prefixes_resolve_to_the_report_region(matcher: AgencyMatcher
     ]
 
 
+def test_a_provinces_court_written_short_is_its_high_court(matcher: AgencyMatcher) -> None:
+    found = matcher.find("内蒙古高院会同自治区司法厅部署调解工作。", FakeRegions("内蒙古自治区"))
+    assert [(m.surface, m.name, m.region_code) for m in found][:1] == [
+        ("内蒙古高院", "内蒙古自治区高级人民法院", "150000")
+    ]
+    # 高院 names no court of a city or a county
+    city = matcher.find("包头高院部署调解工作。", FakeRegions("包头市"))
+    assert not [m for m in city if "高院" in m.surface]
+
+
 def test_the_tail_of_zizhiqu_is_no_district_level_word(matcher: AgencyMatcher) -> None:
     # 自治区人大常委会 is the autonomous region's body: its 区 names no district of the report
     sentence = "自治区人大常委会调研组来到东河区，听取区人大常委会工作汇报。"
@@ -407,3 +417,48 @@ def test_each_body_implements_the_practices_of_its_own_clauses() -> None:
     assert ("中共固阳县委政法委员会", "local:山地快警") not in done
     assert ("金山镇派出所", "grid") in done  # the clause after carries its subject on
     assert ("固阳县公安局", "mass_prevention") not in done
+
+
+def test_a_body_that_appraises_a_units_work_implements_none_of_it() -> None:
+    # 市委政法委…一致认为，甲县推行X: the city body judges the county's work, it does not carry it out
+    text = (
+        "固阳县推进平安建设\n市委政法委负责同志到固阳县走访，一致认为，固阳县推行“山地快警”巡逻，成效明显。"
+    )
+    ex = extract(from_text(text, "t"))
+    assert not [i for i in ex.implementations if i.practice_key == "local:山地快警"]
+    assert [a.region_code for a in ex.adoptions if a.practice_key == "local:山地快警"] == ["150222"]
+
+
+def test_a_body_someone_goes_to_does_not_act(matcher: AgencyMatcher) -> None:
+    # 到/赴/前往 X， : X is where someone goes (a hearing held there, a complaint taken there)
+    assert _acting(matcher, "区检察院干警到九原区人民政府，就一起欠薪纠纷举行听证。", "九原区") == [
+        ("包头市九原区人民检察院", "检察院")
+    ]
+    assert _acting(matcher, "他说不服就到市检察院。", "九原区") == []
+    # a body the visitors walk into is still the one the next sentences describe
+    walked = _acting(matcher, "走进禹州市综治中心，窗口一字排开。", "禹州市")
+    assert ("禹州市综治中心", "综治") in walked
+
+
+def test_a_bureau_written_before_its_own_station_does_not_act() -> None:
+    # 某县公安局甲派出所推行X: the station acts; the bureau's name only says whose station it is
+    text = "固阳县推进平安建设\n固阳县公安局金山派出所推行“山地快警”巡逻，成效明显。"
+    ex = extract(from_text(text, "t"))
+    names = {a.name for a in ex.agencies}
+    assert "金山镇派出所" in names
+    assert "固阳县公安局" not in names
+    done = {(i.agency_key.split(":")[-1], i.practice_key) for i in ex.implementations}
+    assert done == {("金山镇派出所", "local:山地快警")}
+
+
+def test_a_body_told_to_act_implements_nothing_yet() -> None:
+    # 甲委要求乙局推行X: a requirement, not a deed, for either body
+    told = extract(from_text("固阳县推进平安建设\n县委政法委责成县公安局推行“山地快警”巡逻。", "t"))
+    assert not [i for i in told.implementations if i.practice_key == "local:山地快警"]
+    # 责成县公安局 is the county's own bureau told by 责成, not a bureau of 甘肃's 成县
+    assert {a.name for a in told.agencies} == {"中共固阳县委政法委员会", "固阳县公安局"}
+    # 按照…要求 (according to the requirement) is no telling: the bureau acts
+    done = extract(from_text("固阳县推进平安建设\n县公安局按照县委政法委要求，推行“山地快警”巡逻。", "t"))
+    assert [i.agency_key for i in done.implementations if i.practice_key == "local:山地快警"] == [
+        "150222:固阳县公安局"
+    ]

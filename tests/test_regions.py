@@ -826,3 +826,19 @@ def test_an_ethnic_township_the_data_list_without_its_people_is_found_by_its_ful
     assert [(m.surface, m.region.code) for m in found] == [("日月藏族乡", "630123:日月乡")]
     # a 族 name with no such unit under the county stays unplaced
     assert not matcher.find("月亮藏族乡的调解员走进牧户。", ("630123", "630100", "630000"))
+
+
+def test_a_county_short_name_that_heads_a_unique_street_stem_is_that_street(matcher: RegionMatcher) -> None:
+    # 凉城 alone is 凉城县 (内蒙古), but a text writing 凉城新村派出所 is about the street 凉城新村街道
+    # of 虹口区: its later 平安凉城 and 凉城特色 say the same street short
+    text = "凉城新村派出所牵头组建夜巡队伍，守护平安凉城，打出凉城特色。"
+    assert all(m.region.code != "150925" for m in matcher.find(text))
+    assert [m.region.code for m in matcher.find("凉城县推进平安建设，守护平安凉城。")][:1] == ["150925"]
+
+
+def test_a_verb_before_the_word_community_names_no_community() -> None:
+    from govkg.loaders.documents import from_text
+    from govkg.loaders.extract import extract
+
+    ex = extract(from_text("凉城新村司法所邀请律师坐班答疑，夯实社区人民调解根基。", "verb.txt"))
+    assert not [r for r in ex.regions if r.level == "community"]

@@ -45,6 +45,21 @@ def test_report_year_prefers_title_then_the_opening_frame() -> None:
     assert report_year("平安建设", None, ["今年以来,全市工作有序推进。"]) is None
 
 
+def test_an_award_year_in_the_title_frames_no_report() -> None:
+    # the year of an honour (获评“2031年度…”) dates the award, not the work the report reviews
+    assert report_year("喜讯：甲县获评“2031年度平安先进县”", 2032, ["近年来,甲县深化基层治理。"]) is None
+    assert report_year("甲县2031年度平安建设工作综述", 2032, []) == 2031
+
+
+def test_a_year_opening_an_interviewees_answer_frames_no_report() -> None:
+    opening = [
+        "近日,记者采访了甲市市长,请他谈谈平安建设的做法。",
+        "2031年,全市生产总值增长百分之七。",
+    ]
+    assert report_year("甲市：守护平安", 2032, opening) is None
+    assert report_year("甲市：守护平安", 2032, opening[1:]) == 2031
+
+
 def test_sentence_year_skips_award_years_and_resolves_relative_words() -> None:
     s = "积极开展平安校园创建活动,2022年被自治区授予示范称号。"
     assert sentence_year(s, 4, None) is None
@@ -75,3 +90,9 @@ def test_numbered_captions_and_credit_lines_are_captions() -> None:
     assert is_caption("调解员在村委会调处一起邻里纠纷。", "王某某 摄")
     assert not is_caption("北岭镇建成综治中心。", "全镇划分网格40个,配备专职网格员40名,实现全覆盖。")
     assert not is_caption("图书室对群众开放。")
+
+
+def test_a_credit_after_a_slash_closes_a_caption() -> None:
+    assert is_caption("石岭镇调解员上门调处一起宅基地纠纷。县委宣传部/供图")
+    assert is_caption("护村队员夜间巡逻 记者 王某/摄")
+    assert not is_caption("全县推行“和/合”调解法。")

@@ -59,13 +59,18 @@ _TOGETHER_AFTER = re.compile(
     r"(?:党委政府|党委|人民政府|政府|党工委)?(?:深度|密切|紧密|积极|充分)?(?:共同|联合|一道|一起|携手|协作|合作|联动)"
 )
 _UNIT_BREAK = re.compile(r"[;；]")
+# 在甲镇试点推行… / 以甲镇为试点… / 选取甲镇作为试点…: the unit written as the pilot site is the
+# one that carries the practice out; the body arranging the pilot only arranges it (guideline 15)
+_PILOT_AT = re.compile(r"(?:先行)?试点")
+_PILOT_AS = re.compile(r"(?:作为|为)(?:全[省市州县区旗])?(?:首批|首个|第一批)?(?:先行)?试点")
+_PILOT_CHOICE = re.compile(r"(?:以|选取|选择|选定|确定|将|把)$")
 _SMALLER_UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:社区|村|街道|嘎查)")
 # 同时与…, 还和…, 并同…: a partner opening a clause whose subject is left unwritten
 _WITH = re.compile(r"^(?:还|并|也|又|则)?(?:与|和|同)$")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
 _LEAD = re.compile(
     r"^(?:\s|[（(]?[一二三四五六七八九十\d]+[是、.)）]|同时|此外|另外|其中|目前|近年来|近期|近日|日前|近来|今年以来|今年|去年|上半年|下半年|"
-    r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在(?:[\u4e00-\u9fff]{1,8}的)?|由|经|如|据|而|截至|截止|仅仅|仅|单是|光是|"
+    r"年初以来|(?:19|20)\d{2}年(?:以来|上半年|底)?|[,，、:：]|在(?:[\u4e00-\u9fff]{1,8}的)?|这是|由|经|如|据|而|截至|截止|仅仅|仅|单是|光是|"
     # a month as the time of the act (2022年8月起, 今年3月以来, 自5月份开始): a time word too
     r"自?(?:(?:19|20)\d{2}年|今年|去年)?\d{1,2}月份?(?:\d{1,2}日)?(?:起|以来|开始|至今|中旬|下旬|上旬|初|底|份)?)*$"
 )
@@ -902,6 +907,9 @@ class ActorResolver:
         # A semicolon opens a new unit with a subject of its own (A街道…；B街道…).
         unit = max((m.end() for m in _UNIT_BREAK.finditer(sentence, 0, pos)), default=0)
         lead = self._opening(sentence, actors, unit, clause_start)
+        pilot = _pilot_site(sentence, actors, unit, pos)
+        if pilot is not None:
+            return ActorChoice((pilot.region,), pilot.rule, RULE_CONFIDENCE[pilot.rule])
         own = [a for a in actors if a.start < pos and a.start >= clause_start]
         # 区法院…，在甲、乙等法庭设立… / 县里还在甲、乙等景区…: once a subject has spoken, 在X is
         # where it acts, not who acts
@@ -1163,6 +1171,22 @@ _UPPER_WORD_HEADS = {
     for words in _UPPER_WORDS.values()
     for word in words
 }
+
+
+def _pilot_site(sentence: str, actors: Sequence[Actor], unit: int, pos: int) -> Actor | None:
+    """The town, street, community or village the sentence's unit names as a pilot site before
+    ``pos`` (在甲镇试点推行X, 以甲镇为试点…打造X), when no other unit is named between it and the
+    practice: the site carries the practice out, not the body above that chose it."""
+    before = [a for a in actors if unit <= a.start and a.end <= pos]
+    if not before:
+        return None
+    site = before[-1]
+    if site.rule not in ("place", "list") or site.region.level not in ("township", "community", "village"):
+        return None
+    head = sentence[unit : site.start]
+    at = head.endswith("在") and _PILOT_AT.match(sentence, site.end) is not None
+    chosen = _PILOT_CHOICE.search(head) is not None and _PILOT_AS.match(sentence, site.end) is not None
+    return site if at or chosen else None
 
 
 def _locative(sentence: str, actor: Actor, clause: Sequence[Actor]) -> bool:

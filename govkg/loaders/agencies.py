@@ -55,6 +55,10 @@ _PLACE_BEFORE = re.compile(r"在[^,，;；。]*$")
 _PLACE_AFTER = re.compile(r"^[^,，;；。]*?(?:设立|设置|派驻|建立|开设|建成)")
 _VISIT_BEFORE = re.compile(r"(?:到|赴|前往|深入|走进)[^,，;；。]{0,12}$")
 _VISIT_AFTER = re.compile(r"^[^,，;；。]{0,16}?(?:实地)?(?:参观|观摩|考察|查看|调研|检查|督导)")
+# 甲院到乙镇人民政府，就…举行听证 / 我就到州检察院，…: a body right after a verb of going that
+# closes its clause is where someone goes, not a body doing anything
+_GONE_TO_BEFORE = re.compile(r"(?:到|赴|前往)$")
+_GONE_TO_AFTER = re.compile(r"^(?:$|[,，;；。!！?？])")
 _AWARD_VERB = r"(?:表彰|授予|评为|命名|通报表扬|嘉奖|表扬|肯定|推广|推介|刊发|报道)"
 _AWARD_AFTER = re.compile(rf"^[^,，;；。]{{0,30}}?{_AWARD_VERB}")
 _AWARD_BEFORE = re.compile(r"(?:被|受到|获得?)[^,，;；。]{0,20}$")
@@ -318,11 +322,22 @@ def _first_chars(pattern: str) -> set[str] | None:
     return first(_parser.parse(pattern))
 
 
+# Words whose last character opens a two-character county name (成县, 道县, 单县, 易县): in 责成县…,
+# 渠道县…, 名单县…, 交易县… the county is 县 written alone after the word.
+_WORDS_BEFORE_COUNTY = (
+    "责成 组成 促成 形成 建成 完成 达成 构成 造成 变成 养成 落成 集成 合成 赞成 "
+    "渠道 报道 知道 名单 清单 简单 交易 容易"
+)
+_WORD_BEFORE_COUNTY = frozenset(_WORDS_BEFORE_COUNTY.split())
+
+
 def _bound(sentence: str, i: int, text: str) -> bool:
     """Whether the would-be prefix ``text`` at ``i`` starts inside the word before it (see _VERB_TAIL)."""
     before = sentence[i - 1] if i > 0 else ""
     if text[0] == "开" and _VERB_TAIL.search(before):
         return True
+    if len(text) == 2 and text[1] == "县" and before + text[0] in _WORD_BEFORE_COUNTY:
+        return True  # 责成县公安局: 县公安局 told by 责成, not 甘肃's 成县
     return len(text) == 2 and text[0] in "和与及" and before != "" and before in _BODY_END
 
 
@@ -433,6 +448,8 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
         return False
     if _VISIT_BEFORE.search(before) and _VISIT_AFTER.search(after):
         return False  # 到甲区综治中心实地参观: where visitors go, not a body doing something
+    if _GONE_TO_BEFORE.search(before) and _GONE_TO_AFTER.match(after):
+        return False
     if _SETUP_VERB.search(before) and "领导小组" in sentence[start:end]:
         return False
     if _AWARD_BEFORE.search(before) and _AWARD_AFTER.search(after):

@@ -342,10 +342,11 @@ class Extractor:
                     [(a.start, a.end) for a in agency_mentions], [(a.start, a.end) for a in more]
                 )
                 agency_mentions = sorted([*agency_mentions, *(more[i] for i in keep)], key=lambda a: a.start)
+            station_owners = _station_owners(agency_mentions)
             for a in agency_mentions:
                 key = agency_key(a.region_code, a.name)
                 counts[("Agency", key)] += 1
-                if a.acting and key not in agencies:
+                if a.acting and key not in agencies and a.start not in station_owners:
                     region = self._region(ctx, a.region_code)
                     if region is not None:
                         self._keep(ctx, region)  # a station's town is in the extraction's regions too
@@ -471,6 +472,8 @@ class Extractor:
                         adoptions[(region.code, pm.practice.key)] = (rank, adoption)
                 for a in _implementers(sent.text, agency_mentions, pm.start):
                     key = agency_key(a.region_code, a.name)
+                    if a.start in station_owners:
+                        continue
                     if key in agencies and (key, pm.practice.key) not in implementations:
                         implementations[(key, pm.practice.key)] = Implementation(
                             agency_key=key,
@@ -511,7 +514,10 @@ class Extractor:
 
     def _title_subject(self, title: str, inferred: Region | None) -> Region | None:
         """A title that opens with a place (诸暨市枫桥镇2023年…) names the report's subject: the most
-        specific unit of that opening chain, when it lies inside the region the text is about."""
+        specific unit of that opening chain, when it lies inside the region the text is about. A
+        photo caption standing as the title (某区调解员化解纠纷。某某/供图) names what the picture shows."""
+        if is_caption(title):
+            return inferred
         found = self.region_matcher.find(title, tuple(r.code for r in self.chain(inferred)))
         if not found or found[0].start > 2:
             return inferred
@@ -830,6 +836,11 @@ _COUNTY_BODY_TITLE = re.compile(r"(?:人民法院|法院|人民检察院|检察�
 
 
 _IMPL_CLAUSE = re.compile(r"[，,；;。]")
+# 甲委要求/责成/督促/责令乙局…: a verb of telling written right before the body it tells.
+_TOLD = re.compile(r"(?:要求|责成|督促|敦促|责令|指示)(?:各|全)?$")
+# 省委政法委…调研，一致认为，甲县建立…: a body that appraises what follows (认为, 称赞, 肯定) judges
+# another's work; it carries out nothing it praises
+_APPRAISAL = re.compile(r"(?:一致|纷纷|普遍|高度)?(?:认为|称赞|赞扬|盛赞|赞誉|点赞|肯定|评价)")
 
 
 def _titled(sentence: str, end: int, agencies: Sequence[AgencyMention]) -> AgencyMention | None:
@@ -845,6 +856,19 @@ def _titled(sentence: str, end: int, agencies: Sequence[AgencyMention]) -> Agenc
 _LISTED_AFTER = re.compile(r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室)[“\"「]$")
 
 
+def _station_owners(agencies: Sequence[AgencyMention]) -> set[int]:
+    """Where the bodies start that are written right before a station of their own (某县公安局甲
+    派出所): the body only says whose station acts (guideline 8), it acts in nothing there."""
+    return {
+        a.start
+        for a, b in pairwise(agencies)
+        if b.start == a.end
+        and b.kind in _STATION_KINDS
+        and a.kind not in _STATION_KINDS
+        and b.region_code.startswith(a.region_code + ":")
+    }
+
+
 def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) -> list[AgencyMention]:
     """The acting bodies that carry out the practice named at ``pos``: those of the last clause
     before it that names any (甲委牵头…，乙局推行“X”，组建Y: 乙局 for X and Y, not 甲委)."""
@@ -855,9 +879,14 @@ def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) ->
         return acting[-1:]  # 甲司法所“X”、乙司法所“Y”: a name written right after a body is its own
     if _LISTED_AFTER.search(sentence, acting[-1].end, pos):
         return []  # …、乙司法所“Y”: an item of the list whose body was not found is not the last one's
+    if _APPRAISAL.search(sentence, acting[-1].end, pos):
+        return []
     last = acting[-1].start
     clause = max((m.end() for m in _IMPL_CLAUSE.finditer(sentence, 0, last)), default=0)
-    return [a for a in acting if a.start >= clause]
+    found = [a for a in acting if a.start >= clause]
+    if any(_TOLD.search(sentence, clause, a.start) for a in found[1:]):
+        return []  # 甲委要求乙局推行X: a body told to act has done nothing yet, nor has the one telling it
+    return found
 
 
 def _chain_end(actors: Sequence[Actor]) -> Region:

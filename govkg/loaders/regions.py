@@ -392,6 +392,8 @@ _NOT_NAME_WORDS = _words(
     "实现 建立 覆盖 担任 按照 强化 确保 推出 做好 完成 首家 加强 打造 依法 不断 相继 切实 进行 推动 "
     "开展 深化 创建 治理 工作 提升 健全 完善 服务 管理 机制 体系 今年 全面 积极 推进 落实 组织 "
     "律师 干部 群众 居民 村民 开办 协调 结合 发挥 下沉 依托 整合 直面 "
+    # verbs whose object is the word 社区/乡村 itself (夯实社区基础, 走进社区): no name holds them
+    "夯实 筑牢 巩固 走进 深入 扎根 "
     # verbs of location (某区地处城乡接合部, 位于城乡之间): the stem is a predicate, never a name
     "地处 位于 处于 坐落 地跨 毗邻 紧邻 地属 隶属 属于 接壤 "
     # verbs of a study visit (观摩学习县乡综治中心): what is visited follows them, no name holds them
@@ -773,6 +775,8 @@ class RegionMatcher:
             taken.append(hit)
             used[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
         taken.sort(key=lambda h: h.start)
+        if not scope and not lead:
+            taken = self._drop_town_heads(text, taken)
         full_starts = {h.start for h in taken if not h.bare and len(h.surface) > 2}
         # 广西桂林, 浙江诸暨: a short name glued after the short name of a unit above it is that
         # unit's place, as a full name would be, and the pair heads its clause as one name
@@ -819,6 +823,25 @@ class RegionMatcher:
             context.pop(region.code, None)
             context[region.code] = None
         return self._sub_county(text, scope, mentions, unresolved) if sub_county else mentions
+
+    def _drop_town_heads(self, text: str, taken: list[_Hit]) -> list[_Hit]:
+        """In a text with no known place yet, a bare county short name that the text also writes
+        as the head of the one township in the country named by a longer stem before a station
+        (凉城新村司法所 beside 平安凉城, 凉城特色) is that street's short name, not the county's."""
+        heads: set[str] = set()
+        for hit in taken:
+            if not hit.bare or hit.surface in heads:
+                continue
+            for extra in (1, 2):
+                stem = text[hit.start : hit.end + extra]
+                if (
+                    len(stem) == len(hit.surface) + extra
+                    and _STATION_AFTER.match(text, hit.end + extra)
+                    and self._township_anywhere(stem) is not None
+                ):
+                    heads.add(hit.surface)
+                    break
+        return [h for h in taken if h.surface not in heads] if heads else taken
 
     def _counties_of_city(self, text: str, hit: _Hit) -> bool:
         """许昌县(市、区), 宜宾县区, 长治县级: a city's short name and the counties under it, not the

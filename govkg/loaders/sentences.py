@@ -17,6 +17,8 @@ _CAPTION = re.compile(
 )
 _CREDIT = re.compile(
     r"[（(][^（）()]{0,30}(?:供图|摄影?|图片来源|图源)[^（）()]{0,12}[)）][。.]?\s*$|\s摄影?\s*[。.]?\s*$"
+    # 某某委/供图, 记者 某某/摄: the credit after a slash
+    r"|[/／]\s*(?:供图|摄影?)\s*[。.]?\s*$"
 )
 
 _CREDIT_LINE = 16  # 记者 某某 某某 摄: a credit alone, no prose

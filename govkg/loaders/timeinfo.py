@@ -69,6 +69,8 @@ _EVENT_LEAD = re.compile(
     r"[^。！？!?；;]{0,40}?(?:召开|举行|举办|启动|揭牌|开幕|闭幕|签约|授牌|发生)"
 )
 _CLAUSE_END = re.compile(r"[，,；;。]")
+# A lead that frames the report as an interview (我们采访了…, 接受记者专访).
+_INTERVIEW = re.compile(r"(?:采访|专访)了|接受[^，,。；;]{0,12}(?:采访|专访)")
 _SPAN = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年?\s*[—–\-~～至到]\s*((?:19|20)\d{2})\s*年")
 _OPENING_SENTENCES = 6  # prose sentences (with a comma or a full stop); headings do not count
 _PROSE = re.compile(r"[，,。；;]")
@@ -122,7 +124,18 @@ def report_year(
     title = arabic_years(title)
     sentences = (arabic_years(s) for s in sentences)
     # 2013年前 in a title is the time before that year, not the year the report is about
-    m = next((y for y in _YEAR.finditer(title) if not _BEFORE_YEAR.match(title, y.end())), None)
+    # 宝丰县获评“2022年度平安建设优秀县”: a year that dates an award, a document or a visit frames
+    # no report, in a title as in a sentence
+    m = next(
+        (
+            y
+            for y in _YEAR.finditer(title)
+            if not _BEFORE_YEAR.match(title, y.end())
+            and not _AWARD_BEFORE.search(title[: y.start()].rstrip('“"《「'))
+            and not _NON_ACTIVITY_AFTER.match(title[y.end() :])
+        ),
+        None,
+    )
     if m and not _MULTI_YEAR.search(title):
         return int(m.group(1))
     opening: list[str] = []
@@ -136,7 +149,13 @@ def report_year(
     spans_years = any(_COUNTED_SPAN.search(s) for s in (title, *opening))
     event = _event_year(opening[0], published_year) if opening else None
     story = False  # an opening year was already found to start a story told over years
+    interview = False
     for s in opening:
+        if interview:
+            # 记者采访了甲市市长: what follows is the interviewee's account of many years, and a
+            # year opening one of its answers frames no report
+            break
+        interview = _INTERVIEW.search(s) is not None
         lead = _LEADING_YEAR.match(s)
         multi = _MULTI_YEAR.search(s)
         this_year = _THIS_YEAR.search(s)
