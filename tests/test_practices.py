@@ -925,3 +925,25 @@ def test_a_short_form_after_jiancheng_is_no_new_programme(matcher: PracticeMatch
     assert local_names(matcher.discover("某区各社区治安联防站(以下简称“社区联防站”)已建成36个。")) == []
     found = matcher.discover("市里的治安综合治理中心(以下简称“市综治中心”)投入运行。")
     assert [m.practice.name for m in found] == ["综治中心"]
+
+
+def test_the_role_a_thing_plays_in_a_figure_is_no_programme(matcher: PracticeMatcher) -> None:
+    # 发挥“X”作用: the role something plays; after a programme's kind word it is that programme's
+    assert local_names(matcher.discover("各村网格员发挥“哨兵站”作用,及时上报隐患。")) == []
+    assert local_names(matcher.discover("某镇充分发挥“溪畔老哥”调解室作用。")) == ["溪畔老哥"]
+
+
+def test_praise_or_what_a_place_is_to_people_is_no_programme(matcher: PracticeMatcher) -> None:
+    # 被誉为“X”: a term of praise, whatever follows it
+    assert local_names(matcher.discover("被誉为“和谐之花”的调解工作在某乡落地生根。")) == []
+    # 是…的“X”: what a place is to people; a verb of making in between names the unit's programme
+    assert local_names(matcher.discover("如今,这间老屋是村民们的“连心议事厅”。")) == []
+    assert local_names(matcher.discover("这是某镇精心打造的“连心议事厅”。")) == ["连心议事厅"]
+
+
+def test_a_reporting_rhythm_or_a_quoted_verb_on_recent_work_is_no_programme(matcher: PracticeMatcher) -> None:
+    # “日报告”“周通报”: how often reports are made, a work rhythm like 日清日结
+    assert local_names(matcher.discover("某区实行“日调度”“月通报”和挂牌督办制度。")) == []
+    # “X”近期工作: a time word opens the object of a quoted verb
+    assert local_names(matcher.discover("民警和网格员一起“复盘”近期巡逻工作。")) == []
+    assert local_names(matcher.discover("某社区推行“楼道夜话”议事工作。")) == ["楼道夜话"]

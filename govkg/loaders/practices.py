@@ -338,6 +338,11 @@ _METAPHOR_BEFORE = re.compile(
     rf"|(?:{_BECAME}|当好|当起|化身为?|变成|变为|打造成|建设成)[^，,。；;“”]{{0,12}}的“[^“”]{{1,8}}”"
     r"(?:[、和及与][^，,。；;“”]{0,12}的“[^“”]{1,8}”)*[、和及与][^，,。；;“”]{0,12}的$"
 )
+# 被誉为/美誉 before a quote: a term of praise (人民调解被誉为“东方之花”), no programme's name.
+_PRAISED_AS = re.compile(r"(?:誉为|美誉为?|誉称)(?:[^，,。；;“”]{0,12}的)?$")
+# 这里是群众的“议事堂”, 该所是辖区居民的“贴心人”: 是 … 的 before a bare quote says what a place or a
+# body is to someone, in a figure; a verb of making in between (是甲镇打造的“X”) names its programme.
+_IS_THE = re.compile(r"(?<![就才即便总但凡])是(?P<mid>[^，,。；;“”]{0,12})的$")
 # Stock figures of speech for what a centre or a team is (终点站, 桥头堡, 主阵地, 压舱石 …): every
 # report uses them; quoted alone (or after a two-character modifier, “融合阵地”) they name nothing.
 _FIGURE_HEADS = (
@@ -395,6 +400,9 @@ _GOAL_HEADS = (
     # 发挥“人熟地熟”的优势, 围绕“九大员”工作职责: a strength or the duties of a role, no programme
     "优势", "特点", "长处", "特长", "职责", "职能",
 )  # fmt: skip
+# 作用 right after a quote (发挥“前哨站”作用, 起到“润滑剂”作用) says what role something plays, in a
+# figure; after a programme's kind word (发挥“X”调解室作用) it is that programme's role, and stays.
+_ROLE_HEADS = ("作用",)
 # 成效 after a model's own kind word (“X”模式成效明显, “X”工作法成效显著) reports that model's
 # results; after 工作 or a campaign word (“X”工作成效) it stays a goal phrase.
 _RESULT_HEADS = ("成效",)
@@ -490,6 +498,9 @@ _STOP_PATTERNS = (
     re.compile(r"^[0-9]+\s*[+＋]\s*[0-9a-zA-Z]+$"),  # 3+x
     re.compile(r"^以.{1,8}为中心$"),  # a principle, not a centre
     re.compile(r"^一[镇村乡街社县区企户]一(?:品|特|策|案)"),  # 一镇一品: a goal for many brands, not one
+    # “日报告”“周通报”, “月研判”: how often a routine report or review is made, a work rhythm like
+    # 日清日结, no programme's name
+    re.compile(r"^[日周旬月季年](?:报告|通报|调度|研判|会商|例会|分析|督查|督导|点评|总结|报)$"),
     # set principles built on a template, the same everywhere: 应X尽X / 能X尽X (every case that
     # should be X-ed is), 有X必Y / 逢X必Y / 凡X必Y (whenever X, always Y)
     re.compile(r"^(?:[应能](.{1,2})[尽必]\1|[有逢凡].必.)$"),
@@ -525,6 +536,9 @@ _MEASURE_VERB = re.compile(
     r"优化|规范|提升|加快|构建|成立|组建|开通|召开|举办)"
 )
 _MAX_TRAIL_PREFIX = 6
+# Words for a stretch of time: after a quote, they open the work of that period (“盘点”近期工作),
+# which a brand's name never holds between itself and its kind word.
+_PERIOD_WORDS = ("近期", "近来", "当前", "目前", "今年", "全年", "本年", "年度", "本周", "本月", "阶段")
 _FACILITY_WORDS = ("设置", "布局", "功能室", "功能区")
 # “1+1+4+N”模式，即一个大厅、4个功能区、N个工作室: a sum whose gloss counts rooms is a layout (rule 5).
 _SUM = re.compile(r"^[0-9NnXx]+(?:[+＋][0-9NnXx]+)+$")
@@ -810,6 +824,11 @@ class PracticeMatcher:
             return None  # 项目“零诉讼”, 28个月“零发生”: a count of none, the outcome, not a name
         if _METAPHOR_BEFORE.search(_clause_before(s, cand.outer_start)):
             return None  # 综治中心成了“解忧站”: what the unit has become, said in a figure
+        before_clause = _clause_before(s, cand.outer_start)
+        if _PRAISED_AS.search(before_clause):
+            return None  # 被誉为“东方之花”的调解工作: a term of praise, whatever it is praised for
+        if not trail and (m := _IS_THE.search(before_clause)) and not _ACTION.search(m.group("mid")):
+            return None  # 这里是百姓的“议事堂”: what a place is to people, said in a figure
         if not trail and _stock_figure(content):
             return None  # 打造矛盾化解“终点站”, 打造“融合阵地”: a stock figure, no programme's name
         if not trail and _PEOPLE_DO.search(_clause_before(s, cand.outer_start)):
@@ -1016,6 +1035,8 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
         return None
     if best > _MAX_TRAIL_PREFIX or "的" in window[:best] or "等" in window[:best]:
         return None
+    if window.startswith(_PERIOD_WORDS):
+        return None  # “梳理”近期工作: a time word opens the object of a quoted verb, no kind of programme
     end = _words_end(window, best + len(best_word))
     if window.startswith("伍", end) and window[end - 1] == "队":
         end += 1  # 调解队伍: the word runs on past 队, and the name with it
@@ -1037,6 +1058,8 @@ def _heads_goal(window: str, end: int) -> bool:
     """Whether ``window[end:]`` heads a goal, principle or style after the program words before
     it (“X”工作要求), not the results of a model (“X”模式成效) nor a creation campaign's standard."""
     rest, kind = window[end:], window[:end]
+    if not kind and rest.startswith(_ROLE_HEADS):
+        return True  # 发挥“前哨站”作用: the role something plays, said in a figure
     return (
         rest.startswith(_GOAL_HEADS)
         and not kind.endswith("创建")
