@@ -947,3 +947,31 @@ def test_a_reporting_rhythm_or_a_quoted_verb_on_recent_work_is_no_programme(matc
     # “X”近期工作: a time word opens the object of a quoted verb
     assert local_names(matcher.discover("民警和网格员一起“复盘”近期巡逻工作。")) == []
     assert local_names(matcher.discover("某社区推行“楼道夜话”议事工作。")) == ["楼道夜话"]
+
+
+def test_staffing_formulas_and_seek_slogans_are_no_programmes(matcher: PracticeMatcher) -> None:
+    # a sum of posts, or of the units stationed in a centre, is a staffing formula (rule 5)
+    assert local_names(matcher.discover("某乡实行“站长+副站长+调解员”模式运行。")) == []
+    assert local_names(matcher.discover("某县中心推行“4+8+N”进驻模式。")) == []
+    # where people are to turn with a problem: a slogan, whatever body it ends with
+    assert local_names(matcher.discover("“有纠纷找中心”渐渐成了村民的习惯。")) == []
+    assert local_names(matcher.discover("某镇开设“有事好商量”议事中心。")) == ["有事好商量"]
+    # a stock figure for a post at the front
+    assert local_names(matcher.discover("某村打造便捷贴心“前哨站”,守护一方平安。")) == []
+
+
+def test_a_mediation_team_formed_unquoted_is_mediation_work(matcher: PracticeMatcher) -> None:
+    # 组建X调解队: a mediation team named after who is on it or how it travels
+    found = matcher.find("某乡组建渔民调解队,上船化解海域纠纷。")
+    assert [m.practice.name for m in found] == ["矛盾纠纷多元化解"]
+
+
+def test_a_formula_after_a_list_counts_the_list_not_its_last_item(matcher: PracticeMatcher) -> None:
+    # 信访工作“十化”机制: a formula right after a key term is that practice's variant; after the last
+    # item of a list (民警、辅警、巡逻队“三队”…) it counts the whole list and is its own programme
+    found = matcher.discover("某镇推行民警、辅警、治安巡逻队“三队”同巡机制。")
+    assert [m.practice.key for m in found] == ["local:三队同巡机制"]
+    assert [m.practice.name for m in matcher.discover("推行信访工作“五化”机制。")] == ["信访工作"]
+    # the 、 of a heading's number opens no list
+    found = matcher.discover("二、乙县部署夏季治安打击整治“百日行动”。")
+    assert [m.practice.key for m in found] == ["summer_crackdown"]

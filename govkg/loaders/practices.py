@@ -349,13 +349,16 @@ _FIGURE_HEADS = (
     "终点站", "中转站", "加油站", "桥头堡", "阵地", "压舱石", "稳定器", "减压阀", "晴雨表", "风向标",
     "助推器", "指挥部", "生态圈", "护城河", "防火墙", "连心桥", "领头雁", "排头兵", "金钥匙", "瞭望台",
     "最后一公里", "神经末梢", "千里眼", "顺风耳", "快进键", "定心丸", "润滑剂", "粘合剂", "催化剂",
-    "蓄水池", "前哨", "主战场", "收集站", "服务窗", "说理地",
+    "蓄水池", "前哨", "前哨站", "主战场", "收集站", "服务窗", "说理地",
 )  # fmt: skip
 # 让百姓/引导群众 before a quote: what people are to do (“说理找中心”), a slogan.
 _PEOPLE_DO = re.compile(
     r"(?:让|使|引导|鼓励|号召|方便|帮助)(?:广大|更多)?(?:群众|百姓|老百姓|居民|村民|市民|牧民|企业|当事人)"
     r"(?:都|能|可以|真正)?$"
 )
+# “有纠纷找中心”, “遇事找网格员”: when people have a problem, whom to turn to; a slogan, whatever
+# body it ends with.
+_SEEK_SLOGAN = re.compile(r"^(?:有|遇到?|碰到|出了)[\u4e00-\u9fff]{1,6}找[\u4e00-\u9fff]{1,8}$")
 # A verb of building, then the programme word, after the quote (“管用”建机制, “实用”强机制): the quote
 # is how the thing is built.
 _HOW_BUILT = re.compile(r"^[建强抓促优补搭筑健](?=机制|体系|平台|制度|队伍|模式)")
@@ -552,6 +555,9 @@ _STAFF_GLOSS = re.compile(
     # or glosses its terms one by one (“1+N”模式，“1”代表驻校警力，“N”代表…): what each count stands for
     r"|[,，:：]?(?:其中)?[“\"]?[0-9NnXx][”\"]?(?:代表|是指|指的是|指)"
 )
+_LIST_NUMERALS = "0123456789一二三四五六七八九十"
+# “5+10+N”入驻模式, “3+X”进驻机制: a sum that counts the units stationed in a centre.
+_STATIONED = ("入驻", "进驻", "常驻", "轮驻")
 # “1”代表…, “N”是指…: a quoted term of a formula followed by what it stands for.
 _TERM = re.compile(r"^[0-9NnXx]{1,3}$")
 _TERM_GLOSSED = re.compile(r"代表|是指|指的是|指")
@@ -831,6 +837,8 @@ class PracticeMatcher:
             return None  # 这里是百姓的“议事堂”: what a place is to people, said in a figure
         if not trail and _stock_figure(content):
             return None  # 打造矛盾化解“终点站”, 打造“融合阵地”: a stock figure, no programme's name
+        if not trail and _SEEK_SLOGAN.match(content):
+            return None  # “遇纠纷找中心”, “有事找网格员”: where people are to turn, a slogan
         if not trail and _PEOPLE_DO.search(_clause_before(s, cand.outer_start)):
             return None  # 让百姓“说理找中心”, 引导群众“有纠纷找综治中心”: what people are to do
         if _HOW_BUILT.match(trail):
@@ -860,9 +868,11 @@ class PracticeMatcher:
         if any(w in trail for w in _FACILITY_WORDS):
             return None
         if _SUM.match(content) and (
-            _ROOMS_GLOSS.match(s, trail_start + len(trail)) or _STAFF_GLOSS.match(s, trail_start + len(trail))
+            _ROOMS_GLOSS.match(s, trail_start + len(trail))
+            or _STAFF_GLOSS.match(s, trail_start + len(trail))
+            or any(w in trail for w in _STATIONED)
         ):
-            return None
+            return None  # “5+10+N”入驻模式: how many units are stationed in a centre (rule 5)
         if not trail and content.endswith("经验") and not _MADE.search(_clause_before(s, cand.outer_start)):
             return None
         if content in _FIELD_TERMS:
@@ -907,8 +917,16 @@ class PracticeMatcher:
         if counted or _DURATION.match(content):
             # a formula or a campaign's length right after a key term is that practice's variant:
             # 信访工作“十化”机制, 扫黑除恶“百日清零”
-            preceding = [h for h in self._raw_hits(s[max(0, cand.outer_start - 12) : cand.outer_start])]
-            if any(e == min(12, cand.outer_start) for _, e, _ in preceding):
+            lead = max(0, cand.outer_start - 12)
+            preceding = [h for h in self._raw_hits(s[lead : cand.outer_start])]
+            # … but not the last item of a list before it (公安、交警、巡防队“四警”联勤制度): the
+            # formula counts the whole list, not that one item's practice
+            clause = _clause_before(s, cand.outer_start)
+            comma = clause.rfind("、")  # not the 、 of a heading's number (十二、县公安局…“百日行动”)
+            listed_before = (
+                comma > 0 and clause[comma - 1] not in _LIST_NUMERALS and len(clause) - comma <= 12
+            )
+            if not listed_before and any(e == min(12, cand.outer_start) for _, e, _ in preceding):
                 keys = [k for _, e, k in preceding if e == min(12, cand.outer_start)]
                 return [
                     PracticeMention(start, end, s[start:end], self.taxonomy.practices[k], discovered=True)
@@ -1152,6 +1170,8 @@ def _enumeration(content: str, trail: str) -> bool:
         return True  # “送法进牧区、进渔港、进工棚”: the places an activity goes into, no name
     if len(parts) < 2 or any(len(p) > 6 for p in parts):
         return False
+    if all(p.endswith(_POSTS) for p in parts):
+        return True  # “主任+副主任+工作人员”: the posts a body is staffed with (rule 5), no name
     if all(len(p) >= 2 for p in parts) and len({p[-1] for p in parts}) == 1:
         return True
     if all(_COUNTED_PART.match(p) for p in parts):
@@ -1163,6 +1183,8 @@ def _enumeration(content: str, trail: str) -> bool:
     )
 
 
+# The posts or people a body is staffed with: a sum of them is a staffing formula.
+_POSTS = ("员", "人员", "主任", "长", "书记", "干部", "民警", "辅警", "律师", "志愿者", "专干")
 _COUNT_OF_KINDS = re.compile(
     r"^[0-9一二两三四五六七八九十]+[大项个类]?(?:专项)?(?:行动|工程|机制|体系|活动|举措|措施|工作|制度)$"
 )
