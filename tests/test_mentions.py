@@ -426,6 +426,8 @@ def _cls(sentence: str, practice: str) -> str | None:
             "区综治中心组织各街道20名网格员参加培训。",
             "综治中心",
         ),
+        # a ranking stated with no verb, the scope right before it
+        ("award", "甲区禁毒工作成效全市前列。", "甲区禁毒工作成效明显。", "禁毒"),
         # the topic of a study trip to another county
         (
             "visit",

@@ -147,12 +147,12 @@ _COMPLYING = re.compile(r"按照|根据|依照|遵照|落实|贯彻")
 _AUTHORITY = re.compile(
     r"总书记|党中央|中共中央|国务院|中办|国办|中央政法委|中央一号文件"
     r"|(?<![省市县区州])中央(?=关于|印发|出台|[^，,。；;]{0,6}(?:意见|决定|文件|通知))"  # 中央关于…的意见
-    # 中央经济工作会议提出“…”: a central meeting's words, quoted
-    r"|(?<![省市县区州])中央[^，,。；;“”]{0,14}?(?:会议|全会)(?=[^，,。；;“”]{0,4}?(?:提出|强调|指出|要求))"
 )
-_POLICY_WORD = re.compile(
-    r"重要指示|重要批示|指示精神|批示精神|(?:指示|批示|文件|意见|部署|强调|指出|提出|要求)"
+# 中央经济工作会议提出“…”: a central meeting's words, quoted; the practice is in what it asks for.
+_CENTRAL_MEETING = re.compile(
+    r"(?<![省市县区州])中央[^，,。；;“”]{0,14}?(?:会议|全会)[^，,。；;“”]{0,4}?(?:提出|强调|指出|要求)"
 )
+_POLICY_WORD = re.compile(r"重要指示|重要批示|指示精神|批示精神|(?:指示|批示|文件|意见|部署|强调|指出)")
 _MEETING = re.compile(r"(?:召开|举行|举办)[^，,。；;]{0,25}$")
 _MEETING_WORDS = "会议|推进会|现场会|座谈会|发布会|培训班|观摩会|研讨会|论坛|交流会"
 _MEETING_END = re.compile(rf"^[^，,。；;]{{0,25}}?(?:{_MEETING_WORDS})")
@@ -332,8 +332,11 @@ _DUTY_OF_ROLE = re.compile(
 # 平安建设、信访工作等工作走在全省前列: a field of work named only as ranked, which is no award of
 # a practice and no report that the unit carried it out.
 _RANKED_AFTER = re.compile(
-    r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:各项)?工作?(?:均|都|继续|持续|始终|一直)?"
-    r"(?:走在|位居|位列|居于?|排名|名列|进入)[^，,。；;]{0,8}?(?:前列|前茅|首位|第[一二三123]|先进行列)"
+    r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:各项)?工作?(?:质效|成效|质量|水平|成绩|综合考评|考评|考核)?"
+    r"(?:均|都|继续|持续|始终|一直)?"
+    # 扫黑除恶工作质效全市前列: the ranking stated with no verb, the scope right before it
+    r"(?:(?:走在|位居|位列|居于?|排名|名列|进入)[^，,。；;]{0,8}?|全(?:国|省|市|州|区|县))"
+    r"(?:前列|前茅|首位|第[一二三123]|先进行列)"
 )
 # 反诈宣传满意度达96%, 居民对扫黑除恶的满意度: a practice named only as what a survey
 # rated is the survey's topic, a score like a ranking, and no report that the unit carried it out.
@@ -538,6 +541,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         n := _POLICY_WORD.search(before + sentence[start:end] + after, m.end())
     ):
         return Cue("policy", m.group() + "…" + n.group())
+    if "中央" in before and (m := _CENTRAL_MEETING.search(before)):
+        return Cue("policy", m.group()[:2] + "…" + m.group()[-2:])
     if m := _INSTRUCTION_SCAN.search(before):
         return Cue("instruction", m.group())
     if m := _EXHORTATION.match(sentence):
