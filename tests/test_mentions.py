@@ -422,8 +422,8 @@ def _cls(sentence: str, practice: str) -> str | None:
         # a list of units closed by a head count of those who came: who took part
         (
             "meeting",
-            "区司法局、区综治中心、各街道负责同志等20名同志参加培训。",
-            "区综治中心组织各街道20名网格员参加培训。",
+            "区司法局、区综治中心、各街道负责同志等20名同志参加观摩。",
+            "区综治中心组织各街道负责同志等20名同志参加培训。",
             "综治中心",
         ),
         # a ranking stated with no verb, the scope right before it

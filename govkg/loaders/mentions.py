@@ -368,7 +368,8 @@ _NEGATED_BEFORE = re.compile(
 # not what each of them does.
 _ATTENDANCE = re.compile(
     r"出席|列席|参加会议|参会"
-    r"|[0-9一二两三四五六七八九十百余多]+(?:名|位|人)(?:同志|代表|干部|负责同志|负责人|领导)(?:参加|参与)"
+    # (who are trained, 组织网格员等80名同志参加培训, are the organiser's own work)
+    r"|[0-9一二两三四五六七八九十百余多]+(?:名|位|人)(?:同志|代表|干部|负责同志|负责人|领导)(?:参加|参与)(?!培训|轮训)"
 )
 
 
