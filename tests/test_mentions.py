@@ -404,6 +404,37 @@ def _cls(sentence: str, practice: str) -> str | None:
             "一些乡镇针对调解力量薄弱的情况，组建了“老娘舅”调解队。",
             "调解",
         ),
+        # a practice said to have become a topic or task is a remark; one said to have become a
+        # unit's platform reports the unit's work
+        (
+            "commentary",
+            "如何用好网格化管理，已成为城乡治理绕不开的新课题。",
+            "丙镇的网格化管理已成为排查隐患的有力手段。",
+            "网格化管理",
+        ),
+        # a central meeting's quoted words; a county's own meeting that sets work up stays
+        (
+            "policy",
+            "中央城市工作会议强调“推进网格化管理”，为城市治理指明方向。",
+            "丁县召开专题会议后，全县推进网格化管理。",
+            "网格化管理",
+        ),
+        # a list of units closed by a head count of those who came: who took part
+        (
+            "meeting",
+            "区司法局、区综治中心、各街道负责同志等20名同志参加观摩。",
+            "区综治中心组织各街道负责同志等20名同志参加培训。",
+            "综治中心",
+        ),
+        # a ranking stated with no verb, the scope right before it
+        ("award", "甲区禁毒工作成效全市前列。", "甲区禁毒工作成效明显。", "禁毒"),
+        # the topic of a study trip to another county
+        (
+            "visit",
+            "戊县政法干部赴己县开展综治中心建设学习交流活动。",
+            "戊县政法干部在县综治中心开展学习交流活动。",
+            "综治中心",
+        ),
     ],
 )
 def test_cue_fires_and_does_not_fire(reason: str, mention: str, adoption: str, practice: str) -> None:

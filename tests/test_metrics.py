@@ -441,3 +441,9 @@ def test_fen_that_begins_the_next_word_is_no_score() -> None:
 def test_a_count_that_nothing_names_is_no_metric() -> None:
     # 两个移民区 after 和 in a list of the place's parts has no noun before it
     assert all(m.indicator for m in find_metrics("某县辖120个行政村和两个移民安置区。"))
+
+
+def test_a_time_of_day_is_no_score() -> None:
+    # 9点20分: the minutes of a clock time; 考核得了95分 is a score
+    assert all(m.unit != "分" for m in find_metrics("当晚9点20分,巡逻队员赶到河堤查看。"))
+    assert [(m.value, m.unit) for m in find_metrics("该镇综治考核得了95分。")] == [(95.0, "分")]

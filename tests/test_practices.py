@@ -925,3 +925,53 @@ def test_a_short_form_after_jiancheng_is_no_new_programme(matcher: PracticeMatch
     assert local_names(matcher.discover("某区各社区治安联防站(以下简称“社区联防站”)已建成36个。")) == []
     found = matcher.discover("市里的治安综合治理中心(以下简称“市综治中心”)投入运行。")
     assert [m.practice.name for m in found] == ["综治中心"]
+
+
+def test_the_role_a_thing_plays_in_a_figure_is_no_programme(matcher: PracticeMatcher) -> None:
+    # 发挥“X”作用: the role something plays; after a programme's kind word it is that programme's
+    assert local_names(matcher.discover("各村网格员发挥“哨兵站”作用,及时上报隐患。")) == []
+    assert local_names(matcher.discover("某镇充分发挥“溪畔老哥”调解室作用。")) == ["溪畔老哥"]
+
+
+def test_praise_or_what_a_place_is_to_people_is_no_programme(matcher: PracticeMatcher) -> None:
+    # 被誉为“X”: a term of praise, whatever follows it
+    assert local_names(matcher.discover("被誉为“和谐之花”的调解工作在某乡落地生根。")) == []
+    # 是…的“X”: what a place is to people; a verb of making in between names the unit's programme
+    assert local_names(matcher.discover("如今,这间老屋是村民们的“连心议事厅”。")) == []
+    assert local_names(matcher.discover("这是某镇精心打造的“连心议事厅”。")) == ["连心议事厅"]
+
+
+def test_a_reporting_rhythm_or_a_quoted_verb_on_recent_work_is_no_programme(matcher: PracticeMatcher) -> None:
+    # “日报告”“周通报”: how often reports are made, a work rhythm like 日清日结
+    assert local_names(matcher.discover("某区实行“日调度”“月通报”和挂牌督办制度。")) == []
+    # “X”近期工作: a time word opens the object of a quoted verb
+    assert local_names(matcher.discover("民警和网格员一起“复盘”近期巡逻工作。")) == []
+    assert local_names(matcher.discover("某社区推行“楼道夜话”议事工作。")) == ["楼道夜话"]
+
+
+def test_staffing_formulas_and_seek_slogans_are_no_programmes(matcher: PracticeMatcher) -> None:
+    # a sum of posts, or of the units stationed in a centre, is a staffing formula (rule 5)
+    assert local_names(matcher.discover("某乡实行“站长+副站长+调解员”模式运行。")) == []
+    assert local_names(matcher.discover("某县中心推行“4+8+N”进驻模式。")) == []
+    # where people are to turn with a problem: a slogan, whatever body it ends with
+    assert local_names(matcher.discover("“有纠纷找中心”渐渐成了村民的习惯。")) == []
+    assert local_names(matcher.discover("某镇开设“有事好商量”议事中心。")) == ["有事好商量"]
+    # a stock figure for a post at the front
+    assert local_names(matcher.discover("某村打造便捷贴心“前哨站”,守护一方平安。")) == []
+
+
+def test_a_mediation_team_formed_unquoted_is_mediation_work(matcher: PracticeMatcher) -> None:
+    # 组建X调解队: a mediation team named after who is on it or how it travels
+    found = matcher.find("某乡组建渔民调解队,上船化解海域纠纷。")
+    assert [m.practice.name for m in found] == ["矛盾纠纷多元化解"]
+
+
+def test_a_formula_after_a_list_counts_the_list_not_its_last_item(matcher: PracticeMatcher) -> None:
+    # 信访工作“十化”机制: a formula right after a key term is that practice's variant; after the last
+    # item of a list (民警、辅警、巡逻队“三队”…) it counts the whole list and is its own programme
+    found = matcher.discover("某镇推行民警、辅警、治安巡逻队“三队”同巡机制。")
+    assert [m.practice.key for m in found] == ["local:三队同巡机制"]
+    assert [m.practice.name for m in matcher.discover("推行信访工作“五化”机制。")] == ["信访工作"]
+    # the 、 of a heading's number opens no list
+    found = matcher.discover("二、乙县部署夏季治安打击整治“百日行动”。")
+    assert [m.practice.key for m in found] == ["summer_crackdown"]

@@ -148,6 +148,10 @@ _AUTHORITY = re.compile(
     r"总书记|党中央|中共中央|国务院|中办|国办|中央政法委|中央一号文件"
     r"|(?<![省市县区州])中央(?=关于|印发|出台|[^，,。；;]{0,6}(?:意见|决定|文件|通知))"  # 中央关于…的意见
 )
+# 中央经济工作会议提出“…”: a central meeting's words, quoted; the practice is in what it asks for.
+_CENTRAL_MEETING = re.compile(
+    r"(?<![省市县区州])中央[^，,。；;“”]{0,14}?(?:会议|全会)[^，,。；;“”]{0,4}?(?:提出|强调|指出|要求)"
+)
 _POLICY_WORD = re.compile(r"重要指示|重要批示|指示精神|批示精神|(?:指示|批示|文件|意见|部署|强调|指出)")
 _MEETING = re.compile(r"(?:召开|举行|举办)[^，,。；;]{0,25}$")
 _MEETING_WORDS = "会议|推进会|现场会|座谈会|发布会|培训班|观摩会|研讨会|论坛|交流会"
@@ -173,11 +177,12 @@ _LEARNT_DIRECT = re.compile(r"了?(?:新时代)?[“\"「]?")
 # 深入某县综治中心调研, 到某社区警务室视察: a body is where a visitor inspects, not work done.
 _INSPECT_BEFORE = re.compile(r"(?:深入|来到|走进|莅临|前往|赴)[^，,。；;]{0,16}$")
 _INSPECT_AFTER = re.compile(r"^[^，,。；;]{0,4}?(?:调研|视察|考察|检查指导|督导)")
-# 考察组先后到甲市综治中心、乙区综治中心等地参观学习: bodies on the route of a study visit,
-# named between the verb of going and the verb of looking, are where the visitors learn.
+# 考察组先后到甲市综治中心、乙区综治中心等地参观学习 (赴乙县开展X建设学习交流活动): bodies or
+# topics on the route of a study visit, named between the verb of going and the verb of looking,
+# are where the visitors learn.
 _TOUR_BEFORE = re.compile(r"(?:(?<![达得受做收遇看想感直找报签办])到|赴|前往|来到|走进)[^，,。；;:：]{0,60}$")
 _TOUR_AFTER = re.compile(
-    r"^[^，,。；;:：]{0,40}?等?地?(?:参观|观摩|取经|考察学习|学习考察|学习借鉴|学习经验)"
+    r"^[^，,。；;:：]{0,40}?等?地?(?:参观|观摩|取经|考察学习|学习考察|学习借鉴|学习经验|学习交流|交流学习)"
 )
 # 省调研组来我县调研“枫桥经验”工作 / 到甲镇督导网格化管理: the practice is what a visit looks at.
 # 考察团, 调研组, 督导组 name the visitors, no visit verb: 向来访的考察团介绍本区X is the host's own.
@@ -213,6 +218,12 @@ _ERA = re.compile(
 _ORIGIN_VERB = re.compile(r"形成|创造|创立|诞生|发源|首创|孕育")
 _BACKGROUND_BEFORE = re.compile(r"(?:诞生于|发源于|起源于|首创于)[^，,。；;]{0,12}的[“\"「]?$")
 _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
+# 用好“X”已成为乡村治理的新课题: a practice said to have become a topic, task or test is
+# a remark on the times, not a unit's work (中心已成为化解矛盾的平台 says what a centre does, and stays).
+_BECAME_TOPIC_AFTER = re.compile(
+    r"^[”\"」]?[^，,。；;]{0,6}?[，,]?(?:已经?|正|日益|逐渐)?成为[^，,。；;]{0,20}?"
+    r"(?:课题|命题|难题|考题|必答题|必修课|时代之问|重要任务|紧迫任务|迫切任务|重大任务)"
+)
 # 过去单一的X模式已难以适应…: a way of working said to fall short is the problem a report starts
 # from, no report of work done.
 _FALLS_SHORT_AFTER = re.compile(
@@ -321,8 +332,11 @@ _DUTY_OF_ROLE = re.compile(
 # 平安建设、信访工作等工作走在全省前列: a field of work named only as ranked, which is no award of
 # a practice and no report that the unit carried it out.
 _RANKED_AFTER = re.compile(
-    r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:各项)?工作?(?:均|都|继续|持续|始终|一直)?"
-    r"(?:走在|位居|位列|居于?|排名|名列|进入)[^，,。；;]{0,8}?(?:前列|前茅|首位|第[一二三123]|先进行列)"
+    r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:各项)?工作?(?:质效|成效|质量|水平|成绩|综合考评|考评|考核)?"
+    r"(?:均|都|继续|持续|始终|一直)?"
+    # 扫黑除恶工作质效全市前列: the ranking stated with no verb, the scope right before it
+    r"(?:(?:走在|位居|位列|居于?|排名|名列|进入)[^，,。；;]{0,8}?|全(?:国|省|市|州|区|县))"
+    r"(?:前列|前茅|首位|第[一二三123]|先进行列)"
 )
 # 反诈宣传满意度达96%, 居民对扫黑除恶的满意度: a practice named only as what a survey
 # rated is the survey's topic, a score like a ranking, and no report that the unit carried it out.
@@ -349,8 +363,14 @@ _NEGATED_BEFORE = re.compile(
     r"(?:真正|完全|全面)?(?:建立|建成|成立|设立|配备|配齐|推行|开展|落实|实现|组建|形成|健全|覆盖)?(?:起|好)?"
     r"(?:(?:专职|专门|足够|固定|规范)的?)?$"
 )
-# 出席会议的有派出所、司法所、禁毒办…: bodies attending a meeting, not work done.
-_ATTENDANCE = re.compile(r"出席|列席|参加会议|参会")
+# 出席会议的有派出所、司法所、禁毒办…: bodies attending a meeting, not work done. So is a list of
+# units closed by a head count of those who came (县综治中心、县法院等12名同志参加观摩): who took part,
+# not what each of them does.
+_ATTENDANCE = re.compile(
+    r"出席|列席|参加会议|参会"
+    # (who are trained, 组织网格员等80名同志参加培训, are the organiser's own work)
+    r"|[0-9一二两三四五六七八九十百余多]+(?:名|位|人)(?:同志|代表|干部|负责同志|负责人|领导)(?:参加|参与)(?!培训|轮训)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -522,6 +542,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         n := _POLICY_WORD.search(before + sentence[start:end] + after, m.end())
     ):
         return Cue("policy", m.group() + "…" + n.group())
+    if "中央" in before and (m := _CENTRAL_MEETING.search(before)):
+        return Cue("policy", m.group()[:2] + "…" + m.group()[-2:])
     if m := _INSTRUCTION_SCAN.search(before):
         return Cue("instruction", m.group())
     if m := _EXHORTATION.match(sentence):
@@ -589,6 +611,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
     if m := _FALLS_SHORT_AFTER.match(after):
         return Cue("commentary", m.group()[-4:])
     if (m := _WANTING_AFTER.match(after)) and not _REMEDY_BEFORE.search(before):
+        return Cue("commentary", m.group()[-4:])
+    if m := _BECAME_TOPIC_AFTER.match(after):
         return Cue("commentary", m.group()[-4:])
     if (m := _NEED_BEFORE.search(before)) and (n := _NEED_AFTER.match(after)):
         return Cue("commentary", m.group()[:2] + "…" + n.group()[-2:])

@@ -799,6 +799,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 四套班子: the leading bodies of a place, a fixed name, no count of work
     if unit == "根" and after == "据":
         return True  # 周五根据需要…: 根据 (according to), no count of 根
+    if unit == "分" and before in "点點时時":
+        return True  # 8点15分: a time of day, no score
     if before == "周" and not sentence[start].isdigit():
         return True  # 周一至周五: a weekday, no count
     if unit in ("小时", "天") and after in "警服值在":

@@ -338,19 +338,27 @@ _METAPHOR_BEFORE = re.compile(
     rf"|(?:{_BECAME}|当好|当起|化身为?|变成|变为|打造成|建设成)[^，,。；;“”]{{0,12}}的“[^“”]{{1,8}}”"
     r"(?:[、和及与][^，,。；;“”]{0,12}的“[^“”]{1,8}”)*[、和及与][^，,。；;“”]{0,12}的$"
 )
+# 被誉为/美誉 before a quote: a term of praise (人民调解被誉为“东方之花”), no programme's name.
+_PRAISED_AS = re.compile(r"(?:誉为|美誉为?|誉称)(?:[^，,。；;“”]{0,12}的)?$")
+# 这里是群众的“议事堂”, 该所是辖区居民的“贴心人”: 是 … 的 before a bare quote says what a place or a
+# body is to someone, in a figure; a verb of making in between (是甲镇打造的“X”) names its programme.
+_IS_THE = re.compile(r"(?<![就才即便总但凡])是(?P<mid>[^，,。；;“”]{0,12})的$")
 # Stock figures of speech for what a centre or a team is (终点站, 桥头堡, 主阵地, 压舱石 …): every
 # report uses them; quoted alone (or after a two-character modifier, “融合阵地”) they name nothing.
 _FIGURE_HEADS = (
     "终点站", "中转站", "加油站", "桥头堡", "阵地", "压舱石", "稳定器", "减压阀", "晴雨表", "风向标",
     "助推器", "指挥部", "生态圈", "护城河", "防火墙", "连心桥", "领头雁", "排头兵", "金钥匙", "瞭望台",
     "最后一公里", "神经末梢", "千里眼", "顺风耳", "快进键", "定心丸", "润滑剂", "粘合剂", "催化剂",
-    "蓄水池", "前哨", "主战场", "收集站", "服务窗", "说理地",
+    "蓄水池", "前哨", "前哨站", "主战场", "收集站", "服务窗", "说理地",
 )  # fmt: skip
 # 让百姓/引导群众 before a quote: what people are to do (“说理找中心”), a slogan.
 _PEOPLE_DO = re.compile(
     r"(?:让|使|引导|鼓励|号召|方便|帮助)(?:广大|更多)?(?:群众|百姓|老百姓|居民|村民|市民|牧民|企业|当事人)"
     r"(?:都|能|可以|真正)?$"
 )
+# “有纠纷找中心”, “遇事找网格员”: when people have a problem, whom to turn to; a slogan, whatever
+# body it ends with.
+_SEEK_SLOGAN = re.compile(r"^(?:有|遇到?|碰到|出了)[\u4e00-\u9fff]{1,6}找[\u4e00-\u9fff]{1,8}$")
 # A verb of building, then the programme word, after the quote (“管用”建机制, “实用”强机制): the quote
 # is how the thing is built.
 _HOW_BUILT = re.compile(r"^[建强抓促优补搭筑健](?=机制|体系|平台|制度|队伍|模式)")
@@ -395,6 +403,9 @@ _GOAL_HEADS = (
     # 发挥“人熟地熟”的优势, 围绕“九大员”工作职责: a strength or the duties of a role, no programme
     "优势", "特点", "长处", "特长", "职责", "职能",
 )  # fmt: skip
+# 作用 right after a quote (发挥“前哨站”作用, 起到“润滑剂”作用) says what role something plays, in a
+# figure; after a programme's kind word (发挥“X”调解室作用) it is that programme's role, and stays.
+_ROLE_HEADS = ("作用",)
 # 成效 after a model's own kind word (“X”模式成效明显, “X”工作法成效显著) reports that model's
 # results; after 工作 or a campaign word (“X”工作成效) it stays a goal phrase.
 _RESULT_HEADS = ("成效",)
@@ -490,6 +501,9 @@ _STOP_PATTERNS = (
     re.compile(r"^[0-9]+\s*[+＋]\s*[0-9a-zA-Z]+$"),  # 3+x
     re.compile(r"^以.{1,8}为中心$"),  # a principle, not a centre
     re.compile(r"^一[镇村乡街社县区企户]一(?:品|特|策|案)"),  # 一镇一品: a goal for many brands, not one
+    # “日报告”“周通报”, “月研判”: how often a routine report or review is made, a work rhythm like
+    # 日清日结, no programme's name
+    re.compile(r"^[日周旬月季年](?:报告|通报|调度|研判|会商|例会|分析|督查|督导|点评|总结|报)$"),
     # set principles built on a template, the same everywhere: 应X尽X / 能X尽X (every case that
     # should be X-ed is), 有X必Y / 逢X必Y / 凡X必Y (whenever X, always Y)
     re.compile(r"^(?:[应能](.{1,2})[尽必]\1|[有逢凡].必.)$"),
@@ -525,6 +539,9 @@ _MEASURE_VERB = re.compile(
     r"优化|规范|提升|加快|构建|成立|组建|开通|召开|举办)"
 )
 _MAX_TRAIL_PREFIX = 6
+# Words for a stretch of time: after a quote, they open the work of that period (“盘点”近期工作),
+# which a brand's name never holds between itself and its kind word.
+_PERIOD_WORDS = ("近期", "近来", "当前", "目前", "今年", "全年", "本年", "年度", "本周", "本月", "阶段")
 _FACILITY_WORDS = ("设置", "布局", "功能室", "功能区")
 # “1+1+4+N”模式，即一个大厅、4个功能区、N个工作室: a sum whose gloss counts rooms is a layout (rule 5).
 _SUM = re.compile(r"^[0-9NnXx]+(?:[+＋][0-9NnXx]+)+$")
@@ -538,6 +555,9 @@ _STAFF_GLOSS = re.compile(
     # or glosses its terms one by one (“1+N”模式，“1”代表驻校警力，“N”代表…): what each count stands for
     r"|[,，:：]?(?:其中)?[“\"]?[0-9NnXx][”\"]?(?:代表|是指|指的是|指)"
 )
+_LIST_NUMERALS = "0123456789一二三四五六七八九十"
+# “5+10+N”入驻模式, “3+X”进驻机制: a sum that counts the units stationed in a centre.
+_STATIONED = ("入驻", "进驻", "常驻", "轮驻")
 # “1”代表…, “N”是指…: a quoted term of a formula followed by what it stands for.
 _TERM = re.compile(r"^[0-9NnXx]{1,3}$")
 _TERM_GLOSSED = re.compile(r"代表|是指|指的是|指")
@@ -810,8 +830,15 @@ class PracticeMatcher:
             return None  # 项目“零诉讼”, 28个月“零发生”: a count of none, the outcome, not a name
         if _METAPHOR_BEFORE.search(_clause_before(s, cand.outer_start)):
             return None  # 综治中心成了“解忧站”: what the unit has become, said in a figure
+        before_clause = _clause_before(s, cand.outer_start)
+        if _PRAISED_AS.search(before_clause):
+            return None  # 被誉为“东方之花”的调解工作: a term of praise, whatever it is praised for
+        if not trail and (m := _IS_THE.search(before_clause)) and not _ACTION.search(m.group("mid")):
+            return None  # 这里是百姓的“议事堂”: what a place is to people, said in a figure
         if not trail and _stock_figure(content):
             return None  # 打造矛盾化解“终点站”, 打造“融合阵地”: a stock figure, no programme's name
+        if not trail and _SEEK_SLOGAN.match(content):
+            return None  # “遇纠纷找中心”, “有事找网格员”: where people are to turn, a slogan
         if not trail and _PEOPLE_DO.search(_clause_before(s, cand.outer_start)):
             return None  # 让百姓“说理找中心”, 引导群众“有纠纷找综治中心”: what people are to do
         if _HOW_BUILT.match(trail):
@@ -841,9 +868,11 @@ class PracticeMatcher:
         if any(w in trail for w in _FACILITY_WORDS):
             return None
         if _SUM.match(content) and (
-            _ROOMS_GLOSS.match(s, trail_start + len(trail)) or _STAFF_GLOSS.match(s, trail_start + len(trail))
+            _ROOMS_GLOSS.match(s, trail_start + len(trail))
+            or _STAFF_GLOSS.match(s, trail_start + len(trail))
+            or any(w in trail for w in _STATIONED)
         ):
-            return None
+            return None  # “5+10+N”入驻模式: how many units are stationed in a centre (rule 5)
         if not trail and content.endswith("经验") and not _MADE.search(_clause_before(s, cand.outer_start)):
             return None
         if content in _FIELD_TERMS:
@@ -888,8 +917,16 @@ class PracticeMatcher:
         if counted or _DURATION.match(content):
             # a formula or a campaign's length right after a key term is that practice's variant:
             # 信访工作“十化”机制, 扫黑除恶“百日清零”
-            preceding = [h for h in self._raw_hits(s[max(0, cand.outer_start - 12) : cand.outer_start])]
-            if any(e == min(12, cand.outer_start) for _, e, _ in preceding):
+            lead = max(0, cand.outer_start - 12)
+            preceding = [h for h in self._raw_hits(s[lead : cand.outer_start])]
+            # … but not the last item of a list before it (公安、交警、巡防队“四警”联勤制度): the
+            # formula counts the whole list, not that one item's practice
+            clause = _clause_before(s, cand.outer_start)
+            comma = clause.rfind("、")  # not the 、 of a heading's number (十二、县公安局…“百日行动”)
+            listed_before = (
+                comma > 0 and clause[comma - 1] not in _LIST_NUMERALS and len(clause) - comma <= 12
+            )
+            if not listed_before and any(e == min(12, cand.outer_start) for _, e, _ in preceding):
                 keys = [k for _, e, k in preceding if e == min(12, cand.outer_start)]
                 return [
                     PracticeMention(start, end, s[start:end], self.taxonomy.practices[k], discovered=True)
@@ -1016,6 +1053,8 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
         return None
     if best > _MAX_TRAIL_PREFIX or "的" in window[:best] or "等" in window[:best]:
         return None
+    if window.startswith(_PERIOD_WORDS):
+        return None  # “梳理”近期工作: a time word opens the object of a quoted verb, no kind of programme
     end = _words_end(window, best + len(best_word))
     if window.startswith("伍", end) and window[end - 1] == "队":
         end += 1  # 调解队伍: the word runs on past 队, and the name with it
@@ -1037,6 +1076,8 @@ def _heads_goal(window: str, end: int) -> bool:
     """Whether ``window[end:]`` heads a goal, principle or style after the program words before
     it (“X”工作要求), not the results of a model (“X”模式成效) nor a creation campaign's standard."""
     rest, kind = window[end:], window[:end]
+    if not kind and rest.startswith(_ROLE_HEADS):
+        return True  # 发挥“前哨站”作用: the role something plays, said in a figure
     return (
         rest.startswith(_GOAL_HEADS)
         and not kind.endswith("创建")
@@ -1129,6 +1170,8 @@ def _enumeration(content: str, trail: str) -> bool:
         return True  # “送法进牧区、进渔港、进工棚”: the places an activity goes into, no name
     if len(parts) < 2 or any(len(p) > 6 for p in parts):
         return False
+    if all(p.endswith(_POSTS) for p in parts):
+        return True  # “主任+副主任+工作人员”: the posts a body is staffed with (rule 5), no name
     if all(len(p) >= 2 for p in parts) and len({p[-1] for p in parts}) == 1:
         return True
     if all(_COUNTED_PART.match(p) for p in parts):
@@ -1140,6 +1183,8 @@ def _enumeration(content: str, trail: str) -> bool:
     )
 
 
+# The posts or people a body is staffed with: a sum of them is a staffing formula.
+_POSTS = ("员", "人员", "主任", "长", "书记", "干部", "民警", "辅警", "律师", "志愿者", "专干")
 _COUNT_OF_KINDS = re.compile(
     r"^[0-9一二两三四五六七八九十]+[大项个类]?(?:专项)?(?:行动|工程|机制|体系|活动|举措|措施|工作|制度)$"
 )
