@@ -64,13 +64,14 @@ def test_the_holding_thread_may_take_it_again(tmp_path: Path) -> None:
 
 def test_a_killed_holder_releases_it_and_a_forked_child_does_not_keep_it(tmp_path: Path) -> None:
     # The child says it runs (its at-fork hook has run by then) before the parent is killed: on a
-    # loaded machine a child not yet scheduled would still hold the inherited descriptor.
+    # loaded machine a child not yet scheduled would still hold the inherited descriptor. One
+    # write(2) each, so the two lines on the shared pipe do not interleave.
     code = (
         "import os, sys, time; from pathlib import Path; from govkg.graph.writer_lock import writer_lock\n"
         "with writer_lock(Path(sys.argv[1]), 'killed writer', wait=0):\n"
         "    if os.fork() == 0:\n"
-        "        print('child', flush=True); time.sleep(30); os._exit(0)\n"
-        "    print('holding', flush=True); time.sleep(600)\n"
+        "        os.write(1, b'child\\n'); time.sleep(30); os._exit(0)\n"
+        "    os.write(1, b'holding\\n'); time.sleep(600)\n"
     )
     proc = subprocess.Popen(
         [sys.executable, "-c", code, str(tmp_path)],
