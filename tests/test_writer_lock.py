@@ -79,12 +79,14 @@ def test_a_killed_holder_releases_it_and_a_forked_child_does_not_keep_it(tmp_pat
         text=True,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
     )
-    assert proc.stdout is not None
-    assert {proc.stdout.readline().strip(), proc.stdout.readline().strip()} == {"holding", "child"}
-    assert not _other_thread_gets_lock(tmp_path)
-    assert f"pid {proc.pid} (killed writer" in holder(tmp_path)
-    proc.kill()
-    proc.wait(30)
+    try:
+        assert proc.stdout is not None
+        assert {proc.stdout.readline().strip(), proc.stdout.readline().strip()} == {"holding", "child"}
+        assert not _other_thread_gets_lock(tmp_path)
+        assert f"pid {proc.pid} (killed writer" in holder(tmp_path)
+    finally:
+        proc.kill()  # also when an assertion failed: the holder would sleep on for ten minutes
+        proc.wait(30)
     assert _other_thread_gets_lock(tmp_path), "the kernel released it; the forked child holds no copy"
 
 
