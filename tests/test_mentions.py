@@ -330,8 +330,8 @@ def _cls(sentence: str, practice: str) -> str | None:
         # … and the practice as what something is to it (…是“X”的精髓): a remark, unless a unit is the subject
         (
             "commentary",
-            "把矛盾化解在萌芽状态，是新时代“枫桥经验”的精髓。",
-            "甲镇把矛盾化解在萌芽状态，是新时代“枫桥经验”的生动实践。",
+            "把纠纷消除在萌芽阶段，是新时代“枫桥经验”的精髓。",
+            "甲镇把纠纷消除在萌芽阶段，是新时代“枫桥经验”的生动实践。",
             "枫桥经验",
         ),
         ("commentary", "群众满意是网格化管理的落脚点。", "我镇群众满意是网格化管理的落脚点。", "网格化管理"),

@@ -334,7 +334,7 @@ _DUTY_OF_ROLE = re.compile(
 _RANKED_AFTER = re.compile(
     r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:各项)?工作?(?:质效|成效|质量|水平|成绩|综合考评|考评|考核)?"
     r"(?:均|都|继续|持续|始终|一直)?"
-    # 扫黑除恶工作质效全市前列: the ranking stated with no verb, the scope right before it
+    # 禁毒工作成效全省前列: the ranking stated with no verb, the scope right before it
     r"(?:(?:走在|位居|位列|居于?|排名|名列|进入)[^，,。；;]{0,8}?|全(?:国|省|市|州|区|县))"
     r"(?:前列|前茅|首位|第[一二三123]|先进行列)"
 )
