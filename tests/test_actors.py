@@ -779,3 +779,26 @@ def test_a_photo_caption_standing_first_is_not_the_reports_subject() -> None:
     caption = "莲池区调解员入户化解邻里纠纷。省委政法委/供图"
     assert ex._title_subject(caption, hebei) == hebei
     assert ex._title_subject("莲池区调解员入户化解邻里纠纷", hebei).name == "莲池区"
+
+
+def test_a_county_feature_whose_lead_station_is_named_again_by_name_is_its_towns() -> None:
+    # the lead has the county court's 西斗铺人民法庭 act and the feature goes on naming it
+    # (西斗铺法庭…): the tribunal's report, so a heading with no actor is its town's
+    body = (
+        "小法庭里的大民生\n"
+        "固阳县人民法院西斗铺人民法庭始终坚持枫桥经验。\n"
+        "今年以来，西斗铺法庭共审结案件120件。\n"
+        "推行网格化管理，织密解纷网络\n"
+        "西斗铺人民法庭在各村设立法官工作站。\n"
+    )
+    ex = _run(body)
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "西斗铺镇"
+    assert ("西斗铺镇", "grid") in {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    # named once only, the station is one actor of the county's feature
+    ex = _run(
+        "小法庭里的大民生\n固阳县人民法院西斗铺人民法庭始终坚持枫桥经验。\n"
+        "固阳县推行网格化管理，织密解纷网络。\n"
+    )
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "固阳县"
