@@ -462,3 +462,12 @@ def test_a_body_told_to_act_implements_nothing_yet() -> None:
     assert [i.agency_key for i in done.implementations if i.practice_key == "local:山地快警"] == [
         "150222:固阳县公安局"
     ]
+
+
+def test_a_province_high_court_written_short_names_the_province() -> None:
+    # a feature on 甘肃高院 names no other place: the province is its subject, so 全省 resolves
+    text = "甘肃高院推进诉源治理\n近年来，甘肃高院深入推进诉源治理。全省法院推行网格化管理，化解纠纷2万件。"
+    ex = extract(from_text(text, "agencies-test.txt"))
+    assert [(g.name, g.region_code) for g in ex.agencies] == [("甘肃省高级人民法院", "620000")]
+    assert ex.subject_region == "620000"
+    assert ("620000", "grid") in {(a.region_code, a.practice_key) for a in ex.adoptions}
