@@ -516,6 +516,10 @@ def speaks_as(text: str, region: Region) -> bool:
     return any(region.name.endswith(m.group(1)) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text)))
 
 
+# 全省/我省 heading a clause as its subject, not a ranking or a field (全省首家, 走在全省前列)
+_PROVINCE_HEADS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))[全我]省(?![首第前唯先范率])")
+
+
 def _self_county_word(text: str) -> str | None:
     """县 or 旗 when the text, outside quotes, calls its own region only 我县 or only 我旗."""
     words = {m.group(1) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text))}
@@ -1287,6 +1291,11 @@ class RegionMatcher:
         for code, score in scores.items():
             for r in self.gazetteer.chain(code):
                 total[r.code] += score
+        provinces = [c for c in total if len(self.gazetteer.chain(c)) == 1]
+        if len(provinces) == 1:
+            # 全省源头化解纠纷…, 全省各级…: clauses the province heads are more of its text, however
+            # often one of its districts is named in an example (全省前列 only ranks: not counted)
+            total[provinces[0]] += len(_PROVINCE_HEADS.findall(_QUOTED_SPEECH.sub("", text)))
         tops = sorted((total[c] for c in total if len(self.gazetteer.chain(c)) == 1), reverse=True)
         if not heads and not nicknames and len(tops) > 2 and tops[2] >= 0.5 * tops[0]:
             # 以浙江诸暨、福建晋江、四川武侯为例: a text whose title names no place and that cites
