@@ -179,6 +179,10 @@ class _Lookup:
         """The one township inside region ``code`` written by its short name ``stem``."""
         return self._ex.region_matcher.township_written_short(stem, (code,))
 
+    def parent(self, region: Region) -> Region | None:
+        """The unit directly above ``region`` in the 区划 data."""
+        return self._ex.gazetteer.get(region.parent_code) if region.parent_code else None
+
 
 class Extractor:
     """The builtin extraction pipeline; stateless across reports, so one instance serves all."""
