@@ -779,3 +779,44 @@ def test_a_photo_caption_standing_first_is_not_the_reports_subject() -> None:
     caption = "莲池区调解员入户化解邻里纠纷。省委政法委/供图"
     assert ex._title_subject(caption, hebei) == hebei
     assert ex._title_subject("莲池区调解员入户化解邻里纠纷", hebei).name == "莲池区"
+
+
+def test_a_county_feature_whose_lead_station_is_named_again_by_name_is_its_towns() -> None:
+    # the lead has the county court's 西斗铺人民法庭 act and the feature goes on naming it
+    # (西斗铺法庭…): the tribunal's report, so a heading with no actor is its town's
+    body = (
+        "小法庭里的大民生\n"
+        "固阳县人民法院西斗铺人民法庭始终坚持枫桥经验。\n"
+        "今年以来，西斗铺法庭共审结案件120件。\n"
+        "推行网格化管理，织密解纷网络\n"
+        "西斗铺人民法庭在各村设立法官工作站。\n"
+    )
+    ex = _run(body)
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "西斗铺镇"
+    assert ("西斗铺镇", "grid") in {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    # named once only, the station is one actor of the county's feature
+    ex = _run(
+        "小法庭里的大民生\n固阳县人民法院西斗铺人民法庭始终坚持枫桥经验。\n"
+        "固阳县推行网格化管理，织密解纷网络。\n"
+    )
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "固阳县"
+
+
+def test_a_province_feature_with_one_districts_example_stays_the_provinces() -> None:
+    # clauses headed by 全省 are the province's: one district's example paragraph does not take the report
+    ex = _run(
+        "小矛盾就地化解\n近年来，甘肃省司法厅推进矛盾纠纷多元化解。"
+        "全省调解组织去年化解纠纷3万件，全省司法所推行网格化管理。\n"
+        "在兰州市七里河区，一起邻里纠纷经七里河区调解员调解后和解。七里河区司法局随后回访双方。\n"
+        "全省各级司法行政机关还组建了法律顾问团。"
+    )
+    assert ex.subject_region == "620000"
+    assert ("620000", "grid") in {(a.region_code, a.practice_key) for a in ex.adoptions}
+    # 全省 that only ranks the district (走在全省前列, 全省首家) gives the province nothing
+    ex = _run(
+        "小矛盾就地化解\n近年来，七里河区推进矛盾纠纷多元化解，化解纠纷3万件，走在全省前列。\n"
+        "七里河区调解员调解邻里纠纷。七里河区司法局推行网格化管理，成为全省首家试点。甘肃省司法厅予以肯定。"
+    )
+    assert ex.subject_region == "620103"

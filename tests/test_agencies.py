@@ -80,6 +80,9 @@ class FakeRegions:
     def written_level(self, level_word: str) -> Region | None:
         return self.level_region(level_word)
 
+    def parent(self, region: Region) -> Region | None:
+        return _BY_CODE.get(region.parent_code or "")
+
 
 @pytest.fixture(scope="module")
 def matcher() -> AgencyMatcher:
@@ -462,3 +465,21 @@ def test_a_body_told_to_act_implements_nothing_yet() -> None:
     assert [i.agency_key for i in done.implementations if i.practice_key == "local:山地快警"] == [
         "150222:固阳县公安局"
     ]
+
+
+def test_a_province_high_court_written_short_names_the_province() -> None:
+    # a feature on 甘肃高院 names no other place: the province is its subject, so 全省 resolves
+    text = "甘肃高院推进诉源治理\n近年来，甘肃高院深入推进诉源治理。全省法院推行网格化管理，化解纠纷2万件。"
+    ex = extract(from_text(text, "agencies-test.txt"))
+    assert [(g.name, g.region_code) for g in ex.agencies] == [("甘肃省高级人民法院", "620000")]
+    assert ex.subject_region == "620000"
+    assert ("620000", "grid") in {(a.region_code, a.practice_key) for a in ex.adoptions}
+
+
+def test_a_district_body_in_a_province_report_carries_its_city_name(matcher: AgencyMatcher) -> None:
+    # the district's city is not the report's, but the body's full name still has it
+    found = matcher.find("九原区法院会同区司法局化解纠纷。", FakeRegions("内蒙古自治区"))
+    assert found[0].name == "包头市九原区人民法院"
+    # a 直辖市's district has no city between: 天津市 is the province level
+    found = matcher.find("西青区法院化解纠纷。", FakeRegions("天津市"))
+    assert found[0].name == "西青区人民法院"

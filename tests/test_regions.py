@@ -332,6 +332,8 @@ def test_short_names_with_level_or_agency_words(matcher: RegionMatcher) -> None:
     assert names(matcher.find("昆区法院受理")) == ["昆都仑区"]
     assert names(matcher.find("在格尔木，")) == ["格尔木市"]
     assert names(matcher.find("长治市委")) == ["长治市"]
+    # 高院 is a province's high court: 甘肃高院 names the province
+    assert names(matcher.find("甘肃高院指导各级法院开展诉前调解")) == ["甘肃省"]
 
 
 def test_well_known_names_after_a_preposition(matcher: RegionMatcher) -> None:

@@ -103,6 +103,10 @@ class RegionLookup(Protocol):
         :meth:`level_region`, or a unit of that level the report has named, or None."""
         ...
 
+    def parent(self, region: Region) -> Region | None:
+        """The unit directly above ``region`` in the 区划 data, or None."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class AgencyMention:
@@ -430,6 +434,10 @@ def _full_name(region: Region, regions: RegionLookup) -> str:
             parent = regions.level_region(word)
             if parent is not None and parent.code == region.parent_code:
                 return parent.name + region.name
+        # in a province's report too: 集美区法院 is 厦门市集美区人民法院 (not a 直辖市's district)
+        parent = regions.parent(region)
+        if parent is not None and parent.level == "prefecture":
+            return parent.name + region.name
     return region.name
 
 

@@ -179,6 +179,10 @@ class _Lookup:
         """The one township inside region ``code`` written by its short name ``stem``."""
         return self._ex.region_matcher.township_written_short(stem, (code,))
 
+    def parent(self, region: Region) -> Region | None:
+        """The unit directly above ``region`` in the 区划 data."""
+        return self._ex.gazetteer.get(region.parent_code) if region.parent_code else None
+
 
 class Extractor:
     """The builtin extraction pipeline; stateless across reports, so one instance serves all."""
@@ -663,8 +667,8 @@ class Extractor:
     ) -> Region | None:
         """The town whose station a county's report is about: the lead (the first sentence naming
         the county) has one town's 派出所, 司法所 or 法庭 act (甲县公安局乙镇派出所始终…), the text
-        names no other town, and it goes on calling the body by its kind alone (派出所建立…, 该所…)
-        at least twice: the station's work, not the county's."""
+        names no other town, and it goes on calling the body by its kind alone (派出所建立…, 该所…) or
+        by its own name (乙镇派出所…) at least twice: the station's work, not the county's."""
         if subject is None or subject.level != "county":
             return None
         lead = next(
@@ -687,6 +691,13 @@ class Extractor:
             return None
         after = text[lead.end :]
         bare = len(re.findall(rf"(?:^|(?<=[，,。；;：:“、\s])|(?<=[该本]))(?:{kind}|所里|该所)", after, re.M))
+        if bare < 2:
+            # or by its own name again (乙法庭审结…, 乙人民法庭设立…): a feature on that station
+            bare += sum(
+                1
+                for a in self.agency_matcher.find(after, _Lookup(self, ctx))
+                if a.kind == kind and self._region(ctx, a.region_code) == town
+            )
         return town if bare >= 2 else None
 
     def chain(self, region: Region | None) -> list[Region]:

@@ -293,7 +293,7 @@ _GENERIC_FULL = _words(
 # Words that may follow a bare short name and show it is a place (X市委, X公安, X州).
 _AFTER_WORDS = (
     "市委", "市政府", "市人民", "县委", "县政府", "区委", "区政府", "州委", "州政府", "旗委", "旗政府",
-    "公安", "法院", "中院", "检察", "政法", "司法", "交警", "消防", "信访", "综治", "党委", "政府",
+    "公安", "法院", "中院", "高院", "检察", "政法", "司法", "交警", "消防", "信访", "综治", "党委", "政府",
     "日报", "晚报", "电视台", "广播", "新闻", "融媒", "发布", "市", "州", "县", "区", "旗", "盟", "籍",
     "地区", "境内", "全境", "各地", "上下", "人民", "群众", "警方", "边防", "边境管理", "边检",
 )  # fmt: skip
@@ -514,6 +514,10 @@ def speaks_as(text: str, region: Region) -> bool:
     """Whether the text, outside quoted speech, calls itself 我区/我县/我市… with the level word
     ``region``'s own name ends in (我区 for 定海区, not for 定海县 or a 市)."""
     return any(region.name.endswith(m.group(1)) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text)))
+
+
+# 全省/我省 heading a clause as its subject, not a ranking or a field (全省首家, 走在全省前列)
+_PROVINCE_HEADS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))[全我]省(?![首第前唯先范率])")
 
 
 def _self_county_word(text: str) -> str | None:
@@ -1287,6 +1291,11 @@ class RegionMatcher:
         for code, score in scores.items():
             for r in self.gazetteer.chain(code):
                 total[r.code] += score
+        provinces = [c for c in total if len(self.gazetteer.chain(c)) == 1]
+        if len(provinces) == 1:
+            # 全省源头化解纠纷…, 全省各级…: clauses the province heads are more of its text, however
+            # often one of its districts is named in an example (全省前列 only ranks: not counted)
+            total[provinces[0]] += len(_PROVINCE_HEADS.findall(_QUOTED_SPEECH.sub("", text)))
         tops = sorted((total[c] for c in total if len(self.gazetteer.chain(c)) == 1), reverse=True)
         if not heads and not nicknames and len(tops) > 2 and tops[2] >= 0.5 * tops[0]:
             # 以浙江诸暨、福建晋江、四川武侯为例: a text whose title names no place and that cites
