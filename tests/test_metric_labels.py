@@ -768,3 +768,19 @@ def test_a_bare_measure_after_a_count_of_a_quoted_thing_is_of_the_same_thing() -
 def test_an_abbreviation_gloss_is_no_part_of_the_label() -> None:
     # …(以下简称“X”): the short form written after a name adds nothing to what was counted
     assert labels("在某区,社区治安联防站(以下简称“联防站”),共有58个")[0][0] == "社区治安联防站"
+
+
+def test_function_zones_counted_with_their_rooms_in_digits_are_a_layout() -> None:
+    # 划分2大功能区7个功能室: one centre's layout, even in digits; a lone count of zones stays
+    assert labels("镇级调解中心划分2大功能区7个功能室。") == []
+    assert labels("全县建成12个综治中心56个调解室。") == [
+        ("综治中心", 12.0, "个", None),
+        ("调解室", 56.0, "个", None),
+    ]
+
+
+def test_a_verb_of_charge_or_use_takes_what_follows_the_count() -> None:
+    # 负责5栋楼, 用好三支队伍: the verb alone is no indicator; what it is in charge of follows
+    assert _indicator("老张是社区的楼栋长,负责8栋楼的安全巡查") == "负责楼"
+    assert _indicator("用好四支队伍 夯实基层基础") == "用好队伍"
+    assert _indicator("每名干部包保6户困难家庭") == "每名干部包保困难家庭"

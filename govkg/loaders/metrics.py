@@ -418,6 +418,9 @@ class MetricMention:
 
 
 _LAYOUT_SCAN = Gated(_LAYOUT)  # most sentences hold none of its room words: skip the scan
+# 划分3大功能区9个功能室: function zones counted and the rooms inside them counted right after,
+# with no break, lay out one centre even when written in digits (guidelines rule 5)
+_ZONES_ROOMS = Gated(re.compile(r"\d+[个大]?[\u4e00-\u9fff]{0,2}?功能区\d+个?[\u4e00-\u9fff]{0,4}?[室厅]"))
 # 村民张某和邻居李某某因宅基地引发纠纷，调解员两次上门: the story of one dispute between private
 # people (named by surname + 某) tells a case, and its numbers count that case, not the work; a
 # total in the same sentence (共, 累计, 全年 …) makes it a report of work again.
@@ -474,6 +477,7 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         return found
     last_end = 0
     layouts = [(lay.start(), lay.end()) for lay in _LAYOUT_SCAN.finditer(sentence)]  # once per sentence
+    layouts += [(lay.start(), lay.end()) for lay in _ZONES_ROOMS.finditer(sentence)]
     if "+" in sentence or "＋" in sentence:
         glosses = _FORMULA_GLOSS.finditer(sentence)
         layouts += [g.span("gloss") if g.group("gloss") else g.span("said") for g in glosses]
@@ -961,6 +965,11 @@ def _label(
         label = label[1:]  # 建成市、县、乡三级调解中心40个: the last level of the list opens the clause
     if label.endswith("连续"):  # 某镇已连续: who kept the streak opens the clause
         return _streak(sentence, end), None
+    if label and unit not in _CHANGE_UNITS and _CHARGE_VERB_END.search(label):
+        # 负责5栋楼的…, 用好三支队伍: a verb of charge or use before the count is no indicator by
+        # itself; what is in charge or used follows the count, up to its 的 (负责楼, 用好队伍)
+        tail = re.split(r"的|\s", _tail(sentence, end))[0]
+        return (label + tail if tail else ""), None
     if label and unit not in _CHANGE_UNITS and _WORK_VERB_END.search(label):
         # 破获32起电诈案件, 化解300起纠纷: a verb of work before the count, its object after it;
         # the label is the work done to what was counted (破获电诈案件)
@@ -1181,6 +1190,7 @@ _WORK_VERB_END = re.compile(
     r"(?:化解|调处|调解|破获|侦破|抓获|打掉|排查|摸排|受理|办理|审结|执结|办结|查处|处置|整改|解决|"
     r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送|收到|接到)$"
 )
+_CHARGE_VERB_END = re.compile(r"(?:负责|分管|包保|[用管抓]好|用活)$")
 _WORK_VERB_START = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "^(?:", 1))
 _LIST_OPEN = re.compile(r"[，,。；;：:！!？?\n]")
 
