@@ -582,6 +582,11 @@ _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
 # a character every quoted run or book title starts with: most sentences hold none
 _ANY_OPENER = re.compile(f"[{re.escape(_QUOTE_CHARS + ''.join(o for o, _ in _BRACKET_QUOTES))}《]")
 _BOOK_TRAILERS = ("栏目", "节目", "专栏", "专题节目")
+# “平安景区”与“和谐社区”协同共建模式, “A”和“B”相结合的机制: a quote joined to the quote before
+# it by 与/和/及, with words of combining between it and the kind word; the model is the pairing.
+_PAIRED_BEFORE = re.compile(r"[”\"」』](?:与|和|及|同)$")
+_COMBINED = re.compile(r"(?:相|深度|有机|双向)?(?:协同|结合|融合|联动|共建|互促|互动|并重|并举|双轮)")
+_PAIRED_AFTER = re.compile(r"(?:与|和|及|同)[“\"][^”\"“]{1,20}[”\"]" + _COMBINED.pattern)
 _ABBREVIATED = re.compile(r"简称(?:为)?[:：]?$")
 # A quoted run this short with ‘…’ inside is a name with a stressed word, not quoted speech.
 _SHORT_NESTED = 8
@@ -796,6 +801,14 @@ class PracticeMatcher:
         before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip().rstrip("的：:")
         if _SETTLED_IN.search(s, 0, cand.outer_start):
             return None  # 把矛盾化解在“萌芽状态”: where or in what state disputes end, no programme
+        if (trail and _PAIRED_BEFORE.search(s, 0, cand.outer_start) and _COMBINED.match(trail)) or (
+            _PAIRED_AFTER.match(s, cand.outer_end)
+        ):
+            # “A”与“B”协同共建模式: the kind word names the pairing, neither A nor B alone; a key
+            # term in either (“党建”与“网格”融合) still gives its key
+            surface = s[cand.start : cand.end]
+            keyed = [self.taxonomy.practices[k] for k in self._keys_in(content)]
+            return [PracticeMention(cand.start, cand.end, surface, p, True) for p in keyed] or None
         # a bare quote that a verb or frame makes the unit's own: no slogan marks, no proposition,
         # and no count unless a coined name (“一网统管”, “三官一律”)
         bare_name = (
