@@ -784,3 +784,14 @@ def test_a_verb_of_charge_or_use_takes_what_follows_the_count() -> None:
     assert _indicator("老张是社区的楼栋长,负责8栋楼的安全巡查") == "负责楼"
     assert _indicator("用好四支队伍 夯实基层基础") == "用好队伍"
     assert _indicator("每名干部包保6户困难家庭") == "每名干部包保困难家庭"
+
+
+def test_the_members_of_a_pair_named_in_a_story_are_no_count() -> None:
+    # 夫妇二人, 兄弟两人: an appositive saying who the story's people are
+    assert labels("网格员把母女二人请进调解室,耐心听取诉求。") == []
+    assert labels("调解员促成姐妹两人签下协议。") == []
+
+
+def test_what_the_counted_people_have_describes_them() -> None:
+    # 有…经验的: what they have is a quality before 的; the noun after it is counted
+    assert _indicator("聘请3名有多年审判经验的退休法官担任调解员") == "退休法官"

@@ -830,6 +830,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 为期10天的整治, 历时3天: how long an event ran, no quantity of work
     if unit in ("个", "") and sentence.startswith("方面", end):
         return True  # 主要有四个方面原因, 从6个方面制定标准: the headings of an account, no count of work
+    if _KIN_BEFORE.search(sentence, 0, start) and _KIN_COUNT.match(sentence, start):
+        return True  # 夫妇二人, 兄弟两人: how many the people just named are, no count of work
     if _THE_TWO.match(sentence, start) and (start == 0 or sentence[start - 1] in _THE_TWO_BEFORE):
         return True  # 二人最终和解, 将两人请到调解室: "the two", a story's parties, no count of work
     return _inside_quotes(sentence, start) or _in_speech(sentence, start)
@@ -843,6 +845,12 @@ _LEADING_WORK_VERB = re.compile(r"^(?:打掉|摧毁|打击|打处|侦破|破获|
 # What a count of 个 measures when it is a stretch of time (4个月, 两个多月, 三个半小时).
 _SPANS = ("月", "工作日", "小时", "多月", "半月", "多小时", "半小时")
 _SIMILE = re.compile(r"(?:犹如|宛如|好似|好比|恰似|如同|仿佛)[约近]?$")
+# A kinship or pairing noun and the number of its members in words right after it (夫妇二人,
+# 兄弟两人, 母子三人, 双方两人): an appositive telling who the story's people are.
+_KIN_BEFORE = re.compile(
+    r"(?:夫妇|夫妻|兄弟|姐妹|兄妹|姐弟|父子|父女|母子|母女|婆媳|妯娌|叔侄|祖孙|师徒|双方)$"
+)
+_KIN_COUNT = re.compile(r"[二两三四五](?:个人|人|口)")
 _THE_TWO = re.compile(r"[两二](?:个人|人|位)|[两二]家(?=[因都也已终最就在互的各握])")
 # Where "the two" stands as a noun phrase: the clause's head, or after a preposition, a 的-less
 # disposal word or a verb in progress (拉着两人); a count after a noun or verb (抓获嫌疑人两人)
@@ -1272,6 +1280,8 @@ _ONE_CHAR_NOUNS = frozenset("村镇乡户校县")
 _QUALITY = re.compile(
     r"(?:能力|素质|水平|作风|经验|责任心)(?:较|很)?(?:[强高好硬优精实]|过硬|突出|丰富|扎实)$"
     r"|^(?:熟悉|精通|懂|擅长|具有|具备|热心)"
+    # 2名有丰富办案经验的检察官: what they have (有…经验) describes them too; 有关/有效 are no verb
+    r"|^(?:拥有|有)(?![关效力序些的])"
 )
 # A locative closing the noun after a count (…纠纷中, …居民当中, …成功率背后): where, not what.
 _AMONG_END = re.compile(r"(?:之中|当中|中|背后)$")
