@@ -795,3 +795,12 @@ def test_the_members_of_a_pair_named_in_a_story_are_no_count() -> None:
 def test_what_the_counted_people_have_describes_them() -> None:
     # 有…经验的: what they have is a quality before 的; the noun after it is counted
     assert _indicator("聘请3名有多年审判经验的退休法官担任调解员") == "退休法官"
+
+
+def test_the_lie_of_the_land_is_no_metric() -> None:
+    # altitude, border length, a radius and where a village lies are geography, not work done
+    assert labels("这个乡平均海拔3600米,边境线长120公里。") == []
+    assert labels("该村位于乡政府东侧9公里处。") == []
+    assert labels("该县实际管辖面积4.6万平方公里。") == []
+    # a length of work done stays
+    assert _indicator("全县新修巡逻道路86公里") == "新修巡逻道路"

@@ -679,6 +679,8 @@ def _to_mention(
     clause = sentence[_clause_start(sentence, m.start()) : m.start()]
     if unit in _LENGTHS and _FAR_FROM.search(clause):
         return None  # 村寨距离乡政府所在地有6.6公里: how far the place lies, no result of work
+    if unit in _LENGTHS and (_TERRAIN.search(label) or sentence.startswith("处", m.end())):
+        return None  # 平均海拔4500米, 边境线长438公里, 镇政府南侧6公里处: the lie of the land
     if _PLACE_SIZE.match(sentence, m.end()):
         return None  # 仅有698户的小村庄: the size of the place the story is set in
     if _BACKGROUND.search(_TRAILING_COUNT.sub("", label)):
@@ -700,8 +702,8 @@ def _to_mention(
 # A place's own size (人口, 面积, its households): said of the place itself, or after 有/共有/总,
 # not of people the work reached (参保农户, 走访群众户数).
 _BACKGROUND = re.compile(
-    r"(?:^|[村镇乡区县市州旗]|社区|街道|嘎查|苏木|有|总)(?:常住|户籍|实有|总)?(?:人口|户数|农户|住户|"
-    r"(?:国土|辖区|耕地|土地|林地|草场|总)?面积)$"
+    r"(?:^|[村镇乡区县市州旗]|社区|街道|嘎查|苏木|有|总)(?:常住|户籍|实有|实际|总)?(?:人口|户数|农户|住户|"
+    r"(?:国土|辖区|管辖|耕地|土地|林地|草场|总)?面积)$"
     # 陂下村有村民450多户, 居住着居民1200人: the people a place has, not people the work reached
     r"|(?:有|居住着?|生活着?)(?:村民|居民|牧民|群众|农牧民)$"
 )
@@ -725,6 +727,8 @@ def _divisions_held(sentence: str, start: int, end: int) -> bool:
 
 # How far a place lies from another (该村距镇政府12公里, 这里距离县城…), not a distance the work covered.
 _LENGTHS = frozenset({"公里", "千米", "米"})
+# The land itself measured (its height, its border, a radius it spans): geography, no work.
+_TERRAIN = re.compile(r"(?:海拔|边境线|国境线|边界线|海岸线|半径)(?:长|高|在|为|达|约|有)*$")
 _FAR_FROM = re.compile(r"(?:^|[村镇乡区县市寨]|社区|街道|嘎查|地|这里|该)距离?")
 # A count joined by 的 to the kind of place it measures (698户的小村庄, 3万人的小镇, 72万人口的农业
 # 大县, 47平方公里的辖区内).
