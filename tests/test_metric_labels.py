@@ -804,3 +804,14 @@ def test_the_lie_of_the_land_is_no_metric() -> None:
     assert labels("该县实际管辖面积4.6万平方公里。") == []
     # a length of work done stays
     assert _indicator("全县新修巡逻道路86公里") == "新修巡逻道路"
+
+
+def test_a_scope_alone_before_a_count_leaves_the_noun_after_it() -> None:
+    # 来自全国12家省级媒体: where from, the noun follows the count
+    assert _indicator("来自全国15家地市报社的记者走进社区") == "地市报社"
+    assert _indicator("全省共建成18个综治中心") == "综治中心"
+
+
+def test_one_of_several_is_the_place_s_standing_no_count() -> None:
+    # 全国五个…之一: how the place ranks among others, no result of its work
+    assert labels("该县是全国六个单列的民族自治县之一。") == []

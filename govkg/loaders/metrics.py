@@ -679,6 +679,8 @@ def _to_mention(
     clause = sentence[_clause_start(sentence, m.start()) : m.start()]
     if unit in _LENGTHS and _FAR_FROM.search(clause):
         return None  # 村寨距离乡政府所在地有6.6公里: how far the place lies, no result of work
+    if _ONE_OF.match(sentence, m.end()):
+        return None  # 全国四个单列的自治县之一, 全省15个试点县之一: the place's standing among others
     if unit in _LENGTHS and (_TERRAIN.search(label) or sentence.startswith("处", m.end())):
         return None  # 平均海拔4500米, 边境线长438公里, 镇政府南侧6公里处: the lie of the land
     if _PLACE_SIZE.match(sentence, m.end()):
@@ -727,6 +729,7 @@ def _divisions_held(sentence: str, start: int, end: int) -> bool:
 
 # How far a place lies from another (该村距镇政府12公里, 这里距离县城…), not a distance the work covered.
 _LENGTHS = frozenset({"公里", "千米", "米"})
+_ONE_OF = re.compile(r"[^，,。；;：:！!？?]{0,16}?之一")
 # The land itself measured (its height, its border, a radius it spans): geography, no work.
 _TERRAIN = re.compile(r"(?:海拔|边境线|国境线|边界线|海岸线|半径)(?:长|高|在|为|达|约|有)*$")
 _FAR_FROM = re.compile(r"(?:^|[村镇乡区县市寨]|社区|街道|嘎查|地|这里|该)距离?")
@@ -1013,6 +1016,7 @@ def _label(
     )
     if (
         not label
+        or _SCOPE_ONLY.fullmatch(label)  # 来自全国29家省级媒体: where from, the noun follows the count
         or _OBJECT_AFTER.search(before.strip())
         or (label == previous and floor > clause_start)
         or listed
@@ -1203,6 +1207,7 @@ _WORK_VERB_END = re.compile(
     r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送|收到|接到)$"
 )
 _CHARGE_VERB_END = re.compile(r"(?:负责|分管|包保|[用管抓]好|用活)$")
+_SCOPE_ONLY = re.compile(r"来自(?:全[国省市州县区盟旗])?|全[国省市州县区盟旗]")
 _WORK_VERB_START = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "^(?:", 1))
 _LIST_OPEN = re.compile(r"[，,。；;：:！!？?\n]")
 
