@@ -992,3 +992,15 @@ def test_a_key_term_in_a_paired_quote_still_gives_its_key(matcher: PracticeMatch
     found = matcher.discover("某街道探索“党建引领”与“网格管理”深度融合模式。")
     assert local_names(found) == []
     assert "网格化管理" in names(found)
+
+
+def test_a_plain_kind_of_mediation_body_is_the_key_only(matcher: PracticeMatcher) -> None:
+    # 义务调解队, 个人调解室: what kind of body it is, no brand; 矛盾纠纷调解室 holds a key term
+    # running into its kind word (rule 3)
+    texts = ("某村发动群众组建“义务调解队”。", "某区完善“个人调解室”建设。", "某所推进“矛盾纠纷调解室”建设。")
+    for text in texts:
+        found = matcher.discover(text)
+        assert local_names(found) == []
+        assert names(found) == ["矛盾纠纷多元化解"]
+    # a named one keeps its brand beside the key
+    assert local_names(matcher.discover("某社区设立“老陈调解室”。")) == ["老陈调解室"]

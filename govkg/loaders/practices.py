@@ -681,13 +681,16 @@ class PracticeMatcher:
 
     def _descriptor_only(self, name: str) -> bool:
         """The name holds a key term only in a generic kind word (巡逻队) and has a distinctive rest."""
-        rest = _QUOTES_ONLY.sub("", name)
+        whole = rest = _QUOTES_ONLY.sub("", name)
         found = False
         for _, term in self._descriptors:
             if rest.endswith(term):
                 rest, found = rest[: -len(term)], True
                 break
-        return found and len(rest) >= 2 and not self._keys_in(rest)
+        if not found or len(rest) < 2 or self._keys_in(rest) or rest in _GENERIC_MODIFIERS:
+            return False  # 个人调解室, 义务调解队: a plain kind of the institution, no brand
+        # 矛盾纠纷调解室: a key term running on into the kind word makes the name that key (rule 3)
+        return not any(b < len(rest) < e for b, e, _ in self._raw_hits(whole))
 
     def named_program(self, name: str, sentence: str = "", start: int = 0, end: int = 0) -> list[Practice]:
         """What a name written as a unit's own program stands for: the taxonomy practices it
@@ -1016,6 +1019,11 @@ class PracticeMatcher:
         return practices
 
 
+# Words that say only what kind of body it is (个人调解室, 义务调解队, 专职调解团): no brand's own part.
+_GENERIC_MODIFIERS = frozenset(
+    {"个人", "义务", "巡回", "流动", "专家", "专职", "兼职", "志愿", "联合", "特色", "金牌", "品牌"}
+    | {"综合", "专业"}
+)
 # A core word right before one of these names a class, a contest or a forum, not the practice
 # (“枫桥班” is a training class; “海上枫桥” is the practice).
 _CORE_OTHER_USE = re.compile(r"(?:班|课|讲堂|杯|赛|论坛|学院|学校|大讲堂)")
