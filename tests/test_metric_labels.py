@@ -815,3 +815,10 @@ def test_a_scope_alone_before_a_count_leaves_the_noun_after_it() -> None:
 def test_one_of_several_is_the_place_s_standing_no_count() -> None:
     # 全国五个…之一: how the place ranks among others, no result of its work
     assert labels("该县是全国六个单列的民族自治县之一。") == []
+
+
+def test_a_population_is_no_count_of_people_reached() -> None:
+    # 45万人口中…: the 人 belongs to 人口, the place's population
+    assert [g[0] for g in labels("全县38万人口中有20万名群众参与平安创建")] == ["群众"]
+    assert labels("全县38万人口中,农业人口占七成") == []
+    assert _indicator("接待来访群众300人") == "接待来访群众"

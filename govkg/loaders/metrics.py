@@ -663,6 +663,8 @@ def _to_mention(
         return None  # 中央八项规定精神: a count after the body that issued it names its rules
     if unit == "个" and _divisions_held(sentence, m.start(), m.end()):
         return None  # 该镇辖18个行政村: the place's own divisions, no result of work
+    if unit == "人" and sentence.startswith("口", m.end()) and not sentence.startswith("口径", m.end()):
+        return None  # 72万人口中…: the place's population (人口), no people reached by work
     if unit == "个" and sentence.startswith(("民族", "少数民族"), m.end()):
         return None  # 有汉、蒙等7个民族: who lives in the place, no result of work
     if unit in _HONOURED_UNITS and _HONOURED.match(sentence, m.end()):
