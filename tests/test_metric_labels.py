@@ -768,3 +768,57 @@ def test_a_bare_measure_after_a_count_of_a_quoted_thing_is_of_the_same_thing() -
 def test_an_abbreviation_gloss_is_no_part_of_the_label() -> None:
     # …(以下简称“X”): the short form written after a name adds nothing to what was counted
     assert labels("在某区,社区治安联防站(以下简称“联防站”),共有58个")[0][0] == "社区治安联防站"
+
+
+def test_function_zones_counted_with_their_rooms_in_digits_are_a_layout() -> None:
+    # 划分2大功能区7个功能室: one centre's layout, even in digits; a lone count of zones stays
+    assert labels("镇级调解中心划分2大功能区7个功能室。") == []
+    assert labels("全县建成12个综治中心56个调解室。") == [
+        ("综治中心", 12.0, "个", None),
+        ("调解室", 56.0, "个", None),
+    ]
+
+
+def test_a_verb_of_charge_or_use_takes_what_follows_the_count() -> None:
+    # 负责5栋楼, 用好三支队伍: the verb alone is no indicator; what it is in charge of follows
+    assert _indicator("老张是社区的楼栋长,负责8栋楼的安全巡查") == "负责楼"
+    assert _indicator("用好四支队伍 夯实基层基础") == "用好队伍"
+    assert _indicator("每名干部包保6户困难家庭") == "每名干部包保困难家庭"
+
+
+def test_the_members_of_a_pair_named_in_a_story_are_no_count() -> None:
+    # 夫妇二人, 兄弟两人: an appositive saying who the story's people are
+    assert labels("网格员把母女二人请进调解室,耐心听取诉求。") == []
+    assert labels("调解员促成姐妹两人签下协议。") == []
+
+
+def test_what_the_counted_people_have_describes_them() -> None:
+    # 有…经验的: what they have is a quality before 的; the noun after it is counted
+    assert _indicator("聘请3名有多年审判经验的退休法官担任调解员") == "退休法官"
+
+
+def test_the_lie_of_the_land_is_no_metric() -> None:
+    # altitude, border length, a radius and where a village lies are geography, not work done
+    assert labels("这个乡平均海拔3600米,边境线长120公里。") == []
+    assert labels("该村位于乡政府东侧9公里处。") == []
+    assert labels("该县实际管辖面积4.6万平方公里。") == []
+    # a length of work done stays
+    assert _indicator("全县新修巡逻道路86公里") == "新修巡逻道路"
+
+
+def test_a_scope_alone_before_a_count_leaves_the_noun_after_it() -> None:
+    # 来自全国12家省级媒体: where from, the noun follows the count
+    assert _indicator("来自全国15家地市报社的记者走进社区") == "地市报社"
+    assert _indicator("全省共建成18个综治中心") == "综治中心"
+
+
+def test_one_of_several_is_the_place_s_standing_no_count() -> None:
+    # 全国五个…之一: how the place ranks among others, no result of its work
+    assert labels("该县是全国六个单列的民族自治县之一。") == []
+
+
+def test_a_population_is_no_count_of_people_reached() -> None:
+    # 45万人口中…: the 人 belongs to 人口, the place's population
+    assert [g[0] for g in labels("全县38万人口中有20万名群众参与平安创建")] == ["群众"]
+    assert labels("全县38万人口中,农业人口占七成") == []
+    assert _indicator("接待来访群众300人") == "接待来访群众"

@@ -975,3 +975,32 @@ def test_a_formula_after_a_list_counts_the_list_not_its_last_item(matcher: Pract
     # the 、 of a heading's number opens no list
     found = matcher.discover("二、乙县部署夏季治安打击整治“百日行动”。")
     assert [m.practice.key for m in found] == ["summer_crackdown"]
+
+
+def test_a_model_combining_two_quoted_goals_names_neither_alone(matcher: PracticeMatcher) -> None:
+    # “A”与“B”协同共建模式: the kind word names the pairing, so B is no programme of its own
+    assert local_names(matcher.discover("某区开启“平安码头”与“文明渔村”协同共建新模式。")) == []
+    assert local_names(matcher.discover("某镇推行“邻里互助”和“乡贤评理”相结合的机制。")) == []
+    # two programmes joined by 和, each with its own kind word, stay
+    assert local_names(matcher.discover("某县依托“解忧平台”和“乡音调”小程序受理诉求。")) == [
+        "解忧平台",
+        "乡音调",
+    ]
+
+
+def test_a_key_term_in_a_paired_quote_still_gives_its_key(matcher: PracticeMatcher) -> None:
+    found = matcher.discover("某街道探索“党建引领”与“网格管理”深度融合模式。")
+    assert local_names(found) == []
+    assert "网格化管理" in names(found)
+
+
+def test_a_plain_kind_of_mediation_body_is_the_key_only(matcher: PracticeMatcher) -> None:
+    # 义务调解队, 个人调解室: what kind of body it is, no brand; 矛盾纠纷调解室 holds a key term
+    # running into its kind word (rule 3)
+    texts = ("某村发动群众组建“义务调解队”。", "某区完善“个人调解室”建设。", "某所推进“矛盾纠纷调解室”建设。")
+    for text in texts:
+        found = matcher.discover(text)
+        assert local_names(found) == []
+        assert names(found) == ["矛盾纠纷多元化解"]
+    # a named one keeps its brand beside the key
+    assert local_names(matcher.discover("某社区设立“老陈调解室”。")) == ["老陈调解室"]

@@ -418,6 +418,9 @@ class MetricMention:
 
 
 _LAYOUT_SCAN = Gated(_LAYOUT)  # most sentences hold none of its room words: skip the scan
+# 划分3大功能区9个功能室: function zones counted and the rooms inside them counted right after,
+# with no break, lay out one centre even when written in digits (guidelines rule 5)
+_ZONES_ROOMS = Gated(re.compile(r"\d+[个大]?[\u4e00-\u9fff]{0,2}?功能区\d+个?[\u4e00-\u9fff]{0,4}?[室厅]"))
 # 村民张某和邻居李某某因宅基地引发纠纷，调解员两次上门: the story of one dispute between private
 # people (named by surname + 某) tells a case, and its numbers count that case, not the work; a
 # total in the same sentence (共, 累计, 全年 …) makes it a report of work again.
@@ -474,6 +477,7 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         return found
     last_end = 0
     layouts = [(lay.start(), lay.end()) for lay in _LAYOUT_SCAN.finditer(sentence)]  # once per sentence
+    layouts += [(lay.start(), lay.end()) for lay in _ZONES_ROOMS.finditer(sentence)]
     if "+" in sentence or "＋" in sentence:
         glosses = _FORMULA_GLOSS.finditer(sentence)
         layouts += [g.span("gloss") if g.group("gloss") else g.span("said") for g in glosses]
@@ -659,6 +663,8 @@ def _to_mention(
         return None  # 中央八项规定精神: a count after the body that issued it names its rules
     if unit == "个" and _divisions_held(sentence, m.start(), m.end()):
         return None  # 该镇辖18个行政村: the place's own divisions, no result of work
+    if unit == "人" and sentence.startswith("口", m.end()) and not sentence.startswith("口径", m.end()):
+        return None  # 72万人口中…: the place's population (人口), no people reached by work
     if unit == "个" and sentence.startswith(("民族", "少数民族"), m.end()):
         return None  # 有汉、蒙等7个民族: who lives in the place, no result of work
     if unit in _HONOURED_UNITS and _HONOURED.match(sentence, m.end()):
@@ -675,6 +681,10 @@ def _to_mention(
     clause = sentence[_clause_start(sentence, m.start()) : m.start()]
     if unit in _LENGTHS and _FAR_FROM.search(clause):
         return None  # 村寨距离乡政府所在地有6.6公里: how far the place lies, no result of work
+    if _ONE_OF.match(sentence, m.end()):
+        return None  # 全国四个单列的自治县之一, 全省15个试点县之一: the place's standing among others
+    if unit in _LENGTHS and (_TERRAIN.search(label) or sentence.startswith("处", m.end())):
+        return None  # 平均海拔4500米, 边境线长438公里, 镇政府南侧6公里处: the lie of the land
     if _PLACE_SIZE.match(sentence, m.end()):
         return None  # 仅有698户的小村庄: the size of the place the story is set in
     if _BACKGROUND.search(_TRAILING_COUNT.sub("", label)):
@@ -696,8 +706,8 @@ def _to_mention(
 # A place's own size (人口, 面积, its households): said of the place itself, or after 有/共有/总,
 # not of people the work reached (参保农户, 走访群众户数).
 _BACKGROUND = re.compile(
-    r"(?:^|[村镇乡区县市州旗]|社区|街道|嘎查|苏木|有|总)(?:常住|户籍|实有|总)?(?:人口|户数|农户|住户|"
-    r"(?:国土|辖区|耕地|土地|林地|草场|总)?面积)$"
+    r"(?:^|[村镇乡区县市州旗]|社区|街道|嘎查|苏木|有|总)(?:常住|户籍|实有|实际|总)?(?:人口|户数|农户|住户|"
+    r"(?:国土|辖区|管辖|耕地|土地|林地|草场|总)?面积)$"
     # 陂下村有村民450多户, 居住着居民1200人: the people a place has, not people the work reached
     r"|(?:有|居住着?|生活着?)(?:村民|居民|牧民|群众|农牧民)$"
 )
@@ -721,6 +731,9 @@ def _divisions_held(sentence: str, start: int, end: int) -> bool:
 
 # How far a place lies from another (该村距镇政府12公里, 这里距离县城…), not a distance the work covered.
 _LENGTHS = frozenset({"公里", "千米", "米"})
+_ONE_OF = re.compile(r"[^，,。；;：:！!？?]{0,16}?之一")
+# The land itself measured (its height, its border, a radius it spans): geography, no work.
+_TERRAIN = re.compile(r"(?:海拔|边境线|国境线|边界线|海岸线|半径)(?:长|高|在|为|达|约|有)*$")
 _FAR_FROM = re.compile(r"(?:^|[村镇乡区县市寨]|社区|街道|嘎查|地|这里|该)距离?")
 # A count joined by 的 to the kind of place it measures (698户的小村庄, 3万人的小镇, 72万人口的农业
 # 大县, 47平方公里的辖区内).
@@ -826,6 +839,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 为期10天的整治, 历时3天: how long an event ran, no quantity of work
     if unit in ("个", "") and sentence.startswith("方面", end):
         return True  # 主要有四个方面原因, 从6个方面制定标准: the headings of an account, no count of work
+    if _KIN_BEFORE.search(sentence, 0, start) and _KIN_COUNT.match(sentence, start):
+        return True  # 夫妇二人, 兄弟两人: how many the people just named are, no count of work
     if _THE_TWO.match(sentence, start) and (start == 0 or sentence[start - 1] in _THE_TWO_BEFORE):
         return True  # 二人最终和解, 将两人请到调解室: "the two", a story's parties, no count of work
     return _inside_quotes(sentence, start) or _in_speech(sentence, start)
@@ -839,6 +854,12 @@ _LEADING_WORK_VERB = re.compile(r"^(?:打掉|摧毁|打击|打处|侦破|破获|
 # What a count of 个 measures when it is a stretch of time (4个月, 两个多月, 三个半小时).
 _SPANS = ("月", "工作日", "小时", "多月", "半月", "多小时", "半小时")
 _SIMILE = re.compile(r"(?:犹如|宛如|好似|好比|恰似|如同|仿佛)[约近]?$")
+# A kinship or pairing noun and the number of its members in words right after it (夫妇二人,
+# 兄弟两人, 母子三人, 双方两人): an appositive telling who the story's people are.
+_KIN_BEFORE = re.compile(
+    r"(?:夫妇|夫妻|兄弟|姐妹|兄妹|姐弟|父子|父女|母子|母女|婆媳|妯娌|叔侄|祖孙|师徒|双方)$"
+)
+_KIN_COUNT = re.compile(r"[二两三四五](?:个人|人|口)")
 _THE_TWO = re.compile(r"[两二](?:个人|人|位)|[两二]家(?=[因都也已终最就在互的各握])")
 # Where "the two" stands as a noun phrase: the clause's head, or after a preposition, a 的-less
 # disposal word or a verb in progress (拉着两人); a count after a noun or verb (抓获嫌疑人两人)
@@ -961,6 +982,11 @@ def _label(
         label = label[1:]  # 建成市、县、乡三级调解中心40个: the last level of the list opens the clause
     if label.endswith("连续"):  # 某镇已连续: who kept the streak opens the clause
         return _streak(sentence, end), None
+    if label and unit not in _CHANGE_UNITS and _CHARGE_VERB_END.search(label):
+        # 负责5栋楼的…, 用好三支队伍: a verb of charge or use before the count is no indicator by
+        # itself; what is in charge or used follows the count, up to its 的 (负责楼, 用好队伍)
+        tail = re.split(r"的|\s", _tail(sentence, end))[0]
+        return (label + tail if tail else ""), None
     if label and unit not in _CHANGE_UNITS and _WORK_VERB_END.search(label):
         # 破获32起电诈案件, 化解300起纠纷: a verb of work before the count, its object after it;
         # the label is the work done to what was counted (破获电诈案件)
@@ -992,6 +1018,7 @@ def _label(
     )
     if (
         not label
+        or _SCOPE_ONLY.fullmatch(label)  # 来自全国29家省级媒体: where from, the noun follows the count
         or _OBJECT_AFTER.search(before.strip())
         or (label == previous and floor > clause_start)
         or listed
@@ -1181,6 +1208,8 @@ _WORK_VERB_END = re.compile(
     r"(?:化解|调处|调解|破获|侦破|抓获|打掉|排查|摸排|受理|办理|审结|执结|办结|查处|处置|整改|解决|"
     r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送|收到|接到)$"
 )
+_CHARGE_VERB_END = re.compile(r"(?:负责|分管|包保|[用管抓]好|用活)$")
+_SCOPE_ONLY = re.compile(r"来自(?:全[国省市州县区盟旗])?|全[国省市州县区盟旗]")
 _WORK_VERB_START = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "^(?:", 1))
 _LIST_OPEN = re.compile(r"[，,。；;：:！!？?\n]")
 
@@ -1262,6 +1291,8 @@ _ONE_CHAR_NOUNS = frozenset("村镇乡户校县")
 _QUALITY = re.compile(
     r"(?:能力|素质|水平|作风|经验|责任心)(?:较|很)?(?:[强高好硬优精实]|过硬|突出|丰富|扎实)$"
     r"|^(?:熟悉|精通|懂|擅长|具有|具备|热心)"
+    # 2名有丰富办案经验的检察官: what they have (有…经验) describes them too; 有关/有效 are no verb
+    r"|^(?:拥有|有)(?![关效力序些的])"
 )
 # A locative closing the noun after a count (…纠纷中, …居民当中, …成功率背后): where, not what.
 _AMONG_END = re.compile(r"(?:之中|当中|中|背后)$")

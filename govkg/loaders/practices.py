@@ -582,6 +582,11 @@ _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
 # a character every quoted run or book title starts with: most sentences hold none
 _ANY_OPENER = re.compile(f"[{re.escape(_QUOTE_CHARS + ''.join(o for o, _ in _BRACKET_QUOTES))}《]")
 _BOOK_TRAILERS = ("栏目", "节目", "专栏", "专题节目")
+# “平安景区”与“和谐社区”协同共建模式, “A”和“B”相结合的机制: a quote joined to the quote before
+# it by 与/和/及, with words of combining between it and the kind word; the model is the pairing.
+_PAIRED_BEFORE = re.compile(r"[”\"」』](?:与|和|及|同)$")
+_COMBINED = re.compile(r"(?:相|深度|有机|双向)?(?:协同|结合|融合|联动|共建|互促|互动|并重|并举|双轮)")
+_PAIRED_AFTER = re.compile(r"(?:与|和|及|同)[“\"][^”\"“]{1,20}[”\"]" + _COMBINED.pattern)
 _ABBREVIATED = re.compile(r"简称(?:为)?[:：]?$")
 # A quoted run this short with ‘…’ inside is a name with a stressed word, not quoted speech.
 _SHORT_NESTED = 8
@@ -676,13 +681,16 @@ class PracticeMatcher:
 
     def _descriptor_only(self, name: str) -> bool:
         """The name holds a key term only in a generic kind word (巡逻队) and has a distinctive rest."""
-        rest = _QUOTES_ONLY.sub("", name)
+        whole = rest = _QUOTES_ONLY.sub("", name)
         found = False
         for _, term in self._descriptors:
             if rest.endswith(term):
                 rest, found = rest[: -len(term)], True
                 break
-        return found and len(rest) >= 2 and not self._keys_in(rest)
+        if not found or len(rest) < 2 or self._keys_in(rest) or rest in _GENERIC_MODIFIERS:
+            return False  # 个人调解室, 义务调解队: a plain kind of the institution, no brand
+        # 矛盾纠纷调解室: a key term running on into the kind word makes the name that key (rule 3)
+        return not any(b < len(rest) < e for b, e, _ in self._raw_hits(whole))
 
     def named_program(self, name: str, sentence: str = "", start: int = 0, end: int = 0) -> list[Practice]:
         """What a name written as a unit's own program stands for: the taxonomy practices it
@@ -796,6 +804,14 @@ class PracticeMatcher:
         before = s[max(0, cand.outer_start - 6) : cand.outer_start].rstrip().rstrip("的：:")
         if _SETTLED_IN.search(s, 0, cand.outer_start):
             return None  # 把矛盾化解在“萌芽状态”: where or in what state disputes end, no programme
+        if (trail and _PAIRED_BEFORE.search(s, 0, cand.outer_start) and _COMBINED.match(trail)) or (
+            _PAIRED_AFTER.match(s, cand.outer_end)
+        ):
+            # “A”与“B”协同共建模式: the kind word names the pairing, neither A nor B alone; a key
+            # term in either (“党建”与“网格”融合) still gives its key
+            surface = s[cand.start : cand.end]
+            keyed = [self.taxonomy.practices[k] for k in self._keys_in(content)]
+            return [PracticeMention(cand.start, cand.end, surface, p, True) for p in keyed] or None
         # a bare quote that a verb or frame makes the unit's own: no slogan marks, no proposition,
         # and no count unless a coined name (“一网统管”, “三官一律”)
         bare_name = (
@@ -1003,6 +1019,11 @@ class PracticeMatcher:
         return practices
 
 
+# Words that say only what kind of body it is (个人调解室, 义务调解队, 专职调解团): no brand's own part.
+_GENERIC_MODIFIERS = frozenset(
+    {"个人", "义务", "巡回", "流动", "专家", "专职", "兼职", "志愿", "联合", "特色", "金牌", "品牌"}
+    | {"综合", "专业"}
+)
 # A core word right before one of these names a class, a contest or a forum, not the practice
 # (“枫桥班” is a training class; “海上枫桥” is the practice).
 _CORE_OTHER_USE = re.compile(r"(?:班|课|讲堂|杯|赛|论坛|学院|学校|大讲堂)")
