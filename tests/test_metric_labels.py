@@ -794,7 +794,7 @@ def test_the_members_of_a_pair_named_in_a_story_are_no_count() -> None:
 
 def test_what_the_counted_people_have_describes_them() -> None:
     # 有…经验的: what they have is a quality before 的; the noun after it is counted
-    assert _indicator("聘请3名有多年审判经验的退休法官担任调解员") == "退休法官"
+    assert _indicator("聘请3名有多年办案经验的退休民警担任调解员") == "退休民警"
 
 
 def test_the_lie_of_the_land_is_no_metric() -> None:
