@@ -807,7 +807,7 @@ def test_a_county_feature_whose_lead_station_is_named_again_by_name_is_its_towns
 def test_a_province_feature_with_one_districts_example_stays_the_provinces() -> None:
     # clauses headed by 全省 are the province's: one district's example paragraph does not take the report
     ex = _run(
-        "小矛盾就地化解\n近年来，甘肃省司法厅着力推动矛盾纠纷多元化解。"
+        "小矛盾就地化解\n近年来，甘肃省司法厅着力抓好矛盾纠纷多元化解。"
         "全省调解组织去年化解纠纷3万件，全省司法所推行网格化管理。\n"
         "在兰州市七里河区，一起邻里纠纷经七里河区调解员调解后和解。七里河区司法局随后回访双方。\n"
         "全省各级司法行政机关还组建了法律顾问团。"
@@ -816,7 +816,7 @@ def test_a_province_feature_with_one_districts_example_stays_the_provinces() -> 
     assert ("620000", "grid") in {(a.region_code, a.practice_key) for a in ex.adoptions}
     # 全省 that only ranks the district (走在全省前列, 全省首家) gives the province nothing
     ex = _run(
-        "小矛盾就地化解\n近年来，七里河区着力推动矛盾纠纷多元化解，化解纠纷3万件，走在全省前列。\n"
+        "小矛盾就地化解\n近年来，七里河区着力抓好矛盾纠纷多元化解，化解纠纷3万件，走在全省前列。\n"
         "七里河区调解员调解邻里纠纷。七里河区司法局推行网格化管理，成为全省首家试点。甘肃省司法厅予以肯定。"
     )
     assert ex.subject_region == "620103"
