@@ -163,7 +163,7 @@ def test_label_quality_on_the_seed_gold(shared_dir: Path) -> None:
     ]
     quality = metric_label_quality(extractions, gold)
     assert quality["matched"] >= 70
-    assert quality["char_f1"] >= 0.78 and quality["good"] >= 0.9
+    assert quality["char_f1"] >= 0.89 and quality["good"] >= 0.9  # measured 0.904 (7 Dec)
     assert quality["verbs"] == 0.0
 
 
