@@ -239,10 +239,11 @@ class Neo4jStore:
         except neo4j_errors.DriverError as exc:
             raise StoreError(f"Neo4j driver error talking to {self.uri}: {exc}") from exc
 
-    def _in_session(self, work: Callable[[neo4j.Session], T]) -> T:
+    def _in_session(self, work: Callable[[neo4j.Session], T], access: str = neo4j.WRITE_ACCESS) -> T:
         with self._translate_errors():
             session = self._driver.session(
                 database=self.database,
+                default_access_mode=access,
                 bookmark_manager=self._driver.execute_query_bookmark_manager,
             )
             with session:
@@ -350,17 +351,12 @@ class Neo4jStore:
         the store's bookmark manager, so later reads wait for that transaction on any cluster
         member: an answer is never older than the generation it is kept under."""
 
+        def probe(session: neo4j.Session) -> list[str]:
+            session.run(_GENERATION_PROBE).consume()  # auto-commit: one round trip fewer
+            return sorted(session.last_bookmarks().raw_values)
+
         try:
-            with self._translate_errors():
-                session = self._driver.session(
-                    database=self.database,
-                    default_access_mode=neo4j.READ_ACCESS,
-                    bookmark_manager=self._driver.execute_query_bookmark_manager,
-                )
-                with session:
-                    # auto-commit: one round trip fewer than a managed transaction
-                    session.run(_GENERATION_PROBE).consume()
-                    marks = sorted(session.last_bookmarks().raw_values)
+            marks = self._in_session(probe, neo4j.READ_ACCESS)
         except (StoreError, QueryError, OSError):
             return None
         if not marks:
