@@ -388,10 +388,29 @@ def test_a_count_after_shixian_names_its_noun_after_it() -> None:
 
 
 def test_a_change_from_one_value_to_another_keeps_one_label() -> None:
-    got = labels("盗窃警情从年均60起下降到21起")
-    assert [g[:2] for g in got] == [("盗窃警情年均", 60.0), ("盗窃警情年均", 21.0)]
-    got = labels("重复访由2020年底的37件减少到目前的9件")
-    assert [g[:2] for g in got] == [("重复访", 37.0), ("重复访", 9.0)]
+    # the level reached is the figure, the move its change; the level it left is no figure of its own
+    assert labels("盗窃警情从年均60起下降到21起") == [("盗窃警情年均", 21.0, "起", "-39起")]
+    assert labels("重复访由2020年底的37件减少到目前的9件") == [("重复访", 9.0, "件", "-28件")]
+
+
+def test_a_percentage_moving_between_levels_changes_by_points() -> None:
+    assert labels("澄江镇居民安全感从93.7%提升到97.1%") == [("居民安全感", 97.1, "%", "+3.4个百分点")]
+    assert labels("全区纠纷化解率由上年的88%提高至95.5%") == [("纠纷化解率", 95.5, "%", "+7.5个百分点")]
+    # a level given only roughly (左右) yields no exact change, and is still no figure of its own
+    assert labels("滞留投诉件由150件左右压降到25件") == [("滞留投诉件", 25.0, "件", None)]
+
+
+def test_the_level_reached_after_a_change_is_kept() -> None:
+    got = labels("渔村群众满意率同比提高2.6个百分点，达到96.4%")
+    assert got == [("渔村群众满意率", 2.6, "个百分点", "+2.6个百分点"), ("渔村群众满意率", 96.4, "%", None)]
+    got = labels("全县涉众型信访较去年下降18%，降至210件")
+    assert got == [("涉众型信访", 18.0, "%", "-18%"), ("涉众型信访", 210.0, "件", None)]
+    # a bare count that falls to a level is the change to it
+    got = labels("辖区盗抢警情减少27起，降至95起")
+    assert got == [("辖区盗抢警情", 27.0, "起", "-27起"), ("辖区盗抢警情", 95.0, "起", None)]
+    # a clause naming its own indicator stays its own
+    got = labels("交通事故同比下降9%，调解成功率达97%")
+    assert got[1][0] == "调解成功率"
 
 
 def test_adverbs_and_where_words_are_no_part_of_a_label() -> None:

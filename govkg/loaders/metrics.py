@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 import cn2an
 
@@ -495,6 +496,7 @@ def find_metrics(sentence: str) -> list[MetricMention]:
         # section's method, no quantity of work (a heading's digits, 二、化解纠纷300件, stay)
         found = [m for m in found if not _CN_COUNT.match(m.raw.lstrip("约近逾超过"))]
     found = _respectively(sentence, _without_formula_parts(sentence, found))
+    found = _levels_reached(sentence, found)
     # 辖136个村和三个移民安置点: a count that nothing before it (nor a list it closes) names
     return [m for m in found if m.indicator.strip()]
 
@@ -526,6 +528,64 @@ def _without_formula_parts(sentence: str, found: list[MetricMention]) -> list[Me
             drop.update(range(i, j + 1))  # 建强一个阵地、完善两个机制: the list item right before is 一个
         i = j + 1
     return [m for k, m in enumerate(found) if k not in drop] if drop else found
+
+
+# 提高3.4个百分点，达到98.6%: after a clause stating a change, a clause of only a verb of reaching
+# and a number gives the level the changed quantity reached.
+_REACHED = re.compile(
+    r"[，,]\s*(?:并|已|再|目前|现)?(?:达到|达|为|至|到|(?:下降|上升|减少|增加|增长|提高|降低|提升|压降|压减)"
+    r"(?:到|至|为)|[降升增减]至|[降升]到)了?(?:目前|现在|今年)?的?"
+)
+_ABOUT_AFTER = re.compile(r"左右|上下")
+
+
+def _levels_reached(sentence: str, found: list[MetricMention]) -> list[MetricMention]:
+    """A move from one level to another (群众安全感从95.2%提升到98.6%, 由200件下降到30件) states
+    one quantity: the level reached, with the move as its signed change (percentages move by
+    个百分点); the level it started from is an earlier year's value, not a figure of its own, so it
+    is dropped (the model has no field for a past value, and value minus change recovers it).
+    A change followed by the level reached (提高3.4个百分点，达到98.6%) keeps the change and gains
+    the level, named as the changed quantity, as 达98.6%，较上年提高3.4个百分点 is read."""
+    out: list[MetricMention] = []
+    skip = False
+    for i, m in enumerate(found):
+        if skip:
+            skip = False
+            continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is None:
+            out.append(m)
+            continue
+        gap = sentence[m.end : nxt.start]
+        lead = sentence[_clause_start(sentence, m.start) : m.start]
+        if _FROM.search(lead) and _TO_VALUE.fullmatch(_ABOUT_AFTER.sub("", gap, count=1)):
+            out.append(replace(nxt, indicator=nxt.indicator or m.indicator, change=_move(m, nxt, gap)))
+            skip = True
+            continue
+        if not nxt.indicator.strip() and _REACHED.fullmatch(gap):
+            moved = _CHANGE.search(lead)
+            if m.change is None and moved is not None:
+                # 发案减少35起，降至120起: the count before the level is the change to it
+                sign = "-" if moved.group("verb") in _DOWN else "+"
+                m = replace(m, change=f"{sign}{m.raw.lstrip('约近逾超过')}")
+            if m.change is not None:
+                found[i + 1] = replace(nxt, indicator=m.indicator)
+        out.append(m)
+    return out
+
+
+def _move(start: MetricMention, end: MetricMention, gap: str) -> str | None:
+    """The signed change from ``start`` to ``end`` (+3.4个百分点, -2起), or None when it is not exact
+    (either level only approximate, 由200件左右…) or the two are in different units."""
+    if start.unit != end.unit or start.approximate or end.approximate or _ABOUT_AFTER.match(gap):
+        return None
+    if start.unit == "‰":
+        return None
+    diff = Decimal(str(end.value)) - Decimal(str(start.value))
+    if not diff:
+        return None
+    unit = "个百分点" if start.unit == "%" else start.unit
+    return f"{'+' if diff > 0 else '-'}{abs(diff).normalize():f}{unit}"
 
 
 # 刑事案件、治安案件同比分别下降12%、8%: the items listed before 分别 take the values after it in turn.
