@@ -398,6 +398,7 @@ def test_a_percentage_moving_between_levels_changes_by_points() -> None:
     assert labels("全区纠纷化解率由上年的88%提高至95.5%") == [("纠纷化解率", 95.5, "%", "+7.5个百分点")]
     # a level given only roughly (左右) yields no exact change, and is still no figure of its own
     assert labels("滞留投诉件由150件左右压降到25件") == [("滞留投诉件", 25.0, "件", None)]
+    assert labels("专职调解员由6人增加到14人") == [("专职调解员", 14.0, "人", "+8人")]
 
 
 def test_the_level_reached_after_a_change_is_kept() -> None:

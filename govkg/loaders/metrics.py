@@ -559,7 +559,10 @@ def _levels_reached(sentence: str, found: list[MetricMention]) -> list[MetricMen
         gap = sentence[m.end : nxt.start]
         lead = sentence[_clause_start(sentence, m.start) : m.start]
         if _FROM.search(lead) and _TO_VALUE.fullmatch(_ABOUT_AFTER.sub("", gap, count=1)):
-            out.append(replace(nxt, indicator=nxt.indicator or m.indicator, change=_move(m, nxt, gap)))
+            # the words before 从/由 name the quantity that moved (调解员由5人增加到12人: 调解员),
+            # where the start's label took the verb after it (增加到) for its noun
+            named = m.indicator if m.indicator and not _TO_VALUE.search(m.indicator) else _noun(lead)
+            out.append(replace(nxt, indicator=named or nxt.indicator, change=_move(m, nxt, gap)))
             skip = True
             continue
         if not nxt.indicator.strip() and _REACHED.fullmatch(gap):
