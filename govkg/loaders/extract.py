@@ -567,7 +567,7 @@ class Extractor:
             region = self._region(ctx, a.region_code)
             if a.start > 2 or region is None:
                 return None  # a station named further on is only what the title is about
-            if a.acting and a.kind in ("派出所", "司法所", "法庭") and region.level == "township":
+            if a.acting and a.kind in _STATION_KINDS and region.level == "township":
                 return region
         return None
 
