@@ -33,9 +33,11 @@ from govkg.graph.journal import LoadJournal
 from govkg.graph.manifest import FileStamp, LoadManifest
 from govkg.graph.store import GraphStore
 from govkg.graph.writer import (
+    PreparedReport,
     WriteStats,
     already_loaded,
     existing_reports,
+    prepare,
     write_extractions,
     write_taxonomy,
 )
@@ -313,9 +315,10 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-# What one extraction gave: the Extraction, or ("rejected" | "failed", reason). Plain data, so
-# that it crosses process boundaries without pickling exception objects.
-_Outcome = Extraction | tuple[str, str]
+# What one extraction gave: the Extraction (prepared for writing, from a worker), or
+# ("rejected" | "failed", reason). Plain data, so that it crosses process boundaries without
+# pickling exception objects.
+_Outcome = Extraction | PreparedReport | tuple[str, str]
 
 
 def _extract_one(ex: Extractor, doc: Document, time_limit: float) -> _Outcome:
@@ -360,7 +363,15 @@ def _die_with_parent() -> None:
 
 def _worker_extract(doc: Document) -> _Outcome:
     assert _worker is not None, "worker process not initialised"
-    return _extract_one(_worker[0], doc, _worker[1])
+    outcome = _extract_one(_worker[0], doc, _worker[1])
+    if not isinstance(outcome, Extraction):
+        return outcome
+    try:
+        # the write rows are built here, beside the extraction, so that the one writing process
+        # (the load's bottleneck: it merges, sends and waits on the store) only merges them
+        return prepare(outcome)
+    except Exception as exc:
+        return ("failed", f"preparing the write failed: {type(exc).__name__}: {exc}")
 
 
 def _pool(settings: Settings, jobs: int) -> ProcessPoolExecutor:
@@ -382,7 +393,7 @@ class _Loader:
         self.settings = settings
         self.group = group
         self.summary = LoadSummary()
-        self.pending: dict[str, Extraction] = {}
+        self.pending: dict[str, Extraction | PreparedReport] = {}
         self.seen: set[str] = set()  # report ids taken in this load (a duplicate file is skipped)
 
     def accept(self, doc: Document, force: bool) -> bool:
@@ -398,7 +409,7 @@ class _Loader:
 
     def take(self, doc: Document, outcome: _Outcome) -> None:
         """Queue one extraction for writing (a full group is written), or record why there is none."""
-        if isinstance(outcome, Extraction):
+        if isinstance(outcome, Extraction | PreparedReport):
             self.pending[doc.id] = outcome
             if len(self.pending) >= self.group:
                 self.flush()
@@ -427,11 +438,13 @@ class _Loader:
                     write_extractions(self.store, [one], self.settings.batch_size, on_group=self._done)
                 except Exception as exc:
                     reason = f"writing failed: {type(exc).__name__}: {exc}"
-                    self.summary.failed.append(Rejected(one.report.source, reason))
+                    ex = one.extraction if isinstance(one, PreparedReport) else one
+                    self.summary.failed.append(Rejected(ex.report.source, reason))
 
     def _done(self, written: Sequence[Extraction], stats: WriteStats) -> None:
-        for one in written:
-            self.journal.mark_done(one.report.id, one.report.source, stats if len(written) == 1 else None)
+        self.journal.mark_all_done(
+            ((one.report.id, one.report.source) for one in written), stats if len(written) == 1 else None
+        )
         self.summary.loaded += len(written)
         self.summary.nodes_created += stats.nodes_created
         self.summary.edges_created += stats.edges_created

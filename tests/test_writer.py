@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
@@ -23,6 +24,7 @@ from govkg.graph.writer import (
     graph_size,
     load_extractions,
     merged_statements,
+    prepare,
     write_extraction,
     write_extractions,
 )
@@ -277,6 +279,24 @@ def test_journal_tolerates_a_torn_last_line(tmp_path: Path) -> None:
     assert lines[-1] == b"" and len(lines) == 5  # a, torn b, c, deleted a, trailing newline
 
 
+def test_journal_records_a_group_with_one_flush_after_a_torn_line(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "load-journal.jsonl"
+    LoadJournal(path).mark_done("a", "a.txt")
+    with path.open("ab") as fh:
+        fh.write(b'{"event": "done", "report_id": "b", "sou')  # the process died mid-append
+    syncs: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (syncs.append(fd), real_fsync(fd))[1])
+    journal = LoadJournal(path)
+    journal.mark_all_done([("c", "c.txt"), ("d", "d.txt"), ("e", "e.txt")], {"nodes_created": 9})
+    assert len(syncs) == 1  # a group's lines reach the disk together
+    assert journal.report_ids() == ["a", "c", "d", "e"]
+    reread = LoadJournal(path)
+    assert reread.report_ids() == ["a", "c", "d", "e"] and not reread.done("b")
+    assert reread.entry("d") is not None and reread.entry("d")["counts"] == {"nodes_created": 9}
+    assert reread.entry("e")["source"] == "e.txt"
+
+
 def test_last_load_time_read_backwards_agrees_with_the_whole_journal(tmp_path: Path) -> None:
     path = tmp_path / "load-journal.jsonl"
     assert last_load_time(path) is None  # no journal yet
@@ -386,6 +406,23 @@ def test_merged_rows_keep_the_last_row_per_node(make_extraction: ExtractionFacto
     grid = [row for row in merged[PRACTICES] if row["key"] == "grid"]
     assert len(grid) == 1 and grid[0]["description"] == "新的说明"
     assert len({row["code"] for row in merged[REGIONS]}) == len(merged[REGIONS])
+
+
+def test_prepared_reports_write_what_their_extractions_write(
+    falkor_store: FalkorStore, extractions: list[Extraction], tmp_path: Path
+) -> None:
+    # a load's workers prepare the rows; the writer merges them exactly as it merges its own
+    prepared = [prepare(ex) for ex in extractions]
+    assert merged_statements(prepared) == merged_statements(extractions)
+    seen: list[list[str]] = []
+    write_extractions(
+        falkor_store, prepared, group=2, on_group=lambda g, _: seen.append([ex.report.id for ex in g])
+    )
+    assert [i for ids in seen for i in ids] == [ex.report.id for ex in extractions]
+    by_prepared = dump(falkor_store, volatile=("loaded_at",))
+    falkor_store.clear()
+    write_extractions(falkor_store, extractions, group=2)
+    assert dump(falkor_store, volatile=("loaded_at",)) == by_prepared
 
 
 def test_report_text_and_search_text_are_stored(

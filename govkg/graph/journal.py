@@ -1,8 +1,9 @@
 """The load journal: an append-only JSONL file recording which reports were fully written.
 
-One line per finished report, flushed and fsync'd before the call returns, so after a
-crash the journal never claims a report that is not in the store. A torn last line (the
-process died mid-append) is ignored on reading and fenced off before the next append.
+One line per finished report, flushed and fsync'd before the call returns (a written group's
+lines with one fsync), so after a crash the journal never claims a report that is not in the
+store. A torn last line (the process died mid-append) is ignored on reading and fenced off
+before the next append.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -110,19 +111,23 @@ class LoadJournal:
             self._state[rid] = entry
             self._last_time = _counted_time(entry) or self._last_time
 
-    def _append(self, entry: dict[str, Any]) -> None:
+    def _append(self, *entries: dict[str, Any]) -> None:
+        """Append entries with one write and one fsync: a group of reports costs one disk flush."""
+        if not entries:
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        line = json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n"
+        lines = "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in entries)
         with self.path.open("a+b") as fh:
             fh.seek(0, os.SEEK_END)
             if fh.tell() > 0:
                 fh.seek(-1, os.SEEK_END)
                 if fh.read(1) != b"\n":
                     fh.write(b"\n")  # fence off a torn last line so this entry parses
-            fh.write(line.encode("utf-8"))
+            fh.write(lines.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
-        self._apply(entry)
+        for entry in entries:
+            self._apply(entry)
 
     def done(self, report_id: str) -> bool:
         """True when the report was written in full (and not deleted since)."""
@@ -130,14 +135,17 @@ class LoadJournal:
 
     def mark_done(self, report_id: str, source: str = "", counts: Any = None) -> None:
         """Record that every statement of a report succeeded; ``counts`` is a mapping or WriteStats."""
+        self.mark_all_done([(report_id, source)], counts)
+
+    def mark_all_done(self, reports: Iterable[tuple[str, str]], counts: Any = None) -> None:
+        """Record several finished reports, given as (report id, source), with one fsync; ``counts``
+        goes on each entry (pass None for a group whose counters are not per report)."""
+        when, counted = _now(), _counts(counts)
         self._append(
-            {
-                "event": "done",
-                "report_id": report_id,
-                "source": source,
-                "time": _now(),
-                "counts": _counts(counts),
-            }
+            *(
+                {"event": "done", "report_id": rid, "source": source, "time": when, "counts": counted}
+                for rid, source in reports
+            )
         )
 
     def mark_deleted(self, report_id: str) -> None:

@@ -606,20 +606,39 @@ def report_row(ex: Extraction) -> dict[str, Any]:
     }
 
 
-def report_params(extractions: Sequence[Extraction], loaded_at: str) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class PreparedReport:
+    """An extraction with the rows that write it already built (``prepare``), so that a load's
+    worker processes build them and the one writing process only merges and sends them."""
+
+    extraction: Extraction
+    statements: list[tuple[str, Rows]]
+    report: dict[str, Any]
+
+
+def prepare(ex: Extraction) -> PreparedReport:
+    """An extraction's write rows: ``statements_for`` and ``report_row``, built once."""
+    return PreparedReport(ex, statements_for(ex), report_row(ex))
+
+
+def _prepared(item: Extraction | PreparedReport) -> PreparedReport:
+    return item if isinstance(item, PreparedReport) else prepare(item)
+
+
+def report_params(extractions: Sequence[Extraction | PreparedReport], loaded_at: str) -> dict[str, Any]:
     """Parameters of the REPORTS statement for these extractions."""
-    return {"reports": [report_row(ex) for ex in extractions], "loaded_at": loaded_at}
+    return {"reports": [_prepared(ex).report for ex in extractions], "loaded_at": loaded_at}
 
 
 def _identity(row: dict[str, Any], fields: tuple[str, ...]) -> tuple[Any, ...]:
     return tuple(row.get(f) for f in fields)
 
 
-def merged_statements(extractions: Sequence[Extraction]) -> list[tuple[str, Rows]]:
+def merged_statements(extractions: Sequence[Extraction | PreparedReport]) -> list[tuple[str, Rows]]:
     """The statements of several extractions with their rows merged, last row per identity kept."""
     merged: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
     for ex in extractions:
-        for statement, rows in statements_for(ex):
+        for statement, rows in _prepared(ex).statements:
             by_id = merged.setdefault(statement, {})
             fields = ROW_KEYS[statement]
             for row in rows:
@@ -640,14 +659,14 @@ def _counting(store: GraphStore) -> _CountingStore | None:
     return store if callable(getattr(store, "run_write_stats", None)) else None
 
 
-def _write_group(store: GraphStore, group: Sequence[Extraction], batch_size: int) -> WriteStats:
+def _write_group(store: GraphStore, group: Sequence[PreparedReport], batch_size: int) -> WriteStats:
     stats = WriteStats()
     counting = _counting(store)
     # A store without statement counters: the graph's size before and after (slow, and wrong
     # when another process writes at the same time).
     before = graph_size(store) if counting is None else (0, 0)
     reports = report_params(group, time.strftime("%Y-%m-%dT%H:%M:%S%z"))
-    ids = {"ids": [ex.report.id for ex in group]}
+    ids = {"ids": [p.extraction.report.id for p in group]}
     steps: list[tuple[str, dict[str, Any]]] = [(REPORT_BEGIN, reports)]
     steps += [
         (statement, {"rows": batch})
@@ -678,7 +697,7 @@ def write_extraction(store: GraphStore, ex: Extraction, batch_size: int = 1000) 
 
 def write_extractions(
     store: GraphStore,
-    extractions: Iterable[Extraction],
+    extractions: Iterable[Extraction | PreparedReport],
     batch_size: int = 1000,
     group: int = 1,
     on_group: Callable[[Sequence[Extraction], WriteStats], None] | None = None,
@@ -688,25 +707,26 @@ def write_extractions(
     A group's Report nodes come first, marked incomplete; its last statement counts its facts
     into the aggregates and marks the reports complete, so a report counts wholly or not at all.
     ``on_group(group, stats)`` runs after every statement of a group succeeded: the place to
-    journal those reports as done.
+    journal those reports as done. Items may come prepared (``prepare``); ``on_group`` gets
+    the extractions either way.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     if group < 1:
         raise ValueError("group must be at least 1")
     total = WriteStats()
-    pending: list[Extraction] = []
+    pending: list[PreparedReport] = []
 
     def flush() -> None:
         nonlocal total
         stats = _write_group(store, pending, batch_size)
         if on_group is not None:
-            on_group(list(pending), stats)
+            on_group([p.extraction for p in pending], stats)
         total += stats
         pending.clear()
 
     for ex in extractions:
-        pending.append(ex)
+        pending.append(_prepared(ex))
         if len(pending) >= group:
             flush()
     if pending:
@@ -753,11 +773,10 @@ def load_extractions(
             yield ex
 
     def done(written: Sequence[Extraction], stats: WriteStats) -> None:
-        for ex in written:
-            if journal is not None:
-                counts = {**asdict(stats), "group_reports": len(written)} if len(written) > 1 else stats
-                journal.mark_done(ex.report.id, ex.report.source, counts)
-            result.written.append(ex.report.id)
+        if journal is not None:
+            counts = {**asdict(stats), "group_reports": len(written)} if len(written) > 1 else stats
+            journal.mark_all_done(((ex.report.id, ex.report.source) for ex in written), counts)
+        result.written.extend(ex.report.id for ex in written)
         result.stats += stats
 
     write_extractions(store, todo(), batch_size, group, done)
