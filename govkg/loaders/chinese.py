@@ -9,6 +9,8 @@ Cyrillic, Arabic …), unprintable characters and invisible spacing are counted 
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -65,41 +67,50 @@ class Profile:
         return self.common / self.han if self.han else 0.0
 
 
-def _is_han(o: int) -> bool:
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FA1F or 0xF900 <= o <= 0xFAFF
+_HAN_RUNS = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff]+")
+_HANGUL_RUNS = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]+")
+_KANA_RUNS = re.compile("[\u3040-\u30ff]+")
+# what the counts above (and spaces) leave for a look at each character
+_COUNTED = re.compile(
+    "[\\s\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff"
+    "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\u3040-\u30ff]+"
+)
+
+
+def _count(runs: re.Pattern[str], text: str) -> int:
+    return sum(map(len, runs.findall(text)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind(ch: str) -> str | None:
+    """None for an unprintable character, "" for another visible one, else a letter's script."""
+    cat = unicodedata.category(ch)
+    if cat in ("Cc", "Cf", "Co", "Cs", "Cn") or ch == "\ufffd":
+        return None
+    if cat.startswith("L") and ord(ch) > 0x7F:
+        return unicodedata.name(ch, "UNKNOWN").split(" ")[0]
+    return ""
 
 
 def profile(text: str, limit: int = 200_000) -> Profile:
     """Count the characters of (the first ``limit`` characters of) a text by kind."""
-    han = common = hangul = kana = other = unprintable = visible = 0
+    text = text[:limit]
+    # Han, Hangul, kana and spaces are counted in bulk: a report's few other characters
+    # (digits, punctuation, Latin letters) are looked at one by one
+    han, hangul, kana = _count(_HAN_RUNS, text), _count(_HANGUL_RUNS, text), _count(_KANA_RUNS, text)
+    common = sum(map(COMMON.__contains__, text))  # COMMON holds Han characters only
+    visible = han + hangul + kana
+    other = unprintable = 0
     scripts: dict[str, int] = {}
-    for ch in text[:limit]:
-        o = ord(ch)
-        if ch.isspace():
-            continue
-        if _is_han(o):
-            han += 1
-            visible += 1
-            if ch in COMMON:
-                common += 1
-            continue
-        if 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-            hangul += 1
-            visible += 1
-            continue
-        if 0x3040 <= o <= 0x30FF:
-            kana += 1
-            visible += 1
-            continue
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cf", "Co", "Cs", "Cn") or ch == "\ufffd":
+    for ch in _COUNTED.sub("", text):
+        kind = _kind(ch)
+        if kind is None:
             unprintable += 1
             continue
         visible += 1
-        if cat.startswith("L") and o > 0x7F:
+        if kind:
             other += 1
-            script = unicodedata.name(ch, "UNKNOWN").split(" ")[0]
-            scripts[script] = scripts.get(script, 0) + 1
+            scripts[kind] = scripts.get(kind, 0) + 1
     main = max(scripts, key=lambda k: scripts[k]) if scripts else ""
     return Profile(han, common, hangul, kana, other, main.title(), unprintable, visible)
 
