@@ -25,7 +25,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from govkg.config import Settings
@@ -368,8 +368,12 @@ def _worker_extract(doc: Document) -> _Outcome:
         return outcome
     try:
         # the write rows are built here, beside the extraction, so that the one writing process
-        # (the load's bottleneck: it merges, sends and waits on the store) only merges them
-        return prepare(outcome)
+        # (the load's bottleneck: it merges, sends and waits on the store) only merges them; it
+        # needs the report beside them (to journal it), not the extraction's lists again
+        prepared = prepare(outcome)
+        return replace(
+            prepared, extraction=Extraction(report=outcome.report, subject_region=outcome.subject_region)
+        )
     except Exception as exc:
         return ("failed", f"preparing the write failed: {type(exc).__name__}: {exc}")
 

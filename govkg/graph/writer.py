@@ -609,7 +609,10 @@ def report_row(ex: Extraction) -> dict[str, Any]:
 @dataclass(frozen=True, slots=True)
 class PreparedReport:
     """An extraction with the rows that write it already built (``prepare``), so that a load's
-    worker processes build them and the one writing process only merges and sends them."""
+    worker processes build them and the one writing process only merges and sends them.
+
+    Only the rows are written; ``extraction`` is what ``on_group`` callbacks get back (a load
+    worker sends it with its report alone: the journal needs no more)."""
 
     extraction: Extraction
     statements: list[tuple[str, Rows]]
@@ -666,14 +669,28 @@ def _write_group(store: GraphStore, group: Sequence[PreparedReport], batch_size:
     # when another process writes at the same time).
     before = graph_size(store) if counting is None else (0, 0)
     reports = report_params(group, time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    # each of the two report statements is sent the fields it reads: the text goes once
+    begin = {
+        "reports": [{"report": r["report"], "writes": r["writes"]} for r in reports["reports"]],
+        "loaded_at": reports["loaded_at"],
+    }
+    links = {
+        "reports": [
+            {
+                **{k: v for k, v in r.items() if k not in ("report", "writes")},
+                "report": {"id": r["report"]["id"]},
+            }
+            for r in reports["reports"]
+        ]
+    }
     ids = {"ids": [p.extraction.report.id for p in group]}
-    steps: list[tuple[str, dict[str, Any]]] = [(REPORT_BEGIN, reports)]
+    steps: list[tuple[str, dict[str, Any]]] = [(REPORT_BEGIN, begin)]
     steps += [
         (statement, {"rows": batch})
         for statement, rows in merged_statements(group)
         for batch in _batches(rows, batch_size)
     ]
-    steps += [(REPORTS, reports), (SENTENCE_FACTS, ids), (COMMIT_IMPLEMENTS, ids), (COMMIT_ADOPTED, ids)]
+    steps += [(REPORTS, links), (SENTENCE_FACTS, ids), (COMMIT_IMPLEMENTS, ids), (COMMIT_ADOPTED, ids)]
     for statement, params in steps:
         if counting is None:
             store.run_write(statement, params)

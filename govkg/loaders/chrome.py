@@ -169,7 +169,8 @@ def source_outlet(folded: str) -> str:
     """The outlet a page's chrome credits (来源：某县融媒体中心 -> 某县融媒体中心), or ''."""
     for line in folded.split("\n"):
         s = line.strip()
-        if s and is_chrome_line(s) and (m := _SOURCE_LABEL.search(s)) is not None:
+        # 来源 first: the chrome test is the costly part, and only a 来源 line can credit an outlet
+        if "来源" in s and is_chrome_line(s) and (m := _SOURCE_LABEL.search(s)) is not None:
             return m.group(1)
     return ""
 
