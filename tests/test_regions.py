@@ -844,3 +844,37 @@ def test_a_verb_before_the_word_community_names_no_community() -> None:
 
     ex = extract(from_text("凉城新村司法所邀请律师坐班答疑，夯实社区人民调解根基。", "verb.txt"))
     assert not [r for r in ex.regions if r.level == "community"]
+
+
+def test_strip_suffix_finds_a_name_s_one_suffix_by_its_length() -> None:
+    from govkg.loaders.regions import _SUB_COUNTY_SUFFIXES, _strip_suffix
+
+    # the look-up by length relies on it: no suffix ends another
+    assert not any(a != b and a.endswith(b) for a in _SUB_COUNTY_SUFFIXES for b in _SUB_COUNTY_SUFFIXES)
+
+    def plain(name: str) -> str:
+        for suffix in _SUB_COUNTY_SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                return name[: -len(suffix)]
+        return ""
+
+    names = [
+        "沙河街道",
+        "新村",
+        "红旗村",
+        "达茂苏木",
+        "巴音嘎查",
+        "城关镇",
+        "居民区",
+        "甲居民区",
+        "乙牧委会",
+        "丙区",
+        "村",
+    ]
+    names += [r.name for r in Gazetteer.default().children("150203")]
+    assert [_strip_suffix(n) for n in names] == [plain(n) for n in names]
+    assert (
+        _strip_suffix("红旗村") == "红旗"
+        and _strip_suffix("新村") == ""
+        and _strip_suffix("沙河街道") == "沙河"
+    )

@@ -113,7 +113,7 @@ class Gazetteer:
         for alias in region.aliases:
             if alias != name and alias != short and alias not in _LEVEL_WORD_ONLY:
                 by_surface[alias].append(code)
-        auto = next((w for w in _AUTONOMOUS if name.endswith(w)), "")
+        auto = next((w for w in _AUTONOMOUS if name.endswith(w)), "") if name.endswith(_AUTONOMOUS) else ""
         if auto and short and len(short) >= 2 and short + auto != name:
             # 镇宁自治县 for 镇宁布依族苗族自治县: the ethnic words dropped, the 自治 kept
             by_surface[short + auto].append(code)
@@ -252,10 +252,18 @@ def _local_unit(name: str, level: str, parent_code: str) -> Region:
     return Region(f"{parent_code}:{name}", name, level, parent_code, _strip_suffix(name))
 
 
+_SUFFIXES_BY_LENGTH = tuple(
+    (n, frozenset(x for x in _SUB_COUNTY_SUFFIXES if len(x) == n))
+    for n in sorted({len(x) for x in _SUB_COUNTY_SUFFIXES})
+)
+
+
 def _strip_suffix(name: str) -> str:
-    for suffix in _SUB_COUNTY_SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
+    # no suffix ends another, so the one a name ends with is found by its length (this runs for
+    # every village row a county's table loads)
+    for n, suffixes in _SUFFIXES_BY_LENGTH:
+        if name[-n:] in suffixes:
+            return name[:-n] if len(name) - n >= 2 else ""
     return ""
 
 
