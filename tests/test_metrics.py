@@ -447,3 +447,32 @@ def test_a_time_of_day_is_no_score() -> None:
     # 9点20分: the minutes of a clock time; 考核得了95分 is a score
     assert all(m.unit != "分" for m in find_metrics("当晚9点20分,巡逻队员赶到河堤查看。"))
     assert [(m.value, m.unit) for m in find_metrics("该镇综治考核得了95分。")] == [(95.0, "分")]
+
+
+def test_a_bare_move_between_levels_is_named_by_the_clause_after() -> None:
+    # 从X%到Y% with no verb: one level reached, its change, and the noun of the trend clause after
+    found = find_metrics("从90.5%到94.5%,村民满意度逐年提高。")
+    assert [(m.indicator, m.value, m.change) for m in found] == [("村民满意度", 94.5, "+4个百分点")]
+    found = find_metrics("调解员队伍从8人到15人。")
+    assert [(m.indicator, m.value, m.change) for m in found] == [("调解员队伍", 15, "+7人")]
+    # a range (…不等) is no move, and a number is never a label
+    assert all("%" not in m.indicator for m in find_metrics("从70%到80%,各村不等。"))
+
+
+def test_time_limits_and_pledges_are_no_quantities() -> None:
+    # 20分钟内赶到 is a limit the rule sets; after 承诺 a figure is promised, not reached
+    assert find_metrics("群众来电后,网格员20分钟内赶到现场。") == []
+    assert find_metrics("服务队承诺100%回访、100%反馈。") == []
+    assert [m.raw for m in find_metrics("平均办理时间压缩至2天内")] == ["2天"]
+
+
+def test_a_verb_of_rising_to_is_no_part_of_the_label() -> None:
+    assert [m.indicator for m in find_metrics("居民安全感跃升至97.1%")] == ["居民安全感"]
+    assert [m.indicator for m in find_metrics("群众满意率攀升到96%")] == ["群众满意率"]
+
+
+def test_a_count_of_people_described_by_what_they_wear_counts_the_people() -> None:
+    # 60名身穿红马甲的巡逻队员: 身穿… describes the people counted after 的
+    assert [m.indicator for m in find_metrics("组织60名身穿红马甲的巡逻队员开展夜巡")] == ["巡逻队员"]
+    assert [m.indicator for m in find_metrics("辖区有12处扎根村寨的调解工作室")] == ["调解工作室"]
+    assert [m.indicator for m in find_metrics("特邀5名退休法官参与调解")] == ["退休法官"]

@@ -140,6 +140,17 @@ _TRAIL_VERBS = (
     "上升到",
     "减少到",
     "增长至",
+    # 跃升至, 攀升到, 增至, 扩大到: any verb of rising or growing closed by 至/到 names no indicator
+    "跃升至",
+    "跃升到",
+    "攀升至",
+    "攀升到",
+    "增至",
+    "增加到",
+    "增加至",
+    "减少至",
+    "扩大到",
+    "扩大至",
     "达到",
     "超过",
     "突破",
@@ -173,7 +184,7 @@ _TRAIL_VERBS = (
 # A clause whose text before the number ends in one of these verbs names its object after it.
 _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|形成|构建|搭建|建起|制定|出台|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
-    r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
+    r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|邀请|特邀|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
     r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
     # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
@@ -558,11 +569,20 @@ def _levels_reached(sentence: str, found: list[MetricMention]) -> list[MetricMen
             continue
         gap = sentence[m.end : nxt.start]
         lead = sentence[_clause_start(sentence, m.start) : m.start]
-        if _FROM.search(lead) and _TO_VALUE.fullmatch(_ABOUT_AFTER.sub("", gap, count=1)):
+        bare = (
+            _BARE_TO.fullmatch(gap) is not None
+            and m.unit == nxt.unit
+            and not sentence.startswith("不等", nxt.end)  # 从300件到500件不等: a range, no move
+        )
+        if _FROM.search(lead) and (bare or _TO_VALUE.fullmatch(_ABOUT_AFTER.sub("", gap, count=1))):
             # the words before 从/由 name the quantity that moved (调解员由5人增加到12人: 调解员),
-            # where the start's label took the verb after it (增加到) for its noun
+            # where the start's label took the verb after it (增加到) for its noun; with no verb
+            # (从81.4%到87.9%，群众安全感逐年攀升) and nothing before 从, the next clause names it
             named = m.indicator if m.indicator and not _TO_VALUE.search(m.indicator) else _noun(lead)
-            out.append(replace(nxt, indicator=named or nxt.indicator, change=_move(m, nxt, gap)))
+            if not named and bare:
+                named = _trend_subject(sentence, nxt.end)
+            kept = nxt.indicator if not bare and not _DIGITS.search(nxt.indicator) else ""
+            out.append(replace(nxt, indicator=named or kept, change=_move(m, nxt, gap)))
             skip = True
             continue
         if not nxt.indicator.strip() and _REACHED.fullmatch(gap):
@@ -575,6 +595,21 @@ def _levels_reached(sentence: str, found: list[MetricMention]) -> list[MetricMen
                 found[i + 1] = replace(nxt, indicator=m.indicator)
         out.append(m)
     return out
+
+
+# 从81.4%到87.9%: a bare 到/至 between two levels of one unit after 从/由 is a move as well.
+_BARE_TO = re.compile(r"\s*(?:到|至)\s*")
+# …，群众安全感逐年攀升: the clause after a bare move names what moved, before its verb of trend.
+_TREND_SUBJECT = re.compile(
+    r"\s*[，,]\s*(?P<noun>[^，,。；;：:！!？?\d]{2,16}?)(?:逐年|逐步|不断|持续|稳步|明显|大幅|显著|均)?"
+    r"(?:攀升|提升|上升|提高|增长|增加|下降|降低|减少|改善|回落)"
+)
+
+
+def _trend_subject(sentence: str, end: int) -> str:
+    """The noun of the clause right after ``end`` whose verb is a trend (…，满意度不断提升), or ""."""
+    m = _TREND_SUBJECT.match(sentence, end)
+    return _noun(m.group("noun")) if m else ""
 
 
 def _move(start: MetricMention, end: MetricMention, gap: str) -> str | None:
@@ -898,6 +933,18 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 犹如600余盏明灯: the count of a simile's image, no quantity of work
     if sentence.endswith("一行", 0, start):
         return True  # 书记一行15人: the size of a visiting party, no quantity of work
+    if (
+        unit in _TIME_UNITS
+        and after == "内"
+        and not _LIMIT_BEFORE.search(sentence, max(0, start - 3), start)
+        and not sentence.endswith(_MEASURED_TIME, 0, start)
+        and not _RATE_WITHIN.match(sentence, end + 1)
+    ):
+        # 15分钟内上门, 3天内办结: a time limit a rule sets, no quantity measured (24小时内回访率
+        # 达97%: the limit defines a rate, and is kept with it)
+        return True
+    if _PLEDGE.search(sentence, _comma_clause_start(sentence, start), start):
+        return True  # 承诺100%办到位、100%管到底: a figure pledged, no result of work
     if unit in ("天", "小时", "分钟") and sentence.endswith(("为期", "历时", "历经"), 0, start):
         return True  # 为期10天的整治, 历时3天: how long an event ran, no quantity of work
     if unit in ("个", "") and sentence.startswith("方面", end):
@@ -916,6 +963,12 @@ _THRESHOLD_AFTER = re.compile(r"(?:以上|及以上)?的")
 _LEADING_WORK_VERB = re.compile(r"^(?:打掉|摧毁|打击|打处|侦破|破获|抓获|铲除)(?=了?)")
 # What a count of 个 measures when it is a stretch of time (4个月, 两个多月, 三个半小时).
 _SPANS = ("月", "工作日", "小时", "多月", "半月", "多小时", "半小时")
+_TIME_UNITS = frozenset({"分钟", "小时", "天", "日", "个工作日", "工作日", "个月", "周"})
+_RATE_WITHIN = re.compile(r"[^，,。；;：:、]{0,8}率")
+_MEASURED_TIME = ("平均", "均")  # 平均30分钟内到场: an average, measured
+# A service pledge before a figure in its clause (承诺100%办到位): the figure is promised, not
+# reached. 确保 stays: gold keeps the staffing a plan ensures (确保…不少于15人的巡逻队伍).
+_PLEDGE = re.compile(r"承诺")
 _SIMILE = re.compile(r"(?:犹如|宛如|好似|好比|恰似|如同|仿佛)[约近]?$")
 # A kinship or pairing noun and the number of its members in words right after it (夫妇二人,
 # 兄弟两人, 母子三人, 双方两人): an appositive telling who the story's people are.
@@ -948,6 +1001,11 @@ def _is_cjk_char(ch: str) -> bool:
 
 def _clause_start(sentence: str, pos: int) -> int:
     return max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
+
+
+def _comma_clause_start(sentence: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts, a 、-list being one clause."""
+    return max((b.end() for b in _COMMA_CLAUSE.finditer(sentence, 0, pos)), default=0)
 
 
 # The longest first item a 、-list label keeps (行业性、专业性…, 收集群众意见、建议…); a longer one
@@ -1354,6 +1412,8 @@ _ONE_CHAR_NOUNS = frozenset("村镇乡户校县")
 _QUALITY = re.compile(
     r"(?:能力|素质|水平|作风|经验|责任心)(?:较|很)?(?:[强高好硬优精实]|过硬|突出|丰富|扎实)$"
     r"|^(?:熟悉|精通|懂|擅长|具有|具备|热心)"
+    # 91名佩戴红袖标的队员, 409处扎根乡野的法庭: what they wear or where they stand describes them
+    r"|^(?:佩戴|身穿|身着|扎根|坚守|奋战|活跃|常驻|遍布|分布)"
     # 2名有丰富办案经验的检察官: what they have (有…经验) describes them too; 有关/有效 are no verb
     r"|^(?:拥有|有)(?![关效力序些的])"
 )
