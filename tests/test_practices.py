@@ -433,10 +433,18 @@ def test_discover_local_programs(
         # a quote saying the work covers the whole of something
         "某县法院形成“全周期”诉源治理格局。",
         "某县法院打造“全链条”解纷模式。",
+        # a counted slogan as the means of a predicate whose object holds a kind word
+        "全区坚持“三个导向”引领基层治理工作提质。",
+        "推进“六大行动”取得整治新成效。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:
     assert local_names(matcher.discover(sentence)) == []
+
+
+def test_a_verb_running_into_its_kind_word_stays_a_name(matcher: PracticeMatcher) -> None:
+    # 推进机制 is one noun; only a verb with its own object makes the quote a predicate's means
+    assert local_names(matcher.discover("某镇建立“三下沉”推动机制。")) == ["“三下沉”推动机制"]
 
 
 def test_a_set_phrase_heading_a_mechanism_is_its_name(matcher: PracticeMatcher) -> None:
@@ -481,6 +489,8 @@ def test_listed_names_of_counted_models_and_campaigns_are_programmes(
         ("建立信访工作“十化”常态化机制。", "信访工作"),
         ("部署涉黑涉恶案件积案清仓攻坚行动。", "扫黑除恶"),  # a campaign on 涉黑涉恶 cases
         ("某街道组建“1+2+N”专职网格队伍。", "网格化管理"),  # the formula's phrase holds the key word
+        # the stock formula of the 综治中心's standard work marks that practice (rule 5)
+        ("某区构建“一站式受理、一揽子调处、全链条解决”的治理体系。", "综治中心"),
     ],
 )
 def test_named_variant_with_key_term_is_the_key_only(

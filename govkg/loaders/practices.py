@@ -1076,6 +1076,11 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
         return None
     if window.startswith(_PERIOD_WORDS):
         return None  # “梳理”近期工作: a time word opens the object of a quoted verb, no kind of programme
+    if (verb := _PREDICATE_START.match(window)) and (verb.group("result") or best - verb.end() >= 2):
+        # 坚持“一个根本”推动党管政法工作, “五大建设”展示政法队伍新风貌: a verb with its own object
+        # after the quote makes the quote the means of a predicate, no programme's name (“五进”推进
+        # 机制, where the verb runs into the kind word, stays one)
+        return None
     end = _words_end(window, best + len(best_word))
     if window.startswith("伍", end) and window[end - 1] == "队":
         end += 1  # 调解队伍: the word runs on past 队, and the name with it
@@ -1084,6 +1089,13 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     if _heads_goal(window, end):
         return None  # “X”工作要求 is a goal; “X”创建标准 sets up the creation campaign
     return window[:end]
+
+
+# Verbs of effect that open a predicate after a quoted slogan (“X”推动…, “X”取得…, “X”彰显…).
+_PREDICATE_START = re.compile(
+    # a verb of result never runs into a kind word (“X”取得整治新突破); the others take an object
+    r"(?P<result>取得|谱写|彰显|展示|展现)|推动|促进|助推|助力|带动|引领|赋能|护航|筑牢|守护|激活|凝聚|汇聚"
+)
 
 
 def _words_end(window: str, end: int) -> int:
