@@ -436,6 +436,10 @@ def test_discover_local_programs(
         # a counted slogan as the means of a predicate whose object holds a kind word
         "全区坚持“三个导向”引领基层治理工作提质。",
         "推进“六大行动”取得整治新成效。",
+        # what a centre is to its system, in a stock figure
+        "市级综治中心打造“调度中枢”。",
+        "县综治中心打造“实战堡垒”。",
+        "某镇打造“解纷引擎”。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:
