@@ -476,3 +476,11 @@ def test_a_count_of_people_described_by_what_they_wear_counts_the_people() -> No
     assert [m.indicator for m in find_metrics("组织60名身穿红马甲的巡逻队员开展夜巡")] == ["巡逻队员"]
     assert [m.indicator for m in find_metrics("辖区有12处扎根村寨的调解工作室")] == ["调解工作室"]
     assert [m.indicator for m in find_metrics("特邀5名退休法官参与调解")] == ["退休法官"]
+
+
+def test_cong_shi_is_a_verb_and_a_trade_share_of_the_population_is_no_metric() -> None:
+    # 从事 (work in) is no 从 (from): the label keeps it; 从严 is how, no part of the label
+    assert [m.indicator for m in find_metrics("从事调解工作的专职人员80名")] == ["从事调解工作的专职人员"]
+    assert [m.indicator for m in find_metrics("从严查办案件12件")] == ["查办案件"]
+    # the part of a place's population in a trade is the place's make-up, no result of work
+    assert find_metrics("全旗常住人口6.1万人,从事畜牧业人口3.2万人") == []
