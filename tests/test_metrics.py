@@ -484,3 +484,15 @@ def test_cong_shi_is_a_verb_and_a_trade_share_of_the_population_is_no_metric() -
     assert [m.indicator for m in find_metrics("从严查办案件12件")] == ["查办案件"]
     # the part of a place's population in a trade is the place's make-up, no result of work
     assert find_metrics("全旗常住人口6.1万人,从事畜牧业人口3.2万人") == []
+
+
+def test_zai_before_a_rate_says_where_it_stands() -> None:
+    # 在 before a percentage is no place opening the noun after it: the rate is named before 在
+    assert [m.indicator for m in find_metrics("纠纷调处成功率在97%以上且居全县前列")] == ["纠纷调处成功率"]
+    assert [m.indicator for m in find_metrics("刑事发案率控制在0.8‰以内")] == ["刑事发案率"]
+
+
+def test_quan_x_xing_is_an_adjective_no_scope() -> None:
+    # 全镇性, 全县性 (town-wide, county-wide) qualify the noun, unlike 全镇 opening a clause
+    assert [m.indicator for m in find_metrics("共开展全县性集中清查行动4次")] == ["全县性集中清查行动"]
+    assert [m.indicator for m in find_metrics("开展全镇性禁毒宣传5场")] == ["全镇性禁毒宣传"]

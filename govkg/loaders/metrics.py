@@ -219,7 +219,8 @@ _DOWN = (
 _LEAD_WORDS = re.compile(
     r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经过|经|由|从[严重快速](?=[\u4e00-\u9fff]{2})|从(?!事)|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
     r"其中|分别|目前|截至目前|截至|另(?![类行外])|全年|今年以来|近年来|近[一二两三四五六七八九十\d]+年来?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?(?:月|季度)|以来|同时|此外|另外|并|又|还|已|共(?!同|享|建(?!有|立|成)|治|识|性|青)|累计|先后|着力|着重|"
-    r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
+    # 全镇性大型清查行动: 全X性 is an adjective (town-wide), no scope opening the clause
+    r"(?:全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡)(?!性)|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
     r"该(?:镇|乡|街道|苏木|社区|村|嘎查|旗|州|盟|所|局|院|庭|[\u4e00-\u9fff]{0,6}?中心)|"
     r"(?:今年|去年|上年|(?:19|20)\d{2}年)(?:\d{1,2}(?:至\d{1,2})?月份?)?(?:以来|底|初|上半年|下半年|上旬|中旬|下旬)?|"
     r"(?:\d{1,2}月(?:\d{1,2}[日号])?(?:[至到—-]\d{1,2}月?(?:\d{1,2}[日号])?)?|\d{1,2}[至到—-]\d{1,2}月)"
@@ -232,7 +233,7 @@ _LEAD_WORDS = re.compile(
 )
 # A place name opening the clause: 海西州群众安全感 -> 群众安全感 (not 社区/城区/农村地区 …).
 _PLACE_PREFIX = re.compile(
-    r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?!级)(?:共|全年|累计|各类)?"
+    r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?![级性])(?:共|全年|累计|各类)?"
 )
 # A station named after its place opening the clause (县公安局城关派出所化解率 -> 化解率): the unit that
 # acts is the measurement's region, not part of the indicator. A bare 派出所 (派出所民警) is a noun.
@@ -346,6 +347,7 @@ _TRAIL_ADVERBS = (
     "保持在",
     "始终保持",
     "保持",
+    "控制",  # 发案率控制在0.5‰ (在 goes first, before a rate): how a level is held
     "持续",
     "各",
 )
@@ -1075,6 +1077,10 @@ def _label(
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
+    if unit in _CHANGE_UNITS and before.endswith("在"):
+        # 调解成功率在98%以上: 在 says where a rate stands, the rate is named before it (no noun
+        # after a percentage is what it counts)
+        before = before[:-1]
     change = None
     moved = _CHANGE.search(before) if unit in _CHANGE_UNITS else None
     if moved is None and unit not in _CHANGE_UNITS:
@@ -1521,6 +1527,8 @@ def _trim(text: str) -> str:
         for filler in _LEAD_FILLERS:
             if filler == "共" and text.startswith(_GONG_WORDS):
                 continue  # 共性需求, 共建单位: 共 opens a word, it is no “in all”
+            if filler.startswith("全") and text.startswith("性", len(filler)):
+                continue  # 全市性集中行动: 全X性 is an adjective (city-wide), no scope
             if text.startswith(filler) and len(text) > len(filler):
                 text, changed = text[len(filler) :], True
         for verb in _TRAIL_VERBS:
