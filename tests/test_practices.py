@@ -1018,3 +1018,11 @@ def test_a_plain_kind_of_mediation_body_is_the_key_only(matcher: PracticeMatcher
         assert names(found) == ["矛盾纠纷多元化解"]
     # a named one keeps its brand beside the key
     assert local_names(matcher.discover("某社区设立“老陈调解室”。")) == ["老陈调解室"]
+
+
+def test_a_mediation_body_named_by_its_stock_kind_of_member_is_the_key_only(matcher: PracticeMatcher) -> None:
+    # “五老”调解队, 乡贤调解室: who staffs it, a formula every county uses, is no brand
+    for text in ("某村组建“五老”调解队。", "某镇设立“乡贤调解室”。"):
+        found = matcher.discover(text)
+        assert local_names(found) == []
+        assert names(found) == ["矛盾纠纷多元化解"]

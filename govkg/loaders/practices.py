@@ -1022,9 +1022,12 @@ class PracticeMatcher:
 
 
 # Words that say only what kind of body it is (个人调解室, 义务调解队, 专职调解团): no brand's own part.
+# So do the stock kinds of member every county recruits (“五老”调解队, 乡贤调解室, 党员调解队): a
+# staffing formula, no brand of one place.
 _GENERIC_MODIFIERS = frozenset(
     {"个人", "义务", "巡回", "流动", "专家", "专职", "兼职", "志愿", "联合", "特色", "金牌", "品牌"}
     | {"综合", "专业"}
+    | {"五老", "乡贤", "新乡贤", "两代表一委员", "党员", "老党员", "老干部", "律师"}
 )
 # A core word right before one of these names a class, a contest or a forum, not the practice
 # (“枫桥班” is a training class; “海上枫桥” is the practice).
