@@ -439,6 +439,10 @@ def test_discover_local_programs(
         # what a centre is to its system, in a stock figure
         "市级综治中心打造“调度中枢”。",
         "县综治中心打造“实战堡垒”。",
+        # a heading that is only a verbless …的“X” phrase; a line not to be crossed
+        "村口的“连心驿站”",
+        "牧民身边的“贴心小屋”。",
+        "筑牢“风险闭环化”工作底线",
         "某镇打造“解纷引擎”。",
     ],
 )

@@ -404,6 +404,8 @@ _GOAL_HEADS = (
     "流程", "闭环", "路径", "路子", "作风", "劲头", "干劲", "态度", "风气", "主题", "主线", "基调",
     # 发挥“人熟地熟”的优势, 围绕“九大员”工作职责: a strength or the duties of a role, no programme
     "优势", "特点", "长处", "特长", "职责", "职能",
+    # 筑牢“X”工作底线, 守住“X”红线: the line not to be crossed, a principle
+    "底线", "红线",
 )  # fmt: skip
 # 作用 right after a quote (发挥“前哨站”作用, 起到“润滑剂”作用) says what role something plays, in a
 # figure; after a programme's kind word (发挥“X”调解室作用) it is that programme's role, and stays.
@@ -1188,13 +1190,15 @@ def _states_a_change(s: str, cand: _Candidate) -> bool:
 
 
 def _verbless_figure(s: str, cand: _Candidate) -> bool:
-    """Whether the quote ends a verbless modifier phrase (…的“X”) right after a colon: a figure
-    set beside a headline's topic, not a programme anyone runs. A unit before 的 (某村的“X”)
-    owns the name instead."""
+    """Whether the quote ends a verbless modifier phrase (…的“X”) right after a colon, or makes
+    a whole heading of one: a figure set beside a headline's topic, not a programme anyone runs.
+    A unit before 的 (某村的“X”) owns the name instead."""
     clause = _clause_before(s, cand.outer_start)
     colon = max(clause.rfind("："), clause.rfind(":"))
     phrase = clause[colon + 1 :]
-    if colon < 0 or not phrase.endswith("的") or phrase.endswith(_UNIT_OWNER):
+    # 家门口的“解忧站”: a heading that is nothing but such a phrase is a figure too
+    heading = colon < 0 and len(clause) == cand.outer_start and not s[cand.outer_end :].strip(" 。!！\n")
+    if (colon < 0 and not heading) or not phrase.endswith("的") or phrase.endswith(_UNIT_OWNER):
         return False
     return not _ACTION.search(phrase)
 
