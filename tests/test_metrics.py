@@ -496,3 +496,21 @@ def test_quan_x_xing_is_an_adjective_no_scope() -> None:
     # 全镇性, 全县性 (town-wide, county-wide) qualify the noun, unlike 全镇 opening a clause
     assert [m.indicator for m in find_metrics("共开展全县性集中清查行动4次")] == ["全县性集中清查行动"]
     assert [m.indicator for m in find_metrics("开展全镇性禁毒宣传5场")] == ["全镇性禁毒宣传"]
+
+
+def test_who_received_it_and_a_section_tag_are_no_part_of_the_label() -> None:
+    # 向…发放: the recipients, listed or not, end at the verb of giving
+    found = find_metrics("向沿街商户、学校、卫生院发放平安手册900余份")
+    assert [m.indicator for m in found] == ["发放平安手册"]
+    assert [m.indicator for m in find_metrics("向辖区企业推送风险提示60条")] == ["推送风险提示"]
+    # 【…】 tags a yearbook's section; 高质高效 says how the work was done
+    assert [m.indicator for m in find_metrics("【行政审判】全年审结行政案件41件")] == ["审结行政案件"]
+    assert [m.indicator for m in find_metrics("高质高效审结涉企案件80件")] == ["审结涉企案件"]
+
+
+def test_money_right_after_a_count_is_the_same_works_and_biaodi_is_a_noun() -> None:
+    assert [(m.indicator, m.unit) for m in find_metrics("发放司法救助金8人31.5万元")] == [
+        ("发放司法救助金", "人"),
+        ("发放司法救助金", "万元"),
+    ]
+    assert [m.indicator for m in find_metrics("执行到位标的2.3亿元")] == ["执行到位标的"]

@@ -226,7 +226,7 @@ _LEAD_WORDS = re.compile(
     r"(?:\d{1,2}月(?:\d{1,2}[日号])?(?:[至到—-]\d{1,2}月?(?:\d{1,2}[日号])?)?|\d{1,2}[至到—-]\d{1,2}月)"
     r"(?:以来|底|初|前|份|上旬|中旬|下旬)?|"
     r"(?:公安机关|检察机关|审判机关|司法行政机关|政法机关|两级法院|各级法院)(?!满意|的满意)|"
-    r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|深入(?=开展|推进|实施)|走进|来到|步入|走入|"
+    r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|高质高效|深入(?=开展|推进|实施)|走进|来到|步入|走入|"
     # the number of an item in a list or a heading (一是, 二、, （三）, 4.): no part of the noun
     r"[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|"
     r"\d{1,2}[、.．](?!\d))"
@@ -1077,6 +1077,11 @@ def _label(
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
+    wide = _comma_clause_start(sentence, start)
+    to = _TO_RECIPIENT.match(sentence[wide:start]) if wide < clause_start else None
+    if to is not None and wide + to.end() >= clause_start:
+        # 向超市、商店、旅馆发放宣传单4000份: the recipients listed after 向 end at the verb of giving
+        before = sentence[max(wide + to.end(), floor) : start]
     if unit in _CHANGE_UNITS and before.endswith("在"):
         # 调解成功率在98%以上: 在 says where a rate stands, the rate is named before it (no noun
         # after a percentage is what it counts)
@@ -1103,6 +1108,8 @@ def _label(
         return previous or _noun(sentence[clause_start:start]) or "", change
     if previous and floor > clause_start and not before.strip() and unit.startswith(("人", "名")):
         return previous, None  # 审结刑事案件169件257人: the people of the cases just counted
+    if previous and floor > clause_start and not before.strip() and unit.endswith("元"):
+        return previous, None  # 司法救助5人55.2万元: the money of the work just counted
     if previous and floor > clause_start and _TO_VALUE.fullmatch(before.strip()):
         return previous, None  # 从年均5起下降到3起: the new value of the count just before
     label = _noun(before)
@@ -1167,7 +1174,7 @@ def _label(
         whole = _whole_list(sentence, clause_start, start, floor)
         if whole.endswith(label) and len(whole) > len(label) and 0 < whole.find("、") <= _FIRST_ITEM:
             return whole, None
-    if label.endswith("的"):
+    if label.endswith("的") and not label.endswith(_DE_NOUNS):
         # 受理的225起纠纷: the words before the count modify the noun after it, which is counted
         label = label[:-1] + _tail(sentence, end)
     if label:
@@ -1264,9 +1271,22 @@ _LED_BY = re.compile(r"^[^，,。；;]*?为首的")
 _ABBREVIATION = re.compile(r"[(（](?:以下)?简称[^()（）]{1,20}[)）]")
 
 
+# 【民事审判】 opening a paragraph of a yearbook or report: the section's tag.
+_HEADING_TAG = re.compile(r"^\s*【[^】]{1,12}】")
+# 向X发放/发送/提供…: the recipients between 向 and a verb of giving are no part of the label.
+_TO_RECIPIENT = re.compile(
+    r"^(?:共计?|累计)?向[^，,。；;0-9]{1,24}?(?=发放|发送|发出|提供|推送|赠送|捐赠|移送|报送|递交|反馈|派发)"
+)
+# Words ending in 的 that are nouns, not the particle (结案标的4.12亿元).
+_DE_NOUNS = ("标的",)
+
+
 def _noun(text: str) -> str:
     """``text`` (what precedes a number) cut down to the noun phrase naming what was counted."""
+    text = _HEADING_TAG.sub("", text)  # 【刑事审判】全年审结…: the section's tag, no part of the noun
     text = _trim(_ABBREVIATION.sub("", text).strip())  # …工作站(以下简称“X”): the short form goes
+    if (to := _TO_RECIPIENT.match(text)) and is_noun_label(text[to.end() :]):
+        text = text[to.end() :]  # 向有关单位发送司法建议: who received it, no part of what was sent
     text = _AVERAGE_PER.sub(_per_unit, text)  # 平均每年 -> 年均, as labels write it
     if (scope := _SCOPE_END.search(text)) and is_noun_label(text[: scope.start()]):
         text = text[: scope.start()]  # 群众安全感全国(为92%): where it holds, not what it measures
