@@ -514,3 +514,12 @@ def test_money_right_after_a_count_is_the_same_works_and_biaodi_is_a_noun() -> N
         ("发放司法救助金", "万元"),
     ]
     assert [m.indicator for m in find_metrics("执行到位标的2.3亿元")] == ["执行到位标的"]
+
+
+def test_people_made_a_role_and_an_example_before_them_name_the_role() -> None:
+    # 近80人为“护河义警”: the people counted become what follows 为; 像…这样的 gives an example
+    found = find_metrics("吸纳退役军人、保安等近80人为“护河义警”")
+    assert [m.indicator for m in found] == ["“护河义警”"]
+    assert [m.indicator for m in find_metrics("像老周这样的调解骨干已有40名")] == ["调解骨干"]
+    # 为 opening a thing's name (为民实事) stays
+    assert [m.indicator for m in find_metrics("办理120件为民实事")] == ["办理为民实事"]

@@ -1277,6 +1277,8 @@ _HEADING_TAG = re.compile(r"^\s*【[^】]{1,12}】")
 _TO_RECIPIENT = re.compile(
     r"^(?:共计?|累计)?向[^，,。；;0-9]{1,24}?(?=发放|发送|发出|提供|推送|赠送|捐赠|移送|报送|递交|反馈|派发)"
 )
+# 像X这样的 / 如X一样的 before the counted noun: an example of it.
+_SUCH_AS = re.compile(r"^(?:像|如|同)[^，,。；;0-9]{1,12}?(?:这样|一样|那样)的")
 # Words ending in 的 that are nouns, not the particle (结案标的4.12亿元).
 _DE_NOUNS = ("标的",)
 
@@ -1284,6 +1286,8 @@ _DE_NOUNS = ("标的",)
 def _noun(text: str) -> str:
     """``text`` (what precedes a number) cut down to the noun phrase naming what was counted."""
     text = _HEADING_TAG.sub("", text)  # 【刑事审判】全年审结…: the section's tag, no part of the noun
+    if (such := _SUCH_AS.match(text)) and is_noun_label(text[such.end() :]):
+        text = text[such.end() :]  # 像老周这样的调解员: an example of the people counted, no part of them
     text = _trim(_ABBREVIATION.sub("", text).strip())  # …工作站(以下简称“X”): the short form goes
     if (to := _TO_RECIPIENT.match(text)) and is_noun_label(text[to.end() :]):
         text = text[to.end() :]  # 向有关单位发送司法建议: who received it, no part of what was sent
@@ -1376,6 +1380,8 @@ _JOINED_TO = re.compile(
 def _with_role(sentence: str, end: int, tail: str, unit: str) -> str:
     """``tail`` (what a count counted, after it) with the post its people take or the system its
     things are joined to right after it, if any."""
+    if unit in _PEOPLE_UNITS and tail.startswith("为") and is_noun_label(_QUOTE_MARKS.sub("", tail[1:])):
+        return tail[1:]  # 吸纳近200人为“平安义警”: the people counted are made what follows 为
     at = sentence.find(tail, end)
     if not 0 <= at <= end + 4:
         return tail
