@@ -443,6 +443,8 @@ def test_discover_local_programs(
         "村口的“连心驿站”",
         "牧民身边的“贴心小屋”。",
         "筑牢“风险闭环化”工作底线",
+        # a standard police post named alone is its institution type
+        "某县在路口建起“便民警务站”。",
         "某镇打造“解纷引擎”。",
     ],
 )
@@ -1030,3 +1032,8 @@ def test_a_mediation_body_named_by_its_stock_kind_of_member_is_the_key_only(matc
         found = matcher.discover(text)
         assert local_names(found) == []
         assert names(found) == ["矛盾纠纷多元化解"]
+
+
+def test_a_standard_post_named_alone_after_its_place_is_no_programme(matcher: PracticeMatcher) -> None:
+    assert matcher.named_program("公安检查站") == []
+    assert local_names(matcher.discover("某镇建成“红枫警务室”。")) == ["红枫警务室"]  # a named one stays

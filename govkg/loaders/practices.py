@@ -313,6 +313,8 @@ _GENERIC_KINDS = frozenset({
     "调解组", "调解队", "宣讲团", "服务社", "工作坊", "专项整治", "整治", *_APP_WORDS,
     # a folk forum's verb with no brand before it (组织村民“说事”) is the verb, not 大伟说事
     "说事", "说法", "说和", "夜话", "议事",
+    # a standard police or court post named alone (茫崖“公安检查站”): the institution type, no brand
+    "公安检查站", "检查站", "警务站", "便民警务站", "警务室", "派出所", "司法所", "法庭", "人民法庭",
 })  # fmt: skip
 # A quoted “one thing” (“一个中心”, “一扇门”) says things are unified and names no programme by its
 # last word, as a set (“三张清单”) does; so does a counted method (“四诊法”, “五步法”).
