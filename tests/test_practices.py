@@ -445,6 +445,8 @@ def test_discover_local_programs(
         "筑牢“风险闭环化”工作底线",
         # a standard police post named alone is its institution type
         "某县在路口建起“便民警务站”。",
+        # a figure joined by 的 to the system it serves
+        "某旗打通“社区细胞”的联动体系。",
         "某镇打造“解纷引擎”。",
     ],
 )

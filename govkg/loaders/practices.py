@@ -353,7 +353,7 @@ _FIGURE_HEADS = (
     "最后一公里", "神经末梢", "千里眼", "顺风耳", "快进键", "定心丸", "润滑剂", "粘合剂", "催化剂",
     "蓄水池", "前哨", "前哨站", "主战场", "收集站", "服务窗", "说理地",
     # what a centre is to its system (打造“指挥中枢”, 社会治理“最强大脑”, 治理“新引擎”, 战斗堡垒)
-    "中枢", "最强大脑", "引擎", "堡垒",
+    "中枢", "最强大脑", "引擎", "堡垒", "细胞",
 )  # fmt: skip
 # 让百姓/引导群众 before a quote: what people are to do (“说理找中心”), a slogan.
 _PEOPLE_DO = re.compile(
@@ -857,8 +857,10 @@ class PracticeMatcher:
             return None  # 被誉为“东方之花”的调解工作: a term of praise, whatever it is praised for
         if not trail and (m := _IS_THE.search(before_clause)) and not _ACTION.search(m.group("mid")):
             return None  # 这里是百姓的“议事堂”: what a place is to people, said in a figure
-        if not trail and _stock_figure(content):
-            return None  # 打造矛盾化解“终点站”, 打造“融合阵地”: a stock figure, no programme's name
+        if (not trail or possessive) and _stock_figure(content):
+            # 打造矛盾化解“终点站”, 打造“融合阵地”: a stock figure, no programme's name; nor is one
+            # that 的 joins to the system it serves (贯通“基层细胞”的管理体系)
+            return None
         if not trail and _SEEK_SLOGAN.match(content):
             return None  # “遇纠纷找中心”, “有事找网格员”: where people are to turn, a slogan
         if not trail and _PEOPLE_DO.search(_clause_before(s, cand.outer_start)):
