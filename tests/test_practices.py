@@ -199,6 +199,7 @@ def test_unparseable_yaml_is_a_taxonomy_error(tmp_path: Path) -> None:
         ("全镇村警每周走访。", ["一村一警"]),
         ("派出所石门村警务室开展走访。", []),  # a village's police room: 村 ends the village's name
         ("为全市村(社区)法律顾问颁发聘书。", ["一村一法律顾问"]),
+        ("全镇选聘村级法律顾问9名。", ["一村一法律顾问"]),
         ("严厉打击電信網絡詐騙犯罪。", ["反电诈"]),  # traditional text folded
         ("组织开展天网行动追逃。", ["追逃追赃"]),  # the longer alias wins over 天网
         ("形成“人在网中走、事在格中办”的工作格局。", ["网格化管理"]),
