@@ -523,3 +523,10 @@ def test_people_made_a_role_and_an_example_before_them_name_the_role() -> None:
     assert [m.indicator for m in find_metrics("像老周这样的调解骨干已有40名")] == ["调解骨干"]
     # 为 opening a thing's name (为民实事) stays
     assert [m.indicator for m in find_metrics("办理120件为民实事")] == ["办理为民实事"]
+
+
+def test_counts_spelling_out_a_formula_named_after_them_are_no_quantities() -> None:
+    # …的“1+5+N”机制: the clause before 的 glosses the formula's parts, no work counted
+    assert find_metrics("推行1名干部包联5户群众的“1+5+N”机制") == []
+    # a count that is not the formula's first part stays
+    assert [m.raw for m in find_metrics("全镇建成80个网格的“1+3”体系")] == ["80个"]

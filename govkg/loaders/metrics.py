@@ -483,6 +483,10 @@ _FORMULA_GLOSS = re.compile(
     r"(?:(?P<gloss>[(（][^)）]{2,80}[)）])|[，,:：]?(?:即|是指|也就是|具体为|具体是)(?P<said>[^。，,；;(（]{2,80}))"
 )
 
+_FORMULA_GLOSSED_BEFORE = re.compile(
+    r"(?P<gloss>[^。，,；;：:“”\"]{4,80}?)的\s*[“\"](?P<first>[0-9]+)(?:[+＋][0-9NnXx]+)+[”\"]"
+)
+
 
 def find_metrics(sentence: str) -> list[MetricMention]:
     """Return the quantities stated in ``sentence``, in reading order."""
@@ -495,6 +499,12 @@ def find_metrics(sentence: str) -> list[MetricMention]:
     if "+" in sentence or "＋" in sentence:
         glosses = _FORMULA_GLOSS.finditer(sentence)
         layouts += [g.span("gloss") if g.group("gloss") else g.span("said") for g in glosses]
+        # 实行1名支委联系10名党员…的“1+10+N”机制: the clause before 的 spells out the formula
+        layouts += [
+            g.span("gloss")
+            for g in _FORMULA_GLOSSED_BEFORE.finditer(sentence)
+            if re.search(rf"(?<![0-9.]){g.group('first')}\s*[名个位人户支]", g.group("gloss"))
+        ]
     shared = _shared_units(sentence)
     for m in _NUMBER.finditer(sentence):
         if any(start <= m.start("num") < end for start, end in layouts):
