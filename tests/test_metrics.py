@@ -530,3 +530,11 @@ def test_counts_spelling_out_a_formula_named_after_them_are_no_quantities() -> N
     assert find_metrics("推行1名干部包联5户群众的“1+5+N”机制") == []
     # a count that is not the formula's first part stays
     assert [m.raw for m in find_metrics("全镇建成80个网格的“1+3”体系")] == ["80个"]
+
+
+def test_the_noun_of_the_count_before_is_no_part_of_the_next_label() -> None:
+    # 412个村划分网格1800个: 村 is what 412个 counts; 1800个 counts the grids
+    found = find_metrics("在全县412个村划分网格1800个")
+    assert [(m.indicator, m.raw) for m in found] == [("村", "412个"), ("网格", "1800个")]
+    # 上 after a border line: where along it, the lie of the land
+    assert find_metrics("在86公里的边境线上设立哨点") == []

@@ -483,6 +483,7 @@ _FORMULA_GLOSS = re.compile(
     r"(?:(?P<gloss>[(（][^)）]{2,80}[)）])|[，,:：]?(?:即|是指|也就是|具体为|具体是)(?P<said>[^。，,；;(（]{2,80}))"
 )
 
+_LEAD_COUNT_WORDS = re.compile(r"^(?:累计|共计?|先后|全部|均)")
 _FORMULA_GLOSSED_BEFORE = re.compile(
     r"(?P<gloss>[^。，,；;：:“”\"]{4,80}?)的\s*[“\"](?P<first>[0-9]+)(?:[+＋][0-9NnXx]+)+[”\"]"
 )
@@ -845,7 +846,7 @@ def _divisions_held(sentence: str, start: int, end: int) -> bool:
 _LENGTHS = frozenset({"公里", "千米", "米"})
 _ONE_OF = re.compile(r"[^，,。；;：:！!？?]{0,16}?之一")
 # The land itself measured (its height, its border, a radius it spans): geography, no work.
-_TERRAIN = re.compile(r"(?:海拔|边境线|国境线|边界线|海岸线|半径)(?:长|高|在|为|达|约|有)*$")
+_TERRAIN = re.compile(r"(?:海拔|边境线|国境线|边界线|海岸线|半径)(?:长|高|在|为|达|约|有|上)*$")
 _FAR_FROM = re.compile(r"(?:^|[村镇乡区县市寨]|社区|街道|嘎查|地|这里|该)距离?")
 # A count joined by 的 to the kind of place it measures (698户的小村庄, 3万人的小镇, 72万人口的农业
 # 大县, 47平方公里的辖区内).
@@ -1122,6 +1123,18 @@ def _label(
         return previous, None  # 司法救助5人55.2万元: the money of the work just counted
     if previous and floor > clause_start and _TO_VALUE.fullmatch(before.strip()):
         return previous, None  # 从年均5起下降到3起: the new value of the count just before
+    if (
+        previous
+        and floor > clause_start
+        and before.startswith(previous)
+        and sentence.endswith(previous, 0, floor + len(previous))
+        and (rest := _LEAD_COUNT_WORDS.sub("", before[len(previous) :]))
+        and (_MAKE_VERB.match(rest) or _WORK_VERB_START.match(rest))
+        and is_noun_label(_noun(before[len(previous) :]))
+    ):
+        # 576个村建立网格3771个: the noun after the last count is that count's (村), and a verb of
+        # setting up or work opens this count's own label (3万件案件平均用时 keeps its 案件)
+        before = before[len(previous) :]
     label = _noun(before)
     levels = clause_start > 0 and sentence[clause_start - 1] == "、" and bool(_LEVEL_LISTED.match(label))
     if levels:
