@@ -538,3 +538,9 @@ def test_the_noun_of_the_count_before_is_no_part_of_the_next_label() -> None:
     assert [(m.indicator, m.raw) for m in found] == [("村", "412个"), ("网格", "1800个")]
     # 上 after a border line: where along it, the lie of the land
     assert find_metrics("在86公里的边境线上设立哨点") == []
+
+
+def test_an_averaged_change_is_named_without_its_average() -> None:
+    # 发案年均下降9%: 年均 says how the change is averaged; a level keeps it (年均调处纠纷)
+    assert [(m.indicator, m.change) for m in find_metrics("盗窃发案年均下降9%")] == [("盗窃发案", "-9%")]
+    assert [m.indicator for m in find_metrics("年均调处纠纷260件")] == ["年均调处纠纷"]

@@ -483,6 +483,7 @@ _FORMULA_GLOSS = re.compile(
     r"(?:(?P<gloss>[(（][^)）]{2,80}[)）])|[，,:：]?(?:即|是指|也就是|具体为|具体是)(?P<said>[^。，,；;(（]{2,80}))"
 )
 
+_AVERAGE_RATE = ("年均", "月均")
 _LEAD_COUNT_WORDS = re.compile(r"^(?:累计|共计?|先后|全部|均)")
 _FORMULA_GLOSSED_BEFORE = re.compile(
     r"(?P<gloss>[^。，,；;：:“”\"]{4,80}?)的\s*[“\"](?P<first>[0-9]+)(?:[+＋][0-9NnXx]+)+[”\"]"
@@ -1110,6 +1111,8 @@ def _label(
         aspect = _ASPECT_CHANGED.search(moved.group())
         before = before[: moved.start()]
         own = _noun(before)
+        if own.endswith(_AVERAGE_RATE) and is_noun_label(own[:-2]):
+            own = own[:-2]  # 纠纷年均下降12%: how the change is averaged, no part of what changed
         if own and aspect and is_noun_label(own + aspect.group("aspect")):
             return own + aspect.group("aspect"), change  # 盗窃案件与上年相比立案下降6.1%: 盗窃案件立案
         if own:
