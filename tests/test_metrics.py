@@ -544,3 +544,11 @@ def test_an_averaged_change_is_named_without_its_average() -> None:
     # 发案年均下降9%: 年均 says how the change is averaged; a level keeps it (年均调处纠纷)
     assert [(m.indicator, m.change) for m in find_metrics("盗窃发案年均下降9%")] == [("盗窃发案", "-9%")]
     assert [m.indicator for m in find_metrics("年均调处纠纷260件")] == ["年均调处纠纷"]
+
+
+def test_counts_listed_before_an_honour_share_it() -> None:
+    # 4个单位、6名个人受到表彰: every count of the list is of those honoured, no result of work
+    assert find_metrics("全县有4个单位、6名个人受到省级表彰") == []
+    assert find_metrics("全省3个县市15个乡镇获评平安边境示范") == []
+    # a list of work done before a later clause of praise stays
+    assert [m.raw for m in find_metrics("建成调解室9个、培训调解员200名,获得群众好评")] == ["9个", "200名"]

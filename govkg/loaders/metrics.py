@@ -779,7 +779,10 @@ def _to_mention(
         return None  # 72万人口中…: the place's population (人口), no people reached by work
     if unit == "个" and sentence.startswith(("民族", "少数民族"), m.end()):
         return None  # 有汉、蒙等7个民族: who lives in the place, no result of work
-    if unit in _HONOURED_UNITS and _HONOURED.match(sentence, m.end()):
+    if unit in _HONOURED_UNITS and (
+        _HONOURED.match(sentence, m.end())
+        or ((more := _MORE_HONOURED.match(sentence, m.end())) and _HONOURED.match(sentence, more.end()))
+    ):
         return None  # 11名干警获省级表彰: the people or units honoured, an award and no result of work
     label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
     if _BARE_OPINION.fullmatch(label) and "群众" in sentence[: m.start()]:
@@ -1245,6 +1248,10 @@ _HONOURED_UNITS = frozenset({"名", "人", "位", "个", "家", "支", "个单�
 _HONOURED = re.compile(
     r"[^，,。；;：:\d]{0,12}?(?:荣获|获评|获得|获|被评为|被授予|受到|被命名为|入选)"
     r"[^，,。；;\d]{0,20}?(?:表彰|荣誉|称号|嘉奖|奖励|表扬|先进|模范|标兵|示范)"
+)
+# 3个集体、5名个人受到表彰, 5个县市20个乡镇获…命名: the counts listed before the honour share it.
+_MORE_HONOURED = re.compile(
+    r"(?:[^，,。；;：:\d、和及]{1,6}?[、和及]?(?:\d+|[一二两三四五六七八九十]+)(?:个|名|位|家|支|人))+"
 )
 # An opinion measure with no holder of its own (满意度, 安全感): the 群众 named earlier hold it.
 _BARE_OPINION = re.compile(r"(?:安全感)?满意[度率]|安全感|知晓率|获得感|幸福感")
