@@ -552,3 +552,8 @@ def test_counts_listed_before_an_honour_share_it() -> None:
     assert find_metrics("全省3个县市15个乡镇获评平安边境示范") == []
     # a list of work done before a later clause of praise stays
     assert [m.raw for m in find_metrics("建成调解室9个、培训调解员200名,获得群众好评")] == ["9个", "200名"]
+
+
+def test_a_count_of_trophies_won_is_an_honour() -> None:
+    assert find_metrics("该市连续6次折桂“最具安全感城市”") == []
+    assert find_metrics("该县4次夺得平安鼎") == []

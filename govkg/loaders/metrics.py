@@ -1246,8 +1246,10 @@ def _basis_subject(sentence: str, clause_start: int) -> str:
 # A count of people or units followed by their honour (11名干警获…表彰, 3个村被评为…示范村).
 _HONOURED_UNITS = frozenset({"名", "人", "位", "个", "家", "支", "个单位", "人次", "次"})
 _HONOURED = re.compile(
-    r"[^，,。；;：:\d]{0,12}?(?:荣获|获评|获得|获|被评为|被授予|受到|被命名为|入选)"
+    r"[^，,。；;：:\d]{0,12}?(?:(?:荣获|获评|获得|获|被评为|被授予|受到|被命名为|入选)"
     r"[^，,。；;\d]{0,20}?(?:表彰|荣誉|称号|嘉奖|奖励|表扬|先进|模范|标兵|示范)"
+    # 连续13次折桂“X”, 3次蝉联: a trophy or a title kept, whatever it is called
+    r"|折桂|蝉联|夺得|捧得)"
 )
 # 3个集体、5名个人受到表彰, 5个县市20个乡镇获…命名: the counts listed before the honour share it.
 _MORE_HONOURED = re.compile(
