@@ -448,6 +448,9 @@ def test_discover_local_programs(
         "某县在路口建起“便民警务站”。",
         # a figure joined by 的 to the system it serves
         "某旗打通“社区细胞”的联动体系。",
+        # a plain kind of work every unit does, quoted for emphasis
+        "民警把“入户走访”工作抓细抓实。",
+        "某镇开展“摸排”工作。",
         "某镇打造“解纷引擎”。",
     ],
 )

@@ -514,6 +514,9 @@ _STOP_PATTERNS = (
     # should be X-ed is), 有X必Y / 逢X必Y / 凡X必Y (whenever X, always Y)
     re.compile(r"^(?:[应能](.{1,2})[尽必]\1|[有逢凡].必.)$"),
 )
+# Plain kinds of police and grid work named in quotes for emphasis (“入户走访”工作): what every unit
+# does, no programme (a coined campaign on them, “大走访”活动, stays).
+_PLAIN_WORK = frozenset({"入户走访", "走访", "走访排查", "排查", "摸排", "回访", "入户"})
 # Fields of work named in quotes for emphasis: every place has them, so they name no programme.
 _FIELD_TERMS = frozenset({
     "基层治理", "社会治理", "乡村治理", "城市治理", "市域治理", "基层社会治理", "社会治理现代化",
@@ -1266,6 +1269,8 @@ def _acceptable(name: str) -> bool:
         return False  # a kind word alone (“驿站”, “工作室”) refers back to a programme or names none
     if bare in _FIELD_TERMS:
         return False  # 打造“基层治理”名片: the field of work every place has, no programme's name
+    if bare in _PLAIN_WORK:
+        return False  # 将“入户走访”工作做实: a plain kind of work every unit does, no programme's name
     if _PURE_NUMBER.match(bare) or re.search(r"[，,；;。]", name):
         return False
     if any(p.search(bare) for p in _STOP_PATTERNS):
