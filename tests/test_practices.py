@@ -451,6 +451,7 @@ def test_discover_local_programs(
         # a plain kind of work every unit does, quoted for emphasis
         "民警把“入户走访”工作抓细抓实。",
         "某镇开展“摸排”工作。",
+        "县里抽调律师、法官组建“专家团”。",  # a panel named by its kind
         "某镇打造“解纷引擎”。",
     ],
 )

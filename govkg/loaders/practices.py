@@ -311,6 +311,7 @@ _GENERIC_KINDS = frozenset({
     "中心", "服务队", "小分队", "突击队", "巡逻队", "志愿队", "制度", "体系", "清单", "改革", "试点", "项目",
     "计划", "系统", "之家", "活动", "课堂", "讲堂", "班", "站", "工作", "联盟", "专线", "热线", "经验",
     "调解组", "调解队", "宣讲团", "服务社", "工作坊", "专项整治", "整治", *_APP_WORDS,
+    "专家团", "专家组", "顾问团", "服务团",  # 组建“专家团”: a panel of experts, named by its kind
     # a folk forum's verb with no brand before it (组织村民“说事”) is the verb, not 大伟说事
     "说事", "说法", "说和", "夜话", "议事",
     # a standard police or court post named alone (茫崖“公安检查站”): the institution type, no brand
