@@ -557,3 +557,14 @@ def test_counts_listed_before_an_honour_share_it() -> None:
 def test_a_count_of_trophies_won_is_an_honour() -> None:
     assert find_metrics("该市连续6次折桂“最具安全感城市”") == []
     assert find_metrics("该县4次夺得平安鼎") == []
+
+
+def test_with_whom_the_work_was_done_and_a_storys_parties_are_no_metric_parts() -> None:
+    # 会同有关部门…: the partners, no part of the label; 刘某等4名…: the people of a story
+    assert [m.indicator for m in find_metrics("会同有关部门累计查处违法案件18起")] == ["查处违法案件"]
+    assert find_metrics("当天,刘某等4名村民来到服务站反映情况") == []
+
+
+def test_the_people_of_a_case_stay_counted() -> None:
+    # 王某等3人诈骗团伙案: the people of a case handled, unlike the parties of a story
+    assert [m.raw for m in find_metrics("侦办王某等3人诈骗团伙案2起")] == ["3人", "2起"]

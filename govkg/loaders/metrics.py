@@ -226,7 +226,9 @@ _LEAD_WORDS = re.compile(
     r"(?:\d{1,2}月(?:\d{1,2}[日号])?(?:[至到—-]\d{1,2}月?(?:\d{1,2}[日号])?)?|\d{1,2}[至到—-]\d{1,2}月)"
     r"(?:以来|底|初|前|份|上旬|中旬|下旬)?|"
     r"(?:公安机关|检察机关|审判机关|司法行政机关|政法机关|两级法院|各级法院)(?!满意|的满意)|"
-    r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|高质高效|深入(?=开展|推进|实施)|走进|来到|步入|走入|"
+    r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|高质高效|"
+    # 协同相关部门累计排查…: with whom the unit worked, no part of what was counted
+    r"(?:协同|联合|会同|配合)(?:相关|有关|各|多)?(?:职能)?部门|深入(?=开展|推进|实施)|走进|来到|步入|走入|"
     # the number of an item in a list or a heading (一是, 二、, （三）, 4.): no part of the noun
     r"[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|"
     r"\d{1,2}[、.．](?!\d))"
@@ -950,6 +952,14 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # durations: 4个月, 两个多月
     if _SIMILE.search(sentence, max(0, start - 3), start):
         return True  # 犹如600余盏明灯: the count of a simile's image, no quantity of work
+    if (
+        before == "等"
+        and _PRIVATE_PERSON.search(sentence, max(0, start - 5), start - 1)
+        and not _A_CASE_AFTER.match(sentence, end)
+    ):
+        # 钟某等3名务工人员: the parties of a story told, no count of work (黄某等4人…团伙案 counts
+        # the people of a case the unit handled)
+        return True
     if sentence.endswith("一行", 0, start):
         return True  # 书记一行15人: the size of a visiting party, no quantity of work
     if (
@@ -1312,6 +1322,7 @@ _HEADING_TAG = re.compile(r"^\s*【[^】]{1,12}】")
 _TO_RECIPIENT = re.compile(
     r"^(?:共计?|累计)?向[^，,。；;0-9]{1,24}?(?=发放|发送|发出|提供|推送|赠送|捐赠|移送|报送|递交|反馈|派发)"
 )
+_A_CASE_AFTER = re.compile(r"[^，,。；;：:！!？?]*?案")
 # 像X这样的 / 如X一样的 before the counted noun: an example of it.
 _SUCH_AS = re.compile(r"^(?:像|如|同)[^，,。；;0-9]{1,12}?(?:这样|一样|那样)的")
 # Words ending in 的 that are nouns, not the particle (结案标的4.12亿元).
