@@ -568,3 +568,13 @@ def test_with_whom_the_work_was_done_and_a_storys_parties_are_no_metric_parts() 
 def test_the_people_of_a_case_stay_counted() -> None:
     # 王某等3人诈骗团伙案: the people of a case handled, unlike the parties of a story
     assert [m.raw for m in find_metrics("侦办王某等3人诈骗团伙案2起")] == ["3人", "2起"]
+
+
+def test_jianshe_as_a_verb_takes_the_noun_after_the_count() -> None:
+    # 共建设45个…, 全镇建设120个网格: 建设 is the verb; 平安建设, 法治建设 stay nouns
+    assert [m.indicator for m in find_metrics("全镇建设96个网格")] == ["网格"]
+    assert [m.indicator for m in find_metrics("全县共建设45个调解工作室")] == ["调解工作室"]
+    assert [m.indicator for m in find_metrics("法治建设12项任务全部完成")] == ["法治建设"]
+    # a quoted modifier keeps the noun it modifies, a group or team of up to ten characters
+    found = find_metrics("共建设58个“一村一顾问”法律服务微信群")
+    assert [m.indicator for m in found] == ["“一村一顾问”法律服务微信群"]

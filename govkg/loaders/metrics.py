@@ -191,7 +191,9 @@ _OBJECT_AFTER = re.compile(
     r"接入|印发|修订|编制|健全|完善|覆盖(?:全[省市县区州旗盟镇乡])?|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?|"
     # a verb closed by a complement of result or direction (收到, 划分成, 组成, 推选出, 分赴) or one of
     # choosing, staffing and housing (遴选, 返聘, 下设, 入驻): what it acts on follows the count
-    r"[收接]到|(?:划|分|组|编)成|(?:推|评|遴|挑)?选出|[分奔]赴|下设|遴选|返聘|[入进]驻|(?:建设)?完成)$"
+    r"[收接]到|(?:划|分|组|编)成|(?:推|评|遴|挑)?选出|[分奔]赴|下设|遴选|返聘|[入进]驻|(?:建设)?完成"
+    # 共建设378个微信群, 全镇建设120个网格: 建设 as the verb (not the noun of 平安建设) opens an object
+    r"|(?:^|(?<=[共计已后镇县区市村乡]))建设)$"
 )
 
 
@@ -1483,8 +1485,11 @@ def _without_kinds(text: str) -> str:
     return text
 
 
-# The head of a noun of people or posts after a quoted modifier (“双语”普法骨干, “红袖标”巡逻队).
-_COUNTED_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人|中心|平台)$")
+# The head of a noun of people, posts or groups after a quoted modifier (“双语”普法骨干, “红袖标”巡逻队,
+# “X”法律服务微信群).
+_COUNTED_HEAD = re.compile(
+    r"^[\u4e00-\u9fff]{1,8}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人|中心|平台|群|队伍)$"
+)
 # Nouns of one character that a measure word counts (个村, 个镇, 户, 所校): too short for
 # is_noun_label, but whole names of what was counted when they stand alone after the measure.
 _ONE_CHAR_NOUNS = frozenset("村镇乡户校县")
