@@ -974,7 +974,7 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         # 15分钟内上门, 3天内办结: a time limit a rule sets, no quantity measured (24小时内回访率
         # 达97%: the limit defines a rate, and is kept with it)
         return True
-    if _PLEDGE.search(sentence, _comma_clause_start(sentence, start), start):
+    if "承诺" in sentence and _PLEDGE.search(sentence, _comma_clause_start(sentence, start), start):
         return True  # 承诺100%办到位、100%管到底: a figure pledged, no result of work
     if unit in ("天", "小时", "分钟") and sentence.endswith(("为期", "历时", "历经"), 0, start):
         return True  # 为期10天的整治, 历时3天: how long an event ran, no quantity of work
@@ -1104,7 +1104,7 @@ def _label(
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
-    wide = _comma_clause_start(sentence, start)
+    wide = _comma_clause_start(sentence, start) if "向" in sentence[:clause_start] else clause_start
     to = _TO_RECIPIENT.match(sentence[wide:start]) if wide < clause_start else None
     if to is not None and wide + to.end() >= clause_start:
         # 向超市、商店、旅馆发放宣传单4000份: the recipients listed after 向 end at the verb of giving
