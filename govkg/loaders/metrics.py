@@ -229,7 +229,7 @@ _LEAD_WORDS = re.compile(
     r"(?:以来|底|初|前|份|上旬|中旬|下旬)?|"
     r"(?:公安机关|检察机关|审判机关|司法行政机关|政法机关|两级法院|各级法院)(?!满意|的满意)|"
     r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|高质高效|"
-    # 协同相关部门累计排查…: with whom the unit worked, no part of what was counted
+    # 会同有关部门查处…: with whom the unit worked, no part of what was counted
     r"(?:协同|联合|会同|配合)(?:相关|有关|各|多)?(?:职能)?部门|深入(?=开展|推进|实施)|走进|来到|步入|走入|"
     # the number of an item in a list or a heading (一是, 二、, （三）, 4.): no part of the noun
     r"[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|"
@@ -1338,7 +1338,7 @@ def _noun(text: str) -> str:
         text = text[such.end() :]  # 像老周这样的调解员: an example of the people counted, no part of them
     text = _trim(_ABBREVIATION.sub("", text).strip())  # …工作站(以下简称“X”): the short form goes
     if (to := _TO_RECIPIENT.match(text)) and is_noun_label(text[to.end() :]):
-        text = text[to.end() :]  # 向有关单位发送司法建议: who received it, no part of what was sent
+        text = text[to.end() :]  # 向辖区企业推送提示: who received it, no part of what was sent
     text = _AVERAGE_PER.sub(_per_unit, text)  # 平均每年 -> 年均, as labels write it
     if (scope := _SCOPE_END.search(text)) and is_noun_label(text[: scope.start()]):
         text = text[: scope.start()]  # 群众安全感全国(为92%): where it holds, not what it measures
