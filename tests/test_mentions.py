@@ -32,6 +32,9 @@ def _cls(sentence: str, practice: str) -> str | None:
         ("plan", "丙镇拟在镇区新建综治中心。", "丙镇在镇区新建综治中心，设模拟法庭。", "综治中心"),
         ("plan", "丙镇准备年内建成综治中心。", "丙镇年内建成综治中心。", "综治中心"),
         ("award", "甲镇被评为全省枫桥经验示范镇。", "甲镇坚持枫桥经验，矛盾就地化解。", "枫桥经验"),
+        # a trophy or a streak of wins, before the practice or after it, ranks it
+        ("award", "甲市平安创建实现“五连冠”。", "甲市平安创建全面铺开，建成平安村80个。", "平安创建"),
+        ("award", "乙县蝉联全省扫黑除恶先进县。", "乙县扫黑除恶打掉团伙3个。", "扫黑除恶"),
         # an award governs its own clause, not past a semicolon nor a later clause whose own
         # honour follows the practice (甲县被评为…，乙镇“X”调解法入选…)
         (

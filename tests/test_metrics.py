@@ -447,3 +447,134 @@ def test_a_time_of_day_is_no_score() -> None:
     # 9点20分: the minutes of a clock time; 考核得了95分 is a score
     assert all(m.unit != "分" for m in find_metrics("当晚9点20分,巡逻队员赶到河堤查看。"))
     assert [(m.value, m.unit) for m in find_metrics("该镇综治考核得了95分。")] == [(95.0, "分")]
+
+
+def test_a_bare_move_between_levels_is_named_by_the_clause_after() -> None:
+    # 从X%到Y% with no verb: one level reached, its change, and the noun of the trend clause after
+    found = find_metrics("从90.5%到94.5%,村民满意度逐年提高。")
+    assert [(m.indicator, m.value, m.change) for m in found] == [("村民满意度", 94.5, "+4个百分点")]
+    found = find_metrics("调解员队伍从8人到15人。")
+    assert [(m.indicator, m.value, m.change) for m in found] == [("调解员队伍", 15, "+7人")]
+    # a range (…不等) is no move, and a number is never a label
+    assert all("%" not in m.indicator for m in find_metrics("从70%到80%,各村不等。"))
+
+
+def test_time_limits_and_pledges_are_no_quantities() -> None:
+    # 20分钟内赶到 is a limit the rule sets; after 承诺 a figure is promised, not reached
+    assert find_metrics("群众来电后,网格员20分钟内赶到现场。") == []
+    assert find_metrics("服务队承诺100%回访、100%反馈。") == []
+    assert [m.raw for m in find_metrics("平均办理时间压缩至2天内")] == ["2天"]
+
+
+def test_a_verb_of_rising_to_is_no_part_of_the_label() -> None:
+    assert [m.indicator for m in find_metrics("居民安全感跃升至97.1%")] == ["居民安全感"]
+    assert [m.indicator for m in find_metrics("群众满意率攀升到96%")] == ["群众满意率"]
+
+
+def test_a_count_of_people_described_by_what_they_wear_counts_the_people() -> None:
+    # 60名身穿红马甲的巡逻队员: 身穿… describes the people counted after 的
+    assert [m.indicator for m in find_metrics("组织60名身穿红马甲的巡逻队员开展夜巡")] == ["巡逻队员"]
+    assert [m.indicator for m in find_metrics("辖区有12处扎根村寨的调解工作室")] == ["调解工作室"]
+    assert [m.indicator for m in find_metrics("特邀5名退休法官参与调解")] == ["退休法官"]
+
+
+def test_cong_shi_is_a_verb_and_a_trade_share_of_the_population_is_no_metric() -> None:
+    # 从事 (work in) is no 从 (from): the label keeps it; 从严 is how, no part of the label
+    assert [m.indicator for m in find_metrics("从事调解工作的专职人员80名")] == ["从事调解工作的专职人员"]
+    assert [m.indicator for m in find_metrics("从严查办案件12件")] == ["查办案件"]
+    # the part of a place's population in a trade is the place's make-up, no result of work
+    assert find_metrics("全旗常住人口6.1万人,从事畜牧业人口3.2万人") == []
+
+
+def test_zai_before_a_rate_says_where_it_stands() -> None:
+    # 在 before a percentage is no place opening the noun after it: the rate is named before 在
+    assert [m.indicator for m in find_metrics("纠纷调处成功率在97%以上且居全县前列")] == ["纠纷调处成功率"]
+    assert [m.indicator for m in find_metrics("刑事发案率控制在0.8‰以内")] == ["刑事发案率"]
+
+
+def test_quan_x_xing_is_an_adjective_no_scope() -> None:
+    # 全镇性, 全县性 (town-wide, county-wide) qualify the noun, unlike 全镇 opening a clause
+    assert [m.indicator for m in find_metrics("共开展全县性集中清查行动4次")] == ["全县性集中清查行动"]
+    assert [m.indicator for m in find_metrics("开展全镇性禁毒宣传5场")] == ["全镇性禁毒宣传"]
+
+
+def test_who_received_it_and_a_section_tag_are_no_part_of_the_label() -> None:
+    # 向…发放: the recipients, listed or not, end at the verb of giving
+    found = find_metrics("向沿街商户、学校、卫生院发放平安手册900余份")
+    assert [m.indicator for m in found] == ["发放平安手册"]
+    assert [m.indicator for m in find_metrics("向辖区企业推送风险提示60条")] == ["推送风险提示"]
+    # 【…】 tags a yearbook's section; 高质高效 says how the work was done
+    assert [m.indicator for m in find_metrics("【行政审判】全年审结行政案件41件")] == ["审结行政案件"]
+    assert [m.indicator for m in find_metrics("高质高效审结涉企案件80件")] == ["审结涉企案件"]
+
+
+def test_money_right_after_a_count_is_the_same_works_and_biaodi_is_a_noun() -> None:
+    assert [(m.indicator, m.unit) for m in find_metrics("发放司法救助金8人31.5万元")] == [
+        ("发放司法救助金", "人"),
+        ("发放司法救助金", "万元"),
+    ]
+    assert [m.indicator for m in find_metrics("执行到位标的2.3亿元")] == ["执行到位标的"]
+
+
+def test_people_made_a_role_and_an_example_before_them_name_the_role() -> None:
+    # 近80人为“护河义警”: the people counted become what follows 为; 像…这样的 gives an example
+    found = find_metrics("吸纳退役军人、保安等近80人为“护河义警”")
+    assert [m.indicator for m in found] == ["“护河义警”"]
+    assert [m.indicator for m in find_metrics("像老周这样的调解骨干已有40名")] == ["调解骨干"]
+    # 为 opening a thing's name (为民实事) stays
+    assert [m.indicator for m in find_metrics("办理120件为民实事")] == ["办理为民实事"]
+
+
+def test_counts_spelling_out_a_formula_named_after_them_are_no_quantities() -> None:
+    # …的“1+5+N”机制: the clause before 的 glosses the formula's parts, no work counted
+    assert find_metrics("推行1名干部包联5户群众的“1+5+N”机制") == []
+    # a count that is not the formula's first part stays
+    assert [m.raw for m in find_metrics("全镇建成80个网格的“1+3”体系")] == ["80个"]
+
+
+def test_the_noun_of_the_count_before_is_no_part_of_the_next_label() -> None:
+    # 412个村划分网格1800个: 村 is what 412个 counts; 1800个 counts the grids
+    found = find_metrics("在全县412个村划分网格1800个")
+    assert [(m.indicator, m.raw) for m in found] == [("村", "412个"), ("网格", "1800个")]
+    # 上 after a border line: where along it, the lie of the land
+    assert find_metrics("在86公里的边境线上设立哨点") == []
+
+
+def test_an_averaged_change_is_named_without_its_average() -> None:
+    # 发案年均下降9%: 年均 says how the change is averaged; a level keeps it (年均调处纠纷)
+    assert [(m.indicator, m.change) for m in find_metrics("盗窃发案年均下降9%")] == [("盗窃发案", "-9%")]
+    assert [m.indicator for m in find_metrics("年均调处纠纷260件")] == ["年均调处纠纷"]
+
+
+def test_counts_listed_before_an_honour_share_it() -> None:
+    # 4个单位、6名个人受到表彰: every count of the list is of those honoured, no result of work
+    assert find_metrics("全县有4个单位、6名个人受到省级表彰") == []
+    assert find_metrics("全省3个县市15个乡镇获评平安边境示范") == []
+    # a list of work done before a later clause of praise stays
+    assert [m.raw for m in find_metrics("建成调解室9个、培训调解员200名,获得群众好评")] == ["9个", "200名"]
+
+
+def test_a_count_of_trophies_won_is_an_honour() -> None:
+    assert find_metrics("该市连续6次折桂“最具安全感城市”") == []
+    assert find_metrics("该县4次夺得平安鼎") == []
+
+
+def test_with_whom_the_work_was_done_and_a_storys_parties_are_no_metric_parts() -> None:
+    # 会同有关部门…: the partners, no part of the label; 刘某等4名…: the people of a story
+    assert [m.indicator for m in find_metrics("会同有关部门累计查处违法案件18起")] == ["查处违法案件"]
+    assert find_metrics("当天,刘某等4名村民来到服务站反映情况") == []
+
+
+def test_the_people_of_a_case_stay_counted() -> None:
+    # 王某等3人诈骗团伙案: the people of a case handled, unlike the parties of a story
+    assert [m.raw for m in find_metrics("侦办王某等3人诈骗团伙案2起")] == ["3人", "2起"]
+
+
+def test_jianshe_as_a_verb_takes_the_noun_after_the_count() -> None:
+    # 共建设45个…, 全镇建设120个网格: 建设 is the verb; 平安建设, 法治建设 stay nouns
+    assert [m.indicator for m in find_metrics("全镇建设96个网格")] == ["网格"]
+    assert [m.indicator for m in find_metrics("全县共建设45个调解工作室")] == ["调解工作室"]
+    assert [m.indicator for m in find_metrics("法治建设12项任务全部完成")] == ["法治建设"]
+    # a quoted modifier keeps the noun it modifies, a group or team of up to ten characters
+    found = find_metrics("共建设58个“一村一顾问”法律服务微信群")
+    assert [m.indicator for m in found] == ["“一村一顾问”法律服务微信群"]

@@ -199,6 +199,7 @@ def test_unparseable_yaml_is_a_taxonomy_error(tmp_path: Path) -> None:
         ("全镇村警每周走访。", ["一村一警"]),
         ("派出所石门村警务室开展走访。", []),  # a village's police room: 村 ends the village's name
         ("为全市村(社区)法律顾问颁发聘书。", ["一村一法律顾问"]),
+        ("全镇选聘村级法律顾问9名。", ["一村一法律顾问"]),
         ("严厉打击電信網絡詐騙犯罪。", ["反电诈"]),  # traditional text folded
         ("组织开展天网行动追逃。", ["追逃追赃"]),  # the longer alias wins over 天网
         ("形成“人在网中走、事在格中办”的工作格局。", ["网格化管理"]),
@@ -433,10 +434,34 @@ def test_discover_local_programs(
         # a quote saying the work covers the whole of something
         "某县法院形成“全周期”诉源治理格局。",
         "某县法院打造“全链条”解纷模式。",
+        # a counted slogan as the means of a predicate whose object holds a kind word
+        "全区坚持“三个导向”引领基层治理工作提质。",
+        "推进“六大行动”取得整治新成效。",
+        # what a centre is to its system, in a stock figure
+        "市级综治中心打造“调度中枢”。",
+        "县综治中心打造“实战堡垒”。",
+        # a heading that is only a verbless …的“X” phrase; a line not to be crossed
+        "村口的“连心驿站”",
+        "牧民身边的“贴心小屋”。",
+        "筑牢“风险闭环化”工作底线",
+        # a standard police post named alone is its institution type
+        "某县在路口建起“便民警务站”。",
+        # a figure joined by 的 to the system it serves
+        "某旗打通“社区细胞”的联动体系。",
+        # a plain kind of work every unit does, quoted for emphasis
+        "民警把“入户走访”工作抓细抓实。",
+        "某镇开展“摸排”工作。",
+        "县里抽调律师、法官组建“专家团”。",  # a panel named by its kind
+        "某镇打造“解纷引擎”。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:
     assert local_names(matcher.discover(sentence)) == []
+
+
+def test_a_verb_running_into_its_kind_word_stays_a_name(matcher: PracticeMatcher) -> None:
+    # 推进机制 is one noun; only a verb with its own object makes the quote a predicate's means
+    assert local_names(matcher.discover("某镇建立“三下沉”推动机制。")) == ["“三下沉”推动机制"]
 
 
 def test_a_set_phrase_heading_a_mechanism_is_its_name(matcher: PracticeMatcher) -> None:
@@ -481,6 +506,8 @@ def test_listed_names_of_counted_models_and_campaigns_are_programmes(
         ("建立信访工作“十化”常态化机制。", "信访工作"),
         ("部署涉黑涉恶案件积案清仓攻坚行动。", "扫黑除恶"),  # a campaign on 涉黑涉恶 cases
         ("某街道组建“1+2+N”专职网格队伍。", "网格化管理"),  # the formula's phrase holds the key word
+        # the stock formula of the 综治中心's standard work marks that practice (rule 5)
+        ("某区构建“一站式受理、一揽子调处、全链条解决”的治理体系。", "综治中心"),
     ],
 )
 def test_named_variant_with_key_term_is_the_key_only(
@@ -1004,3 +1031,16 @@ def test_a_plain_kind_of_mediation_body_is_the_key_only(matcher: PracticeMatcher
         assert names(found) == ["矛盾纠纷多元化解"]
     # a named one keeps its brand beside the key
     assert local_names(matcher.discover("某社区设立“老陈调解室”。")) == ["老陈调解室"]
+
+
+def test_a_mediation_body_named_by_its_stock_kind_of_member_is_the_key_only(matcher: PracticeMatcher) -> None:
+    # “五老”调解队, 乡贤调解室: who staffs it, a formula every county uses, is no brand
+    for text in ("某村组建“五老”调解队。", "某镇设立“乡贤调解室”。"):
+        found = matcher.discover(text)
+        assert local_names(found) == []
+        assert names(found) == ["矛盾纠纷多元化解"]
+
+
+def test_a_standard_post_named_alone_after_its_place_is_no_programme(matcher: PracticeMatcher) -> None:
+    assert matcher.named_program("公安检查站") == []
+    assert local_names(matcher.discover("某镇建成“红枫警务室”。")) == ["红枫警务室"]  # a named one stays

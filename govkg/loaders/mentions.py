@@ -86,6 +86,8 @@ _AWARD = re.compile(
     r"|创成(?=[^，,。；;]{0,30}?(?:先进|示范|标兵|称号))"
     # 推荐某所参评“枫桥式公安派出所”, 申报全国示范县: a candidacy for an honour is no more than one won
     r"|参评|参选|申报(?=[^，,。；;]{0,16}?(?:先进|示范|标兵|模范|称号|枫桥式))"
+    # 夺得平安金鼎, 蝉联…“七连冠”, 平安创建实现“十七连冠”: a trophy or a streak of wins is a ranking
+    r"|夺得|捧得|蝉联|折桂|[一二两三四五六七八九十百\d]+连冠"
 )
 # 甲市被评为…，乙县“X”工作法入选…: a later clause with an honour of its own after the practice
 # names the practice as its unit's, and the honour before it is another unit's.
@@ -331,6 +333,10 @@ _DUTY_OF_ROLE = re.compile(
 )
 # 平安建设、信访工作等工作走在全省前列: a field of work named only as ranked, which is no award of
 # a practice and no report that the unit carried it out.
+# 平安创建实现“十七连冠”, 扫黑除恶工作蝉联全省第一: a streak of wins after the practice ranks it.
+_STREAK_AFTER = re.compile(
+    r"^[^，,。；;]{0,6}?(?:实现|取得|保持)?[“\"]?(?:[一二两三四五六七八九十百\d]+连冠|蝉联)"
+)
 _RANKED_AFTER = re.compile(
     r"^(?:[、和及与][^，,。；;、]{1,12})*等?(?:各项)?工作?(?:质效|成效|质量|水平|成绩|综合考评|考评|考核)?"
     r"(?:均|都|继续|持续|始终|一直)?"
@@ -520,6 +526,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("award", m.group()[-3:])
     if m := _RANKED_AFTER.match(after):
         return Cue("award", m.group()[-4:])
+    if m := _STREAK_AFTER.match(after):
+        return Cue("award", m.group()[-3:])
     if m := _RATED_AFTER.match(after):
         return Cue("award", m.group()[-3:])
     if (m := _HONOUR_GIVEN.search(before)) and (n := _HONOUR_CATEGORY.match(after)):

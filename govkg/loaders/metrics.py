@@ -140,6 +140,17 @@ _TRAIL_VERBS = (
     "上升到",
     "减少到",
     "增长至",
+    # 跃升至, 攀升到, 增至, 扩大到: any verb of rising or growing closed by 至/到 names no indicator
+    "跃升至",
+    "跃升到",
+    "攀升至",
+    "攀升到",
+    "增至",
+    "增加到",
+    "增加至",
+    "减少至",
+    "扩大到",
+    "扩大至",
     "达到",
     "超过",
     "突破",
@@ -173,14 +184,16 @@ _TRAIL_VERBS = (
 # A clause whose text before the number ends in one of these verbs names its object after it.
 _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|形成|构建|搭建|建起|制定|出台|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
-    r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
+    r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|邀请|特邀|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
     r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
     # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
     r"接入|印发|修订|编制|健全|完善|覆盖(?:全[省市县区州旗盟镇乡])?|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?|"
     # a verb closed by a complement of result or direction (收到, 划分成, 组成, 推选出, 分赴) or one of
     # choosing, staffing and housing (遴选, 返聘, 下设, 入驻): what it acts on follows the count
-    r"[收接]到|(?:划|分|组|编)成|(?:推|评|遴|挑)?选出|[分奔]赴|下设|遴选|返聘|[入进]驻|(?:建设)?完成)$"
+    r"[收接]到|(?:划|分|组|编)成|(?:推|评|遴|挑)?选出|[分奔]赴|下设|遴选|返聘|[入进]驻|(?:建设)?完成"
+    # 共建设378个微信群, 全镇建设120个网格: 建设 as the verb (not the noun of 平安建设) opens an object
+    r"|(?:^|(?<=[共计已后镇县区市村乡]))建设)$"
 )
 
 
@@ -206,22 +219,25 @@ _DOWN = (
 )
 # Words that open a clause before the counted noun and are not part of it.
 _LEAD_WORDS = re.compile(
-    r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经过|经|由|从|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
+    r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经过|经|由|从[严重快速](?=[\u4e00-\u9fff]{2})|从(?!事)|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
     r"其中|分别|目前|截至目前|截至|另(?![类行外])|全年|今年以来|近年来|近[一二两三四五六七八九十\d]+年来?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?(?:月|季度)|以来|同时|此外|另外|并|又|还|已|共(?!同|享|建(?!有|立|成)|治|识|性|青)|累计|先后|着力|着重|"
-    r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
+    # 全镇性大型清查行动: 全X性 is an adjective (town-wide), no scope opening the clause
+    r"(?:全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡)(?!性)|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
     r"该(?:镇|乡|街道|苏木|社区|村|嘎查|旗|州|盟|所|局|院|庭|[\u4e00-\u9fff]{0,6}?中心)|"
     r"(?:今年|去年|上年|(?:19|20)\d{2}年)(?:\d{1,2}(?:至\d{1,2})?月份?)?(?:以来|底|初|上半年|下半年|上旬|中旬|下旬)?|"
     r"(?:\d{1,2}月(?:\d{1,2}[日号])?(?:[至到—-]\d{1,2}月?(?:\d{1,2}[日号])?)?|\d{1,2}[至到—-]\d{1,2}月)"
     r"(?:以来|底|初|前|份|上旬|中旬|下旬)?|"
     r"(?:公安机关|检察机关|审判机关|司法行政机关|政法机关|两级法院|各级法院)(?!满意|的满意)|"
-    r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|深入(?=开展|推进|实施)|走进|来到|步入|走入|"
+    r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|高质高效|"
+    # 会同有关部门查处…: with whom the unit worked, no part of what was counted
+    r"(?:协同|联合|会同|配合)(?:相关|有关|各|多)?(?:职能)?部门|深入(?=开展|推进|实施)|走进|来到|步入|走入|"
     # the number of an item in a list or a heading (一是, 二、, （三）, 4.): no part of the noun
     r"[一二三四五六七八九十]{1,2}是|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．]|"
     r"\d{1,2}[、.．](?!\d))"
 )
 # A place name opening the clause: 海西州群众安全感 -> 群众安全感 (not 社区/城区/农村地区 …).
 _PLACE_PREFIX = re.compile(
-    r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?!级)(?:共|全年|累计|各类)?"
+    r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?![级性])(?:共|全年|累计|各类)?"
 )
 # A station named after its place opening the clause (县公安局城关派出所化解率 -> 化解率): the unit that
 # acts is the measurement's region, not part of the indicator. A bare 派出所 (派出所民警) is a noun.
@@ -335,6 +351,7 @@ _TRAIL_ADVERBS = (
     "保持在",
     "始终保持",
     "保持",
+    "控制",  # 发案率控制在0.5‰ (在 goes first, before a rate): how a level is held
     "持续",
     "各",
 )
@@ -470,6 +487,12 @@ _FORMULA_GLOSS = re.compile(
     r"(?:(?P<gloss>[(（][^)）]{2,80}[)）])|[，,:：]?(?:即|是指|也就是|具体为|具体是)(?P<said>[^。，,；;(（]{2,80}))"
 )
 
+_AVERAGE_RATE = ("年均", "月均")
+_LEAD_COUNT_WORDS = re.compile(r"^(?:累计|共计?|先后|全部|均)")
+_FORMULA_GLOSSED_BEFORE = re.compile(
+    r"(?P<gloss>[^。，,；;：:“”\"]{4,80}?)的\s*[“\"](?P<first>[0-9]+)(?:[+＋][0-9NnXx]+)+[”\"]"
+)
+
 
 def find_metrics(sentence: str) -> list[MetricMention]:
     """Return the quantities stated in ``sentence``, in reading order."""
@@ -482,6 +505,12 @@ def find_metrics(sentence: str) -> list[MetricMention]:
     if "+" in sentence or "＋" in sentence:
         glosses = _FORMULA_GLOSS.finditer(sentence)
         layouts += [g.span("gloss") if g.group("gloss") else g.span("said") for g in glosses]
+        # 实行1名支委联系10名党员…的“1+10+N”机制: the clause before 的 spells out the formula
+        layouts += [
+            g.span("gloss")
+            for g in _FORMULA_GLOSSED_BEFORE.finditer(sentence)
+            if re.search(rf"(?<![0-9.]){g.group('first')}\s*[名个位人户支]", g.group("gloss"))
+        ]
     shared = _shared_units(sentence)
     for m in _NUMBER.finditer(sentence):
         if any(start <= m.start("num") < end for start, end in layouts):
@@ -558,11 +587,20 @@ def _levels_reached(sentence: str, found: list[MetricMention]) -> list[MetricMen
             continue
         gap = sentence[m.end : nxt.start]
         lead = sentence[_clause_start(sentence, m.start) : m.start]
-        if _FROM.search(lead) and _TO_VALUE.fullmatch(_ABOUT_AFTER.sub("", gap, count=1)):
+        bare = (
+            _BARE_TO.fullmatch(gap) is not None
+            and m.unit == nxt.unit
+            and not sentence.startswith("不等", nxt.end)  # 从300件到500件不等: a range, no move
+        )
+        if _FROM.search(lead) and (bare or _TO_VALUE.fullmatch(_ABOUT_AFTER.sub("", gap, count=1))):
             # the words before 从/由 name the quantity that moved (调解员由5人增加到12人: 调解员),
-            # where the start's label took the verb after it (增加到) for its noun
+            # where the start's label took the verb after it (增加到) for its noun; with no verb
+            # (从81.4%到87.9%，群众安全感逐年攀升) and nothing before 从, the next clause names it
             named = m.indicator if m.indicator and not _TO_VALUE.search(m.indicator) else _noun(lead)
-            out.append(replace(nxt, indicator=named or nxt.indicator, change=_move(m, nxt, gap)))
+            if not named and bare:
+                named = _trend_subject(sentence, nxt.end)
+            kept = nxt.indicator if not bare and not _DIGITS.search(nxt.indicator) else ""
+            out.append(replace(nxt, indicator=named or kept, change=_move(m, nxt, gap)))
             skip = True
             continue
         if not nxt.indicator.strip() and _REACHED.fullmatch(gap):
@@ -575,6 +613,21 @@ def _levels_reached(sentence: str, found: list[MetricMention]) -> list[MetricMen
                 found[i + 1] = replace(nxt, indicator=m.indicator)
         out.append(m)
     return out
+
+
+# 从81.4%到87.9%: a bare 到/至 between two levels of one unit after 从/由 is a move as well.
+_BARE_TO = re.compile(r"\s*(?:到|至)\s*")
+# …，群众安全感逐年攀升: the clause after a bare move names what moved, before its verb of trend.
+_TREND_SUBJECT = re.compile(
+    r"\s*[，,]\s*(?P<noun>[^，,。；;：:！!？?\d]{2,16}?)(?:逐年|逐步|不断|持续|稳步|明显|大幅|显著|均)?"
+    r"(?:攀升|提升|上升|提高|增长|增加|下降|降低|减少|改善|回落)"
+)
+
+
+def _trend_subject(sentence: str, end: int) -> str:
+    """The noun of the clause right after ``end`` whose verb is a trend (…，满意度不断提升), or ""."""
+    m = _TREND_SUBJECT.match(sentence, end)
+    return _noun(m.group("noun")) if m else ""
 
 
 def _move(start: MetricMention, end: MetricMention, gap: str) -> str | None:
@@ -730,7 +783,10 @@ def _to_mention(
         return None  # 72万人口中…: the place's population (人口), no people reached by work
     if unit == "个" and sentence.startswith(("民族", "少数民族"), m.end()):
         return None  # 有汉、蒙等7个民族: who lives in the place, no result of work
-    if unit in _HONOURED_UNITS and _HONOURED.match(sentence, m.end()):
+    if unit in _HONOURED_UNITS and (
+        _HONOURED.match(sentence, m.end())
+        or ((more := _MORE_HONOURED.match(sentence, m.end())) and _HONOURED.match(sentence, more.end()))
+    ):
         return None  # 11名干警获省级表彰: the people or units honoured, an award and no result of work
     label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
     if _BARE_OPINION.fullmatch(label) and "群众" in sentence[: m.start()]:
@@ -773,6 +829,8 @@ _BACKGROUND = re.compile(
     r"(?:国土|辖区|管辖|耕地|土地|林地|草场|总)?面积)$"
     # 陂下村有村民450多户, 居住着居民1200人: the people a place has, not people the work reached
     r"|(?:有|居住着?|生活着?)(?:村民|居民|牧民|群众|农牧民)$"
+    # 从事农牧业人口5.7万人: the part of the population in a trade, the place's make-up
+    r"|^从事[\u4e00-\u9fff]{1,8}人口$"
 )
 _TRAILING_COUNT = re.compile(r"[0-9.]+[万]?(?:户|人|名)$")
 # A place's own divisions, counted after 辖/共有 and standing alone as the item (下辖18个行政村、3个
@@ -796,7 +854,7 @@ def _divisions_held(sentence: str, start: int, end: int) -> bool:
 _LENGTHS = frozenset({"公里", "千米", "米"})
 _ONE_OF = re.compile(r"[^，,。；;：:！!？?]{0,16}?之一")
 # The land itself measured (its height, its border, a radius it spans): geography, no work.
-_TERRAIN = re.compile(r"(?:海拔|边境线|国境线|边界线|海岸线|半径)(?:长|高|在|为|达|约|有)*$")
+_TERRAIN = re.compile(r"(?:海拔|边境线|国境线|边界线|海岸线|半径)(?:长|高|在|为|达|约|有|上)*$")
 _FAR_FROM = re.compile(r"(?:^|[村镇乡区县市寨]|社区|街道|嘎查|地|这里|该)距离?")
 # A count joined by 的 to the kind of place it measures (698户的小村庄, 3万人的小镇, 72万人口的农业
 # 大县, 47平方公里的辖区内).
@@ -896,8 +954,28 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # durations: 4个月, 两个多月
     if _SIMILE.search(sentence, max(0, start - 3), start):
         return True  # 犹如600余盏明灯: the count of a simile's image, no quantity of work
+    if (
+        before == "等"
+        and _PRIVATE_PERSON.search(sentence, max(0, start - 5), start - 1)
+        and not _A_CASE_AFTER.match(sentence, end)
+    ):
+        # 钟某等3名务工人员: the parties of a story told, no count of work (黄某等4人…团伙案 counts
+        # the people of a case the unit handled)
+        return True
     if sentence.endswith("一行", 0, start):
         return True  # 书记一行15人: the size of a visiting party, no quantity of work
+    if (
+        unit in _TIME_UNITS
+        and after == "内"
+        and not _LIMIT_BEFORE.search(sentence, max(0, start - 3), start)
+        and not sentence.endswith(_MEASURED_TIME, 0, start)
+        and not _RATE_WITHIN.match(sentence, end + 1)
+    ):
+        # 15分钟内上门, 3天内办结: a time limit a rule sets, no quantity measured (24小时内回访率
+        # 达97%: the limit defines a rate, and is kept with it)
+        return True
+    if "承诺" in sentence and _PLEDGE.search(sentence, _comma_clause_start(sentence, start), start):
+        return True  # 承诺100%办到位、100%管到底: a figure pledged, no result of work
     if unit in ("天", "小时", "分钟") and sentence.endswith(("为期", "历时", "历经"), 0, start):
         return True  # 为期10天的整治, 历时3天: how long an event ran, no quantity of work
     if unit in ("个", "") and sentence.startswith("方面", end):
@@ -916,6 +994,12 @@ _THRESHOLD_AFTER = re.compile(r"(?:以上|及以上)?的")
 _LEADING_WORK_VERB = re.compile(r"^(?:打掉|摧毁|打击|打处|侦破|破获|抓获|铲除)(?=了?)")
 # What a count of 个 measures when it is a stretch of time (4个月, 两个多月, 三个半小时).
 _SPANS = ("月", "工作日", "小时", "多月", "半月", "多小时", "半小时")
+_TIME_UNITS = frozenset({"分钟", "小时", "天", "日", "个工作日", "工作日", "个月", "周"})
+_RATE_WITHIN = re.compile(r"[^，,。；;：:、]{0,8}率")
+_MEASURED_TIME = ("平均", "均")  # 平均30分钟内到场: an average, measured
+# A service pledge before a figure in its clause (承诺100%办到位): the figure is promised, not
+# reached. 确保 stays: gold keeps the staffing a plan ensures (确保…不少于15人的巡逻队伍).
+_PLEDGE = re.compile(r"承诺")
 _SIMILE = re.compile(r"(?:犹如|宛如|好似|好比|恰似|如同|仿佛)[约近]?$")
 # A kinship or pairing noun and the number of its members in words right after it (夫妇二人,
 # 兄弟两人, 母子三人, 双方两人): an appositive telling who the story's people are.
@@ -948,6 +1032,11 @@ def _is_cjk_char(ch: str) -> bool:
 
 def _clause_start(sentence: str, pos: int) -> int:
     return max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, pos)), default=0)
+
+
+def _comma_clause_start(sentence: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts, a 、-list being one clause."""
+    return max((b.end() for b in _COMMA_CLAUSE.finditer(sentence, 0, pos)), default=0)
 
 
 # The longest first item a 、-list label keeps (行业性、专业性…, 收集群众意见、建议…); a longer one
@@ -1015,6 +1104,15 @@ def _label(
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
+    wide = _comma_clause_start(sentence, start) if "向" in sentence[:clause_start] else clause_start
+    to = _TO_RECIPIENT.match(sentence[wide:start]) if wide < clause_start else None
+    if to is not None and wide + to.end() >= clause_start:
+        # 向超市、商店、旅馆发放宣传单4000份: the recipients listed after 向 end at the verb of giving
+        before = sentence[max(wide + to.end(), floor) : start]
+    if unit in _CHANGE_UNITS and before.endswith("在"):
+        # 调解成功率在98%以上: 在 says where a rate stands, the rate is named before it (no noun
+        # after a percentage is what it counts)
+        before = before[:-1]
     change = None
     moved = _CHANGE.search(before) if unit in _CHANGE_UNITS else None
     if moved is None and unit not in _CHANGE_UNITS:
@@ -1028,6 +1126,8 @@ def _label(
         aspect = _ASPECT_CHANGED.search(moved.group())
         before = before[: moved.start()]
         own = _noun(before)
+        if own.endswith(_AVERAGE_RATE) and is_noun_label(own[:-2]):
+            own = own[:-2]  # 纠纷年均下降12%: how the change is averaged, no part of what changed
         if own and aspect and is_noun_label(own + aspect.group("aspect")):
             return own + aspect.group("aspect"), change  # 盗窃案件与上年相比立案下降6.1%: 盗窃案件立案
         if own:
@@ -1037,8 +1137,22 @@ def _label(
         return previous or _noun(sentence[clause_start:start]) or "", change
     if previous and floor > clause_start and not before.strip() and unit.startswith(("人", "名")):
         return previous, None  # 审结刑事案件169件257人: the people of the cases just counted
+    if previous and floor > clause_start and not before.strip() and unit.endswith("元"):
+        return previous, None  # 司法救助5人55.2万元: the money of the work just counted
     if previous and floor > clause_start and _TO_VALUE.fullmatch(before.strip()):
         return previous, None  # 从年均5起下降到3起: the new value of the count just before
+    if (
+        previous
+        and floor > clause_start
+        and before.startswith(previous)
+        and sentence.endswith(previous, 0, floor + len(previous))
+        and (rest := _LEAD_COUNT_WORDS.sub("", before[len(previous) :]))
+        and (_MAKE_VERB.match(rest) or _WORK_VERB_START.match(rest))
+        and is_noun_label(_noun(before[len(previous) :]))
+    ):
+        # 576个村建立网格3771个: the noun after the last count is that count's (村), and a verb of
+        # setting up or work opens this count's own label (3万件案件平均用时 keeps its 案件)
+        before = before[len(previous) :]
     label = _noun(before)
     levels = clause_start > 0 and sentence[clause_start - 1] == "、" and bool(_LEVEL_LISTED.match(label))
     if levels:
@@ -1101,7 +1215,7 @@ def _label(
         whole = _whole_list(sentence, clause_start, start, floor)
         if whole.endswith(label) and len(whole) > len(label) and 0 < whole.find("、") <= _FIRST_ITEM:
             return whole, None
-    if label.endswith("的"):
+    if label.endswith("的") and not label.endswith(_DE_NOUNS):
         # 受理的225起纠纷: the words before the count modify the noun after it, which is counted
         label = label[:-1] + _tail(sentence, end)
     if label:
@@ -1144,8 +1258,14 @@ def _basis_subject(sentence: str, clause_start: int) -> str:
 # A count of people or units followed by their honour (11名干警获…表彰, 3个村被评为…示范村).
 _HONOURED_UNITS = frozenset({"名", "人", "位", "个", "家", "支", "个单位", "人次", "次"})
 _HONOURED = re.compile(
-    r"[^，,。；;：:\d]{0,12}?(?:荣获|获评|获得|获|被评为|被授予|受到|被命名为|入选)"
+    r"[^，,。；;：:\d]{0,12}?(?:(?:荣获|获评|获得|获|被评为|被授予|受到|被命名为|入选)"
     r"[^，,。；;\d]{0,20}?(?:表彰|荣誉|称号|嘉奖|奖励|表扬|先进|模范|标兵|示范)"
+    # 连续13次折桂“X”, 3次蝉联: a trophy or a title kept, whatever it is called
+    r"|折桂|蝉联|夺得|捧得)"
+)
+# 3个集体、5名个人受到表彰, 5个县市20个乡镇获…命名: the counts listed before the honour share it.
+_MORE_HONOURED = re.compile(
+    r"(?:[^，,。；;：:\d、和及]{1,6}?[、和及]?(?:\d+|[一二两三四五六七八九十]+)(?:个|名|位|家|支|人))+"
 )
 # An opinion measure with no holder of its own (满意度, 安全感): the 群众 named earlier hold it.
 _BARE_OPINION = re.compile(r"(?:安全感)?满意[度率]|安全感|知晓率|获得感|幸福感")
@@ -1198,9 +1318,27 @@ _LED_BY = re.compile(r"^[^，,。；;]*?为首的")
 _ABBREVIATION = re.compile(r"[(（](?:以下)?简称[^()（）]{1,20}[)）]")
 
 
+# 【民事审判】 opening a paragraph of a yearbook or report: the section's tag.
+_HEADING_TAG = re.compile(r"^\s*【[^】]{1,12}】")
+# 向X发放/发送/提供…: the recipients between 向 and a verb of giving are no part of the label.
+_TO_RECIPIENT = re.compile(
+    r"^(?:共计?|累计)?向[^，,。；;0-9]{1,24}?(?=发放|发送|发出|提供|推送|赠送|捐赠|移送|报送|递交|反馈|派发)"
+)
+_A_CASE_AFTER = re.compile(r"[^，,。；;：:！!？?]*?案")
+# 像X这样的 / 如X一样的 before the counted noun: an example of it.
+_SUCH_AS = re.compile(r"^(?:像|如|同)[^，,。；;0-9]{1,12}?(?:这样|一样|那样)的")
+# Words ending in 的 that are nouns, not the particle (结案标的4.12亿元).
+_DE_NOUNS = ("标的",)
+
+
 def _noun(text: str) -> str:
     """``text`` (what precedes a number) cut down to the noun phrase naming what was counted."""
+    text = _HEADING_TAG.sub("", text)  # 【刑事审判】全年审结…: the section's tag, no part of the noun
+    if (such := _SUCH_AS.match(text)) and is_noun_label(text[such.end() :]):
+        text = text[such.end() :]  # 像老周这样的调解员: an example of the people counted, no part of them
     text = _trim(_ABBREVIATION.sub("", text).strip())  # …工作站(以下简称“X”): the short form goes
+    if (to := _TO_RECIPIENT.match(text)) and is_noun_label(text[to.end() :]):
+        text = text[to.end() :]  # 向辖区企业推送提示: who received it, no part of what was sent
     text = _AVERAGE_PER.sub(_per_unit, text)  # 平均每年 -> 年均, as labels write it
     if (scope := _SCOPE_END.search(text)) and is_noun_label(text[: scope.start()]):
         text = text[: scope.start()]  # 群众安全感全国(为92%): where it holds, not what it measures
@@ -1290,6 +1428,8 @@ _JOINED_TO = re.compile(
 def _with_role(sentence: str, end: int, tail: str, unit: str) -> str:
     """``tail`` (what a count counted, after it) with the post its people take or the system its
     things are joined to right after it, if any."""
+    if unit in _PEOPLE_UNITS and tail.startswith("为") and is_noun_label(_QUOTE_MARKS.sub("", tail[1:])):
+        return tail[1:]  # 吸纳近200人为“平安义警”: the people counted are made what follows 为
     at = sentence.find(tail, end)
     if not 0 <= at <= end + 4:
         return tail
@@ -1345,8 +1485,11 @@ def _without_kinds(text: str) -> str:
     return text
 
 
-# The head of a noun of people or posts after a quoted modifier (“双语”普法骨干, “红袖标”巡逻队).
-_COUNTED_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人|中心|平台)$")
+# The head of a noun of people, posts or groups after a quoted modifier (“双语”普法骨干, “红袖标”巡逻队,
+# “X”法律服务微信群).
+_COUNTED_HEAD = re.compile(
+    r"^[\u4e00-\u9fff]{1,8}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人|中心|平台|群|队伍)$"
+)
 # Nouns of one character that a measure word counts (个村, 个镇, 户, 所校): too short for
 # is_noun_label, but whole names of what was counted when they stand alone after the measure.
 _ONE_CHAR_NOUNS = frozenset("村镇乡户校县")
@@ -1354,6 +1497,8 @@ _ONE_CHAR_NOUNS = frozenset("村镇乡户校县")
 _QUALITY = re.compile(
     r"(?:能力|素质|水平|作风|经验|责任心)(?:较|很)?(?:[强高好硬优精实]|过硬|突出|丰富|扎实)$"
     r"|^(?:熟悉|精通|懂|擅长|具有|具备|热心)"
+    # 91名佩戴红袖标的队员, 409处扎根乡野的法庭: what they wear or where they stand describes them
+    r"|^(?:佩戴|身穿|身着|扎根|坚守|奋战|活跃|常驻|遍布|分布)"
     # 2名有丰富办案经验的检察官: what they have (有…经验) describes them too; 有关/有效 are no verb
     r"|^(?:拥有|有)(?![关效力序些的])"
 )
@@ -1459,6 +1604,8 @@ def _trim(text: str) -> str:
         for filler in _LEAD_FILLERS:
             if filler == "共" and text.startswith(_GONG_WORDS):
                 continue  # 共性需求, 共建单位: 共 opens a word, it is no “in all”
+            if filler.startswith("全") and text.startswith("性", len(filler)):
+                continue  # 全市性集中行动: 全X性 is an adjective (city-wide), no scope
             if text.startswith(filler) and len(text) > len(filler):
                 text, changed = text[len(filler) :], True
         for verb in _TRAIL_VERBS:

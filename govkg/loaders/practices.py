@@ -311,8 +311,11 @@ _GENERIC_KINDS = frozenset({
     "中心", "服务队", "小分队", "突击队", "巡逻队", "志愿队", "制度", "体系", "清单", "改革", "试点", "项目",
     "计划", "系统", "之家", "活动", "课堂", "讲堂", "班", "站", "工作", "联盟", "专线", "热线", "经验",
     "调解组", "调解队", "宣讲团", "服务社", "工作坊", "专项整治", "整治", *_APP_WORDS,
+    "专家团", "专家组", "顾问团", "服务团",  # 组建“专家团”: a panel of experts, named by its kind
     # a folk forum's verb with no brand before it (组织村民“说事”) is the verb, not 大伟说事
     "说事", "说法", "说和", "夜话", "议事",
+    # a standard police or court post named alone (茫崖“公安检查站”): the institution type, no brand
+    "公安检查站", "检查站", "警务站", "便民警务站", "警务室", "派出所", "司法所", "法庭", "人民法庭",
 })  # fmt: skip
 # A quoted “one thing” (“一个中心”, “一扇门”) says things are unified and names no programme by its
 # last word, as a set (“三张清单”) does; so does a counted method (“四诊法”, “五步法”).
@@ -350,6 +353,8 @@ _FIGURE_HEADS = (
     "助推器", "指挥部", "生态圈", "护城河", "防火墙", "连心桥", "领头雁", "排头兵", "金钥匙", "瞭望台",
     "最后一公里", "神经末梢", "千里眼", "顺风耳", "快进键", "定心丸", "润滑剂", "粘合剂", "催化剂",
     "蓄水池", "前哨", "前哨站", "主战场", "收集站", "服务窗", "说理地",
+    # what a centre is to its system (打造“指挥中枢”, 社会治理“最强大脑”, 治理“新引擎”, 战斗堡垒)
+    "中枢", "最强大脑", "引擎", "堡垒", "细胞",
 )  # fmt: skip
 # 让百姓/引导群众 before a quote: what people are to do (“说理找中心”), a slogan.
 _PEOPLE_DO = re.compile(
@@ -402,6 +407,8 @@ _GOAL_HEADS = (
     "流程", "闭环", "路径", "路子", "作风", "劲头", "干劲", "态度", "风气", "主题", "主线", "基调",
     # 发挥“人熟地熟”的优势, 围绕“九大员”工作职责: a strength or the duties of a role, no programme
     "优势", "特点", "长处", "特长", "职责", "职能",
+    # 筑牢“X”工作底线, 守住“X”红线: the line not to be crossed, a principle
+    "底线", "红线",
 )  # fmt: skip
 # 作用 right after a quote (发挥“前哨站”作用, 起到“润滑剂”作用) says what role something plays, in a
 # figure; after a programme's kind word (发挥“X”调解室作用) it is that programme's role, and stays.
@@ -508,6 +515,9 @@ _STOP_PATTERNS = (
     # should be X-ed is), 有X必Y / 逢X必Y / 凡X必Y (whenever X, always Y)
     re.compile(r"^(?:[应能](.{1,2})[尽必]\1|[有逢凡].必.)$"),
 )
+# Plain kinds of police and grid work named in quotes for emphasis (“入户走访”工作): what every unit
+# does, no programme (a coined campaign on them, “大走访”活动, stays).
+_PLAIN_WORK = frozenset({"入户走访", "走访", "走访排查", "排查", "摸排", "回访", "入户"})
 # Fields of work named in quotes for emphasis: every place has them, so they name no programme.
 _FIELD_TERMS = frozenset({
     "基层治理", "社会治理", "乡村治理", "城市治理", "市域治理", "基层社会治理", "社会治理现代化",
@@ -851,8 +861,10 @@ class PracticeMatcher:
             return None  # 被誉为“东方之花”的调解工作: a term of praise, whatever it is praised for
         if not trail and (m := _IS_THE.search(before_clause)) and not _ACTION.search(m.group("mid")):
             return None  # 这里是百姓的“议事堂”: what a place is to people, said in a figure
-        if not trail and _stock_figure(content):
-            return None  # 打造矛盾化解“终点站”, 打造“融合阵地”: a stock figure, no programme's name
+        if (not trail or possessive) and _stock_figure(content):
+            # 打造矛盾化解“终点站”, 打造“融合阵地”: a stock figure, no programme's name; nor is one
+            # that 的 joins to the system it serves (贯通“基层细胞”的管理体系)
+            return None
         if not trail and _SEEK_SLOGAN.match(content):
             return None  # “遇纠纷找中心”, “有事找网格员”: where people are to turn, a slogan
         if not trail and _PEOPLE_DO.search(_clause_before(s, cand.outer_start)):
@@ -1020,9 +1032,12 @@ class PracticeMatcher:
 
 
 # Words that say only what kind of body it is (个人调解室, 义务调解队, 专职调解团): no brand's own part.
+# So do the stock kinds of member every county recruits (“五老”调解队, 乡贤调解室, 党员调解队): a
+# staffing formula, no brand of one place.
 _GENERIC_MODIFIERS = frozenset(
     {"个人", "义务", "巡回", "流动", "专家", "专职", "兼职", "志愿", "联合", "特色", "金牌", "品牌"}
     | {"综合", "专业"}
+    | {"五老", "乡贤", "新乡贤", "两代表一委员", "党员", "老党员", "老干部", "律师"}
 )
 # A core word right before one of these names a class, a contest or a forum, not the practice
 # (“枫桥班” is a training class; “海上枫桥” is the practice).
@@ -1076,6 +1091,11 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
         return None
     if window.startswith(_PERIOD_WORDS):
         return None  # “梳理”近期工作: a time word opens the object of a quoted verb, no kind of programme
+    if (verb := _PREDICATE_START.match(window)) and (verb.group("result") or best - verb.end() >= 2):
+        # 坚持“一个根本”推动党管政法工作, “五大建设”展示政法队伍新风貌: a verb with its own object
+        # after the quote makes the quote the means of a predicate, no programme's name (“五进”推进
+        # 机制, where the verb runs into the kind word, stays one)
+        return None
     end = _words_end(window, best + len(best_word))
     if window.startswith("伍", end) and window[end - 1] == "队":
         end += 1  # 调解队伍: the word runs on past 队, and the name with it
@@ -1084,6 +1104,13 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     if _heads_goal(window, end):
         return None  # “X”工作要求 is a goal; “X”创建标准 sets up the creation campaign
     return window[:end]
+
+
+# Verbs of effect that open a predicate after a quoted slogan (“X”推动…, “X”取得…, “X”彰显…).
+_PREDICATE_START = re.compile(
+    # a verb of result never runs into a kind word (“X”取得整治新突破); the others take an object
+    r"(?P<result>取得|谱写|彰显|展示|展现)|推动|促进|助推|助力|带动|引领|赋能|护航|筑牢|守护|激活|凝聚|汇聚"
+)
 
 
 def _words_end(window: str, end: int) -> int:
@@ -1171,13 +1198,15 @@ def _states_a_change(s: str, cand: _Candidate) -> bool:
 
 
 def _verbless_figure(s: str, cand: _Candidate) -> bool:
-    """Whether the quote ends a verbless modifier phrase (…的“X”) right after a colon: a figure
-    set beside a headline's topic, not a programme anyone runs. A unit before 的 (某村的“X”)
-    owns the name instead."""
+    """Whether the quote ends a verbless modifier phrase (…的“X”) right after a colon, or makes
+    a whole heading of one: a figure set beside a headline's topic, not a programme anyone runs.
+    A unit before 的 (某村的“X”) owns the name instead."""
     clause = _clause_before(s, cand.outer_start)
     colon = max(clause.rfind("："), clause.rfind(":"))
     phrase = clause[colon + 1 :]
-    if colon < 0 or not phrase.endswith("的") or phrase.endswith(_UNIT_OWNER):
+    # 家门口的“解忧站”: a heading that is nothing but such a phrase is a figure too
+    heading = colon < 0 and len(clause) == cand.outer_start and not s[cand.outer_end :].strip(" 。!！\n")
+    if (colon < 0 and not heading) or not phrase.endswith("的") or phrase.endswith(_UNIT_OWNER):
         return False
     return not _ACTION.search(phrase)
 
@@ -1241,6 +1270,8 @@ def _acceptable(name: str) -> bool:
         return False  # a kind word alone (“驿站”, “工作室”) refers back to a programme or names none
     if bare in _FIELD_TERMS:
         return False  # 打造“基层治理”名片: the field of work every place has, no programme's name
+    if bare in _PLAIN_WORK:
+        return False  # 将“入户走访”工作做实: a plain kind of work every unit does, no programme's name
     if _PURE_NUMBER.match(bare) or re.search(r"[，,；;。]", name):
         return False
     if any(p.search(bare) for p in _STOP_PATTERNS):
