@@ -844,3 +844,13 @@ def test_a_verb_before_the_word_community_names_no_community() -> None:
 
     ex = extract(from_text("凉城新村司法所邀请律师坐班答疑，夯实社区人民调解根基。", "verb.txt"))
     assert not [r for r in ex.regions if r.level == "community"]
+
+
+def test_a_stem_naming_people_who_go_out_to_the_units_is_no_township(matcher: RegionMatcher) -> None:
+    # 某市百名民警下乡, 某县党员进村: the verbs 下乡/进村 after people, no unit the text places
+    for text in ("安达市百名民警下乡走访农户。", "宾县二十名辅警下乡巡逻。", "肇州县党员进村宣讲政策。"):
+        found = matcher.find(text)
+        assert [m.region.level for m in found] == ["county"], names(found)
+    # a unit written after its county with an ordinary stem is still made for the text
+    found = matcher.find("安达市万宝山镇组织民警巡逻。")
+    assert names(found)[-1].endswith("镇")

@@ -392,6 +392,8 @@ _NOT_NAME_WORDS = _words(
     "实现 建立 覆盖 担任 按照 强化 确保 推出 做好 完成 首家 加强 打造 依法 不断 相继 切实 进行 推动 "
     "开展 深化 创建 治理 工作 提升 健全 完善 服务 管理 机制 体系 今年 全面 积极 推进 落实 组织 "
     "律师 干部 群众 居民 村民 开办 协调 结合 发挥 下沉 依托 整合 直面 "
+    # people who go out to the units (民警下乡, 党员进村, 法官进社区): a stem naming them is no name
+    "民警 辅警 警察 党员 志愿者 法官 检察官 调解员 网格员 "
     # verbs whose object is the word 社区/乡村 itself (夯实社区基础, 走进社区): no name holds them
     "夯实 筑牢 巩固 走进 深入 扎根 "
     # verbs of location (某区地处城乡接合部, 位于城乡之间): the stem is a predicate, never a name
@@ -402,8 +404,9 @@ _NOT_NAME_WORDS = _words(
 _NOT_NAME_CHARS = frozenset("该这些们把被让使每其你我他她它个项型不没也都就才很")  # 大事不出镇 is a saying
 
 
-# A numeral before a level word inside the stem counts units (四乡两镇, 三镇五村): no name.
-_UNIT_COUNT = re.compile(r"[一二两三四五六七八九十百几多][乡镇村街社区]")
+# A numeral before a level word inside the stem counts units (四乡两镇, 三镇五村), one before 名
+# counts people (百名民警下乡, 十名干部进村): no name.
+_UNIT_COUNT = re.compile(r"[一二两三四五六七八九十百几多][乡镇村街社区]|[一二两三四五六七八九十百千几多数]名")
 
 
 _QUOTED_SPEECH = re.compile(r"“[^“”]*”|「[^「」]*」")
