@@ -483,3 +483,20 @@ def test_a_district_body_in_a_province_report_carries_its_city_name(matcher: Age
     # a 直辖市's district has no city between: 天津市 is the province level
     found = matcher.find("西青区法院化解纠纷。", FakeRegions("天津市"))
     assert found[0].name == "西青区人民法院"
+
+
+def test_bodies_framing_the_work_as_its_leadership_or_sending_people_to_a_meeting_do_not_act(
+    matcher: AgencyMatcher,
+) -> None:
+    # 在X、Y的坚强领导下: the leadership the work is done under, not bodies doing it
+    sentence = "在东河区委、区政府和上级公安机关的坚强领导下，东河区公安分局破获案件三十起。"
+    assert _acting(matcher, sentence, "东河区") == [("包头市东河区公安分局", "公安")]
+    # a list of bodies closed by the people who came from them: where those people work
+    sentence = "区法院、区检察院、区司法局等单位负责同志列席会议。"
+    assert _acting(matcher, sentence, "东河区") == []
+    # a list of bodies that act stays acting
+    sentence = "区法院、区检察院联合开展普法宣传。"
+    assert [name for name, _ in _acting(matcher, sentence, "东河区")] == [
+        "包头市东河区人民法院",
+        "包头市东河区人民检察院",
+    ]

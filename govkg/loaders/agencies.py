@@ -45,11 +45,20 @@ _GENERIC_PREFIX = re.compile(
 _NOT_IN_PREFIX = re.compile(r"[\s,，。;；:：、!！?？“”\"'‘’《》()（）\d]")
 
 _MEETING_OR_PERSON = re.compile(
-    r"(?:常委会|常务会|全会|全体会议|会议|书记|副书记|常委|委员|领导|主要负责|院长|检察长|局长|主任|组长"
+    r"(?:常委会|常务会|全会|全体会议|会议|书记|副书记|常委|委员|领导|主要负责|负责人|负责同志|院长|检察长|局长|主任|组长"
     r"|工作专班|专班|[一二三四五六七八九十]+届"
     # an office-holder written after the body (镇政府副镇长某某, 某派出所所长某某)
     r"|(?:常务)?副?(?:镇长|乡长|县长|市长|区长|旗长|州长|盟长|省长|所长|庭长|队长|站长|部长|处长|科长|政委|教导员))"
 )
+# 甲局、乙局等单位负责人参加会议 / 县法院、县检察院负责同志…: a list of bodies closed by the people who
+# came from them names where those people work, as 局长 right after one body does
+_LIST_PERSON_AFTER = re.compile(
+    r"^(?:[、和及与][^、，,;；。]{1,24}?)*等?(?:相关|有关)?(?:单位|部门)?的?"
+    r"(?:代表|负责人|负责同志|领导|主要负责|分管负责|分管领导)"
+)
+# 在县委、县政府和上级公安机关的坚强领导下: the bodies whose leadership frames the work lead, they do
+# not act in it
+_LED_BY_AFTER = re.compile(r"^[^,，;；。]{0,40}?的(?:坚强|正确|统一|有力|直接|高度重视和)?领导(?:和[^,，;；。]{1,8})?下")
 _SETUP_VERB = re.compile(r"(?:成立|组建|新成立|设立)(?:了)?[^,，;；。]*$")
 _PLACE_BEFORE = re.compile(r"在[^,，;；。]*$")
 _PLACE_AFTER = re.compile(r"^[^,，;；。]*?(?:设立|设置|派驻|建立|开设|建成)")
@@ -450,7 +459,9 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
     clause_start = max(sentence.rfind(c, 0, start) for c in _CLAUSE_BREAK) + 1
     before = sentence[clause_start:start]
     after = sentence[end:]
-    if _MEETING_OR_PERSON.match(after) or _CREDIT_AFTER.match(after):
+    if _MEETING_OR_PERSON.match(after) or _CREDIT_AFTER.match(after) or _LIST_PERSON_AFTER.match(after):
+        return False
+    if _LED_BY_AFTER.match(after) and _PLACE_BEFORE.search(before):
         return False
     if _PLACE_BEFORE.search(before) and _PLACE_AFTER.search(after):
         return False
