@@ -500,3 +500,11 @@ def test_bodies_framing_the_work_as_its_leadership_or_sending_people_to_a_meetin
         "包头市东河区人民法院",
         "包头市东河区人民检察院",
     ]
+
+
+def test_a_province_body_that_checks_a_units_work_below_it_does_not_act_there(matcher: AgencyMatcher) -> None:
+    # 经过省委、省政府考评组的验收 in a county-level city's report: the province appraises, like an awarder
+    sentence = "经过省委、省政府考评组的验收，禹州市达到了平安县标准。"
+    assert _acting(matcher, sentence, "禹州市") == []
+    # a province body doing work of its own still acts
+    assert _acting(matcher, "省委政法委组织开展平安建设宣传。", "禹州市") != []

@@ -70,6 +70,9 @@ _GONE_TO_BEFORE = re.compile(r"(?:到|赴|前往)$")
 _GONE_TO_AFTER = re.compile(r"^(?:$|[,，;；。!！?？])")
 _AWARD_VERB = r"(?:表彰|授予|评为|命名|通报表扬|嘉奖|表扬|肯定|推广|推介|刊发|报道)"
 _AWARD_AFTER = re.compile(rf"^[^,，;；。]{{0,30}}?{_AWARD_VERB}")
+# 经过省委、省政府考评组的验收 / 省检察院督导组到县督导: a province's body that checks a unit's work
+# below it appraises that work, as one that awards it does
+_CHECK_AFTER = re.compile(r"^[^,，;；。]{0,20}?(?:考评|考核|验收|评估|督导|督查|暗访)")
 _AWARD_BEFORE = re.compile(r"(?:被|受到|获得?)[^,，;；。]{0,20}$")
 # … a body that receives it: 被…评为, or 获评 / 荣获 / 入选 right after the body's name
 _AWARDED = re.compile(
@@ -480,5 +483,7 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
     if region.level == "province":
         subject = _subject(regions)
         if subject is not None and subject.level != "province":
-            return not (_INSTRUCTION.search(sentence) or _AWARD_AFTER.search(after))
+            return not (
+                _INSTRUCTION.search(sentence) or _AWARD_AFTER.search(after) or _CHECK_AFTER.search(after)
+            )
     return True
