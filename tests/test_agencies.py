@@ -508,3 +508,17 @@ def test_a_province_body_that_checks_a_units_work_below_it_does_not_act_there(ma
     assert _acting(matcher, sentence, "禹州市") == []
     # a province body doing work of its own still acts
     assert _acting(matcher, "省委政法委组织开展平安建设宣传。", "禹州市") != []
+
+
+def test_a_city_bureau_written_before_its_own_district_branch_does_not_act() -> None:
+    # 某市公安局乙区分局推行X: the branch acts; the city bureau's name only says whose branch it is
+    text = "城北区推进平安建设\n西宁市公安局城北区分局推行“夜巡快警”巡逻，成效明显。"
+    ex = extract(from_text(text, "t"))
+    names = {a.name for a in ex.agencies}
+    assert "西宁市城北区公安分局" in names
+    assert "西宁市公安局" not in names
+    done = {(i.agency_key.split(":")[-1], i.practice_key) for i in ex.implementations}
+    assert done == {("西宁市城北区公安分局", "local:夜巡快警")}
+    # the city bureau named on its own still acts
+    ex = extract(from_text("城北区推进平安建设\n西宁市公安局部署开展夜间巡逻。", "t"))
+    assert "西宁市公安局" in {a.name for a in ex.agencies}
