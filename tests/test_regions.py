@@ -854,3 +854,15 @@ def test_a_stem_naming_people_who_go_out_to_the_units_is_no_township(matcher: Re
     # a unit written after its county with an ordinary stem is still made for the text
     found = matcher.find("安达市万宝山镇组织民警巡逻。")
     assert names(found)[-1].endswith("镇")
+
+
+def test_a_community_written_without_the_road_word_of_its_name_is_that_community(
+    matcher: RegionMatcher,
+) -> None:
+    # 付家社区 for the data's 付家巷社区, 禄家社区 for 禄家巷社区 (城关区, 兰州市)
+    chengguan = ("620102", "620100", "620000")
+    found = matcher.find("城关区付家社区、禄家社区联合开展夜间巡逻。", chengguan)
+    assert [m.region.name for m in found if m.region.level == "community"] == ["付家巷社区", "禄家巷社区"]
+    # a stem the data list under no road word stays unplaced
+    found = matcher.find("付平社区开展夜间巡逻。", chengguan)
+    assert not [m for m in found if m.region.level == "community"]

@@ -353,6 +353,8 @@ _SHORT_HITS_SIZE = 4_096
 # Sub-county names: stems of 2-6 characters, up to 10 for transliterated names the data list.
 _SHORT_STEM, _LONG_STEM = 6, 10
 _TOWNSHIP_WORDS = ("镇", "乡", "街道", "苏木")
+# The road words a community named after its lane or road carries (某巷社区, 某路社区)
+_ROAD_WORDS = frozenset("巷路街里")
 # After X街 these make it a road or a longer name, not the street X街道 written short (南营门街路, 街口)
 _NOT_AFTER_STREET = frozenset("道路巷口坊号头区")
 # A functional zone written before a community or street (高新区天乐社区, 经开区某街道) is no
@@ -1229,8 +1231,11 @@ class RegionMatcher:
         ]
 
     def _variant(self, ancestor: str, name: str, level: str) -> list[Region]:
-        """Dataset units under ``ancestor`` spelled one character differently (a variant character)."""
-        if len(_strip_suffix(name)) < 3:
+        """Dataset units under ``ancestor`` spelled one character differently (a variant character),
+        or a community written without the road word of its name (正茂社区 for 正茂巷社区)."""
+        stem = _strip_suffix(name)
+        road = level == "community" and name.endswith("社区") and len(stem) >= 2
+        if len(stem) < 3 and not road:
             return []
         pool = self._pools.get((ancestor, level))
         if pool is None:
@@ -1246,10 +1251,17 @@ class RegionMatcher:
                 if r.level == level:
                     pool[(len(r.name), r.name[0])].append(r)  # only these can differ by one inner character
             self._pools[(ancestor, level)] = pool
-        return [
+        found = [
             r
             for r in pool.get((len(name), name[0]), ())
-            if sum(a != b for a, b in zip(r.name, name, strict=True)) == 1
+            if len(stem) >= 3 and sum(a != b for a, b in zip(r.name, name, strict=True)) == 1
+        ]
+        if found or not road:
+            return found
+        return [
+            r
+            for r in pool.get((len(name) + 1, name[0]), ())
+            if r.name.startswith(stem) and r.name[len(stem)] in _ROAD_WORDS and r.name.endswith("社区")
         ]
 
     # -- subject ------------------------------------------------------------------------------
