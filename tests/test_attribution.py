@@ -640,3 +640,19 @@ def test_a_district_body_written_with_a_bare_level_word_in_a_city_report() -> No
         "经区综治中心协调，双方当场和解。"
     )
     assert ("鼓楼区", "comprehensive_center") in _adopters(text)
+
+
+def test_a_brand_listed_after_a_police_post_named_after_no_unit_is_the_countys() -> None:
+    # 甲社区“X”、乙警务站“Y”、丙社区“Z”: the post's brand is not the community's before it
+    text = (
+        "兰州市城关区矛盾化解\n城关区公安分局培育了付家巷社区“老付说和室”、白塔山警务站“老马调解室”、"
+        "禄家巷社区“禄家议事厅”等特色调解品牌。"
+    )
+    ex = extract(from_text(text, "t"))
+    regions = {r.code: r.name for r in ex.regions}
+    owners = {a.practice_key: regions[a.region_code] for a in ex.adoptions if a.practice_key.startswith("local:")}
+    assert owners == {
+        "local:老付说和室": "付家巷社区",
+        "local:老马调解室": "城关区",
+        "local:禄家议事厅": "禄家巷社区",
+    }

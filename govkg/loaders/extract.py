@@ -864,7 +864,7 @@ def _titled(sentence: str, end: int, agencies: Sequence[AgencyMention]) -> Agenc
 
 
 # 、乙司法所“Y: a list item of its own, headed by a station the matcher did not place
-_LISTED_AFTER = re.compile(r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室)[“\"「]$")
+_LISTED_AFTER = re.compile(r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室|警务站)[“\"「]$")
 
 
 def _station_owners(agencies: Sequence[AgencyMention]) -> set[int]:
