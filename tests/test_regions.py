@@ -866,3 +866,10 @@ def test_a_community_written_without_the_road_word_of_its_name_is_that_community
     # a stem the data list under no road word stays unplaced
     found = matcher.find("付平社区开展夜间巡逻。", chengguan)
     assert not [m for m in found if m.region.level == "community"]
+
+
+def test_a_short_name_heading_a_road_bridge_or_square_is_no_place(matcher: RegionMatcher) -> None:
+    # 在中山路, 在延安桥: a landmark named after a place; 在包头街头 is still the city's streets
+    assert matcher.find("巡逻队在中山路和延安桥一带值守。") == []
+    assert names(matcher.find("巡逻队在包头街头值守。")) == ["包头市"]
+    assert names(matcher.find("赴浙江学习枫桥经验。")) == ["浙江省"]

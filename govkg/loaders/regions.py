@@ -353,6 +353,9 @@ _SHORT_HITS_SIZE = 4_096
 # Sub-county names: stems of 2-6 characters, up to 10 for transliterated names the data list.
 _SHORT_STEM, _LONG_STEM = 6, 10
 _TOWNSHIP_WORDS = ("镇", "乡", "街道", "苏木")
+# Words after a bare short name that make it the name of a road, a bridge or a square (中山路,
+# 延安桥, 北京大道): a landmark named after the place, not the place
+_LANDMARK_AFTER = re.compile(r"^(?:路|街(?![道头])|巷|桥|大道|大街(?!小巷)|大桥|广场|公园)")
 # The road words a community named after its lane or road carries (某巷社区, 某路社区)
 _ROAD_WORDS = frozenset("巷路街里")
 # After X街 these make it a road or a longer name, not the street X街道 written short (南营门街路, 街口)
@@ -642,6 +645,8 @@ class RegionMatcher:
             return dateline != "head"
         if before in _OPEN_QUOTES:
             return False  # “同心共联”: a short name opening a quoted coinage is a word of it, no place
+        if _LANDMARK_AFTER.match(after):
+            return False  # 在中山路, 延安桥头: a road, bridge or square named after a place is no place
         if (
             before in _FUNCTION_CHARS
             and any(r.level in ("province", "prefecture") for r in hit.candidates)
