@@ -35,8 +35,10 @@ def arabic_years(text: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGIT), text)
 
 
+# 回首2023年，… / 回顾2022年，…: a review opening with the year it looks back on frames that year;
+# one opening a span (2018年至2022年，…) frames none
 _LEADING_YEAR = re.compile(
-    r"^[（(]?\s*((?:19|20)\d{2})\s*年(?!度?[^,，、以来底初上下全]{0,2}[月])(?!以来|来)(?!(?:以|之)?前(?![0-9一二三四五六七八九十两]))"
+    r"^[（(]?\s*(?:(?:回首|回顾|纵观|盘点)\s*)?((?:19|20)\d{2})\s*年(?!度?[^,，、以来底初上下全]{0,2}[月])(?!以来|来)(?!\s*[—–\-~～至到]\s*(?:19|20)\d{2})(?!(?:以|之)?前(?![0-9一二三四五六七八九十两]))"
 )
 # "三年来", "近年来", "2018年以来": the text covers several years, so no single report year.
 _MULTI_YEAR = re.compile(
