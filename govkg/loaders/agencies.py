@@ -59,6 +59,9 @@ _LIST_PERSON_AFTER = re.compile(
 # 在县委、县政府和上级公安机关的坚强领导下: the bodies whose leadership frames the work lead, they do
 # not act in it
 _LED_BY_AFTER = re.compile(r"^[^,，;；。]{0,40}?的(?:坚强|正确|统一|有力|直接|高度重视和)?领导(?:和[^,，;；。]{1,8})?下")
+# 在省委平安陕西建设工作会议上: a body whose meeting is where something is said or given is the
+# meeting's host, not a body doing the work reported
+_MEETING_AT_AFTER = re.compile(r"^[^,，;；。]{0,24}?(?:会议|大会|全会|座谈会|推进会|现场会|部署会)上")
 _SETUP_VERB = re.compile(r"(?:成立|组建|新成立|设立)(?:了)?[^,，;；。]*$")
 _PLACE_BEFORE = re.compile(r"在[^,，;；。]*$")
 _PLACE_AFTER = re.compile(r"^[^,，;；。]*?(?:设立|设置|派驻|建立|开设|建成)")
@@ -464,7 +467,7 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
     after = sentence[end:]
     if _MEETING_OR_PERSON.match(after) or _CREDIT_AFTER.match(after) or _LIST_PERSON_AFTER.match(after):
         return False
-    if _LED_BY_AFTER.match(after) and _PLACE_BEFORE.search(before):
+    if (_LED_BY_AFTER.match(after) or _MEETING_AT_AFTER.match(after)) and _PLACE_BEFORE.search(before):
         return False
     if _PLACE_BEFORE.search(before) and _PLACE_AFTER.search(after):
         return False
