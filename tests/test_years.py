@@ -311,3 +311,13 @@ def test_a_review_opening_with_the_year_it_looks_back_on_is_about_that_year() ->
     # looking back on a span, or on work since a year, frames no single year
     assert report_year("工作回顾", None, ["回顾2018年以来的工作，全县坚持稳中求进。"]) is None
     assert report_year("工作回顾", None, ["回顾2018年至2022年，全县坚持稳中求进。"]) is None
+
+
+def test_a_lead_reporting_one_recent_event_takes_the_publication_year() -> None:
+    # 近日，某县召开/开展…活动: one event, dated by the report's own date (rule 14b)
+    lead = "近日，安多县深入开展“平安边关”集中宣传活动，营造全民参与平安建设的氛围。"
+    assert report_year("安多县开展宣传活动", 2022, [lead]) == 2022
+    assert report_year("安多县召开推进会", 2023, ["日前，安多县召开平安建设推进会，部署全年工作。"]) == 2023
+    # a reporter's visit is no event, and no date leaves no year
+    assert report_year("走访见闻", 2023, ["近日走访发现，安多县各村都建起了调解室。"]) is None
+    assert report_year("安多县开展宣传活动", None, [lead]) is None

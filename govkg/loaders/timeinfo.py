@@ -70,6 +70,12 @@ _EVENT_LEAD = re.compile(
     r"^[（(]?\s*(?:((?:19|20)\d{2})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚|晚上|凌晨)?"
     r"[^。！？!?；;]{0,40}?(?:召开|举行|举办|启动|揭牌|开幕|闭幕|签约|授牌|发生)"
 )
+# 近日，某县召开… / 近日，某县开展“X”宣传活动: a lead reporting one recent event, dated by the
+# report's publication (a visit or an interview, 近日走访发现, is no event)
+_RECENT_EVENT_LEAD = re.compile(
+    r"^(?:近日|日前)[，,]?[^。！？!?；;]{0,60}?"
+    r"(?:召开|举行|举办|启动|揭牌|开幕|闭幕|签约|授牌|开展了?[^。！？!?；;，,]{0,20}?活动)"
+)
 _CLAUSE_END = re.compile(r"[，,；;。]")
 # A lead that frames the report as an interview (我们采访了…, 接受记者专访).
 _INTERVIEW = re.compile(r"(?:采访|专访)了|接受[^，,。；;]{0,12}(?:采访|专访)")
@@ -204,10 +210,11 @@ def _year_reviewed(published_year: int, published_month: int | None) -> int:
 
 def _event_year(lead: str, published_year: int | None) -> int | None:
     """The year of the one event a report's lead dates to the day (a meeting, a ceremony, an
-    incident): the year written with the date, else the published year; None for any other lead."""
+    incident): the year written with the date, else the published year; the published year for
+    one it dates 近日/日前; None for any other lead."""
     m = _EVENT_LEAD.match(lead)
     if m is None:
-        return None
+        return published_year if _RECENT_EVENT_LEAD.match(lead) else None
     return int(m.group(1)) if m.group(1) else published_year
 
 
