@@ -321,3 +321,13 @@ def test_a_lead_reporting_one_recent_event_takes_the_publication_year() -> None:
     # a reporter's visit is no event, and no date leaves no year
     assert report_year("走访见闻", 2023, ["近日走访发现，安多县各村都建起了调解室。"]) is None
     assert report_year("安多县开展宣传活动", None, [lead]) is None
+
+
+def test_a_plan_period_since_dates_its_first_year_and_spans_years() -> None:
+    # “十四五”以来 is since 2021, as 2021年以来 is; a report opening with it spans several years
+    sentence = "“十四五”以来，全州累计建成综治中心320个。"
+    assert sentence_year(sentence, sentence.index("综治中心"), 2023, 2023) == 2021
+    assert report_year("全州平安建设综述", 2023, [sentence]) is None
+    # 上一年度 is the year before the report's date, as 上年 is
+    sentence = "上一年度，全州共化解矛盾纠纷3000件。"
+    assert sentence_year(sentence, sentence.index("化解"), None, 2023) == 2022

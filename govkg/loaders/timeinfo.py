@@ -45,6 +45,7 @@ _MULTI_YEAR = re.compile(
     r"(?:[两二三四五六七八九十几多]|近|近几|近些)年(?:来|以来)|近(?:几|些)年|(?:19|20)\d{2}年以来|多年来|十[一二三四五六七八九]?年(?:来|以来)"
     r"|(?<![0-9])[0-9]{1,2}\s*多?年(?:来|以来)"
     r"|(?:19|20)\d{2}\s*年?\s*[—–\-~～至到]\s*(?:19|20)\d{2}\s*年"  # 2017—2020年度: a span
+    r"|十[二三四五]五[”\"」’]?(?:时期|期间|以来)"  # “十四五”以来/期间: a plan period of five years
 )
 # "十年来", "10年来", "二十多年来": a count of years looked back on, so a text that says it tells a
 # story from an opening year (2010年底，某县创建…) rather than reviewing that year.
@@ -110,7 +111,12 @@ _COMPARED_AFTER = re.compile(r"(?:底|末|同期)?(?:相比|相较|比较)")  # 
 _AWARD_BEFORE = re.compile(r"(?:荣获|获评|获得|获|评为|入选|授予|命名为)\s*$")
 # 在2022年试点基础上，今年…: the year of what the activity builds on, not of the activity.
 _BUILT_ON = re.compile(r"[^,，。；;]{0,10}?基础上")
-_RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "年初以来": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+_RELATIVE = {
+    "今年": 0, "本年": 0, "当年": 0, "年初以来": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1,
+}  # fmt: skip
+# “十四五”以来: since the first year of a five-year plan period (十二五 2011, 十三五 2016, 十四五 2021)
+_PLAN_PERIOD_SINCE = re.compile(r"十([二三四五])五[”\"」’]?(?:时期|期间)?以来")
+_PLAN_PERIOD_FIRST = {"二": 2011, "三": 2016, "四": 2021, "五": 2026}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 _RELATIVE_THIS = re.compile(r"今年|本年")
 # 今年63岁, 今年已七十多岁: 今年 before an age tells how old someone is, not when something was done.
@@ -293,6 +299,8 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
         if _baseline(sentence, m.start(), m.end()) or _background(sentence, m.start(), m.end()):
             continue
         years.append((m.start(), year))
+    for m in _PLAN_PERIOD_SINCE.finditer(sentence):
+        years.append((m.start(), _PLAN_PERIOD_FIRST[m.group(1)]))
     relative = tuple(
         (m.start(), _RELATIVE[m.group()])
         for m in _RELATIVE_RE.finditer(sentence)
