@@ -385,7 +385,17 @@ class ActorResolver:
                 actors.append(Actor(m.start, m.end, m.region, "place"))
         acting_for = self._agency_regions(ctx, agencies, stations)
         for a, region in zip(agencies, acting_for, strict=True):
-            if region is not None and region.code not in above:
+            if region is None:
+                continue
+            if region.code not in above or (
+                # 甲市公安局已累计排查化解纠纷436起 in a county's report: a city body doing work of
+                # its own is the city's, not the county's (guideline 8); one that directs, inspects,
+                # promotes or awards the units below it does not act here
+                a.acting
+                and region.level == "prefecture"
+                and _OWN_DEED.match(sentence, a.end)
+                and not _DIRECTS.search(sentence)
+            ):
                 actors.append(Actor(a.start, a.end, region, "agency"))
         covered = [(a.start, a.end) for a in agencies]
         for (s0, e0), town in stations.items():
@@ -1021,6 +1031,16 @@ class ActorResolver:
         return ActorChoice((), "subject", 0.0)
 
 
+# Words of a body above directing, checking, promoting or honouring the units below it
+_DIRECTS = re.compile(
+    r"部署|要求|指导|督导|督查|检查|调研|推广|表彰|号召|印发|转发|通报|召开|组织召开|考核|考评|验收|肯定|批示|指示|"
+    r"观摩|学习|借鉴|评为|授予|命名|下发"
+)
+# The body heads its own clause with a deed: 甲市公安局已累计…, 甲市公安局持续开展…
+_OWN_DEED = re.compile(
+    r"(?:还|也|已|已经|今年以来|近年来|持续|不断|积极|深入|全面|累计|共)*[^，,。；;]{0,6}?"
+    r"(?:开展|建立|建成|推行|组建|打造|排查|化解|调处|破获|打掉|侦破|抓获|查处|搭建|完善|设立|实施|创新)"
+)
 _SPEECH_VERB = re.compile(r"[^，,。；;“”]{0,30}?(?:说|表示|介绍|告诉|坦言|感慨)")
 
 
