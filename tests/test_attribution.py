@@ -661,7 +661,7 @@ def test_a_brand_listed_after_a_police_post_named_after_no_unit_is_the_countys()
 def test_a_city_body_doing_its_own_work_in_a_county_report_is_the_citys() -> None:
     # 甲市公安局…已累计排查化解纠纷N起 in 乙县's report: the city's line, not the county's
     text = (
-        "会宁县多措并举护平安\\n近日，会宁县公安局在全县开展夏季治安巡逻。"
+        "会宁县多措并举护平安\n近日，会宁县公安局在全县开展夏季治安巡逻。"
         "与此同时，白银市公安局持续完善矛盾纠纷化解“回访机制”，今年以来已累计排查化解矛盾纠纷320起。"
     )
     ex = extract(from_text(text, "t"))
@@ -670,6 +670,17 @@ def test_a_city_body_doing_its_own_work_in_a_county_report_is_the_citys() -> Non
     assert ("白银市", "local:回访机制") in lines
     assert ("会宁县", "local:回访机制") not in lines
     # the city body telling the counties what to do gives the city no line
-    text = "会宁县多措并举护平安\\n白银市公安局要求各县区完善矛盾纠纷化解“回访机制”。"
+    text = "会宁县多措并举护平安\n白银市公安局要求各县区完善矛盾纠纷化解“回访机制”。"
     ex = extract(from_text(text, "t"))
     assert not [a for a in ex.adoptions if a.practice_key == "local:回访机制" and a.region_code == "620400"]
+
+
+def test_a_body_whose_head_reports_its_work_is_the_actor_of_that_report() -> None:
+    # 甲派出所所长某某表示，今年以来，通过“X”…: the station's work, not the county's
+    text = "泾源县公安局推进警务前置\n黄花派出所所长马某表示，今年以来，通过“红马甲巡逻队”，辖区开展夜巡30次。"
+    ex = extract(from_text(text, "t"))
+    regions = {r.code: r.name for r in ex.regions}
+    owners = {regions[a.region_code] for a in ex.adoptions if a.practice_key == "local:红马甲巡逻队"}
+    assert owners == {"黄花乡"}
+    # the officer alone is still no acting body in the list of agencies
+    assert "黄花乡派出所" not in {a.name for a in ex.agencies}

@@ -330,14 +330,20 @@ class ActorResolver:
         return region
 
     def _agency_regions(
-        self, ctx: ReportContext, agencies: Sequence[AgencyMention], stations: dict[tuple[int, int], Region]
+        self,
+        ctx: ReportContext,
+        sentence: str,
+        agencies: Sequence[AgencyMention],
+        stations: dict[tuple[int, int], Region],
     ) -> list[Region | None]:
-        """The unit each acting agency acts for (a station's town, else its region), None if idle."""
+        """The unit each acting agency acts for (a station's town, else its region), None if idle.
+        A body whose officer reports its work (甲派出所所长某某表示，今年以来…) speaks for it."""
         out: list[Region | None] = []
         for a in agencies:
             region = ctx.regions.get(a.region_code) or self.gazetteer.get(a.region_code)
             station = next((t for (s0, e0), t in stations.items() if a.start <= s0 and e0 <= a.end), None)
-            out.append((station or region) if a.acting else None)
+            speaks = not a.acting and _OFFICER_SPEAKS.match(sentence, a.end) is not None
+            out.append((station or region) if a.acting or speaks else None)
         return out
 
     def _named_last(self, ctx: ReportContext, word: str) -> Region | None:
@@ -383,7 +389,7 @@ class ActorResolver:
                 and m.start not in homes
             ):
                 actors.append(Actor(m.start, m.end, m.region, "place"))
-        acting_for = self._agency_regions(ctx, agencies, stations)
+        acting_for = self._agency_regions(ctx, sentence, agencies, stations)
         for a, region in zip(agencies, acting_for, strict=True):
             if region is None:
                 continue
@@ -1031,6 +1037,11 @@ class ActorResolver:
         return ActorChoice((), "subject", 0.0)
 
 
+# 甲派出所所长某某表示，…: the head of a body (a title, a name) reporting its work
+_OFFICER_SPEAKS = re.compile(
+    r"(?:党委|党支部|党组)?(?:副)?(?:书记|主任|所长|局长|院长|庭长|检察长|政委|教导员|站长|负责人|负责同志)"
+    r"[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|告诉记者|坦言)[:：，,]"
+)
 # Words of a body above directing, checking, promoting or honouring the units below it
 _DIRECTS = re.compile(
     r"部署|要求|指导|督导|督查|检查|调研|推广|表彰|号召|印发|转发|通报|召开|组织召开|考核|考评|验收|肯定|批示|指示|"
