@@ -527,4 +527,6 @@ def test_a_city_bureau_written_before_its_own_district_branch_does_not_act() -> 
 def test_a_body_whose_meeting_is_the_venue_does_not_act(matcher: AgencyMatcher) -> None:
     # 在省委平安建设工作会议上，某市被表彰: the meeting's host, not a body doing the work
     assert _acting(matcher, "在省委平安建设工作会议上，禹州市被表彰为平安县。", "禹州市") == []
-    assert _acting(matcher, "在市委政法工作会议上，市公安局作交流发言。", "禹州市") == [("禹州市公安局", "公安")]
+    assert _acting(matcher, "在市委政法工作会议上，市公安局作交流发言。", "禹州市") == [
+        ("禹州市公安局", "公安")
+    ]

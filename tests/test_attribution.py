@@ -650,7 +650,9 @@ def test_a_brand_listed_after_a_police_post_named_after_no_unit_is_the_countys()
     )
     ex = extract(from_text(text, "t"))
     regions = {r.code: r.name for r in ex.regions}
-    owners = {a.practice_key: regions[a.region_code] for a in ex.adoptions if a.practice_key.startswith("local:")}
+    owners = {
+        a.practice_key: regions[a.region_code] for a in ex.adoptions if a.practice_key.startswith("local:")
+    }
     assert owners == {
         "local:老付说和室": "付家巷社区",
         "local:老马调解室": "城关区",
@@ -677,7 +679,9 @@ def test_a_city_body_doing_its_own_work_in_a_county_report_is_the_citys() -> Non
 
 def test_a_body_whose_head_reports_its_work_is_the_actor_of_that_report() -> None:
     # 甲派出所所长某某表示，今年以来，通过“X”…: the station's work, not the county's
-    text = "泾源县公安局推进警务前置\n黄花派出所所长马某表示，今年以来，通过“红马甲巡逻队”，辖区开展夜巡30次。"
+    text = (
+        "泾源县公安局推进警务前置\n黄花派出所所长马某表示，今年以来，通过“红马甲巡逻队”，辖区开展夜巡30次。"
+    )
     ex = extract(from_text(text, "t"))
     regions = {r.code: r.name for r in ex.regions}
     owners = {regions[a.region_code] for a in ex.adoptions if a.practice_key == "local:红马甲巡逻队"}

@@ -229,7 +229,7 @@ def test_date_line_with_label_and_time() -> None:
 
 def test_a_publication_date_labelled_late_in_a_by_line_is_the_date() -> None:
     # 作者…来源…发布时间: the label names the date wherever the by-line puts it
-    text = "某县开展防汛演练\n作者:某某 编辑:某县委宣传部 来源:某县应急管理局 发布时间:2024-06-12 10:05:33\n正文。"
+    text = "某县开展防汛演练\n作者:某某 编辑:某县委宣传部 来源:某县应急局 发布时间:2024-06-12 10:05\n正文。"
     assert from_text(text, "x").published == "2024-06-12"
     text = "某縣開展防汛演練\n作者：某某 來源：某縣應急管理局 發佈時間：2024-6-2\n正文。"
     assert from_text(text, "x").published == "2024-06-02"

@@ -220,9 +220,9 @@ def _is_date_line(line: str) -> str | None:
     # 2020-11-26 10:32 来源:某县融媒体中心 通讯员 某某 记者 某某: a dated by-line
     if len(line) <= 100 and (m := _YMD.search(line)) and m.start() <= 8 and _BYLINE.search(fold(line)):
         return _valid(int(m[1]), int(m[2]), int(m[3]))
-    if len(line) <= 100 and (label := _LABELLED_DATE.search(fold(line))) is not None:
-        if m := _YMD.match(line, label.end()):
-            return _valid(int(m[1]), int(m[2]), int(m[3]))
+    label = _LABELLED_DATE.search(fold(line)) if len(line) <= 100 else None
+    if label is not None and (m := _YMD.match(line, label.end())):
+        return _valid(int(m[1]), int(m[2]), int(m[3]))
     if len(line) > 40:
         return None
     found = _date_in(line)

@@ -112,7 +112,8 @@ _AWARD_BEFORE = re.compile(r"(?:荣获|获评|获得|获|评为|入选|授予|�
 # 在2022年试点基础上，今年…: the year of what the activity builds on, not of the activity.
 _BUILT_ON = re.compile(r"[^,，。；;]{0,10}?基础上")
 _RELATIVE = {
-    "今年": 0, "本年": 0, "当年": 0, "年初以来": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1,
+    "今年": 0, "本年": 0, "当年": 0, "年初以来": 0,
+    "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1,
 }  # fmt: skip
 # “十四五”以来: since the first year of a five-year plan period (十二五 2011, 十三五 2016, 十四五 2021)
 _PLAN_PERIOD_SINCE = re.compile(r"十([二三四五])五[”\"」’]?(?:时期|期间)?以来")
