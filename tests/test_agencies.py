@@ -489,7 +489,7 @@ def test_bodies_framing_the_work_as_its_leadership_or_sending_people_to_a_meetin
     matcher: AgencyMatcher,
 ) -> None:
     # 在X、Y的坚强领导下: the leadership the work is done under, not bodies doing it
-    sentence = "在东河区委、区政府和上级公安机关的坚强领导下，东河区公安分局破获案件三十起。"
+    sentence = "在东河区委、区政府和市局党委的正确领导下，东河区公安分局破获案件三十起。"
     assert _acting(matcher, sentence, "东河区") == [("包头市东河区公安分局", "公安")]
     # a list of bodies closed by the people who came from them: where those people work
     sentence = "区法院、区检察院、区司法局等单位负责同志列席会议。"

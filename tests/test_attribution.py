@@ -661,10 +661,10 @@ def test_a_brand_listed_after_a_police_post_named_after_no_unit_is_the_countys()
 
 
 def test_a_city_body_doing_its_own_work_in_a_county_report_is_the_citys() -> None:
-    # 甲市公安局…已累计排查化解纠纷N起 in 乙县's report: the city's line, not the county's
+    # 甲市公安局…共调处纠纷N起 in 乙县's report: the city's line, not the county's
     text = (
         "会宁县多措并举护平安\n近日，会宁县公安局在全县开展夏季治安巡逻。"
-        "与此同时，白银市公安局持续完善矛盾纠纷化解“回访机制”，今年以来已累计排查化解矛盾纠纷320起。"
+        "与此同时，白银市公安局持续完善矛盾纠纷化解“回访机制”，今年以来共调处各类纠纷320起。"
     )
     ex = extract(from_text(text, "t"))
     regions = {r.code: r.name for r in ex.regions}

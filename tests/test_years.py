@@ -306,7 +306,7 @@ def test_an_opening_year_dating_a_moment_of_a_story_frames_no_report_year() -> N
 def test_a_review_opening_with_the_year_it_looks_back_on_is_about_that_year() -> None:
     # 回首2023年，… / 回顾2022年，…: a letter or review framed by the year it looks back on
     opening = ["广大市民朋友：", "回首2023年，我们扛起防风险、保安全的职责使命。", "这一年，我们高压严打。"]
-    assert report_year("致广大市民朋友的一封信", None, opening) == 2023
+    assert report_year("写给全县群众的新年信", None, opening) == 2023
     assert report_year("工作回顾", 2023, ["回顾2022年，全县政法机关坚持稳中求进。"]) == 2022
     # looking back on a span, or on work since a year, frames no single year
     assert report_year("工作回顾", None, ["回顾2018年以来的工作，全县坚持稳中求进。"]) is None

@@ -394,7 +394,7 @@ class ActorResolver:
             if region is None:
                 continue
             if region.code not in above or (
-                # 甲市公安局已累计排查化解纠纷436起 in a county's report: a city body doing work of
+                # 甲市公安局共调处纠纷四百余起 in a county's report: a city body doing work of
                 # its own is the city's, not the county's (guideline 8); one that directs, inspects,
                 # promotes or awards the units below it does not act here
                 a.acting

@@ -56,12 +56,12 @@ _LIST_PERSON_AFTER = re.compile(
     r"^(?:[、和及与][^、，,;；。]{1,24}?)*等?(?:相关|有关)?(?:单位|部门)?的?"
     r"(?:代表|负责人|负责同志|领导|主要负责|分管负责|分管领导)"
 )
-# 在县委、县政府和上级公安机关的坚强领导下: the bodies whose leadership frames the work lead, they do
+# 在县委、县政府的坚强领导下…: the bodies whose leadership frames the work lead, they do
 # not act in it
 _LED_BY_AFTER = re.compile(
     r"^[^,，;；。]{0,40}?的(?:坚强|正确|统一|有力|直接|高度重视和)?领导(?:和[^,，;；。]{1,8})?下"
 )
-# 在省委平安陕西建设工作会议上: a body whose meeting is where something is said or given is the
+# 在省委全会上 / 在市委政法工作会议上: a body whose meeting is where something is said or given is the
 # meeting's host, not a body doing the work reported
 _MEETING_AT_AFTER = re.compile(r"^[^,，;；。]{0,24}?(?:会议|大会|全会|座谈会|推进会|现场会|部署会)上")
 _SETUP_VERB = re.compile(r"(?:成立|组建|新成立|设立)(?:了)?[^,，;；。]*$")
