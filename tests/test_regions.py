@@ -873,3 +873,18 @@ def test_a_short_name_heading_a_road_bridge_or_square_is_no_place(matcher: Regio
     assert matcher.find("巡逻队在中山路和延安桥一带值守。") == []
     assert names(matcher.find("巡逻队在包头街头值守。")) == ["包头市"]
     assert names(matcher.find("赴浙江学习枫桥经验。")) == ["浙江省"]
+
+
+def test_a_national_feature_naming_places_only_as_examples_has_no_subject(matcher: RegionMatcher) -> None:
+    # 公安部…, 全国公安机关…: clauses the country heads; 某市 is only an example of an awardee
+    title = "全国第五批先进派出所名单公布"
+    text = (
+        title + "\n近日，公安部决定授予西宁市公安局城北分局小桥派出所等80个单位先进称号。"
+        "全国公安机关深入推进社区警务，全国各地涌现出一批典型。"
+    )
+    assert matcher.infer_subject(text, title) is None
+    # a place the title names as acting keeps its report, however often the country is named
+    title = "西宁市推进社区警务"
+    text = title + "\n全国公安机关深入推进社区警务。全国各地涌现出一批典型。西宁市公安局推行网格警务。"
+    subject = matcher.infer_subject(text, title)
+    assert subject is not None and subject.name == "西宁市"

@@ -526,6 +526,11 @@ def speaks_as(text: str, region: Region) -> bool:
 
 # 全省/我省 heading a clause as its subject, not a ranking or a field (全省首家, 走在全省前列)
 _PROVINCE_HEADS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))[全我]省(?![首第前唯先范率])")
+# 全国公安机关…, 公安部经…, 最高人民法院…: clauses headed by the country or a central body
+_NATION_HEADS = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n]))(?:全国(?![首第前唯先范率])|我国|公安部|司法部|中央政法委|最高人民法院|最高人民检察院|"
+    r"最高法|最高检|国务院)"
+)
 
 
 def _self_county_word(text: str) -> str | None:
@@ -1317,6 +1322,13 @@ class RegionMatcher:
             # often one of its districts is named in an example (全省前列 only ranks: not counted)
             total[provinces[0]] += len(_PROVINCE_HEADS.findall(_QUOTED_SPEECH.sub("", text)))
         tops = sorted((total[c] for c in total if len(self.gazetteer.chain(c)) == 1), reverse=True)
+        if not nicknames and not any(h.role == "actor" for h in heads):
+            # 公安部命名…: a text whose title names no place acting and whose clauses the country
+            # or a central body heads at least as often as any province is named is a national
+            # feature; the places it names (an example, an awardee, a venue) are not its subject
+            nation = len(_NATION_HEADS.findall(_QUOTED_SPEECH.sub("", text)))
+            if nation and nation >= tops[0]:
+                return None
         if not heads and not nicknames and len(tops) > 2 and tops[2] >= 0.5 * tops[0]:
             # 以浙江诸暨、福建晋江、四川武侯为例: a text whose title names no place and that cites
             # three provinces about as often (a study, a commentary) is about none of them
