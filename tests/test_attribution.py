@@ -688,3 +688,22 @@ def test_a_body_whose_head_reports_its_work_is_the_actor_of_that_report() -> Non
     assert owners == {"黄花乡"}
     # the officer alone is still no acting body in the list of agencies
     assert "黄花乡派出所" not in {a.name for a in ex.agencies}
+
+
+def test_this_centre_after_a_centre_named_after_its_town_is_that_towns() -> None:
+    # 甲镇社会矛盾联调中心…。该中心调处…: the town heading the centre's name owns it
+    text = (
+        "云南调解员见闻\n近日，昆明市宜良县匡远街道的调解室内，一场纠纷迎来转机。"
+        "全省各地调解员扎根基层。\n在临沧市双江县勐库镇矛盾纠纷联调中心，调解员李某被称为“老娘舅”。"
+        "2025年，该中心调处法院委派诉前调解案件130件。"
+    )
+    ex = extract(from_text(text, "t"))
+    regions = {r.code: r.name for r in ex.regions}
+    (figure,) = [m for m in ex.measurements if m.raw.startswith("130")]
+    assert regions[figure.region_code or ""] == "勐库镇"
+    # a centre only built in a town (在甲镇建成…中心) is not named after it
+    text = "某县见闻\n双江县在勐库镇建成矛盾纠纷联调中心。2025年，该中心调处纠纷130件。"
+    ex = extract(from_text(text, "t"))
+    regions = {r.code: r.name for r in ex.regions}
+    (figure,) = [m for m in ex.measurements if m.raw.startswith("130")]
+    assert regions.get(figure.region_code or "") != "勐库镇"

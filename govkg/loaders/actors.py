@@ -440,8 +440,11 @@ class ActorResolver:
             if r is not None and a.name.endswith("分局"):
                 ctx.last_body["分局"] = r
         if centres:
-            # the last 中心 named is what a later 该中心 means: a body's unit, or unknown
+            # the last 中心 named is what a later 该中心 means: a body's unit, the unit whose name
+            # heads the centre's (甲镇社会矛盾多元预防联调中心), or unknown
             last = next((r for a, r in bodies if r is not None and a.end == centres[-1]), None)
+            if last is None:
+                last = _centre_owner(sentence, regions, centres[-1])
             if last is None:
                 ctx.last_body.pop("中心", None)
             else:
@@ -1122,6 +1125,25 @@ def _speaker(sentence: str, actors: Sequence[Actor], pos: int) -> Actor | None:
     if not _SPEECH_VERB.match(sentence, after):
         return None
     return next((a for a in actors if a.start == after and a.explicit), None)
+
+
+# The words between a unit's name and 中心 in a centre's own name: no punctuation, no verb of
+# setting up or going (在甲镇建成…中心 / 到甲镇…中心 name where a centre is, not whose)
+_CENTRE_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}")
+_NOT_IN_CENTRE_NAME = re.compile(r"建|设立|成立|打造|召开|举行|参观|观摩|调研")
+
+
+def _centre_owner(sentence: str, regions: Sequence[RegionMention], end: int) -> Region | None:
+    """The unit whose name heads the centre named up to ``end`` (甲镇社会矛盾多元预防联调中心 is
+    甲镇's), or None."""
+    before = [m for m in regions if m.end < end - 2 and m.role == "actor"]
+    if not before:
+        return None
+    m = before[-1]
+    words = sentence[m.end : end - 2]
+    if _CENTRE_NAME.fullmatch(words) is None or _NOT_IN_CENTRE_NAME.search(words):
+        return None
+    return m.region
 
 
 def _homes(sentence: str, regions: Sequence[RegionMention]) -> set[int]:
