@@ -888,3 +888,13 @@ def test_a_national_feature_naming_places_only_as_examples_has_no_subject(matche
     text = title + "\n全国公安机关深入推进社区警务。全国各地涌现出一批典型。西宁市公安局推行网格警务。"
     subject = matcher.infer_subject(text, title)
     assert subject is not None and subject.name == "西宁市"
+
+
+def test_a_unit_named_after_a_body_of_its_county_is_the_listed_unit(matcher: RegionMatcher) -> None:
+    # 某县公安局甲村警务室: the bureau's name is no part of the village's
+    scope = ("640121", "640100", "640000")
+    found = matcher.find("永宁县公安局原隆村警务室组织巡逻。", scope)
+    assert [m.region.code for m in found] == ["640121", "640121:闽宁镇:原隆村"]
+    # no unit is made of a body and a stem the data do not list
+    found = matcher.find("永宁县公安局甲乙村警务室组织巡逻。", scope)
+    assert [m.region.code for m in found] == ["640121"]

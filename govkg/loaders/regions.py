@@ -406,6 +406,8 @@ _NOT_NAME_WORDS = _words(
     # verbs of a study visit (观摩学习县乡综治中心): what is visited follows them, no name holds them
     "观摩 学习 考察 参观 调研 "
 )
+# Bodies whose names a unit's name may follow (某县公安局甲村警务室, 某区司法局乙社区工作站)
+_BODY_IN_STEM = re.compile(r"公安局|公安分局|派出所|司法局|司法所|法院|检察院|人民法庭|政府|政法委")
 _NOT_NAME_CHARS = frozenset("该这些们把被让使每其你我他她它个项型不没也都就才很")  # 大事不出镇 is a saying
 
 
@@ -1026,6 +1028,15 @@ class RegionMatcher:
                 earlier = [mention.region, *earlier]
             # the gazetteer's word is enough for a name the heuristics doubt (都兰嘎查, 西街社区)
             region = self._resolve_sub(name, level, scope, earlier)
+            if region is None and _BODY_IN_STEM.search(stem):
+                # 某县公安局甲村警务室: a body's name runs from the county into the unit's; the
+                # unit is the shortest stem before its suffix that the data list
+                known = self._known_left(text, match.start(), match.group(1), scope, earlier, covered)
+                if known is None:
+                    continue
+                start, stem = known, text[known : match.start()]
+                name, parent = stem + match.group(1), None
+                region = self._resolve_sub(name, level, scope, earlier)
             if region is None and (not plausible or len(stem) > _SHORT_STEM):
                 continue
             if (
