@@ -331,3 +331,19 @@ def test_a_plan_period_since_dates_its_first_year_and_spans_years() -> None:
     # 上一年度 is the year before the report's date, as 上年 is
     sentence = "上一年度，全州共化解矛盾纠纷3000件。"
     assert sentence_year(sentence, sentence.index("化解"), None, 2023) == 2022
+
+
+def test_a_relative_year_word_ending_a_longer_word_dates_nothing() -> None:
+    # 目前年均…, 以上年龄…, 相当年轻: 前年/上年/当年 are the tail of another word
+    for sentence in (
+        "目前年均调处纠纷三百件。",
+        "全镇六十岁以上年龄的调解员有八十名。",
+        "队伍相当年轻，调处纠纷三百件。",
+    ):
+        assert (
+            sentence_year(sentence, sentence.index("纠纷" if "纠纷" in sentence else "调解员"), None, 2023)
+            is None
+        )
+    # the words themselves still date the activity
+    assert sentence_year("前年，该镇建成综治中心。", 6, None, 2023) == 2021
+    assert sentence_year("上年度，全镇调处纠纷三百件。", 8, None, 2023) == 2022

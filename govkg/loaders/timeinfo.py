@@ -119,6 +119,14 @@ _RELATIVE = {
 _PLAN_PERIOD_SINCE = re.compile(r"十([二三四五])五[”\"」’]?(?:时期|期间)?以来")
 _PLAN_PERIOD_FIRST = {"二": 2011, "三": 2016, "四": 2021, "五": 2026}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
+# Characters that make a relative word the tail of a longer word (目前/当前/此前/提前 + 年均,
+# 以上/马上/线上 + 年龄, 相当 + 年轻, 基本/成本 + 年度): no year is meant
+_PART_OF_WORD_BEFORE = {
+    "前年": "目当此之以提先事",
+    "上年": "以之向马线岗路网楼",
+    "当年": "相应",
+    "本年": "基成资",
+}
 _RELATIVE_THIS = re.compile(r"今年|本年")
 # 今年63岁, 今年已七十多岁: 今年 before an age tells how old someone is, not when something was done.
 _AGE_AFTER = re.compile(r"\s*(?:已|已经|刚|才|都)?\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})多?\s*周?岁")
@@ -307,6 +315,8 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
         for m in _RELATIVE_RE.finditer(sentence)
         # 较上年 / 比去年 / 同比 compare with that year; they do not date the activity.
         if _RELATIVE[m.group()] <= 0
+        # 目前年均, 以上年龄, 相当年轻: the word ends a longer word and says no year
+        and not (m.start() > 0 and sentence[m.start() - 1] in _PART_OF_WORD_BEFORE.get(m.group(), ""))
         and not (m.start() > 0 and sentence[m.start() - 1] in "较比于")
         and not _AGE_AFTER.match(sentence, m.end())  # 今年63岁的调解员: an age, not a date
         # 在去年基础上新建…: the year the activity builds on, not its own
