@@ -261,6 +261,8 @@ class ReportContext:
     stations: dict[str, Region] = field(default_factory=dict)
     # 甲所 for a 甲派出所 or 甲司法所 the report has placed at a town (长梁所, 高坪所)
     station_shorts: dict[str, Region] = field(default_factory=dict)
+    # people a sentence introduces as working for a unit (某某是甲村警务室社区民警): name → unit
+    people: dict[str, Region] = field(default_factory=dict)
 
     def keep(self, region: Region) -> None:
         """Remember a region named in the report (the last one of each level answers 该X)."""
@@ -471,6 +473,12 @@ class ActorResolver:
                 actors.append(Actor(start, end, target, "demonstrative"))
                 actors.extend(self._placed_by(target, end, unresolved))
         actors.extend(_clause_units(sentence, actors, unresolved))
+        for name, unit in ctx.people.items():
+            # 某某依托…组建…: a person the report placed in a unit stands for it, as a pronoun does
+            at = sentence.find(name)
+            while at >= 0 and unit.code not in above:
+                actors.append(Actor(at, at + len(name), unit, "pronoun"))
+                at = sentence.find(name, at + len(name))
         # 平凉市崆峒区安国镇 in 安国镇's report: the unit's written parents are part of its name
         parents = {m.end: m.start for m in regions if m.region.code in above}
         # 某区公安分局甲派出所 in 甲镇's report: the parent's bureau is part of the station's name
@@ -493,6 +501,11 @@ class ActorResolver:
                 merged[-1] = Actor(prev.start, actor.end, actor.region, rule)
                 continue
             merged.append(actor)
+        intro = _PERSON_INTRO.match(sentence)
+        placed = [a for a in merged if intro is not None and intro.end(1) < a.start < intro.end()]
+        if intro is not None and placed:
+            # 某某是甲县公安局乙派出所丙村警务室社区民警: the person works for the last unit named
+            ctx.people[intro.group(1)] = placed[-1].region
         return merged
 
     @staticmethod
@@ -1040,6 +1053,12 @@ class ActorResolver:
         return ActorChoice((), "subject", 0.0)
 
 
+# 某某是甲县公安局乙派出所丙村警务室社区民警，…: a clause opening a sentence that introduces a person
+# (a name of two or three characters) as an officer or worker of the units it names
+_PERSON_INTRO = re.compile(
+    r"(?![这那该此其我他她它本])([\u4e00-\u9fff]{2,3})是[^，,。；;！!？?“”]{4,40}?"
+    r"(?:民警|辅警|调解员|网格员|法官|检察官|所长|庭长|站长|书记|主任|队长|干部|联防队员|志愿者)(?=[，,。！!]|$)"
+)
 # 甲派出所所长某某表示，…: the head of a body (a title, a name) reporting its work
 _OFFICER_SPEAKS = re.compile(
     r"(?:党委|党支部|党组)?(?:副)?(?:书记|主任|所长|局长|院长|庭长|检察长|政委|教导员|站长|负责人|负责同志)"
