@@ -710,10 +710,10 @@ def test_this_centre_after_a_centre_named_after_its_town_is_that_towns() -> None
 
 
 def test_a_person_the_report_places_in_a_unit_stands_for_it() -> None:
-    # 某某是甲县公安局乙派出所丙村警务室社区民警。…某某组建“X”: the village's programme
+    # 某某是甲县乙镇丙村的驻村辅警。…某某组建“X”: the village's programme
     text = (
         "宁夏平安建设见闻\n近年来，宁夏持续推进平安建设。\n"
-        "马兰是永宁县公安局闽宁派出所原隆村警务室社区民警。"
+        "马兰是永宁县闽宁镇原隆村的驻村辅警。"
         "在她的带动下，马兰组建“原隆夜巡队”义警，发动村民参与巡逻。"
     )
     ex = extract(from_text(text, "t"))
