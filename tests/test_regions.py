@@ -838,14 +838,6 @@ def test_a_county_short_name_that_heads_a_unique_street_stem_is_that_street(matc
     assert [m.region.code for m in matcher.find("凉城县推进平安建设，守护平安凉城。")][:1] == ["150925"]
 
 
-def test_a_verb_before_the_word_community_names_no_community() -> None:
-    from govkg.loaders.documents import from_text
-    from govkg.loaders.extract import extract
-
-    ex = extract(from_text("凉城新村司法所邀请律师坐班答疑，夯实社区人民调解根基。", "verb.txt"))
-    assert not [r for r in ex.regions if r.level == "community"]
-
-
 def test_a_stem_naming_people_who_go_out_to_the_units_is_no_township(matcher: RegionMatcher) -> None:
     # 某市百名民警下乡, 某县党员进村: the verbs 下乡/进村 after people, no unit the text places
     for text in ("安达市百名民警下乡走访农户。", "宾县二十名辅警下乡巡逻。", "肇州县党员进村宣讲政策。"):
@@ -898,3 +890,11 @@ def test_a_unit_named_after_a_body_of_its_county_is_the_listed_unit(matcher: Reg
     # no unit is made of a body and a stem the data do not list
     found = matcher.find("永宁县公安局甲乙村警务室组织巡逻。", scope)
     assert [m.region.code for m in found] == ["640121"]
+
+
+def test_a_verb_before_the_word_community_names_no_community() -> None:
+    from govkg.loaders.documents import from_text
+    from govkg.loaders.extract import extract
+
+    ex = extract(from_text("凉城新村司法所邀请律师坐班答疑，夯实社区人民调解根基。", "verb.txt"))
+    assert not [r for r in ex.regions if r.level == "community"]
