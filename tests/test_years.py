@@ -347,3 +347,15 @@ def test_a_relative_year_word_ending_a_longer_word_dates_nothing() -> None:
     # the words themselves still date the activity
     assert sentence_year("前年，该镇建成综治中心。", 6, None, 2023) == 2021
     assert sentence_year("上年度，全镇调处纠纷三百件。", 8, None, 2023) == 2022
+
+
+def test_years_listed_before_respective_figures_date_them_in_order() -> None:
+    # 2014年、2015年和2016年…分别下降…: the k-th figure is the k-th year's
+    sentence = "2014年、2015年和2016年，全县刑事发案分别下降12%、8.5%和3%。"
+    found = [sentence_year(sentence, sentence.index(v), None, None) for v in ("12%", "8.5%", "3%")]
+    assert found == [2014, 2015, 2016]
+    # lists of different lengths, or one year, keep the usual rule
+    sentence = "2014年和2015年，全县刑事发案分别下降12%、8.5%和3%。"
+    assert sentence_year(sentence, sentence.index("3%"), None, None) == 2015
+    sentence = "2016年，甲镇和乙镇分别建成综治中心。"
+    assert sentence_year(sentence, sentence.index("综治"), None, None) == 2016

@@ -252,6 +252,8 @@ def sentence_year(
     今年/去年 resolve against the report's published year, else against the report's year.
     """
     sentence = arabic_years(sentence)
+    if "分别" in sentence and (respective := _respective_year(sentence, start)) is not None:
+        return respective
     years, relative = _dates(sentence)
     # A year dates what follows it: one written after the activity, past a clause break, opens
     # the next clause's activity (2022年，建成…，2023年又新建…), unless no year comes before.
@@ -325,6 +327,30 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
         and not (m.group() == "年初以来" and m.start() > 0 and sentence[m.start() - 1] in "0123456789年")
     )
     return tuple(years), relative
+
+
+# 2014年、2015年、2016年…分别下降14%、26.5%和4.59%: years listed, then their figures in the same order
+_YEAR_RUN = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?:\s*[、和及与]\s*(?:19|20)\d{2}\s*年(?:度)?)+")
+_ITEM_BREAK = re.compile(r"[、和及与]")
+_UNIT_END = re.compile(r"[。；;！!？?]")
+
+
+def _respective_year(sentence: str, start: int) -> int | None:
+    """The year that a list of years before 分别 gives, in order, the item of the list after it
+    that holds ``start``; None when ``start`` is in no such list or the two lists differ in length."""
+    at = sentence.rfind("分别", 0, start)
+    if at < 0:
+        return None
+    runs = [m for m in _YEAR_RUN.finditer(sentence, 0, at) if not _UNIT_END.search(sentence, m.end(), at)]
+    if not runs:
+        return None
+    years = [int(y.group(1)) for y in _YEAR.finditer(runs[-1].group())]
+    end = _CLAUSE_END.search(sentence, at)
+    items = list(_ITEM_BREAK.finditer(sentence, at, end.start() if end else len(sentence)))
+    if len(items) + 1 != len(years):
+        return None
+    index = sum(1 for brk in items if brk.start() < start)
+    return years[index]
 
 
 def _baseline(sentence: str, start: int, end: int) -> bool:
