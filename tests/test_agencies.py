@@ -530,3 +530,17 @@ def test_a_body_whose_meeting_is_the_venue_does_not_act(matcher: AgencyMatcher) 
     assert _acting(matcher, "在市委政法工作会议上，市公安局作交流发言。", "禹州市") == [
         ("禹州市公安局", "公安")
     ]
+
+
+def test_bodies_listed_after_one_their_region_names_share_it(matcher: AgencyMatcher) -> None:
+    # 东河区法院、检察院、公安分局联合…: the list's first body names the district for all of them
+    sentence = "东河区法院、检察院和公安分局联合开展普法宣传。"
+    assert [name for name, _ in _acting(matcher, sentence, "东河区")] == [
+        "包头市东河区人民法院",
+        "包头市东河区人民检察院",
+        "包头市东河区公安分局",
+    ]
+    # a body named after a gap, or after a town's station, shares nothing
+    assert [name for name, _ in _acting(matcher, "东河区法院审结案件，检察院提起公诉。", "东河区")] == [
+        "包头市东河区人民法院"
+    ]

@@ -42,6 +42,10 @@ _MAX_PREFIX = 12
 _GENERIC_PREFIX = re.compile(
     r"^(?:示范|基层|重点|所有|各|全|本级|村级|镇级|乡级|县级|市级)|(?:乡镇|镇街|街镇|村居|村组)$"
 )
+# What joins the bodies of one list (甲县法院、检察院、公安局; 县法院和检察院), and the levels whose
+# bodies a list written without their prefix may share (a county, a city, a province)
+_LIST_JOINS = frozenset(("、", "和", "及", "与"))
+_LISTING_LEVELS = frozenset(("county", "prefecture", "province"))
 _NOT_IN_PREFIX = re.compile(r"[\s,，。;；:：、!！?？“”\"'‘’《》()（）\d]")
 
 _MEETING_OR_PERSON = re.compile(
@@ -201,12 +205,23 @@ class AgencyMatcher:
         found: list[AgencyMention] = []
         if self._gate is not None and self._gate.search(sentence) is None:
             return found
+        listed: tuple[int, Region] | None = None  # where the last body ends and the region it named
         for m in self._regex.finditer(sentence):
             group = m.lastgroup
             if group is None:
                 continue
             kind = self._kinds[int(group[1:].split("_")[0])]
-            found.extend(self._mentions(sentence, m, kind, regions, found[-1] if found else None))
+            # 甲县法院、检察院、公安局联合…: a body listed right after one its region named shares it
+            shared = (
+                listed[1] if listed is not None and sentence[listed[0] : m.start()] in _LIST_JOINS else None
+            )
+            resolved: list[Region] = []
+            more = self._mentions(sentence, m, kind, regions, found[-1] if found else None, shared, resolved)
+            found.extend(more)
+            region = resolved[-1] if resolved else None
+            listed = (
+                (m.end(), region) if more and region is not None and region.level in _LISTING_LEVELS else None
+            )
         return found
 
     def _mentions(
@@ -216,8 +231,14 @@ class AgencyMatcher:
         kind: _Kind,
         regions: RegionLookup,
         previous: AgencyMention | None = None,
+        shared: Region | None = None,
+        resolved: list[Region] | None = None,
     ) -> list[AgencyMention]:
+        """The mentions of the body matched by ``m``; the region they were resolved to is appended
+        to ``resolved``. ``shared`` is the region of the list item right before it, if any."""
         prefix = self._prefix(sentence, m.start(), regions)
+        if prefix is None and shared is not None and not kind.needs_level and not kind.levels:
+            prefix = _Prefix(m.start(), "", shared)
         if (
             previous is not None
             and "township" in kind.levels
@@ -248,6 +269,8 @@ class AgencyMatcher:
         if kind.after is not None and not kind.after.search(sentence, 0, prefix.start):
             return []
         acting = _acting(sentence, prefix.start, m.end(), region, regions)
+        if resolved is not None:
+            resolved.append(region)
         full = _full_name(region, regions)
         out = []
         if region.level == "township" and prefix.text and region.parent_code:
