@@ -326,9 +326,14 @@ def test_a_level_above_the_subject_heading_the_sentence_acts_for_itself() -> Non
     for sentence in (
         "此外，市级层面建立“一码通”平台，减轻基层负担。",
         "包头市建立“一码通”平台，减轻基层负担。",
-        "市委政法委建立“一码通”平台，减轻基层负担。",
     ):
         assert not any(key.startswith("local:") for _, key in _facts(county + sentence)), sentence
+    # a city body doing work of its own is the city's (guideline 8: agencies map to their region),
+    # never the county's; one that directs or promotes the units below it gives no line
+    found = _facts(county + "市委政法委建立“一码通”平台，减轻基层负担。")
+    assert ("包头市", "local:一码通平台") in found and ("固阳县", "local:一码通平台") not in found
+    found = _facts(county + "市委政法委部署建立“一码通”平台，减轻基层负担。")
+    assert not any(key.startswith("local:") for _, key in found)
     # the county written after its city is the county itself
     found = _facts(county + "包头市固阳县建立“一码通”平台，减轻基层负担。")
     assert ("固阳县", "local:一码通平台") in found

@@ -483,3 +483,64 @@ def test_a_district_body_in_a_province_report_carries_its_city_name(matcher: Age
     # a 直辖市's district has no city between: 天津市 is the province level
     found = matcher.find("西青区法院化解纠纷。", FakeRegions("天津市"))
     assert found[0].name == "西青区人民法院"
+
+
+def test_bodies_framing_the_work_as_its_leadership_or_sending_people_to_a_meeting_do_not_act(
+    matcher: AgencyMatcher,
+) -> None:
+    # 在X、Y的坚强领导下: the leadership the work is done under, not bodies doing it
+    sentence = "在东河区委、区政府和市局党委的正确领导下，东河区公安分局破获案件三十起。"
+    assert _acting(matcher, sentence, "东河区") == [("包头市东河区公安分局", "公安")]
+    # a list of bodies closed by the people who came from them: where those people work
+    sentence = "区法院、区检察院、区司法局等单位负责同志列席会议。"
+    assert _acting(matcher, sentence, "东河区") == []
+    # a list of bodies that act stays acting
+    sentence = "区法院、区检察院联合开展普法宣传。"
+    assert [name for name, _ in _acting(matcher, sentence, "东河区")] == [
+        "包头市东河区人民法院",
+        "包头市东河区人民检察院",
+    ]
+
+
+def test_a_province_body_that_checks_a_units_work_below_it_does_not_act_there(matcher: AgencyMatcher) -> None:
+    # 经过省委、省政府考评组的验收 in a county-level city's report: the province appraises, like an awarder
+    sentence = "经过省委、省政府考评组的验收，禹州市达到了平安县标准。"
+    assert _acting(matcher, sentence, "禹州市") == []
+    # a province body doing work of its own still acts
+    assert _acting(matcher, "省委政法委组织开展平安建设宣传。", "禹州市") != []
+
+
+def test_a_city_bureau_written_before_its_own_district_branch_does_not_act() -> None:
+    # 某市公安局乙区分局推行X: the branch acts; the city bureau's name only says whose branch it is
+    text = "城北区推进平安建设\n西宁市公安局城北区分局推行“夜巡快警”巡逻，成效明显。"
+    ex = extract(from_text(text, "t"))
+    names = {a.name for a in ex.agencies}
+    assert "西宁市城北区公安分局" in names
+    assert "西宁市公安局" not in names
+    done = {(i.agency_key.split(":")[-1], i.practice_key) for i in ex.implementations}
+    assert done == {("西宁市城北区公安分局", "local:夜巡快警")}
+    # the city bureau named on its own still acts
+    ex = extract(from_text("城北区推进平安建设\n西宁市公安局部署开展夜间巡逻。", "t"))
+    assert "西宁市公安局" in {a.name for a in ex.agencies}
+
+
+def test_a_body_whose_meeting_is_the_venue_does_not_act(matcher: AgencyMatcher) -> None:
+    # 在省委平安建设工作会议上，某市被表彰: the meeting's host, not a body doing the work
+    assert _acting(matcher, "在省委平安建设工作会议上，禹州市被表彰为平安县。", "禹州市") == []
+    assert _acting(matcher, "在市委政法工作会议上，市公安局作交流发言。", "禹州市") == [
+        ("禹州市公安局", "公安")
+    ]
+
+
+def test_bodies_listed_after_one_their_region_names_share_it(matcher: AgencyMatcher) -> None:
+    # 东河区法院、检察院、公安分局联合…: the list's first body names the district for all of them
+    sentence = "东河区法院、检察院和公安分局联合开展普法宣传。"
+    assert [name for name, _ in _acting(matcher, sentence, "东河区")] == [
+        "包头市东河区人民法院",
+        "包头市东河区人民检察院",
+        "包头市东河区公安分局",
+    ]
+    # a body named after a gap, or after a town's station, shares nothing
+    assert [name for name, _ in _acting(matcher, "东河区法院审结案件，检察院提起公诉。", "东河区")] == [
+        "包头市东河区人民法院"
+    ]

@@ -640,3 +640,83 @@ def test_a_district_body_written_with_a_bare_level_word_in_a_city_report() -> No
         "经区综治中心协调，双方当场和解。"
     )
     assert ("鼓楼区", "comprehensive_center") in _adopters(text)
+
+
+def test_a_brand_listed_after_a_police_post_named_after_no_unit_is_the_countys() -> None:
+    # 甲社区“X”、乙警务站“Y”、丙社区“Z”: the post's brand is not the community's before it
+    text = (
+        "兰州市城关区矛盾化解\n城关区公安分局培育了付家巷社区“老付说和室”、白塔山警务站“老马调解室”、"
+        "禄家巷社区“禄家议事厅”等特色调解品牌。"
+    )
+    ex = extract(from_text(text, "t"))
+    regions = {r.code: r.name for r in ex.regions}
+    owners = {
+        a.practice_key: regions[a.region_code] for a in ex.adoptions if a.practice_key.startswith("local:")
+    }
+    assert owners == {
+        "local:老付说和室": "付家巷社区",
+        "local:老马调解室": "城关区",
+        "local:禄家议事厅": "禄家巷社区",
+    }
+
+
+def test_a_city_body_doing_its_own_work_in_a_county_report_is_the_citys() -> None:
+    # 甲市公安局…共调处纠纷N起 in 乙县's report: the city's line, not the county's
+    text = (
+        "会宁县多措并举护平安\n近日，会宁县公安局在全县开展夏季治安巡逻。"
+        "与此同时，白银市公安局持续完善矛盾纠纷化解“回访机制”，今年以来共调处各类纠纷320起。"
+    )
+    ex = extract(from_text(text, "t"))
+    regions = {r.code: r.name for r in ex.regions}
+    lines = {(regions[a.region_code], a.practice_key) for a in ex.adoptions}
+    assert ("白银市", "local:回访机制") in lines
+    assert ("会宁县", "local:回访机制") not in lines
+    # the city body telling the counties what to do gives the city no line
+    text = "会宁县多措并举护平安\n白银市公安局要求各县区完善矛盾纠纷化解“回访机制”。"
+    ex = extract(from_text(text, "t"))
+    assert not [a for a in ex.adoptions if a.practice_key == "local:回访机制" and a.region_code == "620400"]
+
+
+def test_a_body_whose_head_reports_its_work_is_the_actor_of_that_report() -> None:
+    # 甲派出所所长某某表示，今年以来，通过“X”…: the station's work, not the county's
+    text = (
+        "泾源县公安局推进警务前置\n黄花派出所所长马某表示，今年以来，通过“红马甲巡逻队”，辖区开展夜巡30次。"
+    )
+    ex = extract(from_text(text, "t"))
+    regions = {r.code: r.name for r in ex.regions}
+    owners = {regions[a.region_code] for a in ex.adoptions if a.practice_key == "local:红马甲巡逻队"}
+    assert owners == {"黄花乡"}
+    # the officer alone is still no acting body in the list of agencies
+    assert "黄花乡派出所" not in {a.name for a in ex.agencies}
+
+
+def test_this_centre_after_a_centre_named_after_its_town_is_that_towns() -> None:
+    # 甲镇社会矛盾联调中心…。该中心调处…: the town heading the centre's name owns it
+    text = (
+        "云南调解员见闻\n近日，昆明市宜良县匡远街道的调解室内，一场纠纷迎来转机。"
+        "全省各地调解员扎根基层。\n在临沧市双江县勐库镇矛盾纠纷联调中心，调解员李某被称为“老娘舅”。"
+        "2025年，该中心调处法院委派诉前调解案件130件。"
+    )
+    ex = extract(from_text(text, "t"))
+    regions = {r.code: r.name for r in ex.regions}
+    (figure,) = [m for m in ex.measurements if m.raw.startswith("130")]
+    assert regions[figure.region_code or ""] == "勐库镇"
+    # a centre only built in a town (在甲镇建成…中心) is not named after it
+    text = "某县见闻\n双江县在勐库镇建成矛盾纠纷联调中心。2025年，该中心调处纠纷130件。"
+    ex = extract(from_text(text, "t"))
+    regions = {r.code: r.name for r in ex.regions}
+    (figure,) = [m for m in ex.measurements if m.raw.startswith("130")]
+    assert regions.get(figure.region_code or "") != "勐库镇"
+
+
+def test_a_person_the_report_places_in_a_unit_stands_for_it() -> None:
+    # 某某是甲县乙镇丙村的驻村辅警。…某某组建“X”: the village's programme
+    text = (
+        "宁夏平安建设见闻\n近年来，宁夏持续推进平安建设。\n"
+        "马兰是永宁县闽宁镇原隆村的驻村辅警。"
+        "在她的带动下，马兰组建“原隆夜巡队”义警，发动村民参与巡逻。"
+    )
+    ex = extract(from_text(text, "t"))
+    regions = {r.code: r.name for r in ex.regions}
+    owners = {regions[a.region_code] for a in ex.adoptions if a.practice_key == "local:原隆夜巡队"}
+    assert owners == {"原隆村"}

@@ -227,6 +227,17 @@ def test_date_line_with_label_and_time() -> None:
     assert doc.published == "2019-08-01"
 
 
+def test_a_publication_date_labelled_late_in_a_by_line_is_the_date() -> None:
+    # 作者…来源…发布时间: the label names the date wherever the by-line puts it
+    text = "某县开展防汛演练\n作者:某某 编辑:某县委宣传部 来源:某县应急局 发布时间:2024-06-12 10:05\n正文。"
+    assert from_text(text, "x").published == "2024-06-12"
+    text = "某縣開展防汛演練\n作者：某某 來源：某縣應急管理局 發佈時間：2024-6-2\n正文。"
+    assert from_text(text, "x").published == "2024-06-02"
+    # a date in a long prose line with no label is not the by-line's
+    text = "某县开展防汛演练\n" + "正文写了很多内容，" * 8 + "2023年7月1日以来，某县组织演练五次。\n"
+    assert from_text(text + "正文。" * 300, "x").published is None
+
+
 def test_date_in_running_text_near_top() -> None:
     doc = from_text("一个标题出现在这里\n2022年5月17日，我市召开平安建设推进会。" + "正文。" * 300, "x")
     assert doc.published == "2022-05-17"

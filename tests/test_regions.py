@@ -838,6 +838,60 @@ def test_a_county_short_name_that_heads_a_unique_street_stem_is_that_street(matc
     assert [m.region.code for m in matcher.find("凉城县推进平安建设，守护平安凉城。")][:1] == ["150925"]
 
 
+def test_a_stem_naming_people_who_go_out_to_the_units_is_no_township(matcher: RegionMatcher) -> None:
+    # 某市百名民警下乡, 某县党员进村: the verbs 下乡/进村 after people, no unit the text places
+    for text in ("安达市百名民警下乡走访农户。", "宾县二十名辅警下乡巡逻。", "肇州县党员进村宣讲政策。"):
+        found = matcher.find(text)
+        assert [m.region.level for m in found] == ["county"], names(found)
+    # a unit written after its county with an ordinary stem is still made for the text
+    found = matcher.find("安达市万宝山镇组织民警巡逻。")
+    assert names(found)[-1].endswith("镇")
+
+
+def test_a_community_written_without_the_road_word_of_its_name_is_that_community(
+    matcher: RegionMatcher,
+) -> None:
+    # 付家社区 for the data's 付家巷社区, 禄家社区 for 禄家巷社区 (城关区, 兰州市)
+    chengguan = ("620102", "620100", "620000")
+    found = matcher.find("城关区付家社区、禄家社区联合开展夜间巡逻。", chengguan)
+    assert [m.region.name for m in found if m.region.level == "community"] == ["付家巷社区", "禄家巷社区"]
+    # a stem the data list under no road word stays unplaced
+    found = matcher.find("付平社区开展夜间巡逻。", chengguan)
+    assert not [m for m in found if m.region.level == "community"]
+
+
+def test_a_short_name_heading_a_road_bridge_or_square_is_no_place(matcher: RegionMatcher) -> None:
+    # 在中山路, 在延安桥: a landmark named after a place; 在包头街头 is still the city's streets
+    assert matcher.find("巡逻队在中山路和延安桥一带值守。") == []
+    assert names(matcher.find("巡逻队在包头街头值守。")) == ["包头市"]
+    assert names(matcher.find("赴浙江学习枫桥经验。")) == ["浙江省"]
+
+
+def test_a_national_feature_naming_places_only_as_examples_has_no_subject(matcher: RegionMatcher) -> None:
+    # 公安部…, 全国公安机关…: clauses the country heads; 某市 is only an example of an awardee
+    title = "全国第五批先进派出所名单公布"
+    text = (
+        title + "\n近日，公安部决定授予西宁市公安局城北分局小桥派出所等80个单位先进称号。"
+        "全国公安机关深入推进社区警务，全国各地涌现出一批典型。"
+    )
+    assert matcher.infer_subject(text, title) is None
+    # a place the title names as acting keeps its report, however often the country is named
+    title = "西宁市推进社区警务"
+    text = title + "\n全国公安机关深入推进社区警务。全国各地涌现出一批典型。西宁市公安局推行网格警务。"
+    subject = matcher.infer_subject(text, title)
+    assert subject is not None and subject.name == "西宁市"
+
+
+def test_a_unit_named_after_a_body_of_its_county_is_the_listed_unit(matcher: RegionMatcher) -> None:
+    # 某县公安局甲村警务室: the bureau's name is no part of the village's
+    scope = ("640121", "640100", "640000")
+    found = matcher.find("永宁县公安局原隆村警务室组织巡逻。", scope)
+    assert [m.region.code for m in found] == ["640121", "640121:闽宁镇:原隆村"]
+    # no unit is made of a body and a stem the data do not list
+    found = matcher.find("永宁县公安局甲乙村警务室组织巡逻。", scope)
+    assert [m.region.code for m in found] == ["640121"]
+
+
 def test_a_verb_before_the_word_community_names_no_community() -> None:
     from govkg.loaders.documents import from_text
     from govkg.loaders.extract import extract

@@ -301,3 +301,61 @@ def test_an_opening_year_dating_a_moment_of_a_story_frames_no_report_year() -> N
     # a year heading a clause of the work itself still frames the report
     assert report_year("山村调解记", None, ["2021年，石门乡调处纠纷42件。"]) == 2021
     assert report_year("山村调解记", None, ["2021年上半年，石门乡调处纠纷42件。"]) == 2021
+
+
+def test_a_review_opening_with_the_year_it_looks_back_on_is_about_that_year() -> None:
+    # 回首2023年，… / 回顾2022年，…: a letter or review framed by the year it looks back on
+    opening = ["广大市民朋友：", "回首2023年，我们扛起防风险、保安全的职责使命。", "这一年，我们高压严打。"]
+    assert report_year("写给全县群众的新年信", None, opening) == 2023
+    assert report_year("工作回顾", 2023, ["回顾2022年，全县政法机关坚持稳中求进。"]) == 2022
+    # looking back on a span, or on work since a year, frames no single year
+    assert report_year("工作回顾", None, ["回顾2018年以来的工作，全县坚持稳中求进。"]) is None
+    assert report_year("工作回顾", None, ["回顾2018年至2022年，全县坚持稳中求进。"]) is None
+
+
+def test_a_lead_reporting_one_recent_event_takes_the_publication_year() -> None:
+    # 近日，某县召开/开展…活动: one event, dated by the report's own date (rule 14b)
+    lead = "近日，安多县深入开展“平安边关”集中宣传活动，营造全民参与平安建设的氛围。"
+    assert report_year("安多县开展宣传活动", 2022, [lead]) == 2022
+    assert report_year("安多县召开推进会", 2023, ["日前，安多县召开平安建设推进会，部署全年工作。"]) == 2023
+    # a reporter's visit is no event, and no date leaves no year
+    assert report_year("走访见闻", 2023, ["近日走访发现，安多县各村都建起了调解室。"]) is None
+    assert report_year("安多县开展宣传活动", None, [lead]) is None
+
+
+def test_a_plan_period_since_dates_its_first_year_and_spans_years() -> None:
+    # “十四五”以来 is since 2021, as 2021年以来 is; a report opening with it spans several years
+    sentence = "“十四五”以来，全州累计建成综治中心320个。"
+    assert sentence_year(sentence, sentence.index("综治中心"), 2023, 2023) == 2021
+    assert report_year("全州平安建设综述", 2023, [sentence]) is None
+    # 上一年度 is the year before the report's date, as 上年 is
+    sentence = "上一年度，全州共化解矛盾纠纷3000件。"
+    assert sentence_year(sentence, sentence.index("化解"), None, 2023) == 2022
+
+
+def test_a_relative_year_word_ending_a_longer_word_dates_nothing() -> None:
+    # 目前年均…, 以上年龄…, 相当年轻: 前年/上年/当年 are the tail of another word
+    for sentence in (
+        "目前年均调处纠纷三百件。",
+        "全镇六十岁以上年龄的调解员有八十名。",
+        "队伍相当年轻，调处纠纷三百件。",
+    ):
+        assert (
+            sentence_year(sentence, sentence.index("纠纷" if "纠纷" in sentence else "调解员"), None, 2023)
+            is None
+        )
+    # the words themselves still date the activity
+    assert sentence_year("前年，该镇建成综治中心。", 6, None, 2023) == 2021
+    assert sentence_year("上年度，全镇调处纠纷三百件。", 8, None, 2023) == 2022
+
+
+def test_years_listed_before_respective_figures_date_them_in_order() -> None:
+    # 2014年、2015年和2016年…分别下降…: the k-th figure is the k-th year's
+    sentence = "2014年、2015年和2016年，全县刑事发案分别下降12%、8.5%和3%。"
+    found = [sentence_year(sentence, sentence.index(v), None, None) for v in ("12%", "8.5%", "3%")]
+    assert found == [2014, 2015, 2016]
+    # lists of different lengths, or one year, keep the usual rule
+    sentence = "2014年和2015年，全县刑事发案分别下降12%、8.5%和3%。"
+    assert sentence_year(sentence, sentence.index("3%"), None, None) == 2015
+    sentence = "2016年，甲镇和乙镇分别建成综治中心。"
+    assert sentence_year(sentence, sentence.index("综治"), None, None) == 2016

@@ -261,6 +261,8 @@ class ReportContext:
     stations: dict[str, Region] = field(default_factory=dict)
     # 甲所 for a 甲派出所 or 甲司法所 the report has placed at a town (长梁所, 高坪所)
     station_shorts: dict[str, Region] = field(default_factory=dict)
+    # people a sentence introduces as working for a unit (某某是甲村警务室社区民警): name → unit
+    people: dict[str, Region] = field(default_factory=dict)
 
     def keep(self, region: Region) -> None:
         """Remember a region named in the report (the last one of each level answers 该X)."""
@@ -330,14 +332,20 @@ class ActorResolver:
         return region
 
     def _agency_regions(
-        self, ctx: ReportContext, agencies: Sequence[AgencyMention], stations: dict[tuple[int, int], Region]
+        self,
+        ctx: ReportContext,
+        sentence: str,
+        agencies: Sequence[AgencyMention],
+        stations: dict[tuple[int, int], Region],
     ) -> list[Region | None]:
-        """The unit each acting agency acts for (a station's town, else its region), None if idle."""
+        """The unit each acting agency acts for (a station's town, else its region), None if idle.
+        A body whose officer reports its work (甲派出所所长某某表示，今年以来…) speaks for it."""
         out: list[Region | None] = []
         for a in agencies:
             region = ctx.regions.get(a.region_code) or self.gazetteer.get(a.region_code)
             station = next((t for (s0, e0), t in stations.items() if a.start <= s0 and e0 <= a.end), None)
-            out.append((station or region) if a.acting else None)
+            speaks = not a.acting and _OFFICER_SPEAKS.match(sentence, a.end) is not None
+            out.append((station or region) if a.acting or speaks else None)
         return out
 
     def _named_last(self, ctx: ReportContext, word: str) -> Region | None:
@@ -383,9 +391,19 @@ class ActorResolver:
                 and m.start not in homes
             ):
                 actors.append(Actor(m.start, m.end, m.region, "place"))
-        acting_for = self._agency_regions(ctx, agencies, stations)
+        acting_for = self._agency_regions(ctx, sentence, agencies, stations)
         for a, region in zip(agencies, acting_for, strict=True):
-            if region is not None and region.code not in above:
+            if region is None:
+                continue
+            if region.code not in above or (
+                # 甲市公安局共调处纠纷四百余起 in a county's report: a city body doing work of
+                # its own is the city's, not the county's (guideline 8); one that directs, inspects,
+                # promotes or awards the units below it does not act here
+                a.acting
+                and region.level == "prefecture"
+                and _OWN_DEED.match(sentence, a.end)
+                and not _DIRECTS.search(sentence)
+            ):
                 actors.append(Actor(a.start, a.end, region, "agency"))
         covered = [(a.start, a.end) for a in agencies]
         for (s0, e0), town in stations.items():
@@ -424,8 +442,11 @@ class ActorResolver:
             if r is not None and a.name.endswith("分局"):
                 ctx.last_body["分局"] = r
         if centres:
-            # the last 中心 named is what a later 该中心 means: a body's unit, or unknown
+            # the last 中心 named is what a later 该中心 means: a body's unit, the unit whose name
+            # heads the centre's (甲镇社会矛盾多元预防联调中心), or unknown
             last = next((r for a, r in bodies if r is not None and a.end == centres[-1]), None)
+            if last is None:
+                last = _centre_owner(sentence, regions, centres[-1])
             if last is None:
                 ctx.last_body.pop("中心", None)
             else:
@@ -452,6 +473,12 @@ class ActorResolver:
                 actors.append(Actor(start, end, target, "demonstrative"))
                 actors.extend(self._placed_by(target, end, unresolved))
         actors.extend(_clause_units(sentence, actors, unresolved))
+        for name, unit in ctx.people.items():
+            # 某某依托…组建…: a person the report placed in a unit stands for it, as a pronoun does
+            at = sentence.find(name)
+            while at >= 0 and unit.code not in above:
+                actors.append(Actor(at, at + len(name), unit, "pronoun"))
+                at = sentence.find(name, at + len(name))
         # 平凉市崆峒区安国镇 in 安国镇's report: the unit's written parents are part of its name
         parents = {m.end: m.start for m in regions if m.region.code in above}
         # 某区公安分局甲派出所 in 甲镇's report: the parent's bureau is part of the station's name
@@ -474,6 +501,11 @@ class ActorResolver:
                 merged[-1] = Actor(prev.start, actor.end, actor.region, rule)
                 continue
             merged.append(actor)
+        intro = _PERSON_INTRO.match(sentence)
+        placed = [a for a in merged if intro is not None and intro.end(1) < a.start < intro.end()]
+        if intro is not None and placed:
+            # 某某是甲县公安局乙派出所丙村警务室社区民警: the person works for the last unit named
+            ctx.people[intro.group(1)] = placed[-1].region
         return merged
 
     @staticmethod
@@ -1021,6 +1053,27 @@ class ActorResolver:
         return ActorChoice((), "subject", 0.0)
 
 
+# 某某是甲县公安局乙派出所丙村警务室社区民警，…: a clause opening a sentence that introduces a person
+# (a name of two or three characters) as an officer or worker of the units it names
+_PERSON_INTRO = re.compile(
+    r"(?![这那该此其我他她它本])([\u4e00-\u9fff]{2,3})是[^，,。；;！!？?“”]{4,40}?"
+    r"(?:民警|辅警|调解员|网格员|法官|检察官|所长|庭长|站长|书记|主任|队长|干部|联防队员|志愿者)(?=[，,。！!]|$)"
+)
+# 甲派出所所长某某表示，…: the head of a body (a title, a name) reporting its work
+_OFFICER_SPEAKS = re.compile(
+    r"(?:党委|党支部|党组)?(?:副)?(?:书记|主任|所长|局长|院长|庭长|检察长|政委|教导员|站长|负责人|负责同志)"
+    r"[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|告诉记者|坦言)[:：，,]"
+)
+# Words of a body above directing, checking, promoting or honouring the units below it
+_DIRECTS = re.compile(
+    r"部署|要求|指导|督导|督查|检查|调研|推广|表彰|号召|印发|转发|通报|召开|组织召开|考核|考评|验收|肯定|批示|指示|"
+    r"观摩|学习|借鉴|评为|授予|命名|下发"
+)
+# The body heads its own clause with a deed: 甲市公安局已累计…, 甲市公安局持续开展…
+_OWN_DEED = re.compile(
+    r"(?:还|也|已|已经|今年以来|近年来|持续|不断|积极|深入|全面|累计|共)*[^，,。；;]{0,6}?"
+    r"(?:开展|建立|建成|推行|组建|打造|排查|化解|调处|破获|打掉|侦破|抓获|查处|搭建|完善|设立|实施|创新)"
+)
 _SPEECH_VERB = re.compile(r"[^，,。；;“”]{0,30}?(?:说|表示|介绍|告诉|坦言|感慨)")
 
 
@@ -1055,7 +1108,7 @@ def _clause_units(
 
 # 、乙司法所“Y”: a list item headed by a station (its name no unit found) right before the name
 _UNPLACED_ITEM = re.compile(
-    r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室)(?:[“\"「][^”\"」、，,]{0,12}[”\"」]?)?$"
+    r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室|警务站)(?:[“\"「][^”\"」、，,]{0,12}[”\"」]?)?$"
 )
 # A fronted adverbial clause: since, through, relying on, for … (自推行…以来，通过…，为化解…，)
 _FRONTED = re.compile(r"\s*(?:自|从|通过|依托|借助|围绕|针对|为了|为)(?![\u4e00-\u9fff]{0,2}[,，])")
@@ -1091,6 +1144,25 @@ def _speaker(sentence: str, actors: Sequence[Actor], pos: int) -> Actor | None:
     if not _SPEECH_VERB.match(sentence, after):
         return None
     return next((a for a in actors if a.start == after and a.explicit), None)
+
+
+# The words between a unit's name and 中心 in a centre's own name: no punctuation, no verb of
+# setting up or going (在甲镇建成…中心 / 到甲镇…中心 name where a centre is, not whose)
+_CENTRE_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}")
+_NOT_IN_CENTRE_NAME = re.compile(r"建|设立|成立|打造|召开|举行|参观|观摩|调研")
+
+
+def _centre_owner(sentence: str, regions: Sequence[RegionMention], end: int) -> Region | None:
+    """The unit whose name heads the centre named up to ``end`` (甲镇社会矛盾多元预防联调中心 is
+    甲镇's), or None."""
+    before = [m for m in regions if m.end < end - 2 and m.role == "actor"]
+    if not before:
+        return None
+    m = before[-1]
+    words = sentence[m.end : end - 2]
+    if _CENTRE_NAME.fullmatch(words) is None or _NOT_IN_CENTRE_NAME.search(words):
+        return None
+    return m.region
 
 
 def _homes(sentence: str, regions: Sequence[RegionMention]) -> set[int]:

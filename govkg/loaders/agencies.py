@@ -42,14 +42,32 @@ _MAX_PREFIX = 12
 _GENERIC_PREFIX = re.compile(
     r"^(?:示范|基层|重点|所有|各|全|本级|村级|镇级|乡级|县级|市级)|(?:乡镇|镇街|街镇|村居|村组)$"
 )
+# What joins the bodies of one list (甲县法院、检察院、公安局; 县法院和检察院), and the levels whose
+# bodies a list written without their prefix may share (a county, a city, a province)
+_LIST_JOINS = frozenset(("、", "和", "及", "与"))
+_LISTING_LEVELS = frozenset(("county", "prefecture", "province"))
 _NOT_IN_PREFIX = re.compile(r"[\s,，。;；:：、!！?？“”\"'‘’《》()（）\d]")
 
 _MEETING_OR_PERSON = re.compile(
-    r"(?:常委会|常务会|全会|全体会议|会议|书记|副书记|常委|委员|领导|主要负责|院长|检察长|局长|主任|组长"
+    r"(?:常委会|常务会|全会|全体会议|会议|书记|副书记|常委|委员|领导|主要负责|负责人|负责同志|院长|检察长|局长|主任|组长"
     r"|工作专班|专班|[一二三四五六七八九十]+届"
     # an office-holder written after the body (镇政府副镇长某某, 某派出所所长某某)
     r"|(?:常务)?副?(?:镇长|乡长|县长|市长|区长|旗长|州长|盟长|省长|所长|庭长|队长|站长|部长|处长|科长|政委|教导员))"
 )
+# 甲局、乙局等单位负责人参加会议 / 县法院、县检察院负责同志…: a list of bodies closed by the people who
+# came from them names where those people work, as 局长 right after one body does
+_LIST_PERSON_AFTER = re.compile(
+    r"^(?:[、和及与][^、，,;；。]{1,24}?)*等?(?:相关|有关)?(?:单位|部门)?的?"
+    r"(?:代表|负责人|负责同志|领导|主要负责|分管负责|分管领导)"
+)
+# 在县委、县政府的坚强领导下…: the bodies whose leadership frames the work lead, they do
+# not act in it
+_LED_BY_AFTER = re.compile(
+    r"^[^,，;；。]{0,40}?的(?:坚强|正确|统一|有力|直接|高度重视和)?领导(?:和[^,，;；。]{1,8})?下"
+)
+# 在省委全会上 / 在市委政法工作会议上: a body whose meeting is where something is said or given is the
+# meeting's host, not a body doing the work reported
+_MEETING_AT_AFTER = re.compile(r"^[^,，;；。]{0,24}?(?:会议|大会|全会|座谈会|推进会|现场会|部署会)上")
 _SETUP_VERB = re.compile(r"(?:成立|组建|新成立|设立)(?:了)?[^,，;；。]*$")
 _PLACE_BEFORE = re.compile(r"在[^,，;；。]*$")
 _PLACE_AFTER = re.compile(r"^[^,，;；。]*?(?:设立|设置|派驻|建立|开设|建成)")
@@ -61,6 +79,9 @@ _GONE_TO_BEFORE = re.compile(r"(?:到|赴|前往)$")
 _GONE_TO_AFTER = re.compile(r"^(?:$|[,，;；。!！?？])")
 _AWARD_VERB = r"(?:表彰|授予|评为|命名|通报表扬|嘉奖|表扬|肯定|推广|推介|刊发|报道)"
 _AWARD_AFTER = re.compile(rf"^[^,，;；。]{{0,30}}?{_AWARD_VERB}")
+# 经过省委、省政府考评组的验收 / 省检察院督导组到县督导: a province's body that checks a unit's work
+# below it appraises that work, as one that awards it does
+_CHECK_AFTER = re.compile(r"^[^,，;；。]{0,20}?(?:考评|考核|验收|评估|督导|督查|暗访)")
 _AWARD_BEFORE = re.compile(r"(?:被|受到|获得?)[^,，;；。]{0,20}$")
 # … a body that receives it: 被…评为, or 获评 / 荣获 / 入选 right after the body's name
 _AWARDED = re.compile(
@@ -184,12 +205,23 @@ class AgencyMatcher:
         found: list[AgencyMention] = []
         if self._gate is not None and self._gate.search(sentence) is None:
             return found
+        listed: tuple[int, Region] | None = None  # where the last body ends and the region it named
         for m in self._regex.finditer(sentence):
             group = m.lastgroup
             if group is None:
                 continue
             kind = self._kinds[int(group[1:].split("_")[0])]
-            found.extend(self._mentions(sentence, m, kind, regions, found[-1] if found else None))
+            # 甲县法院、检察院、公安局联合…: a body listed right after one its region named shares it
+            shared = (
+                listed[1] if listed is not None and sentence[listed[0] : m.start()] in _LIST_JOINS else None
+            )
+            resolved: list[Region] = []
+            more = self._mentions(sentence, m, kind, regions, found[-1] if found else None, shared, resolved)
+            found.extend(more)
+            region = resolved[-1] if resolved else None
+            listed = (
+                (m.end(), region) if more and region is not None and region.level in _LISTING_LEVELS else None
+            )
         return found
 
     def _mentions(
@@ -199,8 +231,14 @@ class AgencyMatcher:
         kind: _Kind,
         regions: RegionLookup,
         previous: AgencyMention | None = None,
+        shared: Region | None = None,
+        resolved: list[Region] | None = None,
     ) -> list[AgencyMention]:
+        """The mentions of the body matched by ``m``; the region they were resolved to is appended
+        to ``resolved``. ``shared`` is the region of the list item right before it, if any."""
         prefix = self._prefix(sentence, m.start(), regions)
+        if prefix is None and shared is not None and not kind.needs_level and not kind.levels:
+            prefix = _Prefix(m.start(), "", shared)
         if (
             previous is not None
             and "township" in kind.levels
@@ -231,6 +269,8 @@ class AgencyMatcher:
         if kind.after is not None and not kind.after.search(sentence, 0, prefix.start):
             return []
         acting = _acting(sentence, prefix.start, m.end(), region, regions)
+        if resolved is not None:
+            resolved.append(region)
         full = _full_name(region, regions)
         out = []
         if region.level == "township" and prefix.text and region.parent_code:
@@ -450,7 +490,9 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
     clause_start = max(sentence.rfind(c, 0, start) for c in _CLAUSE_BREAK) + 1
     before = sentence[clause_start:start]
     after = sentence[end:]
-    if _MEETING_OR_PERSON.match(after) or _CREDIT_AFTER.match(after):
+    if _MEETING_OR_PERSON.match(after) or _CREDIT_AFTER.match(after) or _LIST_PERSON_AFTER.match(after):
+        return False
+    if (_LED_BY_AFTER.match(after) or _MEETING_AT_AFTER.match(after)) and _PLACE_BEFORE.search(before):
         return False
     if _PLACE_BEFORE.search(before) and _PLACE_AFTER.search(after):
         return False
@@ -469,5 +511,7 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
     if region.level == "province":
         subject = _subject(regions)
         if subject is not None and subject.level != "province":
-            return not (_INSTRUCTION.search(sentence) or _AWARD_AFTER.search(after))
+            return not (
+                _INSTRUCTION.search(sentence) or _AWARD_AFTER.search(after) or _CHECK_AFTER.search(after)
+            )
     return True

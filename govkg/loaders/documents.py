@@ -210,12 +210,18 @@ def parse_date(value: str) -> str | None:
 
 
 _BYLINE = re.compile(r"来源|作者|记者|通讯员|编辑|转载|发布")
+# 作者:… 来源:某县公安局 发布时间:2025-09-23 09:58: a date labelled as the publication's, anywhere
+# in a by-line
+_LABELLED_DATE = re.compile(r"(?:发布|发表|刊发|更新)(?:时间|日期)\s*[:：]?\s*(?=(?:19|20)\d{2}\s*[-/.年])")
 
 
 def _is_date_line(line: str) -> str | None:
     """The date of a short line that holds little besides a date (labels, a time), else None."""
     # 2020-11-26 10:32 来源:某县融媒体中心 通讯员 某某 记者 某某: a dated by-line
     if len(line) <= 100 and (m := _YMD.search(line)) and m.start() <= 8 and _BYLINE.search(fold(line)):
+        return _valid(int(m[1]), int(m[2]), int(m[3]))
+    label = _LABELLED_DATE.search(fold(line)) if len(line) <= 100 else None
+    if label is not None and (m := _YMD.match(line, label.end())):
         return _valid(int(m[1]), int(m[2]), int(m[3]))
     if len(line) > 40:
         return None

@@ -864,20 +864,41 @@ def _titled(sentence: str, end: int, agencies: Sequence[AgencyMention]) -> Agenc
 
 
 # 、乙司法所“Y: a list item of its own, headed by a station the matcher did not place
-_LISTED_AFTER = re.compile(r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室)[“\"「]$")
+_LISTED_AFTER = re.compile(r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室|警务站)[“\"「]$")
 
 
 def _station_owners(agencies: Sequence[AgencyMention]) -> set[int]:
     """Where the bodies start that are written right before a station of their own (某县公安局甲
-    派出所): the body only says whose station acts (guideline 8), it acts in nothing there."""
+    派出所) or a branch of their own (某市公安局乙区分局): the body only says whose station or
+    branch acts (guideline 8), it acts in nothing there."""
     return {
         a.start
         for a, b in pairwise(agencies)
         if b.start == a.end
-        and b.kind in _STATION_KINDS
-        and a.kind not in _STATION_KINDS
-        and b.region_code.startswith(a.region_code + ":")
+        and (
+            (
+                b.kind in _STATION_KINDS
+                and a.kind not in _STATION_KINDS
+                and b.region_code.startswith(a.region_code + ":")
+            )
+            or _own_branch(a, b)
+        )
     }
+
+
+def _own_branch(bureau: AgencyMention, branch: AgencyMention) -> bool:
+    """Whether ``branch`` is a district branch (公安分局) of the city's bureau ``bureau`` (公安局):
+    the district's GB/T 2260 code lies in the city's (640105 under 640100)."""
+    city, district = bureau.region_code, branch.region_code
+    return (
+        bureau.name.endswith("公安局")
+        and branch.name.endswith("公安分局")
+        and len(city) == len(district) == 6
+        and city.endswith("00")
+        and not city.endswith("0000")
+        and district[:4] == city[:4]
+        and district != city
+    )
 
 
 def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) -> list[AgencyMention]:

@@ -361,6 +361,11 @@ _SHORT_HITS_SIZE = 4_096
 # Sub-county names: stems of 2-6 characters, up to 10 for transliterated names the data list.
 _SHORT_STEM, _LONG_STEM = 6, 10
 _TOWNSHIP_WORDS = ("镇", "乡", "街道", "苏木")
+# Words after a bare short name that make it the name of a road, a bridge or a square (中山路,
+# 延安桥, 北京大道): a landmark named after the place, not the place
+_LANDMARK_AFTER = re.compile(r"^(?:路|街(?![道头])|巷|桥|大道|大街(?!小巷)|大桥|广场|公园)")
+# The road words a community named after its lane or road carries (某巷社区, 某路社区)
+_ROAD_WORDS = frozenset("巷路街里")
 # After X街 these make it a road or a longer name, not the street X街道 written short (南营门街路, 街口)
 _NOT_AFTER_STREET = frozenset("道路巷口坊号头区")
 # A functional zone written before a community or street (高新区天乐社区, 经开区某街道) is no
@@ -400,6 +405,8 @@ _NOT_NAME_WORDS = _words(
     "实现 建立 覆盖 担任 按照 强化 确保 推出 做好 完成 首家 加强 打造 依法 不断 相继 切实 进行 推动 "
     "开展 深化 创建 治理 工作 提升 健全 完善 服务 管理 机制 体系 今年 全面 积极 推进 落实 组织 "
     "律师 干部 群众 居民 村民 开办 协调 结合 发挥 下沉 依托 整合 直面 "
+    # people who go out to the units (民警下乡, 党员进村, 法官进社区): a stem naming them is no name
+    "民警 辅警 警察 党员 志愿者 法官 检察官 调解员 网格员 "
     # verbs whose object is the word 社区/乡村 itself (夯实社区基础, 走进社区): no name holds them
     "夯实 筑牢 巩固 走进 深入 扎根 "
     # verbs of location (某区地处城乡接合部, 位于城乡之间): the stem is a predicate, never a name
@@ -407,11 +414,14 @@ _NOT_NAME_WORDS = _words(
     # verbs of a study visit (观摩学习县乡综治中心): what is visited follows them, no name holds them
     "观摩 学习 考察 参观 调研 "
 )
+# Bodies whose names a unit's name may follow (某县公安局甲村警务室, 某区司法局乙社区工作站)
+_BODY_IN_STEM = re.compile(r"公安局|公安分局|派出所|司法局|司法所|法院|检察院|人民法庭|政府|政法委")
 _NOT_NAME_CHARS = frozenset("该这些们把被让使每其你我他她它个项型不没也都就才很")  # 大事不出镇 is a saying
 
 
-# A numeral before a level word inside the stem counts units (四乡两镇, 三镇五村): no name.
-_UNIT_COUNT = re.compile(r"[一二两三四五六七八九十百几多][乡镇村街社区]")
+# A numeral before a level word inside the stem counts units (四乡两镇, 三镇五村), one before 名
+# counts people (百名民警下乡, 十名干部进村): no name.
+_UNIT_COUNT = re.compile(r"[一二两三四五六七八九十百几多][乡镇村街社区]|[一二两三四五六七八九十百千几多数]名")
 
 
 _QUOTED_SPEECH = re.compile(r"“[^“”]*”|「[^「」]*」")
@@ -526,6 +536,11 @@ def speaks_as(text: str, region: Region) -> bool:
 
 # 全省/我省 heading a clause as its subject, not a ranking or a field (全省首家, 走在全省前列)
 _PROVINCE_HEADS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))[全我]省(?![首第前唯先范率])")
+# 全国公安机关…, 公安部经…, 最高人民法院…: clauses headed by the country or a central body
+_NATION_HEADS = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n]))(?:全国(?![首第前唯先范率])|我国|公安部|司法部|中央政法委|最高人民法院|最高人民检察院|"
+    r"最高法|最高检|国务院)"
+)
 
 
 def _self_county_word(text: str) -> str | None:
@@ -645,6 +660,8 @@ class RegionMatcher:
             return dateline != "head"
         if before in _OPEN_QUOTES:
             return False  # “同心共联”: a short name opening a quoted coinage is a word of it, no place
+        if _LANDMARK_AFTER.match(after):
+            return False  # 在中山路, 延安桥头: a road, bridge or square named after a place is no place
         if (
             before in _FUNCTION_CHARS
             and any(r.level in ("province", "prefecture") for r in hit.candidates)
@@ -1019,6 +1036,15 @@ class RegionMatcher:
                 earlier = [mention.region, *earlier]
             # the gazetteer's word is enough for a name the heuristics doubt (都兰嘎查, 西街社区)
             region = self._resolve_sub(name, level, scope, earlier)
+            if region is None and _BODY_IN_STEM.search(stem):
+                # 某县公安局甲村警务室: a body's name runs from the county into the unit's; the
+                # unit is the shortest stem before its suffix that the data list
+                known = self._known_left(text, match.start(), match.group(1), scope, earlier, covered)
+                if known is None:
+                    continue
+                start, stem = known, text[known : match.start()]
+                name, parent = stem + match.group(1), None
+                region = self._resolve_sub(name, level, scope, earlier)
             if region is None and (not plausible or len(stem) > _SHORT_STEM):
                 continue
             if (
@@ -1234,8 +1260,11 @@ class RegionMatcher:
         ]
 
     def _variant(self, ancestor: str, name: str, level: str) -> list[Region]:
-        """Dataset units under ``ancestor`` spelled one character differently (a variant character)."""
-        if len(_strip_suffix(name)) < 3:
+        """Dataset units under ``ancestor`` spelled one character differently (a variant character),
+        or a community written without the road word of its name (正茂社区 for 正茂巷社区)."""
+        stem = _strip_suffix(name)
+        road = level == "community" and name.endswith("社区") and len(stem) >= 2
+        if len(stem) < 3 and not road:
             return []
         pool = self._pools.get((ancestor, level))
         if pool is None:
@@ -1251,10 +1280,17 @@ class RegionMatcher:
                 if r.level == level:
                     pool[(len(r.name), r.name[0])].append(r)  # only these can differ by one inner character
             self._pools[(ancestor, level)] = pool
-        return [
+        found = [
             r
             for r in pool.get((len(name), name[0]), ())
-            if sum(a != b for a, b in zip(r.name, name, strict=True)) == 1
+            if len(stem) >= 3 and sum(a != b for a, b in zip(r.name, name, strict=True)) == 1
+        ]
+        if found or not road:
+            return found
+        return [
+            r
+            for r in pool.get((len(name) + 1, name[0]), ())
+            if r.name.startswith(stem) and r.name[len(stem)] in _ROAD_WORDS and r.name.endswith("社区")
         ]
 
     # -- subject ------------------------------------------------------------------------------
@@ -1305,6 +1341,13 @@ class RegionMatcher:
             # often one of its districts is named in an example (全省前列 only ranks: not counted)
             total[provinces[0]] += len(_PROVINCE_HEADS.findall(_QUOTED_SPEECH.sub("", text)))
         tops = sorted((total[c] for c in total if len(self.gazetteer.chain(c)) == 1), reverse=True)
+        if not nicknames and not any(h.role == "actor" for h in heads):
+            # 公安部命名…: a text whose title names no place acting and whose clauses the country
+            # or a central body heads at least as often as any province is named is a national
+            # feature; the places it names (an example, an awardee, a venue) are not its subject
+            nation = len(_NATION_HEADS.findall(_QUOTED_SPEECH.sub("", text)))
+            if nation and nation >= tops[0]:
+                return None
         if not heads and not nicknames and len(tops) > 2 and tops[2] >= 0.5 * tops[0]:
             # 以浙江诸暨、福建晋江、四川武侯为例: a text whose title names no place and that cites
             # three provinces about as often (a study, a commentary) is about none of them

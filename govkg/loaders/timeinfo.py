@@ -35,14 +35,17 @@ def arabic_years(text: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGIT), text)
 
 
+# 回首2023年，… / 回顾2022年，…: a review opening with the year it looks back on frames that year;
+# one opening a span (2018年至2022年，…) frames none
 _LEADING_YEAR = re.compile(
-    r"^[（(]?\s*((?:19|20)\d{2})\s*年(?!度?[^,，、以来底初上下全]{0,2}[月])(?!以来|来)(?!(?:以|之)?前(?![0-9一二三四五六七八九十两]))"
+    r"^[（(]?\s*(?:(?:回首|回顾|纵观|盘点)\s*)?((?:19|20)\d{2})\s*年(?!度?[^,，、以来底初上下全]{0,2}[月])(?!以来|来)(?!\s*[—–\-~～至到]\s*(?:19|20)\d{2})(?!(?:以|之)?前(?![0-9一二三四五六七八九十两]))"
 )
 # "三年来", "近年来", "2018年以来": the text covers several years, so no single report year.
 _MULTI_YEAR = re.compile(
     r"(?:[两二三四五六七八九十几多]|近|近几|近些)年(?:来|以来)|近(?:几|些)年|(?:19|20)\d{2}年以来|多年来|十[一二三四五六七八九]?年(?:来|以来)"
     r"|(?<![0-9])[0-9]{1,2}\s*多?年(?:来|以来)"
     r"|(?:19|20)\d{2}\s*年?\s*[—–\-~～至到]\s*(?:19|20)\d{2}\s*年"  # 2017—2020年度: a span
+    r"|十[二三四五]五[”\"」’]?(?:时期|期间|以来)"  # “十四五”以来/期间: a plan period of five years
 )
 # "十年来", "10年来", "二十多年来": a count of years looked back on, so a text that says it tells a
 # story from an opening year (2010年底，某县创建…) rather than reviewing that year.
@@ -67,6 +70,12 @@ _LAST_YEAR = re.compile(r"去年(?:以来|[，,]|[0-9一二三四五六七八九
 _EVENT_LEAD = re.compile(
     r"^[（(]?\s*(?:((?:19|20)\d{2})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚|晚上|凌晨)?"
     r"[^。！？!?；;]{0,40}?(?:召开|举行|举办|启动|揭牌|开幕|闭幕|签约|授牌|发生)"
+)
+# 近日，某县召开… / 近日，某县开展“X”宣传活动: a lead reporting one recent event, dated by the
+# report's publication (a visit or an interview, 近日走访发现, is no event)
+_RECENT_EVENT_LEAD = re.compile(
+    r"^(?:近日|日前)[，,]?[^。！？!?；;]{0,60}?"
+    r"(?:召开|举行|举办|启动|揭牌|开幕|闭幕|签约|授牌|开展了?[^。！？!?；;，,]{0,20}?活动)"
 )
 _CLAUSE_END = re.compile(r"[，,；;。]")
 # A lead that frames the report as an interview (我们采访了…, 接受记者专访).
@@ -102,8 +111,22 @@ _COMPARED_AFTER = re.compile(r"(?:底|末|同期)?(?:相比|相较|比较)")  # 
 _AWARD_BEFORE = re.compile(r"(?:荣获|获评|获得|获|评为|入选|授予|命名为)\s*$")
 # 在2022年试点基础上，今年…: the year of what the activity builds on, not of the activity.
 _BUILT_ON = re.compile(r"[^,，。；;]{0,10}?基础上")
-_RELATIVE = {"今年": 0, "本年": 0, "当年": 0, "年初以来": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+_RELATIVE = {
+    "今年": 0, "本年": 0, "当年": 0, "年初以来": 0,
+    "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1,
+}  # fmt: skip
+# “十四五”以来: since the first year of a five-year plan period (十二五 2011, 十三五 2016, 十四五 2021)
+_PLAN_PERIOD_SINCE = re.compile(r"十([二三四五])五[”\"」’]?(?:时期|期间)?以来")
+_PLAN_PERIOD_FIRST = {"二": 2011, "三": 2016, "四": 2021, "五": 2026}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
+# Characters that make a relative word the tail of a longer word (目前/当前/此前/提前 + 年均,
+# 以上/马上/线上 + 年龄, 相当 + 年轻, 基本/成本 + 年度): no year is meant
+_PART_OF_WORD_BEFORE = {
+    "前年": "目当此之以提先事",
+    "上年": "以之向马线岗路网楼",
+    "当年": "相应",
+    "本年": "基成资",
+}
 _RELATIVE_THIS = re.compile(r"今年|本年")
 # 今年63岁, 今年已七十多岁: 今年 before an age tells how old someone is, not when something was done.
 _AGE_AFTER = re.compile(r"\s*(?:已|已经|刚|才|都)?\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})多?\s*周?岁")
@@ -202,10 +225,11 @@ def _year_reviewed(published_year: int, published_month: int | None) -> int:
 
 def _event_year(lead: str, published_year: int | None) -> int | None:
     """The year of the one event a report's lead dates to the day (a meeting, a ceremony, an
-    incident): the year written with the date, else the published year; None for any other lead."""
+    incident): the year written with the date, else the published year; the published year for
+    one it dates 近日/日前; None for any other lead."""
     m = _EVENT_LEAD.match(lead)
     if m is None:
-        return None
+        return published_year if _RECENT_EVENT_LEAD.match(lead) else None
     return int(m.group(1)) if m.group(1) else published_year
 
 
@@ -228,6 +252,8 @@ def sentence_year(
     今年/去年 resolve against the report's published year, else against the report's year.
     """
     sentence = arabic_years(sentence)
+    if "分别" in sentence and (respective := _respective_year(sentence, start)) is not None:
+        return respective
     years, relative = _dates(sentence)
     # A year dates what follows it: one written after the activity, past a clause break, opens
     # the next clause's activity (2022年，建成…，2023年又新建…), unless no year comes before.
@@ -284,11 +310,15 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
         if _baseline(sentence, m.start(), m.end()) or _background(sentence, m.start(), m.end()):
             continue
         years.append((m.start(), year))
+    for m in _PLAN_PERIOD_SINCE.finditer(sentence):
+        years.append((m.start(), _PLAN_PERIOD_FIRST[m.group(1)]))
     relative = tuple(
         (m.start(), _RELATIVE[m.group()])
         for m in _RELATIVE_RE.finditer(sentence)
         # 较上年 / 比去年 / 同比 compare with that year; they do not date the activity.
         if _RELATIVE[m.group()] <= 0
+        # 目前年均, 以上年龄, 相当年轻: the word ends a longer word and says no year
+        and not (m.start() > 0 and sentence[m.start() - 1] in _PART_OF_WORD_BEFORE.get(m.group(), ""))
         and not (m.start() > 0 and sentence[m.start() - 1] in "较比于")
         and not _AGE_AFTER.match(sentence, m.end())  # 今年63岁的调解员: an age, not a date
         # 在去年基础上新建…: the year the activity builds on, not its own
@@ -297,6 +327,30 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
         and not (m.group() == "年初以来" and m.start() > 0 and sentence[m.start() - 1] in "0123456789年")
     )
     return tuple(years), relative
+
+
+# 2014年、2015年、2016年…分别下降14%、26.5%和4.59%: years listed, then their figures in the same order
+_YEAR_RUN = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?:\s*[、和及与]\s*(?:19|20)\d{2}\s*年(?:度)?)+")
+_ITEM_BREAK = re.compile(r"[、和及与]")
+_UNIT_END = re.compile(r"[。；;！!？?]")
+
+
+def _respective_year(sentence: str, start: int) -> int | None:
+    """The year that a list of years before 分别 gives, in order, the item of the list after it
+    that holds ``start``; None when ``start`` is in no such list or the two lists differ in length."""
+    at = sentence.rfind("分别", 0, start)
+    if at < 0:
+        return None
+    runs = [m for m in _YEAR_RUN.finditer(sentence, 0, at) if not _UNIT_END.search(sentence, m.end(), at)]
+    if not runs:
+        return None
+    years = [int(y.group(1)) for y in _YEAR.finditer(runs[-1].group())]
+    end = _CLAUSE_END.search(sentence, at)
+    items = list(_ITEM_BREAK.finditer(sentence, at, end.start() if end else len(sentence)))
+    if len(items) + 1 != len(years):
+        return None
+    index = sum(1 for brk in items if brk.start() < start)
+    return years[index]
 
 
 def _baseline(sentence: str, start: int, end: int) -> bool:
