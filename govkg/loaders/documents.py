@@ -131,7 +131,11 @@ def _fold(text: str) -> str:
 
 def report_id(text: str) -> str:
     """Stable id of a report: sha256 of its NFKC-normalised, folded, whitespace-free text (16 hex)."""
-    norm = "".join(unicodedata.normalize("NFKC", fold(text)).split())
+    return _folded_id(fold(text))
+
+
+def _folded_id(folded: str) -> str:
+    norm = "".join(unicodedata.normalize("NFKC", folded).split())
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
 
 
@@ -340,11 +344,12 @@ def _build(
     first_line = next((ln.strip() for ln in text.split("\n", 40)[:40] if ln.strip()), "")
     if not (title and title.strip()) and first_line and _trim_title(first_line) != clean_title:
         info.setdefault("source_line", _trim_title(first_line))  # the raw first line, chrome and all
+    folded = fold(text)  # once: the id and the text the extractor reads both start from it
     return Document(
-        id=report_id(text),
+        id=_folded_id(folded),
         source=source,
         text=text,
-        folded=mask_chrome(fold(text)),  # chrome blanked: it adopts nothing, never sets the subject
+        folded=mask_chrome(folded),  # chrome blanked: it adopts nothing, never sets the subject
         title=clean_title,
         published=iso,
         year=int(iso[:4]) if iso else None,
