@@ -842,3 +842,49 @@ def test_a_population_is_no_count_of_people_reached() -> None:
     assert [g[0] for g in labels("全县38万人口中有20万名群众参与平安创建")] == ["群众"]
     assert labels("全县38万人口中,农业人口占七成") == []
     assert _indicator("接待来访群众300人") == "接待来访群众"
+
+
+def test_a_comparison_with_a_year_is_no_part_of_the_label() -> None:
+    # 与上年同期相比, 较2020年同期: the year compared with ends the label, 同期 and 相比 or not
+    assert labels("该镇盗抢案件数与去年同期相比减少38%") == [("盗抢案件数", 38.0, "%", "-38%")]
+    assert labels("全县盗窃案件较2020年同期下降12%") == [("盗窃案件", 12.0, "%", "-12%")]
+
+
+def test_a_kind_of_unit_named_by_level_words_is_a_noun() -> None:
+    # 乡镇街道 ends like a street's name but names a kind of unit, as 乡镇 does
+    assert _indicator("对排名靠后的5个乡镇街道实行挂牌整治") == "排名靠后乡镇街道"
+    assert _indicator("对基础薄弱、排名靠后的5个乡镇街道实行挂牌督办") == "乡镇街道"
+    assert not is_noun_label("城关街道")
+
+
+def test_the_noun_after_a_count_ends_at_a_verb_of_honour_or_building() -> None:
+    assert _indicator("“村民议事会”等7个重点项目获评全省优秀项目") == "重点项目"
+    assert _indicator("全县在210个村建起调解室") == "村"
+    assert _indicator("县司法局让210名社区矫正对象接受帮扶") == "社区矫正对象"
+
+
+def test_a_causative_or_coordinating_verb_is_no_label() -> None:
+    # 让, 统筹 act on what follows the count
+    assert _indicator("县委政法委统筹12个部门力量") == "部门力量"
+
+
+def test_a_quoted_modifier_keeps_a_head_naming_a_kind_of_unit() -> None:
+    assert _indicator("全县打造45个“德治先行”示范村居") == "“德治先行”示范村居"
+
+
+def test_a_named_item_joined_by_he_is_not_counted() -> None:
+    assert _indicator("依托40个综治中心和“青山码”平台开展服务") == "综治中心"
+
+
+def test_a_body_then_in_the_year_is_who_acted() -> None:
+    assert _indicator("县公安局全年立刑事案件420起") == "立刑事案件"
+    # a noun before 全年 stays: it is what the rate measures
+    assert _indicator("全县矛盾纠纷全年化解率达98%") == "矛盾纠纷全年化解率"
+
+
+def test_a_quoted_phrase_closing_the_noun_is_said_of_what_was_counted() -> None:
+    assert _indicator("县社区矫正局让156名矫正对象“可防可控”") == "矫正对象"
+    # a quoted word inside the noun stays (村“两委”班子)
+    assert _indicator("全县配齐12个村“两委”班子") == "村“两委”班子"
+    # after 的 the quoted words are the counted noun itself
+    assert _indicator("60名佩戴红袖标的“护村队员”累计巡逻") == "“护村队员”"

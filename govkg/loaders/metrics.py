@@ -188,7 +188,7 @@ _OBJECT_AFTER = re.compile(
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
     r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
     # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
-    r"接入|印发|修订|编制|健全|完善|覆盖(?:全[省市县区州旗盟镇乡])?|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?|"
+    r"接入|印发|修订|编制|健全|完善|让|(?<![行即假促])使|统筹|调动|汇聚|凝聚|覆盖(?:全[省市县区州旗盟镇乡])?|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?|"
     # a verb closed by a complement of result or direction (收到, 划分成, 组成, 推选出, 分赴) or one of
     # choosing, staffing and housing (遴选, 返聘, 下设, 入驻): what it acts on follows the count
     r"[收接]到|(?:划|分|组|编)成|(?:推|评|遴|挑)?选出|[分奔]赴|下设|遴选|返聘|[入进]驻|(?:建设)?完成"
@@ -199,8 +199,9 @@ _OBJECT_AFTER = re.compile(
 
 # 同比下降37% / 较去年上升0.53个百分点 / 下降60%: a change, kept signed beside the value.
 _CHANGE = re.compile(
-    r"(?:(?:同比|环比|同期|较上年|较去年同期|较去年|与去年同期相比|与上年相比|比去年|比上年|比上一年|"
-    r"[比较](?:19|20)\d{2}年(?:同期)?)"
+    # 与上年同期相比, 较去年同期, 比2021年: 与/较/比 and the year compared with, its 同期 and 相比
+    # optional (a comparison cut short at 同期 left 与上年 in the label: 立案数与上年)
+    r"(?:(?:同比|环比|同期|(?:与|较|比|同)(?:上年|去年|上一年|前年|(?:19|20)\d{2}年)(?:同期)?(?:相比|相较)?)"
     r"[^\d,，。;；]{0,6}?)?"
     r"(?P<verb>下降了?|减少了?|降低了?|下滑了?|回落了?|上升了?|增长了?|增加了?|提高了?|提升了?|高出了?|"
     r"多出了?"
@@ -255,7 +256,11 @@ _MAKE_VERB = re.compile(
 )
 # A subject, then 共 or 共计 "in all" (县公安局共破获…, 此次活动共发放…): the subject is who or what
 # acted, not what was counted; 共 opening a word (公共, 总共, 共建, 共有) is not cut at.
-_SUBJECT_IN_ALL = re.compile(r"^[^，,。；;、\d“”]{2,16}?(?<![公总一])共计?(?![性同享建治识青产有])")
+_SUBJECT_IN_ALL = re.compile(
+    r"^[^，,。；;、\d“”]{2,16}?(?:(?<![公总一])共计?(?![性同享建治识青产有])"
+    # 县公安局全年立…, 该院累计受理…: a body, then “in the year” or “in all” (纠纷全年化解率 keeps its noun)
+    r"|(?<=[局院所委办队庭站])(?:全年(?![度均])|累计))"
+)
 # A named doer (“X”民警, “X”系统, “X”化解方式) opening a label, then 共 “in all” or 就: the adverb is
 # no part of the indicator. (A unit before 已 is dropped whole, by _ACTOR_ALREADY.)
 _NAMED_DOER = re.compile(
@@ -293,6 +298,8 @@ _LAYOUT = re.compile(
     r"(?:[一二两三四五六七八九十]+个?[\u4e00-\u9fff]{0,3}?(?:厅|室|站|中心|窗口|功能区|岗|台|栏|库)){2,}"
 )
 _PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木)")
+# A name made only of level words (乡镇街道, 县市区, 镇街道) names a kind of unit, as 乡镇 does, no place.
+_LEVELS_ONLY = re.compile(r"(?:[省市州县区旗盟镇乡村街]|街道|社区|苏木)+")
 _NOT_PLACES = frozenset(
     {
         "社区",
@@ -410,7 +417,7 @@ _KINDS = ("各类", "各种", "多种", "多类")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
     r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
-    r"投入|到位|建成(?![区率])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
+    r"投入|到位|建成(?![区率])|建起|获评|荣获|入选|接受|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
     r"在(?![线职编岗校册押逃])|以(?![上下内外来及])|"
@@ -1488,7 +1495,9 @@ def _without_kinds(text: str) -> str:
 # The head of a noun of people, posts or groups after a quoted modifier (“双语”普法骨干, “红袖标”巡逻队,
 # “X”法律服务微信群).
 _COUNTED_HEAD = re.compile(
-    r"^[\u4e00-\u9fff]{1,8}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人|中心|平台|群|队伍)$"
+    r"^[\u4e00-\u9fff]{1,8}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人|中心|平台|群|队伍|"
+    # 30个“德治先行”示范村居, 12个“红色物业”小区: a kind of unit or place after a quoted modifier
+    r"村|村居|社区|小区|单位|家庭|学校|企业|项目)$"
 )
 # Nouns of one character that a measure word counts (个村, 个镇, 户, 所校): too short for
 # is_noun_label, but whole names of what was counted when they stand alone after the measure.
@@ -1507,6 +1516,7 @@ _AMONG_END = re.compile(r"(?:之中|当中|中|背后)$")
 _JOINS_NEXT = re.compile(r"(?:以及|和|及|与|或)$")
 
 
+_JOINS_NAMED = re.compile(r"(?:以及|和|及|与)(?=[“《\"])")
 _NEXT_COUNT = re.compile(r"\d|(?<=[和及与])[一二两三四五六七八九十百千]+[个名位家支所处条项件起]")
 
 
@@ -1519,6 +1529,8 @@ def _tail(sentence: str, end: int) -> str:
     tail = sentence[end : end + digit.start() if digit else stop].strip().removeprefix("的")
     if digit:
         tail = _JOINS_NEXT.sub("", tail)  # 5名民警和5名辅警: the 和 joins the next count
+    elif joined := _JOINS_NAMED.search(tail, 1):
+        tail = tail[: joined.start()]  # 40个综治中心和“X”平台: the named item after 和 is not counted
     closer = {"“": "”", "《": "》"}.get(tail[:1])
     if closer and (close := tail.find(closer)) > 1:
         rest = tail[close + 1 :]
@@ -1531,6 +1543,11 @@ def _tail(sentence: str, end: int) -> str:
         verb = _TAIL_STOP.search(tail, 1)
         if verb:
             tail = tail[: verb.start()]
+        said = tail.rfind("“") if tail.endswith("”") else -1
+        if said >= 2 and tail[said - 1] != "的" and is_noun_label(tail[:said]):
+            # 387名矫正对象“可防可控”: a quoted phrase closing the tail is said of them (佩戴红袖标的“银发
+            # 队员”: after 的 the quoted words are the noun itself)
+            tail = tail[:said]
         # 1724个网格的实时数据…: the number counts the noun before 的, not what 的 leads on to
         if (of := tail.find("的", 2)) > 0:
             head = tail[of + 1 :]
@@ -1588,7 +1605,7 @@ def is_noun_label(label: str) -> bool:
         return False
     if label in _LEAD_FILLERS or label in _WHERE_ONLY or _LEAD_WORDS.fullmatch(label):
         return False
-    if _PLACE_ONLY.fullmatch(label) and label[-2:] not in _NOT_PLACES:
+    if _PLACE_ONLY.fullmatch(label) and label[-2:] not in _NOT_PLACES and not _LEVELS_ONLY.fullmatch(label):
         return False  # a place's name (海西州) is no indicator; 片区, 社区 and 城区 are nouns
     if (label.startswith(_NOT_NOUN_START) and not _SUFFERED.match(label)) or label.endswith(_NOT_NOUN_END):
         return False
