@@ -888,3 +888,16 @@ def test_a_quoted_phrase_closing_the_noun_is_said_of_what_was_counted() -> None:
     assert _indicator("全县配齐12个村“两委”班子") == "村“两委”班子"
     # after 的 the quoted words are the counted noun itself
     assert _indicator("60名佩戴红袖标的“护村队员”累计巡逻") == "“护村队员”"
+
+
+def test_the_same_people_counted_again_by_households_are_the_place_s_make_up() -> None:
+    # registered residents, then the same residents by households: the place's size, no work done
+    assert labels("东坪村户籍居民862人共301户,外来人员2400人。") == [("外来人员", 2400.0, "人", None)]
+    # households then people after the divisions a town holds: its population, unnamed
+    assert labels("新华镇辖内18个行政村,4200户13000人。") == []
+    # households and people reached by work keep the work's label
+    assert [g[0] for g in labels("走访困难群众120余户300人。")] == ["走访困难群众", "走访困难群众"]
+
+
+def test_a_ranking_among_places_is_no_count() -> None:
+    assert labels("梅林镇等位列前三,成为2022年全县最平安的三个乡镇。") == []

@@ -813,6 +813,14 @@ def _to_mention(
         return None  # 平均海拔4500米, 边境线长438公里, 镇政府南侧6公里处: the lie of the land
     if _PLACE_SIZE.match(sentence, m.end()):
         return None  # 仅有698户的小村庄: the size of the place the story is set in
+    if (bare := _TRAILING_COUNT.sub("", label)) != label and not _BACKGROUND.search(bare):
+        # 户籍居民862人共301户: the same people counted again by households, named before the first
+        # count; 辖12个村,3100户9800人: a label that is only a count left unnamed is the place's make-up
+        if not is_noun_label(bare):
+            return None
+        label = bare
+    if _SUPERLATIVE.search(clause):
+        return None  # 成为全县最平安的三个乡镇: a ranking among places, no result of work
     if _BACKGROUND.search(_TRAILING_COUNT.sub("", label)):
         # 全村共有农户320户: the place's own size, no result of work; 有村民860户3100人: the people
         # counted right after its households are the same place's
@@ -838,8 +846,11 @@ _BACKGROUND = re.compile(
     r"|(?:有|居住着?|生活着?)(?:村民|居民|牧民|群众|农牧民)$"
     # 从事农牧业人口5.7万人: the part of the population in a trade, the place's make-up
     r"|^从事[\u4e00-\u9fff]{1,8}人口$"
+    # 户籍居民1200人, 常住村民800户: the people registered or living in the place, its make-up
+    r"|(?:常住|户籍|实有)(?:居民|村民)$"
 )
-_TRAILING_COUNT = re.compile(r"[0-9.]+[万]?(?:户|人|名)$")
+_TRAILING_COUNT = re.compile(r"[0-9.]+[万]?[余多]?(?:户|人|名)$")
+_SUPERLATIVE = re.compile(r"最[\u4e00-\u9fff]{1,4}的$")
 # A place's own divisions, counted after 辖/共有 and standing alone as the item (下辖18个行政村、3个
 # 社区); a count of divisions that did something (120个社区建成综治中心) is a result.
 _HOLDS = re.compile(r"下辖|管辖|辖有|共辖|辖|共有|现有|拥有")
