@@ -901,3 +901,10 @@ def test_the_same_people_counted_again_by_households_are_the_place_s_make_up() -
 
 def test_a_ranking_among_places_is_no_count() -> None:
     assert labels("梅林镇等位列前三,成为2022年全县最平安的三个乡镇。") == []
+
+
+def test_a_count_of_kinds_closing_a_respectively_list_gives_each_item_its_noun() -> None:
+    got = labels("全县盗抢、电诈两类案件分别下降21%、34%。")
+    assert [(g[0], g[3]) for g in got] == [("盗抢案件", "-21%"), ("电诈案件", "-34%")]
+    got = labels("入室盗窃、扒窃两类警情降幅分别为11%、17%。")
+    assert [g[0] for g in got] == ["入室盗窃警情降幅", "扒窃警情降幅"]

@@ -655,6 +655,7 @@ def _move(start: MetricMention, end: MetricMention, gap: str) -> str | None:
 _RESPECTIVELY = re.compile(
     r"分别(?:同比|环比|较上年|比上年)?(?:为|是|达到?|占|有|(?:下降|上升|增长|提高|提升|减少|增加|降低)了?)?$"
 )  # 分别受理案件…: the items are who did it, the run keeps its own labels; 分别同比下降 is a change
+_KINDS_COUNT = re.compile(r"等?[两二三四五六七八九十]大?[类种]")
 _VALUE_JOIN = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
 _ITEM_SPLIT = re.compile(r"、|和|及|与")
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
@@ -691,6 +692,11 @@ def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMenti
         left = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
         listed = _CHANGE.sub("", sentence[left:at]).strip()
         items = [_noun(part) for part in _ITEM_SPLIT.split(listed)]
+        kinds = _KINDS_COUNT.search(items[-1]) if len(items) > 1 and items[-1] else None
+        if kinds and kinds.start() > 0 and is_noun_label(head := items[-1][kinds.end() :]):
+            # 盗窃、诈骗两类警情降幅分别为…: the count of kinds closes the list, the noun after it is
+            # every item's (盗窃警情降幅, 诈骗警情降幅)
+            items = [part + head for part in (*items[:-1], items[-1][: kinds.start()])]
         if not any(items):
             items = last_items or _counts_before(out, i, len(run))
         if len(run) > 1 and len(items) == len(run) and all(items):
