@@ -908,3 +908,15 @@ def test_a_count_of_kinds_closing_a_respectively_list_gives_each_item_its_noun()
     assert [(g[0], g[3]) for g in got] == [("盗抢案件", "-21%"), ("电诈案件", "-34%")]
     got = labels("入室盗窃、扒窃两类警情降幅分别为11%、17%。")
     assert [g[0] for g in got] == ["入室盗窃警情降幅", "扒窃警情降幅"]
+
+
+def test_where_the_counted_things_are_is_no_part_of_them() -> None:
+    # 里的 / 内的 before the count: a place's inside, the noun after the count is what was counted
+    assert labels("城关派出所将小区里的52幢居民楼划分为6个网格")[0][0] == "居民楼"
+    # 区域 is a word, not a district's name before the noun
+    assert _indicator("全县公共区域高清探头3100个") == "公共区域高清探头"
+
+
+def test_the_noun_after_a_count_ends_at_tuixing_or_dou() -> None:
+    assert [g[0] for g in labels("全县已在12个社区和3个村推行“警社共治”机制。")] == ["社区", "村"]
+    assert labels("98个行政村的300个路口都有了监控。")[1][0] == "行政村路口"

@@ -238,7 +238,7 @@ _LEAD_WORDS = re.compile(
 )
 # A place name opening the clause: 海西州群众安全感 -> 群众安全感 (not 社区/城区/农村地区 …).
 _PLACE_PREFIX = re.compile(
-    r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?![级性])(?:共|全年|累计|各类)?"
+    r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?![级性域])(?:共|全年|累计|各类)?"
 )
 # A station named after its place opening the clause (县公安局城关派出所化解率 -> 化解率): the unit that
 # acts is the measurement's region, not part of the indicator. A bare 派出所 (派出所民警) is a noun.
@@ -417,7 +417,7 @@ _KINDS = ("各类", "各种", "多种", "多类")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
     r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
-    r"投入|到位|建成(?![区率])|建起|获评|荣获|入选|接受|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
+    r"投入|到位|建成(?![区率])|建起|获评|荣获|入选|接受|推行|都(?=[有已是在能实])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
     r"在(?![线职编岗校册押逃])|以(?![上下内外来及])|"
@@ -1240,8 +1240,10 @@ def _label(
         if whole.endswith(label) and len(whole) > len(label) and 0 < whole.find("、") <= _FIRST_ITEM:
             return whole, None
     if label.endswith("的") and not label.endswith(_DE_NOUNS):
-        # 受理的225起纠纷: the words before the count modify the noun after it, which is counted
-        label = label[:-1] + _tail(sentence, end)
+        # 受理的225起纠纷: the words before the count modify the noun after it, which is counted;
+        # 把小区里的30栋楼: a place's inside (里, 内, 中) before 的 says only where they are
+        tail = _tail(sentence, end)
+        label = tail if tail and label.endswith(_WHERE_IN) else label[:-1] + tail
     if label:
         return label, None
     if floor > clause_start:
@@ -1353,6 +1355,7 @@ _A_CASE_AFTER = re.compile(r"[^，,。；;：:！!？?]*?案")
 _SUCH_AS = re.compile(r"^(?:像|如|同)[^，,。；;0-9]{1,12}?(?:这样|一样|那样)的")
 # Words ending in 的 that are nouns, not the particle (结案标的4.12亿元).
 _DE_NOUNS = ("标的",)
+_WHERE_IN = ("里的", "内的", "中的")
 
 
 def _noun(text: str) -> str:
