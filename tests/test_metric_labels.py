@@ -920,3 +920,9 @@ def test_where_the_counted_things_are_is_no_part_of_them() -> None:
 def test_the_noun_after_a_count_ends_at_tuixing_or_dou() -> None:
     assert [g[0] for g in labels("全县已在12个社区和3个村推行“警社共治”机制。")] == ["社区", "村"]
     assert labels("98个行政村的300个路口都有了监控。")[1][0] == "行政村路口"
+
+
+def test_a_bare_rate_after_a_count_of_cases_solved_or_tried_rates_the_cases() -> None:
+    got = labels("全年破各类刑事案件300起,破案率61.2%。")
+    assert [g[0] for g in got] == ["破刑事案件", "刑事案件破案率"]
+    assert labels("共审结案件900件,结案率97.1%。")[1][0] == "案件结案率"

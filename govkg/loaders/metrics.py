@@ -893,7 +893,9 @@ _PLACE_SIZE = re.compile(
 # verbs that opened the count's label (受理, 排查) are the rate's own head, so they go.
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{2}率")
 _ACTS = re.compile(
-    r"^(?:流转|办理|受理|排查|摸排|化解|调处|调解|创建|办结|接待|收到|处理|登记|开展|发现|破获|侦破|查处)+"
+    # 破 and 审结 too: 破刑事案件300起，破案率…, 审结案件676件，结案率… rate the cases themselves
+    r"^(?:流转|办理|受理|排查|摸排|化解|调处|调解|创建|办结|接待|收到|处理|登记|开展|发现|破获|侦破|查处|审结|执结|"
+    r"破(?![产坏除解]))+"
 )
 
 
