@@ -926,3 +926,11 @@ def test_a_bare_rate_after_a_count_of_cases_solved_or_tried_rates_the_cases() ->
     got = labels("全年破各类刑事案件300起,破案率61.2%。")
     assert [g[0] for g in got] == ["破刑事案件", "刑事案件破案率"]
     assert labels("共审结案件900件,结案率97.1%。")[1][0] == "案件结案率"
+
+
+def test_a_share_of_things_settled_names_the_settling() -> None:
+    # 96%的纠纷在村里就地化解: the share is of disputes settled on the spot, not of disputes
+    assert _indicator("全县96%的纠纷在村里就地化解") == "纠纷就地化解比例"
+    assert _indicator("95%的问题隐患已整改到位") == "问题隐患整改比例"
+    # a rate after the share's 的 stays the rate's own label
+    assert "比例" not in _indicator("实现了100%的矛盾纠纷调解成功率")

@@ -1463,6 +1463,11 @@ def _with_role(sentence: str, end: int, tail: str, unit: str) -> str:
     if not 0 <= at <= end + 4:
         return tail
     after = at + len(tail)
+    if unit == "%" and sentence.startswith("的", end) and (done := _SHARE_DONE.match(sentence, at)):
+        # 九成以上的纠纷在村里就地化解: the share of the things that the work after them settled
+        noun = done.group("noun")
+        if is_noun_label(noun):
+            return f"{noun}{done.group('how') or ''}{done.group('verb')}比例"
     role = _TAKES_ROLE.match(sentence, after) if unit in _PEOPLE_UNITS else _JOINED_TO.match(sentence, after)
     if role is None or not is_noun_label(_QUOTE_MARKS.sub("", role.group("role"))):
         return tail
@@ -1470,6 +1475,13 @@ def _with_role(sentence: str, end: int, tail: str, unit: str) -> str:
 
 
 _QUOTE_MARKS = re.compile(r"[“”\"]")
+# After a share's noun, where and how it was settled: (在村里)(就地)化解, (被)及时解决.
+_SHARE_DONE = re.compile(
+    r"(?P<noun>[^，,。；;：:、\d]{2,10}?)(?:在[^，,。；;：:、]{1,8}?|被|都|均|已经?)?"
+    r"(?P<how>就地|就近|当场|当天|及时|有效|成功|依法)?"
+    # 100%的纠纷调解成功率, 调解员, 调解室: a rate or a noun, no work done to a share
+    r"(?P<verb>化解|解决|调解|调处|办结|处置|整改|受理)(?!率|成功|员|室|组|中心|委员会|工作)"
+)
 
 
 _JUST_A_BREAK = re.compile(r"\s*[，,；;、]\s*")
