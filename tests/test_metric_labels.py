@@ -934,3 +934,10 @@ def test_a_share_of_things_settled_names_the_settling() -> None:
     assert _indicator("95%的问题隐患已整改到位") == "问题隐患整改比例"
     # a rate after the share's 的 stays the rate's own label
     assert "比例" not in _indicator("实现了100%的矛盾纠纷调解成功率")
+
+
+def test_urban_villages_and_estates_a_place_holds_are_its_make_up() -> None:
+    assert labels("该街道辖区内有9个城中村。") == []
+    assert labels("该社区辖有26个小区、4个居民小组。") == []
+    # estates that did something are a result
+    assert [g[0] for g in labels("全街道36个小区建成智能门禁。")] == ["小区"]

@@ -861,7 +861,9 @@ _SUPERLATIVE = re.compile(r"最[\u4e00-\u9fff]{1,4}的$")
 # 社区); a count of divisions that did something (120个社区建成综治中心) is a result.
 _HOLDS = re.compile(r"下辖|管辖|辖有|共辖|辖|共有|现有|拥有")
 _DIVISIONS = re.compile(
-    r"(?:行政村|自然村|村民小组|村\(社区\)|村（社区）|(?:农村|城市|城镇)?社区|居委会|嘎查|街道|乡镇|村)(?=$|[、，,；;。和及])"
+    # 城中村, 小区, 居民小组 too: 辖有9个城中村 counts what the place holds
+    r"(?:行政村|自然村|城中村|村民小组|居民小组|牧委会|村\(社区\)|村（社区）|(?:农村|城市|城镇)?社区|居委会|嘎查|"
+    r"街道|乡镇|小区|村)(?=$|[、，,；;。和及])"
 )
 _ITEM_START = re.compile(r"[，,；;。：:\n]")
 
