@@ -941,3 +941,8 @@ def test_urban_villages_and_estates_a_place_holds_are_its_make_up() -> None:
     assert labels("该社区辖有26个小区、4个居民小组。") == []
     # estates that did something are a result
     assert [g[0] for g in labels("全街道36个小区建成智能门禁。")] == ["小区"]
+
+
+def test_a_verb_closed_by_le_after_the_counted_noun_opens_the_predicate() -> None:
+    assert _indicator("已在全县300个自然村张贴了普法海报") == "自然村"
+    assert _indicator("共有15名网格员参加了培训") == "网格员"

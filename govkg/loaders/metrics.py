@@ -856,6 +856,7 @@ _BACKGROUND = re.compile(
     r"|(?:常住|户籍|实有)(?:居民|村民)$"
 )
 _TRAILING_COUNT = re.compile(r"[0-9.]+[万]?[余多]?(?:户|人|名)$")
+_VERB_DONE = re.compile(r"(?=[\u4e00-\u9fff]{2}了(?!解|结))")
 _SUPERLATIVE = re.compile(r"最[\u4e00-\u9fff]{1,4}的$")
 # A place's own divisions, counted after 辖/共有 and standing alone as the item (下辖18个行政村、3个
 # 社区); a count of divisions that did something (120个社区建成综治中心) is a result.
@@ -1579,6 +1580,10 @@ def _tail(sentence: str, end: int) -> str:
         verb = _TAIL_STOP.search(tail, 1)
         if verb:
             tail = tail[: verb.start()]
+        if (done := _VERB_DONE.search(tail, 2)) is not None and (
+            is_noun_label(tail[: done.start()]) or tail[: done.start()] in _ONE_CHAR_NOUNS
+        ):
+            tail = tail[: done.start()]  # 40个自然村张贴了海报: a verb closed by 了 opens the predicate
         said = tail.rfind("“") if tail.endswith("”") else -1
         if said >= 2 and tail[said - 1] != "的" and is_noun_label(tail[:said]):
             # 387名矫正对象“可防可控”: a quoted phrase closing the tail is said of them (佩戴红袖标的“银发
