@@ -946,3 +946,8 @@ def test_urban_villages_and_estates_a_place_holds_are_its_make_up() -> None:
 def test_a_verb_closed_by_le_after_the_counted_noun_opens_the_predicate() -> None:
     assert _indicator("已在全县300个自然村张贴了普法海报") == "自然村"
     assert _indicator("共有15名网格员参加了培训") == "网格员"
+
+
+def test_yu_after_the_counted_noun_opens_who_it_is_joined_with() -> None:
+    assert _indicator("全镇建立76个微信群与派出所实时联通") == "微信群"
+    assert [g[0] for g in labels("共有5名民警与5名辅警入驻。")] == ["民警", "辅警"]
