@@ -951,3 +951,10 @@ def test_a_verb_closed_by_le_after_the_counted_noun_opens_the_predicate() -> Non
 def test_yu_after_the_counted_noun_opens_who_it_is_joined_with() -> None:
     assert _indicator("全镇建立76个微信群与派出所实时联通") == "微信群"
     assert [g[0] for g in labels("共有5名民警与5名辅警入驻。")] == ["民警", "辅警"]
+
+
+def test_the_means_opening_a_clause_is_no_part_of_the_work_counted() -> None:
+    # 通过/借助 + a means, then the work: the last run of work verbs opens the label
+    assert _indicator("通过“天眼”监控找回走失老人12人次") == "找回走失老人"
+    assert _indicator("借助视频监控系统协助破获案件30余起") == "协助破获案件"
+    assert _indicator("通过矛盾纠纷排查化解机制化解纠纷120件") == "化解纠纷"

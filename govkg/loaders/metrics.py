@@ -1183,6 +1183,9 @@ def _label(
         # setting up or work opens this count's own label (3万件案件平均用时 keeps its 案件)
         before = before[len(previous) :]
     label = _noun(before)
+    if label and _BY_MEANS.match(before) and (at := _work_starts(label)) >= 2 and is_noun_label(label[at:]):
+        # 通过“X”系统找回物品50次: the means is how, the work after it is what was counted
+        label = label[at:]
     levels = clause_start > 0 and sentence[clause_start - 1] == "、" and bool(_LEVEL_LISTED.match(label))
     if levels:
         label = label[1:]  # 建成市、县、乡三级调解中心40个: the last level of the list opens the clause
@@ -1441,6 +1444,20 @@ _WORK_VERB_END = re.compile(
     r"(?:化解|调处|调解|破获|侦破|抓获|打掉|排查|摸排|受理|办理|审结|执结|办结|查处|处置|整改|解决|"
     r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送|收到|接到)$"
 )
+# A means opening the clause (通过, 借助, 利用, 运用): the work counted follows it.
+_BY_MEANS = re.compile(r"^\s*(?:通过|借助|利用|运用|依托)")
+_WORK_IN = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "(?:找回|协助|", 1))
+
+
+def _work_starts(label: str) -> int:
+    """Where the last run of work verbs in ``label`` starts (协助破获案件 -> 0), or -1."""
+    at, end = -1, -1
+    for m in _WORK_IN.finditer(label):
+        at = at if m.start() == end else m.start()
+        end = m.end()
+    return at
+
+
 _CHARGE_VERB_END = re.compile(r"(?:负责|分管|包保|[用管抓]好|用活)$")
 _SCOPE_ONLY = re.compile(r"来自(?:全[国省市州县区盟旗])?|全[国省市州县区盟旗]")
 _WORK_VERB_START = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "^(?:", 1))
