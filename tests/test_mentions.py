@@ -573,3 +573,17 @@ def test_a_practice_naming_an_institute_an_index_or_a_forum_is_no_adoption() -> 
     assert _cls("丁县在“枫桥经验”指数中排名靠前。", "枫桥经验") == "media"
     # the practice itself, carried out, stays an adoption
     assert _cls("丁县坚持和发展“枫桥经验”。", "枫桥经验") is None
+
+
+def test_a_term_naming_a_ceremony_of_honours_is_no_adoption() -> None:
+    # the ceremony is named by the term (…平安创建表彰大会): an award, not the unit's creation work
+    assert _cls("东乡县亮相全市平安创建表彰会", "平安创建") == "award"
+    assert _cls("在全市平安创建暨综治工作表彰大会上,东乡县获评平安县", "平安创建") == "award"
+    # at a meeting named by the term, without honours: the meeting, not the work
+    assert _cls("东乡县在全市平安创建推进会上作交流发言", "平安创建") == "meeting"
+
+
+def test_a_mediation_method_word_gives_the_mediation_key() -> None:
+    text = "东乡县石门镇推行“三心”化解法。"
+    found = {a.practice_key for a in extract(from_text(text, source="x.txt")).adoptions}
+    assert "diversified_resolution" in found

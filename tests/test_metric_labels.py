@@ -842,3 +842,119 @@ def test_a_population_is_no_count_of_people_reached() -> None:
     assert [g[0] for g in labels("全县38万人口中有20万名群众参与平安创建")] == ["群众"]
     assert labels("全县38万人口中,农业人口占七成") == []
     assert _indicator("接待来访群众300人") == "接待来访群众"
+
+
+def test_a_comparison_with_a_year_is_no_part_of_the_label() -> None:
+    # 与上年同期相比, 较2020年同期: the year compared with ends the label, 同期 and 相比 or not
+    assert labels("该镇盗抢案件数与去年同期相比减少38%") == [("盗抢案件数", 38.0, "%", "-38%")]
+    assert labels("全县盗窃案件较2020年同期下降12%") == [("盗窃案件", 12.0, "%", "-12%")]
+
+
+def test_a_kind_of_unit_named_by_level_words_is_a_noun() -> None:
+    # 乡镇街道 ends like a street's name but names a kind of unit, as 乡镇 does
+    assert _indicator("对排名靠后的5个乡镇街道实行挂牌整治") == "排名靠后乡镇街道"
+    assert _indicator("对基础薄弱、排名靠后的5个乡镇街道实行挂牌督办") == "乡镇街道"
+    assert not is_noun_label("城关街道")
+
+
+def test_the_noun_after_a_count_ends_at_a_verb_of_honour_or_building() -> None:
+    assert _indicator("“村民议事会”等7个重点项目获评全省优秀项目") == "重点项目"
+    assert _indicator("全县在210个村建起调解室") == "村"
+    assert _indicator("县司法局让210名社区矫正对象接受帮扶") == "社区矫正对象"
+
+
+def test_a_causative_or_coordinating_verb_is_no_label() -> None:
+    # 让, 统筹 act on what follows the count
+    assert _indicator("县委政法委统筹12个部门力量") == "部门力量"
+
+
+def test_a_quoted_modifier_keeps_a_head_naming_a_kind_of_unit() -> None:
+    assert _indicator("全县打造45个“德治先行”示范村居") == "“德治先行”示范村居"
+
+
+def test_a_named_item_joined_by_he_is_not_counted() -> None:
+    assert _indicator("依托40个综治中心和“青山码”平台开展服务") == "综治中心"
+
+
+def test_a_body_then_in_the_year_is_who_acted() -> None:
+    assert _indicator("县公安局全年立刑事案件420起") == "立刑事案件"
+    # a noun before 全年 stays: it is what the rate measures
+    assert _indicator("全县矛盾纠纷全年化解率达98%") == "矛盾纠纷全年化解率"
+
+
+def test_a_quoted_phrase_closing_the_noun_is_said_of_what_was_counted() -> None:
+    assert _indicator("县社区矫正局让156名矫正对象“可防可控”") == "矫正对象"
+    # a quoted word inside the noun stays (村“两委”班子)
+    assert _indicator("全县配齐12个村“两委”班子") == "村“两委”班子"
+    # after 的 the quoted words are the counted noun itself
+    assert _indicator("60名佩戴红袖标的“护村队员”累计巡逻") == "“护村队员”"
+
+
+def test_the_same_people_counted_again_by_households_are_the_place_s_make_up() -> None:
+    # registered residents, then the same residents by households: the place's size, no work done
+    assert labels("东坪村户籍居民862人共301户,外来人员2400人。") == [("外来人员", 2400.0, "人", None)]
+    # households then people after the divisions a town holds: its population, unnamed
+    assert labels("新华镇辖内18个行政村,4200户13000人。") == []
+    # households and people reached by work keep the work's label
+    assert [g[0] for g in labels("走访困难群众120余户300人。")] == ["走访困难群众", "走访困难群众"]
+
+
+def test_a_ranking_among_places_is_no_count() -> None:
+    assert labels("梅林镇等位列前三,成为2022年全县最平安的三个乡镇。") == []
+
+
+def test_a_count_of_kinds_closing_a_respectively_list_gives_each_item_its_noun() -> None:
+    got = labels("全县盗抢、电诈两类案件分别下降21%、34%。")
+    assert [(g[0], g[3]) for g in got] == [("盗抢案件", "-21%"), ("电诈案件", "-34%")]
+    got = labels("入室盗窃、扒窃两类警情降幅分别为11%、17%。")
+    assert [g[0] for g in got] == ["入室盗窃警情降幅", "扒窃警情降幅"]
+
+
+def test_where_the_counted_things_are_is_no_part_of_them() -> None:
+    # 里的 / 内的 before the count: a place's inside, the noun after the count is what was counted
+    assert labels("城关派出所将小区里的52幢居民楼划分为6个网格")[0][0] == "居民楼"
+    # 区域 is a word, not a district's name before the noun
+    assert _indicator("全县公共区域高清探头3100个") == "公共区域高清探头"
+
+
+def test_the_noun_after_a_count_ends_at_tuixing_or_dou() -> None:
+    assert [g[0] for g in labels("全县已在12个社区和3个村推行“警社共治”机制。")] == ["社区", "村"]
+    assert labels("98个行政村的300个路口都有了监控。")[1][0] == "行政村路口"
+
+
+def test_a_bare_rate_after_a_count_of_cases_solved_or_tried_rates_the_cases() -> None:
+    got = labels("全年破各类刑事案件300起,破案率61.2%。")
+    assert [g[0] for g in got] == ["破刑事案件", "刑事案件破案率"]
+    assert labels("共审结案件900件,结案率97.1%。")[1][0] == "案件结案率"
+
+
+def test_a_share_of_things_settled_names_the_settling() -> None:
+    # 96%的纠纷在村里就地化解: the share is of disputes settled on the spot, not of disputes
+    assert _indicator("全县96%的纠纷在村里就地化解") == "纠纷就地化解比例"
+    assert _indicator("95%的问题隐患已整改到位") == "问题隐患整改比例"
+    # a rate after the share's 的 stays the rate's own label
+    assert "比例" not in _indicator("实现了100%的矛盾纠纷调解成功率")
+
+
+def test_urban_villages_and_estates_a_place_holds_are_its_make_up() -> None:
+    assert labels("该街道辖区内有9个城中村。") == []
+    assert labels("该社区辖有26个小区、4个居民小组。") == []
+    # estates that did something are a result
+    assert [g[0] for g in labels("全街道36个小区建成智能门禁。")] == ["小区"]
+
+
+def test_a_verb_closed_by_le_after_the_counted_noun_opens_the_predicate() -> None:
+    assert _indicator("已在全县300个自然村张贴了普法海报") == "自然村"
+    assert _indicator("共有15名网格员参加了培训") == "网格员"
+
+
+def test_yu_after_the_counted_noun_opens_who_it_is_joined_with() -> None:
+    assert _indicator("全镇建立76个微信群与派出所实时联通") == "微信群"
+    assert [g[0] for g in labels("共有5名民警与5名辅警入驻。")] == ["民警", "辅警"]
+
+
+def test_the_means_opening_a_clause_is_no_part_of_the_work_counted() -> None:
+    # 通过/借助 + a means, then the work: the last run of work verbs opens the label
+    assert _indicator("通过“天眼”监控找回走失老人12人次") == "找回走失老人"
+    assert _indicator("借助视频监控系统协助破获案件30余起") == "协助破获案件"
+    assert _indicator("通过矛盾纠纷排查化解机制化解纠纷120件") == "化解纠纷"

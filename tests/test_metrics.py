@@ -72,7 +72,8 @@ def test_the_noun_after_the_count_when_a_verb_or_another_count_precedes() -> Non
     assert [m.indicator for m in found] == ["网格员", "调解员"]
     # a quoted name after the count is what was counted; 在 starts the predicate
     assert _one("300名“红马甲”穿行街巷").indicator == "“红马甲”"
-    assert _one("90%的纠纷在村里就能解决").indicator == "纠纷"
+    # the share of disputes settled, named with the settling (在 still starts the predicate)
+    assert _one("90%的纠纷在村里就能解决").indicator == "纠纷解决比例"
 
 
 def test_change_verbs_are_trimmed() -> None:

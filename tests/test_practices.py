@@ -1044,3 +1044,21 @@ def test_a_mediation_body_named_by_its_stock_kind_of_member_is_the_key_only(matc
 def test_a_standard_post_named_alone_after_its_place_is_no_programme(matcher: PracticeMatcher) -> None:
     assert matcher.named_program("公安检查站") == []
     assert local_names(matcher.discover("某镇建成“红枫警务室”。")) == ["红枫警务室"]  # a named one stays
+
+
+def test_posts_joined_by_a_mechanism_name_it(matcher: PracticeMatcher) -> None:
+    # two bodies' heads joined with + and a 机制 after them: a named mechanism of working together
+    assert local_names(matcher.discover("推行“林长+法院院长”协作机制")) == ["林长+法院院长"]
+    # the posts a body is staffed with stay a staffing formula
+    assert local_names(matcher.discover("配齐“所长+副所长+民警”工作力量")) == []
+
+
+def test_a_campaign_s_name_ends_before_its_generic_work(matcher: PracticeMatcher) -> None:
+    assert local_names(matcher.discover("全县深入推进“五无”创建工作")) == ["“五无”创建"]
+    # a mechanism named after the campaign keeps its words
+    assert local_names(matcher.discover("建立“五无”创建工作机制")) == ["“五无”创建工作机制"]
+
+
+def test_security_volunteers_and_patrol_teams_are_mass_prevention(matcher: PracticeMatcher) -> None:
+    assert "群防群治" in names(matcher.find("组织平安义工参与夜间巡逻"))
+    assert "群防群治" in names(matcher.find("组建村级巡逻防控队"))

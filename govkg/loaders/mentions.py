@@ -158,6 +158,11 @@ _POLICY_WORD = re.compile(r"重要指示|重要批示|指示精神|批示精神|
 _MEETING = re.compile(r"(?:召开|举行|举办)[^，,。；;]{0,25}$")
 _MEETING_WORDS = "会议|推进会|现场会|座谈会|发布会|培训班|观摩会|研讨会|论坛|交流会"
 _MEETING_END = re.compile(rf"^[^，,。；;]{{0,25}}?(?:{_MEETING_WORDS})")
+# 平安创建(工作)表彰大会, 平安创建先进表彰会: a ceremony of honours named by the term.
+_CEREMONY_AFTER = re.compile(r"^(?:工作|活动|先进|暨[^，,。；;]{1,10}?)*表彰(?:大会|会|活动|会议)")
+# 在全省平安创建表彰大会上: the meeting the sentence places its event at, named with the term.
+_AT_BEFORE = re.compile(r"在[^，,。；;在]{0,20}$")
+_AT_MEETING_AFTER = re.compile(rf"^[^，,。；;]{{0,20}}?(?:{_MEETING_WORDS}|大会|表彰会|颁奖会|典礼|仪式)上")
 # 全省平安创建工作新闻发布会在海口举行: the meeting's name, with the holding verb after it.
 _MEETING_HELD_AFTER = re.compile(
     rf"^[^，,。；;]{{0,25}}?(?:{_MEETING_WORDS}|大会)[^，,。；;]{{0,12}}?(?:召开|举行|举办|开幕|开班|闭幕)"
@@ -524,6 +529,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("component", m.group()[:4])
     if m := _GRADED_AFTER.match(after):
         return Cue("award", m.group()[-3:])
+    if "表彰" in after and (m := _CEREMONY_AFTER.match(after)):
+        return Cue("award", m.group()[-4:])  # 平安创建表彰会: the term names the honours given
     if m := _RANKED_AFTER.match(after):
         return Cue("award", m.group()[-4:])
     if m := _STREAK_AFTER.match(after):
@@ -569,6 +576,9 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
     ):
         return Cue("instruction", m.group()[:4])
     if (m := _MEETING.search(before)) and (n := _MEETING_END.match(after)):
+        return Cue("meeting", m.group() + sentence[start:end] + n.group())
+    if "上" in after and (m := _AT_BEFORE.search(before)) and (n := _AT_MEETING_AFTER.match(after)):
+        # 在全省平安创建工作表彰大会上，某县获评…: the term names the meeting where it happened
         return Cue("meeting", m.group() + sentence[start:end] + n.group())
     if ("会" in after or "论坛" in after or "培训班" in after) and (n := _MEETING_HELD_AFTER.match(after)):
         return Cue("meeting", sentence[start:end] + n.group())

@@ -188,7 +188,7 @@ _OBJECT_AFTER = re.compile(
     r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
     r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
     # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
-    r"接入|印发|修订|编制|健全|完善|覆盖(?:全[省市县区州旗盟镇乡])?|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?|"
+    r"接入|印发|修订|编制|健全|完善|让|(?<![行即假促])使|统筹|调动|汇聚|凝聚|覆盖(?:全[省市县区州旗盟镇乡])?|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?|"
     # a verb closed by a complement of result or direction (收到, 划分成, 组成, 推选出, 分赴) or one of
     # choosing, staffing and housing (遴选, 返聘, 下设, 入驻): what it acts on follows the count
     r"[收接]到|(?:划|分|组|编)成|(?:推|评|遴|挑)?选出|[分奔]赴|下设|遴选|返聘|[入进]驻|(?:建设)?完成"
@@ -199,8 +199,9 @@ _OBJECT_AFTER = re.compile(
 
 # 同比下降37% / 较去年上升0.53个百分点 / 下降60%: a change, kept signed beside the value.
 _CHANGE = re.compile(
-    r"(?:(?:同比|环比|同期|较上年|较去年同期|较去年|与去年同期相比|与上年相比|比去年|比上年|比上一年|"
-    r"[比较](?:19|20)\d{2}年(?:同期)?)"
+    # 与上年同期相比, 较去年同期, 比2021年: 与/较/比 and the year compared with, its 同期 and 相比
+    # optional (a comparison cut short at 同期 left 与上年 in the label: 立案数与上年)
+    r"(?:(?:同比|环比|同期|(?:与|较|比|同)(?:上年|去年|上一年|前年|(?:19|20)\d{2}年)(?:同期)?(?:相比|相较)?)"
     r"[^\d,，。;；]{0,6}?)?"
     r"(?P<verb>下降了?|减少了?|降低了?|下滑了?|回落了?|上升了?|增长了?|增加了?|提高了?|提升了?|高出了?|"
     r"多出了?"
@@ -237,7 +238,7 @@ _LEAD_WORDS = re.compile(
 )
 # A place name opening the clause: 海西州群众安全感 -> 群众安全感 (not 社区/城区/农村地区 …).
 _PLACE_PREFIX = re.compile(
-    r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?![级性])(?:共|全年|累计|各类)?"
+    r"^在?(?P<place>[\u4e00-\u9fff]{2,6}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木))(?![级性域])(?:共|全年|累计|各类)?"
 )
 # A station named after its place opening the clause (县公安局城关派出所化解率 -> 化解率): the unit that
 # acts is the measurement's region, not part of the indicator. A bare 派出所 (派出所民警) is a noun.
@@ -255,7 +256,11 @@ _MAKE_VERB = re.compile(
 )
 # A subject, then 共 or 共计 "in all" (县公安局共破获…, 此次活动共发放…): the subject is who or what
 # acted, not what was counted; 共 opening a word (公共, 总共, 共建, 共有) is not cut at.
-_SUBJECT_IN_ALL = re.compile(r"^[^，,。；;、\d“”]{2,16}?(?<![公总一])共计?(?![性同享建治识青产有])")
+_SUBJECT_IN_ALL = re.compile(
+    r"^[^，,。；;、\d“”]{2,16}?(?:(?<![公总一])共计?(?![性同享建治识青产有])"
+    # 县公安局全年立…, 该院累计受理…: a body, then “in the year” or “in all” (纠纷全年化解率 keeps its noun)
+    r"|(?<=[局院所委办队庭站])(?:全年(?![度均])|累计))"
+)
 # A named doer (“X”民警, “X”系统, “X”化解方式) opening a label, then 共 “in all” or 就: the adverb is
 # no part of the indicator. (A unit before 已 is dropped whole, by _ACTOR_ALREADY.)
 _NAMED_DOER = re.compile(
@@ -293,6 +298,8 @@ _LAYOUT = re.compile(
     r"(?:[一二两三四五六七八九十]+个?[\u4e00-\u9fff]{0,3}?(?:厅|室|站|中心|窗口|功能区|岗|台|栏|库)){2,}"
 )
 _PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|州|县|区|旗|盟|镇|乡|街道|苏木)")
+# A name made only of level words (乡镇街道, 县市区, 镇街道) names a kind of unit, as 乡镇 does, no place.
+_LEVELS_ONLY = re.compile(r"(?:[省市州县区旗盟镇乡村街]|街道|社区|苏木)+")
 _NOT_PLACES = frozenset(
     {
         "社区",
@@ -410,7 +417,7 @@ _KINDS = ("各类", "各种", "多种", "多类")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
     r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
-    r"投入|到位|建成(?![区率])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
+    r"投入|到位|建成(?![区率])|建起|获评|荣获|入选|接受|推行|都(?=[有已是在能实])|(?<![参给])与(?![会])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
     r"在(?![线职编岗校册押逃])|以(?![上下内外来及])|"
@@ -648,6 +655,7 @@ def _move(start: MetricMention, end: MetricMention, gap: str) -> str | None:
 _RESPECTIVELY = re.compile(
     r"分别(?:同比|环比|较上年|比上年)?(?:为|是|达到?|占|有|(?:下降|上升|增长|提高|提升|减少|增加|降低)了?)?$"
 )  # 分别受理案件…: the items are who did it, the run keeps its own labels; 分别同比下降 is a change
+_KINDS_COUNT = re.compile(r"等?[两二三四五六七八九十]大?[类种]")
 _VALUE_JOIN = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
 _ITEM_SPLIT = re.compile(r"、|和|及|与")
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
@@ -684,6 +692,11 @@ def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMenti
         left = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
         listed = _CHANGE.sub("", sentence[left:at]).strip()
         items = [_noun(part) for part in _ITEM_SPLIT.split(listed)]
+        kinds = _KINDS_COUNT.search(items[-1]) if len(items) > 1 and items[-1] else None
+        if kinds and kinds.start() > 0 and is_noun_label(head := items[-1][kinds.end() :]):
+            # 盗窃、诈骗两类警情降幅分别为…: the count of kinds closes the list, the noun after it is
+            # every item's (盗窃警情降幅, 诈骗警情降幅)
+            items = [part + head for part in (*items[:-1], items[-1][: kinds.start()])]
         if not any(items):
             items = last_items or _counts_before(out, i, len(run))
         if len(run) > 1 and len(items) == len(run) and all(items):
@@ -806,6 +819,14 @@ def _to_mention(
         return None  # 平均海拔4500米, 边境线长438公里, 镇政府南侧6公里处: the lie of the land
     if _PLACE_SIZE.match(sentence, m.end()):
         return None  # 仅有698户的小村庄: the size of the place the story is set in
+    if (bare := _TRAILING_COUNT.sub("", label)) != label and not _BACKGROUND.search(bare):
+        # 户籍居民862人共301户: the same people counted again by households, named before the first
+        # count; 辖12个村,3100户9800人: a label that is only a count left unnamed is the place's make-up
+        if not is_noun_label(bare):
+            return None
+        label = bare
+    if _SUPERLATIVE.search(clause):
+        return None  # 成为全县最平安的三个乡镇: a ranking among places, no result of work
     if _BACKGROUND.search(_TRAILING_COUNT.sub("", label)):
         # 全村共有农户320户: the place's own size, no result of work; 有村民860户3100人: the people
         # counted right after its households are the same place's
@@ -831,13 +852,19 @@ _BACKGROUND = re.compile(
     r"|(?:有|居住着?|生活着?)(?:村民|居民|牧民|群众|农牧民)$"
     # 从事农牧业人口5.7万人: the part of the population in a trade, the place's make-up
     r"|^从事[\u4e00-\u9fff]{1,8}人口$"
+    # 户籍居民1200人, 常住村民800户: the people registered or living in the place, its make-up
+    r"|(?:常住|户籍|实有)(?:居民|村民)$"
 )
-_TRAILING_COUNT = re.compile(r"[0-9.]+[万]?(?:户|人|名)$")
+_TRAILING_COUNT = re.compile(r"[0-9.]+[万]?[余多]?(?:户|人|名)$")
+_VERB_DONE = re.compile(r"(?=[\u4e00-\u9fff]{2}了(?!解|结))")
+_SUPERLATIVE = re.compile(r"最[\u4e00-\u9fff]{1,4}的$")
 # A place's own divisions, counted after 辖/共有 and standing alone as the item (下辖18个行政村、3个
 # 社区); a count of divisions that did something (120个社区建成综治中心) is a result.
 _HOLDS = re.compile(r"下辖|管辖|辖有|共辖|辖|共有|现有|拥有")
 _DIVISIONS = re.compile(
-    r"(?:行政村|自然村|村民小组|村\(社区\)|村（社区）|(?:农村|城市|城镇)?社区|居委会|嘎查|街道|乡镇|村)(?=$|[、，,；;。和及])"
+    # 城中村, 小区, 居民小组 too: 辖有9个城中村 counts what the place holds
+    r"(?:行政村|自然村|城中村|村民小组|居民小组|牧委会|村\(社区\)|村（社区）|(?:农村|城市|城镇)?社区|居委会|嘎查|"
+    r"街道|乡镇|小区|村)(?=$|[、，,；;。和及])"
 )
 _ITEM_START = re.compile(r"[，,；;。：:\n]")
 
@@ -869,7 +896,9 @@ _PLACE_SIZE = re.compile(
 # verbs that opened the count's label (受理, 排查) are the rate's own head, so they go.
 _BARE_RATE = re.compile(r"[\u4e00-\u9fff]{2}率")
 _ACTS = re.compile(
-    r"^(?:流转|办理|受理|排查|摸排|化解|调处|调解|创建|办结|接待|收到|处理|登记|开展|发现|破获|侦破|查处)+"
+    # 破 and 审结 too: 破刑事案件300起，破案率…, 审结案件676件，结案率… rate the cases themselves
+    r"^(?:流转|办理|受理|排查|摸排|化解|调处|调解|创建|办结|接待|收到|处理|登记|开展|发现|破获|侦破|查处|审结|执结|"
+    r"破(?![产坏除解]))+"
 )
 
 
@@ -1154,6 +1183,9 @@ def _label(
         # setting up or work opens this count's own label (3万件案件平均用时 keeps its 案件)
         before = before[len(previous) :]
     label = _noun(before)
+    if label and _BY_MEANS.match(before) and (at := _work_starts(label)) >= 2 and is_noun_label(label[at:]):
+        # 通过“X”系统找回物品50次: the means is how, the work after it is what was counted
+        label = label[at:]
     levels = clause_start > 0 and sentence[clause_start - 1] == "、" and bool(_LEVEL_LISTED.match(label))
     if levels:
         label = label[1:]  # 建成市、县、乡三级调解中心40个: the last level of the list opens the clause
@@ -1216,8 +1248,10 @@ def _label(
         if whole.endswith(label) and len(whole) > len(label) and 0 < whole.find("、") <= _FIRST_ITEM:
             return whole, None
     if label.endswith("的") and not label.endswith(_DE_NOUNS):
-        # 受理的225起纠纷: the words before the count modify the noun after it, which is counted
-        label = label[:-1] + _tail(sentence, end)
+        # 受理的225起纠纷: the words before the count modify the noun after it, which is counted;
+        # 把小区里的30栋楼: a place's inside (里, 内, 中) before 的 says only where they are
+        tail = _tail(sentence, end)
+        label = tail if tail and label.endswith(_WHERE_IN) else label[:-1] + tail
     if label:
         return label, None
     if floor > clause_start:
@@ -1329,6 +1363,7 @@ _A_CASE_AFTER = re.compile(r"[^，,。；;：:！!？?]*?案")
 _SUCH_AS = re.compile(r"^(?:像|如|同)[^，,。；;0-9]{1,12}?(?:这样|一样|那样)的")
 # Words ending in 的 that are nouns, not the particle (结案标的4.12亿元).
 _DE_NOUNS = ("标的",)
+_WHERE_IN = ("里的", "内的", "中的")
 
 
 def _noun(text: str) -> str:
@@ -1409,6 +1444,20 @@ _WORK_VERB_END = re.compile(
     r"(?:化解|调处|调解|破获|侦破|抓获|打掉|排查|摸排|受理|办理|审结|执结|办结|查处|处置|整改|解决|"
     r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送|收到|接到)$"
 )
+# A means opening the clause (通过, 借助, 利用, 运用): the work counted follows it.
+_BY_MEANS = re.compile(r"^\s*(?:通过|借助|利用|运用|依托)")
+_WORK_IN = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "(?:找回|协助|", 1))
+
+
+def _work_starts(label: str) -> int:
+    """Where the last run of work verbs in ``label`` starts (协助破获案件 -> 0), or -1."""
+    at, end = -1, -1
+    for m in _WORK_IN.finditer(label):
+        at = at if m.start() == end else m.start()
+        end = m.end()
+    return at
+
+
 _CHARGE_VERB_END = re.compile(r"(?:负责|分管|包保|[用管抓]好|用活)$")
 _SCOPE_ONLY = re.compile(r"来自(?:全[国省市州县区盟旗])?|全[国省市州县区盟旗]")
 _WORK_VERB_START = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "^(?:", 1))
@@ -1434,6 +1483,11 @@ def _with_role(sentence: str, end: int, tail: str, unit: str) -> str:
     if not 0 <= at <= end + 4:
         return tail
     after = at + len(tail)
+    if unit == "%" and sentence.startswith("的", end) and (done := _SHARE_DONE.match(sentence, at)):
+        # 九成以上的纠纷在村里就地化解: the share of the things that the work after them settled
+        noun = done.group("noun")
+        if is_noun_label(noun):
+            return f"{noun}{done.group('how') or ''}{done.group('verb')}比例"
     role = _TAKES_ROLE.match(sentence, after) if unit in _PEOPLE_UNITS else _JOINED_TO.match(sentence, after)
     if role is None or not is_noun_label(_QUOTE_MARKS.sub("", role.group("role"))):
         return tail
@@ -1441,6 +1495,13 @@ def _with_role(sentence: str, end: int, tail: str, unit: str) -> str:
 
 
 _QUOTE_MARKS = re.compile(r"[“”\"]")
+# After a share's noun, where and how it was settled: (在村里)(就地)化解, (被)及时解决.
+_SHARE_DONE = re.compile(
+    r"(?P<noun>[^，,。；;：:、\d]{2,10}?)(?:在[^，,。；;：:、]{1,8}?|被|都|均|已经?)?"
+    r"(?P<how>就地|就近|当场|当天|及时|有效|成功|依法)?"
+    # 100%的纠纷调解成功率, 调解员, 调解室: a rate or a noun, no work done to a share
+    r"(?P<verb>化解|解决|调解|调处|办结|处置|整改|受理)(?!率|成功|员|室|组|中心|委员会|工作)"
+)
 
 
 _JUST_A_BREAK = re.compile(r"\s*[，,；;、]\s*")
@@ -1488,7 +1549,9 @@ def _without_kinds(text: str) -> str:
 # The head of a noun of people, posts or groups after a quoted modifier (“双语”普法骨干, “红袖标”巡逻队,
 # “X”法律服务微信群).
 _COUNTED_HEAD = re.compile(
-    r"^[\u4e00-\u9fff]{1,8}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人|中心|平台|群|队伍)$"
+    r"^[\u4e00-\u9fff]{1,8}(?:员|骨干|队|者|户|长|手|师|站|室|点|岗|组|人|中心|平台|群|队伍|"
+    # 30个“德治先行”示范村居, 12个“红色物业”小区: a kind of unit or place after a quoted modifier
+    r"村|村居|社区|小区|单位|家庭|学校|企业|项目)$"
 )
 # Nouns of one character that a measure word counts (个村, 个镇, 户, 所校): too short for
 # is_noun_label, but whole names of what was counted when they stand alone after the measure.
@@ -1507,6 +1570,7 @@ _AMONG_END = re.compile(r"(?:之中|当中|中|背后)$")
 _JOINS_NEXT = re.compile(r"(?:以及|和|及|与|或)$")
 
 
+_JOINS_NAMED = re.compile(r"(?:以及|和|及|与)(?=[“《\"])")
 _NEXT_COUNT = re.compile(r"\d|(?<=[和及与])[一二两三四五六七八九十百千]+[个名位家支所处条项件起]")
 
 
@@ -1519,6 +1583,8 @@ def _tail(sentence: str, end: int) -> str:
     tail = sentence[end : end + digit.start() if digit else stop].strip().removeprefix("的")
     if digit:
         tail = _JOINS_NEXT.sub("", tail)  # 5名民警和5名辅警: the 和 joins the next count
+    elif joined := _JOINS_NAMED.search(tail, 1):
+        tail = tail[: joined.start()]  # 40个综治中心和“X”平台: the named item after 和 is not counted
     closer = {"“": "”", "《": "》"}.get(tail[:1])
     if closer and (close := tail.find(closer)) > 1:
         rest = tail[close + 1 :]
@@ -1531,6 +1597,15 @@ def _tail(sentence: str, end: int) -> str:
         verb = _TAIL_STOP.search(tail, 1)
         if verb:
             tail = tail[: verb.start()]
+        if (done := _VERB_DONE.search(tail, 2)) is not None and (
+            is_noun_label(tail[: done.start()]) or tail[: done.start()] in _ONE_CHAR_NOUNS
+        ):
+            tail = tail[: done.start()]  # 40个自然村张贴了海报: a verb closed by 了 opens the predicate
+        said = tail.rfind("“") if tail.endswith("”") else -1
+        if said >= 2 and tail[said - 1] != "的" and is_noun_label(tail[:said]):
+            # 387名矫正对象“可防可控”: a quoted phrase closing the tail is said of them (佩戴红袖标的“银发
+            # 队员”: after 的 the quoted words are the noun itself)
+            tail = tail[:said]
         # 1724个网格的实时数据…: the number counts the noun before 的, not what 的 leads on to
         if (of := tail.find("的", 2)) > 0:
             head = tail[of + 1 :]
@@ -1588,7 +1663,7 @@ def is_noun_label(label: str) -> bool:
         return False
     if label in _LEAD_FILLERS or label in _WHERE_ONLY or _LEAD_WORDS.fullmatch(label):
         return False
-    if _PLACE_ONLY.fullmatch(label) and label[-2:] not in _NOT_PLACES:
+    if _PLACE_ONLY.fullmatch(label) and label[-2:] not in _NOT_PLACES and not _LEVELS_ONLY.fullmatch(label):
         return False  # a place's name (海西州) is no indicator; 片区, 社区 and 城区 are nouns
     if (label.startswith(_NOT_NOUN_START) and not _SUFFERED.match(label)) or label.endswith(_NOT_NOUN_END):
         return False

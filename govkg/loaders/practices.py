@@ -1103,6 +1103,8 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
         return None  # “吹哨”水利局工作人员: the word begins the people a quoted verb acts on
     if _heads_goal(window, end):
         return None  # “X”工作要求 is a goal; “X”创建标准 sets up the creation campaign
+    if window.endswith("工作", 0, end) and window.endswith(_CAMPAIGN_TRAILS, 0, end - 2):
+        end -= 2  # “X”创建工作, “X”专项行动工作: the work of the campaign, whose name ends before 工作
     return window[:end]
 
 
@@ -1221,7 +1223,9 @@ def _enumeration(content: str, trail: str) -> bool:
     if len(parts) < 2 or any(len(p) > 6 for p in parts):
         return False
     if all(p.endswith(_POSTS) for p in parts):
-        return True  # “主任+副主任+工作人员”: the posts a body is staffed with (rule 5), no name
+        # “主任+副主任+工作人员”: the posts a body is staffed with (rule 5), no name; posts joined by a
+        # mechanism (“林长+法院院长”协作机制) are the bodies' heads working together, a named mechanism
+        return not (_JOINED.search(content) and trail.endswith("机制"))
     if all(len(p) >= 2 for p in parts) and len({p[-1] for p in parts}) == 1:
         return True
     if all(_COUNTED_PART.match(p) for p in parts):
