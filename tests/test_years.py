@@ -359,3 +359,10 @@ def test_years_listed_before_respective_figures_date_them_in_order() -> None:
     assert sentence_year(sentence, sentence.index("3%"), None, None) == 2015
     sentence = "2016年，甲镇和乙镇分别建成综治中心。"
     assert sentence_year(sentence, sentence.index("综治"), None, None) == 2016
+    # without 分别, a later clause listing as many figures as years pairs them in order too
+    sentence = "2019年、2020年、2021年，全区可防性案件为415起、362起、298起。"
+    found = [sentence_year(sentence, sentence.index(v), None, None) for v in ("415", "362", "298")]
+    assert found == [2019, 2020, 2021]
+    # a list of labels, or fewer figures than years, is no such list: the nearest year dates it
+    sentence = "2019年、2020年，全区巡防、调解案件共415起。"
+    assert sentence_year(sentence, sentence.index("415"), None, None) == 2020

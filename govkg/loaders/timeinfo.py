@@ -254,6 +254,8 @@ def sentence_year(
     sentence = arabic_years(sentence)
     if "分别" in sentence and (respective := _respective_year(sentence, start)) is not None:
         return respective
+    if "年、" in sentence and (parallel := _parallel_year(sentence, start)) is not None:
+        return parallel
     years, relative = _dates(sentence)
     # A year dates what follows it: one written after the activity, past a clause break, opens
     # the next clause's activity (2022年，建成…，2023年又新建…), unless no year comes before.
@@ -350,6 +352,32 @@ def _respective_year(sentence: str, start: int) -> int | None:
     if len(items) + 1 != len(years):
         return None
     index = sum(1 for brk in items if brk.start() < start)
+    return years[index]
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _parallel_year(sentence: str, start: int) -> int | None:
+    """The year that a list of years gives, in order, the figure at ``start`` of a list of figures
+    in a later clause of as many items, each a figure (2021年、2022年、2023年，发案数为320起、280起、
+    250起), as 分别 would; None when ``start`` is in no such list."""
+    runs = [
+        m for m in _YEAR_RUN.finditer(sentence, 0, start) if not _UNIT_END.search(sentence, m.end(), start)
+    ]
+    if not runs:
+        return None
+    run = runs[-1]
+    opening = max(run.end(), *(m.end() for m in _CLAUSE_END.finditer(sentence, run.end(), start)))
+    end = _CLAUSE_END.search(sentence, start)
+    first = _DIGIT.search(sentence, opening, start + 1)
+    if first is None:
+        return None
+    items = _ITEM_BREAK.split(sentence[first.start() : end.start() if end else len(sentence)])
+    years = [int(y.group(1)) for y in _YEAR.finditer(run.group())]
+    if len(items) != len(years) or not all(_DIGIT.search(item) for item in items):
+        return None
+    index = sum(1 for brk in _ITEM_BREAK.finditer(sentence, first.start(), start))
     return years[index]
 
 
