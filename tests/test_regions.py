@@ -892,6 +892,17 @@ def test_a_unit_named_after_a_body_of_its_county_is_the_listed_unit(matcher: Reg
     assert [m.region.code for m in found] == ["640121"]
 
 
+def test_a_name_opening_with_the_end_of_a_word_before_it_is_read_inside_the_word(
+    matcher: RegionMatcher,
+) -> None:
+    # 其中城镇社区: 中 closes 其中, so the township 中城镇 is not named
+    found = matcher.find("全区有社区八十个，其中城镇社区五十个。", ())
+    assert not [m for m in found if m.region.name == "中城镇"]
+    # the same township written after a clause break is named
+    found = matcher.find("巧家县中城镇推行网格化管理。", ())
+    assert [m.region.name for m in found][-1] == "中城镇"
+
+
 def test_a_verb_before_the_word_community_names_no_community() -> None:
     from govkg.loaders.documents import from_text
     from govkg.loaders.extract import extract

@@ -377,6 +377,10 @@ _CLOSE_QUOTES = frozenset('”"」』’')
 # Characters that make a word with a 乡 before them (乡贤, 乡亲, 乡土, 乡愁): that 乡 ends no name.
 _XIANG_WORD_AFTER = frozenset("贤亲土愁")
 _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也如仅")
+# Words whose second character may open a full name (其中城镇社区: 中城镇): a name opening with
+# that character, glued to the first, is read inside the word, no place. 以上/以下 are left out:
+# 以 is also a preposition before a name (以上海市为例).
+_BOUND_WORDS = frozenset(("其中", "之中", "当中", "集中"))
 # 西双版纳关累边境派出所: a station after a township stem, the unit that bounds a short name glued to it
 _STATION_AFTER = re.compile(r"(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|检察室)")
 _CONJUNCTIONS = frozenset("和与及")
@@ -640,6 +644,8 @@ class RegionMatcher:
             return left_ok and not any(r.short in _STOP_SHORTS for r in hit.candidates)
         if not hit.bare and hit.surface.endswith("乡") and after[:1] in _XIANG_WORD_AFTER:
             return False  # 联合乡贤: 乡 opens 乡贤 (乡亲, 乡土, 乡愁), so 联合乡 is no township here
+        if not hit.bare and hit.start > 0 and text[hit.start - 1 : hit.start + 1] in _BOUND_WORDS:
+            return False  # 其中城镇社区: 中 closes 其中, so 中城镇 is no township here
         if not hit.bare:
             return len(hit.surface) > 2 or left_ok
         if len(hit.surface) < 2 or hit.surface in _STOP_SHORTS:
