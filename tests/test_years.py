@@ -366,3 +366,19 @@ def test_years_listed_before_respective_figures_date_them_in_order() -> None:
     # a list of labels, or fewer figures than years, is no such list: the nearest year dates it
     sentence = "2019年、2020年，全区巡防、调解案件共415起。"
     assert sentence_year(sentence, sentence.index("415"), None, None) == 2020
+
+
+@pytest.mark.parametrize(
+    ("month", "year"),
+    [
+        (1, 2022),  # a meeting of 12月20日 told in a January report was held the year before
+        (12, 2023),  # in a December report, that December
+        (None, 2023),  # no month: the published year, as before
+    ],
+)
+def test_an_event_dated_after_the_published_month_is_of_the_year_before(month: int | None, year: int) -> None:
+    opening = ["12月20日，南湖县召开平安建设推进会，部署冬季治安防范工作。"]
+    assert report_year("南湖县召开推进会", 2023, opening, month) == year
+    # a year written with the date is kept whatever the month
+    opening = ["2023年12月20日，南湖县召开平安建设推进会。"]
+    assert report_year("南湖县召开推进会", 2024, opening, 1) == 2023

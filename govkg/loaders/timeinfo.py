@@ -68,7 +68,7 @@ _LAST_YEAR = re.compile(r"去年(?:以来|[，,]|[0-9一二三四五六七八九
 # A lead that dates one event to the day: (年)月日, then within its clause a verb of holding an
 # event or of something happening (召开, 举行, 启动, 揭牌, 发生 …); 记者…获悉 reports results, no event.
 _EVENT_LEAD = re.compile(
-    r"^[（(]?\s*(?:((?:19|20)\d{2})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚|晚上|凌晨)?"
+    r"^[（(]?\s*(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月\s*\d{1,2}\s*日(?:上午|下午|晚|晚上|凌晨)?"
     r"[^。！？!?；;]{0,40}?(?:召开|举行|举办|启动|揭牌|开幕|闭幕|签约|授牌|发生)"
 )
 # 近日，某县召开… / 近日，某县开展“X”宣传活动: a lead reporting one recent event, dated by the
@@ -170,7 +170,7 @@ def report_year(
         if len(opening) == _OPENING_SENTENCES:
             break
     spans_years = any(_COUNTED_SPAN.search(s) for s in (title, *opening))
-    event = _event_year(opening[0], published_year) if opening else None
+    event = _event_year(opening[0], published_year, published_month) if opening else None
     story = False  # an opening year was already found to start a story told over years
     interview = False
     for s in opening:
@@ -223,14 +223,19 @@ def _year_reviewed(published_year: int, published_month: int | None) -> int:
     return published_year - 1 if published_month is not None and published_month <= 3 else published_year
 
 
-def _event_year(lead: str, published_year: int | None) -> int | None:
+def _event_year(lead: str, published_year: int | None, published_month: int | None = None) -> int | None:
     """The year of the one event a report's lead dates to the day (a meeting, a ceremony, an
-    incident): the year written with the date, else the published year; the published year for
-    one it dates 近日/日前; None for any other lead."""
+    incident): the year written with the date, else the published year, or the year before it
+    when the event's month comes after the published month (12月15日 in a report of 6 January);
+    the published year for one it dates 近日/日前; None for any other lead."""
     m = _EVENT_LEAD.match(lead)
     if m is None:
         return published_year if _RECENT_EVENT_LEAD.match(lead) else None
-    return int(m.group(1)) if m.group(1) else published_year
+    if m.group(1):
+        return int(m.group(1))
+    if published_year is not None and published_month is not None and int(m.group(2)) > published_month:
+        return published_year - 1
+    return published_year
 
 
 def _later_year(opening: list[str], year: int) -> bool:
