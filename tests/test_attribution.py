@@ -259,6 +259,22 @@ def test_a_county_body_heading_the_title_keeps_the_county_the_subject() -> None:
     assert names[ex.subject_region or ""] == "勐海县"
 
 
+def test_a_placeless_title_over_one_town_named_twice_is_that_town_s_report() -> None:
+    # the county named once as background, the town twice as the subject of its clauses
+    text = (
+        "山乡夜巡护安宁\n"
+        "勐海县地处边境。近年来，打洛镇组建护村队，开展夜间巡逻。"
+        "打洛镇还设立调解室。建成镇综治中心。\n"
+    )
+    ex = extract(from_text(text, "town.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "打洛镇"
+    # the county speaking as 全县 keeps the report, however often the town is named
+    ex = extract(from_text(text.replace("建成镇综治中心", "全县建成综治中心"), "county.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "勐海县"
+
+
 def test_a_county_body_and_a_town_working_together_both_adopt() -> None:
     # 某县法院与某镇党委政府深度协作，…: units of different levels joined by 与 and a word of
     # working together act together in the clauses that follow
