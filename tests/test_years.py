@@ -328,6 +328,14 @@ def test_a_plan_period_since_dates_its_first_year_and_spans_years() -> None:
     sentence = "“十四五”以来，全州累计建成综治中心320个。"
     assert sentence_year(sentence, sentence.index("综治中心"), 2023, 2023) == 2021
     assert report_year("全州平安建设综述", 2023, [sentence]) is None
+    # “十三五”期间/时期 is the period's span, dated by its first year as 2016年至2020年 is
+    sentence = "“十三五”期间，全州累计建成综治中心320个。"
+    assert sentence_year(sentence, sentence.index("综治中心"), 2023, 2023) == 2016
+    sentence = "十四五时期，全州调处纠纷五千件。"
+    assert sentence_year(sentence, sentence.index("调处"), 2023, 2023) == 2021
+    # a period named as a target (将在…期间, …时期末) dates nothing
+    for sentence in ("全州将在“十四五”期间建成综治中心320个。", "“十四五”时期末，全州建成综治中心320个。"):
+        assert sentence_year(sentence, sentence.index("综治中心"), None, None) is None
     # 上一年度 is the year before the report's date, as 上年 is
     sentence = "上一年度，全州共化解矛盾纠纷3000件。"
     assert sentence_year(sentence, sentence.index("化解"), None, 2023) == 2022

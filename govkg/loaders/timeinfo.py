@@ -115,8 +115,12 @@ _RELATIVE = {
     "今年": 0, "本年": 0, "当年": 0, "年初以来": 0,
     "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1,
 }  # fmt: skip
-# “十四五”以来: since the first year of a five-year plan period (十二五 2011, 十三五 2016, 十四五 2021)
-_PLAN_PERIOD_SINCE = re.compile(r"十([二三四五])五[”\"」’]?(?:时期|期间)?以来")
+# “十四五”以来: since the first year of a five-year plan period (十二五 2011, 十三五 2016, 十四五 2021);
+# “十四五”期间/时期 is that period's span, dated by its first year as 2021年至2025年 is (not after a
+# target word: 到“十四五”期间末, 将在“十四五”时期…, which plan)
+_PLAN_PERIOD_SINCE = re.compile(
+    r"十([二三四五])五[”\"」’]?(?:(?:时期|期间)?以来|(?:时期|期间)(?![末内要将]))"
+)
 _PLAN_PERIOD_FIRST = {"二": 2011, "三": 2016, "四": 2021, "五": 2026}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 # Characters that make a relative word the tail of a longer word (目前/当前/此前/提前 + 年均,
@@ -318,7 +322,9 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
             continue
         years.append((m.start(), year))
     for m in _PLAN_PERIOD_SINCE.finditer(sentence):
-        years.append((m.start(), _PLAN_PERIOD_FIRST[m.group(1)]))
+        opening = m.start() - (1 if m.start() and sentence[m.start() - 1] in '“"「‘' else 0)
+        if not _TARGET_BEFORE.search(sentence, 0, opening):
+            years.append((m.start(), _PLAN_PERIOD_FIRST[m.group(1)]))
     relative = tuple(
         (m.start(), _RELATIVE[m.group()])
         for m in _RELATIVE_RE.finditer(sentence)
