@@ -275,6 +275,19 @@ def test_a_placeless_title_over_one_town_named_twice_is_that_town_s_report() -> 
     assert names[ex.subject_region or ""] == "勐海县"
 
 
+def test_a_town_above_a_village_report_s_subject_doing_its_own_deed_adopts() -> None:
+    # in a village's report, 镇 heading its clause with a deed of its own is the town's adoption
+    text = (
+        "永宁县闽宁镇原隆村平安建设纪实\n原隆村成立了护村队。闽宁镇创新“说事评理”工作法，就地调处矛盾纠纷。\n"
+    )
+    found = _adopters(text)
+    assert ("闽宁镇", "local:说事评理") in found
+    assert ("原隆村", "local:说事评理") not in found
+    # the town directing or promoting its villages' work does not act
+    text = "永宁县闽宁镇原隆村平安建设纪实\n闽宁镇推广原隆村“说事评理”工作法。\n"
+    assert not [r for r, _ in _adopters(text) if r == "闽宁镇"]
+
+
 def test_a_county_body_and_a_town_working_together_both_adopt() -> None:
     # 某县法院与某镇党委政府深度协作，…: units of different levels joined by 与 and a word of
     # working together act together in the clauses that follow

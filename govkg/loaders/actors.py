@@ -384,7 +384,7 @@ class ActorResolver:
                 continue
             if (
                 m.role == "actor"
-                and m.region.code not in above
+                and (m.region.code not in above or self._own_deed_above(sentence, m))
                 and not _CONCERNS.search(sentence, 0, m.start)
                 and not _destination(sentence, chain_start[m.end], m.end)
                 and not _award_giver(sentence, chain_start[m.end], m.end)
@@ -898,6 +898,18 @@ class ActorResolver:
                 if _UPPER_WORD_HEADS[word].match(head):
                     return True
         return False
+
+    @staticmethod
+    def _own_deed_above(sentence: str, m: RegionMention) -> bool:
+        """Whether a unit above the subject, named by its name, heads its clause with a deed of its
+        own (甲镇推行“X”模式 in one of its villages' reports) in a sentence where nothing is
+        directed, inspected, promoted or awarded: it acts, as a city body doing its own work does."""
+        opens = (
+            m.start == 0
+            or sentence[m.start - 1] in "，,。；;：:"
+            or _LEAD_PREFIX.fullmatch(sentence, 0, m.start)
+        )
+        return bool(opens) and _OWN_DEED.match(sentence, m.end) is not None and not _DIRECTS.search(sentence)
 
     @staticmethod
     def _opens_with_this(sentence: str, unit: int) -> bool:
