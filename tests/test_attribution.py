@@ -288,6 +288,20 @@ def test_a_town_above_a_village_report_s_subject_doing_its_own_deed_adopts() -> 
     assert not [r for r, _ in _adopters(text) if r == "闽宁镇"]
 
 
+def test_a_unit_after_qizhong_is_no_subject_of_the_clauses_before_it() -> None:
+    # …共调处纠纷310件，其中甲镇…: the count is the county's, the town only a part of it
+    text = (
+        "勐海县调解工作综述\n"
+        "勐海县持续推进人民调解。\n"
+        "去年，全县调解员共调处纠纷310件，其中打洛镇设立巡回调解点，调处纠纷42件。\n"
+    )
+    ex = extract(from_text(text, "part.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    where = {m.value: names.get(m.region_code or "") for m in ex.measurements}
+    assert where[310] == "勐海县"
+    assert where[42] == "打洛镇"
+
+
 def test_a_county_body_and_a_town_working_together_both_adopt() -> None:
     # 某县法院与某镇党委政府深度协作，…: units of different levels joined by 与 and a word of
     # working together act together in the clauses that follow

@@ -814,6 +814,16 @@ class ActorResolver:
                     ):
                         break
                     heads.append(nxt)
+                for later in starts[k + 1 :]:
+                    # …共调处纠纷310件，其中乙镇设立…，调处纠纷42件: a part named after 其中 heads the
+                    # clauses after it in place of the sentence's opening subject
+                    part = next((a for a in actors if later <= a.start < clause_start), None)
+                    if (
+                        part is not None
+                        and _part_after(sentence, part)
+                        and _LEAD.match(sentence[later : part.start])
+                    ):
+                        return [part]
                 return heads
         return []
 
@@ -838,7 +848,7 @@ class ActorResolver:
         """The town, street, community or village (never a county or above) named as the subject
         that opens ``sentence`` (今年以来，甲镇…; 在甲社区，…), or None."""
         heads = self._opening(sentence, actors, 0, len(sentence))
-        if len(heads) != 1 or heads[0].rule not in ("place", "agency"):
+        if len(heads) != 1 or heads[0].rule not in ("place", "agency") or _part_after(sentence, heads[0]):
             return None
         region = heads[0].region
         return region if region.level in ("township", "community", "village") else None
@@ -849,6 +859,8 @@ class ActorResolver:
         not 甲县外来人口多, which only describes it), or None."""
         heads = self._opening(sentence, actors, 0, len(sentence))
         if len(heads) != 1 or heads[0].rule not in ("place", "agency") or ctx.subject is None:
+            return None
+        if _part_after(sentence, heads[0]):
             return None
         if not _ACTS_NEXT.match(sentence, heads[0].end):
             return None
@@ -1124,6 +1136,13 @@ _UNPLACED_ITEM = re.compile(
 )
 # A fronted adverbial clause: since, through, relying on, for … (自推行…以来，通过…，为化解…，)
 _FRONTED = re.compile(r"\s*(?:自|从|通过|依托|借助|围绕|针对|为了|为)(?![\u4e00-\u9fff]{0,2}[,，])")
+
+
+def _part_after(sentence: str, head: Actor) -> bool:
+    """Whether ``head`` opens a later clause after 其中 (…出具意见236件，其中甲镇…): a part of what
+    the clauses before it counted, the subject of the clauses after it but not of the sentence."""
+    brk = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, head.start)), default=0)
+    return brk > 0 and "其中" in sentence[brk : head.start]
 
 
 def _fronted(sentence: str, actors: Sequence[Actor], pos: int, unit: int, clause_start: int) -> list[Actor]:
