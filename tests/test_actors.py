@@ -341,6 +341,17 @@ def test_a_level_above_the_subject_heading_the_sentence_acts_for_itself() -> Non
     assert ("固阳县", "local:一码通平台") in found
 
 
+def test_the_town_s_level_word_heading_a_village_report_s_sentence_is_not_the_village() -> None:
+    # 镇里/镇党委… in a village's report: the town above acts, not the village
+    village = "永宁县闽宁镇原隆村平安建设纪实\n原隆村成立了护村队。"
+    for sentence in ("镇里推行“说事评理”工作法。", "镇党委推行“说事评理”工作法。"):
+        found = _facts(village + sentence)
+        assert not [key for region, key in found if region == "原隆村" and key.startswith("local:")], sentence
+    # the village's own body still acts for it
+    found = _facts(village + "村党支部推行“说事评理”工作法。")
+    assert [key for region, key in found if region == "原隆村" and key.startswith("local:")]
+
+
 def test_an_agency_s_region_is_among_the_extraction_s_regions() -> None:
     ex = _run("固阳县平安建设工作情况\n固阳县持续推进平安建设。固阳县公安局金山派出所走访辖区群众。")
     codes = {r.code for r in ex.regions}

@@ -1254,6 +1254,8 @@ _UPPER_WORDS = {
     "province": ("省", "自治区"),
     "prefecture": ("市", "州", "盟", "地区"),
     "county": ("县", "区", "旗", "市"),
+    # 镇里/镇党委/全镇… in a village's or a community's report: the town above it
+    "township": ("镇", "乡", "街道", "苏木"),
 }
 # 省级层面, 市里, 县委 …: a level word above the subject heading the sentence as its subject.
 # 我国/全国 heading a sentence (not 全国首家…, 全国先进…, which qualify a unit or an honour).
