@@ -814,7 +814,7 @@ class ActorResolver:
                     ):
                         break
                     heads.append(nxt)
-                for later in starts[k + 1 :]:
+                for later in starts[k + 1 :] if "其中" in sentence else ():
                     # …共调处纠纷310件，其中乙镇设立…，调处纠纷42件: a part named after 其中 heads the
                     # clauses after it in place of the sentence's opening subject
                     part = next((a for a in actors if later <= a.start < clause_start), None)
