@@ -943,3 +943,20 @@ def test_strip_suffix_finds_a_name_s_one_suffix_by_its_length() -> None:
         and _strip_suffix("新村") == ""
         and _strip_suffix("沙河街道") == "沙河"
     )
+
+
+def test_a_name_folding_changes_is_found_in_a_folded_text(matcher: RegionMatcher) -> None:
+    import gzip
+    from importlib import resources
+
+    from govkg.loaders.documents import fold
+    from govkg.loaders.regions import _FOLDED_IN_NAMES
+
+    # 乾安县 reads 干安县 once a text is folded to simplified: it is still the county
+    found = matcher.find(fold("乾安县推行网格化管理。"), ())
+    assert [m.region.name for m in found] == ["乾安县"]
+    # every shipped name that folding changes holds a character of the set that indexes it
+    table = resources.files("govkg.loaders") / "data" / "regions.tsv.gz"
+    with resources.as_file(table) as path, gzip.open(path, "rt", encoding="utf-8") as fh:
+        names = [line.split("\t")[1] for line in fh if line.strip()]
+    assert all(not _FOLDED_IN_NAMES.isdisjoint(n) for n in names if fold(n) != n)

@@ -37,6 +37,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from govkg.loaders.documents import fold
 from govkg.loaders.extraction import Region, UnresolvedPlace
 
 __all__ = ["Gazetteer", "RegionMatcher", "RegionMention", "local_unit", "sub_county_level"]
@@ -69,6 +70,10 @@ _AUTONOMOUS = ("自治县", "自治州", "自治旗")
 
 
 # Names that are only a level word: a text's 街道/镇/社区 is the level, never a unit named so.
+# Characters of 区划 names that folding a text to simplified changes (乾安县 → 干安县, 於潜镇 →
+# 于潜镇, 濛江乡 → 蒙江乡): such a name is indexed in its folded form too. A test holds this set to
+# the shipped table.
+_FOLDED_IN_NAMES = frozenset("乾濛酇鷺於瀂塚鮜洩藉")
 _LEVEL_WORD_ONLY = frozenset({"街道", "镇", "乡", "社区", "村", "苏木", "嘎查", "街道办事处", "办事处"})
 
 
@@ -110,6 +115,10 @@ class Gazetteer:
         by_surface[name].append(code)
         if short and short != name and short not in _LEVEL_WORD_ONLY:
             by_surface[short].append(code)  # not 街道 for a community called 街道社区
+        if not _FOLDED_IN_NAMES.isdisjoint(name):
+            # 乾安县 reads 干安县 in a folded text: the name is also looked for as the text shows it
+            for surface in {fold(name), fold(short)} - {name, short, ""}:
+                by_surface[surface].append(code)
         for alias in region.aliases:
             if alias != name and alias != short and alias not in _LEVEL_WORD_ONLY:
                 by_surface[alias].append(code)
