@@ -947,6 +947,7 @@ def test_strip_suffix_finds_a_name_s_one_suffix_by_its_length() -> None:
 
 def test_a_name_folding_changes_is_found_in_a_folded_text(matcher: RegionMatcher) -> None:
     import gzip
+    import zipfile
     from importlib import resources
 
     from govkg.loaders.documents import fold
@@ -960,3 +961,10 @@ def test_a_name_folding_changes_is_found_in_a_folded_text(matcher: RegionMatcher
     with resources.as_file(table) as path, gzip.open(path, "rt", encoding="utf-8") as fh:
         names = [line.split("\t")[1] for line in fh if line.strip()]
     assert all(not _FOLDED_IN_NAMES.isdisjoint(n) for n in names if fold(n) != n)
+    # and every village or community name of the archive
+    archive = resources.files("govkg.loaders") / "data" / "regions_villages.zip"
+    with resources.as_file(archive) as path, zipfile.ZipFile(path) as zf:
+        chars = {
+            c for member in zf.namelist() for line in zf.read(member).decode().splitlines() for c in line
+        }
+    assert {c for c in chars if fold(c) != c} <= _FOLDED_IN_NAMES

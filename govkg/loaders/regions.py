@@ -71,9 +71,12 @@ _AUTONOMOUS = ("自治县", "自治州", "自治旗")
 
 # Names that are only a level word: a text's 街道/镇/社区 is the level, never a unit named so.
 # Characters of 区划 names that folding a text to simplified changes (乾安县 → 干安县, 於潜镇 →
-# 于潜镇, 濛江乡 → 蒙江乡): such a name is indexed in its folded form too. A test holds this set to
-# the shipped table.
-_FOLDED_IN_NAMES = frozenset("乾濛酇鷺於瀂塚鮜洩藉")
+# 于潜镇, 濛江乡 → 蒙江乡, a village's 迴/昇/硃 …): such a name is indexed in its folded form too.
+# A test holds this set to the shipped tables.
+_FOLDED_IN_NAMES = frozenset(
+    "乾濛酇鷺於瀂塚鮜洩藉迴昇硃崙遊閤衕鑑汎湧崑闇張掛夥菴磑穇雲並吒馬鶄鶖菸紵靄峯內瑤苧楊啟嚇魚鋪棲壇碕淩裡谿樑"
+    "峽磧嶺棡捲幹窵許長趙蓆査藴復氾"
+)
 _LEVEL_WORD_ONLY = frozenset({"街道", "镇", "乡", "社区", "村", "苏木", "嘎查", "街道办事处", "办事处"})
 
 
