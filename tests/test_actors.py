@@ -323,11 +323,13 @@ def test_a_term_does_not_begin_inside_a_place_name() -> None:
 
 def test_a_level_above_the_subject_heading_the_sentence_acts_for_itself() -> None:
     county = "固阳县2031年平安建设工作情况\n固阳县持续推进平安建设。"
-    for sentence in (
-        "此外，市级层面建立“一码通”平台，减轻基层负担。",
-        "包头市建立“一码通”平台，减轻基层负担。",
-    ):
-        assert not any(key.startswith("local:") for _, key in _facts(county + sentence)), sentence
+    sentence = "此外，市级层面建立“一码通”平台，减轻基层负担。"
+    assert not any(key.startswith("local:") for _, key in _facts(county + sentence)), sentence
+    # the city by its name heading its clause with a deed of its own acts, as its body does
+    found = _facts(county + "包头市建立“一码通”平台，减轻基层负担。")
+    assert ("包头市", "local:一码通平台") in found and ("固阳县", "local:一码通平台") not in found
+    found = _facts(county + "包头市推广固阳县“一码通”平台，减轻基层负担。")
+    assert ("包头市", "local:一码通平台") not in found
     # a city body doing work of its own is the city's (guideline 8: agencies map to their region),
     # never the county's; one that directs or promotes the units below it gives no line
     found = _facts(county + "市委政法委建立“一码通”平台，减轻基层负担。")
@@ -337,6 +339,17 @@ def test_a_level_above_the_subject_heading_the_sentence_acts_for_itself() -> Non
     # the county written after its city is the county itself
     found = _facts(county + "包头市固阳县建立“一码通”平台，减轻基层负担。")
     assert ("固阳县", "local:一码通平台") in found
+
+
+def test_the_town_s_level_word_heading_a_village_report_s_sentence_is_not_the_village() -> None:
+    # 镇里/镇党委… in a village's report: the town above acts, not the village
+    village = "永宁县闽宁镇原隆村平安建设纪实\n原隆村成立了护村队。"
+    for sentence in ("镇里推行“说事评理”工作法。", "镇党委推行“说事评理”工作法。"):
+        found = _facts(village + sentence)
+        assert not [key for region, key in found if region == "原隆村" and key.startswith("local:")], sentence
+    # the village's own body still acts for it
+    found = _facts(village + "村党支部推行“说事评理”工作法。")
+    assert [key for region, key in found if region == "原隆村" and key.startswith("local:")]
 
 
 def test_an_agency_s_region_is_among_the_extraction_s_regions() -> None:

@@ -259,6 +259,49 @@ def test_a_county_body_heading_the_title_keeps_the_county_the_subject() -> None:
     assert names[ex.subject_region or ""] == "勐海县"
 
 
+def test_a_placeless_title_over_one_town_named_twice_is_that_town_s_report() -> None:
+    # the county named once as background, the town twice as the subject of its clauses
+    text = (
+        "山乡夜巡护安宁\n"
+        "勐海县地处边境。近年来，打洛镇组建护村队，开展夜间巡逻。"
+        "打洛镇还设立调解室。建成镇综治中心。\n"
+    )
+    ex = extract(from_text(text, "town.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "打洛镇"
+    # the county speaking as 全县 keeps the report, however often the town is named
+    ex = extract(from_text(text.replace("建成镇综治中心", "全县建成综治中心"), "county.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "勐海县"
+
+
+def test_a_town_above_a_village_report_s_subject_doing_its_own_deed_adopts() -> None:
+    # in a village's report, 镇 heading its clause with a deed of its own is the town's adoption
+    text = (
+        "永宁县闽宁镇原隆村平安建设纪实\n原隆村成立了护村队。闽宁镇创新“说事评理”工作法，就地调处矛盾纠纷。\n"
+    )
+    found = _adopters(text)
+    assert ("闽宁镇", "local:说事评理") in found
+    assert ("原隆村", "local:说事评理") not in found
+    # the town directing or promoting its villages' work does not act
+    text = "永宁县闽宁镇原隆村平安建设纪实\n闽宁镇推广原隆村“说事评理”工作法。\n"
+    assert not [r for r, _ in _adopters(text) if r == "闽宁镇"]
+
+
+def test_a_unit_after_qizhong_is_no_subject_of_the_clauses_before_it() -> None:
+    # …共调处纠纷310件，其中甲镇…: the count is the county's, the town only a part of it
+    text = (
+        "勐海县调解工作综述\n"
+        "勐海县持续推进人民调解。\n"
+        "去年，全县调解员共调处纠纷310件，其中打洛镇设立巡回调解点，调处纠纷42件。\n"
+    )
+    ex = extract(from_text(text, "part.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    where = {m.value: names.get(m.region_code or "") for m in ex.measurements}
+    assert where[310] == "勐海县"
+    assert where[42] == "打洛镇"
+
+
 def test_a_county_body_and_a_town_working_together_both_adopt() -> None:
     # 某县法院与某镇党委政府深度协作，…: units of different levels joined by 与 and a word of
     # working together act together in the clauses that follow

@@ -373,3 +373,13 @@ def test_a_paragraph_opening_with_a_dateline_is_no_headline() -> None:
     # a four-character headline is too short to be sure of, but the dateline paragraph is body text
     doc = from_text("夜巡纪事\n某某日报讯 近日，石岭镇组建夜间巡逻队，守护群众平安。\n", "x.txt")
     assert doc.title == "夜巡纪事"
+
+
+def test_fold_keeps_a_character_opencc_sends_outside_the_basic_plane() -> None:
+    from govkg.loaders.documents import fold
+
+    # 篢 folds to the rare standard form 𬕂, which the 区划 data (织篢镇) never use: kept as written
+    assert fold("阳西县织篢镇综治中心") == "阳西县织篢镇综治中心"
+    # ordinary traditional characters around it still fold, and the length is kept
+    folded = fold("陽西縣織篢鎮綜治中心")
+    assert folded == "阳西县织篢镇综治中心" and len(folded) == len("陽西縣織篢鎮綜治中心")

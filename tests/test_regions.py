@@ -892,6 +892,17 @@ def test_a_unit_named_after_a_body_of_its_county_is_the_listed_unit(matcher: Reg
     assert [m.region.code for m in found] == ["640121"]
 
 
+def test_a_name_opening_with_the_end_of_a_word_before_it_is_read_inside_the_word(
+    matcher: RegionMatcher,
+) -> None:
+    # 其中城镇社区: 中 closes 其中, so the township 中城镇 is not named
+    found = matcher.find("全区有社区八十个，其中城镇社区五十个。", ())
+    assert not [m for m in found if m.region.name == "中城镇"]
+    # the same township written after a clause break is named
+    found = matcher.find("巧家县中城镇推行网格化管理。", ())
+    assert [m.region.name for m in found][-1] == "中城镇"
+
+
 def test_a_verb_before_the_word_community_names_no_community() -> None:
     from govkg.loaders.documents import from_text
     from govkg.loaders.extract import extract
@@ -932,3 +943,28 @@ def test_strip_suffix_finds_a_name_s_one_suffix_by_its_length() -> None:
         and _strip_suffix("新村") == ""
         and _strip_suffix("沙河街道") == "沙河"
     )
+
+
+def test_a_name_folding_changes_is_found_in_a_folded_text(matcher: RegionMatcher) -> None:
+    import gzip
+    import zipfile
+    from importlib import resources
+
+    from govkg.loaders.documents import fold
+    from govkg.loaders.regions import _FOLDED_IN_NAMES
+
+    # 乾安县 reads 干安县 once a text is folded to simplified: it is still the county
+    found = matcher.find(fold("乾安县推行网格化管理。"), ())
+    assert [m.region.name for m in found] == ["乾安县"]
+    # every shipped name that folding changes holds a character of the set that indexes it
+    table = resources.files("govkg.loaders") / "data" / "regions.tsv.gz"
+    with resources.as_file(table) as path, gzip.open(path, "rt", encoding="utf-8") as fh:
+        names = [line.split("\t")[1] for line in fh if line.strip()]
+    assert all(not _FOLDED_IN_NAMES.isdisjoint(n) for n in names if fold(n) != n)
+    # and every village or community name of the archive
+    archive = resources.files("govkg.loaders") / "data" / "regions_villages.zip"
+    with resources.as_file(archive) as path, zipfile.ZipFile(path) as zf:
+        chars = {
+            c for member in zf.namelist() for line in zf.read(member).decode().splitlines() for c in line
+        }
+    assert {c for c in chars if fold(c) != c} <= _FOLDED_IN_NAMES

@@ -328,6 +328,14 @@ def test_a_plan_period_since_dates_its_first_year_and_spans_years() -> None:
     sentence = "“十四五”以来，全州累计建成综治中心320个。"
     assert sentence_year(sentence, sentence.index("综治中心"), 2023, 2023) == 2021
     assert report_year("全州平安建设综述", 2023, [sentence]) is None
+    # “十三五”期间/时期 is the period's span, dated by its first year as 2016年至2020年 is
+    sentence = "“十三五”期间，全州累计建成综治中心320个。"
+    assert sentence_year(sentence, sentence.index("综治中心"), 2023, 2023) == 2016
+    sentence = "十四五时期，全州调处纠纷五千件。"
+    assert sentence_year(sentence, sentence.index("调处"), 2023, 2023) == 2021
+    # a period named as a target (将在…期间, …时期末) dates nothing
+    for sentence in ("全州将在“十四五”期间建成综治中心320个。", "“十四五”时期末，全州建成综治中心320个。"):
+        assert sentence_year(sentence, sentence.index("综治中心"), None, None) is None
     # 上一年度 is the year before the report's date, as 上年 is
     sentence = "上一年度，全州共化解矛盾纠纷3000件。"
     assert sentence_year(sentence, sentence.index("化解"), None, 2023) == 2022
@@ -359,3 +367,26 @@ def test_years_listed_before_respective_figures_date_them_in_order() -> None:
     assert sentence_year(sentence, sentence.index("3%"), None, None) == 2015
     sentence = "2016年，甲镇和乙镇分别建成综治中心。"
     assert sentence_year(sentence, sentence.index("综治"), None, None) == 2016
+    # without 分别, a later clause listing as many figures as years pairs them in order too
+    sentence = "2019年、2020年、2021年，全区可防性案件为415起、362起、298起。"
+    found = [sentence_year(sentence, sentence.index(v), None, None) for v in ("415", "362", "298")]
+    assert found == [2019, 2020, 2021]
+    # a list of labels, or fewer figures than years, is no such list: the nearest year dates it
+    sentence = "2019年、2020年，全区巡防、调解案件共415起。"
+    assert sentence_year(sentence, sentence.index("415"), None, None) == 2020
+
+
+@pytest.mark.parametrize(
+    ("month", "year"),
+    [
+        (1, 2022),  # a meeting of 12月20日 told in a January report was held the year before
+        (12, 2023),  # in a December report, that December
+        (None, 2023),  # no month: the published year, as before
+    ],
+)
+def test_an_event_dated_after_the_published_month_is_of_the_year_before(month: int | None, year: int) -> None:
+    opening = ["12月20日，南湖县召开平安建设推进会，部署冬季治安防范工作。"]
+    assert report_year("南湖县召开推进会", 2023, opening, month) == year
+    # a year written with the date is kept whatever the month
+    opening = ["2023年12月20日，南湖县召开平安建设推进会。"]
+    assert report_year("南湖县召开推进会", 2024, opening, 1) == 2023

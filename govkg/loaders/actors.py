@@ -384,7 +384,7 @@ class ActorResolver:
                 continue
             if (
                 m.role == "actor"
-                and m.region.code not in above
+                and (m.region.code not in above or self._own_deed_above(sentence, m))
                 and not _CONCERNS.search(sentence, 0, m.start)
                 and not _destination(sentence, chain_start[m.end], m.end)
                 and not _award_giver(sentence, chain_start[m.end], m.end)
@@ -814,6 +814,16 @@ class ActorResolver:
                     ):
                         break
                     heads.append(nxt)
+                for later in starts[k + 1 :] if "其中" in sentence else ():
+                    # …共调处纠纷310件，其中乙镇设立…，调处纠纷42件: a part named after 其中 heads the
+                    # clauses after it in place of the sentence's opening subject
+                    part = next((a for a in actors if later <= a.start < clause_start), None)
+                    if (
+                        part is not None
+                        and _part_after(sentence, part)
+                        and _LEAD.match(sentence[later : part.start])
+                    ):
+                        return [part]
                 return heads
         return []
 
@@ -838,7 +848,7 @@ class ActorResolver:
         """The town, street, community or village (never a county or above) named as the subject
         that opens ``sentence`` (今年以来，甲镇…; 在甲社区，…), or None."""
         heads = self._opening(sentence, actors, 0, len(sentence))
-        if len(heads) != 1 or heads[0].rule not in ("place", "agency"):
+        if len(heads) != 1 or heads[0].rule not in ("place", "agency") or _part_after(sentence, heads[0]):
             return None
         region = heads[0].region
         return region if region.level in ("township", "community", "village") else None
@@ -849,6 +859,8 @@ class ActorResolver:
         not 甲县外来人口多, which only describes it), or None."""
         heads = self._opening(sentence, actors, 0, len(sentence))
         if len(heads) != 1 or heads[0].rule not in ("place", "agency") or ctx.subject is None:
+            return None
+        if _part_after(sentence, heads[0]):
             return None
         if not _ACTS_NEXT.match(sentence, heads[0].end):
             return None
@@ -898,6 +910,18 @@ class ActorResolver:
                 if _UPPER_WORD_HEADS[word].match(head):
                     return True
         return False
+
+    @staticmethod
+    def _own_deed_above(sentence: str, m: RegionMention) -> bool:
+        """Whether a unit above the subject, named by its name, heads its clause with a deed of its
+        own (甲镇推行“X”模式 in one of its villages' reports) in a sentence where nothing is
+        directed, inspected, promoted or awarded: it acts, as a city body doing its own work does."""
+        opens = (
+            m.start == 0
+            or sentence[m.start - 1] in "，,。；;：:"
+            or _LEAD_PREFIX.fullmatch(sentence, 0, m.start)
+        )
+        return bool(opens) and _OWN_DEED.match(sentence, m.end) is not None and not _DIRECTS.search(sentence)
 
     @staticmethod
     def _opens_with_this(sentence: str, unit: int) -> bool:
@@ -1114,6 +1138,13 @@ _UNPLACED_ITEM = re.compile(
 _FRONTED = re.compile(r"\s*(?:自|从|通过|依托|借助|围绕|针对|为了|为)(?![\u4e00-\u9fff]{0,2}[,，])")
 
 
+def _part_after(sentence: str, head: Actor) -> bool:
+    """Whether ``head`` opens a later clause after 其中 (…出具意见236件，其中甲镇…): a part of what
+    the clauses before it counted, the subject of the clauses after it but not of the sentence."""
+    brk = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, head.start)), default=0)
+    return brk > 0 and "其中" in sentence[brk : head.start]
+
+
 def _fronted(sentence: str, actors: Sequence[Actor], pos: int, unit: int, clause_start: int) -> list[Actor]:
     """The unit heading the clause after the fronted clause ``pos`` lies in, when that clause
     opens its unit with 自, 通过, 依托 … and names no unit itself (自实行X以来，甲市组织…)."""
@@ -1223,6 +1254,8 @@ _UPPER_WORDS = {
     "province": ("省", "自治区"),
     "prefecture": ("市", "州", "盟", "地区"),
     "county": ("县", "区", "旗", "市"),
+    # 镇里/镇党委/全镇… in a village's or a community's report: the town above it
+    "township": ("镇", "乡", "街道", "苏木"),
 }
 # 省级层面, 市里, 县委 …: a level word above the subject heading the sentence as its subject.
 # 我国/全国 heading a sentence (not 全国首家…, 全国先进…, which qualify a unit or an honour).

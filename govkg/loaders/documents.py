@@ -111,9 +111,22 @@ def _fold_chars(text: str) -> str:
 _VARIANTS = str.maketrans("衞吿鄕擧晩廹姸甦靑淸", "卫告乡举晚迫妍苏青清")
 
 
+# Characters outside the Basic Multilingual Plane: opencc folds a few common characters to rare
+# standard forms there (篢 → 𬕂, as in 织篢镇) that the 区划 data and nearly every text never use.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def fold(text: str) -> str:
-    """Traditional -> simplified Chinese, keeping the length so offsets into text stay valid."""
-    return _fold(text).translate(_VARIANTS)
+    """Traditional -> simplified Chinese, keeping the length so offsets into text stay valid.
+    A character folded to a rare form outside the Basic Multilingual Plane keeps its own form."""
+    out = _fold(text)
+    if _ASTRAL.search(out) is not None:
+        chars = list(out)
+        for m in _ASTRAL.finditer(out):
+            if ord(text[m.start()]) <= 0xFFFF:
+                chars[m.start()] = text[m.start()]
+        out = "".join(chars)
+    return out.translate(_VARIANTS)
 
 
 def _fold(text: str) -> str:

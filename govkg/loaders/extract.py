@@ -613,7 +613,13 @@ class Extractor:
             if n.start == m.end
         ):
             return town
-        return town if named + again >= 3 and again >= 1 else None
+        if named + again >= 3 and again >= 1:
+            return town
+        if named >= 2 and not self.region_matcher.find(title) and not _county_heads(text, subject):
+            # 小镇夜巡守平安 over 甲镇…，甲镇还…: a title naming no place, over a text that names one
+            # town twice, its county fewer times and never as 全县/我县/县委/县里, is that town's story
+            return town
+        return None
 
     @staticmethod
     def _lone_town(subject: Region | None, found: Sequence[RegionMention], opening: int) -> Region | None:
@@ -816,6 +822,12 @@ class Extractor:
 
 # 是全国较早探索…的地区之一, 是首批…的城市之一: a copula clause that ranks its subject among others.
 _RANKED_AMONG = re.compile(r"是[^，,。；;：:！!？?]*?之一")
+
+
+def _county_heads(text: str, county: Region) -> bool:
+    """Whether ``text`` speaks of the county by its level word (全县, 我县, 县委, 县里 …)."""
+    word = county.name[-1]
+    return any(w in text for w in ("全" + word, "我" + word, word + "委", word + "里"))
 
 
 def _ranked_among(text: str, start: int, end: int) -> bool:

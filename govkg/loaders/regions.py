@@ -37,6 +37,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from govkg.loaders.documents import fold
 from govkg.loaders.extraction import Region, UnresolvedPlace
 
 __all__ = ["Gazetteer", "RegionMatcher", "RegionMention", "local_unit", "sub_county_level"]
@@ -69,6 +70,13 @@ _AUTONOMOUS = ("自治县", "自治州", "自治旗")
 
 
 # Names that are only a level word: a text's 街道/镇/社区 is the level, never a unit named so.
+# Characters of 区划 names that folding a text to simplified changes (乾安县 → 干安县, 於潜镇 →
+# 于潜镇, 濛江乡 → 蒙江乡, a village's 迴/昇/硃 …): such a name is indexed in its folded form too.
+# A test holds this set to the shipped tables.
+_FOLDED_IN_NAMES = frozenset(
+    "乾濛酇鷺於瀂塚鮜洩藉迴昇硃崙遊閤衕鑑汎湧崑闇張掛夥菴磑穇雲並吒馬鶄鶖菸紵靄峯內瑤苧楊啟嚇魚鋪棲壇碕淩裡谿樑"
+    "峽磧嶺棡捲幹窵許長趙蓆査藴復氾"
+)
 _LEVEL_WORD_ONLY = frozenset({"街道", "镇", "乡", "社区", "村", "苏木", "嘎查", "街道办事处", "办事处"})
 
 
@@ -110,6 +118,10 @@ class Gazetteer:
         by_surface[name].append(code)
         if short and short != name and short not in _LEVEL_WORD_ONLY:
             by_surface[short].append(code)  # not 街道 for a community called 街道社区
+        if not _FOLDED_IN_NAMES.isdisjoint(name):
+            # 乾安县 reads 干安县 in a folded text: the name is also looked for as the text shows it
+            for surface in {fold(name), fold(short)} - {name, short, ""}:
+                by_surface[surface].append(code)
         for alias in region.aliases:
             if alias != name and alias != short and alias not in _LEVEL_WORD_ONLY:
                 by_surface[alias].append(code)
@@ -377,6 +389,10 @@ _CLOSE_QUOTES = frozenset('”"」』’')
 # Characters that make a word with a 乡 before them (乡贤, 乡亲, 乡土, 乡愁): that 乡 ends no name.
 _XIANG_WORD_AFTER = frozenset("贤亲土愁")
 _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以向至由将把被同跟往经暨并也如仅")
+# Words whose second character may open a full name (其中城镇社区: 中城镇): a name opening with
+# that character, glued to the first, is read inside the word, no place. 以上/以下 are left out:
+# 以 is also a preposition before a name (以上海市为例).
+_BOUND_WORDS = frozenset(("其中", "之中", "当中", "集中"))
 # 西双版纳关累边境派出所: a station after a township stem, the unit that bounds a short name glued to it
 _STATION_AFTER = re.compile(r"(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|检察室)")
 _CONJUNCTIONS = frozenset("和与及")
@@ -640,6 +656,8 @@ class RegionMatcher:
             return left_ok and not any(r.short in _STOP_SHORTS for r in hit.candidates)
         if not hit.bare and hit.surface.endswith("乡") and after[:1] in _XIANG_WORD_AFTER:
             return False  # 联合乡贤: 乡 opens 乡贤 (乡亲, 乡土, 乡愁), so 联合乡 is no township here
+        if not hit.bare and hit.start > 0 and text[hit.start - 1 : hit.start + 1] in _BOUND_WORDS:
+            return False  # 其中城镇社区: 中 closes 其中, so 中城镇 is no township here
         if not hit.bare:
             return len(hit.surface) > 2 or left_ok
         if len(hit.surface) < 2 or hit.surface in _STOP_SHORTS:

@@ -68,7 +68,7 @@ _LAST_YEAR = re.compile(r"去年(?:以来|[，,]|[0-9一二三四五六七八九
 # A lead that dates one event to the day: (年)月日, then within its clause a verb of holding an
 # event or of something happening (召开, 举行, 启动, 揭牌, 发生 …); 记者…获悉 reports results, no event.
 _EVENT_LEAD = re.compile(
-    r"^[（(]?\s*(?:((?:19|20)\d{2})\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:上午|下午|晚|晚上|凌晨)?"
+    r"^[（(]?\s*(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月\s*\d{1,2}\s*日(?:上午|下午|晚|晚上|凌晨)?"
     r"[^。！？!?；;]{0,40}?(?:召开|举行|举办|启动|揭牌|开幕|闭幕|签约|授牌|发生)"
 )
 # 近日，某县召开… / 近日，某县开展“X”宣传活动: a lead reporting one recent event, dated by the
@@ -115,8 +115,12 @@ _RELATIVE = {
     "今年": 0, "本年": 0, "当年": 0, "年初以来": 0,
     "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1,
 }  # fmt: skip
-# “十四五”以来: since the first year of a five-year plan period (十二五 2011, 十三五 2016, 十四五 2021)
-_PLAN_PERIOD_SINCE = re.compile(r"十([二三四五])五[”\"」’]?(?:时期|期间)?以来")
+# “十四五”以来: since the first year of a five-year plan period (十二五 2011, 十三五 2016, 十四五 2021);
+# “十四五”期间/时期 is that period's span, dated by its first year as 2021年至2025年 is (not after a
+# target word: 到“十四五”期间末, 将在“十四五”时期…, which plan)
+_PLAN_PERIOD_SINCE = re.compile(
+    r"十([二三四五])五[”\"」’]?(?:(?:时期|期间)?以来|(?:时期|期间)(?![末内要将]))"
+)
 _PLAN_PERIOD_FIRST = {"二": 2011, "三": 2016, "四": 2021, "五": 2026}
 _RELATIVE_RE = re.compile("|".join(_RELATIVE))
 # Characters that make a relative word the tail of a longer word (目前/当前/此前/提前 + 年均,
@@ -170,7 +174,7 @@ def report_year(
         if len(opening) == _OPENING_SENTENCES:
             break
     spans_years = any(_COUNTED_SPAN.search(s) for s in (title, *opening))
-    event = _event_year(opening[0], published_year) if opening else None
+    event = _event_year(opening[0], published_year, published_month) if opening else None
     story = False  # an opening year was already found to start a story told over years
     interview = False
     for s in opening:
@@ -223,14 +227,19 @@ def _year_reviewed(published_year: int, published_month: int | None) -> int:
     return published_year - 1 if published_month is not None and published_month <= 3 else published_year
 
 
-def _event_year(lead: str, published_year: int | None) -> int | None:
+def _event_year(lead: str, published_year: int | None, published_month: int | None = None) -> int | None:
     """The year of the one event a report's lead dates to the day (a meeting, a ceremony, an
-    incident): the year written with the date, else the published year; the published year for
-    one it dates 近日/日前; None for any other lead."""
+    incident): the year written with the date, else the published year, or the year before it
+    when the event's month comes after the published month (12月15日 in a report of 6 January);
+    the published year for one it dates 近日/日前; None for any other lead."""
     m = _EVENT_LEAD.match(lead)
     if m is None:
         return published_year if _RECENT_EVENT_LEAD.match(lead) else None
-    return int(m.group(1)) if m.group(1) else published_year
+    if m.group(1):
+        return int(m.group(1))
+    if published_year is not None and published_month is not None and int(m.group(2)) > published_month:
+        return published_year - 1
+    return published_year
 
 
 def _later_year(opening: list[str], year: int) -> bool:
@@ -254,6 +263,8 @@ def sentence_year(
     sentence = arabic_years(sentence)
     if "分别" in sentence and (respective := _respective_year(sentence, start)) is not None:
         return respective
+    if "年、" in sentence and (parallel := _parallel_year(sentence, start)) is not None:
+        return parallel
     years, relative = _dates(sentence)
     # A year dates what follows it: one written after the activity, past a clause break, opens
     # the next clause's activity (2022年，建成…，2023年又新建…), unless no year comes before.
@@ -311,7 +322,9 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
             continue
         years.append((m.start(), year))
     for m in _PLAN_PERIOD_SINCE.finditer(sentence):
-        years.append((m.start(), _PLAN_PERIOD_FIRST[m.group(1)]))
+        opening = m.start() - (1 if m.start() and sentence[m.start() - 1] in '“"「‘' else 0)
+        if not _TARGET_BEFORE.search(sentence, 0, opening):
+            years.append((m.start(), _PLAN_PERIOD_FIRST[m.group(1)]))
     relative = tuple(
         (m.start(), _RELATIVE[m.group()])
         for m in _RELATIVE_RE.finditer(sentence)
@@ -350,6 +363,32 @@ def _respective_year(sentence: str, start: int) -> int | None:
     if len(items) + 1 != len(years):
         return None
     index = sum(1 for brk in items if brk.start() < start)
+    return years[index]
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _parallel_year(sentence: str, start: int) -> int | None:
+    """The year that a list of years gives, in order, the figure at ``start`` of a list of figures
+    in a later clause of as many items, each a figure (2021年、2022年、2023年，发案数为320起、280起、
+    250起), as 分别 would; None when ``start`` is in no such list."""
+    runs = [
+        m for m in _YEAR_RUN.finditer(sentence, 0, start) if not _UNIT_END.search(sentence, m.end(), start)
+    ]
+    if not runs:
+        return None
+    run = runs[-1]
+    opening = max(run.end(), *(m.end() for m in _CLAUSE_END.finditer(sentence, run.end(), start)))
+    end = _CLAUSE_END.search(sentence, start)
+    first = _DIGIT.search(sentence, opening, start + 1)
+    if first is None:
+        return None
+    items = _ITEM_BREAK.split(sentence[first.start() : end.start() if end else len(sentence)])
+    years = [int(y.group(1)) for y in _YEAR.finditer(run.group())]
+    if len(items) != len(years) or not all(_DIGIT.search(item) for item in items):
+        return None
+    index = sum(1 for brk in _ITEM_BREAK.finditer(sentence, first.start(), start))
     return years[index]
 
 
