@@ -437,6 +437,9 @@ def test_discover_local_programs(
         # a counted slogan as the means of a predicate whose object holds a kind word
         "全区坚持“三个导向”引领基层治理工作提质。",
         "推进“六大行动”取得整治新成效。",
+        "沙河镇以“三个常态化”推进平安建设工作。",
+        "某县以“四个到位”提升矛盾调处工作水平。",
+        "某乡以“五个深化”深化网格服务工作。",
         # what a centre is to its system, in a stock figure
         "市级综治中心打造“调度中枢”。",
         "县综治中心打造“实战堡垒”。",
@@ -462,6 +465,8 @@ def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) 
 def test_a_verb_running_into_its_kind_word_stays_a_name(matcher: PracticeMatcher) -> None:
     # 推进机制 is one noun; only a verb with its own object makes the quote a predicate's means
     assert local_names(matcher.discover("某镇建立“三下沉”推动机制。")) == ["“三下沉”推动机制"]
+    assert local_names(matcher.discover("某镇建立“两联动”推进机制。")) == ["“两联动”推进机制"]
+    assert local_names(matcher.discover("某镇打造“三联”提升工程。")) == ["“三联”提升工程"]
 
 
 def test_a_set_phrase_heading_a_mechanism_is_its_name(matcher: PracticeMatcher) -> None:

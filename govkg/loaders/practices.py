@@ -1108,10 +1108,12 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     return window[:end]
 
 
-# Verbs of effect that open a predicate after a quoted slogan (“X”推动…, “X”取得…, “X”彰显…).
+# Verbs of effect that open a predicate after a quoted slogan (“X”推动…, “X”取得…, 以“四个X”推进…
+# 工作): the slogan is the means of the work its object names, no programme of its own.
 _PREDICATE_START = re.compile(
     # a verb of result never runs into a kind word (“X”取得整治新突破); the others take an object
-    r"(?P<result>取得|谱写|彰显|展示|展现)|推动|促进|助推|助力|带动|引领|赋能|护航|筑牢|守护|激活|凝聚|汇聚"
+    r"(?P<result>取得|谱写|彰显|展示|展现)|推动|推进|促进|提升|深化|助推|助力|带动|引领|赋能|护航|筑牢"
+    r"|守护|激活|凝聚|汇聚"
 )
 
 
