@@ -958,3 +958,16 @@ def test_the_means_opening_a_clause_is_no_part_of_the_work_counted() -> None:
     assert _indicator("通过“天眼”监控找回走失老人12人次") == "找回走失老人"
     assert _indicator("借助视频监控系统协助破获案件30余起") == "协助破获案件"
     assert _indicator("通过矛盾纠纷排查化解机制化解纠纷120件") == "化解纠纷"
+
+
+def test_a_list_of_nouns_after_the_count_is_the_counted_noun_whole() -> None:
+    # the count's noun runs on through a 、-list with no count of its own, up to the predicate
+    assert labels("司法局等15个禁毒、反诈成员单位出席了推进会。") == [
+        ("禁毒、反诈成员单位", 15.0, "个", None)
+    ]
+    # an item with its own count, or one opening with a verb, is an item of its own
+    assert labels("建成3个综治中心、5个调解室。") == [
+        ("综治中心", 3.0, "个", None),
+        ("调解室", 5.0, "个", None),
+    ]
+    assert labels("全镇划分12个网格、配备网格员30名。")[0][0] == "网格"

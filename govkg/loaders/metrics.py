@@ -416,7 +416,7 @@ _JUST_VERB = re.compile(
 _KINDS = ("各类", "各种", "多种", "多类")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
-    r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
+    r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|参会(?![人代单])|出席|列席|入驻|常态化|"
     r"投入|到位|建成(?![区率])|建起|获评|荣获|入选|接受|推行|都(?=[有已是在能实])|(?<![参给])与(?![会])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
@@ -1617,7 +1617,39 @@ def _tail(sentence: str, end: int) -> str:
         tail = tail[: among.start()]  # 2万余件矛盾纠纷中, 98.2%的调解成功率背后: among or behind them
     if tail in _ONE_CHAR_NOUNS:
         return tail  # 1472个村全部…: a one-character noun is what the measure word counts
-    return tail if is_noun_label(tail) else ""
+    if not is_noun_label(tail):
+        return ""
+    if after is not None and after.group() == "、" and not digit and sentence[end:stop].strip() == tail:
+        return _listed_on(sentence, stop, tail)
+    return tail
+
+
+def _listed_on(sentence: str, stop: int, tail: str) -> str:
+    """28个平安建设、法治建设考核单位: a 、-list of nouns after the count, none with a count of its own,
+    is the counted noun whole, up to where the last item's predicate starts; an item that opens
+    with a verb (12个网格、配备网格员) or holds a number ends the list before it."""
+    items = [tail]
+    at = stop
+    while sentence.startswith("、", at):
+        nxt = _CLAUSE_BREAK.search(sentence, at + 1)
+        close = nxt.start() if nxt else len(sentence)
+        item = sentence[at + 1 : close].strip()
+        if _NEXT_COUNT.search(item) or _MAKE_VERB.match(item) or _WORK_VERB_START.match(item):
+            return tail
+        verb = _TAIL_STOP.search(item, 1)
+        if verb is not None:
+            item = item[: verb.start()]
+            close = len(sentence)  # the predicate starts here: no further item
+        if not is_noun_label(item) or len(item) > _LISTED_ITEM_MAX:
+            return tail
+        items.append(item)
+        at = close
+    whole = "、".join(items)
+    return whole if len(whole) <= _LISTED_LABEL_MAX else tail
+
+
+_LISTED_ITEM_MAX = 12
+_LISTED_LABEL_MAX = 24
 
 
 def _balance(text: str) -> str:
