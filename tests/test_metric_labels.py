@@ -971,3 +971,14 @@ def test_a_list_of_nouns_after_the_count_is_the_counted_noun_whole() -> None:
         ("调解室", 5.0, "个", None),
     ]
     assert labels("全镇划分12个网格、配备网格员30名。")[0][0] == "网格"
+
+
+def test_work_a_body_was_made_to_do_is_labelled_by_that_work() -> None:
+    # 推动, 督促, 指导 + the body urged + the work: the label is the work, not who urged whom
+    assert labels("区法院推动政法委出台机制12项。")[0][:2] == ("出台机制", 12.0)
+    assert labels("区检察院督促行政机关整改问题线索27条。")[0][:2] == ("整改问题线索", 27.0)
+    assert labels("县司法局指导各乡镇建立调解组织18个。")[0][:2] == ("建立调解组织", 18.0)
+    # a role named with the same characters is a noun, and stays whole; helping people is the
+    # unit's own work
+    assert labels("共帮助群众解决难题300个。")[0][:2] == ("帮助群众解决难题", 300.0)
+    assert labels("全镇配备调解指导员9名。")[0][:2] == ("调解指导员", 9.0)

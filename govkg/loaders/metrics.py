@@ -1186,6 +1186,8 @@ def _label(
     if label and _BY_MEANS.match(before) and (at := _work_starts(label)) >= 2 and is_noun_label(label[at:]):
         # 通过“X”系统找回物品50次: the means is how, the work after it is what was counted
         label = label[at:]
+    if label and (made := _made_to_do(label)):
+        label = made  # 法院推动党委政法委出台机制15项: the work counted is what the other body did
     levels = clause_start > 0 and sentence[clause_start - 1] == "、" and bool(_LEVEL_LISTED.match(label))
     if levels:
         label = label[1:]  # 建成市、县、乡三级调解中心40个: the last level of the list opens the clause
@@ -1447,6 +1449,34 @@ _WORK_VERB_END = re.compile(
 # A means opening the clause (通过, 借助, 利用, 运用): the work counted follows it.
 _BY_MEANS = re.compile(r"^\s*(?:通过|借助|利用|运用|依托)")
 _WORK_IN = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "(?:找回|协助|", 1))
+
+
+# A verb of causing another body to act (推动, 督促, 指导 …), its object (that body), then the verb of
+# the work counted: the label is that work, neither the body that urged it nor the one urged.
+# Helping or leading people (帮助群众解决问题) is the unit's own work, and keeps its verb.
+_CAUSE = re.compile(r"推动|督促|指导|促成|协调")
+_DONE_BY_OTHER = re.compile(
+    _WORK_IN.pattern + r"|建立|建成|出台|制定|设立|成立|组建|开展|完善|健全|签订|配备|打造|修订|落实"
+)
+
+
+def _made_to_do(label: str) -> str:
+    """The work in ``label`` after a verb of causing and its object, or '' (推动乡镇出台机制 -> 出台机制)."""
+    causes = list(_CAUSE.finditer(label))
+    if not causes:
+        return ""
+    cause = causes[-1]
+    done = _DONE_BY_OTHER.search(label, cause.end() + 2)
+    if done is None or not _ACTOR_OBJECT.fullmatch(label[cause.end() : done.start()]):
+        return ""
+    work = label[done.start() :]
+    return work if len(work) > len(done.group()) and is_noun_label(work) else ""
+
+
+# The body made to act: an agency, a level of units or a role (党委政法委, 各乡镇, 行政机关, 相关部门).
+_ACTOR_OBJECT = re.compile(
+    r"[\u4e00-\u9fff]{0,8}(?:委|局|院|厅|办|所|部门|机关|单位|政府|乡镇|街道|社区|村|镇|乡|站|队)"
+)
 
 
 def _work_starts(label: str) -> int:
