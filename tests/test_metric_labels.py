@@ -982,3 +982,11 @@ def test_work_a_body_was_made_to_do_is_labelled_by_that_work() -> None:
     # unit's own work
     assert labels("共帮助群众解决难题300个。")[0][:2] == ("帮助群众解决难题", 300.0)
     assert labels("全镇配备调解指导员9名。")[0][:2] == ("调解指导员", 9.0)
+
+
+def test_a_town_named_with_a_settlement_word_is_a_place_not_the_counted_noun() -> None:
+    # 故城镇, 新集镇: one character before 城镇 or 集镇 names a town; the count's noun follows it
+    assert labels("故城镇25个行政村均依托村部设置调解室。")[0][:2] == ("行政村", 25.0)
+    assert labels("新集镇18个村设立评理室。")[0][:2] == ("村", 18.0)
+    # 小城镇 is a kind of place, counted as such
+    assert labels("全县建成小城镇12个。")[0][:2] == ("小城镇", 12.0)

@@ -339,6 +339,9 @@ _NOT_PLACES = frozenset(
         "息区",
     }
 )
+# Nouns for kinds of settlement that also end town names (故城镇, 黄村镇, 新集镇).
+_TOWN_WORDS = frozenset({"城镇", "村镇", "集镇"})
+_TOWN_WORD_MODIFIERS = frozenset("小大各全中重特建示名")
 _TRAIL_ADVERBS = (
     "仅",  # 平均时长仅22天: "only", no part of what was measured
     "曾经",
@@ -416,7 +419,7 @@ _JUST_VERB = re.compile(
 _KINDS = ("各类", "各种", "多种", "多类")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
-    r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|参会(?![人代单])|出席|列席|入驻|常态化|"
+    r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均(?=[依在已为由有按实建设配开纳达])|已经?(?![婚决])|被|累计|分别|参加|参会(?![人代单])|出席|列席|入驻|常态化|"
     r"投入|到位|建成(?![区率])|建起|获评|荣获|入选|接受|推行|都(?=[有已是在能实])|(?<![参给])与(?![会])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
@@ -1727,6 +1730,8 @@ def is_noun_label(label: str) -> bool:
         return False
     if _PLACE_ONLY.fullmatch(label) and label[-2:] not in _NOT_PLACES and not _LEVELS_ONLY.fullmatch(label):
         return False  # a place's name (海西州) is no indicator; 片区, 社区 and 城区 are nouns
+    if len(label) == 3 and label[1:] in _TOWN_WORDS and label[0] not in _TOWN_WORD_MODIFIERS:
+        return False  # 故城镇, 古城镇: one character before 城镇 names a town; 小城镇 is a kind of place
     if (label.startswith(_NOT_NOUN_START) and not _SUFFERED.match(label)) or label.endswith(_NOT_NOUN_END):
         return False
     return not _JUST_VERB.fullmatch(label)
