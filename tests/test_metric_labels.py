@@ -990,3 +990,9 @@ def test_a_town_named_with_a_settlement_word_is_a_place_not_the_counted_noun() -
     assert labels("新集镇18个村设立评理室。")[0][:2] == ("村", 18.0)
     # 小城镇 is a kind of place, counted as such
     assert labels("全县建成小城镇12个。")[0][:2] == ("小城镇", 12.0)
+
+
+def test_people_sent_to_a_place_are_counted_without_the_place() -> None:
+    # 到 or 赴 + a place after the counted people opens where they went, no part of the noun
+    assert labels("区检察院派出9名检察官到东坝镇、西坝镇开展普法。")[0][:2] == ("检察官", 9.0)
+    assert labels("选派6名律师赴基层服务。")[0][:2] == ("律师", 6.0)
