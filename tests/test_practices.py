@@ -456,6 +456,9 @@ def test_discover_local_programs(
         "某镇开展“摸排”工作。",
         "县里抽调律师、法官组建“专家团”。",  # a panel named by its kind
         "某镇打造“解纷引擎”。",
+        # an honour title opening with a ranked selection, held by the unit
+        "作为全省“十佳调解品牌”的北岭镇派出所今年扩容升级。",
+        "某社区获评全市“最美议事厅”。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:
@@ -1067,3 +1070,8 @@ def test_a_campaign_s_name_ends_before_its_generic_work(matcher: PracticeMatcher
 def test_security_volunteers_and_patrol_teams_are_mass_prevention(matcher: PracticeMatcher) -> None:
     assert "群防群治" in names(matcher.find("组织平安义工参与夜间巡逻"))
     assert "群防群治" in names(matcher.find("组建村级巡逻防控队"))
+
+
+def test_an_honour_title_leaves_the_units_own_programme(matcher: PracticeMatcher) -> None:
+    names = local_names(matcher.discover("作为全省“百佳服务品牌”的北岭派出所“老周调解室”再次升级。"))
+    assert names == ["老周调解室"]

@@ -342,6 +342,10 @@ _METAPHOR_BEFORE = re.compile(
     r"(?:[、和及与][^，,。；;“”]{0,12}的“[^“”]{1,8}”)*[、和及与][^，,。；;“”]{0,12}的$"
 )
 # 被誉为/美誉 before a quote: a term of praise (人民调解被誉为“东方之花”), no programme's name.
+# A title opening with a ranked selection (十佳, 百强, 最美) is an honour a unit holds, not its
+# programme; the selection itself (“十佳调解员”评选活动) is the organiser's.
+_HONOUR_TITLE = re.compile(r"[十百千]佳|[十百]强|最美")
+_SELECTION_AFTER = re.compile(r"(?:评选|评比|推选|选树|选拔)")
 _PRAISED_AS = re.compile(r"(?:誉为|美誉为?|誉称)(?:[^，,。；;“”]{0,12}的)?$")
 # 这里是群众的“议事堂”, 该所是辖区居民的“贴心人”: 是 … 的 before a bare quote says what a place or a
 # body is to someone, in a figure; a verb of making in between (是甲镇打造的“X”) names its programme.
@@ -859,6 +863,8 @@ class PracticeMatcher:
         before_clause = _clause_before(s, cand.outer_start)
         if _PRAISED_AS.search(before_clause):
             return None  # 被誉为“东方之花”的调解工作: a term of praise, whatever it is praised for
+        if _HONOUR_TITLE.match(content) and not _SELECTION_AFTER.match(s, trail_start):
+            return None  # 作为全市“十佳调解品牌”的某所: an honour title held, whatever its kind word
         if not trail and (m := _IS_THE.search(before_clause)) and not _ACTION.search(m.group("mid")):
             return None  # 这里是百姓的“议事堂”: what a place is to people, said in a figure
         if (not trail or possessive) and _stock_figure(content):
