@@ -996,3 +996,12 @@ def test_people_sent_to_a_place_are_counted_without_the_place() -> None:
     # 到 or 赴 + a place after the counted people opens where they went, no part of the noun
     assert labels("区检察院派出9名检察官到东坝镇、西坝镇开展普法。")[0][:2] == ("检察官", 9.0)
     assert labels("选派6名律师赴基层服务。")[0][:2] == ("律师", 6.0)
+
+
+def test_a_verb_of_dividing_or_taking_charge_before_the_count_has_its_object_after() -> None:
+    # 分为, 细分为, 挂包, 包保: what the whole is divided into, or what a leader is in charge of
+    assert labels("全乡网格分为9个一级网格。")[0][:2] == ("一级网格", 9.0)
+    assert labels("全旗再细分为320个微网格单元。")[0][:2] == ("微网格单元", 320.0)
+    assert labels("副县长分片挂包5个乡镇。")[0][:2] == ("乡镇", 5.0)
+    # 会签 after the counted bodies opens what they signed
+    assert labels("区司法局与公安分局等6家单位会签《协作办法》。")[0][:2] == ("单位", 6.0)
