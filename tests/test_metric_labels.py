@@ -1005,3 +1005,9 @@ def test_a_verb_of_dividing_or_taking_charge_before_the_count_has_its_object_aft
     assert labels("副县长分片挂包5个乡镇。")[0][:2] == ("乡镇", 5.0)
     # 会签 after the counted bodies opens what they signed
     assert labels("区司法局与公安分局等6家单位会签《协作办法》。")[0][:2] == ("单位", 6.0)
+
+
+def test_a_state_word_opening_with_zai_stays_in_the_counted_noun() -> None:
+    # 在建, 在办, 在管: a state of the things counted (在建项目), not 在 opening a place
+    assert labels("县领导包联16个重点在建项目。")[0][:2] == ("重点在建项目", 16.0)
+    assert labels("全县共有21名在管社区矫正对象。")[0][:2] == ("在管社区矫正对象", 21.0)
