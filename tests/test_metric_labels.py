@@ -1011,3 +1011,9 @@ def test_a_state_word_opening_with_zai_stays_in_the_counted_noun() -> None:
     # 在建, 在办, 在管: a state of the things counted (在建项目), not 在 opening a place
     assert labels("县领导包联16个重点在建项目。")[0][:2] == ("重点在建项目", 16.0)
     assert labels("全县共有21名在管社区矫正对象。")[0][:2] == ("在管社区矫正对象", 21.0)
+
+
+def test_giving_after_counted_people_opens_their_predicate() -> None:
+    # 为30名困难群众发放救助金: the people counted, then what was given to them
+    assert labels("共为18名困难当事人发放司法救助金。")[0][:2] == ("困难当事人", 18.0)
+    assert labels("各村设立9个物资发放点。")[0][:2] == ("物资发放点", 9.0)
