@@ -958,3 +958,62 @@ def test_the_means_opening_a_clause_is_no_part_of_the_work_counted() -> None:
     assert _indicator("通过“天眼”监控找回走失老人12人次") == "找回走失老人"
     assert _indicator("借助视频监控系统协助破获案件30余起") == "协助破获案件"
     assert _indicator("通过矛盾纠纷排查化解机制化解纠纷120件") == "化解纠纷"
+
+
+def test_a_list_of_nouns_after_the_count_is_the_counted_noun_whole() -> None:
+    # the count's noun runs on through a 、-list with no count of its own, up to the predicate
+    assert labels("司法局等15个禁毒、反诈成员单位出席了推进会。") == [
+        ("禁毒、反诈成员单位", 15.0, "个", None)
+    ]
+    # an item with its own count, or one opening with a verb, is an item of its own
+    assert labels("建成3个综治中心、5个调解室。") == [
+        ("综治中心", 3.0, "个", None),
+        ("调解室", 5.0, "个", None),
+    ]
+    assert labels("全镇划分12个网格、配备网格员30名。")[0][0] == "网格"
+
+
+def test_work_a_body_was_made_to_do_is_labelled_by_that_work() -> None:
+    # 推动, 督促, 指导 + the body urged + the work: the label is the work, not who urged whom
+    assert labels("区法院推动政法委出台机制12项。")[0][:2] == ("出台机制", 12.0)
+    assert labels("区检察院督促行政机关整改问题线索27条。")[0][:2] == ("整改问题线索", 27.0)
+    assert labels("县司法局指导各乡镇建立调解组织18个。")[0][:2] == ("建立调解组织", 18.0)
+    # a role named with the same characters is a noun, and stays whole; helping people is the
+    # unit's own work
+    assert labels("共帮助群众解决难题300个。")[0][:2] == ("帮助群众解决难题", 300.0)
+    assert labels("全镇配备调解指导员9名。")[0][:2] == ("调解指导员", 9.0)
+
+
+def test_a_town_named_with_a_settlement_word_is_a_place_not_the_counted_noun() -> None:
+    # 故城镇, 新集镇: one character before 城镇 or 集镇 names a town; the count's noun follows it
+    assert labels("故城镇25个行政村均依托村部设置调解室。")[0][:2] == ("行政村", 25.0)
+    assert labels("新集镇18个村设立评理室。")[0][:2] == ("村", 18.0)
+    # 小城镇 is a kind of place, counted as such
+    assert labels("全县建成小城镇12个。")[0][:2] == ("小城镇", 12.0)
+
+
+def test_people_sent_to_a_place_are_counted_without_the_place() -> None:
+    # 到 or 赴 + a place after the counted people opens where they went, no part of the noun
+    assert labels("区检察院派出9名检察官到东坝镇、西坝镇开展普法。")[0][:2] == ("检察官", 9.0)
+    assert labels("选派6名律师赴基层服务。")[0][:2] == ("律师", 6.0)
+
+
+def test_a_verb_of_dividing_or_taking_charge_before_the_count_has_its_object_after() -> None:
+    # 分为, 细分为, 挂包, 包保: what the whole is divided into, or what a leader is in charge of
+    assert labels("全乡网格分为9个一级网格。")[0][:2] == ("一级网格", 9.0)
+    assert labels("全旗再细分为320个微网格单元。")[0][:2] == ("微网格单元", 320.0)
+    assert labels("副县长分片挂包5个乡镇。")[0][:2] == ("乡镇", 5.0)
+    # 会签 after the counted bodies opens what they signed
+    assert labels("区司法局与公安分局等6家单位会签《协作办法》。")[0][:2] == ("单位", 6.0)
+
+
+def test_a_state_word_opening_with_zai_stays_in_the_counted_noun() -> None:
+    # 在建, 在办, 在管: a state of the things counted (在建项目), not 在 opening a place
+    assert labels("县领导包联16个重点在建项目。")[0][:2] == ("重点在建项目", 16.0)
+    assert labels("全县共有21名在管社区矫正对象。")[0][:2] == ("在管社区矫正对象", 21.0)
+
+
+def test_giving_after_counted_people_opens_their_predicate() -> None:
+    # 为30名困难群众发放救助金: the people counted, then what was given to them
+    assert labels("共为18名困难当事人发放司法救助金。")[0][:2] == ("困难当事人", 18.0)
+    assert labels("各村设立9个物资发放点。")[0][:2] == ("物资发放点", 9.0)

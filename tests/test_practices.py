@@ -437,6 +437,9 @@ def test_discover_local_programs(
         # a counted slogan as the means of a predicate whose object holds a kind word
         "全区坚持“三个导向”引领基层治理工作提质。",
         "推进“六大行动”取得整治新成效。",
+        "沙河镇以“三个常态化”推进平安建设工作。",
+        "某县以“四个到位”提升矛盾调处工作水平。",
+        "某乡以“五个深化”深化网格服务工作。",
         # what a centre is to its system, in a stock figure
         "市级综治中心打造“调度中枢”。",
         "县综治中心打造“实战堡垒”。",
@@ -453,6 +456,9 @@ def test_discover_local_programs(
         "某镇开展“摸排”工作。",
         "县里抽调律师、法官组建“专家团”。",  # a panel named by its kind
         "某镇打造“解纷引擎”。",
+        # an honour title opening with a ranked selection, held by the unit
+        "作为全省“十佳调解品牌”的北岭镇派出所今年扩容升级。",
+        "某社区获评全市“最美议事厅”。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:
@@ -462,6 +468,8 @@ def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) 
 def test_a_verb_running_into_its_kind_word_stays_a_name(matcher: PracticeMatcher) -> None:
     # 推进机制 is one noun; only a verb with its own object makes the quote a predicate's means
     assert local_names(matcher.discover("某镇建立“三下沉”推动机制。")) == ["“三下沉”推动机制"]
+    assert local_names(matcher.discover("某镇建立“两联动”推进机制。")) == ["“两联动”推进机制"]
+    assert local_names(matcher.discover("某镇打造“三联”提升工程。")) == ["“三联”提升工程"]
 
 
 def test_a_set_phrase_heading_a_mechanism_is_its_name(matcher: PracticeMatcher) -> None:
@@ -1062,3 +1070,8 @@ def test_a_campaign_s_name_ends_before_its_generic_work(matcher: PracticeMatcher
 def test_security_volunteers_and_patrol_teams_are_mass_prevention(matcher: PracticeMatcher) -> None:
     assert "群防群治" in names(matcher.find("组织平安义工参与夜间巡逻"))
     assert "群防群治" in names(matcher.find("组建村级巡逻防控队"))
+
+
+def test_an_honour_title_leaves_the_units_own_programme(matcher: PracticeMatcher) -> None:
+    names = local_names(matcher.discover("作为全省“百佳服务品牌”的北岭派出所“老周调解室”再次升级。"))
+    assert names == ["老周调解室"]

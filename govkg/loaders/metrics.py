@@ -185,7 +185,7 @@ _TRAIL_VERBS = (
 _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|形成|构建|搭建|建起|制定|出台|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
     r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|邀请|特邀|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
-    r"由|整合|组织|划分为|划分|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
+    r"由|整合|组织|划分为|划分|(?:细|再)?分为|挂包|包保|分包|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
     r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
     # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
     r"接入|印发|修订|编制|健全|完善|让|(?<![行即假促])使|统筹|调动|汇聚|凝聚|覆盖(?:全[省市县区州旗盟镇乡])?|(?<![执沉穿衣])着(?:全[省市县区州旗盟镇乡])?|"
@@ -339,6 +339,9 @@ _NOT_PLACES = frozenset(
         "息区",
     }
 )
+# Nouns for kinds of settlement that also end town names (故城镇, 黄村镇, 新集镇).
+_TOWN_WORDS = frozenset({"城镇", "村镇", "集镇"})
+_TOWN_WORD_MODIFIERS = frozenset("小大各全中重特建示名")
 _TRAIL_ADVERBS = (
     "仅",  # 平均时长仅22天: "only", no part of what was measured
     "曾经",
@@ -416,11 +419,11 @@ _JUST_VERB = re.compile(
 _KINDS = ("各类", "各种", "多种", "多类")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
-    r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均已|均达|已经?(?![婚决])|被|累计|分别|参加|入驻|常态化|"
+    r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均(?=[依在已为由有按实建设配开纳达])|已经?(?![婚决])|被|累计|分别|参加|参会(?![人代单])|出席|列席|会签|联签|签署|发放(?![点员])|[到赴](?=[\u4e00-\u9fff]{0,4}(?:[镇乡村县区市]|街道|社区|基层|一线|企业|学校|现场))|入驻|常态化|"
     r"投入|到位|建成(?![区率])|建起|获评|荣获|入选|接受|推行|都(?=[有已是在能实])|(?<![参给])与(?![会])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
-    r"在(?![线职编岗校册押逃])|以(?![上下内外来及])|"
+    r"在(?![线职编岗校册押逃建办营用管])|以(?![上下内外来及])|"
     # 27名县级领导共接处…, 219个村级综治中心按照…: “in all” and “according to” open the predicate
     r"(?<![公总一])共(?:计|同)?(?=[\u4e00-\u9fff])(?![享建治识性青有])|按照|平均(?![数值])"
 )
@@ -1186,6 +1189,8 @@ def _label(
     if label and _BY_MEANS.match(before) and (at := _work_starts(label)) >= 2 and is_noun_label(label[at:]):
         # 通过“X”系统找回物品50次: the means is how, the work after it is what was counted
         label = label[at:]
+    if label and (made := _made_to_do(label)):
+        label = made  # 法院推动党委政法委出台机制15项: the work counted is what the other body did
     levels = clause_start > 0 and sentence[clause_start - 1] == "、" and bool(_LEVEL_LISTED.match(label))
     if levels:
         label = label[1:]  # 建成市、县、乡三级调解中心40个: the last level of the list opens the clause
@@ -1449,6 +1454,34 @@ _BY_MEANS = re.compile(r"^\s*(?:通过|借助|利用|运用|依托)")
 _WORK_IN = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "(?:找回|协助|", 1))
 
 
+# A verb of causing another body to act (推动, 督促, 指导 …), its object (that body), then the verb of
+# the work counted: the label is that work, neither the body that urged it nor the one urged.
+# Helping or leading people (帮助群众解决问题) is the unit's own work, and keeps its verb.
+_CAUSE = re.compile(r"推动|督促|指导|促成|协调")
+_DONE_BY_OTHER = re.compile(
+    _WORK_IN.pattern + r"|建立|建成|出台|制定|设立|成立|组建|开展|完善|健全|签订|配备|打造|修订|落实"
+)
+
+
+def _made_to_do(label: str) -> str:
+    """The work in ``label`` after a verb of causing and its object, or '' (推动乡镇出台机制 -> 出台机制)."""
+    causes = list(_CAUSE.finditer(label))
+    if not causes:
+        return ""
+    cause = causes[-1]
+    done = _DONE_BY_OTHER.search(label, cause.end() + 2)
+    if done is None or not _ACTOR_OBJECT.fullmatch(label[cause.end() : done.start()]):
+        return ""
+    work = label[done.start() :]
+    return work if len(work) > len(done.group()) and is_noun_label(work) else ""
+
+
+# The body made to act: an agency, a level of units or a role (党委政法委, 各乡镇, 行政机关, 相关部门).
+_ACTOR_OBJECT = re.compile(
+    r"[\u4e00-\u9fff]{0,8}(?:委|局|院|厅|办|所|部门|机关|单位|政府|乡镇|街道|社区|村|镇|乡|站|队)"
+)
+
+
 def _work_starts(label: str) -> int:
     """Where the last run of work verbs in ``label`` starts (协助破获案件 -> 0), or -1."""
     at, end = -1, -1
@@ -1617,7 +1650,39 @@ def _tail(sentence: str, end: int) -> str:
         tail = tail[: among.start()]  # 2万余件矛盾纠纷中, 98.2%的调解成功率背后: among or behind them
     if tail in _ONE_CHAR_NOUNS:
         return tail  # 1472个村全部…: a one-character noun is what the measure word counts
-    return tail if is_noun_label(tail) else ""
+    if not is_noun_label(tail):
+        return ""
+    if after is not None and after.group() == "、" and not digit and sentence[end:stop].strip() == tail:
+        return _listed_on(sentence, stop, tail)
+    return tail
+
+
+def _listed_on(sentence: str, stop: int, tail: str) -> str:
+    """28个平安建设、法治建设考核单位: a 、-list of nouns after the count, none with a count of its own,
+    is the counted noun whole, up to where the last item's predicate starts; an item that opens
+    with a verb (12个网格、配备网格员) or holds a number ends the list before it."""
+    items = [tail]
+    at = stop
+    while sentence.startswith("、", at):
+        nxt = _CLAUSE_BREAK.search(sentence, at + 1)
+        close = nxt.start() if nxt else len(sentence)
+        item = sentence[at + 1 : close].strip()
+        if _NEXT_COUNT.search(item) or _MAKE_VERB.match(item) or _WORK_VERB_START.match(item):
+            return tail
+        verb = _TAIL_STOP.search(item, 1)
+        if verb is not None:
+            item = item[: verb.start()]
+            close = len(sentence)  # the predicate starts here: no further item
+        if not is_noun_label(item) or len(item) > _LISTED_ITEM_MAX:
+            return tail
+        items.append(item)
+        at = close
+    whole = "、".join(items)
+    return whole if len(whole) <= _LISTED_LABEL_MAX else tail
+
+
+_LISTED_ITEM_MAX = 12
+_LISTED_LABEL_MAX = 24
 
 
 def _balance(text: str) -> str:
@@ -1665,6 +1730,8 @@ def is_noun_label(label: str) -> bool:
         return False
     if _PLACE_ONLY.fullmatch(label) and label[-2:] not in _NOT_PLACES and not _LEVELS_ONLY.fullmatch(label):
         return False  # a place's name (海西州) is no indicator; 片区, 社区 and 城区 are nouns
+    if len(label) == 3 and label[1:] in _TOWN_WORDS and label[0] not in _TOWN_WORD_MODIFIERS:
+        return False  # 故城镇, 古城镇: one character before 城镇 names a town; 小城镇 is a kind of place
     if (label.startswith(_NOT_NOUN_START) and not _SUFFERED.match(label)) or label.endswith(_NOT_NOUN_END):
         return False
     return not _JUST_VERB.fullmatch(label)

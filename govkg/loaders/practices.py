@@ -342,6 +342,10 @@ _METAPHOR_BEFORE = re.compile(
     r"(?:[、和及与][^，,。；;“”]{0,12}的“[^“”]{1,8}”)*[、和及与][^，,。；;“”]{0,12}的$"
 )
 # 被誉为/美誉 before a quote: a term of praise (人民调解被誉为“东方之花”), no programme's name.
+# A title opening with a ranked selection (十佳, 百强, 最美) is an honour a unit holds, not its
+# programme; the selection itself (“十佳调解员”评选活动) is the organiser's.
+_HONOUR_TITLE = re.compile(r"[十百千]佳|[十百]强|最美")
+_SELECTION_AFTER = re.compile(r"(?:评选|评比|推选|选树|选拔)")
 _PRAISED_AS = re.compile(r"(?:誉为|美誉为?|誉称)(?:[^，,。；;“”]{0,12}的)?$")
 # 这里是群众的“议事堂”, 该所是辖区居民的“贴心人”: 是 … 的 before a bare quote says what a place or a
 # body is to someone, in a figure; a verb of making in between (是甲镇打造的“X”) names its programme.
@@ -859,6 +863,8 @@ class PracticeMatcher:
         before_clause = _clause_before(s, cand.outer_start)
         if _PRAISED_AS.search(before_clause):
             return None  # 被誉为“东方之花”的调解工作: a term of praise, whatever it is praised for
+        if _HONOUR_TITLE.match(content) and not _SELECTION_AFTER.match(s, trail_start):
+            return None  # 作为全市“十佳调解品牌”的某所: an honour title held, whatever its kind word
         if not trail and (m := _IS_THE.search(before_clause)) and not _ACTION.search(m.group("mid")):
             return None  # 这里是百姓的“议事堂”: what a place is to people, said in a figure
         if (not trail or possessive) and _stock_figure(content):
@@ -1108,10 +1114,12 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
     return window[:end]
 
 
-# Verbs of effect that open a predicate after a quoted slogan (“X”推动…, “X”取得…, “X”彰显…).
+# Verbs of effect that open a predicate after a quoted slogan (“X”推动…, “X”取得…, 以“四个X”推进…
+# 工作): the slogan is the means of the work its object names, no programme of its own.
 _PREDICATE_START = re.compile(
     # a verb of result never runs into a kind word (“X”取得整治新突破); the others take an object
-    r"(?P<result>取得|谱写|彰显|展示|展现)|推动|促进|助推|助力|带动|引领|赋能|护航|筑牢|守护|激活|凝聚|汇聚"
+    r"(?P<result>取得|谱写|彰显|展示|展现)|推动|推进|促进|提升|深化|助推|助力|带动|引领|赋能|护航|筑牢"
+    r"|守护|激活|凝聚|汇聚"
 )
 
 
