@@ -28,7 +28,10 @@ from govkg.knowledge import KnowledgeGraph
 REPO_ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO_ROOT / "examples"
 REPORTS = "MATCH (r:Report) RETURN count(r) AS n"
-N_SYNTHETIC = 300
+# Big enough, loaded by one process (--jobs 1 below), that a load is still writing when a second
+# process has started and reached the writer lock (~2 s on a loaded machine): 300 reports with
+# extraction workers finished in ~4 s, too close to that.
+N_SYNTHETIC = 600
 
 
 def _env() -> dict[str, str]:
@@ -207,7 +210,7 @@ def _start_load(corpus: Path, data_dir: Path) -> subprocess.Popen[bytes]:
     env = _env()
     env["GOVKG_LOAD_GROUP"] = "25"  # journal entries early, so the signal lands mid-load
     return subprocess.Popen(
-        _govkg("load", str(corpus), "--data-dir", str(data_dir), "-q"),
+        _govkg("load", str(corpus), "--data-dir", str(data_dir), "-q", "--jobs", "1"),
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
