@@ -957,7 +957,7 @@ def test_the_means_opening_a_clause_is_no_part_of_the_work_counted() -> None:
     # 通过/借助 + a means, then the work: the last run of work verbs opens the label
     assert _indicator("通过“天眼”监控找回走失老人12人次") == "找回走失老人"
     assert _indicator("借助视频监控系统协助破获案件30余起") == "协助破获案件"
-    assert _indicator("通过矛盾纠纷排查化解机制化解纠纷120件") == "化解纠纷"
+    assert _indicator("通过纠纷排查调处机制化解纠纷120件") == "化解纠纷"
 
 
 def test_a_list_of_nouns_after_the_count_is_the_counted_noun_whole() -> None:
