@@ -390,3 +390,15 @@ def test_an_event_dated_after_the_published_month_is_of_the_year_before(month: i
     # a year written with the date is kept whatever the month
     opening = ["2023年12月20日，南湖县召开平安建设推进会。"]
     assert report_year("南湖县召开推进会", 2024, opening, 1) == 2023
+
+
+def test_a_year_word_compared_with_through_yu_or_he_dates_nothing() -> None:
+    # 与上年同期相比 / 和去年相比 say what a figure is measured against, as 较上年 does
+    sentence = "2021年,北岭镇盗抢案件与上年同期相比减少38%。"
+    assert sentence_year(sentence, sentence.index("减少"), None, 2023) == 2021
+    sentence = "东坪乡受理来访数和去年相比少了一半。"
+    assert sentence_year(sentence, sentence.index("少了"), None, 2023) is None
+    assert sentence_year("和去年相比,东坪乡盗窃案件少了一半。", 8, None, 2023) is None
+    # 与 joining two years of work is no comparison: 去年 dates what it heads
+    sentence = "东坪乡去年与派出所共建调解室。"
+    assert sentence_year(sentence, sentence.index("调解室"), None, 2023) == 2022

@@ -133,6 +133,8 @@ _PART_OF_WORD_BEFORE = {
 }
 _RELATIVE_THIS = re.compile(r"今年|本年")
 # 今年63岁, 今年已七十多岁: 今年 before an age tells how old someone is, not when something was done.
+# What makes 与/和/同 + a year word a comparison: 相比, 比较, 对比, 持平 (after 同期 or not)
+_COMPARED = re.compile(r"(?:同期|同一时期)?(?:相比|比较|对比|相较|持平|比)")
 _AGE_AFTER = re.compile(r"\s*(?:已|已经|刚|才|都)?\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})多?\s*周?岁")
 
 
@@ -333,6 +335,10 @@ def _dates(sentence: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int,
         # 目前年均, 以上年龄, 相当年轻: the word ends a longer word and says no year
         and not (m.start() > 0 and sentence[m.start() - 1] in _PART_OF_WORD_BEFORE.get(m.group(), ""))
         and not (m.start() > 0 and sentence[m.start() - 1] in "较比于")
+        # 与上年同期相比 / 和去年相比 / 同去年持平: the year compared with, as after 较 or 比
+        and not (
+            m.start() > 0 and sentence[m.start() - 1] in "与和同跟" and _COMPARED.match(sentence, m.end())
+        )
         and not _AGE_AFTER.match(sentence, m.end())  # 今年63岁的调解员: an age, not a date
         # 在去年基础上新建…: the year the activity builds on, not its own
         and not (sentence[max(0, m.start() - 1) : m.start()] == "在" and _BUILT_ON.match(sentence, m.end()))
