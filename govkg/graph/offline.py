@@ -116,13 +116,13 @@ class OfflineGraph:
         if rid in self._reports:
             return False
         self._reports.add(rid)
-        row = w.report_row(ex)
+        begin, links = w.report_row(ex)
         report = self._merge("Report", rid)
-        _set(report, {k: v for k, v in row["report"].items() if k != "id"})
+        _set(report, {k: v for k, v in begin["report"].items() if k != "id"})
         report.setdefault("loaded_at", self.loaded_at)
         for statement, rows in w.statements_for(ex):
             self._apply(statement, rows)
-        self._report_edges(rid, row)
+        self._report_edges(rid, links)
         report["complete"] = True
         return True
 

@@ -566,8 +566,9 @@ def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
     ]
 
 
-def report_row(ex: Extraction) -> dict[str, Any]:
-    """One report's row of the final REPORTS statement: metadata, text and its own edges."""
+def report_row(ex: Extraction) -> tuple[dict[str, Any], dict[str, Any]]:
+    """One report's two rows: REPORT_BEGIN's (metadata, text and what it writes) and REPORTS's
+    (its id and its own edges), so that the text is sent once."""
     rep = ex.report
     region_codes = {r.code for r in ex.regions}
     known = {
@@ -584,7 +585,7 @@ def report_row(ex: Extraction) -> dict[str, Any]:
     def rows(kind: str) -> Rows:
         return [{"key": k, "count": c} for k, c in sorted(mentions[kind].items())]
 
-    return {
+    begin = {
         "report": {
             "id": rep.id,
             "title": rep.title,
@@ -599,12 +600,16 @@ def report_row(ex: Extraction) -> dict[str, Any]:
             "agencies": sorted(known["Agency"]),
             "practices": sorted(known["Practice"]),
         },
+    }
+    links = {
+        "report": {"id": rep.id},
         "about": [ex.subject_region] if ex.subject_region in region_codes else [],
         "measurements": sorted(m.key for m in ex.measurements),
         "practice_mentions": rows("Practice"),
         "region_mentions": rows("Region"),
         "agency_mentions": rows("Agency"),
     }
+    return begin, links
 
 
 @dataclass(frozen=True, slots=True)
@@ -617,21 +622,17 @@ class PreparedReport:
 
     extraction: Extraction
     statements: list[tuple[str, Rows]]
-    report: dict[str, Any]
+    begin: dict[str, Any]  # the report's REPORT_BEGIN row
+    links: dict[str, Any]  # its REPORTS row
 
 
 def prepare(ex: Extraction) -> PreparedReport:
     """An extraction's write rows: ``statements_for`` and ``report_row``, built once."""
-    return PreparedReport(ex, statements_for(ex), report_row(ex))
+    return PreparedReport(ex, statements_for(ex), *report_row(ex))
 
 
 def _prepared(item: Extraction | PreparedReport) -> PreparedReport:
     return item if isinstance(item, PreparedReport) else prepare(item)
-
-
-def report_params(extractions: Sequence[Extraction | PreparedReport], loaded_at: str) -> dict[str, Any]:
-    """Parameters of the REPORTS statement for these extractions."""
-    return {"reports": [_prepared(ex).report for ex in extractions], "loaded_at": loaded_at}
 
 
 # What identifies a row of each statement (every row holds these fields): merging a group's rows
@@ -670,21 +671,8 @@ def _write_group(store: GraphStore, group: Sequence[PreparedReport], batch_size:
     # A store without statement counters: the graph's size before and after (slow, and wrong
     # when another process writes at the same time).
     before = graph_size(store) if counting is None else (0, 0)
-    reports = report_params(group, time.strftime("%Y-%m-%dT%H:%M:%S%z"))
-    # each of the two report statements is sent the fields it reads: the text goes once
-    begin = {
-        "reports": [{"report": r["report"], "writes": r["writes"]} for r in reports["reports"]],
-        "loaded_at": reports["loaded_at"],
-    }
-    links = {
-        "reports": [
-            {
-                **{k: v for k, v in r.items() if k not in ("report", "writes")},
-                "report": {"id": r["report"]["id"]},
-            }
-            for r in reports["reports"]
-        ]
-    }
+    begin = {"reports": [p.begin for p in group], "loaded_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    links = {"reports": [p.links for p in group]}
     ids = {"ids": [p.extraction.report.id for p in group]}
     steps: list[tuple[str, dict[str, Any]]] = [(REPORT_BEGIN, begin)]
     steps += [

@@ -67,14 +67,14 @@ class Profile:
         return self.common / self.han if self.han else 0.0
 
 
-_HAN_RUNS = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff]+")
-_HANGUL_RUNS = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]+")
-_KANA_RUNS = re.compile("[\u3040-\u30ff]+")
+_HAN = "\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff"
+_HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_KANA = "\u3040-\u30ff"
+_HAN_RUNS = re.compile(f"[{_HAN}]+")
+_HANGUL_RUNS = re.compile(f"[{_HANGUL}]+")
+_KANA_RUNS = re.compile(f"[{_KANA}]+")
 # what the counts above (and spaces) leave for a look at each character
-_COUNTED = re.compile(
-    "[\\s\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff"
-    "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\u3040-\u30ff]+"
-)
+_COUNTED = re.compile(f"[\\s{_HAN}{_HANGUL}{_KANA}]+")
 
 
 def _count(runs: re.Pattern[str], text: str) -> int:
