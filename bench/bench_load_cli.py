@@ -12,12 +12,15 @@ embedded store:
   5. +100 other new reports into B while `govkg serve` holds B's store (a deployment with the API
      running: the loader shares the running server instead of starting one from the snapshot).
 Printed: seconds and reports/s of each step, and ratios measured in the same run
-(jobs J / jobs 1 speed-up, re-load / first load, +100 time across sizes, cold and served).
+(jobs J / jobs 1 speed-up, re-load / first load, +100 time across sizes, cold and served); and,
+from step 5, how long `govkg serve` took until /health said `ok` (the store open) and the resident
+memory of the store's server then.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import socket
@@ -54,27 +57,41 @@ def _load(corpus: Path, data_dir: Path, jobs: int) -> tuple[float, str]:
     return seconds, done.stdout.strip().splitlines()[-1]
 
 
+def _rss_mb(pid: int) -> float:
+    """Resident memory of a process, MB (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 @contextmanager
-def _serving(data_dir: Path) -> Iterator[None]:
-    """`govkg serve` on data_dir until the block ends, its store open (/health 200)."""
+def _serving(data_dir: Path) -> Iterator[tuple[float, float]]:
+    """`govkg serve` on data_dir until the block ends, its store open (/health 200 with status ok);
+    yields the seconds that took and the store server's resident memory (MB) then."""
+    from govkg.graph.falkor_store import server_pid
+
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     cmd = [sys.executable, "-m", "govkg.cli", "serve", "--port", str(port), "--data-dir", str(data_dir)]
+    started = time.perf_counter()
     api = subprocess.Popen(cmd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 600
         while True:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as r:
-                    if r.status == 200:
+                    if r.status == 200 and json.load(r).get("status") == "ok":
                         break
             except OSError:
                 pass
             if api.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit("govkg serve did not come up")
-            time.sleep(0.2)
-        yield
+            time.sleep(0.05)
+        ready = time.perf_counter() - started
+        pid = server_pid(data_dir)
+        yield ready, (_rss_mb(pid) if pid is not None else float("nan"))
     finally:
         api.terminate()
         api.wait(120)
@@ -101,7 +118,7 @@ def run(n: int, jobs: int, seed: int) -> tuple[float, float]:
         tj, line = _load(corpus, work / "b", jobs)
         tr, _ = _load(corpus, work / "b", jobs)
         t100, _ = _load(extra, work / "b", jobs)
-        with _serving(work / "b"):
+        with _serving(work / "b") as (ready, rss):
             t100s, _ = _load(served_extra, work / "b", jobs)
         print(f"n={n:,}: {line}")
         print(f"  first load --jobs 1      {t1:8.1f} s  {n / t1:7.1f} reports/s")
@@ -115,6 +132,7 @@ def run(n: int, jobs: int, seed: int) -> tuple[float, float]:
         )
         print(f"  +100 new reports         {t100:8.1f} s")
         print(f"  +100, govkg serve on     {t100s:8.1f} s")
+        print(f"  govkg serve until ok     {ready:8.1f} s  store server RSS {rss:.0f} MB")
         return t100, t100s
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -491,7 +491,8 @@ def migrate(store: StoreOpt = None, data_dir: DataDirOpt = None) -> None:
             f"{result.measurements} measurement sentences, {result.reports} reports counted, "
             f"{result.regions} regions' activity counted, "
             f"the sentences of {result.sentences} reports given their fact counts, "
-            f"{result.folded} redundant folded copies and {result.ranks} stored fact ranks removed"
+            f"{result.folded} redundant folded copies, {result.ranks} stored fact ranks and "
+            f"{result.grams} sentences' stored search bigrams removed"
         )
     else:
         typer.echo("already on the current model: nothing to do")

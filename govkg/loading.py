@@ -19,6 +19,7 @@ import json
 import logging
 import multiprocessing
 import os
+import sqlite3
 import sys
 import threading
 import time
@@ -31,7 +32,7 @@ from pathlib import Path
 from govkg.config import Settings
 from govkg.graph.journal import LoadJournal
 from govkg.graph.manifest import FileStamp, LoadManifest
-from govkg.graph.store import GraphStore
+from govkg.graph.store import GraphStore, QueryError, StoreError, is_embedded
 from govkg.graph.writer import (
     PreparedReport,
     WriteStats,
@@ -247,6 +248,7 @@ def _load_paths(
     for stamp, ids in read_files:
         if all(journal.done(i) for i in ids):
             manifest.record(stamp, ids)
+    loader.index_evidence()
     loader.summary.seconds = time.perf_counter() - started
     return loader.summary
 
@@ -295,6 +297,7 @@ def _load_from_extractions(
         if on_document:
             on_document(ex.report.source)
     loader.flush()
+    loader.index_evidence()
     loader.summary.seconds = time.perf_counter() - started
     return loader.summary
 
@@ -330,13 +333,14 @@ def _extract_one(ex: Extractor, doc: Document, time_limit: float) -> _Outcome:
         return ("failed", f"extraction failed: {type(exc).__name__}: {exc}")
 
 
-_worker: tuple[Extractor, float] | None = None
+_worker: tuple[Extractor, float, bool] | None = None
 
 
 def _worker_init(settings: Settings) -> None:
     global _worker
     _die_with_parent()
-    _worker = (extractor_for(settings), settings.extract_timeout)
+    # the embedded store indexes evidence beside the graph: its sentence rows need no bigrams
+    _worker = (extractor_for(settings), settings.extract_timeout, not is_embedded(settings.store))
     settle()  # forked: the parent's tables are frozen already; spawned: this worker's own
 
 
@@ -370,7 +374,7 @@ def _worker_extract(doc: Document) -> _Outcome:
         # the write rows are built here, beside the extraction, so that the one writing process
         # (the load's bottleneck: it merges, sends and waits on the store) only merges them; it
         # needs the report beside them (to journal it), not the extraction's lists again
-        prepared = prepare(outcome)
+        prepared = prepare(outcome, _worker[2])
         return replace(
             prepared, extraction=Extraction(report=outcome.report, subject_region=outcome.subject_region)
         )
@@ -444,6 +448,17 @@ class _Loader:
                     reason = f"writing failed: {type(exc).__name__}: {exc}"
                     ex = one.extraction if isinstance(one, PreparedReport) else one
                     self.summary.failed.append(Rejected(ex.report.source, reason))
+
+    def index_evidence(self) -> None:
+        """Bring a store's evidence index up to what this load wrote, so that the first search after
+        it is quick; a failure only leaves that work to the first search."""
+        refresh = getattr(self.store, "refresh_evidence", None)
+        if not self.summary.loaded or not callable(refresh):
+            return
+        try:
+            refresh()
+        except (sqlite3.Error, OSError, StoreError, QueryError) as exc:
+            log.warning("indexing the loaded evidence for search failed (the first search will): %s", exc)
 
     def _done(self, written: Sequence[Extraction], stats: WriteStats) -> None:
         self.journal.mark_all_done(

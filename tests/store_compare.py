@@ -2,8 +2,8 @@
 
 Rows are compared as multisets (order-normalised: a query without ORDER BY may return its rows
 in any order, and ties under ORDER BY may come in any order too), floats rounded to 6 places,
-`loaded_at` (when a store wrote a report) left out. The message lists, per differing query,
-the rows only one store returned.
+`loaded_at` (when a store wrote a report) and `grams` (Neo4j's search bigrams) left out. The
+message lists, per differing query, the rows only one store returned.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from typing import Any
 Answers = Mapping[tuple[str, str], list[dict[str, Any]]]
 
 
-# Properties that record when a store wrote something, not what: two loads never agree on them.
-VOLATILE = frozenset({"loaded_at"})
+# Properties that record when a store wrote something, not what: two loads never agree on them;
+# and a sentence's search bigrams, which only Neo4j stores (the embedded store indexes evidence
+# beside its graph: govkg.graph.evidence_index).
+VOLATILE = frozenset({"loaded_at", "grams"})
 
 
 def normalise(value: Any) -> Any:

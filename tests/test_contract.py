@@ -20,7 +20,7 @@ from govkg.graph.neo4j_store import Neo4jStore
 from govkg.graph.store import GraphStore
 from govkg.graph.writer import delete_report, fact_id, write_extraction
 from govkg.loaders.extraction import Extraction
-from govkg.queries.catalog import Catalog, Query
+from govkg.queries.catalog import Catalog, Query, bind_for
 
 # Full-text scores and tokenisation belong to each engine (Lucene cjk vs RediSearch), and so do
 # the internal node ids the bulk export pages on.
@@ -98,6 +98,8 @@ def candidates(extractions: list[Extraction]) -> dict[str, list[Any]]:
         "limit": [2],
         "offset": [1],
         "needles": [["调解", "网格"]],
+        # None: the embedded store supplies the candidates of its evidence index (bind_for)
+        "sentence_ids": [None, ["no such sentence"]],
     }
 
 
@@ -127,7 +129,7 @@ def run_catalog(
     for query in CATALOG:
         for params in param_sets(query, values):
             answers[(query.name, repr(sorted(params.items())))] = store.run_read(
-                query.text_for(store.dialect), params, timeout=30
+                query.text_for(store.dialect), bind_for(store, query, params), timeout=30
             )
     return answers
 

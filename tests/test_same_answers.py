@@ -24,7 +24,7 @@ from govkg.graph.writer import write_extractions, write_taxonomy
 from govkg.loaders.documents import DocumentError, iter_documents
 from govkg.loaders.extract import default_extractor
 from govkg.loaders.extraction import Extraction
-from govkg.queries.catalog import Catalog
+from govkg.queries.catalog import Catalog, bind_for
 
 CATALOG = Catalog.default()
 PER_PARAMETER = 8  # values tried per parameter, spread over the sorted candidates
@@ -69,7 +69,7 @@ def answers(store: GraphStore, corpus: list[Extraction]) -> dict[tuple[str, str]
     for query in CATALOG:
         for params in param_sets(query, values):
             out[(query.name, repr(sorted(params.items())))] = store.run_read(
-                query.text_for(store.dialect), params, timeout=60
+                query.text_for(store.dialect), bind_for(store, query, params), timeout=60
             )
     return out
 

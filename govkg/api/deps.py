@@ -22,7 +22,7 @@ from govkg.graph.store import GraphStore, StoreError, open_store
 from govkg.graph.writer import repair_at_start
 from govkg.graph.writer_lock import WriterBusy, writer_lock
 from govkg.queries import names
-from govkg.queries.catalog import Catalog
+from govkg.queries.catalog import Catalog, bind_for
 
 T = TypeVar("T")
 log = logging.getLogger("govkg.api")
@@ -71,11 +71,13 @@ class StoreHolder:
 
         def opening() -> None:
             try:
-                self.get()
+                store = self.get()
             except Exception as exc:  # requests will report it (and retry) when they come
                 log.warning("opening the graph store at start failed: %s", exc)
+                store = None
             finally:
                 self.starting = False
+            _index_evidence(store)
             self._supervise()
 
         threading.Thread(target=opening, name="govkg-store-open", daemon=True).start()
@@ -166,6 +168,17 @@ def _server_alive(store: GraphStore) -> bool:
     """False when the store is an embedded one whose server process has died."""
     alive = getattr(store, "server_alive", None)
     return True if alive is None else bool(alive())
+
+
+def _index_evidence(store: GraphStore | None) -> None:
+    """Bring an embedded store's evidence index up to its graph once it is open, so that the first
+    search does not do it (searches still check it themselves)."""
+    refresh = getattr(store, "refresh_evidence", None)
+    if callable(refresh):
+        try:
+            refresh()
+        except Exception as exc:  # the first search tries again and reports what fails
+            log.warning("indexing the store's evidence for search at start failed: %s", exc)
 
 
 # The dependencies below are coroutines: FastAPI runs a plain function dependency in the thread
@@ -332,7 +345,7 @@ def run(
     """Run a named catalog query read-only with the configured timeout; bad parameters → 422."""
     query = catalog.get(name)
     try:
-        bound = query.bind(dict(params or {}))
+        bound = bind_for(store, query, dict(params or {}))
     except ValueError as exc:
         raise ApiError(422, f"invalid parameter for query {name!r}: {exc}") from exc
     return store.run_read(query.text_for(store.dialect), bound, timeout=settings.query_timeout)

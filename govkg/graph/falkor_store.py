@@ -34,6 +34,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
+from govkg.graph.evidence_index import EvidenceIndex, evidence_ids, index_path
 from govkg.graph.model import FULLTEXT, INDEXED, OBSOLETE_INDEXES, SENTENCE_FULLTEXT, UNIQUE_KEYS
 from govkg.graph.store import QueryError, Row, StoreError
 
@@ -248,6 +249,8 @@ def to_plain(value: Any) -> Any:
 class FalkorStore:
     """GraphStore over an embedded FalkorDB server, started (or reused) in the data dir."""
 
+    # Evidence sentences are searched through an index kept beside the graph (evidence_index), not
+    # through a bigram property the server would hold in memory and re-index at every start.
     dialect = "falkordb"
 
     def __init__(
@@ -280,6 +283,8 @@ class FalkorStore:
         self._db: Any = None
         self._graph: Any = None
         self._lease: int | None = None
+        self.evidence = EvidenceIndex(index_path(self.data_dir, graph_name))
+        self._run_id: str | None = None
         with self._dir_lock():
             self._connect_or_start()
             self._lease = _take_lease(self.data_dir / LEASE_NAME)
@@ -819,6 +824,7 @@ class FalkorStore:
         with contextlib.suppress(Exception):
             if self._db is not None:
                 self._db.connection.close()
+        self.evidence.close()
         self._stop_process()
         self._db = None
         self._graph = None
@@ -955,6 +961,34 @@ class FalkorStore:
         counters = {name: int(getattr(result, name) or 0) for name in STAT_NAMES}
         return self._rows(result), counters
 
+    def _version(self) -> str | None:
+        """The graph's state as the evidence index records it: the server's run id (a server
+        started anew may hold other data) and the write generation. None if unreadable."""
+        generation = self.generation()
+        if generation is None:
+            return None
+        if self._run_id is None:
+            try:
+                self._run_id = str(self._db.connection.info("server")["run_id"])
+            except Exception:
+                return None
+        return f"{self._run_id}:{generation}"
+
+    def evidence_ids(self, needle: str, cap: int) -> list[str]:
+        """Ids of up to ``cap`` evidence sentences of complete reports containing ``needle`` (folded,
+        lower case, letters and digits), most facts first: the search queries' candidates."""
+        return evidence_ids(self.evidence, self, self._version(), needle, cap)
+
+    def refresh_evidence(self) -> int:
+        """Bring the evidence index up to the graph (after a load, so the first search is quick);
+        how many reports it added or dropped."""
+        return self.evidence.refresh(self, self._version())
+
+    def reindex_evidence(self) -> int:
+        """Index the graph's evidence anew (after a migration); how many reports it indexed."""
+        self.evidence.reset()
+        return self.refresh_evidence()
+
     def server_alive(self) -> bool:
         """False once the server this store talks to has exited (cheap: no round trip)."""
         if self._closed:
@@ -993,7 +1027,11 @@ class FalkorStore:
         for label, prop in wanted_range:
             if (label, prop, "RANGE") not in have:
                 self._ignore_exists(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
-        for label, props in {**FULLTEXT, "Sentence": SENTENCE_FULLTEXT}.items():
+        # an earlier govkg indexed the sentences' bigrams here: the evidence index replaces it
+        grams = [("Sentence", p, "FULLTEXT") in have for p in SENTENCE_FULLTEXT]
+        if any(grams):
+            self.run_write("CALL db.idx.fulltext.drop('Sentence')")
+        for label, props in FULLTEXT.items():
             if any((label, p, "FULLTEXT") not in have for p in props):
                 args = ", ".join(f"'{p}'" for p in props)
                 self._ignore_exists(f"CALL db.idx.fulltext.createNodeIndex('{label}', {args})")
@@ -1002,7 +1040,7 @@ class FalkorStore:
             if time.monotonic() > deadline:
                 raise StoreError(f"FalkorDB indexes still not operational after {SCHEMA_TIMEOUT:.0f} s")
             time.sleep(0.02)
-        if dropped:
+        if dropped or any(grams):
             # The snapshot still names the dropped index, so every start would build it again
             # until the next compaction: compact once now.
             self.compact()

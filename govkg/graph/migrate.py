@@ -96,6 +96,7 @@ class MigrationResult:
     sentences: int = 0  # reports whose sentences got their fact counts
     folded: int = 0  # sentences whose folded copy, equal to their text, was removed
     ranks: int = 0  # facts whose stored rank string was removed
+    grams: int = 0  # sentences whose search bigrams were removed (the embedded store)
 
     @property
     def changed(self) -> bool:
@@ -109,6 +110,7 @@ class MigrationResult:
             or self.sentences
             or self.folded
             or self.ranks
+            or self.grams
         )
 
 
@@ -217,7 +219,13 @@ def migrate(store: GraphStore, on_step: Callable[[str], None] | None = None) -> 
     result.folded = writer.drop_folded_copies(store)
     say("facts' stored rank strings")
     result.ranks = writer.drop_stored_ranks(store)
+    say("sentences' stored search bigrams")
+    result.grams = writer.drop_sentence_grams(store)
     repaired = writer.repair_incomplete(store)
     if repaired:
         say(f"removed {len(repaired)} report(s) whose write never finished")
+    reindex = getattr(store, "reindex_evidence", None)
+    if callable(reindex):  # the steps above may have changed sentences of complete reports
+        say("evidence index for search, anew")
+        reindex()
     return result

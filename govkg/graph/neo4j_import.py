@@ -71,6 +71,11 @@ def store_rows(
         _keyset(store, catalog.get("export_nodes_after").text_for(store.dialect), "node_id", PAGE_SIZE)
     )
     nodes.sort(key=lambda r: _sort_key(r["label"], r["node_key"]))
+    for r in nodes:
+        props = r["props"]
+        if r["label"] == "Sentence" and props.get("grams") is None:
+            # the embedded store keeps its evidence index beside the graph; Neo4j's reads these
+            props["grams"] = model.sentence_grams(props.get("folded") or props["text"])
     text = catalog.get("export_relationships_after").text_for(store.dialect)
     rels = [r for r in _keyset(store, text, "start_id", START_PAGE) if r["type"] is not None]
     rels.sort(

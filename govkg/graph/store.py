@@ -55,10 +55,15 @@ class GraphStore(Protocol):
         """Release connections and stop anything this store started."""
 
 
+def is_embedded(uri: str) -> bool:
+    """Whether a ``settings.store`` value names the embedded (FalkorDB) store."""
+    return uri in ("falkordb", "embedded", "") or uri.startswith("falkordb:")
+
+
 def open_store(settings: Settings) -> GraphStore:
     """Open the store named by ``settings.store``: ``falkordb`` (embedded) or a neo4j URI."""
     uri = settings.store
-    if uri in ("falkordb", "embedded", "") or uri.startswith("falkordb:"):
+    if is_embedded(uri):
         from govkg.graph.falkor_store import FalkorStore
 
         return FalkorStore.from_settings(settings)

@@ -450,9 +450,10 @@ def fact_id(report_id: str, kind: str, by: str, practice: str) -> str:
     return f"{report_id}|{kind}|{by}|{practice}"
 
 
-def sentence_row(report_id: str, offset: int, text: str) -> dict[str, Any]:
+def sentence_row(report_id: str, offset: int, text: str, grams: bool = True) -> dict[str, Any]:
     """The SENTENCES statement's row for one sentence: text, folded text (null when it equals the
-    text, as it nearly always does: readers take ``coalesce(folded, text)``) and its search bigrams."""
+    text, as it nearly always does: readers take ``coalesce(folded, text)``) and its search bigrams
+    (null with ``grams=False``: for a store that indexes evidence elsewhere)."""
     folded = fold(text)
     return {
         "id": sentence_id(report_id, offset),
@@ -460,13 +461,14 @@ def sentence_row(report_id: str, offset: int, text: str) -> dict[str, Any]:
         "offset": offset,
         "text": text,
         "folded": folded if folded != text else None,
-        "grams": sentence_grams(folded),
+        "grams": sentence_grams(folded) if grams else None,
     }
 
 
-def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
+def statements_for(ex: Extraction, grams: bool = True) -> list[tuple[str, Rows]]:
     """The (statement, rows) pairs that write one extraction, in order, between the REPORT_BEGIN
-    and REPORTS steps (the Report node exists before any of them runs)."""
+    and REPORTS steps (the Report node exists before any of them runs); ``grams`` as in
+    ``sentence_row``."""
     region_codes = {r.code for r in ex.regions}
     practice_keys = {p.key for p in ex.practices}
     regions = [
@@ -490,7 +492,7 @@ def statements_for(ex: Extraction) -> list[tuple[str, Rows]]:
     sentences: dict[str, dict[str, Any]] = {}
 
     def sentence(offset: int, text: str) -> str:
-        row = sentence_row(rid, offset, text)
+        row = sentence_row(rid, offset, text, grams)
         sentences.setdefault(row["id"], row)
         return str(row["id"])
 
@@ -626,13 +628,23 @@ class PreparedReport:
     links: dict[str, Any]  # its REPORTS row
 
 
-def prepare(ex: Extraction) -> PreparedReport:
+def prepare(ex: Extraction, grams: bool = True) -> PreparedReport:
     """An extraction's write rows: ``statements_for`` and ``report_row``, built once."""
-    return PreparedReport(ex, statements_for(ex), *report_row(ex))
+    return PreparedReport(ex, statements_for(ex, grams), *report_row(ex))
 
 
-def _prepared(item: Extraction | PreparedReport) -> PreparedReport:
-    return item if isinstance(item, PreparedReport) else prepare(item)
+def keeps_grams(store: GraphStore) -> bool:
+    """Whether a store's sentences carry their search bigrams (the embedded store indexes them
+    beside the graph instead: see govkg.graph.evidence_index)."""
+    return store.dialect != "falkordb"
+
+
+def _prepared(item: Extraction | PreparedReport, grams: bool) -> PreparedReport:
+    return item if isinstance(item, PreparedReport) else prepare(item, grams)
+
+
+def _without_grams(rows: Rows) -> Rows:
+    return [r if r.get("grams") is None else {**r, "grams": None} for r in rows]
 
 
 # What identifies a row of each statement (every row holds these fields): merging a group's rows
@@ -644,7 +656,7 @@ def merged_statements(extractions: Sequence[Extraction | PreparedReport]) -> lis
     """The statements of several extractions with their rows merged, last row per identity kept."""
     merged: dict[str, dict[Any, dict[str, Any]]] = {}
     for ex in extractions:
-        for statement, rows in _prepared(ex).statements:
+        for statement, rows in _prepared(ex, True).statements:
             by_id = merged.setdefault(statement, {})
             identity = _IDENTITY[statement]
             for row in rows:
@@ -675,10 +687,11 @@ def _write_group(store: GraphStore, group: Sequence[PreparedReport], batch_size:
     links = {"reports": [p.links for p in group]}
     ids = {"ids": [p.extraction.report.id for p in group]}
     steps: list[tuple[str, dict[str, Any]]] = [(REPORT_BEGIN, begin)]
+    grams = keeps_grams(store)
     steps += [
         (statement, {"rows": batch})
         for statement, rows in merged_statements(group)
-        for batch in _batches(rows, batch_size)
+        for batch in _batches(rows if grams or statement != SENTENCES else _without_grams(rows), batch_size)
     ]
     steps += [(REPORTS, links), (SENTENCE_FACTS, ids), (COMMIT_IMPLEMENTS, ids), (COMMIT_ADOPTED, ids)]
     for statement, params in steps:
@@ -732,8 +745,9 @@ def write_extractions(
         total += stats
         pending.clear()
 
+    grams = keeps_grams(store)
     for ex in extractions:
-        pending.append(_prepared(ex))
+        pending.append(_prepared(ex, grams))
         if len(pending) >= group:
             flush()
     if pending:
@@ -1045,6 +1059,24 @@ def drop_folded_copies(store: GraphStore, batch: int = 10_000) -> int:
     """Remove each sentence's folded copy that equals its text (graphs written before it was kept
     only where it differs); returns how many were removed."""
     return _drop_in_batches(store, FOLDED_COPIES, batch)
+
+
+# Sentences of an embedded store written before it indexed evidence beside the graph.
+SENTENCE_GRAMS = """
+MATCH (s:Sentence)
+WHERE s.grams IS NOT NULL
+WITH s
+LIMIT $limit
+SET s.grams = null
+RETURN count(s) AS dropped
+"""
+
+
+def drop_sentence_grams(store: GraphStore, batch: int = 10_000) -> int:
+    """Remove the search bigrams each sentence of an earlier embedded graph stored (its evidence
+    index now lives beside the graph); returns how many were removed. Stores that search through
+    the bigrams (Neo4j) keep them: 0."""
+    return 0 if keeps_grams(store) else _drop_in_batches(store, SENTENCE_GRAMS, batch)
 
 
 STORED_RANKS = """

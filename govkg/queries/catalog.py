@@ -299,6 +299,17 @@ def default_catalog() -> Catalog:
     return _default
 
 
+def bind_for(store: GraphStore, query: Query, params: Mapping[str, Any]) -> dict[str, Any]:
+    """``query.bind(params)`` plus what ``store`` supplies itself: ``sentence_ids``, the candidates
+    of the evidence index the embedded store keeps beside its graph, when the caller gave none."""
+    bound = query.bind(params)
+    find = getattr(store, "evidence_ids", None)
+    if "sentence_ids" in bound and bound["sentence_ids"] is None and callable(find):
+        cap = bound["limit"] if "limit" in bound else bound["cap"]
+        bound["sentence_ids"] = find(str(bound["q"]), int(cap))
+    return bound
+
+
 def run_query(
     store: GraphStore,
     name: str,
@@ -307,4 +318,4 @@ def run_query(
 ) -> list[dict[str, Any]]:
     """Run catalog query ``name`` read-only on ``store`` with bound parameters."""
     query = (catalog or default_catalog()).get(name)
-    return store.run_read(query.text_for(store.dialect), query.bind(params or {}))
+    return store.run_read(query.text_for(store.dialect), bind_for(store, query, params or {}))

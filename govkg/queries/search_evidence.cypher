@@ -1,13 +1,15 @@
 // name: search_evidence
-// description: Evidence sentences containing the text (each sentence once, with all the facts it states and its report's id, title, date and source), found through the sentences' bigram full-text index, most facts first among the index's 2,000 best-scored sentences that contain it. Pass the text folded to simplified characters (the API does); at least two characters.
+// description: Evidence sentences containing the text (each sentence once, with all the facts it states and its report's id, title, date and source), found through a full-text index of the sentences' bigrams, most facts first (on Neo4j among its index's 2,000 best-scored sentences that contain it; the embedded store keeps its index beside the graph and ranks every sentence that contains it). Pass the text folded to simplified characters (the API does); at least two characters.
 // param q: str — text to look for in evidence sentences (simplified characters, lower case)
 // param limit: int = 500 — most sentences returned
+// param sentence_ids: list[str]? = null — the candidates a store's own evidence index found (the embedded store supplies them itself, most facts first); null: the full-text index finds them
 WITH [i IN range(0, size($q) - 2) | substring($q, i, 2)] AS grams
 CALL db.index.fulltext.queryNodes('govkg_sentences',
      reduce(t = '', g IN grams | t + CASE t WHEN '' THEN '' ELSE ' AND ' END + g), {limit: 5000})
 YIELD node, score
 WITH node
 WHERE coalesce(node.folded, node.text) CONTAINS $q
+  AND ($sentence_ids IS NULL OR node.id IN $sentence_ids)
 // A common word is in tens of thousands of sentences: ranking all of them by fact count cost
 // 60 ms at 20k reports, ranking the index's best-scored 2,000 15 ms.
 WITH node

@@ -1,19 +1,14 @@
 // name: search_evidence
-// description: Evidence sentences containing the text (each sentence once, with all the facts it states and its report's id, title, date and source), found through the sentences' bigram full-text index, most facts first among the index's 2,000 best-scored sentences that contain it. Pass the text folded to simplified characters (the API does); at least two characters.
+// description: Evidence sentences containing the text (each sentence once, with all the facts it states and its report's id, title, date and source), found through a full-text index of the sentences' bigrams, most facts first (on Neo4j among its index's 2,000 best-scored sentences that contain it; the embedded store keeps its index beside the graph and ranks every sentence that contains it). Pass the text folded to simplified characters (the API does); at least two characters.
 // param q: str — text to look for in evidence sentences (simplified characters, lower case)
 // param limit: int = 500 — most sentences returned
-WITH [i IN range(0, size($q) - 2) | substring($q, i, 2)] AS grams
-CALL db.idx.fulltext.queryNodes('Sentence', reduce(t = '', g IN grams | t + ' ' + g))
-YIELD node, score
-WITH node
-WHERE coalesce(node.folded, node.text) CONTAINS $q
-// A common word is in tens of thousands of sentences: ranking all of them by fact count cost
-// 60 ms at 20k reports, ranking the index's best-scored 2,000 15 ms.
-WITH node
-LIMIT 2000
-// The page first, by each sentence's fact count (a property the writer sets); only the page's
-// sentences are joined to their reports and to their facts' practices and actors (counting every
-// match's facts cost 164 ms for a common word at 20k reports, joining every match 1.2 s).
+// param sentence_ids: list[str]? = null — the candidates a store's own evidence index found (the embedded store supplies them itself, most facts first); null: the full-text index finds them
+// The candidates come from the evidence index kept beside the graph (govkg.graph.evidence_index):
+// every indexed sentence containing the text, most facts first, cut at $limit. FalkorDB's own
+// full-text index would hold the sentences' bigrams in memory and rebuild them at every start.
+UNWIND $sentence_ids AS sid
+MATCH (node:Sentence {id: sid})
+WHERE toLower(coalesce(node.folded, node.text)) CONTAINS $q
 WITH node
 ORDER BY coalesce(node.facts, 0) DESC, node.report_id, node.offset
 MATCH (rep:Report)-[:HAS]->(node)
