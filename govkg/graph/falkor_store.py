@@ -509,6 +509,7 @@ class FalkorStore:
                     assert self._process is not None
                 _OWNED[key] = _OwnedServer(self._process)
                 self._started = True
+                self._release_load_memory()
         self._graph = self._db.select_graph(self.graph_name)
         self._apply_limits()
         # Read-only queries fail on a graph key that does not exist yet; this creates it.
@@ -552,6 +553,12 @@ class FalkorStore:
         with contextlib.suppress(FileNotFoundError):
             self.socket_path.unlink()
         return False
+
+    def _release_load_memory(self) -> None:
+        """Hand back to the system the memory the server freed while reading its files: its
+        allocator keeps freed pages otherwise (~20 MB resident on a 20k-report store)."""
+        with contextlib.suppress(Exception):
+            self._db.connection.execute_command("MEMORY", "PURGE")
 
     def _apply_limits(self) -> None:
         """Set the engine's memory and queue limits on the server (also on one found running)."""
