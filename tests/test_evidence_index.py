@@ -229,3 +229,21 @@ def test_a_search_does_not_wait_for_another_process_indexing(
         other.execute("ROLLBACK")
         other.close()
     assert falkor_store.evidence_ids("探头", 10) == _scan(falkor_store, "探头") != []
+
+
+def test_neo4j_import_files_from_the_embedded_store_carry_the_bigrams(
+    falkor_store: FalkorStore, make_extraction: ExtractionFactory, tmp_path: Path
+) -> None:
+    """Neo4j's evidence index reads the bigrams the embedded store no longer keeps: its bulk-import
+    files get them spelt from the sentence."""
+    import csv
+
+    from govkg.graph.neo4j_import import store_rows, write_import_files
+
+    write_extractions(falkor_store, _reports(make_extraction))
+    files = write_import_files(*store_rows(falkor_store), tmp_path / "csv")
+    with files.node_files["Sentence"].open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 4 and all(r["grams"] for r in rows)
+    probe = next(r for r in rows if "探头" in r["text"])
+    assert "探头" in probe["grams"].split() and "，" not in probe["grams"]

@@ -71,11 +71,6 @@ def store_rows(
         _keyset(store, catalog.get("export_nodes_after").text_for(store.dialect), "node_id", PAGE_SIZE)
     )
     nodes.sort(key=lambda r: _sort_key(r["label"], r["node_key"]))
-    for r in nodes:
-        props = r["props"]
-        if r["label"] == "Sentence" and props.get("grams") is None:
-            # the embedded store keeps its evidence index beside the graph; Neo4j's reads these
-            props["grams"] = model.sentence_grams(props.get("folded") or props["text"])
     text = catalog.get("export_relationships_after").text_for(store.dialect)
     rels = [r for r in _keyset(store, text, "start_id", START_PAGE) if r["type"] is not None]
     rels.sort(
@@ -184,7 +179,11 @@ def write_import_files(
 
     nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in node_rows:
-        nodes[row["label"]].append(row["props"])
+        props = row["props"]
+        if row["label"] == "Sentence" and props.get("grams") is None:
+            # the embedded store keeps its evidence index beside the graph; Neo4j's index reads these
+            props = {**props, "grams": model.sentence_grams(props.get("folded") or props["text"])}
+        nodes[row["label"]].append(props)
     for label, props in sorted(nodes.items()):
         key = model.UNIQUE_KEYS.get(label)
         if key is None:

@@ -70,8 +70,8 @@ def search(
 ) -> Response:
     """Practices, regions and agencies by name or alias (exact name first, then exact alias, then
     names containing the text), then evidence sentences containing the text, each sentence once with
-    all its facts, most facts first among the index's best-scored 2,000 that contain it (a common
-    word is in tens of thousands). Traditional and simplified characters are one."""
+    all its facts, most facts first (on Neo4j among its full-text index's best-scored 2,000 that
+    contain it: a common word is in tens of thousands). Traditional and simplified characters are one."""
     raw = q.strip()
     if not raw:
         return answer(Page(data=[], count=0, limit=limit, offset=offset))
