@@ -172,6 +172,25 @@ def _cls(sentence: str, practice: str) -> str | None:
             "新落成的县矛调中心旁，信访接待室全年受理诉求。",
             "信访接待",
         ),
+        # a clause setting up a facility lists its rooms, windows or services, parts of that facility
+        (
+            "component",
+            "庚镇便民大厅按“一厅多室”布局，设置信访接待、心理咨询等3个功能室。",
+            "庚镇便民大厅按“一厅多室”布局，信访接待全年受理诉求40件。",
+            "信访接待",
+        ),
+        (
+            "component",
+            "辛县新建的矛调中心，整合信访接待、法律问答、人民调解4类便民服务。",
+            "辛县矛调中心建成后，信访接待量下降两成。",
+            "信访接待",
+        ),
+        (
+            "component",
+            "壬区各街道综治中心融合了网格化管理、来访接待等职能。",
+            "壬区各街道深化网格化管理，全年走访群众3万户。",
+            "网格化管理",
+        ),
         ("policy", "总书记对枫桥经验作出重要指示。", "甲县深化枫桥经验。", "枫桥经验"),
         # a central document named as 中央关于…的意见 is national policy; a local 中央大街 is not
         (

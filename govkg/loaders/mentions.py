@@ -322,6 +322,16 @@ _FUNCTION_OF_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能区|功能室|�
 _GATHERED_BEFORE = re.compile(r"集[^，,。；;:：集]*$")
 _GATHERED_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能|职能)[^，,。；;:：]{0,2}?[于为]一体")
 _MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,。；;:：]{0,12}?中心")
+# 按一厅多室设置接待厅、咨询室等功能区, 整合来访接待与法律咨询2类便民服务, 中心融合
+# 网格化管理、信访接待等职能: a clause that sets up a facility lists its rooms, windows or services,
+# each a part of that facility and no programme of its own.
+_SETUP_CLAUSE_BEFORE = re.compile(
+    r"(?:^|[，,；;:：])[^，,。；;:：]{0,12}?(?:设置|设有|设立|开设|设|配备|提供|整合|融合|集成)[^，,。；;:：]*$"
+)
+_FACILITY_PARTS_AFTER = re.compile(
+    r"^[^，,。；;:：]*?(?:等(?:[0-9一二三四五六七八九十]+[个大项])?(?:功能区|功能室|职能)"
+    r"|(?:[0-9一二三四五六七八九十]+类|等[“\"]?一站式[”\"]?)[^，,。；;:：]{0,4}?服务)"
+)
 # 巡查、走访、积案清理等“联查联办”: items listed before 等 and a quoted programme name are the
 # parts that programme joins, not programmes of their own.
 # A numeral-led quote (等“六进”活动) counts the items and names no programme that joins them.
@@ -595,6 +605,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
     if _GATHERED_BEFORE.search(before) and (m := _GATHERED_AFTER.match(after)):
         return Cue("component", m.group()[-3:])
     if m := _MOVED_IN_AFTER.match(after):
+        return Cue("component", m.group()[-4:])
+    if _SETUP_CLAUSE_BEFORE.search(before) and (m := _FACILITY_PARTS_AFTER.match(after)):
         return Cue("component", m.group()[-4:])
     if cues.late is not None and cues.late.reason == "meeting":
         return cues.late
