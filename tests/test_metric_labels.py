@@ -1017,3 +1017,11 @@ def test_giving_after_counted_people_opens_their_predicate() -> None:
     # 为30名困难群众发放救助金: the people counted, then what was given to them
     assert labels("共为18名困难当事人发放司法救助金。")[0][:2] == ("困难当事人", 18.0)
     assert labels("各村设立9个物资发放点。")[0][:2] == ("物资发放点", 9.0)
+
+
+def test_a_rough_size_or_a_name_made_of_digits_is_no_count() -> None:
+    # 数十/几百: "some tens", a rough size; 八一路, 两三户: digits run together name a road or guess
+    assert labels("广场上聚集了数十名志愿者，沿八一路巡逻。") == []
+    assert labels("巡逻队走访了两三户居民，发放资料几百份。") == []
+    # a written number keeps its 十/百 (十二个, 三百余户)
+    assert [g[1] for g in labels("全镇十二个村走访三百余户。")] == [12.0, 300.0]

@@ -933,7 +933,9 @@ def _plausible_cn(num: str, unit: str) -> bool:
         return False
     if len(num) == 1:
         return num not in "一万亿零〇"  # 一个/一起/一家 are words, not counts
-    return True
+    # 五一路, 八一中学, 两三户: Chinese digits run together with no 十/百/千 are a name or a
+    # guess (two or three), never a number as written
+    return any(ch in "十百千万亿" for ch in num)
 
 
 def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
@@ -949,6 +951,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # formulas like 3+x; a range is counted once, at its second number
     if _FORMULA_PART.match(sentence, end):
         return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
+    if before in "数几" and not sentence[start].isdigit():
+        return True  # 数十人, 几百户: "some tens", a rough size and no count
     if before in "这那此" and not sentence[start].isdigit():
         return True  # 这两个故事, 那三户人家: "these two", things already told, no count of work
     if _NEGATED_EVENT.search(sentence, _clause_start(sentence, start), start) and _THRESHOLD_AFTER.match(
