@@ -1025,3 +1025,9 @@ def test_a_rough_size_or_a_name_made_of_digits_is_no_count() -> None:
     assert labels("巡逻队走访了两三户居民，发放资料几百份。") == []
     # a written number keeps its 十/百 (十二个, 三百余户)
     assert [g[1] for g in labels("全镇十二个村走访三百余户。")] == [12.0, 300.0]
+
+
+def test_a_bracketed_second_unit_is_no_noun_of_the_count() -> None:
+    # 走访农户、排查商铺2150家（户）: the bracket gives the other unit; the list is what was counted
+    got = labels("今年以来，全镇走访农户、排查商铺2150家（户），化解纠纷36件。")
+    assert [(g[0], g[1]) for g in got] == [("走访农户、排查商铺", 2150.0), ("化解纠纷", 36.0)]

@@ -1611,8 +1611,13 @@ _JOINS_NAMED = re.compile(r"(?:以及|和|及|与)(?=[“《\"])")
 _NEXT_COUNT = re.compile(r"\d|(?<=[和及与])[一二两三四五六七八九十百千]+[个名位家支所处条项件起]")
 
 
+_ALT_UNIT = re.compile(rf"[(（](?:{_UNIT_ALT})(?:次)?[)）]")
+
+
 def _tail(sentence: str, end: int) -> str:
     """The noun just after a number (建成便民服务中心14个 … ; 依托1万余名网格员), up to a verb or a break."""
+    if alt := _ALT_UNIT.match(sentence, end):
+        end = alt.end()  # 走访农户、排查商铺2150家（户）: the other unit the count is also in, no noun
     after = _CLAUSE_BREAK.search(sentence, end)
     stop = after.start() if after else len(sentence)
     # the next count, in digits or (after 和/及/与) in words: 248个行政村和两个移民区
