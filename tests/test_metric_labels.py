@@ -1031,3 +1031,13 @@ def test_a_bracketed_second_unit_is_no_noun_of_the_count() -> None:
     # 走访农户、排查商铺2150家（户）: the bracket gives the other unit; the list is what was counted
     got = labels("今年以来，全镇走访农户、排查商铺2150家（户），化解纠纷36件。")
     assert [(g[0], g[1]) for g in got] == [("走访农户、排查商铺", 2150.0), ("化解纠纷", 36.0)]
+
+
+def test_a_for_phrase_names_who_the_work_was_for_not_what_was_counted() -> None:
+    # 为+beneficiary+verb: the money is the loss recovered; a count inside the 为-phrase is of them
+    got = labels("专项行动中，民警为辖区商户挽回经济损失86万元。")
+    assert [(g[0], g[1]) for g in got] == [("挽回经济损失", 86.0)]
+    got = labels("本次发还活动为32户受害群众追回损失15万余元。")
+    assert [(g[0], g[1]) for g in got] == [("受害群众", 32.0), ("追回损失", 15.0)]
+    # a copular 为 before the count keeps the noun before it
+    assert [g[0] for g in labels("全乡专职网格员为86名。")] == ["专职网格员"]

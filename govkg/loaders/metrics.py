@@ -805,6 +805,8 @@ def _to_mention(
     ):
         return None  # 11名干警获省级表彰: the people or units honoured, an award and no result of work
     label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
+    if change is None and (whom := _for_whom(sentence, m.start(), m.end(), label)) is not None:
+        label = whom
     if _BARE_OPINION.fullmatch(label) and "群众" in sentence[: m.start()]:
         label = "群众" + label  # 群众安全感稳步提升,满意度达96%: the opinion is the 群众's named before
     if unit == "%" and floor and change is None:
@@ -925,6 +927,29 @@ def _rate_of(label: str, previous: str) -> str:
         return previous + "率" if label.startswith("成功") and len(previous) > 2 else label
     thing = previous if label.startswith("成功") else _ACTS.sub("", _DONE_HOW.sub("", previous))
     return thing + label if len(thing) >= 2 and is_noun_label(thing) else label
+
+
+# 为商户挽回损失86万元, 为32户受害群众追回损失: 为 names who the work was done for; the
+# count after it is of those people, and the work counted starts at its verb.
+_FOR_WHOM = re.compile(
+    r"为(?P<whom>[^，,。；;、为]{1,16}?)(?P<verb>挽回|追回|讨回|追讨|避免|减少|提供|办理|办结|解决|兑现|争取)"
+)
+
+
+def _for_whom(sentence: str, start: int, end: int, label: str) -> str | None:
+    """The label of a count in a 为-phrase: the people counted (为50个单位挽回…), or the work
+    done for them without them (为群众挽回损失 → 挽回损失); None when no 为-phrase is involved."""
+    clause = _clause_start(sentence, start)
+    if sentence.endswith("为", clause, start) and (w := _FOR_WHOM.match(sentence, start - 1)):
+        whom = sentence[end : w.start("verb")]
+        return whom if is_noun_label(whom) else None
+    for w in _FOR_WHOM.finditer(sentence, clause, start):
+        at = label.find(w.group("verb"))
+        whom = w.group("whom")
+        lead = label[:at]
+        if at > 0 and (whom.endswith(lead) or lead.endswith("为" + whom)) and is_noun_label(label[at:]):
+            return label[at:]
+    return None
 
 
 def _plausible_cn(num: str, unit: str) -> bool:
