@@ -459,6 +459,8 @@ def test_discover_local_programs(
         # an honour title opening with a ranked selection, held by the unit
         "作为全省“十佳调解品牌”的北岭镇派出所今年扩容升级。",
         "某社区获评全市“最美议事厅”。",
+        # the crew of an outlet's programme visiting a place, a visitor and no programme of its own
+        "省电视台《平安时空》节目组走进某县采访基层治理经验。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:

@@ -596,6 +596,7 @@ _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
 # a character every quoted run or book title starts with: most sentences hold none
 _ANY_OPENER = re.compile(f"[{re.escape(_QUOTE_CHARS + ''.join(o for o, _ in _BRACKET_QUOTES))}《]")
 _BOOK_TRAILERS = ("栏目", "节目", "专栏", "专题节目")
+_CREW_TRAILERS = ("栏目组", "节目组", "专栏组", "摄制组")
 # “平安景区”与“和谐社区”协同共建模式, “A”和“B”相结合的机制: a quote joined to the quote before
 # it by 与/和/及, with words of combining between it and the kind word; the model is the pairing.
 _PAIRED_BEFORE = re.compile(r"[”\"」』](?:与|和|及|同)$")
@@ -799,8 +800,8 @@ class PracticeMatcher:
         trail: str | None
         listed = window.startswith("等")
         if cand.book:
-            if not window.startswith(_BOOK_TRAILERS):
-                return None
+            if not window.startswith(_BOOK_TRAILERS) or window.startswith(_CREW_TRAILERS):
+                return None  # 《X》节目组来某县采访: the crew of an outlet's programme, a visitor
             trail = ""
         elif listed:
             # “X”等工作 is a list of topics; “云岭”“雷霆”等专项行动 names campaigns by example
