@@ -1041,3 +1041,12 @@ def test_a_for_phrase_names_who_the_work_was_for_not_what_was_counted() -> None:
     assert [(g[0], g[1]) for g in got] == [("受害群众", 32.0), ("追回损失", 15.0)]
     # a copular 为 before the count keeps the noun before it
     assert [g[0] for g in labels("全乡专职网格员为86名。")] == ["专职网格员"]
+
+
+def test_what_the_work_was_done_to_is_no_part_of_the_work_counted() -> None:
+    # 对+objects+开展…: the places or people worked on are listed before the work counted
+    got = labels("民警对辖区内的网吧、旅馆、出租屋开展消防检查48次。")
+    assert [(g[0], g[1]) for g in got] == [("消防检查", 48.0)]
+    # an agent before 向 does not keep the recipients in the label
+    got = labels("组织民警向商户、住户及过往群众发放反诈宣传单3000余份。")
+    assert [(g[0], g[1]) for g in got] == [("发放反诈宣传单", 3000.0)]

@@ -1165,7 +1165,9 @@ def _label(
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
-    wide = _comma_clause_start(sentence, start) if "向" in sentence[:clause_start] else clause_start
+    wide = (
+        _comma_clause_start(sentence, start) if _TO_WORD.search(sentence, 0, clause_start) else clause_start
+    )
     to = _TO_RECIPIENT.match(sentence[wide:start]) if wide < clause_start else None
     if to is not None and wide + to.end() >= clause_start:
         # 向超市、商店、旅馆发放宣传单4000份: the recipients listed after 向 end at the verb of giving
@@ -1390,8 +1392,11 @@ _ABBREVIATION = re.compile(r"[(（](?:以下)?简称[^()（）]{1,20}[)）]")
 _HEADING_TAG = re.compile(r"^\s*【[^】]{1,12}】")
 # 向X发放/发送/提供…: the recipients between 向 and a verb of giving are no part of the label.
 _TO_RECIPIENT = re.compile(
-    r"^(?:共计?|累计)?向[^，,。；;0-9]{1,24}?(?=发放|发送|发出|提供|推送|赠送|捐赠|移送|报送|递交|反馈|派发)"
+    r"^(?:组织民警|民警|干警)?(?:共计?|累计)?向[^，,。；;0-9]{1,24}?(?=发放|发送|发出|提供|推送|赠送|捐赠|移送|报送|递交|反馈|派发)"
+    # 对学校、医院、商场开展安全检查56次: what the work was done to is no part of the work counted
+    r"|^(?:组织民警|民警|干警)?(?:共计?|累计)?(?:针对|对)(?![接比照象标])[^，,。；;0-9]{1,24}?(?=开展|进行|实施|组织开展)"
 )
+_TO_WORD = re.compile(r"向|对")
 _A_CASE_AFTER = re.compile(r"[^，,。；;：:！!？?]*?案")
 # 像X这样的 / 如X一样的 before the counted noun: an example of it.
 _SUCH_AS = re.compile(r"^(?:像|如|同)[^，,。；;0-9]{1,12}?(?:这样|一样|那样)的")
