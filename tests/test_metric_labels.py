@@ -1050,3 +1050,9 @@ def test_what_the_work_was_done_to_is_no_part_of_the_work_counted() -> None:
     # an agent before 向 does not keep the recipients in the label
     got = labels("组织民警向商户、住户及过往群众发放反诈宣传单3000余份。")
     assert [(g[0], g[1]) for g in got] == [("发放反诈宣传单", 3000.0)]
+
+
+def test_a_respectively_list_is_split_at_its_commas_when_and_joins_inside_an_item() -> None:
+    # 盗抢及诈骗案件立案数、破案数同比分别…: 及 joins words of the first item, the 、 list has two
+    got = labels("盗抢及诈骗案件立案数、破案数同比分别下降18.5%、6.2%。")
+    assert [(g[0], g[3]) for g in got] == [("盗抢及诈骗案件立案数", "-18.5%"), ("破案数", "-6.2%")]

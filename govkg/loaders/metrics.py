@@ -695,6 +695,10 @@ def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMenti
         left = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
         listed = _CHANGE.sub("", sentence[left:at]).strip()
         items = [_noun(part) for part in _ITEM_SPLIT.split(listed)]
+        if len(items) > len(run) > 1 and len(commas := listed.split("、")) == len(run):
+            # 盗抢及诈骗案件立案数、破案数分别…: 及 joins words inside the first item; the 、
+            # list alone matches the values
+            items = [_noun(part) for part in commas]
         kinds = _KINDS_COUNT.search(items[-1]) if len(items) > 1 and items[-1] else None
         if kinds and kinds.start() > 0 and is_noun_label(head := items[-1][kinds.end() :]):
             # 盗窃、诈骗两类警情降幅分别为…: the count of kinds closes the list, the noun after it is
