@@ -1056,3 +1056,10 @@ def test_a_respectively_list_is_split_at_its_commas_when_and_joins_inside_an_ite
     # 盗抢及诈骗案件立案数、破案数同比分别…: 及 joins words of the first item, the 、 list has two
     got = labels("盗抢及诈骗案件立案数、破案数同比分别下降18.5%、6.2%。")
     assert [(g[0], g[3]) for g in got] == [("盗抢及诈骗案件立案数", "-18.5%"), ("破案数", "-6.2%")]
+
+
+def test_a_space_between_a_verb_of_change_and_its_value_keeps_the_change() -> None:
+    # typeset text often puts a space before the figure: 同比下降 12%
+    assert labels("全县刑事警情同比下降 12.4%。") == [("刑事警情", 12.4, "%", "-12.4%")]
+    got = labels("盗抢及诈骗案件立案数、破案数同比分别下降 18.5%、6.2%。")
+    assert [(g[0], g[3]) for g in got] == [("盗抢及诈骗案件立案数", "-18.5%"), ("破案数", "-6.2%")]

@@ -206,7 +206,7 @@ _CHANGE = re.compile(
     r"(?P<verb>下降了?|减少了?|降低了?|下滑了?|回落了?|上升了?|增长了?|增加了?|提高了?|提升了?|高出了?|"
     r"多出了?"
     # 同比降12%, 同比再降12%: the one-character verb after a comparison or 再/又
-    r"|(?<=[比再又])[降减增升]了?)$"
+    r"|(?<=[比再又])[降减增升]了?)\s*$"
 )
 _COMPARED = re.compile(r"^(?:同比|环比|较|与|比)")
 # Between the comparison and the verb, what of the counted thing changed (同比立案下降, 较上年发案减少).
@@ -656,7 +656,7 @@ def _move(start: MetricMention, end: MetricMention, gap: str) -> str | None:
 
 # 刑事案件、治安案件同比分别下降12%、8%: the items listed before 分别 take the values after it in turn.
 _RESPECTIVELY = re.compile(
-    r"分别(?:同比|环比|较上年|比上年)?(?:为|是|达到?|占|有|(?:下降|上升|增长|提高|提升|减少|增加|降低)了?)?$"
+    r"分别(?:同比|环比|较上年|比上年)?(?:为|是|达到?|占|有|(?:下降|上升|增长|提高|提升|减少|增加|降低)了?)?\s*$"
 )  # 分别受理案件…: the items are who did it, the run keeps its own labels; 分别同比下降 is a change
 _KINDS_COUNT = re.compile(r"等?[两二三四五六七八九十]大?[类种]")
 _VALUE_JOIN = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
