@@ -461,6 +461,9 @@ def test_discover_local_programs(
         "某社区获评全市“最美议事厅”。",
         # the crew of an outlet's programme visiting a place, a visitor and no programme of its own
         "省电视台《平安时空》节目组走进某县采访基层治理经验。",
+        # the range of a grading scale units are rated on
+        "某区按照“1星-5星”分类评定示范调解室。",
+        "某县按“一级至三级”标准评定平安村。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:

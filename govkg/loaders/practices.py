@@ -518,6 +518,8 @@ _STOP_PATTERNS = (
     # set principles built on a template, the same everywhere: 应X尽X / 能X尽X (every case that
     # should be X-ed is), 有X必Y / 逢X必Y / 凡X必Y (whenever X, always Y)
     re.compile(r"^(?:[应能](.{1,2})[尽必]\1|[有逢凡].必.)$"),
+    # “1星-5星”, “一级至三级”: the range of a grading scale, by which units are rated, no programme
+    re.compile(r"^[0-9一二三四五六七八九十]+[星级档等]?[至到]?[0-9一二三四五六七八九十]+[星级档等]$"),
 )
 # Plain kinds of police and grid work named in quotes for emphasis (“入户走访”工作): what every unit
 # does, no programme (a coined campaign on them, “大走访”活动, stays).
