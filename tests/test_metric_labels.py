@@ -672,8 +672,9 @@ def test_a_verb_right_before_a_count_names_no_figure_its_object_after_does(sente
 
 
 def test_places_listed_by_example_name_no_figure_the_counted_noun_does() -> None:
-    # 甲、乙、丙等8个县(市、区): the places are examples; the count is of 县, cut at the bracket
-    assert labels("青山、白河、柳溪等8个县(市、区)获评平安县")[0][0] == "县"
+    # 甲、乙、丙等8个县(市、区): the places are examples; the count is of 县(市、区), the bracket
+    # naming other kinds of the same unit (as the seed gold writes “平安村(社区)”)
+    assert labels("青山、白河、柳溪等8个县(市、区)获评平安县")[0][0] == "县(市、区)"
 
 
 def test_a_second_count_in_words_after_and_ends_the_noun_before_it() -> None:
@@ -1063,3 +1064,10 @@ def test_a_space_between_a_verb_of_change_and_its_value_keeps_the_change() -> No
     assert labels("全县刑事警情同比下降 12.4%。") == [("刑事警情", 12.4, "%", "-12.4%")]
     got = labels("盗抢及诈骗案件立案数、破案数同比分别下降 18.5%、6.2%。")
     assert [(g[0], g[3]) for g in got] == [("盗抢及诈骗案件立案数", "-18.5%"), ("破案数", "-6.2%")]
+
+
+def test_a_bracket_of_other_kinds_of_unit_stays_in_the_counted_noun() -> None:
+    # 县(市、区): the 、 inside the bracket lists kinds of the same unit and breaks nothing
+    assert [g[0] for g in labels("全省共有48个县（市、区）获命名为平安县。")] == ["县（市、区）"]
+    got = labels("建立12支镇(街道)巡防中队、340支村(居、组)巡逻小队。")
+    assert [(g[0], g[1]) for g in got] == [("镇(街道)巡防中队", 12.0), ("村(居、组)巡逻小队", 340.0)]

@@ -420,7 +420,7 @@ _KINDS = ("各类", "各种", "多种", "多类")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
     r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均(?=[依在已为由有按实建设配开纳达])|已经?(?![婚决])|被|累计|分别|参加|参会(?![人代单])|出席|列席|会签|联签|签署|发放(?![点员])|[到赴](?=[\u4e00-\u9fff]{0,4}(?:[镇乡村县区市]|街道|社区|基层|一线|企业|学校|现场))|入驻|常态化|"
-    r"投入|到位|建成(?![区率])|建起|获评|荣获|入选|接受|推行|都(?=[有已是在能实])|(?<![参给])与(?![会])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
+    r"投入|到位|建成(?![区率])|建起|获评|获命名|荣获|入选|接受|推行|都(?=[有已是在能实])|(?<![参给])与(?![会])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
     r"在(?![线职编岗校册押逃建办营用管])|以(?![上下内外来及])|"
@@ -1645,6 +1645,9 @@ _JOINS_NAMED = re.compile(r"(?:以及|和|及|与)(?=[“《\"])")
 _NEXT_COUNT = re.compile(r"\d|(?<=[和及与])[一二两三四五六七八九十百千]+[个名位家支所处条项件起]")
 
 
+_BRACKETED_KINDS = re.compile(
+    r"[\u4e00-\u9fff]{1,6}[(（][\u4e00-\u9fff]{1,4}(?:、[\u4e00-\u9fff]{1,4})+[)）]"
+)
 _ALT_UNIT = re.compile(rf"[(（](?:{_UNIT_ALT})(?:次)?[)）]")
 
 
@@ -1652,7 +1655,9 @@ def _tail(sentence: str, end: int) -> str:
     """The noun just after a number (建成便民服务中心14个 … ; 依托1万余名网格员), up to a verb or a break."""
     if alt := _ALT_UNIT.match(sentence, end):
         end = alt.end()  # 走访农户、排查商铺2150家（户）: the other unit the count is also in, no noun
-    after = _CLAUSE_BREAK.search(sentence, end)
+    # 57个县(市、区), 630个村(社区): a bracket of other kinds of unit is part of the noun, its 、 no break
+    alts = _BRACKETED_KINDS.match(sentence, end)
+    after = _CLAUSE_BREAK.search(sentence, alts.end() if alts else end)
     stop = after.start() if after else len(sentence)
     # the next count, in digits or (after 和/及/与) in words: 248个行政村和两个移民区
     digit = _NEXT_COUNT.search(sentence[end:stop])
