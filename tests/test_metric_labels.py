@@ -1071,3 +1071,12 @@ def test_a_bracket_of_other_kinds_of_unit_stays_in_the_counted_noun() -> None:
     assert [g[0] for g in labels("全省共有48个县（市、区）获命名为平安县。")] == ["县（市、区）"]
     got = labels("建立12支镇(街道)巡防中队、340支村(居、组)巡逻小队。")
     assert [(g[0], g[1]) for g in got] == [("镇(街道)巡防中队", 12.0), ("村(居、组)巡逻小队", 340.0)]
+
+
+def test_where_the_things_counted_are_is_no_noun_of_the_count() -> None:
+    # 走访辖区内12家企业: 辖区内 says where; the work and the noun after the count are the label
+    got = labels("今年以来走访辖区内26家企业、40户群众。")
+    assert [(g[0], g[1]) for g in got] == [("走访企业", 26.0), ("群众", 40.0)]
+    # 以及 joins a next item the count does not cover
+    got = labels("此次检查覆盖辖区内2所中学和5所小学以及周边商铺。")
+    assert [(g[0], g[1]) for g in got] == [("中学", 2.0), ("小学", 5.0)]

@@ -423,7 +423,7 @@ _TAIL_STOP = re.compile(
     r"投入|到位|建成(?![区率])|建起|获评|获命名|荣获|入选|接受|推行|都(?=[有已是在能实])|(?<![参给])与(?![会])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
-    r"在(?![线职编岗校册押逃建办营用管])|以(?![上下内外来及])|"
+    r"在(?![线职编岗校册押逃建办营用管])|以(?![上下内外来及])|以及|"
     # 27名县级领导共接处…, 219个村级综治中心按照…: “in all” and “according to” open the predicate
     r"(?<![公总一])共(?:计|同)?(?=[\u4e00-\u9fff])(?![享建治识性青有])|按照|平均(?![数值])"
 )
@@ -1169,6 +1169,8 @@ def _label(
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
+    if (where := _WHERE_BEFORE.search(before)) and where.start() > 0:
+        before = before[: where.start()]  # 走访辖区内12家企业: where the things counted are, no noun
     wide = (
         _comma_clause_start(sentence, start) if _TO_WORD.search(sentence, 0, clause_start) else clause_start
     )
@@ -1407,6 +1409,7 @@ _SUCH_AS = re.compile(r"^(?:像|如|同)[^，,。；;0-9]{1,12}?(?:这样|一样
 # Words ending in 的 that are nouns, not the particle (结案标的4.12亿元).
 _DE_NOUNS = ("标的",)
 _WHERE_IN = ("里的", "内的", "中的")
+_WHERE_BEFORE = re.compile(r"(?:辖区|境|域|区域|范围)内$")
 
 
 def _noun(text: str) -> str:
