@@ -191,6 +191,13 @@ def _cls(sentence: str, practice: str) -> str | None:
             "壬区各街道深化网格化管理，全年走访群众3万户。",
             "网格化管理",
         ),
+        # one window for disputes is a dispute centre's intake, not the 放管服 reform of approvals
+        (
+            "component",
+            "癸县矛调中心对群众诉求实行“一窗受理、分类流转”。",
+            "癸县政务服务中心的审批事项实行“一窗受理”。",
+            "一窗受理",
+        ),
         ("policy", "总书记对枫桥经验作出重要指示。", "甲县深化枫桥经验。", "枫桥经验"),
         # a central document named as 中央关于…的意见 is national policy; a local 中央大街 is not
         (

@@ -321,6 +321,11 @@ _FUNCTION_OF_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能区|功能室|�
 # 打造集信访接待、法律咨询等功能为一体的平台: the listed functions are that platform's, named after them.
 _GATHERED_BEFORE = re.compile(r"集[^，,。；;:：集]*$")
 _GATHERED_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能|职能)[^，,。；;:：]{0,2}?[于为]一体")
+# 诉求实行“一窗受理”, 中心靠“一窗受理”分流纠纷: one window for disputes and requests is
+# how a dispute centre takes cases in, not the 放管服 reform of government services and approvals.
+_ONE_WINDOW = ("一窗受理", "一窗式", "一门式")
+_DISPUTE_INTAKE = re.compile(r"综治|矛调|矛盾|纠纷|调解|调处|诉求|信访")
+_GOVERNMENT_SERVICE = re.compile(r"政务|审批|便民服务|户籍|证照|营商|企业开办|行政服务|不动产|办事")
 _MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,。；;:：]{0,12}?中心")
 # 按一厅多室设置接待厅、咨询室等功能区, 整合来访接待与法律咨询2类便民服务, 中心融合
 # 网格化管理、信访接待等职能: a clause that sets up a facility lists its rooms, windows or services,
@@ -608,6 +613,12 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("component", m.group()[-4:])
     if _SETUP_CLAUSE_BEFORE.search(before) and (m := _FACILITY_PARTS_AFTER.match(after)):
         return Cue("component", m.group()[-4:])
+    if (
+        sentence.startswith(_ONE_WINDOW, start)
+        and (m := _DISPUTE_INTAKE.search(sentence))
+        and not _GOVERNMENT_SERVICE.search(sentence)
+    ):
+        return Cue("component", m.group() + "…" + sentence[start:end])
     if cues.late is not None and cues.late.reason == "meeting":
         return cues.late
     if (
