@@ -191,6 +191,20 @@ def _cls(sentence: str, practice: str) -> str | None:
             "壬区各街道深化网格化管理，全年走访群众3万户。",
             "网格化管理",
         ),
+        # the direct object of a visit verb is the visit's topic, neither the visitor's nor the host's
+        (
+            "visit",
+            "甲县政法委调研“石榴红”调解品牌。",
+            "甲县政法委打造“石榴红”调解品牌。",
+            "石榴红",
+        ),
+        # a delegation after an opening date still looks at what follows
+        (
+            "visit",
+            "5月8日上午，乙县考察团一行来到丙镇，了解“石榴红”调解品牌。",
+            "5月8日上午，乙县组建“石榴红”调解品牌。",
+            "石榴红",
+        ),
         # one window for disputes is a dispute centre's intake, not the 放管服 reform of approvals
         (
             "component",

@@ -202,8 +202,13 @@ _VISIT_TOPIC_BEFORE = re.compile(
 # visiting delegation and whose verb is one of looking or listening names what the visitors saw;
 # it is the host's only where the text writes its owner before it (参观了乙镇综治中心, 乙县的“X”).
 _DELEGATION = re.compile(
-    r"^[^，,。；;:：]{0,24}?(?:考察团|观摩团|参观团|学习团|调研团|考察组|调研组|观摩组|代表团|一行)"
+    # a date or time opening the sentence (9月4日下午，…一行) comes before the delegation
+    r"^(?:(?:[0-9]{1,2}月[0-9]{1,2}日|近日|日前|近期|昨天|今天)[上下]?午?[，,])?"
+    r"[^，,。；;:：]{0,24}?(?:考察团|观摩团|参观团|学习团|调研团|考察组|调研组|观摩组|代表团|一行)"
 )
+# 某区委政法委调研“X”调解品牌: the practice as the direct object of a visit verb is its topic
+# (an owner written before it, 调研乙镇“X”, leaves the verb out of reach).
+_VISITED_OBJECT = re.compile(r"(?:调研|考察|观摩)了?[“\"「]?$")
 _VIEWING = re.compile(r"参观|观摩|听取|考察|学习|了解|借鉴|察看|查看|调研|感受|体验")
 _OWNER_BEFORE = re.compile(
     r"(?:[县市区旗镇乡村州盟]|街道|社区|嘎查|苏木|当地|的)(?:[“\"「][^“”\"「」]{1,16}[”\"」])?[“\"「]?$"
@@ -641,6 +646,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("visit", m.group()[-3:] + "…" + n.group())
     if m := _VISIT_TOPIC_SCAN.search(before):
         return Cue("visit", m.group()[:1] + "…" + m.group()[-2:])
+    if m := _VISITED_OBJECT.search(before):
+        return Cue("visit", m.group().rstrip('“"「'))
     if (m := _TOUR_BEFORE_SCAN.search(before)) and (n := _TOUR_AFTER.match(after)):
         return Cue("visit", m.group()[:2] + "…" + n.group()[-2:])
     if m := _NEGATED_BEFORE.search(before):
