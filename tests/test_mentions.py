@@ -191,6 +191,13 @@ def _cls(sentence: str, practice: str) -> str | None:
             "壬区各街道深化网格化管理，全年走访群众3万户。",
             "网格化管理",
         ),
+        # centres gathered into one (集A中心、B中心于一体的X) are parts of that one
+        (
+            "component",
+            "乙县建成集矛盾纠纷调处中心和诉讼服务中心于一体的社会治理中心。",
+            "乙县建成矛盾纠纷调处中心，诉讼服务中心同步运行。",
+            "矛盾纠纷调处中心",
+        ),
         # the direct object of a visit verb is the visit's topic, neither the visitor's nor the host's
         (
             "visit",
