@@ -1080,3 +1080,10 @@ def test_where_the_things_counted_are_is_no_noun_of_the_count() -> None:
     # 以及 joins a next item the count does not cover
     got = labels("此次检查覆盖辖区内2所中学和5所小学以及周边商铺。")
     assert [(g[0], g[1]) for g in got] == [("中学", 2.0), ("小学", 5.0)]
+
+
+def test_a_pronoun_or_demonstrative_opening_the_words_is_no_part_of_the_noun() -> None:
+    # 她保持着结案率…, 他们走访…: who is meant is told elsewhere; 他人 stays a noun
+    assert [g[0] for g in labels("她保持着结案率100%的纪录。")] == ["结案率"]
+    assert [g[0] for g in labels("他们走访农户260户。")] == ["走访农户"]
+    assert [g[0] for g in labels("追回他人被骗资金8万元。")] == ["追回他人被骗资金"]
