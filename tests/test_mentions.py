@@ -194,7 +194,7 @@ def _cls(sentence: str, practice: str) -> str | None:
         # centres gathered into one (集A中心、B中心于一体的X) are parts of that one
         (
             "component",
-            "乙县建成集矛盾纠纷调处中心和诉讼服务中心于一体的社会治理中心。",
+            "乙县建成集诉讼服务中心、矛盾纠纷调处中心于一体的社会治理中心。",
             "乙县建成矛盾纠纷调处中心，诉讼服务中心同步运行。",
             "矛盾纠纷调处中心",
         ),

@@ -326,7 +326,7 @@ _FUNCTION_OF_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能区|功能室|�
 # 打造集信访接待、法律咨询等功能为一体的平台: the listed functions are that platform's, named after them.
 _GATHERED_BEFORE = re.compile(r"集[^，,。；;:：集]*$")
 # 集调处中心与心理服务中心于一体的X: centres gathered into one are its parts too.
-_GATHERED_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能|职能|中心)[^，,。；;:：]{0,2}?[于为]一体")
+_GATHERED_AFTER = re.compile(r"^(?:[^，,。；;:：]*?(?:功能|职能|中心)[^，,。；;:：]{0,2}?)?[于为]一体")
 # 诉求实行“一窗受理”, 中心靠“一窗受理”分流纠纷: one window for disputes and requests is
 # how a dispute centre takes cases in, not the 放管服 reform of government services and approvals.
 _ONE_WINDOW = ("一窗受理", "一窗式", "一门式")
