@@ -1087,3 +1087,9 @@ def test_a_pronoun_or_demonstrative_opening_the_words_is_no_part_of_the_noun() -
     assert [g[0] for g in labels("她保持着结案率100%的纪录。")] == ["结案率"]
     assert [g[0] for g in labels("他们走访农户260户。")] == ["走访农户"]
     assert [g[0] for g in labels("追回他人被骗资金8万元。")] == ["追回他人被骗资金"]
+
+
+def test_a_count_is_no_rate_so_a_rate_word_after_its_noun_is_the_next_values() -> None:
+    # 860件纠纷调处成功率97%: the count is of disputes; the rate names the percentage after it
+    got = labels("全年受理860件纠纷调处成功率97%。")
+    assert [(g[0], g[1]) for g in got] == [("受理纠纷", 860.0), ("纠纷调处成功率", 97.0)]

@@ -813,6 +813,14 @@ def _to_mention(
     label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
     if change is None and (whom := _for_whom(sentence, m.start(), m.end(), label)) is not None:
         label = whom
+    if (
+        mult + unit not in _CHANGE_UNITS
+        and (rate := _RATE_TAIL.search(label))
+        and is_noun_label(label[: rate.start()])
+    ):
+        label = label[
+            : rate.start()
+        ]  # 1200件纠纷调解成功率98%: the rate is the next value's, a count no rate
     if _BARE_OPINION.fullmatch(label) and "群众" in sentence[: m.start()]:
         label = "群众" + label  # 群众安全感稳步提升,满意度达96%: the opinion is the 群众's named before
     if unit == "%" and floor and change is None:
@@ -935,6 +943,9 @@ def _rate_of(label: str, previous: str) -> str:
     return thing + label if len(thing) >= 2 and is_noun_label(thing) else label
 
 
+_RATE_TAIL = re.compile(
+    r"(?:调解|化解|调处|预警)?(?:成功|办结|反馈|满意|化解|调解|履行|结案|破案|回访|处置)率$"
+)
 # 为商户挽回损失86万元, 为32户受害群众追回损失: 为 names who the work was done for; the
 # count after it is of those people, and the work counted starts at its verb.
 _FOR_WHOM = re.compile(
