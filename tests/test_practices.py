@@ -1080,3 +1080,9 @@ def test_security_volunteers_and_patrol_teams_are_mass_prevention(matcher: Pract
 def test_an_honour_title_leaves_the_units_own_programme(matcher: PracticeMatcher) -> None:
     names = local_names(matcher.discover("作为全省“百佳服务品牌”的北岭派出所“老周调解室”再次升级。"))
     assert names == ["老周调解室"]
+
+
+def test_work_opening_the_forces_of_a_mechanism_is_no_part_of_its_name(matcher: PracticeMatcher) -> None:
+    # “X”机制工作力量: the forces of the mechanism's work; the name ends at its kind word
+    found = matcher.discover("全镇党员、网格员统一编入“五联”机制工作力量。")
+    assert local_names(found) == ["“五联”机制"]

@@ -598,6 +598,7 @@ _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
 # a character every quoted run or book title starts with: most sentences hold none
 _ANY_OPENER = re.compile(f"[{re.escape(_QUOTE_CHARS + ''.join(o for o, _ in _BRACKET_QUOTES))}《]")
 _BOOK_TRAILERS = ("栏目", "节目", "专栏", "专题节目")
+_FORCES = ("力量", "人员", "经费")
 _CREW_TRAILERS = ("栏目组", "节目组", "专栏组", "摄制组")
 # “平安景区”与“和谐社区”协同共建模式, “A”和“B”相结合的机制: a quote joined to the quote before
 # it by 与/和/及, with words of combining between it and the kind word; the model is the pairing.
@@ -1106,6 +1107,8 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
         # 机制, where the verb runs into the kind word, stays one)
         return None
     end = _words_end(window, best + len(best_word))
+    if end > best + len(best_word) and window.endswith("工作", 0, end) and window.startswith(_FORCES, end):
+        end -= 2  # “X”机制工作力量: 工作 opens the forces of the work, no part of the name
     if window.startswith("伍", end) and window[end - 1] == "队":
         end += 1  # 调解队伍: the word runs on past 队, and the name with it
     if window.startswith((*_ROLE_ENDINGS, "者"), end):
