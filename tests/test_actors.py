@@ -838,3 +838,16 @@ def test_a_province_feature_with_one_districts_example_stays_the_provinces() -> 
         "七里河区调解员调解邻里纠纷。七里河区司法局推行网格化管理，成为全省首家试点。甘肃省司法厅予以肯定。"
     )
     assert ex.subject_region == "620103"
+
+
+def test_a_municipalitys_bureau_branch_and_station_name_the_district_and_street() -> None:
+    # a 直辖市 is the city whose bureau has district branches: 重庆市公安局江北分局 is 江北区's, and
+    # its 观音桥派出所 is that district's 观音桥街道 (guidelines rule 8), as for any other city's
+    found = _facts(
+        "警民同心护平安\n"
+        "近年来，重庆市公安局江北分局观音桥派出所深化枫桥式公安派出所创建，组建夜间巡逻队。"
+        "观音桥派出所推行网格化管理。"
+    )
+    assert ("观音桥街道", "fengqiao_police_station") in found
+    assert ("观音桥街道", "grid") in found
+    assert ("重庆市", "grid") not in found

@@ -541,7 +541,7 @@ class ActorResolver:
         """Stations and branches named after a unit under the report's region, or under the county
         whose bureau they are written after (某县公安局甲派出所 in a province's report): span → unit."""
         out: dict[tuple[int, int], Region] = {}
-        root = next((r for r in self.chain(ctx.subject) if r.level != "province"), None)
+        root = self._station_root(ctx.subject)
         counties = {m.end: m.region for m in regions if m.region.level == "county"}
         for m in _STATION_SCAN.finditer(sentence):
             for length in (5, 4, 3, 2):
@@ -598,6 +598,16 @@ class ActorResolver:
                 out[(found[0], m.end())] = found[1]
         self._owned_stations(ctx, sentence, counties, out)
         return out
+
+    def _station_root(self, subject: Region | None) -> Region | None:
+        """The unit whose stations and branches a report names by short name: the subject's city or
+        county; a 直辖市 is that city too (天津市公安局甲分局 is its district 甲区's branch), while
+        a province's report has none (its stations need a county written before them)."""
+        chain = self.chain(subject)
+        root = next((r for r in chain if r.level != "province"), None)
+        if root is None and chain and chain[-1].name.endswith("市"):
+            return chain[-1]
+        return root
 
     @staticmethod
     def _owned_stations(
