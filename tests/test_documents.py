@@ -383,3 +383,10 @@ def test_fold_keeps_a_character_opencc_sends_outside_the_basic_plane() -> None:
     # ordinary traditional characters around it still fold, and the length is kept
     folded = fold("陽西縣織篢鎮綜治中心")
     assert folded == "阳西县织篢镇综治中心" and len(folded) == len("陽西縣織篢鎮綜治中心")
+
+
+def test_a_slashed_date_after_the_publishers_name_is_the_date_line() -> None:
+    # 某某出版社  2024/3/9 15:20:11 under a headline: the slashes are the date's, not separators
+    # to strip before the date is found; a later line dating a founding is not the publication's
+    text = "派出所里的调解室\n某某警察杂志社  2024/3/9 15:20:11\n文/某某\n建所时间：1998年6月1日。\n正文。"
+    assert from_text(text, "x").published == "2024-03-09"

@@ -248,8 +248,9 @@ def _is_date_line(line: str) -> str | None:
             found = _valid(int(m[1]), int(m[2]))
         if found is None:
             return None
-    rest = _DATE_LABEL.sub("", _TIME.sub("", line))
-    rest = _YM.sub("", _CN_DATE.sub("", _DMY.sub("", _YMD.sub("", rest))))  # full dates first
+    rest = _YM.sub("", _CN_DATE.sub("", _DMY.sub("", _YMD.sub("", _TIME.sub("", line)))))  # full dates first
+    # labels after the dates: the separators they strip (/ .) are also inside 2025/7/23
+    rest = _DATE_LABEL.sub("", rest)
     # A short leftover is allowed: a newspaper name, "星期三", an edition mark.
     return found if len(rest) <= 12 else None
 
