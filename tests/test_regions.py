@@ -968,3 +968,12 @@ def test_a_name_folding_changes_is_found_in_a_folded_text(matcher: RegionMatcher
             c for member in zf.namelist() for line in zf.read(member).decode().splitlines() for c in line
         }
     assert {c for c in chars if fold(c) != c} <= _FOLDED_IN_NAMES
+
+
+def test_an_outlet_named_in_the_title_weighs_no_more_than_in_the_body(matcher: RegionMatcher) -> None:
+    # a page whose first line (its title) opens 甲省新闻网消息: the outlet carried the story; the
+    # county whose bureau acts in the body is what the page is about
+    title = "云南网消息 为筑牢边境农村治安防线、织密乡村平安网络"
+    text = f"{title}，孟连县公安局近日召开驻村辅警工作推进会，要求各乡镇做好保障。"
+    subject = matcher.infer_subject(text, title)
+    assert subject is not None and subject.name == "孟连傣族拉祜族佤族自治县"

@@ -1346,7 +1346,12 @@ class RegionMatcher:
                     continue  # 赴甲县考察: where the delegation learns, never who the report is about
                 if m.role == "media" and _dateline(source, m.start, m.end) == "agency":
                     continue  # 新华社乙地电: a bureau covers its whole province, the story may be anywhere
-                scores[m.region.code] += weight * (0.3 if m.role in ("media", "event") else 1.0)
+                if m.role == "media":
+                    # 甲省新闻网消息 opening a page read as its title: the outlet that carried the
+                    # story, no more the title's topic there than in the body
+                    scores[m.region.code] += 0.3
+                    continue
+                scores[m.region.code] += weight * (0.3 if m.role == "event" else 1.0)
         if not scores:
             return None
         total: dict[str, float] = defaultdict(float)
