@@ -851,3 +851,18 @@ def test_a_municipalitys_bureau_branch_and_station_name_the_district_and_street(
     assert ("观音桥街道", "fengqiao_police_station") in found
     assert ("观音桥街道", "grid") in found
     assert ("重庆市", "grid") not in found
+
+
+def test_a_town_named_with_its_county_in_an_example_does_not_take_the_report() -> None:
+    # 如…，甲县乙镇某某…: a case told to illustrate the county bureau's year, not the town's report
+    ex = _run(
+        "【法律援助】2031年，县司法局扎实推进公共法律服务，全县设立法律援助工作站12个。"
+        "如6月8日，屯昌县坡心镇村民王某因工钱被拖欠求助，工作站当天受理并帮助其追回欠款。"
+        "全年共办理法律援助案件300余件。"
+    )
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "屯昌县"
+    # the same pair opening the report's lead still makes the town its subject
+    ex = _run("夜巡守平安\n6月8日，屯昌县坡心镇组织义务巡逻队开展夜间巡逻，该镇还推行网格化管理。")
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "坡心镇"

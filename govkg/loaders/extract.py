@@ -608,7 +608,10 @@ class Extractor:
         if alone >= named:
             return None
         if any(
-            m.region.code == subject.code and m.start < opening and n.region.code == town.code
+            m.region.code == subject.code
+            and m.start < opening
+            and n.region.code == town.code
+            and not _example_at(text, m.start)
             for m, n in pairwise(found)
             if n.start == m.end
         ):
@@ -822,6 +825,21 @@ class Extractor:
 
 # 是全国较早探索…的地区之一, 是首批…的城市之一: a copula clause that ranks its subject among others.
 _RANKED_AMONG = re.compile(r"是[^，,。；;：:！!？?]*?之一")
+
+
+# 如4月3日，甲县乙镇某某…, 比如在乙镇…: a sentence opening a case that illustrates the work
+_EXAMPLE_OPENING = re.compile(r"(?:如|比如|例如|譬如)(?![今此何果期实同])")
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n][^。！？!?\n]*$")
+
+
+def _example_at(text: str, pos: int) -> bool:
+    """Whether the sentence holding ``pos`` opens with an example marker (如, 比如, 例如): the
+    place it names is a case in point, not what the report is about."""
+    brk = _SENTENCE_BREAK.search(text, max(0, pos - 200), pos)
+    start = brk.start() + 1 if brk else max(0, pos - 200)
+    while start < pos and text[start] in " \u3000\t":
+        start += 1
+    return _EXAMPLE_OPENING.match(text, start) is not None
 
 
 def _county_heads(text: str, county: Region) -> bool:
