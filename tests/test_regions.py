@@ -977,3 +977,15 @@ def test_an_outlet_named_in_the_title_weighs_no_more_than_in_the_body(matcher: R
     text = f"{title}，孟连县公安局近日召开驻村辅警工作推进会，要求各乡镇做好保障。"
     subject = matcher.infer_subject(text, title)
     assert subject is not None and subject.name == "孟连傣族拉祜族佤族自治县"
+
+
+def test_a_division_written_without_di_before_its_regiment_is_its_city(matcher: RegionMatcher) -> None:
+    # 七师一三一团: the 兵团 division that 胡杨河市 governs as one body, as 第七师 is; the regiment
+    # is no 区划 unit, so a community written after it is the city's
+    found = matcher.find("七师一三一团幸福社区组织职工开展夜间巡逻。")
+    assert [(m.surface, m.region.name) for m in found][:1] == [("七师", "胡杨河市")]
+    community = [m for m in found if m.region.level == "community"]
+    assert [(m.region.name, m.region.parent_code) for m in community] == [("幸福社区", "659010")]
+    # not a division: inside 第十七师/十七师, with no regiment after it, or a nickname
+    assert matcher.find("第十七师一三一团组织巡逻。") == []
+    assert not any(m.region.name == "胡杨河市" for m in matcher.find("七师兄组织巡逻，七师团结奋进。"))

@@ -58,6 +58,16 @@ _SUB_LEVEL = {
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 
 
+# 第八师 / 农八师 are aliases of the city the division governs as one body (石河子市); 八师 alone
+# is that division only right before a regiment (八师一四三团), and never inside 十八师 or 第八师
+_DIVISION_ALIAS = re.compile(r"第([一二三四五六七八九十]{1,3}师)")
+_DIVISION_SHORT = re.compile(r"[一二三四五六七八九十]{1,3}师")
+_REGIMENT_AFTER = re.compile(r"[0-9一二三四五六七八九十百〇零]{1,4}团")
+_NUMBER_BEFORE = frozenset("第农一二三四五六七八九十百〇零")
+# the cities each governing a division as one body (石河子市 … 白杨市): 6590xx
+_BINGTUAN = frozenset(f"6590{n:02d}" for n in range(1, 20))
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -125,6 +135,9 @@ class Gazetteer:
         for alias in region.aliases:
             if alias != name and alias != short and alias not in _LEVEL_WORD_ONLY:
                 by_surface[alias].append(code)
+            if division := _DIVISION_ALIAS.fullmatch(alias):
+                # 二师三十一团: a 兵团 division written without 第 before one of its regiments
+                by_surface[division.group(1)].append(code)
         auto = next((w for w in _AUTONOMOUS if name.endswith(w)), "") if name.endswith(_AUTONOMOUS) else ""
         if auto and short and len(short) >= 2 and short + auto != name:
             # 镇宁自治县 for 镇宁布依族苗族自治县: the ethnic words dropped, the 自治 kept
@@ -649,6 +662,8 @@ class RegionMatcher:
         # 和谐安康, 小康长寿: after a word of a wish, a short name that is a wish word too is no place
         modifier = slogan in _MODIFIER_BEFORE and not (slogan in _WISH_BEFORE and hit.surface in _WISH_SHORTS)
         left_ok = not _is_cjk(before) or before in _FUNCTION_CHARS or prev_end == hit.start or modifier
+        if _DIVISION_SHORT.fullmatch(hit.surface):
+            return before not in _NUMBER_BEFORE and _REGIMENT_AFTER.match(text, hit.end) is not None
         if hit.surface in _GENERIC_FULL:
             return prev_end == hit.start
         if hit.surface.endswith(("办", "办事处")) and all(r.level == "township" for r in hit.candidates):
@@ -1028,6 +1043,12 @@ class RegionMatcher:
             if start is None:
                 continue
             start = _after_zone(text, start, match.start())
+            regiment = _REGIMENT_AFTER.match(text, start) if start in ends else None
+            if regiment and regiment.end() < match.start() and ends[start].region.code in _BINGTUAN:
+                # 七师一三一团甲社区: the regiment between the division's city and the
+                # community is no 区划 unit; the community is the city's, named without it
+                ends[regiment.end()] = ends[start]
+                start = regiment.end()
             start = self._numeral_start(text, start, match.start(), match.group(1), covered, scope)
             stem = text[start : match.start()]
             name = stem + match.group(1)
