@@ -234,8 +234,9 @@ class Extractor:
         # with no subject, an opening dateline or a 来源 line (blanked as chrome) still says where
         # the report was filed: same-name units are looked for there
         filed_at = () if scope else self._dateline_scope(doc)
-        if filed_at and (home := self.gazetteer.get(filed_at[0])) is not None and speaks_as(head, home):
-            # 本区新闻网 credited, 在我区举行: a local outlet's own region writing of itself as 我区
+        if filed_at and (home := self.gazetteer.get(filed_at[0])) is not None and speaks_as(head, home, True):
+            # 本区新闻网 credited, 在我区举行: a local outlet's own region writing of itself as 我区;
+            # 来源：甲市司法局 over 全市受理…: a text naming no place, by a body speaking of its whole city
             subject, scope, filed_at = home, filed_at, ()
         month = (
             int(doc.published[5:7])

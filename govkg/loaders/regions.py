@@ -557,10 +557,19 @@ def _dateline(text: str, start: int, end: int) -> str | None:
     return "head" if text[start:end] == _HEAD_OFFICE else "agency"
 
 
-def speaks_as(text: str, region: Region) -> bool:
+def speaks_as(text: str, region: Region, whole: bool = False) -> bool:
     """Whether the text, outside quoted speech, calls itself 我区/我县/我市… with the level word
-    ``region``'s own name ends in (我区 for 定海区, not for 定海县 or a 市)."""
-    return any(region.name.endswith(m.group(1)) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text)))
+    ``region``'s own name ends in (我区 for 定海区, not for 定海县 or a 市); with ``whole``, also
+    whether a clause is headed by 全区/全县/全市… of that word (全市共有…, 全市受理…)."""
+    said = _QUOTED_SPEECH.sub("", text)
+    words = [m.group(1) for m in _SELF_WORD.finditer(said)]
+    if whole:
+        words.extend(m.group(1) for m in _WHOLE_HEADS.finditer(said))
+    return any(region.name.endswith(w) for w in words)
+
+
+# 全市受理…, ，全县共有…: a clause headed by the whole of a unit of that level
+_WHOLE_HEADS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))全(县|旗|市|区|州|盟)(?![首第前唯先范率级域])")
 
 
 # 全省/我省 heading a clause as its subject, not a ranking or a field (全省首家, 走在全省前列)
