@@ -866,3 +866,13 @@ def test_a_town_named_with_its_county_in_an_example_does_not_take_the_report() -
     ex = _run("夜巡守平安\n6月8日，屯昌县坡心镇组织义务巡逻队开展夜间巡逻，该镇还推行网格化管理。")
     names = {r.code: r.name for r in ex.regions}
     assert names[ex.subject_region or ""] == "坡心镇"
+
+
+def test_an_apposition_opening_with_zuowei_is_the_next_clauses_unit() -> None:
+    # 作为…试点城市，甲市…: the fronted clause says what the unit heading the next one is
+    found = _facts(
+        "宁夏平安建设综述\n近年来，固原市原州区推行网格化管理。"
+        "作为全国市域社会治理试点城市，石嘴山市着力推进矛盾纠纷多元化解。"
+    )
+    assert ("石嘴山市", "city_governance_pilot") in found
+    assert ("原州区", "city_governance_pilot") not in found

@@ -1144,8 +1144,9 @@ def _clause_units(
 _UNPLACED_ITEM = re.compile(
     r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室|警务站)(?:[“\"「][^”\"」、，,]{0,12}[”\"」]?)?$"
 )
-# A fronted adverbial clause: since, through, relying on, for … (自推行…以来，通过…，为化解…，)
-_FRONTED = re.compile(r"\s*(?:自|从|通过|依托|借助|围绕|针对|为了|为)(?![\u4e00-\u9fff]{0,2}[,，])")
+# A fronted adverbial clause: since, through, relying on, for … (自推行…以来，通过…，为化解…，);
+# 作为…试点城市，甲市…: an apposition saying what the unit heading the next clause is
+_FRONTED = re.compile(r"\s*(?:自|从|通过|依托|借助|围绕|针对|为了|作为|为)(?![\u4e00-\u9fff]{0,2}[,，])")
 
 
 def _part_after(sentence: str, head: Actor) -> bool:
