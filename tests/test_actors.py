@@ -876,3 +876,14 @@ def test_an_apposition_opening_with_zuowei_is_the_next_clauses_unit() -> None:
     )
     assert ("石嘴山市", "city_governance_pilot") in found
     assert ("原州区", "city_governance_pilot") not in found
+
+
+def test_a_practice_rolled_out_in_a_unit_written_after_yizai_is_that_units() -> None:
+    # “X”工作法已在甲县全面推开: the practice heading the clause is in place in 甲县
+    found = _facts(
+        "黄南州基层治理观察\n黄南藏族自治州持续推进平安建设。"
+        "“帐篷议事”工作法已在泽库县全面推开，牧民纠纷就地化解。网格化管理已在同仁市铺开。"
+    )
+    assert ("泽库县", "local:帐篷议事") in found
+    assert ("同仁市", "grid") in found
+    assert ("黄南藏族自治州", "grid") not in found

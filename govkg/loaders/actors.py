@@ -1026,6 +1026,9 @@ class ActorResolver:
             # 自推行X以来，甲镇…; 通过X，甲社区…: the practice in a fronted clause is done by the
             # unit heading the clause after it
             lead = _fronted(sentence, actors, pos, unit, clause_start)
+        if not own and not lead:
+            # “X”模式已在甲县全面推开: a practice heading its clause, rolled out in the unit after 在
+            lead = _rolled_out_in(sentence, actors, pos)
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
             before, rule = own, None
@@ -1170,6 +1173,24 @@ def _fronted(sentence: str, actors: Sequence[Actor], pos: int, unit: int, clause
     if after is None or not after.explicit or not _LEAD.match(sentence[brk.end() : after.start]):
         return []
     return [after]
+
+
+# …已在甲县全面推开 / 已在全县各乡镇推广: where a practice, the topic of its clause, has been rolled out
+_ROLLED_OUT = re.compile(
+    r"(?:已|已经|现已|目前已|均已)在([^，,。；;：:]{2,16}?)(?:全面|全域|全部|逐步|陆续|广泛|普遍)?"
+    r"(?:推开|推广|铺开|推行|实施|落地|覆盖|施行)"
+)
+
+
+def _rolled_out_in(sentence: str, actors: Sequence[Actor], pos: int) -> list[Actor]:
+    """The unit a practice named at ``pos`` has been rolled out in, written after 已在 later in the
+    same clause (“X”新模式已在甲县全面推开): the practice is in place there, whoever spread it."""
+    brk = _CLAUSE_BREAK.search(sentence, pos)
+    m = _ROLLED_OUT.search(sentence, pos, brk.start() if brk else len(sentence))
+    if m is None:
+        return []
+    inside = [a for a in actors if a.explicit and m.start(1) <= a.start and a.end <= m.end(1)]
+    return inside[-1:] if inside and inside[0].start == m.start(1) else []
 
 
 def _speaker(sentence: str, actors: Sequence[Actor], pos: int) -> Actor | None:
