@@ -887,3 +887,19 @@ def test_a_practice_rolled_out_in_a_unit_written_after_yizai_is_that_units() -> 
     assert ("泽库县", "local:帐篷议事") in found
     assert ("同仁市", "grid") in found
     assert ("黄南藏族自治州", "grid") not in found
+
+
+def test_a_station_written_after_its_city_bureau_and_a_zone_branch_opens_the_sentence() -> None:
+    # 甲市公安局某新区分局乙派出所…，…打造…: the station (its street) acts, in the later clauses too;
+    # the city's bureau and the zone's branch only say whose station it is
+    text = (
+        "警民同心护平安\n近年来，洛阳市公安局伊滨区分局李村派出所坚持问题导向，结合辖区实际，"
+        "全力打造枫桥式公安派出所。"
+    )
+    ex = _run(text)
+    names = {r.code: r.name for r in ex.regions}
+    adopters = {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    assert ("李村镇", "fengqiao_police_station") in adopters
+    assert ("洛阳市", "fengqiao_police_station") not in adopters
+    bodies = {a.key: a.name for a in ex.agencies}
+    assert all(bodies[i.agency_key] != "洛阳市公安局" for i in ex.implementations)

@@ -189,7 +189,8 @@ _SUO_WORDS = frozenset("在属有以得需谓长辖")
 _OWNED_STATIONS = ("派出所", "司法所", "警务室", "警务站", "检察室", "法庭")
 _COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
 # What may stand between a county's name and a station of its bureau (甲县公安乙派出所).
-_BUREAU_GAP = re.compile(r"^(?:公安|公安局|公安分局|司法局|人民法院|法院)?$")
+# 甲市公安局乙区分局丙派出所, 甲市公安局某示范区分局丙派出所: a branch between them belongs there too.
+_BUREAU_GAP = re.compile(r"^(?:公安|公安局|公安分局|司法局|人民法院|法院)?(?:[\u4e00-\u9fff]{2,12}?分局)?$")
 # What may stand before a station that heads a title: the county's name and its bureau or court.
 _TITLE_TAG = re.compile(r"^(?:\s|【[^】]{0,12}】)*")
 _STATION_OWNER = re.compile(

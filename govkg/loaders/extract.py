@@ -347,7 +347,7 @@ class Extractor:
                     [(a.start, a.end) for a in agency_mentions], [(a.start, a.end) for a in more]
                 )
                 agency_mentions = sorted([*agency_mentions, *(more[i] for i in keep)], key=lambda a: a.start)
-            station_owners = _station_owners(agency_mentions)
+            station_owners = _station_owners(agency_mentions, sent.text)
             for a in agency_mentions:
                 key = agency_key(a.region_code, a.name)
                 counts[("Agency", key)] += 1
@@ -898,23 +898,41 @@ def _titled(sentence: str, end: int, agencies: Sequence[AgencyMention]) -> Agenc
 _LISTED_AFTER = re.compile(r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室|警务站)[“\"「]$")
 
 
-def _station_owners(agencies: Sequence[AgencyMention]) -> set[int]:
+# 某市公安局某示范区分局甲派出所: a branch named after no unit (a zone) between a bureau and its station
+_BRANCH_BETWEEN = re.compile(r"[\u4e00-\u9fff]{2,12}?分局")
+
+
+def _station_owners(agencies: Sequence[AgencyMention], sentence: str = "") -> set[int]:
     """Where the bodies start that are written right before a station of their own (某县公安局甲
-    派出所) or a branch of their own (某市公安局乙区分局): the body only says whose station or
-    branch acts (guideline 8), it acts in nothing there."""
+    派出所, also across a branch between them) or a branch of their own (某市公安局乙区分局): the
+    body only says whose station or branch acts (guideline 8), it acts in nothing there."""
     return {
         a.start
         for a, b in pairwise(agencies)
-        if b.start == a.end
+        if (
+            b.start == a.end
+            or (b.kind in _STATION_KINDS and _BRANCH_BETWEEN.fullmatch(sentence, a.end, b.start))
+        )
         and (
             (
                 b.kind in _STATION_KINDS
                 and a.kind not in _STATION_KINDS
-                and b.region_code.startswith(a.region_code + ":")
+                and _lies_under(b.region_code, a.region_code)
             )
             or _own_branch(a, b)
         )
     }
+
+
+def _lies_under(code: str, upper: str) -> bool:
+    """Whether the unit ``code`` (a station's town, 410311:甲镇) lies in ``upper``: its county's
+    own town, or a town of one of a city's districts (410300 holds 4103xx)."""
+    if code.startswith(upper + ":"):
+        return True
+    county = code.split(":", 1)[0]
+    if ":" not in code or len(upper) != 6 or not upper.endswith("00") or county == upper:
+        return False
+    return county[:2] == upper[:2] if upper.endswith("0000") else county[:4] == upper[:4]
 
 
 def _own_branch(bureau: AgencyMention, branch: AgencyMention) -> bool:
