@@ -774,3 +774,19 @@ def test_a_body_credited_in_the_source_line_and_speaking_of_its_whole_city_is_th
     assert ("荆门市", "public_legal_service") in _adopters(text)
     # 全县 does not fit a 市: the source line only says where same-name units lie
     assert extract(from_text(text.replace("全市", "全县"), "test.txt")).subject_region is None
+
+
+def test_a_text_writing_as_its_city_over_a_districts_opening_story_is_the_citys() -> None:
+    # an opening story set in one district, then 我市… (never 我区): the city writes, the district
+    # is its example; 我市九原区… only places the district and leaves a district's report its own
+    text = (
+        "城市综治观察\n8月2日，包头市九原区一小区业主与物业因停车费产生纠纷，九原区综治中心调处后双方和解。"
+        "九原区综治中心与110平台协同办理。多年来，我市坚持规范运行，推进综治中心建设。"
+    )
+    ex = extract(from_text(text, "test.txt"))
+    assert ex.subject_region == "150200"
+    assert ("九原区", "comprehensive_center") in _adopters(text)
+    text = (
+        "九原区平安建设\n近年来，我市九原区推行网格化管理，九原区沙河街道建成综治中心。九原区还推行楼长制。"
+    )
+    assert extract(from_text(text, "test.txt")).subject_region == "150207"

@@ -581,9 +581,14 @@ _NATION_HEADS = re.compile(
 )
 
 
+def _self_words(text: str) -> set[str]:
+    """The level words the text, outside quotes, calls its own region by (我县 → 县)."""
+    return {m.group(1) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text))}
+
+
 def _self_county_word(text: str) -> str | None:
     """县 or 旗 when the text, outside quotes, calls its own region only 我县 or only 我旗."""
-    words = {m.group(1) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text))}
+    words = _self_words(text)
     return words.pop() if len(words) == 1 and words <= {"县", "旗"} else None
 
 
@@ -1431,6 +1436,16 @@ class RegionMatcher:
                 ]
                 if counties:
                     return self.gazetteer.get(max(counties, key=lambda c: total[c]))
+        if subject is not None and subject.level == "county" and not subject.name.endswith("市"):
+            # 我市 (and never 我区/我县) outside quoted speech: the writer is the city, and the
+            # district its opening story is set in is an example of the city's work
+            # (我市甲区… only places the district: the writer may still be the district's)
+            city = self.gazetteer.get(subject.parent_code or "")
+            said = _QUOTED_SPEECH.sub("", text)
+            names = (subject.name, subject.short or subject.name)
+            alone = any(not said.startswith(names, m.end()) for m in _SELF_WORD.finditer(said))
+            if city is not None and city.level == "prefecture" and _self_words(text) == {"市"} and alone:
+                return city
         return subject
 
     def street_county(self, text: str) -> tuple[str, ...]:
