@@ -989,3 +989,18 @@ def test_a_division_written_without_di_before_its_regiment_is_its_city(matcher: 
     # not a division: inside 第十七师/十七师, with no regiment after it, or a nickname
     assert matcher.find("第十七师一三一团组织巡逻。") == []
     assert not any(m.region.name == "胡杨河市" for m in matcher.find("七师兄组织巡逻，七师团结奋进。"))
+
+
+def test_a_text_about_the_corps_as_a_whole_has_no_division_city_as_subject(matcher: RegionMatcher) -> None:
+    # 兵团 is no 区划 unit: a text about it, citing one division city as an example, is about none
+    text = (
+        "推进兵团基层治理现代化，要加强兵团各级党组织建设，推进兵团团场改革，"
+        "完善兵团社区治理体系。如七师胡杨河市推行网格化服务管理，成效明显。"
+    )
+    assert matcher.infer_subject(text) is None
+    # the division written before its own city's name is that city too
+    assert [m.region.name for m in matcher.find("如七师胡杨河市推行网格化服务管理")][:1] == ["胡杨河市"]
+    # a division city's own report that names its division stays the city's
+    own = "胡杨河市第七师一二三团推行网格化服务管理，胡杨河市还建成综治中心。"
+    subject = matcher.infer_subject(own)
+    assert subject is not None and subject.name == "胡杨河市"

@@ -581,6 +581,10 @@ _NATION_HEADS = re.compile(
 )
 
 
+# 兵团 as a body of its own: not a division (兵团第八师 is its city) nor the corps' newspaper
+_CORPS_HEADS = re.compile(r"兵团(?!第?[一二三四五六七八九十]{1,3}师|日报|报)")
+
+
 def _self_words(text: str) -> set[str]:
     """The level words the text, outside quotes, calls its own region by (我县 → 县)."""
     return {m.group(1) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text))}
@@ -677,7 +681,11 @@ class RegionMatcher:
         modifier = slogan in _MODIFIER_BEFORE and not (slogan in _WISH_BEFORE and hit.surface in _WISH_SHORTS)
         left_ok = not _is_cjk(before) or before in _FUNCTION_CHARS or prev_end == hit.start or modifier
         if _DIVISION_SHORT.fullmatch(hit.surface):
-            return before not in _NUMBER_BEFORE and _REGIMENT_AFTER.match(text, hit.end) is not None
+            # before one of its regiments, or before its own city's name (八师石河子市)
+            own_city = any(text.startswith(r.name, hit.end) for r in hit.candidates)
+            return before not in _NUMBER_BEFORE and (
+                own_city or _REGIMENT_AFTER.match(text, hit.end) is not None
+            )
         if hit.surface in _GENERIC_FULL:
             return prev_end == hit.start
         if hit.surface.endswith(("办", "办事处")) and all(r.level == "township" for r in hit.candidates):
@@ -1406,6 +1414,11 @@ class RegionMatcher:
             nation = len(_NATION_HEADS.findall(_QUOTED_SPEECH.sub("", text)))
             if nation and nation >= tops[0]:
                 return None
+        corps = len(_CORPS_HEADS.findall(_QUOTED_SPEECH.sub("", text)))
+        if corps and corps >= tops[0] and not any(h.role == "actor" for h in heads):
+            # 兵团各级…, 推动兵团基层治理…: a text about the 兵团 as a whole (no 区划 unit) is not the
+            # one division city it cites as an example
+            return None
         if not heads and not nicknames and len(tops) > 2 and tops[2] >= 0.5 * tops[0]:
             # 以浙江诸暨、福建晋江、四川武侯为例: a text whose title names no place and that cites
             # three provinces about as often (a study, a commentary) is about none of them
