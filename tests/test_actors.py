@@ -838,3 +838,68 @@ def test_a_province_feature_with_one_districts_example_stays_the_provinces() -> 
         "七里河区调解员调解邻里纠纷。七里河区司法局推行网格化管理，成为全省首家试点。甘肃省司法厅予以肯定。"
     )
     assert ex.subject_region == "620103"
+
+
+def test_a_municipalitys_bureau_branch_and_station_name_the_district_and_street() -> None:
+    # a 直辖市 is the city whose bureau has district branches: 重庆市公安局江北分局 is 江北区's, and
+    # its 观音桥派出所 is that district's 观音桥街道 (guidelines rule 8), as for any other city's
+    found = _facts(
+        "警民同心护平安\n"
+        "近年来，重庆市公安局江北分局观音桥派出所深化枫桥式公安派出所创建，组建夜间巡逻队。"
+        "观音桥派出所推行网格化管理。"
+    )
+    assert ("观音桥街道", "fengqiao_police_station") in found
+    assert ("观音桥街道", "grid") in found
+    assert ("重庆市", "grid") not in found
+
+
+def test_a_town_named_with_its_county_in_an_example_does_not_take_the_report() -> None:
+    # 如…，甲县乙镇某某…: a case told to illustrate the county bureau's year, not the town's report
+    ex = _run(
+        "【法律援助】2031年，县司法局扎实推进公共法律服务，全县设立法律援助工作站12个。"
+        "如6月8日，屯昌县坡心镇村民王某因工钱被拖欠求助，工作站当天受理并帮助其追回欠款。"
+        "全年共办理法律援助案件300余件。"
+    )
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "屯昌县"
+    # the same pair opening the report's lead still makes the town its subject
+    ex = _run("夜巡守平安\n6月8日，屯昌县坡心镇组织义务巡逻队开展夜间巡逻，该镇还推行网格化管理。")
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "坡心镇"
+
+
+def test_an_apposition_opening_with_zuowei_is_the_next_clauses_unit() -> None:
+    # 作为…试点城市，甲市…: the fronted clause says what the unit heading the next one is
+    found = _facts(
+        "宁夏平安建设综述\n近年来，固原市原州区推行网格化管理。"
+        "作为全国市域社会治理试点城市，石嘴山市着力推进矛盾纠纷多元化解。"
+    )
+    assert ("石嘴山市", "city_governance_pilot") in found
+    assert ("原州区", "city_governance_pilot") not in found
+
+
+def test_a_practice_rolled_out_in_a_unit_written_after_yizai_is_that_units() -> None:
+    # “X”工作法已在甲县全面推开: the practice heading the clause is in place in 甲县
+    found = _facts(
+        "黄南州基层治理观察\n黄南藏族自治州持续推进平安建设。"
+        "“帐篷议事”工作法已在泽库县全面推开，牧民纠纷就地化解。网格化管理已在同仁市铺开。"
+    )
+    assert ("泽库县", "local:帐篷议事") in found
+    assert ("同仁市", "grid") in found
+    assert ("黄南藏族自治州", "grid") not in found
+
+
+def test_a_station_written_after_its_city_bureau_and_a_zone_branch_opens_the_sentence() -> None:
+    # 甲市公安局某新区分局乙派出所…，…打造…: the station (its street) acts, in the later clauses too;
+    # the city's bureau and the zone's branch only say whose station it is
+    text = (
+        "警民同心护平安\n近年来，洛阳市公安局伊滨区分局李村派出所坚持问题导向，结合辖区实际，"
+        "全力打造枫桥式公安派出所。"
+    )
+    ex = _run(text)
+    names = {r.code: r.name for r in ex.regions}
+    adopters = {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    assert ("李村镇", "fengqiao_police_station") in adopters
+    assert ("洛阳市", "fengqiao_police_station") not in adopters
+    bodies = {a.key: a.name for a in ex.agencies}
+    assert all(bodies[i.agency_key] != "洛阳市公安局" for i in ex.implementations)

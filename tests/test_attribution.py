@@ -763,3 +763,30 @@ def test_a_person_the_report_places_in_a_unit_stands_for_it() -> None:
     regions = {r.code: r.name for r in ex.regions}
     owners = {regions[a.region_code] for a in ex.adoptions if a.practice_key == "local:原隆夜巡队"}
     assert owners == {"原隆村"}
+
+
+def test_a_body_credited_in_the_source_line_and_speaking_of_its_whole_city_is_the_subject() -> None:
+    # 来源:甲市司法局 over a text naming no place, whose clauses are headed by 全市: that city's
+    text = (
+        "一季度法律援助工作情况\n来源:荆门市司法局  时间:2031-04-08 09:12\n"
+        "一季度,全市受理法律援助案件512件,办结498件。全市现有法律援助工作站86个。"
+    )
+    assert ("荆门市", "public_legal_service") in _adopters(text)
+    # 全县 does not fit a 市: the source line only says where same-name units lie
+    assert extract(from_text(text.replace("全市", "全县"), "test.txt")).subject_region is None
+
+
+def test_a_text_writing_as_its_city_over_a_districts_opening_story_is_the_citys() -> None:
+    # an opening story set in one district, then 我市… (never 我区): the city writes, the district
+    # is its example; 我市九原区… only places the district and leaves a district's report its own
+    text = (
+        "城市综治观察\n8月2日，包头市九原区一小区业主与物业因停车费产生纠纷，九原区综治中心调处后双方和解。"
+        "九原区综治中心与110平台协同办理。多年来，我市坚持规范运行，推进综治中心建设。"
+    )
+    ex = extract(from_text(text, "test.txt"))
+    assert ex.subject_region == "150200"
+    assert ("九原区", "comprehensive_center") in _adopters(text)
+    text = (
+        "九原区平安建设\n近年来，我市九原区推行网格化管理，九原区沙河街道建成综治中心。九原区还推行楼长制。"
+    )
+    assert extract(from_text(text, "test.txt")).subject_region == "150207"

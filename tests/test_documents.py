@@ -383,3 +383,24 @@ def test_fold_keeps_a_character_opencc_sends_outside_the_basic_plane() -> None:
     # ordinary traditional characters around it still fold, and the length is kept
     folded = fold("陽西縣織篢鎮綜治中心")
     assert folded == "阳西县织篢镇综治中心" and len(folded) == len("陽西縣織篢鎮綜治中心")
+
+
+def test_a_slashed_date_after_the_publishers_name_is_the_date_line() -> None:
+    # 某某出版社  2024/3/9 15:20:11 under a headline: the slashes are the date's, not separators
+    # to strip before the date is found; a later line dating a founding is not the publication's
+    text = "派出所里的调解室\n某某警察杂志社  2024/3/9 15:20:11\n文/某某\n建所时间：1998年6月1日。\n正文。"
+    assert from_text(text, "x").published == "2024-03-09"
+
+
+def test_photo_captions_over_the_storys_dateline_are_not_its_headline() -> None:
+    # a row of captions (full sentences) heading the page, then 某某网讯 and the story: the captions
+    # name what the photos show; with no short headline the story's lead stands for one
+    text = (
+        "银川市兴庆区丽景街道某社区网格员正在入户走访。\n"
+        "民警向商户发放防诈宣传册。\n"
+        "宁夏新闻网讯 平安是发展的前提。银川市持续推进平安建设，全市建成综治中心。\n"
+    )
+    assert from_text(text, "x").title == "平安是发展的前提。"
+    # a headline line (no full stop) over the dateline is still the title
+    headline = "平安银川再上新台阶\n" + text
+    assert from_text(headline, "x").title == "平安银川再上新台阶"

@@ -172,6 +172,53 @@ def _cls(sentence: str, practice: str) -> str | None:
             "新落成的县矛调中心旁，信访接待室全年受理诉求。",
             "信访接待",
         ),
+        # a clause setting up a facility lists its rooms, windows or services, parts of that facility
+        (
+            "component",
+            "庚镇便民大厅按“一厅多室”布局，设置信访接待、心理咨询等3个功能室。",
+            "庚镇便民大厅按“一厅多室”布局，信访接待全年受理诉求40件。",
+            "信访接待",
+        ),
+        (
+            "component",
+            "辛县新建的矛调中心，整合信访接待、法律问答、人民调解4类便民服务。",
+            "辛县矛调中心建成后，信访接待量下降两成。",
+            "信访接待",
+        ),
+        (
+            "component",
+            "壬区各街道综治中心融合了网格化管理、来访接待等职能。",
+            "壬区各街道深化网格化管理，全年走访群众3万户。",
+            "网格化管理",
+        ),
+        # centres gathered into one (集A中心、B中心于一体的X) are parts of that one
+        (
+            "component",
+            "乙县建成集诉讼服务中心、矛盾纠纷调处中心于一体的社会治理中心。",
+            "乙县建成矛盾纠纷调处中心，诉讼服务中心同步运行。",
+            "矛盾纠纷调处中心",
+        ),
+        # the direct object of a visit verb is the visit's topic, neither the visitor's nor the host's
+        (
+            "visit",
+            "甲县政法委调研“石榴红”调解品牌。",
+            "甲县政法委打造“石榴红”调解品牌。",
+            "石榴红",
+        ),
+        # a delegation after an opening date still looks at what follows
+        (
+            "visit",
+            "5月8日上午，乙县考察团一行来到丙镇，了解“石榴红”调解品牌。",
+            "5月8日上午，乙县组建“石榴红”调解品牌。",
+            "石榴红",
+        ),
+        # one window for disputes is a dispute centre's intake, not the 放管服 reform of approvals
+        (
+            "component",
+            "癸县矛调中心对群众诉求实行“一窗受理、分类流转”。",
+            "癸县政务服务中心的审批事项实行“一窗受理”。",
+            "一窗受理",
+        ),
         ("policy", "总书记对枫桥经验作出重要指示。", "甲县深化枫桥经验。", "枫桥经验"),
         # a central document named as 中央关于…的意见 is national policy; a local 中央大街 is not
         (

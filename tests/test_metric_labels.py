@@ -672,8 +672,9 @@ def test_a_verb_right_before_a_count_names_no_figure_its_object_after_does(sente
 
 
 def test_places_listed_by_example_name_no_figure_the_counted_noun_does() -> None:
-    # 甲、乙、丙等8个县(市、区): the places are examples; the count is of 县, cut at the bracket
-    assert labels("青山、白河、柳溪等8个县(市、区)获评平安县")[0][0] == "县"
+    # 甲、乙、丙等8个县(市、区): the places are examples; the count is of 县(市、区), the bracket
+    # naming other kinds of the same unit (as the seed gold writes “平安村(社区)”)
+    assert labels("青山、白河、柳溪等8个县(市、区)获评平安县")[0][0] == "县(市、区)"
 
 
 def test_a_second_count_in_words_after_and_ends_the_noun_before_it() -> None:
@@ -1017,3 +1018,78 @@ def test_giving_after_counted_people_opens_their_predicate() -> None:
     # 为30名困难群众发放救助金: the people counted, then what was given to them
     assert labels("共为18名困难当事人发放司法救助金。")[0][:2] == ("困难当事人", 18.0)
     assert labels("各村设立9个物资发放点。")[0][:2] == ("物资发放点", 9.0)
+
+
+def test_a_rough_size_or_a_name_made_of_digits_is_no_count() -> None:
+    # 数十/几百: "some tens", a rough size; 八一路, 两三户: digits run together name a road or guess
+    assert labels("广场上聚集了数十名志愿者，沿八一路巡逻。") == []
+    assert labels("巡逻队走访了两三户居民，发放资料几百份。") == []
+    # a written number keeps its 十/百 (十二个, 三百余户)
+    assert [g[1] for g in labels("全镇十二个村走访三百余户。")] == [12.0, 300.0]
+
+
+def test_a_bracketed_second_unit_is_no_noun_of_the_count() -> None:
+    # 走访农户、排查商铺2150家（户）: the bracket gives the other unit; the list is what was counted
+    got = labels("今年以来，全镇走访农户、排查商铺2150家（户），化解纠纷36件。")
+    assert [(g[0], g[1]) for g in got] == [("走访农户、排查商铺", 2150.0), ("化解纠纷", 36.0)]
+
+
+def test_a_for_phrase_names_who_the_work_was_for_not_what_was_counted() -> None:
+    # 为+beneficiary+verb: the money is the loss recovered; a count inside the 为-phrase is of them
+    got = labels("专项行动中，民警为辖区商户挽回经济损失86万元。")
+    assert [(g[0], g[1]) for g in got] == [("挽回经济损失", 86.0)]
+    got = labels("本次发还活动为32户受害群众追回损失15万余元。")
+    assert [(g[0], g[1]) for g in got] == [("受害群众", 32.0), ("追回损失", 15.0)]
+    # a copular 为 before the count keeps the noun before it
+    assert [g[0] for g in labels("全乡专职网格员为86名。")] == ["专职网格员"]
+
+
+def test_what_the_work_was_done_to_is_no_part_of_the_work_counted() -> None:
+    # 对+objects+开展…: the places or people worked on are listed before the work counted
+    got = labels("民警对辖区内的网吧、旅馆、出租屋开展消防检查48次。")
+    assert [(g[0], g[1]) for g in got] == [("消防检查", 48.0)]
+    # an agent before 向 does not keep the recipients in the label
+    got = labels("组织民警向商户、住户及过往群众发放反诈宣传单3000余份。")
+    assert [(g[0], g[1]) for g in got] == [("发放反诈宣传单", 3000.0)]
+
+
+def test_a_respectively_list_is_split_at_its_commas_when_and_joins_inside_an_item() -> None:
+    # 盗抢及诈骗案件立案数、破案数同比分别…: 及 joins words of the first item, the 、 list has two
+    got = labels("盗抢及诈骗案件立案数、破案数同比分别下降18.5%、6.2%。")
+    assert [(g[0], g[3]) for g in got] == [("盗抢及诈骗案件立案数", "-18.5%"), ("破案数", "-6.2%")]
+
+
+def test_a_space_between_a_verb_of_change_and_its_value_keeps_the_change() -> None:
+    # typeset text often puts a space before the figure: 同比下降 12%
+    assert labels("全县刑事警情同比下降 12.4%。") == [("刑事警情", 12.4, "%", "-12.4%")]
+    got = labels("盗抢及诈骗案件立案数、破案数同比分别下降 18.5%、6.2%。")
+    assert [(g[0], g[3]) for g in got] == [("盗抢及诈骗案件立案数", "-18.5%"), ("破案数", "-6.2%")]
+
+
+def test_a_bracket_of_other_kinds_of_unit_stays_in_the_counted_noun() -> None:
+    # 县(市、区): the 、 inside the bracket lists kinds of the same unit and breaks nothing
+    assert [g[0] for g in labels("全省共有48个县（市、区）获命名为平安县。")] == ["县（市、区）"]
+    got = labels("建立12支镇(街道)巡防中队、340支村(居、组)巡逻小队。")
+    assert [(g[0], g[1]) for g in got] == [("镇(街道)巡防中队", 12.0), ("村(居、组)巡逻小队", 340.0)]
+
+
+def test_where_the_things_counted_are_is_no_noun_of_the_count() -> None:
+    # 走访辖区内12家企业: 辖区内 says where; the work and the noun after the count are the label
+    got = labels("今年以来走访辖区内26家企业、40户群众。")
+    assert [(g[0], g[1]) for g in got] == [("走访企业", 26.0), ("群众", 40.0)]
+    # 以及 joins a next item the count does not cover
+    got = labels("此次检查覆盖辖区内2所中学和5所小学以及周边商铺。")
+    assert [(g[0], g[1]) for g in got] == [("中学", 2.0), ("小学", 5.0)]
+
+
+def test_a_pronoun_or_demonstrative_opening_the_words_is_no_part_of_the_noun() -> None:
+    # 她保持着结案率…, 他们走访…: who is meant is told elsewhere; 他人 stays a noun
+    assert [g[0] for g in labels("她保持着结案率100%的纪录。")] == ["结案率"]
+    assert [g[0] for g in labels("他们走访农户260户。")] == ["走访农户"]
+    assert [g[0] for g in labels("追回他人被骗资金8万元。")] == ["追回他人被骗资金"]
+
+
+def test_a_count_is_no_rate_so_a_rate_word_after_its_noun_is_the_next_values() -> None:
+    # 860件纠纷调处成功率97%: the count is of disputes; the rate names the percentage after it
+    got = labels("全年受理860件纠纷调处成功率97%。")
+    assert [(g[0], g[1]) for g in got] == [("受理纠纷", 860.0), ("纠纷调处成功率", 97.0)]

@@ -459,6 +459,11 @@ def test_discover_local_programs(
         # an honour title opening with a ranked selection, held by the unit
         "作为全省“十佳调解品牌”的北岭镇派出所今年扩容升级。",
         "某社区获评全市“最美议事厅”。",
+        # the crew of an outlet's programme visiting a place, a visitor and no programme of its own
+        "省电视台《平安时空》节目组走进某县采访基层治理经验。",
+        # the range of a grading scale units are rated on
+        "某区按照“1星-5星”分类评定示范调解室。",
+        "某县按“一级至三级”标准评定平安村。",
     ],
 )
 def test_discover_rejects_non_programs(matcher: PracticeMatcher, sentence: str) -> None:
@@ -1075,3 +1080,9 @@ def test_security_volunteers_and_patrol_teams_are_mass_prevention(matcher: Pract
 def test_an_honour_title_leaves_the_units_own_programme(matcher: PracticeMatcher) -> None:
     names = local_names(matcher.discover("作为全省“百佳服务品牌”的北岭派出所“老周调解室”再次升级。"))
     assert names == ["老周调解室"]
+
+
+def test_work_opening_the_forces_of_a_mechanism_is_no_part_of_its_name(matcher: PracticeMatcher) -> None:
+    # “X”机制工作力量: the forces of the mechanism's work; the name ends at its kind word
+    found = matcher.discover("全镇党员、网格员统一编入“五联”机制工作力量。")
+    assert local_names(found) == ["“五联”机制"]

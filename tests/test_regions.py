@@ -968,3 +968,39 @@ def test_a_name_folding_changes_is_found_in_a_folded_text(matcher: RegionMatcher
             c for member in zf.namelist() for line in zf.read(member).decode().splitlines() for c in line
         }
     assert {c for c in chars if fold(c) != c} <= _FOLDED_IN_NAMES
+
+
+def test_an_outlet_named_in_the_title_weighs_no_more_than_in_the_body(matcher: RegionMatcher) -> None:
+    # a page whose first line (its title) opens 甲省新闻网消息: the outlet carried the story; the
+    # county whose bureau acts in the body is what the page is about
+    title = "云南网消息 为筑牢边境农村治安防线、织密乡村平安网络"
+    text = f"{title}，孟连县公安局近日召开驻村辅警工作推进会，要求各乡镇做好保障。"
+    subject = matcher.infer_subject(text, title)
+    assert subject is not None and subject.name == "孟连傣族拉祜族佤族自治县"
+
+
+def test_a_division_written_without_di_before_its_regiment_is_its_city(matcher: RegionMatcher) -> None:
+    # 七师一三一团: the 兵团 division that 胡杨河市 governs as one body, as 第七师 is; the regiment
+    # is no 区划 unit, so a community written after it is the city's
+    found = matcher.find("七师一三一团幸福社区组织职工开展夜间巡逻。")
+    assert [(m.surface, m.region.name) for m in found][:1] == [("七师", "胡杨河市")]
+    community = [m for m in found if m.region.level == "community"]
+    assert [(m.region.name, m.region.parent_code) for m in community] == [("幸福社区", "659010")]
+    # not a division: inside 第十七师/十七师, with no regiment after it, or a nickname
+    assert matcher.find("第十七师一三一团组织巡逻。") == []
+    assert not any(m.region.name == "胡杨河市" for m in matcher.find("七师兄组织巡逻，七师团结奋进。"))
+
+
+def test_a_text_about_the_corps_as_a_whole_has_no_division_city_as_subject(matcher: RegionMatcher) -> None:
+    # 兵团 is no 区划 unit: a text about it, citing one division city as an example, is about none
+    text = (
+        "推进兵团基层治理现代化，要加强兵团各级党组织建设，推进兵团团场改革，"
+        "完善兵团社区治理体系。如七师胡杨河市推行网格化服务管理，成效明显。"
+    )
+    assert matcher.infer_subject(text) is None
+    # the division written before its own city's name is that city too
+    assert [m.region.name for m in matcher.find("如七师胡杨河市推行网格化服务管理")][:1] == ["胡杨河市"]
+    # a division city's own report that names its division stays the city's
+    own = "胡杨河市第七师一二三团推行网格化服务管理，胡杨河市还建成综治中心。"
+    subject = matcher.infer_subject(own)
+    assert subject is not None and subject.name == "胡杨河市"

@@ -402,3 +402,16 @@ def test_a_year_word_compared_with_through_yu_or_he_dates_nothing() -> None:
     # 与 joining two years of work is no comparison: 去年 dates what it heads
     sentence = "东坪乡去年与派出所共建调解室。"
     assert sentence_year(sentence, sentence.index("调解室"), None, 2023) == 2022
+
+
+def test_a_half_year_and_as_of_now_resolve_against_the_reports_date() -> None:
+    # 上半年 / 截至目前 with no year written: this year's half and the report's day, as 今年 is
+    assert sentence_year("上半年，全镇共调处邻里纠纷86件。", 8, None, 2024) == 2024
+    assert sentence_year("截至目前，全镇已建成村级调解室19个。", 10, None, 2024) == 2024
+    # a year (or 去年) written before the half dates it
+    assert sentence_year("2022年上半年，全镇共调处邻里纠纷86件。", 13, None, 2024) == 2022
+    assert sentence_year("去年上半年，全镇共调处邻里纠纷86件。", 10, None, 2024) == 2023
+    # no date to resolve against: none
+    assert sentence_year("上半年，全镇共调处邻里纠纷86件。", 8, None, None) is None
+    # a dated report opening with 上半年 is that year's
+    assert report_year("某镇调解工作简报", 2024, ["上半年，全镇共调处邻里纠纷86件。"], 8) == 2024

@@ -189,7 +189,8 @@ _SUO_WORDS = frozenset("在属有以得需谓长辖")
 _OWNED_STATIONS = ("派出所", "司法所", "警务室", "警务站", "检察室", "法庭")
 _COUNTY_BUREAU = re.compile(r"(?:公安局|司法局|人民法院|法院)?$")
 # What may stand between a county's name and a station of its bureau (甲县公安乙派出所).
-_BUREAU_GAP = re.compile(r"^(?:公安|公安局|公安分局|司法局|人民法院|法院)?$")
+# 甲市公安局乙区分局丙派出所, 甲市公安局某示范区分局丙派出所: a branch between them belongs there too.
+_BUREAU_GAP = re.compile(r"^(?:公安|公安局|公安分局|司法局|人民法院|法院)?(?:[\u4e00-\u9fff]{2,12}?分局)?$")
 # What may stand before a station that heads a title: the county's name and its bureau or court.
 _TITLE_TAG = re.compile(r"^(?:\s|【[^】]{0,12}】)*")
 _STATION_OWNER = re.compile(
@@ -541,7 +542,7 @@ class ActorResolver:
         """Stations and branches named after a unit under the report's region, or under the county
         whose bureau they are written after (某县公安局甲派出所 in a province's report): span → unit."""
         out: dict[tuple[int, int], Region] = {}
-        root = next((r for r in self.chain(ctx.subject) if r.level != "province"), None)
+        root = self._station_root(ctx.subject)
         counties = {m.end: m.region for m in regions if m.region.level == "county"}
         for m in _STATION_SCAN.finditer(sentence):
             for length in (5, 4, 3, 2):
@@ -598,6 +599,16 @@ class ActorResolver:
                 out[(found[0], m.end())] = found[1]
         self._owned_stations(ctx, sentence, counties, out)
         return out
+
+    def _station_root(self, subject: Region | None) -> Region | None:
+        """The unit whose stations and branches a report names by short name: the subject's city or
+        county; a 直辖市 is that city too (天津市公安局甲分局 is its district 甲区's branch), while
+        a province's report has none (its stations need a county written before them)."""
+        chain = self.chain(subject)
+        root = next((r for r in chain if r.level != "province"), None)
+        if root is None and chain and chain[-1].name.endswith("市"):
+            return chain[-1]
+        return root
 
     @staticmethod
     def _owned_stations(
@@ -1016,6 +1027,9 @@ class ActorResolver:
             # 自推行X以来，甲镇…; 通过X，甲社区…: the practice in a fronted clause is done by the
             # unit heading the clause after it
             lead = _fronted(sentence, actors, pos, unit, clause_start)
+        if not own and not lead:
+            # “X”模式已在甲县全面推开: a practice heading its clause, rolled out in the unit after 在
+            lead = _rolled_out_in(sentence, actors, pos)
         # An actor governs its own clause; only the sentence's opening subject carries further.
         if own:
             before, rule = own, None
@@ -1134,8 +1148,9 @@ def _clause_units(
 _UNPLACED_ITEM = re.compile(
     r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室|警务站)(?:[“\"「][^”\"」、，,]{0,12}[”\"」]?)?$"
 )
-# A fronted adverbial clause: since, through, relying on, for … (自推行…以来，通过…，为化解…，)
-_FRONTED = re.compile(r"\s*(?:自|从|通过|依托|借助|围绕|针对|为了|为)(?![\u4e00-\u9fff]{0,2}[,，])")
+# A fronted adverbial clause: since, through, relying on, for … (自推行…以来，通过…，为化解…，);
+# 作为…试点城市，甲市…: an apposition saying what the unit heading the next clause is
+_FRONTED = re.compile(r"\s*(?:自|从|通过|依托|借助|围绕|针对|为了|作为|为)(?![\u4e00-\u9fff]{0,2}[,，])")
 
 
 def _part_after(sentence: str, head: Actor) -> bool:
@@ -1159,6 +1174,24 @@ def _fronted(sentence: str, actors: Sequence[Actor], pos: int, unit: int, clause
     if after is None or not after.explicit or not _LEAD.match(sentence[brk.end() : after.start]):
         return []
     return [after]
+
+
+# …已在甲县全面推开 / 已在全县各乡镇推广: where a practice, the topic of its clause, has been rolled out
+_ROLLED_OUT = re.compile(
+    r"(?:已|已经|现已|目前已|均已)在([^，,。；;：:]{2,16}?)(?:全面|全域|全部|逐步|陆续|广泛|普遍)?"
+    r"(?:推开|推广|铺开|推行|实施|落地|覆盖|施行)"
+)
+
+
+def _rolled_out_in(sentence: str, actors: Sequence[Actor], pos: int) -> list[Actor]:
+    """The unit a practice named at ``pos`` has been rolled out in, written after 已在 later in the
+    same clause (“X”新模式已在甲县全面推开): the practice is in place there, whoever spread it."""
+    brk = _CLAUSE_BREAK.search(sentence, pos)
+    m = _ROLLED_OUT.search(sentence, pos, brk.start() if brk else len(sentence))
+    if m is None:
+        return []
+    inside = [a for a in actors if a.explicit and m.start(1) <= a.start and a.end <= m.end(1)]
+    return inside[-1:] if inside and inside[0].start == m.start(1) else []
 
 
 def _speaker(sentence: str, actors: Sequence[Actor], pos: int) -> Actor | None:

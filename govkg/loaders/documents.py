@@ -248,8 +248,9 @@ def _is_date_line(line: str) -> str | None:
             found = _valid(int(m[1]), int(m[2]))
         if found is None:
             return None
-    rest = _DATE_LABEL.sub("", _TIME.sub("", line))
-    rest = _YM.sub("", _CN_DATE.sub("", _DMY.sub("", _YMD.sub("", rest))))  # full dates first
+    rest = _YM.sub("", _CN_DATE.sub("", _DMY.sub("", _YMD.sub("", _TIME.sub("", line)))))  # full dates first
+    # labels after the dates: the separators they strip (/ .) are also inside 2025/7/23
+    rest = _DATE_LABEL.sub("", rest)
     # A short leftover is allowed: a newspaper name, "星期三", an edition mark.
     return found if len(rest) <= 12 else None
 
@@ -298,14 +299,22 @@ def _short_headline(line: str, after: Sequence[str]) -> bool:
     return bool(nxt) and _is_date_line(nxt) is not None
 
 
+_CAPTION_LINES = 8  # a row of photo captions heading a page before the story's dateline
+
+
 def _title_from_text(text: str) -> str:
     """The first line that reads like a heading: not a date line, a label line or a short UI word."""
     first = short = ""
     lines = [ln.strip() for ln in text[:20000].split("\n")[:40]]
+    # 某地某村村民正在议事。…某某新闻网讯 …: full sentences over the story's dateline are the
+    # captions of the photos that head the page, not its headline
+    story = next((i for i, ln in enumerate(lines[:_CAPTION_LINES]) if ln and dateline_end(fold(ln))), 0)
     for i, line in enumerate(lines):
         if not line:
             continue
         first = first or line
+        if i < story and line.endswith("。"):
+            continue
         words = sum(1 for c in line if c.isalnum())
         label = _LABEL_LINE.match(line)
         # 来源：某报 is a label; 某县：老兵调解室化解纠纷三百件 is a headline naming its place

@@ -234,8 +234,9 @@ class Extractor:
         # with no subject, an opening dateline or a 来源 line (blanked as chrome) still says where
         # the report was filed: same-name units are looked for there
         filed_at = () if scope else self._dateline_scope(doc)
-        if filed_at and (home := self.gazetteer.get(filed_at[0])) is not None and speaks_as(head, home):
-            # 本区新闻网 credited, 在我区举行: a local outlet's own region writing of itself as 我区
+        if filed_at and (home := self.gazetteer.get(filed_at[0])) is not None and speaks_as(head, home, True):
+            # 本区新闻网 credited, 在我区举行: a local outlet's own region writing of itself as 我区;
+            # 来源：甲市司法局 over 全市受理…: a text naming no place, by a body speaking of its whole city
             subject, scope, filed_at = home, filed_at, ()
         month = (
             int(doc.published[5:7])
@@ -346,7 +347,7 @@ class Extractor:
                     [(a.start, a.end) for a in agency_mentions], [(a.start, a.end) for a in more]
                 )
                 agency_mentions = sorted([*agency_mentions, *(more[i] for i in keep)], key=lambda a: a.start)
-            station_owners = _station_owners(agency_mentions)
+            station_owners = _station_owners(agency_mentions, sent.text)
             for a in agency_mentions:
                 key = agency_key(a.region_code, a.name)
                 counts[("Agency", key)] += 1
@@ -608,7 +609,10 @@ class Extractor:
         if alone >= named:
             return None
         if any(
-            m.region.code == subject.code and m.start < opening and n.region.code == town.code
+            m.region.code == subject.code
+            and m.start < opening
+            and n.region.code == town.code
+            and not _example_at(text, m.start)
             for m, n in pairwise(found)
             if n.start == m.end
         ):
@@ -824,6 +828,21 @@ class Extractor:
 _RANKED_AMONG = re.compile(r"是[^，,。；;：:！!？?]*?之一")
 
 
+# 如4月3日，甲县乙镇某某…, 比如在乙镇…: a sentence opening a case that illustrates the work
+_EXAMPLE_OPENING = re.compile(r"(?:如|比如|例如|譬如)(?![今此何果期实同])")
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n][^。！？!?\n]*$")
+
+
+def _example_at(text: str, pos: int) -> bool:
+    """Whether the sentence holding ``pos`` opens with an example marker (如, 比如, 例如): the
+    place it names is a case in point, not what the report is about."""
+    brk = _SENTENCE_BREAK.search(text, max(0, pos - 200), pos)
+    start = brk.start() + 1 if brk else max(0, pos - 200)
+    while start < pos and text[start] in " \u3000\t":
+        start += 1
+    return _EXAMPLE_OPENING.match(text, start) is not None
+
+
 def _county_heads(text: str, county: Region) -> bool:
     """Whether ``text`` speaks of the county by its level word (全县, 我县, 县委, 县里 …)."""
     word = county.name[-1]
@@ -879,23 +898,41 @@ def _titled(sentence: str, end: int, agencies: Sequence[AgencyMention]) -> Agenc
 _LISTED_AFTER = re.compile(r"、[\u4e00-\u9fff]{2,6}?(?:派出所|司法所|人民法庭|法庭|警务室|警务站)[“\"「]$")
 
 
-def _station_owners(agencies: Sequence[AgencyMention]) -> set[int]:
+# 某市公安局某示范区分局甲派出所: a branch named after no unit (a zone) between a bureau and its station
+_BRANCH_BETWEEN = re.compile(r"[\u4e00-\u9fff]{2,12}?分局")
+
+
+def _station_owners(agencies: Sequence[AgencyMention], sentence: str = "") -> set[int]:
     """Where the bodies start that are written right before a station of their own (某县公安局甲
-    派出所) or a branch of their own (某市公安局乙区分局): the body only says whose station or
-    branch acts (guideline 8), it acts in nothing there."""
+    派出所, also across a branch between them) or a branch of their own (某市公安局乙区分局): the
+    body only says whose station or branch acts (guideline 8), it acts in nothing there."""
     return {
         a.start
         for a, b in pairwise(agencies)
-        if b.start == a.end
+        if (
+            b.start == a.end
+            or (b.kind in _STATION_KINDS and _BRANCH_BETWEEN.fullmatch(sentence, a.end, b.start))
+        )
         and (
             (
                 b.kind in _STATION_KINDS
                 and a.kind not in _STATION_KINDS
-                and b.region_code.startswith(a.region_code + ":")
+                and _lies_under(b.region_code, a.region_code)
             )
             or _own_branch(a, b)
         )
     }
+
+
+def _lies_under(code: str, upper: str) -> bool:
+    """Whether the unit ``code`` (a station's town, 410311:甲镇) lies in ``upper``: its county's
+    own town, or a town of one of a city's districts (410300 holds 4103xx)."""
+    if code.startswith(upper + ":"):
+        return True
+    county = code.split(":", 1)[0]
+    if ":" not in code or len(upper) != 6 or not upper.endswith("00") or county == upper:
+        return False
+    return county[:2] == upper[:2] if upper.endswith("0000") else county[:4] == upper[:4]
 
 
 def _own_branch(bureau: AgencyMention, branch: AgencyMention) -> bool:

@@ -202,8 +202,13 @@ _VISIT_TOPIC_BEFORE = re.compile(
 # visiting delegation and whose verb is one of looking or listening names what the visitors saw;
 # it is the host's only where the text writes its owner before it (参观了乙镇综治中心, 乙县的“X”).
 _DELEGATION = re.compile(
-    r"^[^，,。；;:：]{0,24}?(?:考察团|观摩团|参观团|学习团|调研团|考察组|调研组|观摩组|代表团|一行)"
+    # a date or time opening the sentence (9月4日下午，…一行) comes before the delegation
+    r"^(?:(?:[0-9]{1,2}月[0-9]{1,2}日|近日|日前|近期|昨天|今天)[上下]?午?[，,])?"
+    r"[^，,。；;:：]{0,24}?(?:考察团|观摩团|参观团|学习团|调研团|考察组|调研组|观摩组|代表团|一行)"
 )
+# 某区委政法委调研“X”调解品牌: the practice as the direct object of a visit verb is its topic
+# (an owner written before it, 调研乙镇“X”, leaves the verb out of reach).
+_VISITED_OBJECT = re.compile(r"(?:调研|考察|观摩)了?[“\"「]?$")
 _VIEWING = re.compile(r"参观|观摩|听取|考察|学习|了解|借鉴|察看|查看|调研|感受|体验")
 _OWNER_BEFORE = re.compile(
     r"(?:[县市区旗镇乡村州盟]|街道|社区|嘎查|苏木|当地|的)(?:[“\"「][^“”\"「」]{1,16}[”\"」])?[“\"「]?$"
@@ -320,8 +325,24 @@ _FUNCTION_OF_BEFORE = re.compile(
 _FUNCTION_OF_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能区|功能室|窗口|于一体|等功能|等职能|服务区)")
 # 打造集信访接待、法律咨询等功能为一体的平台: the listed functions are that platform's, named after them.
 _GATHERED_BEFORE = re.compile(r"集[^，,。；;:：集]*$")
-_GATHERED_AFTER = re.compile(r"^[^，,。；;:：]*?(?:功能|职能)[^，,。；;:：]{0,2}?[于为]一体")
+# 集调处中心与心理服务中心于一体的X: centres gathered into one are its parts too.
+_GATHERED_AFTER = re.compile(r"^(?:[^，,。；;:：]*?(?:功能|职能|中心)[^，,。；;:：]{0,2}?)?[于为]一体")
+# 诉求实行“一窗受理”, 中心靠“一窗受理”分流纠纷: one window for disputes and requests is
+# how a dispute centre takes cases in, not the 放管服 reform of government services and approvals.
+_ONE_WINDOW = ("一窗受理", "一窗式", "一门式")
+_DISPUTE_INTAKE = re.compile(r"综治|矛调|矛盾|纠纷|调解|调处|诉求|信访")
+_GOVERNMENT_SERVICE = re.compile(r"政务|审批|便民服务|户籍|证照|营商|企业开办|行政服务|不动产|办事")
 _MOVED_IN_AFTER = re.compile(r"^[^，,。；;:：]{0,8}?(?:入驻|进驻)[^，,。；;:：]{0,12}?中心")
+# 按一厅多室设置接待厅、咨询室等功能区, 整合来访接待与法律咨询2类便民服务, 中心融合
+# 网格化管理、信访接待等职能: a clause that sets up a facility lists its rooms, windows or services,
+# each a part of that facility and no programme of its own.
+_SETUP_CLAUSE_BEFORE = re.compile(
+    r"(?:^|[，,；;:：])[^，,。；;:：]{0,12}?(?:设置|设有|设立|开设|设|配备|提供|整合|融合|集成)[^，,。；;:：]*$"
+)
+_FACILITY_PARTS_AFTER = re.compile(
+    r"^[^，,。；;:：]*?(?:等(?:[0-9一二三四五六七八九十]+[个大项])?(?:功能区|功能室|职能)"
+    r"|(?:[0-9一二三四五六七八九十]+类|等[“\"]?一站式[”\"]?)[^，,。；;:：]{0,4}?服务)"
+)
 # 巡查、走访、积案清理等“联查联办”: items listed before 等 and a quoted programme name are the
 # parts that programme joins, not programmes of their own.
 # A numeral-led quote (等“六进”活动) counts the items and names no programme that joins them.
@@ -596,6 +617,14 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("component", m.group()[-3:])
     if m := _MOVED_IN_AFTER.match(after):
         return Cue("component", m.group()[-4:])
+    if _SETUP_CLAUSE_BEFORE.search(before) and (m := _FACILITY_PARTS_AFTER.match(after)):
+        return Cue("component", m.group()[-4:])
+    if (
+        sentence.startswith(_ONE_WINDOW, start)
+        and (m := _DISPUTE_INTAKE.search(sentence))
+        and not _GOVERNMENT_SERVICE.search(sentence)
+    ):
+        return Cue("component", m.group() + "…" + sentence[start:end])
     if cues.late is not None and cues.late.reason == "meeting":
         return cues.late
     if (
@@ -618,6 +647,8 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("visit", m.group()[-3:] + "…" + n.group())
     if m := _VISIT_TOPIC_SCAN.search(before):
         return Cue("visit", m.group()[:1] + "…" + m.group()[-2:])
+    if m := _VISITED_OBJECT.search(before):
+        return Cue("visit", m.group().rstrip('“"「'))
     if (m := _TOUR_BEFORE_SCAN.search(before)) and (n := _TOUR_AFTER.match(after)):
         return Cue("visit", m.group()[:2] + "…" + n.group()[-2:])
     if m := _NEGATED_BEFORE.search(before):

@@ -206,7 +206,7 @@ _CHANGE = re.compile(
     r"(?P<verb>下降了?|减少了?|降低了?|下滑了?|回落了?|上升了?|增长了?|增加了?|提高了?|提升了?|高出了?|"
     r"多出了?"
     # 同比降12%, 同比再降12%: the one-character verb after a comparison or 再/又
-    r"|(?<=[比再又])[降减增升]了?)$"
+    r"|(?<=[比再又])[降减增升]了?)\s*$"
 )
 _COMPARED = re.compile(r"^(?:同比|环比|较|与|比)")
 # Between the comparison and the verb, what of the counted thing changed (同比立案下降, 较上年发案减少).
@@ -230,6 +230,8 @@ _LEAD_WORDS = re.compile(
     r"(?:以来|底|初|前|份|上旬|中旬|下旬)?|"
     r"(?:公安机关|检察机关|审判机关|司法行政机关|政法机关|两级法院|各级法院)(?!满意|的满意)|"
     r"精准|扎实|积极|持续|有效|常态化|广泛|大力|依法|高质高效|"
+    # 她保持着结案率99%, 这座面积800平方公里: a pronoun or demonstrative, no part of the noun
+    r"(?:他们|她们|我们|[他她](?![人乡国]))(?:保持着?|一直保持着?)?|这座|这里|这个|"
     # 会同有关部门查处…: with whom the unit worked, no part of what was counted
     r"(?:协同|联合|会同|配合)(?:相关|有关|各|多)?(?:职能)?部门|深入(?=开展|推进|实施)|走进|来到|步入|走入|"
     # the number of an item in a list or a heading (一是, 二、, （三）, 4.): no part of the noun
@@ -420,10 +422,10 @@ _KINDS = ("各类", "各种", "多种", "多类")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
     r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均(?=[依在已为由有按实建设配开纳达])|已经?(?![婚决])|被|累计|分别|参加|参会(?![人代单])|出席|列席|会签|联签|签署|发放(?![点员])|[到赴](?=[\u4e00-\u9fff]{0,4}(?:[镇乡村县区市]|街道|社区|基层|一线|企业|学校|现场))|入驻|常态化|"
-    r"投入|到位|建成(?![区率])|建起|获评|荣获|入选|接受|推行|都(?=[有已是在能实])|(?<![参给])与(?![会])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
+    r"投入|到位|建成(?![区率])|建起|获评|获命名|荣获|入选|接受|推行|都(?=[有已是在能实])|(?<![参给])与(?![会])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
-    r"在(?![线职编岗校册押逃建办营用管])|以(?![上下内外来及])|"
+    r"在(?![线职编岗校册押逃建办营用管])|以(?![上下内外来及])|以及|"
     # 27名县级领导共接处…, 219个村级综治中心按照…: “in all” and “according to” open the predicate
     r"(?<![公总一])共(?:计|同)?(?=[\u4e00-\u9fff])(?![享建治识性青有])|按照|平均(?![数值])"
 )
@@ -656,7 +658,7 @@ def _move(start: MetricMention, end: MetricMention, gap: str) -> str | None:
 
 # 刑事案件、治安案件同比分别下降12%、8%: the items listed before 分别 take the values after it in turn.
 _RESPECTIVELY = re.compile(
-    r"分别(?:同比|环比|较上年|比上年)?(?:为|是|达到?|占|有|(?:下降|上升|增长|提高|提升|减少|增加|降低)了?)?$"
+    r"分别(?:同比|环比|较上年|比上年)?(?:为|是|达到?|占|有|(?:下降|上升|增长|提高|提升|减少|增加|降低)了?)?\s*$"
 )  # 分别受理案件…: the items are who did it, the run keeps its own labels; 分别同比下降 is a change
 _KINDS_COUNT = re.compile(r"等?[两二三四五六七八九十]大?[类种]")
 _VALUE_JOIN = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
@@ -695,6 +697,10 @@ def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMenti
         left = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, at)), default=0)
         listed = _CHANGE.sub("", sentence[left:at]).strip()
         items = [_noun(part) for part in _ITEM_SPLIT.split(listed)]
+        if len(items) > len(run) > 1 and len(commas := listed.split("、")) == len(run):
+            # 盗抢及诈骗案件立案数、破案数分别…: 及 joins words inside the first item; the 、
+            # list alone matches the values
+            items = [_noun(part) for part in commas]
         kinds = _KINDS_COUNT.search(items[-1]) if len(items) > 1 and items[-1] else None
         if kinds and kinds.start() > 0 and is_noun_label(head := items[-1][kinds.end() :]):
             # 盗窃、诈骗两类警情降幅分别为…: the count of kinds closes the list, the noun after it is
@@ -805,6 +811,16 @@ def _to_mention(
     ):
         return None  # 11名干警获省级表彰: the people or units honoured, an award and no result of work
     label, change = _label(sentence, m.start(), m.end(), floor, previous, mult + unit)
+    if change is None and (whom := _for_whom(sentence, m.start(), m.end(), label)) is not None:
+        label = whom
+    if (
+        mult + unit not in _CHANGE_UNITS
+        and (rate := _RATE_TAIL.search(label))
+        and is_noun_label(label[: rate.start()])
+    ):
+        label = label[
+            : rate.start()
+        ]  # 1200件纠纷调解成功率98%: the rate is the next value's, a count no rate
     if _BARE_OPINION.fullmatch(label) and "群众" in sentence[: m.start()]:
         label = "群众" + label  # 群众安全感稳步提升,满意度达96%: the opinion is the 群众's named before
     if unit == "%" and floor and change is None:
@@ -927,13 +943,41 @@ def _rate_of(label: str, previous: str) -> str:
     return thing + label if len(thing) >= 2 and is_noun_label(thing) else label
 
 
+_RATE_TAIL = re.compile(
+    r"(?:调解|化解|调处|预警)?(?:成功|办结|反馈|满意|化解|调解|履行|结案|破案|回访|处置)率$"
+)
+# 为商户挽回损失86万元, 为32户受害群众追回损失: 为 names who the work was done for; the
+# count after it is of those people, and the work counted starts at its verb.
+_FOR_WHOM = re.compile(
+    r"为(?P<whom>[^，,。；;、为]{1,16}?)(?P<verb>挽回|追回|讨回|追讨|避免|减少|提供|办理|办结|解决|兑现|争取)"
+)
+
+
+def _for_whom(sentence: str, start: int, end: int, label: str) -> str | None:
+    """The label of a count in a 为-phrase: the people counted (为50个单位挽回…), or the work
+    done for them without them (为群众挽回损失 → 挽回损失); None when no 为-phrase is involved."""
+    clause = _clause_start(sentence, start)
+    if sentence.endswith("为", clause, start) and (w := _FOR_WHOM.match(sentence, start - 1)):
+        whom = sentence[end : w.start("verb")]
+        return whom if is_noun_label(whom) else None
+    for w in _FOR_WHOM.finditer(sentence, clause, start):
+        at = label.find(w.group("verb"))
+        whom = w.group("whom")
+        lead = label[:at]
+        if at > 0 and (whom.endswith(lead) or lead.endswith("为" + whom)) and is_noun_label(label[at:]):
+            return label[at:]
+    return None
+
+
 def _plausible_cn(num: str, unit: str) -> bool:
     """Chinese numerals are everywhere in idioms (一批, 三级, 十化); demand a clear count."""
     if not unit or unit in _CN_WEAK_UNITS:
         return False
     if len(num) == 1:
         return num not in "一万亿零〇"  # 一个/一起/一家 are words, not counts
-    return True
+    # 五一路, 八一中学, 两三户: Chinese digits run together with no 十/百/千 are a name or a
+    # guess (two or three), never a number as written
+    return any(ch in "十百千万亿" for ch in num)
 
 
 def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
@@ -949,6 +993,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # formulas like 3+x; a range is counted once, at its second number
     if _FORMULA_PART.match(sentence, end):
         return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
+    if before in "数几" and not sentence[start].isdigit():
+        return True  # 数十人, 几百户: "some tens", a rough size and no count
     if before in "这那此" and not sentence[start].isdigit():
         return True  # 这两个故事, 那三户人家: "these two", things already told, no count of work
     if _NEGATED_EVENT.search(sentence, _clause_start(sentence, start), start) and _THRESHOLD_AFTER.match(
@@ -1136,7 +1182,11 @@ def _label(
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
-    wide = _comma_clause_start(sentence, start) if "向" in sentence[:clause_start] else clause_start
+    if (where := _WHERE_BEFORE.search(before)) and where.start() > 0:
+        before = before[: where.start()]  # 走访辖区内12家企业: where the things counted are, no noun
+    wide = (
+        _comma_clause_start(sentence, start) if _TO_WORD.search(sentence, 0, clause_start) else clause_start
+    )
     to = _TO_RECIPIENT.match(sentence[wide:start]) if wide < clause_start else None
     if to is not None and wide + to.end() >= clause_start:
         # 向超市、商店、旅馆发放宣传单4000份: the recipients listed after 向 end at the verb of giving
@@ -1361,14 +1411,18 @@ _ABBREVIATION = re.compile(r"[(（](?:以下)?简称[^()（）]{1,20}[)）]")
 _HEADING_TAG = re.compile(r"^\s*【[^】]{1,12}】")
 # 向X发放/发送/提供…: the recipients between 向 and a verb of giving are no part of the label.
 _TO_RECIPIENT = re.compile(
-    r"^(?:共计?|累计)?向[^，,。；;0-9]{1,24}?(?=发放|发送|发出|提供|推送|赠送|捐赠|移送|报送|递交|反馈|派发)"
+    r"^(?:组织民警|民警|干警)?(?:共计?|累计)?向[^，,。；;0-9]{1,24}?(?=发放|发送|发出|提供|推送|赠送|捐赠|移送|报送|递交|反馈|派发)"
+    # 对学校、医院、商场开展安全检查56次: what the work was done to is no part of the work counted
+    r"|^(?:组织民警|民警|干警)?(?:共计?|累计)?(?:针对|对)(?![接比照象标])[^，,。；;0-9]{1,24}?(?=开展|进行|实施|组织开展)"
 )
+_TO_WORD = re.compile(r"向|对")
 _A_CASE_AFTER = re.compile(r"[^，,。；;：:！!？?]*?案")
 # 像X这样的 / 如X一样的 before the counted noun: an example of it.
 _SUCH_AS = re.compile(r"^(?:像|如|同)[^，,。；;0-9]{1,12}?(?:这样|一样|那样)的")
 # Words ending in 的 that are nouns, not the particle (结案标的4.12亿元).
 _DE_NOUNS = ("标的",)
 _WHERE_IN = ("里的", "内的", "中的")
+_WHERE_BEFORE = re.compile(r"(?:辖区|境|域|区域|范围)内$")
 
 
 def _noun(text: str) -> str:
@@ -1607,9 +1661,19 @@ _JOINS_NAMED = re.compile(r"(?:以及|和|及|与)(?=[“《\"])")
 _NEXT_COUNT = re.compile(r"\d|(?<=[和及与])[一二两三四五六七八九十百千]+[个名位家支所处条项件起]")
 
 
+_BRACKETED_KINDS = re.compile(
+    r"[\u4e00-\u9fff]{1,6}[(（][\u4e00-\u9fff]{1,4}(?:、[\u4e00-\u9fff]{1,4})+[)）]"
+)
+_ALT_UNIT = re.compile(rf"[(（](?:{_UNIT_ALT})(?:次)?[)）]")
+
+
 def _tail(sentence: str, end: int) -> str:
     """The noun just after a number (建成便民服务中心14个 … ; 依托1万余名网格员), up to a verb or a break."""
-    after = _CLAUSE_BREAK.search(sentence, end)
+    if alt := _ALT_UNIT.match(sentence, end):
+        end = alt.end()  # 走访农户、排查商铺2150家（户）: the other unit the count is also in, no noun
+    # 57个县(市、区), 630个村(社区): a bracket of other kinds of unit is part of the noun, its 、 no break
+    alts = _BRACKETED_KINDS.match(sentence, end)
+    after = _CLAUSE_BREAK.search(sentence, alts.end() if alts else end)
     stop = after.start() if after else len(sentence)
     # the next count, in digits or (after 和/及/与) in words: 248个行政村和两个移民区
     digit = _NEXT_COUNT.search(sentence[end:stop])

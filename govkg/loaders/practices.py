@@ -518,6 +518,8 @@ _STOP_PATTERNS = (
     # set principles built on a template, the same everywhere: 应X尽X / 能X尽X (every case that
     # should be X-ed is), 有X必Y / 逢X必Y / 凡X必Y (whenever X, always Y)
     re.compile(r"^(?:[应能](.{1,2})[尽必]\1|[有逢凡].必.)$"),
+    # “1星-5星”, “一级至三级”: the range of a grading scale, by which units are rated, no programme
+    re.compile(r"^[0-9一二三四五六七八九十]+[星级档等]?[至到]?[0-9一二三四五六七八九十]+[星级档等]$"),
 )
 # Plain kinds of police and grid work named in quotes for emphasis (“入户走访”工作): what every unit
 # does, no programme (a coined campaign on them, “大走访”活动, stays).
@@ -596,6 +598,8 @@ _BOOK_TITLE = re.compile(r"《([^《》]{1,40})》")
 # a character every quoted run or book title starts with: most sentences hold none
 _ANY_OPENER = re.compile(f"[{re.escape(_QUOTE_CHARS + ''.join(o for o, _ in _BRACKET_QUOTES))}《]")
 _BOOK_TRAILERS = ("栏目", "节目", "专栏", "专题节目")
+_FORCES = ("力量", "人员", "经费")
+_CREW_TRAILERS = ("栏目组", "节目组", "专栏组", "摄制组")
 # “平安景区”与“和谐社区”协同共建模式, “A”和“B”相结合的机制: a quote joined to the quote before
 # it by 与/和/及, with words of combining between it and the kind word; the model is the pairing.
 _PAIRED_BEFORE = re.compile(r"[”\"」』](?:与|和|及|同)$")
@@ -799,8 +803,8 @@ class PracticeMatcher:
         trail: str | None
         listed = window.startswith("等")
         if cand.book:
-            if not window.startswith(_BOOK_TRAILERS):
-                return None
+            if not window.startswith(_BOOK_TRAILERS) or window.startswith(_CREW_TRAILERS):
+                return None  # 《X》节目组来某县采访: the crew of an outlet's programme, a visitor
             trail = ""
         elif listed:
             # “X”等工作 is a list of topics; “云岭”“雷霆”等专项行动 names campaigns by example
@@ -1103,6 +1107,8 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
         # 机制, where the verb runs into the kind word, stays one)
         return None
     end = _words_end(window, best + len(best_word))
+    if end > best + len(best_word) and window.endswith("工作", 0, end) and window.startswith(_FORCES, end):
+        end -= 2  # “X”机制工作力量: 工作 opens the forces of the work, no part of the name
     if window.startswith("伍", end) and window[end - 1] == "队":
         end += 1  # 调解队伍: the word runs on past 队, and the name with it
     if window.startswith((*_ROLE_ENDINGS, "者"), end):

@@ -58,6 +58,16 @@ _SUB_LEVEL = {
 _LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "community": 4, "village": 4}
 
 
+# 第八师 / 农八师 are aliases of the city the division governs as one body (石河子市); 八师 alone
+# is that division only right before a regiment (八师一四三团), and never inside 十八师 or 第八师
+_DIVISION_ALIAS = re.compile(r"第([一二三四五六七八九十]{1,3}师)")
+_DIVISION_SHORT = re.compile(r"[一二三四五六七八九十]{1,3}师")
+_REGIMENT_AFTER = re.compile(r"[0-9一二三四五六七八九十百〇零]{1,4}团")
+_NUMBER_BEFORE = frozenset("第农一二三四五六七八九十百〇零")
+# the cities each governing a division as one body (石河子市 … 白杨市): 6590xx
+_BINGTUAN = frozenset(f"6590{n:02d}" for n in range(1, 20))
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -125,6 +135,9 @@ class Gazetteer:
         for alias in region.aliases:
             if alias != name and alias != short and alias not in _LEVEL_WORD_ONLY:
                 by_surface[alias].append(code)
+            if division := _DIVISION_ALIAS.fullmatch(alias):
+                # 二师三十一团: a 兵团 division written without 第 before one of its regiments
+                by_surface[division.group(1)].append(code)
         auto = next((w for w in _AUTONOMOUS if name.endswith(w)), "") if name.endswith(_AUTONOMOUS) else ""
         if auto and short and len(short) >= 2 and short + auto != name:
             # 镇宁自治县 for 镇宁布依族苗族自治县: the ethnic words dropped, the 自治 kept
@@ -544,10 +557,19 @@ def _dateline(text: str, start: int, end: int) -> str | None:
     return "head" if text[start:end] == _HEAD_OFFICE else "agency"
 
 
-def speaks_as(text: str, region: Region) -> bool:
+def speaks_as(text: str, region: Region, whole: bool = False) -> bool:
     """Whether the text, outside quoted speech, calls itself 我区/我县/我市… with the level word
-    ``region``'s own name ends in (我区 for 定海区, not for 定海县 or a 市)."""
-    return any(region.name.endswith(m.group(1)) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text)))
+    ``region``'s own name ends in (我区 for 定海区, not for 定海县 or a 市); with ``whole``, also
+    whether a clause is headed by 全区/全县/全市… of that word (全市共有…, 全市受理…)."""
+    said = _QUOTED_SPEECH.sub("", text)
+    words = [m.group(1) for m in _SELF_WORD.finditer(said)]
+    if whole:
+        words.extend(m.group(1) for m in _WHOLE_HEADS.finditer(said))
+    return any(region.name.endswith(w) for w in words)
+
+
+# 全市受理…, ，全县共有…: a clause headed by the whole of a unit of that level
+_WHOLE_HEADS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))全(县|旗|市|区|州|盟)(?![首第前唯先范率级域])")
 
 
 # 全省/我省 heading a clause as its subject, not a ranking or a field (全省首家, 走在全省前列)
@@ -559,9 +581,18 @@ _NATION_HEADS = re.compile(
 )
 
 
+# 兵团 as a body of its own: not a division (兵团第八师 is its city) nor the corps' newspaper
+_CORPS_HEADS = re.compile(r"兵团(?!第?[一二三四五六七八九十]{1,3}师|日报|报)")
+
+
+def _self_words(text: str) -> set[str]:
+    """The level words the text, outside quotes, calls its own region by (我县 → 县)."""
+    return {m.group(1) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text))}
+
+
 def _self_county_word(text: str) -> str | None:
     """县 or 旗 when the text, outside quotes, calls its own region only 我县 or only 我旗."""
-    words = {m.group(1) for m in _SELF_WORD.finditer(_QUOTED_SPEECH.sub("", text))}
+    words = _self_words(text)
     return words.pop() if len(words) == 1 and words <= {"县", "旗"} else None
 
 
@@ -649,6 +680,12 @@ class RegionMatcher:
         # 和谐安康, 小康长寿: after a word of a wish, a short name that is a wish word too is no place
         modifier = slogan in _MODIFIER_BEFORE and not (slogan in _WISH_BEFORE and hit.surface in _WISH_SHORTS)
         left_ok = not _is_cjk(before) or before in _FUNCTION_CHARS or prev_end == hit.start or modifier
+        if _DIVISION_SHORT.fullmatch(hit.surface):
+            # before one of its regiments, or before its own city's name (八师石河子市)
+            own_city = any(text.startswith(r.name, hit.end) for r in hit.candidates)
+            return before not in _NUMBER_BEFORE and (
+                own_city or _REGIMENT_AFTER.match(text, hit.end) is not None
+            )
         if hit.surface in _GENERIC_FULL:
             return prev_end == hit.start
         if hit.surface.endswith(("办", "办事处")) and all(r.level == "township" for r in hit.candidates):
@@ -1028,6 +1065,12 @@ class RegionMatcher:
             if start is None:
                 continue
             start = _after_zone(text, start, match.start())
+            regiment = _REGIMENT_AFTER.match(text, start) if start in ends else None
+            if regiment and regiment.end() < match.start() and ends[start].region.code in _BINGTUAN:
+                # 七师一三一团甲社区: the regiment between the division's city and the
+                # community is no 区划 unit; the community is the city's, named without it
+                ends[regiment.end()] = ends[start]
+                start = regiment.end()
             start = self._numeral_start(text, start, match.start(), match.group(1), covered, scope)
             stem = text[start : match.start()]
             name = stem + match.group(1)
@@ -1346,7 +1389,12 @@ class RegionMatcher:
                     continue  # 赴甲县考察: where the delegation learns, never who the report is about
                 if m.role == "media" and _dateline(source, m.start, m.end) == "agency":
                     continue  # 新华社乙地电: a bureau covers its whole province, the story may be anywhere
-                scores[m.region.code] += weight * (0.3 if m.role in ("media", "event") else 1.0)
+                if m.role == "media":
+                    # 甲省新闻网消息 opening a page read as its title: the outlet that carried the
+                    # story, no more the title's topic there than in the body
+                    scores[m.region.code] += 0.3
+                    continue
+                scores[m.region.code] += weight * (0.3 if m.role == "event" else 1.0)
         if not scores:
             return None
         total: dict[str, float] = defaultdict(float)
@@ -1366,6 +1414,11 @@ class RegionMatcher:
             nation = len(_NATION_HEADS.findall(_QUOTED_SPEECH.sub("", text)))
             if nation and nation >= tops[0]:
                 return None
+        corps = len(_CORPS_HEADS.findall(_QUOTED_SPEECH.sub("", text)))
+        if corps and corps >= tops[0] and not any(h.role == "actor" for h in heads):
+            # 兵团各级…, 推动兵团基层治理…: a text about the 兵团 as a whole (no 区划 unit) is not the
+            # one division city it cites as an example
+            return None
         if not heads and not nicknames and len(tops) > 2 and tops[2] >= 0.5 * tops[0]:
             # 以浙江诸暨、福建晋江、四川武侯为例: a text whose title names no place and that cites
             # three provinces about as often (a study, a commentary) is about none of them
@@ -1396,6 +1449,16 @@ class RegionMatcher:
                 ]
                 if counties:
                     return self.gazetteer.get(max(counties, key=lambda c: total[c]))
+        if subject is not None and subject.level == "county" and not subject.name.endswith("市"):
+            # 我市 (and never 我区/我县) outside quoted speech: the writer is the city, and the
+            # district its opening story is set in is an example of the city's work
+            # (我市甲区… only places the district: the writer may still be the district's)
+            city = self.gazetteer.get(subject.parent_code or "")
+            said = _QUOTED_SPEECH.sub("", text)
+            names = (subject.name, subject.short or subject.name)
+            alone = any(not said.startswith(names, m.end()) for m in _SELF_WORD.finditer(said))
+            if city is not None and city.level == "prefecture" and _self_words(text) == {"市"} and alone:
+                return city
         return subject
 
     def street_county(self, text: str) -> tuple[str, ...]:

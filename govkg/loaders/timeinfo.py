@@ -56,6 +56,7 @@ _COUNTED_SPAN = re.compile(
 # The opening frames the report as this year's work: 今年以来 / 今年5月以来 / 今年，
 _THIS_YEAR = re.compile(
     r"今年(?:以来|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来|[，,]|上半年|前[三四五六七八九十]季度)"
+    r"|^上半年[，,]"  # 上半年，某县… opening a dated report: this year's first half
     r"|(?<![0-9年])年初以来"  # 年初以来 with no year before it: since the start of this year
 )
 # 过去的一年，… / 回首过去一年 / 一年来，…: a review of the year just ended, opening its sentence
@@ -113,6 +114,8 @@ _AWARD_BEFORE = re.compile(r"(?:荣获|获评|获得|获|评为|入选|授予|�
 _BUILT_ON = re.compile(r"[^,，。；;]{0,10}?基础上")
 _RELATIVE = {
     "今年": 0, "本年": 0, "当年": 0, "年初以来": 0,
+    # 上半年共调解…, 截至目前已建成…: this year's half, the report's own day
+    "上半年": 0, "下半年": 0, "截至目前": 0, "截止目前": 0, "截止到目前": 0,
     "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1,
 }  # fmt: skip
 # “十四五”以来: since the first year of a five-year plan period (十二五 2011, 十三五 2016, 十四五 2021);
@@ -130,6 +133,9 @@ _PART_OF_WORD_BEFORE = {
     "上年": "以之向马线岗路网楼",
     "当年": "相应",
     "本年": "基成资",
+    # 2021年上半年 / 去年上半年: the year written before the half dates it, not the report's day
+    "上半年": "年",
+    "下半年": "年",
 }
 _RELATIVE_THIS = re.compile(r"今年|本年")
 # 今年63岁, 今年已七十多岁: 今年 before an age tells how old someone is, not when something was done.
