@@ -139,6 +139,14 @@ def test_an_opening_year_written_beside_this_year_frames_no_report_year() -> Non
     assert report_year("南湖县平安建设综述", None, ["2022年,南湖县推行网格化管理。"]) == 2022
 
 
+def test_a_year_after_a_sentence_about_this_year_frames_no_report_year() -> None:
+    # a meeting that plans 今年's work, then reviews the year before: that year is not the report's
+    opening = ["前天，玉屏县召开禁毒工作会议，安排今年禁毒任务。", "2021年，玉屏县破获毒品案件12起。"]
+    assert report_year("玉屏县召开禁毒工作会议", None, opening) is None
+    assert report_year("玉屏县召开禁毒工作会议", 2021, opening) == 2021
+    assert report_year("玉屏县禁毒综述", None, opening[1:]) == 2021
+
+
 def test_extraction_years_follow_the_rule() -> None:
     text = (
         "南湖县：网格里的平安\n"
