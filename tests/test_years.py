@@ -61,6 +61,10 @@ def _adoptions(text: str, name: str) -> dict[tuple[str, str], Adoption]:
         # a lead that dates one event (a meeting, a ceremony) makes the report that event's
         (["11月5日,南湖县召开平安建设推进会。", "近年来,全县持续推行网格化管理。"], 2023, 2023),
         (["2022年6月3日上午,南湖县综治中心举行揭牌仪式。"], 2023, 2022),
+        # a later sentence opening with another year tells what the event looked back on
+        (["2月20日,南湖县召开政法工作会议。", "2022年,全县刑事案件下降15%。"], None, None),
+        (["2月20日,南湖县召开政法工作会议。", "2022年,全县刑事案件下降15%。"], 2023, 2023),
+        (["12月20日,南湖县召开政法工作会议。", "2022年,全县刑事案件下降15%。"], 2022, 2022),
         # a date that only says when results were learnt is no event
         (["3月8日,记者从南湖县法院获悉,该院诉前调解案件大幅增加。"], 2023, None),
     ],
