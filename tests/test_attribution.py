@@ -763,3 +763,13 @@ def test_a_person_the_report_places_in_a_unit_stands_for_it() -> None:
     regions = {r.code: r.name for r in ex.regions}
     owners = {regions[a.region_code] for a in ex.adoptions if a.practice_key == "local:原隆夜巡队"}
     assert owners == {"原隆村"}
+
+
+def test_a_functional_zone_heading_its_sentence_lends_the_subject_nothing() -> None:
+    # a zone is no region (guideline 9): its deeds go to no unit, bare, modified or after time words
+    for zone in ("高新区", "刚刚获批扩区的高新区", "今年5月，高新区"):
+        found = _adopters(f"绵阳市推进平安建设。{zone}推行网格化管理，设网格40个。")
+        assert ("绵阳市", "grid") not in found, zone
+    # the unit named with the zone acts, and a 经 lead-in still leaves the subject acting
+    assert ("绵阳市", "grid") in _adopters("四川省推进平安建设。绵阳市高新区推行网格化管理。")
+    assert ("绵阳市", "grid") in _adopters("绵阳市推进平安建设。经排查，网格员上报隐患30处。")
