@@ -557,3 +557,10 @@ def test_a_districts_police_written_as_bureau_and_as_branch_is_one_body() -> Non
     assert police == ["西安市雁塔区公安分局"]
     assert all(i.agency_key.endswith("公安分局") for i in ex.implementations if "公安" in i.agency_key)
     assert any(i.agency_key.endswith("雁塔区公安分局") for i in ex.implementations)
+
+
+def test_a_branch_procuratorate_is_a_body_of_its_own() -> None:
+    ex = extract(from_text("天津市推进平安建设。天津市人民检察院第二分院推行公益诉讼诉前磋商。", "t"))
+    assert [a.name for a in ex.agencies] == ["天津市人民检察院第二分院"]
+    ex = extract(from_text("天津市推进平安建设。天津市人民检察院推行公益诉讼诉前磋商。", "t"))
+    assert [a.name for a in ex.agencies] == ["天津市人民检察院"]
