@@ -544,3 +544,23 @@ def test_bodies_listed_after_one_their_region_names_share_it(matcher: AgencyMatc
     assert [name for name, _ in _acting(matcher, "东河区法院审结案件，检察院提起公诉。", "东河区")] == [
         "包头市东河区人民法院"
     ]
+
+
+def test_a_districts_police_written_as_bureau_and_as_branch_is_one_body() -> None:
+    text = (
+        "雁塔公安推行社区警务\n"
+        "近日，西安市公安局雁塔分局在辖区推行“警格+网格”工作法。"
+        "雁塔公安还组建了平安志愿者巡逻队。"
+    )
+    ex = extract(from_text(text, "t"))
+    police = [a.name for a in ex.agencies if a.kind == "公安"]
+    assert police == ["西安市雁塔区公安分局"]
+    assert all(i.agency_key.endswith("公安分局") for i in ex.implementations if "公安" in i.agency_key)
+    assert any(i.agency_key.endswith("雁塔区公安分局") for i in ex.implementations)
+
+
+def test_a_branch_procuratorate_is_a_body_of_its_own() -> None:
+    ex = extract(from_text("天津市推进平安建设。天津市人民检察院第二分院推行公益诉讼诉前磋商。", "t"))
+    assert [a.name for a in ex.agencies] == ["天津市人民检察院第二分院"]
+    ex = extract(from_text("天津市推进平安建设。天津市人民检察院推行公益诉讼诉前磋商。", "t"))
+    assert [a.name for a in ex.agencies] == ["天津市人民检察院"]

@@ -790,3 +790,13 @@ def test_a_text_writing_as_its_city_over_a_districts_opening_story_is_the_citys(
         "九原区平安建设\n近年来，我市九原区推行网格化管理，九原区沙河街道建成综治中心。九原区还推行楼长制。"
     )
     assert extract(from_text(text, "test.txt")).subject_region == "150207"
+
+
+def test_a_functional_zone_heading_its_sentence_lends_the_subject_nothing() -> None:
+    # a zone is no region (guideline 9): its deeds go to no unit, bare, modified or after time words
+    for zone in ("高新区", "刚刚获批扩区的高新区", "今年5月，高新区"):
+        found = _adopters(f"绵阳市推进平安建设。{zone}推行网格化管理，设网格40个。")
+        assert ("绵阳市", "grid") not in found, zone
+    # the unit named with the zone acts, and a 经 lead-in still leaves the subject acting
+    assert ("绵阳市", "grid") in _adopters("四川省推进平安建设。绵阳市高新区推行网格化管理。")
+    assert ("绵阳市", "grid") in _adopters("绵阳市推进平安建设。经排查，网格员上报隐患30处。")

@@ -759,6 +759,14 @@ def test_a_corps_division_heading_a_sentence_is_its_city(matcher: RegionMatcher)
     assert names(matcher.find("第十二师在各连队推行网格化管理。")) == []
 
 
+def test_a_corps_division_written_short_before_its_regiment_is_its_city(matcher: RegionMatcher) -> None:
+    # 七师一二五团, 三师51团: the short name (no 第 or 农) is the division when a regiment follows
+    assert names(matcher.find("七师一二五团组建了平安志愿者队伍。")) == ["胡杨河市"]
+    assert names(matcher.find("三师51团设立了调解室。")) == ["图木舒克市"]
+    assert names(matcher.find("十一师二团开展矛盾纠纷排查。")) == []  # a division with no city
+    assert names(matcher.find("该校七师生参加了普法活动。")) == []  # no regiment: no division
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

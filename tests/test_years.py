@@ -61,6 +61,10 @@ def _adoptions(text: str, name: str) -> dict[tuple[str, str], Adoption]:
         # a lead that dates one event (a meeting, a ceremony) makes the report that event's
         (["11月5日,南湖县召开平安建设推进会。", "近年来,全县持续推行网格化管理。"], 2023, 2023),
         (["2022年6月3日上午,南湖县综治中心举行揭牌仪式。"], 2023, 2022),
+        # a later sentence opening with another year tells what the event looked back on
+        (["2月20日,南湖县召开政法工作会议。", "2022年,全县刑事案件下降15%。"], None, None),
+        (["2月20日,南湖县召开政法工作会议。", "2022年,全县刑事案件下降15%。"], 2023, 2023),
+        (["12月20日,南湖县召开政法工作会议。", "2022年,全县刑事案件下降15%。"], 2022, 2022),
         # a date that only says when results were learnt is no event
         (["3月8日,记者从南湖县法院获悉,该院诉前调解案件大幅增加。"], 2023, None),
     ],
@@ -137,6 +141,14 @@ def test_an_opening_year_written_beside_this_year_frames_no_report_year() -> Non
     opening = ["南湖县推行网格化管理。", "2022年乡镇综治中心完成建设,今年春耕前组织网格员排查纠纷。"]
     assert report_year("南湖县平安建设综述", None, opening) is None
     assert report_year("南湖县平安建设综述", None, ["2022年,南湖县推行网格化管理。"]) == 2022
+
+
+def test_a_year_after_a_sentence_about_this_year_frames_no_report_year() -> None:
+    # a meeting that plans 今年's work, then reviews the year before: that year is not the report's
+    opening = ["前天，玉屏县召开禁毒工作会议，安排今年禁毒任务。", "2021年，玉屏县破获毒品案件12起。"]
+    assert report_year("玉屏县召开禁毒工作会议", None, opening) is None
+    assert report_year("玉屏县召开禁毒工作会议", 2021, opening) == 2021
+    assert report_year("玉屏县禁毒综述", None, opening[1:]) == 2021
 
 
 def test_extraction_years_follow_the_rule() -> None:

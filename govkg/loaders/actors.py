@@ -884,18 +884,7 @@ class ActorResolver:
         country (我国, 全国), one of the subject's ancestors by name (海南省建立…, 省委政法委推行…)
         or by its level (省级层面, 省里, 市级层面), not followed by a unit of its own (海南省澄迈县
         is the county)."""
-        at = unit
-        for _ in range(2):
-            # 据了解，/为此，/在此基础上，…: a short lead-in clause naming no unit comes before the subject
-            brk = _CLAUSE_BREAK.search(sentence, at)
-            if brk is None or any(at <= a.start < brk.start() for a in actors):
-                break
-            short = brk.start() - at <= _LEAD_IN and _LEAD_IN_CLAUSE.fullmatch(sentence, at, brk.start())
-            if not short and not _REPORTER_LEAD.fullmatch(sentence, at, brk.start()):
-                break
-            at = brk.end()
-        lead = _LEAD_PREFIX.match(sentence, at)
-        at = lead.end() if lead else at
+        at = _head_at(sentence, actors, unit)
         head = sentence[at:]
         brk = _CLAUSE_BREAK.search(sentence, at)
         if any(at <= a.start < (brk.start() if brk else len(sentence)) for a in actors):
@@ -921,6 +910,19 @@ class ActorResolver:
                 if _UPPER_WORD_HEADS[word].match(head):
                     return True
         return False
+
+    @staticmethod
+    def _zone_head(sentence: str, actors: Sequence[Actor], unit: int) -> bool:
+        """Whether the sentence's subject is a functional zone named with no unit of its own
+        (经济开发区推行…, 迈入新阶段的高新区…): a zone is no region (guideline 9), so its deeds go
+        to no unit, not to the report's subject."""
+        at = _head_at(sentence, actors, unit)
+        brk = _CLAUSE_BREAK.search(sentence, at)
+        if any(at <= a.start < (brk.start() if brk else len(sentence)) for a in actors):
+            return False  # 甲市经济开发区…: the unit named with the zone acts
+        # 经 heads both a lead-in word (经调解) and 经济开发区: try each start within the time words
+        first = _head_at(sentence, actors, unit, time_words=False)
+        return any(_ZONE_HEAD.match(sentence, i) for i in range(first, at + 1))
 
     @staticmethod
     def _own_deed_above(sentence: str, m: RegionMention) -> bool:
@@ -1080,6 +1082,8 @@ class ActorResolver:
             return ActorChoice((speaker.region,), speaker.rule, RULE_CONFIDENCE[speaker.rule])
         if self._upper_head(ctx, sentence, actors, carried):
             return ActorChoice((), "upper", 0.0)  # 省级层面建立…: the level above acts, not the subject
+        if self._zone_head(sentence, actors, carried):
+            return ActorChoice((), "zone", 0.0)  # 经济开发区推行…: a functional zone, no region
         if opened_before is not None and _VERB_OPENS.match(sentence, _lead_end(sentence, carried)):
             # 甲县依托综治中心…。建立“X”机制…。: a sentence opening with its verb goes on with the
             # unit that opened the one before it, not with the report's subject
@@ -1089,6 +1093,31 @@ class ActorResolver:
         if ctx.subject is not None:
             return ActorChoice((ctx.subject,), "subject", RULE_CONFIDENCE["subject"])
         return ActorChoice((), "subject", 0.0)
+
+
+# A functional zone heading a clause, bare or after a short modifier ending in 的 (迈入新阶段的
+# 经济开发区): not a region (guideline 9)
+_ZONE_HEAD = re.compile(
+    r"(?:[^，,。；;：:“”]{1,16}的)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|工业园区|产业园区)"
+    r"(?![\u4e00-\u9fff]{0,4}(?:派出所|司法所|法庭|检察室|分局))"
+)
+
+
+def _head_at(sentence: str, actors: Sequence[Actor], unit: int, time_words: bool = True) -> int:
+    """Where the subject of the unit starting at ``unit`` begins: after short lead-in clauses that
+    name no unit (据了解，/为此，) and, with ``time_words``, after time words (今年以来)."""
+    at = unit
+    for _ in range(2):
+        # 据了解，/为此，/在此基础上，…: a short lead-in clause naming no unit comes before the subject
+        brk = _CLAUSE_BREAK.search(sentence, at)
+        if brk is None or any(at <= a.start < brk.start() for a in actors):
+            break
+        short = brk.start() - at <= _LEAD_IN and _LEAD_IN_CLAUSE.fullmatch(sentence, at, brk.start())
+        if not short and not _REPORTER_LEAD.fullmatch(sentence, at, brk.start()):
+            break
+        at = brk.end()
+    lead = _LEAD_PREFIX.match(sentence, at) if time_words else None
+    return lead.end() if lead else at
 
 
 # 某某是甲县公安局乙派出所丙村警务室社区民警，…: a clause opening a sentence that introduces a person

@@ -510,6 +510,7 @@ class Extractor:
         ex.non_adoptions = non_adoptions
         ex.adoptions = [a for _, a in sorted(adoptions.values(), key=lambda t: (t[1].evidence.offset, t[0]))]
         ex.practices = self._with_variants(practices)
+        _merge_district_police(agencies, implementations)
         ex.agencies = sorted(agencies.values(), key=lambda a: a.key)
         ex.implementations = list(implementations.values())
         ex.measurements = measurements
@@ -883,6 +884,22 @@ _TOLD = re.compile(r"(?:要求|责成|督促|敦促|责令|指示)(?:各|全)?$"
 # 省委政法委…调研，一致认为，甲县建立…: a body that appraises what follows (认为, 称赞, 肯定) judges
 # another's work; it carries out nothing it praises
 _APPRAISAL = re.compile(r"(?:一致|纷纷|普遍|高度)?(?:认为|称赞|赞扬|盛赞|赞誉|点赞|肯定|评价)")
+
+
+def _merge_district_police(
+    agencies: dict[str, Agency], implementations: dict[tuple[str, str], Implementation]
+) -> None:
+    """One district's police written both as its own bureau (未央公安, 区公安局) and as the city
+    bureau's branch (市公安局未央分局) in one report are one body, kept under the branch's name."""
+    for key in [k for k in agencies if k.endswith("公安局")]:
+        branch = key[: -len("公安局")] + "公安分局"
+        if branch not in agencies:
+            continue
+        del agencies[key]
+        for (owner, practice), impl in list(implementations.items()):
+            if owner == key:
+                del implementations[(owner, practice)]
+                implementations.setdefault((branch, practice), replace(impl, agency_key=branch))
 
 
 def _titled(sentence: str, end: int, agencies: Sequence[AgencyMention]) -> AgencyMention | None:

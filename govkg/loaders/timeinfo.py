@@ -183,8 +183,10 @@ def report_year(
             break
     spans_years = any(_COUNTED_SPAN.search(s) for s in (title, *opening))
     event = _event_year(opening[0], published_year, published_month) if opening else None
+    one_event = bool(opening) and _EVENT_LEAD.match(opening[0]) is not None
     story = False  # an opening year was already found to start a story told over years
     interview = False
+    this_year_before = False  # an earlier opening sentence spoke of 今年 (部署今年工作)
     for s in opening:
         if interview:
             # 记者采访了甲市市长: what follows is the interviewee's account of many years, and a
@@ -208,6 +210,11 @@ def report_year(
             lead = None  # …2009年动工: the later years of that story frame no year either
         if lead and _RELATIVE_THIS.search(s, lead.end()):
             lead = None  # 2024年完成…，今年春耕前…: a year written beside 今年 is an earlier one
+        if lead and this_year_before and (published_year is None or int(lead.group(1)) < published_year):
+            lead = None  # 会议部署今年工作。2023年，全县…: the year the meeting looks back on
+        this_year_before = this_year_before or _RELATIVE_THIS.search(s) is not None
+        if lead and one_event and s is not opening[0] and int(lead.group(1)) != event:
+            lead = None  # 2月25日，全区平安建设大会举行。2024年，…: the year the event looks back on
         if lead and spans_years:
             lead = None  # 2010年底创建…, 十年来…: the opening year is where a history starts
         if _THEN_NOW.search(s):
