@@ -618,12 +618,6 @@ def _plausible_stem(stem: str) -> bool:
     return not _SUB_STOP_WORD.search(stem)
 
 
-# 八师一四三团, 二师三十一团, 五师83团: a division's short name (no 第 or 农) right before a regiment
-_SHORT_DIVISION = re.compile(
-    r"(?<![第农一二三四五六七八九十])([一二三四五六七八九十]{1,3})师(?=[一二三四五六七八九十〇零百\d]{1,5}团)"
-)
-
-
 def _is_bare(surface: str, region: Region) -> bool:
     # 师 closes a 兵团 division's name (第八师, 农八师), an alias of the city it governs as one body
     return surface in (region.short,) or not surface.endswith(
@@ -668,8 +662,6 @@ class RegionMatcher:
         hits: list[_Hit] = []
         for end_idx, (surface, regions, bare) in self._automaton.iter(text):
             hits.append(_Hit(end_idx - len(surface) + 1, end_idx + 1, surface, regions, bare))
-        if "师" in text and "团" in text:
-            hits.extend(self._short_divisions(text))
         if not short:
             self._last_text, self._last_hits = text, hits
         else:
@@ -677,16 +669,6 @@ class RegionMatcher:
                 self._short_hits.clear()
             self._short_hits[text] = hits
         return hits
-
-    def _short_divisions(self, text: str) -> list[_Hit]:
-        """兵团 divisions written short before one of their regiments (八师一四三团, 五师83团):
-        the division's city, as 第八师 is."""
-        found = []
-        for m in _SHORT_DIVISION.finditer(text):
-            regions = tuple(self.gazetteer.lookup(f"第{m[1]}师"))
-            if regions:  # 十一师 and 十二师 govern no city
-                found.append(_Hit(m.start(), m.end(), m[0], regions, False))
-        return found
 
     def _context_ok(
         self, text: str, hit: _Hit, prev_end: int, full_starts: set[int], under_previous: bool = False
