@@ -579,3 +579,15 @@ def test_jianshe_as_a_verb_takes_the_noun_after_the_count() -> None:
     # a quoted modifier keeps the noun it modifies, a group or team of up to ten characters
     found = find_metrics("共建设58个“一村一顾问”法律服务微信群")
     assert [m.indicator for m in found] == ["“一村一顾问”法律服务微信群"]
+
+
+def test_a_span_written_in_two_parts_is_how_long_an_event_ran() -> None:
+    # 2小时30分钟的宣讲, 1年6个月的整治: one duration in two parts, no quantity of work
+    found = find_metrics("昌吉市开展2小时30分钟的普法宣讲,发放资料600份")
+    assert [m.raw for m in found] == ["600份"]
+    assert find_metrics("历经1年6个月的专项整治告一段落") == []
+    # a single span after an average stays a measured time
+    assert [m.raw for m in find_metrics("民警平均到场时间为12分钟")] == ["12分钟"]
+    # the count after it is labelled by what follows the span
+    found = find_metrics("2小时30分钟的网络直播吸引观众6.2万人次")
+    assert [(m.raw, m.indicator) for m in found] == [("6.2万人次", "网络直播吸引观众")]

@@ -1010,6 +1010,11 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 承诺100%办到位、100%管到底: a figure pledged, no result of work
     if unit in ("天", "小时", "分钟") and sentence.endswith(("为期", "历时", "历经"), 0, start):
         return True  # 为期10天的整治, 历时3天: how long an event ran, no quantity of work
+    if unit in _TIME_UNITS and (
+        _COMPOUND_TIME_NEXT.match(sentence, end)
+        or _COMPOUND_TIME_BEFORE.search(sentence, max(0, start - 5), start)
+    ):
+        return True  # 3小时20分钟的直播, 1年2个月: one span in two parts, how long an event ran
     if unit in ("个", "") and sentence.startswith("方面", end):
         return True  # 主要有四个方面原因, 从6个方面制定标准: the headings of an account, no count of work
     if _KIN_BEFORE.search(sentence, 0, start) and _KIN_COUNT.match(sentence, start):
@@ -1027,6 +1032,12 @@ _LEADING_WORK_VERB = re.compile(r"^(?:打掉|摧毁|打击|打处|侦破|破获|
 # What a count of 个 measures when it is a stretch of time (4个月, 两个多月, 三个半小时).
 _SPANS = ("月", "工作日", "小时", "多月", "半月", "多小时", "半小时")
 _TIME_UNITS = frozenset({"分钟", "小时", "天", "日", "个工作日", "工作日", "个月", "周"})
+# The smaller part of a span written in two parts (…小时…分钟), or the larger part before it.
+_COMPOUND_TIME_NEXT = re.compile(r"[0-9一二两三四五六七八九十]{1,3}(?:分钟|秒|小时|个月|天)(?![0-9])")
+_COMPOUND_TIME_BEFORE = re.compile(r"(?<![0-9])[0-9一二两三四五六七八九十]{1,2}(?:小时|天|年|个月)$")
+_SPAN_OF = re.compile(
+    r"^.*?[0-9一二两三四五六七八九十]{1,3}(?:小时|天|年|个月)[0-9一二两三四五六七八九十]{1,3}(?:分钟|秒|小时|天|个月)的"
+)
 _RATE_WITHIN = re.compile(r"[^，,。；;：:、]{0,8}率")
 _MEASURED_TIME = ("平均", "均")  # 平均30分钟内到场: an average, measured
 # A service pledge before a figure in its clause (承诺100%办到位): the figure is promised, not
@@ -1136,6 +1147,7 @@ def _label(
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
+    before = _SPAN_OF.sub("", before)  # 3小时20分钟的直播吸引5万人次: how long the event ran describes it
     wide = _comma_clause_start(sentence, start) if "向" in sentence[:clause_start] else clause_start
     to = _TO_RECIPIENT.match(sentence[wide:start]) if wide < clause_start else None
     if to is not None and wide + to.end() >= clause_start:
