@@ -591,3 +591,10 @@ def test_a_span_written_in_two_parts_is_how_long_an_event_ran() -> None:
     # the count after it is labelled by what follows the span
     found = find_metrics("2小时30分钟的网络直播吸引观众6.2万人次")
     assert [(m.raw, m.indicator) for m in found] == [("6.2万人次", "网络直播吸引观众")]
+
+
+def test_the_size_that_names_a_meeting_is_no_metric() -> None:
+    # 召开全县3000人动员大会: the size names the meeting; a count of those who attended stays
+    found = find_metrics("两次召开全县3000人禁毒动员大会,发放宣传资料500份")
+    assert [m.raw for m in found] == ["500份"]
+    assert [m.raw for m in find_metrics("组织干部群众3000人参加动员大会")] == ["3000人"]

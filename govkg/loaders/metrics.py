@@ -1015,6 +1015,12 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         or _COMPOUND_TIME_BEFORE.search(sentence, max(0, start - 5), start)
     ):
         return True  # 3小时20分钟的直播, 1年2个月: one span in two parts, how long an event ran
+    if (
+        unit == "人"
+        and _MEETING_AFTER.match(sentence, end)
+        and _CONVENED_BEFORE.search(sentence, max(0, start - 8), start)
+    ):
+        return True  # 召开全县3000人大会: the size that names a meeting, no quantity of work
     if unit in ("个", "") and sentence.startswith("方面", end):
         return True  # 主要有四个方面原因, 从6个方面制定标准: the headings of an account, no count of work
     if _KIN_BEFORE.search(sentence, 0, start) and _KIN_COUNT.match(sentence, start):
@@ -1035,6 +1041,8 @@ _TIME_UNITS = frozenset({"分钟", "小时", "天", "日", "个工作日", "工�
 # The smaller part of a span written in two parts (…小时…分钟), or the larger part before it.
 _COMPOUND_TIME_NEXT = re.compile(r"[0-9一二两三四五六七八九十]{1,3}(?:分钟|秒|小时|个月|天)(?![0-9])")
 _COMPOUND_TIME_BEFORE = re.compile(r"(?<![0-9])[0-9一二两三四五六七八九十]{1,2}(?:小时|天|年|个月)$")
+_CONVENED_BEFORE = re.compile(r"(?:召开|举行|举办)了?(?:全[省市州县区盟旗])?$")
+_MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:大会|会议)")
 _SPAN_OF = re.compile(
     r"^.*?[0-9一二两三四五六七八九十]{1,3}(?:小时|天|年|个月)[0-9一二两三四五六七八九十]{1,3}(?:分钟|秒|小时|天|个月)的"
 )
