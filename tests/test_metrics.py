@@ -598,3 +598,9 @@ def test_the_size_that_names_a_meeting_is_no_metric() -> None:
     found = find_metrics("两次召开全县3000人禁毒动员大会,发放宣传资料500份")
     assert [m.raw for m in found] == ["500份"]
     assert [m.raw for m in find_metrics("组织干部群众3000人参加动员大会")] == ["3000人"]
+
+
+def test_a_means_verb_before_a_count_takes_the_noun_after_it() -> None:
+    # 凭借80分平安积分, 依靠300名网格员: the means opens the clause, the counted noun follows
+    assert [m.indicator for m in find_metrics("凭借80分平安积分兑换了一袋大米")] == ["平安积分"]
+    assert [m.indicator for m in find_metrics("依靠300名网格员")] == ["网格员"]
