@@ -604,3 +604,9 @@ def test_a_means_verb_before_a_count_takes_the_noun_after_it() -> None:
     # 凭借80分平安积分, 依靠300名网格员: the means opens the clause, the counted noun follows
     assert [m.indicator for m in find_metrics("凭借80分平安积分兑换了一袋大米")] == ["平安积分"]
     assert [m.indicator for m in find_metrics("依靠300名网格员")] == ["网格员"]
+
+
+def test_a_one_character_noun_after_a_quoted_list_names_the_whole() -> None:
+    # “党建、综治、网格”三张网: the count names the quoted list by the noun after its measure word
+    assert [m.indicator for m in find_metrics("玉树市织密“党建、综治、网格”三张网。")] == ["网"]
+    assert [m.indicator for m in find_metrics("建强“党员、网格员、志愿者”三支队伍")] == ["队伍"]

@@ -1263,6 +1263,8 @@ def _label(
             return f"{_noun(before.rstrip()[:-2])}新增{tail}", None
         if tail:
             return _with_role(sentence, end, tail, unit), None
+        if listed and (one := _quoted_list_noun(sentence, start, end)):
+            return one, None
     verb = _verb_before_list(sentence, clause_start) if listed and label and "等" in before else ""
     if verb and not _WORK_VERB_START.match(label):
         return verb + label, None  # 化解货款、商标等纠纷120余起: the work done to the kinds listed
@@ -1298,6 +1300,21 @@ def _label(
     if previous and listed_on and _SCOPE_IS.fullmatch(before.strip()):
         return previous, None  # 安全感全国为92%、全省为96%: each scope's value of the same indicator
     return "", None
+
+
+_ONE_CHAR_CLOSING = re.compile(r"[\u4e00-\u9fff](?=[，,。；;：:！!？?\n]|$)")
+_NOT_ONE_CHAR_NOUN = frozenset("的了是在等和及与也都均又")
+
+
+def _quoted_list_noun(sentence: str, start: int, end: int) -> str:
+    """“组织、服务、网格”三张网: a count right after a quoted 、-list names the whole by the
+    one-character noun that closes the clause after its measure word."""
+    if not sentence.endswith("”", 0, start):
+        return ""
+    one = _ONE_CHAR_CLOSING.match(sentence, end)
+    if one is None or one.group() in _NOT_ONE_CHAR_NOUN:
+        return ""
+    return one.group()
 
 
 # 刑事警情在去年降幅第一的基础上，今年同比再降12%: the clause before names what changed, then an
