@@ -1017,3 +1017,10 @@ def test_giving_after_counted_people_opens_their_predicate() -> None:
     # 为30名困难群众发放救助金: the people counted, then what was given to them
     assert labels("共为18名困难当事人发放司法救助金。")[0][:2] == ("困难当事人", 18.0)
     assert labels("各村设立9个物资发放点。")[0][:2] == ("物资发放点", 9.0)
+
+
+def test_a_count_of_districts_or_banners_is_labelled_by_the_division() -> None:
+    # 9个区, 6个旗: like 县 and 村, a one-character division noun is what the measure word counts
+    assert [m.indicator for m in find_metrics("网格化管理覆盖全市9个区")] == ["区"]
+    assert [m.indicator for m in find_metrics("全盟下设6个旗")] == ["旗"]
+    assert [m.indicator for m in find_metrics("设立3个区域调解中心")] == ["区域调解中心"]

@@ -1625,7 +1625,7 @@ _COUNTED_HEAD = re.compile(
 )
 # Nouns of one character that a measure word counts (个村, 个镇, 户, 所校): too short for
 # is_noun_label, but whole names of what was counted when they stand alone after the measure.
-_ONE_CHAR_NOUNS = frozenset("村镇乡户校县")
+_ONE_CHAR_NOUNS = frozenset("村镇乡户校县区旗")
 # What a person is like, before 的 and the people counted (业务能力强的, 熟悉行规的, 懂双语的).
 _QUALITY = re.compile(
     r"(?:能力|素质|水平|作风|经验|责任心)(?:较|很)?(?:[强高好硬优精实]|过硬|突出|丰富|扎实)$"
