@@ -587,3 +587,15 @@ def test_a_mediation_method_word_gives_the_mediation_key() -> None:
     text = "东乡县石门镇推行“三心”化解法。"
     found = {a.practice_key for a in extract(from_text(text, source="x.txt")).adoptions}
     assert "diversified_resolution" in found
+
+
+def test_an_honour_worn_before_a_units_name_is_an_award() -> None:
+    # 全国“X”、某派出所所长: the quoted title with its honour's scope, before the unit's name
+    s = "全国“枫桥式公安派出所”、和田市公安局古江巴格派出所所长王某介绍。"
+    i = s.index("枫桥式")
+    cue = classify(s, i, i + len("枫桥式公安派出所"))
+    assert cue is not None and cue.reason == "award"
+    # the creation of such stations stays the unit's own work
+    s = "推进全国“枫桥式公安派出所”创建工作"
+    i = s.index("枫桥式")
+    assert classify(s, i, i + len("枫桥式公安派出所")) is None
