@@ -610,3 +610,9 @@ def test_a_one_character_noun_after_a_quoted_list_names_the_whole() -> None:
     # “党建、综治、网格”三张网: the count names the quoted list by the noun after its measure word
     assert [m.indicator for m in find_metrics("玉树市织密“党建、综治、网格”三张网。")] == ["网"]
     assert [m.indicator for m in find_metrics("建强“党员、网格员、志愿者”三支队伍")] == ["队伍"]
+
+
+def test_numerals_read_digit_by_digit_are_a_name() -> None:
+    # 五一路, 八一路: a road named by a date, no count of roads; 三十五件 keeps its 十
+    assert find_metrics("巡逻队重点巡查五一路、八一路等路段") == []
+    assert [m.raw for m in find_metrics("调解纠纷三十五件")] == ["三十五件"]

@@ -933,7 +933,8 @@ def _plausible_cn(num: str, unit: str) -> bool:
         return False
     if len(num) == 1:
         return num not in "一万亿零〇"  # 一个/一起/一家 are words, not counts
-    return True
+    # 五一路, 八一学校: numerals read digit by digit with no 十/百/千 are a name, not a count
+    return any(c in "十百千万亿" for c in num)
 
 
 def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
