@@ -616,3 +616,10 @@ def test_numerals_read_digit_by_digit_are_a_name() -> None:
     # 五一路, 八一路: a road named by a date, no count of roads; 三十五件 keeps its 十
     assert find_metrics("巡逻队重点巡查五一路、八一路等路段") == []
     assert [m.raw for m in find_metrics("调解纠纷三十五件")] == ["三十五件"]
+
+
+def test_an_indefinite_amount_is_no_metric() -> None:
+    # 数十人, 几百户: how many is not said
+    assert find_metrics("便民服务点前聚集了数十人") == []
+    assert find_metrics("民警走访几百户群众") == []
+    assert [m.raw for m in find_metrics("民警走访二百户群众")] == ["二百户"]

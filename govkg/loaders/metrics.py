@@ -968,6 +968,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 周五根据需要…: 根据 (according to), no count of 根
     if unit == "分" and before in "点點时時":
         return True  # 8点15分: a time of day, no score
+    if before in "数几" and sentence[start] in "十百千万":
+        return True  # 数十人, 几百户: an indefinite amount, no value
     if before == "周" and not sentence[start].isdigit():
         return True  # 周一至周五: a weekday, no count
     if unit in ("小时", "天") and after in "警服值在":
