@@ -1075,3 +1075,12 @@ def test_security_volunteers_and_patrol_teams_are_mass_prevention(matcher: Pract
 def test_an_honour_title_leaves_the_units_own_programme(matcher: PracticeMatcher) -> None:
     names = local_names(matcher.discover("作为全省“百佳服务品牌”的北岭派出所“老周调解室”再次升级。"))
     assert names == ["老周调解室"]
+
+
+def test_a_ping_an_term_read_on_from_bao_ping_an_runs_across_the_phrase() -> None:
+    # 保稳定保平安 is a verb phrase: 保平安社区建设 holds no 平安社区
+    matcher = PracticeMatcher()
+    assert matcher.find("阿拉尔市在保稳定保平安社区建设上持续用力") == []
+    # a two-character verb takes the whole term as its object, and creation stays creation
+    assert [m.surface for m in matcher.find("确保平安村创建顺利推进")] == ["平安村创建"]
+    assert [m.surface for m in matcher.find("全力创建平安村")] == ["平安村"]
