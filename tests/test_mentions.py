@@ -589,18 +589,6 @@ def test_a_mediation_method_word_gives_the_mediation_key() -> None:
     assert "diversified_resolution" in found
 
 
-def test_an_honour_worn_before_a_units_name_is_an_award() -> None:
-    # 全国“X”、某派出所所长: the quoted title with its honour's scope, before the unit's name
-    s = "全国“枫桥式公安派出所”、和田市公安局古江巴格派出所所长王某介绍。"
-    i = s.index("枫桥式")
-    cue = classify(s, i, i + len("枫桥式公安派出所"))
-    assert cue is not None and cue.reason == "award"
-    # the creation of such stations stays the unit's own work
-    s = "推进全国“枫桥式公安派出所”创建工作"
-    i = s.index("枫桥式")
-    assert classify(s, i, i + len("枫桥式公安派出所")) is None
-
-
 def test_a_first_person_remark_quoted_whole_is_not_the_subjects_work() -> None:
     # “…我们…。”红旗村村民李某说: the speaker comes in the next sentence; the remark is not resolved
     s = "“自从村里成立了义警巡逻队，我们晚上也敢出门遛弯了。”"

@@ -95,13 +95,6 @@ _OWN_HONOUR_AFTER = re.compile(
     r"[^，,。；;]*?(?:被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得|入选|列入)"
 )
 _CLAUSE_END = re.compile(r"[，,；;]")
-# 全国“枫桥式公安派出所”、某派出所所长…: a quoted title after the scope of its honour, worn
-# before the unit's name like a rank, is an honour the unit holds, not work it reports.
-_TITLE_SCOPE_BEFORE = re.compile(r"(?:全国|全省|全区|国家级|省级|自治区级|市级|县级)[“\"]$")
-_TITLE_OF_UNIT_AFTER = re.compile(
-    r"^[”\"](?:、|[^，,。；;、“”\"]{2,16}?(?:派出所|司法所|法庭|法院|检察院|公安局|分局|中心|社区|村|镇|街道|乡))"
-    r"(?![^，,。；;]{0,2}(?:创建|建设|工作))"
-)
 # A later clause opening with the unit as its subject again (其, 该镇, 这一…) says something new.
 _OWN_SUBJECT = re.compile(r"\s*(?:其|该(?:镇|乡|县|区|市|街道|村|社区|旗|所|院)|这一|此外|同时)")
 # 获得…荣誉称号，这是某镇…打造“X”品牌的结果 / 得益于…: a clause that says what the honour came
@@ -547,8 +540,6 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("component", m.group()[-6:])
     if m := _DUTY_OF_ROLE.search(before):
         return Cue("component", m.group()[:4])
-    if (m := _TITLE_SCOPE_BEFORE.search(before)) and _TITLE_OF_UNIT_AFTER.match(after):
-        return Cue("award", m.group()[:-1])  # 全国“X”、某派出所: an honour worn before the unit's name
     if m := _GRADED_AFTER.match(after):
         return Cue("award", m.group()[-3:])
     if "表彰" in after and (m := _CEREMONY_AFTER.match(after)):
