@@ -1078,9 +1078,9 @@ def test_an_honour_title_leaves_the_units_own_programme(matcher: PracticeMatcher
 
 
 def test_a_ping_an_term_read_on_from_bao_ping_an_runs_across_the_phrase() -> None:
-    # 保稳定保平安 is a verb phrase: 保平安社区建设 holds no 平安社区
+    # 保发展保平安 is a verb phrase: 保平安社区治理 holds no 平安社区
     matcher = PracticeMatcher()
-    assert matcher.find("阿拉尔市在保稳定保平安社区建设上持续用力") == []
+    assert matcher.find("阿拉尔市坚持保发展保平安社区治理两手抓") == []
     # a two-character verb takes the whole term as its object, and creation stays creation
     assert [m.surface for m in matcher.find("确保平安村创建顺利推进")] == ["平安村创建"]
     assert [m.surface for m in matcher.find("全力创建平安村")] == ["平安村"]
