@@ -623,3 +623,9 @@ def test_an_indefinite_amount_is_no_metric() -> None:
     assert find_metrics("便民服务点前聚集了数十人") == []
     assert find_metrics("民警走访几百户群众") == []
     assert [m.raw for m in find_metrics("民警走访二百户群众")] == ["二百户"]
+
+
+def test_a_density_per_area_is_background() -> None:
+    # 每平方公里6人: how densely the banner is settled, no quantity of work
+    assert find_metrics("阿拉善左旗地广人稀,人口密度为每平方公里6人") == []
+    assert [m.raw for m in find_metrics("全旗建成调解室40个")] == ["40个"]

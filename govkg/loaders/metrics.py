@@ -970,6 +970,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 8点15分: a time of day, no score
     if before in "数几" and sentence[start] in "十百千万":
         return True  # 数十人, 几百户: an indefinite amount, no value
+    if sentence.endswith(_PER_AREA, 0, start):
+        return True  # 人口密度为每平方公里8人: how densely a place is settled, background
     if before == "周" and not sentence[start].isdigit():
         return True  # 周一至周五: a weekday, no count
     if unit in ("小时", "天") and after in "警服值在":
@@ -1049,6 +1051,7 @@ _MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:大会|会议)")
 _SPAN_OF = re.compile(
     r"^.*?[0-9一二两三四五六七八九十]{1,3}(?:小时|天|年|个月)[0-9一二两三四五六七八九十]{1,3}(?:分钟|秒|小时|天|个月)的"
 )
+_PER_AREA = ("每平方公里", "每平方千米", "每平方米")
 _RATE_WITHIN = re.compile(r"[^，,。；;：:、]{0,8}率")
 _MEASURED_TIME = ("平均", "均")  # 平均30分钟内到场: an average, measured
 # A service pledge before a figure in its clause (承诺100%办到位): the figure is promised, not
