@@ -627,5 +627,5 @@ def test_an_indefinite_amount_is_no_metric() -> None:
 
 def test_a_density_per_area_is_background() -> None:
     # 每平方公里6人: how densely the banner is settled, no quantity of work
-    assert find_metrics("阿拉善左旗地广人稀,人口密度为每平方公里6人") == []
+    assert find_metrics("阿拉善左旗人口稀少,平均密度每平方公里6人") == []
     assert [m.raw for m in find_metrics("全旗建成调解室40个")] == ["40个"]

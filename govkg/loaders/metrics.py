@@ -971,7 +971,7 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
     if before in "数几" and sentence[start] in "十百千万":
         return True  # 数十人, 几百户: an indefinite amount, no value
     if sentence.endswith(_PER_AREA, 0, start):
-        return True  # 人口密度为每平方公里8人: how densely a place is settled, background
+        return True  # 每平方公里12人: how densely a place is settled, background
     if before == "周" and not sentence[start].isdigit():
         return True  # 周一至周五: a weekday, no count
     if unit in ("小时", "天") and after in "警服值在":
