@@ -634,3 +634,15 @@ def test_a_mediation_method_word_gives_the_mediation_key() -> None:
     text = "东乡县石门镇推行“三心”化解法。"
     found = {a.practice_key for a in extract(from_text(text, source="x.txt")).adoptions}
     assert "diversified_resolution" in found
+
+
+def test_a_first_person_remark_quoted_whole_is_not_the_subjects_work() -> None:
+    # “…我们…。”红旗村村民李某说: the speaker comes in the next sentence; the remark is not resolved
+    s = "“自从村里成立了义警巡逻队，我们晚上也敢出门遛弯了。”"
+    i = s.index("义警")
+    cue = classify(s, i, i + 2)
+    assert cue is not None and cue.reason == "remark"
+    # 我市 in a quoted official statement names the report's own unit and stays its work
+    s = "“我市全面推行网格化管理，成效明显。”"
+    i = s.index("网格化管理")
+    assert classify(s, i, i + 5) is None

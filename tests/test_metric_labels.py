@@ -1093,3 +1093,17 @@ def test_a_count_is_no_rate_so_a_rate_word_after_its_noun_is_the_next_values() -
     # 860件纠纷调处成功率97%: the count is of disputes; the rate names the percentage after it
     got = labels("全年受理860件纠纷调处成功率97%。")
     assert [(g[0], g[1]) for g in got] == [("受理纠纷", 860.0), ("纠纷调处成功率", 97.0)]
+
+
+def test_a_count_of_districts_or_banners_is_labelled_by_the_division() -> None:
+    # 9个区, 6个旗: like 县 and 村, a one-character division noun is what the measure word counts
+    assert [m.indicator for m in find_metrics("网格化管理覆盖全市9个区")] == ["区"]
+    assert [m.indicator for m in find_metrics("全盟下设6个旗")] == ["旗"]
+    assert [m.indicator for m in find_metrics("设立3个区域调解中心")] == ["区域调解中心"]
+
+
+def test_a_reduplicated_adverb_after_the_counted_noun_opens_the_predicate() -> None:
+    # 240个村层层签订…, 5个县区逐级落实…: 层层 and 逐级 say how the work runs, no part of the noun
+    assert [m.indicator for m in find_metrics("全县240个村层层签订责任书")] == ["村"]
+    assert [m.indicator for m in find_metrics("全市5个县区逐级落实包保责任")] == ["县区"]
+    assert [m.indicator for m in find_metrics("把全区1200个网格层层压实责任")] == ["网格"]

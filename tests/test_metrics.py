@@ -579,3 +579,53 @@ def test_jianshe_as_a_verb_takes_the_noun_after_the_count() -> None:
     # a quoted modifier keeps the noun it modifies, a group or team of up to ten characters
     found = find_metrics("共建设58个“一村一顾问”法律服务微信群")
     assert [m.indicator for m in found] == ["“一村一顾问”法律服务微信群"]
+
+
+def test_a_span_written_in_two_parts_is_how_long_an_event_ran() -> None:
+    # 2小时30分钟的宣讲, 1年6个月的整治: one duration in two parts, no quantity of work
+    found = find_metrics("昌吉市开展2小时30分钟的普法宣讲,发放资料600份")
+    assert [m.raw for m in found] == ["600份"]
+    assert find_metrics("历经1年6个月的专项整治告一段落") == []
+    # a single span after an average stays a measured time
+    assert [m.raw for m in find_metrics("民警平均到场时间为12分钟")] == ["12分钟"]
+    # the count after it is labelled by what follows the span
+    found = find_metrics("2小时30分钟的网络直播吸引观众6.2万人次")
+    assert [(m.raw, m.indicator) for m in found] == [("6.2万人次", "网络直播吸引观众")]
+
+
+def test_the_size_that_names_a_meeting_is_no_metric() -> None:
+    # 召开全县3000人动员大会: the size names the meeting; a count of those who attended stays
+    found = find_metrics("两次召开全县3000人禁毒动员大会,发放宣传资料500份")
+    assert [m.raw for m in found] == ["500份"]
+    assert [m.raw for m in find_metrics("组织干部群众3000人参加动员大会")] == ["3000人"]
+
+
+def test_a_means_verb_before_a_count_takes_the_noun_after_it() -> None:
+    # 凭借80分平安积分, 依靠300名网格员: the means opens the clause, the counted noun follows
+    assert [m.indicator for m in find_metrics("凭借80分平安积分兑换了一袋大米")] == ["平安积分"]
+    assert [m.indicator for m in find_metrics("依靠300名网格员")] == ["网格员"]
+
+
+def test_a_one_character_noun_after_a_quoted_list_names_the_whole() -> None:
+    # “党建、综治、网格”三张网: the count names the quoted list by the noun after its measure word
+    assert [m.indicator for m in find_metrics("玉树市织密“党建、综治、网格”三张网。")] == ["网"]
+    assert [m.indicator for m in find_metrics("建强“党员、网格员、志愿者”三支队伍")] == ["队伍"]
+
+
+def test_numerals_read_digit_by_digit_are_a_name() -> None:
+    # 五一路, 八一路: a road named by a date, no count of roads; 三十五件 keeps its 十
+    assert find_metrics("巡逻队重点巡查五一路、八一路等路段") == []
+    assert [m.raw for m in find_metrics("调解纠纷三十五件")] == ["三十五件"]
+
+
+def test_an_indefinite_amount_is_no_metric() -> None:
+    # 数十人, 几百户: how many is not said
+    assert find_metrics("便民服务点前聚集了数十人") == []
+    assert find_metrics("民警走访几百户群众") == []
+    assert [m.raw for m in find_metrics("民警走访二百户群众")] == ["二百户"]
+
+
+def test_a_density_per_area_is_background() -> None:
+    # 每平方公里6人: how densely the banner is settled, no quantity of work
+    assert find_metrics("阿拉善左旗人口稀少,平均密度每平方公里6人") == []
+    assert [m.raw for m in find_metrics("全旗建成调解室40个")] == ["40个"]

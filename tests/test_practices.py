@@ -1086,3 +1086,12 @@ def test_work_opening_the_forces_of_a_mechanism_is_no_part_of_its_name(matcher: 
     # “X”机制工作力量: the forces of the mechanism's work; the name ends at its kind word
     found = matcher.discover("全镇党员、网格员统一编入“五联”机制工作力量。")
     assert local_names(found) == ["“五联”机制"]
+
+
+def test_a_ping_an_term_read_on_from_bao_ping_an_runs_across_the_phrase() -> None:
+    # 保发展保平安 is a verb phrase: 保平安社区治理 holds no 平安社区
+    matcher = PracticeMatcher()
+    assert matcher.find("阿拉尔市坚持保发展保平安社区治理两手抓") == []
+    # a two-character verb takes the whole term as its object, and creation stays creation
+    assert [m.surface for m in matcher.find("确保平安村创建顺利推进")] == ["平安村创建"]
+    assert [m.surface for m in matcher.find("全力创建平安村")] == ["平安村"]

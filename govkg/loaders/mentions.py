@@ -380,6 +380,8 @@ _RATED_AFTER = re.compile(
 # visitor is what that person saw or wants, not the text reporting a unit's work (and a visitor's
 # “我们那里也在搞X” is another place's); a unit's own officer quoted stays its report.
 _REMARK_MARK = re.compile(r"[，,。！!？?；;…]")
+# 我们, 咱们, 俺们, and 我 not opening a place (我市) or a campaign name (我为群众办实事).
+_FIRST_PERSON = re.compile(r"我们|咱们?|俺们?|我(?![市县区省州旗盟国镇乡村为])")
 _SPEAKER = (
     r"(?:村民|居民|群众|市民|游客|业主|商户|摊主|店主|当事人|申请人|老人|大爷|大妈|大娘|大姐|阿姨|牧民|渔民"
     r"|考察人员|来访|参观者|家长|学生|司机|外卖员|快递员|网友)"
@@ -526,11 +528,22 @@ def _remark(sentence: str, start: int, end: int) -> re.Match[str] | None:
     return _SPEAKER_AFTER.match(sentence, closed + 1) or _SPEAKER_BEFORE.search(sentence, 0, opened)
 
 
+def _first_person_quote(sentence: str) -> re.Match[str] | None:
+    """The first-person word of a sentence that is one quoted remark (“我们…。”) whose speaker
+    the text names only in the next sentence: what it says is not resolved from that sentence."""
+    text = sentence.rstrip()
+    if sentence.find("”") != len(text) - 1 or not _REMARK_MARK.search(text, 1, len(text) - 1):
+        return None
+    return _FIRST_PERSON.search(text)
+
+
 def classify(sentence: str, start: int, end: int) -> Cue | None:
     """The mention class of the practice at ``sentence[start:end]``, or None for an adoption."""
     cues = _sentence_cues(sentence)
     if "“" in sentence and (m := _remark(sentence, start, end)):
         return Cue("remark", m.group().strip("，,：: "))
+    if sentence.startswith("“") and (m := _first_person_quote(sentence)):
+        return Cue("remark", m.group())
     if cues.whole is not None:
         return cues.whole
     if cues.aim is not None and (cues.aim[0] < start or not _CLAUSE_END.search(sentence, end, cues.aim[0])):

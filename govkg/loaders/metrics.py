@@ -184,7 +184,7 @@ _TRAIL_VERBS = (
 # A clause whose text before the number ends in one of these verbs names its object after it.
 _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|形成|构建|搭建|建起|制定|出台|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
-    r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|邀请|特邀|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|"
+    r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|邀请|特邀|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|凭借|凭着|依靠|借助|"
     r"由|整合|组织|划分为|划分|(?:细|再)?分为|挂包|包保|分包|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
     r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
     # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
@@ -423,7 +423,7 @@ _KINDS = ("各类", "各种", "多种", "多类")
 _TAIL_STOP = re.compile(
     r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均(?=[依在已为由有按实建设配开纳达])|已经?(?![婚决])|被|累计|分别|参加|参会(?![人代单])|出席|列席|会签|联签|签署|发放(?![点员])|[到赴](?=[\u4e00-\u9fff]{0,4}(?:[镇乡村县区市]|街道|社区|基层|一线|企业|学校|现场))|入驻|常态化|"
     r"投入|到位|建成(?![区率])|建起|获评|获命名|荣获|入选|接受|推行|都(?=[有已是在能实])|(?<![参给])与(?![会])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
-    r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
+    r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|逐级|层层|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
     r"在(?![线职编岗校册押逃建办营用管])|以(?![上下内外来及])|以及|"
     # 27名县级领导共接处…, 219个村级综治中心按照…: “in all” and “according to” open the predicate
@@ -1013,6 +1013,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 周五根据需要…: 根据 (according to), no count of 根
     if unit == "分" and before in "点點时時":
         return True  # 8点15分: a time of day, no score
+    if sentence.endswith(_PER_AREA, 0, start):
+        return True  # 每平方公里12人: how densely a place is settled, background
     if before == "周" and not sentence[start].isdigit():
         return True  # 周一至周五: a weekday, no count
     if unit in ("小时", "天") and after in "警服值在":
@@ -1056,6 +1058,17 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 承诺100%办到位、100%管到底: a figure pledged, no result of work
     if unit in ("天", "小时", "分钟") and sentence.endswith(("为期", "历时", "历经"), 0, start):
         return True  # 为期10天的整治, 历时3天: how long an event ran, no quantity of work
+    if unit in _TIME_UNITS and (
+        _COMPOUND_TIME_NEXT.match(sentence, end)
+        or _COMPOUND_TIME_BEFORE.search(sentence, max(0, start - 5), start)
+    ):
+        return True  # 3小时20分钟的直播, 1年2个月: one span in two parts, how long an event ran
+    if (
+        unit == "人"
+        and _MEETING_AFTER.match(sentence, end)
+        and _CONVENED_BEFORE.search(sentence, max(0, start - 8), start)
+    ):
+        return True  # 召开全县3000人大会: the size that names a meeting, no quantity of work
     if unit in ("个", "") and sentence.startswith("方面", end):
         return True  # 主要有四个方面原因, 从6个方面制定标准: the headings of an account, no count of work
     if _KIN_BEFORE.search(sentence, 0, start) and _KIN_COUNT.match(sentence, start):
@@ -1073,6 +1086,15 @@ _LEADING_WORK_VERB = re.compile(r"^(?:打掉|摧毁|打击|打处|侦破|破获|
 # What a count of 个 measures when it is a stretch of time (4个月, 两个多月, 三个半小时).
 _SPANS = ("月", "工作日", "小时", "多月", "半月", "多小时", "半小时")
 _TIME_UNITS = frozenset({"分钟", "小时", "天", "日", "个工作日", "工作日", "个月", "周"})
+# The smaller part of a span written in two parts (…小时…分钟), or the larger part before it.
+_COMPOUND_TIME_NEXT = re.compile(r"[0-9一二两三四五六七八九十]{1,3}(?:分钟|秒|小时|个月|天)(?![0-9])")
+_COMPOUND_TIME_BEFORE = re.compile(r"(?<![0-9])[0-9一二两三四五六七八九十]{1,2}(?:小时|天|年|个月)$")
+_CONVENED_BEFORE = re.compile(r"(?:召开|举行|举办)了?(?:全[省市州县区盟旗])?$")
+_MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:大会|会议)")
+_SPAN_OF = re.compile(
+    r"^.*?[0-9一二两三四五六七八九十]{1,3}(?:小时|天|年|个月)[0-9一二两三四五六七八九十]{1,3}(?:分钟|秒|小时|天|个月)的"
+)
+_PER_AREA = ("每平方公里", "每平方千米", "每平方米")
 _RATE_WITHIN = re.compile(r"[^，,。；;：:、]{0,8}率")
 _MEASURED_TIME = ("平均", "均")  # 平均30分钟内到场: an average, measured
 # A service pledge before a figure in its clause (承诺100%办到位): the figure is promised, not
@@ -1184,6 +1206,7 @@ def _label(
     before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
     if (where := _WHERE_BEFORE.search(before)) and where.start() > 0:
         before = before[: where.start()]  # 走访辖区内12家企业: where the things counted are, no noun
+    before = _SPAN_OF.sub("", before)  # 3小时20分钟的直播吸引5万人次: how long the event ran describes it
     wide = (
         _comma_clause_start(sentence, start) if _TO_WORD.search(sentence, 0, clause_start) else clause_start
     )
@@ -1293,6 +1316,8 @@ def _label(
             return f"{_noun(before.rstrip()[:-2])}新增{tail}", None
         if tail:
             return _with_role(sentence, end, tail, unit), None
+        if listed and (one := _quoted_list_noun(sentence, start, end)):
+            return one, None
     verb = _verb_before_list(sentence, clause_start) if listed and label and "等" in before else ""
     if verb and not _WORK_VERB_START.match(label):
         return verb + label, None  # 化解货款、商标等纠纷120余起: the work done to the kinds listed
@@ -1328,6 +1353,21 @@ def _label(
     if previous and listed_on and _SCOPE_IS.fullmatch(before.strip()):
         return previous, None  # 安全感全国为92%、全省为96%: each scope's value of the same indicator
     return "", None
+
+
+_ONE_CHAR_CLOSING = re.compile(r"[\u4e00-\u9fff](?=[，,。；;：:！!？?\n]|$)")
+_NOT_ONE_CHAR_NOUN = frozenset("的了是在等和及与也都均又")
+
+
+def _quoted_list_noun(sentence: str, start: int, end: int) -> str:
+    """“组织、服务、网格”三张网: a count right after a quoted 、-list names the whole by the
+    one-character noun that closes the clause after its measure word."""
+    if not sentence.endswith("”", 0, start):
+        return ""
+    one = _ONE_CHAR_CLOSING.match(sentence, end)
+    if one is None or one.group() in _NOT_ONE_CHAR_NOUN:
+        return ""
+    return one.group()
 
 
 # 刑事警情在去年降幅第一的基础上，今年同比再降12%: the clause before names what changed, then an
@@ -1642,7 +1682,7 @@ _COUNTED_HEAD = re.compile(
 )
 # Nouns of one character that a measure word counts (个村, 个镇, 户, 所校): too short for
 # is_noun_label, but whole names of what was counted when they stand alone after the measure.
-_ONE_CHAR_NOUNS = frozenset("村镇乡户校县")
+_ONE_CHAR_NOUNS = frozenset("村镇乡户校县区旗")
 # What a person is like, before 的 and the people counted (业务能力强的, 熟悉行规的, 懂双语的).
 _QUALITY = re.compile(
     r"(?:能力|素质|水平|作风|经验|责任心)(?:较|很)?(?:[强高好硬优精实]|过硬|突出|丰富|扎实)$"

@@ -657,7 +657,7 @@ class PracticeMatcher:
     def find(self, text: str, prefolded: bool = False) -> list[PracticeMention]:
         """Taxonomy mentions in ``text`` (folded internally), longest non-overlapping first."""
         folded = text if prefolded else fold(text)
-        hits = list(self._raw_hits(folded))
+        hits = [h for h in self._raw_hits(folded) if not _safety_kept(folded, h[0])]
         return [
             PracticeMention(s, e, text[s:e], self.taxonomy.practices[k]) for s, e, k in _longest_first(hits)
         ]
@@ -1052,6 +1052,20 @@ _GENERIC_MODIFIERS = frozenset(
 # A core word right before one of these names a class, a contest or a forum, not the practice
 # (“枫桥班” is a training class; “海上枫桥” is the practice).
 _CORE_OTHER_USE = re.compile(r"(?:班|课|讲堂|杯|赛|论坛|学院|学校|大讲堂)")
+
+
+# 保平安, 护平安, 守平安, 报平安: a verb whose object is 平安 itself (保稳定保平安), so a 平安X term
+# read on from it (保平安社区建设 → 平安社区) runs across the phrase's edge.
+_KEEPS_SAFETY = frozenset("保护守报")
+# Two-character verbs ending in one of those characters take the whole 平安X term as object.
+_VERBS_TAKING_TERM = frozenset({"确保", "担保", "守护", "保护", "维护", "呵护", "汇报", "上报", "通报"})
+
+
+def _safety_kept(folded: str, start: int) -> bool:
+    """Whether a term at ``start`` opens with the 平安 of a verb phrase 保平安/护平安/守平安/报平安."""
+    if start == 0 or not folded.startswith("平安", start) or folded[start - 1] not in _KEEPS_SAFETY:
+        return False
+    return folded[max(0, start - 2) : start] not in _VERBS_TAKING_TERM  # 确保平安校园创建: object
 
 
 def _core_in(term: str, name: str) -> bool:
