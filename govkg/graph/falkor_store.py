@@ -249,8 +249,9 @@ def to_plain(value: Any) -> Any:
 class FalkorStore:
     """GraphStore over an embedded FalkorDB server, started (or reused) in the data dir."""
 
-    # Evidence sentences are searched through an index kept beside the graph (evidence_index), not
-    # through a bigram property the server would hold in memory and re-index at every start.
+    # The dialect also tells the writer (writer.keeps_grams) that this store searches evidence
+    # through an index kept beside the graph (evidence_index), not through a bigram property the
+    # server would hold in memory and re-index at every start.
     dialect = "falkordb"
 
     def __init__(
@@ -1035,8 +1036,8 @@ class FalkorStore:
             if (label, prop, "RANGE") not in have:
                 self._ignore_exists(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
         # an earlier govkg indexed the sentences' bigrams here: the evidence index replaces it
-        grams = [("Sentence", p, "FULLTEXT") in have for p in SENTENCE_FULLTEXT]
-        if any(grams):
+        old_grams = any(("Sentence", p, "FULLTEXT") in have for p in SENTENCE_FULLTEXT)
+        if old_grams:
             self.run_write("CALL db.idx.fulltext.drop('Sentence')")
         for label, props in FULLTEXT.items():
             if any((label, p, "FULLTEXT") not in have for p in props):
@@ -1047,7 +1048,7 @@ class FalkorStore:
             if time.monotonic() > deadline:
                 raise StoreError(f"FalkorDB indexes still not operational after {SCHEMA_TIMEOUT:.0f} s")
             time.sleep(0.02)
-        if dropped or any(grams):
+        if dropped or old_grams:
             # The snapshot still names the dropped index, so every start would build it again
             # until the next compaction: compact once now.
             self.compact()
