@@ -161,13 +161,28 @@ def test_many_hits_are_read_in_order_and_few_are_sorted_alike(tmp_path: Path) ->
     index.close()
 
 
-def test_an_unusable_index_file_falls_back_to_scanning(
+def test_a_damaged_index_file_is_indexed_anew_and_an_unusable_path_is_scanned(
     falkor_store: FalkorStore, make_extraction: ExtractionFactory, caplog: pytest.LogCaptureFixture
 ) -> None:
     write_extractions(falkor_store, _reports(make_extraction))
+    expected = _scan(falkor_store, "网格", 10)
+    assert expected
     falkor_store.evidence.close()
     falkor_store.evidence.path.write_bytes(b"this is not a database" * 100)
-    assert falkor_store.evidence_ids("网格", 10) == _scan(falkor_store, "网格", 10) != []
+    assert falkor_store.evidence_ids("网格", 10) == expected
+    assert "indexing anew" in caplog.text
+    with sqlite3.connect(falkor_store.evidence.path) as db:  # a real index again
+        assert db.execute("SELECT count(*) FROM sentences").fetchone() == (4,)
+    # another version's file is replaced the same way
+    falkor_store.evidence.close()
+    with sqlite3.connect(falkor_store.evidence.path) as db:
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'version'")
+    assert falkor_store.evidence_ids("网格", 10) == expected
+    # a path no file can be made at: the sentences are scanned, the answer the same
+    elsewhere = EvidenceIndex(falkor_store.data_dir / "no-such-dir" / "evidence.sqlite")
+    falkor_store.evidence.close()
+    falkor_store.evidence = elsewhere
+    assert falkor_store.evidence_ids("网格", 10) == expected
     assert "scanning the sentences instead" in caplog.text
 
 

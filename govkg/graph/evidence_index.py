@@ -130,9 +130,22 @@ class EvidenceIndex:
     def _db(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
         if db is None:
-            db = sqlite3.connect(
-                self.path, timeout=BUSY_WAIT_MS / 1000, isolation_level=None, check_same_thread=False
-            )
+            try:
+                db = self._open()
+            except sqlite3.DatabaseError as exc:
+                # derived data: a file that is not this index (damaged, or another version's) is
+                # removed and indexed anew from the graph; an error again is the caller's
+                log.warning("evidence index %s unreadable (%s): indexing anew", self.path, exc)
+                self._remove_files()
+                db = self._open()
+            self._local.db = db
+        return db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(
+            self.path, timeout=BUSY_WAIT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+        try:
             db.execute("PRAGMA journal_mode=WAL")
             # derived data: a lost last transaction is re-indexed, so no fsync per commit
             db.execute("PRAGMA synchronous=NORMAL")
@@ -140,9 +153,15 @@ class EvidenceIndex:
             db.execute("PRAGMA cache_size=-1024")  # 1 MiB per connection (one per API thread)
             version = self._schema(db)
             if version != SCHEMA_VERSION:
-                raise sqlite3.DatabaseError(f"{self.path}: version {version}, not {SCHEMA_VERSION}")
-            self._local.db = db
+                raise sqlite3.DatabaseError(f"version {version}, not {SCHEMA_VERSION}")
+        except BaseException:
+            db.close()
+            raise
         return db
+
+    def _remove_files(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
     @staticmethod
     def _schema(db: sqlite3.Connection) -> str:
@@ -310,6 +329,6 @@ def evidence_ids(
         try:
             index.refresh(store, version, wait=False)
             return index.find(needle, cap)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
             log.warning("evidence index %s unusable (%s): scanning the sentences instead", index.path, exc)
     return [str(r["id"]) for r in store.run_read(SCAN, {"q": needle, "cap": cap})]
