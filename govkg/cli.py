@@ -211,27 +211,32 @@ def load(
 
     Progress: a bar with reports/s and ETA on a terminal, a plain line every 10 s otherwise.
     """
-    from govkg.loading import default_jobs
+    from govkg.loading import default_jobs, finish_warming, warm_extractor
 
     settings = _settings(store, data_dir)
     if follow_links:
         settings = settings.model_copy(update={"follow_links": True})
-    with _writing(settings, "govkg load"), _opened(settings) as kg:
-        if fresh:
-            kg.clear()
-        if from_extractions is not None:
-            from govkg.loading import load_from_extractions
+    if paths and from_extractions is None:
+        warm_extractor(paths, settings, force=force or fresh)  # built while the store starts, not after
+    try:
+        with _writing(settings, "govkg load"), _opened(settings) as kg:
+            if fresh:
+                kg.clear()
+            if from_extractions is not None:
+                from govkg.loading import load_from_extractions
 
-            try:
-                summary = load_from_extractions(kg.store, from_extractions, settings, force=force)
-            except (FileNotFoundError, ValueError) as exc:
-                _fail(str(exc))
-                raise
-        elif paths:
-            summary = kg.load(paths, force=force, progress=not quiet, jobs=jobs or default_jobs())
-        else:
-            _fail("give report files or directories, or --from-extractions DIR")
-            raise AssertionError  # unreachable
+                try:
+                    summary = load_from_extractions(kg.store, from_extractions, settings, force=force)
+                except (FileNotFoundError, ValueError) as exc:
+                    _fail(str(exc))
+                    raise
+            elif paths:
+                summary = kg.load(paths, force=force, progress=not quiet, jobs=jobs or default_jobs())
+            else:
+                _fail("give report files or directories, or --from-extractions DIR")
+                raise AssertionError  # unreachable
+    finally:
+        finish_warming()  # a thread still building at exit would be stopped mid-way
     for rej in summary.rejected:
         typer.echo(f"rejected  {rej.path}: {rej.reason}", err=True)
     for fail in summary.failed:

@@ -14,6 +14,7 @@ again in full.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -45,7 +46,7 @@ from govkg.graph.writer import (
 from govkg.graph.writer_lock import writer_lock
 from govkg.heap import settle
 from govkg.loaders.documents import Document, DocumentError, iter_files, read_documents
-from govkg.loaders.extract import ExtractionTimeout, Extractor, extractor_for
+from govkg.loaders.extract import ExtractionTimeout, Extractor, default_extractor, extractor_for
 from govkg.loaders.extraction import Extraction
 from govkg.loaders.files import display_name
 from govkg.loaders.practices import Taxonomy
@@ -306,6 +307,45 @@ _START_WORKERS_AFTER = 16  # reports extracted here before worker processes star
 _MANIFEST_BATCH = 1000  # unchanged files settled by one existence query
 
 
+_warming: threading.Thread | None = None
+
+
+def warm_extractor(paths: Sequence[str | Path], settings: Settings, *, force: bool = False) -> None:
+    """Start building the shared extractor in a background thread, when ``paths`` hold a file the
+    load manifest does not know (or ``force``), and return at once.
+
+    ``govkg load`` calls this before it opens the store: building the gazetteer and the automata
+    (about a second) then overlaps the store's start, which at 20k reports spends seconds reading
+    its snapshot while this process only waits. A re-load of known files builds nothing. Whoever
+    needs the extractor first waits for this build rather than starting a second one.
+    """
+    global _warming
+
+    def work() -> None:
+        with contextlib.suppress(Exception):  # only a head start: the load reports any problem itself
+            if force or _has_unknown_files(paths, settings):
+                default_extractor()
+
+    if _warming is None:
+        _warming = threading.Thread(target=work, name="govkg-warm-extractor", daemon=True)
+        _warming.start()
+
+
+def finish_warming() -> None:
+    """Wait for the thread warm_extractor started (a fork must not copy a half-built extractor)."""
+    if _warming is not None:
+        _warming.join()
+
+
+def _has_unknown_files(paths: Sequence[str | Path], settings: Settings) -> bool:
+    manifest = LoadManifest(manifest_path(settings))
+    for path, refused in iter_files(paths, follow_links=settings.follow_links):
+        stamp = FileStamp.of(path) if refused is None else None
+        if refused is None and (stamp is None or not manifest.ids(stamp)):
+            return True
+    return False
+
+
 def manifest_path(settings: Settings) -> Path:
     """The load manifest for the store in force (beside its journal)."""
     return journal_path(settings).with_name(journal_path(settings).name.replace("journal", "manifest"))
@@ -387,6 +427,7 @@ def _pool(settings: Settings, jobs: int) -> ProcessPoolExecutor:
     # automata copy-on-write (they only extract; they never touch the store or the terminal).
     # Elsewhere they are spawned and build their own extractor.
     method = "fork" if sys.platform == "linux" else "spawn"
+    finish_warming()
     settle()  # frozen before the fork: the workers' collectors never touch (and so copy) them
     context = multiprocessing.get_context(method)
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init, initargs=(settings,))

@@ -455,3 +455,32 @@ def test_to_plain_keeps_scalars_and_converts_containers() -> None:
     for value in (0, 1.5, True, None, -3):
         assert fs.to_plain(value) is value
     assert fs.to_plain((1, [b"\xe6\x9e\xab", {"k": (None,)}])) == [1, ["枫", {"k": [None]}]]
+
+
+def test_a_small_tail_beside_a_large_snapshot_is_left_to_the_next_start_which_folds_it(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Scaled down: a "large" snapshot is any over 2 bytes per tail byte here (25 in production).
+    monkeypatch.setattr(fs, "COMPACT_MIN_BYTES", 512)
+    monkeypatch.setattr(fs, "REPLAY_COST_RATIO", 2)
+    with FalkorStore(data_dir, graph_name="g") as store:
+        store.run_write(
+            "UNWIND range(1, 3000) AS i CREATE (:Region {code: toString(i), name: 'r' + toString(i)})"
+        )
+        assert store.compact() is True
+    base = sum(size for name, size in _aof_files(data_dir).items() if name.endswith(".base.rdb"))
+    with FalkorStore(data_dir, graph_name="g") as store:
+        for i in range(40):  # one statement each: the tail holds every statement as written
+            store.run_write("CREATE (:Region {code: $code, name: 'tail'})", {"code": f"x{i}"})
+        tail = store._aof_tail_bytes(store._db.connection)
+        assert fs.COMPACT_MIN_BYTES < tail < base // fs.REPLAY_COST_RATIO, (tail, base)
+    # close left the tail: rewriting the whole snapshot would have cost more than replaying it
+    assert sum(s for n, s in _aof_files(data_dir).items() if n.endswith(".incr.aof")) == tail
+    with FalkorStore(data_dir, graph_name="g") as store:
+        assert store.started_server
+        assert store.run_read("MATCH (r:Region) RETURN count(r) AS n") == [{"n": 3040}]
+        # the start replayed it and folded it into a new snapshot in the background
+        assert store._wait_rewrite(store._db.connection, 60)
+        assert store._aof_tail_bytes(store._db.connection) <= fs.COMPACT_MIN_BYTES
+    with FalkorStore(data_dir, graph_name="g") as store:
+        assert store.run_read("MATCH (r:Region {name: 'tail'}) RETURN count(r) AS n") == [{"n": 40}]

@@ -100,3 +100,55 @@ def test_manifest_file_round_trip_and_torn_lines(tmp_path: Path) -> None:
     os.utime(f, ns=(stamp.mtime_ns + 10**9, stamp.mtime_ns + 10**9))
     changed = FileStamp.of(f)
     assert changed is not None and again.ids(changed) is None
+
+
+def test_the_extractor_is_warmed_only_for_files_the_manifest_does_not_know(
+    falkor_store: FalkorStore, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    synthetic().SyntheticCorpus.default().write(corpus, 5, seed=4)
+    settings = Settings(data_dir=data_dir)
+    assert loading._has_unknown_files([corpus], settings)  # nothing loaded yet
+    load_paths(falkor_store, [corpus], settings)
+    assert not loading._has_unknown_files([corpus], settings)  # a re-load needs no extractor
+    (corpus / "new.txt").write_text("某县推进网格化管理,全县划分网格一百个。\n", encoding="utf-8")
+    assert loading._has_unknown_files([corpus], settings)
+
+    built: list[str] = []
+    monkeypatch.setattr(loading, "default_extractor", lambda: built.append("built"))
+    for force, expected in ((False, ["built"]), (True, ["built"])):
+        built.clear()
+        monkeypatch.setattr(loading, "_warming", None)
+        loading.warm_extractor([corpus], settings, force=force)
+        loading.finish_warming()
+        assert built == expected
+    (corpus / "new.txt").unlink()
+    for force, expected in ((False, []), (True, ["built"])):
+        built.clear()
+        monkeypatch.setattr(loading, "_warming", None)
+        loading.warm_extractor([corpus], settings, force=force)
+        loading.finish_warming()
+        assert built == expected  # --force re-extracts known files too
+
+
+def test_threads_asking_for_the_extractor_at_once_share_one_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from govkg.loaders import extract
+
+    builds: list[int] = []
+
+    class Slow:
+        def __init__(self) -> None:
+            builds.append(1)
+            threading.Event().wait(0.2)  # long enough for every thread to ask meanwhile
+
+    monkeypatch.setattr(extract, "_default", None)
+    monkeypatch.setattr(extract, "Extractor", Slow)
+    got: list[object] = []
+    threads = [threading.Thread(target=lambda: got.append(extract.default_extractor())) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(builds) == 1 and len(got) == 4 and all(g is got[0] for g in got)

@@ -18,12 +18,12 @@ over one without, then the earlier one.
 from __future__ import annotations
 
 import re
+import threading
 import time
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import pairwise
 
 from govkg.config import Settings
@@ -1005,10 +1005,18 @@ def _spans(mentions: Sequence[RegionMention] | Sequence[AgencyMention]) -> list[
     return [(m.start, m.end) for m in mentions]
 
 
-@lru_cache(maxsize=1)
+_default: Extractor | None = None
+_default_lock = threading.Lock()  # one build, however many threads ask at once
+
+
 def default_extractor() -> Extractor:
     """The shared builtin extractor (loading the gazetteer and taxonomy once)."""
-    return Extractor()
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Extractor()
+    return _default
 
 
 def extractor_for(settings: Settings) -> Extractor:
