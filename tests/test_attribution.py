@@ -800,3 +800,23 @@ def test_a_functional_zone_heading_its_sentence_lends_the_subject_nothing() -> N
     # the unit named with the zone acts, and a 经 lead-in still leaves the subject acting
     assert ("绵阳市", "grid") in _adopters("四川省推进平安建设。绵阳市高新区推行网格化管理。")
     assert ("绵阳市", "grid") in _adopters("绵阳市推进平安建设。经排查，网格员上报隐患30处。")
+
+
+def test_a_body_heading_a_visiting_group_carries_out_nothing_it_looks_at() -> None:
+    # 甲县委政法委考察组对乙区的X有了认识: the group's body visits; the host's work stays the host's
+    text = (
+        "九原区平安建设见闻\n九原区持续推进平安建设。"
+        "固阳县考察团一行观摩了九原区楼长制工作，对其成效给予高度评价。"
+        "固阳县委政法委考察组对九原区的网格化管理有了深入认识。"
+    )
+    ex = extract(from_text(text, "delegation.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    found = {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    assert ("九原区", "grid") in found
+    assert not any(name == "固阳县" for name, _ in found)
+    bodies = {a.key: a.name for a in ex.agencies}
+    assert not any("固阳县" in bodies.get(i.agency_key, "") for i in ex.implementations)
+    # a body of the report's own region that acts (no group after it) still carries out its work
+    ex = extract(from_text("九原区平安建设见闻\n九原区委政法委推行网格化管理。", "own-body.txt"))
+    bodies = {a.key: a.name for a in ex.agencies}
+    assert any("九原区" in bodies[i.agency_key] for i in ex.implementations)

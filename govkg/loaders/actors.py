@@ -107,6 +107,11 @@ _GO_TO = re.compile(
     r"(?:(?<![达得受做收遇看想感直找报签办伸])到|赴|前往|来到|走进|深入)(?:[^，,。；;:：]{0,16}[、和及与])?$"
 )
 _TO_LOOK = re.compile(r"^[^，,。；;:：]{0,12}?(?:调研|考察|学习|视察|观摩|参观|取经|督导)")
+# 甲市委政法委考察团…, 乙市第二调研组…, 丙县学习考察组一行: a body or place heading a visiting group
+# names who visits; the group looks at, guides or inspects the work of others and adopts nothing.
+_DELEGATION = re.compile(
+    r"(?:第[一二三四五六七八九十\d]{1,3})?(?:学习)?(?:考察|调研|督导|观摩|检查|指导|调研指导|督查|巡察)(?:团|组)"
+)
 # 赴甲镇开展联创共建, 前往乙村指导调解: the visitors do the work they went there for; the place
 # they went to is no actor of it (a host that acts is written as a subject of its own).
 _WORK_THERE = re.compile(
@@ -377,6 +382,8 @@ class ActorResolver:
         # 在区公安分局设立…: a body that is only a place (or an awarder) lends its region no action;
         # one that receives an award (甲县综治中心被评为…) is still its unit's, which has it
         idle = [(a.start, a.end) for a in agencies if not a.acting and not awarded(sentence[a.end :])]
+        idle += [(a.start, a.end) for a in agencies if visitor(sentence, a.end)]
+        idle += [(m.start, m.end) for m in regions if visitor(sentence, m.end)]
         homes = _homes(sentence, regions)
         chain_start: dict[int, int] = {}  # where the run of glued names ending at a position starts
         for m in regions:
@@ -394,7 +401,7 @@ class ActorResolver:
                 actors.append(Actor(m.start, m.end, m.region, "place"))
         acting_for = self._agency_regions(ctx, sentence, agencies, stations)
         for a, region in zip(agencies, acting_for, strict=True):
-            if region is None:
+            if region is None or visitor(sentence, a.end):
                 continue
             if region.code not in above or (
                 # 甲市公安局共调处纠纷四百余起 in a county's report: a city body doing work of
@@ -1278,6 +1285,12 @@ def _award_giver(sentence: str, start: int, end: int) -> bool:
     """Whether the unit at ``sentence[start:end]`` only gives an award (获得甲区“X奖”)."""
     before = _GIVER_BEFORE.search(sentence, max(0, start - 3), start) is not None
     return before and _GIVER_AFTER.match(sentence[end:]) is not None
+
+
+def visitor(sentence: str, end: int) -> bool:
+    """Whether the body or place ending at ``end`` heads a visiting group (甲市委政法委考察团,
+    乙市第二调研组): the group looks at others' work, so its unit acts in nothing it sees."""
+    return _DELEGATION.match(sentence, end) is not None
 
 
 def _destination(sentence: str, start: int, end: int) -> bool:

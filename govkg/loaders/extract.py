@@ -34,6 +34,7 @@ from govkg.loaders.actors import (
     ActorResolver,
     ReportContext,
     level_heads,
+    visitor,
 )
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
 from govkg.loaders.chrome import opening_dateline, source_outlet
@@ -970,7 +971,8 @@ def _own_branch(bureau: AgencyMention, branch: AgencyMention) -> bool:
 def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) -> list[AgencyMention]:
     """The acting bodies that carry out the practice named at ``pos``: those of the last clause
     before it that names any (甲委牵头…，乙局推行“X”，组建Y: 乙局 for X and Y, not 甲委)."""
-    acting = [a for a in agencies if a.acting and a.start <= pos]
+    # 甲市委政法委考察团对乙区…有了认识: a visiting group's body carries out nothing it looks at
+    acting = [a for a in agencies if a.acting and a.start <= pos and not visitor(sentence, a.end)]
     if not acting:
         return []
     if sentence[acting[-1].end : pos] in ("“", '"', "「"):
