@@ -535,6 +535,17 @@ def test_a_place_visitors_go_to_look_at_is_a_destination_not_an_actor() -> None:
     assert found[("麻池镇", "building_head")].startswith("actor=place")
 
 
+def test_a_host_where_visitors_study_after_zai_adopts_nothing_nor_does_the_subject() -> None:
+    # 在X学习/考察…: X hosts the visitors; what they study there is adopted by no one in the report
+    found = _facts(CITY + "\n在鄂尔多斯市学习楼长制经验，考察组一行深受启发。")
+    assert ("鄂尔多斯市", "building_head") not in found
+    assert ("包头市", "building_head") not in found
+    # 在X推行… is X's own work; 在全市学习推广… is the whole unit's
+    found = _facts(CITY + "\n在九原区推行楼长制。在全市学习推广网格化管理。")
+    assert ("九原区", "building_head") in found
+    assert ("包头市", "grid") in found
+
+
 def test_a_place_visitors_go_to_work_in_is_a_destination_not_an_actor() -> None:
     # 赴/前往 X 开展…: the visitors do the work; the unit they travel to does not adopt it
     found = _facts(CITY + "麻池镇派干部赴固阳县金山镇开展平安边界共建，推行楼长制。")

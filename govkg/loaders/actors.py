@@ -112,6 +112,16 @@ _TO_LOOK = re.compile(r"^[^，,。；;:：]{0,12}?(?:调研|考察|学习|视察
 _DELEGATION = re.compile(
     r"(?:第[一二三四五六七八九十\d]{1,3})?(?:学习)?(?:考察|调研|督导|观摩|检查|指导|调研指导|督查|巡察)(?:团|组)"
 )
+# 在甲州学习…, 在乙县考察期间: 在 with a verb of studying right after the place (not 在甲镇开展…,
+# where the unit is the site of its own work)
+_STUDY_AT = re.compile(r"在(?:[^，,。；;:：]{0,16}[、和及与])?$")
+_STUDIED = re.compile(r"(?:学习|考察|调研|观摩|参观|取经)")
+# 在甲州学习“X”经验: what visitors study at their host is the host's, and adopted by no one here
+# (在全县学习… is the unit's own campaign: the host is a named unit, not 全/我/本/各 + a level word)
+_STUDIED_AT = re.compile(
+    r"在(?![全我本各])[\u4e00-\u9fff、]{1,20}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|社区|村)(?:等地)?"
+    r"(?:学习|考察|调研|观摩|参观|取经)[^，,。；;:：]{0,4}$"
+)
 # 赴甲镇开展联创共建, 前往乙村指导调解: the visitors do the work they went there for; the place
 # they went to is no actor of it (a host that acts is written as a subject of its own).
 _WORK_THERE = re.compile(
@@ -987,6 +997,8 @@ class ActorResolver:
         if pilot is not None:
             return ActorChoice((pilot.region,), pilot.rule, RULE_CONFIDENCE[pilot.rule])
         own = [a for a in actors if a.start < pos and a.start >= clause_start]
+        if not own and _STUDIED_AT.search(sentence, clause_start, pos) is not None:
+            return ActorChoice((), "visit", 0.0)  # 在甲州学习X: the host's X, no one adopts it here
         # 区法院…，在甲、乙等法庭设立… / 县里还在甲、乙等景区…: once a subject has spoken, 在X is
         # where it acts, not who acts
         own = [
@@ -1297,7 +1309,8 @@ def _destination(sentence: str, start: int, end: int) -> bool:
     """Whether the unit at ``sentence[start:end]`` is where visitors go to look (赴甲镇调研, 到甲村、
     乙村学习考察) or to work (赴甲县开展共建): a destination, not the actor of its clause."""
     if _GO_TO.search(sentence, 0, start) is None:
-        return False
+        # 考察组在甲州学习…: the place where visitors study, written after 在, is their host
+        return _STUDY_AT.search(sentence, 0, start) is not None and _STUDIED.match(sentence, end) is not None
     return _TO_LOOK.match(sentence[end:]) is not None or _WORK_THERE.match(sentence[end:]) is not None
 
 
