@@ -820,3 +820,24 @@ def test_a_body_heading_a_visiting_group_carries_out_nothing_it_looks_at() -> No
     ex = extract(from_text("九原区平安建设见闻\n九原区委政法委推行网格化管理。", "own-body.txt"))
     bodies = {a.key: a.name for a in ex.agencies}
     assert any("九原区" in bodies[i.agency_key] for i in ex.implementations)
+
+
+def test_a_text_calling_itself_by_its_county_is_the_county_s_not_the_town_it_names_first() -> None:
+    # the first line names one town (the visit's stop), but the text speaks as 我旗: the banner's
+    # report, whose subjectless work is the banner's
+    text = (
+        "3月5日，旗委常委陪同市领导到百灵庙镇综治中心调研。\n"
+        "调研后，市领导对我旗平安建设工作给予充分肯定，认为我旗重视程度高，"
+        "尤其在网格化管理方面推进有力、效果明显。"
+    )
+    ex = extract(from_text(text, "county-voice.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "达尔罕茂明安联合旗"
+    found = {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    assert ("达尔罕茂明安联合旗", "grid") in found
+    assert ("百灵庙镇", "grid") not in found
+    # a town's own report (no 我旗) stays the town's
+    text = "3月5日，百灵庙镇召开平安建设推进会。\n会上，百灵庙镇通报了全镇网格化管理工作，全镇划分网格30个。"
+    ex = extract(from_text(text, "town-voice.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "百灵庙镇"

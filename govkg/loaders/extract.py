@@ -231,6 +231,7 @@ class Extractor:
             station = self.resolver.title_station(subject, title, self.region_matcher.find(title))
             subject = station or subject or self._station_heading(doc, title)
         subject = self._filed_title_unit(doc, title, subject)
+        subject = self._speaking_county(text, subject) or subject
         scope = tuple(r.code for r in self.chain(subject)) if subject else ()
         # with no subject, an opening dateline or a 来源 line (blanked as chrome) still says where
         # the report was filed: same-name units are looked for there
@@ -278,7 +279,7 @@ class Extractor:
         lead = next((s.end for s in body if any(s.start <= m.start < s.end for m in all_regions)), opening)
         only = (
             self._sole_unit(text, subject, all_regions, lead, title)
-            or self._lone_town(subject, all_regions, opening)
+            or self._lone_town(text, subject, all_regions, opening)
             or self._lead_branch(text, subject, all_regions, lead)
             or self._lead_station(doc, text, subject, all_regions, body)
         )
@@ -627,11 +628,13 @@ class Extractor:
             return town
         return None
 
-    @staticmethod
-    def _lone_town(subject: Region | None, found: Sequence[RegionMention], opening: int) -> Region | None:
+    def _lone_town(
+        self, text: str, subject: Region | None, found: Sequence[RegionMention], opening: int
+    ) -> Region | None:
         """The township a report names alone, with no county or higher unit to be about (a town's
         own report, its name unique in the data): the subject when the title or first sentence
-        names it, or it is named again."""
+        names it, or it is named again. A text that calls itself 我县/我区 (of the town's county's
+        level) is that county's report, naming one of its towns."""
         if subject is not None:
             return None
         towns = {m.region.code: m.region for m in found if m.region.level == "township"}
@@ -639,7 +642,18 @@ class Extractor:
             return None
         (town,) = towns.values()
         named = [m for m in found if m.region.code == town.code]
-        return town if len(named) >= 2 or named[0].start < opening else None
+        if len(named) < 2 and named[0].start >= opening:
+            return None
+        return self._speaking_county(text, town) or town
+
+    def _speaking_county(self, text: str, town: Region | None) -> Region | None:
+        """The county of ``town`` when the text, outside quotes, calls itself by that county's
+        level (我县, 我区): a county's report that names one of its towns (陪同到甲街道调研…。
+        对我县…给予肯定), not the town's own report."""
+        if town is None or town.level != "township" or not town.parent_code:
+            return None
+        county = self.gazetteer.get(town.parent_code)
+        return county if county is not None and county.level == "county" and speaks_as(text, county) else None
 
     def _lead_branch(
         self, text: str, subject: Region | None, found: Sequence[RegionMention], lead: int
