@@ -914,3 +914,16 @@ def test_a_station_written_after_its_city_bureau_and_a_zone_branch_opens_the_sen
     assert ("洛阳市", "fengqiao_police_station") not in adopters
     bodies = {a.key: a.name for a in ex.agencies}
     assert all(bodies[i.agency_key] != "洛阳市公安局" for i in ex.implementations)
+
+
+def test_a_station_under_a_town_branch_of_a_city_without_counties_is_that_town_later_too() -> None:
+    # 中山市公安局甲分局乙派出所: the city has no counties, so the branch's town stands where a
+    # county would (rule 8); the station named again alone, in a later paragraph, is that town's
+    text = (
+        "中山市平安建设见闻\n中山市持续推进平安建设。\n"
+        "中山市公安局南头分局滨江派出所辖区企业众多。\n"
+        "近年来，滨江派出所推行楼长制，每栋楼选出一名楼长。"
+    )
+    found = _facts(text)
+    assert found[("南头镇", "building_head")].startswith("actor=agency")
+    assert ("中山市", "building_head") not in found

@@ -635,7 +635,14 @@ class ActorResolver:
         belongs to (guidelines rule 8): the county whose bureau, or the branch, is written right
         before it (某县公安局城关派出所, 某市公安局甲分局乙派出所); the report's later mentions of the
         same station by its name alone are that county too."""
-        branches = {e: r for (_, e), r in out.items() if r.level == "county"}
+        # a branch of a city with no counties (中山市公安局甲分局) is its town's: the town stands
+        # where a county would
+        branches = {
+            e: r
+            for (_, e), r in out.items()
+            if r.level == "county"
+            or (r.level == "township" and sentence[e - 2 : e] == "分局" and _under_city(r))
+        }
         for m in _STATION_SCAN.finditer(sentence):
             if m.group(1) or not m.group(0).endswith(_OWNED_STATIONS) or any(e == m.end() for _, e in out):
                 continue
@@ -1297,6 +1304,13 @@ def _award_giver(sentence: str, start: int, end: int) -> bool:
     """Whether the unit at ``sentence[start:end]`` only gives an award (获得甲区“X奖”)."""
     before = _GIVER_BEFORE.search(sentence, max(0, start - 3), start) is not None
     return before and _GIVER_AFTER.match(sentence[end:]) is not None
+
+
+def _under_city(region: Region) -> bool:
+    """Whether a township lies right under a prefecture-level city with no counties (中山, 东莞):
+    its parent's code is a prefecture's (its last two digits 00, not a province's 0000)."""
+    code = region.parent_code or ""
+    return len(code) == 6 and code.endswith("00") and not code.endswith("0000")
 
 
 def visitor(sentence: str, end: int) -> bool:
