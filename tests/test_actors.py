@@ -927,3 +927,14 @@ def test_a_station_under_a_town_branch_of_a_city_without_counties_is_that_town_l
     found = _facts(text)
     assert found[("南头镇", "building_head")].startswith("actor=agency")
     assert ("中山市", "building_head") not in found
+
+
+def test_whole_city_before_first_of_only_ranks_the_unit_named_before_it() -> None:
+    # 甲社区被定为全市首批“X”试点社区: 全市首批 ranks 甲社区, which is the one piloting
+    text = CITY + "昆都仑区少先路街道阿尔丁社区被定为全市首批“红色物业”试点社区。"
+    found = _facts(text)
+    assert found[("阿尔丁社区", "red_property")].startswith("actor=place")
+    assert ("包头市", "red_property") not in found
+    # 全市 heading its clause still acts for the city
+    found = _facts(CITY + "全市首批推行楼长制。")
+    assert ("包头市", "building_head") in found

@@ -1004,6 +1004,12 @@ class ActorResolver:
         if pilot is not None:
             return ActorChoice((pilot.region,), pilot.rule, RULE_CONFIDENCE[pilot.rule])
         own = [a for a in actors if a.start < pos and a.start >= clause_start]
+        # 甲社区被定为全市首批“X”试点社区: 全市 before 首批/第一 only ranks the unit named before it
+        own = [
+            a
+            for a in own
+            if not (a.rule == "pronoun" and _FIRST_OF.match(sentence, a.end) and own[0].start < a.start)
+        ]
         if not own and _STUDIED_AT.search(sentence, clause_start, pos) is not None:
             return ActorChoice((), "visit", 0.0)  # 在甲州学习X: the host's X, no one adopts it here
         # 区法院…，在甲、乙等法庭设立… / 县里还在甲、乙等景区…: once a subject has spoken, 在X is
