@@ -841,3 +841,18 @@ def test_a_text_calling_itself_by_its_county_is_the_county_s_not_the_town_it_nam
     ex = extract(from_text(text, "town-voice.txt"))
     names = {r.code: r.name for r in ex.regions}
     assert names[ex.subject_region or ""] == "百灵庙镇"
+
+
+def test_bodies_listed_where_visitors_go_to_look_carry_out_nothing() -> None:
+    # 深入甲中心、乙局、丙局…开展调研督导: every body of the visited run is a destination, however
+    # long the run; the work studied there is carried out by none of them in this sentence
+    text = (
+        "包头市2031年平安建设工作情况\n包头市持续推进平安建设。"
+        "督导组先后深入市社会治安综合治理中心、市公安局、市司法局、市民政局、九原区开展调研督导，"
+        "通过查阅台账等方式，详细了解我市楼长制工作开展情况。"
+    )
+    ex = extract(from_text(text, "inspected.txt"))
+    assert not any(i.practice_key == "building_head" for i in ex.implementations)
+    # a body named as the subject of its own clause still carries out its work
+    ex = extract(from_text("包头市2031年平安建设工作情况\n市司法局推行楼长制。", "own.txt"))
+    assert any(i.practice_key == "building_head" for i in ex.implementations)

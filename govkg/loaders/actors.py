@@ -404,7 +404,7 @@ class ActorResolver:
                 m.role == "actor"
                 and (m.region.code not in above or self._own_deed_above(sentence, m))
                 and not _CONCERNS.search(sentence, 0, m.start)
-                and not _destination(sentence, chain_start[m.end], m.end)
+                and not destination(sentence, chain_start[m.end], m.end)
                 and not _award_giver(sentence, chain_start[m.end], m.end)
                 and m.start not in homes
             ):
@@ -1325,7 +1325,7 @@ def visitor(sentence: str, end: int) -> bool:
     return _DELEGATION.match(sentence, end) is not None
 
 
-def _destination(sentence: str, start: int, end: int) -> bool:
+def destination(sentence: str, start: int, end: int) -> bool:
     """Whether the unit at ``sentence[start:end]`` is where visitors go to look (赴甲镇调研, 到甲村、
     乙村学习考察) or to work (赴甲县开展共建): a destination, not the actor of its clause."""
     if _GO_TO.search(sentence, 0, start) is None:

@@ -33,6 +33,7 @@ from govkg.loaders.actors import (
     ActorChoice,
     ActorResolver,
     ReportContext,
+    destination,
     level_heads,
     visitor,
 )
@@ -987,6 +988,8 @@ def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) ->
     before it that names any (甲委牵头…，乙局推行“X”，组建Y: 乙局 for X and Y, not 甲委)."""
     # 甲市委政法委考察团对乙区…有了认识: a visiting group's body carries out nothing it looks at
     acting = [a for a in agencies if a.acting and a.start <= pos and not visitor(sentence, a.end)]
+    visited = _visited(sentence, acting)
+    acting = [a for a in acting if a.start not in visited]
     if not acting:
         return []
     if sentence[acting[-1].end : pos] in ("“", '"', "「"):
@@ -1001,6 +1004,21 @@ def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) ->
     if any(_TOLD.search(sentence, clause, a.start) for a in found[1:]):
         return []  # 甲委要求乙局推行X: a body told to act has done nothing yet, nor has the one telling it
     return found
+
+
+def _visited(sentence: str, agencies: Sequence[AgencyMention]) -> set[int]:
+    """Starts of the bodies visitors go to look at (深入市公安局、市司法局、甲街道开展调研):
+    a run of bodies listed one after another is visited when the run is a destination."""
+    out: set[int] = set()
+    run: list[AgencyMention] = []
+    for a in [*agencies, None]:
+        if a is not None and run and sentence[run[-1].end : a.start] in ("", "、", "和", "及", "与"):
+            run.append(a)
+            continue
+        if run and destination(sentence, run[0].start, run[-1].end):
+            out.update(b.start for b in run)
+        run = [a] if a is not None else []
+    return out
 
 
 def _chain_end(actors: Sequence[Actor]) -> Region:
