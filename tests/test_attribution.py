@@ -848,7 +848,7 @@ def test_bodies_listed_where_visitors_go_to_look_carry_out_nothing() -> None:
     # long the run; the work studied there is carried out by none of them in this sentence
     text = (
         "包头市2031年平安建设工作情况\n包头市持续推进平安建设。"
-        "督导组先后深入市社会治安综合治理中心、市公安局、市司法局、市民政局、九原区开展调研督导，"
+        "督导组先后深入市网格化服务管理指挥中心、市公安局、市司法局、市民政局、九原区开展调研督导，"
         "通过查阅台账等方式，详细了解我市楼长制工作开展情况。"
     )
     ex = extract(from_text(text, "inspected.txt"))
