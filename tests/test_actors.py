@@ -535,6 +535,17 @@ def test_a_place_visitors_go_to_look_at_is_a_destination_not_an_actor() -> None:
     assert found[("麻池镇", "building_head")].startswith("actor=place")
 
 
+def test_a_host_where_visitors_study_after_zai_adopts_nothing_nor_does_the_subject() -> None:
+    # 在X学习/考察…: X hosts the visitors; what they study there is adopted by no one in the report
+    found = _facts(CITY + "\n在鄂尔多斯市学习楼长制经验，考察组一行深受启发。")
+    assert ("鄂尔多斯市", "building_head") not in found
+    assert ("包头市", "building_head") not in found
+    # 在X推行… is X's own work; 在全市学习推广… is the whole unit's
+    found = _facts(CITY + "\n在九原区推行楼长制。在全市学习推广网格化管理。")
+    assert ("九原区", "building_head") in found
+    assert ("包头市", "grid") in found
+
+
 def test_a_place_visitors_go_to_work_in_is_a_destination_not_an_actor() -> None:
     # 赴/前往 X 开展…: the visitors do the work; the unit they travel to does not adopt it
     found = _facts(CITY + "麻池镇派干部赴固阳县金山镇开展平安边界共建，推行楼长制。")
@@ -903,3 +914,27 @@ def test_a_station_written_after_its_city_bureau_and_a_zone_branch_opens_the_sen
     assert ("洛阳市", "fengqiao_police_station") not in adopters
     bodies = {a.key: a.name for a in ex.agencies}
     assert all(bodies[i.agency_key] != "洛阳市公安局" for i in ex.implementations)
+
+
+def test_a_station_under_a_town_branch_of_a_city_without_counties_is_that_town_later_too() -> None:
+    # 中山市公安局甲分局乙派出所: the city has no counties, so the branch's town stands where a
+    # county would (rule 8); the station named again alone, in a later paragraph, is that town's
+    text = (
+        "中山市平安建设见闻\n中山市持续推进平安建设。\n"
+        "中山市公安局南头分局滨江派出所辖区企业众多。\n"
+        "近年来，滨江派出所推行楼长制，每栋楼选出一名楼长。"
+    )
+    found = _facts(text)
+    assert found[("南头镇", "building_head")].startswith("actor=agency")
+    assert ("中山市", "building_head") not in found
+
+
+def test_whole_city_before_first_of_only_ranks_the_unit_named_before_it() -> None:
+    # 甲社区被定为全市首批“X”试点社区: 全市首批 ranks 甲社区, which is the one piloting
+    text = CITY + "昆都仑区少先路街道阿尔丁社区被定为全市首批“红色物业”试点社区。"
+    found = _facts(text)
+    assert found[("阿尔丁社区", "red_property")].startswith("actor=place")
+    assert ("包头市", "red_property") not in found
+    # 全市 heading its clause still acts for the city
+    found = _facts(CITY + "全市首批推行楼长制。")
+    assert ("包头市", "building_head") in found

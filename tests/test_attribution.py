@@ -800,3 +800,59 @@ def test_a_functional_zone_heading_its_sentence_lends_the_subject_nothing() -> N
     # the unit named with the zone acts, and a 经 lead-in still leaves the subject acting
     assert ("绵阳市", "grid") in _adopters("四川省推进平安建设。绵阳市高新区推行网格化管理。")
     assert ("绵阳市", "grid") in _adopters("绵阳市推进平安建设。经排查，网格员上报隐患30处。")
+
+
+def test_a_body_heading_a_visiting_group_carries_out_nothing_it_looks_at() -> None:
+    # 甲县委政法委考察组对乙区的X有了认识: the group's body visits; the host's work stays the host's
+    text = (
+        "九原区平安建设见闻\n九原区持续推进平安建设。"
+        "固阳县考察团一行观摩了九原区楼长制工作，对其成效给予高度评价。"
+        "固阳县委政法委考察组对九原区的网格化管理有了深入认识。"
+    )
+    ex = extract(from_text(text, "delegation.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    found = {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    assert ("九原区", "grid") in found
+    assert not any(name == "固阳县" for name, _ in found)
+    bodies = {a.key: a.name for a in ex.agencies}
+    assert not any("固阳县" in bodies.get(i.agency_key, "") for i in ex.implementations)
+    # a body of the report's own region that acts (no group after it) still carries out its work
+    ex = extract(from_text("九原区平安建设见闻\n九原区委政法委推行网格化管理。", "own-body.txt"))
+    bodies = {a.key: a.name for a in ex.agencies}
+    assert any("九原区" in bodies[i.agency_key] for i in ex.implementations)
+
+
+def test_a_text_calling_itself_by_its_county_is_the_county_s_not_the_town_it_names_first() -> None:
+    # the first line names one town (the visit's stop), but the text speaks as 我旗: the banner's
+    # report, whose subjectless work is the banner's
+    text = (
+        "3月5日，旗委常委陪同市领导到百灵庙镇综治中心调研。\n"
+        "调研后，市领导对我旗平安建设工作给予充分肯定，认为我旗重视程度高，"
+        "尤其在网格化管理方面推进有力、效果明显。"
+    )
+    ex = extract(from_text(text, "county-voice.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "达尔罕茂明安联合旗"
+    found = {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    assert ("达尔罕茂明安联合旗", "grid") in found
+    assert ("百灵庙镇", "grid") not in found
+    # a town's own report (no 我旗) stays the town's
+    text = "3月5日，百灵庙镇召开平安建设推进会。\n会上，百灵庙镇通报了全镇网格化管理工作，全镇划分网格30个。"
+    ex = extract(from_text(text, "town-voice.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names[ex.subject_region or ""] == "百灵庙镇"
+
+
+def test_bodies_listed_where_visitors_go_to_look_carry_out_nothing() -> None:
+    # 深入甲中心、乙局、丙局…开展调研督导: every body of the visited run is a destination, however
+    # long the run; the work studied there is carried out by none of them in this sentence
+    text = (
+        "包头市2031年平安建设工作情况\n包头市持续推进平安建设。"
+        "督导组先后深入市网格化服务管理指挥中心、市公安局、市司法局、市民政局、九原区开展调研督导，"
+        "通过查阅台账等方式，详细了解我市楼长制工作开展情况。"
+    )
+    ex = extract(from_text(text, "inspected.txt"))
+    assert not any(i.practice_key == "building_head" for i in ex.implementations)
+    # a body named as the subject of its own clause still carries out its work
+    ex = extract(from_text("包头市2031年平安建设工作情况\n市司法局推行楼长制。", "own.txt"))
+    assert any(i.practice_key == "building_head" for i in ex.implementations)

@@ -107,6 +107,21 @@ _GO_TO = re.compile(
     r"(?:(?<![达得受做收遇看想感直找报签办伸])到|赴|前往|来到|走进|深入)(?:[^，,。；;:：]{0,16}[、和及与])?$"
 )
 _TO_LOOK = re.compile(r"^[^，,。；;:：]{0,12}?(?:调研|考察|学习|视察|观摩|参观|取经|督导)")
+# 甲市委政法委考察团…, 乙市第二调研组…, 丙县学习考察组一行: a body or place heading a visiting group
+# names who visits; the group looks at, guides or inspects the work of others and adopts nothing.
+_DELEGATION = re.compile(
+    r"(?:第[一二三四五六七八九十\d]{1,3})?(?:学习)?(?:考察|调研|督导|观摩|检查|指导|调研指导|督查|巡察)(?:团|组)"
+)
+# 在甲州学习…, 在乙县考察期间: 在 with a verb of studying right after the place (not 在甲镇开展…,
+# where the unit is the site of its own work)
+_STUDY_AT = re.compile(r"在(?:[^，,。；;:：]{0,16}[、和及与])?$")
+_STUDIED = re.compile(r"(?:学习|考察|调研|观摩|参观|取经)")
+# 在甲州学习“X”经验: what visitors study at their host is the host's, and adopted by no one here
+# (在全县学习… is the unit's own campaign: the host is a named unit, not 全/我/本/各 + a level word)
+_STUDIED_AT = re.compile(
+    r"在(?![全我本各])[\u4e00-\u9fff、]{1,20}?(?:省|市|州|县|区|旗|盟|镇|乡|街道|社区|村)(?:等地)?"
+    r"(?:学习|考察|调研|观摩|参观|取经)[^，,。；;:：]{0,4}$"
+)
 # 赴甲镇开展联创共建, 前往乙村指导调解: the visitors do the work they went there for; the place
 # they went to is no actor of it (a host that acts is written as a subject of its own).
 _WORK_THERE = re.compile(
@@ -377,6 +392,8 @@ class ActorResolver:
         # 在区公安分局设立…: a body that is only a place (or an awarder) lends its region no action;
         # one that receives an award (甲县综治中心被评为…) is still its unit's, which has it
         idle = [(a.start, a.end) for a in agencies if not a.acting and not awarded(sentence[a.end :])]
+        idle += [(a.start, a.end) for a in agencies if visitor(sentence, a.end)]
+        idle += [(m.start, m.end) for m in regions if visitor(sentence, m.end)]
         homes = _homes(sentence, regions)
         chain_start: dict[int, int] = {}  # where the run of glued names ending at a position starts
         for m in regions:
@@ -387,14 +404,14 @@ class ActorResolver:
                 m.role == "actor"
                 and (m.region.code not in above or self._own_deed_above(sentence, m))
                 and not _CONCERNS.search(sentence, 0, m.start)
-                and not _destination(sentence, chain_start[m.end], m.end)
+                and not destination(sentence, chain_start[m.end], m.end)
                 and not _award_giver(sentence, chain_start[m.end], m.end)
                 and m.start not in homes
             ):
                 actors.append(Actor(m.start, m.end, m.region, "place"))
         acting_for = self._agency_regions(ctx, sentence, agencies, stations)
         for a, region in zip(agencies, acting_for, strict=True):
-            if region is None:
+            if region is None or visitor(sentence, a.end):
                 continue
             if region.code not in above or (
                 # 甲市公安局共调处纠纷四百余起 in a county's report: a city body doing work of
@@ -618,7 +635,14 @@ class ActorResolver:
         belongs to (guidelines rule 8): the county whose bureau, or the branch, is written right
         before it (某县公安局城关派出所, 某市公安局甲分局乙派出所); the report's later mentions of the
         same station by its name alone are that county too."""
-        branches = {e: r for (_, e), r in out.items() if r.level == "county"}
+        # a branch of a city with no counties (中山市公安局甲分局) is its town's: the town stands
+        # where a county would
+        branches = {
+            e: r
+            for (_, e), r in out.items()
+            if r.level == "county"
+            or (r.level == "township" and sentence[e - 2 : e] == "分局" and _under_city(r))
+        }
         for m in _STATION_SCAN.finditer(sentence):
             if m.group(1) or not m.group(0).endswith(_OWNED_STATIONS) or any(e == m.end() for _, e in out):
                 continue
@@ -980,6 +1004,14 @@ class ActorResolver:
         if pilot is not None:
             return ActorChoice((pilot.region,), pilot.rule, RULE_CONFIDENCE[pilot.rule])
         own = [a for a in actors if a.start < pos and a.start >= clause_start]
+        # 甲社区被定为全市首批“X”试点社区: 全市 before 首批/第一 only ranks the unit named before it
+        own = [
+            a
+            for a in own
+            if not (a.rule == "pronoun" and _FIRST_OF.match(sentence, a.end) and own[0].start < a.start)
+        ]
+        if not own and _STUDIED_AT.search(sentence, clause_start, pos) is not None:
+            return ActorChoice((), "visit", 0.0)  # 在甲州学习X: the host's X, no one adopts it here
         # 区法院…，在甲、乙等法庭设立… / 县里还在甲、乙等景区…: once a subject has spoken, 在X is
         # where it acts, not who acts
         own = [
@@ -1280,11 +1312,25 @@ def _award_giver(sentence: str, start: int, end: int) -> bool:
     return before and _GIVER_AFTER.match(sentence[end:]) is not None
 
 
-def _destination(sentence: str, start: int, end: int) -> bool:
+def _under_city(region: Region) -> bool:
+    """Whether a township lies right under a prefecture-level city with no counties (中山, 东莞):
+    its parent's code is a prefecture's (its last two digits 00, not a province's 0000)."""
+    code = region.parent_code or ""
+    return len(code) == 6 and code.endswith("00") and not code.endswith("0000")
+
+
+def visitor(sentence: str, end: int) -> bool:
+    """Whether the body or place ending at ``end`` heads a visiting group (甲市委政法委考察团,
+    乙市第二调研组): the group looks at others' work, so its unit acts in nothing it sees."""
+    return _DELEGATION.match(sentence, end) is not None
+
+
+def destination(sentence: str, start: int, end: int) -> bool:
     """Whether the unit at ``sentence[start:end]`` is where visitors go to look (赴甲镇调研, 到甲村、
     乙村学习考察) or to work (赴甲县开展共建): a destination, not the actor of its clause."""
     if _GO_TO.search(sentence, 0, start) is None:
-        return False
+        # 考察组在甲州学习…: the place where visitors study, written after 在, is their host
+        return _STUDY_AT.search(sentence, 0, start) is not None and _STUDIED.match(sentence, end) is not None
     return _TO_LOOK.match(sentence[end:]) is not None or _WORK_THERE.match(sentence[end:]) is not None
 
 

@@ -33,7 +33,9 @@ from govkg.loaders.actors import (
     ActorChoice,
     ActorResolver,
     ReportContext,
+    destination,
     level_heads,
+    visitor,
 )
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
 from govkg.loaders.chrome import opening_dateline, source_outlet
@@ -230,6 +232,7 @@ class Extractor:
             station = self.resolver.title_station(subject, title, self.region_matcher.find(title))
             subject = station or subject or self._station_heading(doc, title)
         subject = self._filed_title_unit(doc, title, subject)
+        subject = self._speaking_county(text, subject) or subject
         scope = tuple(r.code for r in self.chain(subject)) if subject else ()
         # with no subject, an opening dateline or a 来源 line (blanked as chrome) still says where
         # the report was filed: same-name units are looked for there
@@ -277,7 +280,7 @@ class Extractor:
         lead = next((s.end for s in body if any(s.start <= m.start < s.end for m in all_regions)), opening)
         only = (
             self._sole_unit(text, subject, all_regions, lead, title)
-            or self._lone_town(subject, all_regions, opening)
+            or self._lone_town(text, subject, all_regions, opening)
             or self._lead_branch(text, subject, all_regions, lead)
             or self._lead_station(doc, text, subject, all_regions, body)
         )
@@ -626,11 +629,13 @@ class Extractor:
             return town
         return None
 
-    @staticmethod
-    def _lone_town(subject: Region | None, found: Sequence[RegionMention], opening: int) -> Region | None:
+    def _lone_town(
+        self, text: str, subject: Region | None, found: Sequence[RegionMention], opening: int
+    ) -> Region | None:
         """The township a report names alone, with no county or higher unit to be about (a town's
         own report, its name unique in the data): the subject when the title or first sentence
-        names it, or it is named again."""
+        names it, or it is named again. A text that calls itself 我县/我区 (of the town's county's
+        level) is that county's report, naming one of its towns."""
         if subject is not None:
             return None
         towns = {m.region.code: m.region for m in found if m.region.level == "township"}
@@ -638,7 +643,18 @@ class Extractor:
             return None
         (town,) = towns.values()
         named = [m for m in found if m.region.code == town.code]
-        return town if len(named) >= 2 or named[0].start < opening else None
+        if len(named) < 2 and named[0].start >= opening:
+            return None
+        return self._speaking_county(text, town) or town
+
+    def _speaking_county(self, text: str, town: Region | None) -> Region | None:
+        """The county of ``town`` when the text, outside quotes, calls itself by that county's
+        level (我县, 我区): a county's report that names one of its towns (陪同到甲街道调研…。
+        对我县…给予肯定), not the town's own report."""
+        if town is None or town.level != "township" or not town.parent_code:
+            return None
+        county = self.gazetteer.get(town.parent_code)
+        return county if county is not None and county.level == "county" and speaks_as(text, county) else None
 
     def _lead_branch(
         self, text: str, subject: Region | None, found: Sequence[RegionMention], lead: int
@@ -970,7 +986,10 @@ def _own_branch(bureau: AgencyMention, branch: AgencyMention) -> bool:
 def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) -> list[AgencyMention]:
     """The acting bodies that carry out the practice named at ``pos``: those of the last clause
     before it that names any (甲委牵头…，乙局推行“X”，组建Y: 乙局 for X and Y, not 甲委)."""
-    acting = [a for a in agencies if a.acting and a.start <= pos]
+    # 甲市委政法委考察团对乙区…有了认识: a visiting group's body carries out nothing it looks at
+    acting = [a for a in agencies if a.acting and a.start <= pos and not visitor(sentence, a.end)]
+    visited = _visited(sentence, acting)
+    acting = [a for a in acting if a.start not in visited]
     if not acting:
         return []
     if sentence[acting[-1].end : pos] in ("“", '"', "「"):
@@ -985,6 +1004,21 @@ def _implementers(sentence: str, agencies: Sequence[AgencyMention], pos: int) ->
     if any(_TOLD.search(sentence, clause, a.start) for a in found[1:]):
         return []  # 甲委要求乙局推行X: a body told to act has done nothing yet, nor has the one telling it
     return found
+
+
+def _visited(sentence: str, agencies: Sequence[AgencyMention]) -> set[int]:
+    """Starts of the bodies visitors go to look at (深入市公安局、市司法局、甲街道开展调研):
+    a run of bodies listed one after another is visited when the run is a destination."""
+    out: set[int] = set()
+    run: list[AgencyMention] = []
+    for a in [*agencies, None]:
+        if a is not None and run and sentence[run[-1].end : a.start] in ("", "、", "和", "及", "与"):
+            run.append(a)
+            continue
+        if run and destination(sentence, run[0].start, run[-1].end):
+            out.update(b.start for b in run)
+        run = [a] if a is not None else []
+    return out
 
 
 def _chain_end(actors: Sequence[Actor]) -> Region:
