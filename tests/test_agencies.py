@@ -67,6 +67,14 @@ class FakeRegions:
         hits = [r for r in _REGIONS.values() if r.parent_code == code and stem in r.aliases]
         return hits[0] if len(hits) == 1 else None
 
+    def county_under(self, stem: str, code: str) -> Region | None:
+        hits = [
+            r
+            for r in _REGIONS.values()
+            if r.parent_code == code and r.level == "county" and r.name in (stem + "区", stem + "县")
+        ]
+        return hits[0] if len(hits) == 1 else None
+
     def level_region(self, level_word: str) -> Region | None:
         for region in self.chain:
             if level_word == "省" and region.level == "province":
@@ -522,6 +530,22 @@ def test_a_city_bureau_written_before_its_own_district_branch_does_not_act() -> 
     # the city bureau named on its own still acts
     ex = extract(from_text("城北区推进平安建设\n西宁市公安局部署开展夜间巡逻。", "t"))
     assert "西宁市公安局" in {a.name for a in ex.agencies}
+
+
+def test_a_branch_named_by_a_districts_ordinary_word_short_name_is_that_districts() -> None:
+    # 城中 and 新城 are words a text alone never reads as places; right after their city's bureau
+    # they are that city's 城中区 and 新城区, written with or without 公安 before 分局
+    text = "柳州市开展平安建设\n柳州市公安局城中分局推出“街巷夜巡”机制，巡逻覆盖老城片区。"
+    ex = extract(from_text(text, "t"))
+    names = {a.name for a in ex.agencies}
+    assert "柳州市城中区公安分局" in names
+    assert "柳州市公安局" not in names
+    text = "西安市开展平安建设\n西安市公安局新城公安分局推出“街巷夜巡”机制，巡逻覆盖老城片区。"
+    assert "西安市新城区公安分局" in {a.name for a in extract(from_text(text, "t")).agencies}
+    # a stem that is no district of that city stays unread: the bureau acts on its own
+    text = "柳州市开展平安建设\n柳州市公安局东部园区分局推出“街巷夜巡”机制。"
+    names = {a.name for a in extract(from_text(text, "t")).agencies}
+    assert not any("东部" in n or "城中" in n for n in names)
 
 
 def test_a_body_whose_meeting_is_the_venue_does_not_act(matcher: AgencyMatcher) -> None:

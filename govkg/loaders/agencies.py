@@ -119,6 +119,11 @@ class RegionLookup(Protocol):
         """The one township inside region ``code`` written ``stem`` (its name without 镇/乡/街道), or None."""
         ...
 
+    def county_under(self, stem: str, code: str) -> Region | None:
+        """The one county-level unit directly under region ``code`` written ``stem`` (its name
+        without 区, 县 or 市: 城中 for a city's 城中区), or None."""
+        ...
+
     def written_level(self, level_word: str) -> Region | None:
         """The unit a level word written right before a body's name stands for (县 in 县公安局):
         :meth:`level_region`, or a unit of that level the report has named, or None."""
@@ -252,6 +257,15 @@ class AgencyMatcher:
             prefix = _station_of(sentence, previous, m.start(), regions)
             if prefix is None:
                 return []
+        if (
+            previous is not None
+            and (prefix is None or prefix.region.level != "county")
+            and (not kind.levels or "county" in kind.levels)
+        ):
+            # 西宁市公安局城中分局, 甲市公安局城北公安分局: a district whose short name is an ordinary
+            # word (城中, 城关, 新城), or a town's too, is the one under the city whose bureau is
+            # written right before it
+            prefix = _branch_of(sentence, previous, m.start(), regions) or prefix
         if prefix is None:
             if not kind.bare or _NOT_LOCAL.search(sentence, 0, m.start()):
                 return []
@@ -431,6 +445,20 @@ def _station_of(sentence: str, previous: AgencyMention, start: int, regions: Reg
     if not 2 <= len(stem) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in stem):
         return None
     region = regions.township_under(stem, previous.region_code)
+    return _Prefix(previous.end, stem, region) if region is not None else None
+
+
+def _branch_of(sentence: str, previous: AgencyMention, start: int, regions: RegionLookup) -> _Prefix | None:
+    """The district of a branch written right after its city's police bureau by the district's
+    short name (某市公安局甲分局, 某市公安局甲公安分局): the one county-level unit of that city the
+    short name spells with its level word, found in the data even where the name is an ordinary
+    word that the text alone never reads as a place (城中区, 新城区)."""
+    stem = sentence[previous.end : start]
+    if previous.kind != "公安" or not 2 <= len(stem) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in stem):
+        return None
+    if stem.endswith("公安"):
+        return None  # 甲公安分局 was tried as a prefix already: its stem is the name before 公安
+    region = regions.county_under(stem, previous.region_code)
     return _Prefix(previous.end, stem, region) if region is not None else None
 
 
