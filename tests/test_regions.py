@@ -384,6 +384,43 @@ def test_roles(matcher: RegionMatcher, text: str, role: str, name: str) -> None:
     assert (m.region.name, m.role) == (name, role)
 
 
+def test_a_well_known_name_heading_a_first_is_named(matcher: RegionMatcher) -> None:
+    # 漳州首个…: the place a first happened in heads the headline; it is named (as the field of
+    # the first), so the text is about it
+    title = "漳州首个智慧警务室揭牌"
+    assert [(m.region.name, m.role) for m in matcher.find(title)] == [("漳州市", "modifier")]
+    subject = matcher.infer_subject(f"{title}。我市警务改革持续深化。", title)
+    assert subject is not None and subject.name == "漳州市"
+    # glued to a word before it, the name is still no place (新漳州首个 is no heading)
+    assert matcher.find("打造新漳州首个样板") == []
+
+
+def test_a_time_phrase_closes_the_words_before_a_name(matcher: RegionMatcher) -> None:
+    # 2021年以来广西推进…: 来 ends the time phrase, the province heads the clause
+    assert names(matcher.find("2021年以来广西全面推进调解组织建设")) == ["广西壮族自治区"]
+    assert names(matcher.find("近年来包头坚持联防联控")) == ["包头市"]
+
+
+def test_a_provinces_short_name_wins_the_characters_it_shares(matcher: RegionMatcher) -> None:
+    # 奋力建设美丽新宁夏: 宁夏 (glued to 新, so read as no actor here), never 湖南's 新宁县
+    # with a stray 夏 after it
+    assert "新宁县" not in names(matcher.find("奋力建设美丽新宁夏"))
+    assert names(matcher.find("在宁夏推进平安建设")) == ["宁夏回族自治区"]
+    assert names(matcher.find("湖南新宁推进平安建设")) == ["湖南省", "新宁县"]
+
+
+def test_places_an_operation_reached_are_not_the_subject(matcher: RegionMatcher) -> None:
+    # a raid 在甲、乙、丙等地: the listed provinces are where it went, the unit named first acts
+    title = "派出所破获一起网络诈骗案"
+    text = (
+        "今年以来，湖南省株洲市公安局芦淞分局建宁派出所持续打击电信诈骗。"
+        "民警先后在广东、福建、浙江、江西赣州等地抓获嫌疑人12名。"
+        "株洲市公安局芦淞分局对该所工作给予肯定。"
+    )
+    subject = matcher.infer_subject(text, title)
+    assert subject is not None and subject.name == "株洲市"
+
+
 def test_offsets_and_no_overlap(matcher: RegionMatcher) -> None:
     text = "内蒙古自治区包头市东河区河东街道工作"
     found = matcher.find(text)
