@@ -548,6 +548,37 @@ def test_a_branch_named_by_a_districts_ordinary_word_short_name_is_that_district
     assert not any("东部" in n or "城中" in n for n in names)
 
 
+def test_a_municipalitys_numbered_courts_and_branch_procuratorates(matcher: AgencyMatcher) -> None:
+    # 天津市第二中级人民法院 / 天津二中院 / 市二中院: a numbered intermediate court of the municipality
+    for sentence in (
+        "天津市第二中级人民法院开展巡回审判。",
+        "天津二中院开展巡回审判。",
+        "市二中院开展巡回审判。",
+    ):
+        assert _acting(matcher, sentence, "天津市") == [("天津市第二中级人民法院", "法院")]
+    assert _acting(matcher, "市检一分院开展公益诉讼。", "天津市") == [("天津市人民检察院第一分院", "检察院")]
+    # a numbered court is a municipality's only: no city of a province has one
+    assert _acting(matcher, "包头一中院开展巡回审判。") == []
+
+
+def test_shi_in_a_municipalitys_report_is_the_municipality(matcher: AgencyMatcher) -> None:
+    # 市 answers no city of a 直辖市's report (the municipality is of province level); it is still
+    # the municipality, in its own report and in one of its districts'
+    assert _acting(matcher, "市公安局开展夏夜巡逻。", "天津市") == [("天津市公安局", "公安")]
+    found = _acting(matcher, "市委政法委牵头开展夜间巡防。", "西青区")
+    assert found == [("中共天津市委政法委员会", "政法委")]
+    # 市中院 names a city's court; a municipality has none of that name
+    assert _acting(matcher, "市中院开展巡回审判。", "天津市") == []
+
+
+def test_a_body_whose_programme_is_answered_or_joined_does_not_act(matcher: AgencyMatcher) -> None:
+    # 区法院主动响应区委“X”改革: the court answering the reform acts, the 区委 is where it comes from
+    found = _acting(matcher, "区法院主动响应区委“一站调处”改革，建立联调机制。", "东河区")
+    assert found == [("包头市东河区人民法院", "法院")]
+    found = _acting(matcher, "区法院融入区委“一站调处”机制。", "东河区")
+    assert found == [("包头市东河区人民法院", "法院")]
+
+
 def test_a_body_whose_meeting_is_the_venue_does_not_act(matcher: AgencyMatcher) -> None:
     # 在省委平安建设工作会议上，某市被表彰: the meeting's host, not a body doing the work
     assert _acting(matcher, "在省委平安建设工作会议上，禹州市被表彰为平安县。", "禹州市") == []

@@ -94,6 +94,9 @@ _CREDIT_AFTER = re.compile(r"^\s*(?:供图|供稿|摄|提供图片|图)\s*[)）]
 # 围绕州委、州政府中心工作: the body whose agenda others work to is a source too.
 _SOURCE_BEFORE = re.compile(r"(?:贯彻|落实|服务|按照|根据|遵照|学习|传达|围绕)[^,，;；。]{0,30}$")
 _SOURCE_AFTER = re.compile(r"^[^,，;；。]{0,30}?(?:决策|部署|要求|精神|指示|批示|中心工作)")
+# 主动响应市委“X”改革, 融入市委“Y”机制: the body whose programme another answers or joins is where
+# the programme comes from; the one answering is the body at work
+_JOINED_BEFORE = re.compile(r"(?:响应|融入)$")
 _INSTRUCTION = re.compile(r"(?:贯彻|落实|部署|决策|要求|精神|指示|批示)")
 _NOT_LOCAL = re.compile(r"(?:全国|中央|国家|国务院|省|自治区|部)$")
 _CLAUSE_BREAK = "，,;；。!！?？"
@@ -330,8 +333,17 @@ class AgencyMatcher:
         before = sentence[j - 1] if j > 0 else ""
         if before and before in self._blockers.get(run[0], ""):
             return None
-        region = regions.written_level(run[0])
+        region = regions.written_level(run[0]) or _municipality(run[0], regions)
         return _Prefix(j, run, region) if region is not None else None
+
+
+def _municipality(level_word: str, regions: RegionLookup) -> Region | None:
+    """市 in a report about a 直辖市 or one of its districts: the municipality (市公安局, 市一中院 in a
+    北京 report), which is of province level, so no city of the report's answers the word."""
+    if level_word != "市":
+        return None
+    province = regions.level_region("省")
+    return province if province is not None and province.name.endswith("市") else None
 
 
 def _first_chars(pattern: str) -> set[str] | None:
@@ -536,6 +548,8 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
         return False  # a body that only receives an award here
     if _SOURCE_BEFORE.search(before) and _SOURCE_AFTER.search(after):
         return False  # cited as the source of decisions being carried out
+    if _JOINED_BEFORE.search(before):
+        return False
     if region.level == "province":
         subject = _subject(regions)
         if subject is not None and subject.level != "province":
