@@ -521,6 +521,12 @@ def test_a_verb_of_location_before_a_level_word_makes_no_unit(matcher: RegionMat
     assert names(found) == ["迁西县", "旧城乡"]
 
 
+def test_a_verb_of_setting_up_before_a_level_word_makes_no_unit(matcher: RegionMatcher) -> None:
+    # 共成立社区调解组织, 新设立村警务室: what is set up follows the verb, no community 共成立社区
+    found = matcher.find("河东街道共成立社区调解组织9个，新设立村警务室4个。", DONGHE)
+    assert names(found) == ["河东街道"]
+
+
 def test_a_township_name_whose_xiang_opens_a_word_is_no_township(matcher: RegionMatcher) -> None:
     # 联合乡 is a township in several counties, but in 联合乡贤 the 乡 opens 乡贤 (local worthies)
     mianning = ("513433", "513400", "510000")

@@ -445,6 +445,9 @@ _NOT_NAME_WORDS = _words(
     "地处 位于 处于 坐落 地跨 毗邻 紧邻 地属 隶属 属于 接壤 "
     # verbs of a study visit (观摩学习县乡综治中心): what is visited follows them, no name holds them
     "观摩 学习 考察 参观 调研 "
+    # verbs of setting a body up (共成立社区调解委员会, 新设立村警务室): what is set up follows them,
+    # and no 区划 name holds one
+    "成立 设立 组建 筹建 增设 "
 )
 # Bodies whose names a unit's name may follow (某县公安局甲村警务室, 某区司法局乙社区工作站)
 _BODY_IN_STEM = re.compile(r"公安局|公安分局|派出所|司法局|司法所|法院|检察院|人民法庭|政府|政法委")
