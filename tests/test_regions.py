@@ -421,6 +421,13 @@ def test_places_an_operation_reached_are_not_the_subject(matcher: RegionMatcher)
     assert subject is not None and subject.name == "株洲市"
 
 
+def test_a_name_glued_after_a_unit_lies_inside_it(matcher: RegionMatcher) -> None:
+    # 毕节市水田镇: the data's 水田镇 are 贵阳's and 昭通's, not 毕节's; the province 贵州 that
+    # one of them shares with 毕节 does not place the town under another city
+    assert names(matcher.find("贵州省毕节市水田镇的村民赶来调解")) == ["贵州省", "毕节市"]
+    assert names(matcher.find("贵阳市乌当区水田镇的村民赶来调解")) == ["贵阳市", "乌当区", "水田镇"]
+
+
 def test_offsets_and_no_overlap(matcher: RegionMatcher) -> None:
     text = "内蒙古自治区包头市东河区河东街道工作"
     found = matcher.find(text)

@@ -1024,8 +1024,11 @@ class RegionMatcher:
         )
 
     def _fits_after(self, previous: Region, region: Region) -> bool:
-        """A name glued to the previous one must lie inside it (Y市东城区 is no Beijing 东城区)."""
-        return _LEVEL_RANK[region.level] > _LEVEL_RANK[previous.level]
+        """A name glued to the previous one must lie inside it (Y市东城区 is no Beijing 东城区;
+        贵州省毕节市水田镇 is no 贵阳 town of that name, whatever the province they share)."""
+        if _LEVEL_RANK[region.level] <= _LEVEL_RANK[previous.level]:
+            return False
+        return any(r.code == previous.code for r in self.gazetteer.chain(region.code)[1:])
 
     def _anchored(self, region: Region, scope: Sequence[str], context: dict[str, None]) -> bool:
         """Whether a township lies under the report's scope or a unit named before it, or beside a
