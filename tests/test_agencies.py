@@ -579,6 +579,12 @@ def test_a_body_whose_programme_is_answered_or_joined_does_not_act(matcher: Agen
     assert found == [("包头市东河区人民法院", "法院")]
 
 
+def test_a_body_a_meeting_sits_in_is_its_venue(matcher: AgencyMatcher) -> None:
+    # 推进会在东河区法院召开: the court hosts the meeting's room, the work is not its own
+    assert _acting(matcher, "全市诉前调解推进会在东河区法院召开。") == []
+    assert _acting(matcher, "东河区法院召开诉前调解推进会。") == [("包头市东河区人民法院", "法院")]
+
+
 def test_a_body_whose_meeting_is_the_venue_does_not_act(matcher: AgencyMatcher) -> None:
     # 在省委平安建设工作会议上，某市被表彰: the meeting's host, not a body doing the work
     assert _acting(matcher, "在省委平安建设工作会议上，禹州市被表彰为平安县。", "禹州市") == []

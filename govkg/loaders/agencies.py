@@ -68,6 +68,9 @@ _LED_BY_AFTER = re.compile(
 # 在省委全会上 / 在市委政法工作会议上: a body whose meeting is where something is said or given is the
 # meeting's host, not a body doing the work reported
 _MEETING_AT_AFTER = re.compile(r"^[^,，;；。]{0,24}?(?:会议|大会|全会|座谈会|推进会|现场会|部署会)上")
+# 推进会在甲区法院召开: a body the meeting sat in is its venue, not a body doing the work
+_VENUE_AT_BEFORE = re.compile(r"在$")
+_VENUE_AFTER = re.compile(r"^(?:隆重|顺利)?(?:召开|举行|举办|开幕|闭幕)")
 _SETUP_VERB = re.compile(r"(?:成立|组建|新成立|设立)(?:了)?[^,，;；。]*$")
 _PLACE_BEFORE = re.compile(r"在[^,，;；。]*$")
 _PLACE_AFTER = re.compile(r"^[^,，;；。]*?(?:设立|设置|派驻|建立|开设|建成)")
@@ -535,6 +538,8 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
     if (_LED_BY_AFTER.match(after) or _MEETING_AT_AFTER.match(after)) and _PLACE_BEFORE.search(before):
         return False
     if _PLACE_BEFORE.search(before) and _PLACE_AFTER.search(after):
+        return False
+    if _VENUE_AT_BEFORE.search(before) and _VENUE_AFTER.match(after):
         return False
     if _VISIT_BEFORE.search(before) and _VISIT_AFTER.search(after):
         return False  # 到甲区综治中心实地参观: where visitors go, not a body doing something
