@@ -250,6 +250,9 @@ def test_a_date_told_after_a_quoted_remark_is_no_publication_date() -> None:
     # a date heading the lead by itself still dates the report
     text = "一个标题出现在这里\n2018年4月9日，某县召开平安建设推进会。"
     assert from_text(text + "正文。" * 300, "x").published == "2018-04-09"
+    # a dated founding the text sets against today (时至今日 … 三周年) was told years later
+    text = "一个标题出现在这里\n2018年4月9日，某县调解中心挂牌。时至今日，中心迎来三周年。"
+    assert from_text(text + "正文。" * 300, "x").published is None
 
 
 def test_a_date_a_span_of_work_starts_from_is_no_publication_date() -> None:
