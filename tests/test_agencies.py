@@ -67,6 +67,14 @@ class FakeRegions:
         hits = [r for r in _REGIONS.values() if r.parent_code == code and stem in r.aliases]
         return hits[0] if len(hits) == 1 else None
 
+    def county_under(self, stem: str, code: str) -> Region | None:
+        hits = [
+            r
+            for r in _REGIONS.values()
+            if r.parent_code == code and r.level == "county" and r.name in (stem + "区", stem + "县")
+        ]
+        return hits[0] if len(hits) == 1 else None
+
     def level_region(self, level_word: str) -> Region | None:
         for region in self.chain:
             if level_word == "省" and region.level == "province":
@@ -522,6 +530,59 @@ def test_a_city_bureau_written_before_its_own_district_branch_does_not_act() -> 
     # the city bureau named on its own still acts
     ex = extract(from_text("城北区推进平安建设\n西宁市公安局部署开展夜间巡逻。", "t"))
     assert "西宁市公安局" in {a.name for a in ex.agencies}
+
+
+def test_a_branch_named_by_a_districts_ordinary_word_short_name_is_that_districts() -> None:
+    # 城中 and 新城 are words a text alone never reads as places; right after their city's bureau
+    # they are that city's 城中区 and 新城区, written with or without 公安 before 分局
+    text = "柳州市开展平安建设\n柳州市公安局城中分局推出“街巷夜巡”机制，巡逻覆盖老城片区。"
+    ex = extract(from_text(text, "t"))
+    names = {a.name for a in ex.agencies}
+    assert "柳州市城中区公安分局" in names
+    assert "柳州市公安局" not in names
+    text = "西安市开展平安建设\n西安市公安局新城公安分局推出“街巷夜巡”机制，巡逻覆盖老城片区。"
+    assert "西安市新城区公安分局" in {a.name for a in extract(from_text(text, "t")).agencies}
+    # a stem that is no district of that city stays unread: the bureau acts on its own
+    text = "柳州市开展平安建设\n柳州市公安局东部园区分局推出“街巷夜巡”机制。"
+    names = {a.name for a in extract(from_text(text, "t")).agencies}
+    assert not any("东部" in n or "城中" in n for n in names)
+
+
+def test_a_municipalitys_numbered_courts_and_branch_procuratorates(matcher: AgencyMatcher) -> None:
+    # 天津市第二中级人民法院 / 天津二中院 / 市二中院: a numbered intermediate court of the municipality
+    for sentence in (
+        "天津市第二中级人民法院开展巡回审判。",
+        "天津二中院开展巡回审判。",
+        "市二中院开展巡回审判。",
+    ):
+        assert _acting(matcher, sentence, "天津市") == [("天津市第二中级人民法院", "法院")]
+    assert _acting(matcher, "市检一分院开展公益诉讼。", "天津市") == [("天津市人民检察院第一分院", "检察院")]
+    # a numbered court is a municipality's only: no city of a province has one
+    assert _acting(matcher, "包头一中院开展巡回审判。") == []
+
+
+def test_shi_in_a_municipalitys_report_is_the_municipality(matcher: AgencyMatcher) -> None:
+    # 市 answers no city of a 直辖市's report (the municipality is of province level); it is still
+    # the municipality, in its own report and in one of its districts'
+    assert _acting(matcher, "市公安局开展夏夜巡逻。", "天津市") == [("天津市公安局", "公安")]
+    found = _acting(matcher, "市委政法委牵头开展夜间巡防。", "西青区")
+    assert found == [("中共天津市委政法委员会", "政法委")]
+    # 市中院 names a city's court; a municipality has none of that name
+    assert _acting(matcher, "市中院开展巡回审判。", "天津市") == []
+
+
+def test_a_body_whose_programme_is_answered_or_joined_does_not_act(matcher: AgencyMatcher) -> None:
+    # 区法院主动响应区委“X”改革: the court answering the reform acts, the 区委 is where it comes from
+    found = _acting(matcher, "区法院主动响应区委“一站调处”改革，建立联调机制。", "东河区")
+    assert found == [("包头市东河区人民法院", "法院")]
+    found = _acting(matcher, "区法院融入区委“一站调处”机制。", "东河区")
+    assert found == [("包头市东河区人民法院", "法院")]
+
+
+def test_a_body_a_meeting_sits_in_is_its_venue(matcher: AgencyMatcher) -> None:
+    # 推进会在东河区法院召开: the court hosts the meeting's room, the work is not its own
+    assert _acting(matcher, "全市诉前调解推进会在东河区法院召开。") == []
+    assert _acting(matcher, "东河区法院召开诉前调解推进会。") == [("包头市东河区人民法院", "法院")]
 
 
 def test_a_body_whose_meeting_is_the_venue_does_not_act(matcher: AgencyMatcher) -> None:

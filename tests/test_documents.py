@@ -243,6 +243,18 @@ def test_date_in_running_text_near_top() -> None:
     assert doc.published == "2022-05-17"
 
 
+def test_a_date_told_after_a_quoted_remark_is_no_publication_date() -> None:
+    # “…”2018年4月9日，…: a feature opens its story with a remark and the day it was said
+    text = "一个标题出现在这里\n“多亏了调解员。”2018年4月9日，某村村民握着调解员的手说。"
+    assert from_text(text + "正文。" * 300, "x").published is None
+    # a date heading the lead by itself still dates the report
+    text = "一个标题出现在这里\n2018年4月9日，某县召开平安建设推进会。"
+    assert from_text(text + "正文。" * 300, "x").published == "2018-04-09"
+    # a dated founding the text sets against today (时至今日 … 三周年) was told years later
+    text = "一个标题出现在这里\n2018年4月9日，某县调解中心挂牌。时至今日，中心迎来三周年。"
+    assert from_text(text + "正文。" * 300, "x").published is None
+
+
 def test_a_date_a_span_of_work_starts_from_is_no_publication_date() -> None:
     # 自2021年6月1日起 / 2021年6月1日至今: when the work began, not when the text was written
     doc = from_text("一个标题出现在这里\n2021年6月1日至今，某镇已开展巡逻九十余次。" + "正文。" * 300, "x")

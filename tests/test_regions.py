@@ -384,6 +384,50 @@ def test_roles(matcher: RegionMatcher, text: str, role: str, name: str) -> None:
     assert (m.region.name, m.role) == (name, role)
 
 
+def test_a_well_known_name_heading_a_first_is_named(matcher: RegionMatcher) -> None:
+    # 漳州首个…: the place a first happened in heads the headline; it is named (as the field of
+    # the first), so the text is about it
+    title = "漳州首个智慧警务室揭牌"
+    assert [(m.region.name, m.role) for m in matcher.find(title)] == [("漳州市", "modifier")]
+    subject = matcher.infer_subject(f"{title}。我市警务改革持续深化。", title)
+    assert subject is not None and subject.name == "漳州市"
+    # glued to a word before it, the name is still no place (新漳州首个 is no heading)
+    assert matcher.find("打造新漳州首个样板") == []
+
+
+def test_a_time_phrase_closes_the_words_before_a_name(matcher: RegionMatcher) -> None:
+    # 2021年以来广西推进…: 来 ends the time phrase, the province heads the clause
+    assert names(matcher.find("2021年以来广西全面推进调解组织建设")) == ["广西壮族自治区"]
+    assert names(matcher.find("近年来包头坚持联防联控")) == ["包头市"]
+
+
+def test_a_provinces_short_name_wins_the_characters_it_shares(matcher: RegionMatcher) -> None:
+    # 奋力建设美丽新宁夏: 宁夏 (glued to 新, so read as no actor here), never 湖南's 新宁县
+    # with a stray 夏 after it
+    assert "新宁县" not in names(matcher.find("奋力建设美丽新宁夏"))
+    assert names(matcher.find("在宁夏推进平安建设")) == ["宁夏回族自治区"]
+    assert names(matcher.find("湖南新宁推进平安建设")) == ["湖南省", "新宁县"]
+
+
+def test_places_an_operation_reached_are_not_the_subject(matcher: RegionMatcher) -> None:
+    # a raid 在甲、乙、丙等地: the listed provinces are where it went, the unit named first acts
+    title = "派出所破获一起网络诈骗案"
+    text = (
+        "今年以来，湖南省株洲市公安局芦淞分局建宁派出所持续打击电信诈骗。"
+        "民警先后在广东、福建、浙江、江西赣州等地抓获嫌疑人12名。"
+        "株洲市公安局芦淞分局对该所工作给予肯定。"
+    )
+    subject = matcher.infer_subject(text, title)
+    assert subject is not None and subject.name == "株洲市"
+
+
+def test_a_name_glued_after_a_unit_lies_inside_it(matcher: RegionMatcher) -> None:
+    # 毕节市水田镇: the data's 水田镇 are 贵阳's and 昭通's, not 毕节's; the province 贵州 that
+    # one of them shares with 毕节 does not place the town under another city
+    assert names(matcher.find("贵州省毕节市水田镇的村民赶来调解")) == ["贵州省", "毕节市"]
+    assert names(matcher.find("贵阳市乌当区水田镇的村民赶来调解")) == ["贵阳市", "乌当区", "水田镇"]
+
+
 def test_offsets_and_no_overlap(matcher: RegionMatcher) -> None:
     text = "内蒙古自治区包头市东河区河东街道工作"
     found = matcher.find(text)
@@ -482,6 +526,12 @@ def test_a_verb_of_location_before_a_level_word_makes_no_unit(matcher: RegionMat
     assert names(matcher.find("干部赴九原区观摩学习县乡综治中心。", DONGHE)) == ["九原区"]
     found = matcher.find("迁西县旧城乡组建巡逻队。", ("130227", "130200", "130000"))
     assert names(found) == ["迁西县", "旧城乡"]
+
+
+def test_a_verb_of_setting_up_before_a_level_word_makes_no_unit(matcher: RegionMatcher) -> None:
+    # 共成立社区调解组织, 新设立村警务室: what is set up follows the verb, no community 共成立社区
+    found = matcher.find("河东街道共成立社区调解组织9个，新设立村警务室4个。", DONGHE)
+    assert names(found) == ["河东街道"]
 
 
 def test_a_township_name_whose_xiang_opens_a_word_is_no_township(matcher: RegionMatcher) -> None:

@@ -68,6 +68,9 @@ _LED_BY_AFTER = re.compile(
 # 在省委全会上 / 在市委政法工作会议上: a body whose meeting is where something is said or given is the
 # meeting's host, not a body doing the work reported
 _MEETING_AT_AFTER = re.compile(r"^[^,，;；。]{0,24}?(?:会议|大会|全会|座谈会|推进会|现场会|部署会)上")
+# 推进会在甲区法院召开: a body the meeting sat in is its venue, not a body doing the work
+_VENUE_AT_BEFORE = re.compile(r"在$")
+_VENUE_AFTER = re.compile(r"^(?:隆重|顺利)?(?:召开|举行|举办|开幕|闭幕)")
 _SETUP_VERB = re.compile(r"(?:成立|组建|新成立|设立)(?:了)?[^,，;；。]*$")
 _PLACE_BEFORE = re.compile(r"在[^,，;；。]*$")
 _PLACE_AFTER = re.compile(r"^[^,，;；。]*?(?:设立|设置|派驻|建立|开设|建成)")
@@ -94,6 +97,9 @@ _CREDIT_AFTER = re.compile(r"^\s*(?:供图|供稿|摄|提供图片|图)\s*[)）]
 # 围绕州委、州政府中心工作: the body whose agenda others work to is a source too.
 _SOURCE_BEFORE = re.compile(r"(?:贯彻|落实|服务|按照|根据|遵照|学习|传达|围绕)[^,，;；。]{0,30}$")
 _SOURCE_AFTER = re.compile(r"^[^,，;；。]{0,30}?(?:决策|部署|要求|精神|指示|批示|中心工作)")
+# 主动响应市委“X”改革, 融入市委“Y”机制: the body whose programme another answers or joins is where
+# the programme comes from; the one answering is the body at work
+_JOINED_BEFORE = re.compile(r"(?:响应|融入)$")
 _INSTRUCTION = re.compile(r"(?:贯彻|落实|部署|决策|要求|精神|指示|批示)")
 _NOT_LOCAL = re.compile(r"(?:全国|中央|国家|国务院|省|自治区|部)$")
 _CLAUSE_BREAK = "，,;；。!！?？"
@@ -117,6 +123,11 @@ class RegionLookup(Protocol):
 
     def township_under(self, stem: str, code: str) -> Region | None:
         """The one township inside region ``code`` written ``stem`` (its name without 镇/乡/街道), or None."""
+        ...
+
+    def county_under(self, stem: str, code: str) -> Region | None:
+        """The one county-level unit directly under region ``code`` written ``stem`` (its name
+        without 区, 县 or 市: 城中 for a city's 城中区), or None."""
         ...
 
     def written_level(self, level_word: str) -> Region | None:
@@ -252,6 +263,15 @@ class AgencyMatcher:
             prefix = _station_of(sentence, previous, m.start(), regions)
             if prefix is None:
                 return []
+        if (
+            previous is not None
+            and (prefix is None or prefix.region.level != "county")
+            and (not kind.levels or "county" in kind.levels)
+        ):
+            # 西宁市公安局城中分局, 甲市公安局城北公安分局: a district whose short name is an ordinary
+            # word (城中, 城关, 新城), or a town's too, is the one under the city whose bureau is
+            # written right before it
+            prefix = _branch_of(sentence, previous, m.start(), regions) or prefix
         if prefix is None:
             if not kind.bare or _NOT_LOCAL.search(sentence, 0, m.start()):
                 return []
@@ -316,8 +336,17 @@ class AgencyMatcher:
         before = sentence[j - 1] if j > 0 else ""
         if before and before in self._blockers.get(run[0], ""):
             return None
-        region = regions.written_level(run[0])
+        region = regions.written_level(run[0]) or _municipality(run[0], regions)
         return _Prefix(j, run, region) if region is not None else None
+
+
+def _municipality(level_word: str, regions: RegionLookup) -> Region | None:
+    """市 in a report about a 直辖市 or one of its districts: the municipality (市公安局, 市一中院 in a
+    北京 report), which is of province level, so no city of the report's answers the word."""
+    if level_word != "市":
+        return None
+    province = regions.level_region("省")
+    return province if province is not None and province.name.endswith("市") else None
 
 
 def _first_chars(pattern: str) -> set[str] | None:
@@ -434,6 +463,20 @@ def _station_of(sentence: str, previous: AgencyMention, start: int, regions: Reg
     return _Prefix(previous.end, stem, region) if region is not None else None
 
 
+def _branch_of(sentence: str, previous: AgencyMention, start: int, regions: RegionLookup) -> _Prefix | None:
+    """The district of a branch written right after its city's police bureau by the district's
+    short name (某市公安局甲分局, 某市公安局甲公安分局): the one county-level unit of that city the
+    short name spells with its level word, found in the data even where the name is an ordinary
+    word that the text alone never reads as a place (城中区, 新城区)."""
+    stem = sentence[previous.end : start]
+    if previous.kind != "公安" or not 2 <= len(stem) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in stem):
+        return None
+    if stem.endswith("公安"):
+        return None  # 甲公安分局 was tried as a prefix already: its stem is the name before 公安
+    region = regions.county_under(stem, previous.region_code)
+    return _Prefix(previous.end, stem, region) if region is not None else None
+
+
 def _listed_towns(sentence: str, start: int, county: str, regions: RegionLookup) -> list[tuple[int, Region]]:
     """The towns written by their short names in a list ending right before ``start``
     (甲、乙、丙派出所: 甲 and 乙, both in ``county``), each with where its name starts."""
@@ -496,6 +539,8 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
         return False
     if _PLACE_BEFORE.search(before) and _PLACE_AFTER.search(after):
         return False
+    if _VENUE_AT_BEFORE.search(before) and _VENUE_AFTER.match(after):
+        return False
     if _VISIT_BEFORE.search(before) and _VISIT_AFTER.search(after):
         return False  # 到甲区综治中心实地参观: where visitors go, not a body doing something
     if _GONE_TO_BEFORE.search(before) and _GONE_TO_AFTER.match(after):
@@ -508,6 +553,8 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
         return False  # a body that only receives an award here
     if _SOURCE_BEFORE.search(before) and _SOURCE_AFTER.search(after):
         return False  # cited as the source of decisions being carried out
+    if _JOINED_BEFORE.search(before):
+        return False
     if region.level == "province":
         subject = _subject(regions)
         if subject is not None and subject.level != "province":

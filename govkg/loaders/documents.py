@@ -255,6 +255,13 @@ def _is_date_line(line: str) -> str | None:
     return found if len(rest) <= 12 else None
 
 
+_AFTER_QUOTE = re.compile(r"[”\"」』]\s*$")
+# 2023年10月27日，某分局成立。时至今日，…迎来一周年: a dated event the text then sets against today
+# is history told, and the text was written later
+_COUNT = r"一二两三四五六七八九十\d"
+_THEN_NOW = re.compile(rf"时至今日|时隔[{_COUNT}]+年|如今|而今|[{_COUNT}]+周年")
+
+
 def _date_from_text(text: str) -> str | None:
     """A date line near the top or bottom, else a YYYY年M月D日 in the first or last 300 chars."""
     head = [ln.strip() for ln in text[:3000].split("\n") if ln.strip()][:12]
@@ -263,8 +270,19 @@ def _date_from_text(text: str) -> str | None:
         if found := _is_date_line(line):
             return found
     for part in (text[:300], text[-300:]):
-        # 2023年3月11日至今/以来/起: where a span of work starts, not when the text was written
-        m = next((m for m in _CN_YMD_TEXT.finditer(part) if not _SINCE.match(part, m.end())), None)
+        # 2023年3月11日至今/以来/起: where a span of work starts, not when the text was written;
+        # “…”2019年5月12日，…: a date told right after a quoted remark sets the story's scene, and
+        # one the next lines set against today (时至今日, 如今, 一周年) is history
+        m = next(
+            (
+                m
+                for m in _CN_YMD_TEXT.finditer(part)
+                if not _SINCE.match(part, m.end())
+                and not _AFTER_QUOTE.search(part, 0, m.start())
+                and not _THEN_NOW.search(part, m.end(), m.end() + 80)
+            ),
+            None,
+        )
         if m and (found := _valid(int(m[1]), int(m[2]), int(m[3]))):
             return found
     return None

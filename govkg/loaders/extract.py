@@ -181,6 +181,12 @@ class _Lookup:
         """The one township inside region ``code`` written by its short name ``stem``."""
         return self._ex.region_matcher.township_written_short(stem, (code,))
 
+    def county_under(self, stem: str, code: str) -> Region | None:
+        """The one county-level unit directly under ``code`` whose name is ``stem`` and its level word."""
+        names = {stem + word for word in "区县市旗"}
+        hits = [r for r in self._ex.gazetteer.children(code) if r.level == "county" and r.name in names]
+        return hits[0] if len(hits) == 1 else None
+
     def parent(self, region: Region) -> Region | None:
         """The unit directly above ``region`` in the 区划 data."""
         return self._ex.gazetteer.get(region.parent_code) if region.parent_code else None

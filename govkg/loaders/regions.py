@@ -374,6 +374,9 @@ _WISH_SHORTS = frozenset(("安康", "长寿", "安定", "和平", "太平", "永
 # Set phrases that open with a city's short name (稳定和长治久安 is no 长治市).
 _IDIOMS = ("长治久安", "大同小异", "白山黑水", "三明治")
 _CLAUSE_START = frozenset("，,。；;：:\n")
+# A time phrase ending right before a name closes the words before it as a comma would
+# (2020年以来广西…, 近年来包头…): 来 is no part of the name that follows.
+_TIME_PHRASE_BEFORE = re.compile(r"(?:以来|年来)$")
 # Verbs and adverbs a clause's subject is followed by (延边推进…, 包头坚持…, 黑河以…为契机).
 _CLAUSE_VERB = re.compile(
     r"^(?:推进|推行|推动|坚持|成立|建立|建成|组建|开展|探索|深化|实施|打造|构建|创新|创建|持续|全面|积极|"
@@ -442,6 +445,9 @@ _NOT_NAME_WORDS = _words(
     "地处 位于 处于 坐落 地跨 毗邻 紧邻 地属 隶属 属于 接壤 "
     # verbs of a study visit (观摩学习县乡综治中心): what is visited follows them, no name holds them
     "观摩 学习 考察 参观 调研 "
+    # verbs of setting a body up (共成立社区调解委员会, 新设立村警务室): what is set up follows them,
+    # and no 区划 name holds one
+    "成立 设立 组建 筹建 增设 "
 )
 # Bodies whose names a unit's name may follow (某县公安局甲村警务室, 某区司法局乙社区工作站)
 _BODY_IN_STEM = re.compile(r"公安局|公安分局|派出所|司法局|司法所|法院|检察院|人民法庭|政府|政法委")
@@ -517,6 +523,11 @@ _NEIGHBOUR_BEFORE = re.compile(r"(?:与|和|同)[^，,。；;！!？?\n与和同
 _NEIGHBOUR_AFTER = re.compile(r"^[^，,。；;！!？?\n]{0,30}?(?:接壤|毗邻|毗连|交界|接边|相邻|相连)")
 
 
+# 在甲省、乙省等地集中收网, 赴甲市、乙市等地抓获…: the places an operation reached, written as a list
+# closed by 等地 after a word of place or going, say where it went, not whose report it is
+_SITES = re.compile(r"(?:在|赴|到|前往|去)((?:[\u4e00-\u9fff]{2,8}?、)*[\u4e00-\u9fff]{2,8}?)等地")
+
+
 # 甲市委政法委副书记一行调研督导乙区… / 一行到乙区督导…: the upper body that inspects a unit below it
 # is the visitor; the report is about the inspected unit's work
 _INSPECTION = r"(?:调研|督导|督查|检查|视察|暗访|指导)"
@@ -539,6 +550,10 @@ def _visited(text: str, start: int, end: int) -> bool:
     """Whether the place at ``start:end`` is the destination of a visit in its clause, to learn
     there or to work there (赴甲县开展共建), or a neighbour the text places another unit among."""
     if _TRIP_BEFORE.search(text, max(0, start - 24), start) and _TRIP_AFTER.match(text[end : end + 30]):
+        return True
+    if "等地" in text[end : end + 40] and any(
+        m.start(1) <= start and end <= m.end(1) for m in _SITES.finditer(text, max(0, start - 40), end + 40)
+    ):
         return True
     return bool(
         _NEIGHBOUR_BEFORE.search(text, max(0, start - 31), start)
@@ -605,6 +620,11 @@ def _after_zone(text: str, start: int, suffix_start: int) -> int:
     """Where a sub-county name starts once a functional zone written before it is cut off."""
     zone = _ZONE_LEAD.match(text, start, suffix_start)
     return zone.end() if zone is not None and suffix_start - zone.end() >= 2 else start
+
+
+def _province_short(hit: _Hit) -> bool:
+    """Whether a hit is a bare short name one of whose readings is a province (宁夏, 山西)."""
+    return hit.bare and any(r.level == "province" for r in hit.candidates)
 
 
 def _plausible_stem(stem: str) -> bool:
@@ -724,11 +744,13 @@ class RegionMatcher:
         ):
             return True  # 在北京召开, 赴浙江学习: a well-known name after a preposition
         if (
-            (not before or before in _CLAUSE_START)
-            and _CLAUSE_VERB.match(after)
+            (not before or before in _CLAUSE_START or _TIME_PHRASE_BEFORE.search(text, 0, hit.start))
+            and (_CLAUSE_VERB.match(after) or _FIRST_AFTER.match(after))
             and any(r.level in ("province", "prefecture") for r in hit.candidates)
         ):
-            return True  # 延边推进…, ，包头坚持…: a well-known name heading its clause
+            # 延边推进…, ，包头坚持…, 2020年以来广西全面推进…: a well-known name heading its clause;
+            # 漳州首个…: the field of a first (its role says so), still the place the text is about
+            return True
         right_ok = not after or not _is_cjk(after[0]) or after[0] in _FOLLOW_CHARS or hit.end in full_starts
         if left_ok and not right_ok and not modifier:
             # 黑河逊克边境派出所: a unit glued to the one above it and naming a station is its name
@@ -850,7 +872,9 @@ class RegionMatcher:
                     hit.start, hit.end, hit.surface, same.candidates + hit.candidates, same.bare and hit.bare
                 )
             merged[(hit.start, hit.end)] = hit
-        hits = sorted(merged.values(), key=lambda h: (-(h.end - h.start), h.start))
+        # Longest first; of two short names as long, a province's wins the characters they share
+        # (美丽新宁夏 is 宁夏, not 湖南's 新宁县 with 夏 left over), then the earlier one.
+        hits = sorted(merged.values(), key=lambda h: (-(h.end - h.start), not _province_short(h), h.start))
         taken: list[_Hit] = []
         used = bytearray(len(text))
         for hit in hits:
@@ -1000,8 +1024,11 @@ class RegionMatcher:
         )
 
     def _fits_after(self, previous: Region, region: Region) -> bool:
-        """A name glued to the previous one must lie inside it (Y市东城区 is no Beijing 东城区)."""
-        return _LEVEL_RANK[region.level] > _LEVEL_RANK[previous.level]
+        """A name glued to the previous one must lie inside it (Y市东城区 is no Beijing 东城区;
+        贵州省毕节市水田镇 is no 贵阳 town of that name, whatever the province they share)."""
+        if _LEVEL_RANK[region.level] <= _LEVEL_RANK[previous.level]:
+            return False
+        return any(r.code == previous.code for r in self.gazetteer.chain(region.code)[1:])
 
     def _anchored(self, region: Region, scope: Sequence[str], context: dict[str, None]) -> bool:
         """Whether a township lies under the report's scope or a unit named before it, or beside a

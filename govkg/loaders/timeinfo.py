@@ -55,7 +55,8 @@ _COUNTED_SPAN = re.compile(
 )
 # The opening frames the report as this year's work: 今年以来 / 今年5月以来 / 今年，
 _THIS_YEAR = re.compile(
-    r"今年(?:以来|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来|[，,]|上半年|前[三四五六七八九十]季度)"
+    r"今年(?:以来|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来|[，,]|上半年|前[三四五六七八九十]季度"
+    r"|(?:入[春夏秋冬]|[春夏秋冬]季|汛期|春节|年初)以来)"  # 今年入冬以来: a season of this year
     r"|^上半年[，,]"  # 上半年，某县… opening a dated report: this year's first half
     r"|(?<![0-9年])年初以来"  # 年初以来 with no year before it: since the start of this year
 )
