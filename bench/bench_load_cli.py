@@ -8,7 +8,8 @@ embedded store:
   1. a first load with --jobs 1, into data dir A;
   2. a first load with --jobs J (default: the cores available), into data dir B;
   3. a re-load of the same N files into B (all already loaded: the manifest path);
-  4. +100 new reports into B (incremental cost at this graph size);
+  4. +100 new reports into B (incremental cost at this graph size), --rounds times, each into a
+     fresh copy of B as step 3 left it (the median is printed, with the fastest and slowest);
   5. +100 other new reports into B while `govkg serve` holds B's store (a deployment with the API
      running: the loader shares the running server instead of starting one from the snapshot).
 Printed: seconds and reports/s of each step, and ratios measured in the same run
@@ -106,18 +107,32 @@ def _extra(gen: SyntheticCorpus, out: Path, seed: int) -> Path:
     return out
 
 
-def run(n: int, jobs: int, seed: int) -> tuple[float, float]:
-    """Time the five steps at size n; return the +100 times, cold and with the API running."""
+def _plus100(extra: Path, data_dir: Path, jobs: int, rounds: int) -> list[float]:
+    """+100 into copies of data_dir (as it is now, its server stopped), one per round; seconds each."""
+    times = []
+    for r in range(rounds):
+        copy = data_dir.with_name(f"{data_dir.name}-plus100-{r}")
+        shutil.copytree(data_dir, copy)
+        times.append(_load(extra, copy, jobs)[0])
+        shutil.rmtree(copy, ignore_errors=True)
+    return sorted(times)
+
+
+def run(n: int, jobs: int, seed: int, rounds: int = 3, jobs1: bool = True) -> tuple[float, float]:
+    """Time the five steps at size n; return the +100 times, cold (the median) and with the API on."""
     work = Path(tempfile.mkdtemp(prefix=f"govkg-bench-load-{n}-"))
     try:
         corpus = work / "corpus"
         gen = SyntheticCorpus.default()
         gen.write(corpus, n, seed)
         extra, served_extra = _extra(gen, work / "extra", seed + 1), _extra(gen, work / "extra2", seed + 2)
-        t1, _ = _load(corpus, work / "a", 1)
+        t1 = _load(corpus, work / "a", 1)[0] if jobs1 else float("nan")
+        shutil.rmtree(work / "a", ignore_errors=True)
         tj, line = _load(corpus, work / "b", jobs)
         tr, _ = _load(corpus, work / "b", jobs)
-        t100, _ = _load(extra, work / "b", jobs)
+        cold = _plus100(extra, work / "b", jobs, rounds)
+        t100 = cold[len(cold) // 2]
+        _load(extra, work / "b", jobs)  # step 5 adds to the graph of step 4
         with _serving(work / "b") as (ready, rss):
             t100s, _ = _load(served_extra, work / "b", jobs)
         print(f"n={n:,}: {line}")
@@ -130,7 +145,8 @@ def run(n: int, jobs: int, seed: int) -> tuple[float, float]:
             f"  re-load (all loaded)     {tr:8.1f} s  {n / tr:7.1f} reports/s"
             f"  ({tr / tj:.3f} of the first load)"
         )
-        print(f"  +100 new reports         {t100:8.1f} s")
+        spread = f"  (median of {len(cold)}: {cold[0]:.1f}-{cold[-1]:.1f} s)" if len(cold) > 1 else ""
+        print(f"  +100 new reports         {t100:8.1f} s{spread}")
         print(f"  +100, govkg serve on     {t100s:8.1f} s")
         print(f"  govkg serve until ok     {ready:8.1f} s  store server RSS {rss:.0f} MB")
         return t100, t100s
@@ -146,10 +162,12 @@ def main() -> None:
         "--jobs", type=int, default=len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2
     )
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--rounds", type=int, default=3, help="cold +100 loads per size (median printed)")
+    ap.add_argument("--no-jobs1", action="store_true", help="skip the --jobs 1 first load (step 1)")
     args = ap.parse_args()
     sizes = args.n or [1000]
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
-    plus100 = [(n, run(n, args.jobs, args.seed)) for n in sizes]
+    plus100 = [(n, run(n, args.jobs, args.seed, args.rounds, not args.no_jobs1)) for n in sizes]
     (n0, (base, served_base)), *rest = plus100
     for n, (t, served) in rest:
         ratio, served_ratio = t / base, served / served_base
