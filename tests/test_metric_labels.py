@@ -1107,3 +1107,37 @@ def test_a_reduplicated_adverb_after_the_counted_noun_opens_the_predicate() -> N
     assert [m.indicator for m in find_metrics("全县240个村层层签订责任书")] == ["村"]
     assert [m.indicator for m in find_metrics("全市5个县区逐级落实包保责任")] == ["县区"]
     assert [m.indicator for m in find_metrics("把全区1200个网格层层压实责任")] == ["网格"]
+
+
+def test_a_rate_beside_another_rate_is_its_own_measure() -> None:
+    # 满意率…，知晓率…: the second rate is another measure of the same survey, not a rate of the first
+    got = labels("居民对物业服务的满意率为91.2%，知晓率为76%。")
+    assert [(g[0], g[1]) for g in got] == [("居民对物业服务的满意率", 91.2), ("知晓率", 76.0)]
+    got = labels("群众安全感达95.1%，参与率达40.3%。")
+    assert [g[0] for g in got] == ["群众安全感", "参与率"]
+
+
+def test_a_unit_before_a_time_word_and_yi_is_the_doer_not_the_noun() -> None:
+    # 该工作室今年已…: who acted and when, then what was counted
+    assert [g[0] for g in labels("该工作站年内已接待来访群众130人次。")] == ["接待来访群众"]
+
+
+def test_a_unit_named_whole_in_quotes_before_yi_is_the_doer() -> None:
+    # “X工作室”已累计…: the quote closes after the unit's kind word, and the unit acted
+    assert [g[0] for g in labels("“春风工作室”已累计调处邻里纠纷64起。")] == ["调处邻里纠纷"]
+    assert [g[0] for g in labels("村里的“板凳议事点”已化解矛盾21起。")] == ["化解矛盾"]
+
+
+def test_jing_opening_a_word_is_no_preposition() -> None:
+    # 经调解 is a preposition and goes; 经办, 经手 are words and stay
+    assert [g[0] for g in labels("经办的信访事项按期办结率为97%。")] == ["经办的信访事项按期办结率"]
+
+
+def test_a_year_with_du_opening_the_words_is_no_part_of_the_noun() -> None:
+    assert [g[0] for g in labels("2021年度群众安全感为93.4%。")] == ["群众安全感"]
+
+
+def test_a_number_inside_corner_brackets_is_part_of_a_name() -> None:
+    # 『五户联保』, 「十星级」: corner brackets quote a name as “…” does
+    assert [g[1] for g in labels("推广『五户联保』机制,覆盖农户800户。")] == [800.0]
+    assert [g[1] for g in labels("评选「十佳」网格员12名。")] == [12.0]

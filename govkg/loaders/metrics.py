@@ -220,12 +220,12 @@ _DOWN = (
 )
 # Words that open a clause before the counted noun and are not part of it.
 _LEAD_WORDS = re.compile(
-    r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经过|经|由|从[严重快速](?=[\u4e00-\u9fff]{2})|从(?!事)|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
+    r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经过|经(?![手办营济费验常历])|由|从[严重快速](?=[\u4e00-\u9fff]{2})|从(?!事)|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
     r"其中|分别|目前|截至目前|截至|另(?![类行外])|全年|今年以来|近年来|近[一二两三四五六七八九十\d]+年来?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?(?:月|季度)|以来|同时|此外|另外|并|又|还|已|共(?!同|享|建(?!有|立|成)|治|识|性|青)|累计|先后|着力|着重|"
     # 全镇性大型清查行动: 全X性 is an adjective (town-wide), no scope opening the clause
     r"(?:全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡)(?!性)|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
     r"该(?:镇|乡|街道|苏木|社区|村|嘎查|旗|州|盟|所|局|院|庭|[\u4e00-\u9fff]{0,6}?中心)|"
-    r"(?:今年|去年|上年|(?:19|20)\d{2}年)(?:\d{1,2}(?:至\d{1,2})?月份?)?(?:以来|底|初|上半年|下半年|上旬|中旬|下旬)?|"
+    r"(?:今年|去年|上年|(?:19|20)\d{2}年)(?:\d{1,2}(?:至\d{1,2})?月份?)?(?:以来|底|初|上半年|下半年|上旬|中旬|下旬|度)?|"
     r"(?:\d{1,2}月(?:\d{1,2}[日号])?(?:[至到—-]\d{1,2}月?(?:\d{1,2}[日号])?)?|\d{1,2}[至到—-]\d{1,2}月)"
     r"(?:以来|底|初|前|份|上旬|中旬|下旬)?|"
     r"(?:公安机关|检察机关|审判机关|司法行政机关|政法机关|两级法院|各级法院)(?!满意|的满意)|"
@@ -272,8 +272,11 @@ _NAMED_DOER = re.compile(
 # A unit that acted, then 已 or 成立以来 (某调解室已成功调处纠纷, 调委会成立以来调解纠纷): the
 # subject of the clause, not part of what its number counts.
 _ACTOR_ALREADY = re.compile(
-    r"^[^，,。；;]{0,20}?(?:室|站|所|队|中心|社区|小区|村|嘎查|镇|乡|苏木|街道|庭|院|局|组|会|厅|平台)(?:[(（][^)）]{1,6}[)）])?"
-    r"(?:(?:成立|运行|建成|投用|启用|设立|组建)以来)?(?:今年|去年)?(?:已经?|(?<=以来))"
+    # a quoted name may close after the unit's kind word (“X说事点”已…), and a time word may stand
+    # between the unit and its 已 (该调解室年内已处理纠纷)
+    r"^[^，,。；;]{0,20}?(?:室|站|所|队|中心|社区|小区|村|嘎查|镇|乡|苏木|街道|庭|院|局|组|会|厅|平台|点)[”\"]?"
+    r"(?:[(（][^)）]{1,6}[)）])?"
+    r"(?:(?:成立|运行|建成|投用|启用|设立|组建)以来)?(?:今年|去年|年内|当年|全年)?(?:已经?|(?<=以来))"
 )
 # A unit, then what it has (某中心现有工作人员, 各所配备有专干): the holder, not what was counted.
 _ACTOR_HAS = re.compile(
@@ -935,6 +938,10 @@ def _rate_of(label: str, previous: str) -> str:
     """``label`` prefixed with the object of the count before it when it is a bare rate."""
     if not _BARE_RATE.fullmatch(label) or not previous:
         return label
+    if previous.endswith(("率", "度", "感")):
+        # 满意率达96%，反馈率为88%: a rate beside another rate (or 安全感, 满意度) is a second
+        # measure of the same survey or work, not a rate of the first one
+        return label
     if previous.endswith(label[:-1]):
         # 调解成功1150件，成功率95.8%: the success rate of the count before (调解成功率); 办结98件，
         # 办结率 and 成功化解290件，化解率 keep their own
@@ -1159,8 +1166,8 @@ def _whole_list(sentence: str, clause_start: int, start: int, floor: int) -> str
 
 
 def _inside_quotes(sentence: str, pos: int) -> bool:
-    """True when ``pos`` sits inside a short “…” or 《…》 span, i.e. inside a name."""
-    for opener, closer in (("“", "”"), ("《", "》"), ('"', '"')):
+    """True when ``pos`` sits inside a short “…”, 《…》, 「…」 or 『…』 span, i.e. inside a name."""
+    for opener, closer in (("“", "”"), ("《", "》"), ('"', '"'), ("「", "」"), ("『", "』")):
         left = sentence.rfind(opener, 0, pos)
         if left < 0:
             continue
