@@ -345,6 +345,14 @@ def _cls(sentence: str, practice: str) -> str | None:
         ),
         # the origin told after a comma too
         ("background", "丁市推崇的枫桥经验，源于浙江一个小镇。", "丁市推广枫桥经验，成效明显。", "枫桥经验"),
+        # what a facility was made from: the old hall's work is not the new centre's
+        (
+            "background",
+            "甲镇调解中心由原信访接待室改造而成，共两层。",
+            "甲镇调解中心设信访接待室，共两层。",
+            "信访",
+        ),
+        ("background", "乙村利用闲置的警务室用房改建为议事厅。", "乙村建成警务室，配辅警两名。", "警务室"),
         # a past era and a verb of origin: history; work kept up since then is the unit's own
         (
             "background",
