@@ -440,6 +440,9 @@ def test_discover_local_programs(
         "沙河镇以“三个常态化”推进平安建设工作。",
         "某县以“四个到位”提升矛盾调处工作水平。",
         "某乡以“五个深化”深化网格服务工作。",
+        # … also when a subject or an adverb stands before that verb
+        "“一站解纷”湖南推进调解中心建设采访团走进某县。",
+        "“三联”全面推动调解中心提质增效。",
         # what a centre is to its system, in a stock figure
         "市级综治中心打造“调度中枢”。",
         "县综治中心打造“实战堡垒”。",

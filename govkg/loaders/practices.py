@@ -1115,10 +1115,12 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
         return None
     if window.startswith(_PERIOD_WORDS):
         return None  # “梳理”近期工作: a time word opens the object of a quoted verb, no kind of programme
-    if (verb := _PREDICATE_START.match(window)) and (verb.group("result") or best - verb.end() >= 2):
+    verb = _PREDICATE_START.search(window, 0, best)
+    if verb and (verb.group("result") or best - verb.end() >= 2):
         # 坚持“一个根本”推动党管政法工作, “五大建设”展示政法队伍新风貌: a verb with its own object
         # after the quote makes the quote the means of a predicate, no programme's name (“五进”推进
-        # 机制, where the verb runs into the kind word, stays one)
+        # 机制, where the verb runs into the kind word, stays one); so does one after a subject or
+        # an adverb (“最多跑一地”四川推进综治中心…采访团, “X”全面推动调解中心…)
         return None
     end = _words_end(window, best + len(best_word))
     if end > best + len(best_word) and window.endswith("工作", 0, end) and window.startswith(_FORCES, end):
