@@ -384,6 +384,7 @@ def test_discover_local_programs(
         # a kind word alone in quotes names no programme
         "转场路上有“驿站”，牧民可以歇脚。",
         "该镇建立“工作室”调解纠纷。",
+        "如今，这个“说事点”已化解纠纷40余起。",
         # the levels of a structure spelled out with dashes, then counted
         "某镇构建“镇—村—组—户”四级网格体系。",
         "某街道搭建“街道党工委—社区党委—楼栋党小组”三级联动机制。",

@@ -314,6 +314,8 @@ _GENERIC_KINDS = frozenset({
     "专家团", "专家组", "顾问团", "服务团",  # 组建“专家团”: a panel of experts, named by its kind
     # a folk forum's verb with no brand before it (组织村民“说事”) is the verb, not 大伟说事
     "说事", "说法", "说和", "夜话", "议事",
+    # … and the point where people come to talk (这个“说事点”) names the kind of place, as 工作室 does
+    "说事点", "议事点",
     # a standard police or court post named alone (茫崖“公安检查站”): the institution type, no brand
     "公安检查站", "检查站", "警务站", "便民警务站", "警务室", "派出所", "司法所", "法庭", "人民法庭",
 })  # fmt: skip
