@@ -1141,3 +1141,22 @@ def test_a_number_inside_corner_brackets_is_part_of_a_name() -> None:
     # 『五户联保』, 「十星级」: corner brackets quote a name as “…” does
     assert [g[1] for g in labels("推广『五户联保』机制,覆盖农户800户。")] == [800.0]
     assert [g[1] for g in labels("评选「十佳」网格员12名。")] == [12.0]
+
+
+def test_a_share_of_people_holding_a_view_is_labelled_by_the_view() -> None:
+    # 有N%的居民认为…: the share of the people who hold the view, not the people alone (居民认)
+    assert [g[0] for g in labels("抽样调查中有88.6%的居民认为夜间出行更安全。")] == [
+        "居民认为夜间出行更安全比例"
+    ]
+    assert [g[0] for g in labels("全乡94%的村民对调解结果满意。")] == ["村民对调解结果满意比例"]
+
+
+def test_a_share_settled_through_shixian_or_dedao_is_labelled_by_the_work() -> None:
+    assert [g[0] for g in labels("全镇95%以上的纠纷实现就近化解。")] == ["纠纷就近化解比例"]
+    assert [g[0] for g in labels("辖区91%的信访件得到妥善解决。")] == ["信访件妥善解决比例"]
+
+
+def test_what_happened_or_was_prevented_follows_its_count() -> None:
+    # 发生2起X, 避免5起X: the verb and the noun after the count, as 化解300起纠纷 gives
+    assert [g[0] for g in labels("全年发生2起非法集资案件。")] == ["发生非法集资案件"]
+    assert [g[0] for g in labels("及时介入，避免了5起民转刑案件。")] == ["避免民转刑案件"]

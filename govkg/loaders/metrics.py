@@ -1548,7 +1548,9 @@ _TO_VALUE = re.compile(
 # name the indicator (破获32起案件 -> 破获案件), as 破获案件32起 does.
 _WORK_VERB_END = re.compile(
     r"(?:化解|调处|调解|破获|侦破|抓获|打掉|排查|摸排|受理|办理|审结|执结|办结|查处|处置|整改|解决|"
-    r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送|收到|接到)$"
+    r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送|收到|接到|"
+    # 发生3起事件, 避免12批上访: what happened or was prevented is named after the count
+    r"发生|避免)$"
 )
 # A means opening the clause (通过, 借助, 利用, 运用): the work counted follows it.
 _BY_MEANS = re.compile(r"^\s*(?:通过|借助|利用|运用|依托)")
@@ -1617,6 +1619,9 @@ def _with_role(sentence: str, end: int, tail: str, unit: str) -> str:
     if not 0 <= at <= end + 4:
         return tail
     after = at + len(tail)
+    held = _SHARE_HOLDS.match(sentence, at) if unit == "%" and sentence.startswith("的", end) else None
+    if held and is_noun_label(held.group("noun")):
+        return f"{held.group()}比例"  # 有93%的市民认为有安全感: the share of the people holding the view
     if unit == "%" and sentence.startswith("的", end) and (done := _SHARE_DONE.match(sentence, at)):
         # 九成以上的纠纷在村里就地化解: the share of the things that the work after them settled
         noun = done.group("noun")
@@ -1631,13 +1636,19 @@ def _with_role(sentence: str, end: int, tail: str, unit: str) -> str:
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 # After a share's noun, where and how it was settled: (在村里)(就地)化解, (被)及时解决.
 _SHARE_DONE = re.compile(
-    r"(?P<noun>[^，,。；;：:、\d]{2,10}?)(?:在[^，,。；;：:、]{1,8}?|被|都|均|已经?)?"
-    r"(?P<how>就地|就近|当场|当天|及时|有效|成功|依法)?"
+    # 95%的纠纷实现就地化解, 得到妥善解决: 实现 and 得到 lead on to the work, no part of it
+    r"(?P<noun>[^，,。；;：:、\d]{2,10}?)(?:在[^，,。；;：:、]{1,8}?|被|都|均|已经?)?(?:实现|得到)?"
+    r"(?P<how>就地|就近|当场|当天|及时|有效|成功|依法|妥善)?"
     # 100%的纠纷调解成功率, 调解员, 调解室: a rate or a noun, no work done to a share
     r"(?P<verb>化解|解决|调解|调处|办结|处置|整改|受理)(?!率|成功|员|室|组|中心|委员会|工作)"
 )
 
 
+# After a share's people, the view they hold (认为治安好转, 对调解结果满意): a survey's finding.
+_SHARE_HOLDS = re.compile(
+    r"(?P<noun>[^，,。；;：:、\d“”]{2,8}?)"
+    r"(?:(?:认为|觉得|感到|表示)[^，,。；;：:、\d]{1,12}|对[^，,。；;：:、\d]{1,12}?(?:满意|认可|支持))"
+)
 _JUST_A_BREAK = re.compile(r"\s*[，,；;、]\s*")
 # 成功化解, 已办结, 有效化解: how or whether the work got done, before its verb
 _DONE_HOW = re.compile(r"^(?:成功|已经?|有效|妥善)")
