@@ -1160,3 +1160,11 @@ def test_what_happened_or_was_prevented_follows_its_count() -> None:
     # 发生2起X, 避免5起X: the verb and the noun after the count, as 化解300起纠纷 gives
     assert [g[0] for g in labels("全年发生2起非法集资案件。")] == ["发生非法集资案件"]
     assert [g[0] for g in labels("及时介入，避免了5起民转刑案件。")] == ["避免民转刑案件"]
+
+
+def test_a_money_size_class_before_its_own_figure_is_no_amount() -> None:
+    # 500万元以上的项目…12个: 以上 sets the class of the things counted next in the clause
+    got = labels("全县500万元以上的在建项目达到12个。")
+    assert [(g[0], g[1]) for g in got] == [("500万元以上的在建项目", 12.0)]
+    # an amount closing its clause with 以上 is an amount
+    assert [g[1] for g in labels("帮助群众挽回损失80万元以上。")] == [80.0]

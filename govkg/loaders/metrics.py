@@ -1008,6 +1008,16 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         sentence, end
     ):
         return True  # 未发生一起死亡3人以上的事故: the size that defines the event that did not happen
+    if (
+        unit.endswith("元")
+        and sentence.endswith("以上", 0, end)
+        and _is_cjk_char(after)
+        and (clause_end := _CLAUSE_BREAK.search(sentence, end)) is not None
+        and re.search(r"\d", sentence[end : clause_end.start()])
+    ):
+        # 500万元以上固定资产投资增长8%, 涉案10万元以上的案件15起: the size class of the things
+        # whose own figure follows in the clause, no amount of money
+        return True
     if sentence[start:end].endswith("四起") and (end == len(sentence) or _CLAUSE_BREAK.match(sentence, end)):
         return True  # 嘈杂声四起, 谣言四起: "arise on all sides", no count of cases
     if unit in ("类", "大类") and end < len(sentence) and sentence[end].isdigit():
