@@ -736,6 +736,14 @@ def test_a_fraud_free_unit_created_is_the_anti_fraud_key(matcher: PracticeMatche
     assert [m.practice.key for m in found] == ["anti_telecom_fraud"]
 
 
+def test_a_safe_unit_campaign_with_its_activity_word_is_the_key_only(matcher: PracticeMatcher) -> None:
+    # rule 7: “平安X”创建活动 is 平安创建 as “平安X”创建 is, and no brand beside it
+    found = matcher.discover("北岭镇扎实开展“平安庭院”创建活动。")
+    assert [m.practice.key for m in found] == ["safe_units"]
+    # a campaign whose name holds no key stays a brand
+    assert local_names(matcher.discover("北岭镇开展“无讼村居”创建活动。")) == ["无讼村居"]
+
+
 @pytest.mark.parametrize("sentence", ["该乡深入开展“四大行动”。", "该镇健全“六项机制”。"])
 def test_a_count_of_kinds_names_no_programme(matcher: PracticeMatcher, sentence: str) -> None:
     # how many campaigns or mechanisms, of what kind, is no name of one

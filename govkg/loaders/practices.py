@@ -975,8 +975,9 @@ class PracticeMatcher:
         key_text = name if counted else content
         if trail.endswith("行动") and any(_core_in(term, trail) for _, term in self._core):
             key_text += trail  # “金秋”执行攻坚行动: a campaign named by its core word is the key only
-        elif trail.endswith("创建"):
-            key_text += trail  # “平安古镇”创建 is 平安创建 (rule 7); “无讼社区”创建 stays a brand
+        elif trail.endswith(("创建", "创建活动")):
+            # “平安古镇”创建(活动) is 平安创建 (rule 7); “无讼社区”创建 stays a brand
+            key_text += trail
         found = self._mentions(s, start, end, name, key_text=key_text, framed=trail.endswith(_MODEL_KINDS))
         if found and not counted and key_text == content:
             # Rule 4: “驼铃”网格服务队 — the brand, and the key its descriptor names
