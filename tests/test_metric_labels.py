@@ -1168,3 +1168,19 @@ def test_a_money_size_class_before_its_own_figure_is_no_amount() -> None:
     assert [(g[0], g[1]) for g in got] == [("500万元以上的在建项目", 12.0)]
     # an amount closing its clause with 以上 is an amount
     assert [g[1] for g in labels("帮助群众挽回损失80万元以上。")] == [80.0]
+
+
+def test_xiaqu_alone_before_a_count_says_where() -> None:
+    # 走访辖区12家企业 as 走访辖区内12家企业: where the things counted are, no noun
+    assert [g[0] for g in labels("今年走访辖区36家企业。")] == ["走访企业"]
+
+
+def test_cong_after_the_counted_noun_opens_the_predicate() -> None:
+    # 5000名群众从中受益: where from, no part of the noun; 从业人员 is a word
+    assert [g[0] for g in labels("全年有5000名群众从中受益。")] == ["群众"]
+    assert [g[0] for g in labels("培训物业从业人员300名。")] == ["培训物业从业人员"]
+
+
+def test_a_one_character_noun_before_de_is_what_was_counted() -> None:
+    # 6个村的草场: the count is of 村, as 1724个网格的数据 is of 网格
+    assert [g[0] for g in labels("工作组走遍了6个村的草场。")] == ["村"]

@@ -429,6 +429,8 @@ _TAIL_STOP = re.compile(
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|逐级|层层|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
     r"在(?![线职编岗校册押逃建办营用管])|以(?![上下内外来及])|以及|"
+    # 2万名业主从这里出发, 3万名群众从中受益: 从 opens where from (从事, 从业 are words)
+    r"从(?![事业])|"
     # 27名县级领导共接处…, 219个村级综治中心按照…: “in all” and “according to” open the predicate
     r"(?<![公总一])共(?:计|同)?(?=[\u4e00-\u9fff])(?![享建治识性青有])|按照|平均(?![数值])"
 )
@@ -1479,7 +1481,8 @@ _SUCH_AS = re.compile(r"^(?:像|如|同)[^，,。；;0-9]{1,12}?(?:这样|一样
 # Words ending in 的 that are nouns, not the particle (结案标的4.12亿元).
 _DE_NOUNS = ("标的",)
 _WHERE_IN = ("里的", "内的", "中的")
-_WHERE_BEFORE = re.compile(r"(?:辖区|境|域|区域|范围)内$")
+# (辖区 alone says where as well: 走访辖区12家企业)
+_WHERE_BEFORE = re.compile(r"(?:辖区内?|(?:境|域|区域|范围)内)$")
 
 
 def _noun(text: str) -> str:
@@ -1776,6 +1779,8 @@ def _tail(sentence: str, end: int) -> str:
             head = tail[of + 1 :]
             # 4名作风过硬的民警, 7名精通彝语的调解员: a quality before 的 describes the noun after it
             tail = head if _QUALITY.search(tail[:of]) and is_noun_label(head) else tail[:of]
+        elif tail[:1] in _ONE_CHAR_NOUNS and tail.startswith("的", 1):
+            tail = tail[0]  # 4个村的牧场: a one-character noun before 的 is what was counted, as 网格的 is
     tail = _balance(_without_kinds(tail))
     among = _AMONG_END.search(tail)
     if among and is_noun_label(tail[: among.start()]):
