@@ -1184,3 +1184,12 @@ def test_cong_after_the_counted_noun_opens_the_predicate() -> None:
 def test_a_one_character_noun_before_de_is_what_was_counted() -> None:
     # 6个村的草场: the count is of 村, as 1724个网格的数据 is of 网格
     assert [g[0] for g in labels("工作组走遍了6个村的草场。")] == ["村"]
+
+
+def test_a_share_with_no_noun_before_it_is_the_parts_after_wei_or_zhan() -> None:
+    # 受访者中62%为外来人员: the share of the part after 为; 婚姻纠纷占35%: 占 closes as 占比
+    got = labels("参加测评的群众中，75%为农村居民，25%为机关干部、教师。")
+    assert [g[0] for g in got] == ["农村居民占比", "机关干部、教师占比"]
+    assert [g[0] for g in labels("受理的纠纷中，邻里纠纷占41%。")] == ["邻里纠纷占比"]
+    # a rate named before the figure keeps its name whatever follows 为
+    assert [g[0] for g in labels("结案率100%为全县第一。")] == ["结案率"]

@@ -834,6 +834,17 @@ def _to_mention(
         label = named.group() + label  # “X”关注人数达…，访问量…: the second measure is the same X's
     if unit == "%" and _SHARE_OF.search(label):
         label += "比例"  # 女性民警占全部警力18%: the share of one in the other
+    elif unit == "%" and label.endswith("占") and is_noun_label(label[:-1]):
+        label += "比"  # 婚姻纠纷占35%: the part's share of the whole named before
+    elif (
+        unit == "%"
+        and (not label or label.endswith("中") or label.startswith(("为", "是")))
+        and (part := _SHARE_IS.match(sentence, m.end()))
+        and is_noun_label(part.group("part"))
+    ):
+        # 受访者中62%为外来人员: no noun of its own before it (or only the whole, …中), so the share
+        # is of the part named after 为
+        label = part.group("part") + "占比"
     clause = sentence[_clause_start(sentence, m.start()) : m.start()]
     if unit in _LENGTHS and _FAR_FROM.search(clause):
         return None  # 村寨距离乡政府所在地有6.6公里: how far the place lies, no result of work
@@ -926,6 +937,8 @@ _ACTS = re.compile(
 )
 
 
+# After a percentage, 为/是 and the part of the whole it is (62%为外来人员, 20%为A、B), up to a break.
+_SHARE_IS = re.compile(r"(?:为|是)(?P<part>[^，,。；;：:\d%“”]{2,20})(?=[，,。；;：:]|$)")
 # A占B before a percentage, the label naming no ratio yet (占比, 比例, 比重, …率).
 _SHARE_OF = re.compile(r"[\u4e00-\u9fff]{2}占[\u4e00-\u9fff]{2,}(?<![比率重])(?<!比例)$")
 
