@@ -429,7 +429,7 @@ _TAIL_STOP = re.compile(
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|逐级|层层|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
     r"在(?![线职编岗校册押逃建办营用管])|以(?![上下内外来及])|以及|"
-    # 2万名业主从这里出发, 3万名群众从中受益: 从 opens where from (从事, 从业 are words)
+    # 800名商户从外地返乡, 3万名群众从中受益: 从 opens where from (从事, 从业 are words)
     r"从(?![事业])|"
     # 27名县级领导共接处…, 219个村级综治中心按照…: “in all” and “according to” open the predicate
     r"(?<![公总一])共(?:计|同)?(?=[\u4e00-\u9fff])(?![享建治识性青有])|按照|平均(?![数值])"
@@ -1030,7 +1030,7 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         and (clause_end := _CLAUSE_BREAK.search(sentence, end)) is not None
         and re.search(r"\d", sentence[end : clause_end.start()])
     ):
-        # 500万元以上固定资产投资增长8%, 涉案10万元以上的案件15起: the size class of the things
+        # 3000万元以上工业项目增长8%, 涉案10万元以上的案件15起: the size class of the things
         # whose own figure follows in the clause, no amount of money
         return True
     if sentence[start:end].endswith("四起") and (end == len(sentence) or _CLAUSE_BREAK.match(sentence, end)):
@@ -1647,7 +1647,7 @@ def _with_role(sentence: str, end: int, tail: str, unit: str) -> str:
     after = at + len(tail)
     held = _SHARE_HOLDS.match(sentence, at) if unit == "%" and sentence.startswith("的", end) else None
     if held and is_noun_label(held.group("noun")):
-        return f"{held.group()}比例"  # 有93%的市民认为有安全感: the share of the people holding the view
+        return f"{held.group()}比例"  # 有90%的居民认为出行安全: the share of the people holding the view
     if unit == "%" and sentence.startswith("的", end) and (done := _SHARE_DONE.match(sentence, at)):
         # 九成以上的纠纷在村里就地化解: the share of the things that the work after them settled
         noun = done.group("noun")
