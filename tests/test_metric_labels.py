@@ -1193,3 +1193,10 @@ def test_a_share_with_no_noun_before_it_is_the_parts_after_wei_or_zhan() -> None
     assert [g[0] for g in labels("受理的纠纷中，邻里纠纷占41%。")] == ["邻里纠纷占比"]
     # a rate named before the figure keeps its name whatever follows 为
     assert [g[0] for g in labels("结案率100%为全县第一。")] == ["结案率"]
+
+
+def test_where_a_post_lies_is_no_length_of_work() -> None:
+    # 警务室距离乡政府8公里, 前移到15公里外: how far a post lies, no distance covered by work
+    assert labels("新设的警务室距离乡政府8公里。") == []
+    assert labels("调解点前移到12公里外的草场。") == []
+    assert [g[1] for g in labels("民警全年巡逻里程3600公里。")] == [3600.0]

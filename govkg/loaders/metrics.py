@@ -846,7 +846,7 @@ def _to_mention(
         # is of the part named after 为
         label = part.group("part") + "占比"
     clause = sentence[_clause_start(sentence, m.start()) : m.start()]
-    if unit in _LENGTHS and _FAR_FROM.search(clause):
+    if unit in _LENGTHS and (_FAR_FROM.search(clause) or _LIES_BEYOND.match(sentence, m.end())):
         return None  # 村寨距离乡政府所在地有6.6公里: how far the place lies, no result of work
     if _ONE_OF.match(sentence, m.end()):
         return None  # 全国四个单列的自治县之一, 全省15个试点县之一: the place's standing among others
@@ -917,7 +917,10 @@ _LENGTHS = frozenset({"公里", "千米", "米"})
 _ONE_OF = re.compile(r"[^，,。；;：:！!？?]{0,16}?之一")
 # The land itself measured (its height, its border, a radius it spans): geography, no work.
 _TERRAIN = re.compile(r"(?:海拔|边境线|国境线|边界线|海岸线|半径)(?:长|高|在|为|达|约|有|上)*$")
-_FAR_FROM = re.compile(r"(?:^|[村镇乡区县市寨]|社区|街道|嘎查|地|这里|该)距离?")
+# (a station or post is a place too: 派出所距离县城20公里, 警务室距乡政府8公里)
+_FAR_FROM = re.compile(r"(?:^|[村镇乡区县市寨所站室点]|社区|街道|嘎查|地|这里|该)距离?")
+# 15公里外的牧区, 3公里以外: where something lies, no length of work done
+_LIES_BEYOND = re.compile(r"(?:以外|之外|外)(?:的|[，,。；;])")
 # A count joined by 的 to the kind of place it measures (698户的小村庄, 3万人的小镇, 72万人口的农业
 # 大县, 47平方公里的辖区内).
 _PLACE_SIZE = re.compile(
