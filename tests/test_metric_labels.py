@@ -1200,3 +1200,16 @@ def test_where_a_post_lies_is_no_length_of_work() -> None:
     assert labels("新设的警务室距离乡政府8公里。") == []
     assert labels("调解点前移到12公里外的草场。") == []
     assert [g[1] for g in labels("民警全年巡逻里程3600公里。")] == [3600.0]
+
+
+def test_a_circumstance_or_a_describing_bracket_is_no_part_of_the_label() -> None:
+    # 在…的情况下: when the figure came about; (…的类别): what the thing is, glossed
+    got = labels("破案数在警力紧张的情况下同比上升12%。")
+    assert [(g[0], g[3]) for g in got] == [("破案数", "+12%")]
+    got = labels("电动车盗窃(前年数量最多的案件)同比下降31%。")
+    assert [g[0] for g in got] == ["电动车盗窃"]
+    assert [g[0] for g in labels("全市18个县(市、区)建成矛调中心。")] == ["县(市、区)"]
+
+
+def test_zhaolu_names_the_people_after_the_count() -> None:
+    assert [g[0] for g in labels("面向社会招录15名专职网格员。")] == ["专职网格员"]

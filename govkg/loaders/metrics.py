@@ -184,7 +184,7 @@ _TRAIL_VERBS = (
 # A clause whose text before the number ends in one of these verbs names its object after it.
 _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|形成|构建|搭建|建起|制定|出台|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
-    r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|邀请|特邀|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|凭借|凭着|依靠|借助|"
+    r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|招录|邀请|特邀|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|凭借|凭着|依靠|借助|"
     r"由|整合|组织|划分为|划分|(?:细|再)?分为|挂包|包保|分包|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
     r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
     # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
@@ -1480,6 +1480,11 @@ _LED_BY = re.compile(r"^[^，,。；;]*?为首的")
 
 
 _ABBREVIATION = re.compile(r"[(（](?:以下)?简称[^()（）]{1,20}[)）]")
+# 盗窃(前年数量最多的一类), 诈骗案件(占总数的四成): a bracket that describes the thing in a 的-phrase
+# glosses it; a bracket of kinds (县(市、区)) is part of the noun and has no 的.
+_DESCRIBING_BRACKET = re.compile(r"[(（][^()（）]{0,20}的[^()（）]{1,20}[)）]")
+# 在警力紧张的情况下, 在人手不足的前提下: the circumstance of the figure, no part of what was counted.
+_CIRCUMSTANCE = re.compile(r"在[^，,。；;在]{1,20}?的?(?:情况|背景|前提|条件|形势)下")
 
 
 # 【民事审判】 opening a paragraph of a yearbook or report: the section's tag.
@@ -1507,6 +1512,8 @@ def _noun(text: str) -> str:
     if (such := _SUCH_AS.match(text)) and is_noun_label(text[such.end() :]):
         text = text[such.end() :]  # 像老周这样的调解员: an example of the people counted, no part of them
     text = _trim(_ABBREVIATION.sub("", text).strip())  # …工作站(以下简称“X”): the short form goes
+    if (plain := _CIRCUMSTANCE.sub("", _DESCRIBING_BRACKET.sub("", text))) != text and is_noun_label(plain):
+        text = plain
     if (to := _TO_RECIPIENT.match(text)) and is_noun_label(text[to.end() :]):
         text = text[to.end() :]  # 向辖区企业推送提示: who received it, no part of what was sent
     text = _AVERAGE_PER.sub(_per_unit, text)  # 平均每年 -> 年均, as labels write it
