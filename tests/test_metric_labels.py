@@ -1213,3 +1213,8 @@ def test_a_circumstance_or_a_describing_bracket_is_no_part_of_the_label() -> Non
 
 def test_zhaolu_names_the_people_after_the_count() -> None:
     assert [g[0] for g in labels("面向社会招录15名专职网格员。")] == ["专职网格员"]
+
+
+def test_the_number_glossing_a_formulas_term_is_no_count() -> None:
+    # “2”指2支队伍: the gloss restates the term of “1+2+N”, it counts no work
+    assert labels("推行“1+2+N”模式,“2”指2支专业队伍。") == []

@@ -385,6 +385,11 @@ def test_discover_local_programs(
         "转场路上有“驿站”，牧民可以歇脚。",
         "该镇建立“工作室”调解纠纷。",
         "如今，这个“说事点”已化解纠纷40余起。",
+        "村民都愿意到“说事室”坐一坐。",
+        # the levels of a network spelled out with dashes, the last one ending in a kind word
+        "构建“村民小组—村调解室—镇调解中心”三级调解网络。",
+        # what a formula's term stands for, listed in quotes
+        "推行“1+2+N”模式，“N”指“退休法官”“乡贤”等社会力量。",
         # the levels of a structure spelled out with dashes, then counted
         "某镇构建“镇—村—组—户”四级网格体系。",
         "某街道搭建“街道党工委—社区党委—楼栋党小组”三级联动机制。",

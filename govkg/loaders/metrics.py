@@ -1016,6 +1016,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
     ranged = before in "-—～~" and earlier.isdigit() and bool(unit)  # 200-300户: counted at its end
     if (before in "+-×/—～~." and not ranged) or after in "+×/":
         return True  # formulas like 3+x; a range is counted once, at its second number
+    if _TERM_GLOSS_BEFORE.search(sentence, max(0, start - 8), start):
+        return True  # “1”指1个指挥中枢: the gloss of a formula's term restates it, no count of work
     if _FORMULA_PART.match(sentence, end):
         return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
     if before in "数几" and not sentence[start].isdigit():
@@ -1113,6 +1115,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
     return _inside_quotes(sentence, start) or _in_speech(sentence, start)
 
 
+# “3”是指, “1”指: a quoted term of a formula being glossed, right before the number.
+_TERM_GLOSS_BEFORE = re.compile(r"[“\"][0-9NnXx一二三四五六七八九十]{1,3}[”\"](?:是指|指的是|指|代表|即)$")
 # 未发生/杜绝…一起死亡3人以上的事故: a count that defines an event said not to have happened.
 _NEGATED_EVENT = re.compile(r"(?:未|没有|杜绝|无)发生[^，,。；;]{0,12}$")
 _THRESHOLD_AFTER = re.compile(r"(?:以上|及以上)?的")

@@ -315,7 +315,7 @@ _GENERIC_KINDS = frozenset({
     # a folk forum's verb with no brand before it (组织村民“说事”) is the verb, not 大伟说事
     "说事", "说法", "说和", "夜话", "议事",
     # … and the point where people come to talk (这个“说事点”) names the kind of place, as 工作室 does
-    "说事点", "议事点",
+    "说事点", "议事点", "说事室", "议事室",
     # a standard police or court post named alone (茫崖“公安检查站”): the institution type, no brand
     "公安检查站", "检查站", "警务站", "便民警务站", "警务室", "派出所", "司法所", "法庭", "人民法庭",
 })  # fmt: skip
@@ -579,6 +579,7 @@ _STATIONED = ("入驻", "进驻", "常驻", "轮驻")
 # “1”代表…, “N”是指…: a quoted term of a formula followed by what it stands for.
 _TERM = re.compile(r"^[0-9NnXx]{1,3}$")
 _TERM_GLOSSED = re.compile(r"代表|是指|指的是|指")
+_GLOSSED_TERM_BEFORE = re.compile(r"[“\"][0-9NnXx]{1,3}[”\"](?:代表|是指|指的是|指|即)[^，,。；;：:]*$")
 _NUMERAL_START = re.compile(r"^[0-9一二两三四五六七八九十百千万双多]")
 # A quote that states a proposition (“绿水青山就是金山银山”, “稳定才是硬道理”) is a slogan; it names
 # a programme only when a programme word follows it (“群众的事就是我的事”调解室).
@@ -790,6 +791,8 @@ class PracticeMatcher:
             return None  # “我们探索总结出‘X’工作法”: quoted speech, with the name nested inside
         if _TERM.match(content) and _TERM_GLOSSED.match(s, cand.outer_end):
             return None  # “1”代表镇调委会: one term of a formula glossed, no name
+        if _GLOSSED_TERM_BEFORE.search(s, 0, cand.outer_start):
+            return None  # “N”代表“乡贤”“律师”等力量: what a formula's term stands for, no programme
         chained = tail is not None and tail != cand.outer_end
         trail_start = tail if tail is not None else cand.outer_end
         possessive = s.startswith("的", trail_start)
@@ -889,9 +892,12 @@ class PracticeMatcher:
             return None  # “雪亮工程”是以…为支撑、以…为重点的“群众性治安防控工程”: what a thing is
         if not trail and _verbless_figure(s, cand):
             return None  # 综治中心：化解矛盾的“终点站”: a figure in apposition to the headline's topic
-        if _LEVEL_CHAIN.search(content) and _LEVELS_TRAIL.match(trail):
+        if _LEVEL_CHAIN.search(content) and (
+            _LEVELS_TRAIL.match(trail) or _LEVELS_TRAIL.match(s[trail_start : trail_start + 4])
+        ):
             # “镇—村—组—户”五级网格体系: the levels of a structure, not its name; the structure
-            # is still the practice its kind word names
+            # is still the practice its kind word names (“户—村调解室—镇调解中心”三级网络: the last
+            # level's kind word makes no name of the chain either)
             end = trail_start + len(trail)
             return [
                 PracticeMention(
