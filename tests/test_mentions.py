@@ -35,6 +35,13 @@ def _cls(sentence: str, practice: str) -> str | None:
         # a trophy or a streak of wins, before the practice or after it, ranks it
         ("award", "甲市平安创建实现“五连冠”。", "甲市平安创建全面铺开，建成平安村80个。", "平安创建"),
         ("award", "乙县蝉联全省扫黑除恶先进县。", "乙县扫黑除恶打掉团伙3个。", "扫黑除恶"),
+        # an honour clause closed by 后/以来 dates the work told after it, which is the unit's own
+        (
+            "award",
+            "丙镇荣获全省“枫桥经验”先进典型，“三调”工作法持续见效。",
+            "丙镇荣获全省先进典型表彰后，首创的“三调”工作法持续见效。",
+            "三调",
+        ),
         # an award governs its own clause, not past a semicolon nor a later clause whose own
         # honour follows the practice (甲县被评为…，乙镇“X”调解法入选…)
         (

@@ -494,6 +494,8 @@ def _governs(sentence: str, award: int, start: int, end: int) -> bool:
     if ";" in between or "；" in between:
         return False
     clauses = _CLAUSE_END.split(between)
+    if len(clauses) > 1 and clauses[0].rstrip().endswith(("后", "之后", "以来")):
+        return False  # 荣获…表彰后，甲镇首创的X持续见效: the honour dates the work told after it
     if any(_HONOUR_CAUSE.match(c) for c in clauses[1:]):
         return False  # …荣誉称号，这是甲镇打造“X”品牌…: the cause of the honour, the unit's own work
     clause = clauses[-1] if len(clauses) > 1 else None
