@@ -35,6 +35,13 @@ def _cls(sentence: str, practice: str) -> str | None:
         # a trophy or a streak of wins, before the practice or after it, ranks it
         ("award", "甲市平安创建实现“五连冠”。", "甲市平安创建全面铺开，建成平安村80个。", "平安创建"),
         ("award", "乙县蝉联全省扫黑除恶先进县。", "乙县扫黑除恶打掉团伙3个。", "扫黑除恶"),
+        # a later clause opening with the unit's whole territory (全县…) is a statement of its own
+        (
+            "award",
+            "丁县“连心”工作法入选全省典型案例，建成调解组织50个。",
+            "丁县“连心”工作法入选全省典型案例，全县建成调解组织50个。",
+            "调解组织",
+        ),
         # an honour clause closed by 后/以来 dates the work told after it, which is the unit's own
         (
             "award",

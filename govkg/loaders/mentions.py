@@ -97,7 +97,10 @@ _OWN_HONOUR_AFTER = re.compile(
 )
 _CLAUSE_END = re.compile(r"[，,；;]")
 # A later clause opening with the unit as its subject again (其, 该镇, 这一…) says something new.
-_OWN_SUBJECT = re.compile(r"\s*(?:其|该(?:镇|乡|县|区|市|街道|村|社区|旗|所|院)|这一|此外|同时)")
+# (全县/我县…, the unit's whole territory, opens a clause of its own too: …入选典型案例，全县建成…)
+_OWN_SUBJECT = re.compile(
+    r"\s*(?:其|该(?:镇|乡|县|区|市|街道|村|社区|旗|所|院)|这一|此外|同时|[全我](?:省|市|县|区|旗|州|盟|镇|乡))"
+)
 # 获得…荣誉称号，这是某镇…打造“X”品牌的结果 / 得益于…: a clause that says what the honour came
 # from tells the work done, and the award no longer covers the practices after it.
 _HONOUR_CAUSE = re.compile(r"\s*(?:(?:这|此)(?:是|得益于|源于|离不开|归功于)|得益于|归功于|源于)")
