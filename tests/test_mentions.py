@@ -35,6 +35,20 @@ def _cls(sentence: str, practice: str) -> str | None:
         # a trophy or a streak of wins, before the practice or after it, ranks it
         ("award", "甲市平安创建实现“五连冠”。", "甲市平安创建全面铺开，建成平安村80个。", "平安创建"),
         ("award", "乙县蝉联全省扫黑除恶先进县。", "乙县扫黑除恶打掉团伙3个。", "扫黑除恶"),
+        # a later clause opening with the unit's whole territory (全县…) is a statement of its own
+        (
+            "award",
+            "丁县“连心”工作法入选全省典型案例，建成调解组织50个。",
+            "丁县“连心”工作法入选全省典型案例，全县建成调解组织50个。",
+            "调解组织",
+        ),
+        # an honour clause closed by 后/以来 dates the work told after it, which is the unit's own
+        (
+            "award",
+            "丙镇荣获全省“枫桥经验”先进典型，“三调”工作法持续见效。",
+            "丙镇荣获全省先进典型表彰后，首创的“三调”工作法持续见效。",
+            "三调",
+        ),
         # an award governs its own clause, not past a semicolon nor a later clause whose own
         # honour follows the practice (甲县被评为…，乙镇“X”调解法入选…)
         (
@@ -345,6 +359,14 @@ def _cls(sentence: str, practice: str) -> str | None:
         ),
         # the origin told after a comma too
         ("background", "丁市推崇的枫桥经验，源于浙江一个小镇。", "丁市推广枫桥经验，成效明显。", "枫桥经验"),
+        # what a facility was made from: the old hall's work is not the new centre's
+        (
+            "background",
+            "甲镇调解中心由原信访接待室改造而成，共两层。",
+            "甲镇调解中心设信访接待室，共两层。",
+            "信访",
+        ),
+        ("background", "乙村利用闲置的警务室用房改建为议事厅。", "乙村建成警务室，配辅警两名。", "警务室"),
         # a past era and a verb of origin: history; work kept up since then is the unit's own
         (
             "background",

@@ -1107,3 +1107,114 @@ def test_a_reduplicated_adverb_after_the_counted_noun_opens_the_predicate() -> N
     assert [m.indicator for m in find_metrics("全县240个村层层签订责任书")] == ["村"]
     assert [m.indicator for m in find_metrics("全市5个县区逐级落实包保责任")] == ["县区"]
     assert [m.indicator for m in find_metrics("把全区1200个网格层层压实责任")] == ["网格"]
+
+
+def test_a_rate_beside_another_rate_is_its_own_measure() -> None:
+    # 满意率…，知晓率…: the second rate is another measure of the same survey, not a rate of the first
+    got = labels("居民对物业服务的满意率为91.2%，知晓率为76%。")
+    assert [(g[0], g[1]) for g in got] == [("居民对物业服务的满意率", 91.2), ("知晓率", 76.0)]
+    got = labels("群众安全感达95.1%，参与率达40.3%。")
+    assert [g[0] for g in got] == ["群众安全感", "参与率"]
+
+
+def test_a_unit_before_a_time_word_and_yi_is_the_doer_not_the_noun() -> None:
+    # 该工作室今年已…: who acted and when, then what was counted
+    assert [g[0] for g in labels("该工作站年内已接待来访群众130人次。")] == ["接待来访群众"]
+
+
+def test_a_unit_named_whole_in_quotes_before_yi_is_the_doer() -> None:
+    # “X工作室”已累计…: the quote closes after the unit's kind word, and the unit acted
+    assert [g[0] for g in labels("“春风工作室”已累计调处邻里纠纷64起。")] == ["调处邻里纠纷"]
+    assert [g[0] for g in labels("村里的“板凳议事点”已化解矛盾21起。")] == ["化解矛盾"]
+
+
+def test_jing_opening_a_word_is_no_preposition() -> None:
+    # 经调解 is a preposition and goes; 经办, 经手 are words and stay
+    assert [g[0] for g in labels("经办的信访事项按期办结率为97%。")] == ["经办的信访事项按期办结率"]
+
+
+def test_a_year_with_du_opening_the_words_is_no_part_of_the_noun() -> None:
+    assert [g[0] for g in labels("2021年度群众安全感为93.4%。")] == ["群众安全感"]
+
+
+def test_a_number_inside_corner_brackets_is_part_of_a_name() -> None:
+    # 『五户联保』, 「十星级」: corner brackets quote a name as “…” does
+    assert [g[1] for g in labels("推广『五户联保』机制,覆盖农户800户。")] == [800.0]
+    assert [g[1] for g in labels("评选「十佳」网格员12名。")] == [12.0]
+
+
+def test_a_share_of_people_holding_a_view_is_labelled_by_the_view() -> None:
+    # 有N%的居民认为…: the share of the people who hold the view, not the people alone (居民认)
+    assert [g[0] for g in labels("抽样调查中有88.6%的居民认为夜间出行更安全。")] == [
+        "居民认为夜间出行更安全比例"
+    ]
+    assert [g[0] for g in labels("全乡94%的村民对调解结果满意。")] == ["村民对调解结果满意比例"]
+
+
+def test_a_share_settled_through_shixian_or_dedao_is_labelled_by_the_work() -> None:
+    assert [g[0] for g in labels("全镇95%以上的纠纷实现就近化解。")] == ["纠纷就近化解比例"]
+    assert [g[0] for g in labels("辖区91%的信访件得到妥善解决。")] == ["信访件妥善解决比例"]
+
+
+def test_what_happened_or_was_prevented_follows_its_count() -> None:
+    # 发生2起X, 避免5起X: the verb and the noun after the count, as 化解300起纠纷 gives
+    assert [g[0] for g in labels("全年发生2起非法集资案件。")] == ["发生非法集资案件"]
+    assert [g[0] for g in labels("及时介入，避免了5起民转刑案件。")] == ["避免民转刑案件"]
+
+
+def test_a_money_size_class_before_its_own_figure_is_no_amount() -> None:
+    # 500万元以上的项目…12个: 以上 sets the class of the things counted next in the clause
+    got = labels("全县500万元以上的在建项目达到12个。")
+    assert [(g[0], g[1]) for g in got] == [("500万元以上的在建项目", 12.0)]
+    # an amount closing its clause with 以上 is an amount
+    assert [g[1] for g in labels("帮助群众挽回损失80万元以上。")] == [80.0]
+
+
+def test_xiaqu_alone_before_a_count_says_where() -> None:
+    # 走访辖区12家企业 as 走访辖区内12家企业: where the things counted are, no noun
+    assert [g[0] for g in labels("今年走访辖区36家企业。")] == ["走访企业"]
+
+
+def test_cong_after_the_counted_noun_opens_the_predicate() -> None:
+    # 5000名群众从中受益: where from, no part of the noun; 从业人员 is a word
+    assert [g[0] for g in labels("全年有5000名群众从中受益。")] == ["群众"]
+    assert [g[0] for g in labels("培训物业从业人员300名。")] == ["培训物业从业人员"]
+
+
+def test_a_one_character_noun_before_de_is_what_was_counted() -> None:
+    # 6个村的草场: the count is of 村, as 1724个网格的数据 is of 网格
+    assert [g[0] for g in labels("工作组走遍了6个村的草场。")] == ["村"]
+
+
+def test_a_share_with_no_noun_before_it_is_the_parts_after_wei_or_zhan() -> None:
+    # 受访者中62%为外来人员: the share of the part after 为; 婚姻纠纷占35%: 占 closes as 占比
+    got = labels("参加测评的群众中，75%为农村居民，25%为机关干部、教师。")
+    assert [g[0] for g in got] == ["农村居民占比", "机关干部、教师占比"]
+    assert [g[0] for g in labels("受理的纠纷中，邻里纠纷占41%。")] == ["邻里纠纷占比"]
+    # a rate named before the figure keeps its name whatever follows 为
+    assert [g[0] for g in labels("结案率100%为全县第一。")] == ["结案率"]
+
+
+def test_where_a_post_lies_is_no_length_of_work() -> None:
+    # 警务室距离乡政府8公里, 前移到15公里外: how far a post lies, no distance covered by work
+    assert labels("新设的警务室距离乡政府8公里。") == []
+    assert labels("调解点前移到12公里外的草场。") == []
+    assert [g[1] for g in labels("民警全年巡逻里程3600公里。")] == [3600.0]
+
+
+def test_a_circumstance_or_a_describing_bracket_is_no_part_of_the_label() -> None:
+    # 在…的情况下: when the figure came about; (…的类别): what the thing is, glossed
+    got = labels("破案数在警力紧张的情况下同比上升12%。")
+    assert [(g[0], g[3]) for g in got] == [("破案数", "+12%")]
+    got = labels("电动车盗窃(前年数量最多的案件)同比下降31%。")
+    assert [g[0] for g in got] == ["电动车盗窃"]
+    assert [g[0] for g in labels("全市18个县(市、区)建成矛调中心。")] == ["县(市、区)"]
+
+
+def test_zhaolu_names_the_people_after_the_count() -> None:
+    assert [g[0] for g in labels("面向社会招录15名专职网格员。")] == ["专职网格员"]
+
+
+def test_the_number_glossing_a_formulas_term_is_no_count() -> None:
+    # “2”指2支队伍: the gloss restates the term of “1+2+N”, it counts no work
+    assert labels("推行“1+2+N”模式,“2”指2支专业队伍。") == []

@@ -384,6 +384,12 @@ def test_discover_local_programs(
         # a kind word alone in quotes names no programme
         "转场路上有“驿站”，牧民可以歇脚。",
         "该镇建立“工作室”调解纠纷。",
+        "如今，这个“说事点”已化解纠纷40余起。",
+        "村民都愿意到“说事室”坐一坐。",
+        # the levels of a network spelled out with dashes, the last one ending in a kind word
+        "构建“村民小组—村调解室—镇调解中心”三级调解网络。",
+        # what a formula's term stands for, listed in quotes
+        "推行“1+2+N”模式，“N”指“退休法官”“乡贤”等社会力量。",
         # the levels of a structure spelled out with dashes, then counted
         "某镇构建“镇—村—组—户”四级网格体系。",
         "某街道搭建“街道党工委—社区党委—楼栋党小组”三级联动机制。",
@@ -440,6 +446,9 @@ def test_discover_local_programs(
         "沙河镇以“三个常态化”推进平安建设工作。",
         "某县以“四个到位”提升矛盾调处工作水平。",
         "某乡以“五个深化”深化网格服务工作。",
+        # … also when a subject or an adverb stands before that verb
+        "“一站解纷”湖南推进调解中心建设采访团走进某县。",
+        "“三联”全面推动调解中心提质增效。",
         # what a centre is to its system, in a stock figure
         "市级综治中心打造“调度中枢”。",
         "县综治中心打造“实战堡垒”。",
@@ -730,6 +739,14 @@ def test_a_fraud_free_unit_created_is_the_anti_fraud_key(matcher: PracticeMatche
     # rule 3: the name holds the practice (a fraud-free community), so the key and no brand
     found = matcher.discover("该街道开展“无诈小区”创建,入户宣传1200户。")
     assert [m.practice.key for m in found] == ["anti_telecom_fraud"]
+
+
+def test_a_safe_unit_campaign_with_its_activity_word_is_the_key_only(matcher: PracticeMatcher) -> None:
+    # rule 7: “平安X”创建活动 is 平安创建 as “平安X”创建 is, and no brand beside it
+    found = matcher.discover("北岭镇扎实开展“平安庭院”创建活动。")
+    assert [m.practice.key for m in found] == ["safe_units"]
+    # a campaign whose name holds no key stays a brand
+    assert local_names(matcher.discover("北岭镇开展“无讼村居”创建活动。")) == ["无讼村居"]
 
 
 @pytest.mark.parametrize("sentence", ["该乡深入开展“四大行动”。", "该镇健全“六项机制”。"])

@@ -29,7 +29,8 @@ classifier looks for cue words in the sentence, each class with its own lexicon:
 - ``pledge``: the practice only in the title of a pledge signed (签订《…目标责任书》, …责任状):
   a target undertaken, not work done;
 - ``background``: 诞生于, 发源于 … after it, or a past era and a verb of origin before it (20世纪
-  60年代…形成了“枫桥经验”): where a practice comes from, told as history;
+  60年代…形成了“枫桥经验”): where a practice comes from, told as history; or what a facility was
+  made from (由原信访大厅改造而成): the old building's practice, not the new one's;
 - ``topic``: one of a list of subjects people are taught (民法典、反诈、禁毒等法律知识);
 - ``remark``: the practice inside a remark quoted from a resident, a party or a visitor (“…现在村里
   有了网格员…”村民王某说): what someone saw or wants, not the text's report of a unit's work;
@@ -96,7 +97,10 @@ _OWN_HONOUR_AFTER = re.compile(
 )
 _CLAUSE_END = re.compile(r"[，,；;]")
 # A later clause opening with the unit as its subject again (其, 该镇, 这一…) says something new.
-_OWN_SUBJECT = re.compile(r"\s*(?:其|该(?:镇|乡|县|区|市|街道|村|社区|旗|所|院)|这一|此外|同时)")
+# (全县/我县…, the unit's whole territory, opens a clause of its own too: …入选典型案例，全县建成…)
+_OWN_SUBJECT = re.compile(
+    r"\s*(?:其|该(?:镇|乡|县|区|市|街道|村|社区|旗|所|院)|这一|此外|同时|[全我](?:省|市|县|区|旗|州|盟|镇|乡))"
+)
 # 获得…荣誉称号，这是某镇…打造“X”品牌的结果 / 得益于…: a clause that says what the honour came
 # from tells the work done, and the award no longer covers the practices after it.
 _HONOUR_CAUSE = re.compile(r"\s*(?:(?:这|此)(?:是|得益于|源于|离不开|归功于)|得益于|归功于|源于)")
@@ -229,6 +233,15 @@ _ERA = re.compile(
 )
 _ORIGIN_VERB = re.compile(r"形成|创造|创立|诞生|发源|首创|孕育")
 _BACKGROUND_BEFORE = re.compile(r"(?:诞生于|发源于|起源于|首创于)[^，,。；;]{0,12}的[“\"「]?$")
+# 中心由原信访接待大厅改造而成, 利用闲置的派出所旧址改建: what a facility was made from is its
+# history; the old hall's or building's practice is not carried on by the new one.
+_MADE_FROM_BEFORE = re.compile(
+    r"(?:由|利用|将)(?:原|原来的?|原先的?|以前的?|闲置的?|废弃的?|老)[^，,。；;]{0,6}$"
+)
+_MADE_FROM_AFTER = re.compile(
+    r"^[^，,。；;]{0,10}?(?:旧址|原址|大厅|办公楼|用房|楼|房|室|所|站|点|厅)?"
+    r"(?:改造|改建|改扩建|翻新|腾退|装修)(?:而成|成|为|出)"
+)
 _COMMENTARY = re.compile(r"应当|应该|核心(?:就)?是|热词")
 # 用好“X”已成为乡村治理的新课题: a practice said to have become a topic, task or test is
 # a remark on the times, not a unit's work (中心已成为化解矛盾的平台 says what a centre does, and stays).
@@ -484,6 +497,8 @@ def _governs(sentence: str, award: int, start: int, end: int) -> bool:
     if ";" in between or "；" in between:
         return False
     clauses = _CLAUSE_END.split(between)
+    if len(clauses) > 1 and clauses[0].rstrip().endswith(("后", "之后", "以来")):
+        return False  # 荣获…表彰后，甲镇首创的X持续见效: the honour dates the work told after it
     if any(_HONOUR_CAUSE.match(c) for c in clauses[1:]):
         return False  # …荣誉称号，这是甲镇打造“X”品牌…: the cause of the honour, the unit's own work
     clause = clauses[-1] if len(clauses) > 1 else None
@@ -684,4 +699,6 @@ def classify(sentence: str, start: int, end: int) -> Cue | None:
         return Cue("background", m.group() + "…" + n.group())
     if m := _BACKGROUND_BEFORE.search(before):
         return Cue("background", m.group())
+    if (m := _MADE_FROM_BEFORE.search(before)) and (n := _MADE_FROM_AFTER.match(after)):
+        return Cue("background", m.group() + "…" + n.group()[-4:])
     return cues.late

@@ -184,7 +184,7 @@ _TRAIL_VERBS = (
 # A clause whose text before the number ends in one of these verbs names its object after it.
 _OBJECT_AFTER = re.compile(
     r"(建立|建成|组建|打造|成立|开展|形成|构建|搭建|建起|制定|出台|配备|培育|创建|命名|设立|新建|举办|招募|聘请|建有|拥有|了|对|出|"
-    r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|邀请|特邀|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|凭借|凭着|依靠|借助|"
+    r"评选|表彰|授予|认定|挂牌|吸纳|聘任|选聘|招录|邀请|特邀|选派|派驻|培养|安装|新增|增设|设置|布设|部署|依托|凭借|凭着|依靠|借助|"
     r"由|整合|组织|划分为|划分|(?:细|再)?分为|挂包|包保|分包|涉及|抽调|动员|发动|惠及|帮助|包联|结对|下沉|选树|培训|在|配齐|配强|配足|召开|举行|"
     r"(?<![占具])有|下辖|对全[省市县区州旗盟镇乡]|指导|督促|带动|带领|向|给|招聘|招募|实现|协调|把|将|在全[省市县区州旗盟镇乡]|在辖区|"
     # 接入1200路视频监控; a verb with the aspect 着 (居住着7个民族, 承担着8个乡镇的任务) has its object after
@@ -220,12 +220,12 @@ _DOWN = (
 )
 # Words that open a clause before the counted noun and are not part of it.
 _LEAD_WORDS = re.compile(
-    r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经过|经|由|从[严重快速](?=[\u4e00-\u9fff]{2})|从(?!事)|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
+    r"^(?:在(?![线职编岗校册押逃])|作为|对|向|为|把|将|使|让|经过|经(?![手办营济费验常历])|由|从[严重快速](?=[\u4e00-\u9fff]{2})|从(?!事)|依托|依靠|确保|实现|推动|推进|通过|按照|围绕|聚焦|针对|"
     r"其中|分别|目前|截至目前|截至|另(?![类行外])|全年|今年以来|近年来|近[一二两三四五六七八九十\d]+年来?|前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?(?:月|季度)|以来|同时|此外|另外|并|又|还|已|共(?!同|享|建(?!有|立|成)|治|识|性|青)|累计|先后|着力|着重|"
     # 全镇性大型清查行动: 全X性 is an adjective (town-wide), no scope opening the clause
     r"(?:全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡)(?!性)|我省|我市|我区|我县|我州|我旗|本市|该市|该县|该区|仅|"
     r"该(?:镇|乡|街道|苏木|社区|村|嘎查|旗|州|盟|所|局|院|庭|[\u4e00-\u9fff]{0,6}?中心)|"
-    r"(?:今年|去年|上年|(?:19|20)\d{2}年)(?:\d{1,2}(?:至\d{1,2})?月份?)?(?:以来|底|初|上半年|下半年|上旬|中旬|下旬)?|"
+    r"(?:今年|去年|上年|(?:19|20)\d{2}年)(?:\d{1,2}(?:至\d{1,2})?月份?)?(?:以来|底|初|上半年|下半年|上旬|中旬|下旬|度)?|"
     r"(?:\d{1,2}月(?:\d{1,2}[日号])?(?:[至到—-]\d{1,2}月?(?:\d{1,2}[日号])?)?|\d{1,2}[至到—-]\d{1,2}月)"
     r"(?:以来|底|初|前|份|上旬|中旬|下旬)?|"
     r"(?:公安机关|检察机关|审判机关|司法行政机关|政法机关|两级法院|各级法院)(?!满意|的满意)|"
@@ -272,8 +272,11 @@ _NAMED_DOER = re.compile(
 # A unit that acted, then 已 or 成立以来 (某调解室已成功调处纠纷, 调委会成立以来调解纠纷): the
 # subject of the clause, not part of what its number counts.
 _ACTOR_ALREADY = re.compile(
-    r"^[^，,。；;]{0,20}?(?:室|站|所|队|中心|社区|小区|村|嘎查|镇|乡|苏木|街道|庭|院|局|组|会|厅|平台)(?:[(（][^)）]{1,6}[)）])?"
-    r"(?:(?:成立|运行|建成|投用|启用|设立|组建)以来)?(?:今年|去年)?(?:已经?|(?<=以来))"
+    # a quoted name may close after the unit's kind word (“X说事点”已…), and a time word may stand
+    # between the unit and its 已 (该调解室年内已处理纠纷)
+    r"^[^，,。；;]{0,20}?(?:室|站|所|队|中心|社区|小区|村|嘎查|镇|乡|苏木|街道|庭|院|局|组|会|厅|平台|点)[”\"]?"
+    r"(?:[(（][^)）]{1,6}[)）])?"
+    r"(?:(?:成立|运行|建成|投用|启用|设立|组建)以来)?(?:今年|去年|年内|当年|全年)?(?:已经?|(?<=以来))"
 )
 # A unit, then what it has (某中心现有工作人员, 各所配备有专干): the holder, not what was counted.
 _ACTOR_HAS = re.compile(
@@ -426,6 +429,8 @@ _TAIL_STOP = re.compile(
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|逐级|层层|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
     r"在(?![线职编岗校册押逃建办营用管])|以(?![上下内外来及])|以及|"
+    # 800名商户从外地返乡, 3万名群众从中受益: 从 opens where from (从事, 从业 are words)
+    r"从(?![事业])|"
     # 27名县级领导共接处…, 219个村级综治中心按照…: “in all” and “according to” open the predicate
     r"(?<![公总一])共(?:计|同)?(?=[\u4e00-\u9fff])(?![享建治识性青有])|按照|平均(?![数值])"
 )
@@ -829,8 +834,19 @@ def _to_mention(
         label = named.group() + label  # “X”关注人数达…，访问量…: the second measure is the same X's
     if unit == "%" and _SHARE_OF.search(label):
         label += "比例"  # 女性民警占全部警力18%: the share of one in the other
+    elif unit == "%" and label.endswith("占") and is_noun_label(label[:-1]):
+        label += "比"  # 婚姻纠纷占35%: the part's share of the whole named before
+    elif (
+        unit == "%"
+        and (not label or label.endswith("中") or label.startswith(("为", "是")))
+        and (part := _SHARE_IS.match(sentence, m.end()))
+        and is_noun_label(part.group("part"))
+    ):
+        # 受访者中62%为外来人员: no noun of its own before it (or only the whole, …中), so the share
+        # is of the part named after 为
+        label = part.group("part") + "占比"
     clause = sentence[_clause_start(sentence, m.start()) : m.start()]
-    if unit in _LENGTHS and _FAR_FROM.search(clause):
+    if unit in _LENGTHS and (_FAR_FROM.search(clause) or _LIES_BEYOND.match(sentence, m.end())):
         return None  # 村寨距离乡政府所在地有6.6公里: how far the place lies, no result of work
     if _ONE_OF.match(sentence, m.end()):
         return None  # 全国四个单列的自治县之一, 全省15个试点县之一: the place's standing among others
@@ -901,7 +917,10 @@ _LENGTHS = frozenset({"公里", "千米", "米"})
 _ONE_OF = re.compile(r"[^，,。；;：:！!？?]{0,16}?之一")
 # The land itself measured (its height, its border, a radius it spans): geography, no work.
 _TERRAIN = re.compile(r"(?:海拔|边境线|国境线|边界线|海岸线|半径)(?:长|高|在|为|达|约|有|上)*$")
-_FAR_FROM = re.compile(r"(?:^|[村镇乡区县市寨]|社区|街道|嘎查|地|这里|该)距离?")
+# (a station or post is a place too: 派出所距离县城20公里, 警务室距乡政府8公里)
+_FAR_FROM = re.compile(r"(?:^|[村镇乡区县市寨所站室点]|社区|街道|嘎查|地|这里|该)距离?")
+# 15公里外的牧区, 3公里以外: where something lies, no length of work done
+_LIES_BEYOND = re.compile(r"(?:以外|之外|外)(?:的|[，,。；;])")
 # A count joined by 的 to the kind of place it measures (698户的小村庄, 3万人的小镇, 72万人口的农业
 # 大县, 47平方公里的辖区内).
 _PLACE_SIZE = re.compile(
@@ -921,6 +940,8 @@ _ACTS = re.compile(
 )
 
 
+# After a percentage, 为/是 and the part of the whole it is (62%为外来人员, 20%为A、B), up to a break.
+_SHARE_IS = re.compile(r"(?:为|是)(?P<part>[^，,。；;：:\d%“”]{2,20})(?=[，,。；;：:]|$)")
 # A占B before a percentage, the label naming no ratio yet (占比, 比例, 比重, …率).
 _SHARE_OF = re.compile(r"[\u4e00-\u9fff]{2}占[\u4e00-\u9fff]{2,}(?<![比率重])(?<!比例)$")
 
@@ -934,6 +955,10 @@ _BARE_MEASURE = re.compile(r"[\u4e00-\u9fff]{1,3}(?:量|人数|用户数|次数)
 def _rate_of(label: str, previous: str) -> str:
     """``label`` prefixed with the object of the count before it when it is a bare rate."""
     if not _BARE_RATE.fullmatch(label) or not previous:
+        return label
+    if previous.endswith(("率", "度", "感")):
+        # 满意率达96%，反馈率为88%: a rate beside another rate (or 安全感, 满意度) is a second
+        # measure of the same survey or work, not a rate of the first one
         return label
     if previous.endswith(label[:-1]):
         # 调解成功1150件，成功率95.8%: the success rate of the count before (调解成功率); 办结98件，
@@ -991,6 +1016,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
     ranged = before in "-—～~" and earlier.isdigit() and bool(unit)  # 200-300户: counted at its end
     if (before in "+-×/—～~." and not ranged) or after in "+×/":
         return True  # formulas like 3+x; a range is counted once, at its second number
+    if _TERM_GLOSS_BEFORE.search(sentence, max(0, start - 8), start):
+        return True  # “1”指1个指挥中枢: the gloss of a formula's term restates it, no count of work
     if _FORMULA_PART.match(sentence, end):
         return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
     if before in "数几" and not sentence[start].isdigit():
@@ -1001,6 +1028,16 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         sentence, end
     ):
         return True  # 未发生一起死亡3人以上的事故: the size that defines the event that did not happen
+    if (
+        unit.endswith("元")
+        and sentence.endswith("以上", 0, end)
+        and _is_cjk_char(after)
+        and (clause_end := _CLAUSE_BREAK.search(sentence, end)) is not None
+        and re.search(r"\d", sentence[end : clause_end.start()])
+    ):
+        # 3000万元以上工业项目增长8%, 涉案10万元以上的案件15起: the size class of the things
+        # whose own figure follows in the clause, no amount of money
+        return True
     if sentence[start:end].endswith("四起") and (end == len(sentence) or _CLAUSE_BREAK.match(sentence, end)):
         return True  # 嘈杂声四起, 谣言四起: "arise on all sides", no count of cases
     if unit in ("类", "大类") and end < len(sentence) and sentence[end].isdigit():
@@ -1078,6 +1115,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
     return _inside_quotes(sentence, start) or _in_speech(sentence, start)
 
 
+# “3”是指, “1”指: a quoted term of a formula being glossed, right before the number.
+_TERM_GLOSS_BEFORE = re.compile(r"[“\"][0-9NnXx一二三四五六七八九十]{1,3}[”\"](?:是指|指的是|指|代表|即)$")
 # 未发生/杜绝…一起死亡3人以上的事故: a count that defines an event said not to have happened.
 _NEGATED_EVENT = re.compile(r"(?:未|没有|杜绝|无)发生[^，,。；;]{0,12}$")
 _THRESHOLD_AFTER = re.compile(r"(?:以上|及以上)?的")
@@ -1159,8 +1198,8 @@ def _whole_list(sentence: str, clause_start: int, start: int, floor: int) -> str
 
 
 def _inside_quotes(sentence: str, pos: int) -> bool:
-    """True when ``pos`` sits inside a short “…” or 《…》 span, i.e. inside a name."""
-    for opener, closer in (("“", "”"), ("《", "》"), ('"', '"')):
+    """True when ``pos`` sits inside a short “…”, 《…》, 「…」 or 『…』 span, i.e. inside a name."""
+    for opener, closer in (("“", "”"), ("《", "》"), ('"', '"'), ("「", "」"), ("『", "』")):
         left = sentence.rfind(opener, 0, pos)
         if left < 0:
             continue
@@ -1445,6 +1484,11 @@ _LED_BY = re.compile(r"^[^，,。；;]*?为首的")
 
 
 _ABBREVIATION = re.compile(r"[(（](?:以下)?简称[^()（）]{1,20}[)）]")
+# 盗窃(前年数量最多的一类), 诈骗案件(占总数的四成): a bracket that describes the thing in a 的-phrase
+# glosses it; a bracket of kinds (县(市、区)) is part of the noun and has no 的.
+_DESCRIBING_BRACKET = re.compile(r"[(（][^()（）]{0,20}的[^()（）]{1,20}[)）]")
+# 在警力紧张的情况下, 在人手不足的前提下: the circumstance of the figure, no part of what was counted.
+_CIRCUMSTANCE = re.compile(r"在[^，,。；;在]{1,20}?的?(?:情况|背景|前提|条件|形势)下")
 
 
 # 【民事审判】 opening a paragraph of a yearbook or report: the section's tag.
@@ -1462,7 +1506,8 @@ _SUCH_AS = re.compile(r"^(?:像|如|同)[^，,。；;0-9]{1,12}?(?:这样|一样
 # Words ending in 的 that are nouns, not the particle (结案标的4.12亿元).
 _DE_NOUNS = ("标的",)
 _WHERE_IN = ("里的", "内的", "中的")
-_WHERE_BEFORE = re.compile(r"(?:辖区|境|域|区域|范围)内$")
+# (辖区 alone says where as well: 走访辖区12家企业)
+_WHERE_BEFORE = re.compile(r"(?:辖区内?|(?:境|域|区域|范围)内)$")
 
 
 def _noun(text: str) -> str:
@@ -1471,6 +1516,8 @@ def _noun(text: str) -> str:
     if (such := _SUCH_AS.match(text)) and is_noun_label(text[such.end() :]):
         text = text[such.end() :]  # 像老周这样的调解员: an example of the people counted, no part of them
     text = _trim(_ABBREVIATION.sub("", text).strip())  # …工作站(以下简称“X”): the short form goes
+    if (plain := _CIRCUMSTANCE.sub("", _DESCRIBING_BRACKET.sub("", text))) != text and is_noun_label(plain):
+        text = plain
     if (to := _TO_RECIPIENT.match(text)) and is_noun_label(text[to.end() :]):
         text = text[to.end() :]  # 向辖区企业推送提示: who received it, no part of what was sent
     text = _AVERAGE_PER.sub(_per_unit, text)  # 平均每年 -> 年均, as labels write it
@@ -1541,7 +1588,9 @@ _TO_VALUE = re.compile(
 # name the indicator (破获32起案件 -> 破获案件), as 破获案件32起 does.
 _WORK_VERB_END = re.compile(
     r"(?:化解|调处|调解|破获|侦破|抓获|打掉|排查|摸排|受理|办理|审结|执结|办结|查处|处置|整改|解决|"
-    r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送|收到|接到)$"
+    r"救助|接待|培训|走访|发放|挽回|追回|收缴|查获|核查|帮扶|上报|报送|收到|接到|"
+    # 发生3起事件, 避免12批上访: what happened or was prevented is named after the count
+    r"发生|避免)$"
 )
 # A means opening the clause (通过, 借助, 利用, 运用): the work counted follows it.
 _BY_MEANS = re.compile(r"^\s*(?:通过|借助|利用|运用|依托)")
@@ -1610,6 +1659,9 @@ def _with_role(sentence: str, end: int, tail: str, unit: str) -> str:
     if not 0 <= at <= end + 4:
         return tail
     after = at + len(tail)
+    held = _SHARE_HOLDS.match(sentence, at) if unit == "%" and sentence.startswith("的", end) else None
+    if held and is_noun_label(held.group("noun")):
+        return f"{held.group()}比例"  # 有90%的居民认为出行安全: the share of the people holding the view
     if unit == "%" and sentence.startswith("的", end) and (done := _SHARE_DONE.match(sentence, at)):
         # 九成以上的纠纷在村里就地化解: the share of the things that the work after them settled
         noun = done.group("noun")
@@ -1624,13 +1676,19 @@ def _with_role(sentence: str, end: int, tail: str, unit: str) -> str:
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 # After a share's noun, where and how it was settled: (在村里)(就地)化解, (被)及时解决.
 _SHARE_DONE = re.compile(
-    r"(?P<noun>[^，,。；;：:、\d]{2,10}?)(?:在[^，,。；;：:、]{1,8}?|被|都|均|已经?)?"
-    r"(?P<how>就地|就近|当场|当天|及时|有效|成功|依法)?"
+    # 95%的纠纷实现就地化解, 得到妥善解决: 实现 and 得到 lead on to the work, no part of it
+    r"(?P<noun>[^，,。；;：:、\d]{2,10}?)(?:在[^，,。；;：:、]{1,8}?|被|都|均|已经?)?(?:实现|得到)?"
+    r"(?P<how>就地|就近|当场|当天|及时|有效|成功|依法|妥善)?"
     # 100%的纠纷调解成功率, 调解员, 调解室: a rate or a noun, no work done to a share
     r"(?P<verb>化解|解决|调解|调处|办结|处置|整改|受理)(?!率|成功|员|室|组|中心|委员会|工作)"
 )
 
 
+# After a share's people, the view they hold (认为治安好转, 对调解结果满意): a survey's finding.
+_SHARE_HOLDS = re.compile(
+    r"(?P<noun>[^，,。；;：:、\d“”]{2,8}?)"
+    r"(?:(?:认为|觉得|感到|表示)[^，,。；;：:、\d]{1,12}|对[^，,。；;：:、\d]{1,12}?(?:满意|认可|支持))"
+)
 _JUST_A_BREAK = re.compile(r"\s*[，,；;、]\s*")
 # 成功化解, 已办结, 有效化解: how or whether the work got done, before its verb
 _DONE_HOW = re.compile(r"^(?:成功|已经?|有效|妥善)")
@@ -1748,6 +1806,8 @@ def _tail(sentence: str, end: int) -> str:
             head = tail[of + 1 :]
             # 4名作风过硬的民警, 7名精通彝语的调解员: a quality before 的 describes the noun after it
             tail = head if _QUALITY.search(tail[:of]) and is_noun_label(head) else tail[:of]
+        elif tail[:1] in _ONE_CHAR_NOUNS and tail.startswith("的", 1):
+            tail = tail[0]  # 4个村的牧场: a one-character noun before 的 is what was counted, as 网格的 is
     tail = _balance(_without_kinds(tail))
     among = _AMONG_END.search(tail)
     if among and is_noun_label(tail[: among.start()]):

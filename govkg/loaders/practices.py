@@ -314,6 +314,8 @@ _GENERIC_KINDS = frozenset({
     "专家团", "专家组", "顾问团", "服务团",  # 组建“专家团”: a panel of experts, named by its kind
     # a folk forum's verb with no brand before it (组织村民“说事”) is the verb, not 大伟说事
     "说事", "说法", "说和", "夜话", "议事",
+    # … and the point where people come to talk (这个“说事点”) names the kind of place, as 工作室 does
+    "说事点", "议事点", "说事室", "议事室",
     # a standard police or court post named alone (茫崖“公安检查站”): the institution type, no brand
     "公安检查站", "检查站", "警务站", "便民警务站", "警务室", "派出所", "司法所", "法庭", "人民法庭",
 })  # fmt: skip
@@ -577,6 +579,7 @@ _STATIONED = ("入驻", "进驻", "常驻", "轮驻")
 # “1”代表…, “N”是指…: a quoted term of a formula followed by what it stands for.
 _TERM = re.compile(r"^[0-9NnXx]{1,3}$")
 _TERM_GLOSSED = re.compile(r"代表|是指|指的是|指")
+_GLOSSED_TERM_BEFORE = re.compile(r"[“\"][0-9NnXx]{1,3}[”\"](?:代表|是指|指的是|指|即)[^，,。；;：:]*$")
 _NUMERAL_START = re.compile(r"^[0-9一二两三四五六七八九十百千万双多]")
 # A quote that states a proposition (“绿水青山就是金山银山”, “稳定才是硬道理”) is a slogan; it names
 # a programme only when a programme word follows it (“群众的事就是我的事”调解室).
@@ -788,6 +791,8 @@ class PracticeMatcher:
             return None  # “我们探索总结出‘X’工作法”: quoted speech, with the name nested inside
         if _TERM.match(content) and _TERM_GLOSSED.match(s, cand.outer_end):
             return None  # “1”代表镇调委会: one term of a formula glossed, no name
+        if _GLOSSED_TERM_BEFORE.search(s, 0, cand.outer_start):
+            return None  # “N”代表“乡贤”“律师”等力量: what a formula's term stands for, no programme
         chained = tail is not None and tail != cand.outer_end
         trail_start = tail if tail is not None else cand.outer_end
         possessive = s.startswith("的", trail_start)
@@ -887,9 +892,12 @@ class PracticeMatcher:
             return None  # “雪亮工程”是以…为支撑、以…为重点的“群众性治安防控工程”: what a thing is
         if not trail and _verbless_figure(s, cand):
             return None  # 综治中心：化解矛盾的“终点站”: a figure in apposition to the headline's topic
-        if _LEVEL_CHAIN.search(content) and _LEVELS_TRAIL.match(trail):
+        if _LEVEL_CHAIN.search(content) and (
+            _LEVELS_TRAIL.match(trail) or _LEVELS_TRAIL.match(s[trail_start : trail_start + 4])
+        ):
             # “镇—村—组—户”五级网格体系: the levels of a structure, not its name; the structure
-            # is still the practice its kind word names
+            # is still the practice its kind word names (“户—村调解室—镇调解中心”三级网络: the last
+            # level's kind word makes no name of the chain either)
             end = trail_start + len(trail)
             return [
                 PracticeMention(
@@ -973,8 +981,9 @@ class PracticeMatcher:
         key_text = name if counted else content
         if trail.endswith("行动") and any(_core_in(term, trail) for _, term in self._core):
             key_text += trail  # “金秋”执行攻坚行动: a campaign named by its core word is the key only
-        elif trail.endswith("创建"):
-            key_text += trail  # “平安古镇”创建 is 平安创建 (rule 7); “无讼社区”创建 stays a brand
+        elif trail.endswith(("创建", "创建活动")):
+            # “平安古镇”创建(活动) is 平安创建 (rule 7); “无讼社区”创建 stays a brand
+            key_text += trail
         found = self._mentions(s, start, end, name, key_text=key_text, framed=trail.endswith(_MODEL_KINDS))
         if found and not counted and key_text == content:
             # Rule 4: “驼铃”网格服务队 — the brand, and the key its descriptor names
@@ -1115,10 +1124,12 @@ def _program_trail(window: str, right_after_quote: bool) -> str | None:
         return None
     if window.startswith(_PERIOD_WORDS):
         return None  # “梳理”近期工作: a time word opens the object of a quoted verb, no kind of programme
-    if (verb := _PREDICATE_START.match(window)) and (verb.group("result") or best - verb.end() >= 2):
+    verb = _PREDICATE_START.search(window, 0, best)
+    if verb and (verb.group("result") or best - verb.end() >= 2):
         # 坚持“一个根本”推动党管政法工作, “五大建设”展示政法队伍新风貌: a verb with its own object
         # after the quote makes the quote the means of a predicate, no programme's name (“五进”推进
-        # 机制, where the verb runs into the kind word, stays one)
+        # 机制, where the verb runs into the kind word, stays one); so does one after a subject or
+        # an adverb (“最多跑一地”四川推进综治中心…采访团, “X”全面推动调解中心…)
         return None
     end = _words_end(window, best + len(best_word))
     if end > best + len(best_word) and window.endswith("工作", 0, end) and window.startswith(_FORCES, end):
