@@ -629,3 +629,14 @@ def test_a_density_per_area_is_background() -> None:
     # 每平方公里6人: how densely the banner is settled, no quantity of work
     assert find_metrics("阿拉善左旗人口稀少,平均密度每平方公里6人") == []
     assert [m.raw for m in find_metrics("全旗建成调解室40个")] == ["40个"]
+
+
+def test_a_respectively_run_whose_items_are_all_empty_is_skipped_without_failing_the_report() -> None:
+    # the words before 分别 name nothing (a quoted slogan, then a year): no item for either value
+    sentence = "群众安全感连续三年“三提升”，去年分别为95.1%、96.3%。"
+    assert [m.indicator for m in find_metrics(sentence)] == []
+    from govkg.loaders.documents import from_text
+    from govkg.loaders.extract import extract
+
+    got = extract(from_text("某县推进网格化管理，全县划分网格120个。\n" + sentence, source="t.txt"))
+    assert [(m.value, m.unit) for m in got.measurements] == [(120.0, "个")]

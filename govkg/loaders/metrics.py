@@ -722,7 +722,7 @@ def _respectively(sentence: str, found: list[MetricMention]) -> list[MetricMenti
                 if sign and value_change is None:
                     value_change = f"{sign}{out[idx].raw.lstrip('约近逾超过')}"
                 out[idx] = replace(out[idx], indicator=items[k], change=value_change)
-        elif len(run) > 1 and items[-1] and not any(items[:-1]):
+        elif len(run) > 1 and items and items[-1] and not any(items[:-1]):
             # 2019年至2021年，群众安全感分别为96.7%、97.5%、98.0%; 2020、2021年刑事发案同比分别下降
             # 9%、6%: one item (the years listed are no labels) measured several times, so every
             # value of the run is that item's, with the first value's sign of change
