@@ -856,3 +856,21 @@ def test_bodies_listed_where_visitors_go_to_look_carry_out_nothing() -> None:
     # a body named as the subject of its own clause still carries out its work
     ex = extract(from_text("包头市2031年平安建设工作情况\n市司法局推行楼长制。", "own.txt"))
     assert any(i.practice_key == "building_head" for i in ex.implementations)
+
+
+def test_a_functional_zones_own_report_lends_the_city_nothing() -> None:
+    # a report the zone writes of itself (经开区党工委…, 区工委…): sentences naming no one are the
+    # zone's, and a zone is no region (guideline 9), so the city its name starts with gets nothing
+    zone = (
+        "绵阳经开区召开平安建设推进会\n9月5日，绵阳经开区召开平安建设推进会，通报了绵阳经开区"
+        "2023年以来平安建设情况。会议指出，经开区全面推行网格化管理，划分网格30个。"
+        "区工委领导坚持每月坐班接访。"
+    )
+    found = _adopters(zone)
+    assert not any(name == "绵阳市" for name, _ in found), found
+    # a city's own report naming its zone once keeps its subject-less sentences
+    city = (
+        "绵阳市平安建设综述\n绵阳市持续深化平安建设。全面推行网格化管理，划分网格300个。"
+        "高新区设立警务站一处。绵阳市坚持领导干部坐班接访。"
+    )
+    assert ("绵阳市", "grid") in _adopters(city)

@@ -279,6 +279,9 @@ class ReportContext:
     station_shorts: dict[str, Region] = field(default_factory=dict)
     # people a sentence introduces as working for a unit (某某是甲村警务室社区民警): name → unit
     people: dict[str, Region] = field(default_factory=dict)
+    # the report is a functional zone's own (甲经开区召开…, 经开区平安建设回眸): a sentence naming
+    # no one is the zone's, and a zone is no region (guideline 9), so it falls back to no unit
+    zone: bool = False
 
     def keep(self, region: Region) -> None:
         """Remember a region named in the report (the last one of each level answers 该X)."""
@@ -1122,17 +1125,43 @@ class ActorResolver:
             return ActorChoice((opened_before,), "continues", RULE_CONFIDENCE["continues"])
         if paragraph is not None:  # 甲镇…。（no subject）…。: the paragraph's opening town
             return ActorChoice((paragraph,), "paragraph", RULE_CONFIDENCE["paragraph"])
-        if ctx.subject is not None:
+        if ctx.subject is not None and not ctx.zone:
             return ActorChoice((ctx.subject,), "subject", RULE_CONFIDENCE["subject"])
         return ActorChoice((), "subject", 0.0)
 
 
 # A functional zone heading a clause, bare or after a short modifier ending in 的 (迈入新阶段的
 # 经济开发区): not a region (guideline 9)
+_ZONES = "经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|工业园区|产业园区"
 _ZONE_HEAD = re.compile(
-    r"(?:[^，,。；;：:“”]{1,16}的)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|工业园区|产业园区)"
+    rf"(?:[^，,。；;：:“”]{{1,16}}的)?(?:{_ZONES})"
     r"(?![\u4e00-\u9fff]{0,4}(?:派出所|司法所|法庭|检察室|分局))"
 )
+
+
+_ZONE_WORD = re.compile(_ZONES)
+# how far into the text the zone must be named for the report to be the zone's own
+_ZONE_OPENING = 200
+
+
+def zone_report(text: str, subject: Region | None) -> bool:
+    """Whether the report is a functional zone's own: the zone is named in its opening lines and
+    more often than the subject region is named alone (甲经开区召开…; 经开区党工委…; 全区…). The
+    subject then was read off the zone's name or a guest list; a county named with its own park
+    (甲县工业园区) keeps its report, the park lying in it."""
+    zones = [m for m in _ZONE_WORD.finditer(text) if not text.startswith("分局", m.end())]
+    if len(zones) < 2 or zones[0].start() >= _ZONE_OPENING:
+        return False
+    if subject is None:
+        return True
+    own = alone = 0
+    for m in re.finditer(re.escape(subject.short or subject.name), text):
+        own += 1
+        if not _ZONE_WORD.match(text, m.end()):
+            alone += 1
+    if subject.level in ("county", "township") and own > alone:
+        return False  # 甲县经济开发区: the zone lies in the county named with it
+    return len(zones) > alone
 
 
 def _head_at(sentence: str, actors: Sequence[Actor], unit: int, time_words: bool = True) -> int:

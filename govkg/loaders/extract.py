@@ -36,6 +36,7 @@ from govkg.loaders.actors import (
     destination,
     level_heads,
     visitor,
+    zone_report,
 )
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
 from govkg.loaders.chrome import opening_dateline, source_outlet
@@ -290,6 +291,7 @@ class Extractor:
             ctx.subject, ctx.scope = only, tuple(r.code for r in self.chain(only))
             ex.subject_region = only.code
             self._keep(ctx, only)
+        ctx.zone = zone_report(text, subject)
         pending_u = 0  # the next unresolved name to hand to the sentence that holds it
         adoptions: dict[tuple[str, str], tuple[int, Adoption]] = {}
         non_adoptions: list[NonAdoption] = []
