@@ -874,3 +874,24 @@ def test_a_functional_zones_own_report_lends_the_city_nothing() -> None:
         "高新区设立警务站一处。绵阳市坚持领导干部坐班接访。"
     )
     assert ("绵阳市", "grid") in _adopters(city)
+
+
+def test_a_prefectures_visiting_group_leaves_the_county_level_city_its_report() -> None:
+    # 甲市督导组来乙调研 in the county-level city's own news: the prefecture only heads the group,
+    # the city is named again and again and calls itself 我市 (guideline 11)
+    text = (
+        "苏州市平安建设督导组来昆督导\n5月8日，苏州市平安建设督导组组长、苏州市委政法委副书记张某"
+        "率队来昆，督导平安建设工作。昆山市委常委、政法委书记李某陪同。督导组先后到市综治中心、玉山镇，"
+        "了解我市平安建设工作情况。昆山市全面推行网格化管理，共划分网格1200个。"
+    )
+    ex = extract(from_text(text, "visit.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names.get(ex.subject_region or "") == "昆山市"
+    found = {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    assert ("昆山市", "grid") in found
+    assert not any(name == "苏州市" for name, _ in found)
+    # the prefecture doing its own work in the text stays the subject
+    own = text.replace("昆山市全面推行", "苏州市全面推行")
+    ex = extract(from_text(own, "own.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names.get(ex.subject_region or "") == "苏州市"

@@ -284,6 +284,7 @@ class Extractor:
             or self._lone_town(text, subject, all_regions, opening)
             or self._lead_branch(text, subject, all_regions, lead)
             or self._lead_station(doc, text, subject, all_regions, body)
+            or self._host_city(text, subject, all_regions)
         )
         if only is not None:
             # the one town or street a county-titled text keeps naming is what it is about
@@ -649,6 +650,32 @@ class Extractor:
             return None
         return self._speaking_county(text, town) or town
 
+    def _host_city(self, text: str, subject: Region | None, found: Sequence[RegionMention]) -> Region | None:
+        """The county-level city a prefecture's group visits, when the report is that city's own:
+        the prefecture is named only at the head of its visiting group (甲市调研组来乙调研, 甲市委
+        政法委副书记率队来…), one county-level city under it is named again and again, and the text
+        calls itself 我市 (guideline 11: 我市 in a county-level city's report is that city)."""
+        if subject is None or subject.level != "prefecture":
+            return None
+        cities = {
+            m.region.code: m.region
+            for m in found
+            if m.region.level == "county"
+            and m.region.name.endswith("市")
+            and m.region.parent_code == subject.code
+        }
+        if len(cities) != 1:
+            return None
+        (city,) = cities.values()
+        own = [m for m in found if m.region.code == subject.code]
+        if sum(m.region.code == city.code for m in found) < 2 or not own or not speaks_as(text, city):
+            return None
+        for m in own:
+            brk = _CLAUSE_END.search(text, m.end)
+            if _VISITING_GROUP.search(text, m.end, brk.start() if brk else len(text)) is None:
+                return None  # the prefecture does something of its own here
+        return city
+
     def _speaking_county(self, text: str, town: Region | None) -> Region | None:
         """The county of ``town`` when the text, outside quotes, calls itself by that county's
         level (我县, 我区): a county's report that names one of its towns (陪同到甲街道调研…。
@@ -843,6 +870,9 @@ class Extractor:
         return sorted(out.values(), key=lambda p: p.key)
 
 
+# the end of a clause, and a visiting group or its leader within it (甲市…调研指导组, 率队来…)
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+_VISITING_GROUP = re.compile(r"(?:调研|督导|指导|检查|考察|视察|督查|巡察)(?:指导)?[组团]|率队|一行")
 # 是全国较早探索…的地区之一, 是首批…的城市之一: a copula clause that ranks its subject among others.
 _RANKED_AMONG = re.compile(r"是[^，,。；;：:！!？?]*?之一")
 
