@@ -895,3 +895,17 @@ def test_a_prefectures_visiting_group_leaves_the_county_level_city_its_report() 
     ex = extract(from_text(own, "own.txt"))
     names = {r.code: r.name for r in ex.regions}
     assert names.get(ex.subject_region or "") == "苏州市"
+
+
+def test_a_persons_own_account_in_a_transcript_is_not_the_report_subjects() -> None:
+    # 某某：我…: a roundtable guest's account of their own life (guideline 12), also in the paragraph
+    # that goes on with 我; a moderator's line and a unit named in the speech are read as usual
+    text = (
+        "嘉兴市基层治理圆桌谈\n主持人：请三位嘉宾谈谈基层治理。\n"
+        "周某某：我做了二十年人民调解员，调解纠纷上千起。\n"
+        "后来我又在镇里的矛盾纠纷调解中心坐班。\n"
+        "嘉兴市全面推行网格化管理，全市划分网格3000个。"
+    )
+    found = _adopters(text)
+    assert ("嘉兴市", "grid") in found
+    assert ("嘉兴市", "diversified_resolution") not in found

@@ -316,6 +316,7 @@ class Extractor:
         prev_actor: Region | None = None
         prev_paragraph = -1
         para_unit: Region | None = None  # the sub-county unit opening the current paragraph
+        spoken = False  # the paragraph is a person's own words in an interview transcript
         opened: tuple[int, int, Region | None] = (-1, -1, None)  # (sentence, paragraph, its opening unit)
         owners: dict[str, ActorChoice] = {}  # a named programme's surface -> who first ran it
         # (region, practice) lines a named programme got only from the subject fallback
@@ -373,6 +374,7 @@ class Extractor:
                 # 甲镇…。（no subject）…。: the paragraph's opening town is the subject of the rest
                 para_unit = self.resolver.opening_unit(sent.text, actors)
                 lead_in = not actors  # the paragraph opens with a line that names no unit
+                spoken = spoken_paragraph(sent.text, spoken)
             elif lead_in:
                 # 科学划分网格。甲派出所…。（no subject）…: after a lead-in naming no one, the town
                 # the next sentence opens with is the paragraph's, when the paragraph names no other
@@ -416,6 +418,10 @@ class Extractor:
                 choice = self.resolver.resolve(
                     ctx, sent.text, actors, pm.start, prev_actor, para_unit, opened_before
                 )
+                if spoken and choice.rule in ("subject", "paragraph"):
+                    # 某某：我当了十年调解员…: a person's own account in a transcript is not the
+                    # report subject's work (guideline 12: first-person speech is not resolved)
+                    choice = ActorChoice((), "spoken", 0.0)
                 written = sent.text[pm.start : pm.end]
                 own_body = next(
                     (
@@ -868,6 +874,22 @@ class Extractor:
                     out[target.key] = target
                     todo.append(target)
         return sorted(out.values(), key=lambda p: p.key)
+
+
+# 某某：我当了十年调解员…: a transcript line giving a named person's account of their own, in the
+# singular (a moderator's line has none; 我们 there may speak for the unit the report is about, and
+# a headline 甲县：… names a unit); 我市, 我院, 我所 and 我为群众办实事 are not that first person
+_NAME_COLON = re.compile(r"[\u4e00-\u9fff·]{2,5}(?<![县市区镇乡村道旗州盟省所局院委])[：:]")
+_FIRST_PERSON = re.compile(r"我(?![们市县区省州旗盟国镇乡村为院局所委部厅校团队站])")
+
+
+def spoken_paragraph(opening: str, before: bool) -> bool:
+    """Whether a paragraph opening with ``opening`` is a person's own account in an interview
+    transcript: it opens 某某：我…, or goes on with 我 after such a paragraph (``before``) without
+    naming a new speaker."""
+    if (m := _NAME_COLON.match(opening)) is not None:
+        return _FIRST_PERSON.search(opening, m.end(), m.end() + 12) is not None
+    return before and _FIRST_PERSON.search(opening) is not None
 
 
 # the end of a clause, and a visiting group or its leader within it (甲市…调研指导组, 率队来…)
