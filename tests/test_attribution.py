@@ -909,3 +909,15 @@ def test_a_persons_own_account_in_a_transcript_is_not_the_report_subjects() -> N
     found = _adopters(text)
     assert ("嘉兴市", "grid") in found
     assert ("嘉兴市", "diversified_resolution") not in found
+
+
+def test_a_person_introduced_by_a_station_title_stands_for_its_town_in_that_sentence() -> None:
+    # 某某是甲县公安局乙派出所所长，也是“X”队的队长: the station, though only part of a title, is
+    # the person's unit, and the person heads the rest of the sentence
+    text = (
+        "如皋市平安建设\n王某是如皋市公安局白蒲派出所所长，也是“蓝盾”巡防队的队长。"
+        "王某带领队员每晚开展治安巡逻。"
+    )
+    found = _adopters(text)
+    assert ("白蒲镇", "local:蓝盾") in found
+    assert ("如皋市", "local:蓝盾") not in found

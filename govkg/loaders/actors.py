@@ -523,10 +523,22 @@ class ActorResolver:
                 continue
             merged.append(actor)
         intro = _PERSON_INTRO.match(sentence)
-        placed = [a for a in merged if intro is not None and intro.end(1) < a.start < intro.end()]
-        if intro is not None and placed:
+        if intro is None:
+            return merged
+        placed = [(a.end, a.region) for a in merged if intro.end(1) < a.start < intro.end()]
+        # 甲县公安局乙派出所所长: the station written before the person's title does not act in
+        # the sentence, but it is the unit the person works for
+        for a in agencies:
+            region = self.gazetteer.get(a.region_code) if intro.end(1) < a.start < intro.end() else None
+            if region is not None:
+                placed.append((a.end, region))
+        if placed:
             # 某某是甲县公安局乙派出所丙村警务室社区民警: the person works for the last unit named
-            ctx.people[intro.group(1)] = placed[-1].region
+            unit = max(placed, key=lambda p: p[0])[1]
+            ctx.people[intro.group(1)] = unit
+            if not any(a.start < intro.end(1) for a in merged):
+                # …，也是“X”先锋队的队长 / …，他组建了X: the person heads this sentence too
+                merged.insert(0, Actor(intro.start(1), intro.end(1), unit, "pronoun"))
         return merged
 
     @staticmethod
