@@ -921,3 +921,17 @@ def test_a_person_introduced_by_a_station_title_stands_for_its_town_in_that_sent
     found = _adopters(text)
     assert ("白蒲镇", "local:蓝盾") in found
     assert ("如皋市", "local:蓝盾") not in found
+
+
+def test_a_body_whose_leader_heads_a_visiting_party_carries_out_nothing_it_looks_at() -> None:
+    # 甲人大常委会副主任某某一行对乙院…开展调研, 甲委副书记某某率队来…: a visit, not the body's work
+    def bodies(text: str) -> set[str]:
+        ex = extract(from_text(text, "party.txt"))
+        names = {a.key: a.name for a in ex.agencies}
+        return {names.get(i.agency_key, "") for i in ex.implementations}
+
+    visit = "镇江市平安建设\n5月6日，镇江市人大常委会副主任刘某一行对镇江市中级人民法院诉源治理工作开展调研。"
+    assert bodies(visit) == {"镇江市中级人民法院"}
+    # a leader leading the body's own work in its communities stays the body's
+    own = "镇江市平安建设\n镇江市公安局副局长王某率队深入社区，推行社区警务“一警多能”机制。"
+    assert any("公安局" in name for name in bodies(own))

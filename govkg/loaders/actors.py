@@ -112,6 +112,13 @@ _TO_LOOK = re.compile(r"^[^，,。；;:：]{0,12}?(?:调研|考察|学习|视察
 _DELEGATION = re.compile(
     r"(?:第[一二三四五六七八九十\d]{1,3})?(?:学习)?(?:考察|调研|督导|观摩|检查|指导|调研指导|督查|巡察)(?:团|组)"
 )
+# 甲县人大常委会副主任某某一行…, 乙市委政法委副书记某某率队来…: a body's leader and party on a
+# visit (after a leader's title and name; 民警一行20人 is a body's own staff at work, and 率队开展…,
+# 率队深入社区… or 率队赴现场… its own operation)
+_LEADER_PARTY = re.compile(
+    r"(?:党组)?(?:常务)?副?(?:主任|主席|书记|局长|院长|检察长|部长|组长|市长|县长|区长|厅长|处长|秘书长|调研员|巡视员)"
+    r"[\u4e00-\u9fff]{2,3}(?:等(?:[\u4e00-\u9fff]{1,3}人)?)?(?:一行|率队(?=来))"
+)
 # 在甲州学习…, 在乙县考察期间: 在 with a verb of studying right after the place (not 在甲镇开展…,
 # where the unit is the site of its own work)
 _STUDY_AT = re.compile(r"在(?:[^，,。；;:：]{0,16}[、和及与])?$")
@@ -1362,8 +1369,9 @@ def _under_city(region: Region) -> bool:
 
 def visitor(sentence: str, end: int) -> bool:
     """Whether the body or place ending at ``end`` heads a visiting group (甲市委政法委考察团,
-    乙市第二调研组): the group looks at others' work, so its unit acts in nothing it sees."""
-    return _DELEGATION.match(sentence, end) is not None
+    乙市第二调研组, 丙县人大常委会副主任某某一行): the group looks at others' work, so its unit
+    acts in nothing it sees."""
+    return _DELEGATION.match(sentence, end) is not None or _LEADER_PARTY.match(sentence, end) is not None
 
 
 def destination(sentence: str, start: int, end: int) -> bool:
