@@ -874,6 +874,13 @@ def test_a_functional_zones_own_report_lends_the_city_nothing() -> None:
         "高新区设立警务站一处。绵阳市坚持领导干部坐班接访。"
     )
     assert ("绵阳市", "grid") in _adopters(city)
+    # zones written as a kind of unit in a list (各县区、开发区) make no zone report
+    listed = (
+        "平安建设推进会召开\n5月8日，全市平安建设推进会召开。会议要求各县（市、区）、开发区加强领导，"
+        "各县区、开发区、高新区主要负责人参加会议。去年以来，全面推行网格化管理，划分网格3000个。"
+        "绵阳市委政法委书记出席会议。"
+    )
+    assert ("绵阳市", "grid") in _adopters(listed)
 
 
 def test_a_prefectures_visiting_group_leaves_the_county_level_city_its_report() -> None:

@@ -1168,7 +1168,7 @@ def zone_report(text: str, subject: Region | None) -> bool:
     more often than the subject region is named alone (甲经开区召开…; 经开区党工委…; 全区…). The
     subject then was read off the zone's name or a guest list; a county named with its own park
     (甲县工业园区) keeps its report, the park lying in it."""
-    zones = [m for m in _ZONE_WORD.finditer(text) if not text.startswith("分局", m.end())]
+    zones = [m for m in _ZONE_WORD.finditer(text) if _own_zone(text, m.start(), m.end())]
     if len(zones) < 2 or zones[0].start() >= _ZONE_OPENING:
         return False
     if subject is None:
@@ -1181,6 +1181,16 @@ def zone_report(text: str, subject: Region | None) -> bool:
     if subject.level in ("county", "township") and own > alone:
         return False  # 甲县经济开发区: the zone lies in the county named with it
     return len(zones) > alone
+
+
+_ZONE_LISTED_AFTER = ("、", "和", "及", "与", "（", "(", "分局")
+
+
+def _own_zone(text: str, start: int, end: int) -> bool:
+    """Whether the zone word at ``text[start:end]`` names one zone, not a kind of unit in a list
+    (各县区、开发区, 县（市、区）和开发区) nor a zone's police branch (高新区分局)."""
+    before = text[start - 1] if start else "\n"
+    return before not in "、各和及与" and not text.startswith(_ZONE_LISTED_AFTER, end)
 
 
 def _head_at(sentence: str, actors: Sequence[Actor], unit: int, time_words: bool = True) -> int:
