@@ -856,3 +856,89 @@ def test_bodies_listed_where_visitors_go_to_look_carry_out_nothing() -> None:
     # a body named as the subject of its own clause still carries out its work
     ex = extract(from_text("包头市2031年平安建设工作情况\n市司法局推行楼长制。", "own.txt"))
     assert any(i.practice_key == "building_head" for i in ex.implementations)
+
+
+def test_a_functional_zones_own_report_lends_the_city_nothing() -> None:
+    # a report the zone writes of itself (经开区党工委…, 区工委…): sentences naming no one are the
+    # zone's, and a zone is no region (guideline 9), so the city its name starts with gets nothing
+    zone = (
+        "绵阳经开区召开平安建设推进会\n9月5日，绵阳经开区召开平安建设推进会，通报了绵阳经开区"
+        "2023年以来平安建设情况。会议指出，经开区全面推行网格化管理，划分网格30个。"
+        "区工委领导坚持每月坐班接访。"
+    )
+    found = _adopters(zone)
+    assert not any(name == "绵阳市" for name, _ in found), found
+    # a city's own report naming its zone once keeps its subject-less sentences
+    city = (
+        "绵阳市平安建设综述\n绵阳市持续深化平安建设。全面推行网格化管理，划分网格300个。"
+        "高新区设立警务站一处。绵阳市坚持领导干部坐班接访。"
+    )
+    assert ("绵阳市", "grid") in _adopters(city)
+    # zones written as a kind of unit in a list (各县区、开发区) make no zone report
+    listed = (
+        "平安建设推进会召开\n5月8日，全市平安建设推进会召开。会议要求各县（市、区）、开发区加强领导，"
+        "各县区、开发区、高新区主要负责人参加会议。去年以来，全面推行网格化管理，划分网格3000个。"
+        "绵阳市委政法委书记出席会议。"
+    )
+    assert ("绵阳市", "grid") in _adopters(listed)
+
+
+def test_a_prefectures_visiting_group_leaves_the_county_level_city_its_report() -> None:
+    # 甲市督导组来乙调研 in the county-level city's own news: the prefecture only heads the group,
+    # the city is named again and again and calls itself 我市 (guideline 11)
+    text = (
+        "苏州市平安建设督导组来昆督导\n5月8日，苏州市平安建设督导组组长、苏州市委政法委副书记张某"
+        "率队来昆，督导平安建设工作。昆山市委常委、政法委书记李某陪同。督导组先后到市综治中心、玉山镇，"
+        "了解我市平安建设工作情况。昆山市全面推行网格化管理，共划分网格1200个。"
+    )
+    ex = extract(from_text(text, "visit.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names.get(ex.subject_region or "") == "昆山市"
+    found = {(names[a.region_code], a.practice_key) for a in ex.adoptions}
+    assert ("昆山市", "grid") in found
+    assert not any(name == "苏州市" for name, _ in found)
+    # the prefecture doing its own work in the text stays the subject
+    own = text.replace("昆山市全面推行", "苏州市全面推行")
+    ex = extract(from_text(own, "own.txt"))
+    names = {r.code: r.name for r in ex.regions}
+    assert names.get(ex.subject_region or "") == "苏州市"
+
+
+def test_a_persons_own_account_in_a_transcript_is_not_the_report_subjects() -> None:
+    # 某某：我…: a roundtable guest's account of their own life (guideline 12), also in the paragraph
+    # that goes on with 我; a moderator's line and a unit named in the speech are read as usual
+    text = (
+        "嘉兴市基层治理圆桌谈\n主持人：请三位嘉宾谈谈基层治理。\n"
+        "周某某：我做了二十年人民调解员，调解纠纷上千起。\n"
+        "后来我又在镇里的矛盾纠纷调解中心坐班。\n"
+        "嘉兴市全面推行网格化管理，全市划分网格3000个。"
+    )
+    found = _adopters(text)
+    assert ("嘉兴市", "grid") in found
+    assert ("嘉兴市", "diversified_resolution") not in found
+
+
+def test_a_person_introduced_by_a_station_title_stands_for_its_town_in_that_sentence() -> None:
+    # 某某是甲县公安局乙派出所所长，也是“X”队的队长: the station, though only part of a title, is
+    # the person's unit, and the person heads the rest of the sentence
+    text = (
+        "如皋市平安建设\n王某是如皋市公安局白蒲派出所所长，也是“蓝盾”巡防队的队长。"
+        "王某带领队员每晚开展治安巡逻。"
+    )
+    found = _adopters(text)
+    assert ("白蒲镇", "local:蓝盾") in found
+    assert ("如皋市", "local:蓝盾") not in found
+
+
+def test_a_body_whose_leader_heads_a_visiting_party_carries_out_nothing_it_looks_at() -> None:
+    # 甲人大常委会副主任某某一行对乙院…开展调研, 甲委副书记某某率队来…: a visit, not the body's work
+    def bodies(text: str) -> set[str]:
+        ex = extract(from_text(text, "party.txt"))
+        names = {a.key: a.name for a in ex.agencies}
+        return {names.get(i.agency_key, "") for i in ex.implementations}
+
+    visit = "镇江市平安建设\n5月6日，镇江市人大常委会副主任刘某一行对镇江市中级人民法院诉源治理工作开展调研。"
+    assert bodies(visit) == {"镇江市中级人民法院"}
+    # a leader leading the body's own work in its communities stays the body's
+    own = "镇江市平安建设\n镇江市公安局副局长王某率队深入社区，推行社区警务“一警多能”机制。"
+    assert any("公安局" in name for name in bodies(own))

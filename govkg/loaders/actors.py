@@ -112,6 +112,13 @@ _TO_LOOK = re.compile(r"^[^，,。；;:：]{0,12}?(?:调研|考察|学习|视察
 _DELEGATION = re.compile(
     r"(?:第[一二三四五六七八九十\d]{1,3})?(?:学习)?(?:考察|调研|督导|观摩|检查|指导|调研指导|督查|巡察)(?:团|组)"
 )
+# 甲县人大常委会副主任某某一行…, 乙市委政法委副书记某某率队来…: a body's leader and party on a
+# visit (after a leader's title and name; 民警一行20人 is a body's own staff at work, and 率队开展…,
+# 率队深入社区… or 率队赴现场… its own operation)
+_LEADER_PARTY = re.compile(
+    r"(?:党组)?(?:常务)?副?(?:主任|主席|书记|局长|院长|检察长|部长|组长|市长|县长|区长|厅长|处长|秘书长|调研员|巡视员)"
+    r"[\u4e00-\u9fff]{2,3}(?:等(?:[\u4e00-\u9fff]{1,3}人)?)?(?:一行|率队(?=来))"
+)
 # 在甲州学习…, 在乙县考察期间: 在 with a verb of studying right after the place (not 在甲镇开展…,
 # where the unit is the site of its own work)
 _STUDY_AT = re.compile(r"在(?:[^，,。；;:：]{0,16}[、和及与])?$")
@@ -279,6 +286,9 @@ class ReportContext:
     station_shorts: dict[str, Region] = field(default_factory=dict)
     # people a sentence introduces as working for a unit (某某是甲村警务室社区民警): name → unit
     people: dict[str, Region] = field(default_factory=dict)
+    # the report is a functional zone's own (甲经开区召开…, 经开区平安建设回眸): a sentence naming
+    # no one is the zone's, and a zone is no region (guideline 9), so it falls back to no unit
+    zone: bool = False
 
     def keep(self, region: Region) -> None:
         """Remember a region named in the report (the last one of each level answers 该X)."""
@@ -520,10 +530,22 @@ class ActorResolver:
                 continue
             merged.append(actor)
         intro = _PERSON_INTRO.match(sentence)
-        placed = [a for a in merged if intro is not None and intro.end(1) < a.start < intro.end()]
-        if intro is not None and placed:
+        if intro is None:
+            return merged
+        placed = [(a.end, a.region) for a in merged if intro.end(1) < a.start < intro.end()]
+        # 甲县公安局乙派出所所长: the station written before the person's title does not act in
+        # the sentence, but it is the unit the person works for
+        for a in agencies:
+            region = self.gazetteer.get(a.region_code) if intro.end(1) < a.start < intro.end() else None
+            if region is not None:
+                placed.append((a.end, region))
+        if placed:
             # 某某是甲县公安局乙派出所丙村警务室社区民警: the person works for the last unit named
-            ctx.people[intro.group(1)] = placed[-1].region
+            unit = max(placed, key=lambda p: p[0])[1]
+            ctx.people[intro.group(1)] = unit
+            if not any(a.start < intro.end(1) for a in merged):
+                # …，也是“X”先锋队的队长 / …，他组建了X: the person heads this sentence too
+                merged.insert(0, Actor(intro.start(1), intro.end(1), unit, "pronoun"))
         return merged
 
     @staticmethod
@@ -1122,17 +1144,53 @@ class ActorResolver:
             return ActorChoice((opened_before,), "continues", RULE_CONFIDENCE["continues"])
         if paragraph is not None:  # 甲镇…。（no subject）…。: the paragraph's opening town
             return ActorChoice((paragraph,), "paragraph", RULE_CONFIDENCE["paragraph"])
-        if ctx.subject is not None:
+        if ctx.subject is not None and not ctx.zone:
             return ActorChoice((ctx.subject,), "subject", RULE_CONFIDENCE["subject"])
         return ActorChoice((), "subject", 0.0)
 
 
 # A functional zone heading a clause, bare or after a short modifier ending in 的 (迈入新阶段的
 # 经济开发区): not a region (guideline 9)
+_ZONES = "经济技术开发区|经济开发区|经开区|高新技术产业开发区|高新区|开发区|工业园区|产业园区"
 _ZONE_HEAD = re.compile(
-    r"(?:[^，,。；;：:“”]{1,16}的)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|工业园区|产业园区)"
+    rf"(?:[^，,。；;：:“”]{{1,16}}的)?(?:{_ZONES})"
     r"(?![\u4e00-\u9fff]{0,4}(?:派出所|司法所|法庭|检察室|分局))"
 )
+
+
+_ZONE_WORD = re.compile(_ZONES)
+# how far into the text the zone must be named for the report to be the zone's own
+_ZONE_OPENING = 200
+
+
+def zone_report(text: str, subject: Region | None) -> bool:
+    """Whether the report is a functional zone's own: the zone is named in its opening lines and
+    more often than the subject region is named alone (甲经开区召开…; 经开区党工委…; 全区…). The
+    subject then was read off the zone's name or a guest list; a county named with its own park
+    (甲县工业园区) keeps its report, the park lying in it."""
+    zones = [m for m in _ZONE_WORD.finditer(text) if _own_zone(text, m.start(), m.end())]
+    if len(zones) < 2 or zones[0].start() >= _ZONE_OPENING:
+        return False
+    if subject is None:
+        return True
+    own = alone = 0
+    for m in re.finditer(re.escape(subject.short or subject.name), text):
+        own += 1
+        if not _ZONE_WORD.match(text, m.end()):
+            alone += 1
+    if subject.level in ("county", "township") and own > alone:
+        return False  # 甲县经济开发区: the zone lies in the county named with it
+    return len(zones) > alone
+
+
+_ZONE_LISTED_AFTER = ("、", "和", "及", "与", "（", "(", "分局")
+
+
+def _own_zone(text: str, start: int, end: int) -> bool:
+    """Whether the zone word at ``text[start:end]`` names one zone, not a kind of unit in a list
+    (各县区、开发区, 县（市、区）和开发区) nor a zone's police branch (高新区分局)."""
+    before = text[start - 1] if start else "\n"
+    return before not in "、各和及与" and not text.startswith(_ZONE_LISTED_AFTER, end)
 
 
 def _head_at(sentence: str, actors: Sequence[Actor], unit: int, time_words: bool = True) -> int:
@@ -1321,8 +1379,9 @@ def _under_city(region: Region) -> bool:
 
 def visitor(sentence: str, end: int) -> bool:
     """Whether the body or place ending at ``end`` heads a visiting group (甲市委政法委考察团,
-    乙市第二调研组): the group looks at others' work, so its unit acts in nothing it sees."""
-    return _DELEGATION.match(sentence, end) is not None
+    乙市第二调研组, 丙县人大常委会副主任某某一行): the group looks at others' work, so its unit
+    acts in nothing it sees."""
+    return _DELEGATION.match(sentence, end) is not None or _LEADER_PARTY.match(sentence, end) is not None
 
 
 def destination(sentence: str, start: int, end: int) -> bool:

@@ -36,6 +36,7 @@ from govkg.loaders.actors import (
     destination,
     level_heads,
     visitor,
+    zone_report,
 )
 from govkg.loaders.agencies import AgencyMatcher, AgencyMention, agency_key
 from govkg.loaders.chrome import opening_dateline, source_outlet
@@ -289,6 +290,7 @@ class Extractor:
             or self._lone_town(text, subject, all_regions, opening)
             or self._lead_branch(text, subject, all_regions, lead)
             or self._lead_station(doc, text, subject, all_regions, body)
+            or self._host_city(text, subject, all_regions)
         )
         if only is not None:
             # the one town or street a county-titled text keeps naming is what it is about
@@ -296,6 +298,7 @@ class Extractor:
             ctx.subject, ctx.scope = only, tuple(r.code for r in self.chain(only))
             ex.subject_region = only.code
             self._keep(ctx, only)
+        ctx.zone = zone_report(text, subject)
         pending_u = 0  # the next unresolved name to hand to the sentence that holds it
         adoptions: dict[tuple[str, str], tuple[int, Adoption]] = {}
         non_adoptions: list[NonAdoption] = []
@@ -319,6 +322,7 @@ class Extractor:
         prev_actor: Region | None = None
         prev_paragraph = -1
         para_unit: Region | None = None  # the sub-county unit opening the current paragraph
+        spoken = False  # the paragraph is a person's own words in an interview transcript
         opened: tuple[int, int, Region | None] = (-1, -1, None)  # (sentence, paragraph, its opening unit)
         owners: dict[str, ActorChoice] = {}  # a named programme's surface -> who first ran it
         # (region, practice) lines a named programme got only from the subject fallback
@@ -376,6 +380,7 @@ class Extractor:
                 # 甲镇…。（no subject）…。: the paragraph's opening town is the subject of the rest
                 para_unit = self.resolver.opening_unit(sent.text, actors)
                 lead_in = not actors  # the paragraph opens with a line that names no unit
+                spoken = spoken_paragraph(sent.text, spoken)
             elif lead_in:
                 # 科学划分网格。甲派出所…。（no subject）…: after a lead-in naming no one, the town
                 # the next sentence opens with is the paragraph's, when the paragraph names no other
@@ -419,6 +424,10 @@ class Extractor:
                 choice = self.resolver.resolve(
                     ctx, sent.text, actors, pm.start, prev_actor, para_unit, opened_before
                 )
+                if spoken and choice.rule in ("subject", "paragraph"):
+                    # 某某：我当了十年调解员…: a person's own account in a transcript is not the
+                    # report subject's work (guideline 12: first-person speech is not resolved)
+                    choice = ActorChoice((), "spoken", 0.0)
                 written = sent.text[pm.start : pm.end]
                 own_body = next(
                     (
@@ -653,6 +662,32 @@ class Extractor:
             return None
         return self._speaking_county(text, town) or town
 
+    def _host_city(self, text: str, subject: Region | None, found: Sequence[RegionMention]) -> Region | None:
+        """The county-level city a prefecture's group visits, when the report is that city's own:
+        the prefecture is named only at the head of its visiting group (甲市调研组来乙调研, 甲市委
+        政法委副书记率队来…), one county-level city under it is named again and again, and the text
+        calls itself 我市 (guideline 11: 我市 in a county-level city's report is that city)."""
+        if subject is None or subject.level != "prefecture":
+            return None
+        cities = {
+            m.region.code: m.region
+            for m in found
+            if m.region.level == "county"
+            and m.region.name.endswith("市")
+            and m.region.parent_code == subject.code
+        }
+        if len(cities) != 1:
+            return None
+        (city,) = cities.values()
+        own = [m for m in found if m.region.code == subject.code]
+        if sum(m.region.code == city.code for m in found) < 2 or not own or not speaks_as(text, city):
+            return None
+        for m in own:
+            brk = _CLAUSE_END.search(text, m.end)
+            if _VISITING_GROUP.search(text, m.end, brk.start() if brk else len(text)) is None:
+                return None  # the prefecture does something of its own here
+        return city
+
     def _speaking_county(self, text: str, town: Region | None) -> Region | None:
         """The county of ``town`` when the text, outside quotes, calls itself by that county's
         level (我县, 我区): a county's report that names one of its towns (陪同到甲街道调研…。
@@ -847,6 +882,25 @@ class Extractor:
         return sorted(out.values(), key=lambda p: p.key)
 
 
+# 某某：我当了十年调解员…: a transcript line giving a named person's account of their own, in the
+# singular (a moderator's line has none; 我们 there may speak for the unit the report is about, and
+# a headline 甲县：… names a unit); 我市, 我院, 我所 and 我为群众办实事 are not that first person
+_NAME_COLON = re.compile(r"[\u4e00-\u9fff·]{2,5}(?<![县市区镇乡村道旗州盟省所局院委])[：:]")
+_FIRST_PERSON = re.compile(r"我(?![们市县区省州旗盟国镇乡村为院局所委部厅校团队站])")
+
+
+def spoken_paragraph(opening: str, before: bool) -> bool:
+    """Whether a paragraph opening with ``opening`` is a person's own account in an interview
+    transcript: it opens 某某：我…, or goes on with 我 after such a paragraph (``before``) without
+    naming a new speaker."""
+    if (m := _NAME_COLON.match(opening)) is not None:
+        return _FIRST_PERSON.search(opening, m.end(), m.end() + 12) is not None
+    return before and _FIRST_PERSON.search(opening) is not None
+
+
+# the end of a clause, and a visiting group or its leader within it (甲市…调研指导组, 率队来…)
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+_VISITING_GROUP = re.compile(r"(?:调研|督导|指导|检查|考察|视察|督查|巡察)(?:指导)?[组团]|率队|一行")
 # 是全国较早探索…的地区之一, 是首批…的城市之一: a copula clause that ranks its subject among others.
 _RANKED_AMONG = re.compile(r"是[^，,。；;：:！!？?]*?之一")
 
