@@ -14,8 +14,8 @@ embedded store:
      running: the loader shares the running server instead of starting one from the snapshot).
 Printed: seconds and reports/s of each step, and ratios measured in the same run
 (jobs J / jobs 1 speed-up, re-load / first load, +100 time across sizes, cold and served); and,
-from step 5, how long `govkg serve` took until /health said `ok` (the store open) and the resident
-memory of the store's server then.
+from step 5, how long `govkg serve` took until /health first answered (`starting` while the store
+opens) and until it said `ok` (the store open), and the resident memory of the store's server then.
 """
 
 from __future__ import annotations
@@ -67,9 +67,12 @@ def _rss_mb(pid: int) -> float:
 
 
 @contextmanager
-def _serving(data_dir: Path) -> Iterator[tuple[float, float]]:
+def _serving(data_dir: Path) -> Iterator[tuple[float, float, float]]:
     """`govkg serve` on data_dir until the block ends, its store open (/health 200 with status ok);
-    yields the seconds that took and the store server's resident memory (MB) then."""
+    yields the seconds until /health first answered (any status: `starting` while the store opens),
+    the seconds until it said ok, and the store server's resident memory (MB) then."""
+    from urllib.error import HTTPError
+
     from govkg.graph.falkor_store import server_pid
 
     with socket.socket() as sock:
@@ -78,13 +81,19 @@ def _serving(data_dir: Path) -> Iterator[tuple[float, float]]:
     cmd = [sys.executable, "-m", "govkg.cli", "serve", "--port", str(port), "--data-dir", str(data_dir)]
     started = time.perf_counter()
     api = subprocess.Popen(cmd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    first = float("nan")
     try:
         deadline = time.monotonic() + 600
         while True:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as r:
+                    if first != first:  # nan: the first answer
+                        first = time.perf_counter() - started
                     if r.status == 200 and json.load(r).get("status") == "ok":
                         break
+            except HTTPError:  # 503 while the store opens is an answer too
+                if first != first:
+                    first = time.perf_counter() - started
             except OSError:
                 pass
             if api.poll() is not None or time.monotonic() > deadline:
@@ -92,7 +101,7 @@ def _serving(data_dir: Path) -> Iterator[tuple[float, float]]:
             time.sleep(0.05)
         ready = time.perf_counter() - started
         pid = server_pid(data_dir)
-        yield ready, (_rss_mb(pid) if pid is not None else float("nan"))
+        yield first, ready, (_rss_mb(pid) if pid is not None else float("nan"))
     finally:
         api.terminate()
         api.wait(120)
@@ -133,7 +142,7 @@ def run(n: int, jobs: int, seed: int, rounds: int = 3, jobs1: bool = True) -> tu
         cold = _plus100(extra, work / "b", jobs, rounds)
         t100 = cold[len(cold) // 2]
         _load(extra, work / "b", jobs)  # step 5 adds to the graph of step 4
-        with _serving(work / "b") as (ready, rss):
+        with _serving(work / "b") as (first, ready, rss):
             t100s, _ = _load(served_extra, work / "b", jobs)
         print(f"n={n:,}: {line}")
         print(f"  first load --jobs 1      {t1:8.1f} s  {n / t1:7.1f} reports/s")
@@ -148,6 +157,7 @@ def run(n: int, jobs: int, seed: int, rounds: int = 3, jobs1: bool = True) -> tu
         spread = f"  (median of {len(cold)}: {cold[0]:.1f}-{cold[-1]:.1f} s)" if len(cold) > 1 else ""
         print(f"  +100 new reports         {t100:8.1f} s{spread}")
         print(f"  +100, govkg serve on     {t100s:8.1f} s")
+        print(f"  govkg serve first /health{first:8.1f} s  (issue 15: <= 1 s, `starting` allowed)")
         print(f"  govkg serve until ok     {ready:8.1f} s  store server RSS {rss:.0f} MB")
         return t100, t100s
     finally:
