@@ -263,6 +263,25 @@ def test_a_date_a_span_of_work_starts_from_is_no_publication_date() -> None:
     assert from_text(text + "正文。" * 300, "x").published == "2022-05-17"
 
 
+def test_a_full_date_past_the_lead_paragraph_sets_a_scene() -> None:
+    # the lead dates nothing; a day told three paragraphs down is a scene in the story, even in a
+    # page short enough for the first 300 characters to reach it
+    text = (
+        "某县法庭走进田间\n去年以来，某县法院把巡回审判点设到村委会。\n小标题\n"
+        "2020年3月8日傍晚，法官老李接到村支书的求助电话。\n老李当晚赶到村里，纠纷当场化解。"
+    )
+    assert from_text(text, "x").published is None
+    # nor does one opening a sentence of the last paragraph: one more event told
+    text = (
+        "某县法庭走进田间\n去年以来，某县法院把巡回审判点设到村委会。\n"
+        "2020年3月8日，法官带着调解员赶到村里，在田埂上开庭化解了纠纷。"
+    )
+    assert from_text(text, "x").published is None
+    # the same day opening the lead still dates the report
+    text = "某县法庭走进田间\n2020年3月8日，某县法院在村委会设立巡回审判点。\n小标题\n正文在此。"
+    assert from_text(text, "x").published == "2020-03-08"
+
+
 def test_no_date_gives_none() -> None:
     doc = from_text("没有日期的报告标题\n正文只有文字，没有任何时间信息。", "x")
     assert doc.published is None and doc.year is None

@@ -262,6 +262,32 @@ _COUNT = r"一二两三四五六七八九十\d"
 _THEN_NOW = re.compile(rf"时至今日|时隔[{_COUNT}]+年|如今|而今|[{_COUNT}]+周年")
 
 
+# A paragraph of prose: a line that ends a sentence somewhere
+_PROSE_LINE = re.compile(r"[^\n]*[。！？!?][^\n]*")
+
+
+_CLAUSE_AFTER_DATE = re.compile(r"(?:上午|下午|晚上|清晨|凌晨|傍晚|中午|深夜|夜间)?[，,]")
+
+
+def _opens_told_event(part: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` opens a sentence and a clause (2023年3月18日，某村…)."""
+    return (start == 0 or part[start - 1] in "\n。！？!?") and _CLAUSE_AFTER_DATE.match(part, end) is not None
+
+
+def _lead_window(text: str) -> str:
+    """The first 300 chars up to the end of the first prose paragraph (the lead and anything over
+    it): a full date further down sets a scene in the story (2021年6月19日清晨，法官接到电话…)."""
+    m = _PROSE_LINE.search(text, 0, 3000)
+    return text[: min(300, m.end())] if m else text[:300]
+
+
+def _last_window(text: str) -> str:
+    """The last 300 chars from the start of the last prose paragraph (a closing note and anything
+    under it), for the same reason."""
+    starts = [m.start() for m in _PROSE_LINE.finditer(text, max(0, len(text) - 3000))]
+    return text[max(len(text) - 300, starts[-1]) :] if starts else text[-300:]
+
+
 def _date_from_text(text: str) -> str | None:
     """A date line near the top or bottom, else a YYYY年M月D日 in the first or last 300 chars."""
     head = [ln.strip() for ln in text[:3000].split("\n") if ln.strip()][:12]
@@ -269,10 +295,11 @@ def _date_from_text(text: str) -> str | None:
     for line in head + tail[::-1]:
         if found := _is_date_line(line):
             return found
-    for part in (text[:300], text[-300:]):
+    for part, last in ((_lead_window(text), False), (_last_window(text), True)):
         # 2023年3月11日至今/以来/起: where a span of work starts, not when the text was written;
         # “…”2019年5月12日，…: a date told right after a quoted remark sets the story's scene, and
-        # one the next lines set against today (时至今日, 如今, 一周年) is history
+        # one the next lines set against today (时至今日, 如今, 一周年) is history; in the last
+        # paragraph, a date opening a sentence (2023年3月18日，某村辅警…) tells one more event
         m = next(
             (
                 m
@@ -280,6 +307,7 @@ def _date_from_text(text: str) -> str | None:
                 if not _SINCE.match(part, m.end())
                 and not _AFTER_QUOTE.search(part, 0, m.start())
                 and not _THEN_NOW.search(part, m.end(), m.end() + 80)
+                and not (last and _opens_told_event(part, m.start(), m.end()))
             ),
             None,
         )
