@@ -177,6 +177,19 @@ def test_a_city_bureaus_branch_belongs_to_its_district(matcher: AgencyMatcher) -
     assert _acting(matcher, "东河区召开公安工作会议。") == []
 
 
+def test_bodies_that_frame_a_courts_year_do_not_act(matcher: AgencyMatcher) -> None:
+    # 在市委领导、市人大监督…和市政府、市政协的支持下: the stock frame of a court's or a
+    # procuratorate's report names bodies that lead, supervise or support; the court acts
+    sentence = (
+        "一年来，在市委坚强领导、市人大及其常委会有力监督和上级法院指导下，"
+        "在市政府、市政协的关心支持下，市中院深化诉源治理。"
+    )
+    assert _acting(matcher, sentence) == [("包头市中级人民法院", "法院")]
+    assert _acting(matcher, "在区公安分局的指导下，东河区综治中心开展夜巡。", "东河区") == [
+        ("包头市东河区综治中心", "综治")
+    ]
+
+
 def test_a_tribunal_named_after_a_town_belongs_to_the_town(matcher: AgencyMatcher) -> None:
     assert _acting(matcher, "郭勒木德法庭化解草场边界争议。", "格尔木市") == [("郭勒木德镇人民法庭", "法庭")]
     assert _acting(matcher, "郭勒木德镇人民法庭巡回审判。", "格尔木市") == [("郭勒木德镇人民法庭", "法庭")]

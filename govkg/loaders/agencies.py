@@ -61,9 +61,13 @@ _LIST_PERSON_AFTER = re.compile(
     r"(?:代表|负责人|负责同志|领导|主要负责|分管负责|分管领导)"
 )
 # 在县委、县政府的坚强领导下…: the bodies whose leadership frames the work lead, they do
-# not act in it
+# not act in it. A court's or procuratorate's report frames its year the same way with a row of
+# bodies, each with its part and no 的 needed (在市委正确领导、市人大有力监督和上级法院监督指导下，
+# 在市政府、市政协的关心支持下): the bodies that lead, supervise, guide or support the work do
+# not act in it either (领导下访 is a visit by leaders, no frame).
 _LED_BY_AFTER = re.compile(
     r"^[^,，;；。]{0,40}?的(?:坚强|正确|统一|有力|直接|高度重视和)?领导(?:和[^,，;；。]{1,8})?下"
+    r"|^[^,，;；。]{0,60}?(?:领导|监督|指导|支持|帮助)(?:和[^,，;；。]{1,8})?下(?![访沉乡基村])"
 )
 # 在省委全会上 / 在市委政法工作会议上: a body whose meeting is where something is said or given is the
 # meeting's host, not a body doing the work reported
