@@ -232,6 +232,9 @@ class AgencyMatcher:
             )
             resolved: list[Region] = []
             more = self._mentions(sentence, m, kind, regions, found[-1] if found else None, shared, resolved)
+            if more and found and more[0].name == found[-1].name + sentence[found[-1].end : more[0].end]:
+                # 某市公安局某开发区分局: the bureau's name only begins the branch's own name
+                del found[-1]
             found.extend(more)
             region = resolved[-1] if resolved else None
             listed = (
@@ -276,6 +279,8 @@ class AgencyMatcher:
             # word (城中, 城关, 新城), or a town's too, is the one under the city whose bureau is
             # written right before it
             prefix = _branch_of(sentence, previous, m.start(), regions) or prefix
+        if prefix is None and previous is not None and (zone := _zone_branch(sentence, previous, m)):
+            return [zone]
         if prefix is None:
             if not kind.bare or _NOT_LOCAL.search(sentence, 0, m.start()):
                 return []
@@ -479,6 +484,44 @@ def _branch_of(sentence: str, previous: AgencyMention, start: int, regions: Regi
         return None  # 甲公安分局 was tried as a prefix already: its stem is the name before 公安
     region = regions.county_under(stem, previous.region_code)
     return _Prefix(previous.end, stem, region) if region is not None else None
+
+
+# 某市公安局高新区分局, 甲市公安局东部经开区分局: a branch a city's bureau keeps for a functional
+# zone, which is no region (guideline 9); the branch is the city's (guideline 8)
+_ZONE = re.compile(
+    r"(?:开发区|经开区|高新区|园区|保税区|新区|度假区|景区|港区|机场|示范区|试验区|合作区|实验区)$"
+)
+
+
+def _zone_branch(sentence: str, previous: AgencyMention, m: re.Match[str]) -> AgencyMention | None:
+    """The branch of a city's police bureau for a functional zone, written right after that bureau
+    (某市公安局甲经开区分局): named by the bureau's name and the zone's, and the bureau's region."""
+    stem = sentence[previous.end : m.start()]
+    if (
+        previous.kind != "公安"
+        or not previous.name.endswith("公安局")
+        or not m.group().endswith("分局")
+        or not 2 <= len(stem) <= 12
+        or not all("\u4e00" <= c <= "\u9fff" for c in stem)
+        or _ZONE.search(stem) is None
+    ):
+        return None
+    after = sentence[m.end() :]
+    acting = previous.acting and not (
+        _MEETING_OR_PERSON.match(after)
+        or _CREDIT_AFTER.match(after)
+        or _LIST_PERSON_AFTER.match(after)
+        or awarded(after)
+    )
+    return AgencyMention(
+        start=previous.start,
+        end=m.end(),
+        surface=sentence[previous.start : m.end()],
+        name=previous.name + stem + m.group(),
+        kind=previous.kind,
+        region_code=previous.region_code,
+        acting=acting,
+    )
 
 
 def _listed_towns(sentence: str, start: int, county: str, regions: RegionLookup) -> list[tuple[int, Region]]:
