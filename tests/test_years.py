@@ -430,3 +430,16 @@ def test_a_half_year_and_as_of_now_resolve_against_the_reports_date() -> None:
     assert sentence_year("上半年，全镇共调处邻里纠纷86件。", 8, None, None) is None
     # a dated report opening with 上半年 is that year's
     assert report_year("某镇调解工作简报", 2024, ["上半年，全镇共调处邻里纠纷86件。"], 8) == 2024
+
+
+def test_a_reported_leads_year_frames_the_report_and_this_years_plan_does_not() -> None:
+    # 记者从…了解到，2022年，…: the year the news opens with; 今年，…将…: the plan for the year the
+    # report came out in, told after the review
+    opening = [
+        "近日，记者从某省司法厅了解到，2022年，该厅共排查矛盾纠纷五万余次。",
+        "今年，该厅将继续推进村居法律顾问工作。",
+    ]
+    assert report_year("某省调解工作再上台阶", 2023, opening, 2) == 2022
+    # a 今年 that reviews (今年，该厅已排查…) still frames the published year
+    assert report_year("某省调解工作再上台阶", 2023, ["今年，该厅已排查矛盾纠纷五万余次。"], 9) == 2023
+    assert report_year("某省调解工作再上台阶", 2023, ["今年，我们即将迎来考验，全省已排查纠纷。"], 9) == 2023

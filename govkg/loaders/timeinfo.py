@@ -60,6 +60,12 @@ _THIS_YEAR = re.compile(
     r"|^上半年[，,]"  # 上半年，某县… opening a dated report: this year's first half
     r"|(?<![0-9年])年初以来"  # 年初以来 with no year before it: since the start of this year
 )
+# 记者从市司法局了解到，2021年，该局…: the year a reported lead opens its news with
+_REPORTED_YEAR = re.compile(
+    r"^[^。！？!?；;]{0,40}?(?:了解到|获悉|得知)[，,]\s*((?:19|20)\d{2})\s*年(?=[，,])"
+)
+# 今年，… 将/要/力争…: a clause of 今年 that plans the coming work frames no year's review
+_PLAN_AFTER = re.compile(r"[^，,。；;]{0,16}?(?<![即必])(?:将|要|拟|力争|争取|计划|准备)")
 # 过去的一年，… / 回首过去一年 / 一年来，…: a review of the year just ended, opening its sentence
 _PAST_YEAR = re.compile(
     r"^[（(]?\s*(?:回首|回顾|纵观)?(?:刚刚|刚)?(?:过去的?一年|一年来)(?:里|中|间)?[，,。]?"
@@ -194,9 +200,11 @@ def report_year(
             # year opening one of its answers frames no report
             break
         interview = _INTERVIEW.search(s) is not None
-        lead = _LEADING_YEAR.match(s)
+        lead = _LEADING_YEAR.match(s) or _REPORTED_YEAR.match(s)
         multi = _MULTI_YEAR.search(s)
         this_year = _THIS_YEAR.search(s)
+        if this_year and _PLAN_AFTER.match(s, this_year.end()):
+            this_year = None  # 今年，市司法局将…: this year's plan, told after the year under review
         last_year = _LAST_YEAR.search(s)
         past_year = _PAST_YEAR.match(s) if published_month is not None else None
         if lead and published_year is not None and not 0 <= published_year - int(lead.group(1)) <= 1:
