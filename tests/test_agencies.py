@@ -272,6 +272,8 @@ def test_prefix_must_spell_a_whole_region(matcher: AgencyMatcher) -> None:
         "市司法局荣获“全国人民调解工作先进集体”称号。",
         "网格员入户走访（市委政法委供图）",  # a photo credit
         "夜间巡逻一角 市公安局 摄",
+        "全年参加市委市政府各类协调会四十余次。",  # the hosts of meetings attended
+        "对市委政法委、东河区等九个单位开展专项巡察。",  # a body inspected
     ],
 )
 def test_excluded_uses_are_not_acting(matcher: AgencyMatcher, sentence: str) -> None:

@@ -72,6 +72,13 @@ _LED_BY_AFTER = re.compile(
 # 在省委全会上 / 在市委政法工作会议上: a body whose meeting is where something is said or given is the
 # meeting's host, not a body doing the work reported
 _MEETING_AT_AFTER = re.compile(r"^[^,，;；。]{0,24}?(?:会议|大会|全会|座谈会|推进会|现场会|部署会)上")
+# 参加县委县政府各类协调会 / 列席市委常委会: a body whose meetings someone attends hosts them; the
+# one attending is the body at work
+_ATTEND_BEFORE = re.compile(r"(?:参加|出席|列席)[^,，;；。]{0,12}$")
+_ATTEND_AFTER = re.compile(r"^[^,，;；。]{0,16}?会")
+# 对县委政法委、某镇等单位开展巡察: a body inspected, checked or audited is what the work is done to
+_INSPECTED_BEFORE = re.compile(r"对[^,，;；。]{0,20}$")
+_INSPECTED_AFTER = re.compile(r"^[^,，;；。]{0,30}?(?:巡察|巡视|检查|督查|督导|考核|审计|暗访|评查)")
 # 推进会在甲区法院召开: a body the meeting sat in is its venue, not a body doing the work
 _VENUE_AT_BEFORE = re.compile(r"在$")
 _VENUE_AFTER = re.compile(r"^(?:隆重|顺利)?(?:召开|举行|举办|开幕|闭幕)")
@@ -587,6 +594,10 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
     if _PLACE_BEFORE.search(before) and _PLACE_AFTER.search(after):
         return False
     if _VENUE_AT_BEFORE.search(before) and _VENUE_AFTER.match(after):
+        return False
+    if _ATTEND_BEFORE.search(before) and _ATTEND_AFTER.search(after):
+        return False
+    if _INSPECTED_BEFORE.search(before) and _INSPECTED_AFTER.search(after):
         return False
     if _VISIT_BEFORE.search(before) and _VISIT_AFTER.search(after):
         return False  # 到甲区综治中心实地参观: where visitors go, not a body doing something
