@@ -443,3 +443,10 @@ def test_a_reported_leads_year_frames_the_report_and_this_years_plan_does_not() 
     # a 今年 that reviews (今年，该厅已排查…) still frames the published year
     assert report_year("某省调解工作再上台阶", 2023, ["今年，该厅已排查矛盾纠纷五万余次。"], 9) == 2023
     assert report_year("某省调解工作再上台阶", 2023, ["今年，我们即将迎来考验，全省已排查纠纷。"], 9) == 2023
+
+
+def test_a_traditional_character_title_is_read_as_its_simplified_form() -> None:
+    # 以來 / 評為 are 以来 / 评为: a span or an award frames no year in either script
+    assert report_year("2022年以來，某市深化網格化管理", None, []) is None
+    assert report_year("某派出所被評為2021年度先進集體", None, []) is None
+    assert report_year("某縣2021年平安建設工作總結", None, []) == 2021

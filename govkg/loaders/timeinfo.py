@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from govkg.loaders.documents import fold
+
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年")
 # 二〇二三年 / 二零二三年: a year written in Chinese digits, one character per digit
 _CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十])([一二][〇零一二三四五六七八九]{3})(?=\s*年)")
@@ -163,7 +165,7 @@ def report_year(
     A publication date alone gives None. A review opening with 过去的一年/一年来 is about the year
     that ended before a date early in the next year (January to March), else the date's own year.
     """
-    title = arabic_years(title)
+    title = arabic_years(fold(title))  # the title comes as written: 2024年以來 is 2024年以来
     sentences = (arabic_years(s) for s in sentences)
     # 2013年前 in a title is the time before that year, not the year the report is about
     # 宝丰县获评“2022年度平安建设优秀县”: a year that dates an award, a document or a visit frames
