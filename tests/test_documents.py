@@ -435,3 +435,13 @@ def test_photo_captions_over_the_storys_dateline_are_not_its_headline() -> None:
     # a headline line (no full stop) over the dateline is still the title
     headline = "平安银川再上新台阶\n" + text
     assert from_text(headline, "x").title == "平安银川再上新台阶"
+
+
+def test_a_traditional_texts_span_and_anniversary_words_are_read_too() -> None:
+    # 以來 and 時至今日…週年 are 以来 and 时至今日…周年: no publication date in either script
+    text = "某縣調解中心\n2021年6月1日以來，某鎮已開展巡邏九十餘次。"
+    assert from_text(text + "正文。" * 300, "x").published is None
+    text = "某縣調解中心\n2018年4月9日，某縣調解中心掛牌。時至今日，中心迎來三週年。"
+    assert from_text(text + "正文。" * 300, "x").published is None
+    text = "某縣調解中心\n2018年4月9日，某縣召開平安建設推進會。"
+    assert from_text(text + "正文。" * 300, "x").published == "2018-04-09"

@@ -295,7 +295,8 @@ def _date_from_text(text: str) -> str | None:
     for line in head + tail[::-1]:
         if found := _is_date_line(line):
             return found
-    for part, last in ((_lead_window(text), False), (_last_window(text), True)):
+    for window, last in ((_lead_window(text), False), (_last_window(text), True)):
+        part = fold(window)  # 以來, 時至今日, 週年 in a traditional text are the words tested below
         # 2023年3月11日至今/以来/起: where a span of work starts, not when the text was written;
         # “…”2019年5月12日，…: a date told right after a quoted remark sets the story's scene, and
         # one the next lines set against today (时至今日, 如今, 一周年) is history; in the last
