@@ -79,6 +79,9 @@ def test_mask_blanks_chrome_and_keeps_offsets() -> None:
         "某某新闻网记者 某某 某某",
         "2023-05-06  南湖县人民法院 阅读数:1234 【字体: 【打印】 【关闭】",
         "时间:2023-05-06 09:15:53",
+        # an e-paper reader's buttons
+        "放大 缩小 默认",
+        "上一版 下一版 上一期 下一期",
     ],
 )
 def test_chrome_lines(line: str) -> None:
@@ -98,6 +101,7 @@ def test_chrome_lines(line: str) -> None:
         "本报记者日前走访了石岭镇",
         "南湖日报记者跟随网格员走进石岭镇",
         "石岭镇普法公众号阅读量突破10万",
+        "放大矛盾纠纷排查范围",
     ],
 )
 def test_report_lines_are_not_chrome(line: str) -> None:
