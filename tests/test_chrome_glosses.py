@@ -236,3 +236,16 @@ def test_a_recommended_articles_block_is_chrome(heading: str) -> None:
     )
     ex = extract(from_text(text, "test.txt"))
     assert {a.practice_key for a in ex.adoptions} == {"mass_prevention"}
+
+
+def test_a_bodys_name_over_a_copyright_line_is_the_sites_owner() -> None:
+    text = "石岭镇推行网格化管理。\n南湖县人民政府新闻办公室\n某某网版权所有"
+    masked = mask_chrome(text)
+    assert len(masked) == len(text)
+    assert masked.split("\n")[0] == "石岭镇推行网格化管理。"
+    assert masked.split("\n")[1].strip() == "" and masked.split("\n")[2].strip() == ""
+    # the same name closing the report with no copyright under it stays
+    assert (
+        mask_chrome("石岭镇推行网格化管理。\n南湖县人民政府新闻办公室")
+        == "石岭镇推行网格化管理。\n南湖县人民政府新闻办公室"
+    )
