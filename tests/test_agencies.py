@@ -195,7 +195,7 @@ def test_bodies_that_frame_a_courts_year_do_not_act(matcher: AgencyMatcher) -> N
     # 在市委领导、市人大监督…和市政府、市政协的支持下: the stock frame of a court's or a
     # procuratorate's report names bodies that lead, supervise or support; the court acts
     sentence = (
-        "一年来，在市委坚强领导、市人大及其常委会有力监督和上级法院指导下，"
+        "一年来，在市委领导、市人大及常委会监督和上级法院指导下，"
         "在市政府、市政协的关心支持下，市中院深化诉源治理。"
     )
     assert _acting(matcher, sentence) == [("包头市中级人民法院", "法院")]

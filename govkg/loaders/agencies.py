@@ -62,8 +62,8 @@ _LIST_PERSON_AFTER = re.compile(
 )
 # 在县委、县政府的坚强领导下…: the bodies whose leadership frames the work lead, they do
 # not act in it. A court's or procuratorate's report frames its year the same way with a row of
-# bodies, each with its part and no 的 needed (在市委正确领导、市人大有力监督和上级法院监督指导下，
-# 在市政府、市政协的关心支持下): the bodies that lead, supervise, guide or support the work do
+# bodies, each with its part and no 的 needed (在区委领导、区人大监督和上级法院指导下，
+# 在区政府、区政协的关心支持下): the bodies that lead, supervise, guide or support the work do
 # not act in it either (领导下访 is a visit by leaders, no frame).
 _LED_BY_AFTER = re.compile(
     r"^[^,，;；。]{0,40}?的(?:坚强|正确|统一|有力|直接|高度重视和)?领导(?:和[^,，;；。]{1,8})?下"
@@ -493,7 +493,7 @@ def _branch_of(sentence: str, previous: AgencyMention, start: int, regions: Regi
     return _Prefix(previous.end, stem, region) if region is not None else None
 
 
-# 某市公安局高新区分局, 甲市公安局东部经开区分局: a branch a city's bureau keeps for a functional
+# 某市公安局高新区分局, 甲市公安局临港经开区分局: a branch a city's bureau keeps for a functional
 # zone, which is no region (guideline 9); the branch is the city's (guideline 8)
 _ZONE = re.compile(
     r"(?:开发区|经开区|高新区|园区|保税区|新区|度假区|景区|港区|机场|示范区|试验区|合作区|实验区)$"

@@ -192,7 +192,7 @@ def strip_site_name(title: str) -> str:
     return max(kept or parts, key=len)
 
 
-# 吉林省人民政府台湾事务办公室 / 某某网版权所有: a body's name alone on the line over a copyright
+# 某省人民政府某某办公室 / 某某网版权所有: a body's name alone on the line over a copyright
 # notice is the site's owner, credited in the footer
 _OWNER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:办公室|人民政府|委员会|政府|局|厅|中心|报社|网)$")
 _COPYRIGHT = re.compile(r"版权所有|copyright|©", re.IGNORECASE)
