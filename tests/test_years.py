@@ -450,3 +450,14 @@ def test_a_traditional_character_title_is_read_as_its_simplified_form() -> None:
     assert report_year("2022年以來，某市深化網格化管理", None, []) is None
     assert report_year("某派出所被評為2021年度先進集體", None, []) is None
     assert report_year("某縣2021年平安建設工作總結", None, []) == 2021
+
+
+def test_a_founding_year_set_against_today_frames_no_report_year() -> None:
+    # 某年某所成立。时至今日，…迎来一周年: the year is history told later, in a title standing for a
+    # missing headline as in an opening sentence
+    lead = "2022年，南湖县调解中心挂牌。时至今日，中心迎来两周年，调解纠纷数百起。"
+    assert report_year(lead, None, [lead]) is None
+    opening = ["2022年，南湖县调解中心挂牌。", "如今，中心已调解纠纷数百起。"]
+    assert report_year("南湖县调解中心两周年", None, opening) is None
+    # with no such sentence after it, the opening year still frames the report
+    assert report_year("南湖县调解中心", None, [*opening[:1], "中心当年调解纠纷数百起。"]) == 2022

@@ -74,6 +74,10 @@ _PAST_YEAR = re.compile(
 )
 # A sentence that sets what happened against today (时隔一年, 如今, 而今): the earlier year is history.
 _THEN_NOW = re.compile(r"时隔[一二两三四五六七八九十\d]+年|如今|而今|现如今|时至今日")
+# A sentence opening with today set against the one before (时至今日, 如今) or counting the years
+# since it (迎来一周年): that sentence's year is history
+_NOW_AFTER = re.compile(rf"^(?:{_THEN_NOW.pattern})|^[^。！？!?]{{0,40}}[一二两三四五六七八九十\d]+周年")
+_HISTORY_AFTER = re.compile(rf"{_THEN_NOW.pattern}|[一二两三四五六七八九十\d]+周年")
 _LAST_YEAR = re.compile(r"去年(?:以来|[，,]|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来)")
 # A lead that dates one event to the day: (年)月日, then within its clause a verb of holding an
 # event or of something happening (召开, 举行, 启动, 揭牌, 发生 …); 记者…获悉 reports results, no event.
@@ -177,6 +181,7 @@ def report_year(
             if not _BEFORE_YEAR.match(title, y.end())
             and not _AWARD_BEFORE.search(title[: y.start()].rstrip('“"《「'))
             and not _NON_ACTIVITY_AFTER.match(title[y.end() :])
+            and not _HISTORY_AFTER.search(title, y.end())  # 2023年某分局成立。时至今日…一周年
         ),
         None,
     )
@@ -196,7 +201,7 @@ def report_year(
     story = False  # an opening year was already found to start a story told over years
     interview = False
     this_year_before = False  # an earlier opening sentence spoke of 今年 (部署今年工作)
-    for s in opening:
+    for i, s in enumerate(opening):
         if interview:
             # 记者采访了甲市市长: what follows is the interviewee's account of many years, and a
             # year opening one of its answers frames no report
@@ -228,6 +233,8 @@ def report_year(
             lead = None  # 2月25日，全区平安建设大会举行。2024年，…: the year the event looks back on
         if lead and spans_years:
             lead = None  # 2010年底创建…, 十年来…: the opening year is where a history starts
+        if lead and i + 1 < len(opening) and _NOW_AFTER.match(opening[i + 1]):
+            lead = None  # 2023年10月27日，某分局成立。时至今日，…一周年: history, told later
         if _THEN_NOW.search(s):
             # 去年，两村因用水起了纠纷…，时隔一年，如今…: a past year set against the present is a
             # story's background, not the year the report is about
