@@ -277,6 +277,13 @@ def test_a_full_date_past_the_lead_paragraph_sets_a_scene() -> None:
         "2020年3月8日，法官带着调解员赶到村里，在田埂上开庭化解了纠纷。"
     )
     assert from_text(text, "x").published is None
+    # a short line of its own is no date line either when a sentence follows the date
+    text = "某县法庭走进田间\n去年以来，某县法院把巡回审判点设到村委会。\n2020年3月8日，法官在村里开庭。"
+    assert from_text(text, "x").published is None
+    assert (
+        from_text("某县法庭走进田间\n2020年3月8日 星期日\n某县法院设巡回审判点。", "x").published
+        == "2020-03-08"
+    )
     # the same day opening the lead still dates the report
     text = "某县法庭走进田间\n2020年3月8日，某县法院在村委会设立巡回审判点。\n小标题\n正文在此。"
     assert from_text(text, "x").published == "2020-03-08"

@@ -251,10 +251,12 @@ def _is_date_line(line: str) -> str | None:
     rest = _YM.sub("", _CN_DATE.sub("", _DMY.sub("", _YMD.sub("", _TIME.sub("", line)))))  # full dates first
     # labels after the dates: the separators they strip (/ .) are also inside 2025/7/23
     rest = _DATE_LABEL.sub("", rest)
-    # A short leftover is allowed: a newspaper name, "星期三", an edition mark.
-    return found if len(rest) <= 12 else None
+    # A short leftover is allowed: a newspaper name, "星期三", an edition mark; not a sentence told
+    # after the date (2020年3月8日，法官在村里开庭。)
+    return found if len(rest) <= 12 and not _TOLD_AFTER_DATE.search(rest) else None
 
 
+_TOLD_AFTER_DATE = re.compile(r"[，,][^，,]*[。！？!?]$")
 _AFTER_QUOTE = re.compile(r"[”\"」』]\s*$")
 # 2023年10月27日，某分局成立。时至今日，…迎来一周年: a dated event the text then sets against today
 # is history told, and the text was written later
