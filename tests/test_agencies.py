@@ -177,6 +177,33 @@ def test_a_city_bureaus_branch_belongs_to_its_district(matcher: AgencyMatcher) -
     assert _acting(matcher, "东河区召开公安工作会议。") == []
 
 
+def test_a_city_bureaus_branch_for_a_functional_zone_is_the_citys(matcher: AgencyMatcher) -> None:
+    # a zone is no region (guideline 9): the branch keeps its own name and the city's region, and
+    # the city bureau written before it only begins that name
+    found = matcher.find("包头市公安局稀土高新区分局开展夜巡。", FakeRegions("包头市"))
+    assert [(m.name, m.kind, m.region_code, m.acting) for m in found] == [
+        ("包头市公安局稀土高新区分局", "公安", "150200", True)
+    ]
+    assert _acting(matcher, "市公安局装备制造产业园区分局走访企业。") == [
+        ("包头市公安局装备制造产业园区分局", "公安")
+    ]
+    # a district's branch is still the district's
+    assert ("包头市东河区公安分局", "公安") in _acting(matcher, "包头市公安局东河区分局开展夜巡。")
+
+
+def test_bodies_that_frame_a_courts_year_do_not_act(matcher: AgencyMatcher) -> None:
+    # 在市委领导、市人大监督…和市政府、市政协的支持下: the stock frame of a court's or a
+    # procuratorate's report names bodies that lead, supervise or support; the court acts
+    sentence = (
+        "一年来，在市委领导、市人大及常委会监督和上级法院指导下，"
+        "在市政府、市政协的关心支持下，市中院深化诉源治理。"
+    )
+    assert _acting(matcher, sentence) == [("包头市中级人民法院", "法院")]
+    assert _acting(matcher, "在区公安分局的指导下，东河区综治中心开展夜巡。", "东河区") == [
+        ("包头市东河区综治中心", "综治")
+    ]
+
+
 def test_a_tribunal_named_after_a_town_belongs_to_the_town(matcher: AgencyMatcher) -> None:
     assert _acting(matcher, "郭勒木德法庭化解草场边界争议。", "格尔木市") == [("郭勒木德镇人民法庭", "法庭")]
     assert _acting(matcher, "郭勒木德镇人民法庭巡回审判。", "格尔木市") == [("郭勒木德镇人民法庭", "法庭")]
@@ -245,6 +272,8 @@ def test_prefix_must_spell_a_whole_region(matcher: AgencyMatcher) -> None:
         "市司法局荣获“全国人民调解工作先进集体”称号。",
         "网格员入户走访（市委政法委供图）",  # a photo credit
         "夜间巡逻一角 市公安局 摄",
+        "全年参加市委市政府各类协调会四十余次。",  # the hosts of meetings attended
+        "对市委政法委、东河区等九个单位开展专项巡察。",  # a body inspected
     ],
 )
 def test_excluded_uses_are_not_acting(matcher: AgencyMatcher, sentence: str) -> None:
@@ -542,10 +571,11 @@ def test_a_branch_named_by_a_districts_ordinary_word_short_name_is_that_district
     assert "柳州市公安局" not in names
     text = "西安市开展平安建设\n西安市公安局新城公安分局推出“街巷夜巡”机制，巡逻覆盖老城片区。"
     assert "西安市新城区公安分局" in {a.name for a in extract(from_text(text, "t")).agencies}
-    # a stem that is no district of that city stays unread: the bureau acts on its own
+    # a stem that is no district of that city is read as no district: a functional zone's branch
+    # keeps its own name under the city (guidelines 8 and 9)
     text = "柳州市开展平安建设\n柳州市公安局东部园区分局推出“街巷夜巡”机制。"
-    names = {a.name for a in extract(from_text(text, "t")).agencies}
-    assert not any("东部" in n or "城中" in n for n in names)
+    found = {(a.name, a.region_code) for a in extract(from_text(text, "t")).agencies}
+    assert found == {("柳州市公安局东部园区分局", "450200")}
 
 
 def test_a_municipalitys_numbered_courts_and_branch_procuratorates(matcher: AgencyMatcher) -> None:

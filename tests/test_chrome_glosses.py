@@ -79,6 +79,9 @@ def test_mask_blanks_chrome_and_keeps_offsets() -> None:
         "某某新闻网记者 某某 某某",
         "2023-05-06  南湖县人民法院 阅读数:1234 【字体: 【打印】 【关闭】",
         "时间:2023-05-06 09:15:53",
+        # an e-paper reader's buttons
+        "放大 缩小 默认",
+        "上一版 下一版 上一期 下一期",
     ],
 )
 def test_chrome_lines(line: str) -> None:
@@ -98,6 +101,7 @@ def test_chrome_lines(line: str) -> None:
         "本报记者日前走访了石岭镇",
         "南湖日报记者跟随网格员走进石岭镇",
         "石岭镇普法公众号阅读量突破10万",
+        "放大矛盾纠纷排查范围",
     ],
 )
 def test_report_lines_are_not_chrome(line: str) -> None:
@@ -232,3 +236,16 @@ def test_a_recommended_articles_block_is_chrome(heading: str) -> None:
     )
     ex = extract(from_text(text, "test.txt"))
     assert {a.practice_key for a in ex.adoptions} == {"mass_prevention"}
+
+
+def test_a_bodys_name_over_a_copyright_line_is_the_sites_owner() -> None:
+    text = "石岭镇推行网格化管理。\n南湖县人民政府新闻办公室\n某某网版权所有"
+    masked = mask_chrome(text)
+    assert len(masked) == len(text)
+    assert masked.split("\n")[0] == "石岭镇推行网格化管理。"
+    assert masked.split("\n")[1].strip() == "" and masked.split("\n")[2].strip() == ""
+    # the same name closing the report with no copyright under it stays
+    assert (
+        mask_chrome("石岭镇推行网格化管理。\n南湖县人民政府新闻办公室")
+        == "石岭镇推行网格化管理。\n南湖县人民政府新闻办公室"
+    )

@@ -263,6 +263,32 @@ def test_a_date_a_span_of_work_starts_from_is_no_publication_date() -> None:
     assert from_text(text + "正文。" * 300, "x").published == "2022-05-17"
 
 
+def test_a_full_date_past_the_lead_paragraph_sets_a_scene() -> None:
+    # the lead dates nothing; a day told three paragraphs down is a scene in the story, even in a
+    # page short enough for the first 300 characters to reach it
+    text = (
+        "某县法庭走进田间\n去年以来，某县法院把巡回审判点设到村委会。\n小标题\n"
+        "2020年3月8日傍晚，法官老李接到村支书的求助电话。\n老李当晚赶到村里，纠纷当场化解。"
+    )
+    assert from_text(text, "x").published is None
+    # nor does one opening a sentence of the last paragraph: one more event told
+    text = (
+        "某县法庭走进田间\n去年以来，某县法院把巡回审判点设到村委会。\n"
+        "2020年3月8日，法官带着调解员赶到村里，在田埂上开庭化解了纠纷。"
+    )
+    assert from_text(text, "x").published is None
+    # a short line of its own is no date line either when a sentence follows the date
+    text = "某县法庭走进田间\n去年以来，某县法院把巡回审判点设到村委会。\n2020年3月8日，法官在村里开庭。"
+    assert from_text(text, "x").published is None
+    assert (
+        from_text("某县法庭走进田间\n2020年3月8日 星期日\n某县法院设巡回审判点。", "x").published
+        == "2020-03-08"
+    )
+    # the same day opening the lead still dates the report
+    text = "某县法庭走进田间\n2020年3月8日，某县法院在村委会设立巡回审判点。\n小标题\n正文在此。"
+    assert from_text(text, "x").published == "2020-03-08"
+
+
 def test_no_date_gives_none() -> None:
     doc = from_text("没有日期的报告标题\n正文只有文字，没有任何时间信息。", "x")
     assert doc.published is None and doc.year is None
@@ -416,3 +442,13 @@ def test_photo_captions_over_the_storys_dateline_are_not_its_headline() -> None:
     # a headline line (no full stop) over the dateline is still the title
     headline = "平安银川再上新台阶\n" + text
     assert from_text(headline, "x").title == "平安银川再上新台阶"
+
+
+def test_a_traditional_texts_span_and_anniversary_words_are_read_too() -> None:
+    # 以來 and 時至今日…週年 are 以来 and 时至今日…周年: no publication date in either script
+    text = "某縣調解中心\n2021年6月1日以來，某鎮已開展巡邏九十餘次。"
+    assert from_text(text + "正文。" * 300, "x").published is None
+    text = "某縣調解中心\n2018年4月9日，某縣調解中心掛牌。時至今日，中心迎來三週年。"
+    assert from_text(text + "正文。" * 300, "x").published is None
+    text = "某縣調解中心\n2018年4月9日，某縣召開平安建設推進會。"
+    assert from_text(text + "正文。" * 300, "x").published == "2018-04-09"

@@ -258,6 +258,14 @@ def test_long_transliterated_village_names_are_found_when_listed(matcher: Region
     assert names(found) == ["阿瓦提县", "阿依巴格乡"]
 
 
+def test_a_county_written_short_before_a_station_named_after_no_unit(matcher: RegionMatcher) -> None:
+    # 城郊, 火车站: a county's station named after no 区划 unit is the county's (guideline 8)
+    assert names(matcher.find("，旬阳城郊派出所开展夜间巡逻。")) == ["旬阳市"]
+    assert names(matcher.find("，旬阳火车站派出所开展反诈宣传。")) == ["旬阳市"]
+    # a bare short name glued to an ordinary word still names nothing
+    assert names(matcher.find("，旬阳城郊公路正在修建。")) == []
+
+
 def test_a_street_written_short_before_its_community(matcher: RegionMatcher) -> None:
     # X街 for X街道 right after the district, then the community under that street
     found = matcher.find("九原区沙河街赛音道社区开展排查。")

@@ -430,3 +430,34 @@ def test_a_half_year_and_as_of_now_resolve_against_the_reports_date() -> None:
     assert sentence_year("上半年，全镇共调处邻里纠纷86件。", 8, None, None) is None
     # a dated report opening with 上半年 is that year's
     assert report_year("某镇调解工作简报", 2024, ["上半年，全镇共调处邻里纠纷86件。"], 8) == 2024
+
+
+def test_a_reported_leads_year_frames_the_report_and_this_years_plan_does_not() -> None:
+    # 记者从…了解到，2022年，…: the year the news opens with; 今年，…将…: the plan for the year the
+    # report came out in, told after the review
+    opening = [
+        "近日，记者从某省司法厅了解到，2022年，该厅共排查矛盾纠纷五万余次。",
+        "今年，该厅将继续推进村居法律顾问工作。",
+    ]
+    assert report_year("某省调解工作再上台阶", 2023, opening, 2) == 2022
+    # a 今年 that reviews (今年，该厅已排查…) still frames the published year
+    assert report_year("某省调解工作再上台阶", 2023, ["今年，该厅已排查矛盾纠纷五万余次。"], 9) == 2023
+    assert report_year("某省调解工作再上台阶", 2023, ["今年，我们即将迎来考验，全省已排查纠纷。"], 9) == 2023
+
+
+def test_a_traditional_character_title_is_read_as_its_simplified_form() -> None:
+    # 以來 / 評為 are 以来 / 评为: a span or an award frames no year in either script
+    assert report_year("2022年以來，某市深化網格化管理", None, []) is None
+    assert report_year("某派出所被評為2021年度先進集體", None, []) is None
+    assert report_year("某縣2021年平安建設工作總結", None, []) == 2021
+
+
+def test_a_founding_year_set_against_today_frames_no_report_year() -> None:
+    # 某年某所成立。时至今日，…迎来一周年: the year is history told later, in a title standing for a
+    # missing headline as in an opening sentence
+    lead = "2022年，南湖县调解中心挂牌。时至今日，中心迎来两周年，调解纠纷数百起。"
+    assert report_year(lead, None, [lead]) is None
+    opening = ["2022年，南湖县调解中心挂牌。", "如今，中心已调解纠纷数百起。"]
+    assert report_year("南湖县调解中心两周年", None, opening) is None
+    # with no such sentence after it, the opening year still frames the report
+    assert report_year("南湖县调解中心", None, [*opening[:1], "中心当年调解纠纷数百起。"]) == 2022

@@ -61,13 +61,24 @@ _LIST_PERSON_AFTER = re.compile(
     r"(?:代表|负责人|负责同志|领导|主要负责|分管负责|分管领导)"
 )
 # 在县委、县政府的坚强领导下…: the bodies whose leadership frames the work lead, they do
-# not act in it
+# not act in it. A court's or procuratorate's report frames its year the same way with a row of
+# bodies, each with its part and no 的 needed (在区委领导、区人大监督和上级法院指导下，
+# 在区政府、区政协的关心支持下): the bodies that lead, supervise, guide or support the work do
+# not act in it either (领导下访 is a visit by leaders, no frame).
 _LED_BY_AFTER = re.compile(
     r"^[^,，;；。]{0,40}?的(?:坚强|正确|统一|有力|直接|高度重视和)?领导(?:和[^,，;；。]{1,8})?下"
+    r"|^[^,，;；。]{0,60}?(?:领导|监督|指导|支持|帮助)(?:和[^,，;；。]{1,8})?下(?![访沉乡基村])"
 )
 # 在省委全会上 / 在市委政法工作会议上: a body whose meeting is where something is said or given is the
 # meeting's host, not a body doing the work reported
 _MEETING_AT_AFTER = re.compile(r"^[^,，;；。]{0,24}?(?:会议|大会|全会|座谈会|推进会|现场会|部署会)上")
+# 参加县委县政府各类协调会 / 列席市委常委会: a body whose meetings someone attends hosts them; the
+# one attending is the body at work
+_ATTEND_BEFORE = re.compile(r"(?:参加|出席|列席)[^,，;；。]{0,12}$")
+_ATTEND_AFTER = re.compile(r"^[^,，;；。]{0,16}?会")
+# 对县委政法委、某镇等单位开展巡察: a body inspected, checked or audited is what the work is done to
+_INSPECTED_BEFORE = re.compile(r"对[^,，;；。]{0,20}$")
+_INSPECTED_AFTER = re.compile(r"^[^,，;；。]{0,30}?(?:巡察|巡视|检查|督查|督导|考核|审计|暗访|评查)")
 # 推进会在甲区法院召开: a body the meeting sat in is its venue, not a body doing the work
 _VENUE_AT_BEFORE = re.compile(r"在$")
 _VENUE_AFTER = re.compile(r"^(?:隆重|顺利)?(?:召开|举行|举办|开幕|闭幕)")
@@ -228,6 +239,9 @@ class AgencyMatcher:
             )
             resolved: list[Region] = []
             more = self._mentions(sentence, m, kind, regions, found[-1] if found else None, shared, resolved)
+            if more and found and more[0].name == found[-1].name + sentence[found[-1].end : more[0].end]:
+                # 某市公安局某开发区分局: the bureau's name only begins the branch's own name
+                del found[-1]
             found.extend(more)
             region = resolved[-1] if resolved else None
             listed = (
@@ -272,6 +286,8 @@ class AgencyMatcher:
             # word (城中, 城关, 新城), or a town's too, is the one under the city whose bureau is
             # written right before it
             prefix = _branch_of(sentence, previous, m.start(), regions) or prefix
+        if prefix is None and previous is not None and (zone := _zone_branch(sentence, previous, m)):
+            return [zone]
         if prefix is None:
             if not kind.bare or _NOT_LOCAL.search(sentence, 0, m.start()):
                 return []
@@ -477,6 +493,44 @@ def _branch_of(sentence: str, previous: AgencyMention, start: int, regions: Regi
     return _Prefix(previous.end, stem, region) if region is not None else None
 
 
+# 某市公安局高新区分局, 甲市公安局临港经开区分局: a branch a city's bureau keeps for a functional
+# zone, which is no region (guideline 9); the branch is the city's (guideline 8)
+_ZONE = re.compile(
+    r"(?:开发区|经开区|高新区|园区|保税区|新区|度假区|景区|港区|机场|示范区|试验区|合作区|实验区)$"
+)
+
+
+def _zone_branch(sentence: str, previous: AgencyMention, m: re.Match[str]) -> AgencyMention | None:
+    """The branch of a city's police bureau for a functional zone, written right after that bureau
+    (某市公安局甲经开区分局): named by the bureau's name and the zone's, and the bureau's region."""
+    stem = sentence[previous.end : m.start()]
+    if (
+        previous.kind != "公安"
+        or not previous.name.endswith("公安局")
+        or not m.group().endswith("分局")
+        or not 2 <= len(stem) <= 12
+        or not all("\u4e00" <= c <= "\u9fff" for c in stem)
+        or _ZONE.search(stem) is None
+    ):
+        return None
+    after = sentence[m.end() :]
+    acting = previous.acting and not (
+        _MEETING_OR_PERSON.match(after)
+        or _CREDIT_AFTER.match(after)
+        or _LIST_PERSON_AFTER.match(after)
+        or awarded(after)
+    )
+    return AgencyMention(
+        start=previous.start,
+        end=m.end(),
+        surface=sentence[previous.start : m.end()],
+        name=previous.name + stem + m.group(),
+        kind=previous.kind,
+        region_code=previous.region_code,
+        acting=acting,
+    )
+
+
 def _listed_towns(sentence: str, start: int, county: str, regions: RegionLookup) -> list[tuple[int, Region]]:
     """The towns written by their short names in a list ending right before ``start``
     (甲、乙、丙派出所: 甲 and 乙, both in ``county``), each with where its name starts."""
@@ -540,6 +594,10 @@ def _acting(sentence: str, start: int, end: int, region: Region, regions: Region
     if _PLACE_BEFORE.search(before) and _PLACE_AFTER.search(after):
         return False
     if _VENUE_AT_BEFORE.search(before) and _VENUE_AFTER.match(after):
+        return False
+    if _ATTEND_BEFORE.search(before) and _ATTEND_AFTER.search(after):
+        return False
+    if _INSPECTED_BEFORE.search(before) and _INSPECTED_AFTER.search(after):
         return False
     if _VISIT_BEFORE.search(before) and _VISIT_AFTER.search(after):
         return False  # 到甲区综治中心实地参观: where visitors go, not a body doing something

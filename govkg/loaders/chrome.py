@@ -39,6 +39,8 @@ _UI_WORDS = (
     "中", "小", "默认", "首页", "上一页", "下一页", "更多", "更多>>", "【打印】", "【关闭】", "【大】",
     "【中】", "【小】", "微信", "微博", "QQ空间", "手机版", "English", "搜索", "举报", "纠错", "我要纠错",
     "点击", "查看原文", "阅读全文", "展开全文", "通版阅读请点击", "展开通版", "收缩通版", "版面导航",
+    # an e-paper reader's buttons: 放大 缩小 默认, 上一版 下一版 上一期 下一期
+    "放大", "缩小", "还原", "上一版", "下一版", "上一期", "下一期", "上一篇", "下一篇",
 )  # fmt: skip
 _UI_TOKEN = re.compile(r"[【\[]?([^【】\[\]\s|｜/·•]{1,8})[】\]]?")
 # Footers and by-lines: labels that never open a sentence of a report.
@@ -190,6 +192,12 @@ def strip_site_name(title: str) -> str:
     return max(kept or parts, key=len)
 
 
+# 某省人民政府某某办公室 / 某某网版权所有: a body's name alone on the line over a copyright
+# notice is the site's owner, credited in the footer
+_OWNER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:办公室|人民政府|委员会|政府|局|厅|中心|报社|网)$")
+_COPYRIGHT = re.compile(r"版权所有|copyright|©", re.IGNORECASE)
+
+
 def mask_chrome(folded: str) -> str:
     """``folded`` with chrome lines and an opening dateline replaced by spaces (length kept)."""
     out: list[str] = []
@@ -207,6 +215,8 @@ def mask_chrome(folded: str) -> str:
                 in_related = False
                 chrome = is_chrome_line(s)
         if chrome:
+            if _COPYRIGHT.search(s) and out and _OWNER_LINE.match(out[-1].strip()):
+                out[-1] = " " * len(out[-1])
             out.append(" " * len(line))
             continue
         byline = _TRAILING_BYLINE.search(line)

@@ -251,15 +251,43 @@ def _is_date_line(line: str) -> str | None:
     rest = _YM.sub("", _CN_DATE.sub("", _DMY.sub("", _YMD.sub("", _TIME.sub("", line)))))  # full dates first
     # labels after the dates: the separators they strip (/ .) are also inside 2025/7/23
     rest = _DATE_LABEL.sub("", rest)
-    # A short leftover is allowed: a newspaper name, "星期三", an edition mark.
-    return found if len(rest) <= 12 else None
+    # A short leftover is allowed: a newspaper name, "星期三", an edition mark; not a sentence told
+    # after the date (2020年3月8日，法官在村里开庭。)
+    return found if len(rest) <= 12 and not _TOLD_AFTER_DATE.search(rest) else None
 
 
+_TOLD_AFTER_DATE = re.compile(r"[，,][^，,]*[。！？!?]$")
 _AFTER_QUOTE = re.compile(r"[”\"」』]\s*$")
 # 2023年10月27日，某分局成立。时至今日，…迎来一周年: a dated event the text then sets against today
 # is history told, and the text was written later
 _COUNT = r"一二两三四五六七八九十\d"
 _THEN_NOW = re.compile(rf"时至今日|时隔[{_COUNT}]+年|如今|而今|[{_COUNT}]+周年")
+
+
+# A paragraph of prose: a line that ends a sentence somewhere
+_PROSE_LINE = re.compile(r"[^\n]*[。！？!?][^\n]*")
+
+
+_CLAUSE_AFTER_DATE = re.compile(r"(?:上午|下午|晚上|清晨|凌晨|傍晚|中午|深夜|夜间)?[，,]")
+
+
+def _opens_told_event(part: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` opens a sentence and a clause (2023年3月18日，某村…)."""
+    return (start == 0 or part[start - 1] in "\n。！？!?") and _CLAUSE_AFTER_DATE.match(part, end) is not None
+
+
+def _lead_window(text: str) -> str:
+    """The first 300 chars up to the end of the first prose paragraph (the lead and anything over
+    it): a full date further down sets a scene in the story (2021年6月19日清晨，法官接到电话…)."""
+    m = _PROSE_LINE.search(text, 0, 3000)
+    return text[: min(300, m.end())] if m else text[:300]
+
+
+def _last_window(text: str) -> str:
+    """The last 300 chars from the start of the last prose paragraph (a closing note and anything
+    under it), for the same reason."""
+    starts = [m.start() for m in _PROSE_LINE.finditer(text, max(0, len(text) - 3000))]
+    return text[max(len(text) - 300, starts[-1]) :] if starts else text[-300:]
 
 
 def _date_from_text(text: str) -> str | None:
@@ -269,10 +297,12 @@ def _date_from_text(text: str) -> str | None:
     for line in head + tail[::-1]:
         if found := _is_date_line(line):
             return found
-    for part in (text[:300], text[-300:]):
+    for window, last in ((_lead_window(text), False), (_last_window(text), True)):
+        part = fold(window)  # 以來, 時至今日, 週年 in a traditional text are the words tested below
         # 2023年3月11日至今/以来/起: where a span of work starts, not when the text was written;
         # “…”2019年5月12日，…: a date told right after a quoted remark sets the story's scene, and
-        # one the next lines set against today (时至今日, 如今, 一周年) is history
+        # one the next lines set against today (时至今日, 如今, 一周年) is history; in the last
+        # paragraph, a date opening a sentence (2023年3月18日，某村辅警…) tells one more event
         m = next(
             (
                 m
@@ -280,6 +310,7 @@ def _date_from_text(text: str) -> str | None:
                 if not _SINCE.match(part, m.end())
                 and not _AFTER_QUOTE.search(part, 0, m.start())
                 and not _THEN_NOW.search(part, m.end(), m.end() + 80)
+                and not (last and _opens_told_event(part, m.start(), m.end()))
             ),
             None,
         )

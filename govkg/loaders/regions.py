@@ -411,6 +411,8 @@ _FUNCTION_CHARS = frozenset("在到赴和与及或、对从于了的是为据以
 _BOUND_WORDS = frozenset(("其中", "之中", "当中", "集中"))
 # 西双版纳关累边境派出所: a station after a township stem, the unit that bounds a short name glued to it
 _STATION_AFTER = re.compile(r"(?:边境)?(?:派出所|司法所|人民法庭|法庭|警务室|警务站|检察室)")
+# Places a county's station is named after that are no 区划 unit (城郊派出所, 火车站派出所)
+_NON_UNIT_STATION_PLACES = _words("城郊 城关 城区 近郊 火车站 汽车站 高铁站 开发区 工业园 园区 新区 景区")
 _CONJUNCTIONS = frozenset("和与及")
 # Last characters of facility and zone words that stations are also named after (火车站, 工业园).
 _FACILITY_ENDS = frozenset("站园区场港岸口")
@@ -769,6 +771,8 @@ class RegionMatcher:
             stem = text[hit.end : hit.end + length]
             if len(stem) < length or not _STATION_AFTER.match(text, hit.end + length):
                 continue
+            if stem in _NON_UNIT_STATION_PLACES and any(r.level == "county" for r in upper):
+                return True  # 旬阳城郊派出所: a county's station named after no unit (guideline 8)
             for word in (*_TOWNSHIP_WORDS, "县", "旗", "市", "区"):
                 for unit in self.gazetteer.lookup(stem + word):
                     chain = {r.code for r in self.gazetteer.chain(unit.code)[1:]}

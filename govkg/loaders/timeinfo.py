@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from govkg.loaders.documents import fold
+
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})\s*年")
 # 二〇二三年 / 二零二三年: a year written in Chinese digits, one character per digit
 _CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十])([一二][〇零一二三四五六七八九]{3})(?=\s*年)")
@@ -60,12 +62,22 @@ _THIS_YEAR = re.compile(
     r"|^上半年[，,]"  # 上半年，某县… opening a dated report: this year's first half
     r"|(?<![0-9年])年初以来"  # 年初以来 with no year before it: since the start of this year
 )
+# 记者从市司法局了解到，2021年，该局…: the year a reported lead opens its news with
+_REPORTED_YEAR = re.compile(
+    r"^[^。！？!?；;]{0,40}?(?:了解到|获悉|得知)[，,]\s*((?:19|20)\d{2})\s*年(?=[，,])"
+)
+# 今年，… 将/要/力争…: a clause of 今年 that plans the coming work frames no year's review
+_PLAN_AFTER = re.compile(r"[^，,。；;]{0,16}?(?<![即必])(?:将|要|拟|力争|争取|计划|准备)")
 # 过去的一年，… / 回首过去一年 / 一年来，…: a review of the year just ended, opening its sentence
 _PAST_YEAR = re.compile(
     r"^[（(]?\s*(?:回首|回顾|纵观)?(?:刚刚|刚)?(?:过去的?一年|一年来)(?:里|中|间)?[，,。]?"
 )
 # A sentence that sets what happened against today (时隔一年, 如今, 而今): the earlier year is history.
 _THEN_NOW = re.compile(r"时隔[一二两三四五六七八九十\d]+年|如今|而今|现如今|时至今日")
+# A sentence opening with today set against the one before (时至今日, 如今) or counting the years
+# since it (迎来一周年): that sentence's year is history
+_NOW_AFTER = re.compile(rf"^(?:{_THEN_NOW.pattern})|^[^。！？!?]{{0,40}}[一二两三四五六七八九十\d]+周年")
+_HISTORY_AFTER = re.compile(rf"{_THEN_NOW.pattern}|[一二两三四五六七八九十\d]+周年")
 _LAST_YEAR = re.compile(r"去年(?:以来|[，,]|[0-9一二三四五六七八九十]{1,2}月(?:份)?以来)")
 # A lead that dates one event to the day: (年)月日, then within its clause a verb of holding an
 # event or of something happening (召开, 举行, 启动, 揭牌, 发生 …); 记者…获悉 reports results, no event.
@@ -157,7 +169,7 @@ def report_year(
     A publication date alone gives None. A review opening with 过去的一年/一年来 is about the year
     that ended before a date early in the next year (January to March), else the date's own year.
     """
-    title = arabic_years(title)
+    title = arabic_years(fold(title))  # the title comes as written: 2024年以來 is 2024年以来
     sentences = (arabic_years(s) for s in sentences)
     # 2013年前 in a title is the time before that year, not the year the report is about
     # 宝丰县获评“2022年度平安建设优秀县”: a year that dates an award, a document or a visit frames
@@ -169,6 +181,7 @@ def report_year(
             if not _BEFORE_YEAR.match(title, y.end())
             and not _AWARD_BEFORE.search(title[: y.start()].rstrip('“"《「'))
             and not _NON_ACTIVITY_AFTER.match(title[y.end() :])
+            and not _HISTORY_AFTER.search(title, y.end())  # 2023年某分局成立。时至今日…一周年
         ),
         None,
     )
@@ -188,15 +201,17 @@ def report_year(
     story = False  # an opening year was already found to start a story told over years
     interview = False
     this_year_before = False  # an earlier opening sentence spoke of 今年 (部署今年工作)
-    for s in opening:
+    for i, s in enumerate(opening):
         if interview:
             # 记者采访了甲市市长: what follows is the interviewee's account of many years, and a
             # year opening one of its answers frames no report
             break
         interview = _INTERVIEW.search(s) is not None
-        lead = _LEADING_YEAR.match(s)
+        lead = _LEADING_YEAR.match(s) or _REPORTED_YEAR.match(s)
         multi = _MULTI_YEAR.search(s)
         this_year = _THIS_YEAR.search(s)
+        if this_year and _PLAN_AFTER.match(s, this_year.end()):
+            this_year = None  # 今年，市司法局将…: this year's plan, told after the year under review
         last_year = _LAST_YEAR.search(s)
         past_year = _PAST_YEAR.match(s) if published_month is not None else None
         if lead and published_year is not None and not 0 <= published_year - int(lead.group(1)) <= 1:
@@ -218,6 +233,8 @@ def report_year(
             lead = None  # 2月25日，全区平安建设大会举行。2024年，…: the year the event looks back on
         if lead and spans_years:
             lead = None  # 2010年底创建…, 十年来…: the opening year is where a history starts
+        if lead and i + 1 < len(opening) and _NOW_AFTER.match(opening[i + 1]):
+            lead = None  # 2023年10月27日，某分局成立。时至今日，…一周年: history, told later
         if _THEN_NOW.search(s):
             # 去年，两村因用水起了纠纷…，时隔一年，如今…: a past year set against the present is a
             # story's background, not the year the report is about
