@@ -68,6 +68,11 @@ _UNITS = (
     "米",
     "亩",
     "吨",
+    # weights of seized goods (缴获毒品1575.43公斤, 海洛因7030克); 克 alone is weak after a Chinese
+    # numeral, where 千克 would otherwise read as the count 千 of 克
+    "千克",
+    "公斤",
+    "克",
     "天",
     "批",
     "类",
@@ -103,7 +108,9 @@ _NUMBER = re.compile(
     rf"(?P<post>以上|左右)?"
 )
 # Units that read as part of a word rather than a count when they follow a Chinese numeral.
-_CN_WEAK_UNITS = frozenset({"类", "分", "部", "位", "组", "队", "元", "次", "期", "天", "小时", "分钟", "米"})
+_CN_WEAK_UNITS = frozenset(
+    {"类", "分", "部", "位", "组", "队", "元", "次", "期", "天", "小时", "分钟", "米", "克"}
+)
 _CLAUSE_BREAK = re.compile(r"[,，;；:：、。!！?？\n]")
 _LEAD_FILLERS = (
     "其中",
