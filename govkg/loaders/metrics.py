@@ -1241,12 +1241,23 @@ def _value(num: str) -> float | None:
         return None
 
 
+# An aside in brackets opening with one of these relates its figure to the noun before the bracket.
+_ASIDE_OF_OUTER = ("占", "含", "包括", "包含")
+
+
 def _label(
     sentence: str, start: int, end: int, floor: int, previous: str, unit: str
 ) -> tuple[str, str | None]:
     """The indicator as a noun phrase, and the signed change when the number states one."""
     clause_start = _clause_start(sentence, start)
     before = sentence[max(clause_start, floor) : start]
+    opened = max(before.rfind("("), before.rfind("（"))
+    if opened > max(before.rfind(")"), before.rfind("）")) and not before.startswith(
+        _ASIDE_OF_OUTER, opened + 1
+    ):
+        # 组建调委会16个(企业调委会1个): a count inside a parenthesis is labelled from inside it; a
+        # share or a part (占全省总数的40%, 含兼职380名) is of the noun outside, named before it
+        before = before[opened + 1 :]
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
