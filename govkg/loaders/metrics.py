@@ -200,7 +200,10 @@ _OBJECT_AFTER = re.compile(
     # choosing, staffing and housing (遴选, 返聘, 下设, 入驻): what it acts on follows the count
     r"[收接]到|(?:划|分|组|编)成|(?:推|评|遴|挑)?选出|[分奔]赴|下设|遴选|返聘|[入进]驻|(?:建设)?完成"
     # 共建设378个微信群, 全镇建设120个网格: 建设 as the verb (not the noun of 平安建设) opens an object
-    r"|(?:^|(?<=[共计已后镇县区市村乡]))建设)$"
+    r"|(?:^|(?<=[共计已后镇县区市村乡]))建设"
+    # 防止1.6万平方米土地流失, 避免20批群体上访: what is prevented follows the count; so do the people
+    # a body names to a post (确定10名联络员, 明确3名专干)
+    r"|防止|避免|确定|明确)$"
 )
 
 
