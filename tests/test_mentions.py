@@ -35,6 +35,8 @@ def _cls(sentence: str, practice: str) -> str | None:
         # a trophy or a streak of wins, before the practice or after it, ranks it
         ("award", "甲市平安创建实现“五连冠”。", "甲市平安创建全面铺开，建成平安村80个。", "平安创建"),
         ("award", "乙县蝉联全省扫黑除恶先进县。", "乙县扫黑除恶打掉团伙3个。", "扫黑除恶"),
+        # 成为…示范城市: a title borne; 成为…试点 is a pilot's work
+        ("award", "丙市成为全国首批雪亮工程示范城市。", "丙市成为全省雪亮工程建设试点城市。", "雪亮工程"),
         # a later clause opening with the unit's whole territory (全县…) is a statement of its own
         (
             "award",

@@ -1218,3 +1218,20 @@ def test_zhaolu_names_the_people_after_the_count() -> None:
 def test_the_number_glossing_a_formulas_term_is_no_count() -> None:
     # “2”指2支队伍: the gloss restates the term of “1+2+N”, it counts no work
     assert labels("推行“1+2+N”模式,“2”指2支专业队伍。") == []
+
+
+def test_a_count_inside_a_parenthesis_is_labelled_from_inside_it() -> None:
+    # (企业调委会2个): the aside counts its own noun, not the one counted before it opened
+    assert labels("全镇组建村调委会21个(企业调委会2个)") == [
+        ("村调委会", 21.0, "个", None),
+        ("企业调委会", 2.0, "个", None),
+    ]
+    assert labels("省厅评出示范所30个(参评派出所共112个)")[-1][:2] == ("参评派出所", 112.0)
+    # a share in the aside is of the figure outside it, and keeps its 占
+    assert labels("全年受理案件3200件(占全市总数的18%)")[-1][0].startswith("占")
+
+
+def test_a_verb_of_preventing_or_naming_to_a_post_takes_the_noun_after_the_count() -> None:
+    # 防止…流失, 确定…联络员: what is prevented, or who is named, follows the count
+    assert labels("检察院督促整改,防止300多亩耕地被占用")[0][0] == "耕地"
+    assert labels("每个社区确定3名平安联络员")[0][:2] == ("平安联络员", 3.0)

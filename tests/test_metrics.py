@@ -640,3 +640,11 @@ def test_a_respectively_run_whose_items_are_all_empty_is_skipped_without_failing
 
     got = extract(from_text("某县推进网格化管理，全县划分网格120个。\n" + sentence, source="t.txt"))
     assert [(m.value, m.unit) for m in got.measurements] == [(120.0, "个")]
+
+
+def test_weights_of_seized_goods_are_counted() -> None:
+    # 公斤, 千克, 克: the weight of drugs or goods seized is a quantity of work, with its multiplier
+    found = find_metrics("白山市禁毒支队今年查获冰毒8.6公斤、麻古420克,收缴假酒2.5万千克")
+    assert [(m.value, m.unit) for m in found] == [(8.6, "公斤"), (420.0, "克"), (2.5, "万千克")]
+    # 千克以上: with no number before it, 千 is no count of grams
+    assert [m.raw for m in find_metrics("其中千克以上案件12起")] == ["12起"]

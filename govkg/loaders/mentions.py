@@ -87,6 +87,9 @@ _AWARD = re.compile(
     r"|创成(?=[^，,。；;]{0,30}?(?:先进|示范|标兵|称号))"
     # 推荐某所参评“枫桥式公安派出所”, 申报全国示范县: a candidacy for an honour is no more than one won
     r"|参评|参选|申报(?=[^，,。；;]{0,16}?(?:先进|示范|标兵|模范|称号|枫桥式))"
+    # 成为全国首批“X示范城市”, 成为全市唯一受表彰的先进单位: a title borne, as with 获得 (成为…试点 is a
+    # pilot's work, and 成为…的“样板” a figure of praise, with no title)
+    r"|成为(?=[^，,。；;]{0,36}?(?:示范|先进|标兵|模范)(?:城市|县|市|区|旗|单位|集体|村|社区|乡|镇|街道))"
     # 夺得平安金鼎, 蝉联…“七连冠”, 平安创建实现“十七连冠”: a trophy or a streak of wins is a ranking
     r"|夺得|捧得|蝉联|折桂|[一二两三四五六七八九十百\d]+连冠"
 )

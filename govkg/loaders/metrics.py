@@ -68,6 +68,11 @@ _UNITS = (
     "米",
     "亩",
     "吨",
+    # weights of seized goods (缴获毒品1575.43公斤, 海洛因7030克); 克 alone is weak after a Chinese
+    # numeral, where 千克 would otherwise read as the count 千 of 克
+    "千克",
+    "公斤",
+    "克",
     "天",
     "批",
     "类",
@@ -103,7 +108,9 @@ _NUMBER = re.compile(
     rf"(?P<post>以上|左右)?"
 )
 # Units that read as part of a word rather than a count when they follow a Chinese numeral.
-_CN_WEAK_UNITS = frozenset({"类", "分", "部", "位", "组", "队", "元", "次", "期", "天", "小时", "分钟", "米"})
+_CN_WEAK_UNITS = frozenset(
+    {"类", "分", "部", "位", "组", "队", "元", "次", "期", "天", "小时", "分钟", "米", "克"}
+)
 _CLAUSE_BREAK = re.compile(r"[,，;；:：、。!！?？\n]")
 _LEAD_FILLERS = (
     "其中",
@@ -193,7 +200,10 @@ _OBJECT_AFTER = re.compile(
     # choosing, staffing and housing (遴选, 返聘, 下设, 入驻): what it acts on follows the count
     r"[收接]到|(?:划|分|组|编)成|(?:推|评|遴|挑)?选出|[分奔]赴|下设|遴选|返聘|[入进]驻|(?:建设)?完成"
     # 共建设378个微信群, 全镇建设120个网格: 建设 as the verb (not the noun of 平安建设) opens an object
-    r"|(?:^|(?<=[共计已后镇县区市村乡]))建设)$"
+    r"|(?:^|(?<=[共计已后镇县区市村乡]))建设"
+    # 防止1.6万平方米土地流失, 避免20批群体上访: what is prevented follows the count; so do the people
+    # a body names to a post (确定10名联络员, 明确3名专干)
+    r"|防止|避免|确定|明确)$"
 )
 
 
@@ -1234,12 +1244,23 @@ def _value(num: str) -> float | None:
         return None
 
 
+# An aside in brackets opening with one of these relates its figure to the noun before the bracket.
+_ASIDE_OF_OUTER = ("占", "含", "包括", "包含")
+
+
 def _label(
     sentence: str, start: int, end: int, floor: int, previous: str, unit: str
 ) -> tuple[str, str | None]:
     """The indicator as a noun phrase, and the signed change when the number states one."""
     clause_start = _clause_start(sentence, start)
     before = sentence[max(clause_start, floor) : start]
+    opened = max(before.rfind("("), before.rfind("（"))
+    if opened > max(before.rfind(")"), before.rfind("）")) and not before.startswith(
+        _ASIDE_OF_OUTER, opened + 1
+    ):
+        # 组建调委会16个(企业调委会1个): a count inside a parenthesis is labelled from inside it; a
+        # share or a part (占全省总数的40%, 含兼职380名) is of the noun outside, named before it
+        before = before[opened + 1 :]
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
