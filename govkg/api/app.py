@@ -36,7 +36,7 @@ from govkg.api.routes import (
 )
 from govkg.api.routes.common import ERRORS
 from govkg.config import Settings
-from govkg.graph.store import GraphStore
+from govkg.graph.store import GraphStore, is_embedded
 from govkg.heap import settle
 from govkg.loaders.files import display_name
 
@@ -182,7 +182,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if store is not None:
         app.state.store = store
 
-    install_handlers(app)
+    neo4j = store.dialect == "neo4j" if store is not None else not is_embedded(settings.store)
+    install_handlers(app, neo4j=neo4j)
     modules = (meta, practices, regions, adoptions, metrics, reports, search, cooccurrence, cypher, explorer)
     for module in modules:
         app.include_router(module.router)
