@@ -942,3 +942,13 @@ def test_a_body_whose_leader_heads_a_visiting_party_carries_out_nothing_it_looks
     # a leader leading the body's own work in its communities stays the body's
     own = "镇江市平安建设\n镇江市公安局副局长王某率队深入社区，推行社区警务“一警多能”机制。"
     assert any("公安局" in name for name in bodies(own))
+
+
+def test_a_local_paper_dateline_and_a_bare_city_bureau_make_the_paper_city_the_subject() -> None:
+    # 某市日报讯 over a story whose only actor is 市公安局: the paper's own city's bureau
+    text = "节日安保有序\n寿光日报讯 国庆前夕，市公安局组织民警开展夜间巡逻，守护节日平安。\n"
+    ex = extract(from_text(text, "test.txt"))
+    assert ex.subject_region == "370783"
+    # a bare bureau under a paper of another level word says nothing of that paper's unit
+    county = text.replace("寿光日报讯", "本报讯")
+    assert extract(from_text(county, "test.txt")).subject_region is None

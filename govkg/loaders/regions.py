@@ -577,16 +577,21 @@ def _dateline(text: str, start: int, end: int) -> str | None:
 def speaks_as(text: str, region: Region, whole: bool = False) -> bool:
     """Whether the text, outside quoted speech, calls itself 我区/我县/我市… with the level word
     ``region``'s own name ends in (我区 for 定海区, not for 定海县 or a 市); with ``whole``, also
-    whether a clause is headed by 全区/全县/全市… of that word (全市共有…, 全市受理…)."""
+    whether a clause is headed by 全区/全县/全市… of that word (全市共有…, 全市受理…) or by a bare
+    body of that level (市公安局开展…)."""
     said = _QUOTED_SPEECH.sub("", text)
     words = [m.group(1) for m in _SELF_WORD.finditer(said)]
     if whole:
-        words.extend(m.group(1) for m in _WHOLE_HEADS.finditer(said))
+        words.extend(m.group(1) or m.group(2) for m in _WHOLE_HEADS.finditer(said))
     return any(region.name.endswith(w) for w in words)
 
 
-# 全市受理…, ，全县共有…: a clause headed by the whole of a unit of that level
-_WHOLE_HEADS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))全(县|旗|市|区|州|盟)(?![首第前唯先范率级域])")
+# 全市受理…, ，全县共有…: a clause headed by the whole of a unit of that level. A bare body of that level heading a clause (市公安局以…, 县法院开展…) is the text's own unit's too:
+# a local paper writes its home city's bureau without the city's name.
+_WHOLE_HEADS = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n]))(?:全(县|旗|市|区|州|盟)(?![首第前唯先范率级域])"
+    r"|(县|旗|市|区|州|盟)(?=公安局|人民法院|法院|人民检察院|检察院|司法局|信访局|委政法委))"
+)
 
 
 # 全省/我省 heading a clause as its subject, not a ranking or a field (全省首家, 走在全省前列)
