@@ -392,6 +392,12 @@ _TOWNSHIP_WORDS = ("镇", "乡", "街道", "苏木")
 # Words after a bare short name that make it the name of a road, a bridge or a square (中山路,
 # 延安桥, 北京大道): a landmark named after the place, not the place
 _LANDMARK_AFTER = re.compile(r"^(?:路|街(?![道头])|巷|桥|大道|大街(?!小巷)|大桥|广场|公园)")
+# 石龙、某某、某某等委员…: a short name listed among people whom the list then calls members,
+# deputies or comrades is a person's name (many given names are also county short names)
+_PERSON_LIST_AFTER = re.compile(
+    r"(?:[、和](?:(?![等为的])[\u4e00-\u9fff·]){2,4}){0,8}等?(?:[0-9一二三四五六七八九十]+[名位])?"
+    r"(?:委员(?!会)|代表(?![团处队])|同志|先生|女士|老师)"
+)
 # The road words a community named after its lane or road carries (某巷社区, 某路社区)
 _ROAD_WORDS = frozenset("巷路街里")
 # After X街 these make it a road or a longer name, not the street X街道 written short (南营门街路, 街口)
@@ -744,6 +750,8 @@ class RegionMatcher:
             return False  # “同心共联”: a short name opening a quoted coinage is a word of it, no place
         if _LANDMARK_AFTER.match(after):
             return False  # 在中山路, 延安桥头: a road, bridge or square named after a place is no place
+        if _PERSON_LIST_AFTER.match(text, hit.end, hit.end + 48):
+            return False  # 石龙、某某等委员: a person's name in a list of people
         if (
             before in _FUNCTION_CHARS
             and any(r.level in ("province", "prefecture") for r in hit.candidates)
