@@ -588,7 +588,9 @@ def speaks_as(text: str, region: Region, whole: bool = False) -> bool:
     said = _QUOTED_SPEECH.sub("", text)
     words = [m.group(1) for m in _SELF_WORD.finditer(said)]
     if whole:
-        words.extend(m.group(1) or m.group(2) for m in _WHOLE_HEADS.finditer(said))
+        # a bare body counts only where the text never calls itself 我X: that word says more
+        own = not words
+        words.extend(w for m in _WHOLE_HEADS.finditer(said) if (w := m.group(1) or (own and m.group(2))))
     return any(region.name.endswith(w) for w in words)
 
 
@@ -1493,6 +1495,12 @@ class RegionMatcher:
                 ]
                 if counties:
                     return self.gazetteer.get(max(counties, key=lambda c: total[c]))
+                # 我县 never named, but its streets are (甲街道综治中心): the one county they lie in,
+                # under the province or city an award or a visit named
+                chain = self.street_county(text)
+                home = self.gazetteer.get(chain[0]) if chain else None
+                if home is not None and home.name.endswith(word) and subject.code in chain:
+                    return home
         if subject is not None and subject.level == "county" and not subject.name.endswith("市"):
             # 我市 (and never 我区/我县) outside quoted speech: the writer is the city, and the
             # district its opening story is set in is an example of the city's work
