@@ -62,9 +62,10 @@ _TRAILING_BYLINE = re.compile(
     r"[^（）()]{0,40}(?:记者|通讯员|融媒体中心|供稿)[^（）()]{0,40}[）)]\s*$"
 )
 # A line of reporters' names alone: □ 本报记者 某某, 本报通讯员 某某 实习生 某某, and the same credited
-# to a named outlet (某某日报全媒体记者 某某, 某网记者 某某, 某社记者 某某 某某).
+# to a named outlet (某某日报全媒体记者 某某, 某网记者 某某, 某社记者 某某 某某), a platform carrying the
+# paper written before it (某某云/某某日报记者 某某) included.
 _REPORTERS = re.compile(
-    r"^[□■]?\s*(?:(?:本报|本台|本网|特约|[\u4e00-\u9fff·]{1,14}?(?:报社?|网|社|台|融媒体中心|新闻中心|客户端))?"
+    r"^[□■]?\s*(?:[\u4e00-\u9fffA-Za-z·]{1,10}[/／])?(?:(?:本报|本台|本网|特约|[\u4e00-\u9fff·]{1,14}?(?:报社?|网|社|台|融媒体中心|新闻中心|客户端))?"
     r"(?:全媒体|首席|特约|见习|常驻)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s*)+$"
 )
 # The heading of a block of other articles' titles.
