@@ -962,3 +962,15 @@ def test_a_county_writing_as_itself_is_the_county_its_named_streets_lie_in() -> 
         "获浙江省表彰。会前，与会人员前往魏塘街道综治中心观摩。\n"
     )
     assert extract(from_text(text, "test.txt")).subject_region == "330421"
+
+
+def test_partners_qualified_by_their_province_act_with_the_unit_that_works_with_them() -> None:
+    # 甲镇主动与湖南的乙镇、贵州的丙镇试行…: 湖南的/贵州的 only say where each partner lies, and
+    # the partners listed after 主动与 act with the town that opens the sentence
+    text = (
+        "来凤县边界治理简报\n今年，百福司镇主动与湖南的桂塘镇、贵州的迓驾镇试行网格化管理，"
+        "三地网格员定期碰头。\n"
+    )
+    found = _adopters(text)
+    assert {("百福司镇", "grid"), ("桂塘镇", "grid"), ("迓驾镇", "grid")} <= found
+    assert ("湖南省", "grid") not in found
