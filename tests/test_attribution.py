@@ -958,7 +958,7 @@ def test_a_county_writing_as_itself_is_the_county_its_named_streets_lie_in() -> 
     # 我县 never names itself, and the only upper unit named is the province that praised it:
     # the one county its streets lie in is the writer
     text = (
-        "平安创建表彰会召开\n3月5日，我县召开平安创建工作会议。我县被评为全省社会治安综合治理先进县，"
+        "平安创建表彰会召开\n3月5日，我县召开平安创建工作会议。我县去年获评省级平安县，"
         "获浙江省表彰。会前，与会人员前往魏塘街道综治中心观摩。\n"
     )
     assert extract(from_text(text, "test.txt")).subject_region == "330421"

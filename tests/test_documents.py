@@ -457,7 +457,8 @@ def test_a_traditional_texts_span_and_anniversary_words_are_read_too() -> None:
 def test_a_byline_credited_to_a_platform_and_its_paper_is_no_title() -> None:
     # 某某云/某某日报记者 某某 opening a page with no headline: reporters' names, not the title,
     # so the paper's region it names does not become the report's subject
-    doc = from_text("天山云/伊犁日报记者 王某某\n“这里的治安越来越好。”7月2日，霍城县公安局民警介绍。\n", "x.txt")
+    page = "天山云/伊犁日报记者 王某某\n“这里的治安越来越好。”7月2日，霍城县公安局民警介绍。\n"
+    doc = from_text(page, "x.txt")
     assert "记者" not in doc.title
 
 

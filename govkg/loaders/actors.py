@@ -1115,9 +1115,9 @@ class ActorResolver:
                     edge = a.start  # 湖南的乙镇: the province only says where the unit after it lies
                     continue
                 gap = sentence[a.end : edge]
+                paired = _TOGETHER_AFTER.match(sentence, last.end) is not None
                 joint = _JOINT.match(gap) is not None or (
-                    _WITH_GAP.match(gap) is not None
-                    and (_TOGETHER_AFTER.match(sentence, last.end) is not None or gap not in ("与", "和", "同"))
+                    _WITH_GAP.match(gap) is not None and (paired or gap not in ("与", "和", "同"))
                 )
                 if joint or (_CLAUSE_GAP.match(gap) and a.region.level == last.region.level):
                     group.append(a)

@@ -594,8 +594,9 @@ def speaks_as(text: str, region: Region, whole: bool = False) -> bool:
     return any(region.name.endswith(w) for w in words)
 
 
-# 全市受理…, ，全县共有…: a clause headed by the whole of a unit of that level. A bare body of that level heading a clause (市公安局以…, 县法院开展…) is the text's own unit's too:
-# a local paper writes its home city's bureau without the city's name.
+# 全市受理…, ，全县共有…: a clause headed by the whole of a unit of that level. A bare body of that
+# level heading a clause (市公安局以…, 县法院开展…) is the text's own unit's too: a local paper writes
+# its home city's bureau without the city's name.
 _WHOLE_HEADS = re.compile(
     r"(?:^|(?<=[，,。；;：:\n]))(?:全(县|旗|市|区|州|盟)(?![首第前唯先范率级域])"
     r"|(县|旗|市|区|州|盟)(?=公安局|人民法院|法院|人民检察院|检察院|司法局|信访局|委政法委))"
