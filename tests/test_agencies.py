@@ -127,6 +127,15 @@ def test_the_tail_of_zizhiqu_is_no_district_level_word(matcher: AgencyMatcher) -
     assert found == [(sentence.rindex("区人大常委会"), "包头市东河区人民代表大会常务委员会")]
 
 
+def test_the_tail_of_a_reclamation_area_is_no_district_level_word() -> None:
+    # 某垦区公安局 is the bureau of a 兵团 reclamation area, no district's: its 区 does not stand
+    # for the unit of the report whose name ends in 区 (新疆维吾尔自治区, the division's province)
+    text = "垦区警务见闻\n今年以来，第六师芳草湖垦区公安局坚持和发展新时代“枫桥经验”，化解矛盾纠纷30余起。\n"
+    ex = extract(from_text(text, "test.txt"))
+    assert ex.subject_region == "659004"
+    assert not [a for a in ex.agencies if a.region_code == "650000"]
+
+
 def test_offsets_cover_the_surface(matcher: AgencyMatcher) -> None:
     sentence = "近年来,包头市委、市政府高度重视。"
     found = matcher.find(sentence, FakeRegions("包头市"))

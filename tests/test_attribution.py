@@ -942,3 +942,35 @@ def test_a_body_whose_leader_heads_a_visiting_party_carries_out_nothing_it_looks
     # a leader leading the body's own work in its communities stays the body's
     own = "镇江市平安建设\n镇江市公安局副局长王某率队深入社区，推行社区警务“一警多能”机制。"
     assert any("公安局" in name for name in bodies(own))
+
+
+def test_a_local_paper_dateline_and_a_bare_city_bureau_make_the_paper_city_the_subject() -> None:
+    # 某市日报讯 over a story whose only actor is 市公安局: the paper's own city's bureau
+    text = "节日安保有序\n寿光日报讯 国庆前夕，市公安局组织民警开展夜间巡逻，守护节日平安。\n"
+    ex = extract(from_text(text, "test.txt"))
+    assert ex.subject_region == "370783"
+    # a bare bureau under a paper of another level word says nothing of that paper's unit
+    county = text.replace("寿光日报讯", "本报讯")
+    assert extract(from_text(county, "test.txt")).subject_region is None
+
+
+def test_a_county_writing_as_itself_is_the_county_its_named_streets_lie_in() -> None:
+    # 我县 never names itself, and the only upper unit named is the province that praised it:
+    # the one county its streets lie in is the writer
+    text = (
+        "平安创建表彰会召开\n3月5日，我县召开平安创建工作会议。我县去年获评省级平安县，"
+        "获浙江省表彰。会前，与会人员前往魏塘街道综治中心观摩。\n"
+    )
+    assert extract(from_text(text, "test.txt")).subject_region == "330421"
+
+
+def test_partners_qualified_by_their_province_act_with_the_unit_that_works_with_them() -> None:
+    # 甲镇主动与湖南的乙镇、贵州的丙镇试行…: 湖南的/贵州的 only say where each partner lies, and
+    # the partners listed after 主动与 act with the town that opens the sentence
+    text = (
+        "来凤县边界治理简报\n今年，百福司镇主动与湖南的桂塘镇、贵州的迓驾镇试行网格化管理，"
+        "三地网格员定期碰头。\n"
+    )
+    found = _adopters(text)
+    assert {("百福司镇", "grid"), ("桂塘镇", "grid"), ("迓驾镇", "grid")} <= found
+    assert ("湖南省", "grid") not in found

@@ -452,3 +452,21 @@ def test_a_traditional_texts_span_and_anniversary_words_are_read_too() -> None:
     assert from_text(text + "正文。" * 300, "x").published is None
     text = "某縣調解中心\n2018年4月9日，某縣召開平安建設推進會。"
     assert from_text(text + "正文。" * 300, "x").published == "2018-04-09"
+
+
+def test_a_byline_credited_to_a_platform_and_its_paper_is_no_title() -> None:
+    # 某某云/某某日报记者 某某 opening a page with no headline: reporters' names, not the title,
+    # so the paper's region it names does not become the report's subject
+    page = "天山云/伊犁日报记者 王某某\n“这里的治安越来越好。”7月2日，霍城县公安局民警介绍。\n"
+    doc = from_text(page, "x.txt")
+    assert "记者" not in doc.title
+
+
+def test_a_wechat_accounts_card_on_a_reprint_page_is_no_title() -> None:
+    # a page reprinting a police account's article opens with the account's card; the article's
+    # own headline after it is the title
+    page = (
+        "专栏名称: 平安某城\n某市公安局官方微信公众平台\n平安某城 · 公众号 · 2024-03-01 09:10\n"
+        "文章预览\n社区民警的一天\n3月1日，城东派出所民警走访辖区商户。\n原文地址:访问原文地址\n"
+    )
+    assert from_text(page, "x.txt").title == "社区民警的一天"

@@ -1070,3 +1070,18 @@ def test_a_text_about_the_corps_as_a_whole_has_no_division_city_as_subject(match
     own = "胡杨河市第七师一二三团推行网格化服务管理，胡杨河市还建成综治中心。"
     subject = matcher.infer_subject(own)
     assert subject is not None and subject.name == "胡杨河市"
+
+
+def test_a_short_name_listed_among_people_is_a_persons_name(matcher: RegionMatcher) -> None:
+    # 江北 and 石龙 are given names as well as district short names: in a list the text then
+    # calls 委员/代表/同志 they are people, not places
+    for text in (
+        "座谈会上，石龙、王某某等委员围绕矛盾纠纷化解建言献策。",
+        "座谈会上，王某某、江北同志介绍了网格化管理经验。",
+    ):
+        assert not matcher.find(text), text
+    # a list of places closed by a word that is no person's keeps its places
+    assert [m.region.name for m in matcher.find("包头、赤峰等地代表团参加会议。")] == ["包头市", "赤峰市"]
+    # 以甲、乙等为代表: places held up as examples, not people
+    found = matcher.find("涌现出以包头、赤峰等为代表的一批调解组织。")
+    assert [m.region.name for m in found] == ["包头市", "赤峰市"]

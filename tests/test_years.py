@@ -81,6 +81,13 @@ def test_a_span_of_years_in_the_title_frames_no_year() -> None:
     assert report_year("南湖县2021年平安建设工作总结", None, []) == 2021
 
 
+def test_a_founding_year_in_a_title_frames_no_year() -> None:
+    # a page with no headline opens with a line that says when its unit was set up: history
+    title = "某县人民法院石桥法庭始建于1962年，辖三个乡镇。"
+    assert report_year(title, None, [title]) is None
+    assert report_year("石桥法庭2021年工作总结", None, []) == 2021
+
+
 @pytest.mark.parametrize(
     ("sentence", "year"),
     [

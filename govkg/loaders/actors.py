@@ -65,6 +65,9 @@ _PILOT_AT = re.compile(r"(?:先行)?试点")
 _PILOT_AS = re.compile(r"(?:作为|为)(?:全[省市州县区旗])?(?:首批|首个|第一批)?(?:先行)?试点")
 _PILOT_CHOICE = re.compile(r"(?:以|选取|选择|选定|确定|将|把)$")
 _SMALLER_UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:社区|村|街道|嘎查)")
+# 甲镇积极与乙镇…, 甲县主动同乙县…: an adverb of willingness before 与 makes the partner one the
+# first unit works with, whatever the verb after the partner
+_WITH_GAP = re.compile(r"^(?:积极|主动)?(?:与|和|同)$")
 # 同时与…, 还和…, 并同…: a partner opening a clause whose subject is left unwritten
 _WITH = re.compile(r"^(?:还|并|也|又|则)?(?:与|和|同)$")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
@@ -1105,14 +1108,20 @@ class ActorResolver:
                 # 甲区“X”、乙区“Y”等: a name written right after a unit is that unit's own
                 return ActorChoice((last.region,), last.rule, RULE_CONFIDENCE[last.rule])
             group = [last]
+            edge = last.start  # where the list item named last so far begins, its qualifier included
             # A list of units (A、B、C等) acts together.
             for a in reversed(before[:-1]):
-                gap = sentence[a.end : group[-1].start]
+                if sentence[a.end : edge] == "的" and _RANK[a.region.level] < _RANK[group[-1].region.level]:
+                    edge = a.start  # 湖南的乙镇: the province only says where the unit after it lies
+                    continue
+                gap = sentence[a.end : edge]
+                paired = _TOGETHER_AFTER.match(sentence, last.end) is not None
                 joint = _JOINT.match(gap) is not None or (
-                    gap in ("与", "和", "同") and _TOGETHER_AFTER.match(sentence, last.end) is not None
+                    _WITH_GAP.match(gap) is not None and (paired or gap not in ("与", "和", "同"))
                 )
                 if joint or (_CLAUSE_GAP.match(gap) and a.region.level == last.region.level):
                     group.append(a)
+                    edge = a.start
                 else:
                     break
             regions: list[Region] = []

@@ -62,10 +62,17 @@ _TRAILING_BYLINE = re.compile(
     r"[^（）()]{0,40}(?:记者|通讯员|融媒体中心|供稿)[^（）()]{0,40}[）)]\s*$"
 )
 # A line of reporters' names alone: □ 本报记者 某某, 本报通讯员 某某 实习生 某某, and the same credited
-# to a named outlet (某某日报全媒体记者 某某, 某网记者 某某, 某社记者 某某 某某).
+# to a named outlet (某某日报全媒体记者 某某, 某网记者 某某, 某社记者 某某 某某), a platform carrying the
+# paper written before it (某某云/某某日报记者 某某) included.
 _REPORTERS = re.compile(
-    r"^[□■]?\s*(?:(?:本报|本台|本网|特约|[\u4e00-\u9fff·]{1,14}?(?:报社?|网|社|台|融媒体中心|新闻中心|客户端))?"
+    r"^[□■]?\s*(?:[\u4e00-\u9fffA-Za-z·]{1,10}[/／])?(?:(?:本报|本台|本网|特约|[\u4e00-\u9fff·]{1,14}?(?:报社?|网|社|台|融媒体中心|新闻中心|客户端))?"
     r"(?:全媒体|首席|特约|见习|常驻)?(?:记者|通讯员|实习生)\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*\s*)+$"
+)
+# The card of a WeChat account on a page that reprints its article (专栏名称：某某, 某某官方微信公众平台,
+# 某某 · 公众号 · 2025-02-08, 文章预览, 原文地址): the account, not the article's title.
+_WECHAT_CARD = re.compile(
+    r"^(?:专栏名称|公众号名称|公众号|微信号)\s*[:：]|官方微信(?:公众)?(?:平台|号)$|[·•]\s*公众号\s*[·•]"
+    r"|^(?:文章预览|原文地址|阅读原文|快照地址|总结与预览地址)"
 )
 # The heading of a block of other articles' titles.
 _RELATED = re.compile(
@@ -130,6 +137,8 @@ def is_chrome_line(line: str) -> bool:
     if len(s) <= 60 and _FOOTER.search(s) and not s.endswith("。"):
         return True
     if _BYLINE.match(s) or _REPORTERS.match(s):
+        return True
+    if len(s) <= 48 and _WECHAT_CARD.search(s):
         return True
     return len(s) <= 24 and _SITE_NAME.match(s) is not None
 

@@ -392,6 +392,12 @@ _TOWNSHIP_WORDS = ("镇", "乡", "街道", "苏木")
 # Words after a bare short name that make it the name of a road, a bridge or a square (中山路,
 # 延安桥, 北京大道): a landmark named after the place, not the place
 _LANDMARK_AFTER = re.compile(r"^(?:路|街(?![道头])|巷|桥|大道|大街(?!小巷)|大桥|广场|公园)")
+# 石龙、某某、某某等委员…: a short name listed among people whom the list then calls members,
+# deputies or comrades is a person's name (many given names are also county short names)
+_PERSON_LIST_AFTER = re.compile(
+    r"(?:[、和](?:(?![等为的])[\u4e00-\u9fff·]){2,4}){0,8}等?(?:[0-9一二三四五六七八九十]+[名位])?"
+    r"(?:委员(?!会)|代表(?![团处队])|同志|先生|女士|老师)"
+)
 # The road words a community named after its lane or road carries (某巷社区, 某路社区)
 _ROAD_WORDS = frozenset("巷路街里")
 # After X街 these make it a road or a longer name, not the street X街道 written short (南营门街路, 街口)
@@ -577,16 +583,24 @@ def _dateline(text: str, start: int, end: int) -> str | None:
 def speaks_as(text: str, region: Region, whole: bool = False) -> bool:
     """Whether the text, outside quoted speech, calls itself 我区/我县/我市… with the level word
     ``region``'s own name ends in (我区 for 定海区, not for 定海县 or a 市); with ``whole``, also
-    whether a clause is headed by 全区/全县/全市… of that word (全市共有…, 全市受理…)."""
+    whether a clause is headed by 全区/全县/全市… of that word (全市共有…, 全市受理…) or by a bare
+    body of that level (市公安局开展…)."""
     said = _QUOTED_SPEECH.sub("", text)
     words = [m.group(1) for m in _SELF_WORD.finditer(said)]
     if whole:
-        words.extend(m.group(1) for m in _WHOLE_HEADS.finditer(said))
+        # a bare body counts only where the text never calls itself 我X: that word says more
+        own = not words
+        words.extend(w for m in _WHOLE_HEADS.finditer(said) if (w := m.group(1) or (own and m.group(2))))
     return any(region.name.endswith(w) for w in words)
 
 
-# 全市受理…, ，全县共有…: a clause headed by the whole of a unit of that level
-_WHOLE_HEADS = re.compile(r"(?:^|(?<=[，,。；;：:\n]))全(县|旗|市|区|州|盟)(?![首第前唯先范率级域])")
+# 全市受理…, ，全县共有…: a clause headed by the whole of a unit of that level. A bare body of that
+# level heading a clause (市公安局以…, 县法院开展…) is the text's own unit's too: a local paper writes
+# its home city's bureau without the city's name.
+_WHOLE_HEADS = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n]))(?:全(县|旗|市|区|州|盟)(?![首第前唯先范率级域])"
+    r"|(县|旗|市|区|州|盟)(?=公安局|人民法院|法院|人民检察院|检察院|司法局|信访局|委政法委))"
+)
 
 
 # 全省/我省 heading a clause as its subject, not a ranking or a field (全省首家, 走在全省前列)
@@ -739,6 +753,8 @@ class RegionMatcher:
             return False  # “同心共联”: a short name opening a quoted coinage is a word of it, no place
         if _LANDMARK_AFTER.match(after):
             return False  # 在中山路, 延安桥头: a road, bridge or square named after a place is no place
+        if _PERSON_LIST_AFTER.match(text, hit.end, hit.end + 48):
+            return False  # 石龙、某某等委员: a person's name in a list of people
         if (
             before in _FUNCTION_CHARS
             and any(r.level in ("province", "prefecture") for r in hit.candidates)
@@ -1480,6 +1496,12 @@ class RegionMatcher:
                 ]
                 if counties:
                     return self.gazetteer.get(max(counties, key=lambda c: total[c]))
+                # 我县 never named, but its streets are (甲街道综治中心): the one county they lie in,
+                # under the province or city an award or a visit named
+                chain = self.street_county(text)
+                home = self.gazetteer.get(chain[0]) if chain else None
+                if home is not None and home.name.endswith(word) and subject.code in chain:
+                    return home
         if subject is not None and subject.level == "county" and not subject.name.endswith("市"):
             # 我市 (and never 我区/我县) outside quoted speech: the writer is the city, and the
             # district its opening story is set in is an example of the city's work

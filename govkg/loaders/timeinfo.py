@@ -123,6 +123,8 @@ _QUANTITY_AFTER = re.compile(r"(?:底|末|初|同期|全年)?的?\s*[0-9]")
 _COMPARED_AFTER = re.compile(r"(?:底|末|同期)?(?:相比|相较|比较)")  # 与2022年相比
 # 荣获2022年度…称号, 入选2023年…案例: a year right after an award verb dates the award.
 _AWARD_BEFORE = re.compile(r"(?:荣获|获评|获得|获|评为|入选|授予|命名为)\s*$")
+# 某法庭始建于1958年，管辖…: the year a unit was founded is its history, no year a report is about
+_FOUNDED_BEFORE = re.compile(r"(?:始建|建|成立|组建|创建|创办|始)于\s*$")
 # 在2022年试点基础上，今年…: the year of what the activity builds on, not of the activity.
 _BUILT_ON = re.compile(r"[^,，。；;]{0,10}?基础上")
 _RELATIVE = {
@@ -180,6 +182,7 @@ def report_year(
             for y in _YEAR.finditer(title)
             if not _BEFORE_YEAR.match(title, y.end())
             and not _AWARD_BEFORE.search(title[: y.start()].rstrip('“"《「'))
+            and not _FOUNDED_BEFORE.search(title[: y.start()])
             and not _NON_ACTIVITY_AFTER.match(title[y.end() :])
             and not _HISTORY_AFTER.search(title, y.end())  # 2023年某分局成立。时至今日…一周年
         ),
