@@ -1235,3 +1235,8 @@ def test_a_verb_of_preventing_or_naming_to_a_post_takes_the_noun_after_the_count
     # 防止…流失, 确定…联络员: what is prevented, or who is named, follows the count
     assert labels("检察院督促整改,防止300多亩耕地被占用")[0][0] == "耕地"
     assert labels("每个社区确定3名平安联络员")[0][:2] == ("平安联络员", 3.0)
+
+
+def test_a_headlines_space_sets_the_counted_phrase_apart() -> None:
+    # Chinese prose has no spaces: in a headline one parts two phrases, the count is the second's
+    assert labels("调解暖民心“有温度” 全年化解纠纷860件")[0][:2] == ("化解纠纷", 860.0)

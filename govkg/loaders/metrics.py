@@ -1118,6 +1118,9 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 召开全县3000人大会: the size that names a meeting, no quantity of work
     if unit in ("个", "") and sentence.startswith("方面", end):
         return True  # 主要有四个方面原因, 从6个方面制定标准: the headings of an account, no count of work
+    in_words = not sentence[start].isdigit()
+    if unit in ("个", "项", "") and in_words and sentence.startswith(_ACCOUNT_PARTS, end):
+        return True  # 采取三项措施, 分三个阶段推进: how the account or the plan is laid out, no count of work
     if _KIN_BEFORE.search(sentence, 0, start) and _KIN_COUNT.match(sentence, start):
         return True  # 夫妇二人, 兄弟两人: how many the people just named are, no count of work
     if _THE_TWO.match(sentence, start) and (start == 0 or sentence[start - 1] in _THE_TWO_BEFORE):
@@ -1144,6 +1147,9 @@ _SPAN_OF = re.compile(
     r"^.*?[0-9一二两三四五六七八九十]{1,3}(?:小时|天|年|个月)[0-9一二两三四五六七八九十]{1,3}(?:分钟|秒|小时|天|个月)的"
 )
 _PER_AREA = ("每平方公里", "每平方千米", "每平方米")
+# Parts an account or a plan is laid out in: counted in words (三项措施, 三个阶段), they number its
+# headings; a count in digits (出台措施12条) is kept as the output of work.
+_ACCOUNT_PARTS = ("措施", "举措", "阶段", "步骤")
 _RATE_WITHIN = re.compile(r"[^，,。；;：:、]{0,8}率")
 _MEASURED_TIME = ("平均", "均")  # 平均30分钟内到场: an average, measured
 # A service pledge before a figure in its clause (承诺100%办到位): the figure is promised, not
@@ -1248,6 +1254,19 @@ def _value(num: str) -> float | None:
 _ASIDE_OF_OUTER = ("占", "含", "包括", "包含")
 
 
+# A space between two Chinese words: Chinese prose runs on without spaces, so a headline sets its
+# phrases apart with one, and the count belongs to the phrase after it.
+_PHRASE_GAP = re.compile(r"(?<=[\u4e00-\u9fff”」》])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+def _last_gap(text: str) -> int | None:
+    """Where the last phrase after a space between Chinese words starts in ``text``, if any."""
+    last = None
+    for gap in _PHRASE_GAP.finditer(text):
+        last = gap.end()
+    return last
+
+
 def _label(
     sentence: str, start: int, end: int, floor: int, previous: str, unit: str
 ) -> tuple[str, str | None]:
@@ -1261,6 +1280,8 @@ def _label(
         # 组建调委会16个(企业调委会1个): a count inside a parenthesis is labelled from inside it; a
         # share or a part (占全省总数的40%, 含兼职380名) is of the noun outside, named before it
         before = before[opened + 1 :]
+    if (gap := _last_gap(before)) is not None and is_noun_label(_noun(before[gap:])):
+        before = before[gap:]  # 援助暖人心 挽回损失500万元: a headline's phrases are set apart by a space
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
