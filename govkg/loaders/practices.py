@@ -534,6 +534,8 @@ _FIELD_TERMS = frozenset({
     "多元共治", "共治共享", "共建共享", "共建共治",
     # the whole-of-society security every report claims (“大平安”格局, 工作体系, 理念)
     "大平安",
+    # a technology every place applies, named alone (“互联网 ”普法, a “互联网+” whose plus was lost)
+    "互联网", "大数据", "云计算", "物联网", "区块链", "人工智能", "数字化", "信息化", "智能化",
 })  # fmt: skip
 # A quote that a goal frame closes (以打造“最安全边境城市”为目标) or a rate measured (“见警率”,
 # “两率一度”) names what is aimed at or counted, not a programme the unit runs. (A selection the
