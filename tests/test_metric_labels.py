@@ -1240,3 +1240,15 @@ def test_a_verb_of_preventing_or_naming_to_a_post_takes_the_noun_after_the_count
 def test_a_headlines_space_sets_the_counted_phrase_apart() -> None:
     # Chinese prose has no spaces: in a headline one parts two phrases, the count is the second's
     assert labels("调解暖民心“有温度” 全年化解纠纷860件")[0][:2] == ("化解纠纷", 860.0)
+
+
+def test_a_weight_after_a_count_of_pieces_weighs_the_goods_counted() -> None:
+    # 12包3.5千克: the pieces are counted, then weighed; the count is no part of the weight's label
+    assert labels("共缴获冰毒12包3.5千克。")[-1][:2] == ("缴获冰毒", 3.5)
+    pieces, weight = labels("当场查获疑似毒品40块28.6千克。")
+    assert weight[:2] == (pieces[0], 28.6) and "40" not in weight[0]
+
+
+def test_deng_di_closes_a_list_of_places() -> None:
+    # 在甲村、乙村等地抓获…: 等地 ends the places where; the work counted follows
+    assert labels("先后在车站、集贸市场等地抓获盗窃嫌疑人9名。")[0][:2] == ("抓获盗窃嫌疑人", 9.0)

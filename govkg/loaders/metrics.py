@@ -445,7 +445,10 @@ _TAIL_STOP = re.compile(
     r"(?<![公总一])共(?:计|同)?(?=[\u4e00-\u9fff])(?![享建治识性青有])|按照|平均(?![数值])"
 )
 # Examples listed before 等 name no count: “甲”“乙”等特色调解组织32个 counts the 调解组织.
-_EXAMPLES = re.compile(r"^.*?[^一二三四五六七八九十平同高中初上下均对]等(?![级次同待候于等])")
+# 在甲村、乙村等地抓获…: 等地 (“and other places”) closes the list of places as a whole.
+_EXAMPLES = re.compile(
+    r"^.*?[^一二三四五六七八九十平同高中初上下均对]等(?:地(?![区方域]))?(?![级次同待候于等])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1259,6 +1262,11 @@ _ASIDE_OF_OUTER = ("占", "含", "包括", "包含")
 _PHRASE_GAP = re.compile(r"(?<=[\u4e00-\u9fff”」》])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
+_WEIGHTS = frozenset({"千克", "公斤", "克", "吨", "斤"})
+# A count of pieces (12包, 85块) right before a weight: the goods counted, then weighed.
+_PIECES_BEFORE = re.compile(r"[0-9]+[余多]?[包块袋粒颗瓶支件箱捆]$")
+
+
 def _last_gap(text: str) -> int | None:
     """Where the last phrase after a space between Chinese words starts in ``text``, if any."""
     last = None
@@ -1282,6 +1290,8 @@ def _label(
         before = before[opened + 1 :]
     if (gap := _last_gap(before)) is not None and is_noun_label(_noun(before[gap:])):
         before = before[gap:]  # 援助暖人心 挽回损失500万元: a headline's phrases are set apart by a space
+    if unit in _WEIGHTS:
+        before = _PIECES_BEFORE.sub("", before)  # 缴获毒品12包3.5千克: the weight of the pieces just counted
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
@@ -1416,7 +1426,8 @@ def _label(
     if label:
         return label, None
     if floor > clause_start:
-        label = _noun(sentence[clause_start:start])
+        run = sentence[clause_start:start]
+        label = _noun(_PIECES_BEFORE.sub("", run) if unit in _WEIGHTS else run)
         if label:
             return label, None
     if previous and _BARE_SHARE.fullmatch(before.strip()):
