@@ -1252,3 +1252,8 @@ def test_a_weight_after_a_count_of_pieces_weighs_the_goods_counted() -> None:
 def test_deng_di_closes_a_list_of_places() -> None:
     # 在甲村、乙村等地抓获…: 等地 ends the places where; the work counted follows
     assert labels("先后在车站、集贸市场等地抓获盗窃嫌疑人9名。")[0][:2] == ("抓获盗窃嫌疑人", 9.0)
+
+
+def test_pingjun_before_a_verb_is_dropped_whole() -> None:
+    # 平均达到: “on average” goes with the verb; its 均 is no “all” that leaves a stray 平 behind
+    assert labels("全镇各村配备治保委员平均达到2.5名。")[0][:2] == ("各村配备治保委员", 2.5)

@@ -1969,7 +1969,7 @@ def _trim(text: str) -> str:
                 text, changed = text[len(filler) :], True
         for verb in _TRAIL_VERBS:
             if text.endswith(verb) and not (
-                (verb == "均" and _PER_UNIT.search(text))
+                (verb == "均" and (_PER_UNIT.search(text) or text.endswith("平均")))
                 or (verb == "突破" and _NEW_BREAKTHROUGH.search(text))
             ):
                 text, changed = text[: -len(verb)], True
