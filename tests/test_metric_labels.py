@@ -1257,3 +1257,10 @@ def test_deng_di_closes_a_list_of_places() -> None:
 def test_pingjun_before_a_verb_is_dropped_whole() -> None:
     # 平均达到: “on average” goes with the verb; its 均 is no “all” that leaves a stray 平 behind
     assert labels("全镇各村配备治保委员平均达到2.5名。")[0][:2] == ("各村配备治保委员", 2.5)
+
+
+def test_such_points_back_and_jun_cheng_opens_the_predicate() -> None:
+    # 这样的 before the noun points back to people just told of; the noun after it is counted
+    assert labels("全区现有80余名这样的义务巡防员。")[0][:2] == ("义务巡防员", 80.0)
+    # 均成立: “all set up”, the predicate, even after a noun ending in 所 (派出所均 is no 所均)
+    assert labels("15个司法所均成立了调解工作室。")[0][:2] == ("司法所", 15.0)
