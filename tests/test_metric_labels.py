@@ -1264,3 +1264,9 @@ def test_such_points_back_and_jun_cheng_opens_the_predicate() -> None:
     assert labels("全区现有80余名这样的义务巡防员。")[0][:2] == ("义务巡防员", 80.0)
     # 均成立: “all set up”, the predicate, even after a noun ending in 所 (派出所均 is no 所均)
     assert labels("15个司法所均成立了调解工作室。")[0][:2] == ("司法所", 15.0)
+
+
+def test_a_bureau_opening_the_label_is_who_acted() -> None:
+    # 县公安局破获…, 某县公安局…: the bureau acted (it gives the region); the work is the indicator
+    assert labels("县司法局办理法律援助案件412件。")[0][:2] == ("办理法律援助案件", 412.0)
+    assert labels("三年来,永平县公安局侦破盗窃案件230起。")[0][:2] == ("侦破盗窃案件", 230.0)
