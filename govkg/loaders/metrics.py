@@ -260,8 +260,8 @@ _STATION_PREFIX = re.compile(
     # or a bureau or court named with its place (成县公安局): the body that acts, not the indicator
     r"|^[\u4e00-\u9fff]{1,6}?(?:省|市|州|县|区|旗|盟)(?:公安局|公安分局|人民法院|中级人民法院|人民检察院|"
     r"检察院|司法局)"
-    # … or with only its level, or bare once its place opened the clause (县公安局破获…, 公安局破获…)
-    r"|^[县市区州旗]?(?:公安局|公安分局|人民法院|中级人民法院|人民检察院|检察院|司法局)"
+    # … or bare, once its place opened the clause (华宁县公安局破获… -> 公安局破获…)
+    r"|^(?:公安局|公安分局|人民法院|中级人民法院|人民检察院|检察院|司法局)"
 )
 # Verbs of setting up that open a label: 建成调解工作室 -> 调解工作室.
 _MAKE_VERB = re.compile(
