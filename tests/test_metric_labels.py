@@ -1235,3 +1235,37 @@ def test_a_verb_of_preventing_or_naming_to_a_post_takes_the_noun_after_the_count
     # 防止…流失, 确定…联络员: what is prevented, or who is named, follows the count
     assert labels("检察院督促整改,防止300多亩耕地被占用")[0][0] == "耕地"
     assert labels("每个社区确定3名平安联络员")[0][:2] == ("平安联络员", 3.0)
+
+
+def test_a_headlines_space_sets_the_counted_phrase_apart() -> None:
+    # Chinese prose has no spaces: in a headline one parts two phrases, the count is the second's
+    assert labels("调解暖民心“有温度” 全年化解纠纷860件")[0][:2] == ("化解纠纷", 860.0)
+
+
+def test_a_weight_after_a_count_of_pieces_weighs_the_goods_counted() -> None:
+    # 12包3.5千克: the pieces are counted, then weighed; the count is no part of the weight's label
+    assert labels("共缴获冰毒12包3.5千克。")[-1][:2] == ("缴获冰毒", 3.5)
+    pieces, weight = labels("当场查获疑似毒品40块28.6千克。")
+    assert weight[:2] == (pieces[0], 28.6) and "40" not in weight[0]
+
+
+def test_deng_di_closes_a_list_of_places() -> None:
+    # 在甲村、乙村等地抓获…: 等地 ends the places where; the work counted follows
+    assert labels("先后在车站、集贸市场等地抓获盗窃嫌疑人9名。")[0][:2] == ("抓获盗窃嫌疑人", 9.0)
+
+
+def test_pingjun_before_a_verb_is_dropped_whole() -> None:
+    # 平均达到: “on average” goes with the verb; its 均 is no “all” that leaves a stray 平 behind
+    assert labels("全镇各村配备治保委员平均达到2.5名。")[0][:2] == ("各村配备治保委员", 2.5)
+
+
+def test_such_points_back_and_jun_cheng_opens_the_predicate() -> None:
+    # 这样的 before the noun points back to people just told of; the noun after it is counted
+    assert labels("全区现有80余名这样的义务巡防员。")[0][:2] == ("义务巡防员", 80.0)
+    # 均成立: “all set up”, the predicate, even after a noun ending in 所 (派出所均 is no 所均)
+    assert labels("15个司法所均成立了调解工作室。")[0][:2] == ("司法所", 15.0)
+
+
+def test_a_bureau_opening_the_label_is_who_acted() -> None:
+    # 某县公安局…: the bureau acted (its place gives the region); the work is the indicator
+    assert labels("三年来,永平县公安局侦破盗窃案件230起。")[0][:2] == ("侦破盗窃案件", 230.0)

@@ -180,6 +180,12 @@ def test_a_count_of_aspects_is_no_quantity_and_heads_the_next_label() -> None:
     # 四个方面 / 8个方面 count the headings of an account, not work done; the count after them
     # names its own noun (6个方面27项重点任务 -> 27 项 重点任务)
     assert find_metrics("主要有四个方面原因。") == []
+    # measures or stages counted in words lay out the account or the plan: no count of work; a
+    # count of measures in digits is an output and is kept
+    assert find_metrics("县司法局推出四项措施护航企业发展。") == []
+    assert find_metrics("整治行动分宣传发动、集中整治和巩固提升三个阶段开展。") == []
+    (m,) = find_metrics("市政府出台稳就业措施15条。")
+    assert (m.value, m.unit) == (15.0, "条")
     (m,) = find_metrics("出台工作方案,细化6个方面27项重点任务。")
     assert (m.raw, m.indicator) == ("27项", "重点任务")
 

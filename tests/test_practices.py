@@ -319,6 +319,10 @@ def test_discover_local_programs(
         "深入开展“两学一做”学习教育。",
         "警地联合开展“党的声音进牧区”活动12场次。",  # party propaganda, like party study
         "通过“钧报平安”公众号发布信息。",
+        "区法院开设“石榴说法”账号解答群众咨询。",  # a media account, as a 公众号 is
+        "某乡积极探索“大数据”调解新模式。",  # a technology alone names no programme
+        "某乡探索“互联网 ”普法新模式。",
+        "派出所开通“警民心连心” 微信视频号。",
         "群众可通过“小程序”随时反映问题。",  # a kind word alone
         "坚持“抓重点、创亮点”，确保完成“四精”目标。",
         "实现“日清日结”。",

@@ -260,6 +260,8 @@ _STATION_PREFIX = re.compile(
     # or a bureau or court named with its place (成县公安局): the body that acts, not the indicator
     r"|^[\u4e00-\u9fff]{1,6}?(?:省|市|州|县|区|旗|盟)(?:公安局|公安分局|人民法院|中级人民法院|人民检察院|"
     r"检察院|司法局)"
+    # … or bare, once its place opened the clause (华宁县公安局破获… -> 公安局破获…)
+    r"|^(?:公安局|公安分局|人民法院|中级人民法院|人民检察院|检察院|司法局)"
 )
 # Verbs of setting up that open a label: 建成调解工作室 -> 调解工作室.
 _MAKE_VERB = re.compile(
@@ -434,7 +436,7 @@ _JUST_VERB = re.compile(
 _KINDS = ("各类", "各种", "多种", "多类")
 # Where the noun after a number ends: a verb or an adverb starting the predicate.
 _TAIL_STOP = re.compile(
-    r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均(?=[依在已为由有按实建设配开纳达])|已经?(?![婚决])|被|累计|分别|参加|参会(?![人代单])|出席|列席|会签|联签|签署|发放(?![点员])|[到赴](?=[\u4e00-\u9fff]{0,4}(?:[镇乡村县区市]|街道|社区|基层|一线|企业|学校|现场))|入驻|常态化|"
+    r"及时|作为|为|经常|提供|担任|参与|接入|实现|开展|完成|全?覆盖|整合(?:至|到|进|入)|全部|积极|主动|均(?=[依在已为由有按实建设配开纳达成])|已经?(?![婚决])|被|累计|分别|参加|参会(?![人代单])|出席|列席|会签|联签|签署|发放(?![点员])|[到赴](?=[\u4e00-\u9fff]{0,4}(?:[镇乡村县区市]|街道|社区|基层|一线|企业|学校|现场))|入驻|常态化|"
     r"投入|到位|建成(?![区率])|建起|获评|获命名|荣获|入选|接受|推行|都(?=[有已是在能实])|(?<![参给])与(?![会])|充实|补充到|签订|加入|组成|深入|开设|设立|承担|负责|严格|认真|切实|得到|纳入|落实|进行|实行|建立|"
     r"享受|获得|明年|今年|年内|全年|目前|正在|逐步|逐一|逐个|逐级|层层|定期|每月|每周|每天|统一|集中|构成|形成|包联|"
     r"派员|常驻|进驻|轮驻|共同|整体|[发返退交]还|招聘|招募|选聘|聘请|聘任|选派|派驻|将(?![来近])|把|推进(?![组会办])|推动|(?:科学|合理|统一)?划分|全面|推广|打造|探索|组建|成立|"
@@ -445,7 +447,10 @@ _TAIL_STOP = re.compile(
     r"(?<![公总一])共(?:计|同)?(?=[\u4e00-\u9fff])(?![享建治识性青有])|按照|平均(?![数值])"
 )
 # Examples listed before 等 name no count: “甲”“乙”等特色调解组织32个 counts the 调解组织.
-_EXAMPLES = re.compile(r"^.*?[^一二三四五六七八九十平同高中初上下均对]等(?![级次同待候于等])")
+# 在甲村、乙村等地抓获…: 等地 (“and other places”) closes the list of places as a whole.
+_EXAMPLES = re.compile(
+    r"^.*?[^一二三四五六七八九十平同高中初上下均对]等(?:地(?![区方域]))?(?![级次同待候于等])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1118,6 +1123,9 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # 召开全县3000人大会: the size that names a meeting, no quantity of work
     if unit in ("个", "") and sentence.startswith("方面", end):
         return True  # 主要有四个方面原因, 从6个方面制定标准: the headings of an account, no count of work
+    in_words = not sentence[start].isdigit()
+    if unit in ("个", "项", "") and in_words and sentence.startswith(_ACCOUNT_PARTS, end):
+        return True  # 采取三项措施, 分三个阶段推进: how the account or the plan is laid out, no count of work
     if _KIN_BEFORE.search(sentence, 0, start) and _KIN_COUNT.match(sentence, start):
         return True  # 夫妇二人, 兄弟两人: how many the people just named are, no count of work
     if _THE_TWO.match(sentence, start) and (start == 0 or sentence[start - 1] in _THE_TWO_BEFORE):
@@ -1144,6 +1152,9 @@ _SPAN_OF = re.compile(
     r"^.*?[0-9一二两三四五六七八九十]{1,3}(?:小时|天|年|个月)[0-9一二两三四五六七八九十]{1,3}(?:分钟|秒|小时|天|个月)的"
 )
 _PER_AREA = ("每平方公里", "每平方千米", "每平方米")
+# Parts an account or a plan is laid out in: counted in words (三项措施, 三个阶段), they number its
+# headings; a count in digits (出台措施12条) is kept as the output of work.
+_ACCOUNT_PARTS = ("措施", "举措", "阶段", "步骤")
 _RATE_WITHIN = re.compile(r"[^，,。；;：:、]{0,8}率")
 _MEASURED_TIME = ("平均", "均")  # 平均30分钟内到场: an average, measured
 # A service pledge before a figure in its clause (承诺100%办到位): the figure is promised, not
@@ -1248,6 +1259,24 @@ def _value(num: str) -> float | None:
 _ASIDE_OF_OUTER = ("占", "含", "包括", "包含")
 
 
+# A space between two Chinese words: Chinese prose runs on without spaces, so a headline sets its
+# phrases apart with one, and the count belongs to the phrase after it.
+_PHRASE_GAP = re.compile(r"(?<=[\u4e00-\u9fff”」》])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
+_WEIGHTS = frozenset({"千克", "公斤", "克", "吨", "斤"})
+# A count of pieces (12包, 85块) right before a weight: the goods counted, then weighed.
+_PIECES_BEFORE = re.compile(r"[0-9]+[余多]?[包块袋粒颗瓶支件箱捆]$")
+
+
+def _last_gap(text: str) -> int | None:
+    """Where the last phrase after a space between Chinese words starts in ``text``, if any."""
+    last = None
+    for gap in _PHRASE_GAP.finditer(text):
+        last = gap.end()
+    return last
+
+
 def _label(
     sentence: str, start: int, end: int, floor: int, previous: str, unit: str
 ) -> tuple[str, str | None]:
@@ -1261,6 +1290,10 @@ def _label(
         # 组建调委会16个(企业调委会1个): a count inside a parenthesis is labelled from inside it; a
         # share or a part (占全省总数的40%, 含兼职380名) is of the noun outside, named before it
         before = before[opened + 1 :]
+    if (gap := _last_gap(before)) is not None and is_noun_label(_noun(before[gap:])):
+        before = before[gap:]  # 援助暖人心 挽回损失500万元: a headline's phrases are set apart by a space
+    if unit in _WEIGHTS:
+        before = _PIECES_BEFORE.sub("", before)  # 缴获毒品12包3.5千克: the weight of the pieces just counted
     before = _RANGE_OPEN.sub("", before)  # 200至400户: the range's first number is no part of the label
     before = _ASPECTS.sub("", before)  # 细化8个方面41项任务: the aspects group the count, the noun follows
     before = _KINDS_COUNTED.sub("", before)  # 摸排矛盾问题七大类42件: how many kinds, then how many in all
@@ -1395,7 +1428,8 @@ def _label(
     if label:
         return label, None
     if floor > clause_start:
-        label = _noun(sentence[clause_start:start])
+        run = sentence[clause_start:start]
+        label = _noun(_PIECES_BEFORE.sub("", run) if unit in _WEIGHTS else run)
         if label:
             return label, None
     if previous and _BARE_SHARE.fullmatch(before.strip()):
@@ -1786,6 +1820,9 @@ _BRACKETED_KINDS = re.compile(
 _ALT_UNIT = re.compile(rf"[(（](?:{_UNIT_ALT})(?:次)?[)）]")
 
 
+_SUCH = re.compile(r"^(?:像?这样|那样|这种|这类|此类)的?(?=[\u4e00-\u9fff“])")
+
+
 def _tail(sentence: str, end: int) -> str:
     """The noun just after a number (建成便民服务中心14个 … ; 依托1万余名网格员), up to a verb or a break."""
     if alt := _ALT_UNIT.match(sentence, end):
@@ -1797,6 +1834,7 @@ def _tail(sentence: str, end: int) -> str:
     # the next count, in digits or (after 和/及/与) in words: 248个行政村和两个移民区
     digit = _NEXT_COUNT.search(sentence[end:stop])
     tail = sentence[end : end + digit.start() if digit else stop].strip().removeprefix("的")
+    tail = _SUCH.sub("", tail)  # 120多名这样的劝阻员: “such” points back, the noun after it is counted
     if digit:
         tail = _JOINS_NEXT.sub("", tail)  # 5名民警和5名辅警: the 和 joins the next count
     elif joined := _JOINS_NAMED.search(tail, 1):
@@ -1937,7 +1975,7 @@ def _trim(text: str) -> str:
                 text, changed = text[len(filler) :], True
         for verb in _TRAIL_VERBS:
             if text.endswith(verb) and not (
-                (verb == "均" and _PER_UNIT.search(text))
+                (verb == "均" and (_PER_UNIT.search(text) or text.endswith("平均")))
                 or (verb == "突破" and _NEW_BREAKTHROUGH.search(text))
             ):
                 text, changed = text[: -len(verb)], True

@@ -534,6 +534,8 @@ _FIELD_TERMS = frozenset({
     "多元共治", "共治共享", "共建共享", "共建共治",
     # the whole-of-society security every report claims (“大平安”格局, 工作体系, 理念)
     "大平安",
+    # a technology every place applies, named alone (“互联网 ”普法, a “互联网+” whose plus was lost)
+    "互联网", "大数据", "云计算", "物联网", "区块链", "人工智能", "数字化", "信息化", "智能化",
 })  # fmt: skip
 # A quote that a goal frame closes (以打造“最安全边境城市”为目标) or a rate measured (“见警率”,
 # “两率一度”) names what is aimed at or counted, not a programme the unit runs. (A selection the
@@ -542,6 +544,11 @@ _GOAL_AFTER = re.compile(r"(?:为|作为|的)(?:总|奋斗|工作)?目标")
 # (each step has its doer before it; a list of two-character brands, “和美”、“暖心”调解室, has none)
 _QUOTED_STEPS_BEFORE = re.compile(r"[“\"][^“”\"]{1,2}[”\"][^，,。；;“”\"]{0,6}、[^，,。；;“”\"、]{1,6}$")
 _RATE_NAME = re.compile(r"(?:率|满意度|知晓率|两率一度|[一二两三四五]率[一二两三]度)$")
+# A quote that a media account's word follows (“X”抖音账号, “X” 微信公众号) names a media channel,
+# which is no programme (guideline: “钧报平安” 公众号).
+_MEDIA_AFTER = re.compile(
+    r"\s*(?:官方)?(?:抖音|快手|微博|微信|视频|头条|新媒体)?(?:账号|帐号|公众号|视频号|抖音号|快手号|头条号|微博号)"
+)
 # An institution named after its administrative unit is that unit's body, not a brand.
 _UNIT_INSTITUTION = re.compile(
     r"^[\u4e00-\u9fff]{2,8}?(?:省|市|(?<!社)区|县|旗|州|盟|镇|乡|街道)[\u4e00-\u9fff]*(?:中心|站|所|室|学校|委员会|协会)$"
@@ -722,7 +729,7 @@ class PracticeMatcher:
         if (
             not _acceptable(name)
             or _RATE_NAME.search(name)
-            or (sentence and _GOAL_AFTER.match(sentence, end))
+            or (sentence and (_GOAL_AFTER.match(sentence, end) or _MEDIA_AFTER.match(sentence, end)))
             or _is_count(name)
             or _UNIT_INSTITUTION.match(name)
             or _enumeration(name, "")
@@ -1284,11 +1291,13 @@ _COUNT_OF_KINDS = re.compile(
 
 
 def _aim_or_rate(s: str, cand: _Candidate) -> bool:
-    """以打造“X”为目标, 提升“见警率”: the quote names an aim or a rate; and 群众“点单”、部门“接单”、
+    """以打造“X”为目标, 提升“见警率”: the quote names an aim or a rate (or, “X”抖音账号, a media
+    account); and 群众“点单”、部门“接单”、
     网格员“派单”: a two-character quote that closes a 、-list of such quotes is one step of a
     slogan, whatever kind word follows the last."""
     return bool(
         _GOAL_AFTER.match(s, cand.outer_end)
+        or _MEDIA_AFTER.match(s, cand.outer_end)
         or _RATE_NAME.search(cand.content)
         or (len(cand.content) <= 2 and _QUOTED_STEPS_BEFORE.search(s, 0, cand.outer_start))
     )
