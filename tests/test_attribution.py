@@ -974,3 +974,14 @@ def test_partners_qualified_by_their_province_act_with_the_unit_that_works_with_
     found = _adopters(text)
     assert {("百福司镇", "grid"), ("桂塘镇", "grid"), ("迓驾镇", "grid")} <= found
     assert ("湖南省", "grid") not in found
+
+
+def test_a_unit_that_in_turn_works_with_its_neighbours_acts_with_them() -> None:
+    # 甲区先后与乙县、丙市…: an adverb of sequence between the unit and 与 leaves the unit the
+    # subject, acting with the partners (as 甲区与乙县、丙市… does)
+    text = (
+        "江宁区边界治理简报\n江宁区地处苏皖交界。2015年江宁区先后与博望区、溧水区组建边界联合人民调解委员会。"
+    )
+    adopters = _adopters(text)
+    assert ("江宁区", "diversified_resolution") in adopters
+    assert ("博望区", "diversified_resolution") in adopters

@@ -65,9 +65,9 @@ _PILOT_AT = re.compile(r"(?:先行)?试点")
 _PILOT_AS = re.compile(r"(?:作为|为)(?:全[省市州县区旗])?(?:首批|首个|第一批)?(?:先行)?试点")
 _PILOT_CHOICE = re.compile(r"(?:以|选取|选择|选定|确定|将|把)$")
 _SMALLER_UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:社区|村|街道|嘎查)")
-# 甲镇积极与乙镇…, 甲县主动同乙县…: an adverb of willingness before 与 makes the partner one the
-# first unit works with, whatever the verb after the partner
-_WITH_GAP = re.compile(r"^(?:积极|主动)?(?:与|和|同)$")
+# 甲镇积极与乙镇…, 甲县主动同乙县…, 甲区先后与乙县、丙市…: an adverb of willingness or of sequence
+# before 与 makes the partner one the first unit works with, whatever the verb after the partner
+_WITH_GAP = re.compile(r"^(?:积极|主动|先后|相继|分别|多次)?(?:与|和|同)$")
 # 同时与…, 还和…, 并同…: a partner opening a clause whose subject is left unwritten
 _WITH = re.compile(r"^(?:还|并|也|又|则)?(?:与|和|同)$")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
