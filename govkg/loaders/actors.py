@@ -1441,6 +1441,9 @@ _NATION_HEAD = re.compile(
     r"(?:我国|全国)(?!首|第|率先|唯一|先进|示范|优秀|百强|文明|模范|一流|前列)"
     r"|中央(?:政法委|网信办|宣传部|组织部|社会工作部|文明办|纪委|综治委|依法治国办|办公厅"
     r"|[\u4e00-\u9fff]{0,6}?(?:委员会|领导小组|办公室))"
+    # 国家移民管理局等联合部署…, 公安部部署…: a central ministry or administration (not 公安部门, 国家级)
+    r"|国家(?!级)[\u4e00-\u9fff]{1,6}?(?:局|委|部|署)(?!门)|(?:公安|司法|民政|农业农村|应急管理)部(?!门)"
+    r"|最高人民(?:法院|检察院)|国务院"
 )
 # 全省社区民警… in a county's report: the whole level above acts (not 全市首家, which ranks a unit);
 # 市公安局…/市中院… in a district's report: a body of the level above (not 市场…, 县城…, 区域…)
