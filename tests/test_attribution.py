@@ -995,3 +995,13 @@ def test_a_central_ministry_heading_a_sentence_is_above_the_report_subject() -> 
     assert ("扎赉特旗", "safe_units") not in _adopters(text)
     text = "扎赉特旗平安建设简报\n扎赉特旗推行网格化管理。2023年,扎赉特旗开展平安边境模范创建活动。"
     assert ("扎赉特旗", "safe_units") in _adopters(text)
+
+
+def test_a_verb_whose_object_runs_into_a_level_word_makes_no_unit() -> None:
+    # 统筹城乡, 引导能人回乡, 撤销建制乡: a verb whose object runs into the level word makes no
+    # township of its own; the county acts (a real 旧城乡 written after its county still does)
+    for phrase in ("统筹城乡", "引导能人回乡", "撤销建制乡后"):
+        text = f"滑县平安建设简报\n滑县{phrase}推行网格化管理。"
+        assert _adopters(text) == {("滑县", "grid")}, phrase
+    text = "迁西县平安建设简报\n迁西县旧城乡推行网格化管理。"
+    assert ("旧城乡", "grid") in _adopters(text)
