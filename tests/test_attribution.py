@@ -989,9 +989,7 @@ def test_a_unit_that_in_turn_works_with_its_neighbours_acts_with_them() -> None:
 
 def test_a_central_ministry_heading_a_sentence_is_above_the_report_subject() -> None:
     # 国家某局部署…, 民政部印发…: a central body acts; the report's banner adopts nothing from it
-    text = (
-        "扎赉特旗平安建设简报\n扎赉特旗推行网格化管理。2023年,国家信访局等部门联合组织了平安边境创建活动。"
-    )
+    text = "扎赉特旗平安建设简报\n扎赉特旗推行网格化管理。2023年,国家信访局等部门联合组织了平安边境创建活动。"
     assert ("扎赉特旗", "safe_units") not in _adopters(text)
     text = "扎赉特旗平安建设简报\n扎赉特旗推行网格化管理。2023年,扎赉特旗开展平安边境创建活动。"
     assert ("扎赉特旗", "safe_units") in _adopters(text)
