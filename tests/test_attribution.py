@@ -974,3 +974,32 @@ def test_partners_qualified_by_their_province_act_with_the_unit_that_works_with_
     found = _adopters(text)
     assert {("百福司镇", "grid"), ("桂塘镇", "grid"), ("迓驾镇", "grid")} <= found
     assert ("湖南省", "grid") not in found
+
+
+def test_a_unit_that_in_turn_works_with_its_neighbours_acts_with_them() -> None:
+    # 甲区先后与乙县、丙市…: an adverb of sequence between the unit and 与 leaves the unit the
+    # subject, acting with the partners (as 甲区与乙县、丙市… does)
+    text = (
+        "江宁区边界治理简报\n江宁区地处苏皖交界。2015年江宁区先后与博望区、溧水区组建边界联合人民调解委员会。"
+    )
+    adopters = _adopters(text)
+    assert ("江宁区", "diversified_resolution") in adopters
+    assert ("博望区", "diversified_resolution") in adopters
+
+
+def test_a_central_ministry_heading_a_sentence_is_above_the_report_subject() -> None:
+    # 国家某局部署…, 民政部印发…: a central body acts; the report's banner adopts nothing from it
+    text = "扎赉特旗平安建设简报\n扎赉特旗推行网格化管理。2023年,国家信访局等部门联合组织了平安边境创建活动。"
+    assert ("扎赉特旗", "safe_units") not in _adopters(text)
+    text = "扎赉特旗平安建设简报\n扎赉特旗推行网格化管理。2023年,扎赉特旗开展平安边境创建活动。"
+    assert ("扎赉特旗", "safe_units") in _adopters(text)
+
+
+def test_a_verb_whose_object_runs_into_a_level_word_makes_no_unit() -> None:
+    # 统筹城乡, 引导能人回乡, 撤销建制乡: a verb whose object runs into the level word makes no
+    # township of its own; the county acts (a real 旧城乡 written after its county still does)
+    for phrase in ("统筹城乡", "引导能人回乡", "撤销建制乡后"):
+        text = f"滑县平安建设简报\n滑县{phrase}推行网格化管理。"
+        assert _adopters(text) == {("滑县", "grid")}, phrase
+    text = "迁西县平安建设简报\n迁西县旧城乡推行网格化管理。"
+    assert ("旧城乡", "grid") in _adopters(text)

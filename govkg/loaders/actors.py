@@ -65,9 +65,9 @@ _PILOT_AT = re.compile(r"(?:先行)?试点")
 _PILOT_AS = re.compile(r"(?:作为|为)(?:全[省市州县区旗])?(?:首批|首个|第一批)?(?:先行)?试点")
 _PILOT_CHOICE = re.compile(r"(?:以|选取|选择|选定|确定|将|把)$")
 _SMALLER_UNIT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:社区|村|街道|嘎查)")
-# 甲镇积极与乙镇…, 甲县主动同乙县…: an adverb of willingness before 与 makes the partner one the
-# first unit works with, whatever the verb after the partner
-_WITH_GAP = re.compile(r"^(?:积极|主动)?(?:与|和|同)$")
+# 甲镇积极与乙镇…, 甲县主动同乙县…, 甲区先后与乙县、丙市…: an adverb of willingness or of sequence
+# before 与 makes the partner one the first unit works with, whatever the verb after the partner
+_WITH_GAP = re.compile(r"^(?:积极|主动|先后|相继|分别|多次)?(?:与|和|同)$")
 # 同时与…, 还和…, 并同…: a partner opening a clause whose subject is left unwritten
 _WITH = re.compile(r"^(?:还|并|也|又|则)?(?:与|和|同)$")
 # What may stand before a sentence's subject: list markers, time adverbials, 在/由 — no verb.
@@ -1441,6 +1441,9 @@ _NATION_HEAD = re.compile(
     r"(?:我国|全国)(?!首|第|率先|唯一|先进|示范|优秀|百强|文明|模范|一流|前列)"
     r"|中央(?:政法委|网信办|宣传部|组织部|社会工作部|文明办|纪委|综治委|依法治国办|办公厅"
     r"|[\u4e00-\u9fff]{0,6}?(?:委员会|领导小组|办公室))"
+    # 国家某某局会同各部委…, 公安部要求…: a central ministry or administration (not 公安部门, 国家级)
+    r"|国家(?!级)[\u4e00-\u9fff]{1,6}?(?:局|委|部|署)(?!门)|(?:公安|司法|民政|农业农村|应急管理)部(?!门)"
+    r"|最高人民(?:法院|检察院)|国务院"
 )
 # 全省社区民警… in a county's report: the whole level above acts (not 全市首家, which ranks a unit);
 # 市公安局…/市中院… in a district's report: a body of the level above (not 市场…, 县城…, 区域…)

@@ -456,6 +456,9 @@ _NOT_NAME_WORDS = _words(
     # verbs of setting a body up (共成立社区调解委员会, 新设立村警务室): what is set up follows them,
     # and no 区划 name holds one
     "成立 设立 组建 筹建 增设 "
+    # verbs whose object runs into a level word (统筹城乡, 撤销建制乡, 引导能人回乡, 鼓励乡贤返乡):
+    # the common noun or the going home follows them, no 区划 name holds one
+    "统筹 促进 撤销 撤并 引导 鼓励 "
 )
 # Bodies whose names a unit's name may follow (某县公安局甲村警务室, 某区司法局乙社区工作站)
 _BODY_IN_STEM = re.compile(r"公安局|公安分局|派出所|司法局|司法所|法院|检察院|人民法庭|政府|政法委")
