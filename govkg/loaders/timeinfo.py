@@ -62,7 +62,7 @@ _THIS_YEAR = re.compile(
     r"|^上半年[，,]"  # 上半年，某县… opening a dated report: this year's first half
     r"|(?<![0-9年])年初以来"  # 年初以来 with no year before it: since the start of this year
 )
-# 记者从市司法局了解到，2021年，该局…: the year a reported lead opens its news with
+# 笔者从某厅获悉，2021年，该厅…: the year a reported lead opens its news with
 _REPORTED_YEAR = re.compile(
     r"^[^。！？!?；;]{0,40}?(?:了解到|获悉|得知)[，,]\s*((?:19|20)\d{2})\s*年(?=[，,])"
 )
