@@ -1035,6 +1035,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # “1”指1个指挥中枢: the gloss of a formula's term restates it, no count of work
     if _FORMULA_PART.match(sentence, end):
         return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
+    if not sentence[start].isdigit() and _JOINT_WORK_AFTER.match(sentence, end):
+        return True  # 三所(庭)联动, 五员合一: numeral words before joint work name a mechanism
     if before in "数几" and not sentence[start].isdigit():
         return True  # 数十人, 几百户: "some tens", a rough size and no count
     if before in "这那此" and not sentence[start].isdigit():
@@ -1176,6 +1178,11 @@ _THE_TWO_BEFORE = "，,；;：:。将把让使对给与和跟同令叫请这那�
 
 # A count whose noun is joined to the next part by + (1名网格员+1名民警) spells out a formula.
 _FORMULA_PART = re.compile(r"[\u4e00-\u9fff]{1,8}[+＋]")
+# 三所联动, 三所(庭)联动, 四员合一: bodies or posts counted in numeral words and then working as one
+# (an optional bracketed other kind between) are the name of a mechanism, not a count of them.
+_JOINT_WORK_AFTER = re.compile(
+    r"(?:[（(][\u4e00-\u9fff]{1,2}[)）])?(?:联动|联调|联处|联防|联创|联建|联治|互动|合一|一体|协同|融合)"
+)
 # A whole day or year of service (24小时, 二十四小时, 365天) qualifying the noun or verb after it;
 # a time limit (24小时内, 缩短至24小时) stays a quantity.
 _ROUND_THE_CLOCK = re.compile(r"(?:24|二十四)小时|365天")
