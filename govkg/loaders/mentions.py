@@ -140,6 +140,8 @@ _TITLE_CLOSES = re.compile(r"^[^《》。]*》")
 # 某某指出，要…; 某委要求各乡镇…: an instruction; 按照/根据…要求 is a local body complying.
 _INSTRUCTION = re.compile(
     r"(?<!按照)(?<!根据)(?<!落实)(?:指出|强调|要求|希望|号召)[,，:：]?\s*(?:要|必须|应|各|全|进一步)"
+    # 人大常委会希望县检察院今后继续加强…: a hope that a body go on with the work is asked of it
+    r"|(?<![的有])(?:希望|期望|期待)[^，,。；;]{0,12}?(?:今后|继续|进一步|持续|再接再厉)"
 )
 # 对心理咨询室的建设提出具体要求: the practice is what a visitor's demands are about, not work done.
 _DEMAND_BEFORE = re.compile(r"对[^，,。；;]{0,12}$")
