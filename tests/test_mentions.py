@@ -670,3 +670,24 @@ def test_a_first_person_remark_quoted_whole_is_not_the_subjects_work() -> None:
     s = "“我市全面推行网格化管理，成效明显。”"
     i = s.index("网格化管理")
     assert classify(s, i, i + 5) is None
+
+
+def test_a_wish_for_closer_ties_is_no_adoption() -> None:
+    # 希望/期待/愿 … 加强交流合作: what two sides hope to do together, not work either has done
+    assert _cls("东乡县代表团希望两县在扫黑除恶方面加强交流合作", "扫黑除恶") == "plan"
+    assert _cls("东乡县愿与兄弟县在网格化管理上深化协作", "网格化管理") == "plan"
+    # 志愿 holds 愿 as no verb: volunteers' work stays an adoption
+    assert _cls("东乡县组织志愿者开展扫黑除恶宣传，加强警民合作", "扫黑除恶") is None
+
+
+def test_an_honour_received_with_its_giver_is_no_adoption() -> None:
+    # 获某部命名…称号: the title is an award, as with 被…命名为; 破获 is work on cases
+    assert _cls("石门镇派出所获公安部命名“枫桥式公安派出所”称号", "枫桥式公安派出所") == "award"
+    assert _cls("东乡县公安局破获命名为“雷霆”的扫黑除恶案件", "扫黑除恶") is None
+
+
+def test_a_hope_that_a_body_go_on_with_the_work_is_an_instruction() -> None:
+    # 某常委会希望县法院今后继续加强…: asked of the body, not reported as done
+    assert _cls("东乡县人大常委会希望县法院今后继续深化诉源治理", "诉源治理") == "instruction"
+    # the people's hope (群众的希望) is no one's request
+    assert _cls("东乡县回应群众的希望，今后继续深化诉源治理", "诉源治理") != "instruction"

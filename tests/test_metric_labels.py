@@ -1269,3 +1269,13 @@ def test_such_points_back_and_jun_cheng_opens_the_predicate() -> None:
 def test_a_bureau_opening_the_label_is_who_acted() -> None:
     # 某县公安局…: the bureau acted (its place gives the region); the work is the indicator
     assert labels("三年来,永平县公安局侦破盗窃案件230起。")[0][:2] == ("侦破盗窃案件", 230.0)
+
+
+def test_an_owner_or_channel_before_the_count_leaves_the_noun_after_it() -> None:
+    # 某分局23个派出所: the bureau owns what is counted; the noun after the count is the indicator
+    assert labels("东城分局17个派出所全部设立了调解室。")[0][:2] == ("派出所", 17.0)
+    assert labels("县司法局12个司法所配齐了调解员。")[0][:2] == ("司法所", 12.0)
+    # 线上线下: the channels the people came through
+    assert labels("开展普法宣传，线上线下3万余名群众参与。")[0][:2] == ("群众", 3.0)
+    # 动员全市…: the whole territory after the verb is where the counted things are
+    assert labels("市公安局动员全市120家派出所投入创建。")[0][:2] == ("派出所", 120.0)

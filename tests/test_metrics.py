@@ -654,3 +654,11 @@ def test_weights_of_seized_goods_are_counted() -> None:
     assert [(m.value, m.unit) for m in found] == [(8.6, "公斤"), (420.0, "克"), (2.5, "万千克")]
     # 千克以上: with no number before it, 千 is no count of grams
     assert [m.raw for m in find_metrics("其中千克以上案件12起")] == ["12起"]
+
+
+def test_numeral_words_before_joint_work_name_a_mechanism() -> None:
+    # 三所联动, 两所(庭)联调: bodies counted in words and then working as one name a mechanism
+    assert find_metrics("东乡县推行三所联动、四员合一工作机制。") == []
+    assert find_metrics("东乡县推广两所(庭)联调模式。") == []
+    # a count in digits, or one whose noun follows the measure word, is still a count
+    assert [m.value for m in find_metrics("全县12个派出所联动开展排查。")] == [12.0]

@@ -3,7 +3,8 @@
 A practice named in a sentence is an adoption unless the sentence only *mentions* it. The
 classifier looks for cue words in the sentence, each class with its own lexicon:
 
-- ``plan``: 下一步, 将进一步, 计划于 … (intentions are not deeds); 力争 only for what follows it or
+- ``plan``: 下一步, 将进一步, 计划于 …, 希望/期待/愿 … 加强交流合作 (intentions and wishes are
+  not deeds); 力争 only for what follows it or
   shares its clause (…构建X体系，力争小事不出村 states the goal of work done);
 - ``award``: 被评为, 荣获, 获评, 获得…先进县 … before the practice, or 在…考核中获评… after it (an
   honour is not the practice itself;
@@ -70,6 +71,10 @@ _PLAN = re.compile(
     r"(?:开展|推行|推广|建立|建设|建成|打造|推进|实施|深化|完善|健全|组建|启动))"
     # 拟/准备/打算/预计 + the work: intended, not done (模拟法庭 is no intention)
     r"|(?:(?<![模虚])拟|准备|打算|预计)(?=在|于|年底|年内|今年|明年|新建|建设|建成|推行|推广|开展|启动|投入|实施|组建|设立)"
+    # 希望/期待/愿 … 加强交流合作: a hope for closer ties between two sides (at a visit or a signing)
+    # is a wish for the future, not work done (志愿, 意愿, 自愿 … hold 愿 as no verb)
+    r"|(?:希望|期待|期盼|期望|(?<![志意自宁心情祝])愿(?=与|同|和|意|在|为|双方|两地))"
+    r"[^，,。；;]{0,30}?(?:加强|深化|拓展|密切|推动|开展|增进)[^，,。；;]{0,10}?(?:交流|合作|协作|互鉴|对接|联动)"
 )
 # Words after which a sentence's figures are levels set rather than reached: a target named
 # (目标是/为), a floor (不低于, 不少于), a demand (要求各…). (确保 is left alone: the seed gold counts
@@ -80,6 +85,8 @@ _TARGET_WORDS = re.compile(r"目标(?:是|为)|不低于|不少于|不得低于|
 _AIM = re.compile("力争")
 _AWARD = re.compile(
     r"被[^，,。；;]{0,24}?(?:评为|授予|命名为|确定为|列为|表彰为)|荣获|获评|获得[^，,。]{0,12}(?:称号|表彰)"
+    # 获公安部命名…称号, 获省政府授予…: 获 (received) with the giver, not 破获/查获 (cases cracked)
+    r"|(?<![破查缴抓捕截俘收侦斩擒])获(?![得评])[^，,。；;]{0,12}?(?:命名|授予)"
     r"|跻身|入选"  # 跻身“全国信访工作示范县”行列, 入选全国…典型: joining the honoured ranks
     # 获得全国普法先进县、全省禁毒示范县等荣誉: titles won, each naming its category after it
     r"|获得(?=[^，,。；;]{0,30}?(?:先进|示范|标兵|模范|荣誉))"
@@ -133,6 +140,8 @@ _TITLE_CLOSES = re.compile(r"^[^《》。]*》")
 # 某某指出，要…; 某委要求各乡镇…: an instruction; 按照/根据…要求 is a local body complying.
 _INSTRUCTION = re.compile(
     r"(?<!按照)(?<!根据)(?<!落实)(?:指出|强调|要求|希望|号召)[,，:：]?\s*(?:要|必须|应|各|全|进一步)"
+    # 人大常委会希望县检察院今后继续加强…: a hope that a body go on with the work is asked of it
+    r"|(?<![的有])(?:希望|期望|期待)[^，,。；;]{0,12}?(?:今后|继续|进一步|持续|再接再厉)"
 )
 # 对心理咨询室的建设提出具体要求: the practice is what a visitor's demands are about, not work done.
 _DEMAND_BEFORE = re.compile(r"对[^，,。；;]{0,12}$")

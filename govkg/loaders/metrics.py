@@ -1035,6 +1035,8 @@ def _skip_context(sentence: str, start: int, end: int, unit: str) -> bool:
         return True  # “1”指1个指挥中枢: the gloss of a formula's term restates it, no count of work
     if _FORMULA_PART.match(sentence, end):
         return True  # (1名网格员+1名民警+N名党员): the parts of a formula's gloss, no quantity
+    if not sentence[start].isdigit() and _JOINT_WORK_AFTER.match(sentence, end):
+        return True  # 三所(庭)联动, 五员合一: numeral words before joint work name a mechanism
     if before in "数几" and not sentence[start].isdigit():
         return True  # 数十人, 几百户: "some tens", a rough size and no count
     if before in "这那此" and not sentence[start].isdigit():
@@ -1176,6 +1178,11 @@ _THE_TWO_BEFORE = "，,；;：:。将把让使对给与和跟同令叫请这那�
 
 # A count whose noun is joined to the next part by + (1名网格员+1名民警) spells out a formula.
 _FORMULA_PART = re.compile(r"[\u4e00-\u9fff]{1,8}[+＋]")
+# 三所联动, 三所(庭)联动, 四员合一: bodies or posts counted in numeral words and then working as one
+# (an optional bracketed other kind between) are the name of a mechanism, not a count of them.
+_JOINT_WORK_AFTER = re.compile(
+    r"(?:[（(][\u4e00-\u9fff]{1,2}[)）])?(?:联动|联调|联处|联防|联创|联建|联治|互动|合一|一体|协同|融合)"
+)
 # A whole day or year of service (24小时, 二十四小时, 365天) qualifying the noun or verb after it;
 # a time limit (24小时内, 缩短至24小时) stays a quantity.
 _ROUND_THE_CLOCK = re.compile(r"(?:24|二十四)小时|365天")
@@ -1399,7 +1406,10 @@ def _label(
     if (
         not label
         or _SCOPE_ONLY.fullmatch(label)  # 来自全国29家省级媒体: where from, the noun follows the count
+        or _OWNER_ONLY.fullmatch(label)  # 朝阳分局23个派出所, 线上线下5万名群众: whose or where only
         or _OBJECT_AFTER.search(before.strip())
+        # 动员全市400家派出所: the whole territory after the verb is where the things counted are
+        or _OBJECT_AFTER.search(_TERRITORY_END.sub("", before.strip()))
         or (label == previous and floor > clause_start)
         or listed
     ):
@@ -1691,6 +1701,16 @@ def _work_starts(label: str) -> int:
 
 _CHARGE_VERB_END = re.compile(r"(?:负责|分管|包保|[用管抓]好|用活)$")
 _SCOPE_ONLY = re.compile(r"来自(?:全[国省市州县区盟旗])?|全[国省市州县区盟旗]")
+_TERRITORY_END = re.compile(r"全[国省市州县区盟旗镇乡]$")
+# A label that names only the owner of what is counted (an agency, or a unit of 区划 of its own
+# level word) or the channel or tiers it is spread over: the noun after the count is what is counted.
+# (社区, 小区, 辖区 … end in 区 and are counted nouns themselves; so are 乡镇 and 城镇; 全镇 after a
+# verb, 踏遍全镇, is a scope.)
+_OWNER_ONLY = re.compile(
+    r"[\u4e00-\u9fff]{1,8}?(?:分局|公安局|司法局|法院|检察院|政法委|(?<![社小园景辖城校片库牧山矿林营全])区"
+    r"|(?<![乡城全])镇|(?<!全)[县旗]|街道)"
+    r"|线上线下|[省市县区乡镇村]{2,4}[两二三四五]级"
+)
 _WORK_VERB_START = re.compile(_WORK_VERB_END.pattern.rstrip("$").replace("(?:", "^(?:", 1))
 _LIST_OPEN = re.compile(r"[，,。；;：:！!？?\n]")
 
