@@ -664,3 +664,15 @@ def test_a_branch_procuratorate_is_a_body_of_its_own() -> None:
     assert [a.name for a in ex.agencies] == ["天津市人民检察院第二分院"]
     ex = extract(from_text("天津市推进平安建设。天津市人民检察院推行公益诉讼诉前磋商。", "t"))
     assert [a.name for a in ex.agencies] == ["天津市人民检察院"]
+
+
+def test_a_body_after_a_join_word_is_its_own_regions_not_the_one_before() -> None:
+    # 甲县民政局和乙县民政局共同…: the second body's prefix is 乙县, not a run back over 甲县民政局和
+    text = (
+        "望江县平安建设简报\n望江县推行网格化管理。"
+        "2023年,望江县民政局和宿松县民政局共同开展“平安边界”创建活动。"
+    )
+    ex = extract(from_text(text, "t.txt"))
+    assert {"望江县民政局", "宿松县民政局"} <= {a.name for a in ex.agencies}
+    names = {r.code: r.name for r in ex.regions}
+    assert ("宿松县", "safe_units") in {(names[a.region_code], a.practice_key) for a in ex.adoptions}

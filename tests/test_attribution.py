@@ -1003,3 +1003,20 @@ def test_a_verb_whose_object_runs_into_a_level_word_makes_no_unit() -> None:
         assert _adopters(text) == {("滑县", "grid")}, phrase
     text = "迁西县平安建设简报\n迁西县旧城乡推行网格化管理。"
     assert ("旧城乡", "grid") in _adopters(text)
+
+
+def test_units_naming_a_boundary_area_are_where_the_work_is_done_not_who_does_it() -> None:
+    # 与甲县、乙县间边界地区, 在甲镇与乙镇的交界区域: the units before the area their boundary
+    # makes only place the work; the unit that does it is the one written as its subject
+    text = (
+        "松潘县平安建设简报\n松潘县推行网格化管理。"
+        "2023年,松潘县组织巡逻队,加强与迭部县、舟曲县间边界地区的治安联防。"
+    )
+    adopters = _adopters(text)
+    assert ("松潘县", "mass_prevention") in adopters
+    assert ("迭部县", "mass_prevention") not in adopters
+    assert ("舟曲县", "mass_prevention") not in adopters
+    # units that act together and only then name the area they share still act
+    text = "松潘县平安建设简报\n松潘县推行网格化管理。2023年,松潘县和九寨沟县共同加强两县交界地区的治安联防。"
+    adopters = _adopters(text)
+    assert ("九寨沟县", "mass_prevention") in adopters

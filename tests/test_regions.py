@@ -1085,3 +1085,18 @@ def test_a_short_name_listed_among_people_is_a_persons_name(matcher: RegionMatch
     # 以甲、乙等为代表: places held up as examples, not people
     found = matcher.find("涌现出以包头、赤峰等为代表的一批调解组织。")
     assert [m.region.name for m in found] == ["包头市", "赤峰市"]
+
+
+def test_a_short_name_in_a_list_closed_by_a_count_of_things_is_no_place() -> None:
+    # 甲、乙、丙3个保护分区: the list counts reserve zones, so a zone sharing a county's short name
+    # is no county; a list counted as counties or pilot units still names places
+    from govkg.loaders.documents import from_text
+    from govkg.loaders.extract import extract
+
+    def names(text: str) -> set[str]:
+        return {r.name for r in extract(from_text(text, "t.txt")).regions}
+
+    assert "灯塔市" not in names("治安简报\n林区派出所加强对红松岭、灯塔、白桦沟3个保护分区的巡护。")
+    assert "灯塔市" not in names("治安简报\n2023年,灯塔、海城、白桦沟3个保护分区推行网格化管理。")
+    assert "灯塔市" in names("治安简报\n2023年,灯塔、海城等3个试点单位推行网格化管理。")
+    assert "灯塔市" in names("治安简报\n2023年,灯塔、海城等2个县级市推行网格化管理。")

@@ -137,6 +137,30 @@ _STUDIED_AT = re.compile(
 _WORK_THERE = re.compile(
     r"^[^，,。；;:：]{0,12}?(?:开展|进行|举办|举行|宣讲|帮助|帮扶|协助|参与|参加|走访|慰问|授课|送法|对接)"
 )
+# 与甲县、乙县间边界地区, 甲镇与乙镇交界处: units written right before the area their boundary
+# makes name a place where work is done, not who does it.
+_BORDER_AREA = re.compile(
+    r"(?:之)?间的?(?:边界|边境|交界|结合部|接合部)|的?(?:交界|接壤|毗邻|边界)(?:处|地区|地带|区域|部位|地段)"
+)
+_RUN_GAP = frozenset({"", "、", "和", "及", "与"})
+
+
+def _border_places(sentence: str, regions: Sequence[RegionMention]) -> set[int]:
+    """Where the units naming a boundary area start (甲县、乙县间边界地区: both), each unit being
+    joined to the next by at most a 、/和/及/与 and the last one written right before the area."""
+    border: set[int] = set()
+    following: RegionMention | None = None
+    for m in sorted(regions, key=lambda r: r.start, reverse=True):
+        if _BORDER_AREA.match(sentence, m.end) or (
+            following is not None
+            and following.start in border
+            and sentence[m.end : following.start] in _RUN_GAP
+        ):
+            border.add(m.start)
+        following = m
+    return border
+
+
 # 甲村村民张某…, 乙社区居民老李…: a place before a resident named as a person is where that
 # person lives; the person is no unit, and the place does not act in the story. 老/小/阿 open a
 # name only before a surname, not in the words they make (村民小组, 居民小区, 村民老年协会).
@@ -408,6 +432,7 @@ class ActorResolver:
         idle += [(a.start, a.end) for a in agencies if visitor(sentence, a.end)]
         idle += [(m.start, m.end) for m in regions if visitor(sentence, m.end)]
         homes = _homes(sentence, regions)
+        border = _border_places(sentence, regions)
         chain_start: dict[int, int] = {}  # where the run of glued names ending at a position starts
         for m in regions:
             chain_start[m.end] = chain_start.get(m.start, m.start)
@@ -420,6 +445,7 @@ class ActorResolver:
                 and not destination(sentence, chain_start[m.end], m.end)
                 and not _award_giver(sentence, chain_start[m.end], m.end)
                 and m.start not in homes
+                and m.start not in border
             ):
                 actors.append(Actor(m.start, m.end, m.region, "place"))
         acting_for = self._agency_regions(ctx, sentence, agencies, stations)

@@ -47,6 +47,9 @@ _GENERIC_PREFIX = re.compile(
 _LIST_JOINS = frozenset(("、", "和", "及", "与"))
 _LISTING_LEVELS = frozenset(("county", "prefecture", "province"))
 _NOT_IN_PREFIX = re.compile(r"[\s,，。;；:：、!！?？“”\"'‘’《》()（）\d]")
+# 甲县民政局和乙县民政局: a body and a join word end one list item, so no prefix of the next body
+# runs back over them (the second body is 乙县's, not 甲县's)
+_BODY_JOINED = re.compile(r"(?:局|院|委|所|庭|队|办|厅|政府)[和及与]")
 
 _MEETING_OR_PERSON = re.compile(
     r"(?:常委会|常务会|全会|全体会议|会议|书记|副书记|常委|委员|领导|主要负责|负责人|负责同志|院长|检察长|局长|主任|组长"
@@ -336,7 +339,12 @@ class AgencyMatcher:
         """The region written just before ``start``: the longest name that resolves, else level words."""
         for i in range(max(0, start - _MAX_PREFIX), start - 1):
             text = sentence[i:start]
-            if _NOT_IN_PREFIX.search(text) or _GENERIC_PREFIX.search(text) or _bound(sentence, i, text):
+            if (
+                _NOT_IN_PREFIX.search(text)
+                or _GENERIC_PREFIX.search(text)
+                or _BODY_JOINED.search(text)
+                or _bound(sentence, i, text)
+            ):
                 continue
             region = regions.resolve_prefix(text)
             if region is not None and _spells(text, region):

@@ -398,6 +398,15 @@ _PERSON_LIST_AFTER = re.compile(
     r"(?:[、和](?:(?![等为的])[\u4e00-\u9fff·]){2,4}){0,8}等?(?:[0-9一二三四五六七八九十]+[名位])?"
     r"(?:委员(?!会)|代表(?![团处队])|同志|先生|女士|老师)"
 )
+# 甲、乙、丙3个保护分区, 甲、乙等5处景区: a list closed by a count of things that are no units
+# (the noun after the count holds no level word, save in the zones 分区, 景区, 园区, 片区, 小区,
+# 厂区, 矿区, 校区, and is not a word units are counted as: 单位, 试点, 示范…) names those things;
+# a short name in it is no place
+_THINGS_LIST_AFTER = re.compile(
+    r"(?:[、和](?:(?![等为的])[\u4e00-\u9fff]){2,5}){1,8}等?[0-9一二两三四五六七八九十]+(?:个|处|座|条)"
+    r"(?:[\u4e00-\u9fff]{0,4}(?:分区|景区|园区|片区|小区|厂区|矿区|校区)"
+    r"|(?![\u4e00-\u9fff]{0,5}(?:省|市|州|县|区|旗|盟|镇|乡|村|街道|苏木|嘎查|地方|[各等两]地|单位|集体|试点|示范|先进|典型))[\u4e00-\u9fff])"
+)
 # The road words a community named after its lane or road carries (某巷社区, 某路社区)
 _ROAD_WORDS = frozenset("巷路街里")
 # After X街 these make it a road or a longer name, not the street X街道 written short (南营门街路, 街口)
@@ -758,6 +767,8 @@ class RegionMatcher:
             return False  # 在中山路, 延安桥头: a road, bridge or square named after a place is no place
         if _PERSON_LIST_AFTER.match(text, hit.end, hit.end + 48):
             return False  # 石龙、某某等委员: a person's name in a list of people
+        if _THINGS_LIST_AFTER.match(text, hit.end, hit.end + 56):
+            return False  # 年保玉则、灯塔、多柯河3个保护分区: an item of a list of things, no place
         if (
             before in _FUNCTION_CHARS
             and any(r.level in ("province", "prefecture") for r in hit.candidates)
