@@ -1049,6 +1049,8 @@ class FalkorStore:
         FalkorDB populates indexes in the background, and heavy writes racing a population are
         best avoided (see FalkorDB issue #2129, an engine hang under write load).
         """
+        # An index still being built may ignore a drop: decide on indexes that are all complete.
+        self._wait_operational()
         have = self._indexes()
         dropped = [(label, prop) for label, prop in OBSOLETE_INDEXES if (label, prop, "RANGE") in have]
         for label, prop in dropped:
@@ -1066,15 +1068,19 @@ class FalkorStore:
             if any((label, p, "FULLTEXT") not in have for p in props):
                 args = ", ".join(f"'{p}'" for p in props)
                 self._ignore_exists(f"CALL db.idx.fulltext.createNodeIndex('{label}', {args})")
+        self._wait_operational()
+        if dropped or old_grams:
+            # The snapshot still names the dropped index, so every start would build it again
+            # until the next compaction: compact once now.
+            self.compact()
+
+    def _wait_operational(self) -> None:
+        """Wait until no index is being built (FalkorDB populates them in the background)."""
         deadline = time.monotonic() + SCHEMA_TIMEOUT
         while any(row.get("status") != "OPERATIONAL" for row in self._index_rows()):
             if time.monotonic() > deadline:
                 raise StoreError(f"FalkorDB indexes still not operational after {SCHEMA_TIMEOUT:.0f} s")
             time.sleep(0.02)
-        if dropped or old_grams:
-            # The snapshot still names the dropped index, so every start would build it again
-            # until the next compaction: compact once now.
-            self.compact()
 
     def _index_rows(self) -> list[Row]:
         return self.run_read("CALL db.indexes() YIELD label, properties, types, status RETURN *")
