@@ -1064,6 +1064,7 @@ class FalkorStore:
         old_grams = any(("Sentence", p, "FULLTEXT") in have for p in SENTENCE_FULLTEXT)
         if old_grams:
             self.run_write("CALL db.idx.fulltext.drop('Sentence')")
+            self._wait_gone("Sentence", "FULLTEXT")
         for label, props in FULLTEXT.items():
             if any((label, p, "FULLTEXT") not in have for p in props):
                 args = ", ".join(f"'{p}'" for p in props)
@@ -1080,6 +1081,17 @@ class FalkorStore:
         while any(row.get("status") != "OPERATIONAL" for row in self._index_rows()):
             if time.monotonic() > deadline:
                 raise StoreError(f"FalkorDB indexes still not operational after {SCHEMA_TIMEOUT:.0f} s")
+            time.sleep(0.02)
+
+    def _wait_gone(self, label: str, kind: str) -> None:
+        """Wait until no index of ``kind`` on ``label`` is listed any more (a drop the server
+        finishes after answering must not leave it to the next start)."""
+        deadline = time.monotonic() + SCHEMA_TIMEOUT
+        while any(lab == label and k == kind for lab, _, k in self._indexes()):
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    f"FalkorDB's {kind} index on {label} still listed {SCHEMA_TIMEOUT:.0f} s after its drop"
+                )
             time.sleep(0.02)
 
     def _index_rows(self) -> list[Row]:
