@@ -193,13 +193,14 @@ class EvidenceIndex:
 
         ``version`` names the graph's state (the store's server and its write generation): an index
         that last saw the same version is up to date; None always compares the report lists. With
-        ``wait=False`` (a search) an index another thread or process is bringing up to date is left
-        to it: the search reads what is there rather than waiting."""
+        ``wait=False`` (a search) an index another process is bringing up to date is left to it: the
+        search reads what is there rather than waiting. Another thread of this process is waited for:
+        it brings the index to the version this search reads (a first search beside it would
+        otherwise read an index still empty)."""
         db = self._db()
         if version is not None and self._seen(db) == version:
             return 0
-        if not self._lock.acquire(blocking=wait):
-            return 0
+        self._lock.acquire()
         try:
             if not self._begin_write(db, wait):
                 return 0
