@@ -1064,7 +1064,7 @@ class FalkorStore:
         old_grams = any(("Sentence", p, "FULLTEXT") in have for p in SENTENCE_FULLTEXT)
         if old_grams:
             self.run_write("CALL db.idx.fulltext.drop('Sentence')")
-            self._wait_gone("Sentence", "FULLTEXT")
+            self._wait_dropped("Sentence", "FULLTEXT")
         for label, props in FULLTEXT.items():
             if any((label, p, "FULLTEXT") not in have for p in props):
                 args = ", ".join(f"'{p}'" for p in props)
@@ -1077,21 +1077,26 @@ class FalkorStore:
 
     def _wait_operational(self) -> None:
         """Wait until no index is being built (FalkorDB populates them in the background)."""
-        deadline = time.monotonic() + SCHEMA_TIMEOUT
-        while any(row.get("status") != "OPERATIONAL" for row in self._index_rows()):
-            if time.monotonic() > deadline:
-                raise StoreError(f"FalkorDB indexes still not operational after {SCHEMA_TIMEOUT:.0f} s")
-            time.sleep(0.02)
+        self._wait_indexes(
+            lambda: any(row.get("status") != "OPERATIONAL" for row in self._index_rows()),
+            "FalkorDB indexes still not operational",
+        )
 
-    def _wait_gone(self, label: str, kind: str) -> None:
+    def _wait_dropped(self, label: str, kind: str) -> None:
         """Wait until no index of ``kind`` on ``label`` is listed any more (a drop the server
         finishes after answering must not leave it to the next start)."""
+        self._wait_indexes(
+            lambda: any(lab == label and k == kind for lab, _, k in self._indexes()),
+            f"FalkorDB's {kind} index on {label} still listed after its drop",
+        )
+
+    @staticmethod
+    def _wait_indexes(busy: Callable[[], bool], what: str) -> None:
+        """Poll until ``busy()`` is false; a StoreError saying ``what`` after SCHEMA_TIMEOUT."""
         deadline = time.monotonic() + SCHEMA_TIMEOUT
-        while any(lab == label and k == kind for lab, _, k in self._indexes()):
+        while busy():
             if time.monotonic() > deadline:
-                raise StoreError(
-                    f"FalkorDB's {kind} index on {label} still listed {SCHEMA_TIMEOUT:.0f} s after its drop"
-                )
+                raise StoreError(f"{what} after {SCHEMA_TIMEOUT:.0f} s")
             time.sleep(0.02)
 
     def _index_rows(self) -> list[Row]:
